@@ -1,0 +1,45 @@
+# rasd — two commands set up a fresh machine: `make demo` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+WOF     := ../shared/data/gazetteer/whosonfirst
+KB      := src/rasd/kb/built/gazetteer.sqlite
+KB_EXTRA := $(if $(wildcard $(WOF)),--extra $(WOF),)
+
+.PHONY: demo test kb model bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+$(KB): $(STAMP)
+	$(BIN)/rasd kb build $(KB_EXTRA)
+
+kb: $(STAMP)
+	$(BIN)/rasd kb build $(KB_EXTRA)
+
+demo: $(STAMP) $(KB)
+	$(BIN)/rasd demo examples/
+
+# Debian packages the tests use for real: Chromium (browser tests) and PostgreSQL (store tests).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver postgresql >/dev/null; \
+	  else echo "system-deps: not root; browser/PostgreSQL tests will be skipped"; fi; \
+	fi
+
+test: $(STAMP) $(KB) system-deps
+	$(BIN)/python -m pytest
+
+model: $(STAMP)
+	$(BIN)/python scripts/train_ner.py
+
+bench: $(STAMP) $(KB)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) src/rasd/kb/built rasd.db out

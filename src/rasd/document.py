@@ -1,0 +1,257 @@
+"""The Document model: one article, its original text, and the layers the stages add.
+
+Every extracted object points into the ORIGINAL text with character offsets (`Span`), as in spaCy's
+`Doc`. Stages read earlier layers and append to their own; the text itself never changes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+PLOVER_TYPES: tuple[str, ...] = PloverType.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Article(_Model):
+    """One input article, as read from JSONL, text, HTML or a feed."""
+    id: str
+    text: str
+    published: dt.date | None = None
+    lang: str | None = "ar"
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    title: str | None = None
+
+
+class Span(_Model):
+    """Character offsets [start, end) into the original article text."""
+    start: int
+    end: int
+    text: str
+
+
+class Token(_Model):
+    """A word with its clitics split off: `stem` is the bare word, offsets cover the whole surface form."""
+    start: int
+    end: int
+    text: str
+    norm: str                      # matching normalisation of the whole surface form
+    stem: str                      # normalised stem without proclitics / article / enclitic
+    stem_start: int                # where the stem begins in the original text
+    stem_end: int
+    prefixes: list[str] = Field(default_factory=list)   # e.g. ["و", "ب", "ال"]
+    suffix: str = ""               # enclitic pronoun, e.g. "ها"
+    sentence: int = 0              # index into Document.sentences
+
+
+class Sentence(_Model):
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    furniture: str | None = None   # e.g. "read_also", "caption", "byline", "share": page furniture, not news
+
+
+class NumberMention(_Model):
+    """A number read from digits or words. `approximate` marks vague quantities such as «عشرات»."""
+    span: Span
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    kind: Literal["digits", "words", "dual", "singular", "vague"] = "digits"
+
+
+class Entity(_Model):
+    span: Span
+    type: EntityType
+    text: str
+    name_en: str | None = None
+    kb_id: str | None = None
+    canonical: str | None = None   # canonical Arabic name of the identity
+    sector: str | None = None
+    country: str | None = None     # ISO 3166-1 alpha-2
+    role: str | None = None
+    cluster: int | None = None     # in-document coreference identity
+    source: str = "kb"             # kb | ner | pattern | coref
+    confidence: float = 1.0
+
+
+class Place(_Model):
+    span: Span
+    text: str
+    name_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None     # country | admin1 | admin2 | city | village | region | ...
+    gazetteer_id: str | None = None
+    qualifier: str | None = None   # e.g. "south" for «ريف إدلب الجنوبي»
+    reason: str | None = None      # why unresolved, or how resolved
+    confidence: float = 1.0
+
+
+class DateMention(_Model):
+    span: Span
+    value: str                     # YYYY-MM-DD | YYYY-MM | YYYY
+    precision: Literal["day", "week", "month", "year"] = "day"
+    relative: bool = False
+    confidence: float = 1.0
+
+
+class Actor(_Model):
+    text: str
+    name_en: str | None = None
+    kb_id: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    span: Span | None = None
+
+
+class EventPlace(_Model):
+    text: str
+    name_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    span: Span | None = None
+
+
+class Event(_Model):
+    type: PloverType
+    mode: str | None = None
+    acled_type: str | None = None
+    acled_subtype: str | None = None
+    trigger: Span
+    evidence: Span
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    place: EventPlace | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    casualties_approximate: bool = False
+    modality: str = "asserted"     # asserted | claimed | negated | hypothetical | historical
+    reported_by: list[str] = Field(default_factory=list)
+    confidence: float = 1.0
+
+
+class Quote(_Model):
+    text: str
+    span: Span
+    kind: Literal["direct", "indirect"] = "direct"
+    speaker: Actor | None = None
+    channel: Actor | None = None   # «نقلت X عن Y»: X is the channel, Y the speaker
+    unclosed: bool = False
+    reported_by: list[str] = Field(default_factory=list)
+    confidence: float = 1.0
+
+
+class Source(_Model):
+    outlet: str | None = None
+    outlet_en: str | None = None
+    author: str | None = None
+    author_en: str | None = None
+    agencies: list[str] = Field(default_factory=list)
+    dateline: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Relation(_Model):
+    type: str                      # supports | opposes | allied_with | member_of | leads | met_with
+    source: Actor
+    target: Actor
+    evidence: Span
+    date: str | None = None
+    confidence: float = 1.0
+
+
+class Document(_Model):
+    """An article and every layer extracted from it, all in offsets of `article.text`."""
+    article: Article
+    paragraphs: list[Span] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    tokens: list[Token] = Field(default_factory=list)
+    numbers: list[NumberMention] = Field(default_factory=list)
+    source: Source = Field(default_factory=Source)
+    entities: list[Entity] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    non_events: list[dict[str, Any]] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=self.article.text[start:end])
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing `offset` (or the last one before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def to_record(self) -> dict[str, Any]:
+        """One JSON-ready object: a superset of the evaluation contract (shared/eval/README.md)."""
+        return Record.from_document(self).model_dump(mode="json", exclude_none=False)
+
+
+class RecordSource(_Model):
+    outlet: str | None = None
+    outlet_en: str | None = None
+    author: str | None = None
+    author_en: str | None = None
+    agencies: list[str] = Field(default_factory=list)
+
+
+class Record(_Model):
+    """The output record of one article, as written to JSONL and stored."""
+    id: str
+    published: dt.date | None = None
+    url: str | None = None
+    source: RecordSource
+    entities: list[Entity]
+    places: list[Place]
+    events: list[Event]
+    non_events: list[dict[str, Any]]
+    quotes: list[Quote]
+    relations: list[Relation]
+    dates: list[DateMention]
+    warnings: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> "Record":
+        a, s = doc.article, doc.source
+        return cls(
+            id=a.id, published=a.published, url=a.url,
+            source=RecordSource(outlet=s.outlet, outlet_en=s.outlet_en, author=s.author,
+                                author_en=s.author_en, agencies=s.agencies),
+            entities=doc.entities, places=doc.places, events=doc.events, non_events=doc.non_events,
+            quotes=doc.quotes, relations=doc.relations, dates=doc.dates, warnings=doc.warnings,
+        )

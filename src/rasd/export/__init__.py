@@ -1,0 +1,1 @@
+"""Exports: JSONL, ACLED-style CSV, GeoJSON, Parquet."""

@@ -1,0 +1,1 @@
+"""Extraction stages: each `run(doc)` adds one layer to the Document."""

@@ -1,0 +1,1 @@
+"""Readers for article inputs: JSONL, text, HTML, feeds, directories."""

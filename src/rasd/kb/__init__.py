@@ -1,0 +1,1 @@
+"""Knowledge base: gazetteer and actor dictionary, loaded once per process."""

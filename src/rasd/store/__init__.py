@@ -1,0 +1,1 @@
+"""Persistent store (SQLite by default, PostgreSQL for teams)."""

@@ -1,0 +1,60 @@
+"""Matching normalisation for Arabic, kept apart from the original text.
+
+`normalize_for_match` folds the letters that writers use interchangeably (hamza forms of alef,
+alef maqsura, taa marbuta), drops diacritics and tatweel, and maps Eastern Arabic / Persian digits
+to ASCII. `normalize_with_offsets` does the same and also returns, for every character of the
+normalised string, the offset of the original character it came from, so that a match found in
+normalised text maps back to the original.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, Quranic marks, superscript alef, tatweel: dropped entirely.
+_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e\ufeff]")
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ھ": "ه",
+    "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
+def _is_dropped(ch: str) -> bool:
+    return bool(_DROP.match(ch))
+
+
+def normalize_for_match(text: str) -> str:
+    """Fold an Arabic string for comparison: «إدلبُ» and «ادلب» both give «ادلب»; Latin is lower-cased."""
+    text = unicodedata.normalize("NFC", text)
+    return _DROP.sub("", text).translate(_FOLD_TABLE).lower()
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalised text plus, for each of its characters, the index of the source character in `text`.
+
+    The input is not NFC-composed here (that would move offsets); Arabic news text is already
+    composed in practice, and hamza-carrying letters are single code points.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if _is_dropped(ch):
+            continue
+        folded = ch.translate(_FOLD_TABLE).lower()
+        for c in folded:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat and tatweel only, keeping letters as written (for display)."""
+    return _DROP.sub("", text)

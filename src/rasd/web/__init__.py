@@ -1,0 +1,1 @@
+"""Static web page served by the API."""
