@@ -115,6 +115,7 @@ class Actor(_Model):
     text: str
     name_en: str | None = None
     kb_id: str | None = None
+    canonical: str | None = None   # canonical Arabic name of the identity, when an entity or the KB gives it
     sector: str | None = None
     country: str | None = None
     span: Span | None = None
@@ -194,7 +195,8 @@ class Document(_Model):
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     non_events: list[dict[str, Any]] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)            # direct quotes only
+    reported_speech: list[Quote] = Field(default_factory=list)   # indirect speech («قال إن ...»), kind="indirect"
     relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
@@ -241,6 +243,7 @@ class Record(_Model):
     events: list[Event]
     non_events: list[dict[str, Any]]
     quotes: list[Quote]
+    reported_speech: list[Quote] = Field(default_factory=list)
     relations: list[Relation]
     dates: list[DateMention]
     warnings: list[str] = Field(default_factory=list)
@@ -253,5 +256,5 @@ class Record(_Model):
             source=RecordSource(outlet=s.outlet, outlet_en=s.outlet_en, author=s.author,
                                 author_en=s.author_en, agencies=s.agencies),
             entities=doc.entities, places=doc.places, events=doc.events, non_events=doc.non_events,
-            quotes=doc.quotes, relations=doc.relations, dates=doc.dates, warnings=doc.warnings,
+            quotes=doc.quotes, reported_speech=doc.reported_speech, relations=doc.relations, dates=doc.dates, warnings=doc.warnings,
         )
