@@ -191,6 +191,7 @@ class Document(_Model):
     numbers: list[NumberMention] = Field(default_factory=list)
     source: Source = Field(default_factory=Source)
     entities: list[Entity] = Field(default_factory=list)
+    agents: list[Entity] = Field(default_factory=list)   # generic actors: «مسلحون», «قوات الأمن», «الجيش السوري»
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -239,6 +240,7 @@ class Record(_Model):
     url: str | None = None
     source: RecordSource
     entities: list[Entity]
+    agents: list[Entity] = Field(default_factory=list)
     places: list[Place]
     events: list[Event]
     non_events: list[dict[str, Any]]
@@ -255,6 +257,6 @@ class Record(_Model):
             id=a.id, published=a.published, url=a.url,
             source=RecordSource(outlet=s.outlet, outlet_en=s.outlet_en, author=s.author,
                                 author_en=s.author_en, agencies=s.agencies),
-            entities=doc.entities, places=doc.places, events=doc.events, non_events=doc.non_events,
+            entities=doc.entities, agents=doc.agents, places=doc.places, events=doc.events, non_events=doc.non_events,
             quotes=doc.quotes, reported_speech=doc.reported_speech, relations=doc.relations, dates=doc.dates, warnings=doc.warnings,
         )
