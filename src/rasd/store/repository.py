@@ -1,0 +1,400 @@
+"""The store's public interface: `Repository` (used by `rasd ingest`, `rasd export`, `rasd events` and the API).
+
+    repo = Repository.open("sqlite:///rasd.db")      # or postgresql+psycopg://..., migrates on open
+    repo.add_record(record, article)                 # one transaction; a stored article is a no-op
+    repo.get_event(12)                               # canonical event + merged mentions and why
+    items, total = repo.list_events(EventFilters(country="SY"), limit=50, offset=0)
+    repo.list_entities(query="الأسد"); repo.get_entity("per.bashar_al_assad"); repo.stats()
+
+Writes are expected from one process at a time per database (ingest writes from its parent process);
+any number of readers may run alongside (SQLite WAL, PostgreSQL MVCC).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any, Iterator
+
+from sqlalchemy import Engine, and_, exists, func, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from rasd.document import Actor, Article, Event, Record
+from rasd.store import canonical
+from rasd.store.db import open_engine, resolve_url
+from rasd.store.dedup import ActorKey, MentionKey, best_match, compatible, date_interval, reconcile_fatalities
+from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
+                               EventRow)
+from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
+                                MentionOut, Stats)
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+
+def article_key(text: str, url: str | None) -> tuple[str, str]:
+    """(content hash, article key): the same text at the same URL (or with no URL) is the same article."""
+    content = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if not url:
+        return content, content
+    return content, f"{content}|{hashlib.sha256(url.strip().encode('utf-8')).hexdigest()}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Repository:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Repository":
+        """Open (creating and migrating when needed) the store at `url` (default $RASD_DB or ./rasd.db)."""
+        return cls(open_engine(resolve_url(url)))
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Repository":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- writing -------------------------------------------------------------------------------------
+
+    def has_article(self, article: Article) -> bool:
+        _content, key = article_key(article.text, article.url)
+        with self._sessions() as s:
+            return s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None
+
+    def add_record(self, record: Record | dict[str, Any], article: Article) -> AddResult:
+        """Store one article and its record in ONE transaction: all of it or (on any failure or kill) none."""
+        if isinstance(record, dict):
+            record = Record.model_validate(record)
+        content, key = article_key(article.text, article.url or record.url)
+        with self._sessions() as s, s.begin():
+            if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
+                return AddResult(status="duplicate")
+            row = self._insert_article(s, record, article, content, key)
+            self._register_entities(s, row.id, record)
+            event_ids = [self._add_event_mention(s, row, record, i, event) for i, event in enumerate(record.events)]
+            return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
+
+    def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> ArticleRow:
+        row = ArticleRow(
+            article_key=key, content_hash=content, source_id=record.id, url=article.url or record.url,
+            published=record.published or article.published,
+            outlet=record.source.outlet or article.outlet, outlet_en=record.source.outlet_en,
+            author=record.source.author or article.author, title=article.title, text=article.text,
+            record=record.model_dump(mode="json"), ingested_at=_now())
+        s.add(row)
+        s.flush()
+        return row
+
+    def _register(self, s: Session, entity_id: str, alias: str, **fields: Any) -> None:
+        """Create the registry row once (first sighting wins), fill blanks later sightings know, add the alias."""
+        existing = s.get(EntityRow, entity_id)
+        if existing is None:
+            s.add(EntityRow(id=entity_id, **fields))
+        else:
+            for name, value in fields.items():
+                if value is not None and getattr(existing, name) is None:
+                    setattr(existing, name, value)
+        alias = alias.strip()[:500]
+        if alias and s.scalar(select(EntityAliasRow.id).where(
+                EntityAliasRow.entity_id == entity_id, EntityAliasRow.alias == alias)) is None:
+            s.add(EntityAliasRow(entity_id=entity_id, alias=alias))
+        s.flush()
+
+    def _register_entities(self, s: Session, article_id: int, record: Record) -> None:
+        for ent in record.entities:
+            eid = canonical.entity_id(ent)
+            self._register(s, eid, ent.text, type=ent.type, name=ent.canonical or ent.text, name_en=ent.name_en,
+                           kb_id=ent.kb_id, country=ent.country, sector=ent.sector)
+            s.add(EntityMentionRow(article_id=article_id, entity_id=eid, role="entity",
+                                   start=ent.span.start, end=ent.span.end, text=ent.text))
+        for place in record.places:
+            pid = canonical.place_id(place)
+            self._register(s, pid, place.text, type="PLACE", name=place.text, name_en=place.name_en,
+                           kb_id=place.gazetteer_id, country=place.country, lat=place.lat, lon=place.lon,
+                           admin1=place.admin1, feature=place.feature)
+            s.add(EntityMentionRow(article_id=article_id, entity_id=pid, role="place",
+                                   start=place.span.start, end=place.span.end, text=place.text))
+
+    def _register_actor(self, s: Session, article_id: int, actor: Actor | None) -> str | None:
+        if actor is None or not actor.text.strip():
+            return None
+        aid = canonical.actor_id(actor)
+        self._register(s, aid, actor.text, type="ACTOR", name=actor.text, name_en=actor.name_en,
+                       kb_id=actor.kb_id, country=actor.country, sector=actor.sector)
+        s.add(EntityMentionRow(article_id=article_id, entity_id=aid, role="actor",
+                               start=actor.span.start if actor.span else None,
+                               end=actor.span.end if actor.span else None, text=actor.text))
+        return aid
+
+    def _add_event_mention(self, s: Session, article: ArticleRow, record: Record, index: int, ev: Event) -> int:
+        actor1_id = self._register_actor(s, article.id, ev.actor1)
+        actor2_id = self._register_actor(s, article.id, ev.actor2)
+        place_id = None
+        if ev.place is not None and ev.place.text.strip():
+            place_id = canonical.place_id(ev.place)
+            self._register(s, place_id, ev.place.text, type="PLACE", name=ev.place.text, name_en=ev.place.name_en,
+                           country=ev.place.country, lat=ev.place.lat, lon=ev.place.lon,
+                           admin1=ev.place.admin1, feature=ev.place.feature)
+        # an undated event is dated by its article (news reports the day's events)
+        lo, hi = date_interval(ev.date, ev.date_precision, fallback=article.published)
+        if ev.date:
+            date, precision = ev.date, ev.date_precision or "day"
+        elif article.published:
+            date, precision = article.published.isoformat(), "day"
+        else:
+            date = precision = None
+        mention = EventMentionRow(
+            article_id=article.id, index_in_article=index, type=ev.type, mode=ev.mode,
+            acled_type=ev.acled_type, acled_subtype=ev.acled_subtype, trigger=ev.trigger.text,
+            evidence=ev.evidence.text, evidence_start=ev.evidence.start, evidence_end=ev.evidence.end,
+            actor1_id=actor1_id, actor1_name=ev.actor1.text if ev.actor1 else None,
+            actor2_id=actor2_id, actor2_name=ev.actor2.text if ev.actor2 else None,
+            place_id=place_id, place_text=ev.place.text if ev.place else None,
+            lat=ev.place.lat if ev.place else None, lon=ev.place.lon if ev.place else None,
+            country=ev.place.country if ev.place else None,
+            date=date, date_precision=precision,
+            date_lo=lo, date_hi=hi, fatalities=ev.fatalities, injuries=ev.injuries,
+            casualties_approximate=ev.casualties_approximate, modality=ev.modality,
+            outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
+        key = _mention_key(mention)
+        event_id, reasons = best_match(key, self._candidates(s, key))
+        if event_id is None:
+            event = EventRow(type=ev.type, outlets=[], updated_at=_now())
+            s.add(event)
+            s.flush()
+            mention.merge_reason = "new event" + self._rejections(s, key)
+        else:
+            event = s.get(EventRow, event_id)
+            mention.merge_reason = f"merged into event {event_id}: " + "; ".join(reasons)
+        mention.event_id = event.id
+        s.add(mention)
+        s.flush()
+        self._refresh_event(s, event)
+        return event.id
+
+    def _candidates(self, s: Session, key: MentionKey) -> list[tuple[int, MentionKey]]:
+        if key.date_lo is None:
+            return []
+        slack = dt.timedelta(days=1)
+        rows = s.scalars(select(EventRow).where(
+            EventRow.type == key.type, EventRow.date_lo <= key.date_hi + slack,
+            EventRow.date_hi >= key.date_lo - slack).order_by(EventRow.id)).all()
+        return [(row.id, _event_key(row)) for row in rows]
+
+    def _rejections(self, s: Session, key: MentionKey) -> str:
+        """Why the same-type, same-days events nearby were not joined (up to three), for `rasd events show`."""
+        notes = []
+        for event_id, other in self._candidates(s, key)[:3]:
+            _ok, reasons = compatible(key, other)
+            notes.append(f"not event {event_id}: {reasons[-1]}")
+        return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
+
+    def _refresh_event(self, s: Session, event: EventRow) -> None:
+        """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id)."""
+        rows = s.execute(select(EventMentionRow, ArticleRow.source_id).join(
+            ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
+            EventMentionRow.event_id == event.id).order_by(EventMentionRow.id)).all()
+        mentions = [m for m, _ in rows]
+        # the lead mention supplies place, date and wording: geocoded first, then finest date, then confidence
+        lead = min(mentions, key=lambda m: (m.lat is None, _PRECISION_RANK.get(m.date_precision, 4),
+                                            -m.confidence, m.id))
+        dated = [m for m in mentions if m.date_lo is not None]
+        finest = min(dated, key=lambda m: ((m.date_hi - m.date_lo).days, m.id)) if dated else lead
+        event.type, event.mode = lead.type, lead.mode
+        event.acled_type = lead.acled_type or next((m.acled_type for m in mentions if m.acled_type), None)
+        event.acled_subtype = lead.acled_subtype or next((m.acled_subtype for m in mentions if m.acled_subtype), None)
+        event.date, event.date_precision = finest.date, finest.date_precision
+        event.date_lo, event.date_hi = finest.date_lo, finest.date_hi
+        placed = lead if lead.place_text else next((m for m in mentions if m.place_text), lead)
+        event.place_id, event.place_text = placed.place_id, placed.place_text
+        event.lat, event.lon, event.country = placed.lat, placed.lon, placed.country
+        place_row = s.get(EntityRow, placed.place_id) if placed.place_id else None
+        event.place_name_en = place_row.name_en if place_row else None
+        event.admin1 = place_row.admin1 if place_row else None
+        event.feature = place_row.feature if place_row else None
+        for slot in ("actor1", "actor2"):
+            best = _best_actor(mentions, slot)
+            actor_row = s.get(EntityRow, getattr(best, f"{slot}_id")) if best else None
+            setattr(event, f"{slot}_id", getattr(best, f"{slot}_id") if best else None)
+            setattr(event, f"{slot}_name", getattr(best, f"{slot}_name") if best else None)
+            setattr(event, f"{slot}_name_en", actor_row.name_en if actor_row else None)
+        sources = [m.outlet or f"article {source_id}" for m, source_id in rows]
+        event.fatalities, event.fatalities_rule = reconcile_fatalities(
+            [(src, m.fatalities) for (m, _), src in zip(rows, sources) if m.fatalities is not None])
+        event.injuries, _rule = reconcile_fatalities(
+            [(src, m.injuries) for (m, _), src in zip(rows, sources) if m.injuries is not None])
+        event.evidence = lead.evidence
+        event.mention_count = len(mentions)
+        event.outlets = sorted({m.outlet for m in mentions if m.outlet})
+        event.source_count = len(set(sources))
+        event.updated_at = _now()
+        s.flush()
+
+    # ---- reading -------------------------------------------------------------------------------------
+
+    def get_event(self, event_id: int) -> EventDetail | None:
+        with self._sessions() as s:
+            event = s.get(EventRow, event_id)
+            if event is None:
+                return None
+            rows = s.execute(select(EventMentionRow, ArticleRow).join(
+                ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
+                EventMentionRow.event_id == event_id).order_by(EventMentionRow.id)).all()
+            mentions = [_mention_out(m, a) for m, a in rows]
+            return EventDetail(**EventSummary.model_validate(event).model_dump(), mentions=mentions)
+
+    def list_events(self, filters: EventFilters | None = None, limit: int = 50,
+                    offset: int = 0) -> tuple[list[EventSummary], int]:
+        """Canonical events matching `filters`, newest first (then by id), and the total count matching."""
+        conditions = _event_conditions(filters or EventFilters())
+        with self._sessions() as s:
+            total = s.scalar(select(func.count()).select_from(EventRow).where(*conditions)) or 0
+            rows = s.scalars(select(EventRow).where(*conditions).order_by(
+                EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit).offset(offset)).all()
+            return [EventSummary.model_validate(r) for r in rows], total
+
+    def iter_events(self, filters: EventFilters | None = None, batch: int = 1000) -> Iterator[EventSummary]:
+        """Every matching event in id order (for exports), read in batches."""
+        conditions = _event_conditions(filters or EventFilters())
+        last = 0
+        while True:
+            with self._sessions() as s:
+                rows = s.scalars(select(EventRow).where(EventRow.id > last, *conditions)
+                                 .order_by(EventRow.id).limit(batch)).all()
+            if not rows:
+                return
+            yield from (EventSummary.model_validate(r) for r in rows)
+            last = rows[-1].id
+
+    def list_entities(self, query: str | None = None, type: str | None = None, limit: int = 50,
+                      offset: int = 0) -> tuple[list[EntitySummary], int]:
+        """Registry rows, most mentioned first; `query` matches the id, English name or any alias (normalised)."""
+        conditions = []
+        if type:
+            conditions.append(EntityRow.type == type.upper())
+        if query:
+            q = query.strip()
+            alias_hit = exists().where(EntityAliasRow.entity_id == EntityRow.id,
+                                       EntityAliasRow.alias.contains(q))
+            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q),
+                                  func.lower(EntityRow.name_en).contains(q.lower()), alias_hit,
+                                  EntityRow.id.contains(canonical.normalised_name(q) or q)))
+        counts = (select(EntityMentionRow.entity_id, func.count().label("n"))
+                  .group_by(EntityMentionRow.entity_id).subquery())
+        with self._sessions() as s:
+            total = s.scalar(select(func.count()).select_from(EntityRow).where(*conditions)) or 0
+            rows = s.execute(select(EntityRow, func.coalesce(counts.c.n, 0)).outerjoin(
+                counts, counts.c.entity_id == EntityRow.id).where(*conditions).order_by(
+                func.coalesce(counts.c.n, 0).desc(), EntityRow.id).limit(limit).offset(offset)).all()
+            return [_entity_summary(e, n) for e, n in rows], total
+
+    def get_entity(self, entity_id: str) -> EntityDetail | None:
+        with self._sessions() as s:
+            row = s.get(EntityRow, entity_id)
+            if row is None:
+                return None
+            aliases = s.scalars(select(EntityAliasRow.alias).where(EntityAliasRow.entity_id == entity_id)
+                                .order_by(EntityAliasRow.id)).all()
+            mentions = s.scalar(select(func.count()).where(EntityMentionRow.entity_id == entity_id)) or 0
+            articles = s.scalar(select(func.count(func.distinct(EntityMentionRow.article_id))).where(
+                EntityMentionRow.entity_id == entity_id)) or 0
+            events = s.scalars(select(EventRow).where(or_(
+                EventRow.actor1_id == entity_id, EventRow.actor2_id == entity_id, EventRow.place_id == entity_id))
+                .order_by(EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(200)).all()
+            return EntityDetail(**_entity_summary(row, mentions).model_dump(), aliases=list(aliases),
+                                article_count=articles, events=[EventSummary.model_validate(e) for e in events])
+
+    def stats(self) -> Stats:
+        with self._sessions() as s:
+            by_type = dict(s.execute(select(EventRow.type, func.count()).group_by(EventRow.type)).all())
+            return Stats(
+                articles=s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+                event_mentions=s.scalar(select(func.count()).select_from(EventMentionRow)) or 0,
+                events=s.scalar(select(func.count()).select_from(EventRow)) or 0,
+                merged_events=s.scalar(select(func.count()).select_from(EventRow)
+                                       .where(EventRow.mention_count > 1)) or 0,
+                entities=s.scalar(select(func.count()).select_from(EntityRow)) or 0,
+                outlets=s.scalar(select(func.count(func.distinct(ArticleRow.outlet)))) or 0,
+                first_date=s.scalar(select(func.min(EventRow.date_lo))),
+                last_date=s.scalar(select(func.max(EventRow.date_hi))),
+                events_by_type=dict(sorted(by_type.items())))
+
+    def article_count(self) -> int:
+        with self._sessions() as s:
+            return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+
+def _actor_key(actor_id: str | None, name: str | None) -> ActorKey:
+    return ActorKey(id=actor_id, name=canonical.normalised_name(name))
+
+
+def _mention_key(m: EventMentionRow) -> MentionKey:
+    return MentionKey(type=m.type, date_lo=m.date_lo, date_hi=m.date_hi, lat=m.lat, lon=m.lon,
+                      place=canonical.normalised_name(m.place_text), country=m.country,
+                      actor1=_actor_key(m.actor1_id, m.actor1_name), actor2=_actor_key(m.actor2_id, m.actor2_name))
+
+
+def _event_key(e: EventRow) -> MentionKey:
+    return MentionKey(type=e.type, date_lo=e.date_lo, date_hi=e.date_hi, lat=e.lat, lon=e.lon,
+                      place=canonical.normalised_name(e.place_text), country=e.country,
+                      actor1=_actor_key(e.actor1_id, e.actor1_name), actor2=_actor_key(e.actor2_id, e.actor2_name))
+
+
+def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow | None:
+    """The mention whose actor in `slot` is best identified: a knowledge-base id beats a bare name."""
+    named = [m for m in mentions if getattr(m, f"{slot}_id")]
+    if not named:
+        return None
+    return min(named, key=lambda m: (getattr(m, f"{slot}_id").startswith("actor:"), m.id))
+
+
+def _event_conditions(f: EventFilters) -> list:
+    conditions = []
+    if f.date_from:
+        conditions.append(EventRow.date_hi >= f.date_from)
+    if f.date_to:
+        conditions.append(EventRow.date_lo <= f.date_to)
+    if f.country:
+        conditions.append(EventRow.country == f.country.upper())
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        conditions.append(and_(EventRow.lon >= min_lon, EventRow.lon <= max_lon,
+                               EventRow.lat >= min_lat, EventRow.lat <= max_lat))
+    if f.plover_type:
+        conditions.append(EventRow.type == f.plover_type.upper())
+    if f.acled_type:
+        conditions.append(func.lower(EventRow.acled_type) == f.acled_type.lower())
+    if f.actor_id:
+        conditions.append(or_(EventRow.actor1_id == f.actor_id, EventRow.actor2_id == f.actor_id))
+    if f.place_id:
+        conditions.append(EventRow.place_id == f.place_id)
+    if f.outlet:
+        conditions.append(exists().where(EventMentionRow.event_id == EventRow.id,
+                                         EventMentionRow.outlet == f.outlet))
+    return conditions
+
+
+def _entity_summary(row: EntityRow, mentions: int) -> EntitySummary:
+    return EntitySummary(id=row.id, type=row.type, name=row.name, name_en=row.name_en, kb_id=row.kb_id,
+                         country=row.country, sector=row.sector, lat=row.lat, lon=row.lon, mention_count=mentions)
+
+
+def _mention_out(m: EventMentionRow, a: ArticleRow) -> MentionOut:
+    return MentionOut(
+        id=m.id, article_id=a.source_id, article_db_id=a.id, url=a.url, outlet=m.outlet, published=a.published,
+        title=a.title, trigger=m.trigger, evidence=m.evidence, evidence_start=m.evidence_start,
+        evidence_end=m.evidence_end, place_text=m.place_text, lat=m.lat, lon=m.lon, date=m.date,
+        date_precision=m.date_precision, actor1_name=m.actor1_name, actor2_name=m.actor2_name,
+        fatalities=m.fatalities, injuries=m.injuries, modality=m.modality, confidence=m.confidence,
+        merge_reason=m.merge_reason)
