@@ -1,8 +1,417 @@
-"""Stage `events` (not built yet: adds nothing, never fakes output)."""
+"""Stage `events`: PLOVER events from triggers, with actors, place, date, casualties and modality.
+
+For each trigger (data/event_triggers.tsv) in a news sentence:
+  1. modality from the words before it (data/modality_cues.tsv): what was negated or merely
+     hypothetical, requested or threatened goes to `doc.non_events` with the reason;
+  2. a weak trigger needs corroboration in its sentence (a place, a casualty number, or an actor);
+  3. actors from the entity/agent layers by Arabic word order (VSO, SVO, agent phrases «لـ»,
+     nisba adjectives «غارات روسية», «مع» for meetings, «ضد/على» for targets, victims for attacks);
+  4. the place governing the clause, else the previous sentence's, else the article's focus;
+  5. the date from the dates layer, else the publication date;
+  6. casualties from the sentence (rasd.extract.casualties).
+Mentions of the same event (same type, place, date and compatible actors) are merged.
+"""
 from __future__ import annotations
 
-from rasd.document import Document
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
+from rasd.extract.casualties import casualties_in_sentence
+from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
+from rasd.text.normalize import normalize_for_match
+
+_FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "admin2": 1, "admin1": 2,
+                 "region": 2, "water": 2, "country": 3}
+_LOCATIVE = frozenset({"في", "ب", "على", "قرب", "داخل", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+                       "جنوبي", "شرقي", "غربي", "وسط", "الى", "من", "عند", "ضواحي", "ريف", "مدينه", "بلده",
+                       "قريه", "محافظه", "منطقه", "مخيم", "حي", "ساحه", "العاصمه"})
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
+@dataclass
+class Mention:
+    """An actor candidate in a sentence, located by token indices."""
+    first: int
+    last: int
+    actor: Actor
+    kind: str            # entity | agent | nisba | victim
+    locative: bool = False
+
+
+# ---------------------------------------------------------------- data
+
+@lru_cache(maxsize=1)
+def _modality_cues() -> dict[str, tuple[str, int]]:
+    text = resources.files("rasd.extract").joinpath("data/modality_cues.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {normalize_for_match(r["word"]): (r["modality"], int(r["window"])) for r in rows}
+
+
+@lru_cache(maxsize=1)
+def _acled_map() -> list[tuple[str, str, str, str]]:
+    text = resources.files("rasd.extract").joinpath("data/plover_acled.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return [(r["type"], r["mode"], r["acled_type"], r["acled_subtype"]) for r in rows]
+
+
+@lru_cache(maxsize=1)
+def _victim_nouns() -> dict[str, tuple[str, str]]:
+    text = resources.files("rasd.extract").joinpath("data/victim_nouns.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    out: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        for form in [r["noun"], *r["plural"].split("|")]:
+            norm = normalize_for_match(form)
+            out[norm[2:] if norm.startswith("ال") else norm] = (r["name_en"], r["sector"])
+    return out
+
+
+def acled_category(event_type: str, mode: str | None) -> tuple[str, str]:
+    for ptype, pmode, acled_type, acled_sub in _acled_map():
+        if ptype in (event_type, "*") and pmode in ((mode or "-"), "*"):
+            return acled_type, acled_sub
+    return "Strategic developments", "Other"
+
+
+# ---------------------------------------------------------------- modality
+
+def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tuple[str, str | None]:
+    """('asserted'|'claimed'|'negated'|'hypothetical'|'requested'|'threatened', the cue word)."""
+    tokens, i = doc.tokens, match.first
+    sentence = tokens[i].sentence
+    if "س" in tokens[i].prefixes:
+        return "hypothetical", tokens[i].text
+    cues = _modality_cues()
+    claimed = None
+    for back in range(1, 5):
+        j = i - back
+        if j < 0 or tokens[j].sentence != sentence:
+            break
+        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
+        if cue is None or back > cue[1]:
+            continue
+        modality = cue[0]
+        if modality == "negated" and _negation_cancelled(tokens, j, i):
+            continue
+        if modality == "hypothetical" and tokens[j].stem == "قد" and not tokens[i].stem[:1] in "يتن":
+            continue        # «قد» with a perfect verb means «has already»
+        if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
+            continue
+        if modality == "claimed":
+            claimed = claimed or tokens[j].text
+            continue
+        if modality == "still":
+            continue
+        return modality, tokens[j].text
+    return ("claimed", claimed) if claimed else ("asserted", None)
+
+
+def _negation_cancelled(tokens, j: int, i: int) -> bool:
+    cues = _modality_cues()
+    return any(cues.get(tokens[k].stem, ("",))[0] == "still" for k in range(j + 1, i + 1))
+
+
+# ---------------------------------------------------------------- mentions
+
+def _token_span_index(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    first = last = None
+    for k, t in enumerate(doc.tokens):
+        if t.end > start and t.start < end:
+            first = k if first is None else first
+            last = k
+        elif t.start >= end:
+            break
+    return (first, last) if first is not None else None
+
+
+def _actor_from_entity(e: Entity) -> Actor:
+    return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, sector=e.sector, country=e.country, span=e.span)
+
+
+def _is_locative(doc: Document, first: int) -> bool:
+    tok = doc.tokens[first]
+    if any(p in ("ب", "ف") for p in tok.prefixes[-1:]) and tok.prefixes[-1:] == ["ب"]:
+        return True
+    prev = doc.tokens[first - 1] if first > 0 else None
+    return bool(prev and prev.sentence == tok.sentence and prev.stem in _LOCATIVE)
+
+
+def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
+    """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
+    out: list[Mention] = []
+    sent = doc.sentences[sentence]
+    for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
+                                                             for a in doc.agents]:
+        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES:
+            continue
+        idx = _token_span_index(doc, e.span.start, e.span.end)
+        if idx is None:
+            continue
+        locative = e.type == "GPE" and _is_locative(doc, idx[0])
+        out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
+    victims = _victim_nouns()
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for k in range(lo, hi):
+        if k in covered:
+            continue
+        hit = victims.get(doc.tokens[k].stem)
+        if hit:
+            t = doc.tokens[k]
+            out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
+                                           span=doc.span(t.stem_start, t.end)), "victim"))
+    out.sort(key=lambda m: m.first)
+    return _drop_nested(out)
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    keep: list[Mention] = []
+    for m in mentions:
+        if any(o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+               for o in mentions):
+            continue
+        if keep and keep[-1].first == m.first and keep[-1].last == m.last:
+            continue
+        keep.append(m)
+    return keep
+
+
+# ---------------------------------------------------------------- arguments
+
+def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
+                  mentions: list[Mention]) -> tuple[Actor | None, Actor | None]:
+    i, last = match.first, match.last
+    tokens = doc.tokens
+    actors = [m for m in mentions if not m.locative]
+    after = [m for m in actors if m.first > last]
+    before = [m for m in actors if m.last < i]
+    victims = [m for m in actors if m.kind == "victim"]
+    non_victims = [m for m in actors if m.kind != "victim"]
+
+    actor1 = actor2 = None
+    # agent phrase / nisba right after the trigger: «غارات روسية», «قصف لطائرات النظام», «هجوم قاده مسلحون»
+    for m in after:
+        if m.first - last > 3 or m.kind == "victim":
+            continue
+        head = tokens[m.first]
+        if m.kind == "nisba" or "ل" in head.prefixes or (m.first > 0 and tokens[m.first - 1].stem in
+                                                         ("قبل", "قاده", "قادته", "شنته", "شنها", "نفذه", "نفذها")):
+            actor1 = m
+            break
+    verb_like = match.rule.pos == "verb" or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    if actor1 is None and verb_like:
+        # VSO: the subject follows the verb
+        first_after = next((m for m in after if m.first - last <= 3), None)
+        if first_after is not None and first_after.kind != "victim":
+            actor1 = first_after
+    if actor1 is None:
+        # SVO: the nearest non-victim actor before the trigger
+        cand = [m for m in before if m.kind != "victim" and i - m.last <= 10]
+        if cand:
+            actor1 = cand[-1]
+    # actor2: «مع X» for meetings, «ضد/على X» for attacks, victims for attacks, else the next actor
+    for m in after:
+        if m is actor1:
+            continue
+        prev = tokens[m.first - 1].stem if m.first > 0 else ""
+        head_prefix = tokens[m.first].prefixes
+        if prev in ("مع", "ضد", "على", "بحق", "نظيره", "نظيرته") or (prev == "" and head_prefix):
+            actor2 = m
+            break
+    if actor2 is None and event_type == "ASSAULT" and victims:
+        actor2 = min(victims, key=lambda m: abs(m.first - i))
+    if actor2 is None:
+        nxt = [m for m in non_victims if m is not actor1 and m.first > last and m.first - last <= 6]
+        if nxt and (actor1 is None or nxt[0].first > actor1.last):
+            actor2 = nxt[0]
+    return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
+    sent = doc.sentences[sentence]
+    out = []
+    for p in doc.places:
+        if sent.start <= p.span.start < sent.end and p.lat is not None:
+            idx = _token_span_index(doc, p.span.start, p.span.end)
+            if idx:
+                out.append((p, idx[0]))
+    return out
+
+
+def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
+    i = match.first
+    sentence = doc.tokens[i].sentence
+    cands = _place_candidates(doc, sentence)
+    if not cands:
+        # the previous sentence of the same paragraph often names the place the story is about
+        if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
+            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)]
+    if not cands:
+        return focus
+
+    def score(item: tuple[Place, int]) -> tuple[int, int]:
+        place, at = item
+        distance = at - i if at >= i else (i - at) + 4
+        return (_FEATURE_RANK.get(place.feature or "", 2), distance)
+    best = min(cands, key=score)
+    return best[0]
+
+
+def article_focus(doc: Document) -> Place | None:
+    """The place the article is about: the dateline's, else the most mentioned specific place."""
+    resolved = [p for p in doc.places if p.lat is not None]
+    if not resolved:
+        return None
+    if doc.source.dateline:
+        for p in resolved:
+            if normalize_for_match(p.text) == normalize_for_match(doc.source.dateline):
+                return p
+    counts: dict[tuple, list[Place]] = {}
+    for p in resolved:
+        counts.setdefault((p.gazetteer_id or p.text), []).append(p)
+    return max(counts.values(), key=lambda ps: (len(ps), -_FEATURE_RANK.get(ps[0].feature or "", 2)))[0]
+
+
+def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None]:
+    sentence = doc.tokens[match.first].sentence
+    sent = doc.sentences[sentence]
+    start = doc.tokens[match.first].start
+    here = [d for d in doc.dates if sent.start <= d.span.start < sent.end and d.value]
+    if here:
+        best = min(here, key=lambda d: abs(d.span.start - start))
+        return best.value, best.precision
+    if doc.article.published:
+        return doc.article.published.isoformat(), "day"
+    return None, None
+
+
+def _event_place(p: Place | None) -> EventPlace | None:
+    if p is None:
+        return None
+    return EventPlace(text=p.text, name_en=p.name_en, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
+                      feature=p.feature, span=p.span)
+
+
+def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
+    if event_type != "ASSAULT":
+        return mode
+    words = {t.stem for t in doc.tokens if t.sentence == sentence}
+    if words & {"جوي", "جويه", "طائرات", "طائره", "الطيران", "طيران", "غاره", "غارات", "حربيه", "مروحيه"}:
+        return "aerial"
+    if words & {"مسيره", "مسيرات", "درون"}:
+        return "drone"
+    return mode
+
+
+def _acled_for(event: Event) -> tuple[str, str]:
+    acled_type, sub = acled_category(event.type, event.mode)
+    if event.type == "ASSAULT" and event.mode in (None, "firearms") and event.actor2 is not None \
+            and event.actor2.sector == "civilian":
+        return "Violence against civilians", "Attack"
+    return acled_type, sub
+
+
+# ---------------------------------------------------------------- the stage
+
+def _corroborated(doc: Document, sentence: int, casualties, mentions: list[Mention]) -> bool:
+    return bool(_place_candidates(doc, sentence) or casualties.fatalities or casualties.injuries
+                or any(m.kind in ("entity", "nisba") for m in mentions))
 
 
 def run(doc: Document) -> None:
-    return None
+    if not doc.tokens:
+        return
+    focus = article_focus(doc)
+    found: list[tuple[int, Event]] = []
+    for match in find_triggers(doc.tokens):
+        trig = doc.tokens[match.first]
+        sentence = trig.sentence
+        sent = doc.sentences[sentence]
+        if sent.furniture:
+            continue
+        event_type = match.rule.get("type")
+        modality, cue = classify_modality(doc, match, event_type)
+        trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
+        if modality in ("negated", "hypothetical", "requested", "threatened"):
+            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
+                                   "modality": modality, "reason": f"«{cue}» before the trigger",
+                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
+            continue
+        lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
+        hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
+                  len(doc.tokens))
+        mentions = sentence_mentions(doc, sentence, lo, hi)
+        casualties = casualties_in_sentence(doc, sentence) if event_type == "ASSAULT" else None
+        if match.rule.get("strength") != "strong" and not _corroborated(
+                doc, sentence, casualties or _NO_CASUALTIES, mentions):
+            continue
+        actor1, actor2 = choose_actors(doc, match, event_type, mentions)
+        place = choose_place(doc, match, focus)
+        date, precision = choose_date(doc, match)
+        mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
+        if mode == "-":
+            mode = None
+        event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
+                      actor1=actor1, actor2=actor2, place=_event_place(place), date=date, date_precision=precision,
+                      fatalities=casualties.fatalities if casualties else None,
+                      injuries=casualties.injuries if casualties else None,
+                      casualties_approximate=bool(casualties and casualties.approximate),
+                      modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
+        event.acled_type, event.acled_subtype = _acled_for(event)
+        found.append((sentence, event))
+    doc.events = merge_events(found)
+
+
+class _NoCasualties:
+    fatalities = injuries = None
+
+
+_NO_CASUALTIES = _NoCasualties()
+
+
+def _actor_key(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return a.kb_id or normalize_for_match(a.text)
+
+
+def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
+
+
+def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
+    if a.type != b.type:
+        return False
+    if same_sentence:
+        return True
+    k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
+    return (a.date == b.date and _same_place(a.place, b.place) and a.place is not None and b.place is not None
+            and (k1a is None or k1b is None or k1a == k1b))
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    if into.place is None or (other.place is not None and
+                              _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
+        into.place = other.place or into.place
+    for field in ("fatalities", "injuries"):
+        values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
+        setattr(into, field, max(values) if values else None)
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def merge_events(found: list[tuple[int, Event]]) -> list[Event]:
+    """One event per distinct (type, actors, place, date): repeated mentions are merged into the first."""
+    merged: list[tuple[int, Event]] = []
+    for sentence, ev in found:
+        target = next((m for s, m in merged if _compatible(m, ev, s == sentence)), None)
+        if target is None:
+            merged.append((sentence, ev))
+        else:
+            _absorb(target, ev)
+    return [e for _, e in merged]

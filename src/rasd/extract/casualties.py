@@ -1,0 +1,84 @@
+"""Fatalities and injuries for one sentence: numbers (from the text layer) tied to casualty cues.
+
+A number belongs to the nearest casualty cue within a few tokens, before it («مقتل خمسة مدنيين»،
+«وإصابة 30 آخرين») or after it («12 شخصا قتلوا»، «خمسة قتلى»). Sub-counts after «بينهم»/«منهم»
+are parts of a total already counted; years, percentages and ordinals are not counts. A running
+total («ارتفع عدد القتلى إلى 21») is reported as such, so that it updates rather than adds an event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.document import Document, NumberMention
+from rasd.extract.triggers import find_casualty_cues
+
+_WINDOW = 6
+_SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها"})
+_RUNNING_TOTAL = frozenset({"ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "حصيله", "اجمالي", "مجموع"})
+
+
+@dataclass
+class Casualties:
+    fatalities: int | None = None
+    injuries: int | None = None
+    approximate: bool = False
+    running_total: bool = False
+
+
+def _is_count(number: NumberMention) -> bool:
+    flags = ("is_year", "is_percent", "is_ordinal")
+    return not any(getattr(number, f, False) for f in flags) and 0 < number.value < 100_000 \
+        and float(number.value).is_integer()
+
+
+def _token_index(doc: Document, offset: int, lo: int, hi: int) -> int | None:
+    for i in range(lo, hi):
+        if doc.tokens[i].start <= offset < doc.tokens[i].end:
+            return i
+    return None
+
+
+def sentence_token_range(doc: Document, sentence: int) -> tuple[int, int]:
+    idx = [i for i, t in enumerate(doc.tokens) if t.sentence == sentence]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def casualties_in_sentence(doc: Document, sentence: int) -> Casualties:
+    lo, hi = sentence_token_range(doc, sentence)
+    tokens = doc.tokens[lo:hi]
+    cues = [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(tokens)]
+    result = Casualties()
+    if not cues:
+        return result
+    sent = doc.sentences[sentence]
+    totals: dict[str, int] = {}
+    for number in doc.numbers:
+        if not (sent.start <= number.span.start < sent.end) or not _is_count(number):
+            continue
+        i = _token_index(doc, number.span.start, lo, hi)
+        if i is None or (i > lo and doc.tokens[i - 1].stem in _SUBSET_MARKERS) \
+                or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS):
+            continue
+        kind = _nearest_cue(cues, i)
+        if kind is None:
+            continue
+        totals[kind] = max(totals.get(kind, 0), int(number.value))
+        result.approximate |= number.approximate
+    result.fatalities = totals.get("death")
+    result.injuries = totals.get("injury")
+    result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
+    return result
+
+
+def _nearest_cue(cues: list[tuple[int, str]], i: int) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for at, kind in cues:
+        distance = abs(at - i)
+        if distance == 0 or distance > _WINDOW:
+            if distance == 0:       # the number word is itself the cue («شهيدان»)
+                return kind
+            continue
+        key = (distance, 0 if at < i else 1, kind)   # ties go to the cue before the number
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
