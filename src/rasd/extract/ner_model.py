@@ -1,0 +1,297 @@
+"""Our statistical Arabic NER model: a linear-chain CRF (python-crfsuite) over our own tokens.
+
+The model is trained by `scripts/train_ner.py` (`make model`) on licence-clean corpora only and the
+weights are committed in `models/ner.crfsuite`, so running it needs no training data.
+
+Features are computed from `rasd.text.tokens.tokenize` tokens both at training time (the corpora are
+re-tokenised with our tokenizer and their BIO tags projected onto our tokens) and at run time, so the
+model never sees a token shape it was not trained on. The main word feature is the clitic-free stem:
+«وبدمشق» and «دمشق» share it.
+
+The model predicts three classes (PER, ORG, LOC: the corpora do not separate GPE from LOC/FAC); a LOC
+span becomes GPE, LOC or FAC from the cue word in front of or heading it (data/ner_cues.tsv).
+"""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rasd.document import Token
+from rasd.text.normalize import normalize_for_match
+
+MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
+CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
+
+LABELS = ("PER", "ORG", "LOC")
+CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD")
+# Model class -> output EntityType; LOC is refined by cues in `_location_type`.
+OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+# Cue kind announcing a location span -> the EntityType it gets.
+LOCATION_CUE_TYPE = {"GPE_CUE": "GPE", "LOC_CUE": "LOC", "FAC_CUE": "FAC"}
+
+# Single-letter proclitics the tokenizer may leave on a stem (it only splits them before «ال»);
+# stripped for the cue lookup and a back-off word feature, never for the stem itself.
+_LIGHT_PROCLITICS = "وفبلك"
+
+
+# ---------------------------------------------------------------- data
+
+@functools.lru_cache(maxsize=1)
+def load_cues(path: Path = CUES_PATH) -> dict[str, frozenset[str]]:
+    """Normalised cue word -> the set of kinds it announces."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    header_seen = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        word, kind = line.split("\t")
+        if kind not in CUE_KINDS:
+            raise ValueError(f"{path}: unknown cue kind {kind!r} for {word!r}")
+        kinds[normalize_for_match(word)].add(kind)
+    return {w: frozenset(k) for w, k in kinds.items()}
+
+
+def light_stem(stem: str) -> str:
+    """The stem without one leftover single-letter proclitic («بمدينه» -> «مدينه»), if enough remains."""
+    if len(stem) > 3 and stem[0] in _LIGHT_PROCLITICS:
+        return stem[1:]
+    return stem
+
+
+def cue_kinds(tok: Token, cues: dict[str, frozenset[str]]) -> frozenset[str]:
+    return cues.get(tok.stem) or cues.get(light_stem(tok.stem)) or frozenset()
+
+
+# ---------------------------------------------------------------- optional KB feature
+
+def kb_token_tags(tokens: list[Token]) -> list[str]:
+    """`B-TYPE` / `I-TYPE` / "" per token from the knowledge-base matcher, or all "" without a KB.
+
+    The KB is optional: absent module, absent build, or any matcher error gives no KB feature.
+    """
+    tags = [""] * len(tokens)
+    matcher = _kb_matcher()
+    if matcher is None or not tokens:
+        return tags
+    try:
+        matches = list(matcher(tokens))
+    except Exception:  # the KB is a helper feature; never let it break tagging
+        return tags
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    for m in matches:
+        first = starts.get(_first_char(m, tokens))
+        last = ends.get(_last_char(m, tokens))
+        kb_type = str(getattr(m, "type", "") or "KB")
+        if first is None or last is None or last < first:
+            continue
+        tags[first] = f"B-{kb_type}"
+        for i in range(first + 1, last + 1):
+            tags[i] = f"I-{kb_type}"
+    return tags
+
+
+def _first_char(match: object, tokens: list[Token]) -> int | None:
+    span = getattr(match, "span", match)
+    start = getattr(span, "start", None)
+    if start is None:
+        return None
+    # a match may start at the stem (after clitics): move to the token start
+    for t in tokens:
+        if t.start <= start < t.end:
+            return t.start
+    return None
+
+
+def _last_char(match: object, tokens: list[Token]) -> int | None:
+    span = getattr(match, "span", match)
+    end = getattr(span, "end", None)
+    if end is None:
+        return None
+    for t in tokens:
+        if t.start < end <= t.end:
+            return t.end
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _kb_matcher() -> Callable[[list[Token]], Iterable[object]] | None:
+    try:
+        from rasd import kb
+        kb_obj = kb.load_kb()  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    for name in ("match_tokens", "match"):
+        fn = getattr(kb_obj, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+# ---------------------------------------------------------------- features
+
+def _shape(text: str) -> str:
+    if text.isdigit():
+        return "digit"
+    if all("\u0600" <= c <= "\u06ff" for c in text):
+        return "arabic"
+    if text.isascii() and text.isalpha():
+        return "latin-upper" if text[:1].isupper() else "latin"
+    return "mixed"
+
+
+def _word_features(tok: Token, cues: dict[str, frozenset[str]]) -> list[str]:
+    """Features of one token on its own (no context)."""
+    stem = tok.stem
+    light = light_stem(stem)
+    feats = [
+        "stem=" + stem,
+        "norm=" + tok.norm,
+        "shape=" + _shape(tok.text),
+        "len=" + str(min(len(stem), 8)),
+        "pre=" + "+".join(tok.prefixes),
+        "suf=" + tok.suffix,
+        "al=" + str("ال" in tok.prefixes),
+    ]
+    if light != stem:
+        feats.append("light=" + light)
+    for n in (1, 2, 3):
+        if len(stem) > n:
+            feats.append(f"p{n}=" + stem[:n])
+            feats.append(f"s{n}=" + stem[-n:])
+    feats.extend("cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    return feats
+
+
+def _context_features(tok: Token, cues: dict[str, frozenset[str]], rel: int) -> list[str]:
+    """Features of a neighbour at relative position `rel` (±1, ±2)."""
+    feats = [f"{rel}:stem=" + tok.stem]
+    feats.extend(f"{rel}:cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    if abs(rel) == 1:
+        feats.append(f"{rel}:al=" + str("ال" in tok.prefixes))
+        feats.append(f"{rel}:s2=" + tok.stem[-2:])
+        feats.append(f"{rel}:shape=" + _shape(tok.text))
+    return feats
+
+
+def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None) -> list[list[str]]:
+    """CRF feature strings for each token of one sentence; `kb_tags` (from `kb_token_tags`) is optional."""
+    cues = load_cues()
+    own = [_word_features(t, cues) for t in tokens]
+    out: list[list[str]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        feats = ["bias"] + own[i]
+        for rel in (-2, -1, 1, 2):
+            j = i + rel
+            if 0 <= j < n:
+                feats.extend(_context_features(tokens[j], cues, rel))
+            else:
+                feats.append(f"{rel}:edge")
+        if i > 0:
+            feats.append("-1|0=" + tokens[i - 1].stem + "|" + tok.stem)
+        if i + 1 < n:
+            feats.append("0|+1=" + tok.stem + "|" + tokens[i + 1].stem)
+        if kb_tags and kb_tags[i]:
+            feats.append("kb=" + kb_tags[i])
+            feats.append("kb_type=" + kb_tags[i][2:])
+        out.append(feats)
+    return out
+
+
+# ---------------------------------------------------------------- tagging
+
+@functools.lru_cache(maxsize=4)
+def load_ner_model(path: str | Path | None = None):
+    """The CRF tagger (pycrfsuite.Tagger) for `path` (default: the committed model), opened once."""
+    import pycrfsuite
+
+    model_path = Path(path) if path else MODEL_PATH
+    if not model_path.exists():
+        raise FileNotFoundError(f"NER model not found at {model_path}; run `make model`")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    return tagger
+
+
+def group_by_sentence(tokens: list[Token]) -> list[list[Token]]:
+    """Consecutive runs of tokens with the same `.sentence`, in order."""
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        if groups and groups[-1][-1].sentence == tok.sentence:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return groups
+
+
+def tag_sentence_labels(tokens: list[Token], tagger=None, use_kb: bool = True) -> list[tuple[str, float]]:
+    """(BIO label, marginal probability) per token of one sentence."""
+    if not tokens:
+        return []
+    tagger = tagger or load_ner_model()
+    kb_tags = kb_token_tags(tokens) if use_kb else None
+    tagger.set(sentence_features(tokens, kb_tags))
+    labels = tagger.tag()
+    return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
+
+
+def labels_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token inclusive, class) for each BIO chunk; a stray I- starts a chunk."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, lab in enumerate(labels + ["O"]):
+        tag, _, cls = lab.partition("-")
+        continues = tag == "I" and cls == kind and start >= 0
+        if start >= 0 and not continues:
+            spans.append((start, i - 1, kind))
+            start, kind = -1, ""
+        if tag in ("B", "I") and not continues:
+            start, kind = i, cls
+    return spans
+
+
+def _location_type(tokens: list[Token], first: int, last: int) -> str:
+    """GPE / LOC / FAC for a location span, from the cue heading it or just before it; GPE by default."""
+    cues = load_cues()
+    candidates = [tokens[first]] + ([tokens[first - 1]] if first > 0 else [])
+    for tok in candidates:
+        kinds = cue_kinds(tok, cues)
+        for kind, etype in LOCATION_CUE_TYPE.items():
+            if kind in kinds:
+                return etype
+    return "GPE"
+
+
+def tag_tokens(tokens: list[Token], path: str | Path | None = None,
+               use_kb: bool = True) -> list[tuple[int, int, str, float]]:
+    """Entity spans `(start_char, end_char, type, confidence)` found by the model, sentence by sentence.
+
+    start_char is where the name begins in the first token: proclitics such as «و» «ب» are left out but
+    the article stays («وبالأسد» -> «الأسد», as names are written); end_char is the stem end of the last
+    token (an enclitic pronoun is left out); type is PERSON, ORG, GPE, LOC or FAC; confidence the lowest marginal
+    probability of the span's labels.
+    """
+    tagger = load_ner_model(path)
+    out: list[tuple[int, int, str, float]] = []
+    for sent in group_by_sentence(tokens):
+        labelled = tag_sentence_labels(sent, tagger, use_kb=use_kb)
+        for first, last, cls in labels_to_spans([lab for lab, _ in labelled]):
+            etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
+            conf = min(p for _, p in labelled[first:last + 1])
+            out.append((name_start(sent[first]), sent[last].stem_end, etype, round(conf, 4)))
+    return out
+
+
+def name_start(tok: Token) -> int:
+    """Where a name begins inside a token: after «و» «ب» «ل» ... but keeping «ال» («وبالأسد» -> «الأسد»)."""
+    if "ال" in tok.prefixes and tok.prefixes[-1] == "ال":
+        before = tok.stem_start - 2
+        if before >= tok.start and normalize_for_match(tok.text[before - tok.start:tok.stem_start - tok.start]) == "ال":
+            return before
+    return tok.stem_start
