@@ -1,8 +1,302 @@
-"""Stage `sources` (not built yet: adds nothing, never fakes output)."""
+"""Stage `sources`: who published the article, who wrote it, and which agencies it draws on.
+
+Fills `doc.source` (outlet, outlet_en, author, author_en, agencies, dateline, evidence) from, in order of trust:
+
+1. the input's `outlet` field, then its `url` (a domain in `data/outlets.tsv` or a KB media actor);
+2. the text's furniture: bylines («بقلم ...», «كتب: ...», «من - الاسم - الصحيفة»), datelines
+   («القاهرة - (رويترز)», «تونس- (أ ف ب):», «وكالات - المدينة:», «المدينة - الكاتب - ...»), an outlet header line
+   («اسم الموقع - المدينة»), an author line above a date line, «المصدر: ...» and «© ...» lines;
+3. the bare domain name of the URL («news.gulf365.net» → «gulf365») when nothing better names the outlet.
+
+Agencies (`data/agencies.tsv`) cited anywhere in the text go into `agencies` in their English short names.
+`find_agencies` is shared with the quotes stage, which records the source of each claim (`reported_by`).
+"""
 from __future__ import annotations
 
-from rasd.document import Document
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from rasd.document import Document, Span
+from rasd.extract.cues import phrase, read_tsv
+from rasd.text.normalize import normalize_for_match, normalize_with_offsets
+
+DASH_CHARS = r"\-–—"
+DASH = rf"[{DASH_CHARS}]"
+AR_WORD = r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u0670\u0640\u067e\u0686\u06a9\u06af\u06cc]+"
+NAME = rf"{AR_WORD}(?:[ \t]+{AR_WORD}){{1,3}}"         # two to four Arabic words, on one line
+PLACE = rf"{AR_WORD}(?:[ \t]+{AR_WORD}){{0,2}}"        # one to three Arabic words
+
+# Header/footer forms. Each regex runs on one paragraph (or the start/end of the text) of the original text.
+AUTHOR_CUE = re.compile(rf"^[ \t]*(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|ترجمة)[ \t]*[:：]?[ \t]*{DASH}?[ \t]*"
+                        rf"(?P<author>{NAME})[ \t]*(?:$|[\n،,.:{DASH_CHARS}])", re.M)
+FROM_BYLINE = re.compile(rf"(?:^|\n)[ \t]*من[ \t]*{DASH}?\s*(?P<author>{NAME})[ \t]*{DASH}[ \t]*"
+                         rf"(?P<outlet>{PLACE})[ \t]*$")
+AGENCY_DATELINE = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}?[ \t]*\((?P<agency>[^()\n]{{2,30}})\)[ \t]*[:{DASH_CHARS}]?")
+AGENCIES_DATELINE = re.compile(rf"^[ \t]*(?P<agency>وكالات|الوكالات)[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*:")
+PLACE_AUTHOR = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}[ \t]*(?P<author>{NAME})[ \t]*{DASH}[ \t]*\S")
+HEADER_LINE = re.compile(rf"^[ \t]*(?P<outlet>{AR_WORD}(?:[ \t]+(?:{AR_WORD}|\d+)){{0,2}})[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*$")
+SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：][ \t]*(?P<outlet>[^\n]{2,60}?)[ \t.]*$", re.M)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|حقوق النشر محفوظة ل)[ \t]*(?:\d{4}[ \t]*)?(?P<outlet>[^\n©|]{2,60}?)[ \t.]*$", re.M)
+DATE_LINE = re.compile(r"^[^\n]{0,30}\b\d{4}\b[^\n]{0,12}$")
+TLD_LIKE = {"com", "net", "org", "co", "gov", "edu", "ac", "info", "news", "tv", "me"}
+URL_AUTHOR = re.compile(r"/(?:author|authors|writer|writers|kuttab|columnist)s?/(?P<slug>[^/?#]+)", re.I)
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    name_en: str
+    kind: str          # agency | monitor | broadcaster
+
+
+# --- agencies ---------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _agency_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
+    """(regex over normalised text, name_en, kind, needs_context) for every alias, longest alias first."""
+    rows = []
+    for row in read_tsv("agencies.tsv"):
+        for alias in row["aliases_ar"].split("|"):
+            words = phrase(alias)
+            if not words:
+                continue
+            letters = "".join(words)
+            if all(len(w) == 1 for w in words):
+                body = r"[\s.]*".join(map(re.escape, words))       # «أ ف ب», «أ.ف.ب»
+            else:
+                body = r"\s+".join(map(re.escape, words))
+            if words[0].startswith("ال"):
+                body = rf"(?:{body}|{re.escape('لل' + words[0][2:])}{body[len(re.escape(words[0])):]})"
+            pattern = re.compile(rf"(?<!\w)(?:[وفبلك]{{1,2}}(?=\w))?(?P<a>{body})(?!\w)")
+            # short names («سانا», «واس», «أ ف ب») are ordinary words or letters too: only in agency context
+            rows.append((len(letters), pattern, row["name_en"], row["kind"], len(letters) <= 4))
+    rows.sort(key=lambda r: -r[0])
+    return [(p, name, kind, ctx) for _n, p, name, kind, ctx in rows]
+
+
+def _in_agency_context(norm: str, start: int, end: int) -> bool:
+    before = norm[max(0, start - 12):start].rstrip()
+    after = norm[end:end + 2].lstrip()
+    return (before.endswith(("(", "-", "–", "—", "وكاله", ":")) or after.startswith(")")
+            or (end >= len(norm.rstrip()) - 1 and bool(re.search(r"[-–—]\s*$", before))))
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Agency and monitor names in `text`, in order, without overlaps."""
+    norm, index = normalize_with_offsets(text)
+    taken: list[tuple[int, int]] = []
+    found: list[AgencyMention] = []
+    for pattern, name_en, kind, needs_context in _agency_patterns():
+        for m in pattern.finditer(norm):
+            s, e = m.start("a"), m.end("a")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if needs_context and not _in_agency_context(norm, m.start(), e):
+                continue
+            taken.append((s, e))
+            found.append(AgencyMention(index[s], index[e - 1] + 1, name_en, kind))
+    return sorted(found, key=lambda a: a.start)
+
+
+def agency_at_start(text: str) -> AgencyMention | None:
+    """The agency named at the very beginning of `text` («رويترز ...», «وكالة أسوشيتد برس ...»), if any."""
+    lead = re.match(r"\s*(?:[وفبل]?ال)?(?:وكالة|وكالات)?\s*(?:الأنباء\s+)?", text)
+    offset = lead.end() if lead else 0
+    for mention in find_agencies(text[:offset + 40]):
+        if mention.start <= offset + 2:
+            return mention
+    return None
+
+
+# --- outlet from the URL ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _outlets_by_domain() -> dict[str, tuple[str, str]]:
+    return {r["domain"].lower(): (r["name_ar"], r["name_en"]) for r in read_tsv("outlets.tsv")}
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def domain_label(url: str) -> str | None:
+    """The name part of a URL's domain: «https://news.gulf365.net/x» → «gulf365»."""
+    labels = [lab for lab in _host(url).split(".") if lab]
+    if len(labels) < 2:
+        return labels[0] if labels else None
+    labels = labels[:-1]                                 # the top-level domain
+    if len(labels) > 1 and labels[-1] in TLD_LIKE:       # «co.uk», «com.sa»
+        labels = labels[:-1]
+    return labels[-1]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _kb_media_outlet(label: str) -> tuple[str, str] | None:
+    """A KB media actor whose English name or alias is the domain label («aljazeera» ~ «Al Jazeera»)."""
+    try:
+        from rasd.kb import load_kb  # type: ignore[attr-defined]
+        kb = load_kb()
+    except Exception:            # the KB is optional here: no KB, no match
+        return None
+    actors = getattr(kb, "actors", None)
+    if actors is None:
+        return None
+    values = actors.values() if isinstance(actors, dict) else actors
+    want = _squash(label)
+    for actor in values:
+        if getattr(actor, "sector", None) != "media":
+            continue
+        names_en = [getattr(actor, "name_en", "") or ""] + list(getattr(actor, "aliases_en", []) or [])
+        if any(_squash(n) == want for n in names_en if n):
+            aliases_ar = list(getattr(actor, "aliases_ar", []) or [])
+            return (aliases_ar[0] if aliases_ar else names_en[0]), names_en[0]
+    return None
+
+
+def outlet_from_url(url: str) -> tuple[str, str] | None:
+    """(Arabic name, English name) of the outlet publishing at `url`, from the domain table or the KB."""
+    host = _host(url)
+    table = _outlets_by_domain()
+    labels = host.split(".")
+    for i in range(len(labels) - 1):                    # the most specific known domain wins
+        hit = table.get(".".join(labels[i:]))
+        if hit:
+            return hit
+    label = domain_label(url)
+    return _kb_media_outlet(label) if label else None
+
+
+def author_from_url(url: str) -> str | None:
+    m = URL_AUTHOR.search(unquote(url))
+    if not m:
+        return None
+    name = re.sub(r"[-_+]+", " ", m.group("slug")).strip()
+    return name if re.fullmatch(NAME, name) else None
+
+
+# --- text furniture ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Found:
+    outlet: list[tuple[int, str, Span]]          # (priority: lower wins, name, evidence)
+    author: list[tuple[int, str, Span]]
+    dateline: list[tuple[str, Span]]
+    agencies: list[str]
+    evidence: list[Span]
+
+
+def _span(doc: Document, m: re.Match[str], group: str, base: int) -> Span:
+    return doc.span(base + m.start(group), base + m.end(group))
+
+
+def _is_agency_name(text: str) -> bool:
+    return agency_at_start(text) is not None or normalize_for_match(text).strip() in ("وكالات", "الوكالات")
+
+
+def _head_and_tail(doc: Document) -> tuple[list[Span], list[Span]]:
+    paras = doc.paragraphs or [doc.span(0, len(doc.text))]
+    return paras[:5], paras[-3:]
+
+
+def _scan_header(doc: Document, found: _Found) -> None:
+    head, _tail = _head_and_tail(doc)
+    for k, para in enumerate(head):
+        text = para.text
+        m = AGENCY_DATELINE.match(text)
+        if m and _is_agency_name(m.group("agency")):
+            found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
+            found.evidence.append(_span(doc, m, 0, para.start))
+            continue
+        m = AGENCIES_DATELINE.match(text)
+        if m:
+            found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
+            found.evidence.append(_span(doc, m, 0, para.start))
+            continue
+        m = PLACE_AUTHOR.match(text)
+        if m and not _is_agency_name(m.group("author")):
+            found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
+            found.author.append((2, m.group("author"), _span(doc, m, "author", para.start)))
+            found.evidence.append(_span(doc, m, "author", para.start))
+            continue
+        m = HEADER_LINE.match(text)
+        if m and k < 4 and not _is_agency_name(m.group("outlet")):
+            found.outlet.append((3, m.group("outlet").strip(), _span(doc, m, "outlet", para.start)))
+            found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
+            found.evidence.append(_span(doc, m, 0, para.start))
+            continue
+        if k + 1 < len(head) and k > 0 and re.fullmatch(NAME, text.strip()) and DATE_LINE.match(head[k + 1].text.strip()):
+            # «عامر السيد علي» on its own line above «08 ديسمبر 2019»: a byline (the first line is the title)
+            lead = len(text) - len(text.lstrip())
+            found.author.append((3, text.strip(), doc.span(para.start + lead, para.start + lead + len(text.strip()))))
+            found.evidence.append(found.author[-1][2])
+
+
+def _scan_bylines(doc: Document, found: _Found) -> None:
+    head, tail = _head_and_tail(doc)
+    for para in head + tail:
+        for m in AUTHOR_CUE.finditer(para.text):
+            found.author.append((1, m.group("author"), _span(doc, m, "author", para.start)))
+            found.evidence.append(_span(doc, m, 0, para.start))
+    # «من -\nروث مايكلسون- الجارديان»: the byline of a translated piece, at the very end
+    end_from = tail[0].start if tail else 0
+    tail_text = doc.text[end_from:].rstrip()
+    m = FROM_BYLINE.search(tail_text)
+    if m:
+        found.author.append((1, m.group("author"), _span(doc, m, "author", end_from)))
+        if not _is_agency_name(m.group("outlet")):
+            found.outlet.append((4, m.group("outlet").strip(), _span(doc, m, "outlet", end_from)))
+        found.evidence.append(_span(doc, m, 0, end_from))
+    for m in SOURCE_LINE.finditer(tail_text):
+        name = m.group("outlet").strip()
+        if _is_agency_name(name):
+            found.evidence.append(_span(doc, m, 0, end_from))
+        else:
+            found.outlet.append((5, name, _span(doc, m, "outlet", end_from)))
+    for m in COPYRIGHT.finditer(tail_text):
+        name = re.sub(r"^(?:ل|لـ)\s*", "", m.group("outlet").strip())
+        found.outlet.append((4, name, _span(doc, m, "outlet", end_from)))
+
+
+def _agencies(doc: Document) -> list[str]:
+    names: list[str] = []
+    for mention in find_agencies(doc.text):
+        if mention.kind == "agency" and mention.name_en not in names:
+            names.append(mention.name_en)
+    return names
 
 
 def run(doc: Document) -> None:
-    return None
+    article = doc.article
+    found = _Found(outlet=[], author=[], dateline=[], agencies=[], evidence=[])
+    _scan_header(doc, found)
+    _scan_bylines(doc, found)
+    src = doc.source
+    src.agencies = _agencies(doc)
+    src.evidence = found.evidence
+
+    known = outlet_from_url(article.url) if article.url else None
+    if article.outlet:
+        src.outlet = article.outlet
+        src.outlet_en = known[1] if known else None
+    elif known:
+        src.outlet, src.outlet_en = known
+    elif found.outlet:
+        src.outlet = min(found.outlet, key=lambda f: (f[0], f[2].start))[1]
+    elif article.url:
+        src.outlet = src.outlet_en = domain_label(article.url)
+
+    if article.author:
+        src.author = article.author
+    elif found.author:
+        src.author = min(found.author, key=lambda f: (f[0], f[2].start))[1].strip()
+    elif article.url:
+        src.author = author_from_url(article.url)
+    if found.dateline:
+        src.dateline = found.dateline[0][0].strip()
