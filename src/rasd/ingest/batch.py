@@ -1,0 +1,197 @@
+"""Ingest at scale: read inputs, extract in parallel, write to the store from this (parent) process.
+
+Extraction is CPU-bound pure Python, so it runs in worker PROCESSES: a local process pool over the
+machine's cores (`workers`), or a Dask cluster — a `LocalCluster` of `workers` processes, or an existing
+scheduler (`dask="tcp://scheduler:8786"`). Articles travel in chunks; results come back IN INPUT ORDER
+(so event clustering, which depends on storage order, gives the same result however many workers ran),
+and only a bounded window of chunks is in flight, so memory stays flat on archives of any size.
+
+Every article is written in its own transaction by the parent: a killed ingest loses nothing it had
+committed, and re-running it skips what is stored (checked before extraction, so re-runs are cheap).
+"""
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from rasd.document import Article
+from rasd.errors import RasdInputError
+
+CHUNK_SIZE = 8             # articles per task: amortises pickling/scheduling without hurting balance
+WINDOW_PER_WORKER = 4      # chunks in flight per worker
+
+Result = tuple[Article, dict[str, Any]] | RasdInputError
+
+
+def _warm_up(stages: tuple[str, ...] | None) -> None:
+    """Load stage modules (and their lexicons) once per worker, not per article."""
+    from rasd.pipeline import build_pipeline
+    build_pipeline(stages)
+
+
+def extract_chunk(articles: list[Article], stages: tuple[str, ...] | None = None) -> list[dict | str]:
+    """Worker task: a record per article, or the one-line reason its extraction failed."""
+    from rasd.pipeline import extract
+    out: list[dict | str] = []
+    for article in articles:
+        try:
+            out.append(extract(article, stages).to_record())
+        except Exception as exc:   # one bad article must not sink its chunk; the reason is reported
+            out.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+class _InProcess:
+    """workers=1: no pool at all (simplest to debug, no start-up cost)."""
+    def submit(self, fn: Callable, *args) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def close(self) -> None:
+        pass
+
+
+class _LocalPool:
+    def __init__(self, workers: int, stages):
+        # forkserver, not fork: the parent runs threads (progress bar, DB driver) that fork would copy mid-lock
+        ctx = multiprocessing.get_context("forkserver")
+        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(stages,))
+
+    def submit(self, fn: Callable, *args) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask:
+    def __init__(self, address: str | None, workers: int, stages):
+        from distributed import Client, LocalCluster
+        self.cluster = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+        self.client.run(_warm_up, stages)
+
+    def submit(self, fn: Callable, *args):
+        return self.client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(workers: int, dask: str | None, use_dask: bool, stages):
+    if dask or use_dask:
+        return _Dask(dask, workers, stages)
+    if workers <= 1:
+        return _InProcess()
+    return _LocalPool(workers, stages)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _chunks(items: Iterable[Article | RasdInputError], size: int) -> Iterator[list[Article | RasdInputError]]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_in_order(items: Iterable[Article | RasdInputError], executor, window: int,
+                     stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE) -> Iterator[Result]:
+    """(article, record) for each article and the input errors, in input order, with `window` chunks in flight."""
+    pending: collections.deque = collections.deque()
+
+    def drain(block_until: int) -> Iterator[Result]:
+        while len(pending) > block_until:
+            chunk, future = pending.popleft()
+            results = iter(future.result()) if future is not None else iter(())
+            for item in chunk:
+                if isinstance(item, RasdInputError):
+                    yield item
+                    continue
+                result = next(results)
+                yield (RasdInputError(f"article {item.id}", None, result) if isinstance(result, str)
+                       else (item, result))
+
+    for chunk in _chunks(items, chunk_size):
+        articles = [a for a in chunk if isinstance(a, Article)]
+        pending.append((chunk, executor.submit(extract_chunk, articles, stages) if articles else None))
+        yield from drain(window)
+    yield from drain(0)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    event_mentions: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return (self.added + self.duplicates) / self.seconds if self.seconds else 0.0
+
+
+def ingest_articles(items: Iterable[Article | RasdInputError], repo, workers: int | None = None,
+                    dask: str | None = None, use_dask: bool = False, stages: Iterable[str] | None = None,
+                    on_progress: Callable[[IngestReport], None] | None = None,
+                    on_error: Callable[[str], None] | None = None) -> IngestReport:
+    """Extract and store every article; report counts. Articles already stored are not re-extracted."""
+    workers = workers or default_workers()
+    stage_tuple = tuple(stages) if stages else None
+    report = IngestReport()
+    started = time.perf_counter()
+
+    def not_yet_stored(stream):
+        for item in stream:
+            if isinstance(item, Article) and repo.has_article(item):
+                report.duplicates += 1
+                if on_progress:
+                    on_progress(report)
+                continue
+            yield item
+
+    executor = make_executor(workers, dask, use_dask, stage_tuple)
+    try:
+        window = max(2, workers * WINDOW_PER_WORKER)
+        for result in extract_in_order(not_yet_stored(items), executor, window, stage_tuple):
+            if isinstance(result, RasdInputError):
+                report.skipped += 1
+                report.errors.append(str(result))
+                if on_error:
+                    on_error(str(result))
+            else:
+                article, record = result
+                added = repo.add_record(record, article)
+                if added.status == "added":
+                    report.added += 1
+                    report.event_mentions += len(added.event_ids)
+                else:
+                    report.duplicates += 1
+            report.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(report)
+    finally:
+        executor.close()
+    report.seconds = time.perf_counter() - started
+    return report
