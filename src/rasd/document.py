@@ -71,6 +71,10 @@ class NumberMention(_Model):
     high: float | None = None
     approximate: bool = False
     kind: Literal["digits", "words", "dual", "singular", "vague"] = "digits"
+    qualifier: str | None = None   # about | at_least | more_than | at_most | less_than | range
+    unit: str | None = None        # "year", "percent", or the counted noun of a dual/singular («شخص»)
+    is_year: bool = False          # «عام 2011», «ديسمبر 2024», «1445 هـ»: not a count
+    is_percent: bool = False       # «20%», «20 في المئة»: not a count
 
 
 class Entity(_Model):
