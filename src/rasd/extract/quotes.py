@@ -28,7 +28,7 @@ from typing import Literal
 
 from rasd.document import Actor, Document, Entity, Quote, Span, Token
 from rasd.extract.cues import match_at, phrase, read_tsv, speech_cues, strip_clitic
-from rasd.extract.sources import agency_at_start, find_agencies
+from rasd.extract.sources import agency_at_start, find_agencies, kb_actors
 from rasd.text.normalize import normalize_for_match
 
 Gender = Literal["m", "f", "pl", "du"]
@@ -37,9 +37,10 @@ OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’"}
 SYMMETRIC = '"'
 QUOTE_CHARS = set("«»“”„‘’\"")
 BREAK_PUNCT = set("،,:;؛.!?؟()[]{}\n") | QUOTE_CHARS | set("-–—")
-SHORT_QUOTE_WORDS = 4          # up to this many words, a quote must be framed as speech to count
+SHORT_QUOTE_WORDS = 6          # up to this many words, a quote must be framed as speech to count
 MAX_SPEAKER_TOKENS = 12
-PREPOSITIONS = {"في", "من", "على", "الى", "عن", "مع", "ب", "ل", "منذ", "حتي", "نحو", "ضد", "بين", "لدي"}
+PREPOSITIONS = {normalize_for_match(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "منذ", "حتى", "نحو",
+                                                  "ضد", "بين", "لدى", "وفي", "وعلى", "ومن", "وإلى")}
 
 
 # --- speech verbs -----------------------------------------------------------------------------------------
@@ -51,6 +52,7 @@ class VerbForm:
     kind: Literal["past", "imperfect", "participle"]
     continues: bool
     object_prep: str
+    needs_prep: bool = False
 
 
 def _weak(norm: str) -> bool:
@@ -84,7 +86,8 @@ def speech_verb_forms() -> dict[str, VerbForm]:
         lemma = normalize_for_match(row["past"])
         prep = normalize_for_match(row.get("object_prep", ""))
         for form, gender, kind in _inflections(row):
-            forms.setdefault(form, VerbForm(lemma, gender, kind, row.get("continues") == "1", prep))  # type: ignore[arg-type]
+            forms.setdefault(form, VerbForm(lemma, gender, kind, row.get("continues") == "1", prep,  # type: ignore[arg-type]
+                                            row.get("needs_prep") == "1"))
     return forms
 
 
@@ -158,9 +161,16 @@ def find_quote_marks(doc: Document) -> list[QuoteMark]:
         i = max(ps, skip_until)
         while i < pe:
             ch = text[i]
+            if ch == "«" and _closing_shaped(text, i):
+                i += 1                               # «سعيّد«،»: a mirrored closing mark, not an opener
+                continue
             if ch in OPEN_CLOSE or ch == SYMMETRIC:
                 closer = OPEN_CLOSE.get(ch, ch)
                 j = text.find(closer, i + 1, pe)
+                if ch == "«" and j >= 0 and _opening_shaped(text, j) and "«" in text[j + 1:pe]:
+                    marks.append(QuoteMark(i, j))    # «... »...«: the next quote is written mirrored
+                    i = j
+                    continue
                 reopen = text.find(ch, i + 1, pe) if ch != closer else -1
                 if j >= 0 and not (0 <= reopen < j):
                     marks.append(QuoteMark(i, j))
@@ -188,6 +198,16 @@ def find_quote_marks(doc: Document) -> list[QuoteMark]:
     return sorted(marks, key=lambda m: m.open)
 
 
+def _closing_shaped(text: str, i: int) -> bool:
+    """A mark glued to the word before it and followed by a space or punctuation: it closes."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+
+
+def _opening_shaped(text: str, i: int) -> bool:
+    """A mark after a space and glued to the word after it: it opens."""
+    return i > 0 and text[i - 1].isspace() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -196,8 +216,9 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 # --- tokens and spans -------------------------------------------------------------------------------------
 
-def _gap(doc: Document, a: int, b: int) -> str:
-    return doc.text[a:b]
+def _gap(doc: Document, a: int, b: int, ignorable: frozenset[int] = frozenset()) -> str:
+    """The text between two tokens, without the marks of quoted names («مجموعة "محامو الطوارئ"»)."""
+    return "".join(ch for k, ch in enumerate(doc.text[a:b], a) if k not in ignorable)
 
 
 def _breaks(gap: str) -> bool:
@@ -240,22 +261,13 @@ def _sector_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _nisba_countries() -> dict[str, str]:
-    """Nisba adjective → country, from the KB's nisba table when it is there (optional)."""
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "kb" / "data" / "actors" / "nisba.tsv"
+    """Nisba adjective (with and without «ال») → country, from the KB's nisba table when it can be read."""
+    actors = kb_actors()
     out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
-            continue
-        for variants in cols[1:4]:
-            for v in variants.split("|"):
-                if v.strip():
-                    n = normalize_for_match(v.strip())
-                    out[n] = cols[0]
-                    out["ال" + n] = cols[0]
+    for nisba in (actors.nisba if actors is not None else []):
+        for form in nisba.forms:
+            n = normalize_for_match(form)
+            out[n] = out["ال" + n] = nisba.country
     return out
 
 
@@ -274,6 +286,13 @@ def make_actor(doc: Document, start: int, end: int) -> Actor | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:-–—."):
         end -= 1
+    if sum(text[k] in QUOTE_CHARS for k in range(start, end)) % 2:
+        if end < len(text) and text[end] in QUOTE_CHARS and text[start] not in QUOTE_CHARS:
+            end += 1                                # «مجموعة "محامو الطوارئ"»: keep the name's closing mark
+        elif text[start] in QUOTE_CHARS:
+            start += 1
+        elif text[end - 1] in QUOTE_CHARS:
+            end -= 1
     if end <= start:
         return None
     actor = Actor(text=text[start:end], span=doc.span(start, end))
@@ -308,15 +327,18 @@ class Attribution:
     reported_by: list[str] = field(default_factory=list)
 
 
-def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm) -> tuple[int, int, int | None]:
+def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
+                   ignorable: frozenset[int] = frozenset()) -> tuple[int, int, int | None]:
     """Token range [i+1, j) of the speaker words after the verb at i, and where a «ل» channel starts (or None)."""
     j = i + 1
+    if j < len(tokens) and tokens[j].norm in PREPOSITIONS:
+        return j, j, None                           # «وأضافت في بيانها أن»: a subject never opens with a preposition
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
     while j < len(tokens) and j - i <= MAX_SPEAKER_TOKENS:
         tok = tokens[j]
-        if _breaks(_gap(doc, tokens[j - 1].end, tok.start)):
+        if _breaks(_gap(doc, tokens[j - 1].end, tok.start, ignorable)):
             break
         if _is_complementizer(tok) or verb_form(tok) or _stop_phrase_at(tokens, j):
             break
@@ -346,7 +368,7 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
             break
         k -= 1
     while k < i:
-        n = match_at(tokens, k, speech_cues("conjunction"), clitic=False)
+        n = match_at(tokens, k, speech_cues("conjunction"), clitic=False) or match_at(tokens, k, speech_cues("according"))
         if not n:
             break
         k += n
@@ -368,6 +390,14 @@ def _channel_actor(doc: Document, tokens: list[Token], j: int) -> Actor | None:
     start = tok.start + 1
     text = doc.text
     mention = agency_at_start(text[start:start + 60])
+    quoted = re.match(r"[\u0640\s]*([\"«“])([^\"»”\n]{2,60})[\"»”]", text[tok.end:tok.end + 70])
+    if quoted:                                      # «لـ"العربي الجديد"», «لوكالة "فرانس برس"»
+        q_start = tok.end + quoted.start(2)
+        actor = make_actor(doc, q_start, tok.end + quoted.end(2))
+        mention = agency_at_start(quoted.group(2))
+        if actor is not None and mention is not None:
+            actor.name_en = mention.name_en
+        return actor
     k = j + 1
     end = tok.end
     while k < len(tokens) and k - j < 5 and not _breaks(_gap(doc, tokens[k - 1].end, tokens[k].start).replace('"', "")
@@ -384,10 +414,13 @@ def _channel_actor(doc: Document, tokens: list[Token], j: int) -> Actor | None:
     return actor
 
 
-def _content_start(doc: Document, tokens: list[Token], j: int, limit: int) -> tuple[int, bool]:
+def _content_start(doc: Document, tokens: list[Token], j: int, limit: int,
+                   ignorable: frozenset[int] = frozenset()) -> tuple[int, bool]:
     """Where the reported content starts after the speaker words: after a complementizer (indirect) or at a quote."""
     k = j
     while k < len(tokens) and tokens[k].start < limit and k - j < 12:
+        if k > j and any(c in QUOTE_CHARS for c in _gap(doc, tokens[k - 1].end, tokens[k].start, ignorable)):
+            break                                   # the content is a direct quote, not reported speech
         if _is_complementizer(tokens[k]):
             return tokens[k].end, True
         k += 1
@@ -395,7 +428,13 @@ def _content_start(doc: Document, tokens: list[Token], j: int, limit: int) -> tu
 
 
 def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
-    """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence."""
+    """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence
+    (and, for «عبّر عن»-type verbs, its preposition does)."""
+    form = verb_form(tokens[i])
+    if form is not None and form.needs_prep and not any(
+            tokens[k].norm == form.object_prep for k in range(i + 1, min(i + 8, len(tokens)))
+            if tokens[k].start < sent_end):
+        return False
     k = i + 1
     while k < len(tokens) and tokens[k].start < sent_end and k - i <= MAX_SPEAKER_TOKENS + 4:
         gap = _gap(doc, tokens[k - 1].end, tokens[k].start)
@@ -459,6 +498,12 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
+def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> bool:
+    """«...، وقال له إن»: the verb carries «و» right after a comma, inside its sentence."""
+    return i > 0 and tokens[i].norm[:1] == "و" and "،" in doc.text[tokens[i - 1].end:tokens[i].start] \
+        or (i > 0 and tokens[i].norm[:1] == "و" and "," in doc.text[tokens[i - 1].end:tokens[i].start])
+
+
 def _inside_any(offset: int, mark: QuoteMark) -> bool:
     return mark.open < offset < mark.close
 
@@ -467,6 +512,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark] | None = None) -> li
     """Every speech verb that frames content, with its speaker resolved (explicit, preposed or continued)."""
     if marks is None:
         marks = find_quote_marks(doc)
+    ignorable = frozenset(k for m in marks if _is_name_not_speech(doc, m) for k in (m.open, m.close))
     tokens = doc.tokens
     memory = _Speakers()
     out: list[Attribution] = []
@@ -477,7 +523,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark] | None = None) -> li
         sent, s_start, s_end = _sentence_bounds(doc, tok.start)
         if not _frames_content(doc, tokens, i, marks, s_end):
             continue
-        a, b, lam = _speaker_after(doc, tokens, i, form)
+        a, b, lam = _speaker_after(doc, tokens, i, form, ignorable)
         speaker: Actor | None = None
         channel: Actor | None = None
         explicit, confidence = True, 1.0
@@ -495,14 +541,15 @@ def find_attributions(doc: Document, marks: list[QuoteMark] | None = None) -> li
                 speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
         if speaker is None:
             explicit = False
-            if tokens[i].start > s_start + 3 and form.kind != "participle":
+            if form.kind != "participle" and _opens_coordinated_clause(doc, tokens, i) \
+                    and not any(o.sentence == sent for o in out):
                 speaker = _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.5 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)
         if lam is not None and channel is None:
             channel = _channel_actor(doc, tokens, lam)
-        content, indirect = _content_start(doc, tokens, after_speaker, s_end)
+        content, indirect = _content_start(doc, tokens, after_speaker, s_end, ignorable)
         att = Attribution(cue_start=tok.start, cue_end=tok.end, content_start=content, speaker=speaker,
                           gender=form.gender, sentence=sent, channel=channel, explicit=explicit,
                           indirect_end=s_end if indirect else None, confidence=confidence)
@@ -537,11 +584,15 @@ def _is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
             return True
     if len(words) > SHORT_QUOTE_WORDS:
         return False
-    # a short quote counts only when framed as speech: a colon, a complementizer or a speech verb just before
+    # a short quote counts only when framed as speech: a colon, a complementizer or a speech verb shortly before
     gap = doc.text[before[-1].end:mark.open] if before else ""
     if ":" in gap:
         return False
-    near = before[-4:]
+    _s, s_start, _e = _sentence_bounds(doc, mark.open)
+    near = [t for t in _tokens_before(doc, mark.open, 8) if t.start >= s_start]
+    cut = max((k for k, t in enumerate(near) if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open][:1])),
+              default=-1)
+    near = near[cut + 1:]
     return not any(_is_complementizer(t) or verb_form(t) for t in near)
 
 
@@ -579,7 +630,8 @@ def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | 
 
 def _according_sources(doc: Document, start: int, end: int) -> list[tuple[Actor | None, str]]:
     """(actor, reported_by name) for each «بحسب X» / «وفق X» / «أفادت X» source between start and end."""
-    tokens = [t for t in doc.tokens if start <= t.start < end]
+    marks = find_quote_marks(doc)
+    tokens = [t for t in doc.tokens if start <= t.start < end and not _inside(marks, t.start)]
     out: list[tuple[Actor | None, str]] = []
     k = 0
     while k < len(tokens):
@@ -602,7 +654,8 @@ def _according_sources(doc: Document, start: int, end: int) -> list[tuple[Actor 
             j += 1
         if j > first:
             actor = make_actor(doc, tokens[first].start, tokens[j - 1].end)
-            mention = agency_at_start(doc.text[tokens[first].start:tokens[first].start + 60])
+            mentions = find_agencies(doc.text[tokens[first].start:tokens[j - 1].end])
+            mention = mentions[0] if mentions else None
             if actor is not None:
                 if mention:
                     actor.name_en = actor.name_en or mention.name_en

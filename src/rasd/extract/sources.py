@@ -103,7 +103,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 def agency_at_start(text: str) -> AgencyMention | None:
     """The agency named at the very beginning of `text` («رويترز ...», «وكالة أسوشيتد برس ...»), if any."""
-    lead = re.match(r"\s*(?:[وفبل]?ال)?(?:وكالة|وكالات)?\s*(?:الأنباء\s+)?", text)
+    lead = re.match(r"\s*(?:[وفبل]?ال)?(?:وكالة|وكالات)?\s*(?:الأنباء\s+)?[\"«“]?", text)
     offset = lead.end() if lead else 0
     for mention in find_agencies(text[:offset + 40]):
         if mention.start <= offset + 2:
@@ -138,25 +138,27 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
+@lru_cache(maxsize=1)
+def kb_actors():
+    """The KB's actor dictionary (actors only: no gazetteer build), or None when it cannot be read."""
+    try:
+        from rasd.kb.actors import load_actors
+        return load_actors()
+    except Exception:            # the KB is optional for these stages: no KB, no match
+        return None
+
+
 def _kb_media_outlet(label: str) -> tuple[str, str] | None:
     """A KB media actor whose English name or alias is the domain label («aljazeera» ~ «Al Jazeera»)."""
-    try:
-        from rasd.kb import load_kb  # type: ignore[attr-defined]
-        kb = load_kb()
-    except Exception:            # the KB is optional here: no KB, no match
-        return None
-    actors = getattr(kb, "actors", None)
+    actors = kb_actors()
     if actors is None:
         return None
-    values = actors.values() if isinstance(actors, dict) else actors
     want = _squash(label)
-    for actor in values:
-        if getattr(actor, "sector", None) != "media":
+    for actor in actors.actors.values():
+        if actor.sector != "media" or actor.type != "ORG":
             continue
-        names_en = [getattr(actor, "name_en", "") or ""] + list(getattr(actor, "aliases_en", []) or [])
-        if any(_squash(n) == want for n in names_en if n):
-            aliases_ar = list(getattr(actor, "aliases_ar", []) or [])
-            return (aliases_ar[0] if aliases_ar else names_en[0]), names_en[0]
+        if any(_squash(n) == want for n in (actor.name_en, *actor.aliases_en) if n):
+            return actor.name_ar, actor.name_en
     return None
 
 
