@@ -1,1 +1,81 @@
-"""Knowledge base: gazetteer and actor dictionary, loaded once per process."""
+"""Knowledge base: gazetteer and actor dictionary, loaded once per process.
+
+    from rasd.kb import load_kb
+    kb = load_kb()
+    kb.gazetteer.candidates("حلب")        # PlaceCandidate list, best first
+    kb.actors.actors["per.bashar_al_assad"]
+    kb.match(doc)                          # KBMatch list over doc.tokens (places, actors, titles, agents, nisba)
+
+The gazetteer is built by `rasd kb build` into kb/built/ (gitignored); if it is missing or older than our
+place data files, `load_kb()` builds it first (from installed packages only, with the same --extra folder
+as last time when that folder still exists).
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.kb.actors import ActorDictionary, load_actors, ACTORS_DIR
+from rasd.kb.build import BUILT, DATA, PICKLE_NAME, SQLITE_NAME
+from rasd.kb.gazetteer import Gazetteer, KBNotBuilt, PlaceCandidate, prefer_region
+from rasd.kb.matcher import KBMatch, Matcher
+
+__all__ = ["KB", "KBMatch", "PlaceCandidate", "Gazetteer", "KBNotBuilt", "load_kb", "prefer_region",
+           "build_matcher"]
+
+
+@dataclass
+class KB:
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    matcher: Matcher
+
+    def match(self, doc) -> list[KBMatch]:
+        """Matches over a Document's tokens (offsets into doc.text)."""
+        return self.matcher.match_tokens(doc.tokens, doc.text)
+
+
+def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
+    m = Matcher()
+    m.add_places(gazetteer.names, gazetteer.prefixes)
+    for actor in actors.actors.values():
+        for alias in actor.aliases_ar:
+            m.add(alias, "actor", actor.id)
+        for title in actor.titles_ar:
+            m.add(title, "title", actor.id)
+    for agent in actors.agents.values():
+        for alias in agent.aliases_ar + tuple(p for p in agent.plural.split("|") if p.strip()):
+            m.add(alias, "agent", agent.id)
+    for nisba in actors.nisba:
+        for form in nisba.forms:
+            m.add(form, "nisba", f"cc:{nisba.country}")
+    return m
+
+
+def _stale(directory: Path) -> bool:
+    built = directory / PICKLE_NAME
+    if not built.exists() or not (directory / SQLITE_NAME).exists():
+        return True
+    return any(p.stat().st_mtime > built.stat().st_mtime for p in DATA.glob("*.tsv"))
+
+
+def ensure_built(directory: Path = BUILT) -> None:
+    """Build the gazetteer when it is missing or older than data/places/*.tsv."""
+    if not _stale(directory):
+        return
+    from rasd.kb.build import build, previous_extra
+    extra = previous_extra(directory)
+    print(f"rasd: building the gazetteer into {directory} (rasd kb build)", file=sys.stderr, flush=True)
+    build(directory, extra=extra, log=lambda m: print(m, file=sys.stderr, flush=True))
+
+
+@lru_cache(maxsize=4)
+def load_kb(directory: str | Path | None = None, actors_dir: str | Path | None = None) -> KB:
+    directory = Path(directory) if directory else BUILT
+    if directory == BUILT:
+        ensure_built(directory)
+    gazetteer = Gazetteer(directory)
+    actors = load_actors(Path(actors_dir) if actors_dir else ACTORS_DIR)
+    return KB(gazetteer=gazetteer, actors=actors, matcher=build_matcher(gazetteer, actors))

@@ -1,0 +1,136 @@
+"""The gazetteer: Arabic place names → ranked place candidates, read from the built artefact.
+
+`candidates(name)` gives the places a name can mean, best first (feature class, population, MENA first:
+see `build.FEATURE_SCORE` and `build.region_bonus`), each with `flags` telling the places stage how far to
+trust a bare mention:
+  common-word  the name is also a common Arabic word (stoplist «context»): require context;
+  ambiguous    well-known places in different countries share it («عمان», «طرابلس»);
+  low-pop      a village or small town (< 10,000 people or unknown): require context;
+  capital      a national capital.
+"""
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.kb.build import BUILT, PICKLE_NAME, SQLITE_NAME, FORMAT_VERSION, CITY_POPULATION, MENA_CORE, MENA_NEAR
+from rasd.kb.keys import name_key
+
+SETTLEMENTS = ("city", "village", "neighbourhood", "camp")
+
+
+class KBNotBuilt(RuntimeError):
+    """The gazetteer artefact is missing: run `rasd kb build`."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    id: str
+    name_ar: str
+    name_en: str
+    lat: float
+    lon: float
+    feature: str
+    country: str
+    admin1: str
+    admin1_ar: str
+    admin1_en: str
+    population: int
+    score: float
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def is_capital(self) -> bool:
+        return "capital" in self.flags
+
+
+_COLUMNS = "id, name_ar, name_en, lat, lon, feature, country, admin1, admin1_ar, admin1_en, population, score, capital"
+
+
+class Gazetteer:
+    def __init__(self, directory: Path = BUILT):
+        sqlite_path, pickle_path = directory / SQLITE_NAME, directory / PICKLE_NAME
+        if not sqlite_path.exists() or not pickle_path.exists():
+            raise KBNotBuilt(f"no gazetteer in {directory}: run `rasd kb build`")
+        with open(pickle_path, "rb") as fh:
+            data = pickle.load(fh)
+        if data.get("format") != FORMAT_VERSION:
+            raise KBNotBuilt(f"gazetteer in {directory} has an old format: run `rasd kb build`")
+        self.directory = directory
+        self.names: dict[str, tuple[str, ...]] = data["names"]
+        self.prefixes: set[str] = data["prefixes"]
+        self._con = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, check_same_thread=False)
+        self.stoplist: dict[str, str] = dict(self._con.execute("SELECT key, action FROM stoplist"))
+        self._place = lru_cache(maxsize=50_000)(self._fetch)
+        self._candidates = lru_cache(maxsize=20_000)(self._rank)
+
+    # -- lookups
+
+    def candidates(self, name: str) -> list[PlaceCandidate]:
+        """Places named `name` (any spelling; normalised here), best first, with flags."""
+        return list(self._candidates(name_key(name)))
+
+    def place(self, place_id: str) -> PlaceCandidate | None:
+        return self._place(place_id)
+
+    def country(self, iso2: str) -> PlaceCandidate | None:
+        return self._place(f"cc:{iso2.upper()}")
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._con.execute("SELECT key, value FROM meta"))
+
+    def stats(self) -> list[tuple[str, str, int]]:
+        """(country, feature, count) of matchable places."""
+        return list(self._con.execute(
+            "SELECT country, feature, COUNT(*) FROM places GROUP BY country, feature ORDER BY country, feature"))
+
+    # -- internals
+
+    def _fetch(self, place_id: str) -> PlaceCandidate | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
+        if row is None:
+            return None
+        flags = set()
+        if row[12]:
+            flags.add("capital")
+        if row[5] in SETTLEMENTS and row[10] < CITY_POPULATION:
+            flags.add("low-pop")
+        return PlaceCandidate(*row[:12], flags=frozenset(flags))
+
+    def _rank(self, key: str) -> tuple[PlaceCandidate, ...]:
+        ids = self.names.get(key, ())
+        cands = [c for c in (self._place(i) for i in ids) if c is not None]
+        shared = set()
+        action = self.stoplist.get(key)
+        if action == "context":
+            shared.add("common-word")
+        if action == "ambiguous" or _rivals_abroad(cands):
+            shared.add("ambiguous")
+        if not shared:
+            return tuple(cands)
+        return tuple(replace(c, flags=c.flags | shared) for c in cands)
+
+
+def _rivals_abroad(cands: list[PlaceCandidate], margin: float = 1.5) -> bool:
+    """True when a place in another country ranks within `margin` of the best one."""
+    if len(cands) < 2:
+        return False
+    best = cands[0]
+    return any(c.country != best.country and best.score - c.score <= margin for c in cands[1:])
+
+
+def prefer_region(cands: list[PlaceCandidate], countries) -> list[PlaceCandidate]:
+    """Candidates in `countries` (ISO2, most preferred first) before the others; rank kept within groups.
+
+    The places stage passes the countries already resolved in the article, so «الحسكة» next to «القامشلي»
+    stays Syrian and «طرابلس» in a Lebanese story is Tripoli, Lebanon.
+    """
+    order = {cc: i for i, cc in enumerate(dict.fromkeys(c.upper() for c in countries))}
+    return sorted(cands, key=lambda c: order.get(c.country, len(order)))
+
+
+def is_mena(country: str) -> bool:
+    return country in MENA_CORE or country in MENA_NEAR

@@ -1,0 +1,185 @@
+"""One clitic-aware matcher over place names, actor aliases, titles, generic agents and nisba adjectives.
+
+All names are stored as match keys (`keys.name_key`: normalised words joined by spaces) in one dict; a set
+of word-prefixes of multi-word keys says when to keep extending. At each token the matcher tries the
+token's readings — as written, without a proclitic (و ف ب ل ك and their pairs, «لل» = ل + ال), and, for
+nisba adjectives and agents only, without the article («السورية» → «سوريه») — then extends over the
+following tokens (as written) while the words so far begin some key. Places and actors must match with the
+article as the text has it: «السورية» is an adjective, not the country «سورية».
+
+Overlaps are settled greedily: more tokens first («كتائب حزب الله» is one actor, not a place «الله»), then the
+reading with the fewest letters stripped (so «لبنان» is Lebanon, not ل + «بنان»), then kind priority
+actor > title > place > agent > nisba. Other kinds that matched exactly the same tokens are kept in `also`
+(«السوداني»: the Iraqi prime minister or the adjective Sudanese).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.document import Token
+from rasd.kb.keys import name_key
+from rasd.text.normalize import normalize_with_offsets
+
+KIND_PRIORITY = {"actor": 0, "title": 1, "place": 2, "agent": 3, "nisba": 4}
+ARTICLE_FREE_KINDS = frozenset({"agent", "nisba"})   # kinds matched after removing the article
+
+# Proclitic sequences that may precede a name, longest first. «لل» is ل + the article with its alef elided.
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_LAM_ARTICLE = ("ولل", "فلل", "لل")
+_MIN_STEM = 3   # a stripped reading must keep at least this many letters («بان» is not ب + «ان»)
+
+
+@dataclass(slots=True)
+class KBMatch:
+    start: int                 # offset of the name in the original text: after proclitics and article
+    end: int
+    text: str                  # original text[start:end]
+    token_start: int           # token indices [token_start, token_end)
+    token_end: int
+    kind: str                  # place | actor | agent | nisba | title
+    ids: list[str]             # place ids best first / actor ids / agent ids / country ids («cc:SY»)
+    name_start: int = 0        # offset after proclitics only: includes a written article («القاهرة»)
+    key: str = ""              # the normalised key that matched
+    also: list[tuple[str, list[str]]] = field(default_factory=list)   # other kinds on the same tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    form: str          # the first word as looked up
+    strip: int         # normalised characters before the span start (proclitics and article)
+    name_strip: int    # normalised characters of proclitics only (before a written article: name_start)
+    article_free: bool  # the article was removed: only agent / nisba keys may match
+
+
+def first_word_readings(norm: str) -> tuple[Reading, ...]:
+    """The ways a token can begin a name: «وبالحسكه» → وبالحسكه, بالحسكه, الحسكه (strip 2), حسكه (strip 4) ..."""
+    out: list[Reading] = []
+
+    def add(form: str, strip: int) -> None:
+        if form.startswith("ال") and len(form) >= _MIN_STEM + 2:   # the span starts after a written article
+            out.append(Reading(form, strip + 2, strip, False))
+            out.append(Reading(form[2:], strip + 2, strip, True))
+        else:
+            out.append(Reading(form, strip, strip, False))
+
+    add(norm, 0)
+    for p in _LAM_ARTICLE:
+        if norm.startswith(p) and len(norm) - len(p) >= _MIN_STEM:
+            rest = norm[len(p):]
+            out.append(Reading("ال" + rest, len(p), len(p), False))
+            out.append(Reading(rest, len(p), len(p), True))
+            break
+    for p in _PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= _MIN_STEM:
+            add(norm[len(p):], len(p))
+    return tuple(dict.fromkeys(out))
+
+
+class Matcher:
+    def __init__(self) -> None:
+        self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.prefixes: set[str] = set()
+        self._readings: dict[str, tuple[Reading, ...]] = {}
+
+    # -- building
+
+    def add(self, name: str, kind: str, ident: str) -> None:
+        """Register one name (as written) of the KB entry `ident`."""
+        key = name_key(name)
+        if key:
+            self.add_key(key, kind, (ident,))
+
+    def add_key(self, key: str, kind: str, ids: tuple[str, ...]) -> None:
+        slot = self.entries.setdefault(key, [])
+        for i, (k, old) in enumerate(slot):
+            if k == kind:
+                slot[i] = (k, old + tuple(x for x in ids if x not in old))
+                break
+        else:
+            slot.append((kind, ids))
+        words = key.split(" ")
+        for i in range(1, len(words)):
+            self.prefixes.add(" ".join(words[:i]))
+
+    def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str]) -> None:
+        """Bulk-add the gazetteer's names index (built and ranked by `rasd kb build`)."""
+        entries = self.entries
+        for key, ids in names.items():
+            slot = entries.get(key)
+            if slot is None:
+                entries[key] = [("place", ids)]
+            else:
+                slot.append(("place", ids))
+        self.prefixes |= prefixes
+
+    # -- matching
+
+    def readings(self, norm: str) -> tuple[Reading, ...]:
+        r = self._readings.get(norm)
+        if r is None:
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            r = self._readings[norm] = first_word_readings(norm)
+        return r
+
+    def match_tokens(self, tokens: list[Token], text: str) -> list[KBMatch]:
+        found = self._candidates(tokens, text)
+        return self._select(found, tokens, text)
+
+    def _candidates(self, tokens: list[Token], text: str):
+        """(token_start, token_end, reading, key, [(kind, ids)...]) for every key found."""
+        entries, prefixes = self.entries, self.prefixes
+        n = len(tokens)
+        out = []
+        for i in range(n):
+            for rd in self.readings(tokens[i].norm):
+                key = rd.form
+                j = i
+                while True:
+                    slot = entries.get(key)
+                    if slot is not None:
+                        hits = [(k, ids) for k, ids in slot if not rd.article_free or k in ARTICLE_FREE_KINDS]
+                        if hits:
+                            out.append((i, j + 1, rd, key, hits))
+                    if key not in prefixes or j + 1 >= n:
+                        break
+                    nxt = tokens[j + 1]
+                    if text[tokens[j].end:nxt.start].strip():   # punctuation between words ends a name
+                        break
+                    j += 1
+                    key = key + " " + nxt.norm
+        return out
+
+    def _select(self, found, tokens: list[Token], text: str) -> list[KBMatch]:
+        ranked = sorted(found, key=lambda f: (f[0] - f[1], f[2].name_strip, min(KIND_PRIORITY[k] for k, _ in f[4]), f[0]))
+        taken = [False] * len(tokens)
+        chosen = []
+        for ts, te, rd, key, hits in ranked:
+            if any(taken[ts:te]):
+                continue
+            for t in range(ts, te):
+                taken[t] = True
+            hits = sorted(hits, key=lambda h: KIND_PRIORITY[h[0]])
+            chosen.append(self._make(tokens, text, ts, te, rd, key, hits))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+    @staticmethod
+    def _make(tokens, text, ts, te, rd: Reading, key, hits) -> KBMatch:
+        first = tokens[ts]
+        start = first.start + _surface_offset(first.text, rd.strip)
+        name_start = first.start + _surface_offset(first.text, rd.name_strip)
+        end = tokens[te - 1].end
+        kind, ids = hits[0]
+        return KBMatch(start=start, end=end, text=text[start:end], token_start=ts, token_end=te, kind=kind,
+                       ids=list(ids), name_start=name_start, key=key, also=[(k, list(v)) for k, v in hits[1:]])
+
+
+def _surface_offset(surface: str, norm_chars: int) -> int:
+    """Offset in `surface` of its `norm_chars`-th normalised character (diacritics do not count)."""
+    if norm_chars == 0:
+        return 0
+    _norm, index = normalize_with_offsets(surface)
+    if norm_chars >= len(index):
+        return len(surface)
+    return index[norm_chars]
