@@ -88,7 +88,8 @@ class Entity(_Model):
     country: str | None = None     # ISO 3166-1 alpha-2
     role: str | None = None
     cluster: int | None = None     # in-document coreference identity
-    source: str = "kb"             # kb | ner | pattern | coref
+    source: str = "kb"             # kb | ner | pattern | title | agent | nisba
+    candidates: list[str] = Field(default_factory=list, exclude=True)   # gazetteer ids, best first (places)
     confidence: float = 1.0
 
 
@@ -113,6 +114,7 @@ class DateMention(_Model):
     precision: Literal["day", "week", "month", "year"] = "day"
     relative: bool = False
     confidence: float = 1.0
+    default: bool = False          # not in the text: the publication date, for want of a date (date_for_span)
 
 
 class Actor(_Model):
@@ -197,6 +199,7 @@ class Document(_Model):
     entities: list[Entity] = Field(default_factory=list)
     agents: list[Entity] = Field(default_factory=list)   # generic actors: «مسلحون», «قوات الأمن», «الجيش السوري»
     places: list[Place] = Field(default_factory=list)
+    unresolved_places: list[Place] = Field(default_factory=list)   # kept with lat/lon null and the reason
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     non_events: list[dict[str, Any]] = Field(default_factory=list)
@@ -246,6 +249,7 @@ class Record(_Model):
     entities: list[Entity]
     agents: list[Entity] = Field(default_factory=list)
     places: list[Place]
+    unresolved_places: list[Place] = Field(default_factory=list)
     events: list[Event]
     non_events: list[dict[str, Any]]
     quotes: list[Quote]
@@ -261,6 +265,6 @@ class Record(_Model):
             id=a.id, published=a.published, url=a.url,
             source=RecordSource(outlet=s.outlet, outlet_en=s.outlet_en, author=s.author,
                                 author_en=s.author_en, agencies=s.agencies),
-            entities=doc.entities, agents=doc.agents, places=doc.places, events=doc.events, non_events=doc.non_events,
+            entities=doc.entities, agents=doc.agents, places=doc.places, unresolved_places=doc.unresolved_places, events=doc.events, non_events=doc.non_events,
             quotes=doc.quotes, reported_speech=doc.reported_speech, relations=doc.relations, dates=doc.dates, warnings=doc.warnings,
         )
