@@ -1,35 +1,105 @@
-"""Paragraphs and sentences (v0: to be replaced by the wrap-aware segmenter)."""
+"""Paragraphs and sentences, in offsets of the original text.
+
+Paragraphs are runs of lines joined across hard wraps (rasd.text.wraps). Sentences end at . ! ? ؟ ؛ …
+and at paragraph ends, but not
+  - in a number (3.5; the Arabic decimal separator ٫ is not a full stop anyway),
+  - after an abbreviation or an initial (د. م. ص. ق.م, data/abbreviations.txt; any single letter),
+  - inside a quotation «...», “...”, "...": a quote that runs over several sentences stays inside one
+    sentence, so that the quote and its speaker («وقال ... "..."») are seen together. Only a quotation
+    longer than MAX_QUOTE_CHARS is split at its sentence ends, since an unclosed or runaway quote mark
+    must not swallow the rest of the article.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.document import Sentence, Span
+from rasd.text.datafiles import data_lines
+from rasd.text.wraps import paragraph_line_groups
 
-_PARA = re.compile(r"\n\s*\n|\n")
-_END = re.compile(r"[.؟?!؛]+(?=\s|$)")
+TERMINATORS = ".!?؟؛…"
+OPENING_QUOTES = {"«": "»", "“": "”", "„": "”"}
+STRAIGHT_QUOTE = '"'
+MAX_QUOTE_CHARS = 600
+_WORD_BEFORE = re.compile(r"([\w.ـ]+)$")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    return frozenset(a.rstrip(".").replace("ـ", "") for a in data_lines("abbreviations.txt"))
 
 
 def split_paragraphs(text: str) -> list[Span]:
-    spans, start = [], 0
-    for m in _PARA.finditer(text):
-        if text[start:m.start()].strip():
-            spans.append(Span(start=start, end=m.start(), text=text[start:m.start()]))
-        start = m.end()
-    if text[start:].strip():
-        spans.append(Span(start=start, end=len(text), text=text[start:]))
-    return spans
+    """Paragraph spans: blank lines and real line breaks separate them, hard wraps do not."""
+    return [Span(start=s, end=e, text=text[s:e]) for s, e in paragraph_line_groups(text)]
+
+
+def _is_decimal_point(text: str, i: int) -> bool:
+    return text[i] in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _is_abbreviation(text: str, i: int, start: int) -> bool:
+    """Is the «.» at i the dot of an abbreviation or initial (the word right before it)?"""
+    if text[i] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, start, i)
+    if not m:
+        return False
+    word = m.group(1).replace("ـ", "").strip(".")
+    if len(word) == 1 and word.isalpha():
+        return True
+    return word in abbreviations()
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence end in text[start:end] (the last one is `end`)."""
+    ends: list[int] = []
+    closer: str | None = None      # the quote mark that would close the open quotation
+    quote_start = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        if closer is not None and ch == closer:
+            closer = None
+            # «... انتهى.» ends the sentence after the closing mark
+            j = i - 1
+            while j > start and text[j].isspace():
+                j -= 1
+            if text[j] in TERMINATORS and not _is_abbreviation(text, j, start):
+                ends.append(i + 1)
+        elif closer is None and (ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE):
+            closer, quote_start = OPENING_QUOTES.get(ch, STRAIGHT_QUOTE), i
+        elif ch in TERMINATORS and (closer is None or i - quote_start > MAX_QUOTE_CHARS):
+            if not _is_decimal_point(text, i) and not _is_abbreviation(text, i, start):
+                k = i + 1
+                while k < end and text[k] in TERMINATORS:   # «؟!» and «...» end once
+                    k += 1
+                ends.append(k)
+                i = k
+                continue
+        i += 1
+    if not ends or ends[-1] < end:
+        ends.append(end)
+    return ends
 
 
 def split_sentences(text: str, paragraphs: list[Span]) -> list[Sentence]:
+    """Sentences of every paragraph, trimmed of surrounding white space."""
     out: list[Sentence] = []
     for p_i, para in enumerate(paragraphs):
         start = para.start
-        for m in _END.finditer(text, para.start, para.end):
-            if text[start:m.end()].strip():
-                out.append(Sentence(start=start, end=m.end(), text=text[start:m.end()], paragraph=p_i))
-            start = m.end()
-            while start < para.end and text[start].isspace():
-                start += 1
-        if text[start:para.end].strip():
-            out.append(Sentence(start=start, end=para.end, text=text[start:para.end], paragraph=p_i))
+        for stop in _sentence_ends(text, para.start, para.end):
+            s, e = start, stop
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and any(c.isalnum() for c in text[s:e]):
+                out.append(Sentence(start=s, end=e, text=text[s:e], paragraph=p_i))
+            elif out and s < e and out[-1].paragraph == p_i:
+                # a stray «.» or quote mark after a sentence belongs to it
+                last = out[-1]
+                out[-1] = Sentence(start=last.start, end=e, text=text[last.start:e], paragraph=p_i)
+            start = stop
     return out
