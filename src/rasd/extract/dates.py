@@ -58,7 +58,7 @@ CONFIDENCE = {"absolute": 1.0, "year": 1.0, "day_offset": 0.9, "weekday": 0.9, "
 @dataclass(frozen=True)
 class Phrases:
     table: dict[tuple[str, ...], list[tuple[str, str]]]   # words -> [(role, value)]
-    lengths: tuple[int, ...]
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]]   # first word -> [(other words, role, value)]
 
 
 def data_rows(name: str) -> list[dict[str, str]]:
@@ -99,7 +99,11 @@ def phrases() -> Phrases:
         entry = (role, value)
         if entry not in table.setdefault(key, []):
             table[key].append(entry)
-    return Phrases(table, tuple(sorted({len(k) for k in table}, reverse=True)))
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for key, entries in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        for role, value in entries:
+            by_first.setdefault(key[0], []).append((key[1:], role, value))
+    return Phrases(table, by_first)
 
 
 # ---------------------------------------------------------------- reading expressions over tokens
@@ -127,19 +131,24 @@ class _Reader:
         self.words = [t.norm for t in tokens]
         self.numbers_at = {n.span.start: n for n in numbers}
         self.p = phrases()
+        self._roles: dict[int, list[tuple[str, str, int]]] = {}
 
     # ---- small lookups
     def roles_at(self, i: int) -> list[tuple[str, str, int]]:
-        """(role, value, number of tokens) of every phrase starting at token i, longest first."""
-        out = []
-        for n in self.p.lengths:
-            if i + n > len(self.words):
+        """(role, value, number of tokens) of every phrase starting at token i, longest first (memoised)."""
+        if i in self._roles:
+            return self._roles[i]
+        out: list[tuple[str, str, int]] = []
+        for pre, first in clitic_readings(self.words[i]):
+            if pre not in _FIRST_WORD_CLITICS or first not in self.p.by_first:
                 continue
-            rest = tuple(self.words[i + 1:i + n])
-            for pre, first in clitic_readings(self.words[i]):
-                if pre in _FIRST_WORD_CLITICS and (first, *rest) in self.p.table:
-                    out += [(role, value, n) for role, value in self.p.table[(first, *rest)]]
-                    break
+            for rest, role, value in self.p.by_first[first]:
+                n = len(rest) + 1
+                if i + n <= len(self.words) and all(self.words[i + 1 + k] == w for k, w in enumerate(rest)):
+                    out.append((role, value, n))
+            if out:
+                break
+        self._roles[i] = out
         return out
 
     def role_at(self, i: int, *roles: str) -> tuple[str, int] | None:

@@ -76,6 +76,7 @@ class Lexicons:
     singulars: dict[str, str]        # singular form (and its accusative) -> singular
     cues: dict[tuple[str, ...], str]  # phrase words -> role
     cue_lengths: tuple[int, ...]
+    cues_by_first: dict[str, list[tuple[tuple[str, ...], str]]]   # first word -> [(other words, role)], longest first
 
 
 def data_rows(name: str) -> list[dict[str, str]]:
@@ -109,7 +110,11 @@ def lexicons() -> Lexicons:
         for dual in row["duals"].split(","):
             duals[normalize_for_match(dual.strip())] = singular
     cues = {tuple(normalize_for_match(row["phrase"]).split()): row["role"] for row in data_rows("number_cues.tsv")}
-    return Lexicons(words, vague, duals, singulars, cues, tuple(sorted({len(k) for k in cues}, reverse=True)))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words_, role in sorted(cues.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(words_[0], []).append((words_[1:], role))
+    return Lexicons(words, vague, duals, singulars, cues, tuple(sorted({len(k) for k in cues}, reverse=True)),
+                    by_first)
 
 
 @lru_cache(maxsize=2)
@@ -129,12 +134,17 @@ def _month_words(position: int) -> frozenset[str]:
 
 # ---------------------------------------------------------------- clitics
 
-def clitic_readings(norm: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     """Ways to read a normalised word as proclitics + rest: («وبثلاثه» → ("وب", "ثلاثه"), ...); whole word first.
 
     Number words and counted nouns are a closed list, so trying every split is safe: only a rest found in
-    that list is kept by the caller.
+    that list is kept by the caller. Cached: news text repeats its words.
     """
+    return tuple(_clitic_splits(norm))
+
+
+def _clitic_splits(norm: str) -> Iterator[tuple[str, str]]:
     yield "", norm
     for conj in _CONJ:
         for prep in _PREP:
@@ -152,18 +162,21 @@ def _rest_long_enough(pre: str, rest: str) -> bool:
     return len(rest) >= 3 or (len(rest) == 2 and pre in ("", "و"))
 
 
-def word_readings(norm: str) -> Iterator[tuple[str, WordEntry]]:
+@lru_cache(maxsize=1 << 16)
+def word_readings(norm: str) -> tuple[tuple[str, WordEntry], ...]:
     """(proclitics, entry) for each way `norm` is a number word."""
     words = lexicons().words
+    out = []
     for pre, rest in clitic_readings(norm):
         if rest in words and _rest_long_enough(pre, rest):
-            for entry in words[rest]:
-                if "ال" in pre and not entry.article:
-                    continue
-                yield pre, entry
+            out += [(pre, entry) for entry in words[rest] if entry.article or "ال" not in pre]
+    return tuple(out)
 
 
-def _lookup(norm: str, table: dict[str, str] | dict[str, VagueEntry]):
+@lru_cache(maxsize=1 << 16)
+def _lookup(norm: str, table_name: str):
+    """(proclitics, entry) of `norm` in one of the noun/vague tables («vague», «duals», «singulars»)."""
+    table = getattr(lexicons(), table_name)
     for pre, rest in clitic_readings(norm):
         if rest in table and len(rest) >= 3:
             return pre, table[rest]
@@ -172,13 +185,13 @@ def _lookup(norm: str, table: dict[str, str] | dict[str, VagueEntry]):
 
 def singular_noun(norm: str) -> str | None:
     """The counted noun a normalised word is the singular of («وعنصر» → «عنصر»), else None."""
-    hit = _lookup(norm, lexicons().singulars)
+    hit = _lookup(norm, "singulars")
     return hit[1] if hit else None
 
 
 def dual_noun(norm: str) -> str | None:
     """The counted noun a normalised word is the dual of («لشخصين» → «شخص»), else None."""
-    hit = _lookup(norm, lexicons().duals)
+    hit = _lookup(norm, "duals")
     return hit[1] if hit else None
 
 
@@ -418,14 +431,14 @@ def _digit_quantity(items: list[_Item], i: int) -> _Quantity | None:
 
 
 def _vague_quantity(items: list[_Item], i: int) -> _Quantity | None:
-    hit = _lookup(items[i].norm, lexicons().vague)
+    hit = _lookup(items[i].norm, "vague")
     if hit is None:
         return None
     pre, entry = hit
     q = _Quantity(i, i, entry.value, kind="vague", approximate=True, low=entry.low, high=entry.high,
                   wa=pre.startswith("و"))
     if i + 1 < len(items):
-        nxt = _lookup(items[i + 1].norm, lexicons().vague)
+        nxt = _lookup(items[i + 1].norm, "vague")
         if nxt and nxt[0] in ("", "ال") and nxt[1].value in (1e3, 1e6) and nxt[1].value > entry.value:
             q.value, q.last = entry.value * nxt[1].value, i + 1      # «عشرات الآلاف»
     return q
@@ -434,7 +447,7 @@ def _vague_quantity(items: list[_Item], i: int) -> _Quantity | None:
 def _dual_quantity(items: list[_Item], i: int) -> _Quantity | None:
     if items[i].is_digits:
         return None
-    hit = _lookup(items[i].norm, lexicons().duals)
+    hit = _lookup(items[i].norm, "duals")
     if hit is None:
         return None
     q = _Quantity(i, i, 2, kind="dual", unit=hit[1], wa=hit[0].startswith("و"))
@@ -455,14 +468,16 @@ def _quantity(items: list[_Item], i: int) -> _Quantity | None:
 
 def _cue_at(items: list[_Item], i: int) -> tuple[str, int] | None:
     """(role, number of items) of the longest cue phrase starting at item i."""
-    lex = lexicons()
-    for n in lex.cue_lengths:
-        if i + n > len(items) or any(it.is_digits for it in items[i:i + n]):
+    by_first = lexicons().cues_by_first
+    if items[i].is_digits:
+        return None
+    for pre, first in clitic_readings(items[i].norm):
+        if pre not in ("", "و", "ف") or first not in by_first:
             continue
-        rest = tuple(it.norm for it in items[i + 1:i + n])
-        for pre, first in clitic_readings(items[i].norm):
-            if pre in ("", "و", "ف") and (first, *rest) in lex.cues:
-                return lex.cues[(first, *rest)], n
+        for rest, role in by_first[first]:
+            n = len(rest) + 1
+            if i + n <= len(items) and all(items[i + 1 + k].norm == w for k, w in enumerate(rest)):
+                return role, n
     return None
 
 
