@@ -272,12 +272,15 @@ def _nisba_countries() -> dict[str, str]:
 
 
 def _entity_for(doc: Document, start: int, end: int) -> Entity | None:
-    """The entity overlapping [start, end): a person first, then an organisation, then anything, leftmost."""
+    """The entity that names the speaker: a person inside the words («وزير الخارجية التركي حقان فيدان»), else an
+    organisation or place that opens them («وزارة الخارجية الإيرانية»), not one they only mention
+    («ضابط بالجيش السوري» is an officer, not the army)."""
     hits = [e for e in doc.entities if e.span.start < end and start < e.span.end]
-    if not hits:
-        return None
-    rank = {"PERSON": 0, "ORG": 1}
-    return min(hits, key=lambda e: (rank.get(e.type, 2), e.span.start))
+    persons = [e for e in hits if e.type == "PERSON"]
+    if persons:
+        return max(persons, key=lambda e: (e.span.end - e.span.start, -e.span.start))
+    opening = [e for e in hits if e.span.start <= start + 2 and e.type in ("ORG", "GPE")]
+    return max(opening, key=lambda e: e.span.end - e.span.start) if opening else None
 
 
 def make_actor(doc: Document, start: int, end: int) -> Actor | None:
