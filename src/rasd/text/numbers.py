@@ -672,10 +672,3 @@ def singular_count_at(tokens: list[Token], i: int) -> NumberMention | None:
     return NumberMention(span=Span(start=tok.start, end=tok.end, text=tok.text), value=1, kind="singular",
                          unit=noun)
 
-
-def number_at(numbers: list[NumberMention], start: int, end: int) -> NumberMention | None:
-    """The number mention whose span begins within [start, end), e.g. the one after «منذ»."""
-    for n in numbers:
-        if start <= n.span.start < end:
-            return n
-    return None
