@@ -1,8 +1,279 @@
-"""Stage `entities` (not built yet: adds nothing, never fakes output)."""
+"""Stage `entities`: people, organisations and places, linked to the KB, with in-document coreference.
+
+Three recognisers, in order of trust:
+  1. the KB matcher (known actors, titles of office-holders, gazetteer places, generic agents, nisba);
+  2. organisation-head patterns («وزارة الخارجية الإيرانية», «جبهة الخلاص الوطني»: data/org_heads.tsv);
+  3. our CRF NER model for names the KB does not know (new commanders, villages, small groups).
+Spans never overlap: an earlier recogniser's span wins. Generic agents («مسلحون», «ميليشيات عراقية»)
+and bare nisba adjectives («روسية») go to `doc.agents`, not to the named entities.
+Coreference: one cluster per KB id; an unknown person's later surname-only mention joins the full name.
+"""
 from __future__ import annotations
 
-from rasd.document import Document
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Document, Entity, Span
+from rasd.extract.transliterate import transliterate
+from rasd.kb import KBMatch, load_kb
+from rasd.text.normalize import normalize_for_match
+
+_PLACE_TYPE = {"region": "LOC", "water": "LOC", "fac": "FAC"}
+_MIN_NER_CONFIDENCE = 0.5
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> dict[str, str]:
+    """Normalised head word → sector, for organisation names the KB does not list."""
+    text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    out = {}
+    for r in rows:
+        for form in r["head"].split("|"):
+            out[normalize_for_match(form)] = r["sector"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_stoppers() -> frozenset[str]:
+    """Words that end an organisation name («في», «على», verbs of speech ...)."""
+    text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("# stoppers:"))
+    return frozenset(normalize_for_match(w) for w in line.split(":", 1)[1].split())
+
+
+def _overlaps(claims: list[_Claim], start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in claims)
+
+
+def _published_year(doc: Document) -> int | None:
+    return doc.article.published.year if doc.article.published else None
+
+
+# ---------------------------------------------------------------- KB matches
+
+def _choose_actor(ids: list[str], kb, year: int | None, countries: set[str]):
+    actors = [kb.actors.actors[i] for i in ids if i in kb.actors.actors]
+    if not actors:
+        return None
+    def rank(a):
+        in_office = year is None or a.in_office(year)
+        return (not in_office, a.country not in countries, ids.index(a.id))
+    return min(actors, key=rank)
+
+
+def _actor_entity(doc: Document, m: KBMatch, actor, source: str = "kb") -> Entity:
+    return Entity(span=doc.span(m.name_start, m.end), type=actor.type, text=doc.text[m.name_start:m.end],
+                  name_en=actor.name_en, kb_id=actor.id, canonical=actor.name_ar, sector=actor.sector,
+                  country=actor.country or None, role=actor.role or None, source=source)
+
+
+def _place_entity(doc: Document, m: KBMatch, kb) -> Entity | None:
+    best = kb.gazetteer.place(m.ids[0]) if m.ids else None
+    if best is None:
+        return None
+    return Entity(span=doc.span(m.name_start, m.end), type=_PLACE_TYPE.get(best.feature, "GPE"),
+                  text=doc.text[m.name_start:m.end], name_en=best.name_en, kb_id=best.id,
+                  canonical=best.name_ar, country=best.country, candidates=list(m.ids), source="kb")
+
+
+def _nisba_entity(doc: Document, m: KBMatch, kb) -> Entity:
+    cc = m.ids[0].split(":", 1)[1]
+    country = kb.gazetteer.country(cc)
+    return Entity(span=doc.span(m.start, m.end), type="GPE", text=doc.text[m.start:m.end],
+                  name_en=country.name_en if country else cc, kb_id=f"cc:{cc}",
+                  canonical=country.name_ar if country else None, country=cc, source="nisba")
+
+
+def _agent_entity(doc: Document, m: KBMatch, kb, nisba: KBMatch | None) -> Entity:
+    agent = kb.actors.agents.get(m.ids[0])
+    end = nisba.end if nisba else m.end
+    country = nisba.ids[0].split(":", 1)[1] if nisba else None
+    name_en = agent.name_en if agent else None
+    if nisba and name_en:
+        c = kb.gazetteer.country(country)
+        adj = next((n.name_en_adj for n in kb.actors.nisba if n.country == country), c.name_en if c else country)
+        name_en = f"{adj} {name_en}"
+    return Entity(span=doc.span(m.name_start, end), type="ORG", text=doc.text[m.name_start:end], name_en=name_en,
+                  kb_id=agent.id if agent else None, sector=agent.sector if agent else None, country=country,
+                  source="agent")
+
+
+def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str]) -> bool:
+    """A one-word alias that is also a common adjective («السوداني») counts only when the person was named
+    in full before, or a title word stands just before it."""
+    if m.token_end - m.token_start > 1 or not m.also:
+        return True
+    if actor.id in claimed_ids:
+        return True
+    prev = doc.tokens[m.token_start - 1].stem if m.token_start > 0 else ""
+    return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
+
+
+def add_kb_entities(doc: Document, kb, claims: list[_Claim]) -> None:
+    year = _published_year(doc)
+    matches = kb.match(doc)
+    countries = {m.ids[0].split(":", 1)[1] for m in matches if m.kind == "nisba"} | {
+        kb.gazetteer.place(m.ids[0]).country for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
+    claimed_ids: set[str] = set()
+    skip_next: set[int] = set()
+    for k, m in enumerate(matches):
+        if k in skip_next:
+            continue
+        if m.kind == "actor":
+            actor = _choose_actor(m.ids, kb, year, countries)
+            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids):
+                _maybe_nisba(doc, m, kb)
+                continue
+            doc.entities.append(_actor_entity(doc, m, actor))
+            claimed_ids.add(actor.id)
+        elif m.kind == "title":
+            actor = _choose_actor(m.ids, kb, year, countries)
+            if actor is None or (year is not None and not actor.in_office(year)):
+                continue
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if nxt is not None and nxt.kind == "actor" and nxt.token_start == m.token_end:
+                continue        # «الرئيس السوري بشار الأسد»: the name itself follows
+            doc.entities.append(_actor_entity(doc, m, actor, source="title"))
+        elif m.kind == "place":
+            ent = _place_entity(doc, m, kb)
+            if ent is not None:
+                doc.entities.append(ent)
+        elif m.kind == "agent":
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            nisba = nxt if nxt is not None and nxt.kind == "nisba" and nxt.token_start == m.token_end else None
+            if nisba is not None:
+                skip_next.add(k + 1)
+            agent = _agent_entity(doc, m, kb, nisba)
+            doc.agents.append(agent)
+            claims.append(_Claim(agent.span.start, agent.span.end))
+            continue
+        elif m.kind == "nisba":
+            doc.agents.append(_nisba_entity(doc, m, kb))
+        claims.append(_Claim(m.start, m.end))
+
+
+def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
+    for kind, ids in m.also:
+        if kind == "nisba":
+            doc.agents.append(_nisba_entity(doc, KBMatch(m.start, m.end, m.text, m.token_start, m.token_end,
+                                                         "nisba", ids, m.name_start), kb))
+            return
+
+
+# ---------------------------------------------------------------- organisation heads
+
+def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
+    """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
+
+    Arabic organisation names are construct chains: the head without the article, then words with it
+    («وزارة الخارجية الإيرانية»), or one bare word then definite ones («هيئة تحرير الشام»). The chain
+    ends at punctuation, a stopper, a word starting with «و/ف», or a second bare word. A head with the
+    article («الوزارة») refers back to an organisation already named, so it opens no name.
+    """
+    heads, stoppers = _org_heads(), _name_stoppers()
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.stem not in heads or "ال" in tok.prefixes or _overlaps(claims, tok.stem_start, tok.end):
+            i += 1
+            continue
+        j = _chain_end(doc, i, stoppers)
+        if j > i:
+            start, end = _name_start(tok), tokens[j].end
+            if not _overlaps(claims, start, end):
+                text = doc.text[start:end]
+                doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text,
+                                           name_en=transliterate(text), sector=heads[tok.stem], source="pattern",
+                                           confidence=0.7))
+                claims.append(_Claim(start, end))
+        i = j + 1
+
+
+def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
+    tokens = doc.tokens
+    j = i
+    while j + 1 < len(tokens) and j - i < 4:
+        nxt = tokens[j + 1]
+        if nxt.sentence != tokens[i].sentence or doc.text[tokens[j].end:nxt.start].strip() \
+                or nxt.norm in stoppers or nxt.stem in stoppers or (nxt.prefixes[:1] in (["و"], ["ف"])):
+            break
+        definite = "ال" in nxt.prefixes
+        if not definite:
+            after = tokens[j + 2] if j + 2 < len(tokens) else None
+            bare_ok = j == i and after is not None and "ال" in after.prefixes and after.sentence == nxt.sentence \
+                and not doc.text[nxt.end:after.start].strip()
+            if not bare_ok:
+                break
+        j += 1
+    return j
+
+
+def _name_start(tok) -> int:
+    from rasd.extract.ner_model import name_start
+    return name_start(tok)
+
+
+# ---------------------------------------------------------------- NER model
+
+def add_ner_entities(doc: Document, claims: list[_Claim]) -> None:
+    from rasd.extract.ner_model import tag_tokens
+    for start, end, etype, conf in tag_tokens(doc.tokens):
+        if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end):
+            continue
+        text = doc.text[start:end]
+        if etype in ("GPE", "LOC", "FAC"):
+            # a place the gazetteer does not know: kept, unresolved, for the places stage to report
+            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
+                                       name_en=transliterate(text), source="ner", confidence=conf))
+        else:
+            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
+                                       name_en=transliterate(text), source="ner", confidence=conf))
+        claims.append(_Claim(start, end))
+
+
+# ---------------------------------------------------------------- coreference
+
+def assign_clusters(doc: Document) -> None:
+    """One cluster per identity: KB id when known; an unknown person's surname joins the full name before it."""
+    clusters: dict[str, int] = {}
+    surnames: dict[str, tuple[int, Entity]] = {}
+    doc.entities.sort(key=lambda e: e.span.start)
+    for e in doc.entities:
+        key = e.kb_id or f"{e.type}:{normalize_for_match(e.text)}"
+        if e.kb_id is None and e.type == "PERSON":
+            words = normalize_for_match(e.text).split()
+            if len(words) == 1 and words[0] in surnames:
+                cid, full = surnames[words[0]]
+                e.cluster, e.canonical, e.name_en = cid, full.text, full.name_en
+                e.source = "coref"
+                continue
+        if key not in clusters:
+            clusters[key] = len(clusters)
+        e.cluster = clusters[key]
+        if e.type == "PERSON" and e.kb_id is None:
+            words = normalize_for_match(e.text).split()
+            if len(words) > 1:
+                surnames.setdefault(words[-1], (e.cluster, e))
+                if e.canonical is None:
+                    e.canonical = e.text
 
 
 def run(doc: Document) -> None:
-    return None
+    if not doc.tokens:
+        return
+    kb = load_kb()
+    claims: list[_Claim] = []
+    add_kb_entities(doc, kb, claims)
+    add_org_patterns(doc, claims)
+    add_ner_entities(doc, claims)
+    assign_clusters(doc)

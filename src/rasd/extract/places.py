@@ -1,8 +1,207 @@
-"""Stage `places` (not built yet: adds nothing, never fakes output)."""
+"""Stage `places`: every place mention resolved to one gazetteer entry, or kept unresolved with a reason.
+
+Disambiguation, in order: the words around the mention (a place cue «مدينة/بلدة/محافظة» or a preposition
+is needed before a name that is also a common word or a tiny village); the article's country context
+(countries named, nisba adjectives, the dateline); then the gazetteer's own rank (feature, population).
+Relative expressions: «ريف إدلب الجنوبي» keeps the qualifier «south»; «شرقي سوريا» is a region of Syria;
+a square or neighbourhood the gazetteer lacks («ساحة التحرير وسط العاصمة بغداد») takes its city's point.
+"""
 from __future__ import annotations
 
-from rasd.document import Document
+import csv
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Document, Entity, Place
+from rasd.kb import load_kb
+from rasd.kb.gazetteer import PlaceCandidate
+from rasd.text.normalize import normalize_for_match
+from rasd.text.tokens import stem_zipf
+
+_SETTLEMENT = frozenset({"city", "village", "town", "neighbourhood"})
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, tuple[str, str]]:
+    """Normalised word → (role, value): cue words («مدينة» → cue:city), prepositions, directions."""
+    text = resources.files("rasd.extract").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    out = {}
+    for r in rows:
+        for form in r["words"].split("|"):
+            out[normalize_for_match(form)] = (r["role"], r["value"])
+    return out
+
+
+def _word_role(word: str) -> tuple[str, str] | None:
+    words = _place_words()
+    return words.get(word) or (words.get(word[2:]) if word.startswith("ال") else None)
+
+
+def _token_range(doc: Document, e: Entity) -> tuple[int, int]:
+    first = last = None
+    for k, t in enumerate(doc.tokens):
+        if t.end > e.span.start and t.start < e.span.end:
+            first = k if first is None else first
+            last = k
+        elif t.start >= e.span.end:
+            break
+    return (first or 0, last if last is not None else 0)
+
+
+def _context(doc: Document, e: Entity) -> dict[str, str]:
+    """What the words just before and after the mention say: cue (city/village/admin1 ...), preposition,
+    direction qualifier («الجنوبي»), direction prefix («شرقي»), capital («العاصمة»)."""
+    first, last = _token_range(doc, e)
+    ctx: dict[str, str] = {}
+    tok = doc.tokens[first]
+    if tok.prefixes and tok.prefixes[-1] in ("ب", "ل") or (len(tok.prefixes) > 1 and tok.prefixes[-2] in ("ب", "ل")):
+        ctx["preposition"] = "ب"
+    k = first - 1          # only the word just before counts: «مدينة في سوريا» says nothing of سوريا
+    if k >= 0 and doc.tokens[k].sentence == tok.sentence:
+        role = _word_role(doc.tokens[k].stem) or _word_role(doc.tokens[k].norm)
+        if role:
+            ctx[role[0]] = role[1]
+        if role and role[0] in ("cue", "direction_prefix") and k >= 1:
+            before = _word_role(doc.tokens[k - 1].stem) or _word_role(doc.tokens[k - 1].norm)
+            if before and before[0] == "preposition":
+                ctx["preposition"] = before[1]
+    if last + 1 < len(doc.tokens) and doc.tokens[last + 1].sentence == tok.sentence:
+        role = _word_role(doc.tokens[last + 1].norm)
+        if role and role[0] == "direction":
+            ctx["qualifier"] = role[1]
+    return ctx
+
+
+def article_countries(doc: Document, kb) -> list[str]:
+    """Countries the article is about, most mentioned first (country names, nisba adjectives, capitals)."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.type in ("GPE", "LOC") and e.country:
+            counts[e.country] += 2 if (e.kb_id or "").startswith("cc:") else 1
+    for a in doc.agents:
+        if a.country:
+            counts[a.country] += 1
+    return [cc for cc, _ in counts.most_common()]
+
+
+_BIG_FEATURES = frozenset({"country", "admin1", "region", "water"})
+_BIG_CITY = 100_000
+_MEDIUM_CITY = 10_000
+_COMMON_WORD_ZIPF = 4.5     # a one-word name this frequent as an ordinary word needs context to be a place
+
+
+def _is_common_word(name: str) -> bool:
+    key = normalize_for_match(name)
+    if " " in key:
+        return False
+    zipf = stem_zipf(key[2:] if key.startswith("ال") else key)
+    return zipf is not None and zipf >= _COMMON_WORD_ZIPF
+
+
+def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
+    """None when the candidate may stand on its own or with the context it has; else why not."""
+    cue, prep = "cue" in ctx, "preposition" in ctx
+    at_home = c.country in countries[:3]
+    if "common-word" in c.flags and not (cue or prep):
+        return "a common word that is also a place name, with no place cue or preposition"
+    if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
+        return None
+    if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
+        if cue or prep and at_home or at_home and not _is_common_word(name):
+            return None
+        return "a town outside the article's countries, or a common word, with no place cue"
+    if cue or (prep and at_home and not _is_common_word(name)):
+        return None
+    return "a village or small area with no place cue (مدينة/بلدة/قرية ...) or preposition in the article's countries"
+
+
+def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float:
+    score = c.score
+    if c.country in countries[:1]:
+        score += 2.0
+    elif c.country in countries:
+        score += 1.0
+    cue = ctx.get("cue")
+    if cue in ("city", "village") and c.feature in _SETTLEMENT:
+        score += 3.0
+    elif cue == "capital" and c.is_capital:
+        score += 12.0
+    elif cue in ("admin1", "country") and c.feature == cue:
+        score += 12.0
+    return score
+
+
+def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
+                     name: str = "") -> tuple[PlaceCandidate | None, str]:
+    if not cands:
+        return None, "not in the gazetteer"
+    best = max(cands, key=lambda c: _rank(c, ctx, countries))
+    reason = _acceptable(best, ctx, countries, name)
+    if reason:
+        return None, reason
+    moved = " (article context)" if best is not cands[0] else ""
+    return best, "gazetteer" + moved
+
+
+def _place(e: Entity, c: PlaceCandidate, ctx: dict[str, str], reason: str) -> Place:
+    return Place(span=e.span, text=e.text, name_en=c.name_en, lat=c.lat, lon=c.lon, country=c.country,
+                 admin1=c.admin1_en or c.admin1 or None, feature=c.feature, gazetteer_id=c.id,
+                 qualifier=ctx.get("qualifier"), reason=reason)
+
+
+def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: str) -> Place:
+    """«شرقي سوريا»: a region of the country, named by the whole phrase, at the country's point."""
+    start = e.span.start
+    for t in doc.tokens:
+        if t.end <= e.span.start and t.sentence == doc.tokens[_token_range(doc, e)[0]].sentence:
+            start = t.stem_start if _word_role(t.stem) and _word_role(t.stem)[0] == "direction_prefix" else start
+    text = doc.text[start:e.span.end]
+    return Place(span=doc.span(start, e.span.end), text=text, name_en=f"{direction.title()} {c.name_en}",
+                 lat=c.lat, lon=c.lon, country=c.country, feature="region", gazetteer_id=c.id,
+                 qualifier=direction, reason="direction of a country")
+
+
+def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
+    """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
+    for p in resolved:
+        if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
+            return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
+                         admin1=p.admin1, feature="fac" if e.type == "FAC" else "neighbourhood",
+                         reason=f"located by the city named after it ({p.text})")
+    return None
 
 
 def run(doc: Document) -> None:
-    return None
+    if not doc.entities:
+        return
+    kb = load_kb()
+    countries = article_countries(doc, kb)
+    unresolved: list[Entity] = []
+    for e in doc.entities:
+        if e.type not in ("GPE", "LOC", "FAC"):
+            continue
+        ctx = _context(doc, e)
+        cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+        best, reason = choose_candidate(cands, ctx, countries, e.text)
+        if best is None:
+            e.confidence = min(e.confidence, 0.3)
+            unresolved.append(e)
+            doc.unresolved_places.append(Place(span=e.span, text=e.text, name_en=e.name_en, reason=reason))
+            continue
+        direction = ctx.get("direction_prefix")
+        if direction and best.feature == "country":
+            doc.places.append(_region_of_country(doc, e, best, direction))
+        else:
+            doc.places.append(_place(e, best, ctx, reason))
+        e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
+    for e in unresolved:
+        located = _locate_by_city(doc, e, doc.places)
+        if located is not None:
+            doc.places.append(located)
+            doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+    # a mention the gazetteer could only read as a common word is not a named place at all
+    dropped = {id(e) for e in unresolved if e.source == "kb"}
+    doc.entities = [e for e in doc.entities if id(e) not in dropped]
+    doc.places.sort(key=lambda p: p.span.start)
