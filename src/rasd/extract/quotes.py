@@ -238,6 +238,14 @@ def _stop_phrase_at(tokens: list[Token], i: int) -> int:
     return max(match_at(tokens, i, speech_cues("speaker_stop")), match_at(tokens, i, speech_cues("according")))
 
 
+def _statement_follows(tokens: list[Token], j: int) -> bool:
+    """«في بيانها», «في تصريحاته»: «في» and a statement noun with a possessive ending."""
+    if tokens[j].norm not in ("في", "وفي") or j + 1 >= len(tokens):
+        return False
+    return any(form.startswith(noun[0]) and len(form) - len(noun[0]) <= 3
+               for form in strip_clitic(tokens[j + 1].norm) for noun in speech_cues("statement_noun"))
+
+
 def _reporting_lam(doc: Document, tok: Token) -> bool:
     """«لرويترز», «لوكالة ...», «لـ"العربي الجديد"», «له»: the one spoken to, not part of the speaker."""
     norm = tok.norm
@@ -345,7 +353,7 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             break
         if _is_complementizer(tok) or verb_form(tok) or _stop_phrase_at(tokens, j):
             break
-        if (tok.norm,) in speech_cues("speech_noun"):
+        if (tok.norm,) in speech_cues("speech_noun") or _statement_follows(tokens, j):
             break
         if form.lemma == "نقل" and tok.norm == "عن":
             break
@@ -596,7 +604,16 @@ def _is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
     cut = max((k for k, t in enumerate(near) if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open][:1])),
               default=-1)
     near = near[cut + 1:]
-    return not any(_is_complementizer(t) or verb_form(t) for t in near)
+    if any(_is_complementizer(t) or verb_form(t) for t in near):
+        return False
+    # or a speech verb earlier in the sentence, with no other quote in between («وقال X في مؤتمر صحفي «...»»)
+    for t in reversed([t for t in doc.tokens if s_start <= t.start and t.end <= mark.open]):
+        if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open]) and t.end < mark.open - 1:
+            if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open - 1]):
+                return True
+        if verb_form(t):
+            return False
+    return True
 
 
 # --- assembling quotes ------------------------------------------------------------------------------------

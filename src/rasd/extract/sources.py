@@ -202,9 +202,19 @@ def _is_agency_name(text: str) -> bool:
     return agency_at_start(text) is not None or normalize_for_match(text).strip() in ("وكالات", "الوكالات")
 
 
+def _lines(doc: Document) -> list[Span]:
+    """Non-empty lines of the text: bylines and datelines are lines, whatever the paragraph segmenter joins."""
+    out, start = [], 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            out.append(doc.span(start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
 def _head_and_tail(doc: Document) -> tuple[list[Span], list[Span]]:
-    paras = doc.paragraphs or [doc.span(0, len(doc.text))]
-    return paras[:5], paras[-3:]
+    lines = _lines(doc)
+    return lines[:6], lines[-3:]
 
 
 def _scan_header(doc: Document, found: _Found) -> None:

@@ -1,0 +1,224 @@
+"""Quotes, speakers, channels and reported speech on news-like Arabic sentences (written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.document import Article, Document
+from rasd.extract import entities, quotes
+from rasd.extract.cues import read_tsv
+from rasd.extract.quotes import find_quote_marks, reported_by_for_span, speech_verb_forms
+from rasd.text import prepare
+from rasd.text.normalize import normalize_for_match
+
+
+def run(text: str, published: str | None = "2025-03-01", with_entities: bool = True) -> Document:
+    doc = prepare(Article(id="t", text=text, published=published))
+    if with_entities:
+        entities.run(doc)          # may add nothing yet: every assertion holds on text spans either way
+    quotes.run(doc)
+    return doc
+
+
+def speaker_text(q) -> str:
+    return normalize_for_match(q.speaker.text) if q.speaker else ""
+
+
+def names(actor) -> str:
+    return " ".join(normalize_for_match(x) for x in (actor.text, actor.canonical or "", actor.name_en or "") if x)
+
+
+# --- quote marks --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opener,closer", [("«", "»"), ("“", "”"), ('"', '"')])
+def test_direct_quote_in_each_kind_of_marks(opener, closer):
+    doc = run(f"وقال وزير الداخلية {opener}لن نسمح بعودة الفوضى إلى شوارع المدينة{closer}.")
+    assert [q.text for q in doc.quotes] == ["لن نسمح بعودة الفوضى إلى شوارع المدينة"]
+    assert doc.quotes[0].span.text == doc.quotes[0].text
+    assert "وزير الداخليه" in speaker_text(doc.quotes[0])
+
+
+def test_single_straight_quotes_only_around_arabic_words():
+    doc = run("وقال المتحدث 'نحن مستعدون للحوار مع الجميع' في ختام اللقاء. وزار الوفد مقر Reuters' office.")
+    assert [q.text for q in doc.quotes] == ["نحن مستعدون للحوار مع الجميع"]
+
+
+def test_quote_spanning_two_sentences_stays_one_quote():
+    doc = run('وقال الطبيب "وصلنا عشرات الجرحى. معظمهم من الأطفال والنساء".')
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].text == "وصلنا عشرات الجرحى. معظمهم من الأطفال والنساء"
+    assert not doc.quotes[0].unclosed
+
+
+def test_quote_running_over_a_line_break():
+    doc = run("وقال رئيس البلدية «المياه مقطوعة منذ أسبوع\nوالناس يشربون من الآبار» بحسب ما نقلت الإذاعة.")
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].text.endswith("من الآبار")
+    assert not doc.quotes[0].unclosed
+
+
+def test_missing_closing_mark_closes_at_paragraph_end():
+    doc = run("وقال قائد الشرطة «سنلاحق المتورطين أينما كانوا ولن يفلت أحد من العقاب\n\nوفي سياق آخر، افتتح الوزير مدرسة جديدة.")
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.unclosed
+    assert q.text == "سنلاحق المتورطين أينما كانوا ولن يفلت أحد من العقاب"
+    assert normalize_for_match("قائد الشرطة") in speaker_text(q)
+
+
+def test_mirrored_guillemets_are_read_as_quotes():
+    doc = run("ورفع المحتجون لافتات كتب عليها «لا للفساد »ارحلوا جميعا« أمام البرلمان. وقال أحدهم «لن نعود إلى بيوتنا قبل تحقيق مطالبنا».")
+    texts = [q.text for q in doc.quotes]
+    assert "لن نعود إلى بيوتنا قبل تحقيق مطالبنا" in texts
+    assert not any("أمام البرلمان" in t for t in texts)
+
+
+def test_quoted_names_are_not_speech():
+    doc = run("وشارك أنصار «حركة النهضة» في وقفة أمام مقر «دار المحامي»، ونظمت مجموعة \"أطباء بلا قيود\" "
+              "حملة تبرع. وقال مصدر لـ\"الشرق الأوسط\" إن الحملة جمعت مبالغ كبيرة.")
+    assert doc.quotes == []
+
+
+def test_short_quote_framed_as_speech_is_kept():
+    doc = run("ووصف الوزير المفاوضات بأنها «صعبة لكنها مثمرة».")
+    assert [q.text for q in doc.quotes] == ["صعبة لكنها مثمرة"]
+
+
+# --- speakers -----------------------------------------------------------------------------------------------
+
+def test_unnamed_speaker_keeps_its_description_and_channel():
+    doc = run('وقال ضابط بالجيش اللبناني لرويترز إن الدورية "تعرضت لإطلاق نار من جهة مجهولة".')
+    q = doc.quotes[0]
+    assert speaker_text(q) == normalize_for_match("ضابط بالجيش اللبناني")
+    assert q.speaker.sector == "military"
+    assert q.channel is not None and q.channel.name_en == "Reuters"
+    assert q.reported_by[0] == "Reuters"
+
+
+def test_title_and_name_speaker():
+    doc = run("وقال وزير الخارجية المصري سامح شكري في مؤتمر صحفي «نرفض أي تهجير للفلسطينيين».")
+    q = doc.quotes[0]
+    assert speaker_text(q) == normalize_for_match("وزير الخارجية المصري سامح شكري")
+    assert "شكري" in names(q.speaker)
+
+
+def test_channel_versus_speaker_with_naqalat_an():
+    doc = run("ونقلت وكالة الأناضول عن مصدر عسكري قوله إن «القوات تقدمت نحو أطراف المدينة».")
+    q = doc.quotes[0]
+    assert speaker_text(q) == normalize_for_match("مصدر عسكري")
+    assert q.channel is not None and "الاناضول" in normalize_for_match(q.channel.text)
+    assert "Anadolu" in q.reported_by
+
+
+def test_pronoun_continuation_goes_to_last_speaker():
+    doc = run("وقال محافظ البصرة أسعد العيداني إن الأمطار أغرقت عدة أحياء. "
+              "وأضاف «فرقنا تعمل على مدار الساعة لسحب المياه». "
+              "وتابع أن «الوضع تحت السيطرة».")
+    assert [speaker_text(q) for q in doc.quotes] == [normalize_for_match("محافظ البصرة أسعد العيداني")] * 2
+
+
+def test_feminine_continuation_skips_a_masculine_speaker():
+    doc = run("وقالت وزارة الصحة إن المستشفيات استقبلت 40 مصابا. "
+              "وقال مدير أحد المستشفيات إن «الأسرّة لم تعد تكفي». "
+              "وأضافت في بيانها أن «الإمدادات الطبية تنفد بسرعة». "
+              "وقالت إنها «ستطلب مساعدة دولية عاجلة».")
+    assert speaker_text(doc.quotes[0]) == normalize_for_match("مدير أحد المستشفيات")
+    assert speaker_text(doc.quotes[1]) == normalize_for_match("وزارة الصحة")
+    assert speaker_text(doc.quotes[2]) == normalize_for_match("وزارة الصحة")
+
+
+def test_adverbial_participle_continues_the_speaker():
+    doc = run("وقال الناطق باسم الحكومة «لا نية لرفع الأسعار هذا العام»، مضيفا «الدعم سيستمر حتى إشعار آخر».")
+    assert len(doc.quotes) == 2
+    assert speaker_text(doc.quotes[1]) == normalize_for_match("الناطق باسم الحكومة")
+
+
+def test_subject_before_verb():
+    doc = run("لكن قائد الشرطة المحلية العقيد سالم الراشدي أعلن «لن نسمح بتكرار هذه الأحداث».")
+    assert speaker_text(doc.quotes[0]) == normalize_for_match("قائد الشرطة المحلية العقيد سالم الراشدي")
+
+
+def test_colon_speaker_without_verb():
+    doc = run("رئيس الوزراء: «الانتخابات ستجري في موعدها».")
+    assert speaker_text(doc.quotes[0]) == normalize_for_match("رئيس الوزراء")
+
+
+def test_according_to_stands_as_speaker_when_no_verb():
+    doc = run("وأصيب ثلاثة أشخاص بجروح «خطيرة جدا نقلوا على إثرها إلى العناية المركزة»، بحسب المرصد السوري لحقوق الإنسان.")
+    q = doc.quotes[0]
+    assert "المرصد السوري" in speaker_text(q)
+    assert "SOHR" in q.reported_by
+
+
+def test_reporting_verb_inside_a_quote_is_not_an_attribution():
+    doc = run("وقال المسؤول «قال لنا الجنود إن الطريق مغلق». وأضاف أن «المفاوضات مستمرة».")
+    assert [speaker_text(q) for q in doc.quotes] == [normalize_for_match("المسؤول")] * 2
+
+
+def test_crossing_the_border_is_not_expressing():
+    """«تعبر الحدود» (crosses) is not «عبّر عن» (expressed): the speaker stays the officer."""
+    doc = run('وقال ضابط إن القوافل التي تعبر الحدود "تحمل مساعدات فقط".')
+    assert speaker_text(doc.quotes[0]) == normalize_for_match("ضابط")
+
+
+# --- reported speech ----------------------------------------------------------------------------------------
+
+def test_indirect_speech_goes_apart_from_direct_quotes():
+    doc = run("وأكد وزير المالية أن الحكومة ستدفع الرواتب المتأخرة خلال أسبوع. "
+              "وأشار إلى أن الموازنة الجديدة ستقر قريبا.")
+    assert doc.quotes == []
+    texts = [q.text for q in doc.reported_speech]
+    assert texts == ["الحكومة ستدفع الرواتب المتأخرة خلال أسبوع", "الموازنة الجديدة ستقر قريبا"]
+    assert all(q.kind == "indirect" for q in doc.reported_speech)
+    assert all(speaker_text(q) == normalize_for_match("وزير المالية") for q in doc.reported_speech)
+    record = doc.to_record()
+    assert record["quotes"] == [] and len(record["reported_speech"]) == 2
+
+
+def test_reported_by_for_span_for_events():
+    doc = run("وقتل خمسة مدنيين في قصف على بلدة سراقب، وفق المرصد السوري لحقوق الإنسان. "
+              "واندلعت اشتباكات في ريف حلب.")
+    doc.source.agencies = ["AFP"]
+    first = doc.text.index("قتل")
+    assert reported_by_for_span(doc, first, first + 3) == ["SOHR"]
+    second = doc.text.index("اشتباكات")
+    assert reported_by_for_span(doc, second, second + 8) == ["AFP"]    # the sentence cites none
+
+
+def test_speech_verb_forms_are_generated_by_rule():
+    forms = speech_verb_forms()
+    for form, gender in [("قالت", "f"), ("قالوا", "pl"), ("اضافت", "f"), ("دعت", "f"), ("نفت", "f"),
+                         ("تقول", "f"), ("يقولون", "pl"), ("مضيفا", "m"), ("مشيره", "f")]:
+        assert forms[form].gender == gender, form
+
+
+def test_speech_verbs_data_invariants():
+    rows = read_tsv("speech_verbs.tsv")
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["past"] and " " not in row["past"]
+        assert row["continues"] in ("0", "1")
+        assert row["needs_prep"] in ("0", "1")
+        assert row["needs_prep"] == "0" or row["object_prep"], row
+        if row["imperfect"]:
+            assert normalize_for_match(row["imperfect"])[0] == "ي", row
+
+
+def test_speech_cues_data_invariants():
+    kinds = {"complementizer", "according", "statement_noun", "channel_noun", "name_noun", "speaker_stop",
+             "conjunction", "speech_noun"}
+    rows = read_tsv("speech_cues.tsv")
+    assert {r["kind"] for r in rows} == kinds
+    assert all(r["cue"].strip() for r in rows)
+
+
+def test_speaker_sectors_data_invariants():
+    sectors = {"government", "military", "police", "intelligence", "armed_group", "rebel", "political_party",
+               "civilian", "media", "igo", "ngo", "business", "religious", "judiciary", "legislature"}
+    rows = read_tsv("speaker_sectors.tsv")
+    assert rows and all(r["sector"] in sectors for r in rows)
+
+
+def test_find_quote_marks_offsets_point_at_marks():
+    doc = prepare(Article(id="t", text="قال «نعم» ثم قال “لا”"))
+    marks = find_quote_marks(doc)
+    assert [(doc.text[m.open], doc.text[m.close]) for m in marks] == [("«", "»"), ("“", "”")]
