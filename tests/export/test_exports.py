@@ -1,0 +1,116 @@
+"""Exports of canonical events built from constructed records: JSONL, ACLED-style CSV, GeoJSON, Parquet."""
+import csv
+import json
+
+import pytest
+
+from rasd.cli import main
+from rasd.export.formats import ACLED_COLUMNS, acled_country_names, geo_precision_by_feature
+from rasd.store import Repository
+from rasd.store.testing import constructed_article
+
+IDLIB = ("إدلب", 35.9306, 36.6339, "SY", "Idlib", "city")
+BEIRUT = ("بيروت", 33.8938, 35.5018, "LB", "Beirut", "city")
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "rasd.db"
+    with Repository.open(str(path)) as repo:
+        for article_id, text, outlet, event in [
+            ("a1", "قتل خمسة مدنيين في غارة جوية روسية على سوق في مدينة إدلب.", "عنب بلدي",
+             dict(type="ASSAULT", trigger="غارة", place=IDLIB, date="2024-03-01", fatalities=5,
+                  actor1=("القوات الروسية", "org.ru.army", "Russian Armed Forces"),
+                  acled=("Explosions/Remote violence", "Air/drone strike"))),
+            ("a2", "استهدفت طائرات روسية سوق إدلب ما أدى إلى مقتل سبعة أشخاص.", "الجزيرة",
+             dict(type="ASSAULT", trigger="استهدفت", place=IDLIB, date="2024-03-01", fatalities=7,
+                  actor1=("طائرات روسية", "org.ru.army"))),
+            ("a3", "تظاهر المئات في بيروت خلال شهر آذار احتجاجا على الغلاء.", "النهار",
+             dict(type="PROTEST", trigger="تظاهر", place=BEIRUT, date="2024-03", precision="month",
+                  acled=("Protests", "Peaceful protest"))),
+            ("a4", "أعلنت الحكومة عن اتفاق جديد.", "النهار", dict(type="AGREE", trigger="اتفاق")),
+        ]:
+            article, record = constructed_article(article_id, text, [event], outlet=outlet)
+            repo.add_record(record, article)
+    return path
+
+
+def export(db, tmp_path, fmt, *filters):
+    out = tmp_path / f"events.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(out), "--db", str(db), "-q", *filters]) == 0
+    return out
+
+
+def test_csv_follows_acled_columns_and_conventions(db, tmp_path):
+    with open(export(db, tmp_path, "csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0].keys())[:len(ACLED_COLUMNS)] == ACLED_COLUMNS
+    strike, protest, agree = sorted(rows, key=lambda r: int(r["rasd_event_id"]))
+    assert strike["event_date"] == "2024-03-01" and strike["year"] == "2024" and strike["time_precision"] == "1"
+    assert strike["event_type"] == "Explosions/Remote violence" and strike["sub_event_type"] == "Air/drone strike"
+    assert strike["actor1"] == "Russian Armed Forces" and strike["country"] == "Syria"
+    assert (strike["latitude"], strike["longitude"], strike["geo_precision"]) == ("35.9306", "36.6339", "1")
+    assert strike["source"] == "الجزيرة; عنب بلدي" and strike["fatalities"] == "5"
+    assert strike["source_count"] == "2" and strike["location"] == "إدلب"
+    assert protest["event_date"] == "2024-03-01" and protest["time_precision"] == "3"
+    assert protest["country"] == "Lebanon" and protest["fatalities"] == "0"
+    assert agree["latitude"] == "" and agree["country"] == ""
+
+
+def test_csv_filters(db, tmp_path):
+    def ids(*filters):
+        with open(export(db, tmp_path, "csv", *filters), encoding="utf-8", newline="") as f:
+            return sorted(r["plover_type"] for r in csv.DictReader(f))
+    assert ids("--country", "LB") == ["PROTEST"]
+    assert ids("--type", "ASSAULT") == ["ASSAULT"]
+    assert ids("--acled-type", "Protests") == ["PROTEST"]
+    assert ids("--actor", "org.ru.army") == ["ASSAULT"]
+    assert ids("--bbox", "35,33,36,34.5") == ["PROTEST"]
+    assert ids("--outlet", "الجزيرة") == ["ASSAULT"]
+    assert ids("--from", "2024-03-10") == ["PROTEST"]          # the month reaches past the 10th
+    assert ids("--to", "2024-02-28") == []
+
+
+def test_jsonl_has_each_event_with_its_mentions(db, tmp_path):
+    lines = export(db, tmp_path, "jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines]
+    assert len(events) == 3
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert [m["article_id"] for m in strike["mentions"]] == ["a1", "a2"]
+    assert [m["fatalities"] for m in strike["mentions"]] == [5, 7]
+
+
+def test_geojson_reads_back_with_pyogrio(db, tmp_path):
+    pyogrio = pytest.importorskip("pyogrio", reason="pyogrio (GDAL) not installed")
+    path = export(db, tmp_path, "geojson")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    for feature in doc["features"]:                      # RFC 7946: Point, [lon, lat] in WGS 84
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert feature["properties"]["longitude"] == lon
+    meta, _fid, geometry, fields = pyogrio.raw.read(str(path))
+    assert meta["geometry_type"] == "Point" and len(geometry) == 2   # the ungeocoded event left out
+    names = list(meta["fields"])
+    places = sorted(fields[names.index("location")])
+    assert places == ["إدلب", "بيروت"]
+    assert "EPSG:4326" in meta["crs"]
+
+
+def test_parquet_has_typed_acled_columns(db, tmp_path):
+    import pyarrow.parquet as pq
+    table = pq.read_table(export(db, tmp_path, "parquet"))
+    assert table.num_rows == 3
+    assert tuple(table.column_names[:len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    assert str(table.schema.field("fatalities").type) == "int64"
+    assert str(table.schema.field("latitude").type) == "double"
+    rows = sorted(table.to_pylist(), key=lambda r: r["rasd_event_id"])
+    assert rows[0]["fatalities"] == 5 and rows[2]["latitude"] is None
+
+
+def test_acled_data_files_load_with_valid_rows():
+    names = acled_country_names()
+    assert names["PS"] == "Palestine" and all(len(k) == 2 and k.isupper() for k in names)
+    precision = geo_precision_by_feature()
+    assert precision["city"] == 1 and precision["admin1"] == 3
+    assert set(precision.values()) <= {1, 2, 3}
