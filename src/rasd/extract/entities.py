@@ -16,9 +16,11 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Span
+from rasd.extract.ner_model import tag_tokens
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
 from rasd.text.normalize import normalize_for_match
+from rasd.text.tokens import stem_zipf
 
 _PLACE_TYPE = {"region": "LOC", "water": "LOC", "fac": "FAC"}
 _MIN_NER_CONFIDENCE = 0.5
@@ -118,7 +120,22 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
     return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
 
 
-def add_kb_entities(doc: Document, kb, claims: list[_Claim]) -> None:
+def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
+    """A place name read off a clitic and a common word («وأن» as Van), or inside a longer NER name of a
+    person or organisation («سنية الدهماني»), is not a place mention."""
+    best = kb.gazetteer.place(m.ids[0]) if m.ids else None
+    if best is None or best.feature in ("country", "admin1"):
+        return False
+    tok = doc.tokens[m.token_start]
+    if m.token_end - m.token_start == 1 and tok.prefixes and m.name_start == tok.start:
+        zipf = stem_zipf(tok.stem)
+        if zipf is not None and zipf >= 4.0:
+            return True
+    return any(etype in ("PERSON", "ORG") and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
+               for start, end, etype, _conf in ner_spans)
+
+
+def add_kb_entities(doc: Document, kb, claims: list[_Claim], ner_spans=()) -> None:
     year = _published_year(doc)
     matches = kb.match(doc)
     countries = {m.ids[0].split(":", 1)[1] for m in matches if m.kind == "nisba"} | {
@@ -144,6 +161,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim]) -> None:
                 continue        # «الرئيس السوري بشار الأسد»: the name itself follows
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
+            if _place_is_misread(doc, m, kb, ner_spans):
+                continue
             ent = _place_entity(doc, m, kb)
             if ent is not None:
                 doc.entities.append(ent)
@@ -192,8 +211,10 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
             start, end = _name_start(tok), tokens[j].end
             if not _overlaps(claims, start, end):
                 text = doc.text[start:end]
-                doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text,
-                                           name_en=transliterate(text), sector=heads[tok.stem], source="pattern",
+                sector = heads[tok.stem]
+                doc.entities.append(Entity(span=doc.span(start, end), type="FAC" if sector == "fac" else "ORG",
+                                           text=text, name_en=transliterate(text),
+                                           sector=None if sector == "fac" else sector, source="pattern",
                                            confidence=0.7))
                 claims.append(_Claim(start, end))
         i = j + 1
@@ -225,9 +246,8 @@ def _name_start(tok) -> int:
 
 # ---------------------------------------------------------------- NER model
 
-def add_ner_entities(doc: Document, claims: list[_Claim]) -> None:
-    from rasd.extract.ner_model import tag_tokens
-    for start, end, etype, conf in tag_tokens(doc.tokens):
+def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
+    for start, end, etype, conf in ner_spans:
         if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end):
             continue
         text = doc.text[start:end]
@@ -273,7 +293,8 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     claims: list[_Claim] = []
-    add_kb_entities(doc, kb, claims)
+    ner_spans = tag_tokens(doc.tokens)
+    add_kb_entities(doc, kb, claims, ner_spans)
     add_org_patterns(doc, claims)
-    add_ner_entities(doc, claims)
+    add_ner_entities(doc, claims, ner_spans)
     assign_clusters(doc)

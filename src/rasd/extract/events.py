@@ -20,6 +20,7 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
 from rasd.extract.casualties import casualties_in_sentence
+from rasd.extract.dates import date_for_span
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -180,51 +181,58 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------- arguments
 
+_AGENT_MARKERS = frozenset({"قبل", "قاده", "قادته", "قادها", "شنته", "شنها", "شنتها", "نفذه", "نفذها", "نفذته",
+                            "اطلقها", "اطلقته", "تابعه", "تابع"})
+_TARGET_MARKERS = frozenset({"مع", "ضد", "على", "بحق", "نظيره", "نظيرته", "نظيريه", "استهدف", "الى"})
+
+
+def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
+    return m.first > 0 and doc.tokens[m.first - 1].stem in words
+
+
 def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                   mentions: list[Mention]) -> tuple[Actor | None, Actor | None]:
+    """actor1 (initiator) and actor2 (target) of a trigger by Arabic word order.
+
+    actor1: an agent phrase after the trigger («غارات روسية», «قصف لطائرات النظام», «هجوم قاده مسلحون»),
+    else the subject after a verb (VSO), else the nearest named actor before the trigger (SVO, or the
+    subject of the sentence for a noun trigger). actor2: the actor governed by «مع/ضد/على/بحق» after the
+    trigger, else the victims of an attack, else the next actor after the verb's subject.
+    """
     i, last = match.first, match.last
     tokens = doc.tokens
     actors = [m for m in mentions if not m.locative]
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
-    victims = [m for m in actors if m.kind == "victim"]
-    non_victims = [m for m in actors if m.kind != "victim"]
+    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
 
-    actor1 = actor2 = None
-    # agent phrase / nisba right after the trigger: «غارات روسية», «قصف لطائرات النظام», «هجوم قاده مسلحون»
+    actor1 = None
     for m in after:
-        if m.first - last > 3 or m.kind == "victim":
+        if m.first - last > 3 or m.kind == "victim" or m in targets:
             continue
-        head = tokens[m.first]
-        if m.kind == "nisba" or "ل" in head.prefixes or (m.first > 0 and tokens[m.first - 1].stem in
-                                                         ("قبل", "قاده", "قادته", "شنته", "شنها", "نفذه", "نفذها")):
+        if m.kind == "nisba" or "ل" in tokens[m.first].prefixes or _governed_by(doc, m, _AGENT_MARKERS):
             actor1 = m
             break
     verb_like = match.rule.pos == "verb" or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     if actor1 is None and verb_like:
-        # VSO: the subject follows the verb
-        first_after = next((m for m in after if m.first - last <= 3), None)
+        first_after = next((m for m in after if m.first - last <= 3 and m not in targets), None)
         if first_after is not None and first_after.kind != "victim":
             actor1 = first_after
     if actor1 is None:
-        # SVO: the nearest non-victim actor before the trigger
-        cand = [m for m in before if m.kind != "victim" and i - m.last <= 10]
-        if cand:
-            actor1 = cand[-1]
-    # actor2: «مع X» for meetings, «ضد/على X» for attacks, victims for attacks, else the next actor
-    for m in after:
-        if m is actor1:
-            continue
-        prev = tokens[m.first - 1].stem if m.first > 0 else ""
-        head_prefix = tokens[m.first].prefixes
-        if prev in ("مع", "ضد", "على", "بحق", "نظيره", "نظيرته") or (prev == "" and head_prefix):
-            actor2 = m
-            break
-    if actor2 is None and event_type == "ASSAULT" and victims:
-        actor2 = min(victims, key=lambda m: abs(m.first - i))
-    if actor2 is None:
-        nxt = [m for m in non_victims if m is not actor1 and m.first > last and m.first - last <= 6]
-        if nxt and (actor1 is None or nxt[0].first > actor1.last):
+        named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= 12]
+        people = [m for m in named if m.kind == "entity" and m.actor.sector not in (None, "media")
+                  or m.kind == "agent"]
+        pool = people or named
+        if pool:
+            actor1 = pool[-1]
+    actor2 = next((m for m in targets if m is not actor1), None)
+    if actor2 is None and event_type == "ASSAULT":
+        victims = [m for m in actors if m.kind == "victim" and abs(m.first - i) <= 8]
+        if victims:
+            actor2 = min(victims, key=lambda m: abs(m.first - i))
+    if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
+        nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
+        if nxt:
             actor2 = nxt[0]
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
@@ -241,22 +249,22 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
 
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
+    """The place nearest after the trigger (where the clause says it happened), a specific place before a
+    country; else the previous sentence's; else the article's focus."""
     i = match.first
     sentence = doc.tokens[i].sentence
     cands = _place_candidates(doc, sentence)
     if not cands:
-        # the previous sentence of the same paragraph often names the place the story is about
         if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
             cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)]
     if not cands:
         return focus
 
-    def score(item: tuple[Place, int]) -> tuple[int, int]:
+    def score(item: tuple[Place, int]) -> float:
         place, at = item
-        distance = at - i if at >= i else (i - at) + 4
-        return (_FEATURE_RANK.get(place.feature or "", 2), distance)
-    best = min(cands, key=score)
-    return best[0]
+        distance = at - match.last if at > match.last else (i - at) + 4
+        return distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
+    return min(cands, key=score)[0]
 
 
 def article_focus(doc: Document) -> Place | None:
@@ -275,16 +283,12 @@ def article_focus(doc: Document) -> Place | None:
 
 
 def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None]:
-    sentence = doc.tokens[match.first].sentence
-    sent = doc.sentences[sentence]
-    start = doc.tokens[match.first].start
-    here = [d for d in doc.dates if sent.start <= d.span.start < sent.end and d.value]
-    if here:
-        best = min(here, key=lambda d: abs(d.span.start - start))
-        return best.value, best.precision
-    if doc.article.published:
-        return doc.article.published.isoformat(), "day"
-    return None, None
+    """The date expression governing the trigger's sentence (rasd.extract.dates), else publication."""
+    t = doc.tokens[match.first]
+    mention = date_for_span(doc, t.start, doc.tokens[match.last].end)
+    if mention is None or not mention.value:
+        return None, None
+    return mention.value, mention.precision
 
 
 def _event_place(p: Place | None) -> EventPlace | None:

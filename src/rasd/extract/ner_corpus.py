@@ -296,8 +296,8 @@ def crf_predictor(path: Path, use_kb: bool = True):
     """`predict(tokens)` for `score` from a CRF model file."""
     from rasd.extract.ner_model import labels_to_spans, load_ner_model, tag_sentence_labels
 
-    tagger = load_ner_model(str(path))
-    return lambda tokens: labels_to_spans([lab for lab, _ in tag_sentence_labels(tokens, tagger, use_kb)])
+    model = load_ner_model(str(path))
+    return lambda tokens: labels_to_spans([lab for lab, _ in tag_sentence_labels(tokens, model, use_kb)])
 
 
 def shipped_training_data(root: Path) -> list[CorpusSentence]:

@@ -25,6 +25,8 @@ MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
 CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
 
 LABELS = ("PER", "ORG", "LOC")
+VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
+VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD")
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -145,11 +147,25 @@ def _shape(text: str) -> str:
     return "mixed"
 
 
-def _word_features(tok: Token, cues: dict[str, frozenset[str]]) -> list[str]:
+def frequency_class(stem: str, vocab: dict[str, int] | None) -> str:
+    """How common a stem was in the training text: "rare" (seen at most once, like an unknown name), "mid", "common".
+
+    At training time a stem seen once is "rare", so the model learns what an unseen word looks like.
+    """
+    if vocab is None:
+        return "na"
+    count = vocab.get(stem, 0)
+    if count < VOCAB_MIN_COUNT:
+        return "rare"
+    return "common" if count >= VOCAB_COMMON_COUNT else "mid"
+
+
+def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None) -> list[str]:
     """Features of one token on its own (no context)."""
     stem = tok.stem
     light = light_stem(stem)
     feats = [
+        "freq=" + frequency_class(stem, vocab),
         "stem=" + stem,
         "norm=" + tok.norm,
         "shape=" + _shape(tok.text),
@@ -160,7 +176,7 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]]) -> list[str]:
     ]
     if light != stem:
         feats.append("light=" + light)
-    for n in (1, 2, 3):
+    for n in (1, 2, 3, 4):
         if len(stem) > n:
             feats.append(f"p{n}=" + stem[:n])
             feats.append(f"s{n}=" + stem[-n:])
@@ -168,9 +184,10 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]]) -> list[str]:
     return feats
 
 
-def _context_features(tok: Token, cues: dict[str, frozenset[str]], rel: int) -> list[str]:
+def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None,
+                      rel: int) -> list[str]:
     """Features of a neighbour at relative position `rel` (±1, ±2)."""
-    feats = [f"{rel}:stem=" + tok.stem]
+    feats = [f"{rel}:stem=" + tok.stem, f"{rel}:freq=" + frequency_class(tok.stem, vocab)]
     feats.extend(f"{rel}:cue=" + k for k in sorted(cue_kinds(tok, cues)))
     if abs(rel) == 1:
         feats.append(f"{rel}:al=" + str("ال" in tok.prefixes))
@@ -179,10 +196,15 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], rel: int) -> 
     return feats
 
 
-def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None) -> list[list[str]]:
-    """CRF feature strings for each token of one sentence; `kb_tags` (from `kb_token_tags`) is optional."""
+def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
+                      vocab: dict[str, int] | None = None) -> list[list[str]]:
+    """CRF feature strings for each token of one sentence.
+
+    `kb_tags` (from `kb_token_tags`) and `vocab` (stem counts of the training text, the model's sidecar
+    file) are optional: without them those features are simply absent / "na".
+    """
     cues = load_cues()
-    own = [_word_features(t, cues) for t in tokens]
+    own = [_word_features(t, cues, vocab) for t in tokens]
     out: list[list[str]] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -190,7 +212,7 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None) -> 
         for rel in (-2, -1, 1, 2):
             j = i + rel
             if 0 <= j < n:
-                feats.extend(_context_features(tokens[j], cues, rel))
+                feats.extend(_context_features(tokens[j], cues, vocab, rel))
             else:
                 feats.append(f"{rel}:edge")
         if i > 0:
@@ -206,17 +228,48 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None) -> 
 
 # ---------------------------------------------------------------- tagging
 
-@functools.lru_cache(maxsize=4)
-def load_ner_model(path: str | Path | None = None):
-    """The CRF tagger (pycrfsuite.Tagger) for `path` (default: the committed model), opened once."""
-    import pycrfsuite
+def vocab_path(model_path: Path) -> Path:
+    """The sidecar file with the training text's stem counts: `ner.crfsuite` -> `ner.vocab.tsv`."""
+    return model_path.with_suffix(".vocab.tsv")
 
+
+def write_vocab(counts: dict[str, int], path: Path) -> None:
+    rows = sorted((s, c) for s, c in counts.items() if c >= VOCAB_MIN_COUNT)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("# stem counts of the NER training text (stems seen at least twice); feature data of the model\n")
+        fh.write("stem\tcount\n")
+        fh.writelines(f"{s}\t{c}\n" for s, c in rows)
+
+
+def read_vocab(path: Path) -> dict[str, int] | None:
+    if not path.exists():
+        return None
+    vocab: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[2:]:
+        stem, count = line.split("\t")
+        vocab[stem] = int(count)
+    return vocab
+
+
+class NerModel:
+    """A trained CRF plus the stem counts its features were computed with."""
+
+    def __init__(self, path: Path):
+        import pycrfsuite
+
+        self.path = path
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.vocab = read_vocab(vocab_path(path))
+
+
+@functools.lru_cache(maxsize=4)
+def load_ner_model(path: str | Path | None = None) -> NerModel:
+    """The NER model at `path` (default: the committed model), opened once per process."""
     model_path = Path(path) if path else MODEL_PATH
     if not model_path.exists():
         raise FileNotFoundError(f"NER model not found at {model_path}; run `make model`")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    return tagger
+    return NerModel(model_path)
 
 
 def group_by_sentence(tokens: list[Token]) -> list[list[Token]]:
@@ -230,13 +283,15 @@ def group_by_sentence(tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
-def tag_sentence_labels(tokens: list[Token], tagger=None, use_kb: bool = True) -> list[tuple[str, float]]:
+def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None,
+                        use_kb: bool = True) -> list[tuple[str, float]]:
     """(BIO label, marginal probability) per token of one sentence."""
     if not tokens:
         return []
-    tagger = tagger or load_ner_model()
+    model = model or load_ner_model()
     kb_tags = kb_token_tags(tokens) if use_kb else None
-    tagger.set(sentence_features(tokens, kb_tags))
+    tagger = model.tagger
+    tagger.set(sentence_features(tokens, kb_tags, model.vocab))
     labels = tagger.tag()
     return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
 
@@ -277,10 +332,10 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None,
     token (an enclitic pronoun is left out); type is PERSON, ORG, GPE, LOC or FAC; confidence the lowest marginal
     probability of the span's labels.
     """
-    tagger = load_ner_model(path)
+    model = load_ner_model(path)
     out: list[tuple[int, int, str, float]] = []
     for sent in group_by_sentence(tokens):
-        labelled = tag_sentence_labels(sent, tagger, use_kb=use_kb)
+        labelled = tag_sentence_labels(sent, model, use_kb=use_kb)
         for first, last, cls in labels_to_spans([lab for lab, _ in labelled]):
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])

@@ -90,14 +90,15 @@ _BIG_FEATURES = frozenset({"country", "admin1", "region", "water"})
 _BIG_CITY = 100_000
 _MEDIUM_CITY = 10_000
 _COMMON_WORD_ZIPF = 4.5     # a one-word name this frequent as an ordinary word needs context to be a place
+_VERY_COMMON_ZIPF = 5.3     # ... and this frequent, even when it is a big city («دولة»), not «حلب» (4.9)
 
 
-def _is_common_word(name: str) -> bool:
+def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
     key = normalize_for_match(name)
     if " " in key:
         return False
     zipf = stem_zipf(key[2:] if key.startswith("ال") else key)
-    return zipf is not None and zipf >= _COMMON_WORD_ZIPF
+    return zipf is not None and zipf >= threshold
 
 
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
@@ -106,8 +107,12 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     at_home = c.country in countries[:3]
     if "common-word" in c.flags and not (cue or prep):
         return "a common word that is also a place name, with no place cue or preposition"
-    if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
+    if c.feature in ("country", "admin1"):
         return None
+    if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
+        if cue or prep or not _is_common_word(name, _VERY_COMMON_ZIPF):
+            return None
+        return "a very common word that is also a big place's name, with no place cue or preposition"
     if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
         if cue or prep and at_home or at_home and not _is_common_word(name):
             return None
@@ -165,6 +170,8 @@ def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: s
 
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
+    if e.source not in ("ner", "pattern"):
+        return None         # a KB name rejected as a common word is no place at all
     for p in resolved:
         if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
             return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,

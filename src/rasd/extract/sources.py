@@ -199,7 +199,9 @@ def _span(doc: Document, m: re.Match[str], group: str, base: int) -> Span:
 
 
 def _is_agency_name(text: str) -> bool:
-    return agency_at_start(text) is not None or normalize_for_match(text).strip() in ("وكالات", "الوكالات")
+    """«رويترز», «أ ف ب» (short names count here: the caller found them in a byline or dateline slot)."""
+    return (agency_at_start(text) is not None or any(a.start <= 2 for a in find_agencies(f"({text.strip()})"))
+            or normalize_for_match(text).strip() in ("وكالات", "الوكالات"))
 
 
 def _lines(doc: Document) -> list[Span]:
@@ -219,7 +221,10 @@ def _head_and_tail(doc: Document) -> tuple[list[Span], list[Span]]:
 
 def _scan_header(doc: Document, found: _Found) -> None:
     head, _tail = _head_and_tail(doc)
+    byline = FROM_BYLINE.search(doc.text.rstrip())
     for k, para in enumerate(head):
+        if byline and para.end > byline.start():
+            break                                   # the closing byline of a short text is not a header
         text = para.text
         m = AGENCY_DATELINE.match(text)
         if m and _is_agency_name(m.group("agency")):
@@ -263,7 +268,7 @@ def _scan_bylines(doc: Document, found: _Found) -> None:
     if m:
         found.author.append((1, m.group("author"), _span(doc, m, "author", end_from)))
         if not _is_agency_name(m.group("outlet")):
-            found.outlet.append((4, m.group("outlet").strip(), _span(doc, m, "outlet", end_from)))
+            found.outlet.append((2, m.group("outlet").strip(), _span(doc, m, "outlet", end_from)))
         found.evidence.append(_span(doc, m, 0, end_from))
     for m in SOURCE_LINE.finditer(tail_text):
         name = m.group("outlet").strip()
