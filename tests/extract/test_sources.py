@@ -1,0 +1,130 @@
+"""Outlet, author, dateline and agencies from URLs, bylines and datelines (texts written for these tests)."""
+from __future__ import annotations
+
+import re
+
+from rasd.document import Article
+from rasd.extract import sources
+from rasd.extract.cues import read_tsv
+from rasd.extract.sources import domain_label, find_agencies, outlet_from_url
+from rasd.text import prepare
+
+BODY = "أعلنت السلطات المحلية إغلاق الطريق الدولي بعد انهيار جسر بسبب السيول، وقالت إن فرق الإنقاذ تعمل في المكان."
+
+
+def run(text: str, url: str | None = None, outlet: str | None = None, author: str | None = None):
+    doc = prepare(Article(id="t", text=text, url=url, outlet=outlet, author=author))
+    sources.run(doc)
+    return doc.source
+
+
+def test_outlet_from_known_domain_and_subdomain():
+    src = run(BODY, url="https://www.aljazeera.net/news/2024/1/1/some-slug")
+    assert (src.outlet, src.outlet_en) == ("الجزيرة", "Al Jazeera")
+    assert outlet_from_url("https://arabic.cnn.com/middle-east/article/x") == ("سي إن إن بالعربية", "CNN Arabic")
+
+
+def test_unknown_domain_falls_back_to_its_name():
+    src = run(BODY, url="https://news.example-daily.co.uk/world/123")
+    assert src.outlet == "example-daily"
+    assert domain_label("http://m.somepaper.com.sa/a") == "somepaper"
+
+
+def test_input_outlet_field_wins():
+    src = run(BODY, url="https://www.alarabiya.net/x", outlet="قناة العربية")
+    assert src.outlet == "قناة العربية" and src.outlet_en == "Al Arabiya"
+
+
+def test_byline_with_biqalam():
+    src = run("بقلم: سامر الخطيب\n" + BODY)
+    assert src.author == "سامر الخطيب"
+
+
+def test_byline_with_kataba():
+    src = run("كتبت - هالة منصور\n" + BODY)
+    assert src.author == "هالة منصور"
+
+
+def test_translated_byline_at_the_end():
+    src = run(BODY + "\nمن -\nديفيد هيرست- الغارديان")
+    assert src.author == "ديفيد هيرست"
+    assert src.outlet == "الغارديان"
+
+
+def test_agency_dateline():
+    src = run("عمّان - (رويترز) - " + BODY)
+    assert src.dateline == "عمّان"
+    assert src.agencies == ["Reuters"]
+
+
+def test_abbreviated_agency_dateline_with_colon():
+    src = run("الرباط- (أ ف ب): " + BODY)
+    assert src.dateline == "الرباط"
+    assert src.agencies == ["AFP"]
+
+
+def test_agencies_dateline():
+    src = run("وكالات - الخرطوم:\n" + BODY)
+    assert src.dateline == "الخرطوم"
+
+
+def test_place_then_author_dateline():
+    src = run("المنامة - ياسر الحداد - " + BODY)
+    assert src.dateline == "المنامة"
+    assert src.author == "ياسر الحداد"
+
+
+def test_outlet_header_line():
+    src = run("أخبار الساحل - نواكشوط\n" + BODY)
+    assert src.outlet == "أخبار الساحل"
+    assert src.dateline == "نواكشوط"
+
+
+def test_author_line_above_date_line():
+    src = run("فيضانات تجتاح شمال البلاد\nمنى العبيدي\n12 مارس 2024\n" + BODY)
+    assert src.author == "منى العبيدي"
+
+
+def test_trailing_agency_signature_and_agencies_anywhere():
+    src = run(BODY + " وبحسب وكالة الأناضول فإن الأضرار كبيرة.\n— د ب أ")
+    assert src.agencies == ["Anadolu", "dpa"]
+
+
+def test_copyright_line_names_the_outlet_when_nothing_else_does():
+    src = run(BODY + "\n© 2024 صحيفة الأيام")
+    assert src.outlet == "صحيفة الأيام"
+
+
+def test_short_agency_names_need_agency_context():
+    """«سانا» alone is a word-like name; as «(سانا)» or «وكالة سانا» it is the agency."""
+    assert find_agencies("زارت سانا المعرض") == []
+    assert [a.name_en for a in find_agencies("دمشق (سانا) - افتتح")] == ["SANA"]
+    assert [a.name_en for a in find_agencies("ذكرت وكالة سانا أن")] == ["SANA"]
+
+
+def test_agency_with_attached_preposition_and_offsets():
+    text = "وقال مسؤول لرويترز إن الاتفاق قريب"
+    found = find_agencies(text)
+    assert [(text[a.start:a.end], a.name_en) for a in found] == [("رويترز", "Reuters")]
+
+
+def test_no_furniture_no_guess():
+    src = run(BODY)
+    assert src.outlet is None and src.author is None and src.dateline is None and src.agencies == []
+
+
+def test_agencies_data_invariants():
+    rows = read_tsv("agencies.tsv")
+    names = [r["name_en"] for r in rows]
+    assert len(names) == len(set(names)) and len(rows) >= 30
+    assert all(r["kind"] in ("agency", "monitor", "broadcaster") for r in rows)
+    assert all(alias.strip() for r in rows for alias in r["aliases_ar"].split("|"))
+
+
+def test_outlets_data_invariants():
+    rows = read_tsv("outlets.tsv")
+    domains = [r["domain"] for r in rows]
+    assert len(domains) == len(set(domains)) and len(rows) >= 50
+    for r in rows:
+        assert re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", r["domain"]), r
+        assert r["name_ar"] and r["name_en"], r
