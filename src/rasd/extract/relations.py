@@ -24,6 +24,7 @@ from functools import lru_cache
 from rasd.document import Actor, Document, Entity, Relation, Token
 from rasd.extract.cues import phrase, read_tsv, speech_cues, strip_clitic
 from rasd.extract.quotes import PREPOSITIONS, _breaks, make_actor, verb_form
+from rasd.extract.sources import kb_actors
 from rasd.text.normalize import normalize_for_match
 
 MAX_PHRASE = 5
@@ -201,9 +202,24 @@ def _antecedent(doc: Document, tokens: list[Token], i: int, found: list[Relation
     return None
 
 
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """Normalised words that name generic agents (KB agents: «القوات», «الحكومة», «ميليشيا» ...)."""
+    words: set[str] = set()
+    actors = kb_actors()
+    for agent in (actors.agents.values() if actors is not None else []):
+        for alias in agent.aliases_ar + tuple(agent.plural.split("|")):
+            for w in normalize_for_match(alias).split():
+                words.update({w, "ال" + w})
+    return frozenset(words)
+
+
 def _plausible(doc: Document, actor: Actor) -> bool:
-    """With an entity layer, one side at least should be an entity; without one, any noun phrase will do."""
-    return not doc.entities or actor.canonical is not None or actor.kb_id is not None
+    """With an entity layer, one side at least should be an entity or a generic agent («القوات»);
+    without one, any noun phrase will do."""
+    if not doc.entities or actor.canonical is not None or actor.kb_id is not None or actor.sector:
+        return True
+    return any(f in _agent_words() for w in normalize_for_match(actor.text).split() for f in strip_clitic(w))
 
 
 def find_relations(doc: Document) -> list[Relation]:
