@@ -317,3 +317,9 @@ def run(doc: Document) -> None:
         src.author = author_from_url(article.url)
     if found.dateline:
         src.dateline = found.dateline[0][0].strip()
+
+
+def reported_by_for_span(doc: Document, start: int, end: int) -> list[str]:
+    """The sources a claim at [start, end) is reported by (see `rasd.extract.quotes.reported_by_for_span`)."""
+    from rasd.extract.quotes import reported_by_for_span as for_span   # quotes imports this module
+    return for_span(doc, start, end)
