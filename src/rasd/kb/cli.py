@@ -29,7 +29,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         flags = f"  [{', '.join(sorted(c.flags))}]" if c.flags else ""
         print(f"{i:>2}. {c.lat:.4f}, {c.lon:.4f}  {c.feature:<13} {c.country or '--'}  pop {c.population:>10,}  "
               f"{c.name_ar} / {c.name_en}{admin}  ({c.id}){flags}")
-    entries = [e for e in kb.matcher.entries.get(name_key(name), []) if e[0] != "place"]
+    entries = [e for e in kb.matcher.lookup(name_key(name)) if e[0] != "place"]
     for kind, ids in entries:
         for ident in ids[: args.limit]:
             a = kb.actors.get(ident)

@@ -77,7 +77,8 @@ def first_word_readings(norm: str) -> tuple[Reading, ...]:
 
 class Matcher:
     def __init__(self) -> None:
-        self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.places: dict[str, tuple[str, ...]] = {}        # the gazetteer's names index, shared not copied
+        self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}   # actors, titles, agents, nisba
         self.prefixes: set[str] = set()
         self._readings: dict[str, tuple[Reading, ...]] = {}
 
@@ -102,15 +103,16 @@ class Matcher:
             self.prefixes.add(" ".join(words[:i]))
 
     def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str]) -> None:
-        """Bulk-add the gazetteer's names index (built and ranked by `rasd kb build`)."""
-        entries = self.entries
-        for key, ids in names.items():
-            slot = entries.get(key)
-            if slot is None:
-                entries[key] = [("place", ids)]
-            else:
-                slot.append(("place", ids))
+        """Use the gazetteer's names index (built and ranked by `rasd kb build`) for places."""
+        self.places = names
         self.prefixes |= prefixes
+
+    def lookup(self, key: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Every (kind, ids) registered under a normalised key."""
+        slot = list(self.entries.get(key, ()))
+        if key in self.places:
+            slot.append(("place", self.places[key]))
+        return slot
 
     # -- matching
 
@@ -128,7 +130,7 @@ class Matcher:
 
     def _candidates(self, tokens: list[Token], text: str):
         """(token_start, token_end, reading, key, [(kind, ids)...]) for every key found."""
-        entries, prefixes = self.entries, self.prefixes
+        entries, places, prefixes = self.entries, self.places, self.prefixes
         n = len(tokens)
         out = []
         for i in range(n):
@@ -139,8 +141,14 @@ class Matcher:
                     slot = entries.get(key)
                     if slot is not None:
                         hits = [(k, ids) for k, ids in slot if not rd.article_free or k in ARTICLE_FREE_KINDS]
+                        if not rd.article_free and key in places:
+                            hits.append(("place", places[key]))
                         if hits:
                             out.append((i, j + 1, rd, key, hits))
+                    elif not rd.article_free:
+                        ids = places.get(key)
+                        if ids is not None:
+                            out.append((i, j + 1, rd, key, [("place", ids)]))
                     if key not in prefixes or j + 1 >= n:
                         break
                     nxt = tokens[j + 1]
