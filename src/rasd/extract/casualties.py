@@ -38,35 +38,34 @@ def _token_index(doc: Document, offset: int, lo: int, hi: int) -> int | None:
     return None
 
 
-def sentence_token_range(doc: Document, sentence: int) -> tuple[int, int]:
-    idx = [i for i, t in enumerate(doc.tokens) if t.sentence == sentence]
-    return (idx[0], idx[-1] + 1) if idx else (0, 0)
-
-
-def casualties_in_sentence(doc: Document, sentence: int) -> Casualties:
-    lo, hi = sentence_token_range(doc, sentence)
+def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
+    """Casualties reported in tokens [lo, hi) — a clause or a sentence."""
     tokens = doc.tokens[lo:hi]
-    cues = [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(tokens)]
     result = Casualties()
+    if not tokens:
+        return result
+    cues = [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(tokens)]
     if not cues:
         return result
-    sent = doc.sentences[sentence]
+    start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
+    result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     for number in doc.numbers:
-        if not (sent.start <= number.span.start < sent.end) or not _is_count(number):
+        if not (start <= number.span.start < end) or not _is_count(number):
             continue
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or (i > lo and doc.tokens[i - 1].stem in _SUBSET_MARKERS) \
                 or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS):
             continue
         kind = _nearest_cue(cues, i)
+        if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
+            kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
         totals[kind] = max(totals.get(kind, 0), int(number.value))
         result.approximate |= number.approximate
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
-    result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     return result
 
 

@@ -120,18 +120,33 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
     return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
 
 
+_PLACE_LEAD_WORDS = frozenset({"في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه",
+                               "منطقه", "العاصمه", "عاصمه"})
+
+
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     """A place name read off a clitic and a common word («وأن» as Van), or inside a longer NER name of a
     person or organisation («سنية الدهماني»), is not a place mention."""
     best = kb.gazetteer.place(m.ids[0]) if m.ids else None
     if best is None or best.feature in ("country", "admin1"):
         return False
+    if any(n.span.start < m.end and m.name_start < n.span.end for n in doc.numbers):
+        return True         # «ثلاثة» is a number here, not a village
     tok = doc.tokens[m.token_start]
+    prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
+    if any(k == "nisba" for k, _ in m.also) and prev is not None and prev.sentence == tok.sentence \
+            and not tok.prefixes and prev.stem not in _PLACE_LEAD_WORDS:
+        return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
     if m.token_end - m.token_start == 1 and tok.prefixes and m.name_start == tok.start:
         zipf = stem_zipf(tok.stem)
         if zipf is not None and zipf >= 4.0:
             return True
     return any(etype in ("PERSON", "ORG") and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
+               for start, end, etype, _conf in ner_spans)
+
+
+def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
+    return any(etype in ("GPE", "LOC", "FAC") and start < m.end and m.name_start < end
                for start, end, etype, _conf in ner_spans)
 
 
@@ -162,9 +177,12 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], ner_spans=()) -> No
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
+                _maybe_nisba(doc, m, kb)
                 continue
             ent = _place_entity(doc, m, kb)
             if ent is not None:
+                # confidence 1.0 when our NER model also reads a place here, 0.7 when only the gazetteer does
+                ent.confidence = 1.0 if _ner_reads_place(m, ner_spans) else 0.7
                 doc.entities.append(ent)
         elif m.kind == "agent":
             nxt = matches[k + 1] if k + 1 < len(matches) else None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
-from rasd.extract.casualties import casualties_in_sentence
+from rasd.extract.casualties import casualties_in_range
 from rasd.extract.dates import date_for_span
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.text.normalize import normalize_for_match
@@ -282,10 +282,21 @@ def article_focus(doc: Document) -> Place | None:
     return max(counts.values(), key=lambda ps: (len(ps), -_FEATURE_RANK.get(ps[0].feature or "", 2)))[0]
 
 
+_DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
+
+
 def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None]:
-    """The date expression governing the trigger's sentence (rasd.extract.dates), else publication."""
+    """The date expression governing the trigger's sentence (rasd.extract.dates); else a date stated in
+    the last few sentences before it; else the publication date."""
     t = doc.tokens[match.first]
     mention = date_for_span(doc, t.start, doc.tokens[match.last].end)
+    if mention is not None and getattr(mention, "default", False):
+        first_sentence = max(0, t.sentence - _DATE_LOOKBACK)
+        window_start = doc.sentences[first_sentence].start
+        earlier = [d for d in doc.dates if window_start <= d.span.start < t.start and d.value
+                   and not getattr(d, "default", False) and d.precision == "day"]
+        if earlier:
+            mention = earlier[-1]
     if mention is None or not mention.value:
         return None, None
     return mention.value, mention.precision
@@ -347,9 +358,11 @@ def run(doc: Document) -> None:
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))
         mentions = sentence_mentions(doc, sentence, lo, hi)
-        casualties = casualties_in_sentence(doc, sentence) if event_type == "ASSAULT" else None
-        if match.rule.get("strength") != "strong" and not _corroborated(
-                doc, sentence, casualties or _NO_CASUALTIES, mentions):
+        casualties = _clause_casualties(doc, match, lo, hi) if event_type == "ASSAULT" else None
+        strength = match.rule.get("strength")
+        if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
+            continue
+        if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions):
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         place = choose_place(doc, match, focus)
@@ -366,6 +379,29 @@ def run(doc: Document) -> None:
         event.acled_type, event.acled_subtype = _acled_for(event)
         found.append((sentence, event))
     doc.events = merge_events(found)
+
+
+_CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})
+
+
+def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the clause around token i: «قُتل أربعة ... في إبديتا، فيما قتل أربعة آخرون في البارة»."""
+    start = i
+    while start > lo and doc.tokens[start].stem not in _CLAUSE_BREAKS and doc.text[doc.tokens[start - 1].end:doc.tokens[start].start].strip() not in ("؛", ";"):
+        start -= 1
+    end = i + 1
+    while end < hi and doc.tokens[end].stem not in _CLAUSE_BREAKS and doc.text[doc.tokens[end - 1].end:doc.tokens[end].start].strip() not in ("؛", ";"):
+        end += 1
+    return start, end
+
+
+def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int):
+    """Casualties of the trigger's clause; the whole sentence's when the clause reports none."""
+    c_lo, c_hi = clause_bounds(doc, match.first, lo, hi)
+    found = casualties_in_range(doc, c_lo, c_hi)
+    if found.fatalities or found.injuries or (c_lo, c_hi) == (lo, hi):
+        return found
+    return casualties_in_range(doc, lo, hi)
 
 
 class _NoCasualties:
@@ -391,7 +427,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
     if a.type != b.type:
         return False
     if same_sentence:
-        return True
+        return _same_place(a.place, b.place)
     k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
     return (a.date == b.date and _same_place(a.place, b.place) and a.place is not None and b.place is not None
             and (k1a is None or k1b is None or k1a == k1b))

@@ -75,11 +75,19 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
 
 
 def article_countries(doc: Document, kb) -> list[str]:
-    """Countries the article is about, most mentioned first (country names, nisba adjectives, capitals)."""
+    """Countries the article is about, most mentioned first: country names, nisba adjectives, and the
+    countries of admin-1 areas and big cities (small places would vote for their own candidates)."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
-        if e.type in ("GPE", "LOC") and e.country:
-            counts[e.country] += 2 if (e.kb_id or "").startswith("cc:") else 1
+        if e.type not in ("GPE", "LOC") or not e.candidates:
+            continue
+        top = kb.gazetteer.place(e.candidates[0])
+        if top is None:
+            continue
+        if top.feature == "country":
+            counts[top.country] += 2
+        elif top.feature in ("admin1", "region") or top.is_capital or top.population >= _BIG_CITY:
+            counts[top.country] += 1
     for a in doc.agents:
         if a.country:
             counts[a.country] += 1
@@ -104,6 +112,7 @@ def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
+    ner_agrees = "ner-place" in ctx
     at_home = c.country in countries[:3]
     if "common-word" in c.flags and not (cue or prep):
         return "a common word that is also a place name, with no place cue or preposition"
@@ -114,10 +123,10 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return None
         return "a very common word that is also a big place's name, with no place cue or preposition"
     if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
-        if cue or prep and at_home or at_home and not _is_common_word(name):
+        if cue or (prep or ner_agrees) and at_home and not _is_common_word(name):
             return None
         return "a town outside the article's countries, or a common word, with no place cue"
-    if cue or (prep and at_home and not _is_common_word(name)):
+    if cue or (prep and ner_agrees and at_home and not _is_common_word(name)):
         return None
     return "a village or small area with no place cue (مدينة/بلدة/قرية ...) or preposition in the article's countries"
 
@@ -190,6 +199,8 @@ def run(doc: Document) -> None:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
         ctx = _context(doc, e)
+        if e.confidence >= 1.0:
+            ctx["ner-place"] = "yes"
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         if best is None:
