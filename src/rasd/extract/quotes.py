@@ -22,6 +22,7 @@ them, its canonical name, English name, KB id, sector and country.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -152,7 +153,28 @@ def _single_quotes(text: str, start: int, end: int) -> list[QuoteMark]:
     return out
 
 
+# Per-document caches (a Document cannot carry private state): keyed by the object and its text, so that a new
+# document that reuses a freed object's id never sees another text's marks.
+_MARKS_CACHE: dict[tuple[int, int, int], list[QuoteMark]] = {}
+
+
 def find_quote_marks(doc: Document) -> list[QuoteMark]:
+    """Quote marks of the document (computed once per document: several steps ask for them)."""
+    key = (id(doc), hash(doc.text), len(doc.paragraphs))
+    if key not in _MARKS_CACHE:
+        if len(_MARKS_CACHE) > 8:
+            _MARKS_CACHE.clear()
+        _MARKS_CACHE[key] = _find_quote_marks(doc)
+    return _MARKS_CACHE[key]
+
+
+def _tokens_between(doc: Document, start: int, end: int) -> list[Token]:
+    """Tokens starting in [start, end), by bisection on the token offsets."""
+    starts = [t.start for t in doc.tokens]
+    return doc.tokens[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def _find_quote_marks(doc: Document) -> list[QuoteMark]:
     text = doc.text
     paras = _paragraphs(doc)
     marks: list[QuoteMark] = []
@@ -577,7 +599,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark] | None = None) -> li
 # --- which quoted words are speech ------------------------------------------------------------------------
 
 def _tokens_before(doc: Document, offset: int, n: int) -> list[Token]:
-    toks = [t for t in doc.tokens if t.end <= offset]
+    toks = [t for t in _tokens_between(doc, max(0, offset - 40 * n), offset) if t.end <= offset]
     return toks[-n:]
 
 
@@ -607,7 +629,7 @@ def _is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
     if any(_is_complementizer(t) or verb_form(t) for t in near):
         return False
     # or a speech verb earlier in the sentence, with no other quote in between («وقال X في مؤتمر صحفي «...»»)
-    for t in reversed([t for t in doc.tokens if s_start <= t.start and t.end <= mark.open]):
+    for t in reversed([t for t in _tokens_between(doc, s_start, mark.open) if t.end <= mark.open]):
         if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open]) and t.end < mark.open - 1:
             if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open - 1]):
                 return True
@@ -623,7 +645,7 @@ def _colon_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None
     head = doc.text[s_start:mark.open].rstrip()
     if not head.endswith(":"):
         return None
-    toks = [t for t in doc.tokens if s_start <= t.start and t.end <= mark.open]
+    toks = [t for t in _tokens_between(doc, s_start, mark.open) if t.end <= mark.open]
     run: list[Token] = []
     for t in reversed(toks):
         if run and _breaks(doc.text[t.end:run[-1].start]):
@@ -638,7 +660,7 @@ def _colon_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None
 
 def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None:
     """«وفي البيان المشترك "..."»: the statement itself stands as the speaker."""
-    toks = [t for t in doc.tokens if s_start <= t.start and t.end <= mark.open][-5:]
+    toks = [t for t in _tokens_between(doc, s_start, mark.open) if t.end <= mark.open][-5:]
     for k, t in enumerate(toks):
         if any((f,) in speech_cues("statement_noun") for f in strip_clitic(t.norm) + [t.norm[2:]]):
             if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in ("في",) or t.norm.startswith(("وفي", "في")):
@@ -651,7 +673,7 @@ def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | 
 def _according_sources(doc: Document, start: int, end: int) -> list[tuple[Actor | None, str]]:
     """(actor, reported_by name) for each «بحسب X» / «وفق X» / «أفادت X» source between start and end."""
     marks = find_quote_marks(doc)
-    tokens = [t for t in doc.tokens if start <= t.start < end and not _inside(marks, t.start)]
+    tokens = [t for t in _tokens_between(doc, start, end) if not _inside(marks, t.start)]
     out: list[tuple[Actor | None, str]] = []
     k = 0
     while k < len(tokens):
@@ -720,11 +742,11 @@ def reported_by_for_span(doc: Document, start: int, end: int) -> list[str]:
     return names or list(doc.source.agencies)
 
 
-_CACHE: dict[tuple[int, str, int, int], list[Attribution]] = {}
+_CACHE: dict[tuple[int, int, int, int], list[Attribution]] = {}
 
 
 def _cached_attributions(doc: Document) -> list[Attribution]:
-    key = (id(doc), doc.article.id, len(doc.text), len(doc.entities))
+    key = (id(doc), hash(doc.text), id(doc.entities), len(doc.entities))
     if key not in _CACHE:
         if len(_CACHE) > 8:
             _CACHE.clear()

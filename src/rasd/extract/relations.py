@@ -18,6 +18,7 @@ article's publication date).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,6 +52,20 @@ def relation_cues() -> list[Cue]:
         lam = bool(words) and words[-1] == "ل"
         cues.append(Cue(row["type"], words[:-1] if lam else words, lam, row["source"], row["target"]))
     return sorted(cues, key=lambda c: -len(c.words))
+
+
+@lru_cache(maxsize=1)
+def _cues_by_first_word() -> dict[str, list[Cue]]:
+    index: dict[str, list[Cue]] = {}
+    for cue in relation_cues():
+        index.setdefault(cue.words[0], []).append(cue)
+    return index
+
+
+def _cues_at(tok: Token) -> list[Cue]:
+    index = _cues_by_first_word()
+    found = [c for form in strip_clitic(tok.norm) for c in index.get(form, [])]
+    return sorted(found, key=lambda c: -len(c.words))
 
 
 def _match(tokens: list[Token], i: int, cue: Cue) -> int:
@@ -225,10 +240,10 @@ def _plausible(doc: Document, actor: Actor) -> bool:
 def find_relations(doc: Document) -> list[Relation]:
     tokens = doc.tokens
     out: list[Relation] = []
+    starts = [t.start for t in tokens]
     for s_start, s_end in _sentences(doc):
-        idx = [k for k, t in enumerate(tokens) if s_start <= t.start < s_end]
-        for i in idx:
-            for cue in relation_cues():
+        for i in range(bisect_left(starts, s_start), bisect_left(starts, s_end)):
+            for cue in _cues_at(tokens[i]):
                 n = _match(tokens, i, cue)
                 if not n:
                     continue

@@ -86,6 +86,11 @@ def _in_agency_context(norm: str, start: int, end: int) -> bool:
 
 def find_agencies(text: str) -> list[AgencyMention]:
     """Agency and monitor names in `text`, in order, without overlaps."""
+    return list(_find_agencies(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     norm, index = normalize_with_offsets(text)
     taken: list[tuple[int, int]] = []
     found: list[AgencyMention] = []
@@ -98,7 +103,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
                 continue
             taken.append((s, e))
             found.append(AgencyMention(index[s], index[e - 1] + 1, name_en, kind))
-    return sorted(found, key=lambda a: a.start)
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def agency_at_start(text: str) -> AgencyMention | None:
