@@ -334,6 +334,15 @@ class Repository:
         with self._sessions() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
+    # ---- added for the API (rasd.api): the extracted Event of each mention, with its character spans ----
+
+    def mention_events(self, event_id: int) -> dict[int, Event]:
+        """Each mention's full extracted Event (trigger, actor and place spans), keyed by mention id."""
+        with self._sessions() as s:
+            rows = s.execute(select(EventMentionRow.id, EventMentionRow.event).where(
+                EventMentionRow.event_id == event_id).order_by(EventMentionRow.id)).all()
+            return {mention_id: Event.model_validate(event) for mention_id, event in rows}
+
 
 def _actor_key(actor_id: str | None, name: str | None) -> ActorKey:
     return ActorKey(id=actor_id, name=canonical.normalised_name(name))

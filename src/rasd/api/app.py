@@ -1,0 +1,246 @@
+"""The HTTP API and the web page: `create_app(db)`, served by `rasd serve`.
+
+    POST /extract      an article (input JSON format) -> its record, not stored
+    POST /articles     extract and store (201 added, 200 duplicate)
+    GET  /events       canonical events, filtered and paged
+    GET  /events/{id}  one event, its merged mentions and evidence highlights
+    GET  /entities     the registry of people, organisations, places, actors
+    GET  /entities/{id}
+    GET  /export       jsonl | csv | geojson | parquet (rasd.export)
+    GET  /health
+    GET  /             the map page (rasd.web), /docs the OpenAPI UI, both fully offline
+
+Every 4xx answer is JSON `{"detail": "<one line>"}`; bad article input is 422 with the reader's reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import rasd
+from rasd.api.evidence import evidence_highlights
+from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
+from rasd.api.schemas import (ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, MentionDetail,
+                              StoredArticle)
+from rasd.document import PLOVER_TYPES, Article, Record
+from rasd.errors import RasdInputError
+from rasd.store import EntityDetail, EventFilters, Repository
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+MAX_PAGE = 5000   # the map asks for every event of a view at once
+ERRORS = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+
+# what each export format is served as
+EXPORT_TYPES = {
+    "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "geojson": ("application/geo+json", "geojson"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
+}
+
+# the page needs no other origin: scripts only from here, so even a mistake could not run article text
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def _article(body: ArticleIn) -> Article:
+    """The same checks as a JSONL line (required fields, date, Arabic text, size), raising RasdInputError."""
+    from rasd.ingest.jsonl import article_from_json
+    return article_from_json(body.model_dump(exclude_none=True) | {"id": str(body.id)}, None, None)
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
+        raise RasdInputError(None, None, f"bbox must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got {value!r}")
+    return parts  # type: ignore[return-value]
+
+
+def _plover(value: str | None) -> str | None:
+    if value and value.upper() not in PLOVER_TYPES:
+        raise RasdInputError(None, None, f"unknown PLOVER type {value!r}; types are {', '.join(PLOVER_TYPES)}")
+    return value.upper() if value else None
+
+
+def event_filters(date_from: dt.date | None = None, date_to: dt.date | None = None, country: str | None = None,
+                  bbox: str | None = None, type: str | None = None, acled_type: str | None = None,
+                  actor: str | None = None, outlet: str | None = None, place: str | None = None) -> EventFilters:
+    if date_from and date_to and date_from > date_to:
+        raise RasdInputError(None, None, f"date_from {date_from} is after date_to {date_to}")
+    return EventFilters(date_from=date_from, date_to=date_to, country=country or None, bbox=_bbox(bbox),
+                        plover_type=_plover(type), acled_type=acled_type or None, actor_id=actor or None,
+                        outlet=outlet or None, place_id=place or None)
+
+
+class FilterParams:
+    """The event filters as query parameters, shared by /events and /export."""
+
+    def __init__(self,
+                 date_from: Annotated[dt.date | None, Query(description="events on or after (YYYY-MM-DD)")] = None,
+                 date_to: Annotated[dt.date | None, Query(description="events on or before (YYYY-MM-DD)")] = None,
+                 country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+                 bbox: Annotated[str | None, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")] = None,
+                 type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
+                 acled_type: Annotated[str | None, Query(description='ACLED event type, e.g. "Battles"')] = None,
+                 actor: Annotated[str | None, Query(description="actor id, as actor1 or actor2")] = None,
+                 outlet: Annotated[str | None, Query(description="reported by this outlet")] = None,
+                 place: Annotated[str | None, Query(description="place id")] = None):
+        self.filters = event_filters(date_from, date_to, country, bbox, type, acled_type, actor, outlet, place)
+
+
+def _one_line(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RasdInputError)
+    async def bad_input(_request: Request, exc: RasdInputError):
+        return JSONResponse({"detail": exc.reason}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError):
+        errors = jsonable_encoder([{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()])
+        return JSONResponse({"detail": _one_line(exc), "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+
+def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> FastAPI:
+    """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db)."""
+    repo = Repository.open(db)
+    # one writer and one pipeline run at a time: the store's dedup expects a single writer, and the
+    # extraction stages fill shared caches on first use
+    write_lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        repo.close()
+
+    app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Arabic news → geocoded, sourced PLOVER events. Every 4xx answer is "
+                              '`{"detail": "<one line>"}`.')
+    app.state.repo = repo
+    app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
+    _install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def extract_record(body: ArticleIn) -> tuple[Article, Record]:
+        from rasd.pipeline import extract
+        article = _article(body)
+        with write_lock:
+            doc = extract(article)
+        return article, Record.from_document(doc)
+
+    @app.post("/extract", response_model=Record, responses=ERRORS, tags=["articles"])
+    def extract_article(body: ArticleIn) -> Record:
+        """Extract one article and return its record, without storing it."""
+        return extract_record(body)[1]
+
+    @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
+    def store_article(body: ArticleIn):
+        """Extract one article and store it; an article already stored (same text and URL) answers 200."""
+        article, record = extract_record(body)
+        with write_lock:
+            result = repo.add_record(record, article)
+        out = StoredArticle(status=result.status, article_db_id=result.article_db_id,
+                            event_ids=result.event_ids, record=record)
+        if result.status == "duplicate":
+            return JSONResponse(jsonable_encoder(out), status_code=200)
+        return out
+
+    @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
+    def list_events(params: Annotated[FilterParams, Depends()],
+                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                    offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
+        """Canonical events matching every filter given, newest first; `total` counts all matches."""
+        items, total = repo.list_events(params.filters, limit=limit, offset=offset)
+        return EventPage(total=total, limit=limit, offset=offset, items=items)
+
+    @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
+    def get_event(event_id: int) -> EventDetailOut:
+        """One canonical event with every mention: source, evidence sentence, highlights, why it was merged."""
+        event = repo.get_event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id}")
+        extracted = repo.mention_events(event_id)
+        mentions = [MentionDetail(**m.model_dump(), event=extracted.get(m.id),
+                                  highlights=evidence_highlights(m, extracted.get(m.id))) for m in event.mentions]
+        return EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions)
+
+    @app.get("/entities", response_model=EntityPage, responses=ERRORS, tags=["entities"])
+    def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
+                      type: Annotated[str | None, Query(description="PERSON ORG GPE LOC FAC PLACE ACTOR")] = None,
+                      limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+                      offset: Annotated[int, Query(ge=0)] = 0) -> EntityPage:
+        """The registry, most mentioned first."""
+        items, total = repo.list_entities(query=q, type=type, limit=limit, offset=offset)
+        return EntityPage(total=total, limit=limit, offset=offset, items=items)
+
+    @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
+    def get_entity(entity_id: str) -> EntityDetail:
+        """One entity: its aliases, English name, and the events it is an actor or place of."""
+        entity = repo.get_entity(entity_id)
+        if entity is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        return entity
+
+    @app.get("/export", responses={200: {"content": {t: {} for t, _ in EXPORT_TYPES.values()}}, **ERRORS},
+             tags=["events"], response_class=FileResponse)
+    def export(format: Literal["jsonl", "csv", "geojson", "parquet"],
+               params: Annotated[FilterParams, Depends()]):
+        """Every matching event as a file, in the same formats as `rasd export`."""
+        from rasd.export.formats import export_events
+        media_type, ext = EXPORT_TYPES[format]
+        fd, path = tempfile.mkstemp(prefix="rasd-export-", suffix=f".{ext}")
+        os.close(fd)
+        try:
+            export_events(repo, format, path, params.filters)
+        except BaseException:
+            os.unlink(path)
+            raise
+        return FileResponse(path, media_type=media_type, filename=f"rasd-events.{ext}",
+                            background=BackgroundTask(os.unlink, path))
+
+    @app.get("/health", response_model=Health, tags=["meta"])
+    def health() -> Health:
+        return Health(status="ok", version=rasd.__version__, database=repo.url, stats=repo.stats())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="rasd API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"})
+
+    return app
