@@ -120,6 +120,7 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
     return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
 
 
+_FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
 _PLACE_LEAD_WORDS = frozenset({"في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه",
                                "منطقه", "العاصمه", "عاصمه"})
 
@@ -139,7 +140,7 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
     if m.token_end - m.token_start == 1 and tok.prefixes and m.name_start == tok.start:
         zipf = stem_zipf(tok.stem)
-        if zipf is not None and zipf >= 4.0:
+        if zipf is not None and zipf >= _FUNCTION_WORD_ZIPF:
             return True
     return any(etype in ("PERSON", "ORG") and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
                for start, end, etype, _conf in ner_spans)

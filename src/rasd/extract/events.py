@@ -21,6 +21,7 @@ from importlib import resources
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.dates import date_for_span
+from rasd.extract.sources import reported_by_for_span
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -377,8 +378,10 @@ def run(doc: Document) -> None:
                       casualties_approximate=bool(casualties and casualties.approximate),
                       modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
         event.acled_type, event.acled_subtype = _acled_for(event)
+        event.reported_by = reported_by_for_span(doc, sent.start, sent.end)
         found.append((sentence, event))
-    doc.events = merge_events(found)
+    events = merge_events(found)
+    doc.events = [e for e in events if not _is_summary(e, events, doc)]
 
 
 _CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})
@@ -443,6 +446,35 @@ def _absorb(into: Event, other: Event) -> None:
         values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
         setattr(into, field, max(values) if values else None)
     into.confidence = max(into.confidence, other.confidence)
+
+
+_SUMMARY_KM = 50.0
+
+
+def _km(a: EventPlace, b: EventPlace) -> float:
+    import math
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
+    """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
+    the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
+    p = event.place
+    if p is None or p.lat is None or _FEATURE_RANK.get(p.feature or "", 2) == 0 and p.feature != "city":
+        return False
+    rank = _FEATURE_RANK.get(p.feature or "", 2) + (0.5 if p.feature == "city" else 0)
+    details = [o for o in events if o is not event and o.type == event.type and o.place is not None
+               and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
+               and o.place.feature not in ("city",) and _km(o.place, p) <= _SUMMARY_KM]
+    if not details:
+        return False
+    doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                           "reason": f"summary of {len(details)} more specific event(s) in this article",
+                           "evidence": event.evidence.model_dump()})
+    return True
 
 
 def merge_events(found: list[tuple[int, Event]]) -> list[Event]:
