@@ -54,7 +54,7 @@ def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
     return m
 
 
-def _stale(directory: Path) -> bool:
+def is_stale(directory: Path) -> bool:
     built = directory / PICKLE_NAME
     if not built.exists() or not (directory / SQLITE_NAME).exists():
         return True
@@ -63,7 +63,7 @@ def _stale(directory: Path) -> bool:
 
 def ensure_built(directory: Path = BUILT) -> None:
     """Build the gazetteer when it is missing or older than data/places/*.tsv."""
-    if not _stale(directory):
+    if not is_stale(directory):
         return
     from rasd.kb.build import build, previous_extra
     extra = previous_extra(directory)

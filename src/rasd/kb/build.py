@@ -78,6 +78,8 @@ class PlaceRow:
     def add_names(self, names, preferred: bool = False) -> None:
         for n in names:
             n = strip_diacritics(n).strip()
+            if self.feature in SETTLEMENTS and n.startswith(_ADMIN_WORDS):
+                continue   # WOF lists «محافظة إدلب» as a name of the town of Idlib: it names the province
             if n and n not in self.names:
                 self.names.append(n)
             if n and preferred and not self.preferred:

@@ -21,7 +21,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_lookup(args: argparse.Namespace) -> int:
     from rasd.kb import load_kb
     from rasd.kb.keys import name_key
-    kb = load_kb()
+    kb = load_kb(args.kb_dir)
     name = " ".join(args.name)
     cands = kb.gazetteer.candidates(name)
     for i, c in enumerate(cands[: args.limit], 1):
@@ -43,7 +43,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from rasd.kb import load_kb
-    kb = load_kb()
+    kb = load_kb(args.kb_dir)
     per_country: dict[str, Counter] = {}
     features: Counter = Counter()
     for country, feature, n in kb.gazetteer.stats():
@@ -79,8 +79,10 @@ def register(subparsers) -> None:
     lk = sub.add_parser("lookup", help="print the places (best first, with lat, lon) and actors a name can mean")
     lk.add_argument("name", nargs="+")
     lk.add_argument("-n", "--limit", type=int, default=10)
+    lk.add_argument("--kb-dir", metavar="DIR", help="a built KB folder (default: the package's kb/built/)")
     lk.set_defaults(func=cmd_lookup)
 
     st = sub.add_parser("stats", help="counts of places per country/feature and actors per type/sector/country")
     st.add_argument("--top", type=int, default=30, help="how many countries to list")
+    st.add_argument("--kb-dir", metavar="DIR", help="a built KB folder (default: the package's kb/built/)")
     st.set_defaults(func=cmd_stats)
