@@ -142,7 +142,9 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         zipf = stem_zipf(tok.stem)
         if zipf is not None and zipf >= _FUNCTION_WORD_ZIPF:
             return True
-    return any(etype in ("PERSON", "ORG") and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
+    if best.is_capital or best.population >= 100_000:
+        return False
+    return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
                for start, end, etype, _conf in ner_spans)
 
 
@@ -231,9 +233,10 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
             if not _overlaps(claims, start, end):
                 text = doc.text[start:end]
                 sector = heads[tok.stem]
-                doc.entities.append(Entity(span=doc.span(start, end), type="FAC" if sector == "fac" else "ORG",
+                etype = {"fac": "FAC", "site": "LOC"}.get(sector, "ORG")
+                doc.entities.append(Entity(span=doc.span(start, end), type=etype,
                                            text=text, name_en=transliterate(text),
-                                           sector=None if sector == "fac" else sector, source="pattern",
+                                           sector=None if etype != "ORG" else sector, source="pattern",
                                            confidence=0.7))
                 claims.append(_Claim(start, end))
         i = j + 1
@@ -263,11 +266,90 @@ def _name_start(tok) -> int:
     return name_start(tok)
 
 
+# ---------------------------------------------------------------- person names
+
+_NAME_WORD_ZIPF = 5.0      # a word this frequent («قال», «الحكومة») does not continue a name
+_MAX_NAME_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return _word_list("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return _word_list("person_titles.txt")
+
+
+def _name_key(word: str) -> str:
+    """Matching form of a name that keeps alef maqsura apart: «علي» (Ali) is not «على» (on)."""
+    return normalize_for_match(word.replace("ى", "\u0001")).replace("\u0001", "ى")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("rasd.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(_name_key(l.strip()) for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+def _surface_key(doc: Document, k: int) -> str:
+    tok = doc.tokens[k]
+    return _name_key(doc.text[tok.stem_start:tok.stem_end])
+
+
+def _name_like(doc: Document, k: int) -> bool:
+    tok = doc.tokens[k]
+    if not tok.stem or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix:
+        return False
+    if not tok.prefixes and _surface_key(doc, k) in _given_names():
+        return True
+    if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
+        return False
+    zipf = stem_zipf(tok.stem)
+    return zipf is None or zipf < _NAME_WORD_ZIPF
+
+
+def _joined(doc: Document, a: int, b: int) -> bool:
+    """Tokens a and b stand side by side in one sentence with only a space between them."""
+    ta, tb = doc.tokens[a], doc.tokens[b]
+    return ta.sentence == tb.sentence and not doc.text[ta.end:tb.start].strip()
+
+
+def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
+    """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
+    or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
+    given, titles = _given_names(), _person_titles()
+    tokens, out = doc.tokens, []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        key = _surface_key(doc, k)
+        two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
+        starts_given = not tok.prefixes and (key in given or two in given)
+        after_title = k > 0 and tokens[k - 1].stem in titles and _joined(doc, k - 1, k) and _name_like(doc, k) \
+            and (stem_zipf(tok.stem) or 0) < 4.0
+        if not (starts_given or after_title):
+            k += 1
+            continue
+        end = k + (1 if two in given else 0)
+        while end + 1 < len(tokens) and end + 1 - k < _MAX_NAME_WORDS and _joined(doc, end, end + 1) \
+                and _name_like(doc, end + 1):
+            end += 1
+        if end > k:
+            start = _name_start(tok)
+            out.append((start, tokens[end].stem_end, "PERSON", 0.8))
+            k = end + 1
+        else:
+            k += 1
+    return out
+
+
 # ---------------------------------------------------------------- NER model
 
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
-        if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end):
+        if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
+                or _all_common_words(doc, start, end):
             continue
         text = doc.text[start:end]
         if etype in ("GPE", "LOC", "FAC"):
@@ -278,6 +360,15 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
             doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
                                        name_en=transliterate(text), source="ner", confidence=conf))
         claims.append(_Claim(start, end))
+
+
+_COMMON_WORD_ZIPF = 4.0
+
+
+def _all_common_words(doc: Document, start: int, end: int) -> bool:
+    """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says."""
+    words = [t for t in doc.tokens if t.start < end and start < t.end]
+    return bool(words) and all((stem_zipf(t.stem) or 0) >= _COMMON_WORD_ZIPF for t in words)
 
 
 # ---------------------------------------------------------------- coreference
@@ -312,7 +403,8 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     claims: list[_Claim] = []
-    ner_spans = tag_tokens(doc.tokens)
+    names = find_person_names(doc)
+    ner_spans = names + tag_tokens(doc.tokens)
     add_kb_entities(doc, kb, claims, ner_spans)
     add_org_patterns(doc, claims)
     add_ner_entities(doc, claims, ner_spans)

@@ -235,7 +235,7 @@ def score(sents: list[CorpusSentence], predict) -> Scores:
     """Entity-level exact-span scores; `predict(tokens)` returns (first token, last token, class) spans."""
     sc = Scores()
     for s in sents:
-        pred = token_spans_to_words(s, predict(s.tokens())) if s.tokens() else set()
+        pred = token_spans_to_words(s, predict(s.tokens(), s.text)) if s.tokens() else set()
         sc.add(s.gold_spans(), pred)
     return sc
 
@@ -272,7 +272,7 @@ class Gazetteer:
             if count / max(seen[key], 1) >= min_ratio:
                 self.names[key] = cls
 
-    def __call__(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+    def __call__(self, tokens: list[Token], text: str | None = None) -> list[tuple[int, int, str]]:
         spans, i = [], 0
         while i < len(tokens):
             for n in range(min(self.MAX_LEN, len(tokens) - i), 0, -1):
@@ -297,7 +297,10 @@ def crf_predictor(path: Path, use_kb: bool = True):
     from rasd.extract.ner_model import labels_to_spans, load_ner_model, tag_sentence_labels
 
     model = load_ner_model(str(path))
-    return lambda tokens: labels_to_spans([lab for lab, _ in tag_sentence_labels(tokens, model, use_kb)])
+
+    def predict(tokens: list[Token], text: str | None = None) -> list[tuple[int, int, str]]:
+        return labels_to_spans([lab for lab, _ in tag_sentence_labels(tokens, model, use_kb, text=text)])
+    return predict
 
 
 def shipped_training_data(root: Path) -> list[CorpusSentence]:

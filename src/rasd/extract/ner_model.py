@@ -71,68 +71,53 @@ def cue_kinds(tok: Token, cues: dict[str, frozenset[str]]) -> frozenset[str]:
 
 # ---------------------------------------------------------------- optional KB feature
 
-def kb_token_tags(tokens: list[Token]) -> list[str]:
-    """`B-TYPE` / `I-TYPE` / "" per token from the knowledge-base matcher, or all "" without a KB.
+def kb_token_tags(tokens: list[Token], text: str | None = None) -> list[str]:
+    """`B-kind` / `I-kind` / "" per token from the knowledge-base matcher, or all "" without a KB.
 
-    The KB is optional: absent module, absent build, or any matcher error gives no KB feature.
+    kind is actor_per, actor_org, title, agent, nisba or place_<feature class> («place_country»). The KB is
+    optional: an absent module or build, or any matcher error, gives no KB feature. `text` is the text the
+    token offsets point into; without it a stand-in with the tokens at their offsets is used (punctuation
+    between words is then not seen).
     """
     tags = [""] * len(tokens)
-    matcher = _kb_matcher()
-    if matcher is None or not tokens:
+    kb = _kb()
+    if kb is None or not tokens:
         return tags
     try:
-        matches = list(matcher(tokens))
+        matches = kb.matcher.match_tokens(tokens, text if text is not None else _stand_in_text(tokens))
+        for m in matches:
+            kind = _kb_kind(kb, m)
+            tags[m.token_start] = "B-" + kind
+            for i in range(m.token_start + 1, m.token_end):
+                tags[i] = "I-" + kind
     except Exception:  # the KB is a helper feature; never let it break tagging
-        return tags
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
-    for m in matches:
-        first = starts.get(_first_char(m, tokens))
-        last = ends.get(_last_char(m, tokens))
-        kb_type = str(getattr(m, "type", "") or "KB")
-        if first is None or last is None or last < first:
-            continue
-        tags[first] = f"B-{kb_type}"
-        for i in range(first + 1, last + 1):
-            tags[i] = f"I-{kb_type}"
+        return [""] * len(tokens)
     return tags
 
 
-def _first_char(match: object, tokens: list[Token]) -> int | None:
-    span = getattr(match, "span", match)
-    start = getattr(span, "start", None)
-    if start is None:
-        return None
-    # a match may start at the stem (after clitics): move to the token start
-    for t in tokens:
-        if t.start <= start < t.end:
-            return t.start
-    return None
+def _kb_kind(kb, match) -> str:
+    if match.kind == "actor":
+        return "actor_per" if match.ids and match.ids[0].startswith("per.") else "actor_org"
+    if match.kind == "place":
+        place = kb.gazetteer.place(match.ids[0]) if match.ids else None
+        return "place_" + str(getattr(place, "feature", None) or "other")
+    return str(match.kind)
 
 
-def _last_char(match: object, tokens: list[Token]) -> int | None:
-    span = getattr(match, "span", match)
-    end = getattr(span, "end", None)
-    if end is None:
-        return None
+def _stand_in_text(tokens: list[Token]) -> str:
+    chars = [" "] * max(t.end for t in tokens)
     for t in tokens:
-        if t.start < end <= t.end:
-            return t.end
-    return None
+        chars[t.start:t.end] = t.text
+    return "".join(chars)
 
 
 @functools.lru_cache(maxsize=1)
-def _kb_matcher() -> Callable[[list[Token]], Iterable[object]] | None:
+def _kb():
     try:
-        from rasd import kb
-        kb_obj = kb.load_kb()  # type: ignore[attr-defined]
+        from rasd.kb import load_kb
+        return load_kb()
     except Exception:
         return None
-    for name in ("match_tokens", "match"):
-        fn = getattr(kb_obj, name, None)
-        if callable(fn):
-            return fn
-    return None
 
 
 # ---------------------------------------------------------------- features
@@ -160,12 +145,23 @@ def frequency_class(stem: str, vocab: dict[str, int] | None) -> str:
     return "common" if count >= VOCAB_COMMON_COUNT else "mid"
 
 
+def _zipf_bucket(stem: str) -> str:
+    """General-language frequency of the stem (the text layer's lexicon), bucketed: "unk" if unknown."""
+    try:
+        from rasd.text.tokens import stem_zipf
+    except ImportError:
+        return "na"
+    zipf = stem_zipf(stem)
+    return "unk" if zipf is None else str(min(int(zipf), 6))
+
+
 def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None) -> list[str]:
     """Features of one token on its own (no context)."""
     stem = tok.stem
     light = light_stem(stem)
     feats = [
         "freq=" + frequency_class(stem, vocab),
+        "zipf=" + _zipf_bucket(stem),
         "stem=" + stem,
         "norm=" + tok.norm,
         "shape=" + _shape(tok.text),
@@ -283,13 +279,14 @@ def group_by_sentence(tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
-def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None,
-                        use_kb: bool = True) -> list[tuple[str, float]]:
+def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None, use_kb: bool = True,
+                        kb_tags: list[str] | None = None, text: str | None = None) -> list[tuple[str, float]]:
     """(BIO label, marginal probability) per token of one sentence."""
     if not tokens:
         return []
     model = model or load_ner_model()
-    kb_tags = kb_token_tags(tokens) if use_kb else None
+    if kb_tags is None and use_kb:
+        kb_tags = kb_token_tags(tokens, text)
     tagger = model.tagger
     tagger.set(sentence_features(tokens, kb_tags, model.vocab))
     labels = tagger.tag()
@@ -323,19 +320,22 @@ def _location_type(tokens: list[Token], first: int, last: int) -> str:
     return "GPE"
 
 
-def tag_tokens(tokens: list[Token], path: str | Path | None = None,
-               use_kb: bool = True) -> list[tuple[int, int, str, float]]:
+def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool = True,
+               text: str | None = None) -> list[tuple[int, int, str, float]]:
     """Entity spans `(start_char, end_char, type, confidence)` found by the model, sentence by sentence.
 
     start_char is where the name begins in the first token: proclitics such as «و» «ب» are left out but
     the article stays («وبالأسد» -> «الأسد», as names are written); end_char is the stem end of the last
     token (an enclitic pronoun is left out); type is PERSON, ORG, GPE, LOC or FAC; confidence the lowest marginal
-    probability of the span's labels.
+    probability of the span's labels. `text` (the document text) lets the KB feature see punctuation.
     """
     model = load_ner_model(path)
+    kb_tags = kb_token_tags(tokens, text) if use_kb else [""] * len(tokens)
     out: list[tuple[int, int, str, float]] = []
+    pos = 0
     for sent in group_by_sentence(tokens):
-        labelled = tag_sentence_labels(sent, model, use_kb=use_kb)
+        labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
+        pos += len(sent)
         for first, last, cls in labels_to_spans([lab for lab, _ in labelled]):
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])

@@ -17,7 +17,7 @@ from rasd.document import Document, Entity, Place
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.text.normalize import normalize_for_match
-from rasd.text.tokens import stem_zipf
+from rasd.text.tokens import lexicon_key, stem_zipf
 
 _SETTLEMENT = frozenset({"city", "village", "town", "neighbourhood"})
 
@@ -102,11 +102,12 @@ _VERY_COMMON_ZIPF = 5.3     # ... and this frequent, even when it is a big city 
 
 
 def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
-    key = normalize_for_match(name)
-    if " " in key:
+    if " " in name.strip():
         return False
-    zipf = stem_zipf(key[2:] if key.startswith("ال") else key)
-    return zipf is not None and zipf >= threshold
+    key = lexicon_key(name.strip())
+    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    zipf = max(stem_zipf(key) or 0, stem_zipf(bare) or 0)
+    return zipf >= threshold
 
 
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
@@ -116,8 +117,12 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     at_home = c.country in countries[:3]
     if "common-word" in c.flags and not (cue or prep):
         return "a common word that is also a place name, with no place cue or preposition"
-    if c.feature in ("country", "admin1"):
+    if c.feature == "country":
         return None
+    if c.feature == "admin1":
+        if cue or prep or at_home or not countries:
+            return None if (cue or not _is_common_word(name)) else "a common word that is also a province's name"
+        return "a province outside the article's countries, with no place cue or preposition"
     if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
         if cue or prep or not _is_common_word(name, _VERY_COMMON_ZIPF):
             return None
@@ -126,6 +131,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
         if cue or (prep or ner_agrees) and at_home and not _is_common_word(name):
             return None
         return "a town outside the article's countries, or a common word, with no place cue"
+    if countries and not at_home:
+        return "a village outside the article's countries"
     if cue or (prep and ner_agrees and at_home and not _is_common_word(name)):
         return None
     return "a village or small area with no place cue (مدينة/بلدة/قرية ...) or preposition in the article's countries"

@@ -1,0 +1,265 @@
+"""Does a trigger report one specific event, or mention violence / protest in general?
+
+Most news sentences that contain «هجوم» or «تظاهرات» do not report an attack or a protest: they condemn
+violence in general, describe a habit, weigh a possibility, recall a past war, charge someone in court or
+ask a question. An analyst counting events wants only the realis ones: a perfect verb with concrete
+participants, a number of victims, a place, a time of day.
+
+`reports_specific_event` scores the trigger's sentence with a small linear ladder of evidence:
+  - the trigger's own shape (perfect verb, imperfect verb, definite verbal noun, definite plural ...);
+  - the sentence's layers (casualty counts, other counts, places, generic agents, past years, a question mark);
+  - word cues from data files: realis cues (specificity_realis.tsv: «أمس»، «أسفر عن»، «مسلحون»), irrealis
+    cues (specificity_irrealis.tsv: opinion, habit, hypothesis, legal charge, past reference, frame nouns
+    such as «مكافحة»), and abstract nouns (specificity_generic.tsv: «العنف»، «الإرهاب»);
+and keeps the trigger when the sum reaches the threshold of specificity_features.tsv. The reason lists
+the evidence, so a dropped event can be explained in `non_events`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Document, Token
+from rasd.extract.casualties import casualties_in_range
+from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
+from rasd.text.normalize import normalize_for_match
+
+_DATA = "data/{}"
+_COORDINATORS = frozenset({"و", "او", "ف"})
+_PURPOSE_PREFIXES = frozenset({"ل", "ب"})
+_EARLY, _LATE = 6, 12      # words into the clause (see specificity_features.tsv: early_trigger, late_trigger)
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    kind: str
+    scope: str         # sentence | near | before
+    window: int
+    weight: float      # signed: realis positive, irrealis negative
+
+
+# ---------------------------------------------------------------- data
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("rasd.extract").joinpath(_DATA.format(name)).read_text(encoding="utf-8")
+    lines = [l for l in text.splitlines() if l.strip() and not l.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, l.split("\t"))) for l in lines[1:]]
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def word_forms(word: str, pos: str) -> set[str]:
+    """The matching forms of a data row's word: itself, or the forms its verb / noun lemma generates."""
+    norm = _strip_article(normalize_for_match(word))
+    if pos == "verb":
+        return verb_forms(norm)
+    if pos == "noun":
+        return noun_forms(norm)
+    return {norm}
+
+
+@lru_cache(maxsize=1)
+def feature_weights() -> dict[str, float]:
+    return {r["feature"]: float(r["weight"]) for r in _rows("specificity_features.tsv")}
+
+
+@lru_cache(maxsize=1)
+def word_cues() -> dict[str, tuple[Cue, ...]]:
+    """Form → realis (positive weight) and irrealis (negative weight) cues."""
+    index: dict[str, list[Cue]] = {}
+    for name, sign in (("specificity_realis.tsv", 1), ("specificity_irrealis.tsv", -1)):
+        for r in _rows(name):
+            cue = Cue(r["word"], r["kind"], r["scope"], int(r["window"]), sign * float(r["weight"]))
+            for form in word_forms(r["word"], r["pos"]):
+                index.setdefault(form, []).append(cue)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def clause_openers() -> frozenset[str]:
+    return frozenset(normalize_for_match(r["word"]) for r in _rows("specificity_clause_openers.tsv"))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for r in _rows("specificity_generic.tsv"):
+        for form in word_forms(r["word"], r["pos"]):
+            out[form] = float(r["weight"])
+    return out
+
+
+# ---------------------------------------------------------------- evidence
+
+@dataclass
+class Evidence:
+    items: list[tuple[str, float]]
+
+    def add(self, label: str, weight: float) -> None:
+        if weight:
+            self.items.append((label, weight))
+
+    @property
+    def score(self) -> float:
+        return sum(w for _, w in self.items)
+
+    def describe(self) -> str:
+        return ", ".join(f"{label} {w:+g}" for label, w in self.items) or "no evidence"
+
+
+def _sentence_range(doc: Document, sentence: int, around: int) -> tuple[int, int]:
+    lo = around
+    while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
+        lo -= 1
+    hi = around
+    while hi < len(doc.tokens) and doc.tokens[hi].sentence == sentence:
+        hi += 1
+    return lo, hi
+
+
+def _keys(tok: Token) -> set[str]:
+    return {tok.stem, _strip_article(tok.stem), tok.norm}
+
+
+def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None:
+    for m in find_triggers(doc.tokens[lo:hi]):
+        if lo + m.first <= i <= lo + m.last:
+            return m
+    return None
+
+
+def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
+    """perfect_verb | imperfect_verb | definite_masdar | definite_plural | indefinite_noun | None (a phrase)."""
+    if match is None or match.rule.pos == "phrase":
+        return None
+    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    definite = "ال" in tok.prefixes
+    purpose = definite and set(tok.prefixes) & _PURPOSE_PREFIXES
+    if purpose:
+        return None     # «للاحتجاج على»، «بالقصف»: the purpose or means of another verb, no evidence either way
+    if match.rule.pos == "verb" and tok.stem in verb_forms(lemma):
+        if definite:
+            return "definite_masdar"
+        perfect_stem = lemma[:-1] if lemma[-1] in "اي" else lemma
+        return "perfect_verb" if tok.stem.startswith(perfect_stem) else "imperfect_verb"
+    if not definite:
+        return "indefinite_noun"
+    if tok.stem.endswith(("ات", "ين", "ون")):
+        return "definite_plural"
+    # a definite singular noun («الهجوم») usually points back at an event already told: no evidence either way
+    return "definite_masdar" if match.rule.pos == "verb" else None
+
+
+def _is_enumerated(doc: Document, lo: int, hi: int, i: int, last: int, trigger_starts: set[int]) -> bool:
+    """The trigger is one item of a list of kinds: «القتل والتفجير»، «العنف أو الاغتيال»."""
+    generic = generic_nouns()
+
+    def kind_word(k: int) -> bool:
+        return k in trigger_starts or bool(_keys(doc.tokens[k]) & generic.keys())
+    after = last + 1
+    if after < hi and set(doc.tokens[after].prefixes[:1]) & _COORDINATORS and kind_word(after):
+        return "ال" in doc.tokens[i].prefixes or "ال" in doc.tokens[after].prefixes
+    if after + 1 < hi and doc.tokens[after].stem == "او" and kind_word(after + 1):
+        return True
+    tok = doc.tokens[i]
+    if i - 1 >= lo and set(tok.prefixes[:1]) & _COORDINATORS and kind_word(i - 1):
+        return "ال" in tok.prefixes
+    return False
+
+
+def clause_position(doc: Document, lo: int, i: int) -> int:
+    """Words between the trigger and the start of its clause (the sentence start or the last «أن/إن»)."""
+    openers = clause_openers()
+    start = next((k + 1 for k in range(i - 1, lo - 1, -1) if doc.tokens[k].stem in openers), lo)
+    return i - start
+
+
+def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence) -> None:
+    weights = feature_weights()
+    at = clause_position(doc, lo, i)
+    if at < _EARLY:
+        ev.add("early_trigger", weights["early_trigger"])
+    elif at >= _LATE:
+        ev.add("late_trigger", weights["late_trigger"])
+
+
+def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence) -> None:
+    weights = feature_weights()
+    sent = doc.sentences[sentence]
+    casualties = casualties_in_range(doc, lo, hi)
+    if casualties.fatalities or casualties.injuries:
+        ev.add("casualties", weights["casualties"])
+    numbers = [n for n in doc.numbers if sent.start <= n.span.start < sent.end]
+    if any(not n.is_year and not n.is_percent for n in numbers) and not (casualties.fatalities or casualties.injuries):
+        ev.add("count", weights["count"])
+    if any(sent.start <= p.span.start < sent.end and p.lat is not None for p in doc.places):
+        ev.add("place", weights["place"])
+    if any(sent.start <= a.span.start < sent.end for a in doc.agents):
+        ev.add("agent", weights["agent"])
+    if sent.text.rstrip().rstrip("»\"'”)").endswith(("؟", "?")):
+        ev.add("question", weights["question"])
+    published = doc.article.published
+    years = [n.value for n in numbers if n.is_year]
+    if any(published is None or y < published.year for y in years):
+        ev.add("past_year", weights["past_year"])
+
+
+def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, ev: Evidence) -> None:
+    cues, generic = word_cues(), generic_nouns()
+    seen: set[str] = set()
+    realis = False
+    generic_weight = 0.0
+    for k in range(lo, hi):
+        if i <= k <= last:
+            continue
+        keys = _keys(doc.tokens[k])
+        for cue in {c for key in keys for c in cues.get(key, ())}:
+            if cue.word in seen or not _in_scope(cue, k, i, last):
+                continue
+            seen.add(cue.word)
+            realis = realis or cue.weight > 0
+            ev.add(f"{cue.kind} «{doc.tokens[k].text}»", cue.weight)
+        hit = next((generic[key] for key in keys if key in generic), 0.0)
+        generic_weight = max(generic_weight, hit)
+    if generic_weight and not realis and not any(w > 0 for _, w in ev.items):
+        ev.add("abstract noun", -generic_weight)
+
+
+def _in_scope(cue: Cue, k: int, i: int, last: int) -> bool:
+    if cue.scope == "sentence":
+        return True
+    if cue.scope == "before":
+        return 0 < i - k <= cue.window
+    return 0 < i - k <= cue.window or 0 < k - last <= cue.window
+
+
+# ---------------------------------------------------------------- the decision
+
+def reports_specific_event(doc: Document, sentence_index: int, trigger_token_index: int,
+                           event_type: str) -> tuple[bool, str]:
+    """(True, why) when the trigger at `trigger_token_index` reports one specific event of `event_type`
+    (ASSAULT, PROTEST); (False, why) when it mentions such acts in general, in opinion, habit, hypothesis,
+    a legal charge or as past background. `why` lists the evidence with its weights."""
+    weights = feature_weights()
+    lo, hi = _sentence_range(doc, sentence_index, trigger_token_index)
+    match = _trigger_match(doc, lo, hi, trigger_token_index)
+    i = lo + match.first if match else trigger_token_index
+    last = lo + match.last if match else trigger_token_index
+    ev = Evidence([])
+    shape = trigger_shape(doc.tokens[i], match)
+    if shape:
+        ev.add(shape, weights[shape])
+    starts = {lo + m.first for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == event_type}
+    if _is_enumerated(doc, lo, hi, i, last, starts):
+        ev.add("enumeration", weights["enumeration"])
+    _position_evidence(doc, lo, i, ev)
+    _layer_evidence(doc, sentence_index, lo, hi, ev)
+    _word_evidence(doc, lo, hi, i, last, ev)
+    decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
+    verdict = "specific" if decision else "not specific"
+    return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
