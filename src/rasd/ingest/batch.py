@@ -12,6 +12,7 @@ committed, and re-running it skips what is stored (checked before extraction, so
 from __future__ import annotations
 
 import collections
+import logging
 import multiprocessing
 import os
 import time
@@ -78,7 +79,7 @@ class _Dask:
             self.client = Client(address)
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=40)
+                                        dashboard_address=None, silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         self.client.run(_warm_up, stages)
 
