@@ -1,0 +1,112 @@
+"""Sentence-level event detection on the OEDA Arabic event GSR (development quarter), ASSAULT and PROTEST.
+
+Run: .venv/bin/python bench/gsr_eval.py [--errors ASSAULT|PROTEST|all] [--limit N]
+Reads ../shared/data/events/arabic_event_gsr/{assault,protest}_gsr.csv.gz (LDC text, RESEARCH/EVAL ONLY: it is
+read here and never stored in the repo). Each sentence is one article run through the real pipeline; a sentence
+is predicted positive when an event of the file's type is in the record's events. Labels: "yes" is positive,
+"easy no" / "difficult no" negative, "ambiguous" skipped.
+Systems compared:
+  keyword    any trigger word of the type (data/event_triggers.tsv) in the sentence, whatever its modality
+  pipeline   rasd.pipeline.extract as it stands
+  +filter    pipeline events kept only when rasd.extract.specificity.reports_specific_event says so
+--errors prints the false positives / negatives of pipeline+filter (to the terminal only) with the reasons.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import sys
+from pathlib import Path
+
+from rasd.document import Article, Document
+from rasd.extract.specificity import reports_specific_event
+from rasd.extract.triggers import find_triggers
+from rasd.pipeline import extract
+
+GSR = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "arabic_event_gsr"
+FILES = {"ASSAULT": "assault_gsr.csv.gz", "PROTEST": "protest_gsr.csv.gz"}
+POSITIVE, NEGATIVE = {"yes"}, {"easy no", "difficult no"}
+
+
+def load_sentences(event_type: str) -> list[tuple[str, str, bool]]:
+    """(id, text, gold) for every sentence with a yes / no label."""
+    raw = gzip.decompress((GSR / FILES[event_type]).read_bytes()).decode("utf-8")
+    out = []
+    for row in csv.DictReader(io.StringIO(raw)):
+        if row["label"] in POSITIVE | NEGATIVE:
+            out.append((row["id"], row["text"], row["label"] in POSITIVE))
+    return out
+
+
+def keyword_positive(doc: Document, event_type: str) -> bool:
+    return any(m.rule.get("type") == event_type for m in find_triggers(doc.tokens))
+
+
+def token_index(doc: Document, offset: int) -> int:
+    return next(k for k, t in enumerate(doc.tokens) if t.end > offset)
+
+
+def filtered_events(doc: Document, event_type: str) -> list[tuple[bool, str]]:
+    """(kept, reason) for each event of the type that the pipeline produced."""
+    out = []
+    for ev in doc.events:
+        if ev.type != event_type:
+            continue
+        i = token_index(doc, ev.trigger.start)
+        out.append(reports_specific_event(doc, doc.tokens[i].sentence, i, event_type))
+    return out
+
+
+def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float, int, int, int]:
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    fn = sum(g and not p for p, g in zip(pred, gold))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, tp, fp, fn
+
+
+def evaluate(event_type: str, limit: int | None, show_errors: bool) -> dict[str, tuple]:
+    rows = load_sentences(event_type)[:limit]
+    gold, kw, pipe, filt = [], [], [], []
+    errors = []
+    for sid, text, is_yes in rows:
+        doc = extract(Article(id=sid, text=text, published=None))
+        verdicts = filtered_events(doc, event_type)
+        gold.append(is_yes)
+        kw.append(keyword_positive(doc, event_type))
+        pipe.append(bool(verdicts))
+        filt.append(any(kept for kept, _ in verdicts))
+        if show_errors and filt[-1] != is_yes:
+            kind = "FN" if is_yes else "FP"
+            errors.append((kind, sid, [r for _, r in verdicts], text))
+    for kind, sid, reasons, text in sorted(errors):
+        print(f"{kind}\t{event_type}\t{sid}\t{'; '.join(reasons) or '(no event)'}\n\t{text}\n")
+    return {"keyword": prf(kw, gold), "pipeline": prf(pipe, gold), "pipeline+filter": prf(filt, gold),
+            "n": (len(gold), sum(gold))}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", nargs="?", const="all", default=None, help="print FP/FN of pipeline+filter")
+    ap.add_argument("--limit", type=int, default=None, help="first N labelled sentences per file")
+    ap.add_argument("--types", default="ASSAULT,PROTEST")
+    args = ap.parse_args()
+    results = {}
+    for event_type in args.types.split(","):
+        show = args.errors in ("all", event_type)
+        results[event_type] = evaluate(event_type, args.limit, show)
+    print(f"{'type':8} {'system':16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}   sentences (yes)")
+    for event_type, res in results.items():
+        n, yes = res["n"]
+        for system in ("keyword", "pipeline", "pipeline+filter"):
+            p, r, f, tp, fp, fn = res[system]
+            print(f"{event_type:8} {system:16} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {fp:5d} {fn:5d}   {n} ({yes})")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
