@@ -19,7 +19,10 @@ from pathlib import Path
 import pycrfsuite
 
 from rasd.extract import ner_corpus
-from rasd.extract.ner_model import MODEL_PATH, kb_token_tags, load_ner_model, sentence_features
+from collections import Counter
+
+from rasd.extract.ner_model import (MODEL_PATH, kb_token_tags, load_ner_model, sentence_features, vocab_path,
+                                    write_vocab)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
@@ -30,15 +33,18 @@ RESEARCH_PATH = REPO / "out" / "models" / "ner_research.crfsuite"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
 
-def train(sents: list[ner_corpus.CorpusSentence], out: Path, params: dict) -> None:
+def train(sents: list[ner_corpus.CorpusSentence], out: Path, params: dict, use_kb: bool = True) -> None:
+    vocab = Counter(t.stem for s in sents for t in s.tokens())
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sents:
         tokens = s.tokens()
         if tokens:
-            trainer.append(sentence_features(tokens, kb_token_tags(tokens)), s.token_labels())
+            kb_tags = kb_token_tags(tokens, s.text) if use_kb else None
+            trainer.append(sentence_features(tokens, kb_tags, vocab), s.token_labels())
     trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    write_vocab(vocab, vocab_path(out))
     load_ner_model.cache_clear()
 
 
