@@ -126,23 +126,31 @@ _PLACE_LEAD_WORDS = frozenset({"في", "من", "الى", "على", "قرب", "د
 
 
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
-    """A place name read off a clitic and a common word («وأن» as Van), or inside a longer NER name of a
-    person or organisation («سنية الدهماني»), is not a place mention."""
+    """Whether a gazetteer name here is something else: a clitic and a common word («وأن» as Van), a
+    number, part of an institution's name, a given name, a nisba adjective, or inside a person's name."""
     best = kb.gazetteer.place(m.ids[0]) if m.ids else None
-    if best is None or best.feature in ("country", "admin1"):
+    if best is None:
+        return False
+    tok = doc.tokens[m.token_start]
+    if m.token_end - m.token_start == 1 and set(tok.prefixes) - {"ال"} and m.name_start == tok.start \
+            and (stem_zipf(tok.stem) or 0) >= _FUNCTION_WORD_ZIPF:
+        return True         # «بأي» read whole as the Bay region: ب + «أي»
+    if best.feature in ("country", "admin1"):
         return False
     if any(n.span.start < m.end and m.name_start < n.span.end for n in doc.numbers):
         return True         # «ثلاثة» is a number here, not a village
-    tok = doc.tokens[m.token_start]
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
+    big = best.is_capital or best.population >= 100_000
+    if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
+            and _joined(doc, m.token_start - 1, m.token_start):
+        return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
+    if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
+            and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
+        return True         # «رشيد», «ناصر»: a given name, unless a place word or preposition leads it
     if any(k == "nisba" for k, _ in m.also) and prev is not None and prev.sentence == tok.sentence \
             and not tok.prefixes and prev.stem not in _PLACE_LEAD_WORDS:
         return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
-    if m.token_end - m.token_start == 1 and tok.prefixes and m.name_start == tok.start:
-        zipf = stem_zipf(tok.stem)
-        if zipf is not None and zipf >= _FUNCTION_WORD_ZIPF:
-            return True
-    if best.is_capital or best.population >= 100_000:
+    if best.is_capital:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
                for start, end, etype, _conf in ner_spans)
@@ -315,6 +323,14 @@ def _joined(doc: Document, a: int, b: int) -> bool:
     return ta.sentence == tb.sentence and not doc.text[ta.end:tb.start].strip()
 
 
+def _speaker_alone(doc: Document, k: int) -> bool:
+    """«وقال فؤاد، وهو محاضر ...»: a lone given name right after a speech verb and before a comma."""
+    from rasd.extract.quotes import verb_form
+    tokens = doc.tokens
+    after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
+    return k > 0 and verb_form(tokens[k - 1]) is not None and _joined(doc, k - 1, k) and after in ("،", ",", ":")
+
+
 def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
@@ -333,15 +349,25 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
             continue
         end = k + (1 if two in given else 0)
         while end + 1 < len(tokens) and end + 1 - k < _MAX_NAME_WORDS and _joined(doc, end, end + 1) \
-                and _name_like(doc, end + 1):
+                and (_name_like(doc, end + 1) or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
             end += 1
-        if end > k:
+        if end > k or (starts_given and _speaker_alone(doc, k)):
             start = _name_start(tok)
             out.append((start, tokens[end].stem_end, "PERSON", 0.8))
             k = end + 1
         else:
             k += 1
     return out
+
+
+def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
+    for start, end, etype, conf in names:
+        if _overlaps(claims, start, end):
+            continue
+        text = doc.text[start:end]
+        doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text),
+                                   source="pattern", confidence=conf))
+        claims.append(_Claim(start, end))
 
 
 # ---------------------------------------------------------------- NER model
@@ -406,6 +432,7 @@ def run(doc: Document) -> None:
     names = find_person_names(doc)
     ner_spans = names + tag_tokens(doc.tokens)
     add_kb_entities(doc, kb, claims, ner_spans)
+    add_person_entities(doc, claims, names)
     add_org_patterns(doc, claims)
     add_ner_entities(doc, claims, ner_spans)
     assign_clusters(doc)

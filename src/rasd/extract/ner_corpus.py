@@ -59,7 +59,7 @@ class CorpusSentence:
         return self._word_of
 
     def token_labels(self) -> list[str]:
-        """The corpus tags projected onto our tokens, repaired to valid BIO."""
+        """The corpus tags projected onto our tokens, repaired to valid BIO, settlement cues cut off."""
         labels: list[str] = []
         prev_word = -1
         for w in self.word_of():
@@ -68,7 +68,7 @@ class CorpusSentence:
                 tag = "I-" + tag[2:]
             labels.append(tag)
             prev_word = w
-        return repair_bio(labels)
+        return cut_settlement_cues(self.tokens(), repair_bio(labels))
 
     def gold_spans(self) -> set[tuple[int, int, str]]:
         """(first word, last word, class) of each gold entity."""
@@ -85,6 +85,23 @@ def _word_index(words: list[str], tokens: list[Token]) -> list[int]:
         while w + 1 < len(starts) and starts[w + 1] <= tok.start:
             w += 1
         out.append(w)
+    return out
+
+
+def cut_settlement_cues(tokens: list[Token], labels: list[str]) -> list[str]:
+    """«قرية كفرزيتا» tagged as one location becomes «قرية» O + «كفرزيتا» LOC.
+
+    Corpora disagree (Wojood and AQMAR often include the cue, ANERcorp does not); we follow ANERcorp and
+    the gazetteer, whose names have no cue word.
+    """
+    from rasd.extract.ner_model import cue_kinds, load_cues
+
+    cues = load_cues()
+    out = list(labels)
+    for i, lab in enumerate(labels):
+        if lab == "B-LOC" and i + 1 < len(labels) and labels[i + 1] == "I-LOC" \
+                and "GPE_CUE" in cue_kinds(tokens[i], cues):
+            out[i], out[i + 1] = "O", "B-LOC"
     return out
 
 
