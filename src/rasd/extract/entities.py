@@ -161,15 +161,17 @@ def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
                for start, end, etype, _conf in ner_spans)
 
 
-def add_kb_entities(doc: Document, kb, claims: list[_Claim], ner_spans=()) -> None:
+def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMatch], named: bool,
+                    ner_spans=()) -> None:
+    """KB matches as entities. `named=True` takes actors and titles (they outrank every other reading);
+    `named=False` then takes places, generic agents and nisba adjectives where nothing claimed the words."""
     year = _published_year(doc)
-    matches = kb.match(doc)
     countries = {m.ids[0].split(":", 1)[1] for m in matches if m.kind == "nisba"} | {
-        kb.gazetteer.place(m.ids[0]).country for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
+        m.ids[0].split(":", 1)[1] for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
     claimed_ids: set[str] = set()
     skip_next: set[int] = set()
     for k, m in enumerate(matches):
-        if k in skip_next:
+        if k in skip_next or (m.kind in ("actor", "title")) != named or _overlaps(claims, m.name_start, m.end):
             continue
         if m.kind == "actor":
             actor = _choose_actor(m.ids, kb, year, countries)
@@ -261,9 +263,11 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
         definite = "ال" in nxt.prefixes
         if not definite:
             after = tokens[j + 2] if j + 2 < len(tokens) else None
-            bare_ok = j == i and after is not None and "ال" in after.prefixes and after.sentence == nxt.sentence \
+            bare_ok = j == i and not nxt.prefixes and after is not None and "ال" in after.prefixes and after.sentence == nxt.sentence \
                 and not doc.text[nxt.end:after.start].strip()
-            if not bare_ok:
+            proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
+                (stem_zipf(nxt.stem) or 0) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
+            if not (bare_ok or proper_name):
                 break
         j += 1
     return j
@@ -341,7 +345,7 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        starts_given = not tok.prefixes and (key in given or two in given)
+        starts_given = not tok.prefixes and not tok.suffix and (key in given or two in given)
         after_title = k > 0 and tokens[k - 1].stem in titles and _joined(doc, k - 1, k) and _name_like(doc, k) \
             and (stem_zipf(tok.stem) or 0) < 4.0
         if not (starts_given or after_title):
@@ -431,8 +435,10 @@ def run(doc: Document) -> None:
     claims: list[_Claim] = []
     names = find_person_names(doc)
     ner_spans = names + tag_tokens(doc.tokens)
-    add_kb_entities(doc, kb, claims, ner_spans)
+    matches = kb.match(doc)
+    add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
     add_org_patterns(doc, claims)
+    add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_ner_entities(doc, claims, ner_spans)
     assign_clusters(doc)

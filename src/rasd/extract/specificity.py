@@ -151,8 +151,10 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
         return "indefinite_noun"
     if tok.stem.endswith(("ات", "ين", "ون")):
         return "definite_plural"
-    # a definite singular noun («الهجوم») usually points back at an event already told: no evidence either way
-    return "definite_masdar" if match.rule.pos == "verb" else None
+    # a definite singular noun («الهجوم»، «التظاهرة») usually points back at an event already told: no evidence
+    # either way; a definite verbal noun without the taa of one instance («القتل»، «التفجير») names the act
+    instance = tok.stem.endswith("ه")
+    return "definite_masdar" if match.rule.pos == "verb" and not instance else None
 
 
 def _is_enumerated(doc: Document, lo: int, hi: int, i: int, last: int, trigger_starts: set[int]) -> bool:
