@@ -1,0 +1,122 @@
+"""Specific events vs. general mentions of violence and protest, on Arabic news sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Article
+from rasd.extract import specificity
+from rasd.extract.specificity import reports_specific_event, trigger_shape, word_cues
+from rasd.extract.triggers import find_triggers
+from rasd.pipeline import extract
+
+PUBLISHED = dt.date(2024, 12, 2)
+
+
+def verdict(text: str, event_type: str = "ASSAULT", published: dt.date | None = PUBLISHED) -> tuple[bool, str]:
+    """The decision for the first trigger of `event_type` in a one-sentence article."""
+    doc = extract(Article(id="t", text=text, published=published))
+    match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == event_type)
+    return reports_specific_event(doc, doc.tokens[match.first].sentence, match.first, event_type)
+
+
+# ------------------------------------------------------------------ data files
+
+def test_feature_weights_cover_every_feature_the_code_uses():
+    weights = specificity.feature_weights()
+    used = {"threshold", "perfect_verb", "imperfect_verb", "definite_masdar", "definite_plural", "indefinite_noun",
+            "casualties", "count", "place", "agent", "question", "past_year", "enumeration", "early_trigger",
+            "late_trigger"}
+    assert used <= weights.keys()
+    assert weights["casualties"] > 0 > weights["question"]
+    assert all(k in weights or k.startswith("threshold_") for k in weights)
+
+
+@pytest.mark.parametrize("name, sign", [("specificity_realis.tsv", 1), ("specificity_irrealis.tsv", 1)])
+def test_cue_files_rows_are_well_formed(name, sign):
+    rows = specificity._rows(name)
+    assert len(rows) > 20
+    for r in rows:
+        assert r["pos"] in ("word", "verb", "noun"), r
+        assert r["scope"] in ("sentence", "near", "before"), r
+        assert (r["scope"] == "sentence") == (int(r["window"]) == 0), r
+        assert float(r["weight"]) * sign > 0, r
+
+
+def test_cue_index_has_realis_and_irrealis_forms():
+    cues = word_cues()
+    assert any(c.weight > 0 and c.kind == "time" for c in cues["امس"])
+    assert any(c.weight < 0 and c.kind == "legal" for c in cues["بتهمه"])
+    assert "يندد" in cues and "ادانت" in cues          # verb forms generated from the lemmas ندد, أدان
+
+
+def test_generic_nouns_and_clause_openers_load():
+    generic = specificity.generic_nouns()
+    assert {"عنف", "ارهاب"} <= generic.keys() and all(w >= 0 for w in generic.values())
+    assert {"ان", "انه"} <= specificity.clause_openers()
+
+
+# ------------------------------------------------------------------ specific events are kept
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون أمس ثلاثة جنود وأصيب خمسة آخرون في هجوم على حاجز للجيش قرب الموصل.",
+    "وأسفر انفجار سيارة مفخخة صباح الأحد عن مقتل سبعة أشخاص وإصابة 20 آخرين في سوق شعبي ببغداد.",
+    "وقالت الشرطة إن مسلحين اختطفوا مهندسين اثنين أمس من موقع عملهما جنوب البلاد.",
+])
+def test_realis_assault_reports_are_specific(text):
+    ok, why = verdict(text)
+    assert ok, why
+
+
+def test_protest_with_perfect_verb_and_time_is_specific():
+    ok, why = verdict("تظاهر آلاف الطلاب أمس أمام مبنى البرلمان في العاصمة احتجاجا على رفع الرسوم.", "PROTEST")
+    assert ok, why
+
+
+# ------------------------------------------------------------------ general mentions are not
+
+@pytest.mark.parametrize("text, cue", [
+    ("ويرى خبراء أن التفجيرات والاغتيالات لن تنتهي ما دامت الفوضى قائمة.", "definite_plural"),
+    ("هل يمكن أن يوقف الحوار دوامة القتل في البلاد؟", "question"),
+    ("وتنص الخطة على تعزيز التعاون الدولي في مجال مكافحة الإرهاب والهجمات المسلحة.", "frame"),
+    ("ومثل المتهم أمام المحكمة بتهمة قتل زوجته في عام 2019.", "legal"),
+    ("وإذا اندلعت الحرب فإن الجيش سيقصف المدن الحدودية.", "hypothetical"),
+    ("إن استهداف المدنيين جريمة يدينها القانون الدولي.", "opinion"),
+])
+def test_general_mentions_are_not_specific(text, cue):
+    ok, why = verdict(text)
+    assert not ok, why
+    assert cue in why
+
+
+def test_habitual_imperfect_trigger_counts_against():
+    ok, why = verdict("وعادة ما تستهدف هذه الجماعات الطرق التجارية في المنطقة.")
+    assert not ok and "imperfect_verb" in why and "habitual" in why
+
+
+def test_enumeration_of_kinds_of_violence():
+    ok, why = verdict("وتحدث التقرير عن القتل والخطف والتعذيب في السجون السرية.")
+    assert not ok and "enumeration" in why
+
+
+def test_past_year_is_background_only_when_before_publication():
+    text = "وقتل عشرة أشخاص في هجوم على قرية في شمال البلاد عام 2024."
+    assert "past_year" not in verdict(text)[1]
+    assert "past_year" in verdict(text, published=dt.date(2026, 1, 1))[1]
+
+
+# ------------------------------------------------------------------ trigger shape
+
+@pytest.mark.parametrize("text, shape", [
+    ("قصفت الطائرات المدينة.", "perfect_verb"),
+    ("تقصف الطائرات المدينة كل يوم.", "imperfect_verb"),
+    ("ويتواصل التفجير في المدينة.", "definite_masdar"),
+    ("وتواصلت الهجمات على المدينة.", "definite_plural"),
+    ("ووقع هجوم على المدينة.", "indefinite_noun"),
+    ("وخرجوا للاحتجاج على القرار.", None),
+])
+def test_trigger_shape(text, shape):
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    match = find_triggers(doc.tokens)[0]
+    assert trigger_shape(doc.tokens[match.first], match) == shape
