@@ -80,12 +80,19 @@ def acled_category(event_type: str, mode: str | None) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- modality
 
+def _inside_name(doc: Document, tok) -> bool:
+    return any(e.span.start <= tok.start and tok.end <= e.span.end and e.type in ("ORG", "FAC", "LOC", "GPE")
+               for e in doc.entities)
+
+
 def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tuple[str, str | None]:
     """('asserted'|'claimed'|'negated'|'hypothetical'|'requested'|'threatened', the cue word)."""
     tokens, i = doc.tokens, match.first
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
+    if "ل" in tokens[i].prefixes and match.rule.pos != "verb":
+        return "hypothetical", tokens[i].text     # «لاستعادة», «للاحتجاج»: a purpose, not a deed
     cues = _modality_cues()
     claimed = None
     for back in range(1, 5):
@@ -153,6 +160,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
         if idx is None:
             continue
         locative = e.type == "GPE" and _is_locative(doc, idx[0])
+        if kind == "agent" and e.sector == "civilian":
+            kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -191,6 +200,19 @@ def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
     return m.first > 0 and doc.tokens[m.first - 1].stem in words
 
 
+def passive_prone(doc: Document, match: LemmaMatch) -> bool:
+    """A casualty verb or noun («قتل», «أصيب», «مقتل»): its subject is rarely the attacker."""
+    return match.rule.get("strength") == "casualty" or match.rule.lemma in _CASUALTY_LEMMAS
+
+
+_CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح"})
+
+
+def _victim_near(actors: list[Mention], i: int) -> Actor | None:
+    victims = [m for m in actors if m.kind == "victim" and abs(m.first - i) <= 8]
+    return min(victims, key=lambda m: abs(m.first - i)).actor if victims else None
+
+
 def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                   mentions: list[Mention]) -> tuple[Actor | None, Actor | None]:
     """actor1 (initiator) and actor2 (target) of a trigger by Arabic word order.
@@ -214,7 +236,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         if m.kind == "nisba" or "ل" in tokens[m.first].prefixes or _governed_by(doc, m, _AGENT_MARKERS):
             actor1 = m
             break
-    verb_like = match.rule.pos == "verb" or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    verb_like = match.rule.pos in ("verb", "perfect") or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    if passive_prone(doc, match):
+        # «قُتل خمسة مدنيين», «أصيب 30»: unvocalised, these are mostly passive; their subject is the victim
+        return (actor1.actor if actor1 else None), _victim_near(actors, i)
     if actor1 is None and verb_like:
         first_after = next((m for m in after if m.first - last <= 3 and m not in targets), None)
         if first_after is not None and first_after.kind != "victim":
@@ -228,9 +253,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             actor1 = pool[-1]
     actor2 = next((m for m in targets if m is not actor1), None)
     if actor2 is None and event_type == "ASSAULT":
-        victims = [m for m in actors if m.kind == "victim" and abs(m.first - i) <= 8]
-        if victims:
-            actor2 = min(victims, key=lambda m: abs(m.first - i))
+        victim = _victim_near(actors, i)
+        if victim is not None:
+            return (actor1.actor if actor1 else None), victim
     if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
         if nxt:
@@ -238,11 +263,17 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
 
+def _is_dateline(doc: Document, p: Place) -> bool:
+    """«الدمام - شريف أحمد - كشفت ...»: where the reporter files from, not where things happened."""
+    line = doc.source.dateline
+    return bool(line) and p.span.start < 60 and normalize_for_match(p.text) in normalize_for_match(line)
+
+
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     sent = doc.sentences[sentence]
     out = []
     for p in doc.places:
-        if sent.start <= p.span.start < sent.end and p.lat is not None:
+        if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = _token_span_index(doc, p.span.start, p.span.end)
             if idx:
                 out.append((p, idx[0]))
@@ -303,6 +334,13 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     return mention.value, mention.precision
 
 
+def _is_historical(event: Event, doc: Document) -> bool:
+    """Dated to a year before the publication year («في عام 2011»): background, not news."""
+    published = doc.article.published
+    return bool(published and event.date and event.date_precision == "year"
+                and int(event.date[:4]) < published.year)
+
+
 def _event_place(p: Place | None) -> EventPlace | None:
     if p is None:
         return None
@@ -348,6 +386,8 @@ def run(doc: Document) -> None:
         if sent.furniture:
             continue
         event_type = match.rule.get("type")
+        if _inside_name(doc, trig):
+            continue            # «مجلس التعاون الخليجي» is a name, not cooperation
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
         if modality in ("negated", "hypothetical", "requested", "threatened"):
@@ -379,9 +419,16 @@ def run(doc: Document) -> None:
                       modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
         event.acled_type, event.acled_subtype = _acled_for(event)
         event.reported_by = reported_by_for_span(doc, sent.start, sent.end)
+        if passive_prone(doc, match):
+            event.confidence = min(event.confidence, 0.8)   # marks an actor1 read off a casualty word
         found.append((sentence, event))
     events = merge_events(found)
-    doc.events = [e for e in events if not _is_summary(e, events, doc)]
+    events = [e for e in events if not _is_summary(e, events, doc)]
+    for e in events:
+        if _is_historical(e, doc):
+            e.modality = "historical"
+    # what happened around publication first, background history after
+    doc.events = sorted(events, key=lambda e: e.modality == "historical")
 
 
 _CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})
@@ -437,7 +484,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
 
 
 def _absorb(into: Event, other: Event) -> None:
-    into.actor1 = into.actor1 or other.actor1
+    if other.actor1 is not None and (into.actor1 is None or into.confidence < other.confidence):
+        into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):

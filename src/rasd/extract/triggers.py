@@ -16,7 +16,7 @@ from rasd.document import Token
 from rasd.text.normalize import normalize_for_match
 
 _PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
-_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")   # first person «أ» left out: «ادعوا» (claimed) is not «we call»
 _IMPERFECT_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ن", "و", "ا")
 _MAX_GAP = 3            # other words allowed between the words of a phrase
 _NEEDS_WINDOW = 4       # tokens after the match searched for a `needs` word
@@ -45,14 +45,17 @@ def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def verb_forms(lemma: str, imperfect: str | None = None) -> set[str]:
-    """Written forms of a verb from its normalised perfect lemma (and an irregular imperfect, if given)."""
+def verb_forms(lemma: str, imperfect: str | None = None, perfect_only: bool = False) -> set[str]:
+    """Written forms of a verb from its normalised perfect lemma (and an irregular imperfect, if given).
+    `perfect_only` for verbs whose imperfect names a state, not an event («تسيطر» controls, «سيطر» took)."""
     base = lemma
     weak_final = base[-1] in "اي"
     perfect_stem = base[:-1] if weak_final else base
     forms = {base}
     for suffix in _PERFECT_SUFFIXES:
         forms.add(perfect_stem + suffix if weak_final and suffix else base + suffix)
+    if perfect_only:
+        return forms
     if imperfect:
         imp = normalize_for_match(imperfect)
         stems = {imp[1:]} if imp[0] in _IMPERFECT_PREFIXES else {imp}
@@ -109,7 +112,7 @@ class LemmaLexicon:
         alts = [a for a in (row.get("alt") or "").split("|") if a]
         imperfect = next((a.split(":", 1)[1] for a in alts if a.startswith("imperfect:")), None)
         noun_head = row["pos"] == "noun" or first.endswith(("ه", "ات"))
-        forms = noun_forms(first) if noun_head else verb_forms(first, imperfect)
+        forms = noun_forms(first) if noun_head else verb_forms(first, imperfect, row["pos"] == "perfect")
         for alt in alts:
             if not alt.startswith("imperfect:"):
                 forms |= noun_forms(normalize_for_match(alt))
