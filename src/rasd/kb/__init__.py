@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.kb.actors import ActorDictionary, load_actors, ACTORS_DIR
-from rasd.kb.build import BUILT, DATA, PICKLE_NAME, SQLITE_NAME
+from rasd.kb.build import BUILT, DATA, FORMAT_VERSION, PICKLE_NAME, SQLITE_NAME, built_format
 from rasd.kb.gazetteer import Gazetteer, KBNotBuilt, PlaceCandidate, prefer_region
 from rasd.kb.matcher import KBMatch, Matcher
 
@@ -39,7 +39,7 @@ class KB:
 
 def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
     m = Matcher()
-    m.add_places(gazetteer.names, gazetteer.prefixes)
+    m.add_places(gazetteer.names, gazetteer.prefixes, gazetteer.weak)
     for actor in actors.actors.values():
         for alias in actor.aliases_ar:
             m.add(alias, "actor", actor.id)
@@ -55,8 +55,11 @@ def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
 
 
 def is_stale(directory: Path) -> bool:
+    """Missing, built by an older format, or older than one of our place data files."""
     built = directory / PICKLE_NAME
     if not built.exists() or not (directory / SQLITE_NAME).exists():
+        return True
+    if built_format(directory) != FORMAT_VERSION:
         return True
     return any(p.stat().st_mtime > built.stat().st_mtime for p in DATA.glob("*.tsv"))
 
@@ -65,10 +68,16 @@ def ensure_built(directory: Path = BUILT) -> None:
     """Build the gazetteer when it is missing or older than data/places/*.tsv."""
     if not is_stale(directory):
         return
+    import fcntl
     from rasd.kb.build import build, previous_extra
-    extra = previous_extra(directory)
-    print(f"rasd: building the gazetteer into {directory} (rasd kb build)", file=sys.stderr, flush=True)
-    build(directory, extra=extra, log=lambda m: print(m, file=sys.stderr, flush=True))
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)      # several processes may find it stale at once: one builds
+        if not is_stale(directory):
+            return
+        extra = previous_extra(directory)
+        print(f"rasd: building the gazetteer into {directory} (rasd kb build)", file=sys.stderr, flush=True)
+        build(directory, extra=extra, log=lambda m: print(m, file=sys.stderr, flush=True))
 
 
 @lru_cache(maxsize=4)

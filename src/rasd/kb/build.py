@@ -17,6 +17,7 @@ import csv
 import gzip
 import json
 import math
+import os
 import pickle
 import re
 import sqlite3
@@ -32,7 +33,7 @@ DATA = Path(__file__).parent / "data" / "places"
 BUILT = Path(__file__).parent / "built"
 SQLITE_NAME = "gazetteer.sqlite"
 PICKLE_NAME = "names.pickle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 
@@ -538,6 +539,14 @@ def seat_score(row: PlaceRow, same_name: list[PlaceRow]) -> float:
     return max([row.score] + [s + 0.01 for s in districts])
 
 
+def weak_keys(index: dict[str, tuple[str, ...]], places: dict[str, PlaceRow]) -> set[str]:
+    """Names that only villages, neighbourhoods or sub-districts bear: weaker than an adjective or agent
+    reading of the same words («العراقية» is Iraqi (fem.) before it is a hamlet near Saada)."""
+    def weak(p: PlaceRow) -> bool:
+        return p.feature in ("admin3", "neighbourhood") or (p.feature in SETTLEMENTS and p.population < CITY_POPULATION)
+    return {k for k, ids in index.items() if all(weak(places[i]) for i in ids)}
+
+
 def word_prefixes(keys) -> set[str]:
     """Every proper word-prefix of a multi-word key: the matcher keeps extending while it is in here."""
     out: set[str] = set()
@@ -562,7 +571,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
 def write_sqlite(path: Path, places: dict[str, PlaceRow], index: dict[str, tuple[str, ...]],
                  stoplist: dict[str, str], meta: dict[str, str]) -> None:
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
@@ -611,27 +620,37 @@ def build(out_dir: Path = BUILT, extra: Path | None = None, log=print) -> dict[s
     meta = {"format": str(FORMAT_VERSION), "extra": str(Path(extra).resolve()) if extra else "",
             "places": str(len(places)), "names": str(len(index)), "missing_variants": str(len(missing))}
     write_sqlite(out_dir / SQLITE_NAME, places, index, stoplist, meta)
-    tmp = out_dir / (PICKLE_NAME + ".tmp")
+    tmp = out_dir / f"{PICKLE_NAME}.{os.getpid()}.tmp"
     with open(tmp, "wb") as fh:
-        pickle.dump({"format": FORMAT_VERSION, "names": index, "prefixes": word_prefixes(index)}, fh,
-                    protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"format": FORMAT_VERSION, "names": index, "prefixes": word_prefixes(index),
+                     "weak": weak_keys(index, places)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(out_dir / PICKLE_NAME)
     log(f"kb build: {len(index):,} names → {out_dir / SQLITE_NAME} in {time.perf_counter() - t0:.1f}s")
     return meta
 
 
-def previous_extra(directory: Path = BUILT) -> Path | None:
-    """The --extra folder of the last build in `directory`, if it still exists (so a rebuild keeps WOF)."""
+def _meta_value(directory: Path, key: str) -> str | None:
     path = directory / SQLITE_NAME
     if not path.exists():
         return None
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = con.execute("SELECT value FROM meta WHERE key = 'extra'").fetchone()
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         con.close()
     except sqlite3.Error:
         return None
-    return Path(row[0]) if row and row[0] and Path(row[0]).is_dir() else None
+    return row[0] if row else None
+
+
+def built_format(directory: Path = BUILT) -> int | None:
+    value = _meta_value(directory, "format")
+    return int(value) if value and value.isdigit() else None
+
+
+def previous_extra(directory: Path = BUILT) -> Path | None:
+    """The --extra folder of the last build in `directory`, if it still exists (so a rebuild keeps WOF)."""
+    value = _meta_value(directory, "extra")
+    return Path(value) if value and Path(value).is_dir() else None
 
 
 if __name__ == "__main__":

@@ -64,6 +64,7 @@ class Gazetteer:
         self.directory = directory
         self.names: dict[str, tuple[str, ...]] = data["names"]
         self.prefixes: set[str] = data["prefixes"]
+        self.weak: set[str] = data["weak"]          # names only villages/neighbourhoods bear
         self._con = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, check_same_thread=False)
         self.stoplist: dict[str, str] = dict(self._con.execute("SELECT key, action FROM stoplist"))
         self._place = lru_cache(maxsize=50_000)(self._fetch)

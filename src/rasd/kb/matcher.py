@@ -9,7 +9,7 @@ article as the text has it: «السورية» is an adjective, not the country 
 
 Overlaps are settled greedily: more tokens first («كتائب حزب الله» is one actor, not a place «الله»), then the
 reading with the fewest letters stripped (so «لبنان» is Lebanon, not ل + «بنان»), then kind priority
-actor > title > place > agent > nisba. Other kinds that matched exactly the same tokens are kept in `also`
+actor > title > place > agent > nisba > a place name only villages bear. Other kinds that matched exactly the same tokens are kept in `also`
 («السوداني»: the Iraqi prime minister or the adjective Sudanese).
 """
 from __future__ import annotations
@@ -20,7 +20,8 @@ from rasd.document import Token
 from rasd.kb.keys import name_key
 from rasd.text.normalize import normalize_with_offsets
 
-KIND_PRIORITY = {"actor": 0, "title": 1, "place": 2, "agent": 3, "nisba": 4}
+KIND_PRIORITY = {"actor": 0, "title": 1, "place": 2, "agent": 3, "nisba": 4, "place~weak": 5}
+WEAK_PLACE = "place~weak"   # internal: a place name only villages bear; reported as kind "place"
 ARTICLE_FREE_KINDS = frozenset({"agent", "nisba"})   # kinds matched after removing the article
 
 # Proclitic sequences that may precede a name, longest first. «لل» is ل + the article with its alef elided.
@@ -78,6 +79,7 @@ def first_word_readings(norm: str) -> tuple[Reading, ...]:
 class Matcher:
     def __init__(self) -> None:
         self.places: dict[str, tuple[str, ...]] = {}        # the gazetteer's names index, shared not copied
+        self.weak_places: set[str] = set()
         self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}   # actors, titles, agents, nisba
         self.prefixes: set[str] = set()
         self._readings: dict[str, tuple[Reading, ...]] = {}
@@ -102,9 +104,13 @@ class Matcher:
         for i in range(1, len(words)):
             self.prefixes.add(" ".join(words[:i]))
 
-    def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str]) -> None:
-        """Use the gazetteer's names index (built and ranked by `rasd kb build`) for places."""
+    def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str], weak: set[str] = frozenset()) -> None:
+        """Use the gazetteer's names index (built and ranked by `rasd kb build`) for places.
+
+        `weak` names (borne only by villages / neighbourhoods) yield to agent and nisba readings.
+        """
         self.places = names
+        self.weak_places = weak
         self.prefixes |= prefixes
 
     def lookup(self, key: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -116,12 +122,16 @@ class Matcher:
 
     # -- matching
 
-    def readings(self, norm: str) -> tuple[Reading, ...]:
-        r = self._readings.get(norm)
+    def readings(self, token: Token) -> tuple[Reading, ...]:
+        r = self._readings.get(token.text)
         if r is None:
             if len(self._readings) > 200_000:
                 self._readings.clear()
-            r = self._readings[norm] = first_word_readings(norm)
+            r = first_word_readings(token.norm)
+            if not token.prefixes and _is_known_word(token.text):
+                # «وكالة» is a word (agency), not و + «كالة» (Calais): keep only readings that keep the proclitics
+                r = tuple(x for x in r if x.name_strip == 0)
+            self._readings[token.text] = r
         return r
 
     def match_tokens(self, tokens: list[Token], text: str) -> list[KBMatch]:
@@ -130,11 +140,11 @@ class Matcher:
 
     def _candidates(self, tokens: list[Token], text: str):
         """(token_start, token_end, reading, key, [(kind, ids)...]) for every key found."""
-        entries, places, prefixes = self.entries, self.places, self.prefixes
+        entries, places, prefixes, weak = self.entries, self.places, self.prefixes, self.weak_places
         n = len(tokens)
         out = []
         for i in range(n):
-            for rd in self.readings(tokens[i].norm):
+            for rd in self.readings(tokens[i]):
                 key = rd.form
                 j = i
                 while True:
@@ -142,13 +152,13 @@ class Matcher:
                     if slot is not None:
                         hits = [(k, ids) for k, ids in slot if not rd.article_free or k in ARTICLE_FREE_KINDS]
                         if not rd.article_free and key in places:
-                            hits.append(("place", places[key]))
+                            hits.append((WEAK_PLACE if key in weak else "place", places[key]))
                         if hits:
                             out.append((i, j + 1, rd, key, hits))
                     elif not rd.article_free:
                         ids = places.get(key)
                         if ids is not None:
-                            out.append((i, j + 1, rd, key, [("place", ids)]))
+                            out.append((i, j + 1, rd, key, [(WEAK_PLACE if key in weak else "place", ids)]))
                     if key not in prefixes or j + 1 >= n:
                         break
                     nxt = tokens[j + 1]
@@ -188,8 +198,25 @@ class Matcher:
         name_start = first.start + _surface_offset(first.text, rd.name_strip)
         end = tokens[te - 1].end
         kind, ids = hits[0]
-        return KBMatch(start=start, end=end, text=text[start:end], token_start=ts, token_end=te, kind=kind,
-                       ids=list(ids), name_start=name_start, key=key, also=[(k, list(v)) for k, v in hits[1:]])
+        return KBMatch(start=start, end=end, text=text[start:end], token_start=ts, token_end=te,
+                       kind=_public(kind), ids=list(ids), name_start=name_start, key=key,
+                       also=[(_public(k), list(v)) for k, v in hits[1:]])
+
+
+def _public(kind: str) -> str:
+    return "place" if kind == WEAK_PLACE else kind
+
+
+def _known_word_check():
+    """The tokenizer's word lexicon, when it has one: is this whole surface form a known Arabic word?"""
+    try:
+        from rasd.text.tokens import lexicon_key, stem_zipf
+    except ImportError:
+        return lambda surface: False
+    return lambda surface: stem_zipf(lexicon_key(surface)) is not None
+
+
+_is_known_word = _known_word_check()
 
 
 def _surface_offset(surface: str, norm_chars: int) -> int:
