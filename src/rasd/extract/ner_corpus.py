@@ -311,12 +311,12 @@ def _key(tokens: list[Token]) -> tuple[str, ...]:
 
 def crf_predictor(path: Path, use_kb: bool = True):
     """`predict(tokens)` for `score` from a CRF model file."""
-    from rasd.extract.ner_model import labels_to_spans, load_ner_model, tag_sentence_labels
+    from rasd.extract.ner_model import decode_spans, load_ner_model, tag_sentence_labels
 
     model = load_ner_model(str(path))
 
     def predict(tokens: list[Token], text: str | None = None) -> list[tuple[int, int, str]]:
-        return labels_to_spans([lab for lab, _ in tag_sentence_labels(tokens, model, use_kb, text=text)])
+        return decode_spans(tokens, [lab for lab, _ in tag_sentence_labels(tokens, model, use_kb, text=text)])
     return predict
 
 

@@ -308,6 +308,30 @@ def labels_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Classes whose names do not go on over a word carrying a proclitic: «محمود عباس وإسماعيل هنية» is two
+# persons, «كفرزيتا بريف حماة» two places; organisation names do («وزارة الخارجية والمغتربين»).
+SPLIT_AT_PROCLITIC = frozenset({"PER", "LOC"})
+
+
+def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut PER / LOC spans before each inner token that carries a proclitic other than the article."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, cls in spans:
+        start = first
+        if cls in SPLIT_AT_PROCLITIC:
+            for i in range(first + 1, last + 1):
+                if any(p != "ال" for p in tokens[i].prefixes):
+                    out.append((start, i - 1, cls))
+                    start = i
+        out.append((start, last, cls))
+    return out
+
+
+def decode_spans(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token, class) entity spans of one sentence from its predicted labels."""
+    return split_at_proclitics(tokens, labels_to_spans(labels))
+
+
 def _location_type(tokens: list[Token], first: int, last: int) -> str:
     """GPE / LOC / FAC for a location span, from the cue heading it or just before it; GPE by default."""
     cues = load_cues()
@@ -336,7 +360,7 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     for sent in group_by_sentence(tokens):
         labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
         pos += len(sent)
-        for first, last, cls in labels_to_spans([lab for lab, _ in labelled]):
+        for first, last, cls in decode_spans(sent, [lab for lab, _ in labelled]):
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])
             out.append((name_start(sent[first]), sent[last].stem_end, etype, round(conf, 4)))
