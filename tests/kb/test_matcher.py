@@ -125,3 +125,26 @@ def test_matcher_from_scratch():
     text = "معارك في جبل الزاوية وجبل"
     got = m.match_tokens(tokenize(text), text)
     assert [(x.text, x.ids) for x in got] == [("جبل الزاوية", ["p1"]), ("جبل", ["p2"])]
+
+
+@pytest.mark.parametrize("word,country", [("الإيرانية", "IR"), ("والسوري", "SY"), ("سوريين", "SY"),
+                                          ("إيراني", "IR"), ("بشار", None)])
+def test_nisba_country(kb, word, country):
+    assert kb.nisba_country(word) == country
+
+
+def test_known_word_keeps_its_proclitic(kb):
+    """«وكالة» (agency) is a word, not و + «كالة», a spelling of Calais."""
+    text = "قالت وكالة الأنباء"
+    assert [m for m in match(kb, text) if m.kind == "place"] == []
+
+
+def test_village_only_name_yields_to_nisba():
+    m = Matcher()
+    m.add_places({"العراقيه": ("v1",)}, set(), weak={"العراقيه"})
+    m.add("عراقية", "nisba", "cc:IQ")
+    m.add_places({"العراقيه": ("v1",), "الموصل": ("c1",)}, set(), weak={"العراقيه"})
+    text = "الفصائل العراقية في الموصل"
+    got = m.match_tokens(tokenize(text), text)
+    assert [(x.kind, x.ids) for x in got] == [("nisba", ["cc:IQ"]), ("place", ["c1"])]
+    assert got[0].also == [("place", ["v1"])]

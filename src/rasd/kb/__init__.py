@@ -36,6 +36,16 @@ class KB:
         """Matches over a Document's tokens (offsets into doc.text)."""
         return self.matcher.match_tokens(doc.tokens, doc.text)
 
+    def nisba_country(self, word: str) -> str | None:
+        """ISO2 country of a nisba adjective in any form: «الإيرانية», «والسوري», «عراقيين» → IR, SY, IQ."""
+        from rasd.kb.keys import name_key
+        from rasd.kb.matcher import first_word_readings
+        for reading in first_word_readings(name_key(word)):
+            for kind, ids in self.matcher.entries.get(reading.form, ()):
+                if kind == "nisba":
+                    return ids[0].removeprefix("cc:")
+        return None
+
 
 def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
     m = Matcher()
