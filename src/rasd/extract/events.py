@@ -137,7 +137,8 @@ def _token_span_index(doc: Document, start: int, end: int) -> tuple[int, int] | 
 
 
 def _actor_from_entity(e: Entity) -> Actor:
-    return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, sector=e.sector, country=e.country, span=e.span)
+    return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, canonical=e.canonical, sector=e.sector,
+                 country=e.country, span=e.span)
 
 
 def _is_locative(doc: Document, first: int) -> bool:
@@ -208,58 +209,90 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
 _CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح"})
 
 
-def _victim_near(actors: list[Mention], i: int) -> Actor | None:
-    victims = [m for m in actors if m.kind == "victim" and abs(m.first - i) <= 8]
-    return min(victims, key=lambda m: abs(m.first - i)).actor if victims else None
+_ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
+
+
+def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
+    """«غارات روسية», «قصف لطائرات النظام», «طائرات تابعة للنظام», «هجوم قاده مسلحون»."""
+    for m in after:
+        if m.kind == "victim" or m in targets:
+            continue
+        near = m.first - last <= 3
+        if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
+            return m
+        if m.first - last <= 7 and _governed_by(doc, m, _AGENT_MARKERS):
+            return m
+    return None
+
+
+def _is_circumstantial(tok) -> bool:
+    """«داعيا», «محذرا», «معتبرا»: an accusative participle whose agent is the sentence's subject."""
+    stem = tok.stem
+    return len(stem) >= 4 and stem.endswith("ا") and (stem.startswith("م") or stem[1] == "ا")
+
+
+def _subject_before(doc: Document, i: int, before: list[Mention]) -> Mention | None:
+    """The nearest named actor before the trigger, not across «إن/أن» — unless the complementizer carries
+    the subject's pronoun («قالت الوزارة إنها نشرت»), which points back to the speaker."""
+    tokens = doc.tokens
+    floor = max((k for k in range(max(0, i - 12), i) if tokens[k].stem in _COMPLEMENTIZERS
+                 and not tokens[k].suffix and tokens[k].sentence == tokens[i].sentence), default=-1)
+    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= 14 and m.first > floor]
+    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")]
+    pool = people or named
+    return pool[-1] if pool else None
+
+
+def _pronoun_subject(doc: Document, i: int) -> bool:
+    """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev and prev.stem in _COMPLEMENTIZERS and prev.suffix and prev.sentence == doc.tokens[i].sentence)
 
 
 def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                   mentions: list[Mention]) -> tuple[Actor | None, Actor | None]:
     """actor1 (initiator) and actor2 (target) of a trigger by Arabic word order.
 
-    actor1: an agent phrase after the trigger («غارات روسية», «قصف لطائرات النظام», «هجوم قاده مسلحون»),
-    else the subject after a verb (VSO), else the nearest named actor before the trigger (SVO, or the
-    subject of the sentence for a noun trigger). actor2: the actor governed by «مع/ضد/على/بحق» after the
-    trigger, else the victims of an attack, else the next actor after the verb's subject.
+    actor1: an agent phrase after the trigger (_agent_phrase); else, for a verb, its subject after it (VSO)
+    unless the subject is a pronoun; else the subject before it (SVO, or the sentence's subject for a noun
+    or a participle «داعيا»). actor2: the actor governed by «مع/ضد/على/بحق» after the trigger, else the
+    victims of an attack, else the verb's object. Casualty words («قُتل», «مقتل») are read as passive.
     """
     i, last = match.first, match.last
     tokens = doc.tokens
     actors = [m for m in mentions if not m.locative]
+    if event_type != "ASSAULT":     # protesters, displaced people ... act in every other kind of event
+        actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
-
-    actor1 = None
-    for m in after:
-        if m.first - last > 3 or m.kind == "victim" or m in targets:
-            continue
-        if m.kind == "nisba" or "ل" in tokens[m.first].prefixes or _governed_by(doc, m, _AGENT_MARKERS):
-            actor1 = m
-            break
     verb_like = match.rule.pos in ("verb", "perfect") or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
-    if passive_prone(doc, match):
-        # «قُتل خمسة مدنيين», «أصيب 30»: unvocalised, these are mostly passive; their subject is the victim
-        return (actor1.actor if actor1 else None), _victim_near(actors, i)
-    if actor1 is None and verb_like:
-        first_after = next((m for m in after if m.first - last <= 3 and m not in targets), None)
-        if first_after is not None and first_after.kind != "victim":
+    circumstantial = _is_circumstantial(tokens[i])
+    pronoun_subject = _pronoun_subject(doc, i)
+
+    actor1 = _agent_phrase(doc, last, after, targets)
+    object_ = None
+    if actor1 is None and verb_like and not circumstantial:
+        first_after = next((m for m in after if m.first - last <= 3 and m not in targets and m.kind != "victim"), None)
+        passive = passive_prone(doc, match)
+        if first_after is not None and pronoun_subject:
+            object_ = first_after
+        elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
-    if actor1 is None:
-        named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= 12]
-        people = [m for m in named if m.kind == "entity" and m.actor.sector not in (None, "media")
-                  or m.kind == "agent"]
-        pool = people or named
-        if pool:
-            actor1 = pool[-1]
-    actor2 = next((m for m in targets if m is not actor1), None)
-    if actor2 is None and event_type == "ASSAULT":
-        victim = _victim_near(actors, i)
-        if victim is not None:
-            return (actor1.actor if actor1 else None), victim
+    if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
+        actor1 = _subject_before(doc, i, before)
+    actor2 = next((m for m in targets if m is not actor1), None) or object_
+    if event_type == "ASSAULT":
+        victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
+                       if m.kind == "victim" and abs(m.first - i) <= 8), None)
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and victim is not None:
+            actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن»
+        elif actor2 is None and victim is not None:
+            actor2 = victim
     if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
-        if nxt:
-            actor2 = nxt[0]
+        actor2 = nxt[0] if nxt else None
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
 
@@ -468,9 +501,13 @@ def _actor_key(a: Actor | None) -> str | None:
 
 
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
     if a is None or b is None:
         return True
-    return abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
+    close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
+    if close and (a.feature in ("neighbourhood", "fac") or b.feature in ("neighbourhood", "fac")):
+        return normalize_for_match(a.text) == normalize_for_match(b.text)
+    return close
 
 
 def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
@@ -511,12 +548,12 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
     p = event.place
-    if p is None or p.lat is None or _FEATURE_RANK.get(p.feature or "", 2) == 0 and p.feature != "city":
+    rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
+    if p is None or p.lat is None or rank == 0:
         return False
-    rank = _FEATURE_RANK.get(p.feature or "", 2) + (0.5 if p.feature == "city" else 0)
     details = [o for o in events if o is not event and o.type == event.type and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
-               and o.place.feature not in ("city",) and _km(o.place, p) <= _SUMMARY_KM]
+               and _km(o.place, p) <= _SUMMARY_KM]
     if not details:
         return False
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",

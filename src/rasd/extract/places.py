@@ -211,9 +211,11 @@ def run(doc: Document) -> None:
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         if best is None:
-            e.confidence = min(e.confidence, 0.3)
             unresolved.append(e)
-            doc.unresolved_places.append(Place(span=e.span, text=e.text, name_en=e.name_en, reason=reason))
+            if e.source != "kb" or "cue" in ctx or "ner-place" in ctx:
+                # a likely place we cannot put on the map; a common word the gazetteer also holds is dropped
+                doc.unresolved_places.append(Place(span=e.span, text=e.text, name_en=e.name_en, reason=reason,
+                                                   confidence=0.3))
             continue
         direction = ctx.get("direction_prefix")
         if direction and best.feature == "country":
