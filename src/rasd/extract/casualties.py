@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rasd.document import Document, NumberMention
 from rasd.extract.triggers import find_casualty_cues
+from rasd.text.numbers import singular_count_at
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها"})
@@ -49,24 +50,46 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         return result
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
+    last_kind = None
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or (i > lo and doc.tokens[i - 1].stem in _SUBSET_MARKERS) \
-                or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS):
+                or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS) or _is_age(doc, i, hi):
             continue
         kind = _nearest_cue(cues, i)
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
-        totals[kind] = max(totals.get(kind, 0), int(number.value))
+        if kind in totals and doc.tokens[i].prefixes[:1] == ["و"] and kind == last_kind:
+            totals[kind] += int(number.value)   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
+        else:
+            totals[kind] = max(totals.get(kind, 0), int(number.value))
+        last_kind = kind
         result.approximate |= number.approximate
+    for at, kind in cues:
+        # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person
+        if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence:
+            if singular_count_at(doc.tokens, at + 1) is not None:
+                totals[kind] = 1
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     return result
+
+
+_AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العمر", "عمر"})
+
+
+def _is_age(doc: Document, i: int, hi: int) -> bool:
+    """«فتى في الـ11 من العمر», «طفل (12 عاما)»: an age, not a count of people."""
+    tok = doc.tokens[i]
+    if "ال" in tok.prefixes or doc.text[max(0, tok.start - 3):tok.start].endswith(("ال", "الـ")):
+        return True
+    nxt = [t.stem for t in doc.tokens[i + 1:min(hi, i + 3)]]
+    return bool(nxt) and (nxt[0] in _AGE_WORDS or nxt[:2] == ["من", "العمر"] or "العمر" in nxt[:2])
 
 
 def _nearest_cue(cues: list[tuple[int, str]], i: int) -> str | None:

@@ -304,6 +304,10 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(_name_key(l.strip()) for l in text.splitlines() if l.strip() and not l.startswith("#"))
 
 
+def is_given_name(word: str) -> bool:
+    return _name_key(word.strip()) in _given_names()
+
+
 def _surface_key(doc: Document, k: int) -> str:
     tok = doc.tokens[k]
     return _name_key(doc.text[tok.stem_start:tok.stem_end])

@@ -143,7 +143,7 @@ def _actor_from_entity(e: Entity) -> Actor:
 
 def _is_locative(doc: Document, first: int) -> bool:
     tok = doc.tokens[first]
-    if any(p in ("ب", "ف") for p in tok.prefixes[-1:]) and tok.prefixes[-1:] == ["ب"]:
+    if "ب" in tok.prefixes:         # «بدمشق», «وبالحسكة»
         return True
     prev = doc.tokens[first - 1] if first > 0 else None
     return bool(prev and prev.sentence == tok.sentence and prev.stem in _LOCATIVE)
@@ -299,7 +299,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 def _is_dateline(doc: Document, p: Place) -> bool:
     """«الدمام - شريف أحمد - كشفت ...»: where the reporter files from, not where things happened."""
     line = doc.source.dateline
-    return bool(line) and p.span.start < 60 and normalize_for_match(p.text) in normalize_for_match(line)
+    if not line or normalize_for_match(p.text) not in normalize_for_match(line):
+        return False
+    first = doc.text.find(p.text)
+    return first == p.span.start and p.span.start < 400     # the dateline's own mention, near the top
 
 
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
@@ -308,7 +311,8 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     for p in doc.places:
         if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = _token_span_index(doc, p.span.start, p.span.end)
-            if idx:
+            # a country is where it happened only after a preposition («في سوريا»), not «طائرات روسيا»
+            if idx and (p.feature != "country" or _is_locative(doc, idx[0])):
                 out.append((p, idx[0]))
     return out
 
@@ -460,8 +464,8 @@ def run(doc: Document) -> None:
     for e in events:
         if _is_historical(e, doc):
             e.modality = "historical"
-    # what happened around publication first, background history after
-    doc.events = sorted(events, key=lambda e: e.modality == "historical")
+    # in the order the article tells them; background history after
+    doc.events = sorted(events, key=lambda e: (e.modality == "historical", e.trigger.start))
 
 
 _CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})
@@ -516,6 +520,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
     if same_sentence:
         return _same_place(a.place, b.place)
     k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
+    if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+        return False        # two tolls in two sentences: two strikes, even in one town on one day
     return (a.date == b.date and _same_place(a.place, b.place) and a.place is not None and b.place is not None
             and (k1a is None or k1b is None or k1a == k1b))
 

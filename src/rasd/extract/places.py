@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Place
+from rasd.extract.entities import is_given_name
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.text.normalize import normalize_for_match
@@ -58,6 +59,10 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     tok = doc.tokens[first]
     if tok.prefixes and tok.prefixes[-1] in ("ب", "ل") or (len(tok.prefixes) > 1 and tok.prefixes[-2] in ("ب", "ل")):
         ctx["preposition"] = "ب"
+    for back in (1, 2):    # «ريف إدلب», «ريف مدينة إدلب»: the countryside around the place
+        k = first - back
+        if k >= 0 and doc.tokens[k].sentence == tok.sentence and doc.tokens[k].stem == "ريف":
+            ctx["countryside"] = str(k)
     k = first - 1          # only the word just before counts: «مدينة في سوريا» says nothing of سوريا
     if k >= 0 and doc.tokens[k].sentence == tok.sentence:
         role = _word_role(doc.tokens[k].stem) or _word_role(doc.tokens[k].norm)
@@ -124,6 +129,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return None if (cue or not _is_common_word(name)) else "a common word that is also a province's name"
         return "a province outside the article's countries, with no place cue or preposition"
     if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
+        if not (cue or prep or at_home) and is_given_name(name):
+            return "a given name that is also a city abroad («رشيد» Rosetta), with no place cue or preposition"
         if cue or prep or not _is_common_word(name, _VERY_COMMON_ZIPF):
             return None
         return "a very common word that is also a big place's name, with no place cue or preposition"
@@ -184,6 +191,14 @@ def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: s
                  qualifier=direction, reason="direction of a country")
 
 
+def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[str, str]) -> Place:
+    """«ريف مدينة إدلب»: the rural area around a town, a region at the town's point."""
+    start = doc.tokens[k].stem_start
+    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end], name_en=f"{c.name_en} countryside",
+                 lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1_en or c.admin1 or None, feature="region",
+                 gazetteer_id=c.id, qualifier=ctx.get("qualifier") or "countryside", reason="countryside of a town")
+
+
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
     if e.source not in ("ner", "pattern"):
@@ -218,7 +233,9 @@ def run(doc: Document) -> None:
                                                    confidence=0.3))
             continue
         direction = ctx.get("direction_prefix")
-        if direction and best.feature == "country":
+        if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
+            doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
+        elif direction and best.feature == "country":
             doc.places.append(_region_of_country(doc, e, best, direction))
         else:
             doc.places.append(_place(e, best, ctx, reason))
