@@ -1,0 +1,23 @@
+import warnings
+
+import pytest
+
+from rasd.api.testing import fill_sample_store
+
+with warnings.catch_warnings():   # starlette's notice about httpx inside its TestClient
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    fill_sample_store(url).close()
+    return url
+
+
+@pytest.fixture
+def client(db_url):
+    from rasd.api.app import create_app
+    with TestClient(create_app(db_url)) as c:
+        yield c
