@@ -120,3 +120,13 @@ def test_trigger_shape(text, shape):
     doc = extract(Article(id="t", text=text, published=PUBLISHED))
     match = find_triggers(doc.tokens)[0]
     assert trigger_shape(doc.tokens[match.first], match) == shape
+
+
+def test_anchored_definite_plural_is_not_general():
+    doc = extract(Article(id="t", text="وتواصلت الغارات الروسية على إدلب أمس.", published=PUBLISHED))
+    match = find_triggers(doc.tokens)[0]
+    ok, why = reports_specific_event(doc, 0, match.first, "ASSAULT")
+    assert "attributed" in why and "definite_plural" not in why
+    general = extract(Article(id="t", text="وتحدث الوزير طويلا عن الغارات والتفجيرات.", published=PUBLISHED))
+    match = find_triggers(general.tokens)[0]
+    assert "definite_plural" in reports_specific_event(general, 0, match.first, "ASSAULT")[1]

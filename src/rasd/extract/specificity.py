@@ -28,6 +28,8 @@ from rasd.text.normalize import normalize_for_match
 _DATA = "data/{}"
 _COORDINATORS = frozenset({"و", "او", "ف"})
 _PURPOSE_PREFIXES = frozenset({"ل", "ب"})
+_ATTRIBUTION_WINDOW = 5
+_PLACE_PREPOSITIONS = frozenset({"علي", "في"})
 _EARLY, _LATE = 6, 12      # words into the clause (see specificity_features.tsv: early_trigger, late_trigger)
 
 
@@ -190,6 +192,23 @@ def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence) -> None:
         ev.add("late_trigger", weights["late_trigger"])
 
 
+def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
+    """The mention is anchored right after the trigger: a nisba actor («الضربات السورية والروسية»), a place after
+    «على/في» («على حلب»), or a day or time of day («الاحتجاجات الخميس»)."""
+    stop = min(hi, last + 1 + _ATTRIBUTION_WINDOW)
+    window = doc.tokens[last + 1:stop]
+    if not window:
+        return False
+    start, end = window[0].start, window[-1].end
+    if any(a.source == "nisba" and start <= a.span.start < end for a in doc.agents):
+        return True
+    if any(c.kind == "time" for t in window for key in _keys(t) for c in word_cues().get(key, ())):
+        return True
+    places = [p for p in doc.places if start <= p.span.start < end and p.lat is not None]
+    return any(doc.tokens[k].stem in _PLACE_PREPOSITIONS and any(p.span.start > doc.tokens[k].start for p in places)
+               for k in range(last + 1, stop))
+
+
 def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence) -> None:
     weights = feature_weights()
     sent = doc.sentences[sentence]
@@ -254,7 +273,10 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
     shape = trigger_shape(doc.tokens[i], match)
-    if shape:
+    anchored = _attributed(doc, sentence_index, last, hi)
+    if anchored:
+        ev.add("attributed", weights["attributed"])
+    if shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
         ev.add(shape, weights[shape])
     starts = {lo + m.first for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == event_type}
     if _is_enumerated(doc, lo, hi, i, last, starts):
