@@ -64,7 +64,8 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
-        if kind in totals and doc.tokens[i].prefixes[:1] == ["و"] and kind == last_kind:
+        joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
+        if kind in totals and joined and kind == last_kind:
             totals[kind] += int(number.value)   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
         else:
             totals[kind] = max(totals.get(kind, 0), int(number.value))

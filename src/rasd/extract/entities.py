@@ -170,6 +170,7 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         m.ids[0].split(":", 1)[1] for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
     claimed_ids: set[str] = set()
     skip_next: set[int] = set()
+    title_start: dict[int, int] = {}     # match index → start of the title just before it
     for k, m in enumerate(matches):
         if k in skip_next or (m.kind in ("actor", "title")) != named or _overlaps(claims, m.name_start, m.end):
             continue
@@ -178,7 +179,11 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids):
                 _maybe_nisba(doc, m, kb)
                 continue
-            doc.entities.append(_actor_entity(doc, m, actor))
+            entity = _actor_entity(doc, m, actor)
+            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
+                entity.span = doc.span(title_start[k], m.end)
+                entity.text = entity.span.text
+            doc.entities.append(entity)
             claimed_ids.add(actor.id)
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
@@ -186,6 +191,7 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 continue
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if nxt is not None and nxt.kind == "actor" and nxt.token_start == m.token_end:
+                title_start[k + 1] = m.name_start
                 continue        # «الرئيس السوري بشار الأسد»: the name itself follows
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":

@@ -85,8 +85,17 @@ def _inside_name(doc: Document, tok) -> bool:
                for e in doc.entities)
 
 
+_MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
+
+
+_MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "claimed")
+
+
 def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tuple[str, str | None]:
-    """('asserted'|'claimed'|'negated'|'hypothetical'|'requested'|'threatened', the cue word)."""
+    """('asserted'|'claimed'|'negated'|'hypothetical'|'requested'|'threatened', the cue word).
+
+    Every cue within its window before the trigger counts; the strongest reading wins (a negation over a
+    request over a mere possibility), so «دعت إلى وقف القصف» is a request, not a hypothesis."""
     tokens, i = doc.tokens, match.first
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
@@ -94,13 +103,13 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     if "ل" in tokens[i].prefixes and match.rule.pos != "verb":
         return "hypothetical", tokens[i].text     # «لاستعادة», «للاحتجاج»: a purpose, not a deed
     cues = _modality_cues()
-    claimed = None
-    for back in range(1, 5):
+    found: dict[str, str] = {}
+    for back in range(1, _MAX_CUE_WINDOW + 1):
         j = i - back
         if j < 0 or tokens[j].sentence != sentence:
             break
         cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
-        if cue is None or back > cue[1]:
+        if cue is None or back > cue[1] or cue[0] == "still":
             continue
         modality = cue[0]
         if modality == "negated" and _negation_cancelled(tokens, j, i):
@@ -109,13 +118,11 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
             continue        # «قد» with a perfect verb means «has already»
         if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
             continue
-        if modality == "claimed":
-            claimed = claimed or tokens[j].text
-            continue
-        if modality == "still":
-            continue
-        return modality, tokens[j].text
-    return ("claimed", claimed) if claimed else ("asserted", None)
+        found.setdefault(modality, tokens[j].text)
+    for modality in _MODALITY_PRIORITY:
+        if modality in found:
+            return modality, found[modality]
+    return "asserted", None
 
 
 def _negation_cancelled(tokens, j: int, i: int) -> bool:

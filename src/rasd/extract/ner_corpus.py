@@ -303,6 +303,27 @@ class Gazetteer:
         return spans
 
 
+def kb_predictor():
+    """Dictionary baseline from the KB matcher: known actors (PER/ORG) and gazetteer places other than villages."""
+    from rasd.extract.ner_model import kb_token_tags
+
+    classes = {"actor_per": "PER", "actor_org": "ORG"}
+
+    def predict(tokens: list[Token], text: str | None = None) -> list[tuple[int, int, str]]:
+        tags = kb_token_tags(tokens, text)
+        spans = []
+        for first, last, kind in bio_spans(tags_or_o(tags)):
+            cls = classes.get(kind) or ("LOC" if kind.startswith("place_") and kind != "place_village" else None)
+            if cls:
+                spans.append((first, last, cls))
+        return spans
+    return predict
+
+
+def tags_or_o(tags: list[str]) -> list[str]:
+    return [t or "O" for t in tags]
+
+
 def _key(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.stem for t in tokens)
 
@@ -343,6 +364,7 @@ def benchmark(root: Path, shipped: Path, research: Path | None = None) -> list[d
     systems = {
         "CRF shipped (AQMAR+Wojood)": crf_predictor(shipped),
         "dictionary (AQMAR+Wojood names)": Gazetteer(shipped_training_data(root)),
+        "KB matcher only": kb_predictor(),
     }
     if research is not None and research.exists():
         systems["CRF research (ANERcorp train)"] = crf_predictor(research)

@@ -131,10 +131,15 @@ class LemmaLexicon:
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
-    """The forms a token is looked up by: its stem, and its stem with the enclitic kept."""
+    """The forms a token is looked up by: its stem, its stem with the enclitic kept, and the word without
+    a leading conjunction (a verb such as «التقى» begins with letters the segmenter may read as «ال»)."""
+    keys = [token.stem]
     if token.suffix:
-        return (token.stem, token.stem + normalize_for_match(token.suffix))
-    return (token.stem,)
+        keys.append(token.stem + normalize_for_match(token.suffix))
+    if "ال" in token.prefixes:
+        bare = token.norm[1:] if token.prefixes[0] in ("و", "ف") else token.norm
+        keys.append(bare)
+    return tuple(keys)
 
 
 def _word_at(tokens: list[Token], i: int) -> str:

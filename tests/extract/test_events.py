@@ -1,0 +1,161 @@
+"""The events stage on real-style Arabic news sentences: every PLOVER type, modality, actors, place, casualties."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+MONDAY = dt.date(2024, 12, 2)
+
+
+def events_of(text: str, published: dt.date | None = MONDAY):
+    doc = extract(Article(id="t", text=text, published=published))
+    return doc
+
+
+def types_of(text: str) -> set[str]:
+    return {e.type for e in events_of(text).events}
+
+
+@pytest.mark.parametrize("event_type, sentence", [
+    ("ASSAULT", "قُتل خمسة مدنيين وأصيب 30 آخرون جراء غارات روسية على إدلب مساء الأحد."),
+    ("PROTEST", "تظاهر مئات الطلاب أمام مبنى البرلمان في العاصمة بغداد للمطالبة بفرص عمل."),
+    ("CONSULT", "التقى وزير الخارجية الإيراني عباس عراقجي الرئيس السوري بشار الأسد في دمشق."),
+    ("AGREE", "اتفقت الحكومة السودانية وقوات الدعم السريع على هدنة إنسانية في مدينة جدة."),
+    ("SUPPORT", "رحبت المملكة العربية السعودية باستئناف المحادثات بين الطرفين في جدة."),
+    ("REQUEST", "حثت الأمم المتحدة الأطراف المتحاربة في السودان على حماية المدنيين."),
+    ("ACCUSE", "اتهمت وزارة الخارجية الإيرانية إسرائيل بتنفيذ الهجوم على القنصلية في دمشق."),
+    ("REJECT", "رفض الرئيس التونسي قيس سعيد مطالب المعارضة بإجراء انتخابات مبكرة في تونس."),
+    ("THREATEN", "هدد المتحدث باسم الحوثيين يحيى سريع باستهداف السفن في البحر الأحمر."),
+    ("SANCTION", "فرضت الولايات المتحدة عقوبات جديدة على شركات إيرانية في طهران."),
+    ("MOBILIZE", "نشرت وزارة الدفاع السورية تعزيزات عسكرية في مدينة حماة."),
+    ("COERCE", "اعتقلت قوات الأمن العراقية ثلاثة ناشطين في ساحة التحرير وسط بغداد."),
+    ("RETREAT", "انسحبت القوات الإسرائيلية من مدينة جنين بعد عملية استمرت يومين."),
+    ("AID", "أرسلت الإمارات مساعدات إنسانية إلى قطاع غزة عبر معبر رفح."),
+    ("COOPERATE", "نسقت القوات التركية مع الجيش العراقي عملياتها قرب الحدود في دهوك."),
+    ("CONCEDE", "اعتذر وزير الخارجية الإسرائيلي عن تصريحاته بشأن الأردن في عمان."),
+])
+def test_every_plover_type_is_detected(event_type, sentence):
+    assert event_type in types_of(sentence)
+
+
+def test_air_strike_with_casualties_actor_place_and_date():
+    doc = events_of("قُتل خمسة مدنيين وأصيب 30 آخرون جراء غارات روسية على إدلب مساء الأحد.")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert (event.fatalities, event.injuries) == (5, 30)
+    assert event.place is not None and event.place.country == "SY"
+    assert abs(event.place.lat - 35.93) < 0.2 and abs(event.place.lon - 36.63) < 0.2
+    assert event.date == "2024-12-01"           # the Sunday before a Monday publication
+    assert event.actor1 is not None and event.actor1.country == "RU"
+    assert event.actor2 is not None and event.actor2.sector == "civilian"
+    assert event.mode == "aerial"
+    assert (event.acled_type, event.acled_subtype) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event.evidence.text.startswith("قُتل خمسة")
+
+
+@pytest.mark.parametrize("sentence, fatalities, injuries", [
+    ("قتل ٧ أشخاص وأصيب ١٢ آخرون في انفجار سيارة مفخخة في مدينة الموصل.", 7, 12),
+    ("أسفر القصف على بلدة تلمنس عن مقتل شخصين وإصابة ثلاثة آخرين.", 2, 3),
+    ("قُتل عنصر من الشرطة في هجوم مسلح على حاجز في مدينة العريش.", 1, None),
+    ("قتل تسعة مدنيين بينهم ثلاثة أطفال بقصف جوي على بلدة بليون في ريف إدلب.", 9, None),
+    ("قتل ثلاثة في اليوم الأول و27 في اليوم الثاني في هجوم على قرية قرب مدينة النهود.", 30, None),
+])
+def test_casualty_numbers(sentence, fatalities, injuries):
+    (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]
+    assert (event.fatalities, event.injuries) == (fatalities, injuries)
+
+
+def test_age_is_not_a_casualty_count():
+    doc = events_of("قتل فتى في الـ11 من العمر وأصيب شاب آخر بجروح بنيران في مدينة أصفهان.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.fatalities == 1 and event.injuries == 1
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("لم تسفر الغارة على مدينة حلب عن إصابات.", "negated"),
+    ("نفت وزارة الدفاع قصف مدينة حلب.", "negated"),
+    ("سيقصف الجيش مواقع المسلحين في مدينة درعا.", "hypothetical"),
+    ("هدد الجيش بقصف مدينة درعا إذا لم يستسلم المسلحون.", "threatened"),
+    ("دعت الأمم المتحدة إلى وقف القصف على مدينة غزة.", "requested"),
+])
+def test_what_did_not_happen_is_not_an_event(sentence, modality):
+    doc = events_of(sentence)
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+    assert any(n["type"] == "ASSAULT" and n["modality"] == modality for n in doc.non_events)
+
+
+def test_threat_is_a_threaten_event():
+    assert "THREATEN" in types_of("هدد الجيش بقصف مدينة درعا إذا لم يستسلم المسلحون.")
+
+
+def test_historical_event_is_flagged_and_dated_to_its_year():
+    doc = events_of("استخدمت دمشق الدعم الجوي من روسيا خلال معركة مطولة لاستعادة حلب والتي انتهت في عام 2016، "
+                    "كما قصفت طائرات النظام أحياء حلب الشرقية في عام 2016.")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assault and all(e.modality == "historical" and e.date == "2016" for e in assault)
+
+
+def test_claimed_event_is_kept_and_flagged():
+    doc = events_of("زعمت وسائل إعلام موالية أن الجيش قصف مواقع للمسلحين في مدينة إدلب.")
+    assert [e.modality for e in doc.events if e.type == "ASSAULT"] == ["claimed"]
+
+
+def test_vso_subject_and_target_of_a_meeting():
+    doc = events_of("التقى وزير الخارجية الإيراني عباس عراقجي الرئيس السوري بشار الأسد في دمشق.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.actor1.kb_id == "per.abbas_araghchi"
+    assert event.actor2 is not None and event.actor2.kb_id == "per.bashar_al_assad"
+    assert event.place.name_en == "Damascus"
+
+
+def test_agent_phrase_after_a_passive_casualty_verb():
+    doc = events_of("قُتل أربعة أطفال بقصف لطائرات النظام المروحية على بلدة إبديتا في جبل الزاوية.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.actor1 is not None and "النظام" in event.actor1.text
+    assert event.actor2 is not None and event.actor2.sector == "civilian"
+    assert event.fatalities == 4
+
+
+def test_two_strikes_in_one_sentence_on_two_villages_are_two_events():
+    doc = events_of("قُتل أربعة أطفال بقصف على بلدة إبديتا في ريف إدلب، فيما قتل ثلاثة آخرون بقصف مماثل على بلدة تلمنس.")
+    places = sorted(e.place.text for e in doc.events if e.type == "ASSAULT" and e.place)
+    assert places == ["إبديتا", "تلمنس"]
+    assert sorted(e.fatalities for e in doc.events if e.type == "ASSAULT") == [3, 4]
+
+
+def test_repeated_mentions_of_one_event_are_merged():
+    doc = events_of("شنت طائرات حربية غارات على مدينة حماة صباح الاثنين. وقالت مصادر إن الغارات على مدينة حماة "
+                    "استهدفت سوقا شعبيا.")
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
+
+
+def test_word_inside_an_organisation_name_is_no_trigger():
+    assert "COOPERATE" not in types_of("وأجرت دول مجلس التعاون الخليجي وروسيا محادثات في موسكو.")
+
+
+def test_purpose_clause_is_not_an_event():
+    doc = events_of("أرسل الجيش تعزيزات إلى حماة لاستعادة المدينة.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+
+
+def test_frequent_verb_needs_its_object():
+    assert "MOBILIZE" not in types_of("نشرت صحيفة نيويورك تايمز تقريرا عن الحرب في سوريا.")
+    assert "MOBILIZE" in types_of("نشر الجيش قوات إضافية على الحدود مع لبنان.")
+
+
+def test_summary_of_detailed_strikes_is_kept_out_of_events():
+    doc = events_of("قتل 21 مدنيا بقصف على ريف إدلب. وقتل تسعة مدنيين بقصف على بلدة بليون. "
+                    "وقتل ثلاثة مدنيين بقصف على بلدة تلمنس.")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert sorted(e.place.text for e in assault) == ["بليون", "تلمنس"]
+    assert any(n["modality"] == "summary" for n in doc.non_events)
+
+
+def test_event_without_publication_date_has_no_invented_date():
+    doc = events_of("قتل ستة متظاهرين في مواجهات مع قوات الأمن في مدينة قهدريجان.", published=None)
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.date is None
+    assert event.actor1 is not None and event.actor1.sector in ("police", "military")
