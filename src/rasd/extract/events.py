@@ -22,6 +22,7 @@ from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Spa
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.dates import date_for_span
 from rasd.extract.sources import reported_by_for_span
+from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -85,6 +86,9 @@ def _inside_name(doc: Document, tok) -> bool:
                for e in doc.entities)
 
 
+# Violence and protest words often mention what is generic, habitual or abstract («العنف», «الاحتجاجات»):
+# for these types a trigger must read as a specific, reported occurrence (rasd.extract.specificity).
+_SPECIFICITY_CHECKED = frozenset({"ASSAULT", "PROTEST"})
 _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
 
 
@@ -463,16 +467,25 @@ def run(doc: Document) -> None:
                       modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
         event.acled_type, event.acled_subtype = _acled_for(event)
         event.reported_by = reported_by_for_span(doc, sent.start, sent.end)
+        if _is_historical(event, doc):
+            # background («انتهت في عام 2016»): flagged and dated, kept apart from the news it frames
+            event.modality = "historical"
+            doc.non_events.append({**event.model_dump(mode="json"), "reason": f"dated {event.date}, "
+                                   "before the publication year"})
+            continue
+        if event_type in _SPECIFICITY_CHECKED:
+            specific, why = reports_specific_event(doc, sentence, match.first, event_type)
+            if not specific:
+                doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
+                                       "modality": "generic", "reason": why,
+                                       "evidence": doc.span(sent.start, sent.end).model_dump()})
+                continue
         if passive_prone(doc, match):
             event.confidence = min(event.confidence, 0.8)   # marks an actor1 read off a casualty word
         found.append((sentence, event))
     events = merge_events(found)
     events = [e for e in events if not _is_summary(e, events, doc)]
-    for e in events:
-        if _is_historical(e, doc):
-            e.modality = "historical"
-    # in the order the article tells them; background history after
-    doc.events = sorted(events, key=lambda e: (e.modality == "historical", e.trigger.start))
+    doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
 _CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})

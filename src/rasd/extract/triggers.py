@@ -136,9 +136,9 @@ def token_keys(token: Token) -> tuple[str, ...]:
     keys = [token.stem]
     if token.suffix:
         keys.append(token.stem + normalize_for_match(token.suffix))
-    if "ال" in token.prefixes:
-        bare = token.norm[1:] if token.prefixes[0] in ("و", "ف") else token.norm
-        keys.append(bare)
+    if token.prefixes:
+        # the segmenter may over-split a verb («ولقي» → و + ل + قي): also try the word minus its conjunction
+        keys.append(token.norm[1:] if token.prefixes[0] in ("و", "ف") else token.norm)
     return tuple(keys)
 
 
