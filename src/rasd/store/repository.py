@@ -16,9 +16,9 @@ import hashlib
 from typing import Any, Iterator
 
 from sqlalchemy import Engine, and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
-from rasd.document import Actor, Article, Event, Record
+from rasd.document import Article, Event, Record
 from rasd.store import canonical
 from rasd.store.db import open_engine, resolve_url
 from rasd.store.dedup import ActorKey, MentionKey, best_match, compatible, date_interval, reconcile_fatalities
@@ -82,7 +82,10 @@ class Repository:
                 return AddResult(status="duplicate")
             row = self._insert_article(s, record, article, content, key)
             self._register_entities(s, row.id, record)
-            event_ids = [self._add_event_mention(s, row, record, i, event) for i, event in enumerate(record.events)]
+            touched: dict[int, EventRow] = {}
+            event_ids = [self._add_event_mention(s, row, i, event, touched) for i, event in enumerate(record.events)]
+            for event in touched.values():
+                self._refresh_event(s, event)
             return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
 
     def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> ArticleRow:
@@ -96,56 +99,35 @@ class Repository:
         s.flush()
         return row
 
-    def _register(self, s: Session, entity_id: str, alias: str, **fields: Any) -> None:
-        """Create the registry row once (first sighting wins), fill blanks later sightings know, add the alias."""
-        existing = s.get(EntityRow, entity_id)
-        if existing is None:
-            s.add(EntityRow(id=entity_id, **fields))
-        else:
-            for name, value in fields.items():
-                if value is not None and getattr(existing, name) is None:
-                    setattr(existing, name, value)
-        alias = alias.strip()[:500]
-        if alias and s.scalar(select(EntityAliasRow.id).where(
-                EntityAliasRow.entity_id == entity_id, EntityAliasRow.alias == alias)) is None:
-            s.add(EntityAliasRow(entity_id=entity_id, alias=alias))
-        s.flush()
-
     def _register_entities(self, s: Session, article_id: int, record: Record) -> None:
+        """Register every entity, place and actor of the article (and their mentions) with set-based queries."""
+        batch = _RegistryBatch()
         for ent in record.entities:
-            eid = canonical.entity_id(ent)
-            self._register(s, eid, ent.text, type=ent.type, name=ent.canonical or ent.text, name_en=ent.name_en,
-                           kb_id=ent.kb_id, country=ent.country, sector=ent.sector)
-            s.add(EntityMentionRow(article_id=article_id, entity_id=eid, role="entity",
-                                   start=ent.span.start, end=ent.span.end, text=ent.text))
+            batch.add(canonical.entity_id(ent), "entity", ent.text, ent.span.start, ent.span.end,
+                      type=ent.type, name=ent.canonical or ent.text, name_en=ent.name_en, kb_id=ent.kb_id,
+                      country=ent.country, sector=ent.sector)
         for place in record.places:
-            pid = canonical.place_id(place)
-            self._register(s, pid, place.text, type="PLACE", name=place.text, name_en=place.name_en,
-                           kb_id=place.gazetteer_id, country=place.country, lat=place.lat, lon=place.lon,
-                           admin1=place.admin1, feature=place.feature)
-            s.add(EntityMentionRow(article_id=article_id, entity_id=pid, role="place",
-                                   start=place.span.start, end=place.span.end, text=place.text))
+            batch.add(canonical.place_id(place), "place", place.text, place.span.start, place.span.end,
+                      type="PLACE", name=place.text, name_en=place.name_en, kb_id=place.gazetteer_id,
+                      country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1, feature=place.feature)
+        for ev in record.events:
+            for actor in (ev.actor1, ev.actor2):
+                if actor is not None and actor.text.strip():
+                    batch.add(canonical.actor_id(actor), "actor", actor.text,
+                              actor.span.start if actor.span else None, actor.span.end if actor.span else None,
+                              type="ACTOR", name=actor.text, name_en=actor.name_en, kb_id=actor.kb_id,
+                              country=actor.country, sector=actor.sector)
+            if ev.place is not None and ev.place.text.strip():
+                batch.add(canonical.place_id(ev.place), None, ev.place.text, None, None, type="PLACE",
+                          name=ev.place.text, name_en=ev.place.name_en, country=ev.place.country,
+                          lat=ev.place.lat, lon=ev.place.lon, admin1=ev.place.admin1, feature=ev.place.feature)
+        batch.write(s, article_id)
 
-    def _register_actor(self, s: Session, article_id: int, actor: Actor | None) -> str | None:
-        if actor is None or not actor.text.strip():
-            return None
-        aid = canonical.actor_id(actor)
-        self._register(s, aid, actor.text, type="ACTOR", name=actor.text, name_en=actor.name_en,
-                       kb_id=actor.kb_id, country=actor.country, sector=actor.sector)
-        s.add(EntityMentionRow(article_id=article_id, entity_id=aid, role="actor",
-                               start=actor.span.start if actor.span else None,
-                               end=actor.span.end if actor.span else None, text=actor.text))
-        return aid
-
-    def _add_event_mention(self, s: Session, article: ArticleRow, record: Record, index: int, ev: Event) -> int:
-        actor1_id = self._register_actor(s, article.id, ev.actor1)
-        actor2_id = self._register_actor(s, article.id, ev.actor2)
-        place_id = None
-        if ev.place is not None and ev.place.text.strip():
-            place_id = canonical.place_id(ev.place)
-            self._register(s, place_id, ev.place.text, type="PLACE", name=ev.place.text, name_en=ev.place.name_en,
-                           country=ev.place.country, lat=ev.place.lat, lon=ev.place.lon,
-                           admin1=ev.place.admin1, feature=ev.place.feature)
+    def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
+                           touched: dict[int, EventRow]) -> int:
+        actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
+        actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
+        place_id = canonical.place_id(ev.place) if ev.place is not None and ev.place.text.strip() else None
         # an undated event is dated by its article (news reports the day's events)
         lo, hi = date_interval(ev.date, ev.date_precision, fallback=article.published)
         if ev.date:
@@ -168,19 +150,22 @@ class Repository:
             casualties_approximate=ev.casualties_approximate, modality=ev.modality,
             outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
         key = _mention_key(mention)
-        event_id, reasons = best_match(key, self._candidates(s, key))
+        candidates = self._candidates(s, key)
+        event_id, reasons = best_match(key, candidates)
         if event_id is None:
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
             s.add(event)
             s.flush()
-            mention.merge_reason = "new event" + self._rejections(s, key)
+            mention.merge_reason = "new event" + _rejections(key, candidates)
+            mention.event_id = event.id
+            s.add(mention)
+            self._apply_mentions(s, event, [(mention, article.source_id)])
         else:
             event = s.get(EventRow, event_id)
             mention.merge_reason = f"merged into event {event_id}: " + "; ".join(reasons)
-        mention.event_id = event.id
-        s.add(mention)
-        s.flush()
-        self._refresh_event(s, event)
+            mention.event_id = event.id
+            s.add(mention)
+            touched[event.id] = event   # recomputed once, after all of this article's mentions are in
         return event.id
 
     def _candidates(self, s: Session, key: MentionKey) -> list[tuple[int, MentionKey]]:
@@ -192,19 +177,16 @@ class Repository:
             EventRow.date_hi >= key.date_lo - slack).order_by(EventRow.id)).all()
         return [(row.id, _event_key(row)) for row in rows]
 
-    def _rejections(self, s: Session, key: MentionKey) -> str:
-        """Why the same-type, same-days events nearby were not joined (up to three), for `rasd events show`."""
-        notes = []
-        for event_id, other in self._candidates(s, key)[:3]:
-            _ok, reasons = compatible(key, other)
-            notes.append(f"not event {event_id}: {reasons[-1]}")
-        return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
-
     def _refresh_event(self, s: Session, event: EventRow) -> None:
         """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id)."""
+        s.flush()
         rows = s.execute(select(EventMentionRow, ArticleRow.source_id).join(
             ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
-            EventMentionRow.event_id == event.id).order_by(EventMentionRow.id)).all()
+            EventMentionRow.event_id == event.id).options(defer(EventMentionRow.event))
+            .order_by(EventMentionRow.id)).all()
+        self._apply_mentions(s, event, [tuple(r) for r in rows])
+
+    def _apply_mentions(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
         mentions = [m for m, _ in rows]
         # the lead mention supplies place, date and wording: geocoded first, then finest date, then confidence
         lead = min(mentions, key=lambda m: (m.lat is None, _PRECISION_RANK.get(m.date_precision, 4),
@@ -407,3 +389,56 @@ def _mention_out(m: EventMentionRow, a: ArticleRow) -> MentionOut:
         date_precision=m.date_precision, actor1_name=m.actor1_name, actor2_name=m.actor2_name,
         fatalities=m.fatalities, injuries=m.injuries, modality=m.modality, confidence=m.confidence,
         merge_reason=m.merge_reason)
+
+
+def _rejections(key: MentionKey, candidates: list[tuple[int, MentionKey]]) -> str:
+    """Why the same-type, same-days events were not joined (up to three), for `rasd events show`."""
+    notes = []
+    for event_id, other in candidates[:3]:
+        _ok, reasons = compatible(key, other)
+        notes.append(f"not event {event_id}: {reasons[-1]}")
+    return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
+
+
+class _RegistryBatch:
+    """One article's registrations: created or completed with a few set-based queries, not one per mention."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[str, Any]] = {}
+        self.aliases: dict[tuple[str, str], None] = {}
+        self.mentions: list[tuple[str, str, int | None, int | None, str]] = []
+
+    def add(self, entity_id: str, role: str | None, alias: str, start: int | None, end: int | None,
+            **fields: Any) -> None:
+        known = self.fields.setdefault(entity_id, {})
+        for name, value in fields.items():
+            if known.get(name) is None:
+                known[name] = value
+        alias = alias.strip()[:500]
+        if alias:
+            self.aliases[(entity_id, alias)] = None
+        if role is not None:
+            self.mentions.append((entity_id, role, start, end, alias))
+
+    def write(self, s: Session, article_id: int) -> None:
+        ids = list(self.fields)
+        existing: dict[str, EntityRow] = {}
+        known_aliases: set[tuple[str, str]] = set()
+        for part in range(0, len(ids), 500):
+            chunk = ids[part:part + 500]
+            existing.update((e.id, e) for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(chunk))))
+            known_aliases.update((a, b) for a, b in s.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
+                                                             .where(EntityAliasRow.entity_id.in_(chunk))))
+        for entity_id, fields in self.fields.items():
+            row = existing.get(entity_id)
+            if row is None:   # first sighting creates the row
+                s.add(EntityRow(id=entity_id, **fields))
+            else:             # later sightings fill what was unknown
+                for name, value in fields.items():
+                    if value is not None and getattr(row, name) is None:
+                        setattr(row, name, value)
+        s.flush()
+        s.add_all(EntityAliasRow(entity_id=e, alias=a) for e, a in self.aliases if (e, a) not in known_aliases)
+        s.add_all(EntityMentionRow(article_id=article_id, entity_id=e, role=role, start=start, end=end, text=text)
+                  for e, role, start, end, text in self.mentions)
+        s.flush()
