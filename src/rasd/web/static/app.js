@@ -17,6 +17,7 @@
   const PAGE = 5000;            // events fetched for one view (the API's largest page)
   const LIST_MAX = 400;         // list rows drawn at once
   const DAY = 86400000;
+  const SPLIT_ZOOM = 9;         // deepest zoom used to split a cluster; beyond it the cluster is spread out
 
   const state = {
     lang: "ar", strings: null, events: [], total: 0, brush: null, selected: null,
@@ -70,12 +71,12 @@
 
   // ---- dates -----------------------------------------------------------------------------------------
 
-  // an event's day on the timeline: month/year precision dates sit on their first day
+  // an event's day on the timeline; month- and year-precision dates have none (they would stretch a
+  // histogram of days over years), so they stay out of the timeline and out of a brushed range
   function eventDay(event) {
     const d = event.date;
-    if (!d) return null;
-    const iso = d.length === 10 ? d : d.length === 7 ? d + "-01" : d.length === 4 ? d + "-01-01" : null;
-    const ms = iso ? Date.parse(iso + "T00:00:00Z") : NaN;
+    if (!d || d.length !== 10 || (event.date_precision && !["day", "week"].includes(event.date_precision))) return null;
+    const ms = Date.parse(d + "T00:00:00Z");
     return Number.isNaN(ms) ? null : Math.floor(ms / DAY);
   }
   const dayString = (day) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -184,8 +185,8 @@
       map.panTo(marker.getLatLng());
       return;
     }
-    const bounds = parent.getBounds();
-    if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
+    // events in one town would need street-level zoom over an empty basemap to split: spread them here
+    if (map.getBoundsZoom(parent.getBounds()) > SPLIT_ZOOM) {
       parent.spiderfy();
       return;
     }
@@ -193,7 +194,7 @@
       const still = clusters.getVisibleParent(marker);
       if (still && still !== marker && still.spiderfy) still.spiderfy();
     }, 350));
-    parent.zoomToBounds({ padding: [60, 60] });
+    map.fitBounds(parent.getBounds(), { padding: [60, 60], maxZoom: SPLIT_ZOOM });
   }
 
   function fitToEvents(events) {
