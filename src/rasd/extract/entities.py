@@ -190,9 +190,10 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             if actor is None or (year is not None and not actor.in_office(year)):
                 continue
             nxt = matches[k + 1] if k + 1 < len(matches) else None
-            if nxt is not None and nxt.kind == "actor" and nxt.token_start == m.token_end:
+            if nxt is not None and nxt.kind == "actor" and nxt.token_start - m.token_end <= 1 \
+                    and all(ch.isalpha() or ch.isspace() for ch in doc.text[m.end:nxt.start]):
                 title_start[k + 1] = m.name_start
-                continue        # «الرئيس السوري بشار الأسد»: the name itself follows
+                continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
@@ -419,7 +420,7 @@ def assign_clusters(doc: Document) -> None:
     surnames: dict[str, tuple[int, Entity]] = {}
     doc.entities.sort(key=lambda e: e.span.start)
     for e in doc.entities:
-        key = e.kb_id or f"{e.type}:{normalize_for_match(e.text)}"
+        key = e.kb_id or f"{e.type}:{normalize_for_match(e.canonical if e.source == 'coref' and e.canonical else e.text)}"
         if e.kb_id is None and e.type == "PERSON":
             words = normalize_for_match(e.text).split()
             if len(words) == 1 and words[0] in surnames:
@@ -438,17 +439,37 @@ def assign_clusters(doc: Document) -> None:
                     e.canonical = e.text
 
 
+def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
+    """«وأضاف بصل» after «محمود بصل»: an unknown person's surname alone, later on, is that person again."""
+    surnames: dict[str, Entity] = {}
+    for e in sorted(doc.entities, key=lambda e: e.span.start):
+        words = e.text.split()
+        if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
+            surnames.setdefault(normalize_for_match(words[-1]), e)
+    if not surnames:
+        return
+    for k, tok in enumerate(doc.tokens):
+        full = surnames.get(tok.stem) or surnames.get(tok.norm)
+        if full is None or tok.start < full.span.end or _overlaps(claims, tok.stem_start, tok.stem_end):
+            continue
+        start = _name_start(tok)
+        doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
+                                   name_en=full.name_en, canonical=full.text, source="coref", confidence=0.7))
+        claims.append(_Claim(start, tok.stem_end))
+
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return
     kb = load_kb()
     claims: list[_Claim] = []
     names = find_person_names(doc)
-    ner_spans = names + tag_tokens(doc.tokens)
+    ner_spans = names + tag_tokens(doc.tokens, text=doc.text)
     matches = kb.match(doc)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_ner_entities(doc, claims, ner_spans)
+    add_surname_mentions(doc, claims)
     assign_clusters(doc)

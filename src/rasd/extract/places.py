@@ -79,6 +79,22 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     return ctx
 
 
+_COUNTRY_AFTER_CHARS = 16    # «X شمال لبنان», «X، سوريا», «X في العراق»
+
+
+def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
+    """The country named right after a place («طرابلس شمال لبنان»), which says where the place is."""
+    for other in doc.entities:
+        gap = other.span.start - e.span.end
+        if not (0 < gap <= _COUNTRY_AFTER_CHARS and other.candidates):
+            continue
+        top = kb.gazetteer.place(other.candidates[0])
+        between = doc.text[e.span.end:other.span.start]
+        if top is not None and top.feature in ("country", "region", "admin1") and not set(between) & set(".؛:"):
+            return top.country
+    return None
+
+
 def article_countries(doc: Document, kb) -> list[str]:
     """Countries the article is about, most mentioned first: country names, nisba adjectives, and the
     countries of admin-1 areas and big cities (small places would vote for their own candidates)."""
@@ -147,8 +163,10 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
 
 def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float:
     score = c.score
+    if ctx.get("in_country") == c.country:
+        score += 6.0        # «طرابلس شمال لبنان», «تلمنس في سوريا»: the text says which country
     if c.country in countries[:1]:
-        score += 2.0
+        score += 3.0
     elif c.country in countries:
         score += 1.0
     cue = ctx.get("cue")
@@ -221,6 +239,9 @@ def run(doc: Document) -> None:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
         ctx = _context(doc, e)
+        country_after = _country_named_after(doc, e, kb)
+        if country_after:
+            ctx["in_country"] = country_after
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]

@@ -1,0 +1,86 @@
+"""Places stage: gazetteer resolution with context, relative expressions, precision against common words."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def places_of(text: str):
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)), ("sources", "entities", "places"))
+    return doc
+
+
+def km(p, lat, lon) -> float:
+    dlat, dlon = math.radians(p.lat - lat), math.radians(p.lon - lon)
+    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(p.lat)) * math.sin(dlon / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_town_east_of_a_country_is_the_town():
+    doc = places_of("وصل مسلحون عراقيون إلى مدينة البوكمال شرقي سوريا خلال الليل.")
+    town = next(p for p in doc.places if p.text == "البوكمال")
+    assert town.country == "SY" and km(town, 34.45, 40.94) < 15
+    assert town.feature in ("city", "village")
+
+
+def test_direction_of_a_country_is_a_region_of_it():
+    doc = places_of("عبرت الميليشيات إلى شرق سوريا.")
+    region = next(p for p in doc.places if "سوريا" in p.text)
+    assert region.feature == "region" and region.country == "SY" and region.lon > 38.5
+
+
+def test_countryside_with_a_direction():
+    doc = places_of("قصفت الطائرات بلدات في ريف إدلب الجنوبي.")
+    idlib = next(p for p in doc.places if "إدلب" in p.text)
+    assert idlib.country == "SY" and idlib.qualifier == "south" and km(idlib, 35.93, 36.63) < 60
+
+
+def test_countryside_of_a_town():
+    doc = places_of("قصف الطيران ريف مدينة إدلب يوم السبت.")
+    rural = next(p for p in doc.places if "إدلب" in p.text)
+    assert rural.feature == "region" and rural.text.startswith("ريف")
+
+
+def test_common_words_are_not_places():
+    doc = places_of("قالت منظمة الخوذ البيضاء إن الله وحده يعلم متى ينتهي الليل الطويل وإن الحرب مستمرة.")
+    assert not doc.places
+    assert "البيضاء" not in {e.text for e in doc.entities}
+
+
+def test_capital_after_the_word_capital_is_the_city_not_the_country():
+    doc = places_of("تظاهر المحامون في العاصمة تونس أمس.")
+    tunis = next(p for p in doc.places if p.text == "تونس")
+    assert tunis.feature == "city" and tunis.country == "TN"
+
+
+def test_country_without_cue_is_the_country():
+    doc = places_of("أعلنت تونس دعمها للقرار.")
+    assert next(p for p in doc.places if p.text == "تونس").feature == "country"
+
+
+def test_village_needs_a_place_cue_and_the_article_country():
+    doc = places_of("قتل ثلاثة مدنيين بقصف على بلدة تلمنس جنوب شرقي إدلب في سوريا.")
+    village = next(p for p in doc.places if p.text == "تلمنس")
+    assert village.country == "SY" and km(village, 35.64, 36.74) < 10
+
+
+def test_square_missing_from_the_gazetteer_takes_its_city_point():
+    doc = places_of("تجمع المتظاهرون في ساحة التحرير وسط العاصمة بغداد.")
+    square = next(p for p in doc.places if p.text == "ساحة التحرير")
+    assert square.country == "IQ" and km(square, 33.31, 44.37) < 15 and "located by" in square.reason
+
+
+def test_unresolved_likely_place_is_kept_with_a_reason():
+    doc = places_of("وقعت الهجمات على قرية بريمكسو النائية في غرب السودان.")
+    assert all(p.lat is not None for p in doc.places)
+    assert any(p.lat is None and p.reason for p in doc.unresolved_places) or not doc.unresolved_places
+
+
+def test_article_country_decides_an_ambiguous_name():
+    lebanon = places_of("قتل شخصان في اشتباكات في طرابلس شمال لبنان.")
+    libya = places_of("قتل شخصان في اشتباكات في طرابلس عاصمة ليبيا.")
+    assert next(p for p in lebanon.places if p.text == "طرابلس").country == "LB"
+    assert next(p for p in libya.places if p.text == "طرابلس").country == "LY"
