@@ -104,8 +104,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
-    if "ل" in tokens[i].prefixes and match.rule.pos != "verb":
-        return "hypothetical", tokens[i].text     # «لاستعادة», «للاحتجاج»: a purpose, not a deed
+    if "ل" in tokens[i].prefixes:
+        return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
     cues = _modality_cues()
     found: dict[str, str] = {}
     for back in range(1, _MAX_CUE_WINDOW + 1):
@@ -482,6 +482,8 @@ def run(doc: Document) -> None:
                 continue
         if passive_prone(doc, match):
             event.confidence = min(event.confidence, 0.8)   # marks an actor1 read off a casualty word
+        if casualties is not None and casualties.running_total and _update_total(found, event):
+            continue        # «ليرتفع عدد القتلى إلى خمسة»: the toll of an event already told, not a new one
         found.append((sentence, event))
     events = merge_events(found)
     events = [e for e in events if not _is_summary(e, events, doc)]
@@ -509,6 +511,18 @@ def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int):
     if found.fatalities or found.injuries or (c_lo, c_hi) == (lo, hi):
         return found
     return casualties_in_range(doc, lo, hi)
+
+
+def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
+    """Raise the toll of the latest earlier event of the same type and place; False when there is none."""
+    for _sentence, earlier in reversed(found):
+        if earlier.type == event.type and _same_place(earlier.place, event.place) and earlier.place is not None:
+            for field in ("fatalities", "injuries"):
+                new = getattr(event, field)
+                if new is not None and (getattr(earlier, field) or 0) < new:
+                    setattr(earlier, field, new)
+            return True
+    return False
 
 
 class _NoCasualties:

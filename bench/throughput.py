@@ -1,0 +1,63 @@
+"""Throughput and peak memory of `rasd extract` on N copies of the bundled sample.
+
+    .venv/bin/python bench/throughput.py [--copies 20 50] [--input examples/articles.jsonl]
+
+Each run is a fresh `rasd extract` process (knowledge base loading included), so the figures are what a
+user sees; peak memory is the child's maximum resident set size. Prints a table; the README quotes it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RASD = ROOT / ".venv" / "bin" / "rasd"
+
+
+def make_input(source: Path, copies: int, folder: Path) -> Path:
+    articles = [json.loads(l) for l in source.read_text(encoding="utf-8").splitlines() if l.strip()]
+    path = folder / f"bench-{copies}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(copies):
+            for a in articles:
+                out.write(json.dumps({**a, "id": f"{a['id']}-{k}"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_once(path: Path, out: Path) -> tuple[float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([str(RASD), "extract", str(path), "-o", str(out), "-q"], check=True)
+    elapsed = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak_kb, before)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--input", type=Path, default=ROOT / "examples" / "articles.jsonl")
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 20, 50])
+    args = parser.parse_args()
+    n_per_copy = sum(1 for l in args.input.read_text(encoding="utf-8").splitlines() if l.strip())
+    chars = len(args.input.read_text(encoding="utf-8"))
+    print(f"input: {args.input} ({n_per_copy} articles, {chars:,} characters a copy)")
+    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for copies in args.copies:
+            path = make_input(args.input, copies, folder)
+            elapsed, peak_kb = run_once(path, folder / "out.jsonl")
+            n = copies * n_per_copy
+            print(f"{n:>9} {elapsed:>8.2f} {n / elapsed:>11.1f} {peak_kb / 1024:>12.0f}")
+    print("(each run includes start-up and knowledge-base loading; the steady rate is the largest run's)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
