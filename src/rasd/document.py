@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from bisect import bisect_left, bisect_right
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC"]
 PloverType = Literal[
@@ -208,9 +210,23 @@ class Document(_Model):
     relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    _token_starts: list[int] | None = PrivateAttr(default=None)
+
     @property
     def text(self) -> str:
         return self.article.text
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
+        if self._token_starts is None or len(self._token_starts) != len(self.tokens):
+            self._token_starts = [t.start for t in self.tokens]
+        first = max(0, bisect_right(self._token_starts, start) - 1)
+        if first < len(self.tokens) and self.tokens[first].end <= start:
+            first += 1
+        last = bisect_left(self._token_starts, end) - 1
+        if first >= len(self.tokens) or last < first:
+            return None
+        return first, last
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.article.text[start:end])

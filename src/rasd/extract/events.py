@@ -137,14 +137,7 @@ def _negation_cancelled(tokens, j: int, i: int) -> bool:
 # ---------------------------------------------------------------- mentions
 
 def _token_span_index(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    first = last = None
-    for k, t in enumerate(doc.tokens):
-        if t.end > start and t.start < end:
-            first = k if first is None else first
-            last = k
-        elif t.start >= end:
-            break
-    return (first, last) if first is not None else None
+    return doc.token_range(start, end)
 
 
 def _actor_from_entity(e: Entity) -> Actor:
@@ -466,7 +459,6 @@ def run(doc: Document) -> None:
                       casualties_approximate=bool(casualties and casualties.approximate),
                       modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
         event.acled_type, event.acled_subtype = _acled_for(event)
-        event.reported_by = reported_by_for_span(doc, sent.start, sent.end)
         if _is_historical(event, doc):
             # background («انتهت في عام 2016»): flagged and dated, kept apart from the news it frames
             event.modality = "historical"
@@ -487,6 +479,8 @@ def run(doc: Document) -> None:
         found.append((sentence, event))
     events = merge_events(found)
     events = [e for e in events if not _is_summary(e, events, doc)]
+    for e in events:
+        e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 

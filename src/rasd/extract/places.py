@@ -41,14 +41,7 @@ def _word_role(word: str) -> tuple[str, str] | None:
 
 
 def _token_range(doc: Document, e: Entity) -> tuple[int, int]:
-    first = last = None
-    for k, t in enumerate(doc.tokens):
-        if t.end > e.span.start and t.start < e.span.end:
-            first = k if first is None else first
-            last = k
-        elif t.start >= e.span.end:
-            break
-    return (first or 0, last if last is not None else 0)
+    return doc.token_range(e.span.start, e.span.end) or (0, 0)
 
 
 def _context(doc: Document, e: Entity) -> dict[str, str]:
