@@ -156,7 +156,8 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     # a definite singular noun («الهجوم»، «التظاهرة») usually points back at an event already told: no evidence
     # either way; a definite verbal noun without the taa of one instance («القتل»، «التفجير») names the act
     instance = tok.stem.endswith("ه")
-    return "definite_masdar" if match.rule.pos == "verb" and not instance else None
+    masdar_shaped = len(tok.stem) >= 5 and tok.stem[0] == "ت" and tok.stem[-2] == "ي"   # تفعيل: «التفجير»
+    return "definite_masdar" if (match.rule.pos == "verb" or masdar_shaped) and not instance else None
 
 
 def _is_enumerated(doc: Document, lo: int, hi: int, i: int, last: int, trigger_starts: set[int]) -> bool:
