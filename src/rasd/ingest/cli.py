@@ -63,7 +63,7 @@ def register(subparsers) -> None:
                        "re-running on the same input adds nothing")
     p.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories to read")
     p.add_argument("--db", help="database URL or SQLite path (default $RASD_DB or ./rasd.db); "
-                                "PostgreSQL: postgresql+psycopg://user@host/db")
+                                "PostgreSQL: postgresql+pg8000://user@host/db")
     p.add_argument("--workers", type=int, help="extraction processes (default: all cores; 1 = in-process); "
                                                "with --dask=local, the number of Dask workers")
     p.add_argument("--dask", metavar="tcp://HOST:8786", nargs="?", const="local",

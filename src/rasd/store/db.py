@@ -1,8 +1,8 @@
 """Opening a store: database URL → engine with the schema migrated to the latest revision.
 
 SQLite (the default, one file `rasd.db`) runs in WAL mode so readers (the API, `rasd export`) never block
-the ingest writer, with foreign keys on. PostgreSQL URLs (`postgresql://` or `postgresql+psycopg://`)
-use psycopg 3.
+the ingest writer, with foreign keys on. PostgreSQL URLs (`postgresql://` or `postgresql+pg8000://`)
+use pg8000 (BSD-licensed; psycopg is LGPL, which rasd keeps out of its dependencies).
 """
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def resolve_url(url: str | None) -> str:
-    """`--db` value, else $RASD_DB, else ./rasd.db. A bare path means a SQLite file; postgresql:// means psycopg 3."""
+    """`--db` value, else $RASD_DB, else ./rasd.db. A bare path means a SQLite file; postgresql:// means pg8000."""
     url = url or os.environ.get("RASD_DB") or DEFAULT_URL
     if "://" not in url:
         url = f"sqlite:///{url}"
     if url.startswith("postgresql://") or url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        url = "postgresql+pg8000://" + url.split("://", 1)[1]
     return url
 
 

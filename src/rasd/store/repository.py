@@ -1,6 +1,6 @@
 """The store's public interface: `Repository` (used by `rasd ingest`, `rasd export`, `rasd events` and the API).
 
-    repo = Repository.open("sqlite:///rasd.db")      # or postgresql+psycopg://..., migrates on open
+    repo = Repository.open("sqlite:///rasd.db")      # or postgresql+pg8000://..., migrates on open
     repo.add_record(record, article)                 # one transaction; a stored article is a no-op
     repo.get_event(12)                               # canonical event + merged mentions and why
     items, total = repo.list_events(EventFilters(country="SY"), limit=50, offset=0)

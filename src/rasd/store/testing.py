@@ -109,11 +109,13 @@ def throwaway_postgres(database: str = "rasd") -> Iterator[str]:
         run([_pg_bin("initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--encoding=UTF8", "--no-sync"])
         run([_pg_bin("pg_ctl"), "-D", data, "-l", log, "-w", "-t", "60",
              "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
-        import psycopg
-        with psycopg.connect(host="127.0.0.1", port=port, user="postgres", dbname="postgres",
-                             autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{database}"')
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/{database}"
+        import pg8000.native
+        conn = pg8000.native.Connection(user="postgres", host="127.0.0.1", port=port, database="postgres")
+        try:
+            conn.run(f'CREATE DATABASE "{database}"')
+        finally:
+            conn.close()
+        yield f"postgresql+pg8000://postgres@127.0.0.1:{port}/{database}"
     finally:
         if os.path.exists(os.path.join(data, "postmaster.pid")):
             subprocess.run(_as_server_user([_pg_bin("pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]),
