@@ -30,10 +30,10 @@ def make_input(source: Path, copies: int, folder: Path) -> Path:
     return path
 
 
-def run_once(path: Path, out: Path) -> tuple[float, int]:
+def run_once(path: Path, out: Path, workers: int) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([str(RASD), "extract", str(path), "-o", str(out), "-q"], check=True)
+    subprocess.run([str(RASD), "extract", str(path), "-o", str(out), "-q", "--workers", str(workers)], check=True)
     elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak_kb, before)
@@ -42,20 +42,26 @@ def run_once(path: Path, out: Path) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=ROOT / "examples" / "articles.jsonl")
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 20, 50])
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 25, 100])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     n_per_copy = sum(1 for l in args.input.read_text(encoding="utf-8").splitlines() if l.strip())
     chars = len(args.input.read_text(encoding="utf-8"))
     print(f"input: {args.input} ({n_per_copy} articles, {chars:,} characters a copy)")
-    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    print(f"{'workers':>7} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'steady art/s':>13} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for copies in args.copies:
-            path = make_input(args.input, copies, folder)
-            elapsed, peak_kb = run_once(path, folder / "out.jsonl")
-            n = copies * n_per_copy
-            print(f"{n:>9} {elapsed:>8.2f} {n / elapsed:>11.1f} {peak_kb / 1024:>12.0f}")
-    print("(each run includes start-up and knowledge-base loading; the steady rate is the largest run's)")
+        for workers in args.workers:
+            first: tuple[int, float] | None = None
+            for copies in args.copies:
+                path = make_input(args.input, copies, folder)
+                elapsed, peak_kb = run_once(path, folder / "out.jsonl", workers)
+                n = copies * n_per_copy
+                # steady rate: the extra articles over the extra time, start-up and KB loading cancelled out
+                steady = (n - first[0]) / (elapsed - first[1]) if first and elapsed > first[1] else float("nan")
+                first = first or (n, elapsed)
+                print(f"{workers:>7} {n:>9} {elapsed:>8.2f} {n / elapsed:>11.1f} {steady:>13.1f} {peak_kb / 1024:>12.0f}")
+    print("(peak RSS is the largest single process so far; worker processes each hold their own KB)")
     return 0
 
 
