@@ -1,6 +1,6 @@
 """Sentence-level event detection on the OEDA Arabic event GSR (development quarter), ASSAULT and PROTEST.
 
-Run: .venv/bin/python bench/gsr_eval.py [--errors ASSAULT|PROTEST|all] [--limit N]
+Run: .venv/bin/python bench/gsr_eval.py [--errors ASSAULT|PROTEST|all] [--hits] [--limit N]
 Reads ../shared/data/events/arabic_event_gsr/{assault,protest}_gsr.csv.gz (LDC text, RESEARCH/EVAL ONLY: it is
 read here and never stored in the repo). Each sentence is one article run through the real pipeline; a sentence
 is predicted positive when an event of the file's type is in the record's events. Labels: "yes" is positive,
@@ -9,7 +9,8 @@ Systems compared:
   keyword    any trigger word of the type (data/event_triggers.tsv) in the sentence, whatever its modality
   pipeline   rasd.pipeline.extract as it stands
   +filter    pipeline events kept only when rasd.extract.specificity.reports_specific_event says so
---errors prints the false positives / negatives of pipeline+filter (to the terminal only) with the reasons.
+--errors prints the false positives / negatives of pipeline+filter (to the terminal only) with the gold label and
+the reasons; --hits adds the true positives.
 """
 from __future__ import annotations
 
@@ -30,13 +31,13 @@ FILES = {"ASSAULT": "assault_gsr.csv.gz", "PROTEST": "protest_gsr.csv.gz"}
 POSITIVE, NEGATIVE = {"yes"}, {"easy no", "difficult no"}
 
 
-def load_sentences(event_type: str) -> list[tuple[str, str, bool]]:
-    """(id, text, gold) for every sentence with a yes / no label."""
+def load_sentences(event_type: str) -> list[tuple[str, str, str]]:
+    """(id, text, label) for every sentence with a yes / no label."""
     raw = gzip.decompress((GSR / FILES[event_type]).read_bytes()).decode("utf-8")
     out = []
     for row in csv.DictReader(io.StringIO(raw)):
         if row["label"] in POSITIVE | NEGATIVE:
-            out.append((row["id"], row["text"], row["label"] in POSITIVE))
+            out.append((row["id"], row["text"], row["label"]))
     return out
 
 
@@ -55,7 +56,18 @@ def filtered_events(doc: Document, event_type: str) -> list[tuple[bool, str]]:
         if ev.type != event_type:
             continue
         i = token_index(doc, ev.trigger.start)
-        out.append(reports_specific_event(doc, doc.tokens[i].sentence, i, event_type))
+        kept, why = reports_specific_event(doc, doc.tokens[i].sentence, i, event_type)
+        out.append((kept, f"«{doc.text[ev.trigger.start:ev.trigger.end]}» {why}"))
+    return out
+
+
+def dropped(doc: Document, event_type: str) -> list[str]:
+    """Why the pipeline kept no event of the type: its non_events of that type, with their reasons."""
+    out = []
+    for ne in doc.non_events:
+        if ne.get("type") == event_type:
+            trig = ne.get("trigger") or {}
+            out.append(f"dropped «{trig.get('text', '')}» {ne.get('modality', '')}: {ne.get('reason', '')}")
     return out
 
 
@@ -69,22 +81,23 @@ def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float, int, i
     return p, r, f, tp, fp, fn
 
 
-def evaluate(event_type: str, limit: int | None, show_errors: bool) -> dict[str, tuple]:
+def evaluate(event_type: str, limit: int | None, show_errors: bool, show_hits: bool = False) -> dict[str, tuple]:
     rows = load_sentences(event_type)[:limit]
     gold, kw, pipe, filt = [], [], [], []
     errors = []
-    for sid, text, is_yes in rows:
+    for sid, text, label in rows:
+        is_yes = label in POSITIVE
         doc = extract(Article(id=sid, text=text, published=None))
         verdicts = filtered_events(doc, event_type)
         gold.append(is_yes)
         kw.append(keyword_positive(doc, event_type))
         pipe.append(bool(verdicts))
         filt.append(any(kept for kept, _ in verdicts))
-        if show_errors and filt[-1] != is_yes:
-            kind = "FN" if is_yes else "FP"
-            errors.append((kind, sid, [r for _, r in verdicts], text))
-    for kind, sid, reasons, text in sorted(errors):
-        print(f"{kind}\t{event_type}\t{sid}\t{'; '.join(reasons) or '(no event)'}\n\t{text}\n")
+        if show_errors and (filt[-1] != is_yes or show_hits and is_yes):
+            kind = "TP" if filt[-1] == is_yes else "FN" if is_yes else "FP"
+            errors.append((kind, label, sid[-12:], [r for _, r in verdicts] or dropped(doc, event_type), text))
+    for kind, label, sid, reasons, text in sorted(errors):
+        print(f"{kind} ({label})\t{event_type}\t{sid}\t{'; '.join(reasons) or '(no event)'}\n\t{text}\n")
     return {"keyword": prf(kw, gold), "pipeline": prf(pipe, gold), "pipeline+filter": prf(filt, gold),
             "n": (len(gold), sum(gold))}
 
@@ -92,13 +105,14 @@ def evaluate(event_type: str, limit: int | None, show_errors: bool) -> dict[str,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", nargs="?", const="all", default=None, help="print FP/FN of pipeline+filter")
+    ap.add_argument("--hits", action="store_true", help="with --errors, also print the true positives")
     ap.add_argument("--limit", type=int, default=None, help="first N labelled sentences per file")
     ap.add_argument("--types", default="ASSAULT,PROTEST")
     args = ap.parse_args()
     results = {}
     for event_type in args.types.split(","):
         show = args.errors in ("all", event_type)
-        results[event_type] = evaluate(event_type, args.limit, show)
+        results[event_type] = evaluate(event_type, args.limit, show, args.hits)
     print(f"{'type':8} {'system':16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}   sentences (yes)")
     for event_type, res in results.items():
         n, yes = res["n"]

@@ -114,7 +114,7 @@ def test_past_year_is_background_only_when_before_publication():
     ("ويتواصل التفجير في المدينة.", "definite_masdar"),
     ("وتواصلت الهجمات على المدينة.", "definite_plural"),
     ("ووقع هجوم على المدينة.", "indefinite_noun"),
-    ("وخرجوا للاحتجاج على القرار.", None),
+    ("وجاؤوا إلى العاصمة للاحتجاج على القرار.", None),
 ])
 def test_trigger_shape(text, shape):
     doc = extract(Article(id="t", text=text, published=PUBLISHED))
@@ -130,3 +130,55 @@ def test_anchored_definite_plural_is_not_general():
     general = extract(Article(id="t", text="وتحدث الوزير طويلا عن الغارات والتفجيرات.", published=PUBLISHED))
     match = find_triggers(general.tokens)[0]
     assert "definite_plural" in reports_specific_event(general, 0, match.first, "ASSAULT")[1]
+
+
+# ------------------------------------------------------------------ protest gatherings, verbal protests, other senses
+
+@pytest.mark.parametrize("text", [
+    "وتجمع عشرات الشبان في ساحة وسط مدينة حمص أمس رافعين لافتات تطالب بإطلاق سراح المعتقلين.",
+    "ونزل آلاف العمال إلى الشوارع في المدن الكبرى صباح الاثنين مطالبين برفع الأجور.",
+    "وقالت مصادر محلية إن مئات المتظاهرين خرجوا للاحتجاج على إغلاق المصنع في المدينة.",
+])
+def test_crowd_gathering_reports_a_protest(text):
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    assert [e.type for e in doc.events].count("PROTEST") >= 1, doc.non_events
+
+
+def test_chanting_alone_is_not_a_new_protest():
+    doc = extract(Article(id="t", text="وردد المتظاهرون شعارات مناهضة للوزير.", published=PUBLISHED))
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("واحتجت الخارجية رسميا لدى السفير على التصريحات المسيئة.", "verbal"),
+    ("وأعلنت النقابة احتجاجها على قرار الوزارة بتجميد الرواتب.", "possessed"),
+    ("وتنطلق التظاهرة المسرحية في العاصمة بمشاركة عشر فرق عربية.", "sense"),
+])
+def test_verbal_protest_and_other_senses_are_not_demonstrations(text, cue):
+    ok, why = verdict(text, "PROTEST")
+    assert not ok, why
+    assert cue in why
+
+
+def test_riot_police_is_a_name_not_a_riot():
+    ok, why = verdict("وانتشرت قوات مكافحة الشغب في محيط الجامعة.", "PROTEST")
+    assert not ok and "frame" in why
+
+
+def test_verbal_and_sense_cues_apply_to_protest_only():
+    cues = word_cues()
+    assert all(c.applies_to("PROTEST") and not c.applies_to("ASSAULT") for c in cues["لدي"] if c.kind == "verbal")
+    ok, why = verdict("قتل مسلحون مجهولون الصحافي لدى خروجه من منزله مساء أمس في وسط المدينة.")
+    assert ok and "verbal" not in why
+
+
+# ------------------------------------------------------------------ anaphora and ambiguous readings
+
+def test_demonstrative_points_back_at_an_event_told_before():
+    ok, why = verdict("ويأتي هذا الهجوم في وقت تتصاعد فيه التوترات السياسية.")
+    assert not ok and "reference" in why
+
+
+def test_word_that_is_both_a_verb_and_a_masdar_reads_as_the_verb():
+    ok, why = verdict("خطف مسلحون مهندسا أجنبيا أمس في جنوب البلاد.")
+    assert ok and "perfect_verb" in why, why

@@ -40,6 +40,10 @@ class Cue:
     scope: str         # sentence | near | before
     window: int
     weight: float      # signed: realis positive, irrealis negative
+    types: frozenset[str] = frozenset({"*"})    # the event types it applies to («*»: every type)
+
+    def applies_to(self, event_type: str) -> bool:
+        return "*" in self.types or event_type in self.types
 
 
 # ---------------------------------------------------------------- data
@@ -76,7 +80,8 @@ def word_cues() -> dict[str, tuple[Cue, ...]]:
     index: dict[str, list[Cue]] = {}
     for name, sign in (("specificity_realis.tsv", 1), ("specificity_irrealis.tsv", -1)):
         for r in _rows(name):
-            cue = Cue(r["word"], r["kind"], r["scope"], int(r["window"]), sign * float(r["weight"]))
+            cue = Cue(r["word"], r["kind"], r["scope"], int(r["window"]), sign * float(r["weight"]),
+                      frozenset(r["types"].split("|")))
             for form in word_forms(r["word"], r["pos"]):
                 index.setdefault(form, []).append(cue)
     return {k: tuple(v) for k, v in index.items()}
@@ -129,10 +134,17 @@ def _keys(tok: Token) -> set[str]:
 
 
 def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None:
-    for m in find_triggers(doc.tokens[lo:hi]):
-        if lo + m.first <= i <= lo + m.last:
-            return m
-    return None
+    """The trigger match covering token i; when several rules match the same word («خطف» is the verb خطف
+    and a masdar of اختطف), the one that reads it as its own verb, since the verb form says more."""
+    covering = [m for m in find_triggers(doc.tokens[lo:hi]) if m.first <= i - lo <= m.last]
+    if not covering:
+        return None
+    tok = doc.tokens[i]
+
+    def reads_as_verb(m: LemmaMatch) -> bool:
+        lemma = normalize_for_match(m.rule.lemma.split(" ")[0].split("|")[0])
+        return m.rule.pos == "verb" and tok.stem in verb_forms(lemma)
+    return next((m for m in covering if reads_as_verb(m)), covering[0])
 
 
 def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
@@ -158,6 +170,12 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     instance = tok.stem.endswith("ه")
     masdar_shaped = len(tok.stem) >= 5 and tok.stem[0] == "ت" and tok.stem[-2] == "ي"   # تفعيل: «التفجير»
     return "definite_masdar" if (match.rule.pos == "verb" or masdar_shaped) and not instance else None
+
+
+def _possessed_noun(tok: Token, shape: str | None) -> bool:
+    """A trigger noun with a possessive pronoun («احتجاجها»، «اعتصامهم»، «هجماتها»): it names someone's stance or
+    an act already told («أعلنت احتجاجها على القرار»، «في نهاية اعتصامهم»), not a new occurrence."""
+    return bool(tok.suffix) and shape == "indefinite_noun"     # a possessed noun has no «ال»
 
 
 def _is_enumerated(doc: Document, lo: int, hi: int, i: int, last: int, trigger_starts: set[int]) -> bool:
@@ -231,9 +249,9 @@ def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence
         ev.add("past_year", weights["past_year"])
 
 
-def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, ev: Evidence) -> None:
+def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence) -> None:
     cues, generic = word_cues(), generic_nouns()
-    seen: set[str] = set()
+    seen: set[tuple[str, str, int]] = set()
     realis = False
     generic_weight = 0.0
     for k in range(lo, hi):
@@ -241,9 +259,10 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, ev: Evide
             continue
         keys = _keys(doc.tokens[k])
         for cue in {c for key in keys for c in cues.get(key, ())}:
-            if cue.word in seen or not _in_scope(cue, k, i, last):
+            key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last):
                 continue
-            seen.add(cue.word)
+            seen.add(key)
             realis = realis or cue.weight > 0
             ev.add(f"{cue.kind} «{doc.tokens[k].text}»", cue.weight)
         hit = next((generic[key] for key in keys if key in generic), 0.0)
@@ -279,12 +298,14 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
         ev.add("attributed", weights["attributed"])
     if shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
         ev.add(shape, weights[shape])
+    if _possessed_noun(doc.tokens[i], shape):
+        ev.add("possessed", weights["possessed"])
     starts = {lo + m.first for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == event_type}
     if _is_enumerated(doc, lo, hi, i, last, starts):
         ev.add("enumeration", weights["enumeration"])
     _position_evidence(doc, lo, i, ev)
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    _word_evidence(doc, lo, hi, i, last, ev)
+    _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
     return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
