@@ -20,7 +20,6 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
 from rasd.extract.casualties import casualties_in_range
-from rasd.extract.dates import date_for_span
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
@@ -358,21 +357,33 @@ def article_focus(doc: Document) -> Place | None:
 _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
 
 
+_DATE_WINDOW_CHARS = 90   # a date this close to the trigger in its sentence is the trigger's («قصف ... الأربعاء»)
+
+
 def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None]:
-    """The date expression governing the trigger's sentence (rasd.extract.dates); else a date stated in
-    the last few sentences before it; else the publication date."""
+    """The date of a trigger: a date expression near it in its sentence (one far off in the sentence
+    belongs to a subordinate clause: «ما اتفقا عليه في 11 أيار»); else the last day-precision date of the
+    few sentences before it (the story's narrative date); else the publication date."""
     t = doc.tokens[match.first]
-    mention = date_for_span(doc, t.start, doc.tokens[match.last].end)
-    if mention is not None and getattr(mention, "default", False):
-        first_sentence = max(0, t.sentence - _DATE_LOOKBACK)
-        window_start = doc.sentences[first_sentence].start
-        earlier = [d for d in doc.dates if window_start <= d.span.start < t.start and d.value
-                   and not getattr(d, "default", False) and d.precision == "day"]
-        if earlier:
-            mention = earlier[-1]
-    if mention is None or not mention.value:
-        return None, None
-    return mention.value, mention.precision
+    start, end = t.start, doc.tokens[match.last].end
+    sent = doc.sentences[t.sentence]
+    near = [d for d in doc.dates if d.value and sent.start <= d.span.start < sent.end
+            and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS]
+    if near:
+        best = min(near, key=lambda d: _char_distance(d.span, start, end))
+        return best.value, best.precision
+    window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
+    earlier = [d for d in doc.dates if window_start <= d.span.start < start and d.value
+               and not getattr(d, "default", False) and d.precision == "day"]
+    if earlier:
+        return earlier[-1].value, earlier[-1].precision
+    if doc.article.published:
+        return doc.article.published.isoformat(), "day"
+    return None, None
+
+
+def _char_distance(span, start: int, end: int) -> int:
+    return max(0, span.start - end, start - span.end)
 
 
 def _is_historical(event: Event, doc: Document) -> bool:
