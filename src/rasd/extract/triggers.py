@@ -29,6 +29,7 @@ class LemmaRule:
     row: tuple[tuple[str, str], ...]          # the data row's other columns
     needs: frozenset[str] = frozenset()
     rest: tuple[frozenset[str], ...] = ()     # phrase words after the first, each a set of variants
+    needs_window: int = 4                     # tokens after the match searched for a `needs` word
 
     def get(self, column: str, default: str = "") -> str:
         return dict(self.row).get(column, default)
@@ -80,6 +81,14 @@ def noun_forms(noun: str) -> set[str]:
     return forms
 
 
+def _needs(cell: str) -> tuple[frozenset[str], int]:
+    """«مع» → ({مع}, 4); «12:مع» → ({مع}, 12): the words, and how many tokens after the trigger to look."""
+    if not cell:
+        return frozenset(), _NEEDS_WINDOW
+    window, _, words = cell.partition(":") if cell.split(":", 1)[0].isdigit() else ("", "", cell)
+    return _variants(words), int(window) if window else _NEEDS_WINDOW
+
+
 def _variants(words: str) -> frozenset[str]:
     out: set[str] = set()
     for v in words.split("|"):
@@ -106,8 +115,8 @@ class LemmaLexicon:
         words = row["lemma"].split(" ")
         first = normalize_for_match(words[0].split("|")[0])
         others = tuple((k, v or "") for k, v in row.items() if k not in ("lemma", "pos", "alt", "needs"))
-        rule = LemmaRule(lemma=row["lemma"], pos=row["pos"], row=others,
-                         needs=_variants(row["needs"]) if row.get("needs") else frozenset(),
+        needs, window = _needs(row.get("needs") or "")
+        rule = LemmaRule(lemma=row["lemma"], pos=row["pos"], row=others, needs=needs, needs_window=window,
                          rest=tuple(_variants(w) for w in words[1:]))
         alts = [a for a in (row.get("alt") or "").split("|") if a]
         imperfect = next((a.split(":", 1)[1] for a in alts if a.startswith("imperfect:")), None)
@@ -166,7 +175,7 @@ def _needs_met(rule: LemmaRule, tokens: list[Token], last: int) -> bool:
     if not rule.needs:
         return True
     sentence = tokens[last].sentence
-    for t in tokens[last + 1:last + 1 + _NEEDS_WINDOW]:
+    for t in tokens[last + 1:last + 1 + rule.needs_window]:
         if t.sentence != sentence:
             break
         if _strip_article(t.stem) in rule.needs or t.stem in rule.needs or t.norm in rule.needs:
