@@ -97,16 +97,34 @@ def _nisba_entity(doc: Document, m: KBMatch, kb) -> Entity:
 
 def _agent_entity(doc: Document, m: KBMatch, kb, nisba: KBMatch | None) -> Entity:
     agent = kb.actors.agents.get(m.ids[0])
-    end = nisba.end if nisba else m.end
+    end = nisba.end if nisba else _adjective_end(doc, m)
     country = nisba.ids[0].split(":", 1)[1] if nisba else None
     name_en = agent.name_en if agent else None
     if nisba and name_en:
         c = kb.gazetteer.country(country)
         adj = next((n.name_en_adj for n in kb.actors.nisba if n.country == country), c.name_en if c else country)
         name_en = f"{adj} {name_en}"
+    canonical = agent.aliases_ar[0] if agent and not nisba and end == m.end else None   # «للنظام» → «النظام»
     return Entity(span=doc.span(m.name_start, end), type="ORG", text=doc.text[m.name_start:end], name_en=name_en,
-                  kb_id=agent.id if agent else None, sector=agent.sector if agent else None, country=country,
-                  source="agent")
+                  kb_id=agent.id if agent else None, canonical=canonical, sector=agent.sector if agent else None,
+                  country=country, source="agent")
+
+
+_ADJECTIVE_ENDINGS = ("يون", "يين", "ية", "يه", "ي")
+
+
+def _adjective_end(doc: Document, m: KBMatch) -> int:
+    """«مسلحون إسلاميون», «قوات حكومية»: a relational adjective right after an agent belongs to it."""
+    k = m.token_end
+    if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
+        return m.end
+    tok = doc.tokens[k]
+    word = doc.text[tok.stem_start:tok.stem_end]
+    if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
+        return m.end
+    if (stem_zipf(tok.stem) or 0) >= 5.5:
+        return m.end
+    return tok.stem_end
 
 
 def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str]) -> bool:

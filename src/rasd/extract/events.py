@@ -23,6 +23,7 @@ from rasd.extract.casualties import casualties_in_range
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
+from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "admin2": 1, "admin1": 2,
@@ -152,6 +153,14 @@ def _is_locative(doc: Document, first: int) -> bool:
     return bool(prev and prev.sentence == tok.sentence and prev.stem in _LOCATIVE)
 
 
+def _can_act(e: Entity) -> bool:
+    """A country or a capital stands for its government («استخدمت دمشق», «طهران ترد»); a town does not."""
+    if e.source == "nisba" or (e.kb_id or "").startswith("cc:"):
+        return True
+    place = load_kb().gazetteer.place(e.kb_id) if e.kb_id else None
+    return place is not None and (place.is_capital or place.feature == "country")
+
+
 def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
     out: list[Mention] = []
@@ -163,7 +172,7 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
         idx = _token_span_index(doc, e.span.start, e.span.end)
         if idx is None:
             continue
-        locative = e.type == "GPE" and _is_locative(doc, idx[0])
+        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e))
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
@@ -212,6 +221,7 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
 _CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح"})
 
 
+_VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
 _ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
 
@@ -235,16 +245,34 @@ def _is_circumstantial(tok) -> bool:
     return len(stem) >= 4 and stem.endswith("ا") and (stem.startswith("م") or stem[1] == "ا")
 
 
-def _subject_before(doc: Document, i: int, before: list[Mention]) -> Mention | None:
-    """The nearest named actor before the trigger, not across «إن/أن» — unless the complementizer carries
-    the subject's pronoun («قالت الوزارة إنها نشرت»), which points back to the speaker."""
+def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False) -> Mention | None:
+    """The actor before the trigger that is its subject, not across «إن/أن» — unless the complementizer
+    carries the subject's pronoun («قالت الوزارة إنها نشرت»), which points back to the speaker.
+    For a verb, the nearest one (SVO); for a noun or participle, the clause's subject: the first named one
+    («تعهد بوتين ونظيره ... لسيطرة الأسد ... خلال محادثة هاتفية» is Putin's call, not Assad's)."""
     tokens = doc.tokens
-    floor = max((k for k in range(max(0, i - 12), i) if tokens[k].stem in _COMPLEMENTIZERS
+    floor = max((k for k in range(0, i) if tokens[k].stem in _COMPLEMENTIZERS
                  and not tokens[k].suffix and tokens[k].sentence == tokens[i].sentence), default=-1)
-    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= 14 and m.first > floor]
+    reach = 40 if first_named else 14
+    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
     people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")]
     pool = people or named
-    return pool[-1] if pool else None
+    if not pool:
+        return None
+    return pool[0] if first_named else pool[-1]
+
+
+def _previous_subject(doc: Document, i: int) -> Mention | None:
+    """«ودعت في بيان ... إلى»: a verb opening its sentence with no subject takes the previous sentence's."""
+    tokens = doc.tokens
+    sentence = tokens[i].sentence
+    starts_sentence = i == 0 or tokens[i - 1].sentence != sentence
+    if not starts_sentence or sentence == 0:
+        return None
+    lo = next((k for k in range(i - 1, -1, -1) if tokens[k].sentence != sentence - 1), -1) + 1
+    prev = sentence_mentions(doc, sentence - 1, lo, i)
+    named = [m for m in prev if m.kind in ("entity", "agent") and not m.locative]
+    return named[0] if named else None
 
 
 def _pronoun_subject(doc: Document, i: int) -> bool:
@@ -277,14 +305,17 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     actor1 = _agent_phrase(doc, last, after, targets)
     object_ = None
     if actor1 is None and verb_like and not circumstantial:
-        first_after = next((m for m in after if m.first - last <= 3 and m not in targets and m.kind != "victim"), None)
+        first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
+                            and m.kind != "victim"), None)
         passive = passive_prone(doc, match)
         if first_after is not None and pronoun_subject:
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
-        actor1 = _subject_before(doc, i, before)
+        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial)
+    if actor1 is None and verb_like and not passive_prone(doc, match):
+        actor1 = _previous_subject(doc, i)
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
