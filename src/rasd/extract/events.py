@@ -298,7 +298,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
-    verb_like = match.rule.pos in ("verb", "perfect") or (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
+        (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     circumstantial = _is_circumstantial(tokens[i])
     pronoun_subject = _pronoun_subject(doc, i)
 
@@ -316,6 +317,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial)
     if actor1 is None and verb_like and not passive_prone(doc, match):
         actor1 = _previous_subject(doc, i)
+    if actor1 is None and not verb_like:
+        # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
+        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent")), None)
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))

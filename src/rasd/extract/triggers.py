@@ -8,7 +8,7 @@ takes a person prefix (استهدف → يستهدف، أطلق → يطلق). V
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -30,9 +30,14 @@ class LemmaRule:
     needs: frozenset[str] = frozenset()
     rest: tuple[frozenset[str], ...] = ()     # phrase words after the first, each a set of variants
     needs_window: int = 4                     # tokens after the match searched for a `needs` word
+    noun_keys: frozenset[str] = frozenset()   # the rule's noun forms (masdar, plurals) as opposed to verb forms
 
     def get(self, column: str, default: str = "") -> str:
         return dict(self.row).get(column, default)
+
+    def reads_as_noun(self, token: Token) -> bool:
+        """Whether the token matched one of the rule's noun forms («مطالبة», «استهداف»), not a verb form."""
+        return self.pos == "noun" or any(k in self.noun_keys for k in token_keys(token))
 
 
 @dataclass(frozen=True)
@@ -122,10 +127,12 @@ class LemmaLexicon:
         imperfect = next((a.split(":", 1)[1] for a in alts if a.startswith("imperfect:")), None)
         noun_head = row["pos"] == "noun" or first.endswith(("ه", "ات"))
         forms = noun_forms(first) if noun_head else verb_forms(first, imperfect, row["pos"] == "perfect")
+        nouns = set(forms) if noun_head else set()
         for alt in alts:
             if not alt.startswith("imperfect:"):
-                forms |= noun_forms(normalize_for_match(alt))
-        return rule, forms
+                nouns |= noun_forms(normalize_for_match(alt))
+        rule = replace(rule, noun_keys=frozenset(nouns - (set() if noun_head else forms)))
+        return rule, forms | nouns
 
     def find(self, tokens: list[Token]) -> list[LemmaMatch]:
         """Every match in the token stream; a phrase wins over the single words it contains."""
