@@ -15,7 +15,8 @@ from rasd.text.numbers import singular_count_at
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها"})
-_RUNNING_TOTAL = frozenset({"ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "حصيله", "اجمالي", "مجموع"})
+# «ارتفع عدد القتلى إلى 21», «حصيلة»: a new figure for the same event; «في المجموع» (in all) sums several
+_RUNNING_TOTAL = frozenset({"ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "حصيله"})
 
 
 @dataclass
@@ -60,17 +61,20 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
                 or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS) or _is_age(doc, i, hi):
             continue
         kind = _nearest_cue(cues, i)
+        joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
+        if kind is None and joined and last_kind is not None:
+            kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
-        joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if kind in totals and joined and kind == last_kind:
             totals[kind] += int(number.value)   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
         else:
             totals[kind] = max(totals.get(kind, 0), int(number.value))
         last_kind = kind
         result.approximate |= number.approximate
+        totals[kind] += _coordinated_singulars(doc, i, hi)
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person
         if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence:
@@ -79,6 +83,14 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     return result
+
+
+def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
+    """«أربعة أطفال وسيدة»: a singular counted noun joined by «و» to the counted noun adds one."""
+    k = i + 2           # the number, its counted noun, then «وسيدة»
+    if k < hi and doc.tokens[k].prefixes[:1] == ["و"] and singular_count_at(doc.tokens, k) is not None:
+        return 1
+    return 0
 
 
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العمر", "عمر"})

@@ -89,6 +89,7 @@ def _inside_name(doc: Document, tok) -> bool:
 # Violence and protest words often mention what is generic, habitual or abstract («العنف», «الاحتجاجات»):
 # for these types a trigger must read as a specific, reported occurrence (rasd.extract.specificity).
 _SPECIFICITY_CHECKED = frozenset({"ASSAULT", "PROTEST"})
+_CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})    # dispersals and riots hurt people too
 _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
 
 
@@ -486,7 +487,7 @@ def run(doc: Document) -> None:
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))
         mentions = sentence_mentions(doc, sentence, lo, hi)
-        casualties = _clause_casualties(doc, match, lo, hi) if event_type == "ASSAULT" else None
+        casualties = _clause_casualties(doc, match, lo, hi) if event_type in _CASUALTY_TYPES else None
         strength = match.rule.get("strength")
         if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
             continue
