@@ -182,3 +182,25 @@ def test_demonstrative_points_back_at_an_event_told_before():
 def test_word_that_is_both_a_verb_and_a_masdar_reads_as_the_verb():
     ok, why = verdict("خطف مسلحون مهندسا أجنبيا أمس في جنوب البلاد.")
     assert ok and "perfect_verb" in why, why
+
+
+def test_crowd_size_is_protest_evidence_only():
+    ok, why = verdict("واندلعت احتجاجات شارك فيها آلاف الطلاب في العاصمة.", "PROTEST")
+    assert ok and "crowd" in why, why
+    crowd = [c for form in specificity.word_forms("آلاف", "word") for c in word_cues()[form] if c.kind == "crowd"]
+    assert crowd and all(c.applies_to("PROTEST") and not c.applies_to("ASSAULT") for c in crowd)
+
+
+def test_protest_noun_without_any_anchor_is_not_an_event():
+    ok, why = verdict("ولم تعد الاحتجاجات تخيف أحدا في البلاد.", "PROTEST")
+    assert not ok, why
+
+
+def test_trigger_in_a_relative_clause_is_background():
+    ok, why = verdict("وكانت الشرطة قد أوقفت رجلا يشتبه بصلته بالحادث الذي استهدف الحافلة.")
+    assert not ok and "relative" in why, why
+
+
+def test_ordinal_counts_the_attack_in_a_series():
+    ok, why = verdict("وهو ثالث هجوم تشهده المدينة منذ بداية الشهر.")
+    assert not ok and "series" in why, why
