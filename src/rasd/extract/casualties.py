@@ -14,7 +14,7 @@ from rasd.extract.triggers import find_casualty_cues
 from rasd.text.numbers import singular_count_at
 
 _WINDOW = 6
-_SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها"})
+_SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم", "معظمهم"})
 # «ارتفع عدد القتلى إلى 21», «حصيلة»: a new figure for the same event; «في المجموع» (in all) sums several
 _RUNNING_TOTAL = frozenset({"ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "حصيله"})
 
@@ -57,8 +57,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
         i = _token_index(doc, number.span.start, lo, hi)
-        if i is None or (i > lo and doc.tokens[i - 1].stem in _SUBSET_MARKERS) \
-                or (i > lo + 1 and doc.tokens[i - 2].stem in _SUBSET_MARKERS) or _is_age(doc, i, hi):
+        if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi):
             continue
         kind = _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
@@ -68,13 +67,13 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
+        value = int(number.value) + _coordinated_singulars(doc, i, hi)
         if kind in totals and joined and kind == last_kind:
-            totals[kind] += int(number.value)   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
+            totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
         else:
-            totals[kind] = max(totals.get(kind, 0), int(number.value))
+            totals[kind] = max(totals.get(kind, 0), value)
         last_kind = kind
         result.approximate |= number.approximate
-        totals[kind] += _coordinated_singulars(doc, i, hi)
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person
         if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence:
@@ -85,12 +84,25 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     return result
 
 
+_NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are not a further person («وإصابة 30»)
+
+
 def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
-    """«أربعة أطفال وسيدة»: a singular counted noun joined by «و» to the counted noun adds one."""
+    """«أربعة أطفال وسيدة»: a singular counted noun of a person joined by «و» to the counted noun adds one."""
     k = i + 2           # the number, its counted noun, then «وسيدة»
-    if k < hi and doc.tokens[k].prefixes[:1] == ["و"] and singular_count_at(doc.tokens, k) is not None:
-        return 1
+    if k < hi and doc.tokens[k].prefixes[:1] == ["و"]:
+        single = singular_count_at(doc.tokens, k)
+        if single is not None and single.unit not in _NOT_PEOPLE:
+            return 1
     return 0
+
+
+def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
+    """«تسعة مدنيين بينهم ثلاثة أطفال»: a count right after «بينهم/منهم» is part of a total already read."""
+    for k in (i - 1, i - 2):
+        if k >= lo and (doc.tokens[k].norm in _SUBSET_MARKERS or doc.tokens[k].stem in _SUBSET_MARKERS):
+            return True
+    return False
 
 
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العمر", "عمر"})
