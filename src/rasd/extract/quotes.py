@@ -271,10 +271,12 @@ def _statement_follows(tokens: list[Token], j: int) -> bool:
 def _reporting_lam(doc: Document, tok: Token) -> bool:
     """«لرويترز», «لوكالة ...», «لـ"العربي الجديد"», «له»: the one spoken to, not part of the speaker."""
     norm = tok.norm
-    if not norm.startswith("ل") or norm.startswith("لل"):
+    if not norm.startswith("ل"):
         return False
     if norm == "ل":
         return True
+    if norm.startswith("لل"):          # «للصحفيين» = ل + الصحفيين
+        return ("ال" + norm[2:],) in speech_cues("channel_noun")
     rest = norm[1:]
     if (rest,) in speech_cues("channel_noun") or ("ال" + rest,) in speech_cues("channel_noun"):
         return True
