@@ -204,3 +204,17 @@ def test_trigger_in_a_relative_clause_is_background():
 def test_ordinal_counts_the_attack_in_a_series():
     ok, why = verdict("وهو ثالث هجوم تشهده المدينة منذ بداية الشهر.")
     assert not ok and "series" in why, why
+
+
+@pytest.mark.parametrize("text", [
+    "وشن النائب هجوما لاذعا على وزير المالية خلال جلسة البرلمان أمس.",
+    "وحذر المراقبون من انفجار الأوضاع في المخيمات بعد قطع المساعدات.",
+])
+def test_figurative_violence_is_not_an_assault(text):
+    ok, why = verdict(text)
+    assert not ok and "sense" in why, why
+
+
+def test_unnumbered_victims_count_for_an_assault():
+    ok, why = verdict("وخطف المسلحون عشرات العمال من موقع البناء قرب الحدود.")
+    assert ok and "victims" in why, why
