@@ -20,7 +20,7 @@ from rasd.extract.ner_model import tag_tokens
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
 from rasd.text.normalize import normalize_for_match
-from rasd.text.tokens import stem_zipf
+from rasd.text.tokens import lexicon_key, stem_zipf
 
 _PLACE_TYPE = {"region": "LOC", "water": "LOC", "fac": "FAC"}
 _MIN_NER_CONFIDENCE = 0.5
@@ -50,6 +50,11 @@ def _name_stoppers() -> frozenset[str]:
     text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
     line = next(l for l in text.splitlines() if l.startswith("# stoppers:"))
     return frozenset(normalize_for_match(w) for w in line.split(":", 1)[1].split())
+
+
+def word_frequency(doc: Document, tok) -> float:
+    """Zipf frequency of a token's stem as written (the lexicon keeps «ة» apart from «ه»); 0 when unknown."""
+    return stem_zipf(lexicon_key(doc.text[tok.stem_start:tok.stem_end])) or stem_zipf(tok.stem) or 0.0
 
 
 def _overlaps(claims: list[_Claim], start: int, end: int) -> bool:
@@ -122,7 +127,7 @@ def _adjective_end(doc: Document, m: KBMatch) -> int:
     word = doc.text[tok.stem_start:tok.stem_end]
     if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
         return m.end
-    if (stem_zipf(tok.stem) or 0) >= 5.5:
+    if word_frequency(doc, tok) >= 5.5:
         return m.end
     return tok.stem_end
 
@@ -151,8 +156,15 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return False
     tok = doc.tokens[m.token_start]
     if m.token_end - m.token_start == 1 and set(tok.prefixes) - {"ال"} and m.name_start == tok.start \
-            and (stem_zipf(tok.stem) or 0) >= _FUNCTION_WORD_ZIPF:
+            and word_frequency(doc, tok) >= _FUNCTION_WORD_ZIPF:
         return True         # «بأي» read whole as the Bay region: ب + «أي»
+    if m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف") \
+            and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF:
+        return True         # «وإن», «وأدى» kept whole by the segmenter, read as Van or Wadi
+    surface = doc.text[m.name_start:m.end]
+    bare = tok.stem if tok.suffix else tok.stem[:-1]
+    if surface.endswith("ه") and best.name_ar.endswith("ة") and (stem_zipf(bare) or 0) >= 4.5:
+        return True         # «منزله» (his house) is not the town «منزلة»: the original keeps ه and ة apart
     if best.feature in ("country", "admin1"):
         return False
     if any(n.span.start < m.end and m.name_start < n.span.end for n in doc.numbers):
@@ -291,7 +303,7 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
             bare_ok = j == i and not nxt.prefixes and after is not None and "ال" in after.prefixes and after.sentence == nxt.sentence \
                 and not doc.text[nxt.end:after.start].strip()
             proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
-                (stem_zipf(nxt.stem) or 0) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
+                word_frequency(doc, nxt) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
             if not (bare_ok or proper_name):
                 break
         j += 1
@@ -306,12 +318,20 @@ def _name_start(tok) -> int:
 # ---------------------------------------------------------------- person names
 
 _NAME_WORD_ZIPF = 5.0      # a word this frequent («قال», «الحكومة») does not continue a name
+_FAMILY_NAME_ZIPF = 5.5    # ... but a family name with the article may be a common adjective («فراس الأبيض»)
+_RARE_WORD_ZIPF = 4.0      # after a given name that is also a word («حسن»), only a rare word continues
 _MAX_NAME_WORDS = 4
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return _word_list("given_names.txt")
+    return frozenset(w.rstrip("*") for w in _word_list("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _common_word_names() -> frozenset[str]:
+    """Given names that are also ordinary words («حسن», «صالح»), marked * in given_names.txt."""
+    return frozenset(w.rstrip("*") for w in _word_list("given_names.txt") if w.endswith("*"))
 
 
 @lru_cache(maxsize=1)
@@ -334,20 +354,37 @@ def is_given_name(word: str) -> bool:
 
 
 def _surface_key(doc: Document, k: int) -> str:
+    """The name key of a token: the whole word when it is itself a given name («فراس», not ف + «راس»),
+    else its stem as written."""
     tok = doc.tokens[k]
+    whole = _name_key(tok.text)
+    if whole in _given_names():
+        return whole
     return _name_key(doc.text[tok.stem_start:tok.stem_end])
 
 
-def _name_like(doc: Document, k: int) -> bool:
+def _given_at(doc: Document, k: int) -> bool:
+    """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name)."""
     tok = doc.tokens[k]
+    return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
+
+
+def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
+    tok = doc.tokens[k]
+    if _given_at(doc, k):
+        return True
     if not tok.stem or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix:
         return False
-    if not tok.prefixes and _surface_key(doc, k) in _given_names():
+    if _given_at(doc, k):
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
-    zipf = stem_zipf(tok.stem)
-    return zipf is None or zipf < _NAME_WORD_ZIPF
+    zipf = word_frequency(doc, tok)
+    if not zipf:
+        return True
+    if after_common_word:
+        return zipf < _RARE_WORD_ZIPF
+    return zipf < (_FAMILY_NAME_ZIPF if tok.prefixes == ["ال"] else _NAME_WORD_ZIPF)
 
 
 def _joined(doc: Document, a: int, b: int) -> bool:
@@ -374,15 +411,17 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        starts_given = not tok.prefixes and not tok.suffix and (key in given or two in given)
+        starts_given = not tok.suffix and (_given_at(doc, k) or (not tok.prefixes and two in given))
         after_title = k > 0 and tokens[k - 1].stem in titles and _joined(doc, k - 1, k) and _name_like(doc, k) \
-            and (stem_zipf(tok.stem) or 0) < 4.0
+            and word_frequency(doc, tok) < 4.0
         if not (starts_given or after_title):
             k += 1
             continue
         end = k + (1 if two in given else 0)
+        common = starts_given and key in _common_word_names() and two not in given
         while end + 1 < len(tokens) and end + 1 - k < _MAX_NAME_WORDS and _joined(doc, end, end + 1) \
-                and (_name_like(doc, end + 1) or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
+                and (_name_like(doc, end + 1, after_common_word=common and end == k)
+                     or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
             end += 1
         if end > k or (starts_given and _speaker_alone(doc, k)):
             start = _name_start(tok)
@@ -427,7 +466,7 @@ _COMMON_WORD_ZIPF = 4.0
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
     """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says."""
     words = [t for t in doc.tokens if t.start < end and start < t.end]
-    return bool(words) and all((stem_zipf(t.stem) or 0) >= _COMMON_WORD_ZIPF for t in words)
+    return bool(words) and all(word_frequency(doc, t) >= _COMMON_WORD_ZIPF for t in words)
 
 
 # ---------------------------------------------------------------- coreference

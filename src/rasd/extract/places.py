@@ -89,8 +89,9 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
 
 
 def article_countries(doc: Document, kb) -> list[str]:
-    """Countries the article is about, most mentioned first: country names, nisba adjectives, and the
-    countries of admin-1 areas and big cities (small places would vote for their own candidates)."""
+    """Countries the article is about, most mentioned first: country names, capitals, provinces and nisba
+    adjectives. Other cities do not vote: a big foreign city read off a common word («يومياً» as Umeå)
+    would otherwise make its own country look like the article's."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.type not in ("GPE", "LOC") or not e.candidates:
@@ -100,7 +101,7 @@ def article_countries(doc: Document, kb) -> list[str]:
             continue
         if top.feature == "country":
             counts[top.country] += 2
-        elif top.feature in ("admin1", "region") or top.is_capital or top.population >= _BIG_CITY:
+        elif top.feature in ("admin1", "region") or top.is_capital:
             counts[top.country] += 1
     for a in doc.agents:
         if a.country:
@@ -140,8 +141,11 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.feature in _BIG_FEATURES or c.is_capital or c.population >= _BIG_CITY:
         if not (cue or prep or at_home) and is_given_name(name):
             return "a given name that is also a city abroad («رشيد» Rosetta), with no place cue or preposition"
-        if cue or prep or not _is_common_word(name, _VERY_COMMON_ZIPF):
-            return None
+        if countries and not (cue or prep or at_home or ner_agrees or c.is_capital or c.feature in _BIG_FEATURES):
+            return "a city abroad named with no place cue or preposition, which the NER model does not read as a place"
+        if _is_common_word(name, _VERY_COMMON_ZIPF) and not cue:
+            return "a very common word that is also a big place's name («المدينة»), with no place cue"
+        return None
         return "a very common word that is also a big place's name, with no place cue or preposition"
     if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
         if cue or (prep or ner_agrees) and at_home and not _is_common_word(name):
