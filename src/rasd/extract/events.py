@@ -457,9 +457,13 @@ def _acled_for(event: Event) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- the stage
 
-def _corroborated(doc: Document, sentence: int, casualties, mentions: list[Mention]) -> bool:
+def _corroborated(doc: Document, sentence: int, casualties, mentions: list[Mention], event_type: str) -> bool:
+    """A weak trigger stands with a place, a casualty count or a named actor in its sentence — or, for
+    protests and arrests, a generic crowd or force («مئات المتظاهرين», «قوات الأمن»)."""
+    crowd_ok = event_type in ("PROTEST", "COERCE")
     return bool(_place_candidates(doc, sentence) or casualties.fatalities or casualties.injuries
-                or any(m.kind in ("entity", "nisba") for m in mentions))
+                or any(m.kind in ("entity", "nisba") or (crowd_ok and m.kind in ("agent", "victim"))
+                       for m in mentions))
 
 
 def run(doc: Document) -> None:
@@ -491,7 +495,7 @@ def run(doc: Document) -> None:
         strength = match.rule.get("strength")
         if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
             continue
-        if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions):
+        if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         place = choose_place(doc, match, focus)
