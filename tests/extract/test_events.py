@@ -164,3 +164,8 @@ def test_event_without_publication_date_has_no_invented_date():
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert event.date is None
     assert event.actor1 is not None and event.actor1.sector in ("police", "military")
+
+
+def test_undergone_and_attempted_attacks_happened():
+    assert "ASSAULT" in types_of("تعرضت قافلة عسكرية لهجوم بعبوة ناسفة قرب مدينة الرمادي أمس.")
+    assert "ASSAULT" in types_of("نجا محافظ عدن من محاولة اغتيال بسيارة مفخخة في مدينة عدن صباح الأحد.")

@@ -93,6 +93,8 @@ _CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})    # dispersals an
 _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
 
 
+# «تعرضت قافلته لهجوم»: «ل» after «to undergo» marks what happened to it, not a purpose
+_UNDERGO_VERBS = frozenset({"تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "تعرضا"})
 _MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "claimed")
 
 
@@ -105,7 +107,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
-    if "ل" in tokens[i].prefixes:
+    if "ل" in tokens[i].prefixes and not (i > 0 and tokens[i - 1].stem in _UNDERGO_VERBS):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
     cues = _modality_cues()
     found: dict[str, str] = {}
@@ -121,6 +123,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
             continue
         if modality == "hypothetical" and tokens[j].stem == "قد" and not tokens[i].stem[:1] in "يتن":
             continue        # «قد» with a perfect verb means «has already»
+        if modality == "hypothetical" and back == 1 and tokens[j].stem == "محاوله" and event_type == "ASSAULT":
+            continue        # «محاولة اغتيال»: an attempted attack is an attack
         if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
             continue
         found.setdefault(modality, tokens[j].text)
