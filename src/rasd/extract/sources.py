@@ -181,11 +181,22 @@ def outlet_from_url(url: str) -> tuple[str, str] | None:
 
 
 def author_from_url(url: str) -> str | None:
-    m = URL_AUTHOR.search(unquote(url))
-    if not m:
-        return None
-    name = re.sub(r"[-_+]+", " ", m.group("slug")).strip()
-    return name if re.fullmatch(NAME, name) else None
+    """«/author/amer-ali», or a path segment that is a person's name slug («/معاذ-إدريس/أخبار»): many
+    Arabic news CMSs put the writer's name in the URL, and nowhere in the text."""
+    path = unquote(unquote(url))
+    m = URL_AUTHOR.search(path)
+    if m:
+        name = re.sub(r"[-_+]+", " ", m.group("slug")).strip()
+        return name if re.fullmatch(NAME, name) else None
+    from rasd.extract.entities import is_given_name
+    for segment in reversed(path.split("?")[0].split("/")[3:]):
+        words = [w for w in re.split(r"[-_+]+", segment) if w]
+        if 2 <= len(words) <= 4 and all(_ARABIC_WORD.fullmatch(w) for w in words) and is_given_name(words[0]):
+            return " ".join(words)
+    return None
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 # --- text furniture ---------------------------------------------------------------------------------------
