@@ -605,6 +605,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
     k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
     if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
         return False        # two tolls in two sentences: two strikes, even in one town on one day
+    if a.mode and b.mode and a.mode != b.mode:
+        return False        # a capture and an air strike on one town are two events
     return (a.date == b.date and _same_place(a.place, b.place) and a.place is not None and b.place is not None
             and (k1a is None or k1b is None or k1a == k1b))
 

@@ -72,6 +72,12 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     return ctx
 
 
+def _is_dateline_mention(doc: Document, e: Entity) -> bool:
+    line = doc.source.dateline
+    return bool(line) and e.span.start < 400 and normalize_for_match(e.text) == normalize_for_match(line) \
+        and doc.text.find(e.text) == e.span.start
+
+
 _COUNTRY_AFTER_CHARS = 16    # «X شمال لبنان», «X، سوريا», «X في العراق»
 
 
@@ -236,6 +242,8 @@ def run(doc: Document) -> None:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
         ctx = _context(doc, e)
+        if _is_dateline_mention(doc, e):
+            ctx["cue"] = "city"     # «تونس- (أ ف ب)»: a dateline names the city the report is filed from
         country_after = _country_named_after(doc, e, kb)
         if country_after:
             ctx["in_country"] = country_after
