@@ -152,6 +152,7 @@ class Event(_Model):
     place: EventPlace | None = None
     date: str | None = None
     date_precision: str | None = None
+    date_source: str | None = None      # text (an expression near the trigger) | narrative | publication
     fatalities: int | None = None
     injuries: int | None = None
     casualties_approximate: bool = False

@@ -400,7 +400,7 @@ _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم ا
 _DATE_WINDOW_CHARS = 90   # a date this close to the trigger in its sentence is the trigger's («قصف ... الأربعاء»)
 
 
-def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None]:
+def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     """The date of a trigger: a date expression near it in its sentence (one far off in the sentence
     belongs to a subordinate clause: «ما اتفقا عليه في 11 أيار»); else the last day-precision date of the
     few sentences before it (the story's narrative date); else the publication date."""
@@ -411,15 +411,15 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
             and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS]
     if near:
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
-        return best.value, best.precision
+        return best.value, best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in doc.dates if window_start <= d.span.start < start and d.value
                and not getattr(d, "default", False) and d.precision == "day"]
     if earlier:
-        return earlier[-1].value, earlier[-1].precision
+        return earlier[-1].value, earlier[-1].precision, "narrative"
     if doc.article.published:
-        return doc.article.published.isoformat(), "day"
-    return None, None
+        return doc.article.published.isoformat(), "day", "publication"
+    return None, None, None
 
 
 def _char_distance(span, start: int, end: int) -> int:
@@ -503,12 +503,13 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         place = choose_place(doc, match, focus)
-        date, precision = choose_date(doc, match)
+        date, precision, date_source = choose_date(doc, match)
         mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
         if mode == "-":
             mode = None
         event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
                       actor1=actor1, actor2=actor2, place=_event_place(place), date=date, date_precision=precision,
+                      date_source=date_source,
                       fatalities=casualties.fatalities if casualties else None,
                       injuries=casualties.injuries if casualties else None,
                       casualties_approximate=bool(casualties and casualties.approximate),
@@ -597,7 +598,7 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     return close
 
 
-def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
+def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> bool:
     if a.type != b.type:
         return False
     if same_sentence:
@@ -607,11 +608,22 @@ def _compatible(a: Event, b: Event, same_sentence: bool) -> bool:
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if a.mode and b.mode and a.mode != b.mode:
         return False        # a capture and an air strike on one town are two events
-    return (a.date == b.date and _same_place(a.place, b.place) and a.place is not None and b.place is not None
-            and (k1a is None or k1b is None or k1a == k1b))
+    return (_same_date(a, b, lead) and _same_place(a.place, b.place) and a.place is not None
+            and b.place is not None and (k1a is None or k1b is None or k1a == k1b))
+
+
+_LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
+
+
+def _same_date(a: Event, b: Event, lead: bool) -> bool:
+    """Equal dates; or, in the headline or lead, a date only defaulted to the publication date (the
+    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event)."""
+    return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
 
 
 def _absorb(into: Event, other: Event) -> None:
+    if into.date_source == "publication" and other.date_source in ("text", "narrative"):
+        into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
     if other.actor1 is not None and (into.actor1 is None or into.confidence < other.confidence):
         into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
     into.actor2 = into.actor2 or other.actor2
@@ -657,7 +669,8 @@ def merge_events(found: list[tuple[int, Event]]) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first."""
     merged: list[tuple[int, Event]] = []
     for sentence, ev in found:
-        target = next((m for s, m in merged if _compatible(m, ev, s == sentence)), None)
+        target = next((m for s, m in merged
+                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES)), None)
         if target is None:
             merged.append((sentence, ev))
         else:
