@@ -295,7 +295,7 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
     while j + 1 < len(tokens) and j - i < 4:
         nxt = tokens[j + 1]
         if nxt.sentence != tokens[i].sentence or doc.text[tokens[j].end:nxt.start].strip() \
-                or nxt.norm in stoppers or nxt.stem in stoppers or (nxt.prefixes[:1] in (["و"], ["ف"])):
+                or nxt.norm in stoppers or nxt.stem in stoppers or nxt.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ك"]):
             break
         definite = "ال" in nxt.prefixes
         if not definite:
