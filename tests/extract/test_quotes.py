@@ -222,3 +222,18 @@ def test_find_quote_marks_offsets_point_at_marks():
     doc = prepare(Article(id="t", text="قال «نعم» ثم قال “لا”"))
     marks = find_quote_marks(doc)
     assert [(doc.text[m.open], doc.text[m.close]) for m in marks] == [("«", "»"), ("“", "”")]
+
+
+def test_names_in_quotation_marks_are_not_quotes():
+    from rasd.document import Article
+    from rasd.pipeline import extract
+    doc = extract(Article(id="t", text="وقال المتحدث في بيان نشره على «فيسبوك» إن «حزب الله» أطلق صواريخ على مدينة صفد."))
+    assert not [q for q in doc.quotes if q.text in ("فيسبوك", "حزب الله")]
+
+
+def test_quote_after_a_participle_takes_the_sentence_subject():
+    from rasd.document import Article
+    from rasd.pipeline import extract
+    doc = extract(Article(id="t", text="وندد رئيس الوزراء الصومالي حمزة عبدي بري بالهجوم، واصفاً إياه بـ«العمل الجبان الذي يستهدف الأبرياء»."))
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and "حمزة عبدي بري" in quote.speaker.text

@@ -533,6 +533,26 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
+def _named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
+    """The first person or organisation named in the sentence before `before`, not after a preposition."""
+    for e in doc.entities:
+        if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
+            prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
+            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | {"مع"}:
+                continue
+            return make_actor(doc, e.span.start, e.span.end)
+    return None
+
+
+def _is_a_name(doc: Document, mark: QuoteMark) -> bool:
+    """«فيسبوك», «حزب الله», «الأندلس»: a name in quotation marks, not words someone said."""
+    text = doc.text[mark.inner[0]:mark.inner[1]].strip()
+    if len(text.split()) <= 1:
+        return True
+    norm = normalize_for_match(text)
+    return any(normalize_for_match(e.text) == norm for e in doc.entities)
+
+
 def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> bool:
     """«...، وقال له إن»: the verb carries «و» right after a comma, inside its sentence."""
     return i > 0 and tokens[i].norm[:1] == "و" and "،" in doc.text[tokens[i - 1].end:tokens[i].start] \
@@ -786,6 +806,10 @@ def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution]
         if speaker is None and not doc.text[s_start:mark.open].strip():
             speaker, quote.confidence = memory_last, 0.6     # a quote opening its sentence continues the speaker
         quote.speaker = speaker
+    if quote.speaker is None:
+        # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه بـ«...»»: the sentence's own named subject
+        quote.speaker = _named_subject_before(doc, s_start, mark.open)
+        quote.confidence = min(quote.confidence, 0.6)
     quote.reported_by = _claim_sources(doc, mark.open, mark.close, [])
     if quote.channel is not None:
         name = _actor_name(quote.channel)
@@ -821,7 +845,8 @@ def _indirect_quotes(doc: Document, attributions: list[Attribution], marks: list
 def run(doc: Document) -> None:
     marks = find_quote_marks(doc)
     attributions = find_attributions(doc, marks)
-    speech = [m for m in marks if doc.text[m.inner[0]:m.inner[1]].strip() and not _is_name_not_speech(doc, m)]
+    speech = [m for m in marks if doc.text[m.inner[0]:m.inner[1]].strip() and not _is_name_not_speech(doc, m)
+              and not _is_a_name(doc, m)]
     quotes: list[Quote] = []
     for mark in speech:
         prior = [a for a in attributions if a.cue_start < mark.open and a.speaker is not None]
