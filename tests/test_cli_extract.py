@@ -110,3 +110,20 @@ def test_parallel_extraction_gives_the_same_records(tmp_path, capsys, workers):
     assert run(["extract", str(src), "-o", str(one)], capsys)[0] == 0
     assert run(["extract", str(src), "-o", str(many), "--workers", str(workers)], capsys)[0] == 0
     assert records(one) == records(many)
+
+
+def test_a_failing_article_is_one_line_and_the_others_are_written(tmp_path, capsys, monkeypatch):
+    import rasd.extract.events as events
+
+    def explode(doc):
+        if doc.article.id == "bad":
+            raise RuntimeError("boom")
+    monkeypatch.setattr(events, "run", explode)
+    src = tmp_path / "in.jsonl"
+    src.write_text(line(id="ok1", text=GOOD) + "\n" + line(id="bad", text=GOOD) + "\n" + line(id="ok2", text=GOOD) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, err = run(["extract", str(src), "-o", str(out)], capsys)
+    assert code == 1
+    assert [r["id"] for r in records(out)] == ["ok1", "ok2"]
+    assert any("article bad" in e and "RuntimeError: boom" in e for e in err)

@@ -25,9 +25,14 @@ def _stderr(message: str) -> None:
 def _records(items, stages, workers: int):
     """(record or RasdInputError) for each input item, in input order; extraction in `workers` processes."""
     if workers == 1:
-        from rasd.pipeline import extract
+        from rasd.ingest.batch import extract_chunk
         for item in items:
-            yield item if isinstance(item, RasdInputError) else extract(item, stages).to_record()
+            if isinstance(item, RasdInputError):
+                yield item
+                continue
+            (result,) = extract_chunk([item], tuple(stages) if stages else None)
+            # a failure inside one article is reported in one line and never costs the articles around it
+            yield RasdInputError(f"article {item.id}", None, result) if isinstance(result, str) else result
         return
     from rasd.ingest.batch import WINDOW_PER_WORKER, extract_in_order, make_executor
     executor = make_executor(workers, None, False, tuple(stages) if stages else None)

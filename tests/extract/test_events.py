@@ -169,3 +169,16 @@ def test_event_without_publication_date_has_no_invented_date():
 def test_undergone_and_attempted_attacks_happened():
     assert "ASSAULT" in types_of("تعرضت قافلة عسكرية لهجوم بعبوة ناسفة قرب مدينة الرمادي أمس.")
     assert "ASSAULT" in types_of("نجا محافظ عدن من محاولة اغتيال بسيارة مفخخة في مدينة عدن صباح الأحد.")
+
+
+def test_running_total_updates_the_event_instead_of_adding_one():
+    doc = events_of("قتل ثلاثة مدنيين بغارات جوية على بلدة معرة النعمان مساء الأحد. "
+                    "وانتشلت فرق الإنقاذ جثتين صباح الاثنين في معرة النعمان، ليرتفع عدد القتلى إلى خمسة.")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].fatalities == 5
+
+
+def test_clause_figures_complete_each_other():
+    doc = events_of("أطلق المتهم النار على الشرطة في مدينة الإسماعيلية مما أدى إلى مقتل الضابطين، كما أصيب اثنان آخران.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (event.fatalities, event.injuries) == (2, 2)

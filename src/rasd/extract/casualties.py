@@ -111,8 +111,9 @@ _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العم�
 def _is_age(doc: Document, i: int, hi: int) -> bool:
     """«فتى في الـ11 من العمر», «طفل (12 عاما)»: an age, not a count of people."""
     tok = doc.tokens[i]
-    if "ال" in tok.prefixes or doc.text[max(0, tok.start - 3):tok.start].endswith(("ال", "الـ")):
-        return True
+    digits = any(ch.isdigit() for ch in tok.text)
+    if digits and ("ال" in tok.prefixes or doc.text[max(0, tok.start - 3):tok.start].endswith(("ال", "الـ"))):
+        return True     # «الـ11»: an ordinal age; «الضابطين» (the two officers) is a count
     nxt = [t.stem for t in doc.tokens[i + 1:min(hi, i + 3)]]
     return bool(nxt) and (nxt[0] in _AGE_WORDS or nxt[:2] == ["من", "العمر"] or "العمر" in nxt[:2])
 

@@ -555,12 +555,18 @@ def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int):
-    """Casualties of the trigger's clause; the whole sentence's when the clause reports none."""
+    """Casualties of the trigger's clause; a figure the clause lacks comes from the whole sentence
+    («مقتل الضابطين، كما أصيب اثنان آخران»)."""
     c_lo, c_hi = clause_bounds(doc, match.first, lo, hi)
     found = casualties_in_range(doc, c_lo, c_hi)
-    if found.fatalities or found.injuries or (c_lo, c_hi) == (lo, hi):
+    if (c_lo, c_hi) == (lo, hi) or (found.fatalities is not None and found.injuries is not None):
         return found
-    return casualties_in_range(doc, lo, hi)
+    whole = casualties_in_range(doc, lo, hi)
+    if found.fatalities is None and found.injuries is None:
+        return whole
+    found.fatalities = found.fatalities if found.fatalities is not None else whole.fatalities
+    found.injuries = found.injuries if found.injuries is not None else whole.injuries
+    return found
 
 
 def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
