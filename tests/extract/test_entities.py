@@ -95,3 +95,13 @@ def test_capital_as_actor_keeps_its_country():
     doc = doc_of("استخدمت دمشق الدعم الجوي من روسيا خلال المعركة.")
     damascus = next(e for e in doc.entities if e.text == "دمشق")
     assert damascus.country == "SY" and damascus.type == "GPE"
+
+
+def test_frequent_surname_does_not_turn_a_preposition_into_a_person():
+    doc = doc_of("كتب عامر السيد علي تقريرا عن القصف. وقتل ثلاثة مدنيين بقصف على بلدة تلمنس.")
+    assert not [e for e in doc.entities if e.source == "coref" and e.text == "على"]
+
+
+def test_whole_word_given_name_keeps_its_first_letter():
+    doc = doc_of("ودان وزير الصحة العامة فراس الأبيض الاستهداف المتكرر للمدنيين.")
+    assert "فراس الأبيض" in {e.text for e in doc.entities if e.type == "PERSON"}

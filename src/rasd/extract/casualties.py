@@ -8,9 +8,12 @@ total («ارتفع عدد القتلى إلى 21») is reported as such, so tha
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from rasd.document import Document, NumberMention
 from rasd.extract.triggers import find_casualty_cues
+from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at
 
 _WINDOW = 6
@@ -57,7 +60,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
         i = _token_index(doc, number.span.start, lo, hi)
-        if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi):
+        if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
         kind = _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
@@ -106,6 +109,17 @@ def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
 
 
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العمر", "عمر"})
+
+
+@lru_cache(maxsize=1)
+def _number_labels() -> frozenset[str]:
+    text = resources.files("rasd.extract").joinpath("data/number_labels.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_for_match(l.strip()) for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+def _is_label(doc: Document, i: int, lo: int) -> bool:
+    """«اللواء 444», «القرار 2254», «المرسوم 54»: a number that names something counts nobody."""
+    return i > lo and (doc.tokens[i - 1].stem in _number_labels() or doc.tokens[i - 1].norm in _number_labels())
 
 
 def _is_age(doc: Document, i: int, hi: int) -> bool:

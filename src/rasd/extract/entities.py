@@ -424,7 +424,8 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
                      or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
             end += 1
         if end > k or (starts_given and _speaker_alone(doc, k)):
-            start = _name_start(tok)
+            # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
+            start = tok.start if _name_key(tok.text) in given else _name_start(tok)
             out.append((start, tokens[end].stem_end, "PERSON", 0.8))
             k = end + 1
         else:
@@ -497,16 +498,19 @@ def assign_clusters(doc: Document) -> None:
 
 
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
-    """«وأضاف بصل» after «محمود بصل»: an unknown person's surname alone, later on, is that person again."""
+    """«وأضاف بصل» after «محمود بصل»: an unknown person's surname alone, later on, is that person again —
+    unless the surname is also a frequent word («علي», which the folding would confuse with «على»)."""
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
         if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
-            surnames.setdefault(normalize_for_match(words[-1]), e)
+            key = _name_key(words[-1])
+            if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
+                surnames.setdefault(key, e)
     if not surnames:
         return
-    for k, tok in enumerate(doc.tokens):
-        full = surnames.get(tok.stem) or surnames.get(tok.norm)
+    for tok in doc.tokens:
+        full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
         if full is None or tok.start < full.span.end or _overlaps(claims, tok.stem_start, tok.stem_end):
             continue
         start = _name_start(tok)

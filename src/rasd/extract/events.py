@@ -192,7 +192,24 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _drop_nested(out)
+    return _drop_titles_of_people(doc, _drop_nested(out))
+
+
+def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title."""
+    people = [m for m in mentions if m.kind == "entity" and m.actor.span is not None
+              and any(e.type == "PERSON" and e.span == m.actor.span for e in doc.entities)]
+    keep = []
+    for m in mentions:
+        if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                     for p in people):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _punctuated(doc: Document, a: int, b: int) -> bool:
+    return any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start])
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -250,14 +267,16 @@ def _is_circumstantial(tok) -> bool:
     return len(stem) >= 4 and stem.endswith("ا") and (stem.startswith("م") or stem[1] == "ا")
 
 
-def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False) -> Mention | None:
+def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False,
+                    cross_complementizer: bool = False) -> Mention | None:
     """The actor before the trigger that is its subject, not across «إن/أن» — unless the complementizer
     carries the subject's pronoun («قالت الوزارة إنها نشرت»), which points back to the speaker.
     For a verb, the nearest one (SVO); for a noun or participle, the clause's subject: the first named one
     («تعهد بوتين ونظيره ... لسيطرة الأسد ... خلال محادثة هاتفية» is Putin's call, not Assad's)."""
     tokens = doc.tokens
-    floor = max((k for k in range(0, i) if tokens[k].stem in _COMPLEMENTIZERS
-                 and not tokens[k].suffix and tokens[k].sentence == tokens[i].sentence), default=-1)
+    floor = -1 if cross_complementizer else max(
+        (k for k in range(0, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
+         and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
     people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")]
@@ -319,7 +338,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
-        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial)
+        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial,
+                                 cross_complementizer=circumstantial)
     if actor1 is None and verb_like and not passive_prone(doc, match):
         actor1 = _previous_subject(doc, i)
     if actor1 is None and not verb_like:
