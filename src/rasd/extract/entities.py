@@ -321,6 +321,7 @@ _NAME_WORD_ZIPF = 5.0      # a word this frequent («قال», «الحكومة�
 _FAMILY_NAME_ZIPF = 5.5    # ... but a family name with the article may be a common adjective («فراس الأبيض»)
 _RARE_WORD_ZIPF = 4.0      # after a given name that is also a word («حسن»), only a rare word continues
 _MAX_NAME_WORDS = 4
+_NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال"})   # «عبد الله», «أبو محمد», «بن سلمان»
 
 
 @lru_cache(maxsize=1)
@@ -423,6 +424,12 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
                      or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
             end += 1
+            # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
+            # on («العبد الله») or another given name follows («عامر السيد علي»)
+            if "ال" in tokens[end].prefixes and tokens[end].stem not in _NAME_LINKS \
+                    and tokens[end - 1].stem not in _NAME_LINKS \
+                    and not (end + 1 < len(tokens) and _joined(doc, end, end + 1) and _given_at(doc, end + 1)):
+                break
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
