@@ -182,3 +182,9 @@ def test_clause_figures_complete_each_other():
     doc = events_of("أطلق المتهم النار على الشرطة في مدينة الإسماعيلية مما أدى إلى مقتل الضابطين، كما أصيب اثنان آخران.")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert (event.fatalities, event.injuries) == (2, 2)
+
+
+def test_protest_actor_is_the_crowd():
+    doc = events_of("تجمع مئات المتظاهرين أمام مبنى المحافظة في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء.")
+    event = next(e for e in doc.events if e.type == "PROTEST")
+    assert event.actor1 is not None and event.actor1.kb_id == "agent.protester"

@@ -243,6 +243,8 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
 _CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح"})
 
 
+_PROTESTER_AGENTS = frozenset({"agent.protester", "agent.activist", "agent.lawyer", "agent.student",
+                               "agent.worker", "agent.teacher", "agent.doctor", "agent.farmer"})
 _VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
 _ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
@@ -319,6 +321,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     actors = [m for m in mentions if not m.locative]
     if event_type != "ASSAULT":     # protesters, displaced people ... act in every other kind of event
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
+    if event_type == "PROTEST":
+        # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
+        crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
+        if crowd:
+            return min(crowd, key=lambda m: abs(m.first - i)).actor, None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
