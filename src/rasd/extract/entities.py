@@ -33,15 +33,22 @@ class _Claim:
 
 
 @lru_cache(maxsize=1)
+def _org_head_rows() -> list[dict[str, str]]:
+    text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
+    return list(csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
 def _org_heads() -> dict[str, str]:
     """Normalised head word → sector, for organisation names the KB does not list."""
-    text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    out = {}
-    for r in rows:
-        for form in r["head"].split("|"):
-            out[normalize_for_match(form)] = r["sector"]
-    return out
+    return {normalize_for_match(form): r["sector"] for r in _org_head_rows() for form in r["head"].split("|")}
+
+
+@lru_cache(maxsize=1)
+def _definite_heads() -> frozenset[str]:
+    """Heads that still open a name with the article: «المجلس الرئاسي», «المحكمة الابتدائية»."""
+    return frozenset(normalize_for_match(form) for r in _org_head_rows() if r.get("definite") == "yes"
+                     for form in r["head"].split("|"))
 
 
 @lru_cache(maxsize=1)
@@ -271,10 +278,13 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.stem not in heads or "ال" in tok.prefixes or _overlaps(claims, tok.stem_start, tok.end):
+        if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) or tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]):
             i += 1
             continue
         j = _chain_end(doc, i, stoppers)
+        if "ال" in tok.prefixes and (j == i or "ال" not in tokens[i + 1].prefixes or tok.stem not in _definite_heads()):
+            i += 1          # «الوزارة» alone refers back, «القوات الموالية» is a description; «المجلس الرئاسي» a name
+            continue
         if j > i:
             start, end = _name_start(tok), tokens[j].end
             if not _overlaps(claims, start, end):

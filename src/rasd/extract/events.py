@@ -301,6 +301,16 @@ def _previous_subject(doc: Document, i: int) -> Mention | None:
     return named[0] if named else None
 
 
+_SVO_FILLERS = frozenset({"قد", "لقد", "فقد", "وقد"})
+
+
+def _gap_words(doc: Document, a: int, b: int) -> int:
+    """Words between token a and token b, not counting «قد»; punctuation makes the gap unbridgeable."""
+    if any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
+        return 99
+    return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -319,7 +329,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     i, last = match.first, match.last
     tokens = doc.tokens
     actors = [m for m in mentions if not m.locative]
-    if event_type != "ASSAULT":     # protesters, displaced people ... act in every other kind of event
+    if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
     if event_type == "PROTEST":
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
@@ -336,6 +346,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
     actor1 = _agent_phrase(doc, last, after, targets)
     object_ = None
+    if actor1 is None and verb_like and not circumstantial:
+        # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
+        subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
+                        and _gap_words(doc, m.last, i) <= 1), None)
+        if subject is not None:
+            actor1 = subject
+            object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
                             and m.kind != "victim"), None)
