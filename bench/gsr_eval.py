@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import gzip
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -81,13 +83,27 @@ def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float, int, i
     return p, r, f, tp, fp, fn
 
 
+_GIGAWORD_DATE = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
+
+
+def publication_date(sentence_id: str) -> dt.date | None:
+    """Gigaword ids carry the story's date («AAW_ARB_20081011.0036-10»): a real article's publication date."""
+    m = _GIGAWORD_DATE.search(sentence_id)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def evaluate(event_type: str, limit: int | None, show_errors: bool, show_hits: bool = False) -> dict[str, tuple]:
     rows = load_sentences(event_type)[:limit]
     gold, kw, pipe, filt = [], [], [], []
     errors = []
     for sid, text, label in rows:
         is_yes = label in POSITIVE
-        doc = extract(Article(id=sid, text=text, published=None))
+        doc = extract(Article(id=sid, text=text, published=publication_date(sid)))
         verdicts = filtered_events(doc, event_type)
         gold.append(is_yes)
         kw.append(keyword_positive(doc, event_type))
