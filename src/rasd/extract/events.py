@@ -197,8 +197,9 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
 
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title."""
+    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
     people = [m for m in mentions if m.kind == "entity" and m.actor.span is not None
-              and any(e.type == "PERSON" and e.span == m.actor.span for e in doc.entities)]
+              and (m.actor.span.start, m.actor.span.end) in person_spans]
     keep = []
     for m in mentions:
         if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
@@ -276,8 +277,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
     For a verb, the nearest one (SVO); for a noun or participle, the clause's subject: the first named one
     («تعهد بوتين ونظيره ... لسيطرة الأسد ... خلال محادثة هاتفية» is Putin's call, not Assad's)."""
     tokens = doc.tokens
+    lo = max(0, i - 60)
     floor = -1 if cross_complementizer else max(
-        (k for k in range(0, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
+        (k for k in range(lo, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
