@@ -14,7 +14,7 @@ from typing import Iterator
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
-from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article
+from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, read_input_bytes
 
 _BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
 _TAG = re.compile(r"<[^>]+>")
@@ -53,9 +53,9 @@ def read_feed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
 
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}")
+        raw = read_input_bytes(path)
+    except RasdInputError as exc:
+        yield exc
         return
     feed = feedparser.parse(raw)
     if not feed.entries:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
-from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, parse_published
+from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, parse_published, read_input_bytes
 
 # Pages carry menus, scripts and styles around the article: allow the raw file this many times the text limit.
 RAW_HTML_FACTOR = 20
@@ -37,12 +37,12 @@ def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > RAW_HTML_FACTOR * max_bytes:
-            raise RasdInputError(name, None, f"HTML file is {size:,} bytes, over the limit of "
-                                 f"{RAW_HTML_FACTOR * max_bytes:,} (raise it with --max-bytes)")
-        raw = path.read_bytes()
     except OSError as exc:
         raise RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}") from None
+    if size > RAW_HTML_FACTOR * max_bytes:
+        raise RasdInputError(name, None, f"HTML file is {size:,} bytes, over the limit of "
+                             f"{RAW_HTML_FACTOR * max_bytes:,} (raise it with --max-bytes)")
+    raw = read_input_bytes(path)
     if not raw.strip():
         raise RasdInputError(name, None, "empty file")
     return article_from_html(raw, path.stem, name, max_bytes)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
-from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, parse_published
+from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, parse_published, read_input_bytes
 
 _OPTIONAL_STR = ("lang", "url", "outlet", "author", "title")
 
@@ -31,9 +31,9 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Artic
     """Yield each good article, and a RasdInputError (not raised) for each bad line, so nothing good is lost."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}")
+        raw = read_input_bytes(path)
+    except RasdInputError as exc:
+        yield exc
         return
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():

@@ -6,16 +6,13 @@ from pathlib import Path
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
-from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article
+from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, read_input_bytes
 
 
 def read_text_file(path: Path, published: dt.date | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}") from None
+    raw = read_input_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,6 +11,14 @@ DEFAULT_MAX_BYTES = 1_000_000
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 
+def read_input_bytes(path) -> bytes:
+    """The file's bytes, or a RasdInputError naming it (every reader reports unreadable files the same way)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RasdInputError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
+
+
 def parse_published(value, file: str | None, line: int | None) -> dt.date | None:
     if value in (None, ""):
         return None
