@@ -14,6 +14,7 @@ Mentions of the same event (same type, place, date and compatible actors) are me
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -460,12 +461,25 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
         return best.value, best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in doc.dates if window_start <= d.span.start < start and d.value
-               and not getattr(d, "default", False) and d.precision == "day"]
+               and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+_NARRATIVE_DAYS = 14    # an older date in an earlier sentence is background («اتفاق 20 أيار»), not the story's
+
+
+def _recent(value: str, doc: Document) -> bool:
+    published = doc.article.published
+    if published is None:
+        return True
+    try:
+        return 0 <= (published - dt.date.fromisoformat(value)).days <= _NARRATIVE_DAYS
+    except ValueError:
+        return False
 
 
 def _char_distance(span, start: int, end: int) -> int:
