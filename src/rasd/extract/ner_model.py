@@ -192,6 +192,23 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[s
     return feats
 
 
+_FEATURE_CACHE: dict[tuple, list[str]] = {}
+_FEATURE_CACHE_SIZE = 200_000
+
+
+def _cached_features(tok: Token, cues, vocab, rel: int) -> list[str]:
+    """A token's own (rel 0) or context features, computed once per distinct word form: news text repeats
+    its words, and feature extraction is most of the tagger's time."""
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), rel, id(vocab), id(cues))
+    feats = _FEATURE_CACHE.get(key)
+    if feats is None:
+        if len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
+            _FEATURE_CACHE.clear()
+        feats = _word_features(tok, cues, vocab) if rel == 0 else _context_features(tok, cues, vocab, rel)
+        _FEATURE_CACHE[key] = feats
+    return feats
+
+
 def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
                       vocab: dict[str, int] | None = None) -> list[list[str]]:
     """CRF feature strings for each token of one sentence.
@@ -200,7 +217,7 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
     file) are optional: without them those features are simply absent / "na".
     """
     cues = load_cues()
-    own = [_word_features(t, cues, vocab) for t in tokens]
+    own = [_cached_features(t, cues, vocab, 0) for t in tokens]
     out: list[list[str]] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -208,7 +225,7 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
         for rel in (-2, -1, 1, 2):
             j = i + rel
             if 0 <= j < n:
-                feats.extend(_context_features(tokens[j], cues, vocab, rel))
+                feats.extend(_cached_features(tokens[j], cues, vocab, rel))
             else:
                 feats.append(f"{rel}:edge")
         if i > 0:
