@@ -126,17 +126,19 @@ _ADJECTIVE_ENDINGS = ("يون", "يين", "ية", "يه", "ي")
 
 
 def _adjective_end(doc: Document, m: KBMatch) -> int:
-    """«مسلحون إسلاميون», «قوات حكومية»: a relational adjective right after an agent belongs to it."""
-    k = m.token_end
-    if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
-        return m.end
-    tok = doc.tokens[k]
-    word = doc.text[tok.stem_start:tok.stem_end]
-    if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
-        return m.end
-    if word_frequency(doc, tok) >= 5.5:
-        return m.end
-    return tok.stem_end
+    """«مسلحون إسلاميون», «السلطات القضائية التونسية»: relational adjectives right after an agent belong
+    to it (up to two)."""
+    end, k = m.end, m.token_end
+    for _ in range(2):
+        if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
+            break
+        tok = doc.tokens[k]
+        word = doc.text[tok.stem_start:tok.stem_end]
+        if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 \
+                or not word.endswith(_ADJECTIVE_ENDINGS) or word_frequency(doc, tok) >= 5.5:
+            break
+        end, k = tok.stem_end, k + 1
+    return end
 
 
 def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str]) -> bool:
