@@ -188,3 +188,12 @@ def test_protest_actor_is_the_crowd():
     doc = events_of("تجمع مئات المتظاهرين أمام مبنى المحافظة في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء.")
     event = next(e for e in doc.events if e.type == "PROTEST")
     assert event.actor1 is not None and event.actor1.kb_id == "agent.protester"
+
+
+def test_headline_total_of_the_reported_strikes_is_a_summary():
+    doc = events_of("مقتل 7 فلسطينيين بغارات إسرائيلية على خيام نازحين جنوب غزة\n"
+                    "قتل خمسة أشخاص بقصف على خيام في خان يونس صباح اليوم. "
+                    "وقتل شخصان بقصف مسيرة على خيمة في بلدة جباليا.")
+    tolls = sorted(e.fatalities for e in doc.events if e.type == "ASSAULT")
+    assert tolls == [2, 5]
+    assert any(n["modality"] == "summary" for n in doc.non_events)

@@ -713,9 +713,20 @@ def _km(a: EventPlace, b: EventPlace) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _is_total_of_others(event: Event, events: list[Event]) -> bool:
+    """«مقتل 16 فلسطينيا بغارات» over a story of strikes killing 12, 2 and 2: the headline adds them up."""
+    others = [o.fatalities for o in events if o is not event and o.type == event.type and o.fatalities]
+    return bool(event.fatalities and len(others) >= 2 and sum(others) == event.fatalities)
+
+
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
+    if _is_total_of_others(event, events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its toll is the sum of the article's other tolls",
+                               "evidence": event.evidence.model_dump()})
+        return True
     p = event.place
     rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
     if p is None or p.lat is None or rank == 0:
