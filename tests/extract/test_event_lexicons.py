@@ -84,3 +84,20 @@ def test_casualty_cues():
     doc = prepare(Article(id="t", text="قتل خمسة وأصيب عشرة ولقي اثنان حتفهم"))
     kinds = [m.rule.get("kind") for m in find_casualty_cues(doc.tokens)]
     assert kinds == ["death", "injury", "death"]
+
+
+def test_event_words_are_normalised_and_complete():
+    from rasd.extract.events import _event_words
+    words = _event_words()
+    assert {"locative", "agent_marker", "target_marker", "undergo", "complementizer", "svo_filler",
+            "clause_break"} <= set(words)
+    assert normalize_for_match("على") in words["target_marker"] and normalize_for_match("إلى") in words["locative"]
+    assert all(w == normalize_for_match(w) for ws in words.values() for w in ws)
+
+
+def test_attacked_building_is_the_target():
+    from rasd.pipeline import extract
+    doc = extract(Article(id="t", text="وقع هجوم على مستشفى المدينة في إدلب، أدى إلى مقتل شخصين."))
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.actor2 is not None and event.actor2.text == "مستشفى المدينة"
+    assert event.fatalities == 2

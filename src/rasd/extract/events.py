@@ -29,10 +29,19 @@ from rasd.text.normalize import normalize_for_match
 
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "admin2": 1, "admin1": 2,
                  "region": 2, "water": 2, "country": 3}
-_LOCATIVE = frozenset({"في", "ب", "على", "قرب", "داخل", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي",
-                       "جنوبي", "شرقي", "غربي", "وسط", "الى", "من", "عند", "ضواحي", "ريف", "مدينه", "بلده",
-                       "قريه", "محافظه", "منطقه", "مخيم", "حي", "ساحه", "العاصمه"})
-_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> dict[str, frozenset[str]]:
+    """Role → normalised function words (data/event_words.tsv)."""
+    text = resources.files("rasd.extract").joinpath("data/event_words.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {r["role"]: frozenset(normalize_for_match(w) for w in r["words"].split("|")) for r in rows}
+
+
+_WORDS = _event_words()
+_LOCATIVE = _WORDS["locative"]
+_ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 
 
 @dataclass
@@ -95,7 +104,7 @@ _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a clai
 
 
 # «تعرضت قافلته لهجوم»: «ل» after «to undergo» marks what happened to it, not a purpose
-_UNDERGO_VERBS = frozenset({"تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "تعرضا"})
+_UNDERGO_VERBS = _WORDS["undergo"]
 _MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "claimed")
 
 
@@ -173,10 +182,15 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     sent = doc.sentences[sentence]
     for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
                                                              for a in doc.agents]:
-        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES:
+        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",):
             continue
         idx = _token_span_index(doc, e.span.start, e.span.end)
         if idx is None:
+            continue
+        if e.type == "FAC":
+            # a building hit («هجوم على مستشفى المدينة») is a target, never an attacker
+            if _governed_by_token(doc, idx[0], _TARGET_MARKERS):
+                out.append(Mention(idx[0], idx[1], _actor_from_entity(e), "target"))
             continue
         locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e))
         if kind == "agent" and e.sector == "civilian":
@@ -228,13 +242,16 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------- arguments
 
-_AGENT_MARKERS = frozenset({"قبل", "قاده", "قادته", "قادها", "شنته", "شنها", "شنتها", "نفذه", "نفذها", "نفذته",
-                            "اطلقها", "اطلقته", "تابعه", "تابع"})
-_TARGET_MARKERS = frozenset({"مع", "ضد", "على", "بحق", "نظيره", "نظيرته", "نظيريه", "استهدف", "الى"})
+_AGENT_MARKERS = _WORDS["agent_marker"]
+_TARGET_MARKERS = _WORDS["target_marker"]
 
 
 def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
-    return m.first > 0 and doc.tokens[m.first - 1].stem in words
+    return _governed_by_token(doc, m.first, words)
+
+
+def _governed_by_token(doc: Document, first: int, words: frozenset[str]) -> bool:
+    return first > 0 and doc.tokens[first - 1].stem in words
 
 
 def passive_prone(doc: Document, match: LemmaMatch) -> bool:
@@ -249,7 +266,7 @@ _PROTESTER_AGENTS = frozenset({"agent.protester", "agent.activist", "agent.lawye
                                "agent.worker", "agent.teacher", "agent.doctor", "agent.farmer"})
 _VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
 _ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
+_COMPLEMENTIZERS = _WORDS["complementizer"]
 
 
 def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
@@ -304,7 +321,7 @@ def _previous_subject(doc: Document, i: int) -> Mention | None:
     return named[0] if named else None
 
 
-_SVO_FILLERS = frozenset({"قد", "لقد", "فقد", "وقد"})
+_SVO_FILLERS = _WORDS["svo_filler"]
 
 
 def _gap_words(doc: Document, a: int, b: int) -> int:
@@ -600,7 +617,7 @@ def run(doc: Document) -> None:
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
-_CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "كما"})
+_CLAUSE_BREAKS = _WORDS["clause_break"]
 
 
 def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
