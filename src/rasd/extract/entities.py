@@ -153,8 +153,8 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
 
 
 _FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
-_PLACE_LEAD_WORDS = frozenset({"في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه",
-                               "منطقه", "العاصمه", "عاصمه"})
+_PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
+    "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
 
 
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
