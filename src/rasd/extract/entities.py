@@ -129,14 +129,19 @@ def _adjective_end(doc: Document, m: KBMatch) -> int:
     """«مسلحون إسلاميون», «السلطات القضائية التونسية»: relational adjectives right after an agent belong
     to it (up to two)."""
     end, k = m.end, m.token_end
+    head = doc.tokens[m.token_end - 1]
+    definite = "ال" in head.prefixes
+    if not definite and not head.stem.endswith(("ون", "ين", "ات")):
+        return end          # «وزير خارجية ...»: after a singular bare noun comes its construct, not an adjective
     for _ in range(2):
         if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
             break
         tok = doc.tokens[k]
         word = doc.text[tok.stem_start:tok.stem_end]
         if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 \
-                or not word.endswith(_ADJECTIVE_ENDINGS) or word_frequency(doc, tok) >= 5.5:
-            break
+                or not word.endswith(_ADJECTIVE_ENDINGS) or word_frequency(doc, tok) >= 5.5 \
+                or ("ال" in tok.prefixes) != definite:
+            break       # an adjective agrees with its noun in definiteness
         end, k = tok.stem_end, k + 1
     return end
 
