@@ -182,8 +182,9 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     sent = doc.sentences[sentence]
     for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
                                                              for a in doc.agents]:
-        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",):
-            continue
+        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",) \
+                or _is_dateline_text(doc, e.text, e.span.start):
+            continue        # the dateline's city and the outlets reporting are not actors of the event
         idx = _token_span_index(doc, e.span.start, e.span.end)
         if idx is None:
             continue
@@ -348,7 +349,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     """
     i, last = match.first, match.last
     tokens = doc.tokens
-    actors = [m for m in mentions if not m.locative]
+    # the outlet reporting («شفق نيوز/ أصيب ...») is no actor of the event
+    actors = [m for m in mentions if not m.locative and m.actor.sector != "media"]
     if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
     if event_type == "PROTEST":
@@ -405,11 +407,16 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
 def _is_dateline(doc: Document, p: Place) -> bool:
     """«الدمام - شريف أحمد - كشفت ...»: where the reporter files from, not where things happened."""
+    return _is_dateline_text(doc, p.text, p.span.start)
+
+
+def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
     line = doc.source.dateline
-    if not line or normalize_for_match(p.text) not in normalize_for_match(line):
+    if not line or normalize_for_match(text) not in normalize_for_match(line):
         return False
-    first = doc.text.find(p.text)
-    return first == p.span.start and p.span.start < 400     # the dateline's own mention, near the top
+    # the dateline's own mention: at the start of a line near the top («مقديشو - قتل ...»)
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return start < 600 and not doc.text[line_start:start].strip()
 
 
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
