@@ -197,3 +197,16 @@ def test_headline_total_of_the_reported_strikes_is_a_summary():
     tolls = sorted(e.fatalities for e in doc.events if e.type == "ASSAULT")
     assert tolls == [2, 5]
     assert any(n["modality"] == "summary" for n in doc.non_events)
+
+
+def test_actorless_attack_inherits_the_actor_just_told():
+    doc = events_of("قالت مجموعة حقوقية إن قوات الدعم السريع قتلت 30 مدنيا في هجوم على قرية قرب مدينة النهود. "
+                    "ووقعت الهجمات الأربعاء والخميس واستهدفت قرية قرب مدينة الفاشر.")
+    actors = [e.actor1.kb_id if e.actor1 else None for e in doc.events if e.type == "ASSAULT"]
+    assert actors and all(a == actors[0] and a is not None for a in actors)
+
+
+def test_kin_noun_after_a_casualty_verb_is_one_person():
+    doc = events_of("قتل فتى وأصيب والده بجروح بنيران مسلحين قرب تجمع في مدينة أصفهان.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (event.fatalities, event.injuries) == (1, 1)

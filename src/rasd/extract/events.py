@@ -618,6 +618,7 @@ def run(doc: Document) -> None:
             continue        # «ليرتفع عدد القتلى إلى خمسة»: the toll of an event already told, not a new one
         found.append((sentence, event))
     events = merge_events(found)
+    _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
@@ -735,6 +736,23 @@ def _km(a: EventPlace, b: EventPlace) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_ACTOR_MEMORY_SENTENCES = 3
+
+
+def _inherit_actors(events: list[Event], doc: Document) -> None:
+    """«ووقعت الهجمات الأربعاء ...» after «قوات الدعم السريع قتلت 30 مدنيا»: an attack or protest told with
+    no actor takes the actor of the same kind of event told just before it."""
+    for k, event in enumerate(events):
+        if event.actor1 is not None or event.type not in _SPECIFICITY_CHECKED:
+            continue
+        here = doc.sentence_at(event.trigger.start)
+        for earlier in reversed(events[:k]):
+            if earlier.type == event.type and earlier.actor1 is not None \
+                    and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
+                event.actor1 = earlier.actor1
+                break
 
 
 def _is_total_of_others(event: Event, events: list[Event]) -> bool:
