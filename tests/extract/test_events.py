@@ -210,3 +210,12 @@ def test_kin_noun_after_a_casualty_verb_is_one_person():
     doc = events_of("قتل فتى وأصيب والده بجروح بنيران مسلحين قرب تجمع في مدينة أصفهان.")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert (event.fatalities, event.injuries) == (1, 1)
+
+
+def test_village_missing_from_the_gazetteer_is_placed_beside_its_neighbour():
+    doc = events_of("قُتل أربعة أطفال بقصف على بلدة إبديتا في جبل الزاوية، "
+                    "فيما قتل أربعة آخرون بقصف مماثل على بلدة كفرزمبل.")
+    places = {e.place.text: e.place for e in doc.events if e.type == "ASSAULT" and e.place}
+    assert set(places) == {"إبديتا", "كفرزمبل"}
+    assert places["كفرزمبل"].feature == "approximate"
+    assert (places["كفرزمبل"].lat, places["كفرزمبل"].lon) == (places["إبديتا"].lat, places["إبديتا"].lon)

@@ -27,7 +27,7 @@ from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
-_FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "admin2": 1, "admin1": 2,
+_FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
                  "region": 2, "water": 2, "country": 3}
 
 
@@ -447,7 +447,31 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
         place, at = item
         distance = at - match.last if at > match.last else (i - at) + 4
         return distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
-    return min(cands, key=score)[0]
+    best, best_at = min(cands, key=score)
+    found = _unresolved_in_clause(doc, match)
+    if found is not None and best.feature != "country":
+        unresolved, (c_lo, c_hi) = found
+        if not (match.last < best_at < c_hi):
+            # «... فيما قتل أربعة آخرون بقصف على بلدة البارة» with البارة unknown to the gazetteer: the named
+            # village, at the point of the place its sentence names beside it (approximate, flagged)
+            return Place(span=unresolved.span, text=unresolved.text, name_en=unresolved.name_en, lat=best.lat,
+                         lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
+                         reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
+    return best
+
+
+def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tuple[int, int]] | None:
+    """A likely place the gazetteer could not resolve, after the trigger in its clause, with the clause."""
+    sentence = doc.tokens[match.first].sentence
+    lo = hi = match.first
+    while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
+        lo -= 1
+    while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].sentence == sentence:
+        hi += 1
+    c_lo, c_hi = clause_bounds(doc, match.first, lo, hi + 1)
+    start, end = doc.tokens[match.last].end, doc.tokens[c_hi - 1].end
+    near = [p for p in doc.unresolved_places if start <= p.span.start < end]
+    return (near[0], (c_lo, c_hi)) if near else None
 
 
 def article_focus(doc: Document) -> Place | None:
@@ -684,7 +708,7 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     if a is None or b is None:
         return True
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
-    if close and (a.feature in ("neighbourhood", "fac") or b.feature in ("neighbourhood", "fac")):
+    if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
         return normalize_for_match(a.text) == normalize_for_match(b.text)
     return close
 
