@@ -219,3 +219,19 @@ def test_village_missing_from_the_gazetteer_is_placed_beside_its_neighbour():
     assert set(places) == {"إبديتا", "كفرزمبل"}
     assert places["كفرزمبل"].feature == "approximate"
     assert (places["كفرزمبل"].lat, places["كفرزمبل"].lon) == (places["إبديتا"].lat, places["إبديتا"].lon)
+
+
+def test_weekday_inside_a_place_name_is_not_a_date():
+    doc = events_of("مقتل شخصين في اشتباكات بسوق الجمعة شرق العاصمة طرابلس.",
+                    published=dt.date(2024, 3, 16))
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.date == "2024-03-16" and event.date_source == "publication"
+
+
+def test_headline_event_takes_the_body_date_and_toll():
+    doc = events_of("مقتل شخصين في اشتباكات بسوق الجمعة\n\n"
+                    "لقي شخصان مصرعهما وأصيب سبعة آخرون جراء اشتباكات اندلعت مساء الخميس في منطقة سوق الجمعة "
+                    "شرق العاصمة طرابلس.", published=dt.date(2024, 3, 15))
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1
+    assert (assault[0].fatalities, assault[0].injuries, assault[0].date) == (2, 7, "2024-03-14")

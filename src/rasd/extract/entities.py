@@ -285,7 +285,9 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) or tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]):
+        place_head = heads.get(tok.stem) in ("site", "fac")     # «بسوق الجمعة»: a place may follow «ب»
+        if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
+                or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head):
             i += 1
             continue
         j = _chain_end(doc, i, stoppers)

@@ -503,7 +503,8 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     start, end = t.start, doc.tokens[match.last].end
     sent = doc.sentences[t.sentence]
     near = [d for d in doc.dates if d.value and sent.start <= d.span.start < sent.end
-            and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS]
+            and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS
+            and not _inside_a_name(doc, d.span)]
     if near:
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
         return best.value, best.precision, "text"
@@ -528,6 +529,12 @@ def _recent(value: str, doc: Document) -> bool:
         return 0 <= (published - dt.date.fromisoformat(value)).days <= _NARRATIVE_DAYS
     except ValueError:
         return False
+
+
+def _inside_a_name(doc: Document, span) -> bool:
+    """«سوق الجمعة» is a market's name, not Friday."""
+    return any(p.span.start <= span.start and span.end <= p.span.end for p in doc.places + doc.unresolved_places) \
+        or any(e.span.start <= span.start and span.end <= e.span.end for e in doc.entities)
 
 
 def _char_distance(span, start: int, end: int) -> int:
@@ -603,7 +610,8 @@ def run(doc: Document) -> None:
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))
         mentions = sentence_mentions(doc, sentence, lo, hi)
-        casualties = _clause_casualties(doc, match, lo, hi) if event_type in _CASUALTY_TYPES else None
+        casualties = _clause_casualties(doc, match, lo, hi, sentence_fallback=event_type == "ASSAULT") \
+            if event_type in _CASUALTY_TYPES else None
         strength = match.rule.get("strength")
         if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
             continue
@@ -663,13 +671,14 @@ def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
     return start, end
 
 
-def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int):
+def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, sentence_fallback: bool = True):
     """Casualties of the trigger's clause; a figure the clause lacks comes from the whole sentence
     («مقتل الضابطين، كما أصيب اثنان آخران»)."""
     c_lo, c_hi = clause_bounds(doc, match.first, lo, hi)
     found = casualties_in_range(doc, c_lo, c_hi)
-    if (c_lo, c_hi) == (lo, hi) or (found.fatalities is not None and found.injuries is not None):
-        return found
+    if (c_lo, c_hi) == (lo, hi) or (found.fatalities is not None and found.injuries is not None) \
+            or not sentence_fallback:
+        return found        # arrests and protests take only their own clause's figures
     whole = casualties_in_range(doc, lo, hi)
     if found.fatalities is None and found.injuries is None:
         return whole
@@ -723,11 +732,17 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if a.mode and b.mode and a.mode != b.mode:
         return False        # a capture and an air strike on one town are two events
-    return (_same_date(a, b, lead) and _same_place(a.place, b.place) and a.place is not None
-            and b.place is not None and (k1a is None or k1b is None or k1a == k1b))
+    if a.place is None or b.place is None or not (k1a is None or k1b is None or k1a == k1b):
+        return False
+    if a.date != b.date and lead and "publication" in (a.date_source, b.date_source):
+        # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
+        # often by a district where the body names its city
+        return a.place.lat is not None and b.place.lat is not None and _km(a.place, b.place) <= _LEAD_KM
+    return _same_date(a, b, lead) and _same_place(a.place, b.place)
 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
+_LEAD_KM = 25.0
 
 
 def _same_date(a: Event, b: Event, lead: bool) -> bool:
