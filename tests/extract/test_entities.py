@@ -105,3 +105,8 @@ def test_frequent_surname_does_not_turn_a_preposition_into_a_person():
 def test_whole_word_given_name_keeps_its_first_letter():
     doc = doc_of("ودان وزير الصحة العامة فراس الأبيض الاستهداف المتكرر للمدنيين.")
     assert "فراس الأبيض" in {e.text for e in doc.entities if e.type == "PERSON"}
+
+
+def test_name_in_quotation_marks_inside_a_longer_name():
+    doc = doc_of("في هجوم تبنته حركة «الشباب» المرتبطة بتنظيم «القاعدة».")
+    assert "org.al_shabaab" in {e.kb_id for e in doc.entities}

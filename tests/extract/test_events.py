@@ -235,3 +235,9 @@ def test_headline_event_takes_the_body_date_and_toll():
     assault = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assault) == 1
     assert (assault[0].fatalities, assault[0].injuries, assault[0].date) == (2, 7, "2024-03-14")
+
+
+def test_capital_after_the_word_capital_is_where_not_who():
+    doc = events_of("قتل سبعة أشخاص في انفجار سيارة مفخخة وسط العاصمة الصومالية مقديشو في هجوم تبنته حركة «الشباب».")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.actor1 is not None and event.actor1.kb_id == "org.al_shabaab"

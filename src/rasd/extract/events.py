@@ -36,7 +36,12 @@ def _event_words() -> dict[str, frozenset[str]]:
     """Role → normalised function words (data/event_words.tsv)."""
     text = resources.files("rasd.extract").joinpath("data/event_words.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    return {r["role"]: frozenset(normalize_for_match(w) for w in r["words"].split("|")) for r in rows}
+    out: dict[str, frozenset[str]] = {}
+    for r in rows:
+        forms = {normalize_for_match(w) for w in r["words"].split("|")}
+        # tokens are compared by stem, which has lost its article: «العاصمة» is looked up as «عاصمه»
+        out[r["role"]] = frozenset(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
+    return out
 
 
 _WORDS = _event_words()
@@ -164,8 +169,15 @@ def _is_locative(doc: Document, first: int) -> bool:
     tok = doc.tokens[first]
     if "ب" in tok.prefixes:         # «بدمشق», «وبالحسكة»
         return True
-    prev = doc.tokens[first - 1] if first > 0 else None
-    return bool(prev and prev.sentence == tok.sentence and prev.stem in _LOCATIVE)
+    for back in (1, 2):     # «في مقديشو», «وسط العاصمة الصومالية مقديشو»
+        k = first - back
+        if k < 0 or doc.tokens[k].sentence != tok.sentence:
+            return False
+        if doc.tokens[k].stem in _LOCATIVE:
+            return True
+        if not doc.tokens[k].stem.endswith(("يه", "ي")):
+            return False    # only a nisba adjective may stand between the locative word and the place
+    return False
 
 
 def _can_act(e: Entity) -> bool:

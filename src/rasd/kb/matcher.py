@@ -28,6 +28,7 @@ ARTICLE_FREE_KINDS = frozenset({"agent", "nisba"})   # kinds matched after remov
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_ARTICLE = ("ولل", "فلل", "لل")
 _MIN_STEM = 3   # a stripped reading must keep at least this many letters («بان» is not ب + «ان»)
+_TRANSPARENT = " \t«»\"“”"   # between the words of a name: spaces and quotation marks
 
 
 @dataclass(slots=True)
@@ -162,8 +163,8 @@ class Matcher:
                     if key not in prefixes or j + 1 >= n:
                         break
                     nxt = tokens[j + 1]
-                    if text[tokens[j].end:nxt.start].strip():   # punctuation between words ends a name
-                        break
+                    if text[tokens[j].end:nxt.start].strip(_TRANSPARENT):   # punctuation ends a name ...
+                        break                                            # ... but quote marks do not: «حركة «الشباب»»
                     j += 1
                     key = key + " " + nxt.norm
         return out
