@@ -600,6 +600,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark] | None = None) -> li
                     and not any(o.sentence == sent for o in out):
                 speaker = _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.5 if speaker else confidence
+            if speaker is None and form.kind == "participle":
+                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...»: the participle's agent is its sentence's subject
+                speaker = _named_subject_before(doc, s_start, tok.start)
+                confidence = 0.6 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)
         if lam is not None and channel is None:
