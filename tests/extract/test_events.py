@@ -241,3 +241,10 @@ def test_capital_after_the_word_capital_is_where_not_who():
     doc = events_of("قتل سبعة أشخاص في انفجار سيارة مفخخة وسط العاصمة الصومالية مقديشو في هجوم تبنته حركة «الشباب».")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert event.actor1 is not None and event.actor1.kb_id == "org.al_shabaab"
+
+
+def test_relative_clause_describes_an_actor_it_reports_no_event():
+    doc = events_of("قال المسؤول إن الميليشيات التي تعبر الحدود تهدد الاستقرار في العراق.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}
+    assert any(n["modality"] == "generic" for n in doc.non_events)
+    assert "MOBILIZE" in types_of("عبرت الميليشيات العراقية الحدود إلى سوريا يوم الأحد.")

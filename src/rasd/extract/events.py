@@ -124,6 +124,9 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         return "hypothetical", tokens[i].text
     if "ل" in tokens[i].prefixes and not (i > 0 and tokens[i - 1].stem in _UNDERGO_VERBS):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
+    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
+            and not match.rule.reads_as_noun(tokens[i]):
+        return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
     cues = _modality_cues()
     found: dict[str, str] = {}
     for back in range(1, _MAX_CUE_WINDOW + 1):
@@ -613,7 +616,7 @@ def run(doc: Document) -> None:
             continue            # «مجلس التعاون الخليجي» is a name, not cooperation
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
-        if modality in ("negated", "hypothetical", "requested", "threatened"):
+        if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
                                    "modality": modality, "reason": f"«{cue}» before the trigger",
                                    "evidence": doc.span(sent.start, sent.end).model_dump()})
