@@ -248,3 +248,9 @@ def test_relative_clause_describes_an_actor_it_reports_no_event():
     assert "MOBILIZE" not in {e.type for e in doc.events}
     assert any(n["modality"] == "generic" for n in doc.non_events)
     assert "MOBILIZE" in types_of("عبرت الميليشيات العراقية الحدود إلى سوريا يوم الأحد.")
+
+
+def test_circumstantial_participle_takes_the_named_person_not_the_victims():
+    doc = events_of("ودان وزير الصحة فراس الأبيض استهداف المدنيين والمنازل، داعياً المجتمع الدولي إلى وقف العدوان.")
+    request = next(e for e in doc.events if e.type == "REQUEST")
+    assert "الأبيض" in request.actor1.text

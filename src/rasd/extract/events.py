@@ -317,7 +317,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
-    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")]
+    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
+    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")
+              or (m.actor.span is not None and (m.actor.span.start, m.actor.span.end) in person_spans)]
     pool = people or named
     if not pool:
         return None
