@@ -218,3 +218,11 @@ def test_figurative_violence_is_not_an_assault(text):
 def test_unnumbered_victims_count_for_an_assault():
     ok, why = verdict("وخطف المسلحون عشرات العمال من موقع البناء قرب الحدود.")
     assert ok and "victims" in why, why
+
+
+def test_protest_at_a_trial_is_a_protest_but_a_protest_charge_is_not():
+    ok, why = verdict("وتجمع عشرات النشطاء وأنصار المتهمين أمام المحكمة رفضا لمحاكمة المدونين بعد الحكم عليهم.",
+                       "PROTEST")
+    assert ok, why
+    ok, why = verdict("وحكم على الناشط بالسجن عامين بتهمة المشاركة في التظاهرات.", "PROTEST")
+    assert not ok and "legal" in why
