@@ -254,3 +254,11 @@ def test_circumstantial_participle_takes_the_named_person_not_the_victims():
     doc = events_of("ودان وزير الصحة فراس الأبيض استهداف المدنيين والمنازل، داعياً المجتمع الدولي إلى وقف العدوان.")
     request = next(e for e in doc.events if e.type == "REQUEST")
     assert "الأبيض" in request.actor1.text
+
+
+def test_honorific_pronoun_subject_points_back_at_the_host():
+    doc = events_of("استقبل الشيخ عبدالله بن زايد آل نهيان وزير الخارجية عباس عراقجي في أبوظبي اليوم. "
+                    "ورحّب سموه بزيارة وزير الخارجية الإيراني. كما تبادل الجانبان وجهات النظر بشأن سوريا ولبنان. "
+                    "ورحّب الجانبان بالجهود المبذولة لوقف الحرب.")
+    supports = [e for e in doc.events if e.type == "SUPPORT"]
+    assert supports and all("عبدالله بن زايد" in e.actor1.text for e in supports)

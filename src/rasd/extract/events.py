@@ -317,26 +317,53 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
-    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
-    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")
-              or (m.actor.span is not None and (m.actor.span.start, m.actor.span.end) in person_spans)]
-    pool = people or named
+    pool = _people_first(doc, named)
     if not pool:
         return None
     return pool[0] if first_named else pool[-1]
 
 
-def _previous_subject(doc: Document, i: int) -> Mention | None:
-    """«ودعت في بيان ... إلى»: a verb opening its sentence with no subject takes the previous sentence's."""
+def _people_first(doc: Document, named: list[Mention]) -> list[Mention]:
+    """The mentions that are people or bodies with a known sector (a person, «الجيش», «وزارة الخارجية»),
+    or all of them when there are none: a capital or an unknown name is a weaker subject."""
+    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
+    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")
+              or (m.actor.span is not None and (m.actor.span.start, m.actor.span.end) in person_spans)]
+    return people or named
+
+
+def _previous_subject(doc: Document, i: int, anaphoric: bool = False) -> Mention | None:
+    """«ودعت في بيان ... إلى»: a verb opening its sentence with no subject takes the previous sentence's.
+    With an anaphoric subject («ورحّب سموه», «وبحث الجانبان») the verb may stand anywhere in its sentence, and
+    the actor is looked for up to three sentences back («كما تبادل الجانبان ...» names no one)."""
     tokens = doc.tokens
     sentence = tokens[i].sentence
     starts_sentence = i == 0 or tokens[i - 1].sentence != sentence
-    if not starts_sentence or sentence == 0:
+    if not (starts_sentence or anaphoric) or sentence == 0:
         return None
-    lo = next((k for k in range(i - 1, -1, -1) if tokens[k].sentence != sentence - 1), -1) + 1
-    prev = sentence_mentions(doc, sentence - 1, lo, i)
-    named = [m for m in prev if m.kind in ("entity", "agent") and not m.locative]
-    return named[0] if named else None
+    for back in range(1, 4 if anaphoric else 2):
+        if sentence - back < 0:
+            break
+        sent = doc.sentences[sentence - back]
+        lo = next((k for k in range(i - 1, -1, -1) if tokens[k].start < sent.start), -1) + 1
+        hi = next((k for k in range(lo, i) if tokens[k].start >= sent.end), i)
+        if anaphoric and any(normalize_for_match(t.stem + t.suffix) in _WORDS["anaphoric_subject"]
+                             for t in tokens[lo:hi]):
+            continue    # «كما تبادل الجانبان ... سوريا ولبنان»: its own subject points further back
+        prev = sentence_mentions(doc, sentence - back, lo, hi)
+        named = [m for m in prev if m.kind in ("entity", "agent") and not m.locative]
+        if named:
+            return _people_first(doc, named)[0] if anaphoric else named[0]
+    return None
+
+
+def _anaphoric_subject(doc: Document, last: int) -> bool:
+    """«ورحّب سموه», «وبحث الجانبان»: the word after the verb is its subject and points back at an earlier actor."""
+    if last + 1 >= len(doc.tokens):
+        return False
+    tok = doc.tokens[last + 1]
+    return tok.sentence == doc.tokens[last].sentence and \
+        normalize_for_match(tok.stem + tok.suffix) in _WORDS["anaphoric_subject"]
 
 
 _SVO_FILLERS = _WORDS["svo_filler"]
@@ -385,6 +412,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
     actor1 = _agent_phrase(doc, last, after, targets)
     object_ = None
+    if actor1 is None and verb_like and _anaphoric_subject(doc, last):
+        actor1 = _previous_subject(doc, i, anaphoric=True)
+        if actor1 is not None:
+            object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and not circumstantial:
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
