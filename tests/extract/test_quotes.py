@@ -237,3 +237,24 @@ def test_quote_after_a_participle_takes_the_sentence_subject():
     doc = extract(Article(id="t", text="وندد رئيس الوزراء الصومالي حمزة عبدي بري بالهجوم، واصفاً إياه بـ«العمل الجبان الذي يستهدف الأبرياء»."))
     (quote,) = doc.quotes
     assert quote.speaker is not None and "حمزة عبدي بري" in quote.speaker.text
+
+
+def test_quoted_name_after_the_verb_is_the_speaker_not_a_quote():
+    doc = run("وقال وزير الصحة إن الغارة قتلت أربعة. في المقابل، أعلن «حزب الله» في بيان أن مقاتليه "
+              "استهدفوا «موقعا عسكريا قرب الحدود بصلية من الصواريخ» ردا على الغارة.")
+    q = next(q for q in doc.quotes if "موقعا عسكريا" in q.text)
+    assert speaker_text(q) == normalize_for_match("حزب الله")
+    assert not any(q.text == "حزب الله" for q in doc.quotes)
+
+
+def test_subject_before_kana_qad_verb_is_the_speaker():
+    doc = run("وقالت القيادة المركزية إن قواتها دمرت صاروخين. وكان المتحدث العسكري باسم الجماعة يحيى سريع قد "
+              "أعلن في بيان مساء الأربعاء أن قواته استهدفت سفينة «بعدد من الصواريخ البحرية المناسبة».")
+    q = next(q for q in doc.quotes if "الصواريخ البحرية" in q.text)
+    assert "سريع" in speaker_text(q)
+
+
+def test_narrated_account_names_its_witness_not_the_newspaper():
+    doc = run("وروى محمد عبدي، وهو صاحب متجر قريب، لـ«الشرق الأوسط»: «سمعنا دويا هائلا واهتزت الأرض تحت أقدامنا».")
+    q = next(q for q in doc.quotes if "سمعنا" in q.text)
+    assert "عبدي" in speaker_text(q)

@@ -392,12 +392,18 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
     return i + 1, j, channel
 
 
+_PERFECT_PARTICLES = frozenset({"قد", "وقد", "فقد", "لقد"})
+_AUXILIARIES = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
+
+
 def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, int]:
     """Token range of a subject standing before its verb («لكن العميد X أعلن "..."»), or an empty range."""
     if tokens[i].norm[:1] in ("و", "ف") and tokens[i].norm[1:] in speech_verb_forms():
         return i, i                                 # «وقال»: the verb opens its clause
+    # «وكان المتحدث ... قد أعلن»: the auxiliary «كان» opens the clause and «قد» stands before the verb
+    end = i - 1 if i > 0 and tokens[i - 1].norm in _PERFECT_PARTICLES else i
     k = i
-    while k > 0 and i - k < 9:
+    while k > 0 and i - k < 10:
         prev = tokens[k - 1]
         if _breaks(_gap(doc, prev.end, tokens[k].start)) or verb_form(prev) or _is_complementizer(prev):
             break
@@ -407,7 +413,9 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
         if not n:
             break
         k += n
-    if k >= i or i - k > 7:
+    if k < end and tokens[k].norm in _AUXILIARIES:
+        k += 1
+    if k >= end or end - k > 7:
         return i, i
     first = strip_clitic(tokens[k].norm)
     if tokens[k].norm in PREPOSITIONS or any((f,) in speech_cues("speaker_stop") for f in first) \
@@ -416,7 +424,7 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
     if k > 0 and not _breaks(_gap(doc, tokens[k - 1].end, tokens[k].start)) \
             and tokens[k - 1].norm in ("وفق", "بحسب", "حسب", "كما", "على"):
         return i, i
-    return k, i
+    return k, end
 
 
 def _channel_actor(doc: Document, tokens: list[Token], j: int) -> Actor | None:
@@ -632,6 +640,9 @@ def _tokens_before(doc: Document, offset: int, n: int) -> list[Token]:
 def _is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
     s, e = mark.inner
     words = doc.text[s:e].split()
+    if len(words) <= 5 and any(ent.span.start <= s and e <= ent.span.end + 1 and ent.span.start < e
+                               and ent.span.end - ent.span.start >= (e - s) - 1 for ent in doc.entities):
+        return True     # «أعلن «حزب الله» في بيان»: the marks set off a name the entities stage found
     before = _tokens_before(doc, mark.open, 6)
     if before:
         last = before[-1]
