@@ -258,3 +258,9 @@ def test_narrated_account_names_its_witness_not_the_newspaper():
     doc = run("وروى محمد عبدي، وهو صاحب متجر قريب، لـ«الشرق الأوسط»: «سمعنا دويا هائلا واهتزت الأرض تحت أقدامنا».")
     q = next(q for q in doc.quotes if "سمعنا" in q.text)
     assert "عبدي" in speaker_text(q)
+
+
+def test_abar_meaning_via_does_not_hide_the_speech_verb():
+    doc = run("وقال المركز في بيان عبر صفحته على «فيسبوك» إن «فرق الإسعاف نقلت جثماني شخصين إلى المستشفى».")
+    q = next(q for q in doc.quotes if "فرق الإسعاف" in q.text)
+    assert speaker_text(q) == normalize_for_match("المركز")

@@ -470,13 +470,18 @@ def _content_start(doc: Document, tokens: list[Token], j: int, limit: int,
     return (tokens[j].start if j < len(tokens) else limit), False
 
 
+def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
+    """«عبّر» is speech only with «عن» after it; without it «عبر» is «via» («في بيان عبر صفحته»)."""
+    form = verb_form(tokens[i])
+    return form is not None and form.needs_prep and not any(
+        tokens[k].norm == form.object_prep for k in range(i + 1, min(i + 8, len(tokens)))
+        if tokens[k].start < sent_end)
+
+
 def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
     """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence
     (and, for «عبّر عن»-type verbs, its preposition does)."""
-    form = verb_form(tokens[i])
-    if form is not None and form.needs_prep and not any(
-            tokens[k].norm == form.object_prep for k in range(i + 1, min(i + 8, len(tokens)))
-            if tokens[k].start < sent_end):
+    if _lacks_its_preposition(tokens, i, sent_end):
         return False
     k = i + 1
     while k < len(tokens) and tokens[k].start < sent_end and k - i <= MAX_SPEAKER_TOKENS + 4:
@@ -485,7 +490,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
             return True
         if _is_complementizer(tokens[k]):
             return True
-        if verb_form(tokens[k]) and k > i + 1:
+        if verb_form(tokens[k]) and k > i + 1 and not _lacks_its_preposition(tokens, k, sent_end):
             return False
         k += 1
     tail = _gap(doc, tokens[k - 1].end, min(sent_end, tokens[k - 1].end + 3)) if k - 1 < len(tokens) else ""
