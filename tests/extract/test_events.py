@@ -262,3 +262,10 @@ def test_honorific_pronoun_subject_points_back_at_the_host():
                     "ورحّب الجانبان بالجهود المبذولة لوقف الحرب.")
     supports = [e for e in doc.events if e.type == "SUPPORT"]
     assert supports and all("عبدالله بن زايد" in e.actor1.text for e in supports)
+
+
+def test_coordinated_verb_shares_the_first_clause_subject():
+    doc = events_of("وأجرت دول مجلس التعاون الخليجي وروسيا يوم الاثنين محادثات على مستوى وزراء الخارجية، "
+                    "ودعت في بيان مشترك إلى حل سلمي لمسألة الجزر.")
+    request = next(e for e in doc.events if e.type == "REQUEST")
+    assert "مجلس التعاون" in request.actor1.text

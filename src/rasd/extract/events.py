@@ -376,6 +376,14 @@ def _gap_words(doc: Document, a: int, b: int) -> int:
     return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
 
 
+def _coordinated_verb(doc: Document, i: int) -> bool:
+    """«وأجرت دول الخليج وروسيا محادثات ...، ودعت في بيان إلى»: a verb after «،و» with no subject of its own
+    shares the subject of its sentence's first clause, not the nearest noun before it."""
+    tok = doc.tokens[i]
+    return i > 0 and tok.prefixes[:1] == ["و"] and doc.tokens[i - 1].sentence == tok.sentence \
+        and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -432,8 +440,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
-        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial,
-                                 cross_complementizer=circumstantial)
+        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
+                                 or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
     if actor1 is None and verb_like and not passive_prone(doc, match):
         actor1 = _previous_subject(doc, i)
     if actor1 is None and not verb_like:
