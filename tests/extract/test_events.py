@@ -269,3 +269,9 @@ def test_coordinated_verb_shares_the_first_clause_subject():
                     "ودعت في بيان مشترك إلى حل سلمي لمسألة الجزر.")
     request = next(e for e in doc.events if e.type == "REQUEST")
     assert "مجلس التعاون" in request.actor1.text
+
+
+def test_forces_loyal_to_a_leader_are_the_forces_not_the_leader():
+    doc = events_of("انسحبت القوات الموالية للرئيس السوري بشار الأسد من مدينة حلب يوم السبت.")
+    retreat = next(e for e in doc.events if e.type == "RETREAT")
+    assert retreat.actor1.text.startswith("القوات")

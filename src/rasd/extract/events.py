@@ -227,13 +227,15 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
 
 
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title."""
+    """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title
+    («القوات الموالية للرئيس الأسد» are not: a person after «ل/ب» is what the agent belongs to)."""
     person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
     people = [m for m in mentions if m.kind == "entity" and m.actor.span is not None
               and (m.actor.span.start, m.actor.span.end) in person_spans]
     keep = []
     for m in mentions:
         if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                     and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      for p in people):
             continue
         keep.append(m)
@@ -287,10 +289,11 @@ _COMPLEMENTIZERS = _WORDS["complementizer"]
 
 def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
     """«غارات روسية», «قصف لطائرات النظام», «طائرات تابعة للنظام», «هجوم قاده مسلحون»."""
-    for m in after:
+    for n, m in enumerate(after):
         if m.kind == "victim" or m in targets:
             continue
-        near = m.first - last <= 3
+        # «انسحبت القوات الموالية للرئيس»: a «ل» phrase after another actor belongs to that actor
+        near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
         if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
             return m
         if m.first - last <= 7 and _governed_by(doc, m, _AGENT_MARKERS):
