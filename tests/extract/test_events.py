@@ -275,3 +275,14 @@ def test_forces_loyal_to_a_leader_are_the_forces_not_the_leader():
     doc = events_of("انسحبت القوات الموالية للرئيس السوري بشار الأسد من مدينة حلب يوم السبت.")
     retreat = next(e for e in doc.events if e.type == "RETREAT")
     assert retreat.actor1.text.startswith("القوات")
+
+
+def test_hospital_receiving_the_wounded_is_no_meeting():
+    assert "CONSULT" not in types_of("وقال مصدر طبي إن مستشفى البصرة التعليمي استقبل خمسة متظاهرين مصابين.")
+    assert "CONSULT" in types_of("استقبل الرئيس العراقي وزير الخارجية الإيراني في بغداد.")
+
+
+def test_participle_of_a_demand_keeps_the_demanded_release_out():
+    doc = events_of("عبرت الرابطة عن قلقها، داعية إلى مراجعة المرسوم وإطلاق سراح كل سجناء الرأي.")
+    assert "RETREAT" not in {e.type for e in doc.events}
+    assert any(n["type"] == "RETREAT" and n["modality"] == "requested" for n in doc.non_events)

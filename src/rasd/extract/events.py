@@ -379,6 +379,15 @@ def _gap_words(doc: Document, a: int, b: int) -> int:
     return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
 
 
+def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
+    """«مستشفى البصرة التعليمي استقبل خمسة متظاهرين»: the host of «استقبل» is a hospital, up to seven words before it or two after."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    near = [k for k in range(max(0, match.first - 7), min(len(tokens), match.last + 3))
+            if tokens[k].sentence == sentence and not match.first <= k <= match.last]
+    return any(tokens[k].stem in _WORDS["receiving_site"] for k in near)
+
+
 def _coordinated_verb(doc: Document, i: int) -> bool:
     """«وأجرت دول الخليج وروسيا محادثات ...، ودعت في بيان إلى»: a verb after «،و» with no subject of its own
     shares the subject of its sentence's first clause, not the nearest noun before it."""
@@ -663,6 +672,11 @@ def run(doc: Document) -> None:
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
                                    "modality": modality, "reason": f"«{cue}» before the trigger",
+                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
+            continue
+        if event_type == "CONSULT" and _received_at_a_site(doc, match):
+            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(), "modality": "sense",
+                                   "reason": "a hospital receiving the wounded is no meeting",
                                    "evidence": doc.span(sent.start, sent.end).model_dump()})
             continue
         lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
