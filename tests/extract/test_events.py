@@ -286,3 +286,11 @@ def test_participle_of_a_demand_keeps_the_demanded_release_out():
     doc = events_of("عبرت الرابطة عن قلقها، داعية إلى مراجعة المرسوم وإطلاق سراح كل سجناء الرأي.")
     assert "RETREAT" not in {e.type for e in doc.events}
     assert any(n["type"] == "RETREAT" and n["modality"] == "requested" for n in doc.non_events)
+
+
+def test_headline_district_and_body_city_are_one_event_under_a_dateline():
+    doc = events_of("مقتل شخصين في اشتباكات بسوق الجمعة\n\nطرابلس - بوابة الوسط\n\n"
+                    "لقي شخصان مصرعهما وأصيب سبعة آخرون بجروح، جراء اشتباكات مسلحة اندلعت مساء الخميس 14 آذار/مارس "
+                    "بين مجموعتين مسلحتين في منطقة سوق الجمعة شرق العاصمة طرابلس.", published=dt.date(2024, 3, 15))
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1, [(e.trigger.text, e.place and e.place.text) for e in assault]

@@ -807,10 +807,10 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
         return False        # a capture and an air strike on one town are two events
     if a.place is None or b.place is None or not (k1a is None or k1b is None or k1a == k1b):
         return False
-    if a.date != b.date and lead and "publication" in (a.date_source, b.date_source):
+    if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
         # often by a district where the body names its city
-        return a.place.lat is not None and b.place.lat is not None and _km(a.place, b.place) <= _LEAD_KM
+        return _same_place(a.place, b.place) or _km(a.place, b.place) <= _LEAD_KM
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
 
 
