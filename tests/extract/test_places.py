@@ -84,3 +84,11 @@ def test_article_country_decides_an_ambiguous_name():
     libya = places_of("قتل شخصان في اشتباكات في طرابلس عاصمة ليبيا.")
     assert next(p for p in lebanon.places if p.text == "طرابلس").country == "LB"
     assert next(p for p in libya.places if p.text == "طرابلس").country == "LY"
+
+
+def test_quoted_ship_name_is_not_a_place():
+    doc = extract(Article(id="t", text="قالت الولايات المتحدة إن الحوثيين استهدفوا سفينة الشحن «سي ليبرتي» في خليج عدن.",
+                          published=dt.date(2024, 2, 22)))
+    names = {p.text for p in doc.places}
+    assert "خليج عدن" in names and "ليبرتي" not in names
+    assert "ليبرتي" not in {e.text for e in doc.entities}

@@ -72,6 +72,24 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     return ctx
 
 
+_QUOTE_MARKS = "«»\"“”'"
+
+
+def _names_a_ship(doc: Document, e: Entity) -> bool:
+    """«استهدفت سفينة الشحن «سي ليبرتي»»: a quoted name after a ship word is the ship, not the town it echoes."""
+    first, _ = _token_range(doc, e)
+    if not any(ch in _QUOTE_MARKS for ch in doc.text[max(0, e.span.start - 12):e.span.start]):
+        return False
+    for back in (1, 2, 3):
+        k = first - back
+        if k < 0 or doc.tokens[k].sentence != doc.tokens[first].sentence:
+            return False
+        role = _word_role(doc.tokens[k].norm) or _word_role(doc.tokens[k].stem)
+        if role and role[0] == "vessel":
+            return any(ch in _QUOTE_MARKS for ch in doc.text[doc.tokens[k].end:e.span.start])
+    return False
+
+
 def _is_dateline_mention(doc: Document, e: Entity) -> bool:
     line = doc.source.dateline
     return bool(line) and e.span.start < 400 and normalize_for_match(e.text) == normalize_for_match(line) \
@@ -238,8 +256,12 @@ def run(doc: Document) -> None:
     kb = load_kb()
     countries = article_countries(doc, kb)
     unresolved: list[Entity] = []
+    ships: list[Entity] = []
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
+            continue
+        if _names_a_ship(doc, e):
+            ships.append(e)
             continue
         ctx = _context(doc, e)
         if _is_dateline_mention(doc, e):
@@ -272,6 +294,6 @@ def run(doc: Document) -> None:
             doc.places.append(located)
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
     # a mention the gazetteer could only read as a common word is not a named place at all
-    dropped = {id(e) for e in unresolved if e.source == "kb"}
+    dropped = {id(e) for e in unresolved if e.source == "kb"} | {id(e) for e in ships}
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     doc.places.sort(key=lambda p: p.span.start)
