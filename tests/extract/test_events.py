@@ -294,3 +294,10 @@ def test_headline_district_and_body_city_are_one_event_under_a_dateline():
                     "بين مجموعتين مسلحتين في منطقة سوق الجمعة شرق العاصمة طرابلس.", published=dt.date(2024, 3, 15))
     assault = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assault) == 1, [(e.trigger.text, e.place and e.place.text) for e in assault]
+
+
+def test_accusative_motive_is_not_an_event_of_its_own():
+    doc = events_of("ويشن الحوثيون منذ أشهر هجمات على سفن يقولون إنها مرتبطة بإسرائيل تضامناً مع غزة.")
+    assert "SUPPORT" not in {e.type for e in doc.events}
+    assert any(n["modality"] == "motive" for n in doc.non_events)
+    assert "REQUEST" in types_of("ودان الوزير القصف، داعياً المجتمع الدولي إلى وقف العدوان على لبنان.")

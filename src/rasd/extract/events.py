@@ -379,6 +379,17 @@ def _gap_words(doc: Document, a: int, b: int) -> int:
     return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
 
 
+def _motive_accusative(doc: Document, match: LemmaMatch) -> bool:
+    """«يشنون هجمات ... تضامناً مع غزة», «أضربوا احتجاجاً على الحكم»: a verbal noun in the accusative (written
+    with its tanween) after a clause gives the motive of the act before it; the act is the event. A participle
+    («داعياً», «مطالباً») is a deed of the subject, and a headline may open with the noun, so neither counts."""
+    tok = doc.tokens[match.first]
+    if match.first != match.last or tok.prefixes or not tok.text.endswith(("اً", "ًا")) or _is_circumstantial(tok):
+        return False
+    opening = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != tok.sentence)
+    return match.first - opening >= 3
+
+
 def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
     """«مستشفى البصرة التعليمي استقبل خمسة متظاهرين»: the host of «استقبل» is a hospital, up to seven words before it or two after."""
     tokens = doc.tokens
@@ -672,6 +683,11 @@ def run(doc: Document) -> None:
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
                                    "modality": modality, "reason": f"«{cue}» before the trigger",
+                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
+            continue
+        if _motive_accusative(doc, match):
+            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(), "modality": "motive",
+                                   "reason": f"«{trig.text}» gives the motive of another act, it is none itself",
                                    "evidence": doc.span(sent.start, sent.end).model_dump()})
             continue
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
