@@ -135,3 +135,9 @@ def test_author_from_a_name_slug_in_the_url_path():
     url = "https://example.com/index.php/%D8%B9%D9%86%D9%88%D8%A7%D9%86-%D8%B7%D9%88%D9%8A%D9%84-%D9%84%D9%84%D8%AE%D8%A8%D8%B1-%D8%A7%D9%84%D9%8A%D9%88%D9%85/%D9%85%D8%B9%D8%A7%D8%B0-%D8%A5%D8%AF%D8%B1%D9%8A%D8%B3/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1"
     assert author_from_url(url) == "معاذ إدريس"
     assert author_from_url("https://example.com/news/2024/05/قصف-على-حلب") is None
+
+
+def test_gulf_agency_dateline_with_slashes():
+    src = run("عنوان الخبر\n\nأبوظبي في 15 يناير/ وام/ " + BODY)
+    assert src.dateline == "أبوظبي"
+    assert src.agencies == ["WAM"]

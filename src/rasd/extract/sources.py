@@ -34,6 +34,8 @@ AUTHOR_CUE = re.compile(rf"^[ \t]*(?:بقلم|كتب|كتبت|كتبه|كتاب�
 FROM_BYLINE = re.compile(rf"(?:^|\n)[ \t]*من[ \t]*{DASH}?\s*(?P<author>{NAME})[ \t]*{DASH}[ \t]*"
                          rf"(?P<outlet>{PLACE})[ \t]*$")
 AGENCY_DATELINE = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}?[ \t]*\((?P<agency>[^()\n]{{2,30}})\)[ \t]*[:{DASH_CHARS}]?")
+# «أبوظبي في 15 يناير/ وام/»: the Gulf agencies' dateline (WAM, SPA, KUNA, QNA, BNA), place, date, agency
+SLASHED_DATELINE = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]+في[ \t]+[^/\n]{{3,30}}/[ \t]*(?P<agency>[^/\n]{{2,20}}?)[ \t]*/")
 AGENCIES_DATELINE = re.compile(rf"^[ \t]*(?P<agency>وكالات|الوكالات)[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*:")
 PLACE_AUTHOR = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}[ \t]*(?P<author>{NAME})[ \t]*{DASH}[ \t]*\S")
 HEADER_LINE = re.compile(rf"^[ \t]*(?P<outlet>{AR_WORD}(?:[ \t]+(?:{AR_WORD}|\d+)){{0,2}})[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*$")
@@ -247,6 +249,12 @@ def _scan_header(doc: Document, found: _Found) -> None:
             found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
             found.evidence.append(_span(doc, m, 0, para.start))
             continue
+        m = SLASHED_DATELINE.match(text)
+        if m and _is_agency_name(m.group("agency")):
+            found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
+            found.agencies.append(m.group("agency"))    # «وام» alone is an agency only in this slot
+            found.evidence.append(_span(doc, m, 0, para.start))
+            continue
         m = AGENCIES_DATELINE.match(text)
         if m:
             found.dateline.append((m.group("place"), _span(doc, m, "place", para.start)))
@@ -312,6 +320,10 @@ def run(doc: Document) -> None:
     _scan_bylines(doc, found)
     src = doc.source
     src.agencies = _agencies(doc)
+    for name in found.agencies:
+        slot = agency_at_start(name) or next(iter(find_agencies(f"({name.strip()})")), None)
+        if slot is not None and slot.name_en not in src.agencies:
+            src.agencies.insert(0, slot.name_en)
     src.evidence = found.evidence
 
     known = outlet_from_url(article.url) if article.url else None
