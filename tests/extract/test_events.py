@@ -301,3 +301,10 @@ def test_accusative_motive_is_not_an_event_of_its_own():
     assert "SUPPORT" not in {e.type for e in doc.events}
     assert any(n["modality"] == "motive" for n in doc.non_events)
     assert "REQUEST" in types_of("ودان الوزير القصف، داعياً المجتمع الدولي إلى وقف العدوان على لبنان.")
+
+
+def test_bare_head_noun_takes_the_fuller_mention_before_it():
+    doc = events_of("انتشرت القوات الأمنية بكثافة في ساحة التحرير وسط بغداد. "
+                    "وقال مصدر أمني إن القوات ألقت القبض على ثلاثة من مثيري الشغب في الساحة.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor1.text == "القوات الأمنية"

@@ -379,6 +379,18 @@ def _gap_words(doc: Document, a: int, b: int) -> int:
     return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
 
 
+def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
+    """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»)."""
+    if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
+        return actor
+    head = normalize_for_match(actor.text)
+    earlier = [a for a in doc.agents if a.span.end <= actor.span.start and a.kb_id is not None
+               and len(a.text.split()) > 1 and normalize_for_match(a.text.split()[0]) == head]
+    if not earlier:
+        return actor
+    return _actor_from_entity(earlier[-1])
+
+
 def _motive_accusative(doc: Document, match: LemmaMatch) -> bool:
     """«يشنون هجمات ... تضامناً مع غزة», «أضربوا احتجاجاً على الحكم»: a verbal noun in the accusative (written
     with its tanween) after a clause gives the motive of the act before it; the act is the event. A participle
@@ -707,6 +719,7 @@ def run(doc: Document) -> None:
         if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
+        actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
         place = choose_place(doc, match, focus)
         date, precision, date_source = choose_date(doc, match)
         mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
