@@ -308,3 +308,18 @@ def test_bare_head_noun_takes_the_fuller_mention_before_it():
                     "وقال مصدر أمني إن القوات ألقت القبض على ثلاثة من مثيري الشغب في الساحة.")
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert arrest.actor1.text == "القوات الأمنية"
+
+
+def test_lead_toll_at_the_province_goes_to_the_headline_city_event():
+    doc = events_of("غارات أمريكية بريطانية على الحديدة\n\n"
+                    "قُتل ٣ أشخاص وأصيب ١٢ آخرون بجروح في غارات جوية أمريكية استهدفت فجر الخميس مواقع في "
+                    "محافظة الحديدة الساحلية في غرب اليمن.", published=dt.date(2024, 2, 22))
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1
+    assert (assault[0].fatalities, assault[0].injuries) == (3, 12)
+
+
+def test_clause_without_figures_does_not_borrow_another_attacks_toll():
+    doc = events_of("قتل خمسة مدنيين في غارة على إدلب صباح الأحد، فيما استهدف هجوم آخر بلدة سراقب.")
+    saraqib = [e for e in doc.events if e.place and e.place.text == "سراقب"]
+    assert saraqib and saraqib[0].fatalities is None

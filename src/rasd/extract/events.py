@@ -783,7 +783,11 @@ def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, sente
         return found        # arrests and protests take only their own clause's figures
     whole = casualties_in_range(doc, lo, hi)
     if found.fatalities is None and found.injuries is None:
-        return whole
+        # «قُتل ٣ في غارات على الحديدة ...، بعد ساعات من إعلان استهداف سفينة»: the toll belongs to the
+        # attack told in its own clause; a clause without figures borrows them only when it is the only one
+        others = [m for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == "ASSAULT"
+                  and not c_lo <= lo + m.first < c_hi]
+        return found if others else whole
     found.fatalities = found.fatalities if found.fatalities is not None else whole.fatalities
     found.injuries = found.injuries if found.injuries is not None else whole.injuries
     return found
@@ -919,6 +923,10 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                and _km(o.place, p) <= _SUMMARY_KM]
     if not details:
         return False
+    if len(details) == 1:
+        # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
+        # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
+        _absorb(details[0], event)
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
