@@ -323,3 +323,9 @@ def test_clause_without_figures_does_not_borrow_another_attacks_toll():
     doc = events_of("قتل خمسة مدنيين في غارة على إدلب صباح الأحد، فيما استهدف هجوم آخر بلدة سراقب.")
     saraqib = [e for e in doc.events if e.place and e.place.text == "سراقب"]
     assert saraqib and saraqib[0].fatalities is None
+
+
+def test_security_units_arrest_and_alhajj_is_an_honorific():
+    doc = events_of("وكانت الوحدات الأمنية قد أوقفت الحاج عمر الشهر الماضي بمنزله في صفاقس.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor1.text == "الوحدات الأمنية"
