@@ -329,3 +329,10 @@ def test_security_units_arrest_and_alhajj_is_an_honorific():
     doc = events_of("وكانت الوحدات الأمنية قد أوقفت الحاج عمر الشهر الماضي بمنزله في صفاقس.")
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert arrest.actor1.text == "الوحدات الأمنية"
+
+
+def test_verbal_noun_with_the_article_takes_the_clause_subject():
+    doc = events_of("وفي وقت لاحق، أعلنت وزارة الداخلية بحكومة الوحدة الوطنية التوصل إلى اتفاق لوقف إطلاق النار "
+                    "في طرابلس.")
+    agree = next(e for e in doc.events if e.type == "AGREE")
+    assert agree.actor1.text == "وزارة الداخلية"

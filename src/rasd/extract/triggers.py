@@ -36,8 +36,11 @@ class LemmaRule:
         return dict(self.row).get(column, default)
 
     def reads_as_noun(self, token: Token) -> bool:
-        """Whether the token matched one of the rule's noun forms («مطالبة», «استهداف»), not a verb form."""
-        return self.pos == "noun" or any(k in self.noun_keys for k in token_keys(token))
+        """Whether the token matched one of the rule's noun forms («مطالبة», «استهداف»), not a verb form;
+        a word with the article is a noun whatever its letters («التوصل» is the reaching, not «توصل» reached),
+        unless the verb itself begins with those letters («التقى»)."""
+        article = "ال" in token.prefixes and not self.lemma.startswith("ال")
+        return self.pos == "noun" or article or any(k in self.noun_keys for k in token_keys(token))
 
 
 @dataclass(frozen=True)
