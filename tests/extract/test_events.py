@@ -336,3 +336,9 @@ def test_verbal_noun_with_the_article_takes_the_clause_subject():
                     "في طرابلس.")
     agree = next(e for e in doc.events if e.type == "AGREE")
     assert agree.actor1.text == "وزارة الداخلية"
+
+
+def test_protest_by_an_unnamed_crowd_is_coded_as_protesters():
+    doc = events_of("وامتدت الاحتجاجات إلى مدينة الناصرية، حيث تظاهر العشرات أمام مديرية الكهرباء صباح الأحد.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.actor1.kb_id == "agent.protester" and protest.actor1.span is None

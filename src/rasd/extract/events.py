@@ -379,6 +379,17 @@ def _gap_words(doc: Document, a: int, b: int) -> int:
     return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
 
 
+@lru_cache(maxsize=1)
+def _unnamed_protesters() -> Actor | None:
+    """«حيث تظاهر العشرات»: as ACLED codes a crowd nobody names, the protest's actor is «protesters»
+    (the KB's agent row, with no span: inferred, not read)."""
+    agent = load_kb().actors.agents.get("agent.protester")
+    if agent is None:
+        return None
+    return Actor(text=agent.plural.split("|")[0] or agent.aliases_ar[0], name_en=agent.name_en + "s",
+                 kb_id=agent.id, sector=agent.sector)
+
+
 def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»)."""
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
@@ -720,6 +731,8 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
+        if actor1 is None and event_type == "PROTEST" and _unnamed_protesters() is not None:
+            actor1 = _unnamed_protesters().model_copy()
         place = choose_place(doc, match, focus)
         date, precision, date_source = choose_date(doc, match)
         mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
