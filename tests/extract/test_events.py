@@ -342,3 +342,9 @@ def test_protest_by_an_unnamed_crowd_is_coded_as_protesters():
     doc = events_of("وامتدت الاحتجاجات إلى مدينة الناصرية، حيث تظاهر العشرات أمام مديرية الكهرباء صباح الأحد.")
     protest = next(e for e in doc.events if e.type == "PROTEST")
     assert protest.actor1.kb_id == "agent.protester" and protest.actor1.span is None
+
+
+def test_the_need_for_cooperation_is_not_cooperation():
+    doc = events_of("وأكدت موسكو على ضرورة التعاون مع أنقرة في سوريا.")
+    assert "COOPERATE" not in {e.type for e in doc.events}
+    assert any(n["type"] == "COOPERATE" and n["modality"] == "hypothetical" for n in doc.non_events)
