@@ -348,3 +348,11 @@ def test_the_need_for_cooperation_is_not_cooperation():
     doc = events_of("وأكدت موسكو على ضرورة التعاون مع أنقرة في سوريا.")
     assert "COOPERATE" not in {e.type for e in doc.events}
     assert any(n["type"] == "COOPERATE" and n["modality"] == "hypothetical" for n in doc.non_events)
+
+
+def test_verb_after_baynama_keeps_the_subject_and_a_yn_plural_is_its_object():
+    doc = events_of("قالت منظمة الخوذ البيضاء إنها ساعدت آلاف النازحين على العودة إلى ديارهم في إدلب، "
+                    "بينما حذرت النازحين من الذخائر غير المنفجرة.")
+    warn = next(e for e in doc.events if e.type == "THREATEN")
+    assert "الخوذ البيضاء" in warn.actor1.text
+    assert warn.actor2 is not None and "النازحين" in warn.actor2.text

@@ -422,12 +422,22 @@ def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
     return any(tokens[k].stem in _WORDS["receiving_site"] for k in near)
 
 
+def _accusative_plural(doc: Document, m: Mention) -> bool:
+    """A generic plural in «-ين» right after a verb («حذرت النازحين», «استهدفوا المدنيين») is its object: the
+    subject would read «-ون». Names ending so («البحرين», «حسين») are entities and do not count."""
+    return m.kind in ("agent", "victim") and m.first == m.last and doc.tokens[m.first].stem.endswith("ين") \
+        and not doc.tokens[m.first].prefixes[-1:] == ["ب"]
+
+
 def _coordinated_verb(doc: Document, i: int) -> bool:
     """«وأجرت دول الخليج وروسيا محادثات ...، ودعت في بيان إلى»: a verb after «،و» with no subject of its own
     shares the subject of its sentence's first clause, not the nearest noun before it."""
     tok = doc.tokens[i]
-    return i > 0 and tok.prefixes[:1] == ["و"] and doc.tokens[i - 1].sentence == tok.sentence \
-        and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
+    if i == 0 or doc.tokens[i - 1].sentence != tok.sentence:
+        return False
+    if doc.tokens[i - 1].stem in _WORDS["clause_break"]:
+        return True     # «قالت المنظمة إنها ...، بينما حذرت الناس»: the clause goes on with the same subject
+    return tok.prefixes[:1] == ["و"] and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
 
 
 def _pronoun_subject(doc: Document, i: int) -> bool:
@@ -480,6 +490,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
                             and m.kind != "victim"), None)
+        if first_after is not None and _accusative_plural(doc, first_after):
+            object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
         passive = passive_prone(doc, match)
         if first_after is not None and pronoun_subject:
             object_ = first_after
