@@ -356,3 +356,10 @@ def test_verb_after_baynama_keeps_the_subject_and_a_yn_plural_is_its_object():
     warn = next(e for e in doc.events if e.type == "THREATEN")
     assert "الخوذ البيضاء" in warn.actor1.text
     assert warn.actor2 is not None and "النازحين" in warn.actor2.text
+
+
+def test_tens_of_dead_in_the_headline_and_forty_in_the_lead_are_one_toll():
+    doc = events_of("عشرات القتلى في هجوم للدعم السريع على الفاشر\n\n"
+                    "قُتل 40 مدنيا في هجوم شنته قوات الدعم السريع فجر الأحد على مدينة الفاشر.")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].fatalities == 40

@@ -859,7 +859,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
     if same_sentence:
         return _same_place(a.place, b.place)
     k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
-    if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+    if a.fatalities and b.fatalities and a.fatalities != b.fatalities and not _refines(a, b) and not _refines(b, a):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if a.mode and b.mode and a.mode != b.mode:
         return False        # a capture and an air strike on one town are two events
@@ -874,6 +874,15 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
 _LEAD_KM = 25.0
+
+
+_VAGUE_FLOORS = frozenset({10, 100, 1000})     # «عشرات», «مئات», «آلاف» as text/data/vague_quantities.tsv reads them
+
+
+def _refines(vague: Event, exact: Event) -> bool:
+    """«قُتل عشرات المدنيين» (a floor of 10) and «بلغت الحصيلة نحو 40» tell one toll, the second more precisely."""
+    return bool(vague.casualties_approximate and vague.fatalities in _VAGUE_FLOORS
+                and exact.fatalities and exact.fatalities > vague.fatalities)
 
 
 def _same_date(a: Event, b: Event, lead: bool) -> bool:
