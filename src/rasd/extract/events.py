@@ -16,10 +16,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Span
+from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
@@ -226,12 +226,17 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     return _drop_titles_of_people(doc, _drop_nested(out))
 
 
+def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """The mentions whose span is a PERSON entity's."""
+    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
+    return [m for m in mentions if m.actor.span is not None
+            and (m.actor.span.start, m.actor.span.end) in person_spans]
+
+
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title
     («القوات الموالية للرئيس الأسد» are not: a person after «ل/ب» is what the agent belongs to)."""
-    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
-    people = [m for m in mentions if m.kind == "entity" and m.actor.span is not None
-              and (m.actor.span.start, m.actor.span.end) in person_spans]
+    people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
     keep = []
     for m in mentions:
         if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
@@ -329,9 +334,8 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
 def _people_first(doc: Document, named: list[Mention]) -> list[Mention]:
     """The mentions that are people or bodies with a known sector (a person, «الجيش», «وزارة الخارجية»),
     or all of them when there are none: a capital or an unknown name is a weaker subject."""
-    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
-    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media")
-              or (m.actor.span is not None and (m.actor.span.start, m.actor.span.end) in person_spans)]
+    persons = _naming_people(doc, named)
+    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media") or m in persons]
     return people or named
 
 
@@ -350,8 +354,7 @@ def _previous_subject(doc: Document, i: int, anaphoric: bool = False) -> Mention
         sent = doc.sentences[sentence - back]
         lo = next((k for k in range(i - 1, -1, -1) if tokens[k].start < sent.start), -1) + 1
         hi = next((k for k in range(lo, i) if tokens[k].start >= sent.end), i)
-        if anaphoric and any(normalize_for_match(t.stem + t.suffix) in _WORDS["anaphoric_subject"]
-                             for t in tokens[lo:hi]):
+        if anaphoric and any(_is_anaphoric(t) for t in tokens[lo:hi]):
             continue    # «كما تبادل الجانبان ... سوريا ولبنان»: its own subject points further back
         prev = sentence_mentions(doc, sentence - back, lo, hi)
         named = [m for m in prev if m.kind in ("entity", "agent") and not m.locative]
@@ -365,8 +368,12 @@ def _anaphoric_subject(doc: Document, last: int) -> bool:
     if last + 1 >= len(doc.tokens):
         return False
     tok = doc.tokens[last + 1]
-    return tok.sentence == doc.tokens[last].sentence and \
-        normalize_for_match(tok.stem + tok.suffix) in _WORDS["anaphoric_subject"]
+    return tok.sentence == doc.tokens[last].sentence and _is_anaphoric(tok)
+
+
+def _is_anaphoric(tok) -> bool:
+    """«سموه», «معاليه», «الجانبان» (data/event_words.tsv, anaphoric_subject)."""
+    return normalize_for_match(tok.stem + tok.suffix) in _WORDS["anaphoric_subject"]
 
 
 _SVO_FILLERS = _WORDS["svo_filler"]
@@ -402,15 +409,14 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     return _actor_from_entity(earlier[-1])
 
 
-def _motive_accusative(doc: Document, match: LemmaMatch) -> bool:
+def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) -> bool:
     """«يشنون هجمات ... تضامناً مع غزة», «أضربوا احتجاجاً على الحكم»: a verbal noun in the accusative (written
     with its tanween) after a clause gives the motive of the act before it; the act is the event. A participle
     («داعياً», «مطالباً») is a deed of the subject, and a headline may open with the noun, so neither counts."""
     tok = doc.tokens[match.first]
     if match.first != match.last or tok.prefixes or not tok.text.endswith(("اً", "ًا")) or _is_circumstantial(tok):
         return False
-    opening = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != tok.sentence)
-    return match.first - opening >= 3
+    return match.first - sentence_start >= 3
 
 
 def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
@@ -699,12 +705,20 @@ def _corroborated(doc: Document, sentence: int, casualties, mentions: list[Menti
                        for m in mentions))
 
 
+def _set_aside(doc: Document, event_type: str, trigger: Span, sent: Sentence, modality: str, reason: str) -> None:
+    """A trigger that reports no event goes to `non_events` with why, and its sentence as evidence."""
+    doc.non_events.append({"type": event_type, "trigger": trigger.model_dump(), "modality": modality,
+                           "reason": reason, "evidence": doc.span(sent.start, sent.end).model_dump()})
+
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return
     focus = article_focus(doc)
     found: list[tuple[int, Event]] = []
-    for match in find_triggers(doc.tokens):
+    matches = find_triggers(doc.tokens)
+    assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
+    for match in matches:
         trig = doc.tokens[match.first]
         sentence = trig.sentence
         sent = doc.sentences[sentence]
@@ -713,28 +727,24 @@ def run(doc: Document) -> None:
         event_type = match.rule.get("type")
         if _inside_name(doc, trig):
             continue            # «مجلس التعاون الخليجي» is a name, not cooperation
-        modality, cue = classify_modality(doc, match, event_type)
-        trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
-        if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
-            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
-                                   "modality": modality, "reason": f"«{cue}» before the trigger",
-                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
-            continue
-        if _motive_accusative(doc, match):
-            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(), "modality": "motive",
-                                   "reason": f"«{trig.text}» gives the motive of another act, it is none itself",
-                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
-            continue
-        if event_type == "CONSULT" and _received_at_a_site(doc, match):
-            doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(), "modality": "sense",
-                                   "reason": "a hospital receiving the wounded is no meeting",
-                                   "evidence": doc.span(sent.start, sent.end).model_dump()})
-            continue
         lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))
+        modality, cue = classify_modality(doc, match, event_type)
+        trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
+        set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
+            set_aside(modality, f"«{cue}» before the trigger")
+            continue
+        if _motive_accusative(doc, match, lo):
+            set_aside("motive", f"«{trig.text}» gives the motive of another act, it is none itself")
+            continue
+        if event_type == "CONSULT" and _received_at_a_site(doc, match):
+            set_aside("sense", "a hospital receiving the wounded is no meeting")
+            continue
         mentions = sentence_mentions(doc, sentence, lo, hi)
-        casualties = _clause_casualties(doc, match, lo, hi, sentence_fallback=event_type == "ASSAULT") \
+        casualties = _clause_casualties(doc, match, lo, hi, assault_starts,
+                                        sentence_fallback=event_type == "ASSAULT") \
             if event_type in _CASUALTY_TYPES else None
         strength = match.rule.get("strength")
         if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
@@ -743,8 +753,8 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
-        if actor1 is None and event_type == "PROTEST" and _unnamed_protesters() is not None:
-            actor1 = _unnamed_protesters().model_copy()
+        if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
+            actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus)
         date, precision, date_source = choose_date(doc, match)
         mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
@@ -767,9 +777,7 @@ def run(doc: Document) -> None:
         if event_type in _SPECIFICITY_CHECKED:
             specific, why = reports_specific_event(doc, sentence, match.first, event_type)
             if not specific:
-                doc.non_events.append({"type": event_type, "trigger": trigger_span.model_dump(),
-                                       "modality": "generic", "reason": why,
-                                       "evidence": doc.span(sent.start, sent.end).model_dump()})
+                set_aside("generic", why)
                 continue
         if passive_prone(doc, match):
             event.confidence = min(event.confidence, 0.8)   # marks an actor1 read off a casualty word
@@ -798,7 +806,8 @@ def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
     return start, end
 
 
-def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, sentence_fallback: bool = True):
+def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, assault_starts: list[int],
+                       sentence_fallback: bool = True):
     """Casualties of the trigger's clause; a figure the clause lacks comes from the whole sentence
     («مقتل الضابطين، كما أصيب اثنان آخران»)."""
     c_lo, c_hi = clause_bounds(doc, match.first, lo, hi)
@@ -810,8 +819,7 @@ def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, sente
     if found.fatalities is None and found.injuries is None:
         # «قُتل ٣ في غارات على الحديدة ...، بعد ساعات من إعلان استهداف سفينة»: the toll belongs to the
         # attack told in its own clause; a clause without figures borrows them only when it is the only one
-        others = [m for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == "ASSAULT"
-                  and not c_lo <= lo + m.first < c_hi]
+        others = [k for k in assault_starts if lo <= k < hi and not c_lo <= k < c_hi]
         return found if others else whole
     found.fatalities = found.fatalities if found.fatalities is not None else whole.fatalities
     found.injuries = found.injuries if found.injuries is not None else whole.injuries
