@@ -49,6 +49,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from rasd.ingest.readers import read_inputs
 
     stages = args.stages.split(",") if args.stages else None
+    if stages:
+        from rasd.pipeline import build_pipeline
+        try:
+            build_pipeline(stages)      # a bad stage list is one error up front, not one per article
+        except (ValueError, TypeError) as exc:
+            _stderr(f"rasd: {exc}")
+            return 2
     workers = args.workers or default_workers()
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     written = skipped = 0

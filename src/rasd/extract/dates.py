@@ -539,6 +539,11 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
     return mentions, warnings
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("tokens", "numbers")
+ADDS = ("dates",)
+
 def run(doc: Document) -> None:
     mentions, warnings = find_dates(doc.text, doc.tokens, doc.numbers, doc.article.published)
     doc.dates = mentions

@@ -546,6 +546,11 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("tokens", "sentences")
+ADDS = ("entities", "agents")
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return

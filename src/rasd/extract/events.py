@@ -711,6 +711,11 @@ def _set_aside(doc: Document, event_type: str, trigger: Span, sent: Sentence, mo
                            "reason": reason, "evidence": doc.span(sent.start, sent.end).model_dump()})
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("entities", "agents", "places", "dates", "source")
+ADDS = ("events", "non_events")
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return

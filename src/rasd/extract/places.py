@@ -250,6 +250,11 @@ def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | 
     return None
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("entities", "agents", "source")
+ADDS = ("places", "unresolved_places")
+
 def run(doc: Document) -> None:
     if not doc.entities:
         return

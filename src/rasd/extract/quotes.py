@@ -862,6 +862,11 @@ def _indirect_quotes(doc: Document, attributions: list[Attribution], marks: list
     return out
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("entities", "source")
+ADDS = ("quotes", "reported_speech")
+
 def run(doc: Document) -> None:
     marks = find_quote_marks(doc)
     attributions = find_attributions(doc, marks)

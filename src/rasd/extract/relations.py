@@ -272,5 +272,10 @@ def find_relations(doc: Document) -> list[Relation]:
     return out
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("entities", "dates")
+ADDS = ("relations",)
+
 def run(doc: Document) -> None:
     doc.relations = find_relations(doc)

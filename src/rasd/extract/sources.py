@@ -313,6 +313,11 @@ def _agencies(doc: Document) -> list[str]:
     return names
 
 
+
+# stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
+NEEDS = ("text",)
+ADDS = ("source",)
+
 def run(doc: Document) -> None:
     article = doc.article
     found = _Found(outlet=[], author=[], dateline=[], agencies=[], evidence=[])
