@@ -21,9 +21,11 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
+from rasd.extract.clauses import (announced_by, announcer_between, claims_responsibility, light_verb_before,
+                                  prospective_governor)
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
-from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
+from rasd.extract.triggers import LemmaMatch, LemmaRule, find_triggers, lexicon
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
@@ -274,7 +276,13 @@ def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
 
 
 def _governed_by_token(doc: Document, first: int, words: frozenset[str]) -> bool:
-    return first > 0 and doc.tokens[first - 1].stem in words
+    if first == 0:
+        return False
+    prev = doc.tokens[first - 1]
+    return prev.stem in words or prev.stem + prev.suffix in words     # «شنته» = شنت + ه
+
+
+_LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", "strong")))
 
 
 def passive_prone(doc: Document, match: LemmaMatch) -> bool:
@@ -292,8 +300,16 @@ _ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intel
 _COMPLEMENTIZERS = _WORDS["complementizer"]
 
 
+_AGENT_MARKER_REACH = 10     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
+
+
 def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
-    """«غارات روسية», «قصف لطائرات النظام», «طائرات تابعة للنظام», «هجوم قاده مسلحون»."""
+    """«هجوم قاده مسلحون», «على يد مسلحين», «ونسب لتنظيم داعش» (an explicit agent marker, first);
+    then «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after the trigger)."""
+    for m in after:
+        if m.kind != "victim" and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
+                and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
+            return m
     for n, m in enumerate(after):
         if m.kind == "victim" or m in targets:
             continue
@@ -301,9 +317,14 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
         if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
             return m
-        if m.first - last <= 7 and _governed_by(doc, m, _AGENT_MARKERS):
-            return m
     return None
+
+
+def _same_clause(doc: Document, a: int, b: int) -> bool:
+    """No full stop, semicolon or clause-opening «فيما/بينما» between tokens a and b."""
+    if any(ch in ".؛;" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
+        return False
+    return not any(t.stem in _CLAUSE_BREAKS for t in doc.tokens[a + 1:b])
 
 
 def _is_circumstantial(tok) -> bool:
@@ -416,6 +437,8 @@ def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) ->
     tok = doc.tokens[match.first]
     if match.first != match.last or tok.prefixes or not tok.text.endswith(("اً", "ًا")) or _is_circumstantial(tok):
         return False
+    if light_verb_before(doc, match.first) is not None:
+        return False        # «بدأت القوات هجوماً»: the object of a light verb is the act itself
     return match.first - sentence_start >= 3
 
 
@@ -463,6 +486,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     """
     i, last = match.first, match.last
     tokens = doc.tokens
+    light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
+    if light is not None:
+        # «شنت مقاتلات إسرائيلية ضربات على صور»: the light verb carries the subject; read it as the verb
+        head = LemmaMatch(_LIGHT_VERB_RULE, light, light)
+        actor1, actor2 = choose_actors(doc, head, event_type, mentions)
+        if actor1 is not None:
+            return actor1, actor2
     # the outlet reporting («شفق نيوز/ أصيب ...») is no actor of the event
     actors = [m for m in mentions if not m.locative and m.actor.sector != "media"]
     if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
@@ -740,6 +770,10 @@ def run(doc: Document) -> None:
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
+            continue
+        governor = prospective_governor(doc, match.first, event_type)
+        if governor is not None:
+            set_aside("prospective", f"«{governor.text}» makes it sought or proposed, not done")
             continue
         if _motive_accusative(doc, match, lo):
             set_aside("motive", f"«{trig.text}» gives the motive of another act, it is none itself")
