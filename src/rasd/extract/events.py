@@ -136,8 +136,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if j < 0 or tokens[j].sentence != sentence:
             break
         cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
-        if cue is None or back > cue[1] or cue[0] == "still":
-            continue
+        if cue is None or back > cue[1] or cue[0] == "still" or _in_a_name(doc, tokens[j]):
+            continue        # «لو دريان», «قد» in a name: part of a name, not a cue
         modality = cue[0]
         if modality == "negated" and _negation_cancelled(tokens, j, i):
             continue
@@ -152,6 +152,10 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+def _in_a_name(doc: Document, tok) -> bool:
+    return any(e.span.start <= tok.start < e.span.end for e in doc.entities if e.type in ("PERSON", "ORG"))
 
 
 def _negation_cancelled(tokens, j: int, i: int) -> bool:

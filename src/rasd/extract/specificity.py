@@ -22,6 +22,7 @@ from importlib import resources
 
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
+from rasd.extract.clauses import light_verb_before
 from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -303,7 +304,12 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     starts = {lo + m.first for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == event_type}
     if _is_enumerated(doc, lo, hi, i, last, starts):
         ev.add("enumeration", weights["enumeration"])
-    _position_evidence(doc, lo, i, ev)
+    light = light_verb_before(doc, i) if match is None or match.rule.reads_as_noun(doc.tokens[i]) else None
+    if light is not None and doc.tokens[light].stem[:1] not in "يتن":
+        # «شنت مقاتلات ... ضربات جوية», «نفذتا هجوماً»: the light verb tells the act happened, and the
+        # clause is measured from it
+        ev.add("light_verb", weights["light_verb"])
+    _position_evidence(doc, lo, light if light is not None else i, ev)
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
