@@ -140,3 +140,27 @@ def claims_responsibility(doc: Document, k: int) -> bool:
     """«المسؤولية عن», «مسؤوليته عن», «تبنت الهجوم»: token k claims an attack for its subject."""
     return _word(doc.tokens[k]) in clause_words().responsibility or \
         normalize_for_match(_with_enclitic(doc.tokens[k])) in clause_words().responsibility
+
+
+@lru_cache(maxsize=1)
+def _homographs() -> dict[str, list[tuple[frozenset[str], bool, str]]]:
+    out: dict[str, list[tuple[frozenset[str], bool, str]]] = {}
+    for r in read_tsv("trigger_homographs.tsv"):
+        following = frozenset(normalize_for_match(w) for w in r["followed_by"].split("|"))
+        out.setdefault(normalize_for_match(r["form"]), []).append((following, r["bare"] == "yes", r["reading"]))
+    return out
+
+
+def other_reading(doc: Document, i: int) -> str | None:
+    """The non-event reading of the trigger word at token i, when its context gives it
+    (data/trigger_homographs.tsv): «بيان صادر عن» is issued, not confiscated."""
+    tokens = doc.tokens
+    tok = tokens[i]
+    for following, bare, reading in _homographs().get(tok.stem, ()):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        if "*" not in following and (nxt is None or nxt.stem not in following):
+            continue
+        if bare and (tok.prefixes or i == 0 or tokens[i - 1].sentence != tok.sentence):
+            continue
+        return reading
+    return None

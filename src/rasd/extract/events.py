@@ -21,7 +21,7 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
-from rasd.extract.clauses import (announced_by, announcer_between, claims_responsibility, light_verb_before,
+from rasd.extract.clauses import (announced_by, claims_responsibility, light_verb_before, other_reading,
                                   prospective_governor)
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
@@ -324,6 +324,32 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     return None
 
 
+_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"})
+_BETWEEN_REACH = 3
+
+
+def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor, Actor | None] | None:
+    """«المحادثات بين X وY», «اشتباكات بين X وY»: the two sides named after «بين» right after the trigger."""
+    def opened_by(m: Mention, word: str | None) -> bool:
+        # the word itself, or a construct head after it («بين ممثلي الجيش», «وممثلي الدعم السريع»)
+        for k in (m.first, m.first - 1):
+            tok = doc.tokens[k]
+            if (word is None and "و" in tok.prefixes) or (word is not None and k < m.first and tok.stem == word):
+                return True
+            if k == m.first and word is not None and m.first >= 2 and doc.tokens[m.first - 2].stem == word \
+                    and not doc.tokens[m.first - 1].prefixes and not _punctuated(doc, m.first - 2, m.first):
+                return True
+        return False
+
+    first = next((m for m in after if m.first - last <= _BETWEEN_REACH + 2 and m.kind != "victim"
+                  and opened_by(m, "بين")), None)
+    if first is None:
+        return None
+    second = next((m for m in after if m.first > first.last and m.first - first.last <= 3
+                   and opened_by(m, None)), None)
+    return first.actor, second.actor if second else None
+
+
 def _same_clause(doc: Document, a: int, b: int) -> bool:
     """No full stop, semicolon or clause-opening «فيما/بينما» between tokens a and b."""
     if any(ch in ".؛;" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
@@ -508,6 +534,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             return min(crowd, key=lambda m: abs(m.first - i)).actor, None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
+    if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
+        return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
     verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
@@ -556,7 +584,32 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
         actor2 = nxt[0] if nxt else None
+    if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
+            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k):
+        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it
+        actor1 = None
+    if event_type == "ASSAULT" and actor1 is not None and actor1.last < i and not verb_like and light is None \
+            and _in_a_cause_phrase(doc, i):
+        # «مقتل 12 جنديا في هجوم»، «إثر قصف»: a noun inside a prepositional phrase is the cause of the clause's
+        # event, not its predicate; the clause's subject (often who announces it) is not its agent
+        actor1 = _agent_phrase(doc, last, after, targets)
+    if _undergone(doc, i):
+        # «تعرضوا لإطلاق نار»: the subject of «to undergo» is hit; only an agent phrase names the attacker
+        undergoer = actor1 if actor1 is not None and actor1.last < i else None
+        actor1 = _agent_phrase(doc, last, after, targets)
+        actor2 = undergoer or actor2
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+def _in_a_cause_phrase(doc: Document, i: int) -> bool:
+    tok = doc.tokens[i]
+    if "ب" in tok.prefixes:
+        return True
+    return i > 0 and doc.tokens[i - 1].sentence == tok.sentence and doc.tokens[i - 1].stem in _WORDS["cause_preposition"]
+
+
+def _undergone(doc: Document, i: int) -> bool:
+    return "ل" in doc.tokens[i].prefixes and i > 0 and doc.tokens[i - 1].stem in _UNDERGO_VERBS
 
 
 def _is_dateline(doc: Document, p: Place) -> bool:
@@ -755,6 +808,7 @@ def run(doc: Document) -> None:
         return
     focus = article_focus(doc)
     found: list[tuple[int, Event]] = []
+    restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     matches = find_triggers(doc.tokens)
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
     for match in matches:
@@ -774,6 +828,9 @@ def run(doc: Document) -> None:
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
+            continue
+        if (reading := other_reading(doc, match.first)) is not None:
+            set_aside("sense", reading)
             continue
         governor = prospective_governor(doc, match.first, event_type)
         if governor is not None:
@@ -827,7 +884,11 @@ def run(doc: Document) -> None:
         if casualties is not None and casualties.running_total and _update_total(found, event):
             continue        # «ليرتفع عدد القتلى إلى خمسة»: the toll of an event already told, not a new one
         found.append((sentence, event))
-    events = merge_events(found)
+        if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
+            restating.add(id(event))
+    events = merge_events(found, restating)
+    events = _fold_protest_demands(events, doc)
+    _credit_claims_of_responsibility(events, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     for e in events:
@@ -942,10 +1003,11 @@ def _same_date(a: Event, b: Event, lead: bool) -> bool:
     return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
 
 
-def _absorb(into: Event, other: Event) -> None:
+def _absorb(into: Event, other: Event, keep_actors: bool = False) -> None:
+    """Merge mention `other` into event `into`; a restating mention («المحادثات») names no new actor."""
     if into.date_source == "publication" and other.date_source in ("text", "narrative"):
         into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
-    if other.actor1 is not None and (into.actor1 is None or into.confidence < other.confidence):
+    if other.actor1 is not None and (into.actor1 is None or (into.confidence < other.confidence and not keep_actors)):
         into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
@@ -1018,14 +1080,85 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     return True
 
 
-def merge_events(found: list[tuple[int, Event]]) -> list[Event]:
-    """One event per distinct (type, actors, place, date): repeated mentions are merged into the first."""
+def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset()) -> list[Event]:
+    """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
+    A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
+    its type stands at a compatible place and date, whoever the sentence names beside it."""
     merged: list[tuple[int, Event]] = []
     for sentence, ev in found:
         target = next((m for s, m in merged
                        if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES)), None)
+        restated = None
+        if target is None and id(ev) in restating:
+            target = restated = _restated(merged, sentence, ev)
         if target is None:
             merged.append((sentence, ev))
         else:
-            _absorb(target, ev)
+            _absorb(target, ev, keep_actors=restated is not None)
     return [e for _, e in merged]
+
+
+_RESTATE_SENTENCES = 3
+
+
+def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
+    place (the same, within 25 km, or unknown on one side), on a compatible date, with no other toll."""
+    for s, m in reversed(merged):
+        if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
+            continue
+        if m.fatalities and ev.fatalities and m.fatalities != ev.fatalities \
+                and not _refines(m, ev) and not _refines(ev, m):
+            continue
+        places_agree = m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
+            m.place.lat is not None and ev.place.lat is not None and _km(m.place, ev.place) <= _LEAD_KM)
+        if places_agree and _same_date(m, ev, lead=True):
+            return m
+    return None
+
+
+_CLAIM_SENTENCES = 5
+
+
+def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
+    """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
+    latest attack told before the claim (within five sentences) that names none, or names its announcer."""
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    if not attacks:
+        return
+    for k, tok in enumerate(doc.tokens):
+        if not claims_responsibility(doc, k):
+            continue
+        sentence = tok.sentence
+        sent = doc.sentences[sentence]
+        lo = next(j for j in range(k, -1, -1) if j == 0 or doc.tokens[j - 1].sentence != sentence)
+        claimant = next((m for m in sentence_mentions(doc, sentence, lo, k)
+                         if m.last < k and m.kind in ("entity", "agent") and not m.locative), None)
+        if claimant is None:
+            continue
+        earlier = [e for e in attacks if e.trigger.start < sent.end
+                   and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]
+        if earlier:
+            target = earlier[-1]
+            if target.actor1 is None or target.actor1.sector in ("military", "police") \
+                    and claimant.actor.sector not in ("military", "police"):
+                target.actor1 = claimant.actor
+
+
+def _fold_protest_demands(events: list[Event], doc: Document) -> list[Event]:
+    """«وطالب المتظاهرون بـ...» in a protest's sentence, or by its crowd: the demand is what the protest
+    voiced, one event with it (as ANNOTATION codes a protest with demands), not a REQUEST of its own."""
+    protests = [e for e in events if e.type == "PROTEST"]
+    if not protests:
+        return events
+    kept = []
+    for e in events:
+        crowd = e.actor1 is not None and (e.actor1.kb_id in _PROTESTER_AGENTS)
+        same_sentence = any(doc.sentence_at(p.trigger.start) == doc.sentence_at(e.trigger.start) for p in protests)
+        if e.type == "REQUEST" and (crowd or same_sentence):
+            doc.non_events.append({"type": e.type, "trigger": e.trigger.model_dump(), "modality": "part_of_protest",
+                                   "reason": "the demand voiced by a protest told in the article",
+                                   "evidence": e.evidence.model_dump()})
+            continue
+        kept.append(e)
+    return kept

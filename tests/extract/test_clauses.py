@@ -1,0 +1,162 @@
+"""Events read from the clause: each construction named in the events issue, on news-style Arabic sentences
+written for these tests (no dev-set text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Article
+from rasd.extract.clauses import clause_words, light_verb_before, other_reading, prospective_governor
+from rasd.extract.cues import read_tsv
+from rasd.pipeline import extract
+
+PUBLISHED = dt.date(2025, 6, 4)
+
+
+def _doc(text: str):
+    return extract(Article(id="t", text=text, published=PUBLISHED))
+
+
+def _events(text: str, event_type: str | None = None):
+    return [e for e in _doc(text).events if event_type is None or e.type == event_type]
+
+
+def _a1(event) -> str | None:
+    return event.actor1.text if event.actor1 else None
+
+
+# ---------------------------------------------------------------- data
+
+def test_clause_words_rows_are_well_formed():
+    rows = read_tsv("clause_words.tsv")
+    roles = {r["role"] for r in rows}
+    assert roles == {"prospective", "light_verb", "announce", "responsibility"}
+    assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
+    words = clause_words()
+    assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
+    assert "اعلنت" in words.announce
+
+
+def test_homograph_rows_are_well_formed():
+    rows = read_tsv("trigger_homographs.tsv")
+    assert rows and all(r["bare"] in ("yes", "no") and r["reading"] for r in rows)
+
+
+# ---------------------------------------------------------------- whether it happened
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير إن بلاده لن تسمح بدخول المفتشين قبل التوصل إلى اتفاق مع الوكالة.",
+    "يسعى الوسطاء للتوصل إلى وقف لإطلاق النار في قطاع غزة.",
+    "ناقش الوزيران مقترح هدنة جديدة في السودان.",
+    "بحث الجانبان سبل تعزيز التعاون الأمني بين البلدين.",
+])
+def test_a_sought_or_proposed_act_is_no_event(text):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type in ("AGREE", "RETREAT", "COOPERATE")]
+    assert any(n.get("modality") in ("prospective", "hypothetical") for n in doc.non_events)
+
+
+def test_a_concluded_agreement_is_an_event():
+    assert _events("وقع الطرفان اتفاقا لوقف إطلاق النار في مدينة جدة أمس.", "AGREE")
+
+
+def test_prospective_governor_is_only_for_non_violent_types():
+    doc = _doc("قتل ثلاثة جنود قبل الهجوم على مدينة الفاشر أمس.")
+    k = next(k for k, t in enumerate(doc.tokens) if t.stem == "هجوم")
+    assert prospective_governor(doc, k, "ASSAULT") is None
+    assert prospective_governor(doc, k, "AGREE") is not None
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("صدر بيان صادر عن وزارة الخارجية يدين الهجوم.", "issued"),
+    ("وهرب المسلحون الأسلحة عبر الحدود إلى سوريا أمس.", "across"),
+])
+def test_homographs_read_their_other_sense(text, reading):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type in ("COERCE", "MOBILIZE")]
+    assert any(reading in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_the_verb_reading_of_a_homograph_stays_an_event():
+    assert _events("صادرت السلطات الأسلحة في مدينة حلب أمس.", "COERCE")
+
+
+def test_a_cue_inside_a_name_is_no_cue():
+    from rasd.document import Entity
+    from rasd.extract.events import classify_modality
+    from rasd.extract.triggers import find_triggers
+    text = "وقال جان إيف لو دريان إن معركة الموصل بدأت أمس."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED), stages=["sources", "entities"])
+    (match,) = [m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT"]
+    assert classify_modality(doc, match, "ASSAULT")[0] == "hypothetical"      # «لو» read as "if"
+    start = text.index("جان")
+    end = text.index(" إن")
+    doc.entities.append(Entity(span=doc.span(start, end), type="PERSON", text=text[start:end]))
+    assert classify_modality(doc, match, "ASSAULT")[0] == "asserted"          # part of a name
+
+
+# ---------------------------------------------------------------- light verbs
+
+def test_a_light_verb_carries_its_nouns_subject():
+    (ev,) = _events("بدأت القوات العراقية هجوماً على مدينة القائم يوم الخميس.", "ASSAULT")
+    assert _a1(ev) == "القوات العراقية"
+    (ev,) = _events("شنت مقاتلات إسرائيلية ضربات جوية على مدينة صور جنوب لبنان أمس.", "ASSAULT")
+    assert _a1(ev) == "إسرائيلية"
+
+
+def test_light_verb_before_stops_at_a_full_stop():
+    doc = _doc("شنت القوات حملة. هجوم على القرية")
+    k = next(k for k, t in enumerate(doc.tokens) if t.stem == "هجوم")
+    assert light_verb_before(doc, k) is None
+
+
+# ---------------------------------------------------------------- who did it
+
+def test_passive_agents_are_the_attackers():
+    (ev,) = _events("قتل ثلاثة مدنيين على يد مسلحين مجهولين في مدينة سبها.", "ASSAULT")
+    assert _a1(ev) == "مسلحين مجهولين"
+    (ev,) = _events("قتل 11 جندياً عراقياً في هجوم استهدف مقراً للجيش العراقي ونسب لتنظيم داعش فجر الجمعة "
+                    "في محافظة ديالى.", "ASSAULT")
+    assert "داعش" in _a1(ev)
+
+
+def test_the_announcer_of_a_toll_is_not_the_attacker():
+    (ev,) = _events("أعلن الجيش الباكستاني مقتل 12 جنديا في هجوم على قافلة عسكرية أمس.", "ASSAULT")
+    assert _a1(ev) is None
+    (ev,) = _events("أعلن الجيش الباكستاني مقتل 12 جنديا بكمين مسلح نصبته حركة طالبان باكستان.", "ASSAULT")
+    assert _a1(ev) == "حركة طالبان باكستان"
+
+
+def test_whoever_undergoes_an_attack_is_its_target():
+    doc = _doc("وكان الجنود على متن مركبات عندما تعرضوا لإطلاق نار في منطقة بدر أمس. "
+               "وأعلنت حركة طالبان الباكستانية المسؤولية عن الهجوم.")
+    (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev.actor2 is not None and ev.actor2.text == "الجنود"
+    assert _a1(ev) == "حركة طالبان الباكستانية"       # the claim of responsibility names the attacker
+
+
+def test_the_two_sides_after_between():
+    (ev,) = _events("رحبت المملكة العربية السعودية باستئناف المحادثات بين ممثلي الجيش السوداني وممثلي الدعم "
+                    "السريع في جدة اليوم الخميس.", "CONSULT")
+    assert _a1(ev) == "الجيش السوداني" and ev.actor2.text == "الدعم السريع"
+
+
+# ---------------------------------------------------------------- one event, one record
+
+def test_a_definite_noun_restates_the_event_told_before():
+    events = _events("التقى وزير الخارجية التركي حقان فيدان نظيره الإيراني في أنقرة أمس. "
+                     "وقال فيدان بعد اللقاء إن المحادثات كانت مثمرة.", "CONSULT")
+    assert len(events) == 1 and "فيدان" in _a1(events[0])
+
+
+def test_a_protests_demand_is_part_of_the_protest():
+    doc = _doc("تظاهر مئات المحتجين في ساحة التحرير وسط بغداد أمس وطالبوا بالإفراج عن المعتقلين.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+    assert any(n.get("modality") == "part_of_protest" for n in doc.non_events)
+
+
+def test_other_reading_is_none_for_the_verb():
+    doc = _doc("وعبر مسلحون الحدود إلى العراق أمس.")
+    k = next(k for k, t in enumerate(doc.tokens) if t.stem == "عبر")
+    assert other_reading(doc, k) is None
