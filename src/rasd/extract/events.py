@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Sentence, Span
+from rasd.document import Actor, Document, Entity, Event, EventPlace, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (announced_by, claims_responsibility, light_verb_before, other_reading,
                                   prospective_governor)
+from rasd.extract.event_place import (_FEATURE_RANK, _event_place, _inside_a_name, _is_dateline_text, _km,
+                                      _place_candidates, article_focus, choose_place)
 from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, LemmaRule, find_triggers, lexicon
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
-_FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
-                 "region": 2, "water": 2, "country": 3}
 
 
 @lru_cache(maxsize=1)
@@ -612,90 +612,6 @@ def _undergone(doc: Document, i: int) -> bool:
     return "ل" in doc.tokens[i].prefixes and i > 0 and doc.tokens[i - 1].stem in _UNDERGO_VERBS
 
 
-def _is_dateline(doc: Document, p: Place) -> bool:
-    """«الدمام - شريف أحمد - كشفت ...»: where the reporter files from, not where things happened."""
-    return _is_dateline_text(doc, p.text, p.span.start)
-
-
-def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
-    line = doc.source.dateline
-    if not line or normalize_for_match(text) not in normalize_for_match(line):
-        return False
-    # the dateline's own mention: at the start of a line near the top («مقديشو - قتل ...»)
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    return start < 600 and not doc.text[line_start:start].strip()
-
-
-def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
-    sent = doc.sentences[sentence]
-    out = []
-    for p in doc.places:
-        if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
-            idx = _token_span_index(doc, p.span.start, p.span.end)
-            # a country is where it happened only after a preposition («في سوريا»), not «طائرات روسيا»
-            if idx and (p.feature != "country" or _is_locative(doc, idx[0])):
-                out.append((p, idx[0]))
-    return out
-
-
-def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
-    """The place nearest after the trigger (where the clause says it happened), a specific place before a
-    country; else the previous sentence's; else the article's focus."""
-    i = match.first
-    sentence = doc.tokens[i].sentence
-    cands = _place_candidates(doc, sentence)
-    if not cands:
-        if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
-            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)]
-    if not cands:
-        return focus
-
-    def score(item: tuple[Place, int]) -> float:
-        place, at = item
-        distance = at - match.last if at > match.last else (i - at) + 4
-        return distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
-    best, best_at = min(cands, key=score)
-    found = _unresolved_in_clause(doc, match)
-    if found is not None and best.feature != "country":
-        unresolved, (c_lo, c_hi) = found
-        if not (match.last < best_at < c_hi):
-            # «... فيما قتل أربعة آخرون بقصف على بلدة البارة» with البارة unknown to the gazetteer: the named
-            # village, at the point of the place its sentence names beside it (approximate, flagged)
-            return Place(span=unresolved.span, text=unresolved.text, name_en=unresolved.name_en, lat=best.lat,
-                         lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
-                         reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
-    return best
-
-
-def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tuple[int, int]] | None:
-    """A likely place the gazetteer could not resolve, after the trigger in its clause, with the clause."""
-    sentence = doc.tokens[match.first].sentence
-    lo = hi = match.first
-    while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
-        lo -= 1
-    while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].sentence == sentence:
-        hi += 1
-    c_lo, c_hi = clause_bounds(doc, match.first, lo, hi + 1)
-    start, end = doc.tokens[match.last].end, doc.tokens[c_hi - 1].end
-    near = [p for p in doc.unresolved_places if start <= p.span.start < end]
-    return (near[0], (c_lo, c_hi)) if near else None
-
-
-def article_focus(doc: Document) -> Place | None:
-    """The place the article is about: the dateline's, else the most mentioned specific place."""
-    resolved = [p for p in doc.places if p.lat is not None]
-    if not resolved:
-        return None
-    if doc.source.dateline:
-        for p in resolved:
-            if normalize_for_match(p.text) == normalize_for_match(doc.source.dateline):
-                return p
-    counts: dict[tuple, list[Place]] = {}
-    for p in resolved:
-        counts.setdefault((p.gazetteer_id or p.text), []).append(p)
-    return max(counts.values(), key=lambda ps: (len(ps), -_FEATURE_RANK.get(ps[0].feature or "", 2)))[0]
-
-
 _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
 
 
@@ -738,12 +654,6 @@ def _recent(value: str, doc: Document) -> bool:
         return False
 
 
-def _inside_a_name(doc: Document, span) -> bool:
-    """«سوق الجمعة» is a market's name, not Friday."""
-    return any(p.span.start <= span.start and span.end <= p.span.end for p in doc.places + doc.unresolved_places) \
-        or any(e.span.start <= span.start and span.end <= e.span.end for e in doc.entities)
-
-
 def _char_distance(span, start: int, end: int) -> int:
     return max(0, span.start - end, start - span.end)
 
@@ -753,13 +663,6 @@ def _is_historical(event: Event, doc: Document) -> bool:
     published = doc.article.published
     return bool(published and event.date and event.date_precision == "year"
                 and int(event.date[:4]) < published.year)
-
-
-def _event_place(p: Place | None) -> EventPlace | None:
-    if p is None:
-        return None
-    return EventPlace(text=p.text, name_en=p.name_en, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
-                      feature=p.feature, span=p.span)
 
 
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
@@ -961,7 +864,10 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
         return True
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
-        return normalize_for_match(a.text) == normalize_for_match(b.text)
+        # «سوق الجمعة» and «منطقة سوق الجمعة» are one place: the same gazetteer name, or one name inside the other
+        na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
+        return na == nb or na.endswith(" " + nb) or nb.endswith(" " + na) or \
+            (a.name_en is not None and a.name_en == b.name_en)
     return close
 
 
@@ -1020,14 +926,6 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False) -> None:
 
 
 _SUMMARY_KM = 50.0
-
-
-def _km(a: EventPlace, b: EventPlace) -> float:
-    import math
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _ACTOR_MEMORY_SENTENCES = 3

@@ -9,6 +9,7 @@ a square or neighbourhood the gazetteer lacks («ساحة التحرير وسط 
 from __future__ import annotations
 
 import csv
+import math
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -61,7 +62,18 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
         role = _word_role(doc.tokens[k].stem) or _word_role(doc.tokens[k].norm)
         if role:
             ctx[role[0]] = role[1]
+        if role and role[0] == "direction_prefix":
+            ctx["direction_start"] = str(k)
+            # «جنوب شرق ليبيا», «شمالي غربي سوريا»: two direction words make one compass direction
+            outer = _word_role(doc.tokens[k - 1].stem) or _word_role(doc.tokens[k - 1].norm) if k >= 1 else None
+            if outer and outer[0] == "direction_prefix" and doc.tokens[k - 1].sentence == tok.sentence \
+                    and outer[1] in ("north", "south") and role[1] in ("east", "west"):
+                ctx["direction_prefix"] = outer[1] + role[1]
+                ctx["direction_start"] = str(k - 1)
+                k -= 1
         if role and role[0] in ("cue", "direction_prefix") and k >= 1:
+            if "ب" in doc.tokens[k].prefixes:
+                ctx["preposition"] = "ب"        # «بغرب السودان», «بمنطقة»
             before = _word_role(doc.tokens[k - 1].stem) or _word_role(doc.tokens[k - 1].norm)
             if before and before[0] == "preposition":
                 ctx["preposition"] = before[1]
@@ -112,6 +124,41 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
     return None
 
 
+_PARENT_AFTER_CHARS = 30     # «قرية الجرنية بريف محافظة الرقة», «مطار الضبعة العسكري الواقع في ريف حمص»
+_PARENT_KM = 250.0
+
+
+def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER_CHARS) -> PlaceCandidate | None:
+    """The larger place named right after a place (a country, region, province or big city), in the same
+    clause: it says where the smaller place lies."""
+    for other in doc.entities:
+        gap = other.span.start - e.span.end
+        if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC"):
+            continue
+        top = kb.gazetteer.place(other.candidates[0])
+        between = doc.text[e.span.end:other.span.start]
+        if top is not None and (top.feature in ("country", "region", "admin1", "admin2") or top.is_capital
+                                or top.population >= _BIG_CITY) and not set(between) & set(".؛:،,"):
+            return top
+    return None
+
+
+def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
+    """The parent and, for a province or countryside, the town it is named after («ريف حمص»: Homs itself),
+    since a province's point may lie far from where most of its villages are."""
+    out = [parent]
+    bare = parent.name_ar.split(" ", 1)[1] if parent.feature in ("admin1", "region") and " " in parent.name_ar \
+        else parent.name_ar
+    out += [c for c in kb.gazetteer.candidates(bare)[:4] if c.country == parent.country and c.feature in _SETTLEMENT]
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def article_countries(doc: Document, kb) -> list[str]:
     """Countries the article is about, most mentioned first: country names, capitals, provinces and nisba
     adjectives. Other cities do not vote: a big foreign city read off a common word («يومياً» as Umeå)
@@ -123,6 +170,9 @@ def article_countries(doc: Document, kb) -> list[str]:
         top = kb.gazetteer.place(e.candidates[0])
         if top is None:
             continue
+        if top.feature == "country" and any(c is not None and c.is_capital and c.country != top.country
+                                             for c in (kb.gazetteer.place(i) for i in e.candidates[1:3])):
+            continue        # «عمان»: Oman or Amman is what the other mentions decide, not a vote of its own
         if top.feature == "country":
             counts[top.country] += 2
         elif top.feature in ("admin1", "region") or top.is_capital:
@@ -130,6 +180,9 @@ def article_countries(doc: Document, kb) -> list[str]:
     for a in doc.agents:
         if a.country:
             counts[a.country] += 1
+    for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
+        if e.type == "PERSON" and e.source == "title" and e.country:
+            counts[e.country] += 1
     return [cc for cc, _ in counts.most_common()]
 
 
@@ -167,7 +220,7 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return "a given name that is also a city abroad («رشيد» Rosetta), with no place cue or preposition"
         if countries and not (cue or prep or at_home or ner_agrees or c.is_capital or c.feature in _BIG_FEATURES):
             return "a city abroad named with no place cue or preposition, which the NER model does not read as a place"
-        if _is_common_word(name, _VERY_COMMON_ZIPF) and not cue:
+        if _is_common_word(name, _VERY_COMMON_ZIPF) and not cue and not c.is_capital:
             return "a very common word that is also a big place's name («المدينة»), with no place cue"
         return None
         return "a very common word that is also a big place's name, with no place cue or preposition"
@@ -186,6 +239,11 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     score = c.score
     if ctx.get("in_country") == c.country:
         score += 6.0        # «طرابلس شمال لبنان», «تلمنس في سوريا»: the text says which country
+    if "near" in ctx and c.feature not in _BIG_FEATURES:
+        # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
+        points = [tuple(float(x) for x in pt.split(",")) for pt in ctx["near"].split(";")]
+        d = min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
+        score += 6.0 * max(0.0, 1.0 - d / _PARENT_KM)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -205,6 +263,13 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
     if not cands:
         return None, "not in the gazetteer"
     best = max(cands, key=lambda c: _rank(c, ctx, countries))
+    if best.feature == "country":
+        # «عمان»: Amman, the capital, where the text says a city or the article is about Jordan; else Oman
+        order = {cc: i for i, cc in enumerate(countries)}
+        capital = next((c for c in cands if c.is_capital and c.country != best.country), None)
+        if capital is not None and (ctx.get("cue") in ("city", "capital") or
+                                    order.get(capital.country, 99) < order.get(best.country, 99)):
+            best = capital
     reason = _acceptable(best, ctx, countries, name)
     if reason:
         return None, reason
@@ -218,15 +283,20 @@ def _place(e: Entity, c: PlaceCandidate, ctx: dict[str, str], reason: str) -> Pl
                  qualifier=ctx.get("qualifier"), reason=reason)
 
 
-def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: str) -> Place:
-    """«شرقي سوريا»: a region of the country, named by the whole phrase, at the country's point."""
-    start = e.span.start
-    for t in doc.tokens:
-        if t.end <= e.span.start and t.sentence == doc.tokens[_token_range(doc, e)[0]].sentence:
-            start = t.stem_start if _word_role(t.stem) and _word_role(t.stem)[0] == "direction_prefix" else start
-    text = doc.text[start:e.span.end]
-    return Place(span=doc.span(start, e.span.end), text=text, name_en=f"{direction.title()} {c.name_en}",
-                 lat=c.lat, lon=c.lon, country=c.country, feature="region", gazetteer_id=c.id,
+_DIRECTION_EN = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+                 "northeast": "north-eastern", "northwest": "north-western", "southeast": "south-eastern",
+                 "southwest": "south-western", "central": "central"}
+
+
+def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: str, start_token: int,
+                       kb) -> Place:
+    """«غرب مالي», «جنوب شرق ليبيا»: a region of the country, named by the whole phrase, at the point of the
+    country's admin-1 areas lying that way (the country's own point when the gazetteer cannot tell)."""
+    start = doc.tokens[start_token].stem_start
+    point = kb.gazetteer.direction_point(c.country, direction) or (c.lat, c.lon)
+    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end],
+                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
+                 lon=round(point[1], 4), country=c.country, feature="region", gazetteer_id=c.id,
                  qualifier=direction, reason="direction of a country")
 
 
@@ -236,6 +306,75 @@ def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[
     return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end], name_en=f"{c.name_en} countryside",
                  lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1_en or c.admin1 or None, feature="region",
                  gazetteer_id=c.id, qualifier=ctx.get("qualifier") or "countryside", reason="countryside of a town")
+
+
+def _dual_of_seas(doc: Document, e: Entity) -> bool:
+    """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
+    adjectives is two seas, not Bahrain."""
+    _, last = _token_range(doc, e)
+    if last + 1 >= len(doc.tokens) or doc.tokens[last + 1].sentence != doc.tokens[last].sentence:
+        return False
+    role = _word_role(doc.tokens[last + 1].norm)
+    return bool(role and role[0] == "dual_of" and normalize_for_match(e.text).endswith(normalize_for_match(role[1])))
+
+
+_INNER_MAX_WORDS = 3
+
+
+def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[list[PlaceCandidate], str, int] | None:
+    """For a name headed by a place word the gazetteer lacks whole («منطقة العظيم», «مطار الضبعة العسكري
+    الواقع»): the gazetteer's candidates in the article's countries for the longest run of words after the head
+    that is no common word, the head's role
+    (a cue's feature, or "fac") and where the place's name ends."""
+    first, last = _token_range(doc, e)
+    if last <= first:
+        return None
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    if not head or head[0] not in ("cue", "facility"):
+        return None
+    kind = "fac" if head[0] == "facility" else head[1]
+    for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
+        start, end = doc.tokens[first + 1].start, doc.tokens[n].end
+        name = doc.text[start:end]
+        cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]]
+        if cands and not _is_common_word(name):
+            return cands, kind, end
+    return None
+
+
+def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
+    """Places the entity layer missed or read as something else, found by their cue: «مدينة عين عيسى»,
+    «قرية أبو حمام», «بمنطقة الشيخ زويد» — the longest gazetteer name (up to three words) right after a
+    place word, in one of the article's countries, not overlapping a place already found."""
+    taken = [(p.span.start, p.span.end) for p in doc.places]
+    out: list[Place] = []
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens[:-1]):
+        role = _word_role(tok.stem) or _word_role(tok.norm)
+        if not role or role[0] != "cue" or role[1] not in ("city", "village", "admin1"):
+            continue
+        for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
+            if tokens[n].sentence != tok.sentence:
+                continue
+            start, end = tokens[k + 1].start, tokens[n].end
+            if any(a < end and start < b for a, b in taken):
+                break
+            name = doc.text[start:end]
+            cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]
+                     and c.feature in _SETTLEMENT | {"admin1", "admin2"}]
+            if not cands or _is_common_word(name) or is_given_name(name):
+                continue
+            ctx = {"cue": role[1]}
+            e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
+            parent = _parent_named_after(doc, e, kb)
+            if parent is not None and parent.feature != "country":
+                ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
+            best, reason = choose_candidate(cands, ctx, countries, name)
+            if best is not None:
+                out.append(_place(e, best, ctx, reason + " (after a place word)"))
+                taken.append((start, end))
+            break
+    return out
 
 
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
@@ -274,10 +413,36 @@ def run(doc: Document) -> None:
         country_after = _country_named_after(doc, e, kb)
         if country_after:
             ctx["in_country"] = country_after
+        parent = _parent_named_after(doc, e, kb)
+        if parent is not None and parent.feature != "country":
+            ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
+        if _dual_of_seas(doc, e):
+            continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+        if not cands and e.source != "kb":
+            cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
+        inner = None
+        if not cands:
+            # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it
+            inner = _inner_place(doc, e, kb, countries)
+            if inner is not None:
+                cands, head = inner[0], inner[1]
+                ctx["cue"] = "city" if head == "fac" else head
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        if best is not None and inner is not None:
+            end = inner[2]
+            if inner[1] == "fac":
+                doc.places.append(Place(span=doc.span(e.span.start, end), text=doc.text[e.span.start:end],
+                                        name_en=best.name_en,
+                                        lat=best.lat, lon=best.lon, country=best.country,
+                                        admin1=best.admin1_en or best.admin1 or None, feature="fac",
+                                        gazetteer_id=best.id, reason=f"a facility named after {best.name_en}"))
+            else:
+                doc.places.append(_place(e, best, ctx, reason + " (the name after its place word)"))
+            e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
+            continue
         if best is None:
             unresolved.append(e)
             if e.source != "kb" or "cue" in ctx or "ner-place" in ctx:
@@ -288,12 +453,17 @@ def run(doc: Document) -> None:
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
             doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
-        elif direction and best.feature == "country":
-            doc.places.append(_region_of_country(doc, e, best, direction))
+        elif direction and best.feature == "country" and "direction_start" in ctx:
+            doc.places.append(_region_of_country(doc, e, best, direction, int(ctx["direction_start"]), kb))
+            doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))
         else:
             doc.places.append(_place(e, best, ctx, reason))
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
+    doc.places.extend(_after_cue_words(doc, kb, countries))
     for e in unresolved:
+        if any(p.span.start < e.span.end and e.span.start < p.span.end for p in doc.places):
+            doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+            continue
         located = _locate_by_city(doc, e, doc.places)
         if located is not None:
             doc.places.append(located)

@@ -448,6 +448,23 @@ def load_our_places(places: dict[str, PlaceRow], path: Path = DATA / "places.tsv
         places[pid] = row
 
 
+def mark_capitals(places: dict[str, PlaceRow], countries: dict[str, dict]) -> None:
+    """One capital per country: the most populous settlement bearing the capital's name. GeoNames names
+    the US capital «Washington» and a dozen small US towns the same: only the biggest (our row for
+    Washington, D.C., which cities500 lists without an Arabic name) keeps the flag."""
+    wanted = {c["iso"]: c["capital"].strip().lower() for c in countries.values() if c.get("capital")}
+    best: dict[str, PlaceRow] = {}
+    for row in places.values():
+        if row.feature not in SETTLEMENTS:
+            continue
+        named = row.capital or (row.source == "rasd" and row.name_en.lower() == wanted.get(row.country))
+        row.capital = False
+        if named and (row.country not in best or row.population > best[row.country].population):
+            best[row.country] = row
+    for row in best.values():
+        row.capital = True
+
+
 def best_place_named(index: dict[str, list[str]], places: dict[str, PlaceRow], name: str,
                      country: str) -> PlaceRow | None:
     ids = [i for i in index.get(name_key(name), []) if not country or places[i].country == country]
@@ -609,6 +626,7 @@ def build(out_dir: Path = BUILT, extra: Path | None = None, log=print) -> dict[s
         n = load_wof(Path(extra), places, by_gid, admin1_by_country)
         log(f"kb build: +{n:,} Who's On First places from {extra} ({time.perf_counter() - t0:.1f}s)")
     load_our_places(places)
+    mark_capitals(places, countries)
     apply_admin_forms(places)
     missing = apply_variants(places)
     for row in places.values():

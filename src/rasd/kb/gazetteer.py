@@ -11,6 +11,7 @@ trust a bare mention:
 """
 from __future__ import annotations
 
+import math
 import pickle
 import sqlite3
 from dataclasses import dataclass, replace
@@ -22,6 +23,15 @@ from rasd.kb.keys import name_key
 
 SETTLEMENTS = ("city", "village", "neighbourhood", "camp")
 MINOR = ("admin3", "neighbourhood")
+
+
+# compass directions as (north, east) unit steps; "central" is the country's own point
+_D = 0.7071
+DIRECTIONS: dict[str, tuple[float, float]] = {
+    "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+    "northeast": (_D, _D), "northwest": (_D, -_D), "southeast": (-_D, _D), "southwest": (-_D, -_D),
+    "central": (0.0, 0.0),
+}
 
 
 class KBNotBuilt(RuntimeError):
@@ -69,6 +79,7 @@ class Gazetteer:
         self.stoplist: dict[str, str] = dict(self._con.execute("SELECT key, action FROM stoplist"))
         self._place = lru_cache(maxsize=50_000)(self._fetch)
         self._candidates = lru_cache(maxsize=20_000)(self._rank)
+        self._admin1_points = lru_cache(maxsize=300)(self._fetch_admin1_points)
 
     # -- lookups
 
@@ -81,6 +92,32 @@ class Gazetteer:
 
     def country(self, iso2: str) -> PlaceCandidate | None:
         return self._place(f"cc:{iso2.upper()}")
+
+    def admin1_points(self, iso2: str) -> list[tuple[float, float]]:
+        """The points of a country's admin-1 areas (for the part of a country a direction names)."""
+        return self._admin1_points(iso2.upper())
+
+    def direction_point(self, iso2: str, direction: str) -> tuple[float, float] | None:
+        """A point for «غرب مالي», «جنوب شرق ليبيا»: the mean of the admin-1 points lying furthest in that
+        direction from the country's point (the top third of them by projection on the direction). None
+        when the country has too few admin-1 areas to tell, or the direction is not a compass one."""
+        vector = DIRECTIONS.get(direction)
+        country = self.country(iso2)
+        points = self.admin1_points(iso2)
+        if country is None or len(points) < 3:
+            return None
+        if vector == (0.0, 0.0):
+            return country.lat, country.lon
+        if vector is None:
+            return None
+        coslat = math.cos(math.radians(country.lat))
+        dn, de = vector
+        proj = sorted(points, key=lambda p: -((p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de))
+        ahead = [p for p in proj if (p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de > 0]
+        chosen = ahead[:max(1, len(points) // 3)]
+        if not chosen:
+            return None
+        return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
 
     def meta(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta"))
@@ -104,6 +141,10 @@ class Gazetteer:
         if row[5] in MINOR:
             flags.add("minor")
         return PlaceCandidate(*row[:12], flags=frozenset(flags))
+
+    def _fetch_admin1_points(self, iso2: str) -> list[tuple[float, float]]:
+        return [(lat, lon) for lat, lon in self._con.execute(
+            "SELECT lat, lon FROM places WHERE country = ? AND feature = 'admin1' ORDER BY id", (iso2,))]
 
     def _rank(self, key: str) -> tuple[PlaceCandidate, ...]:
         ids = self.names.get(key, ())
