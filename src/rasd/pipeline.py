@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from rasd.document import Article, Document
 from rasd.text import prepare
 
-STAGES: tuple[str, ...] = ("sources", "entities", "places", "dates", "events", "quotes", "relations")
+STAGES: tuple[str, ...] = ("sources", "entities", "places", "dates", "attribution", "events", "quotes", "relations")
 
 Stage = Callable[[Document], None]
 
