@@ -21,7 +21,7 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Place, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
-from rasd.extract.sources import reported_by_for_span
+from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers, lexicon
 from rasd.kb import load_kb
