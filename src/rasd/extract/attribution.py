@@ -29,8 +29,8 @@ from rasd.text.normalize import normalize_for_match
 
 def run(doc: Document) -> None:
     marks = _find_quote_marks(doc)
-    for m in marks:
-        m.name = is_name_not_speech(doc, m)
+    for k, m in enumerate(marks):
+        m.name = is_name_not_speech(doc, m, marks[max(0, k - 8):k])   # the marks of its sentence, at most
         m.speech = bool(doc.text[m.inner[0]:m.inner[1]].strip()) and not m.name and not is_a_name(doc, m)
     doc.attributions = Attributions(marks=marks)
     doc.attributions.items = find_attributions(doc, marks)

@@ -165,7 +165,10 @@ def _tokens_before(doc: Document, offset: int, n: int) -> list[Token]:
     return toks[-n:]
 
 
-def is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
+def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] | None = None) -> bool:
+    """Whether the marks set off a name rather than words someone said. `decided`: the marks before this one,
+    already flagged (`name`, `speech`): a name's marks never hide a speech verb before them, and a quote
+    joined by «و» to a quote just before it («وقوع "قصف ..." و"استهدف ..."») continues it."""
     s, e = mark.inner
     words = doc.text[s:e].split()
     if len(words) <= 5 and any(ent.span.start <= s and e <= ent.span.end + 1 and ent.span.start < e
@@ -193,11 +196,17 @@ def is_name_not_speech(doc: Document, mark: QuoteMark) -> bool:
     near = near[cut + 1:]
     if any(is_complementizer(t) or verb_form(t) for t in near):
         return False
+    decided = decided or []
+    prev = decided[-1] if decided else None
+    if prev is not None and prev.speech and prev.close >= s_start and mark.open > 0 \
+            and doc.text[mark.open - 1] == "و" and (mark.open < 2 or doc.text[mark.open - 2].isspace()):
+        return False                                 # «... "قصف مدفعي" نفذته القوات و"استهدف أحياء"»
+    name_chars = {k for m in decided if m.name and m.close >= s_start for k in (m.open, m.close)}
     # or a speech verb earlier in the sentence, with no other quote in between («وقال X في مؤتمر صحفي «...»»)
     for t in reversed([t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open]):
-        if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open]) and t.end < mark.open - 1:
-            if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open - 1]):
-                return True
+        between = [k for k in range(t.end, mark.open - 1) if doc.text[k] in QUOTE_CHARS and k not in name_chars]
+        if between and t.end < mark.open - 1:
+            return True
         if verb_form(t):
             return False
     return True

@@ -12,6 +12,7 @@ through it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -26,6 +27,28 @@ Gender = Literal["m", "f", "pl", "du"]
 QUOTE_CHARS = set("«»“”„‘’\"")
 BREAK_PUNCT = set("،,:;؛.!?؟()[]{}\n") | QUOTE_CHARS | set("-–—")
 MAX_SPEAKER_TOKENS = 12
+
+
+_ENTITY_INDEX: dict[tuple[int, int, int, int], tuple[list[int], list[Entity], list[int]]] = {}
+
+
+def entities_in(doc: Document, start: int, end: int) -> list[Entity]:
+    """Entities of `doc.entities` overlapping [start, end), in text order, by bisection on an index built once per
+    document (and rebuilt when the entity list changes)."""
+    key = (id(doc), id(doc.entities), len(doc.entities), len(doc.text))
+    index = _ENTITY_INDEX.get(key)
+    if index is None:
+        if len(_ENTITY_INDEX) > 16:
+            _ENTITY_INDEX.clear()
+        ents = sorted(doc.entities, key=lambda e: (e.span.start, e.span.end))
+        reach: list[int] = []                       # the longest span end among the entities so far
+        for e in ents:
+            reach.append(max(e.span.end, reach[-1]) if reach else e.span.end)
+        index = _ENTITY_INDEX[key] = ([e.span.start for e in ents], ents, reach)
+    starts, ents, reach = index
+    hi = bisect_left(starts, end)
+    lo = bisect_right(reach, start, hi=hi)         # entities before `lo` all end at or before `start`
+    return [e for e in ents[lo:hi] if e.span.end > start]
 
 
 def tokens_between(doc: Document, start: int, end: int) -> list[Token]:
@@ -160,7 +183,7 @@ def _entity_for(doc: Document, start: int, end: int) -> Entity | None:
     """The entity that names the speaker: a person inside the words («وزير الخارجية التركي حقان فيدان»), else an
     organisation or place that opens them («وزارة الخارجية الإيرانية»), not one they only mention
     («ضابط بالجيش السوري» is an officer, not the army)."""
-    hits = [e for e in doc.entities if e.span.start < end and start < e.span.end]
+    hits = entities_in(doc, start, end)
     persons = [e for e in hits if e.type == "PERSON"]
     if persons:
         return max(persons, key=lambda e: (e.span.end - e.span.start, -e.span.start))
