@@ -175,6 +175,14 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
                                and ent.span.end - ent.span.start >= (e - s) - 1 for ent in doc.entities):
         return True     # «أعلن «حزب الله» في بيان»: the marks set off a name the entities stage found
     before = _tokens_before(doc, mark.open, 6)
+    if len(words) <= 4 and before and verb_form(before[-1]) and not doc.text[before[-1].end:mark.open].strip():
+        # «وأعلن "الحرس الشعبي" التابع لـ... إن ...»: a short quote right after the verb, then «إن»: the subject
+        _s, _s_start, s_end = sentence_bounds(doc, mark.open)
+        for t in tokens_between(doc, mark.close + 1, s_end)[:12]:
+            if any(c in QUOTE_CHARS for c in doc.text[mark.close + 1:t.start]):
+                break
+            if is_complementizer(t):
+                return True
     if before:
         last = before[-1]
         gap = doc.text[last.end:mark.open]

@@ -234,6 +234,9 @@ def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
         for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
 
 
+FRAME_TOKENS = 30                   # how far after a speech verb its content (a quote, a colon, «إن») may begin
+
+
 def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
     """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence
     (and, for «عبّر عن»-type verbs, its preposition does)."""
@@ -241,7 +244,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
         return False
     k = i + 1
     relative = False                                # verbs inside «الذي طلب عدم كشف هويته» do not end the frame
-    while k < len(tokens) and tokens[k].start < sent_end and k - i <= MAX_SPEAKER_TOKENS + 4:
+    while k < len(tokens) and tokens[k].start < sent_end and k - i <= FRAME_TOKENS:
         relative = relative or tokens[k].norm in word_set("relative")
         between = gap(doc, tokens[k - 1].end, tokens[k].start)
         if ":" in between or any(c in between for c in "«“„\"‘"):

@@ -191,6 +191,17 @@ def _entity_for(doc: Document, start: int, end: int) -> Entity | None:
     return max(opening, key=lambda e: e.span.end - e.span.start) if opening else None
 
 
+def _widen_to_quoted_name(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Words inside a quoted name («عن “تنسيقية الحراك الثوري في الشعيطات”») stand for the whole name."""
+    if doc.attributions is None or not doc.attributions.marks:
+        return start, end
+    marks = doc.attributions.marks
+    k = bisect_right(marks, start, key=lambda m: m.open) - 1
+    if k >= 0 and marks[k].name and marks[k].open < start and end <= marks[k].close and not marks[k].unclosed:
+        return marks[k].open + 1, marks[k].close
+    return start, end
+
+
 def make_actor(doc: Document, start: int, end: int) -> Actor | None:
     text = doc.text
     while start < end and (text[start].isspace() or text[start] in "،,:-–—"):
@@ -198,12 +209,16 @@ def make_actor(doc: Document, start: int, end: int) -> Actor | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:-–—."):
         end -= 1
     if sum(text[k] in QUOTE_CHARS for k in range(start, end)) % 2:
-        if end < len(text) and text[end] in QUOTE_CHARS and text[start] not in QUOTE_CHARS:
+        if start > 0 and text[start - 1] in QUOTE_CHARS and text[start] not in QUOTE_CHARS \
+                and any(text[k] in QUOTE_CHARS for k in range(start, end)):
+            start -= 1                              # «"الحرس الشعبي" التابع لـ...»: keep the name's opening mark
+        elif end < len(text) and text[end] in QUOTE_CHARS and text[start] not in QUOTE_CHARS:
             end += 1                                # «مجموعة "محامو الطوارئ"»: keep the name's closing mark
         elif text[start] in QUOTE_CHARS:
             start += 1
         elif text[end - 1] in QUOTE_CHARS:
             end -= 1
+    start, end = _widen_to_quoted_name(doc, start, end)
     if end <= start:
         return None
     actor = Actor(text=text[start:end], span=doc.span(start, end))
