@@ -116,6 +116,8 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             break
         if form.lemma == "نقل" and tok.norm == "عن":
             break
+        if j > first and form.object_prep and tok.norm == form.object_prep:
+            break                                   # «وعلق المحلل X على القرار بالقول»
         if reporting_lam(doc, tok) and not (j > first and tokens[j - 1].norm in word_set("affiliation")):
             channel = j
             break
