@@ -56,7 +56,6 @@ def _imports(path: Path) -> set[str]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="entities → quotes → sources → entities: the attribution stage removes it")
 def test_no_import_cycle_inside_extract():
     graph = {p.stem: _imports(p) for p in EXTRACT.glob("*.py")}
     for sub in EXTRACT.iterdir():

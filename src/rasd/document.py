@@ -172,6 +172,48 @@ class Quote(_Model):
     confidence: float = 1.0
 
 
+class QuoteMark(_Model):
+    """A pair of quotation marks: offsets of the opening and closing mark (the paragraph end when unclosed)."""
+    open: int
+    close: int
+    unclosed: bool = False
+    name: bool = False             # the marks set off a name («مجموعة "محامو الطوارئ"»), not words someone said
+    speech: bool = True            # words someone said: a quote (not empty, not a name)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+class Attribution(_Model):
+    """Who says what: a speech verb that frames content, its speaker and the content it covers."""
+    cue: Span                       # the speech verb
+    content_start: int              # where what was said begins (after the complementizer, or at the quote)
+    content_end: int | None = None  # end of reported content opened by a complementizer (indirect speech)
+    speaker: Actor | None = None
+    channel: Actor | None = None    # «نقلت X عن Y», «قال لرويترز»: the medium, not the speaker
+    gender: Literal["m", "f", "pl", "du"] = "m"
+    sentence: int = 0
+    explicit: bool = True           # the speaker is named here, not carried over from an earlier sentence
+    confidence: float = 1.0
+
+
+class Citation(_Model):
+    """A source a sentence cites: an agency or monitor it names, or «بحسب/وفق X»."""
+    span: Span
+    name: str                       # as written to `reported_by` (an agency's English short name, or X)
+    kind: Literal["agency", "according"]
+    sentence: int = 0
+    actor: Actor | None = None      # «بحسب X»: X as an actor
+
+
+class Attributions(_Model):
+    """The `attribution` layer, computed once per document, read by events (`reported_by`) and quotes."""
+    items: list[Attribution] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    marks: list[QuoteMark] = Field(default_factory=list)
+
+
 class Source(_Model):
     outlet: str | None = None
     outlet_en: str | None = None
@@ -208,6 +250,7 @@ class Document(_Model):
     non_events: list[dict[str, Any]] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)            # direct quotes only
     reported_speech: list[Quote] = Field(default_factory=list)   # indirect speech («قال إن ...»), kind="indirect"
+    attributions: Attributions | None = None                     # who says what (stage `attribution`); not exported
     relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
@@ -228,6 +271,12 @@ class Document(_Model):
         if first >= len(self.tokens) or last < first:
             return None
         return first, last
+
+    def tokens_starting_in(self, start: int, end: int) -> list[Token]:
+        """Tokens that start in [start, end), by bisection."""
+        if self._token_starts is None or len(self._token_starts) != len(self.tokens):
+            self._token_starts = [t.start for t in self.tokens]
+        return self.tokens[bisect_left(self._token_starts, start):bisect_left(self._token_starts, end)]
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.article.text[start:end])

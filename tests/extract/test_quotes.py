@@ -205,7 +205,9 @@ def test_speech_verbs_data_invariants():
 
 def test_speech_cues_data_invariants():
     kinds = {"complementizer", "according", "statement_noun", "channel_noun", "name_noun", "speaker_stop",
-             "conjunction", "speech_noun"}
+             "conjunction", "speech_noun", "preposition", "perfect_particle", "auxiliary", "according_link",
+             "verb_adjunct", "affiliation", "naming", "relative", "clause_word", "preposed_cue", "object_verb",
+             "nominalizer", "according_fused"}
     rows = read_tsv("speech_cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert all(r["cue"].strip() for r in rows)

@@ -1,4 +1,4 @@
-"""Cue tables of the attribution stages (sources, quotes, relations) and matching them on tokens.
+"""Cue tables of the attribution stages (sources, attribution, quotes, relations) and matching them on tokens.
 
 The tables are TSV files under `extract/data/` (a header comment says what a row means). Cues are
 compared after `normalize_for_match`, word by word, and a single leading clitic (و ف ب ل ك) or «لل»
@@ -36,6 +36,12 @@ def speech_cues(kind: str) -> frozenset[tuple[str, ...]]:
     return frozenset(phrase(r["cue"]) for r in read_tsv("speech_cues.tsv") if r["kind"] == kind)
 
 
+@lru_cache(maxsize=None)
+def word_set(kind: str) -> frozenset[str]:
+    """The one-word cues of one kind of `speech_cues.tsv`, as normalised strings («في», «قد», «الذي»)."""
+    return frozenset(" ".join(words) for words in speech_cues(kind))
+
+
 def strip_clitic(norm: str) -> list[str]:
     """The word itself and its readings without one leading clitic («وبحسب» → «بحسب», «للجيش» → «الجيش»)."""
     out = [norm]
@@ -53,15 +59,32 @@ def word_is(norm: str, words: Iterable[str], clitic: bool = True) -> bool:
     return any(form in wanted for form in (strip_clitic(norm) if clitic else [norm]))
 
 
+@lru_cache(maxsize=64)
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases indexed by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        if ph:
+            index.setdefault(ph[0], []).append(ph)
+    return {w: tuple(sorted(phs, key=len, reverse=True)) for w, phs in index.items()}
+
+
 def match_at(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]],
              clitic: bool = True) -> int:
-    """Number of tokens of the longest phrase starting at token `i` (0 when none does)."""
+    """Number of tokens of the longest phrase starting at token `i` (0 when none does).
+
+    The phrases are indexed by first word (once per phrase set), and the token's clitic readings are
+    computed once, so a call costs a few dictionary lookups whatever the size of the table."""
+    if i >= len(tokens):
+        return 0
+    index = _by_first_word(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
     best = 0
-    for ph in phrases:
-        n = len(ph)
-        if n <= best or i + n > len(tokens):
-            continue
-        first = strip_clitic(tokens[i].norm) if clitic else [tokens[i].norm]
-        if ph[0] in first and all(tokens[i + k].norm == ph[k] for k in range(1, n)):
-            best = n
+    for first in (strip_clitic(tokens[i].norm) if clitic else (tokens[i].norm,)):
+        for ph in index.get(first, ()):
+            n = len(ph)
+            if n <= best:
+                break
+            if i + n <= len(tokens) and all(tokens[i + k].norm == ph[k] for k in range(1, n)):
+                best = n
+                break
     return best

@@ -416,7 +416,7 @@ def _joined(doc: Document, a: int, b: int) -> bool:
 
 def _speaker_alone(doc: Document, k: int) -> bool:
     """«وقال فؤاد، وهو محاضر ...»: a lone given name right after a speech verb and before a comma."""
-    from rasd.extract.quotes import verb_form
+    from rasd.extract.speech import verb_form
     tokens = doc.tokens
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
     return k > 0 and verb_form(tokens[k - 1]) is not None and _joined(doc, k - 1, k) and after in ("،", ",", ":")

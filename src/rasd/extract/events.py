@@ -21,11 +21,11 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
+from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.clauses import (announced_by, claims_responsibility, light_verb_before, other_reading,
                                   prospective_governor)
 from rasd.extract.event_place import (_FEATURE_RANK, _event_place, _inside_a_name, _is_dateline_text, _km,
                                       _place_candidates, article_focus, choose_place)
-from rasd.extract.sources import reported_by_for_span
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, LemmaRule, find_triggers, lexicon
 from rasd.kb import load_kb
@@ -703,7 +703,7 @@ def _set_aside(doc: Document, event_type: str, trigger: Span, sent: Sentence, mo
 
 
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
-NEEDS = ("entities", "agents", "places", "dates", "source")
+NEEDS = ("entities", "agents", "places", "dates", "source", "attributions")
 ADDS = ("events", "non_events")
 
 def run(doc: Document) -> None:

@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from rasd.document import Actor, Document, Entity, Relation, Token
 from rasd.extract.cues import phrase, read_tsv, speech_cues, strip_clitic
-from rasd.extract.quotes import PREPOSITIONS, _breaks, make_actor, verb_form
-from rasd.extract.sources import kb_actors
+from rasd.extract.speech import PREPOSITIONS, breaks as _breaks, make_actor, verb_form
+from rasd.extract.agencies import kb_actors
 from rasd.text.normalize import normalize_for_match
 
 MAX_PHRASE = 5

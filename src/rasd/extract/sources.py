@@ -9,7 +9,8 @@ Fills `doc.source` (outlet, outlet_en, author, author_en, agencies, dateline, ev
 3. the bare domain name of the URL («news.gulf365.net» → «gulf365») when nothing better names the outlet.
 
 Agencies (`data/agencies.tsv`) cited anywhere in the text go into `agencies` in their English short names.
-`find_agencies` is shared with the quotes stage, which records the source of each claim (`reported_by`).
+`find_agencies` (in `agencies.py`) is shared with the attribution stage, which records the source of each
+claim (`reported_by`).
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from rasd.document import Document, Span
-from rasd.extract.cues import phrase, read_tsv
-from rasd.text.normalize import normalize_for_match, normalize_with_offsets
+from rasd.extract.agencies import AgencyMention, agency_at_start, find_agencies, kb_actors  # noqa: F401 (re-exported)
+from rasd.extract.cues import read_tsv
+from rasd.text.normalize import normalize_for_match
 
 DASH_CHARS = r"\-–—"
 DASH = rf"[{DASH_CHARS}]"
@@ -44,78 +46,6 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|حقوق النشر محفوظة ل)[ \t]*(
 DATE_LINE = re.compile(r"^[^\n]{0,30}\b\d{4}\b[^\n]{0,12}$")
 TLD_LIKE = {"com", "net", "org", "co", "gov", "edu", "ac", "info", "news", "tv", "me"}
 URL_AUTHOR = re.compile(r"/(?:author|authors|writer|writers|kuttab|columnist)s?/(?P<slug>[^/?#]+)", re.I)
-
-
-@dataclass(frozen=True)
-class AgencyMention:
-    start: int
-    end: int
-    name_en: str
-    kind: str          # agency | monitor | broadcaster
-
-
-# --- agencies ---------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _agency_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
-    """(regex over normalised text, name_en, kind, needs_context) for every alias, longest alias first."""
-    rows = []
-    for row in read_tsv("agencies.tsv"):
-        for alias in row["aliases_ar"].split("|"):
-            words = phrase(alias)
-            if not words:
-                continue
-            letters = "".join(words)
-            if all(len(w) == 1 for w in words):
-                body = r"[\s.]*".join(map(re.escape, words))       # «أ ف ب», «أ.ف.ب»
-            else:
-                body = r"\s+".join(map(re.escape, words))
-            if words[0].startswith("ال"):
-                body = rf"(?:{body}|{re.escape('لل' + words[0][2:])}{body[len(re.escape(words[0])):]})"
-            pattern = re.compile(rf"(?<!\w)(?:[وفبلك]{{1,2}}(?=\w))?(?P<a>{body})(?!\w)")
-            # short names («سانا», «واس», «أ ف ب») are ordinary words or letters too: only in agency context
-            rows.append((len(letters), pattern, row["name_en"], row["kind"], len(letters) <= 4))
-    rows.sort(key=lambda r: -r[0])
-    return [(p, name, kind, ctx) for _n, p, name, kind, ctx in rows]
-
-
-def _in_agency_context(norm: str, start: int, end: int) -> bool:
-    before = norm[max(0, start - 12):start].rstrip()
-    after = norm[end:end + 2].lstrip()
-    return (before.endswith(("(", "-", "–", "—", "وكاله", ":")) or after.startswith(")")
-            or (end >= len(norm.rstrip()) - 1 and bool(re.search(r"[-–—]\s*$", before))))
-
-
-def find_agencies(text: str) -> list[AgencyMention]:
-    """Agency and monitor names in `text`, in order, without overlaps."""
-    return list(_find_agencies(text))
-
-
-@lru_cache(maxsize=4096)
-def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
-    norm, index = normalize_with_offsets(text)
-    taken: list[tuple[int, int]] = []
-    found: list[AgencyMention] = []
-    for pattern, name_en, kind, needs_context in _agency_patterns():
-        for m in pattern.finditer(norm):
-            s, e = m.start("a"), m.end("a")
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            if needs_context and not _in_agency_context(norm, m.start(), e):
-                continue
-            taken.append((s, e))
-            found.append(AgencyMention(index[s], index[e - 1] + 1, name_en, kind))
-    return tuple(sorted(found, key=lambda a: a.start))
-
-
-def agency_at_start(text: str) -> AgencyMention | None:
-    """The agency named at the very beginning of `text` («رويترز ...», «وكالة أسوشيتد برس ...»), if any."""
-    lead = re.match(r"\s*(?:[وفبل]?ال)?(?:وكالة|وكالات)?\s*(?:الأنباء\s+)?[\"«“]?", text)
-    offset = lead.end() if lead else 0
-    for mention in find_agencies(text[:offset + 40]):
-        if mention.start <= offset + 2:
-            return mention
-    return None
 
 
 # --- outlet from the URL ----------------------------------------------------------------------------------
@@ -143,16 +73,6 @@ def domain_label(url: str) -> str | None:
 
 def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
-
-
-@lru_cache(maxsize=1)
-def kb_actors():
-    """The KB's actor dictionary (actors only: no gazetteer build), or None when it cannot be read."""
-    try:
-        from rasd.kb.actors import load_actors
-        return load_actors()
-    except Exception:            # the KB is optional for these stages: no KB, no match
-        return None
 
 
 def _kb_media_outlet(label: str) -> tuple[str, str] | None:
@@ -352,7 +272,5 @@ def run(doc: Document) -> None:
         src.dateline = found.dateline[0][0].strip()
 
 
-def reported_by_for_span(doc: Document, start: int, end: int) -> list[str]:
-    """The sources a claim at [start, end) is reported by (see `rasd.extract.quotes.reported_by_for_span`)."""
-    from rasd.extract.quotes import reported_by_for_span as for_span   # quotes imports this module
-    return for_span(doc, start, end)
+# the old import location of `reported_by_for_span` (now served by the attribution layer)
+from rasd.extract.attribution import reported_by_for_span  # noqa: E402,F401

@@ -1,0 +1,451 @@
+"""Speakers: for each speech verb that frames content, who says it.
+
+A speech verb (`data/speech_verbs.tsv`, inflected by rule) that frames content (a complementizer, a quote, a colon)
+is an attribution. Its speaker is, in order: the words after the verb up to a stop (complementizer, «لوكالة»/
+«لرويترز», punctuation, time words, «في بيان» ...: `data/speech_cues.tsv`); the words before it («لكن العميد X
+أعلن "..."»); or, for a verb with no subject of its own («وأضاف»، «وتابع»، «قالت إنها», «مضيفا»), the last
+speaker of the same gender and number. «نقلت X عن Y»: Y speaks, X is the channel.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.document import Actor, Attribution, Document, QuoteMark, Token
+from rasd.extract.agencies import agency_at_start
+from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
+from rasd.extract.marks import MarkIndex
+from rasd.extract.speech import (MAX_SPEAKER_TOKENS, entities_in, PREPOSITIONS, QUOTE_CHARS, Gender, VerbForm, breaks, gap,
+                                 is_complementizer, make_actor, reporting_lam, sentence_bounds, speech_verb_forms,
+                                 statement_follows, stop_phrase_at, verb_form)
+from rasd.text.normalize import normalize_for_match
+
+
+# --- attributions -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Frame:
+    """A speech verb being resolved (becomes a `document.Attribution` of the layer)."""
+    cue_start: int                   # where the speech verb (or cue) starts
+    cue_end: int
+    content_start: int               # where what was said begins (after the complementizer, or the cue)
+    speaker: Actor | None
+    gender: Gender
+    sentence: int
+    channel: Actor | None = None
+    explicit: bool = True            # the speaker is named here, not carried over
+    indirect_end: int | None = None  # end of reported content when introduced by a complementizer
+    confidence: float = 1.0
+
+
+def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
+    """The speech verb form of token k, unless its context makes it something else: a verbal noun after «عدم»
+    («طلب عدم كشف هويته»), «يدعى» naming someone («ويدعى علي»), «تابع لـ» (affiliated with, not «continued»)."""
+    form = verb_form(tokens[k])
+    if form is None:
+        return None
+    norm = tokens[k].norm
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if k > 0 and tokens[k - 1].norm in word_set("nominalizer"):
+        return None
+    if norm in word_set("naming") and nxt is not None and not is_complementizer(nxt):
+        return None
+    if norm in word_set("affiliation") and nxt is not None and nxt.norm.startswith("ل"):
+        return None
+    return form
+
+
+def _skip_adjuncts(tokens: list[Token], j: int) -> int:
+    """«وقال حينها، المتحدث ...», «وقال بدوره ...»: time words and «بدوره» between a verb and its subject."""
+    while j < len(tokens):
+        n = match_at(tokens, j, speech_cues("verb_adjunct"))
+        if not n:
+            break
+        j += n
+    return j
+
+
+def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) -> int:
+    """«الناطق باسم الجماعة، العميد يحيى سريع، ...»: a person's name set off by commas after a speaker description
+    that names no person. Returns the token index after the name, or `j` when there is none."""
+    if j >= len(tokens) or j - a > 10 or any(e.type == "PERSON" for e in entities_in(doc, tokens[a].start, tokens[j - 1].end)):
+        return j
+    between = doc.text[tokens[j - 1].end:tokens[j].start].strip()
+    if between not in ("،", ","):
+        return j
+    m = j
+    while m < len(tokens) and m - j < 5 and tokens[m].start < limit:
+        if m > j and breaks(doc.text[tokens[m - 1].end:tokens[m].start]):
+            break
+        if is_complementizer(tokens[m]) or speech_verb(tokens, m) or (m > j and stop_phrase_at(tokens, m)):
+            break
+        m += 1
+    if m == j:
+        return j
+    persons = [e for e in entities_in(doc, tokens[j].start, tokens[m - 1].end) if e.type == "PERSON"]
+    if persons and persons[-1].span.end >= tokens[m - 1].end - 1 and persons[0].span.start <= tokens[min(j + 1, m - 1)].start:
+        return m
+    return j
+
+
+def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
+                   ignorable: frozenset[int] = frozenset(), limit: int | None = None) -> tuple[int, int, int | None]:
+    """Token range [a, j) of the speaker words after the verb at i, and where a «ل» channel starts (or None)."""
+    first = _skip_adjuncts(tokens, i + 1)
+    if first > i + 1 and first < len(tokens) and \
+            doc.text[tokens[first - 1].end:tokens[first].start].strip() not in ("", "،", ","):
+        first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
+    j = first
+    if j < len(tokens) and tokens[j].norm in PREPOSITIONS:
+        return j, j, None                           # «وأضافت في بيانها أن»: a subject never opens with a preposition
+    if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
+        return j, j, None
+    channel = None
+    while j < len(tokens) and j - i <= MAX_SPEAKER_TOKENS:
+        tok = tokens[j]
+        if not (j == first and first > i + 1) and breaks(gap(doc, tokens[j - 1].end, tok.start, ignorable)):
+            if j > first:
+                j = _apposition(doc, tokens, first, j, limit if limit is not None else len(doc.text))
+            break
+        if j > first and tok.norm in word_set("naming"):
+            j += 1                                  # «أحد المحتجين ويدعى علي الجابري»
+            continue
+        if is_complementizer(tok) or speech_verb(tokens, j) or stop_phrase_at(tokens, j):
+            break
+        if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
+            break
+        if form.lemma == "نقل" and tok.norm == "عن":
+            break
+        if j > first and form.object_prep and tok.norm == form.object_prep:
+            break                                   # «وعلق المحلل X على القرار بالقول»
+        if reporting_lam(doc, tok) and not (j > first and tokens[j - 1].norm in word_set("affiliation")):
+            channel = j
+            break
+        if j > i + 1 and tok.norm.endswith(("هما", "هم")) and len(tok.norm) > 4:
+            break                                   # «محادثاتهما»: an object with a possessive, not the subject
+        j += 1
+    if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
+        j = min(i + 7, len(tokens))
+    if form.lemma in word_set("object_verb") and j == first + 1 and tokens[first].norm.startswith("ال") \
+            and j < len(tokens) and tokens[j].norm.startswith("ب"):
+        return first, first, channel                # «ووصفت الهجوم بأنه»: one word before «بـ» is the object
+    return first, j, channel
+
+
+def _antecedent(doc: Document, tokens: list[Token], r: int) -> tuple[int, int]:
+    """Token range of the noun phrase a relative pronoun at r refers to («العميد X، الذي نقلت عنه ...»)."""
+    end = r
+    k = r
+    if k > 0 and doc.text[tokens[k - 1].end:tokens[k].start].strip() in ("،", ","):
+        k -= 1
+        end = k + 1
+    else:
+        end = r
+    k = end
+    while k > 0 and end - k < 10:
+        prev = tokens[k - 1]
+        if (k < end and breaks(gap(doc, prev.end, tokens[k].start))) or speech_verb(tokens, k - 1) or is_complementizer(prev):
+            break
+        if match_at(tokens, k - 1, speech_cues("according")) or match_at(tokens, k - 1, speech_cues("conjunction"),
+                                                                          clitic=False) == 1:
+            break
+        k -= 1
+    return k, end
+
+
+def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, int]:
+    """Token range of a subject standing before its verb («لكن العميد X أعلن "..."»), or an empty range."""
+    if tokens[i].norm[:1] in ("و", "ف") and tokens[i].norm[1:] in speech_verb_forms():
+        return i, i                                 # «وقال»: the verb opens its clause
+    # «وكان المتحدث ... قد أعلن»: the auxiliary «كان» opens the clause and «قد» stands before the verb
+    end = i - 1 if i > 0 and tokens[i - 1].norm in word_set("perfect_particle") else i
+    k = i
+    while k > 0 and i - k < 10:
+        prev = tokens[k - 1]
+        if breaks(gap(doc, prev.end, tokens[k].start)) or speech_verb(tokens, k - 1) or is_complementizer(prev):
+            break
+        k -= 1
+    while k < i:
+        n = match_at(tokens, k, speech_cues("conjunction"), clitic=False) or match_at(tokens, k, speech_cues("according"))
+        if not n:
+            break
+        k += n
+    if k < end and tokens[k].norm in word_set("auxiliary"):
+        k += 1
+    if k >= end or end - k > 7:
+        return i, i
+    first = strip_clitic(tokens[k].norm)
+    if tokens[k].norm in PREPOSITIONS or any((f,) in speech_cues("speaker_stop") for f in first) \
+            or tokens[k].norm in word_set("clause_word"):
+        return i, i
+    if k > 0 and not breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) \
+            and tokens[k - 1].norm in word_set("preposed_cue"):
+        return i, i
+    return k, end
+
+
+def _channel_actor(doc: Document, tokens: list[Token], j: int) -> Actor | None:
+    """The medium after a reporting «ل»: «لرويترز», «لوكالة "فرانس برس"», «لـ"بغداد اليوم"»."""
+    tok = tokens[j]
+    start = tok.start + 1
+    text = doc.text
+    mention = agency_at_start(text[start:start + 60])
+    quoted = re.match(r"[\u0640\s]*([\"«“])([^\"»”\n]{2,60})[\"»”]", text[tok.end:tok.end + 70])
+    if quoted:                                      # «لـ"العربي الجديد"», «لوكالة "فرانس برس"»
+        q_start = tok.end + quoted.start(2)
+        actor = make_actor(doc, q_start, tok.end + quoted.end(2))
+        mention = agency_at_start(quoted.group(2))
+        if actor is not None and mention is not None:
+            actor.name_en = mention.name_en
+        return actor
+    k = j + 1
+    end = tok.end
+    while k < len(tokens) and k - j < 5 and not breaks(gap(doc, tokens[k - 1].end, tokens[k].start).replace('"', "")
+                                                         .replace("«", "").replace("»", "")):
+        if is_complementizer(tokens[k]) or stop_phrase_at(tokens, k) or speech_verb(tokens, k):
+            break
+        end = tokens[k].end
+        k += 1
+    if tok.norm == "ل" or end == tok.end:
+        end = max(end, tok.end)
+    actor = make_actor(doc, start if tok.norm != "ل" else tok.end, end)
+    if actor is not None and mention is not None:
+        actor.name_en = mention.name_en
+    return actor
+
+
+def _content_start(doc: Document, tokens: list[Token], j: int, limit: int,
+                   ignorable: frozenset[int] = frozenset()) -> tuple[int, bool]:
+    """Where the reported content starts after the speaker words: after a complementizer (indirect) or at a quote."""
+    k = j
+    while k < len(tokens) and tokens[k].start < limit and k - j < 12:
+        if k > j and any(c in QUOTE_CHARS for c in gap(doc, tokens[k - 1].end, tokens[k].start, ignorable)):
+            break                                   # the content is a direct quote, not reported speech
+        if is_complementizer(tokens[k]):
+            return tokens[k].end, True
+        k += 1
+    return (tokens[j].start if j < len(tokens) else limit), False
+
+
+def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
+    """«عبّر» is speech only with «عن» after it; without it «عبر» is «via» («في بيان عبر صفحته»)."""
+    form = verb_form(tokens[i])
+    return form is not None and form.needs_prep and not any(
+        tokens[k].norm == form.object_prep or (tokens[k].norm.startswith(form.object_prep)
+                                               and tokens[k].norm[len(form.object_prep):] in ("ه", "ها", "هم", "هما"))
+        for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
+
+
+FRAME_TOKENS = 30                   # how far after a speech verb its content (a quote, a colon, «إن») may begin
+
+
+def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
+    """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence
+    (and, for «عبّر عن»-type verbs, its preposition does)."""
+    if _lacks_its_preposition(tokens, i, sent_end):
+        return False
+    k = i + 1
+    relative = False                                # verbs inside «الذي طلب عدم كشف هويته» do not end the frame
+    while k < len(tokens) and tokens[k].start < sent_end and k - i <= FRAME_TOKENS:
+        relative = relative or tokens[k].norm in word_set("relative")
+        between = gap(doc, tokens[k - 1].end, tokens[k].start)
+        if ":" in between or any(c in between for c in "«“„\"‘"):
+            return True
+        if is_complementizer(tokens[k]):
+            return True
+        if speech_verb(tokens, k) and k > i + 1 and not _lacks_its_preposition(tokens, k, sent_end) \
+                and not _relay_verb(tokens, k) and not relative:
+            return False
+        k += 1
+    tail = gap(doc, tokens[k - 1].end, min(sent_end, tokens[k - 1].end + 3)) if k - 1 < len(tokens) else ""
+    return any(c in tail for c in "«“„\":")
+
+
+class _Speakers:
+    """The discourse memory for pronoun continuations: the last speaker of each gender and number."""
+
+    def __init__(self) -> None:
+        self.history: list[tuple[Gender, Actor]] = []
+
+    def add(self, gender: Gender, actor: Actor) -> None:
+        self.history.append((gender, actor))
+
+    def last(self, gender: Gender | None = None) -> tuple[Actor | None, float]:
+        for g, actor in reversed(self.history):
+            if gender is None or g == gender:
+                return actor, 1.0
+        if self.history and gender in ("pl", "du"):
+            return None, 0.0
+        return (self.history[-1][1], 0.5) if self.history else (None, 0.0)
+
+
+def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: int) -> Actor | None:
+    """«كما بحث X ... مع Y، وقال له إن ...»: the subject of the clause that opens the sentence."""
+    ents = [e for e in doc.entities if sent_start <= e.span.start < tokens[i].start and e.type in ("PERSON", "ORG")
+            and not any(_inside_any(e.span.start, m) for m in [])]
+    for e in ents:
+        before = [t for t in tokens if t.end <= e.span.start and t.start >= sent_start]
+        if before and before[-1].norm in PREPOSITIONS | {"مع"}:
+            continue
+        return make_actor(doc, e.span.start, e.span.end)
+    first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
+    if first is None or first >= i:
+        return None
+    k = first + match_at(tokens, first, speech_cues("conjunction"), clitic=False)
+    k += 1                                          # the clause's verb
+    start_k = k
+    while k < i and k - start_k < 6:
+        if breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) or tokens[k].norm in PREPOSITIONS | {"مع"}:
+            break
+        k += 1
+    if k - start_k < 2:
+        return None
+    return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
+
+
+def _named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
+    """The first person or organisation named in the sentence before `before`, not after a preposition."""
+    for e in doc.entities:
+        if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
+            prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
+            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | {"مع"}:
+                continue
+            return make_actor(doc, e.span.start, e.span.end)
+    return None
+
+
+def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> bool:
+    """«...، وقال له إن»: the verb carries «و» right after a comma, inside its sentence."""
+    return i > 0 and tokens[i].norm[:1] == "و" and "،" in doc.text[tokens[i - 1].end:tokens[i].start] \
+        or (i > 0 and tokens[i].norm[:1] == "و" and "," in doc.text[tokens[i - 1].end:tokens[i].start])
+
+
+def _inside_any(offset: int, mark: QuoteMark) -> bool:
+    return mark.open < offset < mark.close
+
+
+def _relay_verb(tokens: list[Token], k: int) -> bool:
+    """«بحسب ما نقل بيان عن ...», «وفقا لما نقلت "المسرة نت"»: a speech verb that relays another's words."""
+    if k > 0 and tokens[k - 1].norm in word_set("according_fused"):
+        return True                                 # «حسبما نقلت»
+    for s in range(max(0, k - 4), k):
+        n = match_at(tokens, s, speech_cues("according"))
+        if n and s + n <= k and all(t.norm in word_set("according_link") for t in tokens[s + n:k]) \
+                and (s + n < k or tokens[k - 1].norm.endswith("ما")):
+            return True
+    return False
+
+
+def _coreferent(doc: Document, actor: Actor) -> Actor:
+    """«وقالت القوات»: a bare definite noun that heads a name said before («قوات سوريا الديمقراطية») stands
+    for that name (the nearest one before it)."""
+    if actor.canonical or actor.span is None or len(actor.text.split()) != 1:
+        return actor
+    forms = [f for f in strip_clitic(normalize_for_match(actor.text)) if f.startswith("ال") and len(f) > 4]
+    if not forms:
+        return actor
+    head = forms[-1][2:]
+    for e in reversed(entities_in(doc, 0, actor.span.start)):
+        if e.type == "ORG" and e.span.end <= actor.span.start and normalize_for_match(e.text).split()[0] == head:
+            actor.canonical = e.canonical or e.text
+            actor.name_en, actor.kb_id = e.name_en, e.kb_id
+            actor.sector, actor.country = e.sector or actor.sector, e.country or actor.country
+            break
+    return actor
+
+
+def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution]:
+    """Every speech verb that frames content, with its speaker resolved (explicit, preposed or continued).
+    `marks` are the document's quote marks with `name` set for the marks around names."""
+    ignorable = frozenset(k for m in marks if m.name for k in (m.open, m.close))
+    index = MarkIndex(marks)
+    tokens = doc.tokens
+    memory = _Speakers()
+    out: list[_Frame] = []
+    subjects: dict[int, Actor] = {}                 # sentence → the named subject of a speech verb in it
+    for i, tok in enumerate(tokens):
+        form = speech_verb(tokens, i)
+        if form is None or index.inside(tok.start):
+            continue
+        sent, s_start, s_end = sentence_bounds(doc, tok.start)
+        last = out[-1] if out and out[-1].sentence == sent else None
+        if last is not None and last.cue_start < tok.start < last.content_start:
+            continue                                # inside the speaker words of the verb before («الذي طلب عدم كشف»)
+        if _relay_verb(tokens, i) and last is not None and last.speaker is not None and last.explicit:
+            if last.channel is None:                # «وقال X ... بحسب ما نقل بيان عن ...»: the relay is a channel
+                ra, rb, _lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
+                if rb > ra:
+                    last.channel = make_actor(doc, tokens[ra].start, tokens[rb - 1].end)
+            continue
+        framing = _frames_content(doc, tokens, i, marks, s_end)
+        if not framing:
+            if form.kind != "participle" and sent not in subjects:
+                a, b, _lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
+                if b > a:                           # «وشدد ديندياس ... على رفضه، قائلا: "..."»
+                    actor = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+                    if actor is not None:
+                        subjects[sent] = actor
+            continue
+        speaker: Actor | None = None
+        channel: Actor | None = None
+        explicit, confidence = True, 1.0
+        relative = i > 0 and tokens[i - 1].norm in word_set("relative")
+        if relative:
+            # «العميد X، الذي نقلت عنه وكالة ... قوله:», «الوزير الذي قال إن»: the noun before the relative speaks
+            pa, pb = _antecedent(doc, tokens, i - 1)
+            if pb > pa:
+                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+        a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
+        after_speaker = b
+        if speaker is not None and form.lemma == "نقل" and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عن"):
+            a, b, lam = _speaker_after(doc, tokens, i + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
+            if b > a:
+                channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+            after_speaker = b
+        elif speaker is not None:
+            pass
+        elif form.lemma == "نقل" and b > a and b < len(tokens) and tokens[b].norm == "عن":
+            channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
+            a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
+            a, b = a2, b2
+            after_speaker = b2
+        if speaker is not None:
+            pass
+        elif b > a and form.kind != "participle":
+            speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+        elif form.kind != "participle":
+            pa, pb = _speaker_before(doc, tokens, i)
+            if pb > pa:
+                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+        if speaker is not None:
+            speaker = _coreferent(doc, speaker)
+        if speaker is None:
+            explicit = False
+            if form.kind != "participle" and _opens_coordinated_clause(doc, tokens, i) \
+                    and not any(o.sentence == sent for o in out):
+                speaker = _sentence_subject(doc, tokens, i, s_start)
+                confidence = 0.5 if speaker else confidence
+            if speaker is None and form.kind == "participle" and sent in subjects and last is None:
+                speaker, confidence = subjects[sent], 0.8
+            if speaker is None and form.kind == "participle":
+                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...»: the participle's agent is its sentence's subject
+                speaker = _named_subject_before(doc, s_start, tok.start)
+                confidence = 0.6 if speaker else confidence
+            if speaker is None:
+                speaker, confidence = memory.last(form.gender)
+        if lam is not None and channel is None:
+            channel = _channel_actor(doc, tokens, lam)
+        content, indirect = _content_start(doc, tokens, after_speaker, s_end, ignorable)
+        att = _Frame(cue_start=tok.start, cue_end=tok.end, content_start=content, speaker=speaker,
+                     gender=form.gender, sentence=sent, channel=channel, explicit=explicit,
+                     indirect_end=s_end if indirect else None, confidence=confidence)
+        if speaker is not None and (explicit or form.kind != "participle"):
+            memory.add(form.gender, speaker)
+        out.append(att)
+    # reported content ends where the next attribution of the same sentence begins («..., مضيفا أن ...»)
+    for a, b in zip(out, out[1:]):
+        if a.indirect_end is not None and b.sentence == a.sentence and b.cue_start < a.indirect_end:
+            a.indirect_end = b.cue_start
+    return [Attribution(cue=doc.span(f.cue_start, f.cue_end), content_start=f.content_start, content_end=f.indirect_end,
+                        speaker=f.speaker, channel=f.channel, gender=f.gender, sentence=f.sentence,
+                        explicit=f.explicit, confidence=f.confidence) for f in out]
