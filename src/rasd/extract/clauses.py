@@ -143,11 +143,12 @@ def claims_responsibility(doc: Document, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, list[tuple[frozenset[str], bool, str]]]:
-    out: dict[str, list[tuple[frozenset[str], bool, str]]] = {}
+def _homographs() -> dict[str, list[tuple[frozenset[str], bool, str, str]]]:
+    out: dict[str, list[tuple[frozenset[str], bool, str, str]]] = {}
     for r in read_tsv("trigger_homographs.tsv"):
         following = frozenset(normalize_for_match(w) for w in r["followed_by"].split("|"))
-        out.setdefault(normalize_for_match(r["form"]), []).append((following, r["bare"] == "yes", r["reading"]))
+        out.setdefault(normalize_for_match(r["form"]), []).append(
+            (following, r["bare"] == "yes", r["prefix"], r["reading"]))
     return out
 
 
@@ -156,7 +157,9 @@ def other_reading(doc: Document, i: int) -> str | None:
     (data/trigger_homographs.tsv): «بيان صادر عن» is issued, not confiscated."""
     tokens = doc.tokens
     tok = tokens[i]
-    for following, bare, reading in _homographs().get(tok.stem, ()):
+    for following, bare, prefix, reading in _homographs().get(tok.stem, ()):
+        if prefix != "-" and prefix not in tok.prefixes:
+            continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         if "*" not in following and (nxt is None or nxt.stem not in following):
             continue

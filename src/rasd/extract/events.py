@@ -112,7 +112,7 @@ _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a clai
 
 # «تعرضت قافلته لهجوم»: «ل» after «to undergo» marks what happened to it, not a purpose
 _UNDERGO_VERBS = _WORDS["undergo"]
-_MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "claimed")
+_MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "generic", "claimed")
 
 
 def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tuple[str, str | None]:
@@ -965,7 +965,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
         return False
     details = [o for o in events if o is not event and o.type == event.type and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
-               and _km(o.place, p) <= _SUMMARY_KM]
+               and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))]
     if not details:
         return False
     if len(details) == 1:
@@ -976,6 +976,16 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
+    """«قتلت قوات الدعم السريع 30 مدنيا في السودان» over «... في قرية بريمة رشيد»: an event placed only in a
+    country (or a region of it) is the same as a finer one there with the same toll or the same attacker."""
+    if coarse.place is None or fine.place is None or coarse.place.country != fine.place.country:
+        return False
+    same_toll = coarse.fatalities is not None and coarse.fatalities == fine.fatalities
+    same_actor = _actor_key(coarse.actor1) is not None and _actor_key(coarse.actor1) == _actor_key(fine.actor1)
+    return same_toll or (same_actor and coarse.fatalities is None)
 
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset()) -> list[Event]:
