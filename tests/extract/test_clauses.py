@@ -160,3 +160,21 @@ def test_other_reading_is_none_for_the_verb():
     doc = _doc("وعبر مسلحون الحدود إلى العراق أمس.")
     k = next(k for k, t in enumerate(doc.tokens) if t.stem == "عبر")
     assert other_reading(doc, k) is None
+
+
+def test_a_habitual_act_is_no_event():
+    doc = _doc("وعادة ما يفرض حظر تجول قبل دخول القوافل العسكرية إلى المنطقة.")
+    assert not [e for e in doc.events if e.type == "COERCE"]
+    assert any(n.get("modality") == "generic" for n in doc.non_events)
+
+
+def test_in_cooperation_with_is_the_manner_of_another_act():
+    doc = _doc("وزعت المنظمة 500 طرد غذائي على النازحين في مدينة الدبة بالتعاون مع الهلال الأحمر السوداني أمس.")
+    assert not [e for e in doc.events if e.type == "COOPERATE"]
+
+
+def test_an_event_placed_only_in_its_country_restates_the_finer_one():
+    doc = _doc("قتلت قوات الدعم السريع 30 مدنيا في السودان. وقالت المجموعة إن قوات الدعم السريع قتلت 30 مدنيا "
+               "في هجوم على مدينة الفاشر أمس.")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].place.text == "الفاشر" and assault[0].fatalities == 30

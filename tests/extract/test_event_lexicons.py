@@ -35,7 +35,7 @@ def test_trigger_rows_are_valid():
 def test_acled_map_and_modality_cues_are_valid():
     for row in rows("plover_acled.tsv"):
         assert row["type"] in PLOVER_TYPES + ("*",) and row["acled_type"] and row["acled_subtype"]
-    modalities = {"negated", "hypothetical", "claimed", "requested", "threatened", "still"}
+    modalities = {"negated", "hypothetical", "claimed", "requested", "threatened", "generic", "still"}
     for row in rows("modality_cues.tsv"):
         assert row["modality"] in modalities and 1 <= int(row["window"]) <= 12, row
 
