@@ -31,7 +31,7 @@ def _a1(event) -> str | None:
 def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
-    assert roles == {"prospective", "light_verb", "announce", "responsibility"}
+    assert roles == {"prospective", "light_verb", "light_noun", "announce", "responsibility"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
@@ -178,3 +178,9 @@ def test_an_event_placed_only_in_its_country_restates_the_finer_one():
                "في هجوم على مدينة الفاشر أمس.")
     assault = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assault) == 1 and assault[0].place.text == "الفاشر" and assault[0].fatalities == 30
+
+
+def test_an_announced_start_of_battle_is_the_announcers_attack():
+    (ev,) = _events("أعلنت «قوات سورية الديموقراطية» المدعومة من التحالف الدولي اليوم بدء معركة تحرير الرقة، "
+                    "معقل تنظيم «الدولة الاسلامية» في سورية.", "ASSAULT")
+    assert "قوات سورية الديموقراطية" in _a1(ev)

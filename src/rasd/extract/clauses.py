@@ -26,6 +26,7 @@ _PURPOSE_REACH = 4       # «للتوصل إلى وقف لإطلاق النار�
 class ClauseWords:
     prospective: dict[str, int]          # stem → window
     light_verbs: frozenset[str]          # written forms
+    light_nouns: frozenset[str]          # verbal nouns of light verbs («بدء», «تنفيذ»)
     announce: frozenset[str]
     responsibility: frozenset[str]
 
@@ -48,6 +49,7 @@ def clause_words() -> ClauseWords:
     return ClauseWords(
         prospective={normalize_for_match(r["word"]): int(r["window"]) for r in by_role.get("prospective", [])},
         light_verbs=_verb_and_noun_forms([r["word"] for r in by_role.get("light_verb", [])]),
+        light_nouns=frozenset(normalize_for_match(r["word"]) for r in by_role.get("light_noun", [])),
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),
         responsibility=frozenset(normalize_for_match(r["word"]) for r in by_role.get("responsibility", [])),
     )
@@ -100,7 +102,7 @@ def light_verb_before(doc: Document, i: int, reach: int = 6) -> int | None:
     """Index of the light verb whose object is the noun at token i («شنت مقاتلات إسرائيلية ضربات»,
     «نفذتا هجوماً», «بدأت القوات هجوماً»), within `reach` words before it in its clause, else None."""
     tokens = doc.tokens
-    forms = clause_words().light_verbs
+    forms = clause_words().light_verbs | clause_words().light_nouns
     for back in range(1, reach + 1):
         j = i - back
         if j < 0 or tokens[j].sentence != tokens[i].sentence or _punctuated(doc, j, i):
@@ -110,6 +112,10 @@ def light_verb_before(doc: Document, i: int, reach: int = 6) -> int | None:
         if _word(tokens[j]) in forms and "ال" not in tokens[j].prefixes:
             return j
     return None
+
+
+def is_light_noun(doc: Document, k: int) -> bool:
+    return _word(doc.tokens[k]) in clause_words().light_nouns
 
 
 def announcer_between(doc: Document, a: int, i: int) -> int | None:

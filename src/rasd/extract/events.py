@@ -22,7 +22,7 @@ from importlib import resources
 from rasd.document import Actor, Document, Entity, Event, EventPlace, Sentence, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.attribution import reported_by_for_span
-from rasd.extract.clauses import (announced_by, claims_responsibility, light_verb_before, other_reading,
+from rasd.extract.clauses import (announced_by, claims_responsibility, is_light_noun, light_verb_before, other_reading,
                                   prospective_governor)
 from rasd.extract.event_place import (_FEATURE_RANK, _event_place, _inside_a_name, _is_dateline_text, _km,
                                       _place_candidates, article_focus, choose_place)
@@ -517,7 +517,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     i, last = match.first, match.last
     tokens = doc.tokens
     light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
-    if light is not None:
+    if light is not None and is_light_noun(doc, light):
+        # «أعلنت قوات سوريا الديمقراطية بدء معركة الرقة»: the verbal noun's subject is the clause's subject
+        subject = _subject_before(doc, light, [m for m in mentions if m.last < light and not m.locative
+                                               and m.actor.sector != "media"], first_named=True)
+        if subject is not None:
+            return subject.actor, None
+    elif light is not None:
         # «شنت مقاتلات إسرائيلية ضربات على صور»: the light verb carries the subject; read it as the verb
         head = LemmaMatch(_LIGHT_VERB_RULE, light, light)
         actor1, actor2 = choose_actors(doc, head, event_type, mentions)

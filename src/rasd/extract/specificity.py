@@ -22,7 +22,7 @@ from importlib import resources
 
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
-from rasd.extract.clauses import light_verb_before
+from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -282,6 +282,9 @@ def _in_scope(cue: Cue, k: int, i: int, last: int) -> bool:
 
 # ---------------------------------------------------------------- the decision
 
+_ANNOUNCE_REACH = 16     # «أعلنت X المدعومة من ... اليوم بدء معركة»: the subject may be long
+
+
 def reports_specific_event(doc: Document, sentence_index: int, trigger_token_index: int,
                            event_type: str) -> tuple[bool, str]:
     """(True, why) when the trigger at `trigger_token_index` reports one specific event of `event_type`
@@ -309,7 +312,13 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
         # «شنت مقاتلات ... ضربات جوية», «نفذتا هجوماً»: the light verb tells the act happened, and the
         # clause is measured from it
         ev.add("light_verb", weights["light_verb"])
-    _position_evidence(doc, lo, light if light is not None else i, ev)
+    if light is not None:
+        # «أعلنت قوات ... اليوم بدء معركة تحرير الرقة»: an announced start opens the clause at the announcement
+        announcer = announced_by(doc, light, reach=_ANNOUNCE_REACH)
+        anchor = announcer if announcer is not None else light
+    else:
+        anchor = i
+    _position_evidence(doc, lo, anchor, ev)
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
