@@ -182,5 +182,5 @@ def test_an_event_placed_only_in_its_country_restates_the_finer_one():
 
 def test_an_announced_start_of_battle_is_the_announcers_attack():
     (ev,) = _events("أعلنت «قوات سورية الديموقراطية» المدعومة من التحالف الدولي اليوم بدء معركة تحرير الرقة، "
-                    "معقل تنظيم «الدولة الاسلامية» في سورية.", "ASSAULT")
+                    "معقل تنظيم «الدولة الاسلامية» في سورية.".replace("اليوم", "اليوم (الأحد)"), "ASSAULT")
     assert "قوات سورية الديموقراطية" in _a1(ev)
