@@ -33,6 +33,7 @@ from rasd.extract.ner_model import MODEL_PATH  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
 TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+SOURCES: dict = {}     # (entity text, class) → the recogniser that produced it, for --errors
 STAGES = ("sources", "entities", "places")   # places drops gazetteer-only misreads from doc.entities
 
 
@@ -75,6 +76,8 @@ def pipeline_predictions(sents, per_doc: int):
     for n, (text, layout) in enumerate(_documents(sents, per_doc)):
         doc = extract(Article(id=f"ner-{n}", text=text), stages=STAGES)
         ents = [(e.span.start, e.span.end, TYPE[e.type]) for e in doc.entities if e.type in TYPE]
+        for e in doc.entities:
+            SOURCES[(e.text, TYPE.get(e.type))] = e.source
         for s, offsets in layout:
             preds.append(_word_spans(ents, offsets, s.words))
     return preds
@@ -180,7 +183,8 @@ def main() -> int:
                 print(f"  {n:3d} {cls} {text}")
             print(f"## {name}: spurious (predicted, not a gold span)")
             for (cls, text), n in tally.spurious.most_common(args.errors):
-                print(f"  {n:3d} {cls} {text}")
+                src = next((v for (t, c), v in SOURCES.items() if c == cls and text.endswith(t)), "?")
+                print(f"  {n:3d} {cls} {text}  [{src}]")
     print(f"\nFull pipeline (stages {' → '.join(STAGES)}), {time.perf_counter() - t0:.0f} s\n")
     print(format_rows(rows))
     held = ner_corpus.aqmar_held_out_articles(args.data)

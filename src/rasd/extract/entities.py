@@ -154,9 +154,15 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
     if actor.id in claimed_ids:
         return True
     prev = doc.tokens[m.token_start - 1].stem if m.token_start > 0 else ""
+    if actor.type == "ORG":
+        # «طالبان», «الجزيرة», «يونيسكو»: an organisation's own one-word name is that organisation, unless
+        # a place word governs it («شبه الجزيرة», «مدينة ...», «في ...»)
+        return prev not in _PLACE_LEAD_WORDS and prev not in _PLACE_GOVERNORS
     return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
 
 
+_PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
+                                                                 "شرق", "غرب", "وسط", "ريف", "بلدة", "قرية"))
 _FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
 _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
@@ -231,13 +237,12 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             claimed_ids.add(actor.id)
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
-            if actor is None or (year is not None and not actor.in_office(year)):
-                continue
             nxt = matches[k + 1] if k + 1 < len(matches) else None
-            if nxt is not None and nxt.kind == "actor" and nxt.token_start - m.token_end <= 1 \
-                    and all(ch.isalpha() or ch.isspace() for ch in doc.text[m.end:nxt.start]):
+            if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
                 title_start[k + 1] = m.name_start
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
+            if actor is None or year is None or not actor.in_office(year):
+                continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
@@ -260,6 +265,20 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "nisba":
             doc.agents.append(_nisba_entity(doc, m, kb))
         claims.append(_Claim(m.start, m.end))
+
+
+def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
+    """A person's name right after a title («الرئيس السوري بشار الأسد»), with at most one name-like word
+    between them; never across a function word («الرئيس الفلسطيني إن الحكومة ...»)."""
+    if not any(i.startswith("per.") for i in nxt.ids) or nxt.token_start - title.token_end > 1 \
+            or not all(ch.isalpha() or ch.isspace() for ch in doc.text[title.end:nxt.start]):
+        return False
+    for k in range(title.token_end, nxt.token_start):
+        tok = doc.tokens[k]
+        if any(p != "ال" for p in tok.prefixes) or tok.norm in _name_stoppers() or len(tok.stem) < 2 \
+                or word_frequency(doc, tok) >= _NAME_WORD_ZIPF:
+            return False
+    return True
 
 
 def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
@@ -384,9 +403,31 @@ def _surface_key(doc: Document, k: int) -> str:
     return _name_key(doc.text[tok.stem_start:tok.stem_end])
 
 
+def _ya_for_maqsura(doc: Document) -> bool:
+    """The text writes final alef maqsura as ya (Egyptian style: «علي» for «على», «الي» for «إلى»)."""
+    return _ya_text(doc.text)
+
+
+@lru_cache(maxsize=64)
+def _ya_text(text: str) -> bool:
+    return "ى" not in text and any(w in ("الي", "إلي", "حتي", "لدي", "علي") for w in text.split())
+
+
+def _preposition_ali(doc: Document, k: int) -> bool:
+    """«علي» as the preposition «على» in a text that writes ى as ي: followed by a word with the article or
+    a pronoun suffix («علي الكرسي», «علي الفلسطينيين»)."""
+    tok = doc.tokens[k]
+    if tok.text != "علي" or not _ya_for_maqsura(doc) or k + 1 >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[k + 1]
+    return "ال" in nxt.prefixes or not _joined(doc, k, k + 1)
+
+
 def _given_at(doc: Document, k: int) -> bool:
     """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name)."""
     tok = doc.tokens[k]
+    if _preposition_ali(doc, k):
+        return False
     return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
 
 
@@ -394,8 +435,10 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     tok = doc.tokens[k]
     if _given_at(doc, k):
         return True
-    if not tok.stem or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix:
-        return False
+    if len(tok.stem) < 2 or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix \
+            or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"])
+                and ("ال" in tok.prefixes or word_frequency(doc, tok) >= _RARE_WORD_ZIPF)):
+        return False        # a lone «و»; «للصحفيين», «لوكالة»: a clitic on a word (but «بسيّس», «بوعيد» are names)
     if _given_at(doc, k):
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
@@ -415,11 +458,16 @@ def _joined(doc: Document, a: int, b: int) -> bool:
 
 
 def _speaker_alone(doc: Document, k: int) -> bool:
-    """«وقال فؤاد، وهو محاضر ...»: a lone given name right after a speech verb and before a comma."""
+    """«وقال فؤاد، وهو محاضر ...», «وقال عباس للصحفيين»: a lone given name right after a speech verb and
+    before a comma or a word with a clitic (not part of the name)."""
     from rasd.extract.quotes import verb_form
     tokens = doc.tokens
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
-    return k > 0 and verb_form(tokens[k - 1]) is not None and _joined(doc, k - 1, k) and after in ("،", ",", ":")
+    if k == 0 or verb_form(tokens[k - 1]) is None or not _joined(doc, k - 1, k):
+        return False
+    if after in ("،", ",", ":"):
+        return True
+    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
 
 
 def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
@@ -478,6 +526,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
                 or _all_common_words(doc, start, end):
             continue
         text = doc.text[start:end]
+        if etype == "PERSON" and _plural_or_nisba_word(text):
+            continue
         if etype in ("GPE", "LOC", "FAC"):
             # a place the gazetteer does not know: kept, unresolved, for the places stage to report
             doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
@@ -489,6 +539,13 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
 
 
 _COMMON_WORD_ZIPF = 4.0
+
+
+def _plural_or_nisba_word(text: str) -> bool:
+    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person."""
+    words = text.split()
+    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
+        and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
 
 
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
