@@ -603,6 +603,42 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
+    """One reading per name in an article: a person or organisation the model or a naming pattern found
+    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context."""
+    names: dict[tuple[str, ...], Entity] = {}
+    for e in doc.entities:
+        if e.type not in ("PERSON", "ORG") or e.source not in ("ner", "pattern", "kb"):
+            continue
+        words = tuple(_name_key(w) for w in e.text.split())
+        if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
+            continue
+        if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
+            continue        # a frequent word found as a name once is not a name everywhere
+        names.setdefault(words, e)
+    if not names:
+        return
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        for words, full in names.items():
+            end = k + len(words) - 1
+            if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
+                continue
+            first = _name_key(doc.text[_name_start(tok):tok.stem_end])
+            rest = [_name_key(doc.text[tokens[i].stem_start:tokens[i].stem_end]) for i in range(k + 1, end + 1)]
+            if (first,) + tuple(rest) != words or any(tokens[i].prefixes for i in range(k + 1, end + 1)):
+                continue
+            start, stop = _name_start(tok), tokens[end].stem_end
+            if _overlaps(claims, start, stop):
+                continue
+            doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
+                                       name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
+                                       sector=full.sector, country=full.country, role=full.role,
+                                       source=full.source, confidence=min(full.confidence, 0.7)))
+            claims.append(_Claim(start, stop))
+            break
+
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return
@@ -617,4 +653,5 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_ner_entities(doc, claims, ner_spans)
     add_surname_mentions(doc, claims)
+    add_repeated_mentions(doc, claims)
     assign_clusters(doc)
