@@ -230,11 +230,12 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 _maybe_nisba(doc, m, kb)
                 continue
             entity = _actor_entity(doc, m, actor)
-            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
-                entity.span = doc.span(title_start[k], m.end)
-                entity.text = entity.span.text
             doc.entities.append(entity)
             claimed_ids.add(actor.id)
+            if k in title_start:
+                # «وزير الخارجية الإيراني عباس عراقجي»: the name is the entity; the title words are claimed
+                # so that nothing else reads them, and stay out of its span (as NER corpora mark names)
+                claims.append(_Claim(title_start[k], m.name_start))
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
@@ -589,7 +590,9 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         words = e.text.split()
         if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
             key = _name_key(words[-1])
-            if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
+            if normalize_for_match(words[-2]) in _NAME_LINKS:
+                continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
+            if (stem_zipf(lexicon_key(words[-1])) or 0) < _RARE_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
         return
