@@ -52,6 +52,31 @@ def _definite_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _weak_heads() -> frozenset[str]:
+    """Heads that are also everyday words («حركة», «جهاز», «منطقة»): they need a name-like word after them."""
+    return frozenset(normalize_for_match(form) for r in _org_head_rows() if r.get("weak") == "yes"
+                     for form in r["head"].split("|"))
+
+
+@lru_cache(maxsize=1)
+def _nisba_forms() -> frozenset[str]:
+    """Country adjectives («الإيرانية», «سوري») as normalised stems without the article."""
+    kb = load_kb()
+    return frozenset(normalize_for_match(f) for n in kb.actors.nisba for f in (*n.masc, *n.fem, *n.plural)
+                     if " " not in f)
+
+
+def _chain_has_name(doc: Document, first: int, last: int) -> bool:
+    """Some word of tokens first..last is rare (a proper name), a given name, a gazetteer name or a country
+    adjective."""
+    gazetteer = load_kb().gazetteer
+    return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
+               or _surface_key(doc, k) in _given_names()
+               or gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end])
+               for k in range(first, last + 1))
+
+
+@lru_cache(maxsize=1)
 def _name_stoppers() -> frozenset[str]:
     """Words that end an organisation name («في», «على», verbs of speech ...)."""
     text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
@@ -314,6 +339,9 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         if "ال" in tok.prefixes and (j == i or "ال" not in tokens[i + 1].prefixes or tok.stem not in _definite_heads()):
             i += 1          # «الوزارة» alone refers back, «القوات الموالية» is a description; «المجلس الرئاسي» a name
             continue
+        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j):
+            i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
+            continue
         if j > i:
             start, end = _name_start(tok), tokens[j].end
             if not _overlaps(claims, start, end):
@@ -360,7 +388,8 @@ _NAME_WORD_ZIPF = 5.0      # a word this frequent («قال», «الحكومة�
 _FAMILY_NAME_ZIPF = 5.5    # ... but a family name with the article may be a common adjective («فراس الأبيض»)
 _RARE_WORD_ZIPF = 4.0      # after a given name that is also a word («حسن»), only a rare word continues
 _MAX_NAME_WORDS = 4
-_NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال"})   # «عبد الله», «أبو محمد», «بن سلمان»
+_NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ال"})
+_LINKED_NAME_WORDS = 7     # «عبد الرحمن بن معاوية بن هشام»: a chain with «بن» may run longer   # «عبد الله», «أبو محمد», «بن سلمان»
 
 
 @lru_cache(maxsize=1)
@@ -425,10 +454,14 @@ def _preposition_ali(doc: Document, k: int) -> bool:
 
 
 def _given_at(doc: Document, k: int) -> bool:
-    """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name)."""
+    """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name,
+    or the clitic is the conjunction «و» before a name that is no common word: «وإسماعيل هنية»)."""
     tok = doc.tokens[k]
     if _preposition_ali(doc, k):
         return False
+    if tok.prefixes == ["و"] and _surface_key(doc, k) in _given_names() \
+            and _surface_key(doc, k) not in _common_word_names():
+        return True
     return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
 
 
@@ -471,6 +504,13 @@ def _speaker_alone(doc: Document, k: int) -> bool:
     return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
 
 
+def _after_link(doc: Document, k: int) -> bool:
+    """Token k is «بن», «أبي», «عبد» ... and the word after it is a plain word: «عمر بن الخطاب»."""
+    tok, nxt = doc.tokens[k], doc.tokens[k + 1]
+    return tok.stem in _NAME_LINKS - {"ال"} and nxt.stem.isalpha() and len(nxt.stem) >= 2 \
+        and all(p == "ال" for p in nxt.prefixes) and not nxt.suffix and nxt.norm not in _name_stoppers()
+
+
 def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
@@ -489,16 +529,19 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
             continue
         end = k + (1 if two in given else 0)
         common = starts_given and key in _common_word_names() and two not in given
-        while end + 1 < len(tokens) and end + 1 - k < _MAX_NAME_WORDS and _joined(doc, end, end + 1) \
+        while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
+                and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
+                                                             for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
-                     or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
+                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")):
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
             if "ال" in tokens[end].prefixes and tokens[end].stem not in _NAME_LINKS \
-                    and tokens[end - 1].stem not in _NAME_LINKS \
-                    and not (end + 1 < len(tokens) and _joined(doc, end, end + 1) and _given_at(doc, end + 1)):
-                break
+                    and not (end + 1 < len(tokens) and _joined(doc, end, end + 1)
+                             and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
+                                                              and tokens[end + 1].stem in _NAME_LINKS))):
+                break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
