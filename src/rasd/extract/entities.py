@@ -467,6 +467,10 @@ def _given_at(doc: Document, k: int) -> bool:
 
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     tok = doc.tokens[k]
+    if tok.prefixes[:1] in (["و"], ["ف"]) and _name_key(tok.text) not in _given_names():
+        return False        # «أبو فارس وأبو السكر»: two names
+    if tok.stem in _nisba_forms():
+        return False        # «خلف البلجيكي», «ماهيندا راجاباكسي» after «السريلانكي»: an adjective, no name
     if _given_at(doc, k):
         return True
     if len(tok.stem) < 2 or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix \
@@ -511,19 +515,42 @@ def _after_link(doc: Document, k: int) -> bool:
         and all(p == "ال" for p in nxt.prefixes) and not nxt.suffix and nxt.norm not in _name_stoppers()
 
 
-def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
+_TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
+
+
+def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None) -> int:
+    """«مايكل شوماخر سائق», «هوجو شافيز سعت»: common last words the model does not read as part of a name
+    are left out."""
+    if model_person is None:
+        return end
+    tokens = doc.tokens
+    while end > k + 1:      # the word after the given name stays («محمود بصل»)
+        tok = tokens[end]
+        inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
+        family = "ال" in tok.prefixes and tok.stem.endswith("ي")      # «جواد كسار العنزي»
+        if inside or family or word_frequency(doc, tok) < _TAIL_WORD_ZIPF or _given_at(doc, end) \
+                or tokens[end - 1].stem in _NAME_LINKS:
+            break
+        end -= 1
+    return end
+
+
+def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
     given, titles = _given_names(), _person_titles()
     tokens, out = doc.tokens, []
+    model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     k = 0
     while k < len(tokens):
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
         starts_given = not tok.suffix and (_given_at(doc, k) or (not tok.prefixes and two in given))
-        after_title = k > 0 and tokens[k - 1].stem in titles and _joined(doc, k - 1, k) and _name_like(doc, k) \
-            and word_frequency(doc, tok) < 4.0
+        after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
+            and not set(tok.prefixes) - {"ال"} \
+            and (tokens[k - 1].stem in titles
+                 or (k > 1 and tokens[k - 1].stem in _nisba_forms() and tokens[k - 2].stem in titles))
         if not (starts_given or after_title):
             k += 1
             continue
@@ -542,6 +569,7 @@ def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
+        end = _trim_tail(doc, k, end, model_person)
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
@@ -690,8 +718,9 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     claims: list[_Claim] = []
-    names = find_person_names(doc)
-    ner_spans = names + tag_tokens(doc.tokens, text=doc.text)
+    model_spans = tag_tokens(doc.tokens, text=doc.text)
+    names = find_person_names(doc, model_spans)
+    ner_spans = names + model_spans
     matches = kb.match(doc)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
