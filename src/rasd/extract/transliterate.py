@@ -44,6 +44,13 @@ def _word(word: str) -> str:
 
 
 @lru_cache(maxsize=20_000)
-def transliterate(text: str) -> str:
+def romanize_letters(text: str) -> str:
+    """Letter-by-letter romanisation (the core of rasd.kb.english.romanize)."""
     words = strip_diacritics(text).split()
     return " ".join(_word(w) for w in words if w)
+
+
+def transliterate(text: str) -> str:
+    """A name in English: generic heads translated, the rest romanised (rasd.kb.english.english_name)."""
+    from rasd.kb.english import english_name
+    return english_name(text)
