@@ -170,3 +170,8 @@ def country_name(iso2: str | None) -> str:
         return acled_country_names()[iso2]
     from babel import Locale
     return plain(Locale("en").territories.get(iso2, iso2))
+
+
+def place_english(arabic: str) -> str:
+    """A place's English name: the gazetteer's best candidate (plain), else `english_name`."""
+    return _place_name(name_key(arabic)) or english_name(arabic)
