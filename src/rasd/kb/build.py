@@ -228,7 +228,7 @@ def load_iso_subdivisions(places: dict[str, PlaceRow]) -> dict[str, list[PlaceRo
                            source="iso3166-2")
             arabic = [strip_diacritics(n) for n in ar if _ARABIC_CHAR.search(n)]
             row.add_names([base_admin_name(n) for n in arabic] + arabic, preferred=True)
-            row.name_en_alt = [s["name"]] + names_en  # type: ignore[attr-defined]
+            row.name_en_alt = [s["name"], names_en[0]] + (local.get("eng") or [])  # type: ignore[attr-defined]
             places[row.id] = row
             if feature == "admin1":
                 admin1_by_country.setdefault(cc, []).append(row)
@@ -328,18 +328,25 @@ def _finer_iso_admin1(cities, admin1_by_country) -> dict[tuple[str, str], list[P
 
 
 def _usual_english_admin_names(places: dict[str, PlaceRow]) -> None:
-    """ISO subdivisions in the English analysts use: the English name that is also the GeoNames name of a
-    city of the country (Aleppo, Cairo, Tripoli), else the ISO name (Baghdad, not the package's «Bagdad»;
-    never a nickname such as «Peach State»); all without diacritics."""
+    """ISO subdivisions in the English analysts use, without diacritics: an English name that is also the
+    GeoNames name of a city of the country (Aleppo, Cairo, Tripoli); in the Middle East and Africa, where ISO
+    romanises Arabic («Shamal Sina'»), the package's first English name (North Sinai, Raqqa), unless it is
+    only a variant spelling of the ISO name that a city bears (the package's «Bagdad» → Baghdad); elsewhere
+    the ISO name (never a nickname such as «Peach State» or «KL»)."""
+    from difflib import SequenceMatcher
     from rasd.kb.english import plain
     cities = {(p.country, plain(p.name_en).lower()) for p in places.values() if p.source == "geonames"}
     for row in places.values():
         alts = getattr(row, "name_en_alt", None)
         if row.source != "iso3166-2" or not alts:
             continue
-        iso_name, local = plain(alts[0]), [plain(n) for n in alts[1:]]
+        iso_name, local = plain(alts[0]), [plain(n) for n in alts[2:]]   # [iso name, shortest-first..., in order...]
         usual = next((n for n in local if (row.country, n.lower()) in cities), None)
-        if usual is None and (row.country, iso_name.lower()) in cities:
+        if usual is None and local and row.country in MENA_CORE | MENA_NEAR:
+            iso_is_city = (row.country, iso_name.lower()) in cities
+            variant = SequenceMatcher(None, local[0].lower(), iso_name.lower()).ratio() >= 0.8
+            usual = iso_name if iso_is_city and variant else local[0]
+        elif usual is None and (row.country, iso_name.lower()) in cities:
             usual = iso_name
         row.name_en = usual or iso_name     # the ISO name, not a nickname («Peach State», «KL»)
 
