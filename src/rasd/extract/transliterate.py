@@ -32,7 +32,8 @@ def _word(word: str) -> str:
     for k, ch in enumerate(word):
         cons, vowel = table.get(ch, (ch, ch))
         before_alef = k + 1 < len(word) and word[k + 1] == "ا"
-        is_vowel_letter = ch in _VOWEL_LETTERS and k > 0 and not (ch in "وي" and before_alef)
+        after_alef = k > 0 and word[k - 1] in "اآ"        # «الحناوي»: a و/ي after alef is a consonant (w/y)
+        is_vowel_letter = ch in _VOWEL_LETTERS and k > 0 and not (ch in "وي" and (before_alef or after_alef))
         piece = vowel if is_vowel_letter else cons
         prev_cons = k > 0 and word[k - 1] not in _VOWEL_LETTERS and word[k - 1] not in "أإآ"
         if k == 1 and prev_cons and not is_vowel_letter and ch not in "ةه":
