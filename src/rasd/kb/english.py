@@ -175,3 +175,43 @@ def country_name(iso2: str | None) -> str:
 def place_english(arabic: str) -> str:
     """A place's English name: the gazetteer's best candidate (plain), else `english_name`."""
     return _place_name(name_key(arabic)) or english_name(arabic)
+
+
+def _fold(name: str) -> str:
+    return " ".join(plain(name).casefold().replace("-", " ").split())
+
+
+def actors_named(actors, name: str) -> list[str]:
+    """Ids of the KB actors and generic agents whose English name or English alias is `name` (case,
+    diacritics and hyphens ignored): "Hayat Tahrir al-Sham", "HTS", "security forces"."""
+    wanted = _fold(name)
+    hits = [a.id for a in actors.actors.values()
+            if wanted in {_fold(a.name_en)} | {_fold(x) for x in a.aliases_en}]
+    hits += [g.id for g in actors.agents.values() if wanted in (_fold(g.name_en), _fold(g.name_en) + "s")]
+    return hits
+
+
+def acled_actor_named(name: str) -> tuple[str, str, int] | None:
+    """An ACLED-style actor name read back: "Military Forces of Syria" → (its actor id as stage actor_codes
+    writes it, "acled:military_forces_of_syria"; ISO2 "SY"; inter 1), from the actor_codes table's templates
+    and ACLED country names; None when no template fits."""
+    from rasd.extract.actor_codes import rules
+    wanted = _fold(name)
+    by_country = {_fold(country_name(cc)): cc for cc in _all_countries()}
+    for key, rule in rules().items():
+        if "{country}" not in rule.acled_name:
+            continue
+        head, _, tail = rule.acled_name.partition("{country}")
+        h, t = _fold(head), _fold(tail)
+        if wanted.startswith(h) and wanted.endswith(t):
+            cc = by_country.get(wanted[len(h):len(wanted) - len(t)].strip(" ()"))
+            if cc:
+                full = rule.acled_name.format(country=country_name(cc), name="")
+                return "acled:" + re.sub(r"[^a-z0-9]+", "_", full.lower()).strip("_"), cc, rule.inter
+    return None
+
+
+@lru_cache(maxsize=1)
+def _all_countries() -> tuple[str, ...]:
+    from babel import Locale
+    return tuple(k for k in Locale("en").territories if len(k) == 2 and k.isalpha())
