@@ -293,6 +293,10 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
                                  country, "armed_group")
 
 
+NEEDS = ("events", "entities", "places")
+ADDS = ("events",)      # fills the analyst fields of each event's actors; moves or adds actors
+
+
 def run(doc: Document) -> None:
     fallback = main_country(doc)
     for event in doc.events:
