@@ -127,6 +127,13 @@ class Actor(_Model):
     sector: str | None = None
     country: str | None = None
     span: Span | None = None
+    # the analysts' actor (stage actor_codes, ACLED conventions): name, actor type 1-8, associated actors,
+    # and a canonical id that is one per concept and country («ضابطي»/«ضابطين» one id; Egyptian and Iraqi
+    # police two)
+    acled_name: str | None = None
+    inter: int | None = None
+    assoc: list[str] = Field(default_factory=list)
+    actor_id: str | None = None
 
 
 class EventPlace(_Model):

@@ -1,5 +1,6 @@
 """Exports of canonical events built from constructed records: JSONL, ACLED-style CSV, GeoJSON, Parquet."""
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -50,11 +51,17 @@ def test_csv_follows_acled_columns_and_conventions(db, tmp_path):
     assert strike["event_type"] == "Explosions/Remote violence" and strike["sub_event_type"] == "Air/drone strike"
     assert strike["actor1"] == "Russian Armed Forces" and strike["country"] == "Syria"
     assert (strike["latitude"], strike["longitude"], strike["geo_precision"]) == ("35.9306", "36.6339", "1")
-    assert strike["source"] == "الجزيرة; عنب بلدي" and strike["fatalities"] == "5"
-    assert strike["source_count"] == "2" and strike["location"] == "إدلب"
+    assert strike["source"] == "Al Jazeera; Enab Baladi" and strike["fatalities"] == "5"   # English outlet names
+    assert strike["source_count"] == "2" and strike["location"] == "Idlib" and strike["location_text"] == "إدلب"
+    assert strike["event_id_cnty"] == "SYR" + strike["rasd_event_id"] and strike["iso"] == "760"
+    assert strike["region"] == "Middle East" and strike["disorder_type"] == "Political violence"
+    assert strike["inter2"] == "0" and strike["source_scale"] == "National-Regional"
+    assert strike["notes"] == "On 1 March 2024, Russian Armed Forces carried out air/drone strikes in Idlib, Syria; " \
+                              "5 killed (Al Jazeera, Enab Baladi)."
     assert protest["event_date"] == "2024-03-01" and protest["time_precision"] == "3"
     assert protest["country"] == "Lebanon" and protest["fatalities"] == "0"
-    assert agree["latitude"] == "" and agree["country"] == ""
+    assert protest["disorder_type"] == "Demonstrations" and protest["notes"].startswith("In March 2024, ")
+    assert agree["latitude"] == "" and agree["country"] == "" and agree["event_id_cnty"].startswith("XXX")
 
 
 def test_csv_filters(db, tmp_path):
@@ -93,7 +100,7 @@ def test_geojson_reads_back_with_pyogrio(db, tmp_path):
     assert meta["geometry_type"] == "Point" and len(geometry) == 2   # the ungeocoded event left out
     names = list(meta["fields"])
     places = sorted(fields[names.index("location")])
-    assert places == ["إدلب", "بيروت"]
+    assert places == ["Beirut", "Idlib"]
     assert "EPSG:4326" in meta["crs"]
 
 
@@ -104,13 +111,59 @@ def test_parquet_has_typed_acled_columns(db, tmp_path):
     assert tuple(table.column_names[:len(ACLED_COLUMNS)]) == ACLED_COLUMNS
     assert str(table.schema.field("fatalities").type) == "int64"
     assert str(table.schema.field("latitude").type) == "double"
+    assert str(table.schema.field("event_date").type) == "date32[day]"
+    assert str(table.schema.field("iso").type) == "int64" and str(table.schema.field("inter1").type) == "int64"
     rows = sorted(table.to_pylist(), key=lambda r: r["rasd_event_id"])
     assert rows[0]["fatalities"] == 5 and rows[2]["latitude"] is None
+    assert rows[0]["event_date"] == dt.date(2024, 3, 1) and rows[0]["iso"] == 760
 
 
 def test_acled_data_files_load_with_valid_rows():
+    from rasd.export.formats import DISORDER_TYPES, acled_regions, notes_verbs, source_scales
+    assert acled_regions()["SY"] == "Middle East" and acled_regions()["SD"] == "Northern Africa"
+    assert all(len(k) == 2 and k.isupper() for k in acled_regions())
+    verbs = notes_verbs()
+    assert "*" in verbs and all("{target}" in with_target and "{" not in alone for with_target, alone in verbs.values())
+    assert set(source_scales().values()) <= {"International", "Regional", "National", "Subnational"}
+    assert "Political violence" in DISORDER_TYPES
     names = acled_country_names()
     assert names["PS"] == "Palestine" and all(len(k) == 2 and k.isupper() for k in names)
     precision = geo_precision_by_feature()
     assert precision["city"] == 1 and precision["admin1"] == 3
     assert set(precision.values()) <= {1, 2, 3}
+
+
+def test_jsonl_carries_the_acled_row(db, tmp_path):
+    events = [json.loads(line) for line in export(db, tmp_path, "jsonl").read_text(encoding="utf-8").splitlines()]
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert strike["acled"]["event_id_cnty"] == f"SYR{strike['id']}" and strike["acled"]["iso"] == 760
+
+
+def test_csv_cells_that_read_as_formulas_are_neutralised(tmp_path):
+    text = "=HYPERLINK(1) هاجم مسلحون قرية في إدلب."
+    path = tmp_path / "f.db"
+    with Repository.open(str(path)) as repo:
+        article, record = constructed_article("f1", text, [dict(
+            type="ASSAULT", trigger="هاجم", place=IDLIB, date="2024-03-01",
+            actor1=("مسلحون", None, "=cmd|' /C calc'!A0"))], outlet="@evil")
+        repo.add_record(record, article)
+    with open(export(path, tmp_path, "csv"), encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["actor1"] == "'=cmd|' /C calc'!A0" and row["source"].startswith("'@")
+    assert row["longitude"] == "36.6339"                     # numbers are never touched
+
+
+def test_interaction_and_disorder_codes():
+    from rasd.export.formats import disorder_type, interaction
+    assert interaction(1, 7) == 17 and interaction(7, 1) == 17 and interaction(6, 0) == 60
+    assert interaction(None, 3) is None
+    assert disorder_type("Protests", "Excessive force against protesters") == "Political violence; Demonstrations"
+    assert disorder_type("Riots", "Violent demonstration") == "Demonstrations"
+    assert disorder_type("Strategic developments", "Arrests") == "Strategic developments"
+
+
+def test_english_source_names_and_scale():
+    from rasd.export.formats import source_name, source_scale
+    assert source_name("الجزيرة") == "Al Jazeera" and source_name("رويترز") == "Reuters"
+    assert source_scale(["Reuters", "Al Jazeera"]) == "Regional-International"
+    assert source_scale(["Hespress"]) == "National"

@@ -38,7 +38,7 @@ def test_multiword_place_with_clitic(kb):
     places = [(text[m.name_start:m.end], m.ids[0]) for m in ms if m.kind == "place"]
     assert places[0][0] == "ريف دير الزور"
     assert places[1][0] == "البوكمال"
-    assert kb.gazetteer.place(places[1][1]).name_en in ("Abu Kamal", "Ālbū Kamāl")
+    assert kb.gazetteer.place(places[1][1]).name_en in ("Abu Kamal", "Albu Kamal")   # plain English, no diacritics
 
 
 def test_lebanon_is_not_a_clitic_plus_village(kb):

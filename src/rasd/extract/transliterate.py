@@ -32,7 +32,8 @@ def _word(word: str) -> str:
     for k, ch in enumerate(word):
         cons, vowel = table.get(ch, (ch, ch))
         before_alef = k + 1 < len(word) and word[k + 1] == "ا"
-        is_vowel_letter = ch in _VOWEL_LETTERS and k > 0 and not (ch in "وي" and before_alef)
+        after_alef = k > 0 and word[k - 1] in "اآ"        # «الحناوي»: a و/ي after alef is a consonant (w/y)
+        is_vowel_letter = ch in _VOWEL_LETTERS and k > 0 and not (ch in "وي" and (before_alef or after_alef))
         piece = vowel if is_vowel_letter else cons
         prev_cons = k > 0 and word[k - 1] not in _VOWEL_LETTERS and word[k - 1] not in "أإآ"
         if k == 1 and prev_cons and not is_vowel_letter and ch not in "ةه":
@@ -44,6 +45,13 @@ def _word(word: str) -> str:
 
 
 @lru_cache(maxsize=20_000)
-def transliterate(text: str) -> str:
+def romanize_letters(text: str) -> str:
+    """Letter-by-letter romanisation (the core of rasd.kb.english.romanize)."""
     words = strip_diacritics(text).split()
     return " ".join(_word(w) for w in words if w)
+
+
+def transliterate(text: str) -> str:
+    """A name in English: generic heads translated, the rest romanised (rasd.kb.english.english_name)."""
+    from rasd.kb.english import english_name
+    return english_name(text)

@@ -33,7 +33,7 @@ DATA = Path(__file__).parent / "data" / "places"
 BUILT = Path(__file__).parent / "built"
 SQLITE_NAME = "gazetteer.sqlite"
 PICKLE_NAME = "names.pickle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 
@@ -228,7 +228,7 @@ def load_iso_subdivisions(places: dict[str, PlaceRow]) -> dict[str, list[PlaceRo
                            source="iso3166-2")
             arabic = [strip_diacritics(n) for n in ar if _ARABIC_CHAR.search(n)]
             row.add_names([base_admin_name(n) for n in arabic] + arabic, preferred=True)
-            row.name_en_alt = [s["name"]] + names_en  # type: ignore[attr-defined]
+            row.name_en_alt = [s["name"], names_en[0]] + (local.get("eng") or [])  # type: ignore[attr-defined]
             places[row.id] = row
             if feature == "admin1":
                 admin1_by_country.setdefault(cc, []).append(row)
@@ -291,10 +291,64 @@ def load_cities(places: dict[str, PlaceRow], countries: dict[str, dict],
     # provinces are named after their seat), else to the one most of its cities are nearest to.
     gn_to_iso = {k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in votes.items()}
     gn_to_iso.update(_admin1_by_seat_name(by_gid.values(), admin1_by_country))
+    finer = _finer_iso_admin1(by_gid.values(), admin1_by_country)
     for row in by_gid.values():
-        row.admin1 = gn_to_iso.get((row.country, row.gn_admin1), "")  # type: ignore[attr-defined]
+        parts = finer.get((row.country, row.gn_admin1))  # type: ignore[attr-defined]
+        if parts:
+            row.admin1 = nearest(parts, row.lat, row.lon).admin1
+        else:
+            row.admin1 = gn_to_iso.get((row.country, row.gn_admin1), "")  # type: ignore[attr-defined]
     _borrow_city_names_for_admin1(places, latin_by_country)
+    _usual_english_admin_names(places)
     return by_gid
+
+
+def _finer_iso_admin1(cities, admin1_by_country) -> dict[tuple[str, str], list[PlaceRow]]:
+    """GeoNames admin-1 areas that ISO 3166-2 divides further (GeoNames' one «Gaza Strip» is five ISO
+    governorates): each ISO admin-1 belongs to the GeoNames area most of the cities nearest to it lie in;
+    where two or more belong to one area, a city there takes the nearest of them, not one for the whole area.
+    Only in countries where ISO lists half as many admin-1 areas again as GeoNames uses (elsewhere the two
+    roughly agree and the nearest point is the worse guess near borders)."""
+    owner_votes: dict[tuple[str, str], dict[str, int]] = {}
+    for c in cities:
+        near = nearest(admin1_by_country.get(c.country, []), c.lat, c.lon)
+        if near is not None:
+            key = (c.country, near.admin1)
+            owner_votes.setdefault(key, {})[c.gn_admin1] = owner_votes.setdefault(key, {}).get(c.gn_admin1, 0) + 1
+    by_code = {a.admin1: a for rows in admin1_by_country.values() for a in rows}
+    groups: dict[tuple[str, str], list[PlaceRow]] = {}
+    for (cc, code), votes in sorted(owner_votes.items()):
+        gn = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        groups.setdefault((cc, gn), []).append(by_code[code])
+    gn_groups: dict[str, set[str]] = {}
+    for c in cities:
+        gn_groups.setdefault(c.country, set()).add(c.gn_admin1)
+    coarser = {cc for cc, gns in gn_groups.items() if len(admin1_by_country.get(cc, [])) >= 1.5 * len(gns)}
+    return {k: v for k, v in groups.items() if len(v) > 1 and k[1] and k[0] in coarser}
+
+
+def _usual_english_admin_names(places: dict[str, PlaceRow]) -> None:
+    """ISO subdivisions in the English analysts use, without diacritics: an English name that is also the
+    GeoNames name of a city of the country (Aleppo, Cairo, Tripoli); in the Middle East and Africa, where ISO
+    romanises Arabic («Shamal Sina'»), the package's first English name (North Sinai, Raqqa), unless it is
+    only a variant spelling of the ISO name that a city bears (the package's «Bagdad» → Baghdad); elsewhere
+    the ISO name (never a nickname such as «Peach State» or «KL»)."""
+    from difflib import SequenceMatcher
+    from rasd.kb.english import plain
+    cities = {(p.country, plain(p.name_en).lower()) for p in places.values() if p.source == "geonames"}
+    for row in places.values():
+        alts = getattr(row, "name_en_alt", None)
+        if row.source != "iso3166-2" or not alts:
+            continue
+        iso_name, local = plain(alts[0]), [plain(n) for n in alts[2:]]   # [iso name, shortest-first..., in order...]
+        usual = next((n for n in local if (row.country, n.lower()) in cities), None)
+        if usual is None and local and row.country in MENA_CORE | MENA_NEAR:
+            iso_is_city = (row.country, iso_name.lower()) in cities
+            variant = SequenceMatcher(None, local[0].lower(), iso_name.lower()).ratio() >= 0.8
+            usual = iso_name if iso_is_city and variant else local[0]
+        elif usual is None and (row.country, iso_name.lower()) in cities:
+            usual = iso_name
+        row.name_en = usual or iso_name     # the ISO name, not a nickname («Peach State», «KL»)
 
 
 def _admin1_by_seat_name(cities, admin1_by_country) -> dict[tuple[str, str], str]:
@@ -588,6 +642,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
 def write_sqlite(path: Path, places: dict[str, PlaceRow], index: dict[str, tuple[str, ...]],
                  stoplist: dict[str, str], meta: dict[str, str]) -> None:
+    from rasd.kb.english import plain      # English names without diacritics ("Khan Yunis")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
@@ -598,8 +653,8 @@ def write_sqlite(path: Path, places: dict[str, PlaceRow], index: dict[str, tuple
     for pid in sorted(used):
         p = places[pid]
         a = admin1.get(p.admin1)
-        rows.append((p.id, p.name_ar or p.name_en, p.name_en, round(p.lat, 5), round(p.lon, 5), p.feature, p.country,
-                     p.admin1, a.name_ar if a else "", a.name_en if a else "", p.population, round(p.score, 4),
+        rows.append((p.id, p.name_ar or plain(p.name_en), plain(p.name_en), round(p.lat, 5), round(p.lon, 5), p.feature,
+                     p.country, p.admin1, a.name_ar if a else "", plain(a.name_en) if a else "", p.population, round(p.score, 4),
                      int(p.capital), p.source, "|".join(p.names)))
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)",

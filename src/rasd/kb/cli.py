@@ -24,18 +24,29 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     kb = load_kb(args.kb_dir)
     name = " ".join(args.name)
     cands = kb.gazetteer.candidates(name)
+    entries = [e for e in kb.matcher.lookup(name_key(name)) if e[0] != "place"]
+    acled = None
+    if not any("\u0600" <= ch <= "\u06ff" for ch in name):
+        # an English name: places by their English name, actors by English name or alias, ACLED-style names
+        from rasd.kb.english import acled_actor_named, actors_named
+        seen = {c.id for c in cands}
+        cands += [c for c in kb.gazetteer.by_english(name, args.limit) if c.id not in seen]
+        entries += [("actor", [i]) for i in actors_named(kb.actors, name)]
+        acled = acled_actor_named(name)
     for i, c in enumerate(cands[: args.limit], 1):
         admin = f", {c.admin1_en or c.admin1}" if c.admin1 else ""
         flags = f"  [{', '.join(sorted(c.flags))}]" if c.flags else ""
         print(f"{i:>2}. {c.lat:.4f}, {c.lon:.4f}  {c.feature:<13} {c.country or '--'}  pop {c.population:>10,}  "
               f"{c.name_ar} / {c.name_en}{admin}  ({c.id}){flags}")
-    entries = [e for e in kb.matcher.lookup(name_key(name)) if e[0] != "place"]
     for kind, ids in entries:
         for ident in ids[: args.limit]:
             a = kb.actors.get(ident)
             label = getattr(a, "name_en", "") if a else ident
             print(f"    {kind}: {ident}  {label}")
-    if not cands and not entries:
+    if acled is not None:
+        print(f"    ACLED actor: {acled[0]}  (inter {acled[2]}, country {acled[1]}; "
+              f"rasd export --actor {acled[0]})")
+    if not cands and not entries and acled is None:
         print(f"rasd: no place or actor named {name!r}", file=sys.stderr)
         return 1
     return 0
@@ -76,7 +87,9 @@ def register(subparsers) -> None:
     b.add_argument("--out", metavar="DIR", help="output folder (default: the package's kb/built/)")
     b.set_defaults(func=cmd_build)
 
-    lk = sub.add_parser("lookup", help="print the places (best first, with lat, lon) and actors a name can mean")
+    lk = sub.add_parser("lookup", help="print the places (best first, with lat, lon) and actors a name can mean; "
+                                             "Arabic or English («حلب», Aleppo, Khan Yunis, Hayat Tahrir al-Sham, "
+                                             "Military Forces of Syria)")
     lk.add_argument("name", nargs="+")
     lk.add_argument("-n", "--limit", type=int, default=10)
     lk.add_argument("--kb-dir", metavar="DIR", help="a built KB folder (default: the package's kb/built/)")

@@ -90,6 +90,15 @@ class Gazetteer:
     def place(self, place_id: str) -> PlaceCandidate | None:
         return self._place(place_id)
 
+    def by_english(self, name: str, limit: int = 10) -> list[PlaceCandidate]:
+        """Places whose English name is `name` (case and diacritics ignored: "khan yunis", "Khān Yūnis"),
+        best score first."""
+        from rasd.kb.english import plain
+        ids = [r[0] for r in self._con.execute(
+            "SELECT id FROM places WHERE name_en = ? COLLATE NOCASE ORDER BY score DESC LIMIT ?",
+            (plain(name), limit))]
+        return [c for c in (self._place(i) for i in ids) if c is not None]
+
     def country(self, iso2: str) -> PlaceCandidate | None:
         return self._place(f"cc:{iso2.upper()}")
 

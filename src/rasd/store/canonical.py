@@ -27,6 +27,8 @@ def place_id(place: Place | EventPlace) -> str:
 
 
 def actor_id(actor: Actor) -> str:
+    if actor.actor_id:          # the analysts' actor (actor_codes): one id per concept and country
+        return actor.actor_id
     if actor.kb_id:
         return actor.kb_id
     return f"actor:{_norm(actor.text)}"

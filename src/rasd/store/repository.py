@@ -115,7 +115,7 @@ class Repository:
                 if actor is not None and actor.text.strip():
                     batch.add(canonical.actor_id(actor), "actor", actor.text,
                               actor.span.start if actor.span else None, actor.span.end if actor.span else None,
-                              type="ACTOR", name=actor.text, name_en=actor.name_en, kb_id=actor.kb_id,
+                              type="ACTOR", name=actor.text, name_en=_actor_name_en(actor), kb_id=actor.kb_id,
                               country=actor.country, sector=actor.sector)
             if ev.place is not None and ev.place.text.strip():
                 batch.add(canonical.place_id(ev.place), None, ev.place.text, None, None, type="PLACE",
@@ -324,6 +324,11 @@ class Repository:
             rows = s.execute(select(EventMentionRow.id, EventMentionRow.event).where(
                 EventMentionRow.event_id == event_id).order_by(EventMentionRow.id)).all()
             return {mention_id: Event.model_validate(event) for mention_id, event in rows}
+
+
+def _actor_name_en(actor) -> str | None:
+    """A generic actor's registry name is its analysts' name ("Military Forces of Syria"), as in exports."""
+    return actor.acled_name if (actor.actor_id or "").startswith("acled:") else actor.name_en
 
 
 def _actor_key(actor_id: str | None, name: str | None) -> ActorKey:
