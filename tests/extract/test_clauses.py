@@ -89,6 +89,7 @@ def test_a_cue_inside_a_name_is_no_cue():
     text = "وقال جان إيف لو دريان إن معركة الموصل بدأت أمس."
     doc = extract(Article(id="t", text=text, published=PUBLISHED), stages=["sources", "entities"])
     (match,) = [m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT"]
+    doc.entities = []
     assert classify_modality(doc, match, "ASSAULT")[0] == "hypothetical"      # «لو» read as "if"
     start = text.index("جان")
     end = text.index(" إن")
