@@ -52,6 +52,31 @@ def _definite_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _weak_heads() -> frozenset[str]:
+    """Heads that are also everyday words («حركة», «جهاز», «منطقة»): they need a name-like word after them."""
+    return frozenset(normalize_for_match(form) for r in _org_head_rows() if r.get("weak") == "yes"
+                     for form in r["head"].split("|"))
+
+
+@lru_cache(maxsize=1)
+def _nisba_forms() -> frozenset[str]:
+    """Country adjectives («الإيرانية», «سوري») as normalised stems without the article."""
+    kb = load_kb()
+    return frozenset(normalize_for_match(f) for n in kb.actors.nisba for f in (*n.masc, *n.fem, *n.plural)
+                     if " " not in f)
+
+
+def _chain_has_name(doc: Document, first: int, last: int) -> bool:
+    """Some word of tokens first..last is rare (a proper name), a given name, a gazetteer name or a country
+    adjective."""
+    gazetteer = load_kb().gazetteer
+    return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
+               or _surface_key(doc, k) in _given_names()
+               or gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end])
+               for k in range(first, last + 1))
+
+
+@lru_cache(maxsize=1)
 def _name_stoppers() -> frozenset[str]:
     """Words that end an organisation name («في», «على», verbs of speech ...)."""
     text = resources.files("rasd.extract").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
@@ -154,9 +179,15 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
     if actor.id in claimed_ids:
         return True
     prev = doc.tokens[m.token_start - 1].stem if m.token_start > 0 else ""
+    if actor.type == "ORG":
+        # «طالبان», «الجزيرة», «يونيسكو»: an organisation's own one-word name is that organisation, unless
+        # a place word governs it («شبه الجزيرة», «مدينة ...», «في ...»)
+        return prev not in _PLACE_LEAD_WORDS and prev not in _PLACE_GOVERNORS
     return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
 
 
+_PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
+                                                                 "شرق", "غرب", "وسط", "ريف", "بلدة", "قرية"))
 _FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
 _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
@@ -224,20 +255,20 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 _maybe_nisba(doc, m, kb)
                 continue
             entity = _actor_entity(doc, m, actor)
-            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
-                entity.span = doc.span(title_start[k], m.end)
-                entity.text = entity.span.text
             doc.entities.append(entity)
             claimed_ids.add(actor.id)
+            if k in title_start:
+                # «وزير الخارجية الإيراني عباس عراقجي»: the name is the entity; the title words are claimed
+                # so that nothing else reads them, and stay out of its span (as NER corpora mark names)
+                claims.append(_Claim(title_start[k], m.name_start))
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
-            if actor is None or (year is not None and not actor.in_office(year)):
-                continue
             nxt = matches[k + 1] if k + 1 < len(matches) else None
-            if nxt is not None and nxt.kind == "actor" and nxt.token_start - m.token_end <= 1 \
-                    and all(ch.isalpha() or ch.isspace() for ch in doc.text[m.end:nxt.start]):
+            if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
                 title_start[k + 1] = m.name_start
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
+            if actor is None or year is None or not actor.in_office(year):
+                continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
@@ -260,6 +291,20 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "nisba":
             doc.agents.append(_nisba_entity(doc, m, kb))
         claims.append(_Claim(m.start, m.end))
+
+
+def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
+    """A person's name right after a title («الرئيس السوري بشار الأسد»), with at most one name-like word
+    between them; never across a function word («الرئيس الفلسطيني إن الحكومة ...»)."""
+    if not any(i.startswith("per.") for i in nxt.ids) or nxt.token_start - title.token_end > 1 \
+            or not all(ch.isalpha() or ch.isspace() for ch in doc.text[title.end:nxt.start]):
+        return False
+    for k in range(title.token_end, nxt.token_start):
+        tok = doc.tokens[k]
+        if any(p != "ال" for p in tok.prefixes) or tok.norm in _name_stoppers() or len(tok.stem) < 2 \
+                or word_frequency(doc, tok) >= _NAME_WORD_ZIPF:
+            return False
+    return True
 
 
 def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
@@ -293,6 +338,9 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         j = _chain_end(doc, i, stoppers)
         if "ال" in tok.prefixes and (j == i or "ال" not in tokens[i + 1].prefixes or tok.stem not in _definite_heads()):
             i += 1          # «الوزارة» alone refers back, «القوات الموالية» is a description; «المجلس الرئاسي» a name
+            continue
+        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j):
+            i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
             continue
         if j > i:
             start, end = _name_start(tok), tokens[j].end
@@ -340,7 +388,8 @@ _NAME_WORD_ZIPF = 5.0      # a word this frequent («قال», «الحكومة�
 _FAMILY_NAME_ZIPF = 5.5    # ... but a family name with the article may be a common adjective («فراس الأبيض»)
 _RARE_WORD_ZIPF = 4.0      # after a given name that is also a word («حسن»), only a rare word continues
 _MAX_NAME_WORDS = 4
-_NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال"})   # «عبد الله», «أبو محمد», «بن سلمان»
+_NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ال"})
+_LINKED_NAME_WORDS = 7     # «عبد الرحمن بن معاوية بن هشام»: a chain with «بن» may run longer   # «عبد الله», «أبو محمد», «بن سلمان»
 
 
 @lru_cache(maxsize=1)
@@ -384,18 +433,50 @@ def _surface_key(doc: Document, k: int) -> str:
     return _name_key(doc.text[tok.stem_start:tok.stem_end])
 
 
-def _given_at(doc: Document, k: int) -> bool:
-    """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name)."""
+def _ya_for_maqsura(doc: Document) -> bool:
+    """The text writes final alef maqsura as ya (Egyptian style: «علي» for «على», «الي» for «إلى»)."""
+    return _ya_text(doc.text)
+
+
+@lru_cache(maxsize=64)
+def _ya_text(text: str) -> bool:
+    return "ى" not in text and any(w in ("الي", "إلي", "حتي", "لدي", "علي") for w in text.split())
+
+
+def _preposition_ali(doc: Document, k: int) -> bool:
+    """«علي» as the preposition «على» in a text that writes ى as ي: followed by a word with the article or
+    a pronoun suffix («علي الكرسي», «علي الفلسطينيين»)."""
     tok = doc.tokens[k]
+    if tok.text != "علي" or not _ya_for_maqsura(doc) or k + 1 >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[k + 1]
+    return "ال" in nxt.prefixes or not _joined(doc, k, k + 1)
+
+
+def _given_at(doc: Document, k: int) -> bool:
+    """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name,
+    or the clitic is the conjunction «و» before a name that is no common word: «وإسماعيل هنية»)."""
+    tok = doc.tokens[k]
+    if _preposition_ali(doc, k):
+        return False
+    if tok.prefixes == ["و"] and _surface_key(doc, k) in _given_names() \
+            and _surface_key(doc, k) not in _common_word_names():
+        return True
     return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
 
 
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     tok = doc.tokens[k]
+    if tok.prefixes[:1] in (["و"], ["ف"]) and _name_key(tok.text) not in _given_names():
+        return False        # «أبو فارس وأبو السكر»: two names
+    if tok.stem in _nisba_forms():
+        return False        # «خلف البلجيكي», «ماهيندا راجاباكسي» after «السريلانكي»: an adjective, no name
     if _given_at(doc, k):
         return True
-    if not tok.stem or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix:
-        return False
+    if len(tok.stem) < 2 or not tok.stem.isalpha() or tok.prefixes[:1] in (["و"], ["ف"]) or tok.suffix \
+            or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"])
+                and ("ال" in tok.prefixes or word_frequency(doc, tok) >= _RARE_WORD_ZIPF)):
+        return False        # a lone «و»; «للصحفيين», «لوكالة»: a clitic on a word (but «بسيّس», «بوعيد» are names)
     if _given_at(doc, k):
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
@@ -415,41 +496,80 @@ def _joined(doc: Document, a: int, b: int) -> bool:
 
 
 def _speaker_alone(doc: Document, k: int) -> bool:
-    """«وقال فؤاد، وهو محاضر ...»: a lone given name right after a speech verb and before a comma."""
+    """«وقال فؤاد، وهو محاضر ...», «وقال عباس للصحفيين»: a lone given name right after a speech verb and
+    before a comma or a word with a clitic (not part of the name)."""
     from rasd.extract.speech import verb_form
     tokens = doc.tokens
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
-    return k > 0 and verb_form(tokens[k - 1]) is not None and _joined(doc, k - 1, k) and after in ("،", ",", ":")
+    if k == 0 or verb_form(tokens[k - 1]) is None or not _joined(doc, k - 1, k):
+        return False
+    if after in ("،", ",", ":"):
+        return True
+    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
 
 
-def find_person_names(doc: Document) -> list[tuple[int, int, str, float]]:
+def _after_link(doc: Document, k: int) -> bool:
+    """Token k is «بن», «أبي», «عبد» ... and the word after it is a plain word: «عمر بن الخطاب»."""
+    tok, nxt = doc.tokens[k], doc.tokens[k + 1]
+    return tok.stem in _NAME_LINKS - {"ال"} and nxt.stem.isalpha() and len(nxt.stem) >= 2 \
+        and all(p == "ال" for p in nxt.prefixes) and not nxt.suffix and nxt.norm not in _name_stoppers()
+
+
+_TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
+
+
+def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None) -> int:
+    """«مايكل شوماخر سائق», «هوجو شافيز سعت»: common last words the model does not read as part of a name
+    are left out."""
+    if model_person is None:
+        return end
+    tokens = doc.tokens
+    while end > k + 1:      # the word after the given name stays («محمود بصل»)
+        tok = tokens[end]
+        inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
+        family = "ال" in tok.prefixes and tok.stem.endswith("ي")      # «جواد كسار العنزي»
+        if inside or family or word_frequency(doc, tok) < _TAIL_WORD_ZIPF or _given_at(doc, end) \
+                or tokens[end - 1].stem in _NAME_LINKS:
+            break
+        end -= 1
+    return end
+
+
+def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
     given, titles = _given_names(), _person_titles()
     tokens, out = doc.tokens, []
+    model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     k = 0
     while k < len(tokens):
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
         starts_given = not tok.suffix and (_given_at(doc, k) or (not tok.prefixes and two in given))
-        after_title = k > 0 and tokens[k - 1].stem in titles and _joined(doc, k - 1, k) and _name_like(doc, k) \
-            and word_frequency(doc, tok) < 4.0
+        after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
+            and not set(tok.prefixes) - {"ال"} \
+            and (tokens[k - 1].stem in titles
+                 or (k > 1 and tokens[k - 1].stem in _nisba_forms() and tokens[k - 2].stem in titles))
         if not (starts_given or after_title):
             k += 1
             continue
         end = k + (1 if two in given else 0)
         common = starts_given and key in _common_word_names() and two not in given
-        while end + 1 < len(tokens) and end + 1 - k < _MAX_NAME_WORDS and _joined(doc, end, end + 1) \
+        while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
+                and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
+                                                             for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
-                     or tokens[end].stem == "عبد" or tokens[end + 1].stem == "عبد"):
+                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")):
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
             if "ال" in tokens[end].prefixes and tokens[end].stem not in _NAME_LINKS \
-                    and tokens[end - 1].stem not in _NAME_LINKS \
-                    and not (end + 1 < len(tokens) and _joined(doc, end, end + 1) and _given_at(doc, end + 1)):
-                break
+                    and not (end + 1 < len(tokens) and _joined(doc, end, end + 1)
+                             and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
+                                                              and tokens[end + 1].stem in _NAME_LINKS))):
+                break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
+        end = _trim_tail(doc, k, end, model_person)
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
@@ -478,6 +598,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
                 or _all_common_words(doc, start, end):
             continue
         text = doc.text[start:end]
+        if etype == "PERSON" and _plural_or_nisba_word(text):
+            continue
         if etype in ("GPE", "LOC", "FAC"):
             # a place the gazetteer does not know: kept, unresolved, for the places stage to report
             doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
@@ -489,6 +611,13 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
 
 
 _COMMON_WORD_ZIPF = 4.0
+
+
+def _plural_or_nisba_word(text: str) -> bool:
+    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person."""
+    words = text.split()
+    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
+        and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
 
 
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
@@ -532,7 +661,9 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         words = e.text.split()
         if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
             key = _name_key(words[-1])
-            if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
+            if normalize_for_match(words[-2]) in _NAME_LINKS:
+                continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
+            if (stem_zipf(lexicon_key(words[-1])) or 0) < _RARE_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
         return
@@ -546,18 +677,55 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
+    """One reading per name in an article: a person or organisation the model or a naming pattern found
+    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context."""
+    names: dict[tuple[str, ...], Entity] = {}
+    for e in doc.entities:
+        if e.type not in ("PERSON", "ORG") or e.source not in ("ner", "pattern", "kb"):
+            continue
+        words = tuple(_name_key(w) for w in e.text.split())
+        if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
+            continue
+        if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
+            continue        # a frequent word found as a name once is not a name everywhere
+        names.setdefault(words, e)
+    if not names:
+        return
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        for words, full in names.items():
+            end = k + len(words) - 1
+            if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
+                continue
+            first = _name_key(doc.text[_name_start(tok):tok.stem_end])
+            rest = [_name_key(doc.text[tokens[i].stem_start:tokens[i].stem_end]) for i in range(k + 1, end + 1)]
+            if (first,) + tuple(rest) != words or any(tokens[i].prefixes for i in range(k + 1, end + 1)):
+                continue
+            start, stop = _name_start(tok), tokens[end].stem_end
+            if _overlaps(claims, start, stop):
+                continue
+            doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
+                                       name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
+                                       sector=full.sector, country=full.country, role=full.role,
+                                       source=full.source, confidence=min(full.confidence, 0.7)))
+            claims.append(_Claim(start, stop))
+            break
+
 
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("tokens", "sentences")
 ADDS = ("entities", "agents")
+
 
 def run(doc: Document) -> None:
     if not doc.tokens:
         return
     kb = load_kb()
     claims: list[_Claim] = []
-    names = find_person_names(doc)
-    ner_spans = names + tag_tokens(doc.tokens, text=doc.text)
+    model_spans = tag_tokens(doc.tokens, text=doc.text)
+    names = find_person_names(doc, model_spans)
+    ner_spans = names + model_spans
     matches = kb.match(doc)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
@@ -565,4 +733,5 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_ner_entities(doc, claims, ner_spans)
     add_surname_mentions(doc, claims)
+    add_repeated_mentions(doc, claims)
     assign_clusters(doc)

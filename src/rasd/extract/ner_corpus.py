@@ -393,3 +393,84 @@ def format_table(rows: list[dict]) -> str:
         lines.append(f"| {test} | {system} | {c['PER']['F1']:.3f} | {c['ORG']['F1']:.3f} | {c['LOC']['F1']:.3f} "
                      f"| {m['P']:.3f} | {m['R']:.3f} | {m['F1']:.3f} |")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- synthetic training sentences
+
+TEMPLATES_PATH = Path(__file__).parent / "data" / "ner_templates.tsv"
+_SLOT = re.compile(r"^(و|ب|ل)?\{(PER|SUR|TITLE|ORG|LOC|CITY|TEAM)\}$")
+_SLOT_CLASS = {"PER": "PER", "SUR": "PER", "ORG": "ORG", "LOC": "LOC", "CITY": "LOC", "TEAM": "ORG"}
+_ARAB_COUNTRIES = frozenset("SY IQ LB JO PS SA AE QA KW BH OM YE EG LY TN DZ MA MR SD SO DJ KM".split())
+
+
+def load_templates(path: Path = TEMPLATES_PATH) -> list[str]:
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    if lines[:1] != ["template"]:
+        raise ValueError(f"{path}:1: header must be 'template'")
+    for n, t in enumerate(lines[1:], start=2):
+        for w in t.split():
+            if "{" in w and not _SLOT.match(w):
+                raise ValueError(f"{path}: template {n}: bad slot {w!r}")
+    return lines[1:]
+
+
+def _slot_pools(kb) -> dict[str, list[str]]:
+    """Names for each slot from our own KB (actors, titles, gazetteer countries and big cities)."""
+    persons = [a for a in kb.actors.actors.values() if a.type == "PERSON" and a.aliases_ar]
+    orgs = [a for a in kb.actors.actors.values() if a.type == "ORG" and a.aliases_ar]
+    from rasd.text.tokens import stem_zipf
+    foreign = sorted({a.aliases_ar[0].split()[-1] for a in persons
+                      if a.country not in _ARAB_COUNTRIES and len(a.aliases_ar[0].split()) > 1
+                      and len(a.aliases_ar[0].split()[-1]) >= 4
+                      and (stem_zipf(a.aliases_ar[0].split()[-1]) or 0) < 3.5})
+    con = kb.gazetteer._con
+    countries = [r[0] for r in con.execute("SELECT name_ar FROM places WHERE feature = 'country' AND name_ar != ''"
+                                           " ORDER BY id")]
+    cities = [r[0] for r in con.execute("SELECT name_ar FROM places WHERE feature = 'city' AND name_ar != '' AND "
+                                        "population >= 300000 ORDER BY id")]
+    titles = sorted(_title_words())
+    clean = lambda names: sorted(n for n in set(names) if all(w.isalpha() for w in n.split()))  # noqa: E731
+    return {k: clean(v) for k, v in {
+        "PER": sorted({a.aliases_ar[0] for a in persons}),
+        "SUR": foreign,
+        "TITLE": titles,
+        "ORG": sorted({al for a in orgs for al in a.aliases_ar[:2] if len(al.split()) <= 5}),
+        "LOC": sorted(set(countries)),
+        "CITY": sorted(set(cities)),
+        "TEAM": sorted(set(cities)),
+    }.items()}
+
+
+def _title_words() -> set[str]:
+    path = Path(__file__).parent / "data" / "person_titles.txt"
+    return {l.strip() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+
+
+def synthetic_sentences(kb, n: int = 2000, seed: int = 17) -> list[CorpusSentence]:
+    """`n` sentences from the templates with slots filled at random (fixed seed: reproducible)."""
+    import random
+
+    rng = random.Random(seed)
+    pools = _slot_pools(kb)
+    templates = load_templates()
+    out = []
+    for k in range(n):
+        words: list[str] = []
+        tags: list[str] = []
+        for w in templates[k % len(templates)].split():
+            m = _SLOT.match(w)
+            if not m:
+                words.append(w)
+                tags.append("O")
+                continue
+            clitic, slot = m.group(1) or "", m.group(2)
+            name = rng.choice(pools[slot]).split()
+            if clitic == "ل" and name[0].startswith("ال"):
+                name[0] = "ل" + name[0][1:]
+            else:
+                name[0] = clitic + name[0]
+            words.extend(name)
+            cls = _SLOT_CLASS.get(slot)
+            tags.extend(["O"] * len(name) if cls is None else [f"B-{cls}"] + [f"I-{cls}"] * (len(name) - 1))
+        out.append(CorpusSentence(words=words, tags=tags, doc=f"synthetic-{k}"))
+    return out

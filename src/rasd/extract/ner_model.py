@@ -155,6 +155,40 @@ def _zipf_bucket(stem: str) -> str:
     return "unk" if zipf is None else str(min(int(zipf), 6))
 
 
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "given_names.txt"
+    return frozenset(normalize_for_match(l.strip().rstrip("*")) for l in path.read_text(encoding="utf-8").splitlines()
+                     if l.strip() and not l.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Normalised forms of the speech verbs (data/speech_verbs.tsv: past and imperfect, masculine/feminine)."""
+    path = Path(__file__).parent / "data" / "speech_verbs.tsv"
+    rows = [l.split("\t") for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")][1:]
+    forms = set()
+    for r in rows:
+        past, imperf = normalize_for_match(r[0]), normalize_for_match(r[1]) if len(r) > 1 else ""
+        forms |= {past, past + "ت", past + "وا"}
+        if imperf:
+            forms |= {imperf, "ت" + imperf[1:]}
+    return frozenset(f for f in forms if f)
+
+
+_VOWELS = set("اوي")
+
+
+def _shape_features(stem: str) -> list[str]:
+    """What a transliterated foreign name looks like: character trigrams and the share of long vowels."""
+    s = f"^{stem}$"
+    feats = ["c3=" + s[i:i + 3] for i in range(len(s) - 2)]
+    if len(stem) >= 4:
+        ratio = sum(c in _VOWELS for c in stem[1:]) / (len(stem) - 1)
+        feats.append("vow=" + str(min(int(ratio * 5), 3)))
+    return feats
+
+
 def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None) -> list[str]:
     """Features of one token on its own (no context)."""
     stem = tok.stem
@@ -177,6 +211,10 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str,
             feats.append(f"p{n}=" + stem[:n])
             feats.append(f"s{n}=" + stem[-n:])
     feats.extend("cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    if stem in _given_names():
+        feats.append("given")
+    if not stem.isdigit():
+        feats.extend(_shape_features(stem))
     return feats
 
 
@@ -185,6 +223,12 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[s
     """Features of a neighbour at relative position `rel` (±1, ±2)."""
     feats = [f"{rel}:stem=" + tok.stem, f"{rel}:freq=" + frequency_class(tok.stem, vocab)]
     feats.extend(f"{rel}:cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    if tok.stem in _speech_verbs():
+        feats.append(f"{rel}:speech")
+    if tok.stem in _given_names():
+        feats.append(f"{rel}:given")
+    if "ال" in tok.prefixes and len(tok.stem) >= 4 and tok.stem.endswith("ي"):
+        feats.append(f"{rel}:nisba")
     if abs(rel) == 1:
         feats.append(f"{rel}:al=" + str("ال" in tok.prefixes))
         feats.append(f"{rel}:s2=" + tok.stem[-2:])
