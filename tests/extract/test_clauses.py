@@ -186,3 +186,9 @@ def test_an_announced_start_of_battle_is_the_announcers_attack():
     (ev,) = _events("أعلنت «قوات سورية الديموقراطية» المدعومة من التحالف الدولي اليوم بدء معركة تحرير الرقة، "
                     "معقل تنظيم «الدولة الاسلامية» في سورية.".replace("اليوم", "اليوم (الأحد)"), "ASSAULT")
     assert "قوات سورية الديموقراطية" in _a1(ev)
+
+
+def test_a_noun_of_threat_or_cooperation_needs_a_verb_or_date():
+    doc = _doc("وقال الوزير إن التعاون غير ممكن في ظل التهديد المستمر لأمن المنطقة.")
+    assert not [e for e in doc.events if e.type in ("COOPERATE", "THREATEN")]
+    assert _events("هدد الرئيس بفرض عقوبات على الشركات في مدينة دمشق أمس.", "THREATEN")

@@ -173,3 +173,46 @@ def other_reading(doc: Document, i: int) -> str | None:
             continue
         return reading
     return None
+
+
+# non-violent acts whose verbal noun alone («الاتفاق», «التهديد», «العقوبات») names a kind of act or a topic
+# more often than one that happened: the noun needs a verb or a date in its clause that makes it an occurrence
+REALIS_ANCHORED_TYPES = frozenset({"COOPERATE", "SUPPORT", "THREATEN"})
+_ANCHOR_REACH = 5            # words before the noun in which its governing verb may stand
+_DATE_REACH_CHARS = 40       # a date this close after the noun dates it («الهدنة التي بدأت الأحد»)
+
+
+def unanchored_noun(doc: Document, i: int, event_type: str, verbs: frozenset[int]) -> bool:
+    """True when the noun trigger at token i has neither a realised verb shortly before it in its clause
+    (`verbs`: token indices of perfect verbs of any kind, «وقع الطرفان اتفاقا», «أعلن الجيش الانسحاب») nor a
+    date right after it: a topic or a kind of act («التعاون غير ممكن», «مخاطر التهديد»), not an occurrence."""
+    if event_type not in REALIS_ANCHORED_TYPES:
+        return False
+    tokens = doc.tokens
+    for back in range(1, _ANCHOR_REACH + 1):
+        j = i - back
+        if j < 0 or tokens[j].sentence != tokens[i].sentence or _punctuated(doc, j, i):
+            break
+        if j in verbs:
+            return False
+    end = tokens[i].end
+    return not any(end <= d.span.start <= end + _DATE_REACH_CHARS and not d.default for d in doc.dates)
+
+
+def perfect_verbs(doc: Document, trigger_verbs: list[int]) -> frozenset[int]:
+    """Token indices of verbs in the perfect: event triggers read as verbs (given by the caller), light and
+    announcing verbs, and speech verbs («قال», «أكد»)."""
+    from rasd.extract.speech import verb_form
+    words = clause_words()
+    out = {k for k in trigger_verbs if doc.tokens[k].stem[:1] not in "يتن" or len(doc.tokens[k].stem) <= 3}
+    for k, tok in enumerate(doc.tokens):
+        if "ال" in tok.prefixes:
+            continue
+        if tok.stem in words.light_verbs or tok.stem in words.announce:
+            if tok.stem[:1] not in "يتن":
+                out.add(k)
+            continue
+        form = verb_form(tok)
+        if form is not None and form.kind == "past":
+            out.add(k)
+    return frozenset(out)

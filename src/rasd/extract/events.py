@@ -23,7 +23,7 @@ from rasd.document import Actor, Document, Entity, Event, EventPlace, Sentence, 
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.clauses import (announced_by, claims_responsibility, is_light_noun, light_verb_before, other_reading,
-                                  prospective_governor)
+                                  perfect_verbs, prospective_governor, unanchored_noun)
 from rasd.extract.event_place import (_FEATURE_RANK, _event_place, _inside_a_name, _is_dateline_text, _km,
                                       _place_candidates, article_focus, choose_place)
 from rasd.extract.specificity import reports_specific_event
@@ -719,6 +719,7 @@ def run(doc: Document) -> None:
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     matches = find_triggers(doc.tokens)
+    verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
     for match in matches:
         trig = doc.tokens[match.first]
@@ -740,6 +741,10 @@ def run(doc: Document) -> None:
             continue
         if (reading := other_reading(doc, match.first)) is not None:
             set_aside("sense", reading)
+            continue
+        if match.rule.reads_as_noun(trig) and unanchored_noun(doc, match.first, event_type, verbs) \
+                and light_verb_before(doc, match.first) is None:
+            set_aside("generic", f"«{trig.text}» names the act with no verb or date that makes it an occurrence")
             continue
         governor = prospective_governor(doc, match.first, event_type)
         if governor is not None:
