@@ -192,3 +192,16 @@ def test_a_noun_of_threat_or_cooperation_needs_a_verb_or_date():
     doc = _doc("وقال الوزير إن التعاون غير ممكن في ظل التهديد المستمر لأمن المنطقة.")
     assert not [e for e in doc.events if e.type in ("COOPERATE", "THREATEN")]
     assert _events("هدد الرئيس بفرض عقوبات على الشركات في مدينة دمشق أمس.", "THREATEN")
+
+
+def test_a_force_noun_before_a_named_body_is_one_actor():
+    (ev,) = _events("قالت الشبكات إن هجوماً بالطائرات المسيّرة من قبل قوات الحكومة السورية استهدف بلدة عتيل "
+                    "في ريف السويداء أمس.", "ASSAULT")
+    assert _a1(ev) == "قوات الحكومة السورية" and ev.actor2 is None
+
+
+def test_no_subject_after_a_verb_inside_a_prepositional_phrase():
+    doc = _doc("انتقد وزير الخارجية اليوناني نيكوس ديندياس التصريحات التي أدلى بها الرئيس التركي رجب طيب "
+               "أردوغان مؤخرا وهدد خلالها بقصف أثينا.")
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and all("أثينا" not in (_a1(e) or "") for e in threats)

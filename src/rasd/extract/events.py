@@ -229,7 +229,27 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _drop_titles_of_people(doc, _drop_nested(out))
+    return _join_force_heads(doc, _drop_titles_of_people(doc, _drop_nested(out)))
+
+
+def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«قوات الحكومة السورية», «عناصر حزب الله», «مقاتلو هيئة تحرير الشام»: a force noun in construct right
+    before a named body makes one actor, the body's forces (identity and sector stay the body's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        head = doc.tokens[m.first - 1] if m.first > 0 else None
+        if m.kind == "entity" and head is not None and head.stem in _WORDS["force_head"] \
+                and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
+                and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end)})
+            if prev is not None and prev.first == prev.last == m.first - 1:
+                out.pop()           # the agent layer's bare «قوات» is part of this mention
+            m = Mention(m.first - 1, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
 
 
 def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -469,6 +489,8 @@ def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) ->
         return False
     if light_verb_before(doc, match.first) is not None:
         return False        # «بدأت القوات هجوماً»: the object of a light verb is the act itself
+    if match.first > 0 and doc.tokens[match.first - 1].stem in _COMPLEMENTIZERS:
+        return False        # «إن هجوماً ... استهدف»: the accusative subject after «إن»
     return match.first - sentence_start >= 3
 
 
@@ -517,6 +539,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     i, last = match.first, match.last
     tokens = doc.tokens
     light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
+    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
+        light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
         # «أعلنت قوات سوريا الديمقراطية بدء معركة الرقة»: the verbal noun's subject is the clause's subject
         subject = _subject_before(doc, light, [m for m in mentions if m.last < light and not m.locative
@@ -563,7 +587,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
-                            and m.kind != "victim"), None)
+                            and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
         if first_after is not None and _accusative_plural(doc, first_after):
             object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
         passive = passive_prone(doc, match)
@@ -605,6 +629,24 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _agent_phrase(doc, last, after, targets)
         actor2 = undergoer or actor2
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+def _after_a_preposition(doc: Document, k: int) -> bool:
+    tok = doc.tokens[k]
+    return bool(set(tok.prefixes) & {"ب", "ل", "ك"}) or (
+        k > 0 and doc.tokens[k - 1].sentence == tok.sentence and doc.tokens[k - 1].stem in _WORDS["preposition"])
+
+
+def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
+    """The subject after a verb (VSO) stands before any prepositional phrase: «وهدد خلالها بقصف أثينا» has no
+    subject after the verb («أثينا» is what «قصف» would hit), «قصفت طائرات روسية» has one."""
+    for k in range(verb_last + 1, first + 1):
+        tok = doc.tokens[k]
+        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]):
+            return False
+        if k == first and tok.prefixes[-1:] in (["ب"], ["ل"], ["ك"]) and "ال" not in tok.prefixes:
+            return False
+    return True
 
 
 def _in_a_cause_phrase(doc: Document, i: int) -> bool:
@@ -767,6 +809,8 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
+        if actor1 is not None and actor2 is not None and actor1.span is not None and actor1.span == actor2.span:
+            actor2 = None       # one mention is never both sides
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus)
