@@ -205,3 +205,18 @@ def test_no_subject_after_a_verb_inside_a_prepositional_phrase():
                "أردوغان مؤخرا وهدد خلالها بقصف أثينا.")
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and all("أثينا" not in (_a1(e) or "") for e in threats)
+
+
+@pytest.mark.parametrize("text, attacker, fatalities, injuries", [
+    ("أسفر الهجوم عن مقتل ثلاثة جنود وإصابة سبعة آخرين بجروح في مدينة مقديشو أمس.", None, 3, 7),
+    ("استشهد فلسطيني وأصيب اثنان برصاص الجيش الإسرائيلي في مدينة جنين أمس.", "الجيش الإسرائيلي", 1, 2),
+    ("خلف الهجوم 8 قتلى وعشرات المصابين في مدينة كابل أمس.", None, 8, 10),
+    ("أصيب 20 متظاهرا بجروح خلال مواجهات مع قوات الأمن في ساحة التحرير ببغداد أمس.", "قوات الأمن", None, 20),
+])
+def test_victims_counted_and_attackers_by_their_fire(text, attacker, fatalities, injuries):
+    (ev,) = _events(text, "ASSAULT")
+    assert (ev.fatalities, ev.injuries) == (fatalities, injuries)
+    if attacker is None:       # the counted victims are never the attacker
+        assert ev.actor1 is None or ev.actor1.span is None
+    else:
+        assert _a1(ev) == attacker

@@ -62,7 +62,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
-        kind = _nearest_cue(cues, i)
+        kind = _counted_noun_cue(doc, cues, i) or _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
@@ -130,6 +130,15 @@ def _is_age(doc: Document, i: int, hi: int) -> bool:
         return True     # «الـ11»: an ordinal age; «الضابطين» (the two officers) is a count
     nxt = [t.stem for t in doc.tokens[i + 1:min(hi, i + 3)]]
     return bool(nxt) and (nxt[0] in _AGE_WORDS or nxt[:2] == ["من", "العمر"] or "العمر" in nxt[:2])
+
+
+def _counted_noun_cue(doc: Document, cues: list[tuple[int, str]], i: int) -> str | None:
+    """«8 قتلى وعشرات المصابين»: a cue right after the number with no «و» is its counted noun, whatever
+    stands before it («... قتلى وعشرات» is not a second count of the dead)."""
+    for at, kind in cues:
+        if at == i + 1 and doc.tokens[at].prefixes[:1] != ["و"] and doc.tokens[at].sentence == doc.tokens[i].sentence:
+            return kind
+    return None
 
 
 def _nearest_cue(cues: list[tuple[int, str]], i: int) -> str | None:

@@ -557,6 +557,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     actors = [m for m in mentions if not m.locative and m.actor.sector != "media"]
     if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
+    else:
+        # «مقتل ثلاثة جنود», «أصيب 20 متظاهرا»: whoever is counted in an attack or arrest is hit, not the doer
+        counted = _counted_starts(doc)
+        actors = [Mention(m.first, m.last, m.actor, "victim", m.locative) if m.first in counted else m
+                  for m in actors]
     if event_type == "PROTEST":
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
@@ -607,7 +612,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and abs(m.first - i) <= 8), None)
-        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and victim is not None:
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
+                and (victim is not None or passive_prone(doc, match)):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن»
         elif actor2 is None and victim is not None:
             actor2 = victim
@@ -629,6 +635,19 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _agent_phrase(doc, last, after, targets)
         actor2 = undergoer or actor2
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+def _counted_starts(doc: Document) -> set[int]:
+    """Indices of the tokens right after a count of people («ثلاثة جنود», «20 متظاهرا»)."""
+    out = set()
+    for n in doc.numbers:
+        if n.is_year or n.is_percent:
+            continue
+        idx = doc.token_range(n.span.start, n.span.end)
+        nxt = idx[1] + 1 if idx is not None else len(doc.tokens)
+        if nxt < len(doc.tokens) and not doc.text[n.span.end:doc.tokens[nxt].start].strip():
+            out.add(nxt)
+    return out
 
 
 def _after_a_preposition(doc: Document, k: int) -> bool:
@@ -809,8 +828,6 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
-        if actor1 is not None and actor2 is not None and actor1.span is not None and actor1.span == actor2.span:
-            actor2 = None       # one mention is never both sides
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus)
@@ -851,6 +868,8 @@ def run(doc: Document) -> None:
     events = [e for e in events if not _is_summary(e, events, doc)]
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
+        if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
+            e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
