@@ -431,6 +431,9 @@ def run(doc: Document) -> None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        if best is not None and inner is not None and "near" not in ctx and best.population < _MEDIUM_CITY \
+                and best.feature in _SETTLEMENT:
+            best, reason = None, "a village's name inside a longer name, with no larger place named beside it"
         if best is not None and inner is not None:
             end = inner[2]
             if inner[1] == "fac":
