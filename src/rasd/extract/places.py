@@ -125,7 +125,8 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
 
 
 _PARENT_AFTER_CHARS = 30     # «قرية الجرنية بريف محافظة الرقة», «مطار الضبعة العسكري الواقع في ريف حمص»
-_PARENT_KM = 250.0
+_PARENT_KM = 250.0          # a village «بريف محافظة X» lies within this of the province's or its seat's point
+_TOWN_KM = 100.0            # ... and «جنوب شرقي مدينة X» within this of the town
 
 
 def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER_CHARS) -> PlaceCandidate | None:
@@ -141,6 +142,17 @@ def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER
                                 or top.population >= _BIG_CITY) and not set(between) & set(".؛:،,"):
             return top
     return None
+
+
+def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
+    points = [tuple(float(x) for x in pt.split(",")) for pt in ctx["near"].split(";")]
+    return min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
+
+
+def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
+    """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
+    radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
+    return {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
 
 
 def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
@@ -241,9 +253,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
         score += 6.0        # «طرابلس شمال لبنان», «تلمنس في سوريا»: the text says which country
     if "near" in ctx and c.feature not in _BIG_FEATURES:
         # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
-        points = [tuple(float(x) for x in pt.split(",")) for pt in ctx["near"].split(";")]
-        d = min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
-        score += 6.0 * max(0.0, 1.0 - d / _PARENT_KM)
+        score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -368,8 +378,11 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
             parent = _parent_named_after(doc, e, kb)
             if parent is not None and parent.feature != "country":
-                ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
+                ctx.update(_near_context(parent, kb))
             best, reason = choose_candidate(cands, ctx, countries, name)
+            if best is not None and "near" in ctx and best.population < _MEDIUM_CITY \
+                    and _km_to_parent(best, ctx) > float(ctx["near_km"]):
+                best = None         # «منطقة سوق الجمعة شرق العاصمة طرابلس»: not the village of that name 120 km off
             if best is not None:
                 out.append(_place(e, best, ctx, reason + " (after a place word)"))
                 taken.append((start, end))
@@ -415,7 +428,7 @@ def run(doc: Document) -> None:
             ctx["in_country"] = country_after
         parent = _parent_named_after(doc, e, kb)
         if parent is not None and parent.feature != "country":
-            ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
+            ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
         if _dual_of_seas(doc, e):
@@ -431,9 +444,10 @@ def run(doc: Document) -> None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
         best, reason = choose_candidate(cands, ctx, countries, e.text)
-        if best is not None and inner is not None and "near" not in ctx and best.population < _MEDIUM_CITY \
-                and best.feature in _SETTLEMENT:
-            best, reason = None, "a village's name inside a longer name, with no larger place named beside it"
+        if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
+                and ("near" not in ctx or _km_to_parent(best, ctx) > float(ctx["near_km"])):
+            # «منطقة سوق الجمعة شرق العاصمة طرابلس»: a village of that name 120 km away is another one
+            best, reason = None, "a village's name inside a longer name, not beside the larger place named with it"
         if best is not None and inner is not None:
             end = inner[2]
             if inner[1] == "fac":
@@ -443,7 +457,9 @@ def run(doc: Document) -> None:
                                         admin1=best.admin1_en or best.admin1 or None, feature="fac",
                                         gazetteer_id=best.id, reason=f"a facility named after {best.name_en}"))
             else:
-                doc.places.append(_place(e, best, ctx, reason + " (the name after its place word)"))
+                name_start = doc.tokens[_token_range(doc, e)[0] + 1].start    # «منطقة سوق الجمعة» → «سوق الجمعة»
+                named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
+                doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
             continue
         if best is None:
