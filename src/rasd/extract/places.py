@@ -347,8 +347,8 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
         cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]]
-        if cands and not _is_common_word(name):
-            return cands, kind, end
+        if cands and (n == last or not _is_common_word(name)):
+            return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
 
 
