@@ -156,3 +156,26 @@ def test_same_named_village_far_from_the_town_named_beside_it_is_not_taken():
     for p in doc.places:
         if "سوق الجمعة" in p.text:
             assert km(p, 32.89, 13.19) < 30, (p.text, p.lat, p.lon)
+
+
+def test_a_gazetteer_region_named_by_direction_also_names_its_country():
+    doc = places_of("قصف الطيران ريف مدينة إدلب، شمال غربي سورية، يوم السبت.")
+    assert any(p.feature == "region" and p.text == "شمال غربي سورية" for p in doc.places)
+    assert any(p.feature == "country" and p.country == "SY" for p in doc.places)
+
+
+def test_a_palace_named_after_a_town_is_a_facility_there():
+    doc = places_of("استقبل الرئيس قيس سعيد رئيس الجمهورية التونسية، في قصر قرطاج، اليوم، وزير الخارجية السعودي.")
+    palace = next(p for p in doc.places if p.feature == "fac")
+    assert palace.text == "قصر قرطاج" and palace.country == "TN" and km(palace, 36.86, 10.33) < 10
+
+
+def test_well_known_places_from_our_data():
+    doc = places_of("تعرضت قافلة عسكرية لإطلاق نار في وزيرستان الجنوبية قرب الحدود مع أفغانستان.")
+    waziristan = place(doc, "وزيرستان الجنوبية")
+    assert waziristan.country == "PK" and km(waziristan, 32.3, 69.6) < 60
+
+
+def test_authorities_is_a_word_not_a_moroccan_town():
+    doc = places_of("اعتقلت سلطات الأمن عشرات المحتجين في مدينة أصفهان.")
+    assert not any(p.country == "MA" for p in doc.places)

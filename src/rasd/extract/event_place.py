@@ -216,6 +216,9 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     sent = doc.sentences[sentence]
     out = []
     for p in doc.places:
+        if any(o is not p and o.span.start <= p.span.start and p.span.end <= o.span.end
+               and (o.span.end - o.span.start) > (p.span.end - p.span.start) for o in doc.places):
+            continue    # «سورية» inside «شمال غربي سورية»: the region is the place named
         if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = doc.token_range(p.span.start, p.span.end)
             if idx and (p.feature != "country" or _is_locative(doc, idx[0])) \

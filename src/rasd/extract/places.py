@@ -318,6 +318,22 @@ def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[
                  gazetteer_id=c.id, qualifier=ctx.get("qualifier") or "countryside", reason="countryside of a town")
 
 
+def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
+    """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
+    if region.feature != "region":
+        return None
+    first, last = _token_range(doc, e)
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    if not head or head[0] != "direction_prefix" or last <= first:
+        return None
+    tok = doc.tokens[last]
+    top = next(iter(kb.gazetteer.candidates(doc.text[tok.stem_start:tok.end])), None)
+    if top is None or top.feature != "country" or top.country != region.country:
+        return None
+    named = Entity(span=doc.span(tok.stem_start, tok.end), text=doc.text[tok.stem_start:tok.end], type="GPE")
+    return _place(named, top, {}, "gazetteer; the country of a direction phrase")
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -361,7 +377,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
         role = _word_role(tok.stem) or _word_role(tok.norm)
-        if not role or role[0] != "cue" or role[1] not in ("city", "village", "admin1"):
+        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1") or role[0] == "facility"):
             continue
         for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
             if tokens[n].sentence != tok.sentence:
@@ -374,7 +390,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                      and c.feature in _SETTLEMENT | {"admin1", "admin2"}]
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
-            ctx = {"cue": role[1]}
+            ctx = {"cue": role[1] if role[0] == "cue" else "city"}
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
             parent = _parent_named_after(doc, e, kb)
             if parent is not None and parent.feature != "country":
@@ -383,7 +399,14 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if best is not None and "near" in ctx and best.population < _MEDIUM_CITY \
                     and _km_to_parent(best, ctx) > float(ctx["near_km"]):
                 best = None         # «منطقة سوق الجمعة شرق العاصمة طرابلس»: not the village of that name 120 km off
-            if best is not None:
+            if best is not None and role[0] == "facility":
+                # «في قصر قرطاج»: the facility, at the point of the place it is named after
+                out.append(Place(span=doc.span(tok.stem_start, end), text=doc.text[tok.stem_start:end],
+                                 name_en=best.name_en, lat=best.lat, lon=best.lon, country=best.country,
+                                 admin1=best.admin1_en or best.admin1 or None, feature="fac", gazetteer_id=best.id,
+                                 reason=f"a facility named after {best.name_en}"))
+                taken.append((tok.stem_start, end))
+            elif best is not None:
                 out.append(_place(e, best, ctx, reason + " (after a place word)"))
                 taken.append((start, end))
             break
@@ -444,8 +467,11 @@ def run(doc: Document) -> None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
+            and best is not None and best.country == countries[0]
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
-                and ("near" not in ctx or _km_to_parent(best, ctx) > float(ctx["near_km"])):
+                and ("near" in ctx and _km_to_parent(best, ctx) > float(ctx["near_km"])
+                     or "near" not in ctx and not unique_at_home):
             # «منطقة سوق الجمعة شرق العاصمة طرابلس»: a village of that name 120 km away is another one
             best, reason = None, "a village's name inside a longer name, not beside the larger place named with it"
         if best is not None and inner is not None:
@@ -477,6 +503,9 @@ def run(doc: Document) -> None:
             doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))
         else:
             doc.places.append(_place(e, best, ctx, reason))
+            country = _country_in_region_name(doc, e, best, kb)
+            if country is not None:
+                doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
     doc.places.extend(_after_cue_words(doc, kb, countries))
     for e in unresolved:
