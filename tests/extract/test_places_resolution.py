@@ -179,3 +179,17 @@ def test_well_known_places_from_our_data():
 def test_authorities_is_a_word_not_a_moroccan_town():
     doc = places_of("اعتقلت سلطات الأمن عشرات المحتجين في مدينة أصفهان.")
     assert not any(p.country == "MA" for p in doc.places)
+
+
+@pytest.mark.parametrize("sentence", [
+    "قدمت الحكومة دعما مالي للمزارعين كيف يمكن تجاوز الأزمة.",
+    "أكد الوزير أن الأمان في المعسكر مضمون منذ سنة.",
+])
+def test_ordinary_words_that_are_also_place_names(sentence):
+    doc = places_of(sentence)
+    assert not doc.places, [(p.text, p.name_en) for p in doc.places]
+
+
+def test_mali_after_a_preposition_or_a_direction_is_the_country():
+    doc = places_of("قتل عشرة جنود في هجوم في شمال مالي، وأعلنت باماكو الحداد.")
+    assert any(p.country == "ML" and p.feature == "region" for p in doc.places)

@@ -33,3 +33,9 @@ def test_the_capital_flag_is_on_the_capital_only(gazetteer, name, country, lat, 
     assert len(capitals) == 1
     cap = capitals[0]
     assert cap.country == country and abs(cap.lat - lat) < 0.3 and abs(cap.lon - lon) < 0.3
+
+
+def test_a_province_name_the_iso_data_repeat_stays_on_its_own_province(gazetteer):
+    top = gazetteer.candidates("محافظة تعز")[0]
+    assert top.id == "iso:YE-TA"
+    assert all(c.id not in ("iso:YE-RA", "iso:YE-SN") for c in gazetteer.candidates("تعز"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import math
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -18,6 +19,7 @@ from rasd.document import Document, Entity, Place
 from rasd.extract.entities import is_given_name
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
+from rasd.kb.keys import name_key
 from rasd.text.normalize import normalize_for_match
 from rasd.text.tokens import lexicon_key, stem_zipf
 
@@ -217,6 +219,8 @@ def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
+    if "direction_prefix" in ctx and c.feature == "country":
+        cue = True          # «شمال مالي»: a direction names a country's part
     ner_agrees = "ner-place" in ctx
     at_home = c.country in countries[:3]
     if "common-word" in c.flags and not (cue or prep):
@@ -457,6 +461,9 @@ def run(doc: Document) -> None:
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+        if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
+            # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
+            cands = [replace(c, flags=c.flags | {"common-word"}) for c in cands]
         if not cands and e.source != "kb":
             cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
         inner = None
