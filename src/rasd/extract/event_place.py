@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -65,43 +66,198 @@ def _is_dateline(doc: Document, p: Place) -> bool:
     return _is_dateline_text(doc, p.text, p.span.start)
 
 
+# «بغداد - », «أنقرة (زمان التركية) –», «بغداد/المسلة:», «القاهرة (رويترز) -»: what may follow a dateline's place
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{0,40}\)|/\s*[^\s/:()]{1,25})?\s*(?:[-–—:]|/\s)")
+_DATELINE_REACH = 600
+
+
 def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
-    line = doc.source.dateline
-    if not line or normalize_for_match(text) not in normalize_for_match(line):
-        return False
-    # the dateline's own mention: at the start of a line near the top («مقديشو - قتل ...»)
+    """The mention at the head of a line near the top that the sources stage read as the dateline, or that
+    is followed by a dateline's dash, colon or parenthesised agency."""
     line_start = doc.text.rfind("\n", 0, start) + 1
-    return start < 600 and not doc.text[line_start:start].strip()
+    if start >= _DATELINE_REACH or doc.text[line_start:start].strip():
+        return False
+    line = doc.source.dateline
+    if line and normalize_for_match(text) in normalize_for_match(line):
+        return True
+    return bool(_DATELINE_TAIL.match(doc.text, start + len(text)))
+
+
+@lru_cache(maxsize=1)
+def _place_roles() -> dict[str, frozenset[str]]:
+    """Role → normalised words of data/place_words.tsv (name heads, envoys, relative words, launch words)."""
+    text = resources.files("rasd.extract").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        forms = {normalize_for_match(w) for w in r["words"].split("|")}
+        out.setdefault(r["role"], set()).update(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _has_role(tok, role: str) -> bool:
+    words = _place_roles().get(role, frozenset())
+    return tok.stem in words or tok.norm in words or (tok.norm[1:] in words and tok.norm[:1] in "وفبل")
+
+
+_TITLE_REACH = 4       # «المبعوث الأممي الخاص إلى اليمن»: the envoy word a few words before «إلى»
+_TITLE_PREPS = frozenset({"الى"})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
+_LOCATIVE_BEFORE_NAME = frozenset({"في", "داخل", "امام", "قرب", "عند", "محيط"})
+
+
+def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
+    """«إذاعة دمشق», «محافظ ديالى», «المبعوث الأممي الخاص إلى اليمن», or a place inside an organisation or
+    person mention: a place that names something else. «في جامعة دمشق» still locates (a site in the city)."""
+    tokens = doc.tokens
+    for e in doc.entities:
+        if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
+                and (e.span.start, e.span.end) != (p.span.start, p.span.end):
+            return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
+    k = at - 1
+    if k >= 0 and tokens[k].sentence == tokens[at].sentence and "ب" not in tokens[at].prefixes \
+            and _has_role(tokens[k], "name_head"):
+        return not _site_after_locative(doc, (k, at))
+    prep = tokens[at - 1] if at >= 1 else None
+    if prep is not None and prep.stem in _TITLE_PREPS or "ل" in tokens[at].prefixes:
+        first = at - 1 if prep is not None and prep.stem in _TITLE_PREPS else at
+        for back in range(1, _TITLE_REACH + 1):
+            j = first - back
+            if j < 0 or tokens[j].sentence != tokens[at].sentence:
+                break
+            if _has_role(tokens[j], "envoy"):
+                return True
+    return False
+
+
+def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:
+    if rng is None or rng[0] == 0:
+        return False
+    head = doc.tokens[rng[0]]
+    before = doc.tokens[rng[0] - 1]
+    return "ب" in head.prefixes or (before.sentence == head.sentence and before.stem in _LOCATIVE_BEFORE_NAME)
+
+
+_RELATIVE_REACH = 6     # «الواقعة على بعد خمسين كيلومتراً شمال مدينة الرقة»
+
+
+_PREPOSITIONS = frozenset({"في", "على", "الى", "من", "عند", "قرب", "داخل"})
+
+
+def _relative_word_before(doc: Document, at: int) -> int | None:
+    """The relative word («الواقعة», «المدعومة», «التي») whose clause holds the place at token `at`. The
+    clause of a participle runs through its own complement («الواقعة على بعد خمسين كيلومتراً شمال مدينة
+    الرقة»); a later preposition opens a phrase of the main clause («المدعومة من تركيا مواقع قسد في ريف
+    حلب»: ريف حلب is not in it); punctuation closes it."""
+    tokens = doc.tokens
+    later_prep = False
+    for back in range(1, _RELATIVE_REACH + 1):
+        r = at - back
+        if r < 0 or tokens[r].sentence != tokens[at].sentence:
+            return None
+        if doc.text[tokens[r].end:tokens[r + 1].start].strip() in (".", "،", ",", "؛", ";"):
+            return None
+        if _has_role(tokens[r], "relative"):
+            return None if later_prep else r
+        if tokens[r].stem in _PREPOSITIONS or "ب" in tokens[r + 1].prefixes and r + 1 != at:
+            if not _has_role(tokens[r - 1], "relative") if r >= 1 else True:
+                later_prep = True
+    return None
+
+
+def _in_relative_clause(doc: Document, match: LemmaMatch, at: int) -> bool:
+    """«الفصائل المدعومة من تركيا», «قرية تل الشعير الواقعة جنوب الموصل»: a place in a clause describing
+    another noun. Not when the trigger itself is what the clause describes («الهجوم الذي وقع في إدلب») or
+    lies inside it."""
+    r = _relative_word_before(doc, at)
+    if r is None or r <= match.last:
+        return False        # none, or the trigger stands inside the clause
+    # the noun the clause describes: the word before it, or the one before an adjective
+    described = r - 1
+    if described > match.last and doc.tokens[described].stem.endswith(("ي", "يه")):
+        described -= 1
+    return not (match.first <= described <= match.last)
+
+
+def _launch_site(doc: Document, at: int) -> bool:
+    """«صواريخ أُطلقت من جنوب لبنان على ...»: where an attack came from."""
+    tokens = doc.tokens
+    k = at - 1
+    if k < 0:
+        return False
+    if tokens[k].stem == "من":
+        k -= 1
+    elif "من" not in tokens[at].prefixes and not tokens[at].norm.startswith("من"):
+        return False
+    for j in range(k, max(-1, k - 4), -1):
+        if tokens[j].sentence != tokens[at].sentence:
+            break
+        if _has_role(tokens[j], "launch"):
+            return True
+    return False
+
+
+def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
+    """«قال مسؤول في واشنطن إن القوات قصفت ...»: a place before a complementizer that the trigger follows
+    belongs to the report's frame, not to the event."""
+    if at > match.first:
+        return False
+    comps = _words()["complementizer"]
+
+    def is_comp(j: int) -> bool:
+        return doc.tokens[j].stem in comps or doc.tokens[j].norm in comps
+    lo = _sentence_tokens(doc, doc.tokens[at].sentence)[0]
+    # in the frame: before the first complementizer of the sentence, which itself comes before the trigger
+    return not any(is_comp(j) for j in range(lo, at)) and any(is_comp(j) for j in range(at + 1, match.first))
 
 
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
+    """Resolved places of a sentence that can be where something happened: not the dateline, not a place
+    naming something else, and a country only after a preposition («في سوريا», not «طائرات روسيا»)."""
     sent = doc.sentences[sentence]
     out = []
     for p in doc.places:
+        if any(o is not p and o.span.start <= p.span.start and p.span.end <= o.span.end
+               and (o.span.end - o.span.start) > (p.span.end - p.span.start) for o in doc.places):
+            continue    # «سورية» inside «شمال غربي سورية»: the region is the place named
         if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = doc.token_range(p.span.start, p.span.end)
-            # a country is where it happened only after a preposition («في سوريا»), not «طائرات روسيا»
-            if idx and (p.feature != "country" or _is_locative(doc, idx[0])):
+            if idx and (p.feature != "country" or _is_locative(doc, idx[0])) \
+                    and not _in_a_name_or_title(doc, p, idx[0]):
                 out.append((p, idx[0]))
     return out
 
 
+_OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., فيما قتل آخرون في البارة»)
+_FRAME = 20.0           # a place in the report's frame, a relative clause or a launch site: a last resort
+
+
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
-    """The place nearest after the trigger (where the clause says it happened), a specific place before a
-    country; else the previous sentence's; else the article's focus."""
+    """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
+    country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
+    about another noun («المدعومة من تركيا»), in the report's frame («قال مسؤول في واشنطن إن»), or an attack's
+    launch site when another place is named. Else the previous sentence's place; else the article's focus."""
     i = match.first
     sentence = doc.tokens[i].sentence
     cands = _place_candidates(doc, sentence)
     if not cands:
         if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
-            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)]
+            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)
+                     if not _in_relative_clause_any(doc, p)]
     if not cands:
         return focus
+    lo, hi = _sentence_tokens(doc, sentence)
+    c_lo, c_hi = _clause_bounds(doc, i, lo, hi)
 
     def score(item: tuple[Place, int]) -> float:
         place, at = item
         distance = at - match.last if at > match.last else (i - at) + 4
-        return distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
+        s = distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
+        if doc.tokens[at].sentence == sentence:
+            if not (c_lo <= at < c_hi):
+                s += _OTHER_CLAUSE
+            if _in_relative_clause(doc, match, at) or _in_speech_frame(doc, match, at) or _launch_site(doc, at):
+                s += _FRAME
+        return s
     best, best_at = min(cands, key=score)
     found = _unresolved_in_clause(doc, match)
     if found is not None and best.feature != "country":
@@ -113,6 +269,18 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
                          lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
                          reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
     return best
+
+
+def _in_relative_clause_any(doc: Document, p: Place) -> bool:
+    """A place in a relative clause («المدعومة من تركيا»): no fallback for the next sentence, no focus."""
+    idx = doc.token_range(p.span.start, p.span.end)
+    return idx is None or _relative_word_before(doc, idx[0]) is not None
+
+
+def _sentence_tokens(doc: Document, sentence: int) -> tuple[int, int]:
+    sent = doc.sentences[sentence]
+    rng = doc.token_range(sent.start, sent.end)
+    return (rng[0], rng[1] + 1) if rng else (0, 0)
 
 
 def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tuple[int, int]] | None:
@@ -130,13 +298,21 @@ def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tupl
 
 
 def article_focus(doc: Document) -> Place | None:
-    """The place the article is about: the dateline's, else the most mentioned specific place."""
-    resolved = [p for p in doc.places if p.lat is not None]
+    """The place the article is about: the most mentioned specific place, leaving out the dateline (where the
+    reporter files from) and places that name something else («إذاعة دمشق») or sit in a relative clause."""
+    resolved = []
+    for p in doc.places:
+        idx = doc.token_range(p.span.start, p.span.end)
+        if p.lat is None or idx is None or _is_dateline(doc, p) or _in_a_name_or_title(doc, p, idx[0]) \
+                or _in_relative_clause_any(doc, p):
+            continue
+        resolved.append(p)
     if not resolved:
         return None
     if doc.source.dateline:
-        for p in resolved:
-            if normalize_for_match(p.text) == normalize_for_match(doc.source.dateline):
+        # an article with no place for an event: the city it is filed from is the likeliest
+        for p in doc.places:
+            if p.lat is not None and normalize_for_match(p.text) == normalize_for_match(doc.source.dateline):
                 return p
     counts: dict[tuple, list[Place]] = {}
     for p in resolved:

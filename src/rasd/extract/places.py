@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import math
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -18,6 +19,7 @@ from rasd.document import Document, Entity, Place
 from rasd.extract.entities import is_given_name
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
+from rasd.kb.keys import name_key
 from rasd.text.normalize import normalize_for_match
 from rasd.text.tokens import lexicon_key, stem_zipf
 
@@ -125,7 +127,8 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
 
 
 _PARENT_AFTER_CHARS = 30     # «قرية الجرنية بريف محافظة الرقة», «مطار الضبعة العسكري الواقع في ريف حمص»
-_PARENT_KM = 250.0
+_PARENT_KM = 250.0          # a village «بريف محافظة X» lies within this of the province's or its seat's point
+_TOWN_KM = 100.0            # ... and «جنوب شرقي مدينة X» within this of the town
 
 
 def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER_CHARS) -> PlaceCandidate | None:
@@ -141,6 +144,17 @@ def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER
                                 or top.population >= _BIG_CITY) and not set(between) & set(".؛:،,"):
             return top
     return None
+
+
+def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
+    points = [tuple(float(x) for x in pt.split(",")) for pt in ctx["near"].split(";")]
+    return min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
+
+
+def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
+    """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
+    radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
+    return {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
 
 
 def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
@@ -205,6 +219,8 @@ def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
+    if "direction_prefix" in ctx and c.feature == "country":
+        cue = True          # «شمال مالي»: a direction names a country's part
     ner_agrees = "ner-place" in ctx
     at_home = c.country in countries[:3]
     if "common-word" in c.flags and not (cue or prep):
@@ -241,9 +257,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
         score += 6.0        # «طرابلس شمال لبنان», «تلمنس في سوريا»: the text says which country
     if "near" in ctx and c.feature not in _BIG_FEATURES:
         # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
-        points = [tuple(float(x) for x in pt.split(",")) for pt in ctx["near"].split(";")]
-        d = min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
-        score += 6.0 * max(0.0, 1.0 - d / _PARENT_KM)
+        score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -308,6 +322,22 @@ def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[
                  gazetteer_id=c.id, qualifier=ctx.get("qualifier") or "countryside", reason="countryside of a town")
 
 
+def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
+    """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
+    if region.feature != "region":
+        return None
+    first, last = _token_range(doc, e)
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    if not head or head[0] != "direction_prefix" or last <= first:
+        return None
+    tok = doc.tokens[last]
+    top = next(iter(kb.gazetteer.candidates(doc.text[tok.stem_start:tok.end])), None)
+    if top is None or top.feature != "country" or top.country != region.country:
+        return None
+    named = Entity(span=doc.span(tok.stem_start, tok.end), text=doc.text[tok.stem_start:tok.end], type="GPE")
+    return _place(named, top, {}, "gazetteer; the country of a direction phrase")
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -337,8 +367,8 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
         cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]]
-        if cands and not _is_common_word(name):
-            return cands, kind, end
+        if cands and (n == last or not _is_common_word(name)):
+            return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
 
 
@@ -351,7 +381,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
         role = _word_role(tok.stem) or _word_role(tok.norm)
-        if not role or role[0] != "cue" or role[1] not in ("city", "village", "admin1"):
+        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1") or role[0] == "facility"):
             continue
         for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
             if tokens[n].sentence != tok.sentence:
@@ -364,13 +394,23 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                      and c.feature in _SETTLEMENT | {"admin1", "admin2"}]
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
-            ctx = {"cue": role[1]}
+            ctx = {"cue": role[1] if role[0] == "cue" else "city"}
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
             parent = _parent_named_after(doc, e, kb)
             if parent is not None and parent.feature != "country":
-                ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
+                ctx.update(_near_context(parent, kb))
             best, reason = choose_candidate(cands, ctx, countries, name)
-            if best is not None:
+            if best is not None and "near" in ctx and best.population < _MEDIUM_CITY \
+                    and _km_to_parent(best, ctx) > float(ctx["near_km"]):
+                best = None         # «منطقة سوق الجمعة شرق العاصمة طرابلس»: not the village of that name 120 km off
+            if best is not None and role[0] == "facility":
+                # «في قصر قرطاج»: the facility, at the point of the place it is named after
+                out.append(Place(span=doc.span(tok.stem_start, end), text=doc.text[tok.stem_start:end],
+                                 name_en=best.name_en, lat=best.lat, lon=best.lon, country=best.country,
+                                 admin1=best.admin1_en or best.admin1 or None, feature="fac", gazetteer_id=best.id,
+                                 reason=f"a facility named after {best.name_en}"))
+                taken.append((tok.stem_start, end))
+            elif best is not None:
                 out.append(_place(e, best, ctx, reason + " (after a place word)"))
                 taken.append((start, end))
             break
@@ -415,12 +455,15 @@ def run(doc: Document) -> None:
             ctx["in_country"] = country_after
         parent = _parent_named_after(doc, e, kb)
         if parent is not None and parent.feature != "country":
-            ctx["near"] = ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb))
+            ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+        if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
+            # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
+            cands = [replace(c, flags=c.flags | {"common-word"}) for c in cands]
         if not cands and e.source != "kb":
             cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
         inner = None
@@ -431,6 +474,13 @@ def run(doc: Document) -> None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
+            and best is not None and best.country == countries[0]
+        if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
+                and ("near" in ctx and _km_to_parent(best, ctx) > float(ctx["near_km"])
+                     or "near" not in ctx and not unique_at_home):
+            # «منطقة سوق الجمعة شرق العاصمة طرابلس»: a village of that name 120 km away is another one
+            best, reason = None, "a village's name inside a longer name, not beside the larger place named with it"
         if best is not None and inner is not None:
             end = inner[2]
             if inner[1] == "fac":
@@ -440,7 +490,9 @@ def run(doc: Document) -> None:
                                         admin1=best.admin1_en or best.admin1 or None, feature="fac",
                                         gazetteer_id=best.id, reason=f"a facility named after {best.name_en}"))
             else:
-                doc.places.append(_place(e, best, ctx, reason + " (the name after its place word)"))
+                name_start = doc.tokens[_token_range(doc, e)[0] + 1].start    # «منطقة سوق الجمعة» → «سوق الجمعة»
+                named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
+                doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
             continue
         if best is None:
@@ -458,6 +510,9 @@ def run(doc: Document) -> None:
             doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))
         else:
             doc.places.append(_place(e, best, ctx, reason))
+            country = _country_in_region_name(doc, e, best, kb)
+            if country is not None:
+                doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
     doc.places.extend(_after_cue_words(doc, kb, countries))
     for e in unresolved:

@@ -248,6 +248,23 @@ def apply_admin1_names(places: dict[str, PlaceRow], path: Path = DATA / "admin1_
         row.add_names(names)
 
 
+def dedupe_admin1_names(places: dict[str, PlaceRow]) -> None:
+    """An Arabic name the ISO data give to several admin-1 areas of one country («تعز» on Raymah and Sanaa
+    as well as on Taiz) stays only on the area whose own (first) name it is."""
+    by_key: dict[tuple[str, str], list[PlaceRow]] = {}
+    for row in places.values():
+        if row.feature == "admin1":
+            for n in row.names:
+                by_key.setdefault((row.country, name_key(n)), []).append(row)
+    for (cc, key), rows in sorted(by_key.items()):
+        owners = [r for r in rows if r.names and name_key(r.preferred or r.names[0]) == key]
+        if len(rows) < 2 or len(owners) != 1:
+            continue
+        for r in rows:
+            if r is not owners[0]:
+                r.names = [n for n in r.names if name_key(n) != key and name_key(base_admin_name(n)) != key]
+
+
 def nearest(rows: list[PlaceRow], lat: float, lon: float) -> PlaceRow | None:
     best, best_d = None, float("inf")
     coslat = math.cos(math.radians(lat))
@@ -684,6 +701,7 @@ def build(out_dir: Path = BUILT, extra: Path | None = None, log=print) -> dict[s
     mark_capitals(places, countries)
     apply_admin_forms(places)
     missing = apply_variants(places)
+    dedupe_admin1_names(places)
     for row in places.values():
         row.choose_canonical()
     for m in missing:

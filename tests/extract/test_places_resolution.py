@@ -1,0 +1,195 @@
+"""Places stage, resolution: chains of places, direction phrases, capitals that share a name, common words.
+
+The sentences are written for these tests in the style of news reports; none is copied from an evaluation set.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from rasd.document import Article
+from rasd.kb import load_kb
+from rasd.pipeline import extract
+
+
+def places_of(text: str):
+    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)), ("sources", "entities", "places"))
+
+
+def km(p, lat, lon) -> float:
+    dlat, dlon = math.radians(p.lat - lat), math.radians(p.lon - lon)
+    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(p.lat)) * math.sin(dlon / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def place(doc, text):
+    found = [p for p in doc.places if p.text == text]
+    assert found, (text, [(p.text, p.feature) for p in doc.places])
+    return found[0]
+
+
+needs_villages = pytest.mark.skipif(not load_kb().gazetteer.meta().get("extra"),
+                                    reason="villages come from Who's On First, absent from this build")
+
+
+# ---------------------------------------------------------------- capitals and names shared by places
+
+@pytest.mark.parametrize("sentence", [
+    "وصل وزير الخارجية المصري إلى القاهرة قادما من الرياض.",
+    "استضافت القاهرة جولة جديدة من المفاوضات بين الطرفين.",
+])
+def test_cairo_is_not_taken_for_a_common_word(sentence):
+    cairo = place(places_of(sentence), "القاهرة")
+    assert cairo.country == "EG" and km(cairo, 30.05, 31.25) < 20
+
+
+def test_washington_is_the_us_capital_not_a_town_in_utah():
+    doc = places_of("قال مسؤول في واشنطن إن الإدارة الأمريكية تدرس فرض عقوبات جديدة.")
+    washington = place(doc, "واشنطن")
+    assert washington.country == "US" and km(washington, 38.90, -77.04) < 20
+
+
+def test_only_one_capital_per_country_in_the_gazetteer():
+    utah = [c for c in load_kb().gazetteer.candidates("واشنطن") if abs(c.lon + 113.5) < 0.5]
+    assert all(not c.is_capital for c in utah)
+
+
+def test_amman_in_a_jordanian_story():
+    doc = places_of("وصل وزير الخارجية الأردني أيمن الصفدي إلى عمان بعد جولة أوروبية، وقال إن الأردن يرفض التهجير.")
+    amman = place(doc, "عمان")
+    assert amman.country == "JO" and amman.feature == "city"
+
+
+def test_amman_after_a_city_cue():
+    amman = place(places_of("انطلقت مسيرة حاشدة في العاصمة عمان تضامنا مع غزة."), "عمان")
+    assert amman.country == "JO"
+
+
+def test_oman_when_nothing_says_jordan():
+    oman = place(places_of("استضافت عمان جولة من المحادثات غير المباشرة بين إيران والولايات المتحدة."), "عمان")
+    assert oman.country == "OM" and oman.feature == "country"
+
+
+def test_bahrain_with_a_vowel_mark_is_bahrain():
+    bahrain = place(places_of("وقعت البحرَين والإمارات اتفاقية للتعاون الأمني."), "البحرَين")
+    assert bahrain.country == "BH" and bahrain.feature == "country"
+
+
+def test_the_two_seas_are_not_bahrain():
+    doc = places_of("تربط القناة بين البحرين الأحمر والمتوسط منذ أكثر من قرن.")
+    assert not any(p.country == "BH" for p in doc.places)
+
+
+def test_an_official_country_name():
+    yemen = place(places_of("أعلنت الجمهورية اليمنية رفضها للقرار."), "الجمهورية اليمنية")
+    assert yemen.country == "YE" and yemen.feature == "country"
+
+
+# ---------------------------------------------------------------- direction phrases
+
+@pytest.mark.parametrize("sentence, text, country, direction", [
+    ("قُتل ستة جنود في كمين نصبه مسلحون في غرب مالي.", "غرب مالي", "ML", "west"),
+    ("اندلعت اشتباكات عنيفة في جنوب شرق ليبيا قرب الحدود مع تشاد.", "جنوب شرق ليبيا", "LY", "southeast"),
+    ("تشهد مدن في شمالي العراق احتجاجات على انقطاع الكهرباء.", "شمالي العراق", "IQ", "north"),
+])
+def test_direction_phrase_is_a_region_with_its_country(sentence, text, country, direction):
+    doc = places_of(sentence)
+    region = place(doc, text)
+    assert region.feature == "region" and region.country == country and region.qualifier == direction
+    whole = next(p for p in doc.places if p.feature == "country" and p.country == country)
+    # the region's point lies that way from the country's point, not on it
+    if "west" in direction:
+        assert region.lon < whole.lon - 1
+    if "east" in direction:
+        assert region.lon > whole.lon + 1
+    if "north" in direction:
+        assert region.lat > whole.lat + 0.5
+    if "south" in direction:
+        assert region.lat < whole.lat - 0.5
+
+
+def test_direction_after_a_preposition_clitic():
+    doc = places_of("قصفت قوات الدعم السريع مدينة الفاشر بغرب السودان.")
+    region = place(doc, "غرب السودان")
+    assert region.country == "SD" and region.lon < 30
+    assert any(p.feature == "country" and p.country == "SD" for p in doc.places)
+
+
+# ---------------------------------------------------------------- chains: a sub-place and its parent
+
+@needs_villages
+def test_village_in_a_chain_keeps_its_own_point():
+    doc = places_of("قُتل ثلاثة مدنيين في قصف على قرية الجرنية بريف محافظة الرقة.")
+    village = place(doc, "الجرنية")
+    province = next(p for p in doc.places if p.feature == "admin1")
+    assert village.country == "SY" and village.feature == "village"
+    assert km(village, province.lat, province.lon) > 10       # not pinned to the province's centre
+
+
+@needs_villages
+def test_facility_named_after_a_village_near_the_province_named_with_it():
+    doc = places_of("استهدفت طائرات مسيرة مطار الضبعة العسكري الواقع في ريف حمص.")
+    airbase = next(p for p in doc.places if p.feature == "fac")
+    assert airbase.text.startswith("مطار الضبعة") and airbase.country == "SY"
+    assert km(airbase, 34.56, 36.60) < 25                      # the Dabaa near al-Qusayr, not Egypt's
+
+
+@needs_villages
+def test_name_after_an_area_word_the_gazetteer_holds_without_it():
+    doc = places_of("قتل جنديان في هجوم على نقطة عسكرية في منطقة العظيم شمال محافظة ديالى.")
+    azim = next(p for p in doc.places if "العظيم" in p.text)
+    assert azim.country == "IQ" and azim.feature in ("village", "city")
+    assert not azim.text.startswith("منطقة")
+
+
+def test_town_after_a_place_word_that_the_entities_missed():
+    doc = places_of("سقطت قذيفة في محيط كمين أمني بمنطقة الشيخ زويد في شمال سيناء بمصر.")
+    town = place(doc, "الشيخ زويد")
+    assert town.country == "EG" and km(town, 31.21, 34.11) < 20
+    assert not any(u.text.startswith("منطقة الشيخ") for u in doc.unresolved_places)
+
+
+def test_same_named_village_far_from_the_town_named_beside_it_is_not_taken():
+    doc = places_of("اندلعت اشتباكات مسلحة في منطقة سوق الجمعة شرق العاصمة طرابلس.")
+    for p in doc.places:
+        if "سوق الجمعة" in p.text:
+            assert km(p, 32.89, 13.19) < 30, (p.text, p.lat, p.lon)
+
+
+def test_a_gazetteer_region_named_by_direction_also_names_its_country():
+    doc = places_of("قصف الطيران ريف مدينة إدلب، شمال غربي سورية، يوم السبت.")
+    assert any(p.feature == "region" and p.text == "شمال غربي سورية" for p in doc.places)
+    assert any(p.feature == "country" and p.country == "SY" for p in doc.places)
+
+
+def test_a_palace_named_after_a_town_is_a_facility_there():
+    doc = places_of("استقبل الرئيس قيس سعيد رئيس الجمهورية التونسية، في قصر قرطاج، اليوم، وزير الخارجية السعودي.")
+    palace = next(p for p in doc.places if p.feature == "fac")
+    assert palace.text == "قصر قرطاج" and palace.country == "TN" and km(palace, 36.86, 10.33) < 10
+
+
+def test_well_known_places_from_our_data():
+    doc = places_of("تعرضت قافلة عسكرية لإطلاق نار في وزيرستان الجنوبية قرب الحدود مع أفغانستان.")
+    waziristan = place(doc, "وزيرستان الجنوبية")
+    assert waziristan.country == "PK" and km(waziristan, 32.3, 69.6) < 60
+
+
+def test_authorities_is_a_word_not_a_moroccan_town():
+    doc = places_of("اعتقلت سلطات الأمن عشرات المحتجين في مدينة أصفهان.")
+    assert not any(p.country == "MA" for p in doc.places)
+
+
+@pytest.mark.parametrize("sentence", [
+    "قدمت الحكومة دعما مالي للمزارعين كيف يمكن تجاوز الأزمة.",
+    "أكد الوزير أن الأمان في المعسكر مضمون منذ سنة.",
+])
+def test_ordinary_words_that_are_also_place_names(sentence):
+    doc = places_of(sentence)
+    assert not doc.places, [(p.text, p.name_en) for p in doc.places]
+
+
+def test_mali_after_a_preposition_or_a_direction_is_the_country():
+    doc = places_of("قتل عشرة جنود في هجوم في شمال مالي، وأعلنت باماكو الحداد.")
+    assert any(p.country == "ML" and p.feature == "region" for p in doc.places)
