@@ -6,7 +6,9 @@ import pytest
 from rasd.document import Article, Document
 from rasd.extract import entities, quotes
 from rasd.extract.cues import read_tsv
-from rasd.extract.quotes import find_quote_marks, reported_by_for_span, speech_verb_forms
+from rasd.extract.attribution import reported_by_for_span
+from rasd.extract.marks import find_quote_marks
+from rasd.extract.speech import speech_verb_forms
 from rasd.text import prepare
 from rasd.text.normalize import normalize_for_match
 

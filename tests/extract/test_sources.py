@@ -6,7 +6,8 @@ import re
 from rasd.document import Article
 from rasd.extract import sources
 from rasd.extract.cues import read_tsv
-from rasd.extract.sources import domain_label, find_agencies, outlet_from_url
+from rasd.extract.agencies import find_agencies
+from rasd.extract.sources import domain_label, outlet_from_url
 from rasd.text import prepare
 
 BODY = "أعلنت السلطات المحلية إغلاق الطريق الدولي بعد انهيار جسر بسبب السيول، وقالت إن فرق الإنقاذ تعمل في المكان."

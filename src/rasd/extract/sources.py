@@ -20,7 +20,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from rasd.document import Document, Span
-from rasd.extract.agencies import AgencyMention, agency_at_start, find_agencies, kb_actors  # noqa: F401 (re-exported)
+from rasd.extract.agencies import agency_at_start, find_agencies, kb_actors
 from rasd.extract.cues import read_tsv
 from rasd.text.normalize import normalize_for_match
 
@@ -271,6 +271,3 @@ def run(doc: Document) -> None:
     if found.dateline:
         src.dateline = found.dateline[0][0].strip()
 
-
-# the old import location of `reported_by_for_span` (now served by the attribution layer)
-from rasd.extract.attribution import reported_by_for_span  # noqa: E402,F401

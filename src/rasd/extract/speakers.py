@@ -17,7 +17,7 @@ from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
 from rasd.extract.marks import MarkIndex
 from rasd.extract.speech import (MAX_SPEAKER_TOKENS, entities_in, PREPOSITIONS, QUOTE_CHARS, Gender, VerbForm, breaks, gap,
                                  is_complementizer, make_actor, reporting_lam, sentence_bounds, speech_verb_forms,
-                                 statement_follows, stop_phrase_at, verb_form)
+                                 statement_follows, stop_phrase_at, tokens_between, verb_form)
 from rasd.text.normalize import normalize_for_match
 
 
@@ -281,10 +281,10 @@ class _Speakers:
 
 def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: int) -> Actor | None:
     """«كما بحث X ... مع Y، وقال له إن ...»: the subject of the clause that opens the sentence."""
-    ents = [e for e in doc.entities if sent_start <= e.span.start < tokens[i].start and e.type in ("PERSON", "ORG")
-            and not any(_inside_any(e.span.start, m) for m in [])]
+    ents = [e for e in entities_in(doc, sent_start, tokens[i].start)
+            if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
-        before = [t for t in tokens if t.end <= e.span.start and t.start >= sent_start]
+        before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
         if before and before[-1].norm in PREPOSITIONS | {"مع"}:
             continue
         return make_actor(doc, e.span.start, e.span.end)
@@ -303,9 +303,9 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
-def _named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
+def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
-    for e in doc.entities:
+    for e in entities_in(doc, sent_start, before):
         if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
             prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
             if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | {"مع"}:
@@ -318,10 +318,6 @@ def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> boo
     """«...، وقال له إن»: the verb carries «و» right after a comma, inside its sentence."""
     return i > 0 and tokens[i].norm[:1] == "و" and "،" in doc.text[tokens[i - 1].end:tokens[i].start] \
         or (i > 0 and tokens[i].norm[:1] == "و" and "," in doc.text[tokens[i - 1].end:tokens[i].start])
-
-
-def _inside_any(offset: int, mark: QuoteMark) -> bool:
-    return mark.open < offset < mark.close
 
 
 def _relay_verb(tokens: list[Token], k: int) -> bool:
@@ -429,7 +425,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                 speaker, confidence = subjects[sent], 0.8
             if speaker is None and form.kind == "participle":
                 # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...»: the participle's agent is its sentence's subject
-                speaker = _named_subject_before(doc, s_start, tok.start)
+                speaker = named_subject_before(doc, s_start, tok.start)
                 confidence = 0.6 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)
