@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from rasd.document import Actor, Attribution, Document, Quote, QuoteMark, Token
 from rasd.extract.attribution import actor_name, citations_in, claim_sources, layer
-from rasd.extract.cues import speech_cues, strip_clitic
+from rasd.extract.cues import speech_cues, strip_clitic, word_set
 from rasd.extract.speakers import named_subject_before
 from rasd.extract.speech import (QUOTE_CHARS, breaks, make_actor, reporting_lam, sentence_bounds, tokens_between,
                                  verb_form)
@@ -47,9 +47,10 @@ def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | 
     toks = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open][-5:]
     for k, t in enumerate(toks):
         if any((f,) in speech_cues("statement_noun") for f in strip_clitic(t.norm) + [t.norm[2:]]):
-            if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in ("في",) or t.norm.startswith(("وفي", "في")):
+            if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in word_set("statement_in") \
+                    or t.norm.startswith(tuple(word_set("statement_in"))):
                 return make_actor(doc, t.start, toks[-1].end)
-            if k > 0 and toks[k - 1].norm in ("في", "وفي"):
+            if k > 0 and toks[k - 1].norm in word_set("statement_in"):
                 return make_actor(doc, t.start, toks[-1].end)
     return None
 

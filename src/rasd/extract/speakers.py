@@ -114,14 +114,14 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             break
         if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
             break
-        if form.lemma == "نقل" and tok.norm == "عن":
+        if form.lemma in word_set("relay_lemma") and tok.norm in word_set("relay_prep"):
             break
         if j > first and form.object_prep and tok.norm == form.object_prep:
             break                                   # «وعلق المحلل X على القرار بالقول»
         if reporting_lam(doc, tok) and not (j > first and tokens[j - 1].norm in word_set("affiliation")):
             channel = j
             break
-        if j > i + 1 and tok.norm.endswith(("هما", "هم")) and len(tok.norm) > 4:
+        if j > i + 1 and tok.norm.endswith(tuple(word_set("object_possessive"))) and len(tok.norm) > 4:
             break                                   # «محادثاتهما»: an object with a possessive, not the subject
         j += 1
     if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
@@ -232,7 +232,7 @@ def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
     form = verb_form(tokens[i])
     return form is not None and form.needs_prep and not any(
         tokens[k].norm == form.object_prep or (tokens[k].norm.startswith(form.object_prep)
-                                               and tokens[k].norm[len(form.object_prep):] in ("ه", "ها", "هم", "هما"))
+                                               and tokens[k].norm[len(form.object_prep):] in word_set("pronoun_suffix"))
         for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
 
 
@@ -285,7 +285,7 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
             if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
         before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
-        if before and before[-1].norm in PREPOSITIONS | {"مع"}:
+        if before and before[-1].norm in PREPOSITIONS | word_set("comitative"):
             continue
         return make_actor(doc, e.span.start, e.span.end)
     first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
@@ -295,7 +295,7 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     k += 1                                          # the clause's verb
     start_k = k
     while k < i and k - start_k < 6:
-        if breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) or tokens[k].norm in PREPOSITIONS | {"مع"}:
+        if breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) or tokens[k].norm in PREPOSITIONS | word_set("comitative"):
             break
         k += 1
     if k - start_k < 2:
@@ -308,7 +308,7 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
     for e in entities_in(doc, sent_start, before):
         if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
             prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
-            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | {"مع"}:
+            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | word_set("comitative"):
                 continue
             return make_actor(doc, e.span.start, e.span.end)
     return None
@@ -393,14 +393,16 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                 speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
         a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
         after_speaker = b
-        if speaker is not None and form.lemma == "نقل" and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عن"):
+        if speaker is not None and form.lemma in word_set("relay_lemma") and i + 1 < len(tokens) \
+                and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
             a, b, lam = _speaker_after(doc, tokens, i + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
             if b > a:
                 channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
             after_speaker = b
         elif speaker is not None:
             pass
-        elif form.lemma == "نقل" and b > a and b < len(tokens) and tokens[b].norm == "عن":
+        elif form.lemma in word_set("relay_lemma") and b > a and b < len(tokens) \
+                and tokens[b].norm in word_set("relay_prep"):
             channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
             a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
             a, b = a2, b2

@@ -151,7 +151,7 @@ def stop_phrase_at(tokens: list[Token], i: int) -> int:
 
 def statement_follows(tokens: list[Token], j: int) -> bool:
     """«في بيانها», «في تصريحاته»: «في» and a statement noun with a possessive ending."""
-    if tokens[j].norm not in ("في", "وفي") or j + 1 >= len(tokens):
+    if tokens[j].norm not in word_set("statement_in") or j + 1 >= len(tokens):
         return False
     return any(form.startswith(noun[0]) and len(form) - len(noun[0]) <= 3
                for form in strip_clitic(tokens[j + 1].norm) for noun in speech_cues("statement_noun"))
