@@ -177,10 +177,13 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
     if len(words) <= 4 and before and verb_form(before[-1]) and not doc.text[before[-1].end:mark.open].strip():
         # «وأعلن "الحرس الشعبي" التابع لـ... إن ...»: a short quote right after the verb, then «إن»: the subject
         _s, _s_start, s_end = sentence_bounds(doc, mark.open)
-        for t in tokens_between(doc, mark.close + 1, s_end)[:12]:
-            if any(c in QUOTE_CHARS for c in doc.text[mark.close + 1:t.start]):
-                break
-            if is_complementizer(t):
+        after = doc.text[mark.close + 1:mark.close + 4].lstrip(" \t")
+        for t in tokens_between(doc, mark.close + 1, s_end)[:15]:
+            between = doc.text[mark.close + 1:t.start]
+            if any(c in QUOTE_CHARS for c in between):
+                # «يقول "نجلا داغمان"، وهي ناشطة: "..."»: the name, a comma, and then the quote
+                return after[:1] in ("،", ",", ":")
+            if is_complementizer(t) or (":" in between and after[:1] in ("،", ",", ":")):
                 return True
     if before:
         last = before[-1]

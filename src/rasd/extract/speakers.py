@@ -55,6 +55,12 @@ def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
     return form
 
 
+def _preposition_with_pronoun(norm: str) -> bool:
+    """«فيها», «له», «عنه», «منهم»: a preposition carrying a pronoun."""
+    return any(norm.startswith(p) and norm[len(p):] in word_set("pronoun_suffix") for p in PREPOSITIONS
+               if len(p) > 1 or p == "ل")
+
+
 def _skip_adjuncts(tokens: list[Token], j: int) -> int:
     """«وقال حينها، المتحدث ...», «وقال بدوره ...»: time words and «بدوره» between a verb and its subject."""
     while j < len(tokens):
@@ -96,8 +102,8 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             doc.text[tokens[first - 1].end:tokens[first].start].strip() not in ("", "،", ","):
         first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
     j = first
-    if j < len(tokens) and tokens[j].norm in PREPOSITIONS:
-        return j, j, None                           # «وأضافت في بيانها أن»: a subject never opens with a preposition
+    if j < len(tokens) and (tokens[j].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[j].norm)):
+        return j, j, None                           # «وأضافت في بيانها أن», «يردد فيها»: never a subject
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
@@ -175,7 +181,9 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
     if k >= end or end - k > 7:
         return i, i
     first = strip_clitic(tokens[k].norm)
-    if tokens[k].norm in PREPOSITIONS or any((f,) in speech_cues("speaker_stop") for f in first) \
+    if tokens[k].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[k].norm) \
+            or any(p in ("ب", "ل", "ك") for p in tokens[k].prefixes) \
+            or any((f,) in speech_cues("speaker_stop") for f in first) \
             or tokens[k].norm in word_set("clause_word"):
         return i, i
     if k > 0 and not breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) \
@@ -310,8 +318,18 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
             prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
             if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | word_set("comitative"):
                 continue
+            near = [t.norm for t in tokens_between(doc, sent_start, e.span.start)[-2:]]
+            if any(n in word_set("relative") for n in near):
+                continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
             return make_actor(doc, e.span.start, e.span.end)
     return None
+
+
+def _inside_clause(doc: Document, tokens: list[Token], i: int, sent_start: int) -> bool:
+    """The verb at i stands inside its sentence (words other than conjunctions before it), not after a comma."""
+    before = [t for t in tokens_between(doc, sent_start, tokens[i].start)]
+    k = match_at(before, 0, speech_cues("conjunction"), clitic=False) if before else 0
+    return len(before) - k >= 2 and not _opens_coordinated_clause(doc, tokens, i)
 
 
 def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> bool:
@@ -425,8 +443,9 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                 confidence = 0.5 if speaker else confidence
             if speaker is None and form.kind == "participle" and sent in subjects and last is None:
                 speaker, confidence = subjects[sent], 0.8
-            if speaker is None and form.kind == "participle":
-                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...»: the participle's agent is its sentence's subject
+            if speaker is None and (form.kind == "participle" or (last is None and _inside_clause(doc, tokens, i, s_start))):
+                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...», «أدلت الوزيرة X بتصريح قالت فيه»: a verb with no
+                # subject inside a sentence has the sentence's named subject
                 speaker = named_subject_before(doc, s_start, tok.start)
                 confidence = 0.6 if speaker else confidence
             if speaker is None:
