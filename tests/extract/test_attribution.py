@@ -203,3 +203,21 @@ def test_every_cue_kind_has_rows_of_normalisable_words(kind):
     rows = [r for r in read_tsv("speech_cues.tsv") if r["kind"] == kind]
     assert rows, kind
     assert all(phrase(r["cue"]) for r in rows)
+
+
+def test_quoted_name_then_apposition_then_quote():
+    doc = run('وفي هذا السياق، تقول "سلمى الراشد"، وهي ناشطة حقوقية: "لم يعد الناس يثقون بالوعود".')
+    assert speaker_of(doc, "يثقون") == norm("سلمى الراشد")
+    assert not any(q.text == "سلمى الراشد" for q in doc.quotes)
+
+
+def test_preposition_with_pronoun_is_never_the_subject():
+    doc = run("وأصدرت الهيئة بيانا أكدت فيه أن «الانتخابات ستجري في موعدها».")
+    q = next(q for q in doc.quotes if "الانتخابات" in q.text)
+    assert q.speaker is None or norm(q.speaker.text) not in (norm("فيه"), norm("بيانا"))
+
+
+def test_pronoun_verb_inside_a_sentence_takes_its_named_subject():
+    doc = run('وقال المتحدث باسم الحركة إن المفاوضات متوقفة. في الوقت نفسه، أدلت وزيرة الخارجية '
+              '"سارة جونز" بتصريح قالت فيه: "ندعو بقوة إلى الحوار".')
+    assert "ساره جونز" in speaker_of(doc, "ندعو")
