@@ -6,7 +6,9 @@ import pytest
 from rasd.document import Article, Document
 from rasd.extract import entities, quotes
 from rasd.extract.cues import read_tsv
-from rasd.extract.quotes import find_quote_marks, reported_by_for_span, speech_verb_forms
+from rasd.extract.attribution import reported_by_for_span
+from rasd.extract.marks import find_quote_marks
+from rasd.extract.speech import speech_verb_forms
 from rasd.text import prepare
 from rasd.text.normalize import normalize_for_match
 
@@ -207,7 +209,8 @@ def test_speech_cues_data_invariants():
     kinds = {"complementizer", "according", "statement_noun", "channel_noun", "name_noun", "speaker_stop",
              "conjunction", "speech_noun", "preposition", "perfect_particle", "auxiliary", "according_link",
              "verb_adjunct", "affiliation", "naming", "relative", "clause_word", "preposed_cue", "object_verb",
-             "nominalizer", "according_fused"}
+             "nominalizer", "according_fused", "comitative", "statement_in", "pronoun_suffix", "object_possessive",
+             "relay_lemma", "relay_prep"}
     rows = read_tsv("speech_cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert all(r["cue"].strip() for r in rows)

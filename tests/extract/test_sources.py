@@ -6,7 +6,8 @@ import re
 from rasd.document import Article
 from rasd.extract import sources
 from rasd.extract.cues import read_tsv
-from rasd.extract.sources import domain_label, find_agencies, outlet_from_url
+from rasd.extract.agencies import find_agencies
+from rasd.extract.sources import domain_label, outlet_from_url
 from rasd.text import prepare
 
 BODY = "أعلنت السلطات المحلية إغلاق الطريق الدولي بعد انهيار جسر بسبب السيول، وقالت إن فرق الإنقاذ تعمل في المكان."
@@ -141,3 +142,18 @@ def test_gulf_agency_dateline_with_slashes():
     src = run("عنوان الخبر\n\nأبوظبي في 15 يناير/ وام/ " + BODY)
     assert src.dateline == "أبوظبي"
     assert src.agencies == ["WAM"]
+
+
+def test_source_cues_data_invariants():
+    from rasd.extract.cues import read_tsv
+    rows = read_tsv("source_cues.tsv")
+    kinds = {"author_cue", "agencies_word", "source_cue", "copyright_cue", "second_level", "url_author_dir"}
+    assert {r["kind"] for r in rows} == kinds
+    assert all(r["cue"] and r["cue"] == r["cue"].strip() for r in rows)
+    assert all(r["cue"].isascii() and r["cue"].islower() for r in rows if r["kind"] in ("second_level", "url_author_dir"))
+
+
+def test_footer_and_byline_cues_read_from_data():
+    doc = run("إعداد: سامر خليل\nقال الوزير إن الاجتماع كان مثمرا.\nالمصدر: صحيفة الأيام")
+    assert doc.author == "سامر خليل"
+    assert doc.outlet == "صحيفة الأيام"

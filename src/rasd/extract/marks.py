@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from rasd.document import Document, QuoteMark, Token
 from rasd.extract.cues import speech_cues, strip_clitic
-from rasd.extract.speech import (QUOTE_CHARS, is_complementizer, reporting_lam, sentence_bounds, tokens_between,
+from rasd.extract.speech import (QUOTE_CHARS, entities_in, entity_texts, is_complementizer, reporting_lam, sentence_bounds, tokens_between,
                                  verb_form)
 from rasd.text.normalize import normalize_for_match
 
@@ -155,8 +155,7 @@ def is_a_name(doc: Document, mark: QuoteMark) -> bool:
     text = doc.text[mark.inner[0]:mark.inner[1]].strip()
     if len(text.split()) <= 1:
         return True
-    norm = normalize_for_match(text)
-    return any(normalize_for_match(e.text) == norm for e in doc.entities)
+    return normalize_for_match(text) in entity_texts(doc)
 
 # --- which quoted words are speech ------------------------------------------------------------------------
 
@@ -172,16 +171,19 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
     s, e = mark.inner
     words = doc.text[s:e].split()
     if len(words) <= 5 and any(ent.span.start <= s and e <= ent.span.end + 1 and ent.span.start < e
-                               and ent.span.end - ent.span.start >= (e - s) - 1 for ent in doc.entities):
+                               and ent.span.end - ent.span.start >= (e - s) - 1 for ent in entities_in(doc, max(0, s - 1), e)):
         return True     # «أعلن «حزب الله» في بيان»: the marks set off a name the entities stage found
     before = _tokens_before(doc, mark.open, 6)
     if len(words) <= 4 and before and verb_form(before[-1]) and not doc.text[before[-1].end:mark.open].strip():
         # «وأعلن "الحرس الشعبي" التابع لـ... إن ...»: a short quote right after the verb, then «إن»: the subject
         _s, _s_start, s_end = sentence_bounds(doc, mark.open)
-        for t in tokens_between(doc, mark.close + 1, s_end)[:12]:
-            if any(c in QUOTE_CHARS for c in doc.text[mark.close + 1:t.start]):
-                break
-            if is_complementizer(t):
+        after = doc.text[mark.close + 1:mark.close + 4].lstrip(" \t")
+        for t in tokens_between(doc, mark.close + 1, s_end)[:15]:
+            between = doc.text[mark.close + 1:t.start]
+            if any(c in QUOTE_CHARS for c in between):
+                # «يقول "نجلا داغمان"، وهي ناشطة: "..."»: the name, a comma, and then the quote
+                return after[:1] in ("،", ",", ":")
+            if is_complementizer(t) or (":" in between and after[:1] in ("،", ",", ":")):
                 return True
     if before:
         last = before[-1]

@@ -9,9 +9,6 @@
 
 Speakers are `Actor`s: the words of the description (`text`) and, when an entity of `doc.entities` overlaps
 them, its canonical name, English name, KB id, sector and country.
-
-`reported_by_for_span`, `find_quote_marks`, `speech_verb_forms`, `verb_form` and `make_actor` are re-exported from
-the modules that define them (`attribution`, `marks`, `speech`) for older callers.
 """
 from __future__ import annotations
 
@@ -19,13 +16,10 @@ from bisect import bisect_left, bisect_right
 
 from rasd.document import Actor, Attribution, Document, Quote, QuoteMark, Token
 from rasd.extract.attribution import actor_name, citations_in, claim_sources, layer
-from rasd.extract.attribution import reported_by_for_span  # noqa: F401 (re-exported)
-from rasd.extract.cues import speech_cues, strip_clitic
-from rasd.extract.marks import find_quote_marks  # noqa: F401 (re-exported)
-from rasd.extract.speakers import _named_subject_before
-from rasd.extract.speech import breaks as _breaks  # noqa: F401 (old name, for relations)
-from rasd.extract.speech import (PREPOSITIONS, QUOTE_CHARS, breaks, make_actor, reporting_lam,  # noqa: F401
-                                 sentence_bounds, speech_verb_forms, tokens_between, verb_form)
+from rasd.extract.cues import speech_cues, strip_clitic, word_set
+from rasd.extract.speakers import named_subject_before
+from rasd.extract.speech import (QUOTE_CHARS, breaks, make_actor, reporting_lam, sentence_bounds, tokens_between,
+                                 verb_form)
 
 
 # --- assembling quotes ------------------------------------------------------------------------------------
@@ -53,9 +47,10 @@ def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | 
     toks = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open][-5:]
     for k, t in enumerate(toks):
         if any((f,) in speech_cues("statement_noun") for f in strip_clitic(t.norm) + [t.norm[2:]]):
-            if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in ("في",) or t.norm.startswith(("وفي", "في")):
+            if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in word_set("statement_in") \
+                    or t.norm.startswith(tuple(word_set("statement_in"))):
                 return make_actor(doc, t.start, toks[-1].end)
-            if k > 0 and toks[k - 1].norm in ("في", "وفي"):
+            if k > 0 and toks[k - 1].norm in word_set("statement_in"):
                 return make_actor(doc, t.start, toks[-1].end)
     return None
 
@@ -95,7 +90,7 @@ def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution]
         quote.speaker = speaker
     if quote.speaker is None:
         # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه بـ«...»»: the sentence's own named subject
-        quote.speaker = _named_subject_before(doc, s_start, mark.open)
+        quote.speaker = named_subject_before(doc, s_start, mark.open)
         quote.confidence = min(quote.confidence, 0.6)
     quote.reported_by = claim_sources(doc, mark.open, mark.close, speakers=False)
     if quote.channel is not None:

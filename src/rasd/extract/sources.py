@@ -20,7 +20,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from rasd.document import Document, Span
-from rasd.extract.agencies import AgencyMention, agency_at_start, find_agencies, kb_actors  # noqa: F401 (re-exported)
+from rasd.extract.agencies import agency_at_start, find_agencies, kb_actors
 from rasd.extract.cues import read_tsv
 from rasd.text.normalize import normalize_for_match
 
@@ -30,22 +30,33 @@ AR_WORD = r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u0670\u0640\u067e\u0686\u06
 NAME = rf"{AR_WORD}(?:[ \t]+{AR_WORD}){{1,3}}"         # two to four Arabic words, on one line
 PLACE = rf"{AR_WORD}(?:[ \t]+{AR_WORD}){{0,2}}"        # one to three Arabic words
 
+
+
+def _cues(kind: str) -> list[str]:
+    """The alternatives of one kind of `data/source_cues.tsv`, as written."""
+    return [r["cue"] for r in read_tsv("source_cues.tsv") if r["kind"] == kind]
+
+
+def _alternation(kind: str) -> str:
+    return "|".join(re.escape(c) for c in sorted(_cues(kind), key=len, reverse=True))
+
+
 # Header/footer forms. Each regex runs on one paragraph (or the start/end of the text) of the original text.
-AUTHOR_CUE = re.compile(rf"^[ \t]*(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|ترجمة)[ \t]*[:：]?[ \t]*{DASH}?[ \t]*"
+AUTHOR_CUE = re.compile(rf"^[ \t]*(?:{_alternation('author_cue')})[ \t]*[:：]?[ \t]*{DASH}?[ \t]*"
                         rf"(?P<author>{NAME})[ \t]*(?:$|[\n،,.:{DASH_CHARS}])", re.M)
 FROM_BYLINE = re.compile(rf"(?:^|\n)[ \t]*من[ \t]*{DASH}?\s*(?P<author>{NAME})[ \t]*{DASH}[ \t]*"
                          rf"(?P<outlet>{PLACE})[ \t]*$")
 AGENCY_DATELINE = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}?[ \t]*\((?P<agency>[^()\n]{{2,30}})\)[ \t]*[:{DASH_CHARS}]?")
 # «أبوظبي في 15 يناير/ وام/»: the Gulf agencies' dateline (WAM, SPA, KUNA, QNA, BNA), place, date, agency
 SLASHED_DATELINE = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]+في[ \t]+[^/\n]{{3,30}}/[ \t]*(?P<agency>[^/\n]{{2,20}}?)[ \t]*/")
-AGENCIES_DATELINE = re.compile(rf"^[ \t]*(?P<agency>وكالات|الوكالات)[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*:")
+AGENCIES_DATELINE = re.compile(rf"^[ \t]*(?P<agency>{_alternation('agencies_word')})[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*:")
 PLACE_AUTHOR = re.compile(rf"^[ \t]*(?P<place>{PLACE})[ \t]*{DASH}[ \t]*(?P<author>{NAME})[ \t]*{DASH}[ \t]*\S")
 HEADER_LINE = re.compile(rf"^[ \t]*(?P<outlet>{AR_WORD}(?:[ \t]+(?:{AR_WORD}|\d+)){{0,2}})[ \t]*{DASH}[ \t]*(?P<place>{PLACE})[ \t]*$")
-SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：][ \t]*(?P<outlet>[^\n]{2,60}?)[ \t.]*$", re.M)
-COPYRIGHT = re.compile(r"(?:©|\(c\)|حقوق النشر محفوظة ل)[ \t]*(?:\d{4}[ \t]*)?(?P<outlet>[^\n©|]{2,60}?)[ \t.]*$", re.M)
+SOURCE_LINE = re.compile(rf"^[ \t]*(?:{_alternation('source_cue')})[ \t]*[:：][ \t]*(?P<outlet>[^\n]{{2,60}}?)[ \t.]*$", re.M)
+COPYRIGHT = re.compile(rf"(?:{_alternation('copyright_cue')})[ \t]*(?:\d{{4}}[ \t]*)?(?P<outlet>[^\n©|]{{2,60}}?)[ \t.]*$", re.M)
 DATE_LINE = re.compile(r"^[^\n]{0,30}\b\d{4}\b[^\n]{0,12}$")
-TLD_LIKE = {"com", "net", "org", "co", "gov", "edu", "ac", "info", "news", "tv", "me"}
-URL_AUTHOR = re.compile(r"/(?:author|authors|writer|writers|kuttab|columnist)s?/(?P<slug>[^/?#]+)", re.I)
+TLD_LIKE = frozenset(_cues("second_level"))
+URL_AUTHOR = re.compile(rf"/(?:{_alternation('url_author_dir')})s?/(?P<slug>[^/?#]+)", re.I)
 
 
 # --- outlet from the URL ----------------------------------------------------------------------------------
@@ -139,7 +150,7 @@ def _span(doc: Document, m: re.Match[str], group: str, base: int) -> Span:
 def _is_agency_name(text: str) -> bool:
     """«رويترز», «أ ف ب» (short names count here: the caller found them in a byline or dateline slot)."""
     return (agency_at_start(text) is not None or any(a.start <= 2 for a in find_agencies(f"({text.strip()})"))
-            or normalize_for_match(text).strip() in ("وكالات", "الوكالات"))
+            or normalize_for_match(text).strip() in {normalize_for_match(c) for c in _cues("agencies_word")})
 
 
 def _lines(doc: Document) -> list[Span]:
@@ -271,6 +282,3 @@ def run(doc: Document) -> None:
     if found.dateline:
         src.dateline = found.dateline[0][0].strip()
 
-
-# the old import location of `reported_by_for_span` (now served by the attribution layer)
-from rasd.extract.attribution import reported_by_for_span  # noqa: E402,F401

@@ -17,7 +17,7 @@ from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
 from rasd.extract.marks import MarkIndex
 from rasd.extract.speech import (MAX_SPEAKER_TOKENS, entities_in, PREPOSITIONS, QUOTE_CHARS, Gender, VerbForm, breaks, gap,
                                  is_complementizer, make_actor, reporting_lam, sentence_bounds, speech_verb_forms,
-                                 statement_follows, stop_phrase_at, verb_form)
+                                 statement_follows, stop_phrase_at, tokens_between, verb_form)
 from rasd.text.normalize import normalize_for_match
 
 
@@ -53,6 +53,12 @@ def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
     if norm in word_set("affiliation") and nxt is not None and nxt.norm.startswith("ل"):
         return None
     return form
+
+
+def _preposition_with_pronoun(norm: str) -> bool:
+    """«فيها», «له», «عنه», «منهم»: a preposition carrying a pronoun."""
+    return any(norm.startswith(p) and norm[len(p):] in word_set("pronoun_suffix") for p in PREPOSITIONS
+               if len(p) > 1 or p == "ل")
 
 
 def _skip_adjuncts(tokens: list[Token], j: int) -> int:
@@ -96,8 +102,8 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             doc.text[tokens[first - 1].end:tokens[first].start].strip() not in ("", "،", ","):
         first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
     j = first
-    if j < len(tokens) and tokens[j].norm in PREPOSITIONS:
-        return j, j, None                           # «وأضافت في بيانها أن»: a subject never opens with a preposition
+    if j < len(tokens) and (tokens[j].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[j].norm)):
+        return j, j, None                           # «وأضافت في بيانها أن», «يردد فيها»: never a subject
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
@@ -114,14 +120,14 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             break
         if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
             break
-        if form.lemma == "نقل" and tok.norm == "عن":
+        if form.lemma in word_set("relay_lemma") and tok.norm in word_set("relay_prep"):
             break
         if j > first and form.object_prep and tok.norm == form.object_prep:
             break                                   # «وعلق المحلل X على القرار بالقول»
         if reporting_lam(doc, tok) and not (j > first and tokens[j - 1].norm in word_set("affiliation")):
             channel = j
             break
-        if j > i + 1 and tok.norm.endswith(("هما", "هم")) and len(tok.norm) > 4:
+        if j > i + 1 and tok.norm.endswith(tuple(word_set("object_possessive"))) and len(tok.norm) > 4:
             break                                   # «محادثاتهما»: an object with a possessive, not the subject
         j += 1
     if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
@@ -175,7 +181,9 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
     if k >= end or end - k > 7:
         return i, i
     first = strip_clitic(tokens[k].norm)
-    if tokens[k].norm in PREPOSITIONS or any((f,) in speech_cues("speaker_stop") for f in first) \
+    if tokens[k].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[k].norm) \
+            or any(p in ("ب", "ل", "ك") for p in tokens[k].prefixes) \
+            or any((f,) in speech_cues("speaker_stop") for f in first) \
             or tokens[k].norm in word_set("clause_word"):
         return i, i
     if k > 0 and not breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) \
@@ -232,7 +240,7 @@ def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
     form = verb_form(tokens[i])
     return form is not None and form.needs_prep and not any(
         tokens[k].norm == form.object_prep or (tokens[k].norm.startswith(form.object_prep)
-                                               and tokens[k].norm[len(form.object_prep):] in ("ه", "ها", "هم", "هما"))
+                                               and tokens[k].norm[len(form.object_prep):] in word_set("pronoun_suffix"))
         for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
 
 
@@ -281,11 +289,11 @@ class _Speakers:
 
 def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: int) -> Actor | None:
     """«كما بحث X ... مع Y، وقال له إن ...»: the subject of the clause that opens the sentence."""
-    ents = [e for e in doc.entities if sent_start <= e.span.start < tokens[i].start and e.type in ("PERSON", "ORG")
-            and not any(_inside_any(e.span.start, m) for m in [])]
+    ents = [e for e in entities_in(doc, sent_start, tokens[i].start)
+            if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
-        before = [t for t in tokens if t.end <= e.span.start and t.start >= sent_start]
-        if before and before[-1].norm in PREPOSITIONS | {"مع"}:
+        before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
+        if before and before[-1].norm in PREPOSITIONS | word_set("comitative"):
             continue
         return make_actor(doc, e.span.start, e.span.end)
     first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
@@ -295,7 +303,7 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     k += 1                                          # the clause's verb
     start_k = k
     while k < i and k - start_k < 6:
-        if breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) or tokens[k].norm in PREPOSITIONS | {"مع"}:
+        if breaks(gap(doc, tokens[k - 1].end, tokens[k].start)) or tokens[k].norm in PREPOSITIONS | word_set("comitative"):
             break
         k += 1
     if k - start_k < 2:
@@ -303,25 +311,31 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
-def _named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
+def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
-    for e in doc.entities:
+    for e in entities_in(doc, sent_start, before):
         if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
             prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
-            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | {"مع"}:
+            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | word_set("comitative"):
                 continue
+            near = [t.norm for t in tokens_between(doc, sent_start, e.span.start)[-2:]]
+            if any(n in word_set("relative") for n in near):
+                continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
             return make_actor(doc, e.span.start, e.span.end)
     return None
+
+
+def _inside_clause(doc: Document, tokens: list[Token], i: int, sent_start: int) -> bool:
+    """The verb at i stands inside its sentence (words other than conjunctions before it), not after a comma."""
+    before = [t for t in tokens_between(doc, sent_start, tokens[i].start)]
+    k = match_at(before, 0, speech_cues("conjunction"), clitic=False) if before else 0
+    return len(before) - k >= 2 and not _opens_coordinated_clause(doc, tokens, i)
 
 
 def _opens_coordinated_clause(doc: Document, tokens: list[Token], i: int) -> bool:
     """«...، وقال له إن»: the verb carries «و» right after a comma, inside its sentence."""
     return i > 0 and tokens[i].norm[:1] == "و" and "،" in doc.text[tokens[i - 1].end:tokens[i].start] \
         or (i > 0 and tokens[i].norm[:1] == "و" and "," in doc.text[tokens[i - 1].end:tokens[i].start])
-
-
-def _inside_any(offset: int, mark: QuoteMark) -> bool:
-    return mark.open < offset < mark.close
 
 
 def _relay_verb(tokens: list[Token], k: int) -> bool:
@@ -397,14 +411,16 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                 speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
         a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
         after_speaker = b
-        if speaker is not None and form.lemma == "نقل" and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عن"):
+        if speaker is not None and form.lemma in word_set("relay_lemma") and i + 1 < len(tokens) \
+                and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
             a, b, lam = _speaker_after(doc, tokens, i + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
             if b > a:
                 channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
             after_speaker = b
         elif speaker is not None:
             pass
-        elif form.lemma == "نقل" and b > a and b < len(tokens) and tokens[b].norm == "عن":
+        elif form.lemma in word_set("relay_lemma") and b > a and b < len(tokens) \
+                and tokens[b].norm in word_set("relay_prep"):
             channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
             a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
             a, b = a2, b2
@@ -427,9 +443,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                 confidence = 0.5 if speaker else confidence
             if speaker is None and form.kind == "participle" and sent in subjects and last is None:
                 speaker, confidence = subjects[sent], 0.8
-            if speaker is None and form.kind == "participle":
-                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...»: the participle's agent is its sentence's subject
-                speaker = _named_subject_before(doc, s_start, tok.start)
+            if speaker is None and (form.kind == "participle" or (last is None and _inside_clause(doc, tokens, i, s_start))):
+                # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...», «أدلت الوزيرة X بتصريح قالت فيه»: a verb with no
+                # subject inside a sentence has the sentence's named subject
+                speaker = named_subject_before(doc, s_start, tok.start)
                 confidence = 0.6 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)

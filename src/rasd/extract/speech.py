@@ -51,6 +51,19 @@ def entities_in(doc: Document, start: int, end: int) -> list[Entity]:
     return [e for e in ents[lo:hi] if e.span.end > start]
 
 
+_ENTITY_TEXTS: dict[tuple[int, int, int, int], frozenset[str]] = {}
+
+
+def entity_texts(doc: Document) -> frozenset[str]:
+    """The normalised texts of the document's entities (built once per document)."""
+    key = (id(doc), id(doc.entities), len(doc.entities), len(doc.text))
+    if key not in _ENTITY_TEXTS:
+        if len(_ENTITY_TEXTS) > 16:
+            _ENTITY_TEXTS.clear()
+        _ENTITY_TEXTS[key] = frozenset(normalize_for_match(e.text) for e in doc.entities)
+    return _ENTITY_TEXTS[key]
+
+
 def tokens_between(doc: Document, start: int, end: int) -> list[Token]:
     """Tokens starting in [start, end), by bisection on a per-document index of token offsets."""
     return doc.tokens_starting_in(start, end)
@@ -138,7 +151,7 @@ def stop_phrase_at(tokens: list[Token], i: int) -> int:
 
 def statement_follows(tokens: list[Token], j: int) -> bool:
     """«في بيانها», «في تصريحاته»: «في» and a statement noun with a possessive ending."""
-    if tokens[j].norm not in ("في", "وفي") or j + 1 >= len(tokens):
+    if tokens[j].norm not in word_set("statement_in") or j + 1 >= len(tokens):
         return False
     return any(form.startswith(noun[0]) and len(form) - len(noun[0]) <= 3
                for form in strip_clitic(tokens[j + 1].norm) for noun in speech_cues("statement_noun"))
