@@ -22,15 +22,15 @@ DEV = SHARED / "eval" / "dev"
 
 # measured on the dev set (46 articles) with `rasd extract` + ../shared/eval/score.py
 DEV_FLOORS = {
-    "events.f1": 0.60,
-    "places.f1": 0.88,
-    "entities.f1": 0.87,
-    "quotes.f1": 0.95,
-    "event_actor1": 0.46,
-    "event_date": 0.63,
-    "fatalities": 0.62,
-    "injuries": 0.77,
-    "quote_speaker": 0.70,
+    "events.f1": 0.69,
+    "places.f1": 0.93,
+    "entities.f1": 0.88,
+    "quotes.f1": 0.96,
+    "event_actor1": 0.55,
+    "event_date": 0.67,
+    "fatalities": 0.68,
+    "injuries": 0.81,
+    "quote_speaker": 0.93,
 }
 # sentence-level F1 on the OEDA Arabic event GSR, development quarter (bench/gsr_eval.py)
 GSR_FLOORS = {"ASSAULT": 0.60, "PROTEST": 0.50}
