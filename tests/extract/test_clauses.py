@@ -220,3 +220,27 @@ def test_victims_counted_and_attackers_by_their_fire(text, attacker, fatalities,
         assert ev.actor1 is None or ev.actor1.span is None
     else:
         assert _a1(ev) == attacker
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("واستهدف الحوثيون يوم الأحد الماضي ناقلة النفط الإسرائيلية قرب مدينة ينبع أمس.", "الحوثيون"),
+    ("قتل ما لا يقل عن 13 عنصراً من الشرطة الصومالية في هجوم انتحاري في مدينة مقديشو أمس.", "انتحاري"),
+    ("وأكد المتحدث أن القوات الإسرائيلية استهدفت بنى تحتية للحزب في بلدة صديقين أمس.", "القوات الإسرائيلية"),
+])
+def test_subjects_targets_and_victims_by_position(text, attacker):
+    (ev,) = _events(text, "ASSAULT")
+    if attacker is None:
+        assert ev.actor1 is None or ev.actor1.span is None, ev.actor1
+    else:
+        assert _a1(ev) == attacker
+
+
+def test_an_attack_verb_after_an_attack_noun_tells_its_target():
+    (ev,) = _events("أصيب عشرة في قصف بطائرة مسيّرة استهدف مستشفى المدينة في الفاشر أمس.", "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.span is None
+
+
+def test_a_title_stands_for_the_person_named_after_it():
+    (ev,) = _events("أجرى وزير الدولة، وزير الشؤون الخارجية والجالية الوطنية بالخارج، أحمد عطاف، اليوم الأربعاء، "
+                    "ببروكسل، محادثات ثنائية مع وزير الخارجية الألماني.", "CONSULT")
+    assert _a1(ev) == "أحمد عطاف"

@@ -292,6 +292,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 # ---------------------------------------------------------------- arguments
 
 _AGENT_MARKERS = _WORDS["agent_marker"]
+_ATTACK_NOUNS = _WORDS["attack_noun"]
 _TARGET_MARKERS = _WORDS["target_marker"]
 
 
@@ -314,7 +315,8 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
     return match.rule.get("strength") == "casualty" or match.rule.lemma in _CASUALTY_LEMMAS
 
 
-_CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح"})
+_CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح",
+                              "انفجار", "انفجر"})       # an explosion has no agent as its subject either
 
 
 _PROTESTER_AGENTS = frozenset({"agent.protester", "agent.activist", "agent.lawyer", "agent.student",
@@ -327,13 +329,18 @@ _COMPLEMENTIZERS = _WORDS["complementizer"]
 _AGENT_MARKER_REACH = 10     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
 
 
-def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
+def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention],
+                  noun_trigger: bool = True) -> Mention | None:
     """«هجوم قاده مسلحون», «على يد مسلحين», «ونسب لتنظيم داعش» (an explicit agent marker, first);
-    then «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after the trigger)."""
+    then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
+    it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
+    belongs to the object or the victim."""
     for m in after:
         if m.kind != "victim" and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
                 and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
             return m
+    if not noun_trigger:
+        return None
     for n, m in enumerate(after):
         if m.kind == "victim" or m in targets:
             continue
@@ -571,13 +578,19 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
-    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS)]
     verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
+    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
     circumstantial = _is_circumstantial(tokens[i])
     pronoun_subject = _pronoun_subject(doc, i)
+    if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
+        # «قصف بطائرة مسيّرة استهدف مخيم أبو شوك»: the verb tells what the attack before it hit; the
+        # mentions after it are targets, the attacker is only in an agent phrase
+        targets = [m for m in after if m.first - last <= _VSO_REACH] + targets
+        verb_like = False
 
-    actor1 = _agent_phrase(doc, last, after, targets)
+    actor1 = _agent_phrase(doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match))
     object_ = None
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
         actor1 = _previous_subject(doc, i, anaphoric=True)
@@ -608,6 +621,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and not verb_like:
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent")), None)
+    if actor1 is not None:
+        actor1 = _named_in_apposition(doc, actor1, mentions)
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
@@ -637,8 +652,30 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
 
+_APPOSITION_REACH = 16
+
+
+def _named_in_apposition(doc: Document, m: Mention, mentions: list[Mention]) -> Mention:
+    """«أجرى وزير الدولة، وزير الشؤون الخارجية ...، أحمد عطاف، محادثات»: a title standing for a person named
+    after it between commas is that person."""
+    if m.kind != "agent" and not (m.kind == "entity" and m.actor.kb_id is None and m.actor.sector == "government"
+                                  and len(m.actor.text.split()) <= 4 and not _naming_people(doc, [m])):
+        return m
+    for other in mentions:
+        if other.first <= m.last or other.first - m.last > _APPOSITION_REACH:
+            continue
+        gap = doc.text[doc.tokens[m.last].end:doc.tokens[other.first].start]
+        if other.kind == "entity" and _naming_people(doc, [other]) and "،" in gap and not any(
+                ch in gap for ch in ".؛:«\"") and gap.rstrip().endswith("،"):
+            return other
+        if other.kind == "entity":
+            break
+    return m
+
+
 def _counted_starts(doc: Document) -> set[int]:
-    """Indices of the tokens right after a count of people («ثلاثة جنود», «20 متظاهرا»)."""
+    """Indices of the tokens right after a count of people («ثلاثة جنود», «20 متظاهرا»), and of the body
+    they are counted from («13 عنصراً من الشرطة الصومالية»)."""
     out = set()
     for n in doc.numbers:
         if n.is_year or n.is_percent:
@@ -647,7 +684,21 @@ def _counted_starts(doc: Document) -> set[int]:
         nxt = idx[1] + 1 if idx is not None else len(doc.tokens)
         if nxt < len(doc.tokens) and not doc.text[n.span.end:doc.tokens[nxt].start].strip():
             out.add(nxt)
+            if nxt + 2 < len(doc.tokens) and doc.tokens[nxt + 1].stem == "من":
+                out.add(nxt + 2)
     return out
+
+
+def _describes_an_attack_noun(doc: Document, i: int) -> bool:
+    """«هجوم استهدف مقرا», «قصف بطائرة مسيّرة استهدف مخيم»: an attack verb right after an attack noun (up
+    to three words back, no punctuation) describes what that attack hit."""
+    for back in range(1, 4):
+        j = i - back
+        if j < 0 or doc.tokens[j].sentence != doc.tokens[i].sentence or _punctuated(doc, j, i):
+            return False
+        if doc.tokens[j].stem in _ATTACK_NOUNS:
+            return True
+    return False
 
 
 def _after_a_preposition(doc: Document, k: int) -> bool:
