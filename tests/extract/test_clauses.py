@@ -244,3 +244,19 @@ def test_a_title_stands_for_the_person_named_after_it():
     (ev,) = _events("أجرى وزير الدولة، وزير الشؤون الخارجية والجالية الوطنية بالخارج، أحمد عطاف، اليوم الأربعاء، "
                     "ببروكسل، محادثات ثنائية مع وزير الخارجية الألماني.", "CONSULT")
     assert _a1(ev) == "أحمد عطاف"
+
+
+def test_active_injury_verb_and_weekday_after_today():
+    doc = extract(Article(id="t", published=dt.date(2021, 2, 4), text=(
+        "أعلن متحدث باسم الجيش في مالي أن مسلحين قتلوا تسعة جنود وأصابوا ستة آخرين بكمين نصبوه قرب مدينة "
+        "موبتي وسط البلاد اليوم الأربعاء.")))
+    (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert (ev.fatalities, ev.injuries) == (9, 6)
+    assert ev.date == "2021-02-03"      # «اليوم الأربعاء» published on a Thursday: that Wednesday
+
+
+def test_a_coarse_restatement_does_not_raise_a_finer_events_toll():
+    doc = _doc("قتل مسلحون تسعة جنود في كمين قرب مدينة موبتي أمس. وقال المتحدث إن الهجوم وقع في مالي وإن نحو 20 "
+               "مهاجما قتلوا في الاشتباك.")
+    tolls = sorted(e.fatalities for e in doc.events if e.type == "ASSAULT" and e.fatalities)
+    assert 9 in tolls and tolls != [20]

@@ -316,6 +316,10 @@ class _Reader:
                            self.words[i + offset[1]] in _AFTER_TODAY and offset[0] == "0"):
             last = i + offset[1] - 1
             wd = self.weekday_at(last + 1, start)          # «أمس الأحد», «اليوم الاثنين»: the same day
+            if wd is not None and int(offset[0]) <= 0:
+                # the weekday named is the surer word: «اليوم الأربعاء» in a report published on Thursday
+                # (written the day before) is that Wednesday, as «أمس الأحد» is that Sunday
+                return _Expr(start, wd.last, "weekday", weekday=wd.weekday, direction=wd.direction)
             return _Expr(start, wd.last if wd else last, "day_offset", offset=int(offset[0]))
         wd = self.weekday_at(i, start)
         if wd:

@@ -1034,8 +1034,9 @@ def _same_date(a: Event, b: Event, lead: bool) -> bool:
     return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
 
 
-def _absorb(into: Event, other: Event, keep_actors: bool = False) -> None:
-    """Merge mention `other` into event `into`; a restating mention («المحادثات») names no new actor."""
+def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bool = False) -> None:
+    """Merge mention `other` into event `into`; a restating mention («المحادثات») names no new actor, and a
+    coarser or restating one («أن الهجوم وقع ... وأن 20 مهاجما قتلوا») only fills a toll the event lacks."""
     if into.date_source == "publication" and other.date_source in ("text", "narrative"):
         into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
     if other.actor1 is not None and (into.actor1 is None or (into.confidence < other.confidence and not keep_actors)):
@@ -1046,6 +1047,8 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False) -> None:
         into.place = other.place or into.place
     for field in ("fatalities", "injuries"):
         values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
+        if keep_tolls and getattr(into, field) is not None:
+            continue
         setattr(into, field, max(values) if values else None)
     into.confidence = max(into.confidence, other.confidence)
 
@@ -1096,7 +1099,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     if len(details) == 1:
         # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
-        _absorb(details[0], event)
+        _absorb(details[0], event, keep_tolls=True)
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
@@ -1127,7 +1130,7 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None:
             merged.append((sentence, ev))
         else:
-            _absorb(target, ev, keep_actors=restated is not None)
+            _absorb(target, ev, keep_actors=restated is not None, keep_tolls=restated is not None)
     return [e for _, e in merged]
 
 
