@@ -84,7 +84,7 @@ def test_the_verb_reading_of_a_homograph_stays_an_event():
 
 def test_a_cue_inside_a_name_is_no_cue():
     from rasd.document import Entity
-    from rasd.extract.events import classify_modality
+    from rasd.extract.event_modality import classify_modality
     from rasd.extract.triggers import find_triggers
     text = "وقال جان إيف لو دريان إن معركة الموصل بدأت أمس."
     doc = extract(Article(id="t", text=text, published=PUBLISHED), stages=["sources", "entities"])

@@ -87,7 +87,7 @@ def test_casualty_cues():
 
 
 def test_event_words_are_normalised_and_complete():
-    from rasd.extract.events import _event_words
+    from rasd.extract.event_lexicon import _event_words
     words = _event_words()
     assert {"locative", "agent_marker", "target_marker", "undergo", "complementizer", "svo_filler",
             "clause_break"} <= set(words)

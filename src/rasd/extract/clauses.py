@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rasd.document import Document, Token
 from rasd.extract.cues import read_tsv
+from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.extract.triggers import verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -216,3 +217,14 @@ def perfect_verbs(doc: Document, trigger_verbs: list[int]) -> frozenset[int]:
         if form is not None and form.kind == "past":
             out.add(k)
     return frozenset(out)
+
+
+def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the clause around token i: «قُتل أربعة ... في إبديتا، فيما قتل أربعة آخرون في البارة»."""
+    start = i
+    while start > lo and doc.tokens[start].stem not in _CLAUSE_BREAKS and doc.text[doc.tokens[start - 1].end:doc.tokens[start].start].strip() not in ("؛", ";"):
+        start -= 1
+    end = i + 1
+    while end < hi and doc.tokens[end].stem not in _CLAUSE_BREAKS and doc.text[doc.tokens[end - 1].end:doc.tokens[end].start].strip() not in ("؛", ";"):
+        end += 1
+    return start, end

@@ -1,0 +1,628 @@
+"""Who did it and to whom: actor candidates of a sentence and the choice of actor1/actor2 by Arabic word order
+(VSO/SVO, agent phrases, light verbs, passive agents, victims, apposition, claims of responsibility).
+Part of the events stage."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Actor, Document, Entity, Event
+from rasd.extract.clauses import (
+    announced_by,
+    claims_responsibility,
+    is_light_noun,
+    light_verb_before,
+)
+from rasd.extract.event_lexicon import (
+    _CLAUSE_BREAKS,
+    _COMPLEMENTIZERS,
+    _UNDERGO_VERBS,
+    _WORDS,
+    _is_circumstantial,
+)
+from rasd.extract.event_place import _is_dateline_text
+from rasd.extract.triggers import LemmaMatch, LemmaRule
+from rasd.kb import load_kb
+from rasd.text.normalize import normalize_for_match
+
+_LOCATIVE = _WORDS["locative"]
+
+
+_ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass
+class Mention:
+    """An actor candidate in a sentence, located by token indices."""
+    first: int
+    last: int
+    actor: Actor
+    kind: str            # entity | agent | nisba | victim
+    locative: bool = False
+
+
+@lru_cache(maxsize=1)
+def _victim_nouns() -> dict[str, tuple[str, str]]:
+    text = resources.files("rasd.extract").joinpath("data/victim_nouns.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    out: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        for form in [r["noun"], *r["plural"].split("|")]:
+            norm = normalize_for_match(form)
+            out[norm[2:] if norm.startswith("ال") else norm] = (r["name_en"], r["sector"])
+    return out
+
+
+def _token_span_index(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    return doc.token_range(start, end)
+
+
+def _actor_from_entity(e: Entity) -> Actor:
+    return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, canonical=e.canonical, sector=e.sector,
+                 country=e.country, span=e.span)
+
+
+def _is_locative(doc: Document, first: int) -> bool:
+    tok = doc.tokens[first]
+    if "ب" in tok.prefixes:         # «بدمشق», «وبالحسكة»
+        return True
+    for back in (1, 2):     # «في مقديشو», «وسط العاصمة الصومالية مقديشو»
+        k = first - back
+        if k < 0 or doc.tokens[k].sentence != tok.sentence:
+            return False
+        if doc.tokens[k].stem in _LOCATIVE:
+            return True
+        if not doc.tokens[k].stem.endswith(("يه", "ي")):
+            return False    # only a nisba adjective may stand between the locative word and the place
+    return False
+
+
+def _can_act(e: Entity) -> bool:
+    """A country or a capital stands for its government («استخدمت دمشق», «طهران ترد»); a town does not."""
+    if e.source == "nisba" or (e.kb_id or "").startswith("cc:"):
+        return True
+    place = load_kb().gazetteer.place(e.kb_id) if e.kb_id else None
+    return place is not None and (place.is_capital or place.feature == "country")
+
+
+def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
+    """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
+    out: list[Mention] = []
+    sent = doc.sentences[sentence]
+    for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
+                                                             for a in doc.agents]:
+        if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",) \
+                or _is_dateline_text(doc, e.text, e.span.start):
+            continue        # the dateline's city and the outlets reporting are not actors of the event
+        idx = _token_span_index(doc, e.span.start, e.span.end)
+        if idx is None:
+            continue
+        if e.type == "FAC":
+            # a building hit («هجوم على مستشفى المدينة») is a target, never an attacker
+            if _governed_by_token(doc, idx[0], _TARGET_MARKERS):
+                out.append(Mention(idx[0], idx[1], _actor_from_entity(e), "target"))
+            continue
+        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e))
+        if kind == "agent" and e.sector == "civilian":
+            kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
+        out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
+    victims = _victim_nouns()
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for k in range(lo, hi):
+        if k in covered:
+            continue
+        hit = victims.get(doc.tokens[k].stem)
+        if hit:
+            t = doc.tokens[k]
+            out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
+                                           span=doc.span(t.stem_start, t.end)), "victim"))
+    out.sort(key=lambda m: m.first)
+    return _join_force_heads(doc, _drop_titles_of_people(doc, _drop_nested(out)))
+
+
+def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«قوات الحكومة السورية», «عناصر حزب الله», «مقاتلو هيئة تحرير الشام»: a force noun in construct right
+    before a named body makes one actor, the body's forces (identity and sector stay the body's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        head = doc.tokens[m.first - 1] if m.first > 0 else None
+        if m.kind == "entity" and head is not None and head.stem in _WORDS["force_head"] \
+                and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
+                and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end)})
+            if prev is not None and prev.first == prev.last == m.first - 1:
+                out.pop()           # the agent layer's bare «قوات» is part of this mention
+            m = Mention(m.first - 1, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
+def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """The mentions whose span is a PERSON entity's."""
+    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
+    return [m for m in mentions if m.actor.span is not None
+            and (m.actor.span.start, m.actor.span.end) in person_spans]
+
+
+def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title
+    («القوات الموالية للرئيس الأسد» are not: a person after «ل/ب» is what the agent belongs to)."""
+    people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
+    keep = []
+    for m in mentions:
+        if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                     and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
+                                     for p in people):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _punctuated(doc: Document, a: int, b: int) -> bool:
+    return any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start])
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    keep: list[Mention] = []
+    for m in mentions:
+        if any(o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+               for o in mentions):
+            continue
+        if keep and keep[-1].first == m.first and keep[-1].last == m.last:
+            continue
+        keep.append(m)
+    return keep
+
+
+_AGENT_MARKERS = _WORDS["agent_marker"]
+
+
+_ATTACK_NOUNS = _WORDS["attack_noun"]
+
+
+_TARGET_MARKERS = _WORDS["target_marker"]
+
+
+def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
+    return _governed_by_token(doc, m.first, words)
+
+
+def _governed_by_token(doc: Document, first: int, words: frozenset[str]) -> bool:
+    if first == 0:
+        return False
+    prev = doc.tokens[first - 1]
+    return prev.stem in words or prev.stem + prev.suffix in words     # «شنته» = شنت + ه
+
+
+_LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", "strong")))
+
+
+def passive_prone(doc: Document, match: LemmaMatch) -> bool:
+    """A casualty verb or noun («قتل», «أصيب», «مقتل»): its subject is rarely the attacker."""
+    return match.rule.get("strength") == "casualty" or match.rule.lemma in _CASUALTY_LEMMAS
+
+
+_CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح",
+                              "انفجار", "انفجر"})       # an explosion has no agent as its subject either
+
+
+_PROTESTER_AGENTS = frozenset({"agent.protester", "agent.activist", "agent.lawyer", "agent.student",
+                               "agent.worker", "agent.teacher", "agent.doctor", "agent.farmer"})
+
+
+_VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
+
+
+_ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
+
+
+
+
+_AGENT_MARKER_REACH = 10     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
+
+
+def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention],
+                  noun_trigger: bool = True) -> Mention | None:
+    """«هجوم قاده مسلحون», «على يد مسلحين», «ونسب لتنظيم داعش» (an explicit agent marker, first);
+    then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
+    it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
+    belongs to the object or the victim."""
+    for m in after:
+        if m.kind != "victim" and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
+                and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
+            return m
+    if not noun_trigger:
+        return None
+    for n, m in enumerate(after):
+        if m.kind == "victim" or m in targets:
+            continue
+        # «انسحبت القوات الموالية للرئيس»: a «ل» phrase after another actor belongs to that actor
+        near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
+        if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
+            return m
+    return None
+
+
+_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"})
+
+
+_BETWEEN_REACH = 3
+
+
+def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor, Actor | None] | None:
+    """«المحادثات بين X وY», «اشتباكات بين X وY»: the two sides named after «بين» right after the trigger."""
+    def opened_by(m: Mention, word: str | None) -> bool:
+        # the word itself, or a construct head after it («بين ممثلي الجيش», «وممثلي الدعم السريع»)
+        for k in (m.first, m.first - 1):
+            tok = doc.tokens[k]
+            if (word is None and "و" in tok.prefixes) or (word is not None and k < m.first and tok.stem == word):
+                return True
+            if k == m.first and word is not None and m.first >= 2 and doc.tokens[m.first - 2].stem == word \
+                    and not doc.tokens[m.first - 1].prefixes and not _punctuated(doc, m.first - 2, m.first):
+                return True
+        return False
+
+    first = next((m for m in after if m.first - last <= _BETWEEN_REACH + 2 and m.kind != "victim"
+                  and opened_by(m, "بين")), None)
+    if first is None:
+        return None
+    second = next((m for m in after if m.first > first.last and m.first - first.last <= 3
+                   and opened_by(m, None)), None)
+    return first.actor, second.actor if second else None
+
+
+def _same_clause(doc: Document, a: int, b: int) -> bool:
+    """No full stop, semicolon or clause-opening «فيما/بينما» between tokens a and b."""
+    if any(ch in ".؛;" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
+        return False
+    return not any(t.stem in _CLAUSE_BREAKS for t in doc.tokens[a + 1:b])
+
+
+def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False,
+                    cross_complementizer: bool = False) -> Mention | None:
+    """The actor before the trigger that is its subject, not across «إن/أن» — unless the complementizer
+    carries the subject's pronoun («قالت الوزارة إنها نشرت»), which points back to the speaker.
+    For a verb, the nearest one (SVO); for a noun or participle, the clause's subject: the first named one
+    («تعهد بوتين ونظيره ... لسيطرة الأسد ... خلال محادثة هاتفية» is Putin's call, not Assad's)."""
+    tokens = doc.tokens
+    lo = max(0, i - 60)
+    floor = -1 if cross_complementizer else max(
+        (k for k in range(lo, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
+         and tokens[k].sentence == tokens[i].sentence), default=-1)
+    reach = 40 if first_named else 14
+    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
+    pool = _people_first(doc, named)
+    if not pool:
+        return None
+    return pool[0] if first_named else pool[-1]
+
+
+def _people_first(doc: Document, named: list[Mention]) -> list[Mention]:
+    """The mentions that are people or bodies with a known sector (a person, «الجيش», «وزارة الخارجية»),
+    or all of them when there are none: a capital or an unknown name is a weaker subject."""
+    persons = _naming_people(doc, named)
+    people = [m for m in named if m.kind == "agent" or m.actor.sector not in (None, "media") or m in persons]
+    return people or named
+
+
+def _previous_subject(doc: Document, i: int, anaphoric: bool = False) -> Mention | None:
+    """«ودعت في بيان ... إلى»: a verb opening its sentence with no subject takes the previous sentence's.
+    With an anaphoric subject («ورحّب سموه», «وبحث الجانبان») the verb may stand anywhere in its sentence, and
+    the actor is looked for up to three sentences back («كما تبادل الجانبان ...» names no one)."""
+    tokens = doc.tokens
+    sentence = tokens[i].sentence
+    starts_sentence = i == 0 or tokens[i - 1].sentence != sentence
+    if not (starts_sentence or anaphoric) or sentence == 0:
+        return None
+    for back in range(1, 4 if anaphoric else 2):
+        if sentence - back < 0:
+            break
+        sent = doc.sentences[sentence - back]
+        lo = next((k for k in range(i - 1, -1, -1) if tokens[k].start < sent.start), -1) + 1
+        hi = next((k for k in range(lo, i) if tokens[k].start >= sent.end), i)
+        if anaphoric and any(_is_anaphoric(t) for t in tokens[lo:hi]):
+            continue    # «كما تبادل الجانبان ... سوريا ولبنان»: its own subject points further back
+        prev = sentence_mentions(doc, sentence - back, lo, hi)
+        named = [m for m in prev if m.kind in ("entity", "agent") and not m.locative]
+        if named:
+            return _people_first(doc, named)[0] if anaphoric else named[0]
+    return None
+
+
+def _anaphoric_subject(doc: Document, last: int) -> bool:
+    """«ورحّب سموه», «وبحث الجانبان»: the word after the verb is its subject and points back at an earlier actor."""
+    if last + 1 >= len(doc.tokens):
+        return False
+    tok = doc.tokens[last + 1]
+    return tok.sentence == doc.tokens[last].sentence and _is_anaphoric(tok)
+
+
+def _is_anaphoric(tok) -> bool:
+    """«سموه», «معاليه», «الجانبان» (data/event_words.tsv, anaphoric_subject)."""
+    return normalize_for_match(tok.stem + tok.suffix) in _WORDS["anaphoric_subject"]
+
+
+_SVO_FILLERS = _WORDS["svo_filler"]
+
+
+def _gap_words(doc: Document, a: int, b: int) -> int:
+    """Words between token a and token b, not counting «قد»; punctuation makes the gap unbridgeable."""
+    if any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
+        return 99
+    return sum(1 for t in doc.tokens[a + 1:b] if t.norm not in _SVO_FILLERS)
+
+
+@lru_cache(maxsize=1)
+def _unnamed_protesters() -> Actor | None:
+    """«حيث تظاهر العشرات»: as ACLED codes a crowd nobody names, the protest's actor is «protesters»
+    (the KB's agent row, with no span: inferred, not read)."""
+    agent = load_kb().actors.agents.get("agent.protester")
+    if agent is None:
+        return None
+    return Actor(text=agent.plural.split("|")[0] or agent.aliases_ar[0], name_en=agent.name_en + "s",
+                 kb_id=agent.id, sector=agent.sector)
+
+
+def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
+    """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»)."""
+    if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
+        return actor
+    head = normalize_for_match(actor.text)
+    earlier = [a for a in doc.agents if a.span.end <= actor.span.start and a.kb_id is not None
+               and len(a.text.split()) > 1 and normalize_for_match(a.text.split()[0]) == head]
+    if not earlier:
+        return actor
+    return _actor_from_entity(earlier[-1])
+
+
+def _accusative_plural(doc: Document, m: Mention) -> bool:
+    """A generic plural in «-ين» right after a verb («حذرت النازحين», «استهدفوا المدنيين») is its object: the
+    subject would read «-ون». Names ending so («البحرين», «حسين») are entities and do not count."""
+    return m.kind in ("agent", "victim") and m.first == m.last and doc.tokens[m.first].stem.endswith("ين") \
+        and not doc.tokens[m.first].prefixes[-1:] == ["ب"]
+
+
+def _coordinated_verb(doc: Document, i: int) -> bool:
+    """«وأجرت دول الخليج وروسيا محادثات ...، ودعت في بيان إلى»: a verb after «،و» with no subject of its own
+    shares the subject of its sentence's first clause, not the nearest noun before it."""
+    tok = doc.tokens[i]
+    if i == 0 or doc.tokens[i - 1].sentence != tok.sentence:
+        return False
+    if doc.tokens[i - 1].stem in _WORDS["clause_break"]:
+        return True     # «قالت المنظمة إنها ...، بينما حذرت الناس»: the clause goes on with the same subject
+    return tok.prefixes[:1] == ["و"] and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
+
+
+def _pronoun_subject(doc: Document, i: int) -> bool:
+    """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev and prev.stem in _COMPLEMENTIZERS and prev.suffix and prev.sentence == doc.tokens[i].sentence)
+
+
+def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
+                  mentions: list[Mention]) -> tuple[Actor | None, Actor | None]:
+    """actor1 (initiator) and actor2 (target) of a trigger by Arabic word order.
+
+    actor1: an agent phrase after the trigger (_agent_phrase); else, for a verb, its subject after it (VSO)
+    unless the subject is a pronoun; else the subject before it (SVO, or the sentence's subject for a noun
+    or a participle «داعيا»). actor2: the actor governed by «مع/ضد/على/بحق» after the trigger, else the
+    victims of an attack, else the verb's object. Casualty words («قُتل», «مقتل») are read as passive.
+    """
+    i, last = match.first, match.last
+    tokens = doc.tokens
+    light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
+    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
+        light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
+    if light is not None and is_light_noun(doc, light):
+        # «أعلنت قوات سوريا الديمقراطية بدء معركة الرقة»: the verbal noun's subject is the clause's subject
+        subject = _subject_before(doc, light, [m for m in mentions if m.last < light and not m.locative
+                                               and m.actor.sector != "media"], first_named=True)
+        if subject is not None:
+            return subject.actor, None
+    elif light is not None:
+        # «شنت مقاتلات إسرائيلية ضربات على صور»: the light verb carries the subject; read it as the verb
+        head = LemmaMatch(_LIGHT_VERB_RULE, light, light)
+        actor1, actor2 = choose_actors(doc, head, event_type, mentions)
+        if actor1 is not None:
+            return actor1, actor2
+    # the outlet reporting («شفق نيوز/ أصيب ...») is no actor of the event
+    actors = [m for m in mentions if not m.locative and m.actor.sector != "media"]
+    if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
+        actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
+    else:
+        # «مقتل ثلاثة جنود», «أصيب 20 متظاهرا»: whoever is counted in an attack or arrest is hit, not the doer
+        counted = _counted_starts(doc)
+        actors = [Mention(m.first, m.last, m.actor, "victim", m.locative) if m.first in counted else m
+                  for m in actors]
+    if event_type == "PROTEST":
+        # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
+        crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
+        if crowd:
+            return min(crowd, key=lambda m: abs(m.first - i)).actor, None
+    after = [m for m in actors if m.first > last]
+    before = [m for m in actors if m.last < i]
+    if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
+        return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
+        (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
+    # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
+    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
+    circumstantial = _is_circumstantial(tokens[i])
+    pronoun_subject = _pronoun_subject(doc, i)
+    if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
+        # «قصف بطائرة مسيّرة استهدف مخيم أبو شوك»: the verb tells what the attack before it hit; the
+        # mentions after it are targets, the attacker is only in an agent phrase
+        targets = [m for m in after if m.first - last <= _VSO_REACH] + targets
+        verb_like = False
+
+    actor1 = _agent_phrase(doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match))
+    object_ = None
+    if actor1 is None and verb_like and _anaphoric_subject(doc, last):
+        actor1 = _previous_subject(doc, i, anaphoric=True)
+        if actor1 is not None:
+            object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
+    if actor1 is None and verb_like and not circumstantial:
+        # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
+        subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
+                        and _gap_words(doc, m.last, i) <= 1), None)
+        if subject is not None:
+            actor1 = subject
+            object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
+    if actor1 is None and verb_like and not circumstantial:
+        first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
+                            and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
+        if first_after is not None and _accusative_plural(doc, first_after):
+            object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
+        passive = passive_prone(doc, match)
+        if first_after is not None and pronoun_subject:
+            object_ = first_after
+        elif first_after is not None and (not passive or first_after.last - last <= 3):
+            actor1 = first_after
+    if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
+        actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
+                                 or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
+    if actor1 is None and verb_like and not passive_prone(doc, match):
+        actor1 = _previous_subject(doc, i)
+    if actor1 is None and not verb_like:
+        # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
+        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent")), None)
+    if actor1 is not None:
+        actor1 = _named_in_apposition(doc, actor1, mentions)
+    actor2 = next((m for m in targets if m is not actor1), None) or object_
+    if event_type == "ASSAULT":
+        victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
+                       if m.kind == "victim" and abs(m.first - i) <= 8), None)
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
+                and (victim is not None or passive_prone(doc, match)):
+            actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن»
+        elif actor2 is None and victim is not None:
+            actor2 = victim
+    if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
+        nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
+        actor2 = nxt[0] if nxt else None
+    if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
+            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k):
+        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it
+        actor1 = None
+    if event_type == "ASSAULT" and actor1 is not None and actor1.last < i and not verb_like and light is None \
+            and _in_a_cause_phrase(doc, i):
+        # «مقتل 12 جنديا في هجوم»، «إثر قصف»: a noun inside a prepositional phrase is the cause of the clause's
+        # event, not its predicate; the clause's subject (often who announces it) is not its agent
+        actor1 = _agent_phrase(doc, last, after, targets)
+    if _undergone(doc, i):
+        # «تعرضوا لإطلاق نار»: the subject of «to undergo» is hit; only an agent phrase names the attacker
+        undergoer = actor1 if actor1 is not None and actor1.last < i else None
+        actor1 = _agent_phrase(doc, last, after, targets)
+        actor2 = undergoer or actor2
+    return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+_APPOSITION_REACH = 16
+
+
+def _named_in_apposition(doc: Document, m: Mention, mentions: list[Mention]) -> Mention:
+    """«أجرى وزير الدولة، وزير الشؤون الخارجية ...، أحمد عطاف، محادثات»: a title standing for a person named
+    after it between commas is that person."""
+    if m.kind != "agent" and not (m.kind == "entity" and m.actor.kb_id is None and m.actor.sector == "government"
+                                  and len(m.actor.text.split()) <= 4 and not _naming_people(doc, [m])):
+        return m
+    for other in mentions:
+        if other.first <= m.last or other.first - m.last > _APPOSITION_REACH:
+            continue
+        gap = doc.text[doc.tokens[m.last].end:doc.tokens[other.first].start]
+        if other.kind == "entity" and _naming_people(doc, [other]) and "،" in gap and not any(
+                ch in gap for ch in ".؛:«\"") and gap.rstrip().endswith("،"):
+            return other
+        if other.kind == "entity":
+            break
+    return m
+
+
+def _counted_starts(doc: Document) -> set[int]:
+    """Indices of the tokens right after a count of people («ثلاثة جنود», «20 متظاهرا»), and of the body
+    they are counted from («13 عنصراً من الشرطة الصومالية»)."""
+    out = set()
+    for n in doc.numbers:
+        if n.is_year or n.is_percent:
+            continue
+        idx = doc.token_range(n.span.start, n.span.end)
+        nxt = idx[1] + 1 if idx is not None else len(doc.tokens)
+        if nxt < len(doc.tokens) and not doc.text[n.span.end:doc.tokens[nxt].start].strip():
+            out.add(nxt)
+            if nxt + 2 < len(doc.tokens) and doc.tokens[nxt + 1].stem == "من":
+                out.add(nxt + 2)
+    return out
+
+
+def _describes_an_attack_noun(doc: Document, i: int) -> bool:
+    """«هجوم استهدف مقرا», «قصف بطائرة مسيّرة استهدف مخيم»: an attack verb right after an attack noun (up
+    to three words back, no punctuation) describes what that attack hit."""
+    for back in range(1, 4):
+        j = i - back
+        if j < 0 or doc.tokens[j].sentence != doc.tokens[i].sentence or _punctuated(doc, j, i):
+            return False
+        if doc.tokens[j].stem in _ATTACK_NOUNS:
+            return True
+    return False
+
+
+def _after_a_preposition(doc: Document, k: int) -> bool:
+    tok = doc.tokens[k]
+    return bool(set(tok.prefixes) & {"ب", "ل", "ك"}) or (
+        k > 0 and doc.tokens[k - 1].sentence == tok.sentence and doc.tokens[k - 1].stem in _WORDS["preposition"])
+
+
+def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
+    """The subject after a verb (VSO) stands before any prepositional phrase: «وهدد خلالها بقصف أثينا» has no
+    subject after the verb («أثينا» is what «قصف» would hit), «قصفت طائرات روسية» has one."""
+    for k in range(verb_last + 1, first + 1):
+        tok = doc.tokens[k]
+        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]):
+            return False
+        if k == first and tok.prefixes[-1:] in (["ب"], ["ل"], ["ك"]) and "ال" not in tok.prefixes:
+            return False
+    return True
+
+
+def _in_a_cause_phrase(doc: Document, i: int) -> bool:
+    tok = doc.tokens[i]
+    if "ب" in tok.prefixes:
+        return True
+    return i > 0 and doc.tokens[i - 1].sentence == tok.sentence and doc.tokens[i - 1].stem in _WORDS["cause_preposition"]
+
+
+def _undergone(doc: Document, i: int) -> bool:
+    return "ل" in doc.tokens[i].prefixes and i > 0 and doc.tokens[i - 1].stem in _UNDERGO_VERBS
+
+
+_CLAIM_SENTENCES = 5
+
+
+def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
+    """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
+    latest attack told before the claim (within five sentences) that names none, or names its announcer."""
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    if not attacks:
+        return
+    for k, tok in enumerate(doc.tokens):
+        if not claims_responsibility(doc, k):
+            continue
+        sentence = tok.sentence
+        sent = doc.sentences[sentence]
+        lo = next(j for j in range(k, -1, -1) if j == 0 or doc.tokens[j - 1].sentence != sentence)
+        claimant = next((m for m in sentence_mentions(doc, sentence, lo, k)
+                         if m.last < k and m.kind in ("entity", "agent") and not m.locative), None)
+        if claimant is None:
+            continue
+        earlier = [e for e in attacks if e.trigger.start < sent.end
+                   and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]
+        if earlier:
+            target = earlier[-1]
+            if target.actor1 is None or target.actor1.sector in ("military", "police") \
+                    and claimant.actor.sector not in ("military", "police"):
+                target.actor1 = claimant.actor

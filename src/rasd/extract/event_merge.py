@@ -1,0 +1,218 @@
+"""One event per real event inside an article: mentions merged by type, place, date and actors; restatements,
+running totals, summaries of finer events, protest demands. Part of the events stage."""
+from __future__ import annotations
+
+from rasd.document import Actor, Document, Event, EventPlace
+from rasd.extract.event_actors import _PROTESTER_AGENTS
+from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
+from rasd.extract.event_place import _FEATURE_RANK, _km
+from rasd.text.normalize import normalize_for_match
+
+
+def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
+    """Raise the toll of the latest earlier event of the same type and place; False when there is none."""
+    for _sentence, earlier in reversed(found):
+        if earlier.type == event.type and _same_place(earlier.place, event.place) and earlier.place is not None:
+            for field in ("fatalities", "injuries"):
+                new = getattr(event, field)
+                if new is not None and (getattr(earlier, field) or 0) < new:
+                    setattr(earlier, field, new)
+            return True
+    return False
+
+
+def _actor_key(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return a.kb_id or normalize_for_match(a.text)
+
+
+def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
+    if a is None or b is None:
+        return True
+    close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
+    if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
+        # «سوق الجمعة» and «منطقة سوق الجمعة» are one place: the same gazetteer name, or one name inside the other
+        na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
+        return na == nb or na.endswith(" " + nb) or nb.endswith(" " + na) or \
+            (a.name_en is not None and a.name_en == b.name_en)
+    return close
+
+
+def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> bool:
+    if a.type != b.type:
+        return False
+    if same_sentence:
+        return _same_place(a.place, b.place)
+    k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
+    if a.fatalities and b.fatalities and a.fatalities != b.fatalities and not _refines(a, b) and not _refines(b, a):
+        return False        # two tolls in two sentences: two strikes, even in one town on one day
+    if a.mode and b.mode and a.mode != b.mode:
+        return False        # a capture and an air strike on one town are two events
+    if a.place is None or b.place is None or not (k1a is None or k1b is None or k1a == k1b):
+        return False
+    if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
+        # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
+        # often by a district where the body names its city
+        return _same_place(a.place, b.place) or _km(a.place, b.place) <= _LEAD_KM
+    return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+_LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
+
+
+_LEAD_KM = 25.0
+
+
+_VAGUE_FLOORS = frozenset({10, 100, 1000})     # «عشرات», «مئات», «آلاف» as text/data/vague_quantities.tsv reads them
+
+
+def _refines(vague: Event, exact: Event) -> bool:
+    """«قُتل عشرات المدنيين» (a floor of 10) and «بلغت الحصيلة نحو 40» tell one toll, the second more precisely."""
+    return bool(vague.casualties_approximate and vague.fatalities in _VAGUE_FLOORS
+                and exact.fatalities and exact.fatalities > vague.fatalities)
+
+
+def _same_date(a: Event, b: Event, lead: bool) -> bool:
+    """Equal dates; or, in the headline or lead, a date only defaulted to the publication date (the
+    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event)."""
+    return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
+
+
+def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bool = False) -> None:
+    """Merge mention `other` into event `into`; a restating mention («المحادثات») names no new actor, and a
+    coarser or restating one («أن الهجوم وقع ... وأن 20 مهاجما قتلوا») only fills a toll the event lacks."""
+    if into.date_source == "publication" and other.date_source in ("text", "narrative"):
+        into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
+    if other.actor1 is not None and (into.actor1 is None or (into.confidence < other.confidence and not keep_actors)):
+        into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
+    into.actor2 = into.actor2 or other.actor2
+    if into.place is None or (other.place is not None and
+                              _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
+        into.place = other.place or into.place
+    for field in ("fatalities", "injuries"):
+        values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
+        if keep_tolls and getattr(into, field) is not None:
+            continue
+        setattr(into, field, max(values) if values else None)
+    into.confidence = max(into.confidence, other.confidence)
+
+
+_SUMMARY_KM = 50.0
+
+
+_ACTOR_MEMORY_SENTENCES = 3
+
+
+def _inherit_actors(events: list[Event], doc: Document) -> None:
+    """«ووقعت الهجمات الأربعاء ...» after «قوات الدعم السريع قتلت 30 مدنيا»: an attack or protest told with
+    no actor takes the actor of the same kind of event told just before it."""
+    for k, event in enumerate(events):
+        if event.actor1 is not None or event.type not in _SPECIFICITY_CHECKED:
+            continue
+        here = doc.sentence_at(event.trigger.start)
+        for earlier in reversed(events[:k]):
+            if earlier.type == event.type and earlier.actor1 is not None \
+                    and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
+                event.actor1 = earlier.actor1
+                break
+
+
+def _is_total_of_others(event: Event, events: list[Event]) -> bool:
+    """«مقتل 16 فلسطينيا بغارات» over a story of strikes killing 12, 2 and 2: the headline adds them up."""
+    others = [o.fatalities for o in events if o is not event and o.type == event.type and o.fatalities]
+    return bool(event.fatalities and len(others) >= 2 and sum(others) == event.fatalities)
+
+
+def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
+    """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
+    the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
+    if _is_total_of_others(event, events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its toll is the sum of the article's other tolls",
+                               "evidence": event.evidence.model_dump()})
+        return True
+    p = event.place
+    rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
+    if p is None or p.lat is None or rank == 0:
+        return False
+    details = [o for o in events if o is not event and o.type == event.type and o.place is not None
+               and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
+               and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))]
+    if not details:
+        return False
+    if len(details) == 1:
+        # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
+        # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
+        _absorb(details[0], event, keep_tolls=True)
+    doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                           "reason": f"summary of {len(details)} more specific event(s) in this article",
+                           "evidence": event.evidence.model_dump()})
+    return True
+
+
+def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
+    """«قتلت قوات الدعم السريع 30 مدنيا في السودان» over «... في قرية بريمة رشيد»: an event placed only in a
+    country (or a region of it) is the same as a finer one there with the same toll or the same attacker."""
+    if coarse.place is None or fine.place is None or coarse.place.country != fine.place.country:
+        return False
+    same_toll = coarse.fatalities is not None and coarse.fatalities == fine.fatalities
+    same_actor = _actor_key(coarse.actor1) is not None and _actor_key(coarse.actor1) == _actor_key(fine.actor1)
+    return same_toll or (same_actor and coarse.fatalities is None)
+
+
+def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset()) -> list[Event]:
+    """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
+    A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
+    its type stands at a compatible place and date, whoever the sentence names beside it."""
+    merged: list[tuple[int, Event]] = []
+    for sentence, ev in found:
+        target = next((m for s, m in merged
+                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES)), None)
+        restated = None
+        if target is None and id(ev) in restating:
+            target = restated = _restated(merged, sentence, ev)
+        if target is None:
+            merged.append((sentence, ev))
+        else:
+            _absorb(target, ev, keep_actors=restated is not None, keep_tolls=restated is not None)
+    return [e for _, e in merged]
+
+
+_RESTATE_SENTENCES = 3
+
+
+def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
+    place (the same, within 25 km, or unknown on one side), on a compatible date, with no other toll."""
+    for s, m in reversed(merged):
+        if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
+            continue
+        if m.fatalities and ev.fatalities and m.fatalities != ev.fatalities \
+                and not _refines(m, ev) and not _refines(ev, m):
+            continue
+        places_agree = m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
+            m.place.lat is not None and ev.place.lat is not None and _km(m.place, ev.place) <= _LEAD_KM)
+        if places_agree and _same_date(m, ev, lead=True):
+            return m
+    return None
+
+
+def _fold_protest_demands(events: list[Event], doc: Document) -> list[Event]:
+    """«وطالب المتظاهرون بـ...» in a protest's sentence, or by its crowd: the demand is what the protest
+    voiced, one event with it (as ANNOTATION codes a protest with demands), not a REQUEST of its own."""
+    protests = [e for e in events if e.type == "PROTEST"]
+    if not protests:
+        return events
+    kept = []
+    for e in events:
+        crowd = e.actor1 is not None and (e.actor1.kb_id in _PROTESTER_AGENTS)
+        same_sentence = any(doc.sentence_at(p.trigger.start) == doc.sentence_at(e.trigger.start) for p in protests)
+        if e.type == "REQUEST" and (crowd or same_sentence):
+            doc.non_events.append({"type": e.type, "trigger": e.trigger.model_dump(), "modality": "part_of_protest",
+                                   "reason": "the demand voiced by a protest told in the article",
+                                   "evidence": e.evidence.model_dump()})
+            continue
+        kept.append(e)
+    return kept

@@ -1,0 +1,109 @@
+"""Whether a trigger reports an act that happened: modality cues before it (data/modality_cues.tsv), names
+that hold a cue word, motives and other senses. Part of the events stage."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from rasd.document import Document
+from rasd.extract.clauses import light_verb_before
+from rasd.extract.event_lexicon import (
+    _COMPLEMENTIZERS,
+    _UNDERGO_VERBS,
+    _WORDS,
+    _is_circumstantial,
+)
+from rasd.extract.triggers import LemmaMatch
+from rasd.text.normalize import normalize_for_match
+
+
+@lru_cache(maxsize=1)
+def _modality_cues() -> dict[str, tuple[str, int]]:
+    text = resources.files("rasd.extract").joinpath("data/modality_cues.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {normalize_for_match(r["word"]): (r["modality"], int(r["window"])) for r in rows}
+
+
+def _inside_name(doc: Document, tok) -> bool:
+    return any(e.span.start <= tok.start and tok.end <= e.span.end and e.type in ("ORG", "FAC", "LOC", "GPE")
+               for e in doc.entities)
+
+
+_MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
+
+
+
+
+_MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "generic", "claimed")
+
+
+def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tuple[str, str | None]:
+    """('asserted'|'claimed'|'negated'|'hypothetical'|'requested'|'threatened', the cue word).
+
+    Every cue within its window before the trigger counts; the strongest reading wins (a negation over a
+    request over a mere possibility), so «دعت إلى وقف القصف» is a request, not a hypothesis."""
+    tokens, i = doc.tokens, match.first
+    sentence = tokens[i].sentence
+    if "س" in tokens[i].prefixes:
+        return "hypothetical", tokens[i].text
+    if "ل" in tokens[i].prefixes and not (i > 0 and tokens[i - 1].stem in _UNDERGO_VERBS):
+        return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
+    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
+            and not match.rule.reads_as_noun(tokens[i]):
+        return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
+    cues = _modality_cues()
+    found: dict[str, str] = {}
+    for back in range(1, _MAX_CUE_WINDOW + 1):
+        j = i - back
+        if j < 0 or tokens[j].sentence != sentence:
+            break
+        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
+        if cue is None or back > cue[1] or cue[0] == "still" or _in_a_name(doc, tokens[j]):
+            continue        # «لو دريان», «قد» in a name: part of a name, not a cue
+        modality = cue[0]
+        if modality == "negated" and _negation_cancelled(tokens, j, i):
+            continue
+        if modality == "hypothetical" and tokens[j].stem == "قد" and not tokens[i].stem[:1] in "يتن":
+            continue        # «قد» with a perfect verb means «has already»
+        if modality == "hypothetical" and back == 1 and tokens[j].stem == "محاوله" and event_type == "ASSAULT":
+            continue        # «محاولة اغتيال»: an attempted attack is an attack
+        if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
+            continue
+        found.setdefault(modality, tokens[j].text)
+    for modality in _MODALITY_PRIORITY:
+        if modality in found:
+            return modality, found[modality]
+    return "asserted", None
+
+
+def _in_a_name(doc: Document, tok) -> bool:
+    return any(e.span.start <= tok.start < e.span.end for e in doc.entities if e.type in ("PERSON", "ORG"))
+
+
+def _negation_cancelled(tokens, j: int, i: int) -> bool:
+    cues = _modality_cues()
+    return any(cues.get(tokens[k].stem, ("",))[0] == "still" for k in range(j + 1, i + 1))
+
+
+def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) -> bool:
+    """«يشنون هجمات ... تضامناً مع غزة», «أضربوا احتجاجاً على الحكم»: a verbal noun in the accusative (written
+    with its tanween) after a clause gives the motive of the act before it; the act is the event. A participle
+    («داعياً», «مطالباً») is a deed of the subject, and a headline may open with the noun, so neither counts."""
+    tok = doc.tokens[match.first]
+    if match.first != match.last or tok.prefixes or not tok.text.endswith(("اً", "ًا")) or _is_circumstantial(tok):
+        return False
+    if light_verb_before(doc, match.first) is not None:
+        return False        # «بدأت القوات هجوماً»: the object of a light verb is the act itself
+    if match.first > 0 and doc.tokens[match.first - 1].stem in _COMPLEMENTIZERS:
+        return False        # «إن هجوماً ... استهدف»: the accusative subject after «إن»
+    return match.first - sentence_start >= 3
+
+
+def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
+    """«مستشفى البصرة التعليمي استقبل خمسة متظاهرين»: the host of «استقبل» is a hospital, up to seven words before it or two after."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    near = [k for k in range(max(0, match.first - 7), min(len(tokens), match.last + 3))
+            if tokens[k].sentence == sentence and not match.first <= k <= match.last]
+    return any(tokens[k].stem in _WORDS["receiving_site"] for k in near)
