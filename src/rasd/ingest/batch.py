@@ -22,15 +22,30 @@ from typing import Any, Callable, Iterable, Iterator
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
+from rasd.ingest.validate import short_id
 
 CHUNK_SIZE = 8             # articles per task: amortises pickling/scheduling without hurting balance
 WINDOW_PER_WORKER = 4      # chunks in flight per worker
 
+MAX_KEPT_ERRORS = 1000     # IngestReport.errors keeps the first ones (all are counted and reported)
+
 Result = tuple[Article, dict[str, Any]] | RasdInputError
 
 
-def _warm_up(stages: tuple[str, ...] | None) -> None:
-    """Load stage modules (and their lexicons) once per worker, not per article."""
+def _refused(exc: BaseException) -> bool:
+    """True when the store refused this one record's values (the article is skipped, the run goes on);
+    False for the store itself failing (gone, locked too long), which ends the run with one line."""
+    from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
+    if isinstance(exc, (DataError, IntegrityError, UnicodeError, ValueError)):
+        return True
+    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
+
+
+def _warm_up(stages: tuple[str, ...] | None, ingest_pid: int | None = None) -> None:
+    """Load stage modules (and their lexicons) once per worker, not per article; die with the ingest."""
+    if ingest_pid is not None:
+        from rasd.ingest.lifeline import worker_init
+        worker_init(ingest_pid)
     from rasd.pipeline import build_pipeline
     build_pipeline(stages)
 
@@ -61,8 +76,13 @@ class _InProcess:
 class _LocalPool:
     def __init__(self, workers: int, stages):
         # forkserver, not fork: the parent runs threads (progress bar, DB driver) that fork would copy mid-lock
+        from rasd.ingest.lifeline import LIFELINE_ENV
         ctx = multiprocessing.get_context("forkserver")
-        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(stages,))
+        # the forkserver and the workers die with this process, even on SIGKILL (see lifeline.py)
+        os.environ[LIFELINE_ENV] = str(os.getpid())
+        ctx.set_forkserver_preload(["rasd.ingest.lifeline"])
+        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up,
+                                        initargs=(stages, os.getpid()))
 
     def submit(self, fn: Callable, *args) -> Future:
         return self.pool.submit(fn, *args)
@@ -176,14 +196,23 @@ def ingest_articles(items: Iterable[Article | RasdInputError], repo, workers: in
     try:
         window = max(2, workers * WINDOW_PER_WORKER)
         for result in extract_in_order(not_yet_stored(items), executor, window, stage_tuple):
+            if not isinstance(result, RasdInputError):
+                article, record = result
+                try:
+                    added = repo.add_record(record, article)
+                except Exception as exc:
+                    if not _refused(exc):
+                        raise
+                    from rasd.store.db import describe_error
+                    result = RasdInputError(f"article {short_id(article.id)}", None,
+                                            f"not stored: {describe_error(exc)}")
             if isinstance(result, RasdInputError):
-                report.skipped += 1
-                report.errors.append(str(result))
+                report.skipped += result.count
+                if len(report.errors) < MAX_KEPT_ERRORS:
+                    report.errors.append(str(result))
                 if on_error:
                     on_error(str(result))
             else:
-                article, record = result
-                added = repo.add_record(record, article)
                 if added.status == "added":
                     report.added += 1
                     report.event_mentions += len(added.event_ids)

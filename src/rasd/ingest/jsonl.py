@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
@@ -83,8 +83,10 @@ def _parse_line(line: bytes, number: int, name: str, limit: int, max_bytes: int)
         raise RasdInputError(name, number, "a field is nested too deeply") from None
 
 
-def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | RasdInputError]:
-    """Yield each good article, and a RasdInputError (not raised) for each bad line, so nothing good is lost."""
+def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | RasdInputError]:
+    """Yield each good article, and a RasdInputError (not raised) for each bad line, so nothing good is lost.
+    `on_bytes(n)` is told the size of each line read (for a progress bar)."""
     name = str(path)
     limit = max_line_bytes(max_bytes)
     shown = hidden = 0
@@ -97,6 +99,8 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Artic
     with f:
         try:
             for number, line, size in _lines(f, limit):
+                if on_bytes is not None:
+                    on_bytes(size)
                 if line is None:
                     error = RasdInputError(name, number, f"line is {size:,} bytes, over the limit of {limit:,} "
                                            "(raise it with --max-bytes)")

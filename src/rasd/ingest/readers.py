@@ -24,11 +24,23 @@ def _single(path: Path, reader: Callable[[], Article]) -> Iterator[Item]:
         yield RasdInputError(str(path), None, f"unreadable ({type(exc).__name__}: {str(exc)[:200]})")
 
 
-def read_path(path: Path, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_path(path: Path, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+              on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
+    """The articles of one file; `on_bytes(n)` is told how much of it has been read (for a progress bar)."""
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(path, max_bytes)
-    elif suffix == ".txt":
+        yield from read_jsonl(path, max_bytes, on_bytes)
+        return
+    yield from _read_other(path, suffix, published, max_bytes)
+    if on_bytes is not None:
+        try:
+            on_bytes(path.stat().st_size)
+        except OSError:
+            pass
+
+
+def _read_other(path: Path, suffix: str, published: dt.date | None, max_bytes: int) -> Iterator[Item]:
+    if suffix == ".txt":
         yield from _single(path, lambda: read_text_file(path, published, max_bytes))
     elif suffix in (".html", ".htm"):
         from rasd.ingest.html import read_html_file
@@ -67,7 +79,7 @@ def walk_files(root: Path) -> tuple[list[Path], list[RasdInputError]]:
 
 
 def read_inputs(paths: Iterable[str | Path], published: dt.date | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+                max_bytes: int = DEFAULT_MAX_BYTES, on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
     """Yield articles from every path (directories walked in sorted order), errors in their place.
 
     `published` is the date given to every article that has none of its own (.txt files, JSONL lines
@@ -83,9 +95,9 @@ def read_inputs(paths: Iterable[str | Path], published: dt.date | None = None,
             files, errors = walk_files(path)
             yield from errors
             for child in files:
-                yield from _dated(read_path(child, published, max_bytes), published)
+                yield from _dated(read_path(child, published, max_bytes, on_bytes), published)
         elif exists:
-            yield from _dated(read_path(path, published, max_bytes), published)
+            yield from _dated(read_path(path, published, max_bytes, on_bytes), published)
         else:
             yield RasdInputError(str(path), None, "no such file or directory")
 
@@ -98,3 +110,28 @@ def _dated(items: Iterator[Item], published: dt.date | None) -> Iterator[Item]:
         if isinstance(item, Article) and item.published is None:
             item = item.model_copy(update={"published": published})
         yield item
+
+
+class UndatedArticles:
+    """Counts the articles that reach extraction without a publication date, for one warning at the end:
+    their events can only be dated by the text itself, and the map cannot place the others in time."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.examples: list[str] = []
+
+    def watch(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if isinstance(item, Article) and item.published is None:
+                self.count += 1
+                if len(self.examples) < 3:
+                    self.examples.append(item.id)
+            yield item
+
+    def warning(self) -> str | None:
+        if not self.count:
+            return None
+        from rasd.ingest.validate import short_id
+        examples = ", ".join(short_id(i, 40) for i in self.examples) + (", ..." if self.count > 3 else "")
+        return (f"warning: {self.count} article(s) without a publication date ({examples}): events their text "
+                "does not date stay undated; give --published YYYY-MM-DD to date them")
