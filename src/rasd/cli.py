@@ -21,6 +21,23 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
 
 
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code (any case) or an English country name → the upper-case code."""
+    from babel import Locale
+    territories = Locale("en").territories
+    code = value.strip().upper()
+    if len(code) == 2 and code.isalpha() and code in territories and code not in _NOT_COUNTRIES:
+        return code
+    by_name = {name.casefold(): c for c, name in territories.items() if len(c) == 2 and c not in _NOT_COUNTRIES}
+    if value.strip().casefold() in by_name:
+        return by_name[value.strip().casefold()]
+    raise argparse.ArgumentTypeError(f"unknown country {value!r}: give an ISO 3166-1 alpha-2 code such as "
+                                     "SY, LB, IQ, YE or PS")
+
+
+_NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO"}
+
+
 def _stderr(message: str) -> None:
     print(terminal_safe(message), file=sys.stderr, flush=True)
 
@@ -153,7 +170,7 @@ def _register_optional(module: str):
 
 # Sub-commands that live beside their library code (kb, ingest, export, serve, demo ...).
 _EXTENSIONS = [_register_optional(m) for m in (
-    "rasd.kb.cli", "rasd.ingest.cli", "rasd.export.cli", "rasd.api.cli", "rasd.demo")]
+    "rasd.kb.cli", "rasd.ingest.cli", "rasd.export.cli", "rasd.store.cli", "rasd.api.cli", "rasd.demo")]
 
 
 def _silence_stdout() -> None:
@@ -177,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         _stderr(f"rasd: {exc}")
         return 2
     except RasdStoreError as exc:
-        _stderr(f"rasd: cannot use the store {exc}")
+        _stderr(f"rasd: {exc}")
         return 1
     except BrokenPipeError:
         _silence_stdout()
