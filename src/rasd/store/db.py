@@ -90,9 +90,10 @@ def is_locked(exc: BaseException) -> bool:
 
 
 def retry_locked(fn: Callable[[], T], url: str, on_wait: Callable[[str], None] | None = None,
-                 give_up_after: float = LOCK_GIVE_UP_SECONDS) -> T:
+                 give_up_after: float | None = None) -> T:
     """Run `fn`, again while SQLite says another writer holds the lock: one line when waiting starts,
     a RasdStoreError after `give_up_after` seconds. Any other error is raised unchanged."""
+    give_up_after = LOCK_GIVE_UP_SECONDS if give_up_after is None else give_up_after
     started = time.monotonic()
     said = False
     while True:
