@@ -173,3 +173,17 @@ def test_a_subprocess_run_on_hostile_input_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert_clean_stderr(result.stderr)
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == len(good)
+
+
+def test_gzipped_jsonl_streams_and_a_truncated_one_keeps_what_came_before(tmp_path, capsys):
+    import gzip
+    whole, cut = tmp_path / "whole.jsonl.gz", tmp_path / "cut.jsonl.gz"
+    data = "".join(good_line(n) + "\n" for n in range(3)).encode()
+    whole.write_bytes(gzip.compress(data))
+    cut.write_bytes(gzip.compress(data + b"x" * 200_000 + b"\n")[:-30])   # the end of the stream is missing
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(whole), str(cut), "-o", str(out)]) == 1
+    skipped = skipped_lines(capsys.readouterr().err)
+    assert len(skipped) == 1 and str(cut) in skipped[0] and "cannot read file" in skipped[0]
+    ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["good-0", "good-1", "good-2"] * 2

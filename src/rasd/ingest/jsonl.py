@@ -1,5 +1,5 @@
 """JSONL input: one article a line, `{"id", "text", "published", "url", "outlet", "title", "author", "lang"}`
-(see docs/INPUT.md).
+(see docs/INPUT.md); `.jsonl.gz` is read the same way, decompressed as it streams.
 
 The file is read line by line, never whole, and a line longer than `max_line_bytes(max_bytes)` is skipped
 without being held in memory, so memory stays flat for files and lines of any size. Each bad line is one
@@ -8,6 +8,7 @@ counted and reported in one summary line at the end of the file. Good lines arou
 """
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import IO, Callable, Iterator
@@ -92,15 +93,20 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     shown = hidden = 0
     first_hidden = last_hidden = 0
     try:
-        f = open(path, "rb")
+        raw = open(path, "rb")
     except OSError as exc:
         yield RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}")
         return
-    with f:
+    compressed = path.name.lower().endswith(".gz")
+    f = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+    position = 0
+    with raw, f:
         try:
             for number, line, size in _lines(f, limit):
-                if on_bytes is not None:
-                    on_bytes(size)
+                if on_bytes is not None:   # progress in bytes of the file itself, compressed or not
+                    now = raw.tell() if compressed else position + size
+                    on_bytes(now - position)
+                    position = now
                 if line is None:
                     error = RasdInputError(name, number, f"line is {size:,} bytes, over the limit of {limit:,} "
                                            "(raise it with --max-bytes)")
@@ -119,8 +125,8 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                     hidden += 1
                     first_hidden = first_hidden or number
                     last_hidden = number
-        except OSError as exc:           # e.g. EIO part-way, or a directory named *.jsonl
-            yield RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}")
+        except (OSError, EOFError) as exc:   # EIO part-way, a bad or truncated .gz, a directory named *.jsonl
+            yield RasdInputError(name, None, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
     if hidden:
         yield RasdInputError(name, None, f"{hidden:,} more bad line(s) not shown (lines {first_hidden:,}–"
                              f"{last_hidden:,}); the first {MAX_ERRORS_PER_FILE} are above", count=hidden)

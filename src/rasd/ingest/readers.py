@@ -28,7 +28,7 @@ def read_path(path: Path, published: dt.date | None = None, max_bytes: int = DEF
               on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
     """The articles of one file; `on_bytes(n)` is told how much of it has been read (for a progress bar)."""
     suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
+    if suffix in (".jsonl", ".ndjson") or path.name.lower().endswith((".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl(path, max_bytes, on_bytes)
         return
     yield from _read_other(path, suffix, published, max_bytes)
@@ -50,7 +50,7 @@ def _read_other(path: Path, suffix: str, published: dt.date | None, max_bytes: i
         yield from read_feed(path, max_bytes)
     else:
         yield RasdInputError(str(path), None, f"unsupported input type {suffix or '(no extension)'!r}; "
-                             "expected .jsonl, .txt, .html, .rss/.atom/.xml or a directory")
+                             "expected .jsonl (or .jsonl.gz), .txt, .html, .rss/.atom/.xml or a directory")
 
 
 def walk_files(root: Path) -> tuple[list[Path], list[RasdInputError]]:
