@@ -44,7 +44,8 @@ def store(tmp_path_factory):
                      fatalities=n, actor1=("القوات الروسية", "org.ru.army", "Russian Armed Forces"),
                      acled=("Explosions/Remote violence", "Air/drone strike")),
                 dict(type="PROTEST", trigger="تظاهر", place=BEIRUT, date="2023-05-01",
-                     actor1=("=HYPERLINK(\"http://x\")", None))], outlet=f"outlet {n}")
+                     actor1=("=HYPERLINK(\"http://x\")" if n % 2 else "[/][bold]\x1b[2J", None))],
+                outlet=f"outlet {n}")
             repo.add_record(record, article)
     return str(path)
 
@@ -115,10 +116,27 @@ def test_events_list_as_json_and_csv(store, capsys):
     assert main(["events", "list", "--format", "csv", "--limit", "1000", "--db", store]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == events
-    protest = next(r for r in rows if r["type"] == "PROTEST")
-    assert protest["actor1"].startswith("'=HYPERLINK")                  # a formula cell is neutralised
+    formulas = [r["actor1"] for r in rows if "HYPERLINK" in r["actor1"]]
+    assert formulas and all(a.startswith("'=HYPERLINK") for a in formulas)   # formula cells are neutralised
     strike = next(r for r in rows if r["type"] == "ASSAULT")
     assert strike["actor1_en"] == "Russian Armed Forces" and strike["place"] == "إدلب"
+
+
+def test_stored_markup_and_escapes_are_shown_literally(store, capsys):
+    from rich.console import Console
+
+    from rasd.store.cli import events_table
+    with Repository.open(store) as repo:
+        protests = [e for e in repo.list_events(limit=1000)[0] if e.type == "PROTEST"]
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(events_table(protests, len(protests)))
+    assert "[/][bold]\\x1b[2J" in console.export_text()
+    for event in protests:
+        assert main(["events", "show", str(event.id), "--db", store]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and ("[/][bold]\\x1b[2J" in out or "=HYPERLINK" in out)
+    listed = run("events", "list", "--limit", "1000", "--db", store)
+    assert listed.returncode == 0 and listed.stderr == "" and "\x1b" not in listed.stdout
 
 
 def test_events_table_fits_80_columns_without_cutting_words(store):

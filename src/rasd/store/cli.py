@@ -44,6 +44,12 @@ def _text(value: Any) -> str:
     return "" if value is None else terminal_safe(" ".join(str(value).split()))
 
 
+def _cell(value: Any):
+    """A table cell shown literally (a stored «[bold]» or «[/]» is text, not rich markup)."""
+    from rich.text import Text
+    return Text(_text(value))
+
+
 def events_table(items, total: int, english: bool = False):
     """The rich Table of `rasd events list`."""
     from rich.table import Table
@@ -63,7 +69,7 @@ def events_table(items, total: int, english: bool = False):
         else:
             a1, a2 = e.actor1_name, e.actor2_name
         actors = " → ".join(_text(a) for a in (a1, a2) if a)
-        table.add_row(str(e.id), _text(e.date) or "?", _text(e.type), _text(place), actors,
+        table.add_row(str(e.id), _cell(e.date or "?"), _cell(e.type), _cell(place), _cell(actors),
                       "" if e.fatalities is None else str(e.fatalities), str(e.source_count))
     return table
 
