@@ -122,3 +122,18 @@ def test_an_unreachable_postgres_is_one_line(tmp_path, ingest_in_process):
     assert code == 1
     assert_clean_stderr(err)
     assert err.startswith(f"rasd: postgresql+pg8000://rasd@127.0.0.1:{port}/rasd: cannot open the store: ")
+
+
+def test_an_extracted_name_longer_than_the_id_columns_is_stored(pg_url):
+    """Name-based ids (actor:, place:, name:) of very long extracted names are bounded, not refused."""
+    from rasd.store import Repository
+    from rasd.store.testing import constructed_article
+    long_name = "قوات " + "و" * 700
+    place = ("مدينة " + "ب" * 700, None, None, "SY")
+    text = f"هاجمت {long_name} موقعا قرب {place[0]}."
+    article, record = constructed_article("long-names", text, [dict(
+        type="ASSAULT", trigger="هاجمت", place=place, date="2024-03-01", actor1=(long_name, None))])
+    with Repository.open(pg_url) as repo:
+        assert repo.add_record(record, article).status == "added"
+        [event] = repo.list_events()[0]
+        assert len(event.actor1_id) <= 500 and event.actor1_name == long_name

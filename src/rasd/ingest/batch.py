@@ -38,7 +38,12 @@ def _refused(exc: BaseException) -> bool:
     from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
     if isinstance(exc, (DataError, IntegrityError, UnicodeError, ValueError)):
         return True
-    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
+    if isinstance(exc, DBAPIError):
+        # pg8000 reports every server error as one class: read the SQLSTATE (22 data, 23 integrity)
+        fields = getattr(exc.orig, "args", None)
+        code = fields[0].get("C", "") if fields and isinstance(fields[0], dict) else ""
+        return code[:2] in ("22", "23")
+    return isinstance(exc, StatementError)
 
 
 def _warm_up(stages: tuple[str, ...] | None, ingest_pid: int | None = None) -> None:
