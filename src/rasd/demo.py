@@ -57,6 +57,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from rasd.errors import RasdInputError, terminal_safe
     from rasd.export.formats import export_events
     from rasd.ingest.readers import read_inputs
+    from rasd.ingest.validate import short_id
     from rasd.pipeline import extract
     from rasd.store import Repository
 
@@ -71,7 +72,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             try:
                 record = extract(item).to_record()
             except Exception as exc:   # one article's failure is one line, never the end of the demo
-                print(terminal_safe(f"rasd: skipped article {item.id}: extraction failed: "
+                print(terminal_safe(f"rasd: skipped article {short_id(item.id)}: extraction failed: "
                                     f"{type(exc).__name__}: {exc}"), file=sys.stderr)
                 skipped += 1
                 continue

@@ -148,3 +148,38 @@ def test_kill_9_of_a_parallel_ingest_leaves_no_orphan_and_loses_nothing(tmp_path
     result = rasd("ingest", str(src), "--db", str(db), "--workers", "2", "-q")
     assert result.returncode == 0 and not skipped_lines(result.stderr)
     assert sorted(sqlite_ids(db)) == sorted(good)
+
+
+POISON = '''
+import os, signal
+import rasd.pipeline as pipeline
+_extract = pipeline.extract
+def extract(article, stages=None):
+    if article.id == "poison" and os.environ.get("RASD_LIFELINE_PID") not in (None, str(os.getpid())):
+        os.kill(os.getpid(), signal.SIGKILL)      # this worker dies, as under the out-of-memory killer
+    return _extract(article, stages)
+pipeline.extract = extract
+'''
+
+
+def test_a_worker_that_dies_costs_only_its_own_article(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import RASD, good_line, good_text
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(POISON)       # loaded by every interpreter, workers included
+    src, db = tmp_path / "a.jsonl", tmp_path / "rasd.db"
+    lines = [good_line(n) for n in range(30)]
+    lines.insert(10, json.dumps({"id": "poison", "text": good_text(99)}, ensure_ascii=False))
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": f"{hooks}:{os.environ.get('PYTHONPATH', '')}"}
+    result = subprocess.run([*RASD, "ingest", str(src), "--db", str(db), "--workers", "2"], capture_output=True,
+                            text=True, env=env, timeout=600)
+    assert result.returncode == 1, result.stderr
+    assert_clean_stderr(result.stderr)
+    assert skipped_lines(result.stderr) == [
+        "rasd: skipped article 'poison': extraction failed: its worker process died (out of memory or killed)"]
+    assert sorted(sqlite_ids(db)) == sorted(f"good-{n}" for n in range(30))

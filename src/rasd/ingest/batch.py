@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -80,17 +81,30 @@ class _InProcess:
 
 class _LocalPool:
     def __init__(self, workers: int, stages):
+        self.workers, self.stages = workers, stages
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
         # forkserver, not fork: the parent runs threads (progress bar, DB driver) that fork would copy mid-lock
         from rasd.ingest.lifeline import LIFELINE_ENV
         ctx = multiprocessing.get_context("forkserver")
         # the forkserver and the workers die with this process, even on SIGKILL (see lifeline.py)
         os.environ[LIFELINE_ENV] = str(os.getpid())
         ctx.set_forkserver_preload(["rasd.ingest.lifeline"])
-        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up,
-                                        initargs=(stages, os.getpid()))
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_up,
+                                   initargs=(self.stages, os.getpid()))
 
     def submit(self, fn: Callable, *args) -> Future:
-        return self.pool.submit(fn, *args)
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:   # a worker died (killed, out of memory): a fresh pool for what follows
+            self.restart()
+            return self.pool.submit(fn, *args)
+
+    def restart(self) -> None:
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -140,6 +154,24 @@ def _chunks(items: Iterable[Article | RasdInputError], size: int) -> Iterator[li
         yield chunk
 
 
+def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
+    """The chunk's results; when its worker died, each article again on its own in a fresh pool, so that
+    only an article that kills its worker every time is lost (reported), not the others of its chunk."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pass
+    except Exception as exc:   # e.g. a Dask worker lost for good: one line per article, the run goes on
+        return [f"extraction failed: {type(exc).__name__}: {exc}"] * sum(isinstance(a, Article) for a in chunk)
+    out: list[dict | str] = []
+    for article in (a for a in chunk if isinstance(a, Article)):
+        try:
+            out.extend(executor.submit(extract_chunk, [article], stages).result())
+        except BrokenProcessPool:
+            out.append("extraction failed: its worker process died (out of memory or killed)")
+    return out
+
+
 def extract_in_order(items: Iterable[Article | RasdInputError], executor, window: int,
                      stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE) -> Iterator[Result]:
     """(article, record) for each article and the input errors, in input order, with `window` chunks in flight."""
@@ -148,13 +180,13 @@ def extract_in_order(items: Iterable[Article | RasdInputError], executor, window
     def drain(block_until: int) -> Iterator[Result]:
         while len(pending) > block_until:
             chunk, future = pending.popleft()
-            results = iter(future.result()) if future is not None else iter(())
+            results = iter(_chunk_results(executor, chunk, future, stages)) if future is not None else iter(())
             for item in chunk:
                 if isinstance(item, RasdInputError):
                     yield item
                     continue
                 result = next(results)
-                yield (RasdInputError(f"article {item.id}", None, result) if isinstance(result, str)
+                yield (RasdInputError(f"article {short_id(item.id)}", None, result) if isinstance(result, str)
                        else (item, result))
 
     for chunk in _chunks(items, chunk_size):
