@@ -8,7 +8,7 @@ import os
 import sys
 
 from rasd.errors import RasdInputError, RasdStoreError, terminal_safe
-from rasd.ingest.validate import DEFAULT_MAX_BYTES, short_id
+from rasd.ingest.validate import DEFAULT_MAX_BYTES
 
 PUBLISHED_HELP = ("publication date (YYYY-MM-DD) for every article that has none of its own: .txt files, "
                   "JSONL lines without \"published\", pages and feed entries without a date")
@@ -67,7 +67,7 @@ def _records(items, stages, workers: int):
                 continue
             (result,) = extract_chunk([item], tuple(stages) if stages else None)
             # a failure inside one article is reported in one line and never costs the articles around it
-            yield RasdInputError(f"article {short_id(item.id)}", None, result) if isinstance(result, str) else result
+            yield RasdInputError(f"article {item.id}", None, result) if isinstance(result, str) else result
         return
     from rasd.ingest.batch import WINDOW_PER_WORKER, extract_in_order, make_executor
     executor = make_executor(workers, None, False, tuple(stages) if stages else None)

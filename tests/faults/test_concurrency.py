@@ -181,5 +181,5 @@ def test_a_worker_that_dies_costs_only_its_own_article(tmp_path):
     assert result.returncode == 1, result.stderr
     assert_clean_stderr(result.stderr)
     assert skipped_lines(result.stderr) == [
-        "rasd: skipped article 'poison': extraction failed: its worker process died (out of memory or killed)"]
+        "rasd: skipped article poison: extraction failed: its worker process died (out of memory or killed)"]
     assert sorted(sqlite_ids(db)) == sorted(f"good-{n}" for n in range(30))

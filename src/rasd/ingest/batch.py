@@ -23,7 +23,6 @@ from typing import Any, Callable, Iterable, Iterator
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
-from rasd.ingest.validate import short_id
 
 CHUNK_SIZE = 8             # articles per task: amortises pickling/scheduling without hurting balance
 WINDOW_PER_WORKER = 4      # chunks in flight per worker
@@ -186,7 +185,7 @@ def extract_in_order(items: Iterable[Article | RasdInputError], executor, window
                     yield item
                     continue
                 result = next(results)
-                yield (RasdInputError(f"article {short_id(item.id)}", None, result) if isinstance(result, str)
+                yield (RasdInputError(f"article {item.id}", None, result) if isinstance(result, str)
                        else (item, result))
 
     for chunk in _chunks(items, chunk_size):
@@ -241,7 +240,7 @@ def ingest_articles(items: Iterable[Article | RasdInputError], repo, workers: in
                     if not _refused(exc):
                         raise
                     from rasd.store.db import describe_error
-                    result = RasdInputError(f"article {short_id(article.id)}", None,
+                    result = RasdInputError(f"article {article.id}", None,
                                             f"not stored: {describe_error(exc)}")
             if isinstance(result, RasdInputError):
                 report.skipped += result.count
