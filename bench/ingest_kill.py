@@ -6,10 +6,10 @@ and no worker process may outlive a killed ingest.
 
 Each round starts `rasd ingest corpus.jsonl.gz --db ...` (a fresh process, as a user or a cron job would),
 waits until it has stored an article and then a random 1-15 s more, sends SIGKILL and checks that all of
-its descendants (forkserver, workers) are gone within 10 s. After the kills, one run goes to the end. Then: the number of stored rows must equal the
-number of distinct articles (text + URL, the store's key) among those the readers accept, minus those whose
-extraction failed (reported as skipped), with no id stored twice. The corpus is read where it lies
-(RESEARCH/evaluation data: measured here, never copied).
+its descendants (forkserver, workers) are gone within 10 s. After the kills, one run goes to the end.
+Then the number of stored rows must equal the number of distinct articles (text + URL, the store's key)
+among those the readers accept, minus those whose extraction failed (reported as skipped), with no id
+stored twice. The corpus is read where it lies (RESEARCH/evaluation data: measured here, never copied).
 """
 from __future__ import annotations
 

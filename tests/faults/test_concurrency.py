@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 
-from conftest import assert_clean_stderr, rasd, skipped_lines, sqlite_ids, start_rasd, write_good
+from faultkit import assert_clean_stderr, rasd, skipped_lines, sqlite_ids, start_rasd, write_good
 
 from rasd.store import db as store_db
 
@@ -165,9 +165,8 @@ pipeline.extract = extract
 def test_a_worker_that_dies_costs_only_its_own_article(tmp_path):
     import json
     import subprocess
-    import sys
 
-    from conftest import RASD, good_line, good_text
+    from faultkit import RASD, good_line, good_text
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(POISON)       # loaded by every interpreter, workers included

@@ -2,7 +2,7 @@
 stored exactly once, and a second run adds nothing. bench/fuzz.py runs the same with 1,000 files."""
 from __future__ import annotations
 
-from conftest import assert_clean_stderr, rasd, sqlite_ids
+from faultkit import assert_clean_stderr, rasd, sqlite_ids
 from fuzz import generate
 
 

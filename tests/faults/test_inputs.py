@@ -7,7 +7,7 @@ import os
 import random
 
 import pytest
-from conftest import (assert_clean_stderr, good_line, good_text, rasd, skipped_lines, sqlite_ids,
+from faultkit import (assert_clean_stderr, good_line, good_text, rasd, skipped_lines, sqlite_ids,
                       write_good)
 
 from rasd.cli import main

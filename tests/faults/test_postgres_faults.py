@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import (assert_clean_stderr, good_line, good_text, skipped_lines, start_rasd, write_good)
+from faultkit import (assert_clean_stderr, good_line, good_text, skipped_lines, start_rasd, write_good)
 
 from rasd.store.testing import postgres_unavailable, throwaway_postgres
 
