@@ -7,13 +7,19 @@ WOF     := ../shared/data/gazetteer/whosonfirst
 KB      := src/rasd/kb/built/gazetteer.sqlite
 KB_EXTRA := $(if $(wildcard $(WOF)),--extra $(WOF),)
 
-.PHONY: demo test kb model bench system-deps clean
+.PHONY: demo test kb model bench system-deps clean lock
 
-$(STAMP): pyproject.toml
+# requirements.lock: the tested versions, installed as constraints (pyproject.toml holds the compatible ranges)
+$(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
+
+# rewrite requirements.lock from the current .venv (after `make test` passes with new versions)
+lock: $(STAMP)
+	{ sed -n '1,2p' requirements.lock; $(BIN)/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 $(KB): $(STAMP)
 	$(BIN)/rasd kb build $(KB_EXTRA)

@@ -4,11 +4,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
-from pathlib import Path
 
-from rasd.errors import RasdInputError
+from rasd.errors import RasdInputError, RasdStoreError, terminal_safe
 from rasd.ingest.validate import DEFAULT_MAX_BYTES
+
+PUBLISHED_HELP = ("publication date (YYYY-MM-DD) for every article that has none of its own: .txt files, "
+                  "JSONL lines without \"published\", pages and feed entries without a date")
 
 
 def _date(value: str) -> dt.date:
@@ -18,8 +21,40 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
 
 
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code (any case) or an English country name → the upper-case code."""
+    from babel import Locale
+    territories = Locale("en").territories
+    code = value.strip().upper()
+    if len(code) == 2 and code.isalpha() and code in territories and code not in _NOT_COUNTRIES:
+        return code
+    by_name = {name.casefold(): c for c, name in territories.items() if len(c) == 2 and c not in _NOT_COUNTRIES}
+    if value.strip().casefold() in by_name:
+        return by_name[value.strip().casefold()]
+    raise argparse.ArgumentTypeError(f"unknown country {value!r}: give an ISO 3166-1 alpha-2 code such as "
+                                     "SY, LB, IQ, YE or PS")
+
+
+_NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO"}
+
+
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(terminal_safe(message), file=sys.stderr, flush=True)
+
+
+def add_published_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--published", "--default-date", dest="published", type=_date, metavar="YYYY-MM-DD",
+                   help=PUBLISHED_HELP)
+
+
+def open_output(path: str):
+    """Standard output for "-", else the file opened for writing, or one clear line (RasdInputError)."""
+    if path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise RasdInputError(path, None, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _records(items, stages, workers: int):
@@ -45,8 +80,11 @@ def _records(items, stages, workers: int):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    import time
+
     from rasd.ingest.batch import default_workers
-    from rasd.ingest.readers import read_inputs
+    from rasd.ingest.progress import RunProgress, input_bytes
+    from rasd.ingest.readers import UndatedArticles, read_inputs
 
     stages = args.stages.split(",") if args.stages else None
     if stages:
@@ -57,19 +95,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _stderr(f"rasd: {exc}")
             return 2
     workers = args.workers or default_workers()
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
+    out = open_output(args.output)
     written = skipped = 0
+    undated = UndatedArticles()
+    started = time.monotonic()
+    progress = RunProgress("extract", input_bytes(args.inputs), enabled=not args.quiet)
     try:
-        for item in _records(read_inputs(args.inputs, args.published, args.max_bytes), stages, workers):
-            if isinstance(item, RasdInputError):
-                _stderr(f"rasd: skipped {item}")
-                skipped += 1
-                continue
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-            written += 1
+        with progress:
+            items = undated.watch(read_inputs(args.inputs, args.published, args.max_bytes, progress.advance_bytes))
+            for item in _records(items, stages, workers):
+                if isinstance(item, RasdInputError):
+                    _stderr(f"rasd: skipped {item}")
+                    skipped += item.count
+                else:
+                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+                    written += 1
+                progress.update(written, written / max(time.monotonic() - started, 1e-9), skipped=skipped)
     finally:
         if out is not sys.stdout:
             out.close()
+    if undated.warning():
+        _stderr(f"rasd: {undated.warning()}")
     if not args.quiet:
         _stderr(f"rasd: {written} article(s) written to {args.output}, {skipped} skipped")
     return 1 if skipped else 0
@@ -92,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "into a JSONL file, one record per article, without a database")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories to read")
     p.add_argument("-o", "--output", default="-", help="output JSONL file (default: standard output)")
-    p.add_argument("--published", type=_date, help="publication date for .txt inputs (YYYY-MM-DD)")
+    add_published_argument(p)
     p.add_argument("--stages", help="comma-separated prefix of the stages to run, for debugging")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
@@ -124,10 +170,22 @@ def _register_optional(module: str):
 
 # Sub-commands that live beside their library code (kb, ingest, export, serve, demo ...).
 _EXTENSIONS = [_register_optional(m) for m in (
-    "rasd.kb.cli", "rasd.ingest.cli", "rasd.export.cli", "rasd.api.cli", "rasd.demo")]
+    "rasd.kb.cli", "rasd.ingest.cli", "rasd.export.cli", "rasd.store.cli", "rasd.api.cli", "rasd.demo")]
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`rasd ... | head`): point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):   # stdout replaced (tests) or already closed
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends in one line on standard error, never a traceback
+    (RASD_DEBUG=1 shows the traceback of an unexpected error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -135,8 +193,25 @@ def main(argv: list[str] | None = None) -> int:
     except RasdInputError as exc:
         _stderr(f"rasd: {exc}")
         return 2
+    except RasdStoreError as exc:
+        _stderr(f"rasd: {exc}")
+        return 1
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141   # as a command killed by SIGPIPE
     except KeyboardInterrupt:
+        _stderr("rasd: interrupted")
         return 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _stderr(f"rasd: {where}{exc.strerror or exc}")
+        return 1
+    except Exception as exc:
+        if os.environ.get("RASD_DEBUG"):
+            raise
+        _stderr(f"rasd: internal error: {type(exc).__name__}: {str(exc)[:300]} "
+                "(run again with RASD_DEBUG=1 to see where)")
+        return 3
 
 
 if __name__ == "__main__":

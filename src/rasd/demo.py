@@ -11,20 +11,26 @@ import sys
 
 
 def _summarise(console, record: dict) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
+    from rasd.errors import terminal_safe
+
+    def t(value) -> str:   # article text shown literally: no rich markup, no control characters
+        return escape(terminal_safe(str(value)))
+
     source = record.get("source") or {}
-    console.rule(f"[bold]{record['id']}[/] · {source.get('outlet') or '?'} · {record.get('published') or '?'}")
+    console.rule(f"[bold]{t(record['id'])}[/] · {t(source.get('outlet') or '?')} · {record.get('published') or '?'}")
     entities = record.get("entities") or []
     if entities:
-        names = sorted({f"{e.get('canonical') or e['text']} ({e['type']})" for e in entities})
+        names = sorted({f"{t(e.get('canonical') or e['text'])} ({e['type']})" for e in entities})
         console.print(f"[bold]Entities[/] ({len(entities)} mentions): " + "، ".join(names), markup=True)
     places = record.get("places") or []
     if places:
         shown = []
         for p in places:
             where = f" {p['lat']:.2f},{p['lon']:.2f}" if p.get("lat") is not None else " (not geocoded)"
-            shown.append(f"{p['text']}{where}")
+            shown.append(f"{t(p['text'])}{where}")
         console.print("[bold]Places[/]: " + "، ".join(dict.fromkeys(shown)))
     events = record.get("events") or []
     if events:
@@ -32,24 +38,26 @@ def _summarise(console, record: dict) -> None:
         for column in ("type", "ACLED", "actor1", "actor2", "place", "date", "fatalities", "trigger"):
             table.add_column(column, overflow="fold")
         for e in events:
-            table.add_row(e["type"], e.get("acled_type") or "", (e.get("actor1") or {}).get("text", ""),
-                          (e.get("actor2") or {}).get("text", ""), (e.get("place") or {}).get("text", ""),
-                          e.get("date") or "", "" if e.get("fatalities") is None else str(e["fatalities"]),
-                          e["trigger"]["text"])
+            table.add_row(*(t(cell) for cell in (
+                e["type"], e.get("acled_type") or "", (e.get("actor1") or {}).get("text", ""),
+                (e.get("actor2") or {}).get("text", ""), (e.get("place") or {}).get("text", ""),
+                e.get("date") or "", "" if e.get("fatalities") is None else str(e["fatalities"]),
+                e["trigger"]["text"])))
         console.print(table)
     else:
         console.print("[dim]no events[/]")
     for q in record.get("quotes") or []:
         speaker = (q.get("speaker") or {}).get("text") or "?"
-        console.print(f"[bold]Quote[/] {speaker}: «{' '.join(q['text'].split())[:200]}»")
+        console.print(f"[bold]Quote[/] {t(speaker)}: «{t(' '.join(q['text'].split())[:200])}»")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from rasd.errors import RasdInputError
+    from rasd.errors import RasdInputError, terminal_safe
     from rasd.export.formats import export_events
     from rasd.ingest.readers import read_inputs
+    from rasd.ingest.validate import short_id
     from rasd.pipeline import extract
     from rasd.store import Repository
 
@@ -59,9 +67,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for item in read_inputs(args.inputs):
             if isinstance(item, RasdInputError):
                 print(f"rasd: skipped {item}", file=sys.stderr)
+                skipped += item.count
+                continue
+            try:
+                record = extract(item).to_record()
+            except Exception as exc:   # one article's failure is one line, never the end of the demo
+                print(terminal_safe(f"rasd: skipped article {short_id(item.id)}: extraction failed: "
+                                    f"{type(exc).__name__}: {exc}"), file=sys.stderr)
                 skipped += 1
                 continue
-            record = extract(item).to_record()
             _summarise(console, record)
             added += repo.add_record(record, item).status == "added"
         report = export_events(repo, "geojson", args.geojson)

@@ -67,7 +67,10 @@ def _outlets_by_domain() -> dict[str, tuple[str, str]]:
 
 
 def _host(url: str) -> str:
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    except ValueError:   # not a URL (e.g. a feed guid with "[" in it, "Invalid IPv6 URL"): no host
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -26,11 +27,30 @@ from rasd.errors import RasdInputError
 CHUNK_SIZE = 8             # articles per task: amortises pickling/scheduling without hurting balance
 WINDOW_PER_WORKER = 4      # chunks in flight per worker
 
+MAX_KEPT_ERRORS = 1000     # IngestReport.errors keeps the first ones (all are counted and reported)
+
 Result = tuple[Article, dict[str, Any]] | RasdInputError
 
 
-def _warm_up(stages: tuple[str, ...] | None) -> None:
-    """Load stage modules (and their lexicons) once per worker, not per article."""
+def _refused(exc: BaseException) -> bool:
+    """True when the store refused this one record's values (the article is skipped, the run goes on);
+    False for the store itself failing (gone, locked too long), which ends the run with one line."""
+    from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
+    if isinstance(exc, (DataError, IntegrityError, UnicodeError, ValueError)):
+        return True
+    if isinstance(exc, DBAPIError):
+        # pg8000 reports every server error as one class: read the SQLSTATE (22 data, 23 integrity)
+        fields = getattr(exc.orig, "args", None)
+        code = fields[0].get("C", "") if fields and isinstance(fields[0], dict) else ""
+        return code[:2] in ("22", "23")
+    return isinstance(exc, StatementError)
+
+
+def _warm_up(stages: tuple[str, ...] | None, ingest_pid: int | None = None) -> None:
+    """Load stage modules (and their lexicons) once per worker, not per article; die with the ingest."""
+    if ingest_pid is not None:
+        from rasd.ingest.lifeline import worker_init
+        worker_init(ingest_pid)
     from rasd.pipeline import build_pipeline
     build_pipeline(stages)
 
@@ -60,12 +80,30 @@ class _InProcess:
 
 class _LocalPool:
     def __init__(self, workers: int, stages):
+        self.workers, self.stages = workers, stages
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
         # forkserver, not fork: the parent runs threads (progress bar, DB driver) that fork would copy mid-lock
+        from rasd.ingest.lifeline import LIFELINE_ENV
         ctx = multiprocessing.get_context("forkserver")
-        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(stages,))
+        # the forkserver and the workers die with this process, even on SIGKILL (see lifeline.py)
+        os.environ[LIFELINE_ENV] = str(os.getpid())
+        ctx.set_forkserver_preload(["rasd.ingest.lifeline"])
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_up,
+                                   initargs=(self.stages, os.getpid()))
 
     def submit(self, fn: Callable, *args) -> Future:
-        return self.pool.submit(fn, *args)
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:   # a worker died (killed, out of memory): a fresh pool for what follows
+            self.restart()
+            return self.pool.submit(fn, *args)
+
+    def restart(self) -> None:
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -115,6 +153,24 @@ def _chunks(items: Iterable[Article | RasdInputError], size: int) -> Iterator[li
         yield chunk
 
 
+def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
+    """The chunk's results; when its worker died, each article again on its own in a fresh pool, so that
+    only an article that kills its worker every time is lost (reported), not the others of its chunk."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pass
+    except Exception as exc:   # e.g. a Dask worker lost for good: one line per article, the run goes on
+        return [f"extraction failed: {type(exc).__name__}: {exc}"] * sum(isinstance(a, Article) for a in chunk)
+    out: list[dict | str] = []
+    for article in (a for a in chunk if isinstance(a, Article)):
+        try:
+            out.extend(executor.submit(extract_chunk, [article], stages).result())
+        except BrokenProcessPool:
+            out.append("extraction failed: its worker process died (out of memory or killed)")
+    return out
+
+
 def extract_in_order(items: Iterable[Article | RasdInputError], executor, window: int,
                      stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE) -> Iterator[Result]:
     """(article, record) for each article and the input errors, in input order, with `window` chunks in flight."""
@@ -123,7 +179,7 @@ def extract_in_order(items: Iterable[Article | RasdInputError], executor, window
     def drain(block_until: int) -> Iterator[Result]:
         while len(pending) > block_until:
             chunk, future = pending.popleft()
-            results = iter(future.result()) if future is not None else iter(())
+            results = iter(_chunk_results(executor, chunk, future, stages)) if future is not None else iter(())
             for item in chunk:
                 if isinstance(item, RasdInputError):
                     yield item
@@ -176,14 +232,23 @@ def ingest_articles(items: Iterable[Article | RasdInputError], repo, workers: in
     try:
         window = max(2, workers * WINDOW_PER_WORKER)
         for result in extract_in_order(not_yet_stored(items), executor, window, stage_tuple):
+            if not isinstance(result, RasdInputError):
+                article, record = result
+                try:
+                    added = repo.add_record(record, article)
+                except Exception as exc:
+                    if not _refused(exc):
+                        raise
+                    from rasd.store.db import describe_error
+                    result = RasdInputError(f"article {article.id}", None,
+                                            f"not stored: {describe_error(exc)}")
             if isinstance(result, RasdInputError):
-                report.skipped += 1
-                report.errors.append(str(result))
+                report.skipped += result.count
+                if len(report.errors) < MAX_KEPT_ERRORS:
+                    report.errors.append(str(result))
                 if on_error:
                     on_error(str(result))
             else:
-                article, record = result
-                added = repo.add_record(record, article)
                 if added.status == "added":
                     report.added += 1
                     report.event_mentions += len(added.event_ids)

@@ -19,6 +19,8 @@ from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, read_input_by
 _BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# A feed holds many entries: allow the raw file this many times the per-article text limit.
+RAW_FEED_FACTOR = 50
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -47,33 +49,43 @@ def _entry_date(entry) -> dt.date | None:
     return None
 
 
+def _str(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def read_feed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | RasdInputError]:
     """Yield each good entry as an Article and a RasdInputError (not raised) for each bad entry."""
     import feedparser
 
     name = str(path)
     try:
-        raw = read_input_bytes(path)
+        raw = read_input_bytes(path, RAW_FEED_FACTOR * max_bytes, "feed")
     except RasdInputError as exc:
         yield exc
         return
-    feed = feedparser.parse(raw)
+    try:
+        feed = feedparser.parse(raw)
+    except Exception as exc:   # feedparser is lenient, but its XML/encoding layers can still raise
+        yield RasdInputError(name, None, f"unreadable feed ({type(exc).__name__}: {exc})")
+        return
     if not feed.entries:
         why = f": {feed.bozo_exception}" if feed.get("bozo") else ""
         yield RasdInputError(name, None, f"not an RSS/Atom feed or no entries{why}")
         return
-    outlet = (feed.feed.get("title") or "").strip() or None
+    outlet = (_str(feed.feed.get("title")) or "").strip() or None
     for number, entry in enumerate(feed.entries, start=1):
-        label = f"entry {number}" + (f" ({entry.get('id') or entry.get('link')})"
-                                     if entry.get("id") or entry.get("link") else "")
-        text = _entry_text(entry)
-        if not text.strip():
-            yield RasdInputError(name, None, f"{label}: no content or summary")
-            continue
-        article = Article(id=str(entry.get("id") or entry.get("link") or f"{path.stem}#{number}"), text=text,
-                          published=_entry_date(entry), url=entry.get("link") or None, outlet=outlet,
-                          author=entry.get("author") or None, title=entry.get("title") or None)
+        guid = entry.get("id") or entry.get("link")
+        label = f"entry {number}" + (f" ({str(guid)[:100]})" if guid else "")
         try:
+            text = _entry_text(entry)
+            if not text.strip():
+                yield RasdInputError(name, None, f"{label}: no content or summary")
+                continue
+            article = Article(id=str(entry.get("id") or entry.get("link") or f"{path.stem}#{number}"), text=text,
+                              published=_entry_date(entry), url=_str(entry.get("link")), outlet=outlet,
+                              author=_str(entry.get("author")), title=_str(entry.get("title")))
             yield check_article(article, name, None, max_bytes)
         except RasdInputError as exc:
             yield RasdInputError(name, None, f"{label}: {exc.reason}")
+        except Exception as exc:   # one odd entry must not cost the feed's other entries
+            yield RasdInputError(name, None, f"{label}: unreadable entry ({type(exc).__name__}: {exc})")

@@ -35,14 +35,7 @@ def article_from_html(html: str | bytes, article_id: str, file: str | None,
 
 def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise RasdInputError(name, None, f"cannot read file: {exc.strerror or exc}") from None
-    if size > RAW_HTML_FACTOR * max_bytes:
-        raise RasdInputError(name, None, f"HTML file is {size:,} bytes, over the limit of "
-                             f"{RAW_HTML_FACTOR * max_bytes:,} (raise it with --max-bytes)")
-    raw = read_input_bytes(path)
+    raw = read_input_bytes(path, RAW_HTML_FACTOR * max_bytes, "HTML file")
     if not raw.strip():
         raise RasdInputError(name, None, "empty file")
     return article_from_html(raw, path.stem, name, max_bytes)

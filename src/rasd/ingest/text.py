@@ -12,7 +12,7 @@ from rasd.ingest.validate import DEFAULT_MAX_BYTES, check_article, read_input_by
 def read_text_file(path: Path, published: dt.date | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     name = str(path)
-    raw = read_input_bytes(path)
+    raw = read_input_bytes(path, max_bytes + 3, "text file")   # + a UTF-8 byte-order mark
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,21 +6,24 @@
     items, total = repo.list_events(EventFilters(country="SY"), limit=50, offset=0)
     repo.list_entities(query="الأسد"); repo.get_entity("per.bashar_al_assad"); repo.stats()
 
-Writes are expected from one process at a time per database (ingest writes from its parent process);
-any number of readers may run alongside (SQLite WAL, PostgreSQL MVCC).
+Any number of writers may run at once (several ingests, the API): their transactions are serialised by
+the database's write lock (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory lock, see db.py), so an article
+is stored exactly once and no entity or event is created twice; readers run alongside (SQLite WAL,
+PostgreSQL MVCC).
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, and_, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
 from rasd.document import Article, Event, Record
 from rasd.store import canonical
-from rasd.store.db import open_engine, resolve_url
+from rasd.store.db import WRITE, lock_for_writing, open_engine, resolve_url, retry_locked
 from rasd.store.dedup import ActorKey, MentionKey, best_match, compatible, date_interval, reconcile_fatalities
 from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
                                EventRow)
@@ -43,14 +46,18 @@ def _now() -> dt.datetime:
 
 
 class Repository:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, on_wait: Callable[[str], None] | None = None):
         self.engine = engine
+        self.on_wait = on_wait   # told, in one line, when a write has to wait for another writer
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Repository":
-        """Open (creating and migrating when needed) the store at `url` (default $RASD_DB or ./rasd.db)."""
-        return cls(open_engine(resolve_url(url)))
+    def open(cls, url: str | None = None, on_wait: Callable[[str], None] | None = None) -> "Repository":
+        """Open (creating and migrating when needed) the store at `url` (default $RASD_DB or ./rasd.db).
+
+        Raises RasdStoreError (one line) when it is not a database, cannot be reached or stays locked."""
+        return cls(open_engine(resolve_url(url), on_wait), on_wait)
 
     @property
     def url(self) -> str:
@@ -76,8 +83,22 @@ class Repository:
         """Store one article and its record in ONE transaction: all of it or (on any failure or kill) none."""
         if isinstance(record, dict):
             record = Record.model_validate(record)
+        return retry_locked(lambda: self._add_record(record, article), self.url, self.on_wait)
+
+    def _add_record(self, record: Record, article: Article) -> AddResult:
         content, key = article_key(article.text, article.url or record.url)
-        with self._sessions() as s, s.begin():
+        try:
+            return self._insert_all(record, article, content, key)
+        except IntegrityError:
+            # only a writer that bypasses the write lock could have stored it meanwhile; then it is a duplicate
+            with self._sessions() as s:
+                if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
+                    return AddResult(status="duplicate")
+            raise
+
+    def _insert_all(self, record: Record, article: Article, content: str, key: str) -> AddResult:
+        with self._write_sessions() as s, s.begin():
+            lock_for_writing(s.connection())
             if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
                 return AddResult(status="duplicate")
             row = self._insert_article(s, record, article, content, key)

@@ -1,0 +1,170 @@
+"""Crash safety on real text (issue 18): ingest all of ../shared/data/news (2,976 articles) while killing
+the ingest with SIGKILL at random moments, then let it finish; every article must be stored exactly once
+and no worker process may outlive a killed ingest.
+
+    .venv/bin/python bench/ingest_kill.py [--kills 8] [--workers 2] [--seed 1] [--postgres]
+
+Each round starts `rasd ingest corpus.jsonl.gz --db ...` (a fresh process, as a user or a cron job would),
+waits until it has stored an article and then a random 1-15 s more, sends SIGKILL and checks that all of
+its descendants (forkserver, workers) are gone within 10 s. After the kills, one run goes to the end.
+Then the number of stored rows must equal the number of distinct articles (text + URL, the store's key)
+among those the readers accept, minus those whose extraction failed (reported as skipped), with no id
+stored twice. The corpus is read where it lies (RESEARCH/evaluation data: measured here, never copied).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
+RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
+
+
+def descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def expected_keys() -> tuple[dict[str, str], int]:
+    """The store's key (sha256 of text [+ URL]) of each accepted article → its id, and how many were read."""
+    from rasd.document import Article
+    from rasd.ingest.readers import read_inputs
+    from rasd.store.repository import article_key
+    keys: dict[str, str] = {}
+    read = 0
+    for item in read_inputs([CORPUS]):
+        if isinstance(item, Article):
+            read += 1
+            keys.setdefault(article_key(item.text, item.url)[1], item.id)
+    return keys, read
+
+
+def stored(url: str) -> list[tuple[str, str]]:
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    with engine.connect() as conn:
+        rows = [(r[0], r[1]) for r in conn.execute(text("SELECT article_key, source_id FROM articles"))]
+    engine.dispose()
+    return rows
+
+
+def count(url: str) -> int:
+    try:
+        return len(stored(url))
+    except Exception:   # the store is not created yet
+        return 0
+
+
+def run_with_kills(url: str, kills: int, workers: int, rng: random.Random, log: Path) -> tuple[int, int, str]:
+    orphans = 0
+    for k in range(kills):
+        with open(log, "a") as out:
+            child = subprocess.Popen([*RASD, "ingest", str(CORPUS), "--db", url, "--workers", str(workers), "-q"],
+                                     stdout=out, stderr=out)
+        # the kill lands a random 1-15 s after this round stored its first article (start-up excluded)
+        wait = rng.uniform(1, 15)
+        before = count(url)
+        deadline = time.time() + 600
+        family: set[int] = set()
+        while time.time() < deadline and child.poll() is None:
+            family |= descendants(child.pid)
+            if deadline - time.time() > wait and count(url) > before:
+                deadline = time.time() + wait
+            time.sleep(0.2)
+        if child.poll() is not None:
+            print(f"  round {k + 1}: the ingest finished before the kill")
+            break
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        gone_by = time.time() + 10
+        while time.time() < gone_by and any(alive(p) for p in family):
+            time.sleep(0.2)
+        left = [p for p in family if alive(p)]
+        orphans += len(left)
+        for p in left:
+            os.kill(p, signal.SIGKILL)
+        print(f"  round {k + 1}: killed {wait:.1f} s after its first article, {len(family)} child process(es), "
+              f"{len(left)} left alive, {count(url)} stored so far")
+    started = time.perf_counter()
+    final = subprocess.run([*RASD, "ingest", str(CORPUS), "--db", url, "--workers", str(workers)],
+                           capture_output=True, text=True)
+    print(f"  final run: exit {final.returncode} in {time.perf_counter() - started:.0f} s; "
+          f"{final.stderr.strip().splitlines()[-1] if final.stderr.strip() else ''}")
+    return orphans, final.returncode, final.stderr
+
+
+def check(url: str, keys: dict[str, str], orphans: int, code: int, err: str) -> bool:
+    rows = stored(url)
+    skipped = [line for line in err.splitlines() if line.startswith("rasd: skipped")]
+    tracebacks = err.count("Traceback")
+    stored_keys = {k for k, _ in rows}
+    missing = set(keys) - stored_keys
+    ids = [i for _, i in rows]
+    print(f"  {len(rows)} rows for {len(keys)} distinct articles; {len(missing)} missing, "
+          f"{len(skipped)} reported skipped, {len(ids) - len(set(ids))} ids stored twice, "
+          f"{len(stored_keys - set(keys))} unexpected, {tracebacks} tracebacks, {orphans} orphan process(es)")
+    for line in skipped[:5]:
+        print("   ", line[:200])
+    ok = (len(rows) == len(stored_keys) and len(ids) == len(set(ids)) and not stored_keys - set(keys)
+          and len(missing) == len(skipped) and not tracebacks and not orphans and code in (0, 1))
+    print("  OK" if ok else "  FAILED")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kills", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", action="store_true", help="also on a throw-away PostgreSQL")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"{CORPUS} not found")
+        return 2
+    keys, read = expected_keys()
+    print(f"{read} articles read from {CORPUS.name}, {len(keys)} distinct to the store")
+    rng = random.Random(args.seed)
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="rasd-kill-") as tmp:
+        print("sqlite:")
+        url = str(Path(tmp) / "rasd.db")
+        ok &= check(url, keys, *run_with_kills(url, args.kills, args.workers, rng, Path(tmp) / "log"))
+        if args.postgres:
+            from rasd.store.testing import throwaway_postgres
+            with throwaway_postgres("kill") as pg:
+                print("postgresql:")
+                ok &= check(pg, keys, *run_with_kills(pg, args.kills, args.workers, rng, Path(tmp) / "pglog"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

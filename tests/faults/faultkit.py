@@ -1,0 +1,63 @@
+"""Helpers of the fault-injection suite: good articles, the store's contents, a rasd subprocess, clean stderr."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+BASE = [
+    "قتل خمسة مدنيين في غارة جوية استهدفت سوقا شعبيا في مدينة إدلب صباح الجمعة، بحسب الدفاع المدني السوري.",
+    "تظاهر مئات اللبنانيين أمام مقر الحكومة في بيروت احتجاجا على تدهور الأوضاع المعيشية.",
+    "اندلعت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام على محور سراقب شرقي إدلب.",
+    "أعلن وزير الخارجية الأردني أن بلاده ستستضيف اجتماعا لبحث عودة اللاجئين السوريين.",
+]
+
+
+def good_text(n: int) -> str:
+    """A distinct good article text (its number is in it, so no two are one article to the store)."""
+    return f"{BASE[n % len(BASE)]}\nوأضاف المصدر في التقرير رقم {n} أن التحقيقات مستمرة."
+
+
+def good_line(n: int, **extra) -> str:
+    return json.dumps({"id": f"good-{n}", "text": good_text(n), "published": "2024-03-01", **extra},
+                      ensure_ascii=False)
+
+
+def write_good(path: Path, numbers) -> set[str]:
+    path.write_text("".join(good_line(n) + "\n" for n in numbers), encoding="utf-8")
+    return {f"good-{n}" for n in numbers}
+
+
+def sqlite_ids(db: Path) -> list[str]:
+    """Every stored article's input id, one entry per stored row (so duplicates show)."""
+    with sqlite3.connect(db) as conn:
+        return [row[0] for row in conn.execute("SELECT source_id FROM articles")]
+
+
+def skipped_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("rasd: skipped")]
+
+
+RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
+
+
+def rasd(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`rasd ARGS` in a fresh interpreter (what a user runs), output captured as text."""
+    return subprocess.run([*RASD, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "COLUMNS": "80"})
+
+
+def start_rasd(*args: str, log: Path) -> subprocess.Popen:
+    out = open(log, "w")
+    return subprocess.Popen([*RASD, *args], stdout=out, stderr=out)
+
+
+def assert_clean_stderr(err: str) -> None:
+    """No traceback, and every line is rasd's own: nothing in the input forged or hid a line."""
+    assert "Traceback" not in err, err[-3000:]
+    assert "\x1b" not in err and "\r" not in err
+    for line in err.splitlines():
+        assert line.startswith("rasd: "), repr(line)
