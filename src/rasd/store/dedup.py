@@ -42,6 +42,8 @@ MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure: the lowest of the outlets' reports, each outlet counted "
                    "once with its latest (highest) figure; vague figures («عشرات») only when no outlet gives a number")
 
+VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
+
 PLACE_LEVELS = {"country": 0, "water": 0, "sea": 0, "admin1": 1, "region": 1, "admin2": 2, "admin3": 2,
                 "city": 3, "approximate": 3, "town": 4, "village": 4, "camp": 4,
                 "neighbourhood": 5, "facility": 5, "fac": 5}
@@ -190,7 +192,10 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
 
 
-def actor_side(a: ActorKey) -> str | None:
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def actor_side(a: ActorKey, type: str = "ASSAULT") -> str | None:
     """The identified attacker an actor stands for, or None when it identifies nobody in particular.
 
     A state («روسيا», cc:RU) and its forces («القوات الروسية», «الطيران الحربي الروسي») are one side, the state;
@@ -201,6 +206,10 @@ def actor_side(a: ActorKey) -> str | None:
     if a.id.startswith("cc:"):
         return "state:" + a.id[3:].upper()
     sector = (a.sector or "").lower()
+    if type not in VIOLENT_TYPES:      # who met, accused, agreed: any identified actor; a state's officials are the state
+        if sector in ("government", "military", "police", "security") and a.country:
+            return "state:" + a.country.upper()
+        return None if a.id.startswith("agent.") else a.id
     if sector not in ARMED_SECTORS:
         return None
     if sector in ("military", "police", "security") and a.country:
@@ -211,7 +220,7 @@ def actor_side(a: ActorKey) -> str | None:
 
 
 def actors_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    sa, sb = actor_side(a.actor1), actor_side(b.actor1)
+    sa, sb = actor_side(a.actor1, a.type), actor_side(b.actor1, b.type)
     if sa and sb and sa != sb:
         return False, f"different attackers ({sa} «{a.actor1.name}» vs {sb} «{b.actor1.name}»)"
     if sa and sa == sb:
@@ -239,21 +248,36 @@ def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:
     days = 0
     if new.date_lo and key.date_lo and new.date_hi and key.date_hi:
         days = abs((new.date_hi - key.date_hi).days + (new.date_lo - key.date_lo).days)
-    sa = actor_side(new.actor1)
-    same_attacker = 0 if sa and sa == actor_side(key.actor1) else 1
+    sa = actor_side(new.actor1, new.type)
+    same_attacker = 0 if sa and sa == actor_side(key.actor1, key.type) else 1
     return place, days, same_attacker, distance if distance is not None else 0.0, event_id
 
 
+def _contains(new: MentionKey, key: MentionKey) -> bool:
+    """`new` names an area (or a city) that contains `key`'s finer place, rather than the same place."""
+    if _same_name(new, key) or new.level is None or key.level is None or new.level >= key.level:
+        return False
+    distance = place_distance(new, key)
+    return distance is None or distance > SAME_PLACE_KM
+
+
 def best_match(new: MentionKey, candidates: list[tuple[int, MentionKey]]) -> tuple[int | None, list[str]]:
-    """The id of the canonical event `new` joins (see `rank`), and why."""
+    """The id of the canonical event `new` joins (see `rank`), and why.
+
+    A mention that names only an area containing several compatible events at distinct finer places
+    («ريف إدلب» on a day with strikes on two villages there) is ambiguous: it joins none of them."""
     matches = []
     for event_id, key in candidates:
         ok, reasons = compatible(new, key)
         if ok:
-            matches.append((rank(new, key, event_id), event_id, reasons))
+            matches.append((rank(new, key, event_id), event_id, reasons, key))
     if not matches:
         return None, []
-    _rank, event_id, reasons = min(matches, key=lambda m: m[0])
+    _rank, event_id, reasons, key = min(matches, key=lambda m: m[0])
+    if _contains(new, key):
+        places = {(m[3].place_id or m[3].place, m[3].lat, m[3].lon) for m in matches if _contains(new, m[3])}
+        if len(places) > 1:
+            return None, [f"ambiguous: «{new.place}» contains {len(places)} events at distinct places"]
     return event_id, reasons
 
 
@@ -274,12 +298,15 @@ def reconcile_fatalities(reports: list[tuple]) -> tuple[int | None, str]:
         approximate = bool(report[2]) if len(report) > 2 else False
         if value is None:
             continue
-        target = vague if approximate else exact
+        # «عشرات/مئات/آلاف» are read as 10/100/1000 and flagged approximate; «21 على الأقل» is flagged too but
+        # is a figure: only the round vague readings are set aside
+        target = vague if approximate and value in VAGUE_READINGS else exact
         target[source] = max(value, target.get(source, value))
     per_source = exact or vague
     if not per_source:
         return None, f"{FATALITIES_RULE}: no reports"
     canonical = min(per_source.values())
     shown = ", ".join(f"{src}={n}" for src, n in sorted(per_source.items()))
-    ignored = "" if not (exact and vague) else f"; vague figures set aside: {', '.join(sorted(vague))}"
-    return canonical, f"{FATALITIES_RULE}: {canonical} from [{shown}]{ignored}"
+    ignored = "" if not (exact and vague) else "; vague figures set aside: " + ", ".join(
+        f"{src}={n}" for src, n in sorted(vague.items()))
+    return canonical, f"{FATALITIES_RULE}: {canonical} from reports {shown}{ignored}"

@@ -127,6 +127,18 @@ def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list
     return [(row.id, event_key(s, row)) for row in rows]
 
 
+def article_events(s: Session, article_id: int) -> set[int]:
+    """Canonical events that already hold a mention of this article."""
+    s.flush()
+    return set(s.scalars(select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)))
+
+
+def _share_article(s: Session, a: int, b: int) -> bool:
+    arts = select(EventMentionRow.article_id).where(EventMentionRow.event_id == a)
+    return s.scalar(select(EventMentionRow.id).where(EventMentionRow.event_id == b,
+                                                     EventMentionRow.article_id.in_(arts)).limit(1)) is not None
+
+
 # ---- keys of mentions and events ----------------------------------------------------------------------------
 
 def _actor_key(s: Session, actor_id: str | None, name: str | None) -> ActorKey:
@@ -181,7 +193,7 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> list
     joined = []
     for other_id in sorted(set(linked) - {event.id}):
         other = s.get(EventRow, other_id)
-        if other is None or _apart(s, event.id, other_id):
+        if other is None or _apart(s, event.id, other_id) or _share_article(s, event.id, other_id):
             continue
         ok, reasons = compatible(event_key(s, event), event_key(s, other))
         if not ok:

@@ -172,13 +172,14 @@ class Repository:
             outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
         key = dedup_store.mention_key(s, mention, feature=ev.place.feature if ev.place else None,
                                      admin1=ev.place.admin1 if ev.place else None)
-        candidates = dedup_store.candidates(s, key)
+        # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
+        candidates = dedup_store.candidates(s, key, exclude=dedup_store.article_events(s, article.id))
         event_id, reasons = best_match(key, candidates)
         if event_id is None:
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
             s.add(event)
             s.flush()
-            mention.merge_reason = "new event" + _rejections(key, candidates)
+            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
             mention.event_id = event.id
             s.add(mention)
             self._apply_mentions(s, event, [(mention, article.source_id)])
