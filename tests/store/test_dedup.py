@@ -145,6 +145,10 @@ def test_fatalities_rule_counts_each_outlet_once_and_resists_one_inflated_claim(
     value, rule = reconcile_fatalities([("a", 10, True), ("b", 21, True), ("c", 24, False)])
     assert value == 21 and "set aside: a=10" in rule
     assert reconcile_fatalities([("a", 10, True)])[0] == 10
+    # with three outlets or more, a figure below half the outlets' median is an early count or a misreading
+    value, rule = reconcile_fatalities([("a", 4), ("b", 31), ("c", 35)])
+    assert value == 31 and "not credible" in rule and "a=4" in rule
+    assert reconcile_fatalities([("a", 4), ("b", 31)])[0] == 4         # two outlets: no majority to judge by
     assert reconcile_fatalities([])[0] is None
 
 

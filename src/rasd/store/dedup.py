@@ -40,7 +40,8 @@ DATE_SLACK_DAYS = 1
 UNDATED_LOOKBACK_DAYS = 2  # an undated report is about the day it was published or the two days before
 MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure: the lowest of the outlets' reports, each outlet counted "
-                   "once with its latest (highest) figure; vague figures («عشرات») only when no outlet gives a number")
+                   "once with its latest (highest) figure; with 3+ outlets a figure below half the outlets' median "
+                   "is not credible; vague figures («عشرات») only when no outlet gives a number")
 
 VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
 
@@ -195,35 +196,59 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def actor_side(a: ActorKey, type: str = "ASSAULT") -> str | None:
-    """The identified attacker an actor stands for, or None when it identifies nobody in particular.
+STATE_SECTORS = frozenset({"military", "police", "security", "intelligence"})
+NONSTATE_SECTORS = ARMED_SECTORS - STATE_SECTORS
 
-    A state («روسيا», cc:RU) and its forces («القوات الروسية», «الطيران الحربي الروسي») are one side, the state;
-    an armed group is itself (its KB id). Generic agents without a country («مسلحون», «انتحاري»), places read
-    as actors, civilians, officials, media and unidentified names are no side."""
+
+def actor_identity(a: ActorKey, type: str = "ASSAULT") -> tuple[str | None, str | None]:
+    """(class, identity) of an actor as a perpetrator, each None when unknown.
+
+    For violent types the class is "state" (a state, its forces, police, intelligence) or "nonstate" (armed
+    groups, rebels, militias); the identity is the state («روسيا», «القوات الروسية», «الطيران الحربي الروسي» are
+    all state:RU) or the armed group's KB id. A generic agent («انتحاري», «الفصائل المعارضة») has a class but no
+    identity; places read as actors, civilians, officials and media have neither. Only knowledge-base actors
+    count: an unknown name's sector is a guess. For other types (who met, accused, agreed) any identified actor
+    is its own identity, a state's officials being the state."""
     if not a.id or a.id.startswith(("gn:", "place:", "wof:", "actor:")):
-        return None
+        return None, None
     if a.id.startswith("cc:"):
-        return "state:" + a.id[3:].upper()
+        return "state", "state:" + a.id[3:].upper()
     sector = (a.sector or "").lower()
-    if type not in VIOLENT_TYPES:      # who met, accused, agreed: any identified actor; a state's officials are the state
-        if sector in ("government", "military", "police", "security") and a.country:
-            return "state:" + a.country.upper()
-        return None if a.id.startswith("agent.") else a.id
-    if sector not in ARMED_SECTORS:
-        return None
-    if sector in ("military", "police", "security") and a.country:
-        return "state:" + a.country.upper()
-    if a.id.startswith("agent."):
-        return None
-    return a.id
+    state = "state:" + a.country.upper() if a.country else None
+    if type not in VIOLENT_TYPES:
+        if sector in STATE_SECTORS | {"government"} and state:
+            return None, state
+        return None, None if a.id.startswith("agent.") else a.id
+    if sector in STATE_SECTORS:
+        return "state", state
+    if sector in NONSTATE_SECTORS:
+        return "nonstate", None if a.id.startswith("agent.") else a.id
+    return None, None
+
+
+def actor_side(a: ActorKey, type: str = "ASSAULT") -> str | None:
+    """The identified attacker an actor stands for (see actor_identity), or None."""
+    return actor_identity(a, type)[1]
+
+
+def _conflict(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> bool:
+    (cx, ix), (cy, iy) = actor_identity(x, type_x), actor_identity(y, type_y)
+    return bool((cx and cy and cx != cy) or (ix and iy and ix != iy))
 
 
 def actors_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    sa, sb = actor_side(a.actor1, a.type), actor_side(b.actor1, b.type)
-    if sa and sb and sa != sb:
-        return False, f"different attackers ({sa} «{a.actor1.name}» vs {sb} «{b.actor1.name}»)"
-    if sa and sa == sb:
+    """Attackers block a merge when both are known and differ (in class or identity). Victims never block; a
+    report that swaps the two sides of a clash (actor1 of one is actor2 of the other) is the same clash."""
+    if _conflict(a.actor1, b.actor1, a.type, b.type):
+        swapped = (not _conflict(a.actor1, b.actor2, a.type, b.type) and actor_side(b.actor2, b.type)
+                   and not _conflict(a.actor2, b.actor1, a.type, b.type) and actor_side(a.actor2, a.type))
+        if not swapped:
+            ia, ib = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+            return False, (f"different attackers ({ia[1] or ia[0]} «{a.actor1.name}» vs "
+                           f"{ib[1] or ib[0]} «{b.actor1.name}»)")
+        return True, "the same two sides, told the other way round"
+    sa = actor_side(a.actor1, a.type)
+    if sa and sa == actor_side(b.actor1, b.type):
         return True, f"same attacker {sa}"
     return True, "attackers not in conflict (victims and unidentified actors do not count)"
 
@@ -289,8 +314,9 @@ def reconcile_fatalities(reports: list[tuple]) -> tuple[int | None, str]:
     """`reports` = (outlet or article key, figure[, approximate]) per mention → canonical figure and the rule.
 
     Each outlet counts once, with its highest figure (an outlet's running total replaces its first count); the
-    canonical figure is the lowest of the outlets' figures — ACLED's most conservative credible figure. Vague
-    figures («عشرات» read as 10) are used only when no outlet gives a number."""
+    canonical figure is the lowest of the outlets' credible figures — ACLED's most conservative credible figure
+    (see `_credible`). Vague figures («عشرات» read as 10) are used only when no outlet gives a number. The result
+    always lies within the range the outlets report."""
     exact: dict[str, int] = {}
     vague: dict[str, int] = {}
     for report in reports:
@@ -305,8 +331,26 @@ def reconcile_fatalities(reports: list[tuple]) -> tuple[int | None, str]:
     per_source = exact or vague
     if not per_source:
         return None, f"{FATALITIES_RULE}: no reports"
-    canonical = min(per_source.values())
+    credible, outliers = _credible(per_source)
+    canonical = min(credible.values())
     shown = ", ".join(f"{src}={n}" for src, n in sorted(per_source.items()))
-    ignored = "" if not (exact and vague) else "; vague figures set aside: " + ", ".join(
-        f"{src}={n}" for src, n in sorted(vague.items()))
-    return canonical, f"{FATALITIES_RULE}: {canonical} from reports {shown}{ignored}"
+    notes = ""
+    if outliers:
+        notes += "; not credible (below half the outlets' median): " + ", ".join(
+            f"{src}={n}" for src, n in sorted(outliers.items()))
+    if exact and vague:
+        notes += "; vague figures set aside: " + ", ".join(f"{src}={n}" for src, n in sorted(vague.items()))
+    return canonical, f"{FATALITIES_RULE}: {canonical} from reports {shown}{notes}"
+
+
+def _credible(per_source: dict[str, int]) -> tuple[dict[str, int], dict[str, int]]:
+    """With three outlets or more, a figure below half the outlets' median is not credible: an early count
+    («مقتل 4» before «35») or a misread number, not a conservative estimate. With fewer, every figure counts."""
+    if len(per_source) < 3:
+        return per_source, {}
+    values = sorted(per_source.values())
+    median = (values[(len(values) - 1) // 2] + values[len(values) // 2]) / 2
+    credible, outliers = {}, {}
+    for src, n in per_source.items():
+        (outliers if n < median / 2 else credible)[src] = n
+    return (credible, outliers) if credible else (per_source, {})
