@@ -97,11 +97,14 @@ def test_undated_report_is_bounded_by_its_publication_date(repo):
 
 
 def test_an_area_joins_the_one_event_it_contains_but_not_one_of_several(repo):
-    a = add(repo, "a", "قصف خان السبل.", "x", [strike(KHAN_SUBUL)])
-    area = add(repo, "b", "قصف ريف إدلب.", "y", [strike(IDLIB_COUNTRYSIDE)])
-    assert area.event_ids == a.event_ids
-    add(repo, "c", "قصف معصران.", "z", [strike(MAASRAN)])
-    again = add(repo, "d", "قصف ريف إدلب.", "w", [strike(IDLIB_COUNTRYSIDE, actor1=HTS)])
+    a = add(repo, "a", "قصف خان السبل.", "x", [strike(KHAN_SUBUL, fatalities=7)])
+    bare = add(repo, "b0", "قصف ريف إدلب.", "y", [strike(IDLIB_COUNTRYSIDE)])
+    assert bare.event_ids != a.event_ids            # an area alone, nothing else in common: not enough
+    assert "nothing else in common" in repo.get_event(bare.event_ids[0]).mentions[0].merge_reason
+    area = add(repo, "b", "قصف ريف إدلب.", "y", [strike(IDLIB_COUNTRYSIDE, fatalities=7)])
+    assert area.event_ids == a.event_ids            # the same toll corroborates it
+    add(repo, "c", "قصف معصران.", "z", [strike(MAASRAN, fatalities=7)])
+    again = add(repo, "d", "قصف ريف إدلب.", "w", [strike(IDLIB_COUNTRYSIDE, fatalities=7)])
     assert "ambiguous" in repo.get_event(again.event_ids[0]).mentions[0].merge_reason
     assert repo.get_event(a.event_ids[0]).place_text == "خان السبل"        # the finest place is kept
 

@@ -23,8 +23,12 @@ explained by `rasd events show ID`):
    (`actor_side`: a state's forces by country, an armed group by its id) and the two differ. Generic agents
    («مسلحون», «انتحاري»), unidentified names and the victims (actor2: «النازحين» vs «الأطفال») never block.
 
-A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, then
-the same attacker, then the oldest id). Tolls: see `reconcile_fatalities`.
+5. an area matching a finer place inside it (rule 3) needs one more thing in common: the same attacker (identity
+   or class) or the same toll (`area_corroborated`).
+
+A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, the
+same attacker, the same toll, the oldest id); a mention naming only an area that contains several compatible
+events joins none (`best_match`). Tolls: see `reconcile_fatalities`.
 """
 from __future__ import annotations
 
@@ -85,6 +89,7 @@ class MentionKey:
     place_id: str | None = None
     feature: str | None = None
     admin1: str | None = None
+    fatalities: int | None = None
 
     @property
     def level(self) -> int | None:
@@ -258,16 +263,33 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     if a.type != b.type:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
-    for test in (dates_compatible, places_compatible, actors_compatible):
+    for test in (dates_compatible, places_compatible, actors_compatible, area_corroborated):
         ok, why = test(a, b)
-        reasons.append(why)
+        if why:
+            reasons.append(why)
         if not ok:
             return False, reasons
     return True, reasons
 
 
+def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """An area («ريف إدلب», a governorate, a country) matches any finer place inside it: weaker than one place.
+    Such a match needs one more thing in common: the same attacker (identity or class) or the same toll."""
+    if a.level is None or b.level is None or min(a.level, b.level) > COARSE_LEVEL or _same_name(a, b):
+        return True, ""
+    if max(a.level, b.level) <= COARSE_LEVEL:
+        return True, ""
+    ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+    if (ca[1] and ca[1] == cb[1]) or (ca[0] and ca[0] == cb[0]):
+        return True, "the area and the finer place share the attacker"
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return True, f"the area and the finer place share the toll ({a.fatalities})"
+    return False, "an area and a finer place inside it with nothing else in common (attacker or toll)"
+
+
 def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:
-    """Sort key among compatible events (smallest first): same place, nearest date, same attacker, oldest id."""
+    """Sort key among compatible events (smallest first): same place, nearest date, same attacker, same toll,
+    nearest point, oldest id."""
     distance = place_distance(new, key)
     place = 0 if _same_name(new, key) else (1 if distance is not None and distance <= SAME_PLACE_KM else 2)
     days = 0
@@ -275,7 +297,8 @@ def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:
         days = abs((new.date_hi - key.date_hi).days + (new.date_lo - key.date_lo).days)
     sa = actor_side(new.actor1, new.type)
     same_attacker = 0 if sa and sa == actor_side(key.actor1, key.type) else 1
-    return place, days, same_attacker, distance if distance is not None else 0.0, event_id
+    same_toll = 0 if new.fatalities is not None and new.fatalities == key.fatalities else 1
+    return place, days, same_attacker, same_toll, distance if distance is not None else 0.0, event_id
 
 
 def _contains(new: MentionKey, key: MentionKey) -> bool:

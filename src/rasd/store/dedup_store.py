@@ -160,7 +160,7 @@ def mention_key(s: Session, m: EventMentionRow, feature: str | None = None, admi
                       place=canonical.normalised_name(m.place_text), country=m.country,
                       actor1=actor1 or _actor_key(s, m.actor1_id, m.actor1_name),
                       actor2=_actor_key(s, m.actor2_id, m.actor2_name), place_id=m.place_id,
-                      feature=feature, admin1=admin1)
+                      feature=feature, admin1=admin1, fatalities=m.fatalities)
 
 
 def event_key(s: Session, e: EventRow) -> MentionKey:
@@ -168,7 +168,7 @@ def event_key(s: Session, e: EventRow) -> MentionKey:
                       place=canonical.normalised_name(e.place_text), country=e.country,
                       actor1=_actor_key(s, e.actor1_id, e.actor1_name),
                       actor2=_actor_key(s, e.actor2_id, e.actor2_name), place_id=e.place_id,
-                      feature=e.feature, admin1=e.admin1)
+                      feature=e.feature, admin1=e.admin1, fatalities=e.fatalities)
 
 
 def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow | None:
@@ -187,10 +187,11 @@ def _apart(s: Session, a: int, b: int) -> bool:
     return s.scalar(select(EventApartRow.id).where(EventApartRow.event_a == lo, EventApartRow.event_b == hi)) is not None
 
 
-def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> list[int]:
-    """Join into `event` every event in `linked` (others the same mention was compatible with) that is now
-    compatible with it. `refresh(session, event)` recomputes an event from its mentions. Returns joined ids."""
-    joined = []
+def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict[int, int]:
+    """Join with `event` every event in `linked` (others the same mention was compatible with) that is now
+    compatible with it; the older event (lower id) survives. `refresh(session, event)` recomputes an event from
+    its mentions. Returns {joined event id: surviving id}."""
+    moved: dict[int, int] = {}
     for other_id in sorted(set(linked) - {event.id}):
         other = s.get(EventRow, other_id)
         if other is None or _apart(s, event.id, other_id) or _share_article(s, event.id, other_id):
@@ -198,22 +199,24 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> list
         ok, reasons = compatible(event_key(s, event), event_key(s, other))
         if not ok:
             continue
-        mention_ids = list(s.scalars(select(EventMentionRow.id).where(EventMentionRow.event_id == other_id)
+        into, gone = (event, other) if event.id < other.id else (other, event)
+        mention_ids = list(s.scalars(select(EventMentionRow.id).where(EventMentionRow.event_id == gone.id)
                                      .order_by(EventMentionRow.id)))
-        why = f"re-merge: event {other_id} joined event {event.id}, linked by a later mention: " + "; ".join(reasons)
-        s.add(EventMergeRow(into_event_id=event.id, from_event_id=other_id, mention_ids=mention_ids, reason=why,
+        why = f"re-merge: event {gone.id} joined event {into.id}, linked by a later mention: " + "; ".join(reasons)
+        s.add(EventMergeRow(into_event_id=into.id, from_event_id=gone.id, mention_ids=mention_ids, reason=why,
                             created_at=_now(), undone_at=None))
         for m in s.scalars(select(EventMentionRow).where(EventMentionRow.id.in_(mention_ids))):
-            m.event_id = event.id
+            m.event_id = into.id
             m.merge_reason = f"{m.merge_reason} | {why}"
         s.flush()
-        s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == other_id))
-        s.delete(other)
+        s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == gone.id))
+        s.delete(gone)
         s.flush()
-        joined.append(other_id)
-    if joined:
-        refresh(s, event)
-    return joined
+        moved.update({k: into.id for k, v in moved.items() if v == gone.id})
+        moved[gone.id] = into.id
+        refresh(s, into)
+        event = into
+    return moved
 
 
 def unmerge_mentions(repo: "Repository", mention_ids: list[int], reason: str = "split off by hand") -> int:

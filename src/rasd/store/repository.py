@@ -97,13 +97,13 @@ class Repository:
         """Events a mention was compatible with besides the one it joined may now be one with it (dedup_store)."""
         moved: dict[int, int] = {}
         for event_id in sorted(links):
-            event_id = moved.get(event_id, event_id)
-            event = s.get(EventRow, event_id)
+            event = s.get(EventRow, moved.get(event_id, event_id))
             if event is not None:
-                for other in dedup_store.remerge(s, event, {moved.get(i, i) for i in links[event_id]},
-                                                 self._refresh_event):
-                    moved.update({k: event_id for k, v in moved.items() if v == other})
-                    moved[other] = event_id
+                joined = dedup_store.remerge(s, event, {moved.get(i, i) for i in links[event_id]},
+                                             self._refresh_event)
+                for gone, into in joined.items():
+                    moved.update({k: into for k, v in moved.items() if v == gone})
+                    moved[gone] = into
         return [moved.get(i, i) for i in event_ids]
 
     def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> ArticleRow:
