@@ -68,10 +68,11 @@ def place_level(feature: str | None, has_point: bool = True) -> int:
 
 @dataclass(frozen=True)
 class ActorKey:
-    id: str | None
+    id: str | None            # the store's actor id: the analysts' actor («acled:military_forces_of_syria»), KB id
     name: str | None          # normalised name, for matching
     sector: str | None = None
     country: str | None = None
+    kb: str | None = None     # the knowledge-base id of the words the text used («cc:RU», «agent.air_force»)
 
 
 @dataclass(frozen=True)
@@ -205,29 +206,38 @@ STATE_SECTORS = frozenset({"military", "police", "security", "intelligence"})
 NONSTATE_SECTORS = ARMED_SECTORS - STATE_SECTORS
 
 
+_NOBODY_CODES = ("acled:unidentified_", "acled:civilians_", "acled:protesters_", "acled:rioters_")
+
+
 def actor_identity(a: ActorKey, type: str = "ASSAULT") -> tuple[str | None, str | None]:
     """(class, identity) of an actor as a perpetrator, each None when unknown.
 
     For violent types the class is "state" (a state, its forces, police, intelligence) or "nonstate" (armed
     groups, rebels, militias); the identity is the state («روسيا», «القوات الروسية», «الطيران الحربي الروسي» are
     all state:RU) or the armed group's KB id. A generic agent («انتحاري», «الفصائل المعارضة») has a class but no
-    identity; places read as actors, civilians, officials and media have neither. Only knowledge-base actors
-    count: an unknown name's sector is a guess. For other types (who met, accused, agreed) any identified actor
-    is its own identity, a state's officials being the state."""
-    if not a.id or a.id.startswith(("gn:", "place:", "wof:", "actor:")):
+    identity; an unidentified armed group, civilians, places read as actors («بغداد» for its forces), officials
+    and media have neither. Only what the text's words identify counts (the KB id and sector of the mention),
+    not a code inferred for it: an unknown name's sector is a guess. For other types (who met, accused, agreed)
+    any identified actor is its own identity, a state's officials being the state."""
+    ident = a.kb or a.id
+    if not ident or (a.id or "").startswith(_NOBODY_CODES) or ident.startswith(("gn:", "place:", "wof:", "actor:")):
         return None, None
-    if a.id.startswith("cc:"):
-        return "state", "state:" + a.id[3:].upper()
+    if ident.startswith("acled:"):       # a code without the words' KB id: trust it only for a named force
+        if (a.sector or "").lower() not in STATE_SECTORS:
+            return None, None
+        ident = "agent.code"
+    if ident.startswith("cc:"):
+        return "state", "state:" + ident[3:].upper()
     sector = (a.sector or "").lower()
     state = "state:" + a.country.upper() if a.country else None
     if type not in VIOLENT_TYPES:
         if sector in STATE_SECTORS | {"government"} and state:
             return None, state
-        return None, None if a.id.startswith("agent.") else a.id
+        return None, None if ident.startswith("agent.") else ident
     if sector in STATE_SECTORS:
         return "state", state
     if sector in NONSTATE_SECTORS:
-        return "nonstate", None if a.id.startswith("agent.") else a.id
+        return "nonstate", None if ident.startswith("agent.") else ident
     return None, None
 
 

@@ -144,7 +144,15 @@ def _share_article(s: Session, a: int, b: int) -> bool:
 def _actor_key(s: Session, actor_id: str | None, name: str | None) -> ActorKey:
     row = s.get(EntityRow, actor_id) if actor_id else None
     return ActorKey(id=actor_id, name=canonical.normalised_name(name), sector=row.sector if row else None,
-                    country=row.country if row else None)
+                    country=row.country if row else None, kb=row.kb_id if row else None)
+
+
+def event_actor_key(actor, actor_id: str | None) -> ActorKey:
+    """An extracted Actor as dedup sees it: the words' own KB id, sector and country."""
+    if actor is None or not actor_id:
+        return ActorKey(None, None)
+    return ActorKey(id=actor_id, name=canonical.normalised_name(actor.text), sector=actor.sector,
+                    country=actor.country, kb=actor.kb_id)
 
 
 def _place_fields(s: Session, place_id: str | None) -> tuple[str | None, str | None]:
@@ -153,13 +161,13 @@ def _place_fields(s: Session, place_id: str | None) -> tuple[str | None, str | N
 
 
 def mention_key(s: Session, m: EventMentionRow, feature: str | None = None, admin1: str | None = None,
-                actor1: ActorKey | None = None) -> MentionKey:
+                actor1: ActorKey | None = None, actor2: ActorKey | None = None) -> MentionKey:
     if feature is None and admin1 is None:
         feature, admin1 = _place_fields(s, m.place_id)
     return MentionKey(type=m.type, date_lo=m.date_lo, date_hi=m.date_hi, lat=m.lat, lon=m.lon,
                       place=canonical.normalised_name(m.place_text), country=m.country,
                       actor1=actor1 or _actor_key(s, m.actor1_id, m.actor1_name),
-                      actor2=_actor_key(s, m.actor2_id, m.actor2_name), place_id=m.place_id,
+                      actor2=actor2 or _actor_key(s, m.actor2_id, m.actor2_name), place_id=m.place_id,
                       feature=feature, admin1=admin1, fatalities=m.fatalities)
 
 

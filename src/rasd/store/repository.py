@@ -171,7 +171,9 @@ class Repository:
             casualties_approximate=ev.casualties_approximate, modality=ev.modality,
             outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
         key = dedup_store.mention_key(s, mention, feature=ev.place.feature if ev.place else None,
-                                     admin1=ev.place.admin1 if ev.place else None)
+                                     admin1=ev.place.admin1 if ev.place else None,
+                                     actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
+                                     actor2=dedup_store.event_actor_key(ev.actor2, actor2_id))
         # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
         candidates = dedup_store.candidates(s, key, exclude=dedup_store.article_events(s, article.id))
         event_id, reasons = best_match(key, candidates)
