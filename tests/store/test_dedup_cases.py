@@ -8,7 +8,7 @@ import pytest
 
 from rasd.store import Repository, dedup_store
 from rasd.store.dedup import ActorKey, MentionKey, compatible
-from rasd.store.testing import constructed_article
+from rasd.store.testing import constructed_article, postgres_unavailable, throwaway_postgres
 
 KHAN_SUBUL = ("خان السبل", 35.7553, 36.7560, "SY", "Idlib", "village")
 MAASRAN = ("معصران", 35.7071, 36.8028, "SY", "Idlib", "village")           # 6.8 km from Khan al-Subul
@@ -183,3 +183,18 @@ def test_evaluation_set_is_consistent():
             for alias in e["actor1"] + e["actor2"]:
                 assert alias in articles[g["id"]]["text"] or alias.isascii(), (g["id"], alias)
     assert sum(len(v) > 1 for v in keys.values()) >= 6
+
+
+@pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
+def test_keys_remerge_and_undo_on_postgresql():
+    unplaced = ("حي الشعار", None, None, "SY", "Aleppo", "neighbourhood")
+    aleppo = ("حلب", 36.2021, 37.1343, "SY", "Aleppo", "city")
+    placed = ("حي الشعار", 36.2050, 37.1700, "SY", "Aleppo", "neighbourhood")
+    with throwaway_postgres() as url, Repository.open(url) as repo:
+        a = add(repo, "a", "انفجار في حي الشعار.", "x", [strike(unplaced, trigger="انفجار")])
+        b = add(repo, "b", "انفجار في حلب.", "y", [strike(aleppo, trigger="انفجار")])
+        c = add(repo, "c", "انفجار في حي الشعار بحلب.", "z", [strike(placed, trigger="انفجار")])
+        assert a.event_ids == c.event_ids != b.event_ids and repo.get_event(b.event_ids[0]) is None
+        merge = dedup_store.list_merges(repo, a.event_ids[0])[0]
+        new_id = dedup_store.undo_merge(repo, merge["id"])
+        assert [m.article_id for m in repo.get_event(new_id).mentions] == ["b"]
