@@ -198,3 +198,21 @@ def test_keys_remerge_and_undo_on_postgresql():
         merge = dedup_store.list_merges(repo, a.event_ids[0])[0]
         new_id = dedup_store.undo_merge(repo, merge["id"])
         assert [m.article_id for m in repo.get_event(new_id).mentions] == ["b"]
+
+
+def test_migration_0002_files_the_events_of_an_older_store(tmp_path):
+    from rasd.store.db import make_engine, upgrade
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO events (id, type, date, date_precision, date_lo, date_hi, place_text, lat, lon, country, "
+            "feature, mention_count, source_count, outlets, updated_at) VALUES (1, 'ASSAULT', '2018-02-03', 'day', "
+            "'2018-02-03', '2018-02-03', 'خان السبل', 35.7553, 36.756, 'SY', 'village', 1, 1, '[]', "
+            "'2026-01-01 00:00:00')")
+    upgrade(engine, "head")
+    engine.dispose()
+    with Repository.open(url) as repo:
+        b = add(repo, "b", "قصف خان السبل.", "y", [strike(KHAN_SUBUL)])
+        assert b.event_ids == [1]

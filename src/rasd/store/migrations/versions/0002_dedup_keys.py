@@ -8,7 +8,6 @@ Existing canonical events get their keys here, so a store made before this revis
 """
 from alembic import op
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 
 revision = '0002'
@@ -57,19 +56,32 @@ def upgrade() -> None:
 
 
 def _backfill_keys() -> None:
-    from rasd.store import dedup_store
-    from rasd.store.models import EventRow
-    s = Session(bind=op.get_bind())
+    """Keys for the events already stored, read with this revision's own column list (not the ORM models,
+    which later revisions may extend)."""
+    from rasd.store import canonical
+    from rasd.store.dedup import ActorKey, MentionKey
+    from rasd.store.dedup_store import event_keys
+    events = sa.table("events", sa.column("id", sa.Integer), sa.column("type", sa.String),
+                      sa.column("date_lo", sa.Date), sa.column("date_hi", sa.Date), sa.column("lat", sa.Float),
+                      sa.column("lon", sa.Float), sa.column("place_id", sa.String), sa.column("place_text", sa.Text),
+                      sa.column("country", sa.String), sa.column("feature", sa.String))
+    keys = sa.table("event_keys", sa.column("event_id", sa.Integer), sa.column("key", sa.String))
+    conn = op.get_bind()
     last = 0
     while True:
-        rows = s.query(EventRow).filter(EventRow.id > last).order_by(EventRow.id).limit(1000).all()
+        rows = conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(1000)).all()
         if not rows:
             break
-        for row in rows:
-            dedup_store.write_keys(s, row)
-        s.flush()
+        batch = []
+        for r in rows:
+            key = MentionKey(type=r.type, date_lo=r.date_lo, date_hi=r.date_hi, lat=r.lat, lon=r.lon,
+                             place=canonical.normalised_name(r.place_text), country=r.country,
+                             actor1=ActorKey(None, None), actor2=ActorKey(None, None), place_id=r.place_id,
+                             feature=r.feature)
+            batch += [{"event_id": r.id, "key": k} for k in dict.fromkeys(event_keys(key))]
+        if batch:
+            conn.execute(sa.insert(keys), batch)
         last = rows[-1].id
-    s.flush()
 
 
 def downgrade() -> None:
