@@ -43,9 +43,8 @@ AREA_RADIUS_KM = 150.0     # a governorate/region/country-level place contains f
 DATE_SLACK_DAYS = 1
 UNDATED_LOOKBACK_DAYS = 2  # an undated report is about the day it was published or the two days before
 MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
-FATALITIES_RULE = ("most conservative credible figure: the lowest of the outlets' reports, each outlet counted "
-                   "once with its latest (highest) figure; with 3+ outlets a figure below half the outlets' median "
-                   "is not credible; vague figures («عشرات») only when no outlet gives a number")
+FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
+                   "outlets a figure below half their median is not credible; «عشرات» only without a number)")
 
 VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
 
