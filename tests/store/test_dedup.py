@@ -13,8 +13,8 @@ ARIHA = ("أريحا", 35.8134, 36.6096, "SY", "Idlib", "city")               # 
 JISR = ("جسر الشغور", 35.8117, 36.3186, "SY", "Idlib", "city")
 SARAQIB = ("سراقب", 35.8646, 36.8006, "SY", "Idlib", "city")
 KAFRANBEL = ("كفرنبل", 35.6140, 36.5610, "SY", "Idlib", "city")
-RUSSIA = ("القوات الروسية", "org.ru.army", "Russian Armed Forces")
-SY_ARMY = ("الجيش السوري", "org.sy.army", "Syrian Army")
+RUSSIA = ("القوات الروسية", "org.ru.army", "Russian Armed Forces", "military", "RU")
+SY_ARMY = ("الجيش السوري", "org.sy.army", "Syrian Army", "military", "SY")
 
 
 @pytest.fixture
@@ -35,17 +35,17 @@ def test_same_strike_reported_twice_in_different_words_is_one_event(repo):
             actor1=RUSSIA, fatalities=5)
     b = add(repo, "b1", "استهدفت طائرات حربية روسية سوق إدلب الشعبي، ما أدى إلى مقتل سبعة أشخاص وإصابة آخرين.",
             "الجزيرة", type="ASSAULT", trigger="استهدفت", place=("إدلب", 35.93, 36.64, "SY", "Idlib", "city"),
-            date="2024-03-02", actor1=("الطائرات الروسية", "org.ru.army"), fatalities=7)
+            date="2024-03-02", actor1=("الطائرات الروسية", "org.ru.army", None, "military", "RU"), fatalities=7)
     assert a.event_ids == b.event_ids
     event = repo.get_event(a.event_ids[0])
     assert event.mention_count == 2 and event.source_count == 2
     assert event.outlets == ["الجزيرة", "عنب بلدي"]
     assert [m.fatalities for m in event.mentions] == [5, 7]        # each report kept
-    assert event.fatalities == 5                                    # low median of {5, 7}
-    assert "low median" in event.fatalities_rule and "الجزيرة=7" in event.fatalities_rule
+    assert event.fatalities == 5                                    # the most conservative of {5, 7}
+    assert "most conservative" in event.fatalities_rule and "الجزيرة=7" in event.fatalities_rule
     reason = event.mentions[1].merge_reason
     assert reason.startswith(f"merged into event {event.id}")
-    assert "km apart" in reason and "actor1 same id org.ru.army" in reason
+    assert "km apart" in reason and "same attacker state:RU" in reason
 
 
 def test_two_strikes_same_day_in_towns_60km_apart_stay_apart(repo):
@@ -55,18 +55,19 @@ def test_two_strikes_same_day_in_towns_60km_apart_stay_apart(repo):
             trigger="قصفت", place=SARAQIB, date="2024-03-05", actor1=SY_ARMY)
     assert a.event_ids != b.event_ids
     reason = repo.get_event(b.event_ids[0]).mentions[0].merge_reason
-    assert reason.startswith("new event") and "km apart (> 25 km)" in reason
+    assert reason.startswith("new event") and "distinct places" in reason
     assert repo.list_events()[1] == 2
 
 
-def test_nearby_town_within_25km_merges_but_32km_does_not(repo):
+def test_a_town_13km_away_is_another_place_but_a_square_inside_the_city_is_not(repo):
     first = add(repo, "n1", "غارة على مدينة إدلب.", None, type="ASSAULT", trigger="غارة", place=IDLIB,
                 date="2024-03-05")
     near = add(repo, "n2", "غارة على أريحا.", None, type="ASSAULT", trigger="غارة", place=ARIHA, date="2024-03-05")
-    far = add(repo, "n3", "غارة على معرة النعمان.", None, type="ASSAULT", trigger="غارة", place=MAARRAT,
-              date="2024-03-05")
-    assert near.event_ids == first.event_ids
-    assert far.event_ids != first.event_ids
+    square = add(repo, "n3", "غارة على ساحة الساعة في إدلب.", None, type="ASSAULT", trigger="غارة",
+                 place=("ساحة الساعة", 35.96, 36.66, "SY", "Idlib", "neighbourhood"), date="2024-03-05")
+    assert near.event_ids != first.event_ids
+    assert square.event_ids == first.event_ids
+    assert "lies inside the city" in repo.get_event(first.event_ids[0]).mentions[1].merge_reason
 
 
 def test_dates_beyond_one_day_or_different_types_are_not_merged(repo):
@@ -100,7 +101,7 @@ def test_conflicting_actors_are_not_merged_but_a_missing_actor_is_compatible(rep
             date="2024-03-08")
     assert a.event_ids != b.event_ids
     assert c.event_ids == a.event_ids                                  # nearest, then oldest event
-    assert "actor1 differs" in repo.get_event(b.event_ids[0]).mentions[0].merge_reason
+    assert "different attackers" in repo.get_event(b.event_ids[0]).mentions[0].merge_reason
 
 
 def test_same_place_name_without_coordinates_merges_and_no_place_never_does(repo):
@@ -138,8 +139,16 @@ def test_date_interval_respects_precision():
 
 def test_fatalities_rule_counts_each_outlet_once_and_resists_one_inflated_claim():
     value, rule = reconcile_fatalities([("a", 4), ("a", 6), ("b", 5), ("c", 60)])
-    assert value == 6                               # outlets a=6, b=5, c=60 → median 6
-    assert "a=6" in rule and "c=60" in rule
+    assert value == 5                               # outlets a=6 (its running total), b=5, c=60 → the lowest
+    assert "a=6" in rule and "c=60" in rule and "a=4" not in rule
+    # «عشرات» (read as 10, approximate) is set aside when an outlet gives a figure; «21 على الأقل» is a figure
+    value, rule = reconcile_fatalities([("a", 10, True), ("b", 21, True), ("c", 24, False)])
+    assert value == 21 and "set aside: a=10" in rule
+    assert reconcile_fatalities([("a", 10, True)])[0] == 10
+    # with three outlets or more, a figure below half the outlets' median is an early count or a misreading
+    value, rule = reconcile_fatalities([("a", 4), ("b", 31), ("c", 35)])
+    assert value == 31 and "not credible" in rule and "a=4" in rule
+    assert reconcile_fatalities([("a", 4), ("b", 31)])[0] == 4         # two outlets: no majority to judge by
     assert reconcile_fatalities([])[0] is None
 
 

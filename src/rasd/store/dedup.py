@@ -1,27 +1,34 @@
-"""Cross-article event clustering: which event mentions report the same happening.
+"""Cross-article event identity: which event mentions report the same happening (pure functions, no database).
 
-Two mentions are the same event when ALL of these hold (each test returns its reason, so every merge
-can be explained by `rasd events show ID`):
+Two mentions are the same event when ALL of these hold (each test returns its reason, so every merge can be
+explained by `rasd events show ID`):
 
 1. same PLOVER type;
-2. dates compatible: each date is widened to the interval its precision allows (a day is itself, a week the
-   seven days from the given day, a month every day of it, a year every day of it), and the two intervals,
-   each widened by ±1 day, overlap. A mention without a date takes its article's publication date at day
-   precision, since news reports events of the day or the day before; with neither it is never merged;
-3. places compatible: both geocoded and ≤ 25 km apart, or — when one of them lacks coordinates — the same
-   normalised place name (and not different countries). Two mentions without any place are never merged:
-   "an air strike" on the same day could be anywhere;
-4. actors compatible, for actor1 and actor2 separately: one of them missing, or the same knowledge-base id,
-   or the same normalised name.
+2. dates compatible: each date is widened to the days its precision allows (a day is itself, a week the seven
+   days from the given day, a month every day of it, a year every day of it) and the two intervals, each widened
+   by ±1 day, overlap. A mention the text does not date (the extractor fell back on the publication date, or
+   gave none) takes the publication date as an UPPER bound: the days [published − 2, published]. With neither a
+   date nor a publication date it is never merged;
+3. places compatible, compared at the finest level both give (`place_level`: country < admin1/region < admin2 <
+   city < village/town < neighbourhood/facility):
+   - different countries never;
+   - two settlements (city, town, village, or a street or square placed on its city's point) are one place only
+     within `SAME_PLACE_KM` of each other: a village is not the town 5 km away, nor the governorate centre;
+   - a neighbourhood or facility lies inside a city within `CITY_RADIUS_KM` of the city's point;
+   - a country-, admin1- or region-level place contains a finer place of the same country and admin-1 (when both
+     name one) within `AREA_RADIUS_KM`; two coarse places are one when they name the same admin-1 or lie within
+     `AREA_RADIUS_KM`;
+   - without coordinates: the same normalised name only. Two mentions without a place are never merged;
+4. attackers compatible: actor1 blocks a merge only when both mentions name an identified armed actor
+   (`actor_side`: a state's forces by country, an armed group by its id) and the two differ. Generic agents
+   («مسلحون», «انتحاري»), unidentified names and the victims (actor2: «النازحين» vs «الأطفال») never block.
 
-A new mention joins the most similar compatible canonical event (nearest, then oldest id): the result
-depends only on the order articles are stored in, which ingest keeps equal to the input order.
-Canonical events are not merged with each other afterwards.
+5. an area matching a finer place inside it (rule 3) needs one more thing in common: the same attacker (identity
+   or class) or the same toll (`area_corroborated`).
 
-Fatalities: every report is kept on its mention. The canonical value is the LOW MEDIAN of the outlets'
-reports (each outlet counted once, with the highest figure it gave): robust to one inflated claim and,
-with two reports, the lower one — the conservative practice of ACLED. The rule and the reports used are
-stored in `events.fatalities_rule`.
+A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, the
+same attacker, the same toll, the oldest id); a mention naming only an area that contains several compatible
+events joins none (`best_match`). Tolls: see `reconcile_fatalities`.
 """
 from __future__ import annotations
 
@@ -30,15 +37,41 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-MAX_DISTANCE_KM = 25.0
+SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gazetteers disagree by a little)
+CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
+AREA_RADIUS_KM = 150.0     # a governorate/region/country-level place contains finer places this close
 DATE_SLACK_DAYS = 1
-FATALITIES_RULE = "low median of per-outlet reports (each outlet's highest figure)"
+UNDATED_LOOKBACK_DAYS = 2  # an undated report is about the day it was published or the two days before
+MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
+FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
+                   "outlets a figure below half their median is not credible; «عشرات» only without a number)")
+
+VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
+
+PLACE_LEVELS = {"country": 0, "water": 0, "sea": 0, "admin1": 1, "region": 1, "admin2": 2, "admin3": 2,
+                "city": 3, "approximate": 3, "town": 4, "village": 4, "camp": 4,
+                "neighbourhood": 5, "facility": 5, "fac": 5}
+COARSE_LEVEL = 2           # this level and below are areas, not points
+
+# actor sectors that make an actor an identified attacker (see actor_side)
+ARMED_SECTORS = frozenset({"military", "armed_group", "police", "security", "rebel", "militia", "insurgent",
+                           "paramilitary", "terrorist"})
+
+
+def place_level(feature: str | None, has_point: bool = True) -> int:
+    """How fine a place is: 0 country … 5 neighbourhood/facility; an unknown feature with a point is a settlement."""
+    if feature and feature.lower() in PLACE_LEVELS:
+        return PLACE_LEVELS[feature.lower()]
+    return 3 if has_point else 1
 
 
 @dataclass(frozen=True)
 class ActorKey:
-    id: str | None
+    id: str | None            # the store's actor id: the analysts' actor («acled:military_forces_of_syria»), KB id
     name: str | None          # normalised name, for matching
+    sector: str | None = None
+    country: str | None = None
+    kb: str | None = None     # the knowledge-base id of the words the text used («cc:RU», «agent.air_force»)
 
 
 @dataclass(frozen=True)
@@ -53,6 +86,16 @@ class MentionKey:
     country: str | None
     actor1: ActorKey
     actor2: ActorKey
+    place_id: str | None = None
+    feature: str | None = None
+    admin1: str | None = None
+    fatalities: int | None = None
+
+    @property
+    def level(self) -> int | None:
+        if not self.place and self.lat is None:
+            return None
+        return place_level(self.feature, self.lat is not None)
 
 
 def date_interval(value: str | None, precision: str | None,
@@ -72,6 +115,13 @@ def date_interval(value: str | None, precision: str | None,
     if precision == "week":
         return day_date, day_date + dt.timedelta(days=6)
     return day_date, day_date
+
+
+def undated_interval(published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """An undated report: the publication day is the latest the event can be, a couple of days before the earliest."""
+    if published is None:
+        return None, None
+    return published - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), published
 
 
 def _parse_partial_date(value: str) -> tuple[int, int | None, int | None] | None:
@@ -98,7 +148,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def dates_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    if a.date_lo is None or b.date_lo is None:
+    if a.date_lo is None or b.date_lo is None or a.date_hi is None or b.date_hi is None:
         return False, "no date"
     slack = dt.timedelta(days=DATE_SLACK_DAYS)
     ok = a.date_lo <= b.date_hi + slack and b.date_lo <= a.date_hi + slack
@@ -115,28 +165,106 @@ def place_distance(a: MentionKey, b: MentionKey) -> float | None:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
+def _same_name(a: MentionKey, b: MentionKey) -> bool:
+    return bool((a.place_id and a.place_id == b.place_id) or (a.place and a.place == b.place))
+
+
 def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    distance = place_distance(a, b)
-    if distance is not None:
-        ok = distance <= MAX_DISTANCE_KM
-        return ok, f"places {distance:.1f} km apart ({'≤' if ok else '>'} {MAX_DISTANCE_KM:g} km)"
     if a.country and b.country and a.country != b.country:
         return False, f"places in different countries ({a.country}, {b.country})"
-    if a.place and b.place and a.place == b.place:
-        return True, f"same place name «{a.place}» (not both geocoded)"
-    if not a.place and not b.place:
+    if a.level is None and b.level is None:
         return False, "no place in either"
-    return False, "places not comparable (not both geocoded, names differ)"
+    if a.level is None or b.level is None:
+        return False, "place in only one of them"
+    distance = place_distance(a, b)
+    if distance is None:
+        if _same_name(a, b):
+            return True, f"same place «{a.place}» (not both geocoded)"
+        return False, "places not comparable (not both geocoded, names differ)"
+    fine, coarse = (a, b) if a.level >= b.level else (b, a)
+    where = f"«{fine.place}» and «{coarse.place}» {distance:.1f} km apart"
+    if coarse.level <= COARSE_LEVEL:
+        if fine.level <= COARSE_LEVEL:       # two areas
+            ok = (fine.admin1 and fine.admin1 == coarse.admin1) or distance <= AREA_RADIUS_KM or _same_name(a, b)
+            return bool(ok), f"areas {where} ({'one area' if ok else 'different areas'})"
+        if fine.admin1 and coarse.admin1 and coarse.level >= 1 and fine.admin1 != coarse.admin1:
+            return False, f"{where}: «{fine.place}» is in {fine.admin1}, not {coarse.admin1}"
+        ok = coarse.level == 0 or distance <= AREA_RADIUS_KM
+        return ok, f"{where}: the {'area contains' if ok else 'area is too far from'} the finer place"
+    if distance <= SAME_PLACE_KM or (_same_name(a, b) and distance <= CITY_RADIUS_KM):
+        return True, f"same place: {where} (≤ {SAME_PLACE_KM:g} km)"
+    if coarse.level == 3 and fine.level >= 5 and distance <= CITY_RADIUS_KM:
+        return True, f"{where}: «{fine.place}» lies inside the city «{coarse.place}» (≤ {CITY_RADIUS_KM:g} km)"
+    return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
 
 
-def _actor_compatible(slot: str, a: ActorKey, b: ActorKey) -> tuple[bool, str]:
-    if not (a.id or a.name) or not (b.id or b.name):
-        return True, f"{slot} missing in one"
-    if a.id and b.id and a.id == b.id and not a.id.startswith("actor:"):
-        return True, f"{slot} same id {a.id}"
-    if a.name and b.name and a.name == b.name:
-        return True, f"{slot} same name «{a.name}»"
-    return False, f"{slot} differs («{a.name or a.id}» vs «{b.name or b.id}»)"
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+STATE_SECTORS = frozenset({"military", "police", "security", "intelligence"})
+NONSTATE_SECTORS = ARMED_SECTORS - STATE_SECTORS
+
+
+_NOBODY_CODES = ("acled:unidentified_", "acled:civilians_", "acled:protesters_", "acled:rioters_")
+
+
+def actor_identity(a: ActorKey, type: str = "ASSAULT") -> tuple[str | None, str | None]:
+    """(class, identity) of an actor as a perpetrator, each None when unknown.
+
+    For violent types the class is "state" (a state, its forces, police, intelligence) or "nonstate" (armed
+    groups, rebels, militias); the identity is the state («روسيا», «القوات الروسية», «الطيران الحربي الروسي» are
+    all state:RU) or the armed group's KB id. A generic agent («انتحاري», «الفصائل المعارضة») has a class but no
+    identity; an unidentified armed group, civilians, places read as actors («بغداد» for its forces), officials
+    and media have neither. Only what the text's words identify counts (the KB id and sector of the mention),
+    not a code inferred for it: an unknown name's sector is a guess. For other types (who met, accused, agreed)
+    any identified actor is its own identity, a state's officials being the state."""
+    ident = a.kb or a.id
+    if not ident or (a.id or "").startswith(_NOBODY_CODES) or ident.startswith(("gn:", "place:", "wof:", "actor:")):
+        return None, None
+    if ident.startswith("acled:"):       # a code without the words' KB id: trust it only for a named force
+        if (a.sector or "").lower() not in STATE_SECTORS:
+            return None, None
+        ident = "agent.code"
+    if ident.startswith("cc:"):
+        return "state", "state:" + ident[3:].upper()
+    sector = (a.sector or "").lower()
+    state = "state:" + a.country.upper() if a.country else None
+    if type not in VIOLENT_TYPES:
+        if sector in STATE_SECTORS | {"government"} and state:
+            return None, state
+        return None, None if ident.startswith("agent.") else ident
+    if sector in STATE_SECTORS:
+        return "state", state
+    if sector in NONSTATE_SECTORS:
+        return "nonstate", None if ident.startswith("agent.") else ident
+    return None, None
+
+
+def actor_side(a: ActorKey, type: str = "ASSAULT") -> str | None:
+    """The identified attacker an actor stands for (see actor_identity), or None."""
+    return actor_identity(a, type)[1]
+
+
+def _conflict(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> bool:
+    (cx, ix), (cy, iy) = actor_identity(x, type_x), actor_identity(y, type_y)
+    return bool((cx and cy and cx != cy) or (ix and iy and ix != iy))
+
+
+def actors_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """Attackers block a merge when both are known and differ (in class or identity). Victims never block; a
+    report that swaps the two sides of a clash (actor1 of one is actor2 of the other) is the same clash."""
+    if _conflict(a.actor1, b.actor1, a.type, b.type):
+        swapped = (not _conflict(a.actor1, b.actor2, a.type, b.type) and actor_side(b.actor2, b.type)
+                   and not _conflict(a.actor2, b.actor1, a.type, b.type) and actor_side(a.actor2, a.type))
+        if not swapped:
+            ia, ib = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+            return False, (f"different attackers ({ia[1] or ia[0]} «{a.actor1.name}» vs "
+                           f"{ib[1] or ib[0]} «{b.actor1.name}»)")
+        return True, "the same two sides, told the other way round"
+    sa = actor_side(a.actor1, a.type)
+    if sa and sa == actor_side(b.actor1, b.type):
+        return True, f"same attacker {sa}"
+    return True, "attackers not in conflict (victims and unidentified actors do not count)"
 
 
 def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
@@ -144,41 +272,117 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     if a.type != b.type:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
-    for test in (dates_compatible, places_compatible):
+    for test in (dates_compatible, places_compatible, actors_compatible, area_corroborated):
         ok, why = test(a, b)
-        reasons.append(why)
-        if not ok:
-            return False, reasons
-    for slot, x, y in (("actor1", a.actor1, b.actor1), ("actor2", a.actor2, b.actor2)):
-        ok, why = _actor_compatible(slot, x, y)
-        reasons.append(why)
+        if why:
+            reasons.append(why)
         if not ok:
             return False, reasons
     return True, reasons
 
 
+def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """An area («ريف إدلب», a governorate, a country) matches any finer place inside it: weaker than one place.
+    Such a match needs one more thing in common: the same attacker (identity or class) or the same toll."""
+    if a.level is None or b.level is None or min(a.level, b.level) > COARSE_LEVEL or _same_name(a, b):
+        return True, ""
+    if max(a.level, b.level) <= COARSE_LEVEL:
+        return True, ""
+    ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+    if (ca[1] and ca[1] == cb[1]) or (ca[0] and ca[0] == cb[0]):
+        return True, "the area and the finer place share the attacker"
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return True, f"the area and the finer place share the toll ({a.fatalities})"
+    return False, "an area and a finer place inside it with nothing else in common (attacker or toll)"
+
+
+def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:
+    """Sort key among compatible events (smallest first): same place, nearest date, same attacker, same toll,
+    nearest point, oldest id."""
+    distance = place_distance(new, key)
+    place = 0 if _same_name(new, key) else (1 if distance is not None and distance <= SAME_PLACE_KM else 2)
+    days = 0
+    if new.date_lo and key.date_lo and new.date_hi and key.date_hi:
+        days = abs((new.date_hi - key.date_hi).days + (new.date_lo - key.date_lo).days)
+    sa = actor_side(new.actor1, new.type)
+    same_attacker = 0 if sa and sa == actor_side(key.actor1, key.type) else 1
+    same_toll = 0 if new.fatalities is not None and new.fatalities == key.fatalities else 1
+    return place, days, same_attacker, same_toll, distance if distance is not None else 0.0, event_id
+
+
+def _contains(new: MentionKey, key: MentionKey) -> bool:
+    """`new` names an area (or a city) that contains `key`'s finer place, rather than the same place."""
+    if _same_name(new, key) or new.level is None or key.level is None or new.level >= key.level:
+        return False
+    distance = place_distance(new, key)
+    return distance is None or distance > SAME_PLACE_KM
+
+
 def best_match(new: MentionKey, candidates: list[tuple[int, MentionKey]]) -> tuple[int | None, list[str]]:
-    """The id of the canonical event `new` joins (nearest compatible, then lowest id), and why."""
+    """The id of the canonical event `new` joins (see `rank`), and why.
+
+    A mention that names only an area containing several compatible events at distinct finer places
+    («ريف إدلب» on a day with strikes on two villages there) is ambiguous: it joins none of them."""
     matches = []
     for event_id, key in candidates:
         ok, reasons = compatible(new, key)
         if ok:
-            distance = place_distance(new, key)
-            matches.append((distance if distance is not None else MAX_DISTANCE_KM, event_id, reasons))
+            matches.append((rank(new, key, event_id), event_id, reasons, key))
     if not matches:
         return None, []
-    _distance, event_id, reasons = min(matches, key=lambda m: (m[0], m[1]))
+    _rank, event_id, reasons, key = min(matches, key=lambda m: m[0])
+    if _contains(new, key):
+        places = {(m[3].place_id or m[3].place, m[3].lat, m[3].lon) for m in matches if _contains(new, m[3])}
+        if len(places) > 1:
+            return None, [f"ambiguous: «{new.place}» contains {len(places)} events at distinct places"]
     return event_id, reasons
 
 
-def reconcile_fatalities(reports: list[tuple[str, int]]) -> tuple[int | None, str]:
-    """`reports` = (outlet or article key, fatalities) per mention → canonical value and the rule, spelled out."""
-    per_source: dict[str, int] = {}
-    for source, value in reports:
-        per_source[source] = max(value, per_source.get(source, value))
+def compatible_ids(new: MentionKey, candidates: list[tuple[int, MentionKey]]) -> list[int]:
+    return [event_id for event_id, key in candidates if compatible(new, key)[0]]
+
+
+def reconcile_fatalities(reports: list[tuple]) -> tuple[int | None, str]:
+    """`reports` = (outlet or article key, figure[, approximate]) per mention → canonical figure and the rule.
+
+    Each outlet counts once, with its highest figure (an outlet's running total replaces its first count); the
+    canonical figure is the lowest of the outlets' credible figures — ACLED's most conservative credible figure
+    (see `_credible`). Vague figures («عشرات» read as 10) are used only when no outlet gives a number. The result
+    always lies within the range the outlets report."""
+    exact: dict[str, int] = {}
+    vague: dict[str, int] = {}
+    for report in reports:
+        source, value = report[0], report[1]
+        approximate = bool(report[2]) if len(report) > 2 else False
+        if value is None:
+            continue
+        # «عشرات/مئات/آلاف» are read as 10/100/1000 and flagged approximate; «21 على الأقل» is flagged too but
+        # is a figure: only the round vague readings are set aside
+        target = vague if approximate and value in VAGUE_READINGS else exact
+        target[source] = max(value, target.get(source, value))
+    per_source = exact or vague
     if not per_source:
         return None, f"{FATALITIES_RULE}: no reports"
-    values = sorted(per_source.values())
-    canonical = values[(len(values) - 1) // 2]
+    credible, outliers = _credible(per_source)
+    canonical = min(credible.values())
     shown = ", ".join(f"{src}={n}" for src, n in sorted(per_source.items()))
-    return canonical, f"{FATALITIES_RULE}: {canonical} from [{shown}]"
+    notes = ""
+    if outliers:
+        notes += "; not credible (below half the outlets' median): " + ", ".join(
+            f"{src}={n}" for src, n in sorted(outliers.items()))
+    if exact and vague:
+        notes += "; vague figures set aside: " + ", ".join(f"{src}={n}" for src, n in sorted(vague.items()))
+    return canonical, f"{FATALITIES_RULE}: {canonical} from reports {shown}{notes}"
+
+
+def _credible(per_source: dict[str, int]) -> tuple[dict[str, int], dict[str, int]]:
+    """With three outlets or more, a figure below half the outlets' median is not credible: an early count
+    («مقتل 4» before «35») or a misread number, not a conservative estimate. With fewer, every figure counts."""
+    if len(per_source) < 3:
+        return per_source, {}
+    values = sorted(per_source.values())
+    median = (values[(len(values) - 1) // 2] + values[len(values) // 2]) / 2
+    credible, outliers = {}, {}
+    for src, n in per_source.items():
+        (outliers if n < median / 2 else credible)[src] = n
+    return (credible, outliers) if credible else (per_source, {})

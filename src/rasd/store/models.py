@@ -146,3 +146,33 @@ class EventMentionRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     merge_reason: Mapped[str] = mapped_column(Text)
     event: Mapped[dict[str, Any]] = mapped_column(JSON)                  # the full extracted Event
+
+
+class EventKeyRow(Base):
+    """Lookup keys of a canonical event, `TYPE|time bucket|geo cell` (see dedup_store.py): a new mention finds its
+    candidate events by a few exact index lookups, so the cost stays flat as the store grows."""
+    __tablename__ = "event_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class EventMergeRow(Base):
+    """One canonical event joined into another (a re-merge), with the mentions it brought and why; undoable."""
+    __tablename__ = "event_merges"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    into_event_id: Mapped[int] = mapped_column(Integer, index=True)
+    from_event_id: Mapped[int] = mapped_column(Integer)
+    mention_ids: Mapped[list[int]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class EventApartRow(Base):
+    """Two canonical events a person split apart: re-merging must not join them again."""
+    __tablename__ = "event_apart"
+    __table_args__ = (UniqueConstraint("event_a", "event_b", name="uq_event_apart"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_a: Mapped[int] = mapped_column(Integer, index=True)
+    event_b: Mapped[int] = mapped_column(Integer, index=True)

@@ -17,14 +17,16 @@ import datetime as dt
 import hashlib
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Engine, and_, exists, func, or_, select, update
+from sqlalchemy import Engine, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
 from rasd.document import Article, Event, Record
 from rasd.store import canonical
+from rasd.store import dedup_store
 from rasd.store.db import WRITE, lock_for_writing, open_engine, resolve_url, retry_locked
-from rasd.store.dedup import ActorKey, MentionKey, best_match, compatible, date_interval, reconcile_fatalities
+from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, date_interval,
+                              reconcile_fatalities, undated_interval)
 from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
                                EventRow)
 from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
@@ -104,10 +106,26 @@ class Repository:
             row = self._insert_article(s, record, article, content, key)
             self._register_entities(s, row.id, record)
             touched: dict[int, EventRow] = {}
-            event_ids = [self._add_event_mention(s, row, i, event, touched) for i, event in enumerate(record.events)]
+            links: dict[int, set[int]] = {}
+            event_ids = [self._add_event_mention(s, row, i, event, touched, links)
+                         for i, event in enumerate(record.events)]
             for event in touched.values():
                 self._refresh_event(s, event)
+            event_ids = self._remerge(s, links, event_ids)
             return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
+
+    def _remerge(self, s: Session, links: dict[int, set[int]], event_ids: list[int]) -> list[int]:
+        """Events a mention was compatible with besides the one it joined may now be one with it (dedup_store)."""
+        moved: dict[int, int] = {}
+        for event_id in sorted(links):
+            event = s.get(EventRow, moved.get(event_id, event_id))
+            if event is not None:
+                joined = dedup_store.remerge(s, event, {moved.get(i, i) for i in links[event_id]},
+                                             self._refresh_event)
+                for gone, into in joined.items():
+                    moved.update({k: into for k, v in moved.items() if v == gone})
+                    moved[gone] = into
+        return [moved.get(i, i) for i in event_ids]
 
     def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> ArticleRow:
         row = ArticleRow(
@@ -145,12 +163,15 @@ class Repository:
         batch.write(s, article_id)
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
-                           touched: dict[int, EventRow]) -> int:
+                           touched: dict[int, EventRow], links: dict[int, set[int]] | None = None) -> int:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
         place_id = canonical.place_id(ev.place) if ev.place is not None and ev.place.text.strip() else None
-        # an undated event is dated by its article (news reports the day's events)
-        lo, hi = date_interval(ev.date, ev.date_precision, fallback=article.published)
+        # an undated event is dated by its article: the publication day is the latest it can be (dedup.py)
+        if not ev.date or ev.date_source == "publication":
+            lo, hi = undated_interval(article.published)
+        else:
+            lo, hi = date_interval(ev.date, ev.date_precision)
         if ev.date:
             date, precision = ev.date, ev.date_precision or "day"
         elif article.published:
@@ -170,14 +191,18 @@ class Repository:
             date_lo=lo, date_hi=hi, fatalities=ev.fatalities, injuries=ev.injuries,
             casualties_approximate=ev.casualties_approximate, modality=ev.modality,
             outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
-        key = _mention_key(mention)
-        candidates = self._candidates(s, key)
+        key = dedup_store.mention_key(s, mention, feature=ev.place.feature if ev.place else None,
+                                     admin1=ev.place.admin1 if ev.place else None,
+                                     actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
+                                     actor2=dedup_store.event_actor_key(ev.actor2, actor2_id))
+        # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
+        candidates = dedup_store.candidates(s, key, exclude=dedup_store.article_events(s, article.id))
         event_id, reasons = best_match(key, candidates)
         if event_id is None:
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
             s.add(event)
             s.flush()
-            mention.merge_reason = "new event" + _rejections(key, candidates)
+            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
             mention.event_id = event.id
             s.add(mention)
             self._apply_mentions(s, event, [(mention, article.source_id)])
@@ -187,16 +212,11 @@ class Repository:
             mention.event_id = event.id
             s.add(mention)
             touched[event.id] = event   # recomputed once, after all of this article's mentions are in
+            if links is not None:
+                others = set(compatible_ids(key, candidates)) - {event.id}
+                if others:
+                    links.setdefault(event.id, set()).update(others)
         return event.id
-
-    def _candidates(self, s: Session, key: MentionKey) -> list[tuple[int, MentionKey]]:
-        if key.date_lo is None:
-            return []
-        slack = dt.timedelta(days=1)
-        rows = s.scalars(select(EventRow).where(
-            EventRow.type == key.type, EventRow.date_lo <= key.date_hi + slack,
-            EventRow.date_hi >= key.date_lo - slack).order_by(EventRow.id)).all()
-        return [(row.id, _event_key(row)) for row in rows]
 
     def _refresh_event(self, s: Session, event: EventRow) -> None:
         """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id)."""
@@ -219,7 +239,7 @@ class Repository:
         event.acled_subtype = lead.acled_subtype or next((m.acled_subtype for m in mentions if m.acled_subtype), None)
         event.date, event.date_precision = finest.date, finest.date_precision
         event.date_lo, event.date_hi = finest.date_lo, finest.date_hi
-        placed = lead if lead.place_text else next((m for m in mentions if m.place_text), lead)
+        placed = dedup_store.finest_place(s, mentions) or lead   # the finest place any outlet gives
         event.place_id, event.place_text = placed.place_id, placed.place_text
         event.lat, event.lon, event.country = placed.lat, placed.lon, placed.country
         place_row = s.get(EntityRow, placed.place_id) if placed.place_id else None
@@ -234,15 +254,18 @@ class Repository:
             setattr(event, f"{slot}_name_en", actor_row.name_en if actor_row else None)
         sources = [m.outlet or f"article {source_id}" for m, source_id in rows]
         event.fatalities, event.fatalities_rule = reconcile_fatalities(
-            [(src, m.fatalities) for (m, _), src in zip(rows, sources) if m.fatalities is not None])
+            [(src, m.fatalities, m.casualties_approximate) for (m, _), src in zip(rows, sources)
+             if m.fatalities is not None])
         event.injuries, _rule = reconcile_fatalities(
-            [(src, m.injuries) for (m, _), src in zip(rows, sources) if m.injuries is not None])
+            [(src, m.injuries, m.casualties_approximate) for (m, _), src in zip(rows, sources)
+             if m.injuries is not None])
         event.evidence = lead.evidence
         event.mention_count = len(mentions)
         event.outlets = sorted({m.outlet for m in mentions if m.outlet})
         event.source_count = len(set(sources))
         event.updated_at = _now()
         s.flush()
+        dedup_store.write_keys(s, event)
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -350,22 +373,6 @@ class Repository:
 def _actor_name_en(actor) -> str | None:
     """A generic actor's registry name is its analysts' name ("Military Forces of Syria"), as in exports."""
     return actor.acled_name if (actor.actor_id or "").startswith("acled:") else actor.name_en
-
-
-def _actor_key(actor_id: str | None, name: str | None) -> ActorKey:
-    return ActorKey(id=actor_id, name=canonical.normalised_name(name))
-
-
-def _mention_key(m: EventMentionRow) -> MentionKey:
-    return MentionKey(type=m.type, date_lo=m.date_lo, date_hi=m.date_hi, lat=m.lat, lon=m.lon,
-                      place=canonical.normalised_name(m.place_text), country=m.country,
-                      actor1=_actor_key(m.actor1_id, m.actor1_name), actor2=_actor_key(m.actor2_id, m.actor2_name))
-
-
-def _event_key(e: EventRow) -> MentionKey:
-    return MentionKey(type=e.type, date_lo=e.date_lo, date_hi=e.date_hi, lat=e.lat, lon=e.lon,
-                      place=canonical.normalised_name(e.place_text), country=e.country,
-                      actor1=_actor_key(e.actor1_id, e.actor1_name), actor2=_actor_key(e.actor2_id, e.actor2_name))
 
 
 def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow | None:

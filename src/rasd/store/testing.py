@@ -32,7 +32,7 @@ def _span(text: str, needle: str) -> Span:
 def constructed_event(text: str, type: str, trigger: str, place: tuple | None = None, date: str | None = None,
                       precision: str = "day", actor1: tuple | None = None, actor2: tuple | None = None,
                       fatalities: int | None = None, acled: tuple[str, str] | None = None, **extra: Any) -> Event:
-    """place = (text, lat, lon, country[, admin1, feature]); actorN = (text, kb_id or None, name_en or None)."""
+    """place = (text, lat, lon, country[, admin1, feature]); actorN = (text, kb_id or None[, name_en[, sector[, country]]])."""
     event_place = None
     if place:
         name, lat, lon, country, *rest = place
@@ -45,6 +45,7 @@ def constructed_event(text: str, type: str, trigger: str, place: tuple | None = 
             return None
         name, kb_id, *rest = spec
         return Actor(text=name, kb_id=kb_id, name_en=rest[0] if rest else None,
+                     sector=rest[1] if len(rest) > 1 else None, country=rest[2] if len(rest) > 2 else None,
                      span=_span(text, name) if name in text else None)
 
     return Event(type=type, trigger=_span(text, trigger), evidence=Span(start=0, end=len(text), text=text),

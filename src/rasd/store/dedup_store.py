@@ -1,0 +1,287 @@
+"""Cross-article deduplication against the database: candidate lookup by indexed keys, re-merge and undo.
+
+Candidate lookup. Every canonical event is filed under a few keys `TYPE|BUCKET|GEO` in `event_keys`:
+- BUCKET: the days of its date interval (`d2024-03-01`) when it is at most a week long, else its months
+  (`m2024-03`) when at most ~two months, else its years (`y2024`);
+- GEO: its 1° cell (`g:35:36`, ~100 km) when geocoded, its place id (`p:...`), its country (`c:SY`), and
+  — for country/admin-1/region-level events only — `k:SY`.
+A mention looks up the buckets of its own days widened by the date slack (days, their months and years), and
+the 3×3 cells around its point, its place id and `k:` of its country (a coarse mention: `c:` of its country).
+These are exact lookups on one index, so the work per mention depends on how many events share its type, days
+and neighbourhood — not on the size of the store (bench/dedup.py measures it at 10k and 100k events).
+
+Re-merge. A mention is compared with every candidate; it joins the best one. Other candidates it was also
+compatible with are then compared with the updated event: one that is now compatible (the new mention told what
+was missing, e.g. a geocoded place for a name, a day for a month) is joined into it. Each such merge is logged
+in `event_merges` with its reason and the mentions it moved, and can be undone (`undo_merge`); any mentions can
+be split off by hand (`unmerge_mentions`). Events split apart are recorded in `event_apart` and not re-joined.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from typing import TYPE_CHECKING, Iterable
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from rasd.store import canonical
+from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, place_level)
+from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
+
+if TYPE_CHECKING:   # pragma: no cover
+    from rasd.store.repository import Repository
+
+DAY_BUCKET_MAX_DAYS = 7
+MONTH_BUCKET_MAX_DAYS = 62
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+# ---- keys -------------------------------------------------------------------------------------------------
+
+def _days(lo: dt.date, hi: dt.date) -> Iterable[dt.date]:
+    for i in range((hi - lo).days + 1):
+        yield lo + dt.timedelta(days=i)
+
+
+def _months(lo: dt.date, hi: dt.date) -> list[str]:
+    out, y, m = [], lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month):
+        out.append(f"m{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _own_buckets(lo: dt.date, hi: dt.date) -> list[str]:
+    span = (hi - lo).days
+    if span < DAY_BUCKET_MAX_DAYS:
+        return [f"d{d.isoformat()}" for d in _days(lo, hi)]
+    if span <= MONTH_BUCKET_MAX_DAYS:
+        return _months(lo, hi)
+    return [f"y{y:04d}" for y in range(lo.year, hi.year + 1)]
+
+
+def _query_buckets(lo: dt.date, hi: dt.date) -> list[str]:
+    lo, hi = lo - dt.timedelta(days=DATE_SLACK_DAYS), hi + dt.timedelta(days=DATE_SLACK_DAYS)
+    out = [f"y{y:04d}" for y in range(lo.year, hi.year + 1)] + _months(lo, hi)
+    if (hi - lo).days <= MONTH_BUCKET_MAX_DAYS:
+        out += [f"d{d.isoformat()}" for d in _days(lo, hi)]
+    return out
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), math.floor(lon)
+
+
+_PLACE_KEY_MAX = 120     # event_keys.key is 300 characters: a longer place id (a name the text gave) is hashed
+
+
+def _place_part(place_id: str) -> str:
+    if len(place_id) <= _PLACE_KEY_MAX:
+        return f"p:{place_id}"
+    return "p#" + hashlib.sha1(place_id.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def event_keys(key: MentionKey) -> list[str]:
+    """The keys a canonical event is filed under."""
+    if key.date_lo is None or key.date_hi is None:
+        return []
+    geo = []
+    if key.lat is not None and key.lon is not None:
+        geo.append("g:%d:%d" % _cell(key.lat, key.lon))
+    if key.place_id:
+        geo.append(_place_part(key.place_id))
+    if key.country:
+        geo.append(f"c:{key.country}")
+        if key.level is not None and key.level <= COARSE_LEVEL:
+            geo.append(f"k:{key.country}")
+    return [f"{key.type}|{b}|{g}" for b in _own_buckets(key.date_lo, key.date_hi) for g in geo]
+
+
+def query_keys(key: MentionKey) -> list[str]:
+    """The keys under which the events a mention may join are filed."""
+    if key.date_lo is None or key.date_hi is None:
+        return []
+    geo = []
+    coarse = key.level is not None and key.level <= COARSE_LEVEL
+    if key.lat is not None and key.lon is not None:
+        cy, cx = _cell(key.lat, key.lon)
+        geo += [f"g:{cy + dy}:{cx + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    if key.place_id:
+        geo.append(_place_part(key.place_id))
+    if key.country:
+        geo.append(f"c:{key.country}" if coarse else f"k:{key.country}")
+    return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo]
+
+
+def write_keys(s: Session, event: EventRow) -> None:
+    s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
+    s.add_all(EventKeyRow(event_id=event.id, key=k) for k in dict.fromkeys(event_keys(event_key(s, event))))
+
+
+def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:
+    keys = query_keys(key)
+    if not keys:
+        return []
+    ids: set[int] = set()
+    for part in range(0, len(keys), 500):
+        ids.update(s.scalars(select(EventKeyRow.event_id).where(EventKeyRow.key.in_(keys[part:part + 500]))))
+    ids.difference_update(exclude)
+    if not ids:
+        return []
+    rows = s.scalars(select(EventRow).where(EventRow.id.in_(sorted(ids))).order_by(EventRow.id)).all()
+    return [(row.id, event_key(s, row)) for row in rows]
+
+
+def article_events(s: Session, article_id: int) -> set[int]:
+    """Canonical events that already hold a mention of this article."""
+    s.flush()
+    return set(s.scalars(select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)))
+
+
+def _share_article(s: Session, a: int, b: int) -> bool:
+    arts = select(EventMentionRow.article_id).where(EventMentionRow.event_id == a)
+    return s.scalar(select(EventMentionRow.id).where(EventMentionRow.event_id == b,
+                                                     EventMentionRow.article_id.in_(arts)).limit(1)) is not None
+
+
+# ---- keys of mentions and events ----------------------------------------------------------------------------
+
+def _actor_key(s: Session, actor_id: str | None, name: str | None) -> ActorKey:
+    row = s.get(EntityRow, actor_id) if actor_id else None
+    return ActorKey(id=actor_id, name=canonical.normalised_name(name), sector=row.sector if row else None,
+                    country=row.country if row else None, kb=row.kb_id if row else None)
+
+
+def event_actor_key(actor, actor_id: str | None) -> ActorKey:
+    """An extracted Actor as dedup sees it: the words' own KB id, sector and country."""
+    if actor is None or not actor_id:
+        return ActorKey(None, None)
+    return ActorKey(id=actor_id, name=canonical.normalised_name(actor.text), sector=actor.sector,
+                    country=actor.country, kb=actor.kb_id)
+
+
+def _place_fields(s: Session, place_id: str | None) -> tuple[str | None, str | None]:
+    row = s.get(EntityRow, place_id) if place_id else None
+    return (row.feature, row.admin1) if row else (None, None)
+
+
+def mention_key(s: Session, m: EventMentionRow, feature: str | None = None, admin1: str | None = None,
+                actor1: ActorKey | None = None, actor2: ActorKey | None = None) -> MentionKey:
+    if feature is None and admin1 is None:
+        feature, admin1 = _place_fields(s, m.place_id)
+    return MentionKey(type=m.type, date_lo=m.date_lo, date_hi=m.date_hi, lat=m.lat, lon=m.lon,
+                      place=canonical.normalised_name(m.place_text), country=m.country,
+                      actor1=actor1 or _actor_key(s, m.actor1_id, m.actor1_name),
+                      actor2=actor2 or _actor_key(s, m.actor2_id, m.actor2_name), place_id=m.place_id,
+                      feature=feature, admin1=admin1, fatalities=m.fatalities)
+
+
+def event_key(s: Session, e: EventRow) -> MentionKey:
+    return MentionKey(type=e.type, date_lo=e.date_lo, date_hi=e.date_hi, lat=e.lat, lon=e.lon,
+                      place=canonical.normalised_name(e.place_text), country=e.country,
+                      actor1=_actor_key(s, e.actor1_id, e.actor1_name),
+                      actor2=_actor_key(s, e.actor2_id, e.actor2_name), place_id=e.place_id,
+                      feature=e.feature, admin1=e.admin1, fatalities=e.fatalities)
+
+
+def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow | None:
+    """The mention whose place is finest (village over town over governorate), geocoded first, then oldest."""
+    placed = [m for m in mentions if m.place_text]
+    if not placed:
+        return None
+    return min(placed, key=lambda m: (-place_level(_place_fields(s, m.place_id)[0], m.lat is not None),
+                                      m.lat is None, m.id))
+
+
+# ---- re-merge and undo ---------------------------------------------------------------------------------------
+
+def _apart(s: Session, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return s.scalar(select(EventApartRow.id).where(EventApartRow.event_a == lo, EventApartRow.event_b == hi)) is not None
+
+
+def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict[int, int]:
+    """Join with `event` every event in `linked` (others the same mention was compatible with) that is now
+    compatible with it; the older event (lower id) survives. `refresh(session, event)` recomputes an event from
+    its mentions. Returns {joined event id: surviving id}."""
+    moved: dict[int, int] = {}
+    for other_id in sorted(set(linked) - {event.id}):
+        other = s.get(EventRow, other_id)
+        if other is None or _apart(s, event.id, other_id) or _share_article(s, event.id, other_id):
+            continue
+        ok, reasons = compatible(event_key(s, event), event_key(s, other))
+        if not ok:
+            continue
+        into, gone = (event, other) if event.id < other.id else (other, event)
+        mention_ids = list(s.scalars(select(EventMentionRow.id).where(EventMentionRow.event_id == gone.id)
+                                     .order_by(EventMentionRow.id)))
+        why = f"re-merge: event {gone.id} joined event {into.id}, linked by a later mention: " + "; ".join(reasons)
+        s.add(EventMergeRow(into_event_id=into.id, from_event_id=gone.id, mention_ids=mention_ids, reason=why,
+                            created_at=_now(), undone_at=None))
+        for m in s.scalars(select(EventMentionRow).where(EventMentionRow.id.in_(mention_ids))):
+            m.event_id = into.id
+            m.merge_reason = f"{m.merge_reason} | {why}"
+        s.flush()
+        s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == gone.id))
+        s.delete(gone)
+        s.flush()
+        moved.update({k: into.id for k, v in moved.items() if v == gone.id})
+        moved[gone.id] = into.id
+        refresh(s, into)
+        event = into
+    return moved
+
+
+def unmerge_mentions(repo: "Repository", mention_ids: list[int], reason: str = "split off by hand") -> int:
+    """Move the given mentions (all of one canonical event) into a new canonical event; the two are then kept
+    apart. Returns the new event's id."""
+    with repo._sessions() as s, s.begin():
+        rows = s.scalars(select(EventMentionRow).where(EventMentionRow.id.in_(mention_ids))).all()
+        if len(rows) != len(set(mention_ids)):
+            raise ValueError(f"no mention(s) {sorted(set(mention_ids) - {m.id for m in rows})}")
+        sources = {m.event_id for m in rows}
+        if len(sources) != 1:
+            raise ValueError("the mentions belong to different events")
+        source = s.get(EventRow, sources.pop())
+        if source.mention_count <= len(rows):
+            raise ValueError(f"event {source.id} has no other mentions: nothing to split")
+        new = EventRow(type=rows[0].type, outlets=[], updated_at=_now())
+        s.add(new)
+        s.flush()
+        for m in rows:
+            m.event_id = new.id
+            m.merge_reason = f"{m.merge_reason} | unmerged from event {source.id} into event {new.id}: {reason}"
+        s.flush()
+        s.add(EventApartRow(event_a=min(source.id, new.id), event_b=max(source.id, new.id)))
+        repo._refresh_event(s, source)
+        repo._refresh_event(s, new)
+        return new.id
+
+
+def undo_merge(repo: "Repository", merge_id: int) -> int:
+    """Undo one logged re-merge: its mentions go back into a canonical event of their own (kept apart)."""
+    with repo._sessions() as s:
+        merge = s.get(EventMergeRow, merge_id)
+        if merge is None or merge.undone_at is not None:
+            raise ValueError(f"no merge {merge_id} to undo")
+        mention_ids = list(merge.mention_ids)
+    new_id = unmerge_mentions(repo, mention_ids, reason=f"undo of merge {merge_id}")
+    with repo._sessions() as s, s.begin():
+        s.execute(update(EventMergeRow).where(EventMergeRow.id == merge_id).values(undone_at=_now()))
+    return new_id
+
+
+def list_merges(repo: "Repository", event_id: int | None = None) -> list[dict]:
+    """Logged re-merges (newest first), optionally those into or from one event."""
+    with repo._sessions() as s:
+        q = select(EventMergeRow).order_by(EventMergeRow.id.desc())
+        if event_id is not None:
+            q = q.where(or_(EventMergeRow.into_event_id == event_id, EventMergeRow.from_event_id == event_id))
+        return [{"id": r.id, "into_event_id": r.into_event_id, "from_event_id": r.from_event_id,
+                 "mention_ids": list(r.mention_ids), "reason": r.reason, "created_at": r.created_at,
+                 "undone_at": r.undone_at} for r in s.scalars(q)]
