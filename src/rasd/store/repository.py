@@ -267,11 +267,12 @@ class Repository:
             conditions.append(EntityRow.type == type.upper())
         if query:
             q = query.strip()
+            # autoescape: a % or _ in the query is a character, not a LIKE wildcard
             alias_hit = exists().where(EntityAliasRow.entity_id == EntityRow.id,
-                                       EntityAliasRow.alias.contains(q))
-            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q),
-                                  func.lower(EntityRow.name_en).contains(q.lower()), alias_hit,
-                                  EntityRow.id.contains(canonical.normalised_name(q) or q)))
+                                       EntityAliasRow.alias.contains(q, autoescape=True))
+            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q, autoescape=True),
+                                  func.lower(EntityRow.name_en).contains(q.lower(), autoescape=True), alias_hit,
+                                  EntityRow.id.contains(canonical.normalised_name(q) or q, autoescape=True)))
         counts = (select(EntityMentionRow.entity_id, func.count().label("n"))
                   .group_by(EntityMentionRow.entity_id).subquery())
         with self._sessions() as s:
@@ -372,12 +373,31 @@ def _event_conditions(f: EventFilters) -> list:
     if f.acled_type:
         conditions.append(func.lower(EventRow.acled_type) == f.acled_type.lower())
     if f.actor_id:
-        conditions.append(or_(EventRow.actor1_id == f.actor_id, EventRow.actor2_id == f.actor_id))
+        name = f.actor_id.strip().lower()
+        conditions.append(or_(EventRow.actor1_id == f.actor_id, EventRow.actor2_id == f.actor_id,
+                              EventRow.actor1_name == f.actor_id, EventRow.actor2_name == f.actor_id,
+                              func.lower(EventRow.actor1_name_en) == name,
+                              func.lower(EventRow.actor2_name_en) == name))
     if f.place_id:
         conditions.append(EventRow.place_id == f.place_id)
     if f.outlet:
+        name = f.outlet.strip().lower()
         conditions.append(exists().where(EventMentionRow.event_id == EventRow.id,
-                                         EventMentionRow.outlet == f.outlet))
+                                         ArticleRow.id == EventMentionRow.article_id,
+                                         or_(EventMentionRow.outlet == f.outlet, func.lower(ArticleRow.outlet) == name,
+                                             func.lower(ArticleRow.outlet_en) == name)))
+    if f.acled_subtype:
+        conditions.append(func.lower(EventRow.acled_subtype) == f.acled_subtype.lower())
+    if f.admin1:
+        conditions.append(func.lower(EventRow.admin1) == f.admin1.lower())
+    if f.year is not None:
+        conditions.append(and_(EventRow.date_hi >= dt.date(f.year, 1, 1), EventRow.date_lo <= dt.date(f.year, 12, 31)))
+    if f.fatalities_min is not None:
+        conditions.append(func.coalesce(EventRow.fatalities, 0) >= f.fatalities_min)
+    if f.fatalities_max is not None:
+        conditions.append(func.coalesce(EventRow.fatalities, 0) <= f.fatalities_max)
+    if f.undated is not None:
+        conditions.append(EventRow.date_lo.is_(None) if f.undated else EventRow.date_lo.is_not(None))
     return conditions
 
 
