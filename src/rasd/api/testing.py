@@ -65,11 +65,24 @@ SAMPLE = [
 ]
 
 
-def fill_sample_store(url: str) -> Repository:
-    """Open the store at `url` and add the sample articles (a second call adds nothing)."""
+# English names of the sample outlets, as rasd.extract.sources would give them
+OUTLETS_EN = {"الجزيرة": "Al Jazeera", "العربية": "Al Arabiya", "سكاي نيوز عربية": "Sky News Arabia"}
+
+# an article without a publication date whose event has no date: it belongs in the page's undated bin
+UNDATED = ("s-undated", "أحرق محتجون إطارات في مدينة صور جنوب لبنان احتجاجاً على انقطاع الكهرباء.",
+           "النهار", None, None, [dict(
+               type="PROTEST", trigger="أحرق", actor1=("محتجون", None, "protesters"),
+               place=("صور", 33.273, 35.194, "LB", "South Governorate", "city"),
+               acled=("Riots", "Violent demonstration"))])
+
+
+def fill_sample_store(url: str, undated: bool = False) -> Repository:
+    """Open the store at `url` and add the sample articles (a second call adds nothing); with `undated`,
+    also the UNDATED article (outlet «النهار», English name Annahar)."""
     repo = Repository.open(url)
-    for article_id, text, outlet, published, link, events in SAMPLE:
+    for article_id, text, outlet, published, link, events in SAMPLE + ([UNDATED] if undated else []):
         article, record = constructed_article(article_id, text, events, published=published, outlet=outlet, url=link)
+        record.source.outlet_en = OUTLETS_EN.get(outlet) or ("Annahar" if outlet == "النهار" else None)
         repo.add_record(record, article)
     return repo
 
@@ -111,3 +124,7 @@ def running_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
             proc.wait()
         if proc.stdout:
             proc.stdout.close()
+
+
+# a short news sentence for extraction tests (a made-up report, not from any evaluation set)
+ARTICLE_TEXT = "قتل ثلاثة أشخاص في غارة جوية على مدينة إدلب شمال غربي سوريا يوم الاثنين."
