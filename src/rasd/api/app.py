@@ -10,6 +10,7 @@
     GET  /entities     the registry of people, organisations, places, actors
     GET  /entities/{id}
     GET  /export       jsonl | csv | geojson | parquet (rasd.export)
+    GET  /labels       place names for a map view, by zoom, from the gazetteer
     GET  /health
     GET  /             the map page (rasd.web), /docs the OpenAPI UI, both fully offline
 
@@ -40,6 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
 from rasd.api.evidence import evidence_highlights
+from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
@@ -296,6 +298,16 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         sub-types, countries, admin-1 divisions, outlets (Arabic and English), the most frequent actors."""
         from rasd.store.aggregate import facets
         return facets(repo, actors)
+
+    labels = Labels()
+
+    @app.get("/labels", responses=ERRORS, tags=["meta"])
+    def place_labels(bbox: Annotated[str, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT of the view")],
+                     zoom: Annotated[int, Query(ge=0, le=20)],
+                     limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
+        """Country and city names for a map view from the gazetteer: countries up to zoom 6, cities by
+        population as the zoom grows; each with `name_ar`, `name_en`, `kind` (country, capital, city)."""
+        return {"labels": labels.query(_bbox(bbox), zoom, limit)}
 
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
     def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> EventDetailOut:
