@@ -294,7 +294,8 @@
     state.mapData = data;
     drawMap(data);
     if (refit) $("map-empty").hidden = data.placed > 0;
-    if (refit) fitMap(data);
+    if (refit && $("map").offsetWidth) fitMap(data);
+    else if (refit) state.pendingFit = true;   // the map is hidden (table, charts, phone list): fit when shown
     document.body.dataset.mapLoaded = String(seq);
   }
 
@@ -471,12 +472,12 @@
   }
 
   // ticks for a day range [first, last]: the step that gives at most `most` ticks, labelled to its precision
-  function timeTicks(first, last, most) {
+  function timeTicks(first, last, most, minStep) {
     const span = Math.max(1, last - first);
     const steps = [[1, "day"], [2, "day"], [7, "week"], [14, "week"], [30, "month"], [91, "quarter"],
       [182, "half"], [365, "year"], [730, "year2"], [1826, "year5"]];
     let [step, kind] = steps[steps.length - 1];
-    for (const [s, k] of steps) if (span / s <= most) { step = s; kind = k; break; }
+    for (const [s, k] of steps) if (s >= (minStep || 1) && span / s <= most) { step = s; kind = k; break; }
     const ticks = [];
     if (step < 30) {
       let d = kind === "week" ? weekOf(first) : first;
@@ -500,10 +501,10 @@
   }
 
   // a left-to-right time axis with tick marks and labels; returns nothing, draws into `box`
-  function drawTimeAxis(box, x, first, last, y, width) {
+  function drawTimeAxis(box, x, first, last, y, width, minStep) {
     box.appendChild(svg("line", { x1: x(first), x2: x(last + 1), y1: y, y2: y, class: "axis" }));
-    const most = Math.max(2, Math.floor(width / 80));
-    for (const [day, label] of timeTicks(first, last, most)) {
+    const most = Math.max(2, Math.floor(width / 90));
+    for (const [day, label] of timeTicks(first, last, most, minStep)) {
       const at = x(day);
       box.appendChild(svg("line", { x1: at, x2: at, y1: y, y2: y + 4, class: "tickmark" }));
       // labels at the ends stay inside the box
@@ -710,7 +711,7 @@
       }
     }
     yAxis(box, f, top);
-    drawTimeAxis(box, x, first, last, f.height - f.bottom, f.width - f.left);
+    drawTimeAxis(box, x, first, last, f.height - f.bottom, f.width - f.left, 7);
   }
 
   function placesChart(box) {
@@ -762,7 +763,16 @@
     }
     if (state.view === "table" && state.tableDirty) loadTable(0);
     if (state.view === "charts") renderCharts();
-    if (["map", "filters", "list"].includes(state.view) && map) setTimeout(() => { map.invalidateSize(); renderTimeline(); }, 0);
+    if (["map", "filters", "list"].includes(state.view) && map) {
+      setTimeout(() => {
+        map.invalidateSize();
+        renderTimeline();
+        if (state.pendingFit && $("map").offsetWidth && state.mapData) {
+          state.pendingFit = false;
+          fitMap(state.mapData);
+        }
+      }, 0);
+    }
     syncUrl();
   }
 
