@@ -27,6 +27,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
@@ -156,6 +157,25 @@ class FilterParams:
                                      sub_event_type, admin1, year, fatalities_min, fatalities_max, undated)
 
 
+class _Cache:
+    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
+
+    def __init__(self, size: int = 256):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, compute):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
 def _query_names(dependant) -> set[str]:
     names = {p.alias for p in dependant.query_params}
     for sub in dependant.dependencies:
@@ -220,6 +240,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     `allowed_hosts`: Host header names served ("*" for any); `token`: required on every request but /health;
     `pool`: where extraction runs (default: worker processes with the default budget)."""
     repo = Repository.open(db)
+    from rasd.store import aggregate
+    try:
+        aggregate.ensure_read_indexes(repo.engine)
+    except Exception as exc:   # noqa: BLE001 — a read-only or busy store still serves, only slower
+        log.warning("rasd: could not create the read indexes (%s); large stores will be slow", exc)
+    cache = _Cache()
     pool = pool or ExtractionPool()
     # one writer at a time (the store's dedup expects a single writer); held only while storing, never
     # while extracting, which runs in the pool's processes
@@ -269,35 +295,39 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> EventPage:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        items, total = repo.list_events(params.filters, limit=limit, offset=offset)
+        items, total = aggregate.page_events(repo, params.filters, limit=limit, offset=offset)
         return EventPage(total=total, limit=limit, offset=offset, items=items)
 
+    def cached(name: str, request: Request, compute):
+        key = (name, tuple(sorted(request.query_params.multi_items())), aggregate.version(repo))
+        return cache.get(key, compute)
+
     @app.get("/events/aggregate", responses=ERRORS, tags=["events"])
-    def aggregate_events(params: Annotated[FilterParams, Depends()]) -> dict:
+    def aggregate_events(request: Request, params: Annotated[FilterParams, Depends()]) -> dict:
         """Counts of the matching events: total, placed, undated (no date) and imprecise (month/year only),
         per PLOVER type, ACLED type/sub-type, country, admin-1, and per day and type (with fatalities)."""
-        from rasd.store.aggregate import aggregates
-        return aggregates(repo, params.filters)
+        return cached("aggregate", request, lambda: aggregate.aggregates(repo, params.filters))
 
     @app.get("/events/map", responses=ERRORS, tags=["events"])
-    def events_map(params: Annotated[FilterParams, Depends()],
+    def events_map(request: Request, params: Annotated[FilterParams, Depends()],
                    zoom: Annotated[int, Query(ge=0, le=20, description="map zoom level")] = 4,
                    max_points: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS) -> dict:
         """The placed events of a view: `points` ([id, lat, lon, type, fatalities, date]) when at most
         `max_points` match, else `cells` of a grid sized for `zoom` (count, dominant type, mean point)."""
-        from rasd.store.aggregate import map_cells, map_points
-        points, placed = map_points(repo, params.filters, max_points)
-        if placed <= max_points:
-            return {"placed": placed, "points": points, "cells": None}
-        cell = max(0.02, 40.0 / 2 ** zoom)   # about 40-60 px on screen at this zoom
-        return {"placed": placed, "points": None, "cells": map_cells(repo, params.filters, cell), "cell": cell}
+        def compute() -> dict:
+            points, placed = aggregate.map_points(repo, params.filters, max_points)
+            if placed <= max_points:
+                return {"placed": placed, "points": points, "cells": None}
+            cell = max(0.02, 40.0 / 2 ** zoom)   # about 40-60 px on screen at this zoom
+            return {"placed": placed, "points": None, "cells": aggregate.map_cells(repo, params.filters, cell),
+                    "cell": cell}
+        return cached("map", request, compute)
 
     @app.get("/facets", responses=ERRORS, tags=["events"])
-    def get_facets(actors: Annotated[int, Query(ge=1, le=20000)] = 2000) -> dict:
+    def get_facets(request: Request, actors: Annotated[int, Query(ge=1, le=20000)] = 2000) -> dict:
         """Every value the event filters can take in this store, with counts: PLOVER types, ACLED types and
         sub-types, countries, admin-1 divisions, outlets (Arabic and English), the most frequent actors."""
-        from rasd.store.aggregate import facets
-        return facets(repo, actors)
+        return cached("facets", request, lambda: aggregate.facets(repo, actors))
 
     labels = Labels()
 

@@ -8,6 +8,12 @@ counts grouped by what it draws (type, day, country, admin-1, map grid cell) und
     map_cells(repo, filters, cell)     events per grid cell of `cell` degrees: count, dominant type, centre
     map_points(repo, filters, limit)   compact placed events (id, lat, lon, type, fatalities, date)
     facets(repo)                       what the filters can offer: types, countries, admin-1, outlets, actors
+    page_events(repo, filters, ...)    like Repository.list_events, but sorts ids only, then reads the page
+    ensure_read_indexes(engine)        the indexes these reads need (CREATE INDEX IF NOT EXISTS)
+    version(repo)                      changes whenever an event or mention is added or merged (for caches)
+
+The indexes are created by the API when it opens a store, not by a migration, because migrations are being
+added on other branches at the same time; they belong in the next migration once those land.
 """
 from __future__ import annotations
 
@@ -15,13 +21,52 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Engine, Integer, cast, func, select, text
 
-from rasd.store.models import ArticleRow, EventRow
+from rasd.store.models import ArticleRow, EntityRow, EventMentionRow, EventRow
 from rasd.store.repository import Repository, _event_conditions
-from rasd.store.schemas import EventFilters
+from rasd.store.schemas import EventFilters, EventSummary
 
 DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
+
+# name -> columns; covering indexes so that the page's group-bys read a narrow index, not the wide rows
+READ_INDEXES = {
+    "ix_events_date_lo_id": ("date_lo", "id"),
+    "ix_events_agg": ("type", "date_lo", "date_precision", "country", "admin1", "fatalities", "acled_type",
+                      "acled_subtype", "lat", "lon"),
+    "ix_events_places": ("country", "admin1", "fatalities", "lat"),
+    "ix_events_acled": ("acled_type", "acled_subtype"),
+    "ix_events_acled_subtype": ("acled_subtype",),
+    "ix_events_admin1": ("admin1",),
+    "ix_events_points": ("lat", "lon", "type", "fatalities"),
+}
+
+
+def ensure_read_indexes(engine: Engine) -> None:
+    """Create the read indexes when missing (idempotent; SQLite and PostgreSQL)."""
+    with engine.begin() as conn:
+        for name, columns in READ_INDEXES.items():
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(columns)})"))
+
+
+def version(repo: Repository) -> tuple[int, int]:
+    """(largest event id, largest mention id): every new article adds mentions, every merge too."""
+    with repo._sessions() as s:
+        return (s.scalar(select(func.max(EventRow.id))) or 0,
+                s.scalar(select(func.max(EventMentionRow.id))) or 0)
+
+
+def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int
+                ) -> tuple[list[EventSummary], int]:
+    """Repository.list_events' answer (newest first, then by id), sorting only (date, id) pairs and then
+    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows."""
+    where = _event_conditions(filters or EventFilters())
+    with repo._sessions() as s:
+        total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        ids = s.scalars(select(EventRow.id).where(*where).order_by(
+            EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit).offset(offset)).all()
+        rows = {r.id: r for r in s.scalars(select(EventRow).where(EventRow.id.in_(ids)))} if ids else {}
+        return [EventSummary.model_validate(rows[i]) for i in ids if i in rows], total
 
 
 def _iso(day: Any) -> str | None:
@@ -131,21 +176,24 @@ def facets(repo: Repository, actors: int = 2000) -> dict[str, Any]:
                            .group_by(EventRow.country, EventRow.admin1)).all()
         outlets = s.execute(select(ArticleRow.outlet, func.max(ArticleRow.outlet_en), n)
                             .where(ArticleRow.outlet.is_not(None)).group_by(ArticleRow.outlet)).all()
-        years = s.execute(select(func.min(EventRow.date_lo), func.max(EventRow.date_hi))).one()
-        found: dict[str, dict[str, Any]] = {}
-        for slot in ("actor1", "actor2"):
-            id_, name, name_en = (getattr(EventRow, f"{slot}_{k}") for k in ("id", "name", "name_en"))
-            for actor_id, ar, en, count in s.execute(select(id_, func.max(name), func.max(name_en), n)
-                                                     .where(id_.is_not(None)).group_by(id_)):
-                a = found.setdefault(actor_id, {"id": actor_id, "name": ar, "name_en": en, "n": 0})
-                a["n"] += count
-                a["name_en"] = a["name_en"] or en
+        first = s.scalar(select(func.min(EventRow.date_lo)))
+        last = s.scalar(select(func.max(EventRow.date_lo)))
+        # counts per actor id from the two id indexes; names from the registry for the most frequent only
+        counts: Counter[str] = Counter()
+        for column in (EventRow.actor1_id, EventRow.actor2_id):
+            counts.update(dict(s.execute(select(column, n).where(column.is_not(None)).group_by(column)).all()))
+        top = [actor_id for actor_id, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:actors]]
+        names: dict[str, tuple[str, str | None]] = {}
+        for part in range(0, len(top), 500):
+            names.update((i, (a, b)) for i, a, b in s.execute(select(EntityRow.id, EntityRow.name, EntityRow.name_en)
+                                                              .where(EntityRow.id.in_(top[part:part + 500]))))
     return {
         "types": dict(sorted(types.items(), key=lambda kv: -kv[1])),
         "acled": [{"acled_type": a, "acled_subtype": b, "n": c} for a, b, c in sorted(acled, key=lambda r: (r[0], r[1] or ""))],
         "countries": [{"country": c, "n": k} for c, k in sorted(countries, key=lambda r: -r[1])],
         "admin1": [{"country": c, "admin1": a, "n": k} for c, a, k in sorted(admin1, key=lambda r: -r[2])],
         "outlets": [{"outlet": o, "outlet_en": en, "n": k} for o, en, k in sorted(outlets, key=lambda r: -r[2])],
-        "actors": sorted(found.values(), key=lambda a: (-a["n"], a["id"]))[:actors],
-        "first_date": _iso(years[0]), "last_date": _iso(years[1]),
+        "actors": [{"id": i, "name": names.get(i, (i, None))[0], "name_en": names.get(i, (i, None))[1], "n": counts[i]}
+                   for i in top],
+        "first_date": _iso(first), "last_date": _iso(last),
     }

@@ -356,6 +356,12 @@ def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow |
     return min(named, key=lambda m: (getattr(m, f"{slot}_id").startswith("actor:"), m.id))
 
 
+def _spellings(column, value: str):
+    """The stored values of `column` equal to `value` but for case: a case-insensitive filter that can
+    still use the column's index (the distinct values are few and read from the index)."""
+    return select(column).where(func.lower(column) == value.strip().lower()).distinct()
+
+
 def _event_conditions(f: EventFilters) -> list:
     conditions = []
     if f.date_from:
@@ -371,25 +377,27 @@ def _event_conditions(f: EventFilters) -> list:
     if f.plover_type:
         conditions.append(EventRow.type == f.plover_type.upper())
     if f.acled_type:
-        conditions.append(func.lower(EventRow.acled_type) == f.acled_type.lower())
+        conditions.append(EventRow.acled_type.in_(_spellings(EventRow.acled_type, f.acled_type)))
     if f.actor_id:
-        name = f.actor_id.strip().lower()
-        conditions.append(or_(EventRow.actor1_id == f.actor_id, EventRow.actor2_id == f.actor_id,
-                              EventRow.actor1_name == f.actor_id, EventRow.actor2_name == f.actor_id,
-                              func.lower(EventRow.actor1_name_en) == name,
-                              func.lower(EventRow.actor2_name_en) == name))
+        # the actor's ids by id, canonical or English name, or any alias; then indexed lookups on the events
+        name = f.actor_id.strip()
+        ids = select(EntityRow.id).where(or_(EntityRow.id == name, EntityRow.name == name,
+                                              func.lower(EntityRow.name_en) == name.lower())).union(
+            select(EntityAliasRow.entity_id).where(EntityAliasRow.alias == name))
+        conditions.append(or_(EventRow.actor1_id.in_(ids), EventRow.actor2_id.in_(ids)))
     if f.place_id:
         conditions.append(EventRow.place_id == f.place_id)
     if f.outlet:
-        name = f.outlet.strip().lower()
-        conditions.append(exists().where(EventMentionRow.event_id == EventRow.id,
-                                         ArticleRow.id == EventMentionRow.article_id,
-                                         or_(EventMentionRow.outlet == f.outlet, func.lower(ArticleRow.outlet) == name,
-                                             func.lower(ArticleRow.outlet_en) == name)))
+        # articles of the outlet (Arabic or English name) -> their mentions -> their events, each step indexed
+        name = f.outlet.strip()
+        articles = select(ArticleRow.id).where(or_(ArticleRow.outlet == name, func.lower(ArticleRow.outlet) == name.lower(),
+                                                   func.lower(ArticleRow.outlet_en) == name.lower()))
+        conditions.append(EventRow.id.in_(select(EventMentionRow.event_id)
+                                          .where(EventMentionRow.article_id.in_(articles))))
     if f.acled_subtype:
-        conditions.append(func.lower(EventRow.acled_subtype) == f.acled_subtype.lower())
+        conditions.append(EventRow.acled_subtype.in_(_spellings(EventRow.acled_subtype, f.acled_subtype)))
     if f.admin1:
-        conditions.append(func.lower(EventRow.admin1) == f.admin1.lower())
+        conditions.append(EventRow.admin1.in_(_spellings(EventRow.admin1, f.admin1)))
     if f.year is not None:
         conditions.append(and_(EventRow.date_hi >= dt.date(f.year, 1, 1), EventRow.date_lo <= dt.date(f.year, 12, 31)))
     if f.fatalities_min is not None:
