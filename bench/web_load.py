@@ -323,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     built = ensure_store(store, args.events)
     report["store_build_s"] = round(built, 1)
     print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
-    with running_server(f"sqlite:///{store}", timeout=120) as base:
+    RESULTS.mkdir(exist_ok=True)
+    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log")) as base:
         report["latency"] = sequential_latency(base, args.events, args.repeat)
         print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
         if not args.no_browser and os.path.exists("/usr/bin/chromium"):

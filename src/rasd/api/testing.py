@@ -94,18 +94,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
-    """Run `rasd serve --db URL` on a free loopback port; yield its base URL; stop it on exit."""
+def running_server(db_url: str, timeout: float = 60.0, log: str | None = None) -> Iterator[str]:
+    """Run `rasd serve --db URL` on a free loopback port; yield its base URL; stop it on exit.
+    With `log`, the server's output goes to that file (else to a pipe read only if it fails to start)."""
     port = free_port()
     cmd = [sys.executable, "-m", "rasd.cli", "serve", "--db", db_url, "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    out = open(log, "w") if log else subprocess.PIPE
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"rasd serve exited with {proc.returncode}: {proc.stdout.read()}")
+                said = proc.stdout.read() if proc.stdout else open(log).read()
+                raise RuntimeError(f"rasd serve exited with {proc.returncode}: {said}")
             try:
                 if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
@@ -124,6 +127,8 @@ def running_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
             proc.wait()
         if proc.stdout:
             proc.stdout.close()
+        if log:
+            out.close()
 
 
 # a short news sentence for extraction tests (a made-up report, not from any evaluation set)

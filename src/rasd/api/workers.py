@@ -9,8 +9,10 @@ never runs it in the process that answers requests and never holds a lock while 
 - a job still running after `timeout` seconds is stopped by killing its process (a new one replaces it),
   and the request is answered 503: the other workers keep serving;
 - a request that finds every worker busy for `queue_timeout` seconds is answered 503 with Retry-After;
-- the workers die with the server: they exit when the pipe to it closes, and Linux kills them (PDEATHSIG)
-  if the server is killed outright.
+- the workers die with the server: they exit when the pipe to it closes (which the kernel does when the
+  server is killed outright), and a watchdog thread in each exits as soon as the server is gone (the
+  worker is re-parented) even in the middle of a long article. (PR_SET_PDEATHSIG is not used: it fires
+  when the *thread* that started the worker ends, and the server starts workers from pool threads.)
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from typing import Any
 
 DEFAULT_WORKERS = 2
@@ -35,19 +38,17 @@ class ExtractionRefused(Exception):
         self.status, self.reason, self.retry_after = status, reason, retry_after
 
 
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        if os.getppid() != parent_pid:   # the server is gone: we were re-parented
+            os._exit(0)
+        time.sleep(1.0)
 
 
 def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
-    _die_with_parent()
     if os.getppid() != parent_pid:   # the server died before we got here
         return
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C reaches the server, which stops us
     from rasd.document import Article, Record
     from rasd.pipeline import extract
@@ -87,7 +88,7 @@ class _Worker:
                 return self.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self.stop()
-            return ("error", "the extraction worker stopped unexpectedly")
+            return ("died", "the extraction worker stopped unexpectedly")
         self.stop()
         return None
 
@@ -129,12 +130,16 @@ class ExtractionPool:
             if self._closed.is_set():
                 raise ExtractionRefused(503, "the server is shutting down")
             result = worker.run(article, self.timeout)
+            if result is not None and result[0] == "died":   # once more on a fresh worker
+                result = worker.run(article, self.timeout)
         finally:
             self._free.put(worker)
         if result is None:
             raise ExtractionRefused(503, f"extraction stopped after {self.timeout:g} s, this server's budget per "
                                          "request (rasd serve --extract-timeout); split the article")
         status, payload = result
+        if status == "died":
+            raise ExtractionRefused(503, f"{payload}; try again")
         if status != "ok":
             raise RuntimeError(payload)
         return payload

@@ -31,7 +31,7 @@ DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
 
 # name -> columns; covering indexes so that the page's group-bys read a narrow index, not the wide rows
 READ_INDEXES = {
-    "ix_events_date_lo_id": ("date_lo", "id"),
+    "ix_events_date_lo_id": ("date_lo", "id", "date_hi"),
     "ix_events_agg": ("type", "date_lo", "date_precision", "country", "admin1", "fatalities", "acled_type",
                       "acled_subtype", "lat", "lon"),
     "ix_events_places": ("country", "admin1", "fatalities", "lat"),
@@ -47,6 +47,11 @@ def ensure_read_indexes(engine: Engine) -> None:
     with engine.begin() as conn:
         for name, columns in READ_INDEXES.items():
             conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(columns)})"))
+        # outlet names in both languages, read without touching the article texts
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet_names ON articles (outlet, outlet_en)"))
+        # article -> its events (the outlet filter) without reading the wide mention rows
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_mentions_article_event ON event_mentions "
+                          "(article_id, event_id)"))
 
 
 def version(repo: Repository) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, Ent
 from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
                                 MentionOut, Stats)
 
+MAX_INTERVAL_DAYS = 366   # the longest date interval an event can have (a year, see dedup.date_interval)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
@@ -365,7 +366,9 @@ def _spellings(column, value: str):
 def _event_conditions(f: EventFilters) -> list:
     conditions = []
     if f.date_from:
+        # an interval is at most a year long (dedup.date_interval), so the start bound is sargable on date_lo
         conditions.append(EventRow.date_hi >= f.date_from)
+        conditions.append(EventRow.date_lo >= f.date_from - dt.timedelta(days=MAX_INTERVAL_DAYS))
     if f.date_to:
         conditions.append(EventRow.date_lo <= f.date_to)
     if f.country:
@@ -390,8 +393,9 @@ def _event_conditions(f: EventFilters) -> list:
     if f.outlet:
         # articles of the outlet (Arabic or English name) -> their mentions -> their events, each step indexed
         name = f.outlet.strip()
-        articles = select(ArticleRow.id).where(or_(ArticleRow.outlet == name, func.lower(ArticleRow.outlet) == name.lower(),
-                                                   func.lower(ArticleRow.outlet_en) == name.lower()))
+        spelled = select(ArticleRow.outlet).where(or_(ArticleRow.outlet == name, func.lower(ArticleRow.outlet) == name.lower(),
+                                                      func.lower(ArticleRow.outlet_en) == name.lower())).distinct()
+        articles = select(ArticleRow.id).where(ArticleRow.outlet.in_(spelled))
         conditions.append(EventRow.id.in_(select(EventMentionRow.event_id)
                                           .where(EventMentionRow.article_id.in_(articles))))
     if f.acled_subtype:
@@ -399,7 +403,9 @@ def _event_conditions(f: EventFilters) -> list:
     if f.admin1:
         conditions.append(EventRow.admin1.in_(_spellings(EventRow.admin1, f.admin1)))
     if f.year is not None:
-        conditions.append(and_(EventRow.date_hi >= dt.date(f.year, 1, 1), EventRow.date_lo <= dt.date(f.year, 12, 31)))
+        first = dt.date(f.year, 1, 1)
+        conditions.append(and_(EventRow.date_hi >= first, EventRow.date_lo <= dt.date(f.year, 12, 31),
+                               EventRow.date_lo >= first - dt.timedelta(days=MAX_INTERVAL_DAYS)))
     if f.fatalities_min is not None:
         conditions.append(func.coalesce(EventRow.fatalities, 0) >= f.fatalities_min)
     if f.fatalities_max is not None:
