@@ -19,5 +19,5 @@ def db_url(tmp_path):
 @pytest.fixture
 def client(db_url):
     from rasd.api.app import create_app
-    with TestClient(create_app(db_url)) as c:
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as c:
         yield c

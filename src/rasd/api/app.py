@@ -3,29 +3,38 @@
     POST /extract      an article (input JSON format) -> its record, not stored
     POST /articles     extract and store (201 added, 200 duplicate)
     GET  /events       canonical events, filtered and paged
+    GET  /events/aggregate   counts under the same filters (per type, day, country, admin-1; undated)
+    GET  /events/map   the map under the filters: single events where few, grid cells where many
+    GET  /facets       every value the filters can take (types, ACLED types, countries, admin-1, outlets, actors)
     GET  /events/{id}  one event, its merged mentions and evidence highlights
     GET  /entities     the registry of people, organisations, places, actors
     GET  /entities/{id}
     GET  /export       jsonl | csv | geojson | parquet (rasd.export)
+    GET  /labels       place names for a map view, by zoom, from the gazetteer
     GET  /health
     GET  /             the map page (rasd.web), /docs the OpenAPI UI, both fully offline
 
-Every 4xx answer is JSON `{"detail": "<one line>"}`; bad article input is 422 with the reader's reason.
+Every 4xx answer is JSON `{"detail": "<one line>"}`; bad article input is 422 with the reader's reason, an
+unknown query parameter is 422 naming it. Extraction runs in worker processes with a budget per request
+(rasd.api.workers); every request passes the Host allow-list, the optional token and gets security headers
+(rasd.api.security).
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
@@ -33,7 +42,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
 from rasd.api.evidence import evidence_highlights
+from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
+from rasd.api.security import LOOPBACK_HOSTS, Guard
+from rasd.api.workers import ExtractionPool, ExtractionRefused
 from rasd.api.schemas import (ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, MentionDetail,
                               StoredArticle)
 from rasd.document import PLOVER_TYPES, Article, Record
@@ -41,7 +53,11 @@ from rasd.errors import RasdInputError
 from rasd.store import EntityDetail, EventFilters, Repository
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
-MAX_PAGE = 5000   # the map asks for every event of a view at once
+MAX_PAGE = 5000
+MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow the database's integers
+MAX_ID = 2**63 - 1
+MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
+log = logging.getLogger("rasd.api")
 ERRORS = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
 
 # what each export format is served as
@@ -52,15 +68,29 @@ EXPORT_TYPES = {
     "parquet": ("application/vnd.apache.parquet", "parquet"),
 }
 
+# the API docs: Swagger UI's own files and our init script, nothing inline but styles
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
 # the page needs no other origin: scripts only from here, so even a mistake could not run article text
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def _article(body: ArticleIn) -> Article:
-    """The same checks as a JSONL line (required fields, date, Arabic text, size), raising RasdInputError."""
+    """The same checks as a JSONL line (required fields, date, Arabic text, size), raising RasdInputError.
+    Without an `id` the article is named by its text ("api-" + the first 16 hex digits of its SHA-256)."""
     from rasd.ingest.jsonl import article_from_json
-    return article_from_json(body.model_dump(exclude_none=True) | {"id": str(body.id)}, None, None)
+    data = body.model_dump(exclude_none=True)
+    if body.id is None or str(body.id) == "":
+        data["id"] = "api-" + hashlib.sha256(body.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    else:
+        data["id"] = str(body.id)
+    try:
+        return article_from_json(data, None, None)
+    except RasdInputError as exc:   # the reader's hint names a CLI flag; here the limit is the server's
+        raise RasdInputError(None, None, exc.reason.replace("(raise it with --max-bytes)",
+                                                            "(rasd serve --max-request-bytes)")) from None
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -83,12 +113,21 @@ def _plover(value: str | None) -> str | None:
 
 def event_filters(date_from: dt.date | None = None, date_to: dt.date | None = None, country: str | None = None,
                   bbox: str | None = None, type: str | None = None, acled_type: str | None = None,
-                  actor: str | None = None, outlet: str | None = None, place: str | None = None) -> EventFilters:
+                  actor: str | None = None, outlet: str | None = None, place: str | None = None,
+                  sub_event_type: str | None = None, admin1: str | None = None, year: int | None = None,
+                  fatalities_min: int | None = None, fatalities_max: int | None = None,
+                  undated: bool | None = None) -> EventFilters:
     if date_from and date_to and date_from > date_to:
         raise RasdInputError(None, None, f"date_from {date_from} is after date_to {date_to}")
+    if fatalities_min is not None and fatalities_max is not None and fatalities_min > fatalities_max:
+        raise RasdInputError(None, None, f"fatalities_min {fatalities_min} is over fatalities_max {fatalities_max}")
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise RasdInputError(None, None, f"country must be an ISO 3166-1 alpha-2 code such as SY, got {country!r}")
     return EventFilters(date_from=date_from, date_to=date_to, country=country or None, bbox=_bbox(bbox),
                         plover_type=_plover(type), acled_type=acled_type or None, actor_id=actor or None,
-                        outlet=outlet or None, place_id=place or None)
+                        outlet=outlet or None, place_id=place or None, acled_subtype=sub_event_type or None,
+                        admin1=admin1 or None, year=year, fatalities_min=fatalities_min,
+                        fatalities_max=fatalities_max, undated=undated)
 
 
 class FilterParams:
@@ -101,10 +140,63 @@ class FilterParams:
                  bbox: Annotated[str | None, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")] = None,
                  type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
                  acled_type: Annotated[str | None, Query(description='ACLED event type, e.g. "Battles"')] = None,
-                 actor: Annotated[str | None, Query(description="actor id, as actor1 or actor2")] = None,
-                 outlet: Annotated[str | None, Query(description="reported by this outlet")] = None,
-                 place: Annotated[str | None, Query(description="place id")] = None):
-        self.filters = event_filters(date_from, date_to, country, bbox, type, acled_type, actor, outlet, place)
+                 actor: Annotated[str | None, Query(description="actor1 or actor2: id, Arabic or English name "
+                                                                "(e.g. Houthis)")] = None,
+                 outlet: Annotated[str | None, Query(description="reported by this outlet: Arabic or English name "
+                                                                 "(e.g. Annahar)")] = None,
+                 place: Annotated[str | None, Query(description="place id")] = None,
+                 sub_event_type: Annotated[str | None, Query(description='ACLED sub-event type, e.g. '
+                                                                         '"Armed clash"')] = None,
+                 admin1: Annotated[str | None, Query(description="first-level division, e.g. Idlib")] = None,
+                 year: Annotated[int | None, Query(ge=1, le=9999, description="events in this year")] = None,
+                 fatalities_min: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
+                 fatalities_max: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
+                 undated: Annotated[bool | None, Query(description="true: only undated events; false: only "
+                                                                   "dated ones")] = None):
+        self.filters = event_filters(date_from, date_to, country, bbox, type, acled_type, actor, outlet, place,
+                                     sub_event_type, admin1, year, fatalities_min, fatalities_max, undated)
+
+
+class _Cache:
+    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
+
+    def __init__(self, size: int = 256):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, compute):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+def _query_names(dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the endpoint does not take is a 422 naming it (a typo must not return everything)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not getattr(route, "include_in_schema", True):   # the page keeps its state in the URL
+        return
+    allowed = getattr(route, "_rasd_query_names", None)
+    if allowed is None:
+        allowed = _query_names(dependant)
+        route._rasd_query_names = allowed
+    unknown = [k for k in request.query_params.keys() if k not in allowed]
+    if unknown:
+        takes = ", ".join(sorted(allowed)) or "none"
+        raise RasdInputError(None, None, f"unknown query parameter {unknown[0]!r}; {request.url.path} takes: {takes}")
 
 
 def _one_line(exc: RequestValidationError) -> str:
@@ -129,33 +221,57 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(_request: Request, exc: StarletteHTTPException):
         return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
+    @app.exception_handler(ExtractionRefused)
+    async def refused(_request: Request, exc: ExtractionRefused):
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+        return JSONResponse({"detail": exc.reason}, status_code=exc.status, headers=headers)
 
-def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> FastAPI:
-    """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db)."""
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception):   # JSON, never a plain-text 500
+        log.exception("error answering %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
+
+
+def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+               allowed_hosts: list[str] | tuple[str, ...] = LOOPBACK_HOSTS, token: str | None = None,
+               pool: ExtractionPool | None = None) -> FastAPI:
+    """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db).
+
+    `allowed_hosts`: Host header names served ("*" for any); `token`: required on every request but /health;
+    `pool`: where extraction runs (default: worker processes with the default budget)."""
     repo = Repository.open(db)
-    # one writer and one pipeline run at a time: the store's dedup expects a single writer, and the
-    # extraction stages fill shared caches on first use
+    from rasd.store import aggregate
+    try:
+        aggregate.ensure_read_indexes(repo.engine)
+    except Exception as exc:   # noqa: BLE001 — a read-only or busy store still serves, only slower
+        log.warning("rasd: could not create the read indexes (%s); large stores will be slow", exc)
+    cache = _Cache()
+    pool = pool or ExtractionPool()
+    # one writer at a time (the store's dedup expects a single writer); held only while storing, never
+    # while extracting, which runs in the pool's processes
     write_lock = threading.Lock()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        pool.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(reject_unknown_parameters)],
                   description="Arabic news → geocoded, sourced PLOVER events. Every 4xx answer is "
                               '`{"detail": "<one line>"}`.')
     app.state.repo = repo
+    app.state.pool = pool
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def extract_record(body: ArticleIn) -> tuple[Article, Record]:
-        from rasd.pipeline import extract
         article = _article(body)
-        with write_lock:
-            doc = extract(article)
-        return article, Record.from_document(doc)
+        data = pool.extract(article.model_dump(mode="json"))
+        return article, Record.model_validate(data)
 
     @app.post("/extract", response_model=Record, responses=ERRORS, tags=["articles"])
     def extract_article(body: ArticleIn) -> Record:
@@ -177,13 +293,54 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(params: Annotated[FilterParams, Depends()],
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                    offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
+                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> EventPage:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        items, total = repo.list_events(params.filters, limit=limit, offset=offset)
+        items, total = aggregate.page_events(repo, params.filters, limit=limit, offset=offset)
         return EventPage(total=total, limit=limit, offset=offset, items=items)
 
+    def cached(name: str, request: Request, compute):
+        key = (name, tuple(sorted(request.query_params.multi_items())), aggregate.version(repo))
+        return cache.get(key, compute)
+
+    @app.get("/events/aggregate", responses=ERRORS, tags=["events"])
+    def aggregate_events(request: Request, params: Annotated[FilterParams, Depends()]) -> dict:
+        """Counts of the matching events: total, placed, undated (no date) and imprecise (month/year only),
+        per PLOVER type, ACLED type/sub-type, country, admin-1, and per day and type (with fatalities)."""
+        return cached("aggregate", request, lambda: aggregate.aggregates(repo, params.filters))
+
+    @app.get("/events/map", responses=ERRORS, tags=["events"])
+    def events_map(request: Request, params: Annotated[FilterParams, Depends()],
+                   zoom: Annotated[int, Query(ge=0, le=20, description="map zoom level")] = 4,
+                   max_points: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS) -> dict:
+        """The placed events of a view: `points` ([id, lat, lon, type, fatalities, date]) when at most
+        `max_points` match, else `cells` of a grid sized for `zoom` (count, dominant type, mean point)."""
+        def compute() -> dict:
+            points, placed = aggregate.map_points(repo, params.filters, max_points)
+            if placed <= max_points:
+                return {"placed": placed, "points": points, "cells": None}
+            cell = max(0.02, 40.0 / 2 ** zoom)   # about 40-60 px on screen at this zoom
+            return {"placed": placed, "points": None, "cells": aggregate.map_cells(repo, params.filters, cell),
+                    "cell": cell}
+        return cached("map", request, compute)
+
+    @app.get("/facets", responses=ERRORS, tags=["events"])
+    def get_facets(request: Request, actors: Annotated[int, Query(ge=1, le=20000)] = 2000) -> dict:
+        """Every value the event filters can take in this store, with counts: PLOVER types, ACLED types and
+        sub-types, countries, admin-1 divisions, outlets (Arabic and English), the most frequent actors."""
+        return cached("facets", request, lambda: aggregate.facets(repo, actors))
+
+    labels = Labels()
+
+    @app.get("/labels", responses=ERRORS, tags=["meta"])
+    def place_labels(bbox: Annotated[str, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT of the view")],
+                     zoom: Annotated[int, Query(ge=0, le=20)],
+                     limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
+        """Country and city names for a map view from the gazetteer: countries up to zoom 6, cities by
+        population as the zoom grows; each with `name_ar`, `name_en`, `kind` (country, capital, city)."""
+        return {"labels": labels.query(_bbox(bbox), zoom, limit)}
+
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
-    def get_event(event_id: int) -> EventDetailOut:
+    def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> EventDetailOut:
         """One canonical event with every mention: source, evidence sentence, highlights, why it was merged."""
         event = repo.get_event(event_id)
         if event is None:
@@ -197,7 +354,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
                       type: Annotated[str | None, Query(description="PERSON ORG GPE LOC FAC PLACE ACTOR")] = None,
                       limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-                      offset: Annotated[int, Query(ge=0)] = 0) -> EntityPage:
+                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> EntityPage:
         """The registry, most mentioned first."""
         items, total = repo.list_entities(query=q, type=type, limit=limit, offset=offset)
         return EntityPage(total=total, limit=limit, offset=offset, items=items)
@@ -233,10 +390,14 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="rasd API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+        # Swagger UI with its start-up script as a file of ours (no inline script), so the CSP can forbid them
+        html = ("<!doctype html><html><head><meta charset='utf-8'><title>rasd API</title>"
+                "<link rel='icon' href='/static/vendor/swagger-ui/favicon-32x32.png'>"
+                "<link rel='stylesheet' href='/static/vendor/swagger-ui/swagger-ui.css'></head>"
+                "<body><div id='swagger-ui' data-openapi-url='" + str(app.openapi_url) + "'></div>"
+                "<script src='/static/vendor/swagger-ui/swagger-ui-bundle.js'></script>"
+                "<script src='/static/docs.js'></script></body></html>")
+        return HTMLResponse(html, headers={"Content-Security-Policy": DOCS_CSP})
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

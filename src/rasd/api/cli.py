@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
 import sys
 
 
@@ -9,19 +11,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from rasd.api.app import create_app
+    from rasd.api.security import LOOPBACK_HOSTS
+    from rasd.api.workers import ExtractionPool
 
-    app = create_app(args.db, max_request_bytes=args.max_request_bytes)
-    print(f"rasd: serving {app.state.repo.url} on http://{args.host}:{args.port}/ (API docs at /docs)",
+    loopback = args.host in LOOPBACK_HOSTS
+    token = args.token or os.environ.get("RASD_TOKEN") or None
+    if not loopback and token is None and not args.no_token:
+        token = secrets.token_urlsafe(24)   # beyond this machine, never open by accident
+    hosts = [*LOOPBACK_HOSTS, *([] if args.host in ("0.0.0.0", "::") else [args.host]), *args.allow_host]
+    pool = ExtractionPool(workers=args.workers, timeout=args.extract_timeout, max_words=args.max_words)
+    app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"rasd: serving {app.state.repo.url} on http://{shown}:{args.port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print("rasd: warning: the API has no authentication and POST /articles writes to the store; "
-              "serve on a non-loopback address only behind a proxy that controls access", file=sys.stderr)
+    if token:
+        print(f"rasd: every request needs the token: open http://{shown}:{args.port}/?token={token} once, "
+              "or send 'Authorization: Bearer TOKEN'", file=sys.stderr, flush=True)
+    elif not loopback:
+        print("rasd: warning: --no-token: the API has no authentication and POST /articles writes to the store",
+              file=sys.stderr, flush=True)
+    if not loopback and args.host in ("0.0.0.0", "::") and not args.allow_host:
+        print("rasd: note: only loopback Host names are served; add the names clients use with --allow-host",
+              file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 
 def register(subparsers) -> None:
     from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES
+    from rasd.api.workers import DEFAULT_MAX_WORDS, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 
     p = subparsers.add_parser("serve", help="serve the HTTP API and the map page (default http://127.0.0.1:8000)")
     p.add_argument("--db", help="database URL or SQLite path (default $RASD_DB or ./rasd.db)")
@@ -29,5 +47,17 @@ def register(subparsers) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--max-request-bytes", type=int, default=DEFAULT_MAX_REQUEST_BYTES,
                    help=f"refuse larger request bodies with 413 (default {DEFAULT_MAX_REQUEST_BYTES:,})")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also serve requests whose Host header is NAME (the loopback names and --host always are)")
+    p.add_argument("--token", help="require this token on every request but /health (default $RASD_TOKEN; "
+                                   "bound beyond loopback without one, a random token is made and printed)")
+    p.add_argument("--no-token", action="store_true", help="beyond loopback, serve without a token (behind a "
+                                                           "proxy that controls access)")
+    p.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                   help=f"extraction worker processes (default {DEFAULT_WORKERS})")
+    p.add_argument("--extract-timeout", type=float, default=DEFAULT_TIMEOUT,
+                   help=f"seconds one extraction may take before it is stopped with 503 (default {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-words", type=int, default=DEFAULT_MAX_WORDS,
+                   help=f"refuse articles over this many words with 413 (default {DEFAULT_MAX_WORDS:,})")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=cmd_serve)

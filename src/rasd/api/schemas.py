@@ -22,7 +22,7 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [{
         "id": "example-1", "published": "2024-03-04", "outlet": "مثال",
         "text": "قتل ثلاثة أشخاص في غارة جوية على مدينة إدلب شمال غربي سوريا يوم الاثنين."}]})
-    id: str | int
+    id: str | int | None = Field(None, description="optional here: without it the article is named by its text")
     text: str
     published: str | None = Field(None, description="YYYY-MM-DD")
     lang: str | None = None

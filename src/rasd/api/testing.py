@@ -65,11 +65,24 @@ SAMPLE = [
 ]
 
 
-def fill_sample_store(url: str) -> Repository:
-    """Open the store at `url` and add the sample articles (a second call adds nothing)."""
+# English names of the sample outlets, as rasd.extract.sources would give them
+OUTLETS_EN = {"الجزيرة": "Al Jazeera", "العربية": "Al Arabiya", "سكاي نيوز عربية": "Sky News Arabia"}
+
+# an article without a publication date whose event has no date: it belongs in the page's undated bin
+UNDATED = ("s-undated", "أحرق محتجون إطارات في مدينة صور جنوب لبنان احتجاجاً على انقطاع الكهرباء.",
+           "النهار", None, None, [dict(
+               type="PROTEST", trigger="أحرق", actor1=("محتجون", None, "protesters"),
+               place=("صور", 33.273, 35.194, "LB", "South Governorate", "city"),
+               acled=("Riots", "Violent demonstration"))])
+
+
+def fill_sample_store(url: str, undated: bool = False) -> Repository:
+    """Open the store at `url` and add the sample articles (a second call adds nothing); with `undated`,
+    also the UNDATED article (outlet «النهار», English name Annahar)."""
     repo = Repository.open(url)
-    for article_id, text, outlet, published, link, events in SAMPLE:
+    for article_id, text, outlet, published, link, events in SAMPLE + ([UNDATED] if undated else []):
         article, record = constructed_article(article_id, text, events, published=published, outlet=outlet, url=link)
+        record.source.outlet_en = OUTLETS_EN.get(outlet) or ("Annahar" if outlet == "النهار" else None)
         repo.add_record(record, article)
     return repo
 
@@ -81,18 +94,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
-    """Run `rasd serve --db URL` on a free loopback port; yield its base URL; stop it on exit."""
+def running_server(db_url: str, timeout: float = 60.0, log: str | None = None) -> Iterator[str]:
+    """Run `rasd serve --db URL` on a free loopback port; yield its base URL; stop it on exit.
+    With `log`, the server's output goes to that file (else to a pipe read only if it fails to start)."""
     port = free_port()
     cmd = [sys.executable, "-m", "rasd.cli", "serve", "--db", db_url, "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    out = open(log, "w") if log else subprocess.PIPE
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"rasd serve exited with {proc.returncode}: {proc.stdout.read()}")
+                said = proc.stdout.read() if proc.stdout else open(log).read()
+                raise RuntimeError(f"rasd serve exited with {proc.returncode}: {said}")
             try:
                 if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
@@ -111,3 +127,9 @@ def running_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
             proc.wait()
         if proc.stdout:
             proc.stdout.close()
+        if log:
+            out.close()
+
+
+# a short news sentence for extraction tests (a made-up report, not from any evaluation set)
+ARTICLE_TEXT = "قتل ثلاثة أشخاص في غارة جوية على مدينة إدلب شمال غربي سوريا يوم الاثنين."

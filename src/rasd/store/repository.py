@@ -32,6 +32,7 @@ from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, Ent
 from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
                                 MentionOut, Stats)
 
+MAX_INTERVAL_DAYS = 366   # the longest date interval an event can have (a year, see dedup.date_interval)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
@@ -311,11 +312,12 @@ class Repository:
             conditions.append(EntityRow.type == type.upper())
         if query:
             q = query.strip()
+            # autoescape: a % or _ in the query is a character, not a LIKE wildcard
             alias_hit = exists().where(EntityAliasRow.entity_id == EntityRow.id,
-                                       EntityAliasRow.alias.contains(q))
-            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q),
-                                  func.lower(EntityRow.name_en).contains(q.lower()), alias_hit,
-                                  EntityRow.id.contains(canonical.normalised_name(q) or q)))
+                                       EntityAliasRow.alias.contains(q, autoescape=True))
+            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q, autoescape=True),
+                                  func.lower(EntityRow.name_en).contains(q.lower(), autoescape=True), alias_hit,
+                                  EntityRow.id.contains(canonical.normalised_name(q) or q, autoescape=True)))
         counts = (select(EntityMentionRow.entity_id, func.count().label("n"))
                   .group_by(EntityMentionRow.entity_id).subquery())
         with self._sessions() as s:
@@ -383,10 +385,18 @@ def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow |
     return min(named, key=lambda m: (getattr(m, f"{slot}_id").startswith("actor:"), m.id))
 
 
+def _spellings(column, value: str):
+    """The stored values of `column` equal to `value` but for case: a case-insensitive filter that can
+    still use the column's index (the distinct values are few and read from the index)."""
+    return select(column).where(func.lower(column) == value.strip().lower()).distinct()
+
+
 def _event_conditions(f: EventFilters) -> list:
     conditions = []
     if f.date_from:
+        # an interval is at most a year long (dedup.date_interval), so the start bound is sargable on date_lo
         conditions.append(EventRow.date_hi >= f.date_from)
+        conditions.append(EventRow.date_lo >= f.date_from - dt.timedelta(days=MAX_INTERVAL_DAYS))
     if f.date_to:
         conditions.append(EventRow.date_lo <= f.date_to)
     if f.country:
@@ -398,14 +408,38 @@ def _event_conditions(f: EventFilters) -> list:
     if f.plover_type:
         conditions.append(EventRow.type == f.plover_type.upper())
     if f.acled_type:
-        conditions.append(func.lower(EventRow.acled_type) == f.acled_type.lower())
+        conditions.append(EventRow.acled_type.in_(_spellings(EventRow.acled_type, f.acled_type)))
     if f.actor_id:
-        conditions.append(or_(EventRow.actor1_id == f.actor_id, EventRow.actor2_id == f.actor_id))
+        # the actor's ids by id, canonical or English name, or any alias; then indexed lookups on the events
+        name = f.actor_id.strip()
+        ids = select(EntityRow.id).where(or_(EntityRow.id == name, EntityRow.name == name,
+                                              func.lower(EntityRow.name_en) == name.lower())).union(
+            select(EntityAliasRow.entity_id).where(EntityAliasRow.alias == name))
+        conditions.append(or_(EventRow.actor1_id.in_(ids), EventRow.actor2_id.in_(ids)))
     if f.place_id:
         conditions.append(EventRow.place_id == f.place_id)
     if f.outlet:
-        conditions.append(exists().where(EventMentionRow.event_id == EventRow.id,
-                                         EventMentionRow.outlet == f.outlet))
+        # articles of the outlet (Arabic or English name) -> their mentions -> their events, each step indexed
+        name = f.outlet.strip()
+        spelled = select(ArticleRow.outlet).where(or_(ArticleRow.outlet == name, func.lower(ArticleRow.outlet) == name.lower(),
+                                                      func.lower(ArticleRow.outlet_en) == name.lower())).distinct()
+        articles = select(ArticleRow.id).where(ArticleRow.outlet.in_(spelled))
+        conditions.append(EventRow.id.in_(select(EventMentionRow.event_id)
+                                          .where(EventMentionRow.article_id.in_(articles))))
+    if f.acled_subtype:
+        conditions.append(EventRow.acled_subtype.in_(_spellings(EventRow.acled_subtype, f.acled_subtype)))
+    if f.admin1:
+        conditions.append(EventRow.admin1.in_(_spellings(EventRow.admin1, f.admin1)))
+    if f.year is not None:
+        first = dt.date(f.year, 1, 1)
+        conditions.append(and_(EventRow.date_hi >= first, EventRow.date_lo <= dt.date(f.year, 12, 31),
+                               EventRow.date_lo >= first - dt.timedelta(days=MAX_INTERVAL_DAYS)))
+    if f.fatalities_min is not None:
+        conditions.append(func.coalesce(EventRow.fatalities, 0) >= f.fatalities_min)
+    if f.fatalities_max is not None:
+        conditions.append(func.coalesce(EventRow.fatalities, 0) <= f.fatalities_max)
+    if f.undated is not None:
+        conditions.append(EventRow.date_lo.is_(None) if f.undated else EventRow.date_lo.is_not(None))
     return conditions
 
 

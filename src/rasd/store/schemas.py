@@ -19,9 +19,15 @@ class EventFilters(BaseModel):
     bbox: tuple[float, float, float, float] | None = None   # min_lon, min_lat, max_lon, max_lat
     plover_type: str | None = None
     acled_type: str | None = None
-    actor_id: str | None = None               # as actor1 or actor2
-    outlet: str | None = None                 # at least one mention from this outlet
+    actor_id: str | None = None               # as actor1 or actor2: its id, Arabic name or English name
+    outlet: str | None = None                 # at least one mention from this outlet (Arabic or English name)
     place_id: str | None = None
+    acled_subtype: str | None = None          # ACLED sub-event type, e.g. "Armed clash"
+    admin1: str | None = None                 # first-level division, as stored (e.g. "Idlib")
+    year: int | None = None                   # events whose date interval reaches into this year
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    undated: bool | None = None               # True: only events without a date; False: only dated ones
 
 
 class EventSummary(_Out):

@@ -1,0 +1,342 @@
+"""The map page and the API on a big store: first paint, filter latency, /events latency, and a load test.
+
+    .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
+                                       [--no-browser] [--no-load] [--store PATH]
+
+1. Builds (once; kept at --store, default /tmp/rasd-bench-<events>.db) a SQLite store of `--events`
+   canonical events, each with one mention, in articles of 5 events, with two entity mentions per event
+   (actor and place), places drawn from the gazetteer's largest cities of 20 MENA countries, 300 actors,
+   16 PLOVER types, two years of dates and 2% undated. Rows are bulk-inserted (this measures reading).
+2. Runs `rasd serve` on it (a real uvicorn process on a loopback port).
+3. Latency, one request at a time: /events with 8 filter combinations and deep offsets, /events/aggregate,
+   /events/map, /events/{id}, /entities, /facets — p50 / p99 over `--repeat` rounds.
+4. The page in headless Chromium (1440×900): first paint (navigation → counts, list and map drawn) and
+   filter latency (a select changed → everything redrawn), median of 5.
+5. Load: `--requests` requests at `--concurrency` concurrent clients over /events, /events/{id},
+   /entities and POST /extract (2% of requests), while one large extraction (~6,000 words) runs:
+   errors, throughput and p50 / p99 per endpoint.
+
+Prints a JSON report (also written to bench/results/web_load.json).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from rasd.api.testing import ARTICLE_TEXT, SAMPLE, running_server
+from rasd.store import Repository
+from rasd.store.models import ArticleRow, EntityMentionRow, EntityRow, EventMentionRow, EventRow
+from rasd.store.testing import constructed_article
+
+RESULTS = Path(__file__).resolve().parent / "results"
+COUNTRIES = ["SY", "IQ", "YE", "SD", "LY", "LB", "PS", "EG", "JO", "SA", "TN", "DZ", "MA", "SO", "IR", "TR",
+             "AE", "KW", "QA", "OM"]
+TYPE_WEIGHTS = {"ASSAULT": 30, "PROTEST": 14, "COERCE": 6, "ACCUSE": 8, "THREATEN": 5, "CONSULT": 8, "AGREE": 4,
+                "SUPPORT": 4, "AID": 4, "REQUEST": 3, "REJECT": 3, "SANCTION": 2, "MOBILIZE": 3, "RETREAT": 2,
+                "COOPERATE": 3, "CONCEDE": 1}
+ACLED = {"ASSAULT": [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+                     ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+                     ("Violence against civilians", "Attack")],
+         "PROTEST": [("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")],
+         "COERCE": [("Strategic developments", "Arrests")]}
+OUTLETS = [("الجزيرة", "Al Jazeera"), ("العربية", "Al Arabiya"), ("سكاي نيوز عربية", "Sky News Arabia"),
+           ("النهار", "Annahar"), ("الشرق الأوسط", "Asharq Al-Awsat"), ("عنب بلدي", "Enab Baladi")]
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = max(0, min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def ms(values: list[float]) -> dict:
+    return {"n": len(values), "p50_ms": round(percentile(values, 50) * 1000, 1),
+            "p99_ms": round(percentile(values, 99) * 1000, 1), "max_ms": round(max(values) * 1000, 1)}
+
+
+# ---- 1. the store ------------------------------------------------------------------------------------------
+
+def gazetteer_places(n: int = 400) -> list[tuple]:
+    from rasd.kb.build import BUILT, SQLITE_NAME
+    db = sqlite3.connect(BUILT / SQLITE_NAME)
+    marks = ",".join("?" * len(COUNTRIES))
+    return db.execute(f"SELECT id, name_ar, name_en, lat, lon, country, admin1_en FROM places WHERE feature = 'city' "
+                      f"AND country IN ({marks}) ORDER BY population DESC LIMIT ?", (*COUNTRIES, n)).fetchall()
+
+
+def build_store(path: Path, events: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    url = f"sqlite:///{path}"
+    repo = Repository.open(url)
+    places = gazetteer_places()
+    templates = [constructed_article(a, text, evs, published=pub, outlet=o, url=link)
+                 for a, text, o, pub, link, evs in SAMPLE]
+    actors = [(f"actor:bench_{i}", f"فاعل رقم {i}", f"Bench actor {i}", rng.choice(COUNTRIES)) for i in range(300)]
+    now = dt.datetime.now()
+    types, weights = list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values())
+    start = dt.date(2023, 1, 1)
+    entity_rows = [dict(id=f"place:{p[0]}", type="PLACE", name=p[1], name_en=p[2], kb_id=p[0], country=p[5],
+                        lat=p[3], lon=p[4], admin1=p[6], feature="city") for p in places]
+    entity_rows += [dict(id=a[0], type="ACTOR", name=a[1], name_en=a[2], country=a[3]) for a in actors]
+    keys = ("id", "type", "name", "name_en", "kb_id", "country", "sector", "lat", "lon", "admin1", "feature")
+    entity_rows = [{k: row.get(k) for k in keys} for row in entity_rows]
+    with repo.engine.begin() as conn:
+        conn.execute(insert(EntityRow), entity_rows)
+    per_article = 5
+    article_id = event_id = mention_id = 0
+    batch_articles, batch_events, batch_mentions, batch_entities = [], [], [], []
+
+    def flush():
+        with repo.engine.begin() as conn:
+            for table, rows in ((ArticleRow, batch_articles), (EventRow, batch_events),
+                                (EventMentionRow, batch_mentions), (EntityMentionRow, batch_entities)):
+                if rows:
+                    conn.execute(insert(table), rows)
+                    rows.clear()
+
+    while event_id < events:
+        article_id += 1
+        template_article, template_record = templates[article_id % len(templates)]
+        outlet, outlet_en = OUTLETS[article_id % len(OUTLETS)]
+        published = start + dt.timedelta(days=rng.randrange(730)) if rng.random() > 0.02 else None
+        batch_articles.append(dict(
+            id=article_id, article_key=f"bench-{article_id}", content_hash=f"{article_id:064x}",
+            source_id=f"bench-{article_id}", url=None, published=published, outlet=outlet, outlet_en=outlet_en,
+            author=None, title=None, text=template_article.text, record={"id": f"bench-{article_id}"},
+            ingested_at=now))
+        for index in range(per_article):
+            if event_id >= events:
+                break
+            event_id += 1
+            mention_id += 1
+            kind = rng.choices(types, weights)[0]
+            acled = rng.choice(ACLED[kind]) if kind in ACLED else (None, None)
+            place = rng.choice(places) if rng.random() > 0.05 else None
+            lat = place[3] + rng.uniform(-0.05, 0.05) if place else None
+            lon = place[4] + rng.uniform(-0.05, 0.05) if place else None
+            actor = rng.choice(actors)
+            day = published - dt.timedelta(days=rng.randrange(3)) if published else None
+            fatalities = rng.choice([None, None, None, 0, 1, 2, 3, 5, 8, 12, 20, 50]) if kind == "ASSAULT" else None
+            template_event = template_record.events[0]
+            common = dict(type=kind, mode=None, acled_type=acled[0], acled_subtype=acled[1],
+                          date=day.isoformat() if day else None, date_precision="day" if day else None,
+                          date_lo=day, date_hi=day, place_id=f"place:{place[0]}" if place else None,
+                          place_text=place[1] if place else None, lat=lat, lon=lon,
+                          country=place[5] if place else None, actor1_id=actor[0], actor1_name=actor[1],
+                          actor2_id=None, actor2_name=None, fatalities=fatalities, injuries=None)
+            batch_events.append(dict(common, id=event_id, place_name_en=place[2] if place else None,
+                                     admin1=place[6] if place else None, feature="city" if place else None,
+                                     actor1_name_en=actor[2], actor2_name_en=None, fatalities_rule=None,
+                                     evidence=template_event.evidence.text, mention_count=1, source_count=1,
+                                     outlets=[outlet], updated_at=now))
+            batch_mentions.append(dict(common, id=mention_id, article_id=article_id, event_id=event_id,
+                                       index_in_article=index, trigger=template_event.trigger.text,
+                                       evidence=template_event.evidence.text,
+                                       evidence_start=template_event.evidence.start,
+                                       evidence_end=template_event.evidence.end, casualties_approximate=False,
+                                       modality="asserted", outlet=outlet, confidence=0.8, merge_reason="new event",
+                                       event=template_event.model_dump(mode="json")))
+            batch_entities.append(dict(article_id=article_id, entity_id=actor[0], role="actor", start=None, end=None,
+                                       text=actor[1]))
+            if place:
+                batch_entities.append(dict(article_id=article_id, entity_id=f"place:{place[0]}", role="place",
+                                           start=None, end=None, text=place[1]))
+        if len(batch_events) >= 5000:
+            flush()
+    flush()
+    repo.close()
+
+
+def ensure_store(path: Path, events: int) -> float:
+    if path.exists():
+        with sqlite3.connect(path) as db:
+            try:
+                if db.execute("SELECT count(*) FROM events").fetchone()[0] == events:
+                    return 0.0
+            except sqlite3.Error:
+                pass
+        path.unlink()
+    started = time.perf_counter()
+    build_store(path, events)
+    return time.perf_counter() - started
+
+
+# ---- 3. latency, one at a time -------------------------------------------------------------------------------
+
+EVENT_QUERIES = [
+    "", "type=ASSAULT", "country=SY", "country=IQ&type=PROTEST", "date_from=2024-03-01&date_to=2024-03-31",
+    "acled_type=Battles&fatalities_min=5", "outlet=Annahar&year=2024", "actor=Bench actor 7", "offset=90000",
+    "admin1=Aleppo", "undated=true",
+]
+
+
+def sequential_latency(base: str, events: int, repeat: int) -> dict:
+    import httpx
+    out: dict[str, list[float]] = {}
+    rng = random.Random(1)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        def time_get(name: str, path: str) -> None:
+            t0 = time.perf_counter()
+            response = client.get(path)
+            elapsed = time.perf_counter() - t0
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: {response.status_code} {response.text[:200]}")
+            out.setdefault(name, []).append(elapsed)
+        for query in EVENT_QUERIES:   # warm the caches once
+            client.get(f"/events?{query}")
+        for _ in range(repeat):
+            for query in EVENT_QUERIES:
+                time_get("/events", f"/events?{query}&limit=50")
+                time_get(f"/events?{query or '(no filter)'}", f"/events?{query}&limit=50")
+            time_get("/events/{id}", f"/events/{rng.randrange(1, events + 1)}")
+            time_get("/entities", "/entities?limit=50")
+            time_get("/entities?q=", f"/entities?q=actor {rng.randrange(300)}")
+            time_get("/events/aggregate", "/events/aggregate")
+            time_get("/events/aggregate?type=ASSAULT", "/events/aggregate?type=ASSAULT")
+            time_get("/events/map zoom 4", "/events/map?zoom=4&max_points=3000")
+            time_get("/events/map country=LB", "/events/map?zoom=7&max_points=3000&country=LB")
+            time_get("/facets", "/facets")
+    return {name: ms(values) for name, values in out.items()}
+
+
+# ---- 4. the page -------------------------------------------------------------------------------------------
+
+def browser_timings(base: str, runs: int = 5) -> dict:
+    from playwright.sync_api import sync_playwright
+    first, filters, brush = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+        for run in range(runs):
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            t0 = time.perf_counter()
+            page.goto(f"{base}/?lang=en")
+            page.wait_for_selector("body[data-loaded]", timeout=120_000)
+            page.wait_for_function("() => document.querySelectorAll('.marker-cluster, .rasd-marker').length > 0")
+            first.append(time.perf_counter() - t0)
+            for select, value in (("#f-type", ["ASSAULT", "PROTEST", "AID", "COERCE", "ACCUSE"][run % 5]),
+                                  ("#f-country", ["SY", "IQ", "YE", "LB", "EG"][run % 5])):
+                before = page.evaluate("document.body.dataset.loaded")
+                t0 = time.perf_counter()
+                page.select_option(select, value)
+                page.wait_for_function(f"() => document.body.dataset.loaded !== '{before}'", timeout=120_000)
+                filters.append(time.perf_counter() - t0)
+            before = page.evaluate("document.body.dataset.loaded")
+            t0 = time.perf_counter()
+            page.fill("#f-from", "2024-01-01")
+            page.dispatch_event("#f-from", "change")
+            page.wait_for_function(f"() => document.body.dataset.loaded !== '{before}'", timeout=120_000)
+            brush.append(time.perf_counter() - t0)
+            context.close()
+        browser.close()
+    med = lambda xs: round(statistics.median(xs) * 1000)  # noqa: E731
+    return {"first_paint_ms_median": med(first), "first_paint_ms_all": [round(x * 1000) for x in first],
+            "filter_ms_median": med(filters), "filter_ms_max": round(max(filters) * 1000),
+            "date_filter_ms_median": med(brush)}
+
+
+# ---- 5. load -------------------------------------------------------------------------------------------------
+
+async def load_test(base: str, events: int, requests: int, concurrency: int, seed: int = 3) -> dict:
+    import httpx
+    rng = random.Random(seed)
+    plan = []
+    for _ in range(requests):
+        r = rng.random()
+        if r < 0.02:
+            plan.append(("POST /extract", "POST", "/extract", {"text": ARTICLE_TEXT}))
+        elif r < 0.40:
+            query = rng.choice(EVENT_QUERIES[:-3])
+            plan.append(("GET /events", "GET", f"/events?{query}&limit=50&offset={rng.randrange(0, 200)}", None))
+        elif r < 0.70:
+            plan.append(("GET /events/{id}", "GET", f"/events/{rng.randrange(1, events + 1)}", None))
+        else:
+            q = rng.choice(["", f"q=actor {rng.randrange(300)}", "type=PLACE", "q=حلب"])
+            plan.append(("GET /entities", "GET", f"/entities?{q}", None))
+    times: dict[str, list[float]] = {}
+    errors: list[str] = []
+    queue: asyncio.Queue = asyncio.Queue()
+    for item in plan:
+        queue.put_nowait(item)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
+        async def large():
+            t0 = time.perf_counter()
+            response = await client.post("/extract", json={"text": big})
+            return response.status_code, time.perf_counter() - t0
+
+        async def worker():
+            while True:
+                try:
+                    name, method, path, body = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                t0 = time.perf_counter()
+                try:
+                    response = await client.request(method, path, json=body)
+                    if response.status_code >= 400:
+                        errors.append(f"{name} {path}: {response.status_code} {response.text[:120]}")
+                except httpx.HTTPError as exc:
+                    errors.append(f"{name} {path}: {type(exc).__name__}")
+                times.setdefault(name, []).append(time.perf_counter() - t0)
+
+        large_task = asyncio.create_task(large())
+        await asyncio.sleep(0.5)
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - started
+        large_status, large_seconds = await large_task
+    reads = [t for name, values in times.items() if name.startswith("GET") for t in values]
+    return {"requests": requests, "concurrency": concurrency, "errors": len(errors), "error_samples": errors[:5],
+            "seconds": round(wall, 1), "requests_per_s": round(requests / wall, 1), "reads": ms(reads),
+            "per_endpoint": {name: ms(values) for name, values in sorted(times.items())},
+            "large_extraction": {"words": len(big.split()), "status": large_status, "seconds": round(large_seconds, 1)}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, help="SQLite file (default /tmp/rasd-bench-<events>.db)")
+    parser.add_argument("--repeat", type=int, default=10, help="rounds of the sequential latency run")
+    parser.add_argument("--requests", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=100)
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-load", action="store_true")
+    args = parser.parse_args(argv)
+    store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
+    report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
+    built = ensure_store(store, args.events)
+    report["store_build_s"] = round(built, 1)
+    print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log")) as base:
+        report["latency"] = sequential_latency(base, args.events, args.repeat)
+        print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
+        if not args.no_browser and os.path.exists("/usr/bin/chromium"):
+            report["page"] = browser_timings(base)
+            print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
+        if not args.no_load:
+            report["load"] = asyncio.run(load_test(base, args.events, args.requests, args.concurrency))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

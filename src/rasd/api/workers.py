@@ -1,0 +1,150 @@
+"""Extraction for the server in worker processes, with a work budget per request.
+
+Extraction is CPU-bound Python and its time grows faster than linearly with the article, so `rasd serve`
+never runs it in the process that answers requests and never holds a lock while it runs:
+
+- each request's article goes to one of `workers` long-lived processes (spawned, so they share no locks
+  with the server's threads; each loads the knowledge base once);
+- an article over `max_words` words is refused before any work (413), so one request cannot ask for minutes;
+- a job still running after `timeout` seconds is stopped by killing its process (a new one replaces it),
+  and the request is answered 503: the other workers keep serving;
+- a request that finds every worker busy for `queue_timeout` seconds is answered 503 with Retry-After;
+- the workers die with the server: they exit when the pipe to it closes (which the kernel does when the
+  server is killed outright), and a watchdog thread in each exits as soon as the server is gone (the
+  worker is re-parented) even in the middle of a long article. (PR_SET_PDEATHSIG is not used: it fires
+  when the *thread* that started the worker ends, and the server starts workers from pool threads.)
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from typing import Any
+
+DEFAULT_WORKERS = 2
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_WORDS = 20_000
+DEFAULT_QUEUE_TIMEOUT = 30.0
+
+
+class ExtractionRefused(Exception):
+    """The request cannot be served within the budget: `status` (413 or 503) and a one-line reason."""
+
+    def __init__(self, status: int, reason: str, retry_after: int | None = None):
+        super().__init__(reason)
+        self.status, self.reason, self.retry_after = status, reason, retry_after
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        if os.getppid() != parent_pid:   # the server is gone: we were re-parented
+            os._exit(0)
+        time.sleep(1.0)
+
+
+def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
+    if os.getppid() != parent_pid:   # the server died before we got here
+        return
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C reaches the server, which stops us
+    from rasd.document import Article, Record
+    from rasd.pipeline import extract
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            record = Record.from_document(extract(Article.model_validate(message)))
+            conn.send(("ok", record.model_dump(mode="json")))
+        except Exception as exc:   # noqa: BLE001 — reported to the request, the worker lives on
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.process = None
+        self.conn = None
+
+    def start(self) -> None:
+        parent, child = self.ctx.Pipe()
+        self.process = self.ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True,
+                                        name="rasd-extract")
+        self.process.start()
+        child.close()
+        self.conn = parent
+
+    def run(self, article: dict[str, Any], timeout: float) -> tuple[str, Any] | None:
+        """(status, payload), or None when the job ran over `timeout` (the process is then killed)."""
+        if self.process is None or not self.process.is_alive():
+            self.start()
+        try:
+            self.conn.send(article)
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self.stop()
+            return ("died", "the extraction worker stopped unexpectedly")
+        self.stop()
+        return None
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        if self.conn is not None:
+            self.conn.close()
+        self.process = self.conn = None
+
+
+class ExtractionPool:
+    def __init__(self, workers: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT,
+                 max_words: int = DEFAULT_MAX_WORDS, queue_timeout: float = DEFAULT_QUEUE_TIMEOUT):
+        self.timeout, self.max_words, self.queue_timeout = timeout, max_words, queue_timeout
+        self._ctx = multiprocessing.get_context("spawn")
+        self._all = [_Worker(self._ctx) for _ in range(max(1, workers))]
+        self._free: queue.Queue[_Worker] = queue.Queue()
+        for worker in self._all:
+            self._free.put(worker)
+        self._closed = threading.Event()
+
+    def check_budget(self, text: str) -> None:
+        words = len(text.split())
+        if self.max_words and words > self.max_words:
+            raise ExtractionRefused(413, f"the article has {words:,} words, over this server's budget of "
+                                         f"{self.max_words:,} words per request (rasd serve --max-words)")
+
+    def extract(self, article: dict[str, Any]) -> dict[str, Any]:
+        """The record (as JSON data) of one article; raises ExtractionRefused or RuntimeError."""
+        self.check_budget(article.get("text", ""))
+        try:
+            worker = self._free.get(timeout=self.queue_timeout)
+        except queue.Empty:
+            raise ExtractionRefused(503, f"all {len(self._all)} extraction workers are busy; try again later",
+                                    retry_after=max(1, int(self.timeout))) from None
+        try:
+            if self._closed.is_set():
+                raise ExtractionRefused(503, "the server is shutting down")
+            result = worker.run(article, self.timeout)
+            if result is not None and result[0] == "died":   # once more on a fresh worker
+                result = worker.run(article, self.timeout)
+        finally:
+            self._free.put(worker)
+        if result is None:
+            raise ExtractionRefused(503, f"extraction stopped after {self.timeout:g} s, this server's budget per "
+                                         "request (rasd serve --extract-timeout); split the article")
+        status, payload = result
+        if status == "died":
+            raise ExtractionRefused(503, f"{payload}; try again")
+        if status != "ok":
+            raise RuntimeError(payload)
+        return payload
+
+    def close(self) -> None:
+        self._closed.set()
+        for worker in self._all:
+            worker.stop()

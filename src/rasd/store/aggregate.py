@@ -1,0 +1,204 @@
+"""Aggregated reads of canonical events for the map page (added for the API; read-only).
+
+The page must stay fast with 100k events in the store, so it never loads every event: it asks for
+counts grouped by what it draws (type, day, country, admin-1, map grid cell) under the same filters as
+`Repository.list_events`, and for single events only where few are in view.
+
+    aggregates(repo, filters)          totals, per type / ACLED type / country / admin-1, per day and type
+    map_cells(repo, filters, cell)     events per grid cell of `cell` degrees: count, dominant type, centre
+    map_points(repo, filters, limit)   compact placed events (id, lat, lon, type, fatalities, date)
+    facets(repo)                       what the filters can offer: types, countries, admin-1, outlets, actors
+    page_events(repo, filters, ...)    like Repository.list_events, but sorts ids only, then reads the page
+    ensure_read_indexes(engine)        the indexes these reads need (CREATE INDEX IF NOT EXISTS)
+    version(repo)                      changes whenever an event or mention is added or merged (for caches)
+
+The indexes are created by the API when it opens a store, not by a migration, because migrations are being
+added on other branches at the same time; they belong in the next migration once those land.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import Engine, Integer, cast, func, select, text
+
+from rasd.store.models import ArticleRow, EntityRow, EventMentionRow, EventRow
+from rasd.store.repository import Repository, _event_conditions
+from rasd.store.schemas import EventFilters, EventSummary
+
+DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
+
+# name -> columns; covering indexes so that the page's group-bys read a narrow index, not the wide rows
+READ_INDEXES = {
+    "ix_events_date_lo_id": ("date_lo", "id", "date_hi"),
+    "ix_events_agg": ("type", "date_lo", "date_precision", "country", "admin1", "fatalities", "acled_type",
+                      "acled_subtype", "lat", "lon"),
+    "ix_events_places": ("country", "admin1", "fatalities", "lat"),
+    "ix_events_acled": ("acled_type", "acled_subtype"),
+    "ix_events_acled_subtype": ("acled_subtype",),
+    "ix_events_admin1": ("admin1",),
+    "ix_events_points": ("lat", "lon", "type", "fatalities"),
+}
+
+
+def ensure_read_indexes(engine: Engine) -> None:
+    """Create the read indexes when missing (idempotent; SQLite and PostgreSQL)."""
+    with engine.begin() as conn:
+        for name, columns in READ_INDEXES.items():
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(columns)})"))
+        # outlet names in both languages, read without touching the article texts
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet_names ON articles (outlet, outlet_en)"))
+        # article -> its events (the outlet filter) without reading the wide mention rows
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_mentions_article_event ON event_mentions "
+                          "(article_id, event_id)"))
+
+
+def version(repo: Repository) -> tuple[int, int]:
+    """(largest event id, largest mention id): every new article adds mentions, every merge too."""
+    with repo._sessions() as s:
+        return (s.scalar(select(func.max(EventRow.id))) or 0,
+                s.scalar(select(func.max(EventMentionRow.id))) or 0)
+
+
+def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int
+                ) -> tuple[list[EventSummary], int]:
+    """Repository.list_events' answer (newest first, then by id), sorting only (date, id) pairs and then
+    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows."""
+    where = _event_conditions(filters or EventFilters())
+    with repo._sessions() as s:
+        total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        ids = s.scalars(select(EventRow.id).where(*where).order_by(
+            EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit).offset(offset)).all()
+        rows = {r.id: r for r in s.scalars(select(EventRow).where(EventRow.id.in_(ids)))} if ids else {}
+        return [EventSummary.model_validate(rows[i]) for i in ids if i in rows], total
+
+
+def _iso(day: Any) -> str | None:
+    if day is None:
+        return None
+    return day.isoformat() if isinstance(day, (dt.date, dt.datetime)) else str(day)[:10]
+
+
+def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[str, Any]:
+    """Counts for the legend, the charts, the timeline and the undated bin, all under `filters`."""
+    where = _event_conditions(filters or EventFilters())
+    n, fat = func.count(), func.coalesce(func.sum(EventRow.fatalities), 0)
+    with repo._sessions() as s:
+        by_type = {t: c for t, c in s.execute(select(EventRow.type, n).where(*where).group_by(EventRow.type))}
+        total = sum(by_type.values())
+        by_acled = [(a, b, c) for a, b, c in s.execute(
+            select(EventRow.acled_type, EventRow.acled_subtype, n).where(*where)
+            .group_by(EventRow.acled_type, EventRow.acled_subtype))]
+        places = s.execute(select(EventRow.country, EventRow.admin1, n, fat, func.count(EventRow.lat))
+                           .where(*where).group_by(EventRow.country, EventRow.admin1)).all()
+        days = s.execute(select(EventRow.date_lo, EventRow.date_precision, EventRow.type, n, fat)
+                         .where(*where).group_by(EventRow.date_lo, EventRow.date_precision, EventRow.type)).all()
+    by_country: Counter[str] = Counter()
+    fat_country: Counter[str] = Counter()
+    admin1 = []
+    placed = fatalities = 0
+    for country, adm, count, dead, with_point in places:
+        by_country[country or ""] += count
+        fat_country[country or ""] += dead
+        placed += with_point
+        fatalities += dead
+        if adm:
+            admin1.append({"country": country, "admin1": adm, "n": count, "fatalities": dead})
+    per_day: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    undated = imprecise = 0
+    for day, precision, type_, count, dead in days:
+        if day is None:
+            undated += count
+        elif precision not in DAY_PRECISIONS and precision is not None:
+            imprecise += count
+        else:
+            cell = per_day[(_iso(day), type_)]
+            cell[0] += count
+            cell[1] += dead
+    return {
+        "total": total, "placed": placed, "unplaced": total - placed, "undated": undated, "imprecise": imprecise,
+        "fatalities": fatalities,
+        "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+        "by_acled": [{"acled_type": a, "acled_subtype": b, "n": c} for a, b, c in sorted(
+            by_acled, key=lambda r: -r[2]) if a],
+        "by_country": [{"country": c or None, "n": k, "fatalities": fat_country[c]}
+                       for c, k in by_country.most_common()],
+        "by_admin1": sorted(admin1, key=lambda r: -r["n"]),
+        "by_day": [{"day": d, "type": t, "n": c, "fatalities": f} for (d, t), (c, f) in sorted(per_day.items())],
+    }
+
+
+def map_cells(repo: Repository, filters: EventFilters | None, cell: float) -> list[dict[str, Any]]:
+    """Placed events grouped by a grid of `cell` degrees: count, fatalities, mean point, count per type."""
+    where = _event_conditions(filters or EventFilters()) + [EventRow.lat.is_not(None), EventRow.lon.is_not(None)]
+    if repo.engine.dialect.name == "sqlite":   # lat+90, lon+180 are never negative: truncation is floor
+        gy, gx = cast((EventRow.lat + 90) / cell, Integer), cast((EventRow.lon + 180) / cell, Integer)
+    else:
+        gy, gx = func.floor((EventRow.lat + 90) / cell), func.floor((EventRow.lon + 180) / cell)
+    query = (select(gy.label("gy"), gx.label("gx"), EventRow.type, func.count(), func.sum(EventRow.lat),
+                    func.sum(EventRow.lon), func.coalesce(func.sum(EventRow.fatalities), 0))
+             .where(*where).group_by(gy, gx, EventRow.type))
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    with repo._sessions() as s:
+        for y, x, type_, count, slat, slon, dead in s.execute(query):
+            c = cells.setdefault((int(y), int(x)), {"n": 0, "lat": 0.0, "lon": 0.0, "fatalities": 0, "types": {}})
+            c["n"] += count
+            c["lat"] += slat
+            c["lon"] += slon
+            c["fatalities"] += dead
+            c["types"][type_] = c["types"].get(type_, 0) + count
+    out = []
+    for (y, x), c in cells.items():
+        types = dict(sorted(c["types"].items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append({"lat": round(c["lat"] / c["n"], 5), "lon": round(c["lon"] / c["n"], 5), "n": c["n"],
+                    "fatalities": int(c["fatalities"]), "type": next(iter(types)), "types": types,
+                    "bounds": [y * cell - 90, x * cell - 180, (y + 1) * cell - 90, (x + 1) * cell - 180]})
+    return sorted(out, key=lambda c: -c["n"])
+
+
+def map_points(repo: Repository, filters: EventFilters | None, limit: int) -> tuple[list[list[Any]], int]:
+    """Placed events as [id, lat, lon, type, fatalities, date], newest first, and how many are placed."""
+    where = _event_conditions(filters or EventFilters()) + [EventRow.lat.is_not(None), EventRow.lon.is_not(None)]
+    with repo._sessions() as s:
+        placed = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        rows = s.execute(select(EventRow.id, EventRow.lat, EventRow.lon, EventRow.type, EventRow.fatalities,
+                                EventRow.date).where(*where)
+                         .order_by(EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit)).all()
+    return [list(r) for r in rows], placed
+
+
+def facets(repo: Repository, actors: int = 2000) -> dict[str, Any]:
+    """Every value a filter can take in this store, with counts (the `actors` most frequent actors)."""
+    n = func.count()
+    with repo._sessions() as s:
+        types = dict(s.execute(select(EventRow.type, n).group_by(EventRow.type)).all())
+        acled = s.execute(select(EventRow.acled_type, EventRow.acled_subtype, n).where(
+            EventRow.acled_type.is_not(None)).group_by(EventRow.acled_type, EventRow.acled_subtype)).all()
+        countries = s.execute(select(EventRow.country, n).where(EventRow.country.is_not(None))
+                              .group_by(EventRow.country)).all()
+        admin1 = s.execute(select(EventRow.country, EventRow.admin1, n).where(EventRow.admin1.is_not(None))
+                           .group_by(EventRow.country, EventRow.admin1)).all()
+        outlets = s.execute(select(ArticleRow.outlet, func.max(ArticleRow.outlet_en), n)
+                            .where(ArticleRow.outlet.is_not(None)).group_by(ArticleRow.outlet)).all()
+        first = s.scalar(select(func.min(EventRow.date_lo)))
+        last = s.scalar(select(func.max(EventRow.date_lo)))
+        # counts per actor id from the two id indexes; names from the registry for the most frequent only
+        counts: Counter[str] = Counter()
+        for column in (EventRow.actor1_id, EventRow.actor2_id):
+            counts.update(dict(s.execute(select(column, n).where(column.is_not(None)).group_by(column)).all()))
+        top = [actor_id for actor_id, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:actors]]
+        names: dict[str, tuple[str, str | None]] = {}
+        for part in range(0, len(top), 500):
+            names.update((i, (a, b)) for i, a, b in s.execute(select(EntityRow.id, EntityRow.name, EntityRow.name_en)
+                                                              .where(EntityRow.id.in_(top[part:part + 500]))))
+    return {
+        "types": dict(sorted(types.items(), key=lambda kv: -kv[1])),
+        "acled": [{"acled_type": a, "acled_subtype": b, "n": c} for a, b, c in sorted(acled, key=lambda r: (r[0], r[1] or ""))],
+        "countries": [{"country": c, "n": k} for c, k in sorted(countries, key=lambda r: -r[1])],
+        "admin1": [{"country": c, "admin1": a, "n": k} for c, a, k in sorted(admin1, key=lambda r: -r[2])],
+        "outlets": [{"outlet": o, "outlet_en": en, "n": k} for o, en, k in sorted(outlets, key=lambda r: -r[2])],
+        "actors": [{"id": i, "name": names.get(i, (i, None))[0], "name_en": names.get(i, (i, None))[1], "n": counts[i]}
+                   for i in top],
+        "first_date": _iso(first), "last_date": _iso(last),
+    }
