@@ -172,3 +172,13 @@ def test_a_bad_row_names_file_and_line(tmp_path):
     bad.write_text("# c\nkey\tacled_name\tinter\trole\tassoc\nagent.army\tArmy\t9\tforce\t\n", encoding="utf-8")
     with pytest.raises(actor_codes.ActorCodeDataError, match="acled_actors.tsv:3"):
         actor_codes.rules.__wrapped__(bad)
+
+
+def test_a_un_office_reporting_an_attack_is_not_its_attacker(doc):
+    ohchr = Actor(text="مكتب حقوق الإنسان التابع للأمم المتحدة", kb_id="org.un.ohchr", sector="igo",
+                  name_en="Office of the UN High Commissioner for Human Rights")
+    ev = coded(doc, event("ASSAULT", ohchr, country="SS"))
+    assert ev.actor1.acled_name == "Unidentified Armed Group (South Sudan)"
+    statement = coded(doc, event("ACCUSE", Actor(text="مكتب حقوق الإنسان", kb_id="org.un.ohchr", sector="igo",
+                                                 name_en="OHCHR")))
+    assert (statement.actor1.acled_name, statement.actor1.inter) == ("OHCHR", 8)

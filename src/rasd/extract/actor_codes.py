@@ -11,7 +11,8 @@ The Arabic mention stays in `text`. The rules are rows of data/acled_actors.tsv;
   forces when it attacks (ASSAULT) or arrests (COERCE);
 - victims, facilities and places are never actor1, nor are rescuers and civilians of an attack or arrest:
   such an actor1 moves to actor2 (or, when actor2 is taken, its name joins actor2's associated actors); a
-  town as actor is dropped (it is the place). A rescuer giving aid («قدم الهلال الأحمر مساعدات») stays
+  town as actor is dropped (it is the place), and so is an IGO, NGO or outlet named as the attacker (it
+  reports the attack: «قال مكتب حقوق الإنسان إن … قتلوا»). A rescuer giving aid («قدم الهلال الأحمر مساعدات») stays
   actor1, coded as the organisation it is (inter 8);
 - civilians as actor1 of a protest are Protesters (Rioters when the protest is a riot); an attack left
   without an attacker is by an Unidentified Armed Group of the event's country, as ACLED codes it.
@@ -34,6 +35,7 @@ ROLES = ("force", "state", "group", "militia", "protester", "rioter", "civilian"
          "facility", "other")
 NEVER_ACTOR1 = frozenset({"victim", "rescuer", "facility"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})     # rescuers and civilians never strike or arrest
+REPORTERS = frozenset({"igo", "ngo", "media"})   # nor do the UN offices, NGOs and outlets that report it
 _KEY_KINDS = ("idpart:", "text:", "sector:", "cc:")
 
 
@@ -277,6 +279,8 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
         a1.acled_name, a1.inter, a1.assoc = a1.name_en or a1.acled_name, 8, []   # giving aid: an NGO acting
         a1.actor_id = a1.kb_id or a1.actor_id
         roles["actor1"] = "other"
+    if a1 is not None and event.type in VIOLENT and a1.sector in REPORTERS and roles.get("actor1") == "other":
+        event.actor1 = a1 = None     # a UN office, NGO or outlet that reports an attack did not carry it out
     misplaced = roles.get("actor1") in NEVER_ACTOR1 or (
         roles.get("actor1") == "civilian" and event.type in VIOLENT)
     if a1 is not None and misplaced:
