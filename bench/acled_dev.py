@@ -103,23 +103,17 @@ def report(articles: Path = DEV) -> None:
         df = read_acled_csv(csv_path)
         pd.set_option("display.width", 140)
         print(f"{len(df)} canonical events, {df['fatalities'].sum()} fatalities\n")
-        print("Events per week per admin1 (weeks starting Monday; top 15 rows)\n")
-        print(weekly_events_by_admin1(df).head(15).to_markdown(index=False) if _has_tabulate()
-              else weekly_events_by_admin1(df).head(15).to_string(index=False))
+        weekly = weekly_events_by_admin1(df)
+        busiest = weekly.sort_values(["events", "event_date"], ascending=[False, False]).head(12)
+        print(f"Events per week per admin1: {len(weekly)} (week, admin1) cells; the 12 busiest "
+              "(weeks start on Monday)\n")
+        print(busiest.to_string(index=False))
         print("\nFatalities by actor1 type (inter1)\n")
         table = fatalities_by_actor_type(df)
-        print(table.to_markdown() if _has_tabulate() else table.to_string())
+        print(table.to_string())
         print("\nActors of every event mention\n")
         for k, v in actor_problems(db).items():
             print(f"- {k}: {v}")
-
-
-def _has_tabulate() -> bool:
-    try:
-        import tabulate  # noqa: F401
-        return True
-    except ImportError:
-        return False
 
 
 if __name__ == "__main__":

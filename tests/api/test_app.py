@@ -147,7 +147,7 @@ def test_export_jsonl_and_csv(client):
     response = client.get("/export?format=csv&type=ASSAULT")
     assert "attachment" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert {r["location_text"] for r in rows} == {"سرمين", "الفاشر", "الحديدة"}
+    assert {r["location_text"] for r in rows} == {"سرمين", "الفاشر", "الحديدة"}   # location is English
 
 
 def test_export_geojson_leaves_out_unplaced_events(client):

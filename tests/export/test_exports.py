@@ -167,3 +167,18 @@ def test_english_source_names_and_scale():
     assert source_name("الجزيرة") == "Al Jazeera" and source_name("رويترز") == "Reuters"
     assert source_scale(["Reuters", "Al Jazeera"]) == "Regional-International"
     assert source_scale(["Hespress"]) == "National"
+
+
+def test_an_attack_without_a_named_attacker_is_by_an_unidentified_armed_group(tmp_path):
+    text = "قتل ثلاثة مدنيين في هجوم على قرية قرب إدلب."
+    path = tmp_path / "u.db"
+    with Repository.open(str(path)) as repo:
+        article, record = constructed_article("u1", text, [dict(
+            type="ASSAULT", trigger="هجوم", place=IDLIB, date="2024-03-01", fatalities=3,
+            acled=("Violence against civilians", "Attack"))])
+        repo.add_record(record, article)
+    with open(export(path, tmp_path, "csv"), encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert (row["actor1"], row["inter1"], row["interaction"]) == ("Unidentified Armed Group (Syria)", "3", "30")
+    assert row["notes"] == "On 1 March 2024, Unidentified Armed Group (Syria) carried out an attack in Idlib, " \
+                           "Syria; 3 killed."

@@ -62,17 +62,16 @@ def test_a_country_striking_abroad_is_an_external_force(doc):
 def test_a_town_is_never_an_actor(doc):
     aleppo = Actor(text="حلب", kb_id=place_id("حلب", "SY"), country="SY")
     ev = coded(doc, event("ASSAULT", aleppo))
-    assert ev.actor1.text != "حلب" and ev.actor1.acled_name == "Unidentified Armed Group (Syria)"
-    assert ev.actor2 is None
+    assert ev.actor1 is None and ev.actor2 is None
 
 
 # ---------------------------------------------------------------- never actor1
 
-def test_victims_move_to_actor2_and_an_attack_gets_an_unidentified_attacker(doc):
+def test_victims_move_to_actor2(doc):
     ev = coded(doc, event("ASSAULT", Actor(text="أطفال", kb_id="agent.child", sector="civilian")))
     assert ev.actor2.text == "أطفال" and ev.actor2.acled_name == "Civilians (Syria)" and ev.actor2.inter == 7
     assert ev.actor2.assoc == ["Children (Syria)"]
-    assert (ev.actor1.acled_name, ev.actor1.inter, ev.actor1.span) == ("Unidentified Armed Group (Syria)", 3, None)
+    assert ev.actor1 is None               # no attacker named: the export writes ACLED's unidentified group
 
 
 def test_a_hospital_is_never_actor1(doc):
@@ -87,8 +86,7 @@ def test_rescuers_never_strike_but_may_give_aid(doc):
     rescuers = lambda: Actor(text="الدفاع المدني", kb_id="org.sy.civil_defence", sector="civilian",   # noqa: E731
                              country="SY", name_en="Syrian Civil Defence")
     strike = coded(doc, event("ASSAULT", rescuers()))
-    assert strike.actor2.text == "الدفاع المدني" and strike.actor2.inter == 7
-    assert strike.actor1.inter == 3
+    assert strike.actor2.text == "الدفاع المدني" and strike.actor2.inter == 7 and strike.actor1 is None
     aid = coded(doc, event("AID", rescuers()))
     assert (aid.actor1.acled_name, aid.actor1.inter) == ("Syrian Civil Defence", 8)
 
@@ -172,3 +170,13 @@ def test_a_bad_row_names_file_and_line(tmp_path):
     bad.write_text("# c\nkey\tacled_name\tinter\trole\tassoc\nagent.army\tArmy\t9\tforce\t\n", encoding="utf-8")
     with pytest.raises(actor_codes.ActorCodeDataError, match="acled_actors.tsv:3"):
         actor_codes.rules.__wrapped__(bad)
+
+
+def test_a_un_office_reporting_an_attack_is_not_its_attacker(doc):
+    ohchr = Actor(text="مكتب حقوق الإنسان التابع للأمم المتحدة", kb_id="org.un.ohchr", sector="igo",
+                  name_en="Office of the UN High Commissioner for Human Rights")
+    ev = coded(doc, event("ASSAULT", ohchr, country="SS"))
+    assert ev.actor1 is None
+    statement = coded(doc, event("ACCUSE", Actor(text="مكتب حقوق الإنسان", kb_id="org.un.ohchr", sector="igo",
+                                                 name_en="OHCHR")))
+    assert (statement.actor1.acled_name, statement.actor1.inter) == ("OHCHR", 8)

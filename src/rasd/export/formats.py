@@ -6,7 +6,8 @@ The CSV/GeoJSON/Parquet rows carry ACLED's full public column set, so tools made
 - ISO `event_date` (for a month- or year-precision date, the first day of the period, with
   `time_precision` 3), `time_precision` 1 = day / 2 = week / 3 = month or wider;
 - `actor1`/`actor2` the analysts' actors of stage actor_codes ("Military Forces of Syria", "Civilians
-  (Sudan)"), `assoc_actor_N` their associated actors joined by "; ", `inter1`/`inter2` ACLED's actor types
+  (Sudan)"; an attack whose attacker the text does not name: "Unidentified Armed Group (<country>)", as
+  ACLED codes it), `assoc_actor_N` their associated actors joined by "; ", `inter1`/`inter2` ACLED's actor types
   1-8 (inter2 0 when there is no actor 2, as in ACLED; inter1 empty when no actor 1 was found),
   `interaction` the two joined smaller first (10 × inter1 when there is no actor 2: "sole" action),
   `civilian_targeting` "Civilian targeting" for political violence whose actor 2 is civilians;
@@ -269,6 +270,11 @@ def acled_row(event: EventSummary, mentions: dict[int, Event] | None = None,
     approximate = any(ev.casualties_approximate for ev in mentions.values())
     feature = (event.feature or "").lower()
     location = plain(event.place_name_en) or (place_english(event.place_text) if event.place_text else "")
+    if not a1.name and disorder_type(event.acled_type, event.acled_subtype).startswith("Political violence"):
+        # ACLED codes an attack nobody is named for as by an unidentified armed group of its country
+        country = country_name(event.country)
+        a1 = AnalystActor(name=f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                          inter=3)
     row: dict[str, Any] = {
         "event_id_cnty": f"{iso3(event.country) or 'XXX'}{event.id}",
         "event_date": _first_day(event),

@@ -11,10 +11,12 @@ The Arabic mention stays in `text`. The rules are rows of data/acled_actors.tsv;
   forces when it attacks (ASSAULT) or arrests (COERCE);
 - victims, facilities and places are never actor1, nor are rescuers and civilians of an attack or arrest:
   such an actor1 moves to actor2 (or, when actor2 is taken, its name joins actor2's associated actors); a
-  town as actor is dropped (it is the place). A rescuer giving aid («قدم الهلال الأحمر مساعدات») stays
+  town as actor is dropped (it is the place), and so is an IGO, NGO or outlet named as the attacker (it
+  reports the attack: «قال مكتب حقوق الإنسان إن … قتلوا»). A rescuer giving aid («قدم الهلال الأحمر مساعدات») stays
   actor1, coded as the organisation it is (inter 8);
-- civilians as actor1 of a protest are Protesters (Rioters when the protest is a riot); an attack left
-  without an attacker is by an Unidentified Armed Group of the event's country, as ACLED codes it.
+- civilians as actor1 of a protest are Protesters (Rioters when the protest is a riot). An attack left
+  without an attacker keeps actor1 empty here (the text names none); the export writes it as ACLED does,
+  "Unidentified Armed Group (<country>)".
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ ROLES = ("force", "state", "group", "militia", "protester", "rioter", "civilian"
          "facility", "other")
 NEVER_ACTOR1 = frozenset({"victim", "rescuer", "facility"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})     # rescuers and civilians never strike or arrest
+REPORTERS = frozenset({"igo", "ngo", "media"})   # nor do the UN offices, NGOs and outlets that report it
 _KEY_KINDS = ("idpart:", "text:", "sector:", "cc:")
 
 
@@ -236,19 +239,6 @@ def code_actor(doc: Document, actor: Actor, event: Event, fallback_country: str 
     return rule.role
 
 
-def _inferred(agent_id: str, text: str, name: str, inter: int, country: str | None, sector: str) -> Actor:
-    """An actor the text implies but does not name (no span): ACLED always codes an actor1."""
-    acled = _fill(name, country, "")
-    return Actor(text=text, name_en=acled, kb_id=agent_id, sector=sector, country=country, acled_name=acled,
-                 inter=inter, actor_id="acled:" + _SLUG.sub("_", acled.lower()).strip("_"))
-
-
-@lru_cache(maxsize=1)
-def _gunmen_text() -> str:
-    agent = load_kb().actors.agents.get("agent.gunmen")
-    return (agent.plural.split("|")[0] if agent and agent.plural else "مسلحون مجهولون")
-
-
 def _is_riot(event: Event, actor: Actor, role: str) -> bool:
     return role == "rioter" or event.mode == "riot" or (event.acled_subtype or "") == "Violent demonstration"
 
@@ -277,6 +267,8 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
         a1.acled_name, a1.inter, a1.assoc = a1.name_en or a1.acled_name, 8, []   # giving aid: an NGO acting
         a1.actor_id = a1.kb_id or a1.actor_id
         roles["actor1"] = "other"
+    if a1 is not None and event.type in VIOLENT and a1.sector in REPORTERS and roles.get("actor1") == "other":
+        event.actor1 = a1 = None     # a UN office, NGO or outlet that reports an attack did not carry it out
     misplaced = roles.get("actor1") in NEVER_ACTOR1 or (
         roles.get("actor1") == "civilian" and event.type in VIOLENT)
     if a1 is not None and misplaced:
@@ -287,10 +279,6 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
         elif a1.acled_name and a1.acled_name != a2.acled_name:
             a2.assoc = a2.assoc + [n for n in [a1.acled_name] + a1.assoc if n not in a2.assoc]
         event.actor1 = a1 = None
-    if a1 is None and event.type == "ASSAULT":
-        country = event.place.country if event.place and event.place.country else fallback_country
-        event.actor1 = _inferred("agent.gunmen", _gunmen_text(), "Unidentified Armed Group ({country})", 3,
-                                 country, "armed_group")
 
 
 NEEDS = ("events", "entities", "places")
