@@ -260,3 +260,10 @@ def test_a_coarse_restatement_does_not_raise_a_finer_events_toll():
                "مهاجما قتلوا في الاشتباك.")
     tolls = sorted(e.fatalities for e in doc.events if e.type == "ASSAULT" and e.fatalities)
     assert 9 in tolls and tolls != [20]
+
+
+def test_the_dateline_city_is_no_actor():
+    doc = _doc("مقديشو 14 ديسمبر 2017 (وال)- قتل ما لا يقل عن 13 عنصراً من الشرطة الصومالية اليوم الخميس في هجوم "
+               "انتحاري داخل معسكر لتدريب الشرطة.")
+    (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert _a1(ev) != "مقديشو"

@@ -94,7 +94,7 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
                                                              for a in doc.agents]:
         if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",) \
-                or _is_dateline_text(doc, e.text, e.span.start):
+                or _is_dateline_text(doc, e.text, e.span.start) or _opens_a_dateline(doc, e):
             continue        # the dateline's city and the outlets reporting are not actors of the event
         idx = _token_span_index(doc, e.span.start, e.span.end)
         if idx is None:
@@ -140,6 +140,22 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.first - 1, m.last, actor, m.kind, m.locative)
         out.append(m)
     return out
+
+
+_DATELINE_REACH_CHARS = 40
+
+
+def _opens_a_dateline(doc: Document, e: Entity) -> bool:
+    """«مقديشو 14 ديسمبر 2017 (وال)- قتل ...», «طهران - PNN -»: a place opening its line and followed shortly
+    by a dash or a colon is where the report was filed, not an actor."""
+    if e.type not in ("GPE", "LOC"):
+        return False
+    line_start = doc.text.rfind("\n", 0, e.span.start) + 1
+    if doc.text[line_start:e.span.start].strip():
+        return False
+    after = doc.text[e.span.end:e.span.end + _DATELINE_REACH_CHARS]
+    cut = min((after.find(ch) for ch in "-–—:" if ch in after), default=-1)
+    return cut >= 0 and not any(ch in after[:cut] for ch in ".،")
 
 
 def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
