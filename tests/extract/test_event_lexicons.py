@@ -101,3 +101,15 @@ def test_attacked_building_is_the_target():
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert event.actor2 is not None and event.actor2.text == "مستشفى المدينة"
     assert event.fatalities == 2
+
+
+def test_event_roles_are_well_formed():
+    from rasd.extract.event_lexicon import ROLES
+    from rasd.kb import load_kb
+    assert {"protester_agents", "armed_sectors", "agentless_lemmas", "between_types", "specificity_types",
+            "casualty_types"} <= set(ROLES)
+    assert ROLES["between_types"] | ROLES["specificity_types"] | ROLES["casualty_types"] <= set(PLOVER_TYPES)
+    agents = load_kb().actors.agents
+    assert all(a in agents for a in ROLES["protester_agents"])
+    lemmas = {r["lemma"] for r in rows("event_triggers.tsv")} | {r["lemma"] for r in rows("casualty_cues.tsv")}
+    assert ROLES["agentless_lemmas"] <= lemmas

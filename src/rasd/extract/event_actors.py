@@ -20,6 +20,7 @@ from rasd.extract.event_lexicon import (
     _COMPLEMENTIZERS,
     _UNDERGO_VERBS,
     _WORDS,
+    ROLES,
     _is_circumstantial,
 )
 from rasd.extract.event_place import _is_dateline_text
@@ -223,18 +224,16 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
     return match.rule.get("strength") == "casualty" or match.rule.lemma in _CASUALTY_LEMMAS
 
 
-_CASUALTY_LEMMAS = frozenset({"قتل", "مقتل", "استشهد", "قتيل", "شهيد", "أصيب", "جرح",
-                              "انفجار", "انفجر"})       # an explosion has no agent as its subject either
+_CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
 
 
-_PROTESTER_AGENTS = frozenset({"agent.protester", "agent.activist", "agent.lawyer", "agent.student",
-                               "agent.worker", "agent.teacher", "agent.doctor", "agent.farmer"})
+_PROTESTER_AGENTS = ROLES["protester_agents"]
 
 
 _VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
 
 
-_ARMED_SECTORS = frozenset({"military", "police", "armed_group", "rebel", "intelligence"})
+_ARMED_SECTORS = ROLES["armed_sectors"]
 
 
 
@@ -264,7 +263,7 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     return None
 
 
-_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"})
+_BETWEEN_TYPES = ROLES["between_types"]
 
 
 _BETWEEN_REACH = 3

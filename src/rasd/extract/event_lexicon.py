@@ -5,6 +5,7 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
+from rasd.extract.cues import read_tsv
 from rasd.text.normalize import normalize_for_match
 
 
@@ -21,6 +22,13 @@ def _event_words() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _event_roles() -> dict[str, frozenset[str]]:
+    """Role → the set it names (data/event_roles.tsv): KB ids, sectors, types and lemmas, as written."""
+    return {r["role"]: frozenset(r["values"].split("|")) for r in read_tsv("event_roles.tsv")}
+
+
+ROLES = _event_roles()
 _WORDS = _event_words()
 
 
@@ -31,7 +39,7 @@ _COMPLEMENTIZERS = _WORDS["complementizer"]
 
 # Violence and protest words often mention what is generic, habitual or abstract («العنف», «الاحتجاجات»):
 # for these types a trigger must read as a specific, reported occurrence (rasd.extract.specificity).
-_SPECIFICITY_CHECKED = frozenset({"ASSAULT", "PROTEST"})
+_SPECIFICITY_CHECKED = frozenset(ROLES["specificity_types"])
 
 
 def _is_circumstantial(tok) -> bool:

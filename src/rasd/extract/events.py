@@ -38,7 +38,7 @@ from rasd.extract.event_actors import (
     passive_prone,
     sentence_mentions,
 )
-from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
+from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, ROLES
 from rasd.extract.event_merge import (
     _actor_key,
     _fold_protest_demands,
@@ -80,7 +80,7 @@ def acled_category(event_type: str, mode: str | None) -> tuple[str, str]:
 
 
 
-_CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})    # dispersals and riots hurt people too
+_CASUALTY_TYPES = ROLES["casualty_types"]
 
 
 _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
