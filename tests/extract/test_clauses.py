@@ -31,7 +31,7 @@ def _a1(event) -> str | None:
 def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
-    assert roles == {"prospective", "light_verb", "light_noun", "announce", "responsibility"}
+    assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
@@ -267,3 +267,8 @@ def test_the_dateline_city_is_no_actor():
                "انتحاري داخل معسكر لتدريب الشرطة.")
     (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert _a1(ev) != "مقديشو"
+
+
+def test_a_broken_ceasefire_is_no_new_ceasefire():
+    doc = _doc("وقال المصدر إن المجموعات المسلحة تخرق اتفاق وقف النار في السويداء وتهاجم قوات الأمن.")
+    assert not [e for e in doc.events if e.type == "RETREAT"]

@@ -48,7 +48,8 @@ def clause_words() -> ClauseWords:
     for r in rows:
         by_role.setdefault(r["role"], []).append(r)
     return ClauseWords(
-        prospective={normalize_for_match(r["word"]): int(r["window"]) for r in by_role.get("prospective", [])},
+        prospective={normalize_for_match(r["word"]): int(r["window"])
+                     for r in by_role.get("prospective", []) + by_role.get("violation", [])},
         light_verbs=_verb_and_noun_forms([r["word"] for r in by_role.get("light_verb", [])]),
         light_nouns=frozenset(normalize_for_match(r["word"]) for r in by_role.get("light_noun", [])),
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),

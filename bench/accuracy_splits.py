@@ -1,0 +1,83 @@
+"""Accuracy on the dev set's tuning and check splits, on the whole dev set, and on our own sets.
+
+Run: .venv/bin/python bench/accuracy_splits.py [--per-type]
+The dev set (../shared/eval/dev, 46 articles) is split as the rules were written: seed-000..dev-029 were read
+to find errors (tune); dev-030..dev-045 were only ever scored (check). tests/data/heldout (8 articles) and
+tests/data/heldout2 (20 articles) are our own annotated sets; see their READMEs for how blind they still are.
+Scores come from ../shared/eval/score.py, unchanged.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("rasd_eval_score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def is_check(doc_id: str) -> bool:
+    return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
+
+
+def records(articles: Path) -> dict[str, dict]:
+    out = {}
+    for line in articles.read_text(encoding="utf-8").splitlines():
+        article = Article.model_validate(json.loads(line))
+        out[article.id] = extract(article).to_record()
+    return out
+
+
+def row(name: str, report: dict) -> str:
+    def acc(key):
+        value = report[key]["accuracy"]
+        return "-" if value is None else f"{value:.3f}"
+    ev = report["events"]
+    return (f"| {name} | {report['entities']['f1']:.3f} | {report['places']['f1']:.3f} | "
+            f"{ev['precision']:.3f} / {ev['recall']:.3f} / **{ev['f1']:.3f}** | {acc('event_actor1')} | "
+            f"{acc('event_date')} | {acc('fatalities')} / {acc('injuries')} | {report['quotes']['f1']:.3f} | "
+            f"{acc('quote_speaker')} |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--per-type", action="store_true", help="also print events by PLOVER type on the whole dev set")
+    args = ap.parse_args()
+    score = _score_module()
+    dev_gold = score.read_jsonl(str(SHARED / "eval" / "dev" / "gold.jsonl"))
+    dev = records(SHARED / "eval" / "dev" / "articles.jsonl")
+    print("| set | entities F1 | places F1 | events P / R / F1 | actor1 | date | fatalities / injuries | quotes F1 "
+          "| speaker |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    splits = {"dev, tune (30)": {k: v for k, v in dev_gold.items() if not is_check(k)},
+              "dev, check (16)": {k: v for k, v in dev_gold.items() if is_check(k)},
+              "dev, all (46)": dev_gold}
+    for name, gold in splits.items():
+        print(row(name, score.score(gold, dev)))
+    for folder in ("heldout", "heldout2"):
+        base = ROOT / "tests" / "data" / folder
+        if (base / "gold.jsonl").exists():
+            gold = score.read_jsonl(str(base / "gold.jsonl"))
+            print(row(f"{folder} ({len(gold)})", score.score(gold, records(base / "articles.jsonl"))))
+    if args.per_type:
+        report = score.score(dev_gold, dev)
+        print("\n| type (dev, all) | P | R | F1 | gold | system |\n|---|---|---|---|---|---|")
+        for t, r in sorted(report["events_by_type"].items()):
+            print(f"| {t} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} | {r['system']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
