@@ -419,8 +419,9 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
 
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
-    if e.source not in ("ner", "pattern"):
-        return None         # a KB name rejected as a common word is no place at all
+    if e.source not in ("ner", "pattern") and not (e.source == "kb" and " " in e.text.strip()
+                                                   and not _is_common_word(e.text)):
+        return None         # a one-word KB name rejected as a common word is no place at all
     for p in resolved:
         if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
             return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
@@ -515,6 +516,7 @@ def run(doc: Document) -> None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
     doc.places.extend(_after_cue_words(doc, kb, countries))
+    placed: set[int] = set()
     for e in unresolved:
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in doc.places):
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
@@ -523,7 +525,8 @@ def run(doc: Document) -> None:
         if located is not None:
             doc.places.append(located)
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+            placed.add(id(e))
     # a mention the gazetteer could only read as a common word is not a named place at all
-    dropped = {id(e) for e in unresolved if e.source == "kb"} | {id(e) for e in ships}
+    dropped = {id(e) for e in unresolved if e.source == "kb" and id(e) not in placed} | {id(e) for e in ships}
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     doc.places.sort(key=lambda p: p.span.start)
