@@ -193,3 +193,9 @@ def test_ordinary_words_that_are_also_place_names(sentence):
 def test_mali_after_a_preposition_or_a_direction_is_the_country():
     doc = places_of("قتل عشرة جنود في هجوم في شمال مالي، وأعلنت باماكو الحداد.")
     assert any(p.country == "ML" and p.feature == "region" for p in doc.places)
+
+
+def test_one_of_our_regions_after_an_area_word_in_a_story_with_no_country_named():
+    doc = places_of("تواصل العملية العسكرية لطرد المسلحين من منطقة جرود عرسال المحاذية للحدود.")
+    region = next(p for p in doc.places if "عرسال" in p.text)
+    assert region.country == "LB" and region.feature == "region"

@@ -390,8 +390,9 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if any(a < end and start < b for a, b in taken):
                 break
             name = doc.text[start:end]
-            cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]
-                     and c.feature in _SETTLEMENT | {"admin1", "admin2"}]
+            cands = [c for c in kb.gazetteer.candidates(name)
+                     if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
+                     or c.feature == "region" and c.id.startswith("rasd:")]    # «منطقة جرود عرسال»: our regions
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
             ctx = {"cue": role[1] if role[0] == "cue" else "city"}
