@@ -109,3 +109,4 @@ def test_a_direction_phrase_is_the_event_region():
     doc = events_of("قُتل ستة جنود في كمين نصبه مسلحون في غرب مالي.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.place is not None and attack.place.feature == "region" and attack.place.country == "ML"
+
