@@ -469,8 +469,9 @@ def run(doc: Document) -> None:
         if not cands and e.source != "kb":
             cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
         inner = None
-        if not cands:
-            # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it
+        if not cands or (countries and not any(c.country in countries[:3] for c in cands)):
+            # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it;
+            # «مدينة زنجبار» in a Yemeni story: the gazetteer holds the whole name only for Zanzibar
             inner = _inner_place(doc, e, kb, countries)
             if inner is not None:
                 cands, head = inner[0], inner[1]
