@@ -219,12 +219,26 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
         if any(o is not p and o.span.start <= p.span.start and p.span.end <= o.span.end
                and (o.span.end - o.span.start) > (p.span.end - p.span.start) for o in doc.places):
             continue    # «سورية» inside «شمال غربي سورية»: the region is the place named
+        if _quoted_name(doc, p):
+            continue    # «لـ"الرياض"», «عملية "درع الفرات"»: a newspaper's or an operation's name
         if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = doc.token_range(p.span.start, p.span.end)
             if idx and (p.feature != "country" or _is_locative(doc, idx[0])) \
                     and not _in_a_name_or_title(doc, p, idx[0]):
                 out.append((p, idx[0]))
     return out
+
+
+_QUOTES_OPEN = "\"«“'"
+_QUOTES_CLOSE = "\"»”'"
+
+
+def _quoted_name(doc: Document, p: Place) -> bool:
+    """A place name standing alone in quotation marks names something else: a newspaper («مصادر لـ"الرياض"»),
+    an operation or a ship."""
+    before = doc.text[max(0, p.span.start - 1):p.span.start]
+    after = doc.text[p.span.end:p.span.end + 1]
+    return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
 
 _OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., فيما قتل آخرون في البارة»)
@@ -304,7 +318,7 @@ def article_focus(doc: Document) -> Place | None:
     for p in doc.places:
         idx = doc.token_range(p.span.start, p.span.end)
         if p.lat is None or idx is None or _is_dateline(doc, p) or _in_a_name_or_title(doc, p, idx[0]) \
-                or _in_relative_clause_any(doc, p):
+                or _in_relative_clause_any(doc, p) or _quoted_name(doc, p):
             continue
         resolved.append(p)
     if not resolved:
