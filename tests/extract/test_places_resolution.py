@@ -205,3 +205,8 @@ def test_a_town_named_with_its_cue_in_the_story_country_not_a_namesake_abroad():
     doc = places_of("تمكنت المقاومة من دخول مدينة زنجبار في محافظة أبين اليمنية بعد معارك عنيفة.")
     town = next(p for p in doc.places if "زنجبار" in p.text)
     assert town.country == "YE"
+
+
+def test_amman_after_the_jordanian_capital():
+    amman = place(places_of("وصل الوفد إلى العاصمة الأردنية عمان مساء أمس."), "عمان")
+    assert amman.country == "JO" and amman.feature == "city"
