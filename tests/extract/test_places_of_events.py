@@ -109,3 +109,10 @@ def test_a_direction_phrase_is_the_event_region():
     doc = events_of("قُتل ستة جنود في كمين نصبه مسلحون في غرب مالي.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.place is not None and attack.place.feature == "region" and attack.place.country == "ML"
+
+
+
+def test_a_newspaper_named_after_a_city_in_quotes_is_not_the_place():
+    doc = events_of('وقالت مصادر محلية لـ"الرياض" إن ستة مسلحين قتلوا أمس في اشتباكات.')
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.place is None or attack.place.text != "الرياض"

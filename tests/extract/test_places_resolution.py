@@ -193,3 +193,20 @@ def test_ordinary_words_that_are_also_place_names(sentence):
 def test_mali_after_a_preposition_or_a_direction_is_the_country():
     doc = places_of("قتل عشرة جنود في هجوم في شمال مالي، وأعلنت باماكو الحداد.")
     assert any(p.country == "ML" and p.feature == "region" for p in doc.places)
+
+
+def test_one_of_our_regions_after_an_area_word_in_a_story_with_no_country_named():
+    doc = places_of("تواصل العملية العسكرية لطرد المسلحين من منطقة جرود عرسال المحاذية للحدود.")
+    region = next(p for p in doc.places if "عرسال" in p.text)
+    assert region.country == "LB" and region.feature == "region"
+
+
+def test_a_town_named_with_its_cue_in_the_story_country_not_a_namesake_abroad():
+    doc = places_of("تمكنت المقاومة من دخول مدينة زنجبار في محافظة أبين اليمنية بعد معارك عنيفة.")
+    town = next(p for p in doc.places if "زنجبار" in p.text)
+    assert town.country == "YE"
+
+
+def test_amman_after_the_jordanian_capital():
+    amman = place(places_of("وصل الوفد إلى العاصمة الأردنية عمان مساء أمس."), "عمان")
+    assert amman.country == "JO" and amman.feature == "city"

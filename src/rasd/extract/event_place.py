@@ -13,23 +13,13 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, EventPlace, Place
+from rasd.extract.clauses import clause_bounds
+from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.triggers import LemmaMatch
 from rasd.text.normalize import normalize_for_match
 
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
                  "region": 2, "water": 2, "country": 3}
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    """Role → normalised function words of data/event_words.tsv (the roles this module reads)."""
-    text = resources.files("rasd.extract").joinpath("data/event_words.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    out: dict[str, frozenset[str]] = {}
-    for r in rows:
-        forms = {normalize_for_match(w) for w in r["words"].split("|")}
-        out[r["role"]] = frozenset(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
-    return out
 
 
 def _is_locative(doc: Document, first: int) -> bool:
@@ -41,24 +31,11 @@ def _is_locative(doc: Document, first: int) -> bool:
         k = first - back
         if k < 0 or doc.tokens[k].sentence != tok.sentence:
             return False
-        if doc.tokens[k].stem in _words()["locative"]:
+        if doc.tokens[k].stem in _WORDS["locative"]:
             return True
         if not doc.tokens[k].stem.endswith(("يه", "ي")):
             return False
     return False
-
-
-def _clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
-    """Token range of the clause around token i (a clause break word or a semicolon ends it)."""
-    breaks = _words()["clause_break"]
-    start = i
-    while start > lo and doc.tokens[start].stem not in breaks and doc.text[doc.tokens[start - 1].end:doc.tokens[start].start].strip() not in ("؛", ";"):
-        start -= 1
-    end = i + 1
-    while end < hi and doc.tokens[end].stem not in breaks and doc.text[doc.tokens[end - 1].end:doc.tokens[end].start].strip() not in ("؛", ";"):
-        end += 1
-    return start, end
-
 
 
 def _is_dateline(doc: Document, p: Place) -> bool:
@@ -201,7 +178,7 @@ def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
     belongs to the report's frame, not to the event."""
     if at > match.first:
         return False
-    comps = _words()["complementizer"]
+    comps = _WORDS["complementizer"]
 
     def is_comp(j: int) -> bool:
         return doc.tokens[j].stem in comps or doc.tokens[j].norm in comps
@@ -219,12 +196,26 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
         if any(o is not p and o.span.start <= p.span.start and p.span.end <= o.span.end
                and (o.span.end - o.span.start) > (p.span.end - p.span.start) for o in doc.places):
             continue    # «سورية» inside «شمال غربي سورية»: the region is the place named
+        if _quoted_name(doc, p):
+            continue    # «لـ"الرياض"», «عملية "درع الفرات"»: a newspaper's or an operation's name
         if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
             idx = doc.token_range(p.span.start, p.span.end)
             if idx and (p.feature != "country" or _is_locative(doc, idx[0])) \
                     and not _in_a_name_or_title(doc, p, idx[0]):
                 out.append((p, idx[0]))
     return out
+
+
+_QUOTES_OPEN = "\"«“'"
+_QUOTES_CLOSE = "\"»”'"
+
+
+def _quoted_name(doc: Document, p: Place) -> bool:
+    """A place name standing alone in quotation marks names something else: a newspaper («مصادر لـ"الرياض"»),
+    an operation or a ship."""
+    before = doc.text[max(0, p.span.start - 1):p.span.start]
+    after = doc.text[p.span.end:p.span.end + 1]
+    return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
 
 _OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., فيما قتل آخرون في البارة»)
@@ -246,7 +237,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
     if not cands:
         return focus
     lo, hi = _sentence_tokens(doc, sentence)
-    c_lo, c_hi = _clause_bounds(doc, i, lo, hi)
+    c_lo, c_hi = clause_bounds(doc, i, lo, hi)
 
     def score(item: tuple[Place, int]) -> float:
         place, at = item
@@ -291,7 +282,7 @@ def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tupl
         lo -= 1
     while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].sentence == sentence:
         hi += 1
-    c_lo, c_hi = _clause_bounds(doc, match.first, lo, hi + 1)
+    c_lo, c_hi = clause_bounds(doc, match.first, lo, hi + 1)
     start, end = doc.tokens[match.last].end, doc.tokens[c_hi - 1].end
     near = [p for p in doc.unresolved_places if start <= p.span.start < end]
     return (near[0], (c_lo, c_hi)) if near else None
@@ -304,7 +295,7 @@ def article_focus(doc: Document) -> Place | None:
     for p in doc.places:
         idx = doc.token_range(p.span.start, p.span.end)
         if p.lat is None or idx is None or _is_dateline(doc, p) or _in_a_name_or_title(doc, p, idx[0]) \
-                or _in_relative_clause_any(doc, p):
+                or _in_relative_clause_any(doc, p) or _quoted_name(doc, p):
             continue
         resolved.append(p)
     if not resolved:

@@ -390,8 +390,9 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if any(a < end and start < b for a, b in taken):
                 break
             name = doc.text[start:end]
-            cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]
-                     and c.feature in _SETTLEMENT | {"admin1", "admin2"}]
+            cands = [c for c in kb.gazetteer.candidates(name)
+                     if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
+                     or c.feature == "region" and c.id.startswith("rasd:")]    # «منطقة جرود عرسال»: our regions
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
             ctx = {"cue": role[1] if role[0] == "cue" else "city"}
@@ -419,8 +420,9 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
 
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
-    if e.source not in ("ner", "pattern"):
-        return None         # a KB name rejected as a common word is no place at all
+    if e.source not in ("ner", "pattern") and not (e.source == "kb" and " " in e.text.strip()
+                                                   and not _is_common_word(e.text)):
+        return None         # a one-word KB name rejected as a common word is no place at all
     for p in resolved:
         if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
             return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
@@ -467,8 +469,9 @@ def run(doc: Document) -> None:
         if not cands and e.source != "kb":
             cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
         inner = None
-        if not cands:
-            # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it
+        if not cands or (countries and not any(c.country in countries[:3] for c in cands)):
+            # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it;
+            # «مدينة زنجبار» in a Yemeni story: the gazetteer holds the whole name only for Zanzibar
             inner = _inner_place(doc, e, kb, countries)
             if inner is not None:
                 cands, head = inner[0], inner[1]
@@ -515,6 +518,7 @@ def run(doc: Document) -> None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
     doc.places.extend(_after_cue_words(doc, kb, countries))
+    placed: set[int] = set()
     for e in unresolved:
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in doc.places):
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
@@ -523,7 +527,8 @@ def run(doc: Document) -> None:
         if located is not None:
             doc.places.append(located)
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+            placed.add(id(e))
     # a mention the gazetteer could only read as a common word is not a named place at all
-    dropped = {id(e) for e in unresolved if e.source == "kb"} | {id(e) for e in ships}
+    dropped = {id(e) for e in unresolved if e.source == "kb" and id(e) not in placed} | {id(e) for e in ships}
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     doc.places.sort(key=lambda p: p.span.start)
