@@ -79,6 +79,7 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
     skip_until = -1
     for k, (ps, pe) in enumerate(paras):
+        first_here = len(marks)                      # the marks of this paragraph (and a quote running into it)
         i = max(ps, skip_until)
         while i < pe:
             ch = text[i]
@@ -115,7 +116,8 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     i = j + 1
                     continue
             i += 1
-        marks += [m for m in _single_quotes(text, ps, pe) if not any(o.open <= m.open <= o.close for o in marks)]
+        here = marks[max(0, first_here - 1):]
+        marks += [m for m in _single_quotes(text, ps, pe) if not any(o.open <= m.open <= o.close for o in here)]
     return sorted(marks, key=lambda m: m.open)
 
 

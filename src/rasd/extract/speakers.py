@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.document import Actor, Attribution, Document, QuoteMark, Token
 from rasd.extract.agencies import agency_at_start
@@ -55,10 +56,14 @@ def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
     return form
 
 
+@lru_cache(maxsize=1)
+def _prepositions_with_pronouns() -> frozenset[str]:
+    return frozenset(p + suffix for p in PREPOSITIONS if len(p) > 1 or p == "ل" for suffix in word_set("pronoun_suffix"))
+
+
 def _preposition_with_pronoun(norm: str) -> bool:
     """«فيها», «له», «عنه», «منهم»: a preposition carrying a pronoun."""
-    return any(norm.startswith(p) and norm[len(p):] in word_set("pronoun_suffix") for p in PREPOSITIONS
-               if len(p) > 1 or p == "ل")
+    return norm in _prepositions_with_pronouns()
 
 
 def _skip_adjuncts(tokens: list[Token], j: int) -> int:
