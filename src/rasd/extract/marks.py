@@ -17,7 +17,7 @@ from rasd.extract.speech import (QUOTE_CHARS, entities_in, entity_texts, is_comp
                                  verb_form)
 from rasd.text.normalize import normalize_for_match
 
-OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", "‹": "›"}
 SYMMETRIC = '"'
 SHORT_QUOTE_WORDS = 6          # up to this many words, a quote must be framed as speech to count
 
@@ -98,6 +98,10 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     marks.append(_mark(i, j))
                     i = j + 1
                     continue
+                if reopen >= 0 and _closing_shaped(text, reopen) and ch != "«":
+                    marks.append(_mark(i, reopen))  # “...“: the same mark written twice, the second closes
+                    i = reopen + 1
+                    continue
                 if reopen >= 0:                     # a second opener before any close: the first never closed
                     marks.append(_mark(i, _trim_end(text, i + 1, reopen), unclosed=True))
                     i = reopen
@@ -109,6 +113,12 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     break
                 marks.append(_mark(i, _trim_end(text, i + 1, pe), unclosed=True))
                 break
+            if ch == "”" and _opening_shaped(text, i):   # ”...” or ”...“: a closing mark used to open
+                j = next((m for m in range(i + 1, pe) if text[m] in "”“" and _closing_shaped(text, m)), -1)
+                if j > 0:
+                    marks.append(_mark(i, j))
+                    i = j + 1
+                    continue
             if ch == "»":                            # »...« written reversed
                 j = text.find("«", i + 1, pe)
                 if 0 <= j and "»" not in text[i + 1:j] and j - i < 200:

@@ -249,6 +249,7 @@ def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
         for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
 
 
+OPENING_CHARS = "«“„\"‘‹”"           # marks that open a quote (”: some outlets open with it)
 FRAME_TOKENS = 30                   # how far after a speech verb its content (a quote, a colon, «إن») may begin
 
 
@@ -262,7 +263,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
     while k < len(tokens) and tokens[k].start < sent_end and k - i <= FRAME_TOKENS:
         relative = relative or tokens[k].norm in word_set("relative")
         between = gap(doc, tokens[k - 1].end, tokens[k].start)
-        if ":" in between or any(c in between for c in "«“„\"‘"):
+        if ":" in between or any(c in between for c in OPENING_CHARS):
             return True
         if is_complementizer(tokens[k]):
             return True
@@ -271,7 +272,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
             return False
         k += 1
     tail = gap(doc, tokens[k - 1].end, min(sent_end, tokens[k - 1].end + 3)) if k - 1 < len(tokens) else ""
-    return any(c in tail for c in "«“„\":")
+    return ":" in tail or any(c in tail for c in OPENING_CHARS)
 
 
 class _Speakers:
