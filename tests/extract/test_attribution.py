@@ -198,7 +198,7 @@ def test_mark_index_tells_inside_from_outside():
 @pytest.mark.parametrize("kind", ["verb_adjunct", "affiliation", "naming", "relative", "clause_word",
                                   "preposed_cue", "object_verb", "nominalizer", "according_fused", "preposition",
                                   "perfect_particle", "auxiliary", "according_link", "comitative", "statement_in",
-                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep"])
+                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by"])
 def test_every_cue_kind_has_rows_of_normalisable_words(kind):
     rows = [r for r in read_tsv("speech_cues.tsv") if r["kind"] == kind]
     assert rows, kind
@@ -221,3 +221,15 @@ def test_pronoun_verb_inside_a_sentence_takes_its_named_subject():
     doc = run('وقال المتحدث باسم الحركة إن المفاوضات متوقفة. في الوقت نفسه، أدلت وزيرة الخارجية '
               '"سارة جونز" بتصريح قالت فيه: "ندعو بقوة إلى الحوار".')
     assert "ساره جونز" in speaker_of(doc, "ندعو")
+
+
+def test_statement_issued_by_names_the_speaker():
+    doc = run("وجاء في بيان صادر عن “رابطة أهالي المعتقلين في درعا”، أن الاعتقالات طالت عشرة شبان، "
+              "“بعد خروج مظاهرات سلمية في البلدة”.")
+    assert speaker_of(doc, "مظاهرات سلمية") == norm("رابطة أهالي المعتقلين في درعا")
+
+
+def test_a_name_after_a_preposition_is_not_the_sentence_subject():
+    doc = run("والتقى الوزير مع السفير جون سميث، مؤكدا أن «العلاقات بين البلدين متينة».")
+    q = next(q for q in doc.quotes if "متينة" in q.text)
+    assert q.speaker is None or "سميث" not in norm(q.speaker.text)

@@ -321,10 +321,9 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
     for e in entities_in(doc, sent_start, before):
         if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
-            prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
-            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | word_set("comitative"):
-                continue
             near = [t.norm for t in tokens_between(doc, sent_start, e.span.start)[-2:]]
+            if any(n in PREPOSITIONS | word_set("comitative") for n in near):
+                continue                            # «مع السفير X», «عن “X”»: not the subject
             if any(n in word_set("relative") for n in near):
                 continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
             return make_actor(doc, e.span.start, e.span.end)
