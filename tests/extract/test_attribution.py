@@ -198,7 +198,7 @@ def test_mark_index_tells_inside_from_outside():
 @pytest.mark.parametrize("kind", ["verb_adjunct", "affiliation", "naming", "relative", "clause_word",
                                   "preposed_cue", "object_verb", "nominalizer", "according_fused", "preposition",
                                   "perfect_particle", "auxiliary", "according_link", "comitative", "statement_in",
-                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by"])
+                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by", "quoting"])
 def test_every_cue_kind_has_rows_of_normalisable_words(kind):
     rows = [r for r in read_tsv("speech_cues.tsv") if r["kind"] == kind]
     assert rows, kind
@@ -233,3 +233,20 @@ def test_a_name_after_a_preposition_is_not_the_sentence_subject():
     doc = run("والتقى الوزير مع السفير جون سميث، مؤكدا أن «العلاقات بين البلدين متينة».")
     q = next(q for q in doc.quotes if "متينة" in q.text)
     assert q.speaker is None or "سميث" not in norm(q.speaker.text)
+
+
+def test_naqlan_an_makes_the_source_the_speaker_and_the_subject_the_channel():
+    doc = run('وأفادت وكالة الأنباء الرسمية نقلا عن مصدر عسكري بأن "الطائرات دمرت عددا من الآليات".')
+    q = next(q for q in doc.quotes if "الطائرات" in q.text)
+    assert norm(q.speaker.text) == norm("مصدر عسكري")
+    assert q.channel is not None and "وكاله الانباء الرسميه" in norm(q.channel.text)
+
+
+def test_quote_before_its_verb():
+    doc = run('"لن نسمح بتكرار ما حدث"، قال المتحدث باسم الوزارة.')
+    assert speaker_of(doc, "نسمح") == norm("المتحدث باسم الوزارة")
+
+
+def test_according_to_then_fa_inna():
+    doc = run('وبحسب المتحدث باسم الوزارة، فإن "التحقيقات ما زالت جارية".')
+    assert speaker_of(doc, "التحقيقات") == norm("المتحدث باسم الوزارة")

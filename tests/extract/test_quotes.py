@@ -210,7 +210,7 @@ def test_speech_cues_data_invariants():
              "conjunction", "speech_noun", "preposition", "perfect_particle", "auxiliary", "according_link",
              "verb_adjunct", "affiliation", "naming", "relative", "clause_word", "preposed_cue", "object_verb",
              "nominalizer", "according_fused", "comitative", "statement_in", "pronoun_suffix", "object_possessive",
-             "relay_lemma", "relay_prep", "issued_by"}
+             "relay_lemma", "relay_prep", "issued_by", "quoting"}
     rows = read_tsv("speech_cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert all(r["cue"].strip() for r in rows)

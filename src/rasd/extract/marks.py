@@ -207,6 +207,11 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
             return True
     if len(words) > SHORT_QUOTE_WORDS:
         return False
+    _s, s_start, _e = sentence_bounds(doc, mark.open)
+    nxt = tokens_between(doc, mark.close + 1, mark.close + 40)[:1]
+    if nxt and verb_form(nxt[0]) and nxt[0].norm[:1] not in ("و", "ف") and not doc.text[s_start:mark.open].strip() \
+            and doc.text[mark.close + 1:nxt[0].start].strip() in ("", "،", ","):
+        return False                                 # «"لن نسمح بذلك"، قال المتحدث»: opens its sentence, a verb after
     # a short quote counts only when framed as speech: a colon, a complementizer or a speech verb shortly before
     gap = doc.text[before[-1].end:mark.open] if before else ""
     if ":" in gap:

@@ -53,6 +53,8 @@ def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
         return None
     if norm in word_set("affiliation") and nxt is not None and nxt.norm.startswith("ل"):
         return None
+    if norm in word_set("quoting") and nxt is not None and nxt.norm in word_set("relay_prep"):
+        return None                                 # «نقلا عن»: quoting, not the dual «they both quoted»
     return form
 
 
@@ -253,11 +255,19 @@ OPENING_CHARS = "«“„\"‘‹”"           # marks that open a quote (”: 
 FRAME_TOKENS = 30                   # how far after a speech verb its content (a quote, a colon, «إن») may begin
 
 
+def _quote_closes_before(doc: Document, tokens: list[Token], i: int) -> bool:
+    """A closing quotation mark, and at most a comma, right before the verb at i."""
+    between = doc.text[tokens[i - 1].end:tokens[i].start].strip()
+    return bool(between) and between[0] in "»”\"’›" and between[1:].strip() in ("", "،", ",")
+
+
 def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
     """A speech verb counts when a complementizer, a quote or a colon follows it in its sentence
     (and, for «عبّر عن»-type verbs, its preposition does)."""
     if _lacks_its_preposition(tokens, i, sent_end):
         return False
+    if i > 0 and _quote_closes_before(doc, tokens, i):
+        return True                                 # «"..."، قال المتحدث»
     k = i + 1
     relative = False                                # verbs inside «الذي طلب عدم كشف هويته» do not end the frame
     while k < len(tokens) and tokens[k].start < sent_end and k - i <= FRAME_TOKENS:
@@ -430,6 +440,12 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
             a, b = a2, b2
             after_speaker = b2
+        if speaker is None and b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
+                and tokens[b + 1].norm in word_set("relay_prep"):
+            # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
+            channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+            a, b, lam = _speaker_after(doc, tokens, b + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
+            after_speaker = b
         if speaker is not None:
             pass
         elif b > a and form.kind != "participle":
