@@ -383,6 +383,52 @@ def _coreferent(doc: Document, actor: Actor) -> Actor:
     return actor
 
 
+_RELAYED = VerbForm("", "m", "past", False, "")   # the words after «عن» in «نقلت X عن Y», read as a subject
+
+
+def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, ignorable: frozenset[int],
+                   s_end: int) -> tuple[Actor | None, Actor | None, int, int | None]:
+    """(speaker, channel, index of the token after the speaker words, index of a «ل» channel) of the speech verb
+    at i when the clause names its speaker: the noun before a relative pronoun («X، الذي نقلت عنه Y قوله»),
+    «نقلت X عن Y» (Y speaks, X relays), «أفادت X نقلا عن Y», the words after the verb, else a subject before it."""
+    speaker: Actor | None = None
+    channel: Actor | None = None
+    if i > 0 and tokens[i - 1].norm in word_set("relative"):
+        # «العميد X، الذي نقلت عنه وكالة ... قوله:», «الوزير الذي قال إن»: the noun before the relative speaks
+        pa, pb = _antecedent(doc, tokens, i - 1)
+        if pb > pa:
+            speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+    a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
+    after_speaker = b
+    relays = form.lemma in word_set("relay_lemma")
+    if speaker is not None:
+        if relays and i + 1 < len(tokens) and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
+            a, b, lam = _speaker_after(doc, tokens, i + 1, _RELAYED, ignorable, s_end)
+            if b > a:                               # «الذي نقلت عنه وكالة الأنباء»: the agency relays
+                channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+            after_speaker = b
+        return speaker, channel, after_speaker, lam
+    if relays and b > a and b < len(tokens) and tokens[b].norm in word_set("relay_prep"):
+        channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
+        a, b, lam = _speaker_after(doc, tokens, b, _RELAYED, ignorable, s_end)
+        after_speaker = b
+    if b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
+            and tokens[b + 1].norm in word_set("relay_prep"):
+        # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
+        channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+        a, b, lam = _speaker_after(doc, tokens, b + 1, _RELAYED, ignorable, s_end)
+        after_speaker = b
+    if form.kind == "participle":
+        return None, channel, after_speaker, lam
+    if b > a:
+        speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+    else:
+        pa, pb = _speaker_before(doc, tokens, i)
+        if pb > pa:
+            speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+    return speaker, channel, after_speaker, lam
+
+
 def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution]:
     """Every speech verb that frames content, with its speaker resolved (explicit, preposed or continued).
     `marks` are the document's quote marks with `name` set for the marks around names."""
@@ -415,45 +461,8 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     if actor is not None:
                         subjects[sent] = actor
             continue
-        speaker: Actor | None = None
-        channel: Actor | None = None
+        speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
-        relative = i > 0 and tokens[i - 1].norm in word_set("relative")
-        if relative:
-            # «العميد X، الذي نقلت عنه وكالة ... قوله:», «الوزير الذي قال إن»: the noun before the relative speaks
-            pa, pb = _antecedent(doc, tokens, i - 1)
-            if pb > pa:
-                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
-        a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
-        after_speaker = b
-        if speaker is not None and form.lemma in word_set("relay_lemma") and i + 1 < len(tokens) \
-                and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
-            a, b, lam = _speaker_after(doc, tokens, i + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
-            if b > a:
-                channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-            after_speaker = b
-        elif speaker is not None:
-            pass
-        elif form.lemma in word_set("relay_lemma") and b > a and b < len(tokens) \
-                and tokens[b].norm in word_set("relay_prep"):
-            channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
-            a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
-            a, b = a2, b2
-            after_speaker = b2
-        if speaker is None and b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
-                and tokens[b + 1].norm in word_set("relay_prep"):
-            # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
-            channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-            a, b, lam = _speaker_after(doc, tokens, b + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
-            after_speaker = b
-        if speaker is not None:
-            pass
-        elif b > a and form.kind != "participle":
-            speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-        elif form.kind != "participle":
-            pa, pb = _speaker_before(doc, tokens, i)
-            if pb > pa:
-                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
         if speaker is not None:
             speaker = _coreferent(doc, speaker)
         if speaker is None:
