@@ -1,10 +1,19 @@
 """Speakers: for each speech verb that frames content, who says it.
 
-A speech verb (`data/speech_verbs.tsv`, inflected by rule) that frames content (a complementizer, a quote, a colon)
-is an attribution. Its speaker is, in order: the words after the verb up to a stop (complementizer, «لوكالة»/
-«لرويترز», punctuation, time words, «في بيان» ...: `data/speech_cues.tsv`); the words before it («لكن العميد X
-أعلن "..."»); or, for a verb with no subject of its own («وأضاف»، «وتابع»، «قالت إنها», «مضيفا»), the last
-speaker of the same gender and number. «نقلت X عن Y»: Y speaks, X is the channel.
+A speech verb (`data/speech_verbs.tsv`, inflected by rule) that frames content (a complementizer, a quote or a
+colon up to 30 words on, or a quote closing right before it) is an attribution. Its speaker is, in order:
+- the noun before a relative pronoun it follows («العميد X، الذي نقلت عنه وكالة Y قوله:», «الوزير الذي قال»);
+- the words after the verb up to a stop (complementizer, «لوكالة»/«لرويترز», punctuation, time words, «في
+  بيان» ...: `data/speech_cues.tsv`), past a time word and comma («وقال حينها، المتحدث»), through «ويدعى X» and
+  «تابع لـ», extended over a name in apposition («الناطق باسم الجيش، العميد X،»); «نقلت X عن Y» and «أفادت X
+  نقلا عن Y»: Y speaks and X is the channel; one definite word before «بأنه» is an object, not a subject;
+- the words before it («لكن العميد X أعلن "..."», «وكان المتحدث ... قد أعلن»);
+- for a verb with no subject of its own: the sentence's opening subject («كما بحث X ...، وقال له»), the subject
+  of a speech verb earlier in the sentence (participles: «وشدد X على ...، قائلا:»), the sentence's named subject
+  (not after a preposition, not inside a relative clause), else the last speaker of the same gender and number.
+A bare definite noun («وقالت القوات») stands for the name it heads said before («قوات سوريا الديمقراطية»).
+Speech verbs inside the speaker words of the verb before («المسؤول الذي طلب عدم كشف هويته»), and relays after a
+named speaker («بحسب ما نقل بيان عن ...»: a channel), are not attributions of their own.
 """
 from __future__ import annotations
 
