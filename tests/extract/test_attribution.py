@@ -250,3 +250,19 @@ def test_quote_before_its_verb():
 def test_according_to_then_fa_inna():
     doc = run('وبحسب المتحدث باسم الوزارة، فإن "التحقيقات ما زالت جارية".')
     assert speaker_of(doc, "التحقيقات") == norm("المتحدث باسم الوزارة")
+
+
+def test_conjunction_with_a_pronoun_continues_the_speaker():
+    doc = run("وقال المبعوث الأممي سامي العلي إن البعثة ستبقى. لكنه قال إن «المهمة ستكون معقدة للغاية».")
+    assert "سامي العلي" in speaker_of(doc, "معقدة")
+
+
+def test_object_after_the_named_subject_is_cut_off():
+    doc = run("ودعا رئيس المجلس سمير الحلبي الشعب السوري الى «خوض معركة التحرير حتى النهاية».")
+    s = speaker_of(doc, "معركة التحرير")
+    assert "سمير الحلبي" in s and "الشعب" not in s
+
+
+def test_kana_opens_the_clause_with_its_subject():
+    doc = run('وكان الرئيس الفلسطيني أكد استعداده للقاء رئيس الوزراء لاجراء "حوار من دون مفاوضات مسبقة".')
+    assert speaker_of(doc, "حوار من دون") == norm("الرئيس الفلسطيني")

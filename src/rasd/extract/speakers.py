@@ -148,9 +148,15 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         j += 1
     if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
         j = min(i + 7, len(tokens))
-    if form.lemma in word_set("object_verb") and j == first + 1 and tokens[first].norm.startswith("ال") \
-            and j < len(tokens) and tokens[j].norm.startswith("ب"):
-        return first, first, channel                # «ووصفت الهجوم بأنه»: one word before «بـ» is the object
+    if form.lemma in word_set("object_verb") and j > first:
+        if j == first + 1 and j < len(tokens) and (tokens[j].norm.startswith("ب") or is_complementizer(tokens[j])
+                                                   or tokens[j].norm == form.object_prep) \
+                and (tokens[first].norm.startswith("ال") or entities_in(doc, tokens[first].start, tokens[first].end)):
+            return first, first, channel            # «ووصفت الهجوم بأنه», «ويدعو إسرائيل أن»: the object, not the subject
+        person = next((e for e in entities_in(doc, tokens[first].start, tokens[j - 1].end) if e.type == "PERSON"), None)
+        if person is not None and person.span.end < tokens[j - 1].end:
+            # «ودعا غليون الشعب السوري إلى»: the object follows the named subject
+            j = next(k for k in range(first, j) if tokens[k].end >= person.span.end) + 1
     return first, j, channel
 
 
@@ -172,6 +178,10 @@ def _antecedent(doc: Document, tokens: list[Token], r: int) -> tuple[int, int]:
                                                                           clitic=False) == 1:
             break
         k -= 1
+    if not any(e.type == "PERSON" for e in entities_in(doc, tokens[k].start, tokens[end - 1].end)):
+        for m in range(end - 1, k, -1):             # «من جانب الناشطين الذين قالوا»: the noun after the preposition
+            if tokens[m - 1].norm in PREPOSITIONS:
+                return m, end
     return k, end
 
 
@@ -429,12 +439,14 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
         after_speaker = b
     if form.kind == "participle":
         return None, channel, after_speaker, lam
+    pa, pb = _speaker_before(doc, tokens, i)
+    if pb > pa and pa > 0 and tokens[pa - 1].norm in word_set("auxiliary") and channel is None:
+        # «وكان الرئيس الفلسطيني أكد استعداده ...»: «كان» opened the clause with the subject; the words after are the object
+        return make_actor(doc, tokens[pa].start, tokens[pb - 1].end), channel, after_speaker, lam
     if b > a:
         speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-    else:
-        pa, pb = _speaker_before(doc, tokens, i)
-        if pb > pa:
-            speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+    elif pb > pa:
+        speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
     return speaker, channel, after_speaker, lam
 
 
