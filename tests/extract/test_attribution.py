@@ -198,7 +198,7 @@ def test_mark_index_tells_inside_from_outside():
 @pytest.mark.parametrize("kind", ["verb_adjunct", "affiliation", "naming", "relative", "clause_word",
                                   "preposed_cue", "object_verb", "nominalizer", "according_fused", "preposition",
                                   "perfect_particle", "auxiliary", "according_link", "comitative", "statement_in",
-                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep"])
+                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by", "quoting"])
 def test_every_cue_kind_has_rows_of_normalisable_words(kind):
     rows = [r for r in read_tsv("speech_cues.tsv") if r["kind"] == kind]
     assert rows, kind
@@ -221,3 +221,48 @@ def test_pronoun_verb_inside_a_sentence_takes_its_named_subject():
     doc = run('وقال المتحدث باسم الحركة إن المفاوضات متوقفة. في الوقت نفسه، أدلت وزيرة الخارجية '
               '"سارة جونز" بتصريح قالت فيه: "ندعو بقوة إلى الحوار".')
     assert "ساره جونز" in speaker_of(doc, "ندعو")
+
+
+def test_statement_issued_by_names_the_speaker():
+    doc = run("وجاء في بيان صادر عن “رابطة أهالي المعتقلين في درعا”، أن الاعتقالات طالت عشرة شبان، "
+              "“بعد خروج مظاهرات سلمية في البلدة”.")
+    assert speaker_of(doc, "مظاهرات سلمية") == norm("رابطة أهالي المعتقلين في درعا")
+
+
+def test_a_name_after_a_preposition_is_not_the_sentence_subject():
+    doc = run("والتقى الوزير مع السفير جون سميث، مؤكدا أن «العلاقات بين البلدين متينة».")
+    q = next(q for q in doc.quotes if "متينة" in q.text)
+    assert q.speaker is None or "سميث" not in norm(q.speaker.text)
+
+
+def test_naqlan_an_makes_the_source_the_speaker_and_the_subject_the_channel():
+    doc = run('وأفادت وكالة الأنباء الرسمية نقلا عن مصدر عسكري بأن "الطائرات دمرت عددا من الآليات".')
+    q = next(q for q in doc.quotes if "الطائرات" in q.text)
+    assert norm(q.speaker.text) == norm("مصدر عسكري")
+    assert q.channel is not None and "وكاله الانباء الرسميه" in norm(q.channel.text)
+
+
+def test_quote_before_its_verb():
+    doc = run('"لن نسمح بتكرار ما حدث"، قال المتحدث باسم الوزارة.')
+    assert speaker_of(doc, "نسمح") == norm("المتحدث باسم الوزارة")
+
+
+def test_according_to_then_fa_inna():
+    doc = run('وبحسب المتحدث باسم الوزارة، فإن "التحقيقات ما زالت جارية".')
+    assert speaker_of(doc, "التحقيقات") == norm("المتحدث باسم الوزارة")
+
+
+def test_conjunction_with_a_pronoun_continues_the_speaker():
+    doc = run("وقال المبعوث الأممي سامي العلي إن البعثة ستبقى. لكنه قال إن «المهمة ستكون معقدة للغاية».")
+    assert "سامي العلي" in speaker_of(doc, "معقدة")
+
+
+def test_object_after_the_named_subject_is_cut_off():
+    doc = run("ودعا رئيس المجلس سمير الحلبي الشعب السوري الى «خوض معركة التحرير حتى النهاية».")
+    s = speaker_of(doc, "معركة التحرير")
+    assert "سمير الحلبي" in s and "الشعب" not in s
+
+
+def test_kana_opens_the_clause_with_its_subject():
+    doc = run('وكان الرئيس الفلسطيني أكد استعداده للقاء رئيس الوزراء لاجراء "حوار من دون مفاوضات مسبقة".')
+    assert speaker_of(doc, "حوار من دون") == norm("الرئيس الفلسطيني")

@@ -210,7 +210,7 @@ def test_speech_cues_data_invariants():
              "conjunction", "speech_noun", "preposition", "perfect_particle", "auxiliary", "according_link",
              "verb_adjunct", "affiliation", "naming", "relative", "clause_word", "preposed_cue", "object_verb",
              "nominalizer", "according_fused", "comitative", "statement_in", "pronoun_suffix", "object_possessive",
-             "relay_lemma", "relay_prep"}
+             "relay_lemma", "relay_prep", "issued_by", "quoting"}
     rows = read_tsv("speech_cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert all(r["cue"].strip() for r in rows)
@@ -269,3 +269,10 @@ def test_abar_meaning_via_does_not_hide_the_speech_verb():
     doc = run("وقال المركز في بيان عبر صفحته على «فيسبوك» إن «فرق الإسعاف نقلت جثماني شخصين إلى المستشفى».")
     q = next(q for q in doc.quotes if "فرق الإسعاف" in q.text)
     assert speaker_text(q) == normalize_for_match("المركز")
+
+
+@pytest.mark.parametrize("opener,closer", [("“", "“"), ("”", "”"), ("”", "“"), ("‹", "›")])
+def test_quote_marks_written_the_wrong_way_round(opener, closer):
+    doc = run(f"وقال وزير الداخلية {opener}لن نسمح بعودة الفوضى إلى الشوارع{closer} في كلمته أمام البرلمان.")
+    assert [q.text for q in doc.quotes] == ["لن نسمح بعودة الفوضى إلى الشوارع"]
+    assert "وزير الداخليه" in speaker_text(doc.quotes[0])

@@ -17,7 +17,7 @@ from rasd.extract.speech import (QUOTE_CHARS, entities_in, entity_texts, is_comp
                                  verb_form)
 from rasd.text.normalize import normalize_for_match
 
-OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", "‹": "›"}
 SYMMETRIC = '"'
 SHORT_QUOTE_WORDS = 6          # up to this many words, a quote must be framed as speech to count
 
@@ -79,6 +79,7 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
     skip_until = -1
     for k, (ps, pe) in enumerate(paras):
+        first_here = len(marks)                      # the marks of this paragraph (and a quote running into it)
         i = max(ps, skip_until)
         while i < pe:
             ch = text[i]
@@ -97,6 +98,10 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     marks.append(_mark(i, j))
                     i = j + 1
                     continue
+                if reopen >= 0 and _closing_shaped(text, reopen) and ch != "«":
+                    marks.append(_mark(i, reopen))  # “...“: the same mark written twice, the second closes
+                    i = reopen + 1
+                    continue
                 if reopen >= 0:                     # a second opener before any close: the first never closed
                     marks.append(_mark(i, _trim_end(text, i + 1, reopen), unclosed=True))
                     i = reopen
@@ -108,6 +113,12 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     break
                 marks.append(_mark(i, _trim_end(text, i + 1, pe), unclosed=True))
                 break
+            if ch == "”" and _opening_shaped(text, i):   # ”...” or ”...“: a closing mark used to open
+                j = next((m for m in range(i + 1, pe) if text[m] in "”“" and _closing_shaped(text, m)), -1)
+                if j > 0:
+                    marks.append(_mark(i, j))
+                    i = j + 1
+                    continue
             if ch == "»":                            # »...« written reversed
                 j = text.find("«", i + 1, pe)
                 if 0 <= j and "»" not in text[i + 1:j] and j - i < 200:
@@ -115,7 +126,8 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     i = j + 1
                     continue
             i += 1
-        marks += [m for m in _single_quotes(text, ps, pe) if not any(o.open <= m.open <= o.close for o in marks)]
+        here = marks[max(0, first_here - 1):]
+        marks += [m for m in _single_quotes(text, ps, pe) if not any(o.open <= m.open <= o.close for o in here)]
     return sorted(marks, key=lambda m: m.open)
 
 
@@ -195,6 +207,11 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
             return True
     if len(words) > SHORT_QUOTE_WORDS:
         return False
+    _s, s_start, _e = sentence_bounds(doc, mark.open)
+    nxt = tokens_between(doc, mark.close + 1, mark.close + 40)[:1]
+    if nxt and verb_form(nxt[0]) and nxt[0].norm[:1] not in ("و", "ف") and not doc.text[s_start:mark.open].strip() \
+            and doc.text[mark.close + 1:nxt[0].start].strip() in ("", "،", ","):
+        return False                                 # «"لن نسمح بذلك"، قال المتحدث»: opens its sentence, a verb after
     # a short quote counts only when framed as speech: a colon, a complementizer or a speech verb shortly before
     gap = doc.text[before[-1].end:mark.open] if before else ""
     if ":" in gap:

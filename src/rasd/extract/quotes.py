@@ -16,10 +16,10 @@ from bisect import bisect_left, bisect_right
 
 from rasd.document import Actor, Attribution, Document, Quote, QuoteMark, Token
 from rasd.extract.attribution import actor_name, citations_in, claim_sources, layer
-from rasd.extract.cues import speech_cues, strip_clitic, word_set
+from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
 from rasd.extract.speakers import named_subject_before
-from rasd.extract.speech import (QUOTE_CHARS, breaks, make_actor, reporting_lam, sentence_bounds, tokens_between,
-                                 verb_form)
+from rasd.extract.speech import (QUOTE_CHARS, breaks, gap, is_complementizer, make_actor, reporting_lam,
+                                 sentence_bounds, tokens_between, verb_form)
 
 
 # --- assembling quotes ------------------------------------------------------------------------------------
@@ -40,6 +40,30 @@ def _colon_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None
     if not run or len(run) > 6:
         return None
     return make_actor(doc, run[-1].start, run[0].end)
+
+
+def _issuer(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None:
+    """«وجاء في بيان صادر عن “تنسيقية ...”، أن ... “...”»: who issued the statement the quote is from."""
+    toks = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open]
+    for k in range(len(toks)):
+        n = match_at(toks, k, speech_cues("issued_by"))
+        if not n or k == 0 or not any((f,) in speech_cues("statement_noun") for f in strip_clitic(toks[k - 1].norm)):
+            continue
+        j = k + n
+        first = j
+        while j < len(toks) and j - first < 8:
+            if j > first and breaks(gap(doc, toks[j - 1].end, toks[j].start, _name_marks(doc))):
+                break
+            if is_complementizer(toks[j]) or verb_form(toks[j]):
+                break
+            j += 1
+        if j > first:
+            return make_actor(doc, toks[first].start, toks[j - 1].end)
+    return None
+
+
+def _name_marks(doc: Document) -> frozenset[int]:
+    return frozenset(k for m in layer(doc).marks if m.name for k in (m.open, m.close))
 
 
 def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None:
@@ -81,7 +105,8 @@ def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution]
     if att is not None:
         quote.speaker, quote.channel, quote.confidence = att.speaker, att.channel, att.confidence
     else:
-        speaker = _colon_speaker(doc, mark, s_start) or _statement_speaker(doc, mark, s_start)
+        speaker = _colon_speaker(doc, mark, s_start) or _issuer(doc, mark, s_start) \
+            or _statement_speaker(doc, mark, s_start)
         if speaker is None:
             according = [c for c in citations_in(doc, s_start, _s_end) if c.kind == "according"]
             speaker = according[0].actor if according else None

@@ -1,15 +1,25 @@
 """Speakers: for each speech verb that frames content, who says it.
 
-A speech verb (`data/speech_verbs.tsv`, inflected by rule) that frames content (a complementizer, a quote, a colon)
-is an attribution. Its speaker is, in order: the words after the verb up to a stop (complementizer, «لوكالة»/
-«لرويترز», punctuation, time words, «في بيان» ...: `data/speech_cues.tsv`); the words before it («لكن العميد X
-أعلن "..."»); or, for a verb with no subject of its own («وأضاف»، «وتابع»، «قالت إنها», «مضيفا»), the last
-speaker of the same gender and number. «نقلت X عن Y»: Y speaks, X is the channel.
+A speech verb (`data/speech_verbs.tsv`, inflected by rule) that frames content (a complementizer, a quote or a
+colon up to 30 words on, or a quote closing right before it) is an attribution. Its speaker is, in order:
+- the noun before a relative pronoun it follows («العميد X، الذي نقلت عنه وكالة Y قوله:», «الوزير الذي قال»);
+- the words after the verb up to a stop (complementizer, «لوكالة»/«لرويترز», punctuation, time words, «في
+  بيان» ...: `data/speech_cues.tsv`), past a time word and comma («وقال حينها، المتحدث»), through «ويدعى X» and
+  «تابع لـ», extended over a name in apposition («الناطق باسم الجيش، العميد X،»); «نقلت X عن Y» and «أفادت X
+  نقلا عن Y»: Y speaks and X is the channel; one definite word before «بأنه» is an object, not a subject;
+- the words before it («لكن العميد X أعلن "..."», «وكان المتحدث ... قد أعلن»);
+- for a verb with no subject of its own: the sentence's opening subject («كما بحث X ...، وقال له»), the subject
+  of a speech verb earlier in the sentence (participles: «وشدد X على ...، قائلا:»), the sentence's named subject
+  (not after a preposition, not inside a relative clause), else the last speaker of the same gender and number.
+A bare definite noun («وقالت القوات») stands for the name it heads said before («قوات سوريا الديمقراطية»).
+Speech verbs inside the speaker words of the verb before («المسؤول الذي طلب عدم كشف هويته»), and relays after a
+named speaker («بحسب ما نقل بيان عن ...»: a channel), are not attributions of their own.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.document import Actor, Attribution, Document, QuoteMark, Token
 from rasd.extract.agencies import agency_at_start
@@ -52,13 +62,19 @@ def speech_verb(tokens: list[Token], k: int) -> VerbForm | None:
         return None
     if norm in word_set("affiliation") and nxt is not None and nxt.norm.startswith("ل"):
         return None
+    if norm in word_set("quoting") and nxt is not None and nxt.norm in word_set("relay_prep"):
+        return None                                 # «نقلا عن»: quoting, not the dual «they both quoted»
     return form
+
+
+@lru_cache(maxsize=1)
+def _prepositions_with_pronouns() -> frozenset[str]:
+    return frozenset(p + suffix for p in PREPOSITIONS if len(p) > 1 or p == "ل" for suffix in word_set("pronoun_suffix"))
 
 
 def _preposition_with_pronoun(norm: str) -> bool:
     """«فيها», «له», «عنه», «منهم»: a preposition carrying a pronoun."""
-    return any(norm.startswith(p) and norm[len(p):] in word_set("pronoun_suffix") for p in PREPOSITIONS
-               if len(p) > 1 or p == "ل")
+    return norm in _prepositions_with_pronouns()
 
 
 def _skip_adjuncts(tokens: list[Token], j: int) -> int:
@@ -132,9 +148,15 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         j += 1
     if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
         j = min(i + 7, len(tokens))
-    if form.lemma in word_set("object_verb") and j == first + 1 and tokens[first].norm.startswith("ال") \
-            and j < len(tokens) and tokens[j].norm.startswith("ب"):
-        return first, first, channel                # «ووصفت الهجوم بأنه»: one word before «بـ» is the object
+    if form.lemma in word_set("object_verb") and j > first:
+        if j == first + 1 and j < len(tokens) and (tokens[j].norm.startswith("ب") or is_complementizer(tokens[j])
+                                                   or tokens[j].norm == form.object_prep) \
+                and (tokens[first].norm.startswith("ال") or entities_in(doc, tokens[first].start, tokens[first].end)):
+            return first, first, channel            # «ووصفت الهجوم بأنه», «ويدعو إسرائيل أن»: the object, not the subject
+        person = next((e for e in entities_in(doc, tokens[first].start, tokens[j - 1].end) if e.type == "PERSON"), None)
+        if person is not None and person.span.end < tokens[j - 1].end:
+            # «ودعا غليون الشعب السوري إلى»: the object follows the named subject
+            j = next(k for k in range(first, j) if tokens[k].end >= person.span.end) + 1
     return first, j, channel
 
 
@@ -156,6 +178,10 @@ def _antecedent(doc: Document, tokens: list[Token], r: int) -> tuple[int, int]:
                                                                           clitic=False) == 1:
             break
         k -= 1
+    if not any(e.type == "PERSON" for e in entities_in(doc, tokens[k].start, tokens[end - 1].end)):
+        for m in range(end - 1, k, -1):             # «من جانب الناشطين الذين قالوا»: the noun after the preposition
+            if tokens[m - 1].norm in PREPOSITIONS:
+                return m, end
     return k, end
 
 
@@ -244,7 +270,14 @@ def _lacks_its_preposition(tokens: list[Token], i: int, sent_end: int) -> bool:
         for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k].start < sent_end)
 
 
+OPENING_CHARS = "«“„\"‘‹”"           # marks that open a quote (”: some outlets open with it)
 FRAME_TOKENS = 30                   # how far after a speech verb its content (a quote, a colon, «إن») may begin
+
+
+def _quote_closes_before(doc: Document, tokens: list[Token], i: int) -> bool:
+    """A closing quotation mark, and at most a comma, right before the verb at i."""
+    between = doc.text[tokens[i - 1].end:tokens[i].start].strip()
+    return bool(between) and between[0] in "»”\"’›" and between[1:].strip() in ("", "،", ",")
 
 
 def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[QuoteMark], sent_end: int) -> bool:
@@ -252,12 +285,14 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
     (and, for «عبّر عن»-type verbs, its preposition does)."""
     if _lacks_its_preposition(tokens, i, sent_end):
         return False
+    if i > 0 and _quote_closes_before(doc, tokens, i):
+        return True                                 # «"..."، قال المتحدث»
     k = i + 1
     relative = False                                # verbs inside «الذي طلب عدم كشف هويته» do not end the frame
     while k < len(tokens) and tokens[k].start < sent_end and k - i <= FRAME_TOKENS:
         relative = relative or tokens[k].norm in word_set("relative")
         between = gap(doc, tokens[k - 1].end, tokens[k].start)
-        if ":" in between or any(c in between for c in "«“„\"‘"):
+        if ":" in between or any(c in between for c in OPENING_CHARS):
             return True
         if is_complementizer(tokens[k]):
             return True
@@ -266,7 +301,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
             return False
         k += 1
     tail = gap(doc, tokens[k - 1].end, min(sent_end, tokens[k - 1].end + 3)) if k - 1 < len(tokens) else ""
-    return any(c in tail for c in "«“„\":")
+    return ":" in tail or any(c in tail for c in OPENING_CHARS)
 
 
 class _Speakers:
@@ -315,10 +350,9 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
     for e in entities_in(doc, sent_start, before):
         if sent_start <= e.span.start < before and e.type in ("PERSON", "ORG"):
-            prev = doc.text[max(sent_start, e.span.start - 4):e.span.start].split()
-            if prev and normalize_for_match(prev[-1]) in PREPOSITIONS | word_set("comitative"):
-                continue
             near = [t.norm for t in tokens_between(doc, sent_start, e.span.start)[-2:]]
+            if any(n in PREPOSITIONS | word_set("comitative") for n in near):
+                continue                            # «مع السفير X», «عن “X”»: not the subject
             if any(n in word_set("relative") for n in near):
                 continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
             return make_actor(doc, e.span.start, e.span.end)
@@ -368,6 +402,54 @@ def _coreferent(doc: Document, actor: Actor) -> Actor:
     return actor
 
 
+_RELAYED = VerbForm("", "m", "past", False, "")   # the words after «عن» in «نقلت X عن Y», read as a subject
+
+
+def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, ignorable: frozenset[int],
+                   s_end: int) -> tuple[Actor | None, Actor | None, int, int | None]:
+    """(speaker, channel, index of the token after the speaker words, index of a «ل» channel) of the speech verb
+    at i when the clause names its speaker: the noun before a relative pronoun («X، الذي نقلت عنه Y قوله»),
+    «نقلت X عن Y» (Y speaks, X relays), «أفادت X نقلا عن Y», the words after the verb, else a subject before it."""
+    speaker: Actor | None = None
+    channel: Actor | None = None
+    if i > 0 and tokens[i - 1].norm in word_set("relative"):
+        # «العميد X، الذي نقلت عنه وكالة ... قوله:», «الوزير الذي قال إن»: the noun before the relative speaks
+        pa, pb = _antecedent(doc, tokens, i - 1)
+        if pb > pa:
+            speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+    a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
+    after_speaker = b
+    relays = form.lemma in word_set("relay_lemma")
+    if speaker is not None:
+        if relays and i + 1 < len(tokens) and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
+            a, b, lam = _speaker_after(doc, tokens, i + 1, _RELAYED, ignorable, s_end)
+            if b > a:                               # «الذي نقلت عنه وكالة الأنباء»: the agency relays
+                channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+            after_speaker = b
+        return speaker, channel, after_speaker, lam
+    if relays and b > a and b < len(tokens) and tokens[b].norm in word_set("relay_prep"):
+        channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
+        a, b, lam = _speaker_after(doc, tokens, b, _RELAYED, ignorable, s_end)
+        after_speaker = b
+    if b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
+            and tokens[b + 1].norm in word_set("relay_prep"):
+        # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
+        channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+        a, b, lam = _speaker_after(doc, tokens, b + 1, _RELAYED, ignorable, s_end)
+        after_speaker = b
+    if form.kind == "participle":
+        return None, channel, after_speaker, lam
+    pa, pb = _speaker_before(doc, tokens, i)
+    if pb > pa and pa > 0 and tokens[pa - 1].norm in word_set("auxiliary") and channel is None:
+        # «وكان الرئيس الفلسطيني أكد استعداده ...»: «كان» opened the clause with the subject; the words after are the object
+        return make_actor(doc, tokens[pa].start, tokens[pb - 1].end), channel, after_speaker, lam
+    if b > a:
+        speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+    elif pb > pa:
+        speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
+    return speaker, channel, after_speaker, lam
+
+
 def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution]:
     """Every speech verb that frames content, with its speaker resolved (explicit, preposed or continued).
     `marks` are the document's quote marks with `name` set for the marks around names."""
@@ -400,39 +482,8 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     if actor is not None:
                         subjects[sent] = actor
             continue
-        speaker: Actor | None = None
-        channel: Actor | None = None
+        speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
-        relative = i > 0 and tokens[i - 1].norm in word_set("relative")
-        if relative:
-            # «العميد X، الذي نقلت عنه وكالة ... قوله:», «الوزير الذي قال إن»: the noun before the relative speaks
-            pa, pb = _antecedent(doc, tokens, i - 1)
-            if pb > pa:
-                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
-        a, b, lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
-        after_speaker = b
-        if speaker is not None and form.lemma in word_set("relay_lemma") and i + 1 < len(tokens) \
-                and any(tokens[i + 1].norm.startswith(p) for p in word_set("relay_prep")):
-            a, b, lam = _speaker_after(doc, tokens, i + 1, VerbForm("", "m", "past", False, ""), ignorable, s_end)
-            if b > a:
-                channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-            after_speaker = b
-        elif speaker is not None:
-            pass
-        elif form.lemma in word_set("relay_lemma") and b > a and b < len(tokens) \
-                and tokens[b].norm in word_set("relay_prep"):
-            channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
-            a2, b2, lam = _speaker_after(doc, tokens, b, VerbForm("", "m", "past", False, ""), ignorable, s_end)
-            a, b = a2, b2
-            after_speaker = b2
-        if speaker is not None:
-            pass
-        elif b > a and form.kind != "participle":
-            speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
-        elif form.kind != "participle":
-            pa, pb = _speaker_before(doc, tokens, i)
-            if pb > pa:
-                speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
         if speaker is not None:
             speaker = _coreferent(doc, speaker)
         if speaker is None:

@@ -24,7 +24,7 @@ from rasd.text.normalize import normalize_for_match
 
 Gender = Literal["m", "f", "pl", "du"]
 
-QUOTE_CHARS = set("«»“”„‘’\"")
+QUOTE_CHARS = set("«»“”„‘’‹›\"")
 BREAK_PUNCT = set("،,:;؛.!?؟()[]{}\n") | QUOTE_CHARS | set("-–—")
 MAX_SPEAKER_TOKENS = 12
 
