@@ -263,8 +263,9 @@ def test_a_coarse_restatement_does_not_raise_a_finer_events_toll():
 
 
 def test_the_dateline_city_is_no_actor():
-    doc = _doc("مقديشو 14 ديسمبر 2017 (وال)- قتل ما لا يقل عن 13 عنصراً من الشرطة الصومالية اليوم الخميس في هجوم "
-               "انتحاري داخل معسكر لتدريب الشرطة.")
+    doc = extract(Article(id="t", published=dt.date(2017, 12, 14), text=(
+        "مقديشو 14 ديسمبر 2017 (وال)- قتل ما لا يقل عن 13 عنصراً من الشرطة الصومالية اليوم الخميس في هجوم "
+        "انتحاري داخل معسكر لتدريب الشرطة.")))
     (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert _a1(ev) != "مقديشو"
 
@@ -272,3 +273,15 @@ def test_the_dateline_city_is_no_actor():
 def test_a_broken_ceasefire_is_no_new_ceasefire():
     doc = _doc("وقال المصدر إن المجموعات المسلحة تخرق اتفاق وقف النار في السويداء وتهاجم قوات الأمن.")
     assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_background_a_month_before_publication_is_no_news():
+    doc = extract(Article(id="t", published=dt.date(2022, 9, 26), text=(
+        "وكانت الحركة قد فرضت حصارا على فندق في مقديشو في أغسطس الماضي قتل فيه 21 شخصا.")))
+    assert not doc.events
+    assert any(n.get("modality") == "historical" for n in doc.non_events)
+
+
+def test_a_court_that_condemns_convicts():
+    (ev,) = _events("أدانت محكمة جنايات الإسماعيلية 14 متهما في قضية الهجوم على قسم شرطة العريش أمس.", "SANCTION")
+    assert ev.mode == "convict"

@@ -62,6 +62,7 @@ from rasd.extract.event_place import (
 )
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
+from rasd.text.normalize import normalize_for_match
 
 
 @lru_cache(maxsize=1)
@@ -129,11 +130,33 @@ def _char_distance(span, start: int, end: int) -> int:
     return max(0, span.start - end, start - span.end)
 
 
+def _court_reading(event: Event) -> None:
+    """«أدانت المحكمة المتهمين»: a court that «condemns» convicts — a sanction, not an accusation."""
+    if event.type == "ACCUSE" and event.actor1 is not None and any(
+            w in normalize_for_match(event.actor1.text).split() for w in _COURT_WORDS):
+        event.type, event.mode = "SANCTION", "convict"
+
+
+_COURT_WORDS = frozenset(normalize_for_match(w) for w in ROLES["court_words"])
+_BACKGROUND_DAYS = 90    # a dated event this long before publication is the story's background
+
+
 def _is_historical(event: Event, doc: Document) -> bool:
-    """Dated to a year before the publication year («في عام 2011»): background, not news."""
+    """Background, not news: dated to a year before the publication year («في عام 2011»), to an earlier
+    month («في أغسطس الماضي» in a September report), or to a day more than three months before publication."""
     published = doc.article.published
-    return bool(published and event.date and event.date_precision == "year"
-                and int(event.date[:4]) < published.year)
+    if not (published and event.date and event.date_source == "text"):
+        return bool(published and event.date and event.date_precision == "year"
+                    and int(event.date[:4]) < published.year)
+    if event.date_precision == "year":
+        return int(event.date[:4]) < published.year
+    if event.date_precision == "month":
+        return event.date[:7] < published.isoformat()[:7]
+    try:
+        day = dt.date.fromisoformat(event.date[:10])
+    except ValueError:
+        return False
+    return (published - day).days > _BACKGROUND_DAYS
 
 
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
@@ -246,6 +269,7 @@ def run(doc: Document) -> None:
                       injuries=casualties.injuries if casualties else None,
                       casualties_approximate=bool(casualties and casualties.approximate),
                       modality=modality, confidence=1.0 if match.rule.get("strength") == "strong" else 0.6)
+        _court_reading(event)
         event.acled_type, event.acled_subtype = _acled_for(event)
         if _is_historical(event, doc):
             # background («انتهت في عام 2016»): flagged and dated, kept apart from the news it frames
