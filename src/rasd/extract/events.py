@@ -138,12 +138,13 @@ def _court_reading(event: Event) -> None:
 
 
 _COURT_WORDS = frozenset(normalize_for_match(w) for w in ROLES["court_words"])
+_BACKGROUND_MONTHS = 2    # «الشهر الماضي» is still the news; two months back is background
 _BACKGROUND_DAYS = 90    # a dated event this long before publication is the story's background
 
 
 def _is_historical(event: Event, doc: Document) -> bool:
     """Background, not news: dated to a year before the publication year («في عام 2011»), to an earlier
-    month («في أغسطس الماضي» in a September report), or to a day more than three months before publication."""
+    month at least two back («في يوليو الماضي» in a September report), or to a day more than three months before publication."""
     published = doc.article.published
     if not (published and event.date and event.date_source == "text"):
         return bool(published and event.date and event.date_precision == "year"
@@ -151,7 +152,8 @@ def _is_historical(event: Event, doc: Document) -> bool:
     if event.date_precision == "year":
         return int(event.date[:4]) < published.year
     if event.date_precision == "month":
-        return event.date[:7] < published.isoformat()[:7]
+        year, month = int(event.date[:4]), int(event.date[5:7])
+        return (published.year * 12 + published.month) - (year * 12 + month) >= _BACKGROUND_MONTHS
     try:
         day = dt.date.fromisoformat(event.date[:10])
     except ValueError:
