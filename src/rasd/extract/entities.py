@@ -713,6 +713,127 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
             break
 
 
+@lru_cache(maxsize=1)
+def _descriptor_heads() -> frozenset[str]:
+    """Heads that describe the name after them («صحيفة لوموند», «حركة حماس»): org_heads.tsv `descriptor`."""
+    return frozenset(normalize_for_match(form) for r in _org_head_rows() if r.get("descriptor") == "yes"
+                     for form in r["head"].split("|"))
+
+
+def trim_descriptors(doc: Document, kb) -> None:
+    """«صحيفة لوموند» → «لوموند», «حركة حماس» → «حماس»: an organisation mention opened by a descriptor head
+    is the name after it, when that name stands on its own (a KB alias, or a proper name: a rare word
+    without the article). The full form stays as `canonical` when the KB has none."""
+    for e in doc.entities:
+        if e.type != "ORG" or e.source not in ("kb", "pattern"):
+            continue
+        toks = [t for t in doc.tokens if e.span.start <= t.stem_start < e.span.end]
+        if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
+            continue
+        rest = doc.text[_name_start(toks[1]):e.span.end]
+        if e.source == "kb":
+            actor = kb.actors.actors.get(e.kb_id or "")
+            ok = actor is not None and normalize_for_match(rest) in {normalize_for_match(a) for a in actor.aliases_ar}
+        else:
+            ok = not toks[1].prefixes and word_frequency(doc, toks[1]) < _COMMON_WORD_ZIPF \
+                and _surface_key(doc, toks.index(toks[1]) + doc.tokens.index(toks[0])) not in _given_names()
+        if ok:
+            if e.canonical is None:
+                e.canonical = e.text
+            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            e.text = e.span.text
+            if e.source == "pattern":
+                e.name_en = transliterate(e.text)
+
+
+def _cue_set(kind: str) -> frozenset[str]:
+    from rasd.extract.ner_model import load_cues
+    return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
+
+
+def _sport_sentence(doc: Document, sentence: int) -> bool:
+    from rasd.extract.ner_model import light_stem
+    cues = _cue_set("SPORT_CUE")
+    found = {c for t in doc.tokens if t.sentence == sentence for c in (t.stem, light_stem(t.stem)) if c in cues}
+    return len(found) >= 2      # two different sports words: «البطولة» alone may be heroism
+
+
+_CLUB_CITY_POPULATION = 20_000
+
+
+def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
+    """«فاز برشلونة على إشبيلية», «ريال مدريد»: in a sports report a city (not a country) is its club, an ORG;
+    a club word before or after it («ريال», «يونايتد») belongs to the name."""
+    clubs = _cue_set("CLUB_WORD")
+    sports: dict[int, bool] = {}
+    absorbed: set[int] = set()
+    index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    for e in doc.entities:
+        if e.type != "GPE" or e.source != "kb" or (e.kb_id or "").startswith("cc:") or not e.candidates:
+            continue
+        place = kb.gazetteer.place(e.candidates[0])
+        if place is None or place.feature not in ("city", "admin1", "admin2") \
+                or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION):
+            continue
+        i = index.get(e.span.start) if e.span.start in index else next(
+            (k for k, t in enumerate(doc.tokens) if t.start <= e.span.start < t.end), None)
+        if i is None:
+            continue
+        sent = doc.tokens[i].sentence
+        if sent not in sports:
+            sports[sent] = _sport_sentence(doc, sent)
+        prev = doc.tokens[i - 1] if i > 0 and _joined(doc, i - 1, i) else None
+        last = next((k for k in range(i, len(doc.tokens)) if doc.tokens[k].stem_end >= e.span.end), i)
+        nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) and _joined(doc, last, last + 1) else None
+        club_before = prev is not None and prev.stem in clubs and not set(prev.prefixes) - {"و"}
+        club_after = nxt is not None and nxt.stem in clubs and not nxt.prefixes
+        if not (sports[sent] or club_before or club_after):
+            continue
+        start = _name_start(prev) if club_before else e.span.start
+        end = nxt.stem_end if club_after else e.span.end
+        absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
+        e.type, e.kb_id, e.canonical, e.country, e.candidates = "ORG", None, None, None, []
+        e.sector, e.source = "civilian", "pattern"
+        e.span = doc.span(start, end)
+        e.text = e.span.text
+        e.name_en = transliterate(e.text)
+        claims.append(_Claim(start, end))
+    if absorbed:
+        doc.entities = [o for o in doc.entities if id(o) not in absorbed]
+
+
+def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
+    """«CNN», «IBM», «وDell», «شركة Apple»: a Latin acronym, or a capitalised Latin word with a clitic or after
+    a descriptor head, in Arabic text is a brand or an organisation."""
+    tokens = doc.tokens
+    k = 0
+    while k < len(tokens):
+        word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
+        introduced = bool(tokens[k].prefixes) or (k > 0 and tokens[k - 1].stem in _descriptor_heads())
+        if not (_latin_acronym(word) or (introduced and _latin_name_word(word))):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(tokens) and _joined(doc, end, end + 1) and not tokens[end + 1].prefixes \
+                and _latin_name_word(doc.text[tokens[end + 1].stem_start:tokens[end + 1].stem_end]):
+            end += 1
+        start, stop = tokens[k].stem_start, tokens[end].stem_end
+        if not _overlaps(claims, start, stop) and end - k < 4:
+            text = doc.text[start:stop]
+            doc.entities.append(Entity(span=doc.span(start, stop), type="ORG", text=text, name_en=text,
+                                       source="pattern", confidence=0.6))
+            claims.append(_Claim(start, stop))
+        k = end + 1
+
+
+def _latin_acronym(word: str) -> bool:
+    """«CNN», «IBM»: an all-capital Latin word of two to six letters."""
+    return 2 <= len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _latin_name_word(word: str) -> bool:
+    return len(word) >= 2 and word.isascii() and word.isalpha() and word[0].isupper()
+
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("tokens", "sentences")
 ADDS = ("entities", "agents")
@@ -729,9 +850,12 @@ def run(doc: Document) -> None:
     matches = kb.match(doc)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
+    add_latin_names(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
+    add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
+    trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)
     assign_clusters(doc)

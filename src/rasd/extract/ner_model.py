@@ -27,7 +27,7 @@ CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
 LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
-CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD")
+CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD")
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
