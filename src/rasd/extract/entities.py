@@ -773,8 +773,9 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
             continue
         place = kb.gazetteer.place(e.candidates[0])
         if place is None or place.feature not in ("city", "admin1", "admin2") \
-                or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION):
-            continue
+                or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
+                or (stem_zipf(lexicon_key(e.text)) or 0) >= 4.5:
+            continue        # «كرة» (ball) is no club, whatever town bears the name
         i = index.get(e.span.start) if e.span.start in index else next(
             (k for k, t in enumerate(doc.tokens) if t.start <= e.span.start < t.end), None)
         if i is None:
@@ -803,14 +804,19 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
 
 
 def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
-    """«CNN», «IBM», «وDell», «شركة Apple»: a Latin acronym, or a capitalised Latin word with a clitic or after
-    a descriptor head, in Arabic text is a brand or an organisation."""
+    """«CNN», «IBM», «وDell», «شركة Apple»: in Arabic news a Latin acronym standing alone (not in a technical
+    sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
+    brand or an organisation."""
     tokens = doc.tokens
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
-        introduced = bool(tokens[k].prefixes) or (k > 0 and tokens[k - 1].stem in _descriptor_heads())
-        if not (_latin_acronym(word) or (introduced and _latin_name_word(word))):
+        introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
+                                                             or tokens[k - 1].stem in _org_heads()
+                                                             or tokens[k - 1].norm in ("عن", "مع", "ل")))
+        lone = _latin_acronym(word) and len(word) >= 3 and sum(
+            1 for t in tokens if t.sentence == tokens[k].sentence and any("a" <= c.lower() <= "z" for c in t.text)) <= 2
+        if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
             k += 1
             continue
         end = k
