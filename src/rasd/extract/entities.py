@@ -72,7 +72,8 @@ def _chain_has_name(doc: Document, first: int, last: int) -> bool:
     gazetteer = load_kb().gazetteer
     return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
                or _surface_key(doc, k) in _given_names()
-               or gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end])
+               or any(c.feature != "village" for c in
+                      gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end]))
                for k in range(first, last + 1))
 
 
@@ -216,7 +217,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return True         # «ثلاثة» is a number here, not a village
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
     big = best.is_capital or best.population >= 100_000
-    if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
+    if prev is not None and not best.is_capital and _org_heads().get(prev.stem, "site") != "site" \
+            and "ال" not in prev.prefixes \
             and _joined(doc, m.token_start - 1, m.token_start):
         return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
     if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
@@ -485,7 +487,10 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     if not zipf:
         return True
     if after_common_word:
-        return zipf < _RARE_WORD_ZIPF
+        word = doc.text[tok.stem_start:tok.stem_end]
+        bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
+                    None)       # «مركزه»: a pronoun the segmenter left on a common word
+        return zipf < _RARE_WORD_ZIPF and (bare is None or (stem_zipf(lexicon_key(bare)) or 0) < _RARE_WORD_ZIPF)
     return zipf < (_FAMILY_NAME_ZIPF if tok.prefixes == ["ال"] else _NAME_WORD_ZIPF)
 
 
@@ -508,6 +513,16 @@ def _speaker_alone(doc: Document, k: int) -> bool:
     return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
 
 
+_FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
+
+
+def _foreign_particle(doc: Document, k: int) -> bool:
+    """«جان إيف لو دريان», «لويس دي بروليه»: a particle inside a foreign name, followed by a rare word."""
+    tokens = doc.tokens
+    return tokens[k].norm in _FOREIGN_PARTICLES and k + 1 < len(tokens) and _joined(doc, k, k + 1) \
+        and not tokens[k + 1].prefixes and word_frequency(doc, tokens[k + 1]) < _RARE_WORD_ZIPF
+
+
 def _after_link(doc: Document, k: int) -> bool:
     """Token k is «بن», «أبي», «عبد» ... and the word after it is a plain word: «عمر بن الخطاب»."""
     tok, nxt = doc.tokens[k], doc.tokens[k + 1]
@@ -518,13 +533,14 @@ def _after_link(doc: Document, k: int) -> bool:
 _TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
 
 
-def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None) -> int:
+def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None,
+               given_end: int | None = None) -> int:
     """«مايكل شوماخر سائق», «هوجو شافيز سعت»: common last words the model does not read as part of a name
     are left out."""
     if model_person is None:
         return end
     tokens = doc.tokens
-    while end > k + 1:      # the word after the given name stays («محمود بصل»)
+    while end > (given_end if given_end is not None else k) + 1:   # the word after the given name stays («محمود بصل»)
         tok = tokens[end]
         inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")      # «جواد كسار العنزي»
@@ -560,7 +576,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
-                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")):
+                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")
+                     or _foreign_particle(doc, end + 1)):
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
@@ -569,7 +586,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
-        end = _trim_tail(doc, k, end, model_person)
+        end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
@@ -663,7 +680,7 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
-            if (stem_zipf(lexicon_key(words[-1])) or 0) < _RARE_WORD_ZIPF:
+            if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
         return
@@ -774,7 +791,7 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         place = kb.gazetteer.place(e.candidates[0])
         if place is None or place.feature not in ("city", "admin1", "admin2") \
                 or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
-                or (stem_zipf(lexicon_key(e.text)) or 0) >= 4.5:
+                or (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # «كرة» (ball) is no club, whatever town bears the name
         i = index.get(e.span.start) if e.span.start in index else next(
             (k for k, t in enumerate(doc.tokens) if t.start <= e.span.start < t.end), None)
