@@ -562,7 +562,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        starts_given = not tok.suffix and (_given_at(doc, k) or (not tok.prefixes and two in given))
+        starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
             and not set(tok.prefixes) - {"ال"} \
             and (tokens[k - 1].stem in titles
@@ -572,12 +572,15 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             continue
         end = k + (1 if two in given else 0)
         common = starts_given and key in _common_word_names() and two not in given
+        kunya = tokens[k].stem in ("ابو", "ام")
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
                      or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")
-                     or _foreign_particle(doc, end + 1)):
+                     or _foreign_particle(doc, end + 1)
+                     or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
+                         and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
@@ -587,6 +590,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
         end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
+        while end > k and tokens[end].norm in _FOREIGN_PARTICLES:
+            end -= 1        # «لويس دا» without its last word is «لويس»
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
@@ -614,6 +619,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
         if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
                 or _all_common_words(doc, start, end):
             continue
+        if etype == "PERSON":
+            end = _cut_at_common_word(doc, start, end)
         text = doc.text[start:end]
         if etype == "PERSON" and _plural_or_nisba_word(text):
             continue
@@ -628,6 +635,23 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
 
 
 _COMMON_WORD_ZIPF = 4.0
+
+
+_APPOSITION_ZIPF = 4.5      # «فرناندو الونسو سائق رينو»: a word this common ends the model's person name
+
+
+def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
+    """The model's person span up to (not including) the first common word after its first word: an
+    apposition or a verb it ran into («شوماخر الفائز», «روبنز باريكيلو زميل مايكل»)."""
+    toks = [k for k, t in enumerate(doc.tokens) if start <= t.stem_start < end]
+    for n, k in enumerate(toks[1:], start=1):
+        tok = doc.tokens[k]
+        family = "ال" in tok.prefixes and tok.stem.endswith("ي")
+        after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
+        if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
+                and word_frequency(doc, tok) >= _APPOSITION_ZIPF:
+            return doc.tokens[toks[n - 1]].stem_end
+    return end
 
 
 def _plural_or_nisba_word(text: str) -> bool:
@@ -676,7 +700,7 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
-        if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
+        if e.type == "PERSON" and e.kb_id is None and len(words) > 1 and len(words[-1]) > 2:
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
