@@ -562,6 +562,10 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
+        if k + 1 < len(tokens) and two not in given:        # «عبد الرحمن»: the second word with its article
+            nxt = tokens[k + 1]
+            with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
+            two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
             and not set(tok.prefixes) - {"ال"} \
@@ -655,8 +659,12 @@ def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
 
 
 def _plural_or_nisba_word(text: str) -> bool:
-    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person."""
+    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person; nor
+    does a definite noun with a definite adjective («الاوتوستراد الدولي»)."""
     words = text.split()
+    if len(words) > 1:      # «الاوتوستراد الدولي»: a definite noun and its adjective
+        return all(normalize_for_match(w).startswith("ال") for w in (words[0], words[-1])) \
+            and words[-1].endswith(("ية", "ي", "يين", "يون"))
     return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
         and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
 
