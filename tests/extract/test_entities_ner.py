@@ -119,8 +119,9 @@ def test_next_word_with_a_clitic_is_not_swallowed():
 def test_descriptor_heads_stay_out_of_organisation_names():
     doc = doc_of("ونقلت وكالة رويترز عن لصحيفة لوموند، وقالت حركة حماس إن شركة انرون أفلست.")
     orgs = typed(doc, "ORG")
-    assert {"لوموند", "حماس", "انرون"} <= orgs
-    assert not {"حركة حماس", "صحيفة لوموند", "شركة انرون"} & orgs
+    assert {"لوموند", "انرون"} <= orgs
+    assert not {"صحيفة لوموند", "شركة انرون"} & orgs
+    assert "حركة حماس" in orgs      # «حركة»/«تنظيم» stay: the events stage reads actors by them
 
 
 def test_name_ends_before_a_country_adjective_and_starts_after_it():

@@ -66,10 +66,12 @@ def _nisba_forms() -> frozenset[str]:
                      if " " not in f)
 
 
-def _chain_has_name(doc: Document, first: int, last: int) -> bool:
+def _chain_has_name(doc: Document, first: int, last: int, site: bool = False) -> bool:
     """Some word of tokens first..last is rare (a proper name), a given name, a gazetteer name or a country
     adjective."""
     gazetteer = load_kb().gazetteer
+    if site and gazetteer.candidates(doc.text[_name_start(doc.tokens[first]):doc.tokens[last].stem_end]):
+        return True         # «منطقة سوق الجمعة»: the words after a site head are a place's name
     return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
                or _surface_key(doc, k) in _given_names()
                or any(c.feature != "village" for c in
@@ -217,8 +219,7 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return True         # «ثلاثة» is a number here, not a village
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
     big = best.is_capital or best.population >= 100_000
-    if prev is not None and not best.is_capital and _org_heads().get(prev.stem, "site") != "site" \
-            and "ال" not in prev.prefixes \
+    if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
             and _joined(doc, m.token_start - 1, m.token_start):
         return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
     if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
@@ -341,7 +342,7 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         if "ال" in tok.prefixes and (j == i or "ال" not in tokens[i + 1].prefixes or tok.stem not in _definite_heads()):
             i += 1          # «الوزارة» alone refers back, «القوات الموالية» is a description; «المجلس الرئاسي» a name
             continue
-        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j):
+        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j, site=place_head):
             i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
             continue
         if j > i:
