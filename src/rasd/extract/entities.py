@@ -258,12 +258,11 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 _maybe_nisba(doc, m, kb)
                 continue
             entity = _actor_entity(doc, m, actor)
+            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
+                entity.span = doc.span(title_start[k], m.end)      # (quotes and events read the office from it)
+                entity.text = entity.span.text
             doc.entities.append(entity)
             claimed_ids.add(actor.id)
-            if k in title_start:
-                # «وزير الخارجية الإيراني عباس عراقجي»: the name is the entity; the title words are claimed
-                # so that nothing else reads them, and stay out of its span (as NER corpora mark names)
-                claims.append(_Claim(title_start[k], m.name_start))
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
