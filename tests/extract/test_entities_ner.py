@@ -185,3 +185,10 @@ def test_given_names_file_is_clean():
     assert len(names) == len(set(names)), "duplicate rows"
     assert not [n for n in names if n.startswith("ال") and " " not in n], "write given names without the article"
     assert "علي*" in names and "مثنى" in names        # «علي» is also the Egyptian spelling of «على»
+
+
+def test_an_organisation_named_with_its_head_is_found_later_by_its_bare_name():
+    doc = doc_of("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم. وقال بيان إن القاعدة ستواصل هجماتها.")
+    assert [e.kb_id for e in doc.entities if e.type == "ORG"] == ["org.aq", "org.aq"]
+    plain = doc_of("وسقطت قذائف قرب القاعدة العسكرية.")
+    assert "org.aq" not in {e.kb_id for e in plain.entities}

@@ -728,7 +728,8 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
 
 def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
-    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context."""
+    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
+    known organisation named with its head («تنظيم القاعدة») is that organisation by its bare name later."""
     names: dict[tuple[str, ...], Entity] = {}
     for e in doc.entities:
         if e.type not in ("PERSON", "ORG") or e.source not in ("ner", "pattern", "kb"):
@@ -736,6 +737,9 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         words = tuple(_name_key(w) for w in e.text.split())
         if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
             continue
+        if e.type == "ORG" and e.kb_id and len(words) >= 2 and normalize_for_match(words[0]) in _org_heads() \
+                and "ال" not in words[0][:2]:
+            names.setdefault(words[1:], e)     # «تنظيم القاعدة» ... later «القاعدة» alone is the same group
         if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # a frequent word found as a name once is not a name everywhere
         names.setdefault(words, e)
