@@ -70,8 +70,9 @@ def _chain_has_name(doc: Document, first: int, last: int, site: bool = False) ->
     """Some word of tokens first..last is rare (a proper name), a given name, a gazetteer name or a country
     adjective."""
     gazetteer = load_kb().gazetteer
-    if site and gazetteer.candidates(doc.text[_name_start(doc.tokens[first]):doc.tokens[last].stem_end]):
-        return True         # «منطقة سوق الجمعة»: the words after a site head are a place's name
+    if site and any(gazetteer.candidates(doc.text[_name_start(doc.tokens[f]):doc.tokens[last].stem_end])
+                    for f in (first - 1, first)):
+        return True         # «سوق الجمعة», «منطقة سوق الجمعة»: a place's name, with or without its head
     return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
                or _surface_key(doc, k) in _given_names()
                or any(c.feature != "village" for c in
