@@ -5,7 +5,8 @@
     .venv/bin/python scripts/train_ner.py --research     # also an ANERcorp-train model -> out/models/ (research only)
 
 The shipped model is trained only on licence-clean data: AQMAR (CC BY-SA 3.0, Mohit et al. 2012) minus its
-held-out articles, and the Wojood public sample train+val (MIT, SinaLab). ANERcorp (research use) is used for
+held-out articles, the Wojood public sample train+val (MIT, SinaLab), and 2,000 synthetic news sentences from our
+own templates (src/rasd/extract/data/ner_templates.tsv) filled with names from our own KB (fixed seed). ANERcorp (research use) is used for
 evaluation on its test split and, with --research, to train a model that is never shipped. No test split is
 ever trained on. Training is deterministic: fixed corpus order, fixed L-BFGS parameters.
 """

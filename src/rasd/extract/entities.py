@@ -66,13 +66,17 @@ def _nisba_forms() -> frozenset[str]:
                      if " " not in f)
 
 
-def _chain_has_name(doc: Document, first: int, last: int) -> bool:
+def _chain_has_name(doc: Document, first: int, last: int, site: bool = False) -> bool:
     """Some word of tokens first..last is rare (a proper name), a given name, a gazetteer name or a country
     adjective."""
     gazetteer = load_kb().gazetteer
+    if site and any(gazetteer.candidates(doc.text[_name_start(doc.tokens[f]):doc.tokens[last].stem_end])
+                    for f in (first - 1, first)):
+        return True         # «سوق الجمعة», «منطقة سوق الجمعة»: a place's name, with or without its head
     return any(word_frequency(doc, doc.tokens[k]) < _COMMON_WORD_ZIPF or doc.tokens[k].stem in _nisba_forms()
                or _surface_key(doc, k) in _given_names()
-               or gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end])
+               or any(c.feature != "village" for c in
+                      gazetteer.candidates(doc.text[_name_start(doc.tokens[k]):doc.tokens[k].stem_end]))
                for k in range(first, last + 1))
 
 
@@ -255,12 +259,11 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 _maybe_nisba(doc, m, kb)
                 continue
             entity = _actor_entity(doc, m, actor)
+            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
+                entity.span = doc.span(title_start[k], m.end)      # (quotes and events read the office from it)
+                entity.text = entity.span.text
             doc.entities.append(entity)
             claimed_ids.add(actor.id)
-            if k in title_start:
-                # «وزير الخارجية الإيراني عباس عراقجي»: the name is the entity; the title words are claimed
-                # so that nothing else reads them, and stay out of its span (as NER corpora mark names)
-                claims.append(_Claim(title_start[k], m.name_start))
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
@@ -339,7 +342,7 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         if "ال" in tok.prefixes and (j == i or "ال" not in tokens[i + 1].prefixes or tok.stem not in _definite_heads()):
             i += 1          # «الوزارة» alone refers back, «القوات الموالية» is a description; «المجلس الرئاسي» a name
             continue
-        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j):
+        if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j, site=place_head):
             i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
             continue
         if j > i:
@@ -485,7 +488,10 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     if not zipf:
         return True
     if after_common_word:
-        return zipf < _RARE_WORD_ZIPF
+        word = doc.text[tok.stem_start:tok.stem_end]
+        bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
+                    None)       # «مركزه»: a pronoun the segmenter left on a common word
+        return zipf < _RARE_WORD_ZIPF and (bare is None or (stem_zipf(lexicon_key(bare)) or 0) < _RARE_WORD_ZIPF)
     return zipf < (_FAMILY_NAME_ZIPF if tok.prefixes == ["ال"] else _NAME_WORD_ZIPF)
 
 
@@ -508,6 +514,16 @@ def _speaker_alone(doc: Document, k: int) -> bool:
     return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
 
 
+_FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
+
+
+def _foreign_particle(doc: Document, k: int) -> bool:
+    """«جان إيف لو دريان», «لويس دي بروليه»: a particle inside a foreign name, followed by a rare word."""
+    tokens = doc.tokens
+    return tokens[k].norm in _FOREIGN_PARTICLES and k + 1 < len(tokens) and _joined(doc, k, k + 1) \
+        and not tokens[k + 1].prefixes and word_frequency(doc, tokens[k + 1]) < _RARE_WORD_ZIPF
+
+
 def _after_link(doc: Document, k: int) -> bool:
     """Token k is «بن», «أبي», «عبد» ... and the word after it is a plain word: «عمر بن الخطاب»."""
     tok, nxt = doc.tokens[k], doc.tokens[k + 1]
@@ -518,13 +534,14 @@ def _after_link(doc: Document, k: int) -> bool:
 _TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
 
 
-def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None) -> int:
+def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None,
+               given_end: int | None = None) -> int:
     """«مايكل شوماخر سائق», «هوجو شافيز سعت»: common last words the model does not read as part of a name
     are left out."""
     if model_person is None:
         return end
     tokens = doc.tokens
-    while end > k + 1:      # the word after the given name stays («محمود بصل»)
+    while end > (given_end if given_end is not None else k) + 1:   # the word after the given name stays («محمود بصل»)
         tok = tokens[end]
         inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")      # «جواد كسار العنزي»
@@ -546,7 +563,11 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         tok = tokens[k]
         key = _surface_key(doc, k)
         two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        starts_given = not tok.suffix and (_given_at(doc, k) or (not tok.prefixes and two in given))
+        if k + 1 < len(tokens) and two not in given:        # «عبد الرحمن»: the second word with its article
+            nxt = tokens[k + 1]
+            with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
+            two = with_article if with_article in given else two
+        starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
             and not set(tok.prefixes) - {"ال"} \
             and (tokens[k - 1].stem in titles
@@ -556,11 +577,15 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             continue
         end = k + (1 if two in given else 0)
         common = starts_given and key in _common_word_names() and two not in given
+        kunya = tokens[k].stem in ("ابو", "ام")
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
                 and (_name_like(doc, end + 1, after_common_word=common and end == k)
-                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")):
+                     or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")
+                     or _foreign_particle(doc, end + 1)
+                     or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
+                         and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
@@ -569,7 +594,9 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
-        end = _trim_tail(doc, k, end, model_person)
+        end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
+        while end > k and tokens[end].norm in _FOREIGN_PARTICLES:
+            end -= 1        # «لويس دا» without its last word is «لويس»
         if end > k or (starts_given and _speaker_alone(doc, k)):
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
@@ -597,6 +624,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
         if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
                 or _all_common_words(doc, start, end):
             continue
+        if etype == "PERSON":
+            end = _cut_at_common_word(doc, start, end)
         text = doc.text[start:end]
         if etype == "PERSON" and _plural_or_nisba_word(text):
             continue
@@ -613,9 +642,30 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
 _COMMON_WORD_ZIPF = 4.0
 
 
+_APPOSITION_ZIPF = 4.5      # «فرناندو الونسو سائق رينو»: a word this common ends the model's person name
+
+
+def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
+    """The model's person span up to (not including) the first common word after its first word: an
+    apposition or a verb it ran into («شوماخر الفائز», «روبنز باريكيلو زميل مايكل»)."""
+    toks = [k for k, t in enumerate(doc.tokens) if start <= t.stem_start < end]
+    for n, k in enumerate(toks[1:], start=1):
+        tok = doc.tokens[k]
+        family = "ال" in tok.prefixes and tok.stem.endswith("ي")
+        after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
+        if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
+                and word_frequency(doc, tok) >= _APPOSITION_ZIPF:
+            return doc.tokens[toks[n - 1]].stem_end
+    return end
+
+
 def _plural_or_nisba_word(text: str) -> bool:
-    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person."""
+    """«الصليبيين», «الأبخازي»: one word with the article and a plural or nisba ending names no person; nor
+    does a definite noun with a definite adjective («الاوتوستراد الدولي»)."""
     words = text.split()
+    if len(words) > 1:      # «الاوتوستراد الدولي»: a definite noun and its adjective
+        return all(normalize_for_match(w).startswith("ال") for w in (words[0], words[-1])) \
+            and words[-1].endswith(("ية", "ي", "يين", "يون"))
     return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
         and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
 
@@ -659,11 +709,11 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
-        if e.type == "PERSON" and e.kb_id is None and len(words) > 1:
+        if e.type == "PERSON" and e.kb_id is None and len(words) > 1 and len(words[-1]) > 2:
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
-            if (stem_zipf(lexicon_key(words[-1])) or 0) < _RARE_WORD_ZIPF:
+            if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
         return
@@ -679,7 +729,8 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
 
 def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
-    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context."""
+    once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
+    known organisation named with its head («تنظيم القاعدة») is that organisation by its bare name later."""
     names: dict[tuple[str, ...], Entity] = {}
     for e in doc.entities:
         if e.type not in ("PERSON", "ORG") or e.source not in ("ner", "pattern", "kb"):
@@ -687,6 +738,9 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         words = tuple(_name_key(w) for w in e.text.split())
         if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
             continue
+        if e.type == "ORG" and e.kb_id and len(words) >= 2 and normalize_for_match(words[0]) in _org_heads() \
+                and "ال" not in words[0][:2]:
+            names.setdefault(words[1:], e)     # «تنظيم القاعدة» ... later «القاعدة» alone is the same group
         if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # a frequent word found as a name once is not a name everywhere
         names.setdefault(words, e)
@@ -713,6 +767,133 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
             break
 
 
+@lru_cache(maxsize=1)
+def _descriptor_heads() -> frozenset[str]:
+    """Heads that describe the name after them («صحيفة لوموند», «حركة حماس»): org_heads.tsv `descriptor`."""
+    return frozenset(normalize_for_match(form) for r in _org_head_rows() if r.get("descriptor") == "yes"
+                     for form in r["head"].split("|"))
+
+
+def trim_descriptors(doc: Document, kb) -> None:
+    """«صحيفة لوموند» → «لوموند», «حركة حماس» → «حماس»: an organisation mention opened by a descriptor head
+    is the name after it, when that name stands on its own (a KB alias, or a proper name: a rare word
+    without the article). The full form stays as `canonical` when the KB has none."""
+    for e in doc.entities:
+        if e.type != "ORG" or e.source not in ("kb", "pattern"):
+            continue
+        toks = [t for t in doc.tokens if e.span.start <= t.stem_start < e.span.end]
+        if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
+            continue
+        rest = doc.text[_name_start(toks[1]):e.span.end]
+        if e.source == "kb":
+            actor = kb.actors.actors.get(e.kb_id or "")
+            ok = actor is not None and normalize_for_match(rest) in {normalize_for_match(a) for a in actor.aliases_ar}
+        else:
+            ok = not toks[1].prefixes and word_frequency(doc, toks[1]) < _COMMON_WORD_ZIPF \
+                and _surface_key(doc, toks.index(toks[1]) + doc.tokens.index(toks[0])) not in _given_names()
+        if ok:
+            if e.canonical is None:
+                e.canonical = e.text
+            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            e.text = e.span.text
+            if e.source == "pattern":
+                e.name_en = transliterate(e.text)
+
+
+def _cue_set(kind: str) -> frozenset[str]:
+    from rasd.extract.ner_model import load_cues
+    return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
+
+
+def _sport_sentence(doc: Document, sentence: int) -> bool:
+    from rasd.extract.ner_model import light_stem
+    cues = _cue_set("SPORT_CUE")
+    found = {c for t in doc.tokens if t.sentence == sentence for c in (t.stem, light_stem(t.stem)) if c in cues}
+    return len(found) >= 2      # two different sports words: «البطولة» alone may be heroism
+
+
+_CLUB_CITY_POPULATION = 20_000
+
+
+def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
+    """«فاز برشلونة على إشبيلية», «ريال مدريد»: in a sports report a city (not a country) is its club, an ORG;
+    a club word before or after it («ريال», «يونايتد») belongs to the name."""
+    clubs = _cue_set("CLUB_WORD")
+    sports: dict[int, bool] = {}
+    absorbed: set[int] = set()
+    index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    for e in doc.entities:
+        if e.type != "GPE" or e.source != "kb" or (e.kb_id or "").startswith("cc:") or not e.candidates:
+            continue
+        place = kb.gazetteer.place(e.candidates[0])
+        if place is None or place.feature not in ("city", "admin1", "admin2") \
+                or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
+                or (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
+            continue        # «كرة» (ball) is no club, whatever town bears the name
+        i = index.get(e.span.start) if e.span.start in index else next(
+            (k for k, t in enumerate(doc.tokens) if t.start <= e.span.start < t.end), None)
+        if i is None:
+            continue
+        sent = doc.tokens[i].sentence
+        if sent not in sports:
+            sports[sent] = _sport_sentence(doc, sent)
+        prev = doc.tokens[i - 1] if i > 0 and _joined(doc, i - 1, i) else None
+        last = next((k for k in range(i, len(doc.tokens)) if doc.tokens[k].stem_end >= e.span.end), i)
+        nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) and _joined(doc, last, last + 1) else None
+        club_before = prev is not None and prev.stem in clubs and not set(prev.prefixes) - {"و"}
+        club_after = nxt is not None and nxt.stem in clubs and not nxt.prefixes
+        if not (sports[sent] or club_before or club_after):
+            continue
+        start = _name_start(prev) if club_before else e.span.start
+        end = nxt.stem_end if club_after else e.span.end
+        absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
+        e.type, e.kb_id, e.canonical, e.country, e.candidates = "ORG", None, None, None, []
+        e.sector, e.source = "civilian", "pattern"
+        e.span = doc.span(start, end)
+        e.text = e.span.text
+        e.name_en = transliterate(e.text)
+        claims.append(_Claim(start, end))
+    if absorbed:
+        doc.entities = [o for o in doc.entities if id(o) not in absorbed]
+
+
+def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
+    """«CNN», «IBM», «وDell», «شركة Apple»: in Arabic news a Latin acronym standing alone (not in a technical
+    sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
+    brand or an organisation."""
+    tokens = doc.tokens
+    k = 0
+    while k < len(tokens):
+        word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
+        introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
+                                                             or tokens[k - 1].stem in _org_heads()
+                                                             or tokens[k - 1].norm in ("عن", "مع", "ل")))
+        lone = _latin_acronym(word) and len(word) >= 3 and sum(
+            1 for t in tokens if t.sentence == tokens[k].sentence and any("a" <= c.lower() <= "z" for c in t.text)) <= 2
+        if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(tokens) and _joined(doc, end, end + 1) and not tokens[end + 1].prefixes \
+                and _latin_name_word(doc.text[tokens[end + 1].stem_start:tokens[end + 1].stem_end]):
+            end += 1
+        start, stop = tokens[k].stem_start, tokens[end].stem_end
+        if not _overlaps(claims, start, stop) and end - k < 4:
+            text = doc.text[start:stop]
+            doc.entities.append(Entity(span=doc.span(start, stop), type="ORG", text=text, name_en=text,
+                                       source="pattern", confidence=0.6))
+            claims.append(_Claim(start, stop))
+        k = end + 1
+
+
+def _latin_acronym(word: str) -> bool:
+    """«CNN», «IBM»: an all-capital Latin word of two to six letters."""
+    return 2 <= len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _latin_name_word(word: str) -> bool:
+    return len(word) >= 2 and word.isascii() and word.isalpha() and word[0].isupper()
+
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("tokens", "sentences")
 ADDS = ("entities", "agents")
@@ -729,9 +910,12 @@ def run(doc: Document) -> None:
     matches = kb.match(doc)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
+    add_latin_names(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
+    add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
+    trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)
     assign_clusters(doc)

@@ -8,6 +8,11 @@ re-tokenised with our tokenizer and their BIO tags projected onto our tokens) an
 model never sees a token shape it was not trained on. The main word feature is the clitic-free stem:
 «وبدمشق» and «دمشق» share it.
 
+Besides the word, its affixes and the KB matcher's reading, features describe what an unseen name looks like
+and where it stands: a given name (data/given_names.txt), a speech verb (data/speech_verbs.tsv), a given name
+or a country adjective next to the word, character trigrams and the share of long vowels (transliterated
+foreign names), and cue words (data/ner_cues.tsv).
+
 The model predicts three classes (PER, ORG, LOC: the corpora do not separate GPE from LOC/FAC); a LOC
 span becomes GPE, LOC or FAC from the cue word in front of or heading it (data/ner_cues.tsv).
 """
@@ -27,7 +32,7 @@ CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
 LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
-CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD")
+CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD")
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
