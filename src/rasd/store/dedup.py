@@ -48,7 +48,8 @@ MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
                    "outlets a figure below half their median is not credible; «عشرات» only without a number)")
 
-VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
+# what the number reader gives «بضعة», «عشرات», «مئات», «آلاف» … (text/data/vague_quantities.tsv)
+VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})
 
 PLACE_LEVELS = {"country": 0, "water": 0, "sea": 0, "admin1": 1, "region": 1, "admin2": 2, "admin3": 2,
                 "city": 3, "approximate": 3, "town": 4, "village": 4, "camp": 4,
@@ -309,7 +310,8 @@ def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
             or _same_actor(a.actor2, b.actor1, a.type, b.type))
     if same:
         return True, f"the same actor {same}"
-    return False, f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and «{b.actor1.name}»"
+    return False, (f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and "
+                   f"«{b.actor1.name}»")
 
 
 def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
