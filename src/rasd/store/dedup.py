@@ -38,6 +38,7 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gazetteers disagree by a little)
 CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
@@ -51,14 +52,28 @@ FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure,
 # what the number reader gives «بضعة», «عشرات», «مئات», «آلاف» … (text/data/vague_quantities.tsv)
 VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})
 
-PLACE_LEVELS = {"country": 0, "water": 0, "sea": 0, "admin1": 1, "region": 1, "admin2": 2, "admin3": 2,
-                "city": 3, "approximate": 3, "town": 4, "village": 4, "camp": 4,
-                "neighbourhood": 5, "facility": 5, "fac": 5}
-COARSE_LEVEL = 2           # this level and below are areas, not points
+DATA = Path(__file__).with_name("data")
 
-# actor sectors that make an actor an identified attacker (see actor_side)
-ARMED_SECTORS = frozenset({"military", "armed_group", "police", "security", "rebel", "militia", "insurgent",
-                           "paramilitary", "terrorist"})
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    """Rows of a two-column data file (comment lines start with #, the first other line is the header)."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise ValueError(f"{DATA / name}: data line {number}: expected two tab-separated columns: {line!r}")
+        rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+PLACE_LEVELS = {feature: int(level) for feature, level in _read_tsv("place_levels.tsv")}
+COARSE_LEVEL = 2           # this level and below are areas, not points
+_ACTOR_CLASSES = dict(_read_tsv("actor_classes.tsv"))
+STATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "state")
+NONSTATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "nonstate")
+ARMED_SECTORS = STATE_SECTORS | NONSTATE_SECTORS
 
 
 def place_level(feature: str | None, has_point: bool = True) -> int:
@@ -202,10 +217,6 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
 
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-
-
-STATE_SECTORS = frozenset({"military", "police", "security", "intelligence"})
-NONSTATE_SECTORS = ARMED_SECTORS - STATE_SECTORS
 
 
 _NOBODY_CODES = ("acled:unidentified_", "acled:civilians_", "acled:protesters_", "acled:rioters_")
