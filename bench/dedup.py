@@ -110,7 +110,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--per-day", type=int, default=90, help="synthetic events per day of the stream")
     args = ap.parse_args()
-    print(f"{'stored events':>14} {'days':>5} {'fill s':>7} {'ms/article mean':>16} {'median':>7} {'p90':>7} {'candidates/mention':>19}")
+    print(f"{'stored events':>14} {'days':>5} {'fill s':>7} {'ms/article mean':>16} {'median':>7} {'p90':>7} "
+          f"{'candidates/mention':>19}")
     for size in args.sizes:
         days = max(1, size // args.per_day)
         with tempfile.TemporaryDirectory() as tmp:
@@ -120,7 +121,8 @@ def main() -> int:
                 filled = time.perf_counter() - t0
                 times, cands = measure(repo, args.articles, days, random.Random(args.seed + 1))
                 times.sort()
-                print(f"{size:>14,} {days:>5} {filled:>7.1f} {statistics.mean(times):>16.2f} {statistics.median(times):>7.2f} "
+                print(f"{size:>14,} {days:>5} {filled:>7.1f} {statistics.mean(times):>16.2f} "
+                      f"{statistics.median(times):>7.2f} "
                       f"{times[int(len(times) * 0.9)]:>7.2f} {cands:>19.2f}")
     return 0
 

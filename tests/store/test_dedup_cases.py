@@ -216,3 +216,31 @@ def test_migration_0002_files_the_events_of_an_older_store(tmp_path):
     with Repository.open(url) as repo:
         b = add(repo, "b", "قصف خان السبل.", "y", [strike(KHAN_SUBUL)])
         assert b.event_ids == [1]
+
+
+def test_statements_need_the_same_actor_and_areas_need_more_than_the_area(repo):
+    lebanon = ("لبنان", 33.9, 35.9, "LB", None, "country")
+    beirut = ("بيروت", 33.8938, 35.5018, "LB", "Beirut", "city")
+    minister = ("وزير الخارجية", "per.lb.fm", "Foreign Minister", "government", "LB")
+    un = ("الأمم المتحدة", "org.un", "United Nations", "igo", None)
+    a = add(repo, "a", "دان وزير الخارجية الهجوم في بيروت.", "x",
+            [dict(type="ACCUSE", trigger="دان", place=beirut, date="2024-03-01", actor1=minister)])
+    b = add(repo, "b", "دانت الأمم المتحدة الهجوم في بيروت.", "y",
+            [dict(type="ACCUSE", trigger="دانت", place=beirut, date="2024-03-01", actor1=un)])
+    c = add(repo, "c", "وزير الخارجية يدين الهجوم في بيروت.", "z",
+            [dict(type="ACCUSE", trigger="يدين", place=beirut, date="2024-03-01", actor1=minister)])
+    assert a.event_ids != b.event_ids and c.event_ids == a.event_ids
+    assert "different actors" in repo.get_event(b.event_ids[0]).mentions[0].merge_reason
+    f = add(repo, "f", "دان ناشطون الهجوم في بيروت.", "w",
+            [dict(type="ACCUSE", trigger="دان", place=beirut, date="2024-03-01", actor1=("ناشطون", None))])
+    assert f.event_ids not in (a.event_ids, b.event_ids)       # an unidentified actor: no statement to join
+    assert "needs the same actor" in repo.get_event(f.event_ids[0]).mentions[0].merge_reason
+    # two attacks somewhere in the same country, no attacker named, different tolls: not enough to be one
+    unknown = ("مسلحون مجهولون", "acled:unidentified_armed_group_lebanon", "Unidentified Armed Group (Lebanon)",
+               "armed_group", "LB")
+    d = add(repo, "d", "هجوم في لبنان.", "x", [strike(lebanon, "2024-03-02", trigger="هجوم", actor1=unknown,
+                                                    fatalities=2)])
+    e = add(repo, "e", "هجوم آخر في لبنان.", "y", [strike(lebanon, "2024-03-02", trigger="هجوم", actor1=unknown,
+                                                         fatalities=5)])
+    assert d.event_ids != e.event_ids
+    assert "area-level match with nothing else in common" in repo.get_event(e.event_ids[0]).mentions[0].merge_reason

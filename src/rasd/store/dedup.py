@@ -23,8 +23,10 @@ explained by `rasd events show ID`):
    (`actor_side`: a state's forces by country, an armed group by its id) and the two differ. Generic agents
    («مسلحون», «انتحاري»), unidentified names and the victims (actor2: «النازحين» vs «الأطفال») never block.
 
-5. an area matching a finer place inside it (rule 3) needs one more thing in common: the same attacker (identity
-   or class) or the same toll (`area_corroborated`).
+5. a match at area level (a country, governorate or region on either side, rule 3) needs one more thing in
+   common: the same actor (identity, class for violent types, or name) or the same toll (`area_corroborated`);
+6. events other than attacks and arrests (meetings, statements, accusations, agreements …) are identified by
+   who acted: they need the same actor on both sides (`statement_actors`).
 
 A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, the
 same attacker, the same toll, the oldest id); a mention naming only an area that contains several compatible
@@ -36,6 +38,7 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gazetteers disagree by a little)
 CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
@@ -46,16 +49,31 @@ MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
                    "outlets a figure below half their median is not credible; «عشرات» only without a number)")
 
-VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})   # «بضعة», «عشرات», «مئات», «آلاف» … (vague_quantities.tsv)
+# what the number reader gives «بضعة», «عشرات», «مئات», «آلاف» … (text/data/vague_quantities.tsv)
+VAGUE_READINGS = frozenset({3, 10, 100, 1000, 10000, 100000})
 
-PLACE_LEVELS = {"country": 0, "water": 0, "sea": 0, "admin1": 1, "region": 1, "admin2": 2, "admin3": 2,
-                "city": 3, "approximate": 3, "town": 4, "village": 4, "camp": 4,
-                "neighbourhood": 5, "facility": 5, "fac": 5}
+DATA = Path(__file__).with_name("data")
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    """Rows of a two-column data file (comment lines start with #, the first other line is the header)."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise ValueError(f"{DATA / name}: data line {number}: expected two tab-separated columns: {line!r}")
+        rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+PLACE_LEVELS = {feature: int(level) for feature, level in _read_tsv("place_levels.tsv")}
 COARSE_LEVEL = 2           # this level and below are areas, not points
-
-# actor sectors that make an actor an identified attacker (see actor_side)
-ARMED_SECTORS = frozenset({"military", "armed_group", "police", "security", "rebel", "militia", "insurgent",
-                           "paramilitary", "terrorist"})
+_ACTOR_CLASSES = dict(_read_tsv("actor_classes.tsv"))
+STATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "state")
+NONSTATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "nonstate")
+ARMED_SECTORS = STATE_SECTORS | NONSTATE_SECTORS
 
 
 def place_level(feature: str | None, has_point: bool = True) -> int:
@@ -201,10 +219,6 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-STATE_SECTORS = frozenset({"military", "police", "security", "intelligence"})
-NONSTATE_SECTORS = ARMED_SECTORS - STATE_SECTORS
-
-
 _NOBODY_CODES = ("acled:unidentified_", "acled:civilians_", "acled:protesters_", "acled:rioters_")
 
 
@@ -258,7 +272,8 @@ def actors_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
                    and not _conflict(a.actor2, b.actor1, a.type, b.type) and actor_side(a.actor2, a.type))
         if not swapped:
             ia, ib = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
-            return False, (f"different attackers ({ia[1] or ia[0]} «{a.actor1.name}» vs "
+            who = "attackers" if a.type in VIOLENT_TYPES else "actors"
+            return False, (f"different {who} ({ia[1] or ia[0]} «{a.actor1.name}» vs "
                            f"{ib[1] or ib[0]} «{b.actor1.name}»)")
         return True, "the same two sides, told the other way round"
     sa = actor_side(a.actor1, a.type)
@@ -272,7 +287,7 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     if a.type != b.type:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
-    for test in (dates_compatible, places_compatible, actors_compatible, area_corroborated):
+    for test in (dates_compatible, places_compatible, actors_compatible, area_corroborated, statement_actors):
         ok, why = test(a, b)
         if why:
             reasons.append(why)
@@ -281,19 +296,51 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     return True, reasons
 
 
-def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    """An area («ريف إدلب», a governorate, a country) matches any finer place inside it: weaker than one place.
-    Such a match needs one more thing in common: the same attacker (identity or class) or the same toll."""
-    if a.level is None or b.level is None or min(a.level, b.level) > COARSE_LEVEL or _same_name(a, b):
+def _same_actor(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | None:
+    ix, iy = actor_identity(x, type_x)[1], actor_identity(y, type_y)[1]
+    if ix and ix == iy:
+        return ix
+    if _named(x) and x.name == y.name:
+        return f"«{x.name}»"
+    return None
+
+
+def _named(x: ActorKey) -> bool:
+    """An actor whose name can identify it: not a code standing for nobody in particular («مسلحون مجهولون» filled
+    in for an attack without an attacker, civilians, protesters)."""
+    return bool(x.name) and not (x.id or "").startswith(_NOBODY_CODES)
+
+
+def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A meeting, statement, accusation, agreement … is identified by who did it more than by where (often only a
+    dateline city): two such mentions are one event only when they name the same actor (as actor1, or one's
+    actor1 is the other's actor2 — the two sides of a meeting told the other way round)."""
+    if a.type in VIOLENT_TYPES:
         return True, ""
-    if max(a.level, b.level) <= COARSE_LEVEL:
+    same = (_same_actor(a.actor1, b.actor1, a.type, b.type) or _same_actor(a.actor1, b.actor2, a.type, b.type)
+            or _same_actor(a.actor2, b.actor1, a.type, b.type))
+    if same:
+        return True, f"the same actor {same}"
+    return False, (f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and "
+                   f"«{b.actor1.name}»")
+
+
+def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A match at area level — a country, governorate or region on either side, even the same one — is weak:
+    every event of the day in that area matches. It needs one more thing in common: the same actor (identity,
+    or for violent types the same class, or the same name) or the same toll."""
+    if a.level is None or b.level is None or min(a.level, b.level) > COARSE_LEVEL:
         return True, ""
     ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
-    if (ca[1] and ca[1] == cb[1]) or (ca[0] and ca[0] == cb[0]):
-        return True, "the area and the finer place share the attacker"
+    if ca[1] and ca[1] == cb[1]:
+        return True, f"at area level, the same actor {ca[1]}"
+    if ca[0] and ca[0] == cb[0]:
+        return True, f"at area level, attackers of one class ({ca[0]})"
+    if _named(a.actor1) and a.actor1.name == b.actor1.name:
+        return True, f"at area level, the same actor «{a.actor1.name}»"
     if a.fatalities is not None and a.fatalities == b.fatalities:
-        return True, f"the area and the finer place share the toll ({a.fatalities})"
-    return False, "an area and a finer place inside it with nothing else in common (attacker or toll)"
+        return True, f"at area level, the same toll ({a.fatalities})"
+    return False, "an area-level match with nothing else in common (actor or toll)"
 
 
 def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:

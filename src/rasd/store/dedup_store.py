@@ -202,7 +202,8 @@ def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow
 
 def _apart(s: Session, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    return s.scalar(select(EventApartRow.id).where(EventApartRow.event_a == lo, EventApartRow.event_b == hi)) is not None
+    found = s.scalar(select(EventApartRow.id).where(EventApartRow.event_a == lo, EventApartRow.event_b == hi))
+    return found is not None
 
 
 def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict[int, int]:
