@@ -285,3 +285,9 @@ def test_background_a_month_before_publication_is_no_news():
 def test_a_court_that_condemns_convicts():
     (ev,) = _events("أدانت محكمة جنايات الإسماعيلية 14 متهما في قضية الهجوم على قسم شرطة العريش أمس.", "SANCTION")
     assert ev.mode == "convict"
+
+
+def test_the_speaker_is_not_the_subject_of_what_the_quote_tells():
+    doc = _doc('وأوضح الناطق باسم الدفاع المدني محمود بصل "نقل شهيدان إلى المستشفى جراء قصف على مخيم جباليا أمس".')
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and all("بصل" not in (_a1(e) or "") for e in assaults)

@@ -311,10 +311,25 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
+    quoted = _quote_around(doc, tokens[i].start)
+    if quoted is not None:
+        # «وأوضح بصل "نقل شهيدان ... جراء قصف"»: who speaks is not the subject of what the quote tells
+        named = [m for m in named if quoted[0] <= tokens[m.first].start < quoted[1]]
     pool = _people_first(doc, named)
     if not pool:
         return None
     return pool[0] if first_named else pool[-1]
+
+
+def _quote_around(doc: Document, offset: int) -> tuple[int, int] | None:
+    """The inner span of the quotation (words someone said) that holds `offset`, if any."""
+    if doc.attributions is None:
+        return None
+    for mark in doc.attributions.marks:
+        start, end = mark.inner
+        if mark.speech and start <= offset < end:
+            return start, end
+    return None
 
 
 def _people_first(doc: Document, named: list[Mention]) -> list[Mention]:
