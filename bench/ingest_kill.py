@@ -146,6 +146,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--postgres", action="store_true", help="also on a throw-away PostgreSQL")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only (with --postgres)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"{CORPUS} not found")
@@ -155,9 +156,10 @@ def main() -> int:
     rng = random.Random(args.seed)
     ok = True
     with tempfile.TemporaryDirectory(prefix="rasd-kill-") as tmp:
-        print("sqlite:")
-        url = str(Path(tmp) / "rasd.db")
-        ok &= check(url, keys, *run_with_kills(url, args.kills, args.workers, rng, Path(tmp) / "log"))
+        if not args.no_sqlite:
+            print("sqlite:")
+            url = str(Path(tmp) / "rasd.db")
+            ok &= check(url, keys, *run_with_kills(url, args.kills, args.workers, rng, Path(tmp) / "log"))
         if args.postgres:
             from rasd.store.testing import throwaway_postgres
             with throwaway_postgres("kill") as pg:

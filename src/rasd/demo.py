@@ -34,15 +34,20 @@ def _summarise(console, record: dict) -> None:
         console.print("[bold]Places[/]: " + "، ".join(dict.fromkeys(shown)))
     events = record.get("events") or []
     if events:
+        # fits 80 columns: short columns never break, the others wrap between words
         table = Table(show_header=True, header_style="bold", title=f"{len(events)} event(s)")
-        for column in ("type", "ACLED", "actor1", "actor2", "place", "date", "fatalities", "trigger"):
-            table.add_column(column, overflow="fold")
+        table.add_column("type", no_wrap=True)
+        table.add_column("date", no_wrap=True, min_width=10)
+        table.add_column("place", ratio=2, overflow="fold")
+        table.add_column("actors", ratio=3, overflow="fold")
+        table.add_column("deaths", no_wrap=True, justify="right")
+        table.add_column("trigger", ratio=2, overflow="fold")
         for e in events:
+            actors = " → ".join(a for a in ((e.get("actor1") or {}).get("text"), (e.get("actor2") or {}).get("text"))
+                                if a)
             table.add_row(*(t(cell) for cell in (
-                e["type"], e.get("acled_type") or "", (e.get("actor1") or {}).get("text", ""),
-                (e.get("actor2") or {}).get("text", ""), (e.get("place") or {}).get("text", ""),
-                e.get("date") or "", "" if e.get("fatalities") is None else str(e["fatalities"]),
-                e["trigger"]["text"])))
+                e["type"], e.get("date") or "", (e.get("place") or {}).get("text", ""), actors,
+                "" if e.get("fatalities") is None else str(e["fatalities"]), e["trigger"]["text"])))
         console.print(table)
     else:
         console.print("[dim]no events[/]")

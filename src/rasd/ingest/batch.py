@@ -89,6 +89,8 @@ class _LocalPool:
         ctx = multiprocessing.get_context("forkserver")
         # the forkserver and the workers die with this process, even on SIGKILL (see lifeline.py)
         os.environ[LIFELINE_ENV] = str(os.getpid())
+        # after a kill -9 the resource tracker frees the pool's semaphores; that is its job, not a warning
+        os.environ.setdefault("PYTHONWARNINGS", "ignore::UserWarning:multiprocessing.resource_tracker")
         ctx.set_forkserver_preload(["rasd.ingest.lifeline"])
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_up,
                                    initargs=(self.stages, os.getpid()))

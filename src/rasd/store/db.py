@@ -32,6 +32,7 @@ from rasd.errors import RasdStoreError
 DEFAULT_URL = "sqlite:///rasd.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 5000           # one wait for the SQLite write lock; retry_locked says so and waits again
+SQLITE_OTHER_BUSY_MS = 30000    # the wait of any other statement (reads, index creation, hand edits)
 LOCK_GIVE_UP_SECONDS = 600.0    # then a clear error rather than waiting for ever
 MIGRATION_LOCK = 0x7261_7364_0001   # pg_advisory_xact_lock keys ("rasd" 1 and 2)
 WRITE_LOCK = 0x7261_7364_0002
@@ -54,7 +55,7 @@ def resolve_url(url: str | None) -> str:
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None   # the driver's implicit BEGINs are off: _sqlite_begin issues them
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")   # first: switching to WAL must wait too
+    cur.execute(f"PRAGMA busy_timeout={int(SQLITE_OTHER_BUSY_MS)}")   # first: switching to WAL must wait too
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     # WAL + NORMAL: a killed process never loses a committed transaction (only power loss could)
@@ -63,7 +64,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("rasd_write") else "BEGIN")
+    # a write transaction (retried by retry_locked, which says that it waits) waits SQLITE_BUSY_MS at a time
+    write = bool(conn.get_execution_options().get("rasd_write"))
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS if write else SQLITE_OTHER_BUSY_MS)}")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str | None = None) -> Engine:

@@ -27,6 +27,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from rasd.store import canonical
+from rasd.store.db import lock_for_writing
 from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, place_level)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
@@ -241,7 +242,8 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict
 def unmerge_mentions(repo: "Repository", mention_ids: list[int], reason: str = "split off by hand") -> int:
     """Move the given mentions (all of one canonical event) into a new canonical event; the two are then kept
     apart. Returns the new event's id."""
-    with repo._sessions() as s, s.begin():
+    with repo._write_sessions() as s, s.begin():
+        lock_for_writing(s.connection())   # serialised with ingests (see store/db.py)
         rows = s.scalars(select(EventMentionRow).where(EventMentionRow.id.in_(mention_ids))).all()
         if len(rows) != len(set(mention_ids)):
             raise ValueError(f"no mention(s) {sorted(set(mention_ids) - {m.id for m in rows})}")
@@ -272,7 +274,8 @@ def undo_merge(repo: "Repository", merge_id: int) -> int:
             raise ValueError(f"no merge {merge_id} to undo")
         mention_ids = list(merge.mention_ids)
     new_id = unmerge_mentions(repo, mention_ids, reason=f"undo of merge {merge_id}")
-    with repo._sessions() as s, s.begin():
+    with repo._write_sessions() as s, s.begin():
+        lock_for_writing(s.connection())
         s.execute(update(EventMergeRow).where(EventMergeRow.id == merge_id).values(undone_at=_now()))
     return new_id
 
