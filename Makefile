@@ -39,6 +39,7 @@ system-deps:
 	fi
 
 test: $(STAMP) $(KB) system-deps
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest
 
 model: $(STAMP)

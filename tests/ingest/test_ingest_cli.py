@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 from rasd.cli import main
 from rasd.store import Repository

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import iso3166_2
-import pytest
 
 from rasd.kb.actors import valid_countries
 from rasd.kb.build import DATA, FEATURE_SCORE, apply_variants, read_tsv

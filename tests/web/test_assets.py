@@ -1,6 +1,5 @@
 """The vendored assets the page needs offline: present, pinned, and the basemap layers well formed."""
 import json
-from pathlib import Path
 
 import pytest
 

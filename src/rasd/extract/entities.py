@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, Entity, Span
+from rasd.document import Document, Entity
 from rasd.extract.ner_model import tag_tokens
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb

@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rasd.document import Token
 from rasd.text.normalize import normalize_for_match

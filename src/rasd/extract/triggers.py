@@ -8,7 +8,7 @@ takes a person prefix (استهدف → يستهدف، أطلق → يطلق). V
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 

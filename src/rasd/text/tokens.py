@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from rasd.document import Token
 from rasd.text.datafiles import DATA_DIR, data_lines, data_rows
-from rasd.text.normalize import normalize_for_match, normalize_with_offsets
+from rasd.text.normalize import normalize_with_offsets
 
 # A number keeps its decimal/thousands separators (3.5, ٣٫٥, 1,000) so that it is one token; a word is
 # letters with their marks, so digits glued to a clitic (و150, بـ31) become a token of their own.
