@@ -433,7 +433,7 @@ def _event_conditions(f: EventFilters) -> list:
     if f.acled_subtype:
         conditions.append(EventRow.acled_subtype.in_(_spellings(EventRow.acled_subtype, f.acled_subtype)))
     if f.admin1:
-        conditions.append(EventRow.admin1.in_(_spellings(EventRow.admin1, f.admin1)))
+        conditions.append(EventRow.admin1.in_(_spellings(EntityRow.admin1, f.admin1)))   # events copy it from places
     if f.year is not None:
         first = dt.date(f.year, 1, 1)
         conditions.append(and_(EventRow.date_hi >= first, EventRow.date_lo <= dt.date(f.year, 12, 31),
