@@ -97,6 +97,11 @@ def test_new_filters(api, query, expected):
     assert places(api.get(f"/events?{query}")) == expected
 
 
+@pytest.mark.parametrize("query", ["date_from=0001-01-01", "year=1", "date_to=9999-12-31", "year=9999"])
+def test_extreme_dates_are_answered(api, query):
+    assert api.get(f"/events?{query}").status_code == 200
+
+
 def test_year_and_undated_split_the_store(api):
     dated = api.get("/events?year=2024").json()["total"]
     assert dated == len(SAMPLE) == api.get("/events?undated=false").json()["total"]
@@ -281,3 +286,11 @@ def test_docs_run_without_inline_script(api):
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert "<script>" not in response.text and "/static/docs.js" in response.text
     assert api.get("/static/docs.js").status_code == 200
+
+
+def test_article_size_error_names_the_servers_option(api):
+    text = "خبر " * 150_000   # about 1.2 MB: under the request limit, over the article limit
+    response = api.post("/extract", json={"text": text})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "over the limit" in detail and "--max-bytes" not in detail and "rasd serve" in detail

@@ -33,7 +33,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not loopback and args.host in ("0.0.0.0", "::") and not args.allow_host:
         print("rasd: note: only loopback Host names are served; add the names clients use with --allow-host",
               file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive)
     return 0
 
 
@@ -59,5 +59,8 @@ def register(subparsers) -> None:
                    help=f"seconds one extraction may take before it is stopped with 503 (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--max-words", type=int, default=DEFAULT_MAX_WORDS,
                    help=f"refuse articles over this many words with 413 (default {DEFAULT_MAX_WORDS:,})")
+    p.add_argument("--keep-alive", type=float, default=75.0,
+                   help="seconds an idle client connection stays open (default 75; a busy client reusing a "
+                        "connection the server has just closed sees a connection error)")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=cmd_serve)

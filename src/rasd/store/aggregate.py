@@ -36,6 +36,7 @@ READ_INDEXES = {
                       "acled_subtype", "lat", "lon"),
     "ix_events_places": ("country", "admin1", "fatalities", "lat"),
     "ix_events_acled": ("acled_type", "acled_subtype"),
+    "ix_events_acled_fatalities": ("acled_type", "fatalities", "date_lo"),
     "ix_events_acled_subtype": ("acled_subtype",),
     "ix_events_admin1": ("admin1",),
     "ix_events_points": ("lat", "lon", "type", "fatalities"),

@@ -385,6 +385,10 @@ def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow |
     return min(named, key=lambda m: (getattr(m, f"{slot}_id").startswith("actor:"), m.id))
 
 
+def _days_before(day: dt.date, days: int) -> dt.date:
+    return day - dt.timedelta(days=days) if day - dt.date.min > dt.timedelta(days=days) else dt.date.min
+
+
 def _spellings(column, value: str):
     """The stored values of `column` equal to `value` but for case: a case-insensitive filter that can
     still use the column's index (the distinct values are few and read from the index)."""
@@ -396,7 +400,7 @@ def _event_conditions(f: EventFilters) -> list:
     if f.date_from:
         # an interval is at most a year long (dedup.date_interval), so the start bound is sargable on date_lo
         conditions.append(EventRow.date_hi >= f.date_from)
-        conditions.append(EventRow.date_lo >= f.date_from - dt.timedelta(days=MAX_INTERVAL_DAYS))
+        conditions.append(EventRow.date_lo >= _days_before(f.date_from, MAX_INTERVAL_DAYS))
     if f.date_to:
         conditions.append(EventRow.date_lo <= f.date_to)
     if f.country:
@@ -429,11 +433,11 @@ def _event_conditions(f: EventFilters) -> list:
     if f.acled_subtype:
         conditions.append(EventRow.acled_subtype.in_(_spellings(EventRow.acled_subtype, f.acled_subtype)))
     if f.admin1:
-        conditions.append(EventRow.admin1.in_(_spellings(EventRow.admin1, f.admin1)))
+        conditions.append(EventRow.admin1.in_(_spellings(EntityRow.admin1, f.admin1)))   # events copy it from places
     if f.year is not None:
         first = dt.date(f.year, 1, 1)
         conditions.append(and_(EventRow.date_hi >= first, EventRow.date_lo <= dt.date(f.year, 12, 31),
-                               EventRow.date_lo >= first - dt.timedelta(days=MAX_INTERVAL_DAYS)))
+                               EventRow.date_lo >= _days_before(first, MAX_INTERVAL_DAYS)))
     if f.fatalities_min is not None:
         conditions.append(func.coalesce(EventRow.fatalities, 0) >= f.fatalities_min)
     if f.fatalities_max is not None:
