@@ -1,0 +1,133 @@
+"""Time and peak memory against article length, and articles/s on one core for many short copies.
+
+    .venv/bin/python bench/length_scaling.py [--words 1000 5000 20000] [--copies 300] [--max-seconds 60]
+    .venv/bin/python bench/length_scaling.py --compare A.jsonl B.jsonl   # byte-compare two extract outputs
+
+The long article is the founding article (seed-000 of ../shared/eval/dev/articles.jsonl) repeated, lines
+cycled until it reaches the word count. Each length runs in a fresh child process: the knowledge base is
+loaded and one short article extracted first (warm-up, not timed), then the long one is timed; peak RSS is
+the child's maximum resident set. The exponent is the least-squares slope of log(seconds) on log(words).
+A length is skipped once the previous one took longer than --max-seconds (quadratic growth would make the
+next one take minutes). `--copies N` times N separate copies of the founding article in one process.
+
+`--compare` is the output-unchanged check used while optimising: run `rasd extract` before and after a
+change on the dev set and compare the two files (byte-identical, or the first differing article is named).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+
+
+def founding(path: Path = DEV) -> dict:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        a = json.loads(line)
+        if a["id"] == "seed-000":
+            return a
+    raise SystemExit(f"{path}: no article seed-000")
+
+
+def long_text(text: str, words: int) -> str:
+    lines = [l for l in text.split("\n") if l.strip()]
+    out: list[str] = []
+    n = 0
+    i = 0
+    while n < words:
+        line = lines[i % len(lines)]
+        out.append(line)
+        n += len(line.split())
+        i += 1
+    return "\n".join(out)
+
+
+def child(mode: str, arg: int) -> None:
+    from rasd.document import Article
+    from rasd.pipeline import extract
+    a = founding()
+    base = Article(id=a["id"], text=a["text"], published=a.get("published"))
+    extract(base)  # warm-up: KB, models, lexicons
+    if mode == "length":
+        art = Article(id="long", text=long_text(a["text"], arg), published=a.get("published"))
+        start = time.perf_counter()
+        extract(art)
+        elapsed = time.perf_counter() - start
+        n = len(art.text.split())
+    else:
+        arts = [Article(id=f"c{k}", text=a["text"], published=a.get("published")) for k in range(arg)]
+        start = time.perf_counter()
+        for art in arts:
+            extract(art)
+        elapsed = time.perf_counter() - start
+        n = arg
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"n": n, "seconds": elapsed, "peak_mb": peak}))
+
+
+def run_child(mode: str, arg: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(arg)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def exponent(points: list[tuple[int, float]]) -> float:
+    xs = [math.log(w) for w, _ in points]
+    ys = [math.log(s) for _, s in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def compare(a: Path, b: Path) -> int:
+    if a.read_bytes() == b.read_bytes():
+        print(f"identical: {a} {b}")
+        return 0
+    la, lb = a.read_text(encoding="utf-8").splitlines(), b.read_text(encoding="utf-8").splitlines()
+    for k, (x, y) in enumerate(zip(la, lb)):
+        if x != y:
+            print(f"DIFFER at line {k + 1} (article {json.loads(x).get('id', '?')})")
+            return 1
+    print(f"DIFFER in length: {len(la)} vs {len(lb)} lines")
+    return 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, nargs="+", default=[1000, 5000, 20000, 80000])
+    parser.add_argument("--copies", type=int, default=300)
+    parser.add_argument("--max-seconds", type=float, default=60.0)
+    parser.add_argument("--compare", type=Path, nargs=2)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return 0
+    if args.compare:
+        return compare(*args.compare)
+    print(f"{'words':>7} {'seconds':>8} {'words/s':>8} {'peak RSS MB':>12}")
+    points: list[tuple[int, float]] = []
+    for words in sorted(args.words):
+        if points and points[-1][1] > args.max_seconds:
+            print(f"{words:>7} skipped (previous length took > {args.max_seconds:.0f} s)")
+            continue
+        r = run_child("length", words)
+        points.append((r["n"], r["seconds"]))
+        print(f"{r['n']:>7} {r['seconds']:>8.2f} {r['n'] / r['seconds']:>8.0f} {r['peak_mb']:>12.0f}", flush=True)
+    if len(points) >= 2:
+        print(f"fitted exponent (seconds ~ words^k): k = {exponent(points):.2f}")
+    if args.copies:
+        r = run_child("copies", args.copies)
+        print(f"{args.copies} copies of seed-000, one core: {r['seconds']:.2f} s, "
+              f"{args.copies / r['seconds']:.1f} articles/s, peak RSS {r['peak_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
