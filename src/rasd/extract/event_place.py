@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -187,18 +188,47 @@ def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
     return not any(is_comp(j) for j in range(lo, at)) and any(is_comp(j) for j in range(at + 1, match.first))
 
 
+# Per-document index of the places layer, built once and reused by every trigger: which places lie inside a
+# longer place, and the places sorted by start for bisection by sentence. Scanning every place against every
+# place per trigger made long articles quadratic (issue 16: 42M comparisons for a 5k-word article).
+# One entry, for the document being read; rebuilt if the places list is replaced or grows.
+_INDEX: list = [None, None, -1, None]
+
+
+def _places_index(doc: Document) -> tuple[set[int], list[int], list[int]]:
+    places = doc.places
+    if _INDEX[0] is doc and _INDEX[1] is places and _INDEX[2] == len(places):
+        return _INDEX[3]
+    order = sorted(range(len(places)), key=lambda k: places[k].span.start)
+    starts = [places[k].span.start for k in order]
+    prefix_max_end = [-1]
+    for k in order:
+        prefix_max_end.append(max(prefix_max_end[-1], places[k].span.end))
+    nested: set[int] = set()
+    for k, p in enumerate(places):
+        # another place contains p and is longer: it starts before p and ends at or after it, or starts with
+        # p and ends after it
+        if prefix_max_end[bisect_left(starts, p.span.start)] >= p.span.end \
+                or prefix_max_end[bisect_right(starts, p.span.start)] > p.span.end:
+            nested.add(k)
+    _INDEX[:] = [doc, places, len(places), (nested, order, starts)]
+    return _INDEX[3]
+
+
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     """Resolved places of a sentence that can be where something happened: not the dateline, not a place
     naming something else, and a country only after a preposition («في سوريا», not «طائرات روسيا»)."""
     sent = doc.sentences[sentence]
+    nested, order, starts = _places_index(doc)
     out = []
-    for p in doc.places:
-        if any(o is not p and o.span.start <= p.span.start and p.span.end <= o.span.end
-               and (o.span.end - o.span.start) > (p.span.end - p.span.start) for o in doc.places):
+    # the places starting in the sentence, in the order of the places layer
+    for k in sorted(order[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]):
+        p = doc.places[k]
+        if k in nested:
             continue    # «سورية» inside «شمال غربي سورية»: the region is the place named
         if _quoted_name(doc, p):
             continue    # «لـ"الرياض"», «عملية "درع الفرات"»: a newspaper's or an operation's name
-        if sent.start <= p.span.start < sent.end and p.lat is not None and not _is_dateline(doc, p):
+        if p.lat is not None and not _is_dateline(doc, p):
             idx = doc.token_range(p.span.start, p.span.end)
             if idx and (p.feature != "country" or _is_locative(doc, idx[0])) \
                     and not _in_a_name_or_title(doc, p, idx[0]):
