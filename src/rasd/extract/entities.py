@@ -10,6 +10,7 @@ Coreference: one cluster per KB id; an unknown person's later surname-only menti
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,7 +94,32 @@ def word_frequency(doc: Document, tok) -> float:
     return stem_zipf(lexicon_key(doc.text[tok.stem_start:tok.stem_end])) or stem_zipf(tok.stem) or 0.0
 
 
+class _Claims(list):
+    """The claimed spans of a document, with an index by start kept as they are appended: `_overlaps` then
+    looks only at the claims starting within the longest claim's length of the span, instead of scanning
+    every claim (quadratic in article length; issue 16). A plain list still works, by a full scan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.starts: list[int] = []
+        self.by_start: list[_Claim] = []
+        self.longest = 0
+
+    def append(self, claim: _Claim) -> None:
+        super().append(claim)
+        k = bisect_right(self.starts, claim.start)
+        self.starts.insert(k, claim.start)
+        self.by_start.insert(k, claim)
+        self.longest = max(self.longest, claim.end - claim.start)
+
+
 def _overlaps(claims: list[_Claim], start: int, end: int) -> bool:
+    if isinstance(claims, _Claims):
+        # a claim overlapping [start, end) starts before `end` and ends after `start`, so (no claim being
+        # longer than `longest`) starts after start - longest
+        lo = bisect_left(claims.starts, start - claims.longest + 1)
+        hi = bisect_left(claims.starts, end)
+        return any(c.start < end and start < c.end for c in claims.by_start[lo:hi])
     return any(c.start < end and start < c.end for c in claims)
 
 
@@ -903,7 +929,7 @@ def run(doc: Document) -> None:
     if not doc.tokens:
         return
     kb = load_kb()
-    claims: list[_Claim] = []
+    claims: list[_Claim] = _Claims()
     model_spans = tag_tokens(doc.tokens, text=doc.text)
     names = find_person_names(doc, model_spans)
     ner_spans = names + model_spans
