@@ -772,13 +772,18 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         names.setdefault(words, e)
     if not names:
         return
+    # the names by their first word, in the order found: a token is compared only with the names it can open
+    # (comparing every token with every name grew with the square of article length; issue 16)
+    by_first: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+    for words, full in names.items():
+        by_first.setdefault(words[0], []).append((words, full))
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
-        for words, full in names.items():
+        first = _name_key(doc.text[_name_start(tok):tok.stem_end])
+        for words, full in by_first.get(first, ()):
             end = k + len(words) - 1
             if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
                 continue
-            first = _name_key(doc.text[_name_start(tok):tok.stem_end])
             rest = [_name_key(doc.text[tokens[i].stem_start:tokens[i].stem_end]) for i in range(k + 1, end + 1)]
             if (first,) + tuple(rest) != words or any(tokens[i].prefixes for i in range(k + 1, end + 1)):
                 continue
