@@ -8,6 +8,7 @@ a square or neighbourhood the gazetteer lacks («ساحة التحرير وسط 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 import csv
 import math
 from collections import Counter
@@ -113,9 +114,26 @@ def _is_dateline_mention(doc: Document, e: Entity) -> bool:
 _COUNTRY_AFTER_CHARS = 16    # «X شمال لبنان», «X، سوريا», «X في العراق»
 
 
+# Per-document index of the entities by start, built once and reused by every place: «the country named right
+# after a place» then looks only at the entities starting within reach instead of scanning all of them per place
+# (quadratic in article length; issue 16). One entry, for the document being read; rebuilt if the entities list
+# is replaced or grows (nothing in this stage moves an entity's span).
+_AFTER_INDEX: list = [None, None, -1, None]
+
+
+def _entities_after(doc: Document, end: int, reach: int) -> list[Entity]:
+    """The entities starting in (end, end + reach], in the order of the entities layer."""
+    ents = doc.entities
+    if not (_AFTER_INDEX[0] is doc and _AFTER_INDEX[1] is ents and _AFTER_INDEX[2] == len(ents)):
+        order = sorted(range(len(ents)), key=lambda k: ents[k].span.start)
+        _AFTER_INDEX[:] = [doc, ents, len(ents), (order, [ents[k].span.start for k in order])]
+    order, starts = _AFTER_INDEX[3]
+    return [ents[k] for k in sorted(order[bisect_right(starts, end):bisect_right(starts, end + reach)])]
+
+
 def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
     """The country named right after a place («طرابلس شمال لبنان»), which says where the place is."""
-    for other in doc.entities:
+    for other in _entities_after(doc, e.span.end, _COUNTRY_AFTER_CHARS):
         gap = other.span.start - e.span.end
         if not (0 < gap <= _COUNTRY_AFTER_CHARS and other.candidates):
             continue
@@ -134,7 +152,7 @@ _TOWN_KM = 100.0            # ... and «جنوب شرقي مدينة X» within 
 def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER_CHARS) -> PlaceCandidate | None:
     """The larger place named right after a place (a country, region, province or big city), in the same
     clause: it says where the smaller place lies."""
-    for other in doc.entities:
+    for other in _entities_after(doc, e.span.end, reach):
         gap = other.span.start - e.span.end
         if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC"):
             continue
