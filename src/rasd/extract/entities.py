@@ -18,6 +18,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity
 from rasd.extract.ner_model import tag_tokens
+from rasd.extract.spanindex import span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
 from rasd.text.normalize import normalize_for_match
@@ -242,7 +243,7 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return True         # «منزله» (his house) is not the town «منزلة»: the original keeps ه and ة apart
     if best.feature in ("country", "admin1"):
         return False
-    if any(n.span.start < m.end and m.name_start < n.span.end for n in doc.numbers):
+    if any(n.span.start < m.end and m.name_start < n.span.end for n in _near(doc.numbers, m.name_start, m.end)):
         return True         # «ثلاثة» is a number here, not a village
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
     big = best.is_capital or best.population >= 100_000
@@ -258,12 +259,27 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if best.is_capital:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
-               for start, end, etype, _conf in ner_spans)
+               for start, end, etype, _conf in _near_spans(ner_spans, m.name_start, m.end))
 
 
 def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
     return any(etype in ("GPE", "LOC", "FAC") and start < m.end and m.name_start < end
-               for start, end, etype, _conf in ner_spans)
+               for start, end, etype, _conf in _near_spans(ner_spans, m.name_start, m.end))
+
+
+# The numbers layer and the model's spans, indexed by start once per document and asked per KB match: only
+# the items near the match are looked at, not all of them (quadratic in article length; issue 16).
+def _near(items: list, start: int, end: int) -> list:   # doc.numbers only (one cache entry)
+    """The items of a layer (with .span) that may overlap [start, end); callers keep their exact test."""
+    return span_index(items, lambda x: (x.span.start, x.span.end), "entities:numbers").overlapping(
+        start, max(end, start + 1)) if isinstance(items, list) else items
+
+
+def _near_spans(spans, start: int, end: int):
+    """The (start, end, type, confidence) spans that may overlap [start, end); callers keep their exact test."""
+    if not isinstance(spans, list):
+        return spans
+    return span_index(spans, lambda x: (x[0], x[1]), "entities:ner_spans").overlapping(start, max(end, start + 1))
 
 
 def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMatch], named: bool,

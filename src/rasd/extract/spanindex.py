@@ -1,0 +1,46 @@
+"""Spans of a layer indexed by start, for the «which items overlap this span» questions asked per token,
+per match or per trigger. Scanning the whole layer for each question made long articles quadratic (issue 16);
+the index answers from the items starting within the longest item's length of the span.
+
+`span_index(items, key)` keeps the index of the list it was last asked about for each key (strong reference,
+rebuilt when the list object changes or its length does): build once per document, reuse for every question.
+The items' spans must not move while the index is in use; every caller here reads layers a stage has finished.
+Answers come in the list's own order, so code that takes the first hit is unchanged.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any, Callable
+
+Key = Callable[[Any], tuple[int, int]]
+
+
+class SpanIndex:
+    def __init__(self, items: list, key: Key) -> None:
+        spans = [key(x) for x in items]
+        self.order = sorted(range(len(items)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.longest = max((e - s for s, e in spans), default=0)
+        self.items = items
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Candidates for items with item.start < end and start < item.end (callers re-check the exact
+        condition), in list order: those starting in (start - longest, end)."""
+        lo = bisect_left(self.starts, start - self.longest + 1)
+        hi = bisect_left(self.starts, end)
+        if hi - lo <= 0:
+            return []
+        return [self.items[k] for k in sorted(self.order[lo:hi])]
+
+
+_CACHE: dict[str, tuple[list, int, SpanIndex]] = {}
+
+
+def span_index(items: list, key: Key, name: str) -> SpanIndex:
+    """The index of `items` under `name` (one entry per name), rebuilt if `items` is another list or grew."""
+    hit = _CACHE.get(name)
+    if hit is not None and hit[0] is items and hit[1] == len(items):
+        return hit[2]
+    index = SpanIndex(items, key)
+    _CACHE[name] = (items, len(items), index)
+    return index
