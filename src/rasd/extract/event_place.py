@@ -16,6 +16,7 @@ from importlib import resources
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
+from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
 from rasd.text.normalize import normalize_for_match
 
@@ -87,7 +88,10 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     """«إذاعة دمشق», «محافظ ديالى», «المبعوث الأممي الخاص إلى اليمن», or a place inside an organisation or
     person mention: a place that names something else. «في جامعة دمشق» still locates (a site in the city)."""
     tokens = doc.tokens
-    for e in doc.entities:
+    # only the entities near the place, by an index built once per document (issue 16: not all per place)
+    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+        p.span.start, max(p.span.end, p.span.start + 1))
+    for e in near:
         if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
                 and (e.span.start, e.span.end) != (p.span.start, p.span.end):
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
