@@ -825,10 +825,12 @@ def trim_descriptors(doc: Document, kb) -> None:
     """«صحيفة لوموند» → «لوموند», «حركة حماس» → «حماس»: an organisation mention opened by a descriptor head
     is the name after it, when that name stands on its own (a KB alias, or a proper name: a rare word
     without the article). The full form stays as `canonical` when the KB has none."""
+    # tokens by stem start, for bisection (a scan of every token per entity was quadratic; issue 16)
+    stem_starts = [t.stem_start for t in doc.tokens]
     for e in doc.entities:
         if e.type != "ORG" or e.source not in ("kb", "pattern"):
             continue
-        toks = [t for t in doc.tokens if e.span.start <= t.stem_start < e.span.end]
+        toks = doc.tokens[bisect_left(stem_starts, e.span.start):bisect_left(stem_starts, e.span.end)]
         if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
             continue
         rest = doc.text[_name_start(toks[1]):e.span.end]
