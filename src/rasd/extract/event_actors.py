@@ -24,6 +24,7 @@ from rasd.extract.event_lexicon import (
     _is_circumstantial,
 )
 from rasd.extract.event_place import _is_dateline_text
+from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -92,8 +93,13 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
     out: list[Mention] = []
     sent = doc.sentences[sentence]
-    for e, kind in [(e, "entity") for e in doc.entities] + [(a, "nisba" if a.source == "nisba" else "agent")
-                                                             for a in doc.agents]:
+    # only the entities and agents near the sentence, by indexes built once per document (issue 16: scanning
+    # both layers per trigger was quadratic in article length); the sentence test below is unchanged
+    span = lambda x: (x.span.start, x.span.end)  # noqa: E731
+    ents = span_index(doc.entities, span, "event_actors:entities").overlapping(sent.start, max(sent.end, sent.start + 1))
+    agents = span_index(doc.agents, span, "event_actors:agents").overlapping(sent.start, max(sent.end, sent.start + 1))
+    for e, kind in [(e, "entity") for e in ents] + [(a, "nisba" if a.source == "nisba" else "agent")
+                                                    for a in agents]:
         if not (sent.start <= e.span.start < sent.end) or e.type not in _ACTOR_TYPES + ("FAC",) \
                 or _is_dateline_text(doc, e.text, e.span.start) or _opens_a_dateline(doc, e):
             continue        # the dateline's city and the outlets reporting are not actors of the event
