@@ -14,6 +14,7 @@ from rasd.extract.event_lexicon import (
     _WORDS,
     _is_circumstantial,
 )
+from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
 from rasd.text.normalize import normalize_for_match
 
@@ -26,8 +27,11 @@ def _modality_cues() -> dict[str, tuple[str, int]]:
 
 
 def _inside_name(doc: Document, tok) -> bool:
+    # only the entities near the token (index built once per document; a scan per token was quadratic, issue 16)
+    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_modality:entities").overlapping(
+        tok.start, max(tok.end, tok.start + 1))
     return any(e.span.start <= tok.start and tok.end <= e.span.end and e.type in ("ORG", "FAC", "LOC", "GPE")
-               for e in doc.entities)
+               for e in near)
 
 
 _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a claim governs its whole clause)
