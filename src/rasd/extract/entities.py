@@ -18,7 +18,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity
 from rasd.extract.ner_model import tag_tokens
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
 from rasd.text.normalize import normalize_for_match
@@ -857,7 +857,7 @@ def _cue_set(kind: str) -> frozenset[str]:
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
     cues = _cue_set("SPORT_CUE")
-    found = {c for t in doc.tokens if t.sentence == sentence for c in (t.stem, light_stem(t.stem)) if c in cues}
+    found = {c for t in sentence_tokens(doc.tokens, sentence) for c in (t.stem, light_stem(t.stem)) if c in cues}
     return len(found) >= 2      # two different sports words: «البطولة» alone may be heroism
 
 

@@ -60,6 +60,7 @@ from rasd.extract.event_place import (
     article_focus,
     choose_place,
 )
+from rasd.extract.spanindex import sentence_tokens
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
 from rasd.text.normalize import normalize_for_match
@@ -164,7 +165,7 @@ def _is_historical(event: Event, doc: Document) -> bool:
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
     if event_type != "ASSAULT":
         return mode
-    words = {t.stem for t in doc.tokens if t.sentence == sentence}
+    words = {t.stem for t in sentence_tokens(doc.tokens, sentence)}     # by bisection, not a scan (issue 16)
     if words & {"جوي", "جويه", "طائرات", "طائره", "الطيران", "طيران", "غاره", "غارات", "حربيه", "مروحيه"}:
         return "aerial"
     if words & {"مسيره", "مسيرات", "درون"}:

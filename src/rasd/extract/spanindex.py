@@ -44,3 +44,29 @@ def span_index(items: list, key: Key, name: str) -> SpanIndex:
     index = SpanIndex(items, key)
     _CACHE[name] = (items, len(items), index)
     return index
+
+
+_SENT: list = [None, -1, None]
+
+
+def sentence_tokens(tokens: list, sentence: int) -> list:
+    """The tokens whose `.sentence` is `sentence`, in order: by bisection on the tokens' sentence numbers
+    (built once per token list), instead of a scan of every token per question (issue 16). Falls back to
+    the scan if the numbers were not in order."""
+    if not (_SENT[0] is tokens and _SENT[1] == len(tokens)):
+        numbers = [t.sentence for t in tokens]
+        _SENT[:] = [tokens, len(tokens), numbers if all(a <= b for a, b in zip(numbers, numbers[1:])) else None]
+    numbers = _SENT[2]
+    if numbers is None:
+        return [t for t in tokens if t.sentence == sentence]
+    return tokens[bisect_left(numbers, sentence):bisect_left(numbers, sentence + 1)]
+
+
+_PEOPLE: list = [None, -1, None]
+
+
+def person_spans(entities: list) -> set[tuple[int, int]]:
+    """(start, end) of the PERSON entities, computed once per entities list (it was rebuilt per trigger)."""
+    if not (_PEOPLE[0] is entities and _PEOPLE[1] == len(entities)):
+        _PEOPLE[:] = [entities, len(entities), {(e.span.start, e.span.end) for e in entities if e.type == "PERSON"}]
+    return _PEOPLE[2]
