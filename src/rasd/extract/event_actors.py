@@ -24,7 +24,7 @@ from rasd.extract.event_lexicon import (
     _is_circumstantial,
 )
 from rasd.extract.event_place import _is_dateline_text
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -167,9 +167,9 @@ def _opens_a_dateline(doc: Document, e: Entity) -> bool:
 
 def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """The mentions whose span is a PERSON entity's."""
-    person_spans = {(e.span.start, e.span.end) for e in doc.entities if e.type == "PERSON"}
+    people = person_spans(doc.entities)     # once per document, not per trigger (issue 16)
     return [m for m in mentions if m.actor.span is not None
-            and (m.actor.span.start, m.actor.span.end) in person_spans]
+            and (m.actor.span.start, m.actor.span.end) in people]
 
 
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
