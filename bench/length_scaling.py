@@ -7,8 +7,7 @@ The long article is the founding article (seed-000 of ../shared/eval/dev/article
 cycled until it reaches the word count. Each length runs in a fresh child process: the knowledge base is
 loaded and one short article extracted first (warm-up, not timed), then the long one is timed; peak RSS is
 the child's maximum resident set. The exponent is the least-squares slope of log(seconds) on log(words).
-A length is skipped once the previous one took longer than --max-seconds (quadratic growth would make the
-next one take minutes). `--copies N` times N separate copies of the founding article in one process.
+A length is skipped when the exponent so far predicts it would take longer than --max-seconds. `--copies N` times N separate copies of the founding article in one process.
 
 `--compare` is the output-unchanged check used while optimising: run `rasd extract` before and after a
 change on the dev set and compare the two files (byte-identical, or the first differing article is named).
@@ -114,9 +113,13 @@ def main() -> int:
     print(f"{'words':>7} {'seconds':>8} {'words/s':>8} {'peak RSS MB':>12}")
     points: list[tuple[int, float]] = []
     for words in sorted(args.words):
-        if points and points[-1][1] > args.max_seconds:
-            print(f"{words:>7} skipped (previous length took > {args.max_seconds:.0f} s)")
-            continue
+        if points:
+            # predicted from the exponent so far (2 with one point): skip a length that would take too long
+            k = exponent(points) if len(points) >= 2 else 2.0
+            predicted = points[-1][1] * (words / points[-1][0]) ** k
+            if predicted > args.max_seconds:
+                print(f"{words:>7} skipped (predicted {predicted:.0f} s > --max-seconds {args.max_seconds:.0f})")
+                continue
         r = run_child("length", words)
         points.append((r["n"], r["seconds"]))
         print(f"{r['n']:>7} {r['seconds']:>8.2f} {r['n'] / r['seconds']:>8.0f} {r['peak_mb']:>12.0f}", flush=True)
