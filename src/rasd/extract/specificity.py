@@ -23,6 +23,7 @@ from importlib import resources
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
+from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -212,6 +213,13 @@ def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence) -> None:
         ev.add("late_trigger", weights["late_trigger"])
 
 
+def _near(items: list, name: str, start: int, end: int) -> list:
+    """The items of a layer that may overlap [start, end), in layer order, by an index built once per document
+    (scanning whole layers per trigger was quadratic in article length; issue 16). Callers keep their test."""
+    return span_index(items, lambda x: (x.span.start, x.span.end), "specificity:" + name).overlapping(
+        start, max(end, start + 1))
+
+
 def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
     """The mention is anchored right after the trigger: a nisba actor («الضربات السورية والروسية»), a place after
     «على/في» («على حلب»), or a day or time of day («الاحتجاجات الخميس»)."""
@@ -220,11 +228,11 @@ def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
     if not window:
         return False
     start, end = window[0].start, window[-1].end
-    if any(a.source == "nisba" and start <= a.span.start < end for a in doc.agents):
+    if any(a.source == "nisba" and start <= a.span.start < end for a in _near(doc.agents, "agents", start, end)):
         return True
     if any(c.kind == "time" for t in window for key in _keys(t) for c in word_cues().get(key, ())):
         return True
-    places = [p for p in doc.places if start <= p.span.start < end and p.lat is not None]
+    places = [p for p in _near(doc.places, "places", start, end) if start <= p.span.start < end and p.lat is not None]
     return any(doc.tokens[k].stem in _PLACE_PREPOSITIONS and any(p.span.start > doc.tokens[k].start for p in places)
                for k in range(last + 1, stop))
 
@@ -235,12 +243,13 @@ def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence
     casualties = casualties_in_range(doc, lo, hi)
     if casualties.fatalities or casualties.injuries:
         ev.add("casualties", weights["casualties"])
-    numbers = [n for n in doc.numbers if sent.start <= n.span.start < sent.end]
+    numbers = [n for n in _near(doc.numbers, "numbers", sent.start, sent.end) if sent.start <= n.span.start < sent.end]
     if any(not n.is_year and not n.is_percent for n in numbers) and not (casualties.fatalities or casualties.injuries):
         ev.add("count", weights["count"])
-    if any(sent.start <= p.span.start < sent.end and p.lat is not None for p in doc.places):
+    if any(sent.start <= p.span.start < sent.end and p.lat is not None
+           for p in _near(doc.places, "places", sent.start, sent.end)):
         ev.add("place", weights["place"])
-    if any(sent.start <= a.span.start < sent.end for a in doc.agents):
+    if any(sent.start <= a.span.start < sent.end for a in _near(doc.agents, "agents", sent.start, sent.end)):
         ev.add("agent", weights["agent"])
     if sent.text.rstrip().rstrip("»\"'”)").endswith(("؟", "?")):
         ev.add("question", weights["question"])
