@@ -579,9 +579,22 @@ def _named_in_apposition(doc: Document, m: Mention, mentions: list[Mention]) -> 
     return m
 
 
-def _counted_starts(doc: Document) -> set[int]:
+# _counted_starts depends only on the numbers and tokens layers: computed once per document and reused by
+# every trigger (it was recomputed per trigger, quadratic in article length; issue 16)
+_COUNTED: list = [None, None, -1, None, -1, None]
+
+
+def _counted_starts(doc: Document) -> frozenset[int]:
     """Indices of the tokens right after a count of people («ثلاثة جنود», «20 متظاهرا»), and of the body
     they are counted from («13 عنصراً من الشرطة الصومالية»)."""
+    key = [doc, doc.numbers, len(doc.numbers), doc.tokens, len(doc.tokens)]
+    if all(x is y if not isinstance(x, int) else x == y for x, y in zip(key, _COUNTED)):
+        return _COUNTED[5]
+    _COUNTED[:] = key + [frozenset(_counted_starts_uncached(doc))]
+    return _COUNTED[5]
+
+
+def _counted_starts_uncached(doc: Document) -> set[int]:
     out = set()
     for n in doc.numbers:
         if n.is_year or n.is_percent:
