@@ -18,6 +18,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Place
 from rasd.extract.entities import is_given_name
+from rasd.extract.spanindex import span_index
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.kb.keys import name_key
@@ -538,7 +539,10 @@ def run(doc: Document) -> None:
     doc.places.extend(_after_cue_words(doc, kb, countries))
     placed: set[int] = set()
     for e in unresolved:
-        if any(p.span.start < e.span.end and e.span.start < p.span.end for p in doc.places):
+        # the places near e by an index (rebuilt only when a place is added), not all places per name (issue 16)
+        near = span_index(doc.places, lambda x: (x.span.start, x.span.end), "places:places").overlapping(
+            e.span.start, max(e.span.end, e.span.start + 1))
+        if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
             doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
             continue
         located = _locate_by_city(doc, e, doc.places)
