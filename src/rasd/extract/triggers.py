@@ -8,6 +8,7 @@ takes a person prefix (استهدف → يستهدف، أطلق → يطلق). V
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -195,10 +196,17 @@ def _needs_met(rule: LemmaRule, tokens: list[Token], last: int) -> bool:
 
 def _drop_contained(matches: list[LemmaMatch]) -> list[LemmaMatch]:
     """A match inside a longer match of another rule is dropped (إطلاق inside وقف إطلاق النار)."""
+    # another match contains m and is longer: it starts before m and ends at or after it, or starts with m and
+    # ends after it. Answered by bisection over the matches sorted by first token with a running maximum of
+    # their last token, instead of comparing every match with every match (quadratic; issue 16).
+    ordered = sorted(matches, key=lambda p: p.first)
+    firsts = [p.first for p in ordered]
+    max_last = [-1]
+    for p in ordered:
+        max_last.append(max(max_last[-1], p.last))
     keep = []
     for m in matches:
-        inside = any(p is not m and p.first <= m.first and m.last <= p.last and
-                     (p.last - p.first) > (m.last - m.first) for p in matches)
+        inside = max_last[bisect_left(firsts, m.first)] >= m.last or max_last[bisect_right(firsts, m.first)] > m.last
         if not inside:
             keep.append(m)
     return keep
