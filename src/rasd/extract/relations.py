@@ -26,6 +26,7 @@ from rasd.document import Actor, Document, Entity, Relation, Token
 from rasd.extract.cues import phrase, read_tsv, speech_cues, strip_clitic
 from rasd.extract.speech import PREPOSITIONS, breaks as _breaks, make_actor, verb_form
 from rasd.extract.agencies import kb_actors
+from rasd.extract.spanindex import span_index
 from rasd.text.normalize import normalize_for_match
 
 MAX_PHRASE = 5
@@ -80,13 +81,20 @@ def _match(tokens: list[Token], i: int, cue: Cue) -> int:
     return n
 
 
+def _near(doc: Document, start: int, end: int) -> list[Entity]:
+    """The entities that may overlap [start, end), in layer order, by an index built once per document
+    (a scan of every entity per question was quadratic in article length; issue 16). Callers keep their test."""
+    return span_index(doc.entities, lambda x: (x.span.start, x.span.end), "relations:entities").overlapping(
+        start, max(end, start + 1))
+
+
 def _entity_starting(doc: Document, start: int, end: int) -> Entity | None:
-    hits = [e for e in doc.entities if start <= e.span.start < end and e.type in ACTOR_TYPES]
+    hits = [e for e in _near(doc, start, end) if start <= e.span.start < end and e.type in ACTOR_TYPES]
     return min(hits, key=lambda e: e.span.start) if hits else None
 
 
 def _entity_ending(doc: Document, start: int, end: int) -> Entity | None:
-    hits = [e for e in doc.entities if start < e.span.end <= end and e.type in ACTOR_TYPES]
+    hits = [e for e in _near(doc, start, end + 1) if start < e.span.end <= end and e.type in ACTOR_TYPES]
     return max(hits, key=lambda e: e.span.end) if hits else None
 
 
