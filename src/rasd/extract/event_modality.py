@@ -82,7 +82,9 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
 
 
 def _in_a_name(doc: Document, tok) -> bool:
-    return any(e.span.start <= tok.start < e.span.end for e in doc.entities if e.type in ("PERSON", "ORG"))
+    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_modality:entities").overlapping(
+        tok.start, tok.start + 1)     # the entities near the token, not all (issue 16)
+    return any(e.span.start <= tok.start < e.span.end for e in near if e.type in ("PERSON", "ORG"))
 
 
 def _negation_cancelled(tokens, j: int, i: int) -> bool:
