@@ -404,13 +404,27 @@ def _unnamed_protesters() -> Actor | None:
                  kb_id=agent.id, sector=agent.sector)
 
 
+# the known multi-word agents by their first word, once per document: _fuller_mention normalised every agent
+# per trigger (quadratic in article length; issue 16)
+_HEADS: list = [None, -1, None]
+
+
+def _agents_by_head(agents: list[Entity]) -> dict[str, list[Entity]]:
+    if not (_HEADS[0] is agents and _HEADS[1] == len(agents)):
+        heads: dict[str, list[Entity]] = {}
+        for a in agents:
+            if a.kb_id is not None and len(a.text.split()) > 1:
+                heads.setdefault(normalize_for_match(a.text.split()[0]), []).append(a)
+        _HEADS[:] = [agents, len(agents), heads]
+    return _HEADS[2]
+
+
 def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»)."""
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     head = normalize_for_match(actor.text)
-    earlier = [a for a in doc.agents if a.span.end <= actor.span.start and a.kb_id is not None
-               and len(a.text.split()) > 1 and normalize_for_match(a.text.split()[0]) == head]
+    earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
     if not earlier:
         return actor
     return _actor_from_entity(earlier[-1])
