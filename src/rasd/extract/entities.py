@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity
-from rasd.extract.ner_model import tag_tokens
+from rasd.extract.ner_model import kb_matches, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -956,7 +956,7 @@ def run(doc: Document) -> None:
     model_spans = tag_tokens(doc.tokens, text=doc.text)
     names = find_person_names(doc, model_spans)
     ner_spans = names + model_spans
-    matches = kb.match(doc)
+    matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
     add_latin_names(doc, claims)
