@@ -30,6 +30,7 @@ from rasd.document import Actor, Document, Event
 from rasd.kb import load_kb
 from rasd.kb.english import country_name, english_name
 from rasd.kb.keys import name_key
+from rasd.kb.tsv import numbered_rows
 
 DATA = Path(__file__).with_name("data") / "acled_actors.tsv"
 ROLES = ("force", "state", "group", "militia", "protester", "rioter", "civilian", "victim", "rescuer",
@@ -55,14 +56,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules(path: Path = DATA) -> dict[str, Rule]:
     out: dict[str, Rule] = {}
-    header = None
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
+    for lineno, cells in numbered_rows(path):
         where = f"{path.name}:{lineno}"
         if len(cells) != 5:
             raise ActorCodeDataError(f"{where}: {len(cells)} cells, expected key, acled_name, inter, role, assoc")

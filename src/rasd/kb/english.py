@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.kb.keys import name_key
+from rasd.kb.tsv import numbered_rows
 
 DATA = Path(__file__).parent / "data" / "english"
 ORDERS = ("before", "after", "word")
@@ -54,14 +55,7 @@ def romanize(arabic: str) -> str:
 def translations(path: Path = DATA / "name_translations.tsv") -> dict[tuple[str, ...], Head]:
     """Normalised word tuple → Head; each head is indexed with and without the article of its first word."""
     table: dict[tuple[str, ...], Head] = {}
-    header = None
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
+    for lineno, cells in numbered_rows(path):
         if len(cells) != 3 or cells[2] not in ORDERS or not _ARABIC.search(cells[0]) or not cells[1].strip():
             raise ValueError(f"{path.name}:{lineno}: expected arabic, english, order ({'|'.join(ORDERS)})")
         words = tuple(name_key(cells[0]).split())
