@@ -120,17 +120,6 @@ def is_light_noun(doc: Document, k: int) -> bool:
     return _word(doc.tokens[k]) in clause_words().light_nouns
 
 
-def announcer_between(doc: Document, a: int, i: int) -> int | None:
-    """Index of an announcing verb between token a (a candidate subject) and the trigger at i
-    («أعلن الجيش مقتل 12 جنديا»): the candidate is the announcer, not the doer of what is announced."""
-    forms = clause_words().announce
-    for k in range(min(a, i) , max(a, i)):
-        tok = doc.tokens[k]
-        if _word(tok) in forms and "ال" not in tok.prefixes:
-            return k
-    return None
-
-
 def announced_by(doc: Document, i: int, reach: int = 6) -> int | None:
     """Index of an announcing verb governing the trigger at i from up to `reach` words before it."""
     forms = clause_words().announce
