@@ -291,3 +291,23 @@ def test_the_speaker_is_not_the_subject_of_what_the_quote_tells():
     doc = _doc('وأوضح الناطق باسم الدفاع المدني محمود بصل "نقل شهيدان إلى المستشفى جراء قصف على مخيم جباليا أمس".')
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and all("بصل" not in (_a1(e) or "") for e in assaults)
+
+
+# ---------------------------------------------------------------- session 3: who cannot be the doer
+
+def test_the_announcer_of_an_explosion_did_not_set_it_off():
+    # an exploding device is agentless like a casualty word: the police announcing it is not the bomber
+    event = _events("أعلنت الشرطة الكينية انفجار سيارة مفخخة صباح السبت في نيروبي.", "ASSAULT")[0]
+    assert _a1(event) is None
+
+
+def test_the_name_after_a_camp_is_a_place_not_an_actor():
+    # «أبو ...» reads as a person's kunya, but after «مخيم» it names the camp that was hit
+    event = _events('قُتل 12 شخصًا في قصف استهدف مخيم "أبو زيد" للنازحين قرب مدينة الفاشر.', "ASSAULT")[0]
+    assert _a1(event) != "أبو زيد"
+
+
+def test_a_prosecutor_ordering_arrests_does_not_protest():
+    protest = _events("أوقفت الشرطة، بتعليمات من النيابة العامة، مساء الأحد، 30 شابًا شاركوا في احتجاجات "
+                      "على الطريق السريع في مدينة الرباط.", "PROTEST")
+    assert protest and all(e.actor1 is None or e.actor1.sector not in ("police", "judiciary") for e in protest)

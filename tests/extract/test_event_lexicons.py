@@ -112,4 +112,6 @@ def test_event_roles_are_well_formed():
     agents = load_kb().actors.agents
     assert all(a in agents for a in ROLES["protester_agents"])
     lemmas = {r["lemma"] for r in rows("event_triggers.tsv")} | {r["lemma"] for r in rows("casualty_cues.tsv")}
-    assert ROLES["agentless_lemmas"] <= lemmas
+    assert ROLES["agentless_lemmas"] <= lemmas | {lemma.split("|")[0] for lemma in lemmas}
+    sectors = {"government", "military", "police", "intelligence", "armed_group", "rebel", "judiciary"}
+    assert ROLES["non_protesting_sectors"] <= sectors and ROLES["armed_sectors"] <= sectors

@@ -30,6 +30,7 @@ from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
 _LOCATIVE = _WORDS["locative"]
+_PLACE_HEADS = _WORDS["place_head"]
 
 
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
@@ -81,6 +82,12 @@ def _is_locative(doc: Document, first: int) -> bool:
     return False
 
 
+def _after_a_place_head(doc: Document, first: int) -> bool:
+    k = first - 1
+    return k >= 0 and doc.tokens[k].sentence == doc.tokens[first].sentence and \
+        doc.tokens[k].stem in _PLACE_HEADS and not doc.tokens[first].prefixes
+
+
 def _can_act(e: Entity) -> bool:
     """A country or a capital stands for its government («استخدمت دمشق», «طهران ترد»); a town does not."""
     if e.source == "nisba" or (e.kb_id or "").startswith("cc:"):
@@ -111,6 +118,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             if _governed_by_token(doc, idx[0], _TARGET_MARKERS):
                 out.append(Mention(idx[0], idx[1], _actor_from_entity(e), "target"))
             continue
+        if e.type in ("PERSON", "ORG") and _after_a_place_head(doc, idx[0]):
+            continue        # «مخيم "أبو شوك"»: the name of a camp, a quarter or a street, not someone acting
         locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e))
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
@@ -226,8 +235,9 @@ _LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", 
 
 
 def passive_prone(doc: Document, match: LemmaMatch) -> bool:
-    """A casualty verb or noun («قتل», «أصيب», «مقتل»): its subject is rarely the attacker."""
-    return match.rule.get("strength") == "casualty" or match.rule.lemma in _CASUALTY_LEMMAS
+    """A casualty verb or noun («قتل», «أصيب», «مقتل»), an explosion or an exploding device («انفجار سيارة
+    مفخخة»): its subject is rarely the attacker."""
+    return match.rule.get("strength") == "casualty" or match.rule.lemma.split("|")[0] in _CASUALTY_LEMMAS
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
@@ -240,6 +250,7 @@ _VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ..
 
 
 _ARMED_SECTORS = ROLES["armed_sectors"]
+_NON_PROTESTING = ROLES["non_protesting_sectors"]
 
 
 
@@ -490,6 +501,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actors = [Mention(m.first, m.last, m.actor, "victim", m.locative) if m.first in counted else m
                   for m in actors]
     if event_type == "PROTEST":
+        actors = [m for m in actors if m.actor.sector not in _NON_PROTESTING]
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
         if crowd:
