@@ -311,3 +311,28 @@ def test_a_prosecutor_ordering_arrests_does_not_protest():
     protest = _events("أوقفت الشرطة، بتعليمات من النيابة العامة، مساء الأحد، 30 شابًا شاركوا في احتجاجات "
                       "على الطريق السريع في مدينة الرباط.", "PROTEST")
     assert protest and all(e.actor1 is None or e.actor1.sector not in ("police", "judiciary") for e in protest)
+
+
+def test_the_subject_inside_a_phrase_trigger_is_its_actor():
+    # «أطلق X النار»: the subject stands between the verb and its noun, inside the trigger's span
+    event = _events("وأطلق مجهولون النار على حافلة تقل مدنيين في ريف درعا مساء الأحد.", "ASSAULT")[0]
+    assert _a1(event) == "مجهولون"
+
+
+def test_outlaws_are_an_armed_actor_not_victims():
+    event = _events('قُتل عنصر أمن سوري في اشتباكات مع "خارجين عن القانون" بريف درعا مساء الأحد.', "ASSAULT")[0]
+    assert _a1(event) == "خارجين عن القانون"
+
+
+def test_the_group_claiming_an_attack_stands_for_its_bomber():
+    text = ("بيداوة - قُتل 11 جنديا اليوم الخميس في هجوم انتحاري شنه انتحاري داخل معسكر للجيش.\n"
+            "وقال ضابط إن المهاجم فجر نفسه قرب البوابة.\n"
+            "في المقابل، تبنت حركة الشباب الصومالية هذا الهجوم.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and all(_a1(e) == "حركة الشباب الصومالية" for e in attacks)
+
+
+def test_a_speaker_is_not_the_claimant_of_the_attack_he_reports():
+    text = "قال الجيش الكيني إن هجوما انتحاريا تبنته حركة الشباب أدى إلى مقتل 7 أشخاص في مومباسا أمس الأحد."
+    attacks = _events(text, "ASSAULT")
+    assert attacks and _a1(attacks[0]) != "الجيش الكيني"

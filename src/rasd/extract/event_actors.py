@@ -535,6 +535,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         if subject is not None:
             actor1 = subject
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
+    if actor1 is None and verb_like and match.rule.pos == "phrase":
+        # «أطلق مجهولون النار»: the subject stands between the phrase's verb and its noun
+        actor1 = next((m for m in actors if i < m.first and m.last < last and m.kind in ("entity", "agent")), None)
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
                             and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
@@ -678,6 +681,11 @@ def _undergone(doc: Document, i: int) -> bool:
 _CLAIM_SENTENCES = 5
 
 
+def _generic(actor: Actor) -> bool:
+    """A role, not a named actor: «انتحاري», «مسلحون», «مجهولون»."""
+    return actor.kb_id is None or actor.kb_id.startswith("agent.")
+
+
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
     """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
     latest attack told before the claim (within five sentences) that names none, or names its announcer."""
@@ -690,8 +698,13 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         sentence = tok.sentence
         sent = doc.sentences[sentence]
         lo = next(j for j in range(k, -1, -1) if j == 0 or doc.tokens[j - 1].sentence != sentence)
-        claimant = next((m for m in sentence_mentions(doc, sentence, lo, k)
-                         if m.last < k and m.kind in ("entity", "agent") and not m.locative), None)
+        mentions = [m for m in sentence_mentions(doc, sentence, lo, k) if m.kind in ("entity", "agent")
+                    and not m.locative]
+        # «هجوما تبنته حركة الشباب»: a claiming verb has its subject right after it (VSO); «أعلنت الحركة
+        # مسؤوليتها» names it before the noun
+        claimant = next((m for m in mentions if 0 < m.first - k <= 2), None) \
+            if tok.stem.startswith("تبن") else None
+        claimant = claimant or next((m for m in mentions if m.last < k), None)
         if claimant is None:
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
@@ -701,3 +714,10 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
             if target.actor1 is None or target.actor1.sector in ("military", "police") \
                     and claimant.actor.sector not in ("military", "police"):
                 target.actor1 = claimant.actor
+            if not _generic(claimant.actor):
+                # «شنه انتحاري ... وقام المهاجم بتفجير نفسه ... تبنت حركة الشباب الهجوم»: the group that claims
+                # the attack stands for the bomber or gunmen it was told by, in every mention before the claim
+                for other in earlier:
+                    if other.actor1 is not None and _generic(other.actor1) \
+                            and other.actor1.sector not in ("military", "police"):
+                        other.actor1 = claimant.actor
