@@ -336,3 +336,10 @@ def test_a_speaker_is_not_the_claimant_of_the_attack_he_reports():
     text = "قال الجيش الكيني إن هجوما انتحاريا تبنته حركة الشباب أدى إلى مقتل 7 أشخاص في مومباسا أمس الأحد."
     attacks = _events(text, "ASSAULT")
     assert attacks and _a1(attacks[0]) != "الجيش الكيني"
+
+
+def test_a_facility_named_with_its_place_word_is_the_event_place():
+    # «فوق مطار أربيل في شمال العراق»: the airport (its name carries «مطار»), not the region after it
+    event = _events("أسقطت الدفاعات الجوية طائرة مسيرة مسلحة، مساء الأحد، فوق مطار أربيل في شمال العراق "
+                    "دون وقوع إصابات.", "ASSAULT")[0]
+    assert event.place is not None and event.place.text == "مطار أربيل"

@@ -246,6 +246,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
         return "a common word that is also a place name, with no place cue or preposition"
     if c.feature == "country":
         return None
+    if c.feature == "facility" and (at_home or not countries):
+        return None         # «فوق مطار أربيل»: a facility's name carries its own place word («مطار»)
     if c.feature == "admin1":
         if cue or prep or at_home or not countries:
             return None if (cue or not _is_common_word(name)) else "a common word that is also a province's name"
