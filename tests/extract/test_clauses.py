@@ -343,3 +343,9 @@ def test_a_facility_named_with_its_place_word_is_the_event_place():
     event = _events("أسقطت الدفاعات الجوية طائرة مسيرة مسلحة، مساء الأحد، فوق مطار أربيل في شمال العراق "
                     "دون وقوع إصابات.", "ASSAULT")[0]
     assert event.place is not None and event.place.text == "مطار أربيل"
+
+
+def test_forces_in_a_relative_clause_about_the_place_are_not_the_attackers():
+    event = _events("أسقطت الدفاعات طائرة مسيرة مسلحة، مساء الأحد، فوق مطار أربيل حيث تتمركز قوات أميركية.",
+                    "ASSAULT")[0]
+    assert _a1(event) != "قوات أميركية"

@@ -555,7 +555,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _previous_subject(doc, i)
     if actor1 is None and not verb_like:
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
-        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent")), None)
+        # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
+        stop = _relative_after(doc, last)
+        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop),
+                      None)
     if actor1 is not None:
         actor1 = _named_in_apposition(doc, actor1, mentions)
     actor2 = next((m for m in targets if m is not actor1), None) or object_
@@ -588,6 +591,21 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
 
 _APPOSITION_REACH = 16
+
+
+def _relative_after(doc: Document, last: int) -> int:
+    """Index of the first relative pronoun or «حيث» after token `last` in its sentence (or past the end)."""
+    sentence = doc.tokens[last].sentence
+    for k in range(last + 1, len(doc.tokens)):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence:
+            return k
+        if tok.stem in _RELATIVES:
+            return k
+    return len(doc.tokens)
+
+
+_RELATIVES = _WORDS["relative"] | {"حيث"}
 
 
 def _named_in_apposition(doc: Document, m: Mention, mentions: list[Mention]) -> Mention:
