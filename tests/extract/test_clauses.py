@@ -346,6 +346,6 @@ def test_a_facility_named_with_its_place_word_is_the_event_place():
 
 
 def test_forces_in_a_relative_clause_about_the_place_are_not_the_attackers():
-    events = _events("أعلن جهاز مكافحة الإرهاب أن الدفاعات أسقطت طائرة مسيرة مسلحة، مساء الأحد، فوق مطار أربيل "
-                     "حيث تتمركز قوات أميركية.", "ASSAULT")
+    events = _events("أعلن جهاز مكافحة الإرهاب في بيان أن أنظمة الدفاع أسقطت طائرة مسيرة مسلحة، الأحد، فوق مطار "
+                     "أربيل في شمال العراق حيث تتمركز قوات أميركية.", "ASSAULT")
     assert events and all(_a1(e) != "قوات أميركية" for e in events)
