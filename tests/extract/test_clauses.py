@@ -349,3 +349,9 @@ def test_forces_in_a_relative_clause_about_the_place_are_not_the_attackers():
     events = _events("أعلن جهاز مكافحة الإرهاب في بيان أن أنظمة الدفاع أسقطت طائرة مسيرة مسلحة، الأحد، فوق مطار "
                      "أربيل في شمال العراق حيث تتمركز قوات أميركية.", "ASSAULT")
     assert events and all(_a1(e) != "قوات أميركية" for e in events)
+
+
+def test_firing_tear_gas_at_a_crowd_is_a_coercive_act():
+    events = _events("وأطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين قرب القصر الرئاسي في الخرطوم مساء الأحد.",
+                     "COERCE")
+    assert events and events[0].place is not None
