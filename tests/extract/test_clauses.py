@@ -355,3 +355,9 @@ def test_firing_tear_gas_at_a_crowd_is_a_coercive_act():
     events = _events("وأطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين قرب القصر الرئاسي في الخرطوم مساء الأحد.",
                      "COERCE")
     assert events and events[0].place is not None
+
+
+def test_the_issued_statement_is_no_confiscation():
+    text = "ورحب مجلس الوزراء بالبيان المشترك الصادر عقب اجتماع وزراء الخارجية في الرياض أمس."
+    assert not _events(text, "COERCE")
+    assert _events("وصادرت الشرطة أسلحة وذخائر في حي الملز بالرياض أمس.", "COERCE")
