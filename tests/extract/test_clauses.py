@@ -361,3 +361,8 @@ def test_the_issued_statement_is_no_confiscation():
     text = "ورحب مجلس الوزراء بالبيان المشترك الصادر عقب اجتماع وزراء الخارجية في الرياض أمس."
     assert not _events(text, "COERCE")
     assert _events("وصادرت الشرطة أسلحة وذخائر في حي الملز بالرياض أمس.", "COERCE")
+
+
+def test_the_top_of_a_mountain_is_no_summit():
+    assert not _events("وقال إن القصف استهدف مواقع المسلحين في أعلى قمة جبل صبر بتعز أمس.", "CONSULT")
+    assert _events("وعقدت قمة عربية طارئة في القاهرة أمس بمشاركة الرئيس المصري.", "CONSULT")
