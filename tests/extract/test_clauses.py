@@ -31,7 +31,8 @@ def _a1(event) -> str | None:
 def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
-    assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility"}
+    assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility",
+                     "accident", "attack_word"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
@@ -366,3 +367,14 @@ def test_the_issued_statement_is_no_confiscation():
 def test_the_top_of_a_mountain_is_no_summit():
     assert not _events("وقال إن القصف استهدف مواقع المسلحين في أعلى قمة جبل صبر بتعز أمس.", "CONSULT")
     assert _events("وعقدت قمة عربية طارئة في القاهرة أمس بمشاركة الرئيس المصري.", "CONSULT")
+
+
+def test_deaths_in_an_accident_are_no_attack():
+    assert not _events("وقتل 17 شخصا أمس في تحطم مروحية عسكرية في جنوب أفغانستان بسبب عطل تقني.", "ASSAULT")
+    # a weapon in the clause keeps the attack reading, whatever burns or falls
+    assert _events("وقتل 5 أشخاص أمس برصاص مسلحين أضرموا حريقا في مبنى بمدينة إدلب.", "ASSAULT")
+
+
+def test_accident_words_are_data():
+    words = clause_words()
+    assert {"تحطم", "غرق"} <= words.accident and "رصاص" in words.attack and "هجوم" in words.attack

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rasd.document import Document, Token
 from rasd.extract.cues import read_tsv
-from rasd.extract.event_lexicon import _CLAUSE_BREAKS
+from rasd.extract.event_lexicon import _CLAUSE_BREAKS, _WORDS
 from rasd.extract.triggers import verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -20,6 +20,7 @@ from rasd.text.normalize import normalize_for_match
 # and COERCE have their own specificity test, and «قبل الهجوم» tells an attack that happened)
 PROSPECTIVE_TYPES = frozenset({"AGREE", "COOPERATE", "RETREAT", "SUPPORT", "AID", "SANCTION", "CONCEDE",
                                "MOBILIZE", "THREATEN"})
+_ATTACK_NOUNS = _WORDS["attack_noun"]
 _PURPOSE_REACH = 4       # «للتوصل إلى وقف لإطلاق النار»: a purpose masdar governs the next few words
 
 
@@ -30,6 +31,8 @@ class ClauseWords:
     light_nouns: frozenset[str]          # verbal nouns of light verbs («بدء», «تنفيذ»)
     announce: frozenset[str]
     responsibility: frozenset[str]
+    accident: frozenset[str]
+    attack: frozenset[str]
 
 
 def _verb_and_noun_forms(lemmas: list[str]) -> frozenset[str]:
@@ -54,6 +57,8 @@ def clause_words() -> ClauseWords:
         light_nouns=frozenset(normalize_for_match(r["word"]) for r in by_role.get("light_noun", [])),
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),
         responsibility=frozenset(normalize_for_match(r["word"]) for r in by_role.get("responsibility", [])),
+        accident=frozenset(normalize_for_match(r["word"]) for r in by_role.get("accident", [])),
+        attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
     )
 
 
@@ -218,3 +223,12 @@ def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
     while end < hi and doc.tokens[end].stem not in _CLAUSE_BREAKS and doc.text[doc.tokens[end - 1].end:doc.tokens[end].start].strip() not in ("؛", ";"):
         end += 1
     return start, end
+
+
+def accident_word(doc: Document, lo: int, hi: int) -> Token | None:
+    """The word telling that the deaths in tokens lo..hi (a clause) came by accident or nature («قتل 17 شخصا
+    في تحطم مروحية», «مصرع ثلاثة في حادث سير»), unless an attack noun or weapon stands in the clause too."""
+    tokens = doc.tokens[lo:hi]
+    if any(_word(t) in clause_words().attack for t in tokens):
+        return None
+    return next((t for t in tokens if _word(t) in clause_words().accident), None)

@@ -22,6 +22,7 @@ from rasd.document import Document, Event, Sentence, Span
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
+    accident_word,
     clause_bounds,
     light_verb_before,
     other_reading,
@@ -243,6 +244,10 @@ def run(doc: Document) -> None:
             continue
         if _motive_accusative(doc, match, lo):
             set_aside("motive", f"«{trig.text}» gives the motive of another act, it is none itself")
+            continue
+        if event_type == "ASSAULT" and passive_prone(doc, match) and \
+                (accident := accident_word(doc, *clause_bounds(doc, match.first, lo, hi))) is not None:
+            set_aside("accident", f"«{accident.text}»: deaths by accident or nature, not an attack")
             continue
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
