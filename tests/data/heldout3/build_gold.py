@@ -59,6 +59,12 @@ def doc(id_, url, published, outlet, text, entities, places, events, quotes, aut
     # required events first (the scorer pairs optimally, but keep the documented order)
     evs = [e for e in evs if not e.get("optional")] + [e for e in evs if e.get("optional")]
     src = {"outlet": list(outlet)}
+    # dev's convention (gulf365, akhbaralaan, almanartv...): a site's bare domain name is an alias too
+    for a in outlet:
+        if "." in a and " " not in a:
+            stem = a.split(".")[0]
+            if stem not in src["outlet"]:
+                src["outlet"].append(stem)
     src["author"] = list(author or [])
     art = {"id": id_, "text": text.strip(), "published": published, "lang": "ar", "url": url}
     gold = {"id": id_, "published": published, "source": src, "entities": entities, "places": places,
