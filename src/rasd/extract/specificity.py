@@ -24,7 +24,7 @@ from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.spanindex import span_index
-from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
+from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
 _DATA = "data/{}"
@@ -161,8 +161,7 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     if match.rule.pos == "verb" and tok.stem in verb_forms(lemma):
         if definite:
             return "definite_masdar"
-        perfect_stem = lemma[:-1] if lemma[-1] in "اي" else lemma
-        return "perfect_verb" if tok.stem.startswith(perfect_stem) else "imperfect_verb"
+        return "perfect_verb" if tok.stem in perfect_forms(lemma) else "imperfect_verb"
     if not definite:
         return "indefinite_noun"
     if tok.stem.endswith(("ات", "ين", "ون")):
