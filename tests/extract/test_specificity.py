@@ -39,7 +39,7 @@ def test_cue_files_rows_are_well_formed(name, sign):
     assert len(rows) > 20
     for r in rows:
         assert r["pos"] in ("word", "verb", "noun"), r
-        assert r["scope"] in ("sentence", "near", "before"), r
+        assert r["scope"] in ("sentence", "near", "before", "opening"), r
         assert (r["scope"] == "sentence") == (int(r["window"]) == 0), r
         assert float(r["weight"]) * sign > 0, r
 

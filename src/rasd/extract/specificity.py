@@ -269,7 +269,7 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         keys = _keys(doc.tokens[k])
         for cue in {c for key in keys for c in cues.get(key, ())}:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
-            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last):
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
@@ -280,7 +280,15 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         ev.add("abstract noun", -generic_weight)
 
 
-def _in_scope(cue: Cue, k: int, i: int, last: int) -> bool:
+_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك", "ذاك"})
+
+
+def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0) -> bool:
+    if cue.scope == "opening":
+        # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
+        # against other news; the word must be among the sentence's first `window` words, before a demonstrative
+        nxt = doc.tokens[k + 1].stem if doc is not None and k + 1 < len(doc.tokens) else ""
+        return k - lo < cue.window and k < i and nxt in _DEMONSTRATIVES
     if cue.scope == "sentence":
         return True
     if cue.scope == "before":
