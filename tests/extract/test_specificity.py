@@ -263,3 +263,13 @@ def test_a_passive_written_apart_reads_as_a_perfect():
     match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT")
     assert trigger_shape(doc.tokens[match.first], match) == "perfect_verb"
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_long_sentence_is_commentary_for_attacks_not_protests():
+    filler = "وهو ما يراه المراقبون في العاصمة والمدن الأخرى جزءا من أزمة سياسية طويلة لم تجد حلا حتى الآن " * 3
+    ok, why = verdict("وقال المحلل إن الهجوم على القافلة أمس " + filler + ".")
+    assert "long_sentence" in why, why
+    ok, why = verdict("وتظاهر آلاف الطلاب أمس في العاصمة " + filler + ".", "PROTEST")
+    assert "long_sentence" not in why, why
+    ok, why = verdict("وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز قرب الحدود.")
+    assert ok and "long_sentence" not in why, why

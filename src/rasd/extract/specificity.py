@@ -33,6 +33,7 @@ _PURPOSE_PREFIXES = frozenset({"ل", "ب"})
 _ATTRIBUTION_WINDOW = 5
 _PLACE_PREPOSITIONS = frozenset({"علي", "في"})
 _EARLY, _LATE = 6, 12      # words into the clause (see specificity_features.tsv: early_trigger, late_trigger)
+_LONG_SENTENCE = 50        # words in a sentence (specificity_features.tsv: long_sentence)
 
 
 @dataclass(frozen=True)
@@ -335,6 +336,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     else:
         anchor = i
     _position_evidence(doc, lo, anchor, ev)
+    if hi - lo >= _LONG_SENTENCE:
+        ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
