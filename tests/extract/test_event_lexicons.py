@@ -115,3 +115,46 @@ def test_event_roles_are_well_formed():
     assert ROLES["agentless_lemmas"] <= lemmas | {lemma.split("|")[0] for lemma in lemmas}
     sectors = {"government", "military", "police", "intelligence", "armed_group", "rebel", "judiciary"}
     assert ROLES["non_protesting_sectors"] <= sectors and ROLES["armed_sectors"] <= sectors
+
+
+# ------------------------------------------------------------------ forms the unvocalised script writes apart
+
+def test_passives_written_apart_from_their_active():
+    from rasd.extract.triggers import passive_stem
+    assert {"هوجم", "هوجمت", "هوجموا"} <= verb_forms(normalize_for_match("هاجم"))       # form III فوعل
+    assert {"اغتيل", "اغتيلت", "اغتيلوا"} <= verb_forms(normalize_for_match("اغتال"))    # hollow form VIII
+    assert passive_stem(normalize_for_match("قتل")) is None                              # «قُتل» looks like «قتل»
+    assert passive_stem(normalize_for_match("استهدف")) is None
+
+
+def test_verbal_nouns_of_derived_verbs_and_their_plurals():
+    assert "اغتيالات" in noun_forms(normalize_for_match("اغتيال"))
+    assert "اقتحامات" in noun_forms(normalize_for_match("اقتحام"))
+    assert "هجومات" not in noun_forms("هجوم")      # only derived verbal nouns (ا/ت/م + five letters) take «-ات»
+
+
+@pytest.mark.parametrize("sentence, lemma", [
+    ("واغتيل القاضي أمام منزله", "اغتال"),
+    ("وهوجمت القافلة قرب الحدود", "هاجم"),
+    ("وقام مسلحون بمهاجمة الحاجز", "هاجم"),
+    ("وتواصلت الاغتيالات في المدينة", "اغتال"),
+    ("وقتل ثلاثة جنود في كمين قرب الحدود", "كمين"),
+    ("وأضرب عمال الميناء عن العمل", "أضرب"),
+    ("وتدفق آلاف المحتجين إلى الشوارع", "تدفق"),
+    ("وجاب المتظاهرون شوارع المدينة", "جاب"),
+    ("وسار آلاف المحتجين نحو مقر الحكومة", "سار"),
+    ("ونزل عشرات آلاف العمال في المدن الكبرى إلى الشوارع", "نزل"),
+])
+def test_trigger_forms_by_rule(sentence, lemma):
+    doc = prepare(Article(id="t", text=sentence))
+    assert lemma in {m.rule.lemma for m in find_triggers(doc.tokens)}
+
+
+@pytest.mark.parametrize("sentence, lemma", [
+    ("ويضرب الإعصار السواحل الشرقية", "أضرب"),       # the imperfect of «أضرب» is written like «يضرب» (hits)
+    ("وسار الوزير على نهج سلفه", "سار"),             # marching needs a crowd or streets
+    ("وجاب الرئيس دول المنطقة", "جاب"),
+])
+def test_motion_and_strike_verbs_need_their_reading(sentence, lemma):
+    doc = prepare(Article(id="t", text=sentence))
+    assert lemma not in {m.rule.lemma for m in find_triggers(doc.tokens)}

@@ -39,7 +39,7 @@ def test_cue_files_rows_are_well_formed(name, sign):
     assert len(rows) > 20
     for r in rows:
         assert r["pos"] in ("word", "verb", "noun"), r
-        assert r["scope"] in ("sentence", "near", "before"), r
+        assert r["scope"] in ("sentence", "near", "before", "opening"), r
         assert (r["scope"] == "sentence") == (int(r["window"]) == 0), r
         assert float(r["weight"]) * sign > 0, r
 
@@ -225,3 +225,51 @@ def test_protest_at_a_trial_is_a_protest_but_a_protest_charge_is_not():
     assert ok, why
     ok, why = verdict("وحكم على الناشط بالسجن عامين بتهمة المشاركة في التظاهرات.", "PROTEST")
     assert not ok and "legal" in why
+
+
+# ------------------------------------------------------------------ framing, condemnation, «أي», sport, passives
+
+def test_framing_sentence_places_an_attack_as_background():
+    ok, why = verdict("ويأتي ذلك بعد هجوم انتحاري استهدف حافلة للشرطة في العاصمة وأسفر عن مقتل عشرة أشخاص.")
+    assert not ok and "framing" in why, why
+    ok, why = verdict("وجاء في البيان أن مسلحين قتلوا أمس خمسة جنود في هجوم على حاجز قرب الحدود.")
+    assert ok and "framing" not in why, why         # «جاء في البيان»: a source, not a frame
+
+
+def test_framing_applies_to_attacks_only():
+    cues = [c for form in specificity.word_forms("يأتي", "word") for c in word_cues()[form] if c.kind == "framing"]
+    assert cues and all(c.applies_to("ASSAULT") and not c.applies_to("PROTEST") for c in cues)
+
+
+def test_condemned_attack_is_an_act_already_known():
+    ok, why = verdict("وتدين الحكومة الهجوم المسلح على قرية في جنوب البلاد.")
+    assert not ok and why.count("opinion") == 2, why
+
+
+def test_any_attack_is_no_attack():
+    doc = extract(Article(id="t", text="وقال الوزير إن أي هجوم على القوات الدولية سيقابل برد حاسم.",
+                          published=PUBLISHED))
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+    assert any(n.get("type") == "ASSAULT" and n.get("modality") == "generic" for n in doc.non_events)
+
+
+def test_fans_in_the_streets_are_no_protest():
+    ok, why = verdict("وخرج آلاف المشجعين إلى الشوارع بعد المباراة أمس احتفالا بالفوز.", "PROTEST")
+    assert not ok and "sense" in why, why
+
+
+def test_a_passive_written_apart_reads_as_a_perfect():
+    doc = extract(Article(id="t", text="واغتيل القاضي أمس أمام منزله في العاصمة.", published=PUBLISHED))
+    match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT")
+    assert trigger_shape(doc.tokens[match.first], match) == "perfect_verb"
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_long_sentence_is_commentary_for_attacks_not_protests():
+    filler = "وهو ما يراه المراقبون في العاصمة والمدن الأخرى جزءا من أزمة سياسية طويلة لم تجد حلا حتى الآن " * 3
+    ok, why = verdict("وقال المحلل إن الهجوم على القافلة أمس " + filler + ".")
+    assert "long_sentence" in why, why
+    ok, why = verdict("وتظاهر آلاف الطلاب أمس في العاصمة " + filler + ".", "PROTEST")
+    assert "long_sentence" not in why, why
+    ok, why = verdict("وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز قرب الحدود.")
+    assert ok and "long_sentence" not in why, why

@@ -24,7 +24,7 @@ from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.spanindex import span_index
-from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, verb_forms
+from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
 _DATA = "data/{}"
@@ -33,6 +33,7 @@ _PURPOSE_PREFIXES = frozenset({"ل", "ب"})
 _ATTRIBUTION_WINDOW = 5
 _PLACE_PREPOSITIONS = frozenset({"علي", "في"})
 _EARLY, _LATE = 6, 12      # words into the clause (see specificity_features.tsv: early_trigger, late_trigger)
+_LONG_SENTENCE = 50        # words in a sentence (specificity_features.tsv: long_sentence)
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,7 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     if match.rule.pos == "verb" and tok.stem in verb_forms(lemma):
         if definite:
             return "definite_masdar"
-        perfect_stem = lemma[:-1] if lemma[-1] in "اي" else lemma
-        return "perfect_verb" if tok.stem.startswith(perfect_stem) else "imperfect_verb"
+        return "perfect_verb" if tok.stem in perfect_forms(lemma) else "imperfect_verb"
     if not definite:
         return "indefinite_noun"
     if tok.stem.endswith(("ات", "ين", "ون")):
@@ -270,7 +270,7 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         keys = _keys(doc.tokens[k])
         for cue in {c for key in keys for c in cues.get(key, ())}:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
-            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last):
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
@@ -281,7 +281,15 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         ev.add("abstract noun", -generic_weight)
 
 
-def _in_scope(cue: Cue, k: int, i: int, last: int) -> bool:
+_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك", "ذاك"})
+
+
+def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0) -> bool:
+    if cue.scope == "opening":
+        # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
+        # against other news; the word must be among the sentence's first `window` words, before a demonstrative
+        nxt = doc.tokens[k + 1].stem if doc is not None and k + 1 < len(doc.tokens) else ""
+        return k - lo < cue.window and k < i and nxt in _DEMONSTRATIVES
     if cue.scope == "sentence":
         return True
     if cue.scope == "before":
@@ -328,6 +336,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     else:
         anchor = i
     _position_evidence(doc, lo, anchor, ev)
+    if hi - lo >= _LONG_SENTENCE:
+        ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])

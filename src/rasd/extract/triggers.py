@@ -8,6 +8,7 @@ takes a person prefix (استهدف → يستهدف، أطلق → يطلق). V
 from __future__ import annotations
 
 import csv
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -55,15 +56,39 @@ def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
+def passive_stem(lemma: str) -> str | None:
+    """The perfect passive where unvocalised writing shows it: form III «فاعل» → «فوعل» («هاجم» → «هوجم»,
+    «داهم» → «دوهم») and hollow form VIII «افتال» → «افتيل» («اغتال» → «اغتيل»). Other passives are written
+    like their active («قُتل», «استُهدف») and need nothing."""
+    if re.fullmatch(r"ا.تا.", lemma):
+        return lemma[:3] + "ي" + lemma[4]
+    if re.fullmatch(r".ا..", lemma):
+        return lemma[0] + "و" + lemma[2:]
+    return None
+
+
+def form3_masdar(lemma: str) -> str | None:
+    """The verbal noun «مفاعلة» of a form III verb «فاعل»: «هاجم» → «مهاجمة», «داهم» → «مداهمة»."""
+    return "م" + lemma + "ه" if re.fullmatch(r".ا..", lemma) else None
+
+
+def perfect_forms(lemma: str) -> set[str]:
+    """The perfect of a normalised lemma with its person suffixes, active and (where written apart) passive."""
+    forms: set[str] = set()
+    for base in filter(None, (lemma, passive_stem(lemma))):
+        weak_final = base[-1] in "اي"
+        perfect_stem = base[:-1] if weak_final else base
+        forms.add(base)
+        for suffix in _PERFECT_SUFFIXES:
+            forms.add(perfect_stem + suffix if weak_final and suffix else base + suffix)
+    return forms
+
+
 def verb_forms(lemma: str, imperfect: str | None = None, perfect_only: bool = False) -> set[str]:
     """Written forms of a verb from its normalised perfect lemma (and an irregular imperfect, if given).
     `perfect_only` for verbs whose imperfect names a state, not an event («تسيطر» controls, «سيطر» took)."""
     base = lemma
-    weak_final = base[-1] in "اي"
-    perfect_stem = base[:-1] if weak_final else base
-    forms = {base}
-    for suffix in _PERFECT_SUFFIXES:
-        forms.add(perfect_stem + suffix if weak_final and suffix else base + suffix)
+    forms = perfect_forms(base)
     if perfect_only:
         return forms
     if imperfect:
@@ -87,6 +112,8 @@ def noun_forms(noun: str) -> set[str]:
         forms |= {root + "ات", root + "تين", root + "تان"}
     else:
         forms |= {noun + "ين", noun + "ان"}
+        if len(noun) >= 5 and noun[0] in "اتم":
+            forms.add(noun + "ات")      # verbal nouns of derived verbs: «اغتيالات», «اقتحامات», «تفجيرات»
     return forms
 
 
@@ -132,6 +159,8 @@ class LemmaLexicon:
         noun_head = row["pos"] == "noun" or first.endswith(("ه", "ات"))
         forms = noun_forms(first) if noun_head else verb_forms(first, imperfect, row["pos"] == "perfect")
         nouns = set(forms) if noun_head else set()
+        if not noun_head and row["pos"] == "verb" and (masdar := form3_masdar(first)):
+            nouns |= noun_forms(masdar)
         for alt in alts:
             if not alt.startswith("imperfect:"):
                 nouns |= noun_forms(normalize_for_match(alt))
