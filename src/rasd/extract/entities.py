@@ -439,7 +439,9 @@ _LINKED_NAME_WORDS = 7     # «عبد الرحمن بن معاوية بن هشا
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return frozenset(w.rstrip("*") for w in _word_list("given_names.txt"))
+    """given_names.txt, plus the written-together form of each «عبد» name («عبدالرحمن» for «عبد الرحمن»)."""
+    names = {w.rstrip("*") for w in _word_list("given_names.txt")}
+    return frozenset(names | {n.replace(" ", "") for n in names if n.startswith("عبد ")})
 
 
 @lru_cache(maxsize=1)
@@ -557,6 +559,87 @@ def _speaker_alone(doc: Document, k: int) -> bool:
 
 
 _FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
+_INTRODUCED_ZIPF = 4.0      # a word rarer than this right after a speech verb or a nationality is a name
+_LONE_NAME_ZIPF = 3.0       # ... and rarer than this, it is a name on its own after a title
+
+
+def _big_place(doc: Document, k: int) -> bool:
+    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person."""
+    tok = doc.tokens[k]
+    return any(c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+               for c in load_kb().gazetteer.candidates(doc.text[_name_start(tok):tok.stem_end]))
+
+
+def _introduced_name(doc: Document, k: int) -> bool:
+    """A word that is no common word, no KB name and no place, standing where news puts a person's name:
+    right after a speech verb («وقال غارسيا إن ...», «وأضاف الربيعي»), or right after a nationality adjective
+    with the article («اللاعب البرازيلي رونالدينيو», «على الروسي كافلنيكوف»)."""
+    from rasd.extract.speech import verb_form
+    if k == 0 or not _joined(doc, k - 1, k):
+        return False
+    tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.suffix or tok.stem in _nisba_forms() \
+            or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
+        return False
+    if _inflected_common_word(doc, tok):
+        return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
+    if verb_form(prev) is not None and prev.norm not in _NOT_SPEECH:
+        if k + 1 < len(doc.tokens) and _joined(doc, k, k + 1) and _given_at(doc, k + 1):
+            return False    # «عبر توغلات محمود ...»: the name is the given name's
+        # the article only on a family name in «ي» («الربيعي»); no other clitic
+        if tok.prefixes not in ([], ["ال"]) or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
+            return False
+    elif not ("ال" in prev.prefixes and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
+              and not tok.prefixes and _nisba_as_noun(doc, k - 1)):
+        return False
+    return not _big_place(doc, k)
+
+
+_INFLECTION_SUFFIXES = ("تان", "تا", "ون", "ين", "ان", "ات", "ة", "ه", "ا", "ت")
+
+
+def _inflected_common_word(doc: Document, tok) -> bool:
+    """«مراقبون», «نائبان», «تصدرت», «تتزامن»: a common word with a plural, dual, feminine or verb ending
+    (or an imperfect prefix) taken off, so an inflected word, not a name."""
+    word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
+    bases = [word[:-len(x)] for x in _INFLECTION_SUFFIXES if word.endswith(x)]
+    bases += [word[1:]] if word[:1] in "تين" else []
+    if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
+        return True         # «متعاملون», «مراقبين»: a participle's plural
+    return any(len(b) >= 3 and (stem_zipf(b) or 0) >= _INTRODUCED_ZIPF for b in bases)
+
+
+def _nisba_as_noun(doc: Document, k: int) -> bool:
+    """The nationality adjective at k stands for a person («على الروسي كافلنيكوف», «والفرنسي ...»), or
+    follows a title («اللاعب البرازيلي ...»): it opens its phrase, rather than qualifying a noun before it
+    («الإدارة الأميركية ضللت»)."""
+    tokens = doc.tokens
+    if "و" in tokens[k].prefixes or k == 0 or not _joined(doc, k - 1, k):
+        return True
+    before = tokens[k - 1]
+    return before.stem in _person_titles() or before.norm in _NISBA_NOUN_LEADS
+
+
+_NOT_SPEECH = frozenset({"عبر"})    # «عبر» is far more often «via» than «expressed»
+_NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
+    "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
+
+
+def _definite_adjective(tok) -> bool:
+    """«التشكيلي», «الدولية»: a relational adjective with the article."""
+    return "ال" in tok.prefixes and tok.stem.endswith(("ي", "يه", "ية")) and len(tok.stem) >= 4
+
+
+def _lone_name_ends(doc: Document, k: int) -> bool:
+    """A one-word name ends here: punctuation, the end of the sentence, a complementizer («إن», «أن») or a word
+    with a clitic follows (not another word of the name)."""
+    tokens = doc.tokens
+    if k + 1 >= len(tokens) or not _joined(doc, k, k + 1):
+        return True
+    nxt = tokens[k + 1]
+    return nxt.norm in ("ان", "انه", "انها") or bool(set(nxt.prefixes) - {"ال"}) \
+        or word_frequency(doc, nxt) >= _NAME_WORD_ZIPF
 
 
 def _foreign_particle(doc: Document, k: int) -> bool:
@@ -571,6 +654,13 @@ def _after_link(doc: Document, k: int) -> bool:
     tok, nxt = doc.tokens[k], doc.tokens[k + 1]
     return tok.stem in _NAME_LINKS - {"ال"} and nxt.stem.isalpha() and len(nxt.stem) >= 2 \
         and all(p == "ال" for p in nxt.prefixes) and not nxt.suffix and nxt.norm not in _name_stoppers()
+
+
+def _family_al(doc: Document, k: int) -> bool:
+    """Token k is «آل» (the house of) before a plain word, inside a name: «جاسم بن حمد آل ثاني»."""
+    tokens = doc.tokens
+    return tokens[k].text == "آل" and k + 1 < len(tokens) and _joined(doc, k, k + 1) \
+        and not tokens[k + 1].prefixes and tokens[k + 1].stem.isalpha() and len(tokens[k + 1].stem) >= 2
 
 
 _TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
@@ -600,6 +690,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     given, titles = _given_names(), _person_titles()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
+    model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -611,20 +702,27 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
-            and not set(tok.prefixes) - {"ال"} \
+            and not set(tok.prefixes) - {"ال"} and not _inflected_common_word(doc, tok) \
             and (tokens[k - 1].stem in titles
-                 or (k > 1 and tokens[k - 1].stem in _nisba_forms() and tokens[k - 2].stem in titles))
-        if not (starts_given or after_title):
+                 or (k > 1 and _joined(doc, k - 2, k - 1) and tokens[k - 2].stem in titles
+                     and (tokens[k - 1].stem in _nisba_forms() or _definite_adjective(tokens[k - 1]))
+                     and ("ال" in tokens[k - 1].prefixes or "ال" in tokens[k - 2].prefixes))) \
+            and not _definite_adjective(tok) and not _big_place(doc, k) \
+            and ("ال" not in tok.prefixes or tok.stem.endswith("ي"))    # «الممثلة الصاعدة»: a description
+        introduced = not (starts_given or after_title) and _introduced_name(doc, k) \
+            and not any(a < tok.stem_end and tok.stem_start < b for a, b in model_other)
+        if not (starts_given or after_title or introduced):
             k += 1
             continue
         end = k + (1 if two in given else 0)
-        common = starts_given and key in _common_word_names() and two not in given
+        common = (starts_given and key in _common_word_names() and two not in given) or introduced
         kunya = tokens[k].stem in ("ابو", "ام")
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
-                and (_name_like(doc, end + 1, after_common_word=common and end == k)
+                and (_name_like(doc, end + 1, after_common_word=common and (end == k or introduced))
                      or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")
+                     or _family_al(doc, end + 1) or (end > k and _family_al(doc, end))
                      or _foreign_particle(doc, end + 1)
                      or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
                          and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
@@ -639,7 +737,10 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
         while end > k and tokens[end].norm in _FOREIGN_PARTICLES:
             end -= 1        # «لويس دا» without its last word is «لويس»
-        if end > k or (starts_given and _speaker_alone(doc, k)):
+        if end > k or (starts_given and _speaker_alone(doc, k)) or (introduced and _lone_name_ends(doc, k)) \
+                or (after_title and word_frequency(doc, tok) < _LONE_NAME_ZIPF and _lone_name_ends(doc, k)
+                    and "ال" in tokens[k - 1 if tokens[k - 1].stem in titles else k - 2].prefixes):
+            # (a lone word after a title without the article is what it heads: «رئيس انرون», «لاعب بيلباو»)
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
             out.append((start, tokens[end].stem_end, "PERSON", 0.8))
