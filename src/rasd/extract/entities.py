@@ -291,7 +291,6 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         m.ids[0].split(":", 1)[1] for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
     claimed_ids: set[str] = set()
     skip_next: set[int] = set()
-    title_start: dict[int, int] = {}     # match index → start of the title just before it
     for k, m in enumerate(matches):
         if k in skip_next or (m.kind in ("actor", "title")) != named or _overlaps(claims, m.name_start, m.end):
             continue
@@ -300,17 +299,14 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids):
                 _maybe_nisba(doc, m, kb)
                 continue
-            entity = _actor_entity(doc, m, actor)
-            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
-                entity.span = doc.span(title_start[k], m.end)      # (quotes and events read the office from it)
-                entity.text = entity.span.text
-            doc.entities.append(entity)
+            # «وزير الخارجية الإيراني عباس عراقجي»: the mention is the name; the title before it stays out of
+            # the span (as NER corpora mark names), and is no mention of its own
+            doc.entities.append(_actor_entity(doc, m, actor))
             claimed_ids.add(actor.id)
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
-                title_start[k + 1] = m.name_start
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
             if actor is None or year is None or not actor.in_office(year):
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
