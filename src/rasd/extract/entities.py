@@ -587,7 +587,7 @@ def _introduced_name(doc: Document, k: int) -> bool:
         if tok.prefixes not in ([], ["ال"]) or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
             return False
     elif not ("ال" in prev.prefixes and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
-              and not tok.prefixes and _nisba_as_noun(doc, k - 1)):
+              and not tok.prefixes and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
         return False
     return not _big_place(doc, k)
 
@@ -620,6 +620,26 @@ def _nisba_as_noun(doc: Document, k: int) -> bool:
 _NOT_SPEECH = frozenset({"عبر"})    # «عبر» is far more often «via» than «expressed»
 _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
+
+
+def _speaker_surname(doc: Document, k: int) -> bool:
+    """«وقال كمال بشر، ...», «وقال علي الانصاري استاذ التاريخ»: a given name right after a speech verb and one
+    more plain word, after which the subject visibly ends (punctuation, «إن/أن», a title in apposition)."""
+    from rasd.extract.speech import verb_form
+    tokens = doc.tokens
+    if k == 0 or k + 1 >= len(tokens) or verb_form(tokens[k - 1]) is None or tokens[k - 1].norm in _NOT_SPEECH \
+            or not _joined(doc, k - 1, k) or not _joined(doc, k, k + 1):
+        return False
+    nxt = tokens[k + 1]
+    if set(nxt.prefixes) - {"ال"} or nxt.suffix or not nxt.stem.isalpha() or len(nxt.stem) < 2 \
+            or nxt.norm in _name_stoppers() or nxt.stem in _name_stoppers() or nxt.stem in _nisba_forms() \
+            or word_frequency(doc, nxt) >= _NAME_WORD_ZIPF or _inflected_common_word(doc, nxt) \
+            or ("ال" in nxt.prefixes and not nxt.stem.endswith("ي")):
+        return False
+    if k + 2 >= len(tokens) or not _joined(doc, k + 1, k + 2):
+        return True
+    after = tokens[k + 2]
+    return after.norm in ("ان", "انه", "انها") or after.stem in _person_titles()
 
 
 def _definite_adjective(tok) -> bool:
@@ -730,6 +750,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
+        if starts_given and end == k and _speaker_surname(doc, k):
+            end += 1        # «وقال كمال بشر، أمين عام ...»: after a speech verb, the word closing the subject
         end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
         while end > k and tokens[end].norm in _FOREIGN_PARTICLES:
             end -= 1        # «لويس دا» without its last word is «لويس»
