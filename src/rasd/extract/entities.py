@@ -570,7 +570,6 @@ def _introduced_name(doc: Document, k: int) -> bool:
     """A word that is no common word, no KB name and no place, standing where news puts a person's name:
     right after a speech verb («وقال غارسيا إن ...», «وأضاف الربيعي»), or right after a nationality adjective
     with the article («اللاعب البرازيلي رونالدينيو», «على الروسي كافلنيكوف»)."""
-    from rasd.extract.speech import verb_form
     if k == 0 or not _joined(doc, k - 1, k):
         return False
     tok, prev = doc.tokens[k], doc.tokens[k - 1]
@@ -580,13 +579,13 @@ def _introduced_name(doc: Document, k: int) -> bool:
         return False
     if _inflected_common_word(doc, tok):
         return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
-    if verb_form(prev) is not None and prev.norm not in _NOT_SPEECH:
+    if _speaker_verb(prev):
         if k + 1 < len(doc.tokens) and _joined(doc, k, k + 1) and _given_at(doc, k + 1):
             return False    # «عبر توغلات محمود ...»: the name is the given name's
         # the article only on a family name in «ي» («الربيعي»); no other clitic
         if tok.prefixes not in ([], ["ال"]) or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
             return False
-    elif not ("ال" in prev.prefixes and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
+    elif not (prev.prefixes in (["ال"], ["و", "ال"]) and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
               and not tok.prefixes and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
         return False
     return not _big_place(doc, k)
@@ -603,6 +602,8 @@ def _inflected_common_word(doc: Document, tok) -> bool:
     bases += [word[1:]] if word[:1] in "تين" else []
     if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
         return True         # «متعاملون», «مراقبين»: a participle's plural
+    if word.startswith("م") and word[1:2] not in "اوي" and word.endswith(("ا", "ه")) and len(word) >= 5:
+        return True         # «متسللا», «مكملة»: a participle in the accusative or the feminine
     return any(len(b) >= 3 and (stem_zipf(b) or 0) >= _INTRODUCED_ZIPF for b in bases)
 
 
@@ -617,7 +618,18 @@ def _nisba_as_noun(doc: Document, k: int) -> bool:
     return before.stem in _person_titles() or before.norm in _NISBA_NOUN_LEADS
 
 
-_NOT_SPEECH = frozenset({"عبر"})    # «عبر» is far more often «via» than «expressed»
+# Speech verbs whose next word is mostly an object or a complement, not the speaker («اعتبر X مكملة»,
+# «تابع مسير الدولة», «وصف ...», «رأى ...»); and «عبر», far more often «via» than «expressed».
+_OBJECT_FIRST = frozenset(normalize_for_match(w) for w in (
+    "تابع", "اعتبر", "رأى", "وصف", "عبر", "اتهم", "طالب", "نقل", "دعا", "هدد", "ناشد", "حث", "ندد", "أدان",
+    "استنكر", "كتب", "علق", "أبدى", "أعرب", "أشاد", "توعد", "تعهد", "أقر", "أبلغ", "روى", "حكى", "ردد"))
+
+
+def _speaker_verb(tok) -> bool:
+    """A past-tense speech verb after which news puts the speaker («وقال», «وأضاف», «أكدت»)."""
+    from rasd.extract.speech import verb_form
+    form = verb_form(tok)
+    return form is not None and form.kind == "past" and normalize_for_match(form.lemma) not in _OBJECT_FIRST
 _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
 
@@ -625,10 +637,9 @@ _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
 def _speaker_surname(doc: Document, k: int) -> bool:
     """«وقال كمال بشر، ...», «وقال علي الانصاري استاذ التاريخ»: a given name right after a speech verb and one
     more plain word, after which the subject visibly ends (punctuation, «إن/أن», a title in apposition)."""
-    from rasd.extract.speech import verb_form
     tokens = doc.tokens
-    if k == 0 or k + 1 >= len(tokens) or verb_form(tokens[k - 1]) is None or tokens[k - 1].norm in _NOT_SPEECH \
-            or not _joined(doc, k - 1, k) or not _joined(doc, k, k + 1):
+    if k == 0 or k + 1 >= len(tokens) or not _speaker_verb(tokens[k - 1]) or not _joined(doc, k - 1, k) \
+            or not _joined(doc, k, k + 1):
         return False
     nxt = tokens[k + 1]
     if set(nxt.prefixes) - {"ال"} or nxt.suffix or not nxt.stem.isalpha() or len(nxt.stem) < 2 \
@@ -750,6 +761,16 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
+        if introduced:
+            # the model's reading of a name it also found bounds it («رودلف کلاوزیوس | دالة الإعتلاج»)
+            stop = next((b for a, b in model_person or () if a == _name_start(tok)), None)
+            if stop is not None:
+                cut = max(x for x in range(k, end + 1) if tokens[x].stem_start < stop)
+                if any(min(word_frequency(doc, tokens[x]), stem_zipf(lexicon_key(tokens[x].text)) or 0)
+                       >= _LONE_NAME_ZIPF for x in range(cut + 1, end + 1)):     # («باتون» is no ب + «اتون»)
+                    end = cut
+            while end > k and "ال" in tokens[end].prefixes and not tokens[end].stem.endswith("ي"):
+                end -= 1    # «... الإعتلاج»: a definite common noun is no part of the name
         if starts_given and end == k and _speaker_surname(doc, k):
             end += 1        # «وقال كمال بشر، أمين عام ...»: after a speech verb, the word closing the subject
         end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
