@@ -412,7 +412,8 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
                 and not doc.text[nxt.end:after.start].strip()
             proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
                 word_frequency(doc, nxt) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
-            if not (bare_ok or proper_name):
+            kunya = j == i + 1 and tokens[j].stem in ("ابو", "ام") and not nxt.prefixes   # «مخيم أبو شوك»
+            if not (bare_ok or proper_name or kunya):
                 break
         j += 1
     return j
@@ -604,7 +605,8 @@ def _inflected_common_word(doc: Document, tok) -> bool:
         return True         # «متعاملون», «مراقبين»: a participle's plural
     if word.startswith("م") and word[1:2] not in "اوي" and word.endswith(("ا", "ه")) and len(word) >= 5:
         return True         # «متسللا», «مكملة»: a participle in the accusative or the feminine
-    return any(len(b) >= 3 and (stem_zipf(b) or 0) >= _INTRODUCED_ZIPF for b in bases)
+    return any(len(b) >= 3 and max(stem_zipf(b) or 0, stem_zipf(b + "ة") or 0) >= _INTRODUCED_ZIPF
+               for b in bases)       # («صفحتا»: «صفحة» in the dual)
 
 
 def _nisba_as_noun(doc: Document, k: int) -> bool:
@@ -632,6 +634,16 @@ def _speaker_verb(tok) -> bool:
     return form is not None and form.kind == "past" and normalize_for_match(form.lemma) not in _OBJECT_FIRST
 _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
+
+
+def _place_kunya(doc: Document, k: int) -> bool:
+    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person."""
+    tokens = doc.tokens
+    if tokens[k].stem not in ("ابو", "ام") or k == 0 or not _joined(doc, k - 1, k):
+        return False
+    prev = tokens[k - 1].stem
+    return _org_heads().get(prev) in ("site", "fac") or prev in _PLACE_GOVERNORS \
+        or prev in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
 
 
 def _speaker_surname(doc: Document, k: int) -> bool:
@@ -738,7 +750,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             and ("ال" not in tok.prefixes or tok.stem.endswith("ي"))    # «الممثلة الصاعدة»: a description
         introduced = not (starts_given or after_title) and _introduced_name(doc, k) \
             and not any(a < tok.stem_end and tok.stem_start < b for a, b in model_other)
-        if not (starts_given or after_title or introduced):
+        if not (starts_given or after_title or introduced) or _place_kunya(doc, k):
             k += 1
             continue
         end = k + (1 if two in given else 0)
