@@ -898,12 +898,13 @@ def assign_clusters(doc: Document) -> None:
 
 
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
-    """«وأضاف بصل» after «محمود بصل»: an unknown person's surname alone, later on, is that person again —
+    """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
+    person again (a known person keeps the KB identity) —
     unless the surname is also a frequent word («علي», which the folding would confuse with «على»)."""
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
-        if e.type == "PERSON" and e.kb_id is None and len(words) > 1 and len(words[-1]) > 2:
+        if e.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and e.source != "title":
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
@@ -917,7 +918,9 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
             continue
         start = _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
-                                   name_en=full.name_en, canonical=full.text, source="coref", confidence=0.7))
+                                   name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
+                                   sector=full.sector, country=full.country, role=full.role, source="coref",
+                                   confidence=0.7))
         claims.append(_Claim(start, tok.stem_end))
 
 
