@@ -291,7 +291,6 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         m.ids[0].split(":", 1)[1] for m in matches if m.kind == "place" and m.ids and m.ids[0].startswith("cc:")}
     claimed_ids: set[str] = set()
     skip_next: set[int] = set()
-    title_start: dict[int, int] = {}     # match index → start of the title just before it
     for k, m in enumerate(matches):
         if k in skip_next or (m.kind in ("actor", "title")) != named or _overlaps(claims, m.name_start, m.end):
             continue
@@ -300,17 +299,14 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids):
                 _maybe_nisba(doc, m, kb)
                 continue
-            entity = _actor_entity(doc, m, actor)
-            if k in title_start:         # «وزير الخارجية الإيراني عباس عراقجي»: the title is part of the mention
-                entity.span = doc.span(title_start[k], m.end)      # (quotes and events read the office from it)
-                entity.text = entity.span.text
-            doc.entities.append(entity)
+            # «وزير الخارجية الإيراني عباس عراقجي»: the mention is the name; the title before it stays out of
+            # the span (as NER corpora mark names), and is no mention of its own
+            doc.entities.append(_actor_entity(doc, m, actor))
             claimed_ids.add(actor.id)
         elif m.kind == "title":
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
-                title_start[k + 1] = m.name_start
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
             if actor is None or year is None or not actor.in_office(year):
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
@@ -416,7 +412,8 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
                 and not doc.text[nxt.end:after.start].strip()
             proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
                 word_frequency(doc, nxt) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
-            if not (bare_ok or proper_name):
+            kunya = j == i + 1 and tokens[j].stem in ("ابو", "ام") and not nxt.prefixes   # «مخيم أبو شوك»
+            if not (bare_ok or proper_name or kunya):
                 break
         j += 1
     return j
@@ -439,7 +436,9 @@ _LINKED_NAME_WORDS = 7     # «عبد الرحمن بن معاوية بن هشا
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return frozenset(w.rstrip("*") for w in _word_list("given_names.txt"))
+    """given_names.txt, plus the written-together form of each «عبد» name («عبدالرحمن» for «عبد الرحمن»)."""
+    names = {w.rstrip("*") for w in _word_list("given_names.txt")}
+    return frozenset(names | {n.replace(" ", "") for n in names if n.startswith("عبد ")})
 
 
 @lru_cache(maxsize=1)
@@ -557,6 +556,129 @@ def _speaker_alone(doc: Document, k: int) -> bool:
 
 
 _FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
+_INTRODUCED_ZIPF = 4.0      # a word rarer than this right after a speech verb or a nationality is a name
+_LONE_NAME_ZIPF = 3.0       # ... and rarer than this, it is a name on its own after a title
+
+
+def _big_place(doc: Document, k: int) -> bool:
+    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person."""
+    tok = doc.tokens[k]
+    return any(c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+               for c in load_kb().gazetteer.candidates(doc.text[_name_start(tok):tok.stem_end]))
+
+
+def _introduced_name(doc: Document, k: int) -> bool:
+    """A word that is no common word, no KB name and no place, standing where news puts a person's name:
+    right after a speech verb («وقال غارسيا إن ...», «وأضاف الربيعي»), or right after a nationality adjective
+    with the article («اللاعب البرازيلي رونالدينيو», «على الروسي كافلنيكوف»)."""
+    if k == 0 or not _joined(doc, k - 1, k):
+        return False
+    tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.suffix or tok.stem in _nisba_forms() \
+            or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
+        return False
+    if _inflected_common_word(doc, tok):
+        return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
+    if _speaker_verb(prev):
+        if k + 1 < len(doc.tokens) and _joined(doc, k, k + 1) and _given_at(doc, k + 1):
+            return False    # «عبر توغلات محمود ...»: the name is the given name's
+        # the article only on a family name in «ي» («الربيعي»); no other clitic
+        if tok.prefixes not in ([], ["ال"]) or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
+            return False
+    elif not (prev.prefixes in (["ال"], ["و", "ال"]) and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
+              and not tok.prefixes and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
+        return False
+    return not _big_place(doc, k)
+
+
+_INFLECTION_SUFFIXES = ("تان", "تا", "ون", "ين", "ان", "ات", "ة", "ه", "ا", "ت")
+
+
+def _inflected_common_word(doc: Document, tok) -> bool:
+    """«مراقبون», «نائبان», «تصدرت», «تتزامن»: a common word with a plural, dual, feminine or verb ending
+    (or an imperfect prefix) taken off, so an inflected word, not a name."""
+    word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
+    bases = [word[:-len(x)] for x in _INFLECTION_SUFFIXES if word.endswith(x)]
+    bases += [word[1:]] if word[:1] in "تين" else []
+    if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
+        return True         # «متعاملون», «مراقبين»: a participle's plural
+    if word.startswith("م") and word[1:2] not in "اوي" and word.endswith(("ا", "ه")) and len(word) >= 5:
+        return True         # «متسللا», «مكملة»: a participle in the accusative or the feminine
+    return any(len(b) >= 3 and max(stem_zipf(b) or 0, stem_zipf(b + "ة") or 0) >= _INTRODUCED_ZIPF
+               for b in bases)       # («صفحتا»: «صفحة» in the dual)
+
+
+def _nisba_as_noun(doc: Document, k: int) -> bool:
+    """The nationality adjective at k stands for a person («على الروسي كافلنيكوف», «والفرنسي ...»), or
+    follows a title («اللاعب البرازيلي ...»): it opens its phrase, rather than qualifying a noun before it
+    («الإدارة الأميركية ضللت»)."""
+    tokens = doc.tokens
+    if "و" in tokens[k].prefixes or k == 0 or not _joined(doc, k - 1, k):
+        return True
+    before = tokens[k - 1]
+    return before.stem in _person_titles() or before.norm in _NISBA_NOUN_LEADS
+
+
+# Speech verbs whose next word is mostly an object or a complement, not the speaker («اعتبر X مكملة»,
+# «تابع مسير الدولة», «وصف ...», «رأى ...»); and «عبر», far more often «via» than «expressed».
+_OBJECT_FIRST = frozenset(normalize_for_match(w) for w in (
+    "تابع", "اعتبر", "رأى", "وصف", "عبر", "اتهم", "طالب", "نقل", "دعا", "هدد", "ناشد", "حث", "ندد", "أدان",
+    "استنكر", "كتب", "علق", "أبدى", "أعرب", "أشاد", "توعد", "تعهد", "أقر", "أبلغ", "روى", "حكى", "ردد"))
+
+
+def _speaker_verb(tok) -> bool:
+    """A past-tense speech verb after which news puts the speaker («وقال», «وأضاف», «أكدت»)."""
+    from rasd.extract.speech import verb_form
+    form = verb_form(tok)
+    return form is not None and form.kind == "past" and normalize_for_match(form.lemma) not in _OBJECT_FIRST
+_NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
+    "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
+
+
+def _place_kunya(doc: Document, k: int) -> bool:
+    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person."""
+    tokens = doc.tokens
+    if tokens[k].stem not in ("ابو", "ام") or k == 0 or not _joined(doc, k - 1, k):
+        return False
+    prev = tokens[k - 1].stem
+    return _org_heads().get(prev) in ("site", "fac") or prev in _PLACE_GOVERNORS \
+        or prev in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
+
+
+def _speaker_surname(doc: Document, k: int) -> bool:
+    """«وقال كمال بشر، ...», «وقال علي الانصاري استاذ التاريخ»: a given name right after a speech verb and one
+    more plain word, after which the subject visibly ends (punctuation, «إن/أن», a title in apposition)."""
+    tokens = doc.tokens
+    if k == 0 or k + 1 >= len(tokens) or not _speaker_verb(tokens[k - 1]) or not _joined(doc, k - 1, k) \
+            or not _joined(doc, k, k + 1):
+        return False
+    nxt = tokens[k + 1]
+    if set(nxt.prefixes) - {"ال"} or nxt.suffix or not nxt.stem.isalpha() or len(nxt.stem) < 2 \
+            or nxt.norm in _name_stoppers() or nxt.stem in _name_stoppers() or nxt.stem in _nisba_forms() \
+            or word_frequency(doc, nxt) >= _NAME_WORD_ZIPF or _inflected_common_word(doc, nxt) \
+            or ("ال" in nxt.prefixes and not nxt.stem.endswith("ي")):
+        return False
+    if k + 2 >= len(tokens) or not _joined(doc, k + 1, k + 2):
+        return True
+    after = tokens[k + 2]
+    return after.norm in ("ان", "انه", "انها") or after.stem in _person_titles()
+
+
+def _definite_adjective(tok) -> bool:
+    """«التشكيلي», «الدولية»: a relational adjective with the article."""
+    return "ال" in tok.prefixes and tok.stem.endswith(("ي", "يه", "ية")) and len(tok.stem) >= 4
+
+
+def _lone_name_ends(doc: Document, k: int) -> bool:
+    """A one-word name ends here: punctuation, the end of the sentence, a complementizer («إن», «أن») or a word
+    with a clitic follows (not another word of the name)."""
+    tokens = doc.tokens
+    if k + 1 >= len(tokens) or not _joined(doc, k, k + 1):
+        return True
+    nxt = tokens[k + 1]
+    return nxt.norm in ("ان", "انه", "انها") or bool(set(nxt.prefixes) - {"ال"}) \
+        or word_frequency(doc, nxt) >= _NAME_WORD_ZIPF
 
 
 def _foreign_particle(doc: Document, k: int) -> bool:
@@ -571,6 +693,13 @@ def _after_link(doc: Document, k: int) -> bool:
     tok, nxt = doc.tokens[k], doc.tokens[k + 1]
     return tok.stem in _NAME_LINKS - {"ال"} and nxt.stem.isalpha() and len(nxt.stem) >= 2 \
         and all(p == "ال" for p in nxt.prefixes) and not nxt.suffix and nxt.norm not in _name_stoppers()
+
+
+def _family_al(doc: Document, k: int) -> bool:
+    """Token k is «آل» (the house of) before a plain word, inside a name: «جاسم بن حمد آل ثاني»."""
+    tokens = doc.tokens
+    return tokens[k].text == "آل" and k + 1 < len(tokens) and _joined(doc, k, k + 1) \
+        and not tokens[k + 1].prefixes and tokens[k + 1].stem.isalpha() and len(tokens[k + 1].stem) >= 2
 
 
 _TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
@@ -600,6 +729,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     given, titles = _given_names(), _person_titles()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
+    model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -611,20 +741,27 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
-            and not set(tok.prefixes) - {"ال"} \
+            and not set(tok.prefixes) - {"ال"} and not _inflected_common_word(doc, tok) \
             and (tokens[k - 1].stem in titles
-                 or (k > 1 and tokens[k - 1].stem in _nisba_forms() and tokens[k - 2].stem in titles))
-        if not (starts_given or after_title):
+                 or (k > 1 and _joined(doc, k - 2, k - 1) and tokens[k - 2].stem in titles
+                     and (tokens[k - 1].stem in _nisba_forms() or _definite_adjective(tokens[k - 1]))
+                     and ("ال" in tokens[k - 1].prefixes or "ال" in tokens[k - 2].prefixes))) \
+            and not _definite_adjective(tok) and not _big_place(doc, k) \
+            and ("ال" not in tok.prefixes or tok.stem.endswith("ي"))    # «الممثلة الصاعدة»: a description
+        introduced = not (starts_given or after_title) and _introduced_name(doc, k) \
+            and not any(a < tok.stem_end and tok.stem_start < b for a, b in model_other)
+        if not (starts_given or after_title or introduced) or _place_kunya(doc, k):
             k += 1
             continue
         end = k + (1 if two in given else 0)
-        common = starts_given and key in _common_word_names() and two not in given
+        common = (starts_given and key in _common_word_names() and two not in given) or introduced
         kunya = tokens[k].stem in ("ابو", "ام")
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
-                and (_name_like(doc, end + 1, after_common_word=common and end == k)
+                and (_name_like(doc, end + 1, after_common_word=common and (end == k or introduced))
                      or _after_link(doc, end) or tokens[end + 1].stem in ("عبد", "بن", "ابن", "بنت")
+                     or _family_al(doc, end + 1) or (end > k and _family_al(doc, end))
                      or _foreign_particle(doc, end + 1)
                      or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
                          and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
@@ -636,10 +773,25 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                              and (_given_at(doc, end + 1) or (tokens[end - 1].stem in _NAME_LINKS
                                                               and tokens[end + 1].stem in _NAME_LINKS))):
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
+        if introduced:
+            # the model's reading of a name it also found bounds it («رودلف کلاوزیوس | دالة الإعتلاج»)
+            stop = next((b for a, b in model_person or () if a == _name_start(tok)), None)
+            if stop is not None:
+                cut = max(x for x in range(k, end + 1) if tokens[x].stem_start < stop)
+                if any(min(word_frequency(doc, tokens[x]), stem_zipf(lexicon_key(tokens[x].text)) or 0)
+                       >= _LONE_NAME_ZIPF for x in range(cut + 1, end + 1)):     # («باتون» is no ب + «اتون»)
+                    end = cut
+            while end > k and "ال" in tokens[end].prefixes and not tokens[end].stem.endswith("ي"):
+                end -= 1    # «... الإعتلاج»: a definite common noun is no part of the name
+        if starts_given and end == k and _speaker_surname(doc, k):
+            end += 1        # «وقال كمال بشر، أمين عام ...»: after a speech verb, the word closing the subject
         end = _trim_tail(doc, k, end, model_person, k + (1 if two in given else 0))
         while end > k and tokens[end].norm in _FOREIGN_PARTICLES:
             end -= 1        # «لويس دا» without its last word is «لويس»
-        if end > k or (starts_given and _speaker_alone(doc, k)):
+        if end > k or (starts_given and _speaker_alone(doc, k)) or (introduced and _lone_name_ends(doc, k)) \
+                or (after_title and word_frequency(doc, tok) < _LONE_NAME_ZIPF and _lone_name_ends(doc, k)
+                    and "ال" in tokens[k - 1 if tokens[k - 1].stem in titles else k - 2].prefixes):
+            # (a lone word after a title without the article is what it heads: «رئيس انرون», «لاعب بيلباو»)
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given else _name_start(tok)
             out.append((start, tokens[end].stem_end, "PERSON", 0.8))
@@ -746,12 +898,13 @@ def assign_clusters(doc: Document) -> None:
 
 
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
-    """«وأضاف بصل» after «محمود بصل»: an unknown person's surname alone, later on, is that person again —
+    """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
+    person again (a known person keeps the KB identity) —
     unless the surname is also a frequent word («علي», which the folding would confuse with «على»)."""
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
-        if e.type == "PERSON" and e.kb_id is None and len(words) > 1 and len(words[-1]) > 2:
+        if e.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and e.source != "title":
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
@@ -765,7 +918,9 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
             continue
         start = _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
-                                   name_en=full.name_en, canonical=full.text, source="coref", confidence=0.7))
+                                   name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
+                                   sector=full.sector, country=full.country, role=full.role, source="coref",
+                                   confidence=0.7))
         claims.append(_Claim(start, tok.stem_end))
 
 

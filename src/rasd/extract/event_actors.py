@@ -181,14 +181,22 @@ def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
             and (m.actor.span.start, m.actor.span.end) in people]
 
 
+def _person_titles():
+    from rasd.extract.entities import _person_titles as titles
+    return titles()
+
+
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«وزير الصحة العامة فراس الأبيض»: a role word right before a named person is that person's title
-    («القوات الموالية للرئيس الأسد» are not: a person after «ل/ب» is what the agent belongs to)."""
+    («القوات الموالية للرئيس الأسد» are not: a person after «ل/ب», or after a title with «ل» right after the
+    agent — «للرئيس السوري بشار الأسد», the entity span leaving the title out — is what the agent belongs to)."""
     people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
     keep = []
     for m in mentions:
         if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
+                                     and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
+                                              and doc.tokens[m.last + 1].stem in _person_titles())
                                      for p in people):
             continue
         keep.append(m)
