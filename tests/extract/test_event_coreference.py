@@ -97,3 +97,10 @@ def test_a_bad_line_in_the_toll_cues_names_the_file_and_line(tmp_path, monkeypat
             em.toll_revision_cues()
     finally:
         em.toll_revision_cues.cache_clear()
+
+
+def test_killed_and_wounded_together_without_a_number_is_no_toll_of_one():
+    events = assaults("وقال المتحدث إن إرهابيين اثنين فجرا نفسيهما في سوق ببغداد اليوم، "
+                      "ما أسفر عن مقتل وإصابة عدد من المواطنين.")
+    assert events and events[0].fatalities is None
+    assert assaults("قتل عنصر من الشرطة وأصيب آخر في هجوم على حاجز في بغداد اليوم.")[0].fatalities == 1
