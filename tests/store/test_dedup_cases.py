@@ -244,3 +244,37 @@ def test_statements_need_the_same_actor_and_areas_need_more_than_the_area(repo):
                                                          fatalities=5)])
     assert d.event_ids != e.event_ids
     assert "area-level match with nothing else in common" in repo.get_event(e.event_ids[0]).mentions[0].merge_reason
+
+
+def test_cli_lists_undoes_a_merge_and_splits_mentions_by_hand(tmp_path, capsys):
+    from rasd.cli import main
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Repository.open(db) as repo:
+        unplaced = ("حي الشعار", None, None, "SY", "Aleppo", "neighbourhood")
+        aleppo = ("حلب", 36.2021, 37.1343, "SY", "Aleppo", "city")
+        placed = ("حي الشعار", 36.2050, 37.1700, "SY", "Aleppo", "neighbourhood")
+        a = add(repo, "a", "انفجار في حي الشعار.", "x", [strike(unplaced, trigger="انفجار")])
+        b = add(repo, "b", "انفجار في حلب.", "y", [strike(aleppo, trigger="انفجار")])
+        add(repo, "c", "انفجار في حي الشعار بحلب.", "z", [strike(placed, trigger="انفجار")])
+        merge_id = dedup_store.list_merges(repo)[0]["id"]
+    capsys.readouterr()
+    assert main(["events", "merges", str(a.event_ids[0]), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert f"merge {merge_id}: event {b.event_ids[0]} joined event {a.event_ids[0]}" in out and "active" in out
+    assert main(["events", "undo-merge", str(merge_id), "--db", db]) == 0
+    assert "undone" in capsys.readouterr().out
+    assert main(["events", "undo-merge", str(merge_id), "--db", db]) == 1      # once only
+    assert f"no merge {merge_id}" in capsys.readouterr().err
+    assert main(["events", "merges", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["undone_at"] is not None
+    with Repository.open(db) as repo:
+        event = repo.get_event(a.event_ids[0])
+        assert event.mention_count == 2
+        first, second = (m.id for m in event.mentions)
+    assert main(["events", "unmerge", str(second), "--reason", "another blast", "--db", db]) == 0
+    new_id = int(capsys.readouterr().out.split("into event ")[1].split(",")[0])
+    with Repository.open(db) as repo:
+        assert repo.get_event(a.event_ids[0]).mention_count == 1
+        assert "another blast" in repo.get_event(new_id).mentions[0].merge_reason
+    assert main(["events", "unmerge", str(first), "--db", db]) == 1           # nothing left to split from
+    assert "nothing to split" in capsys.readouterr().err

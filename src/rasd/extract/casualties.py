@@ -77,9 +77,12 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             totals[kind] = max(totals.get(kind, 0), value)
         last_kind = kind
         result.approximate |= number.approximate
+    cue_at = {at for at, _kind in cues}
     for at, kind in cues:
-        # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person
-        if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence:
+        # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
+        # العشرات»: a cue right before another cue counts nobody by itself
+        if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence \
+                and at + 1 not in cue_at:
             if singular_count_at(doc.tokens, at + 1) is not None:
                 totals[kind] = 1
     result.fatalities = totals.get("death")

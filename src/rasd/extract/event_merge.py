@@ -2,11 +2,64 @@
 running totals, summaries of finer events, protest demands. Part of the events stage."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from importlib import resources
+
 from rasd.document import Actor, Document, Event, EventPlace
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
 from rasd.extract.event_place import _FEATURE_RANK, _km
+from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
+
+_TOLL_KINDS = ("early", "update")
+
+
+@lru_cache(maxsize=1)
+def toll_revision_cues() -> dict[str, str]:
+    """data/toll_revision_cues.tsv: normalized phrase → early | update."""
+    path = resources.files("rasd.extract") / "data" / "toll_revision_cues.tsv"
+    cues = {}
+    for lineno, cells in numbered_rows(path):
+        if len(cells) != 2 or cells[1].strip() not in _TOLL_KINDS or not cells[0].strip():
+            raise ValueError(f"{path}:{lineno}: expected «phrase<TAB>early|update», got {chr(9).join(cells)!r}")
+        cues[normalize_for_match(cells[0].strip())] = cells[1].strip()
+    return cues
+
+
+@lru_cache(maxsize=1)
+def _toll_revision_pattern() -> re.Pattern:
+    words = sorted(toll_revision_cues(), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وفل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+
+
+def revises_toll(event: Event) -> bool:
+    """The event's sentence gives its toll as one count of an evolving toll: «في حصيلة أولية»,
+    «وارتفعت الحصيلة إلى» (a leading و/ف/ل allowed)."""
+    return _toll_revision_pattern().search(normalize_for_match(event.evidence.text)) is not None
+
+
+_INNER = frozenset({"neighbourhood", "fac", "approximate"})
+_NESTED_KM = 12.0
+
+
+def _nested(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """One place is a city and the other a neighbourhood, square, market or facility within 12 km of its point
+    («بغداد» and «ساحة الطيران»): the event told at two levels, not two places. Two villages, or two named
+    districts, are never nested."""
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return False
+    if not ((a.feature in _INNER and b.feature == "city") or (b.feature in _INNER and a.feature == "city")):
+        return False
+    return _km(a, b) <= _NESTED_KM
+
+
+def _tolls_agree(a: Event, b: Event) -> bool:
+    """The same toll, a toll on one side only, a vague toll and its figure, or two counts of an evolving toll."""
+    if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
+        return True
+    return _refines(a, b) or _refines(b, a) or revises_toll(a) or revises_toll(b)
 
 
 def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
@@ -27,6 +80,18 @@ def _actor_key(a: Actor | None) -> str | None:
     return a.kb_id or normalize_for_match(a.text)
 
 
+def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
+    """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»)."""
+    ka, kb = _actor_key(a), _actor_key(b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    if a.kb_id and b.kb_id:
+        return False
+    na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
+    short, full = sorted((na, nb), key=len)
+    return " " not in short and len(short) >= 3 and full.endswith(" " + short)
+
+
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
     if a is None or b is None:
@@ -44,18 +109,19 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
     if a.type != b.type:
         return False
     if same_sentence:
-        return _same_place(a.place, b.place)
-    k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
-    if a.fatalities and b.fatalities and a.fatalities != b.fatalities and not _refines(a, b) and not _refines(b, a):
+        return _same_place(a.place, b.place) or (_nested(a.place, b.place) and _tolls_agree(a, b))
+    if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if a.mode and b.mode and a.mode != b.mode:
         return False        # a capture and an air strike on one town are two events
-    if a.place is None or b.place is None or not (k1a is None or k1b is None or k1a == k1b):
+    if a.place is None or b.place is None or not _actors_agree(a.actor1, b.actor1):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
         # often by a district where the body names its city
         return _same_place(a.place, b.place) or _km(a.place, b.place) <= _LEAD_KM
+    if _nested(a.place, b.place) and _same_date(a, b, lead=True):
+        return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
 
 
@@ -63,6 +129,7 @@ _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story
 
 
 _LEAD_KM = 25.0
+
 
 
 _VAGUE_FLOORS = frozenset({10, 100, 1000})     # «عشرات», «مئات», «آلاف» as text/data/vague_quantities.tsv reads them
@@ -91,6 +158,8 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
         into.place = other.place or into.place
+    elif other.place is not None and other.place.feature in _INNER and _nested(into.place, other.place):
+        into.place = other.place        # the finer of a city and a square inside it
     for field in ("fatalities", "injuries"):
         values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
         if keep_tolls and getattr(into, field) is not None:
@@ -181,6 +250,7 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
 
 
 _RESTATE_SENTENCES = 3
+
 
 
 def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:

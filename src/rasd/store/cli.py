@@ -1,4 +1,5 @@
-"""`rasd events list [--format table|csv|json] [--english] [filters]` and `rasd events show ID [--json]`.
+"""`rasd events list [--format table|csv|json] [--english] [filters]`, `rasd events show ID [--json]`, and the
+merge log: `rasd events merges [ID]`, `rasd events undo-merge MERGE_ID`, `rasd events unmerge MENTION_ID...`.
 
 The table fits an 80-column terminal without cutting words: short columns (id, date, type, deaths, sources)
 never wrap, the others wrap between words; `--english` shows the English names of places and actors where
@@ -138,11 +139,54 @@ def cmd_events_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_events_merges(args: argparse.Namespace) -> int:
+    from rasd.store import Repository
+    from rasd.store.dedup_store import list_merges
+    with Repository.open(args.db) as repo:
+        merges = list_merges(repo, args.id)
+    if args.json:
+        print(json.dumps(merges, ensure_ascii=False, default=str, indent=1))
+        return 0
+    if not merges:
+        print("no merges" + (f" into or from event {args.id}" if args.id else ""))
+    for m in merges:
+        state = f"undone {m['undone_at']:%Y-%m-%d %H:%M}" if m["undone_at"] else "active"
+        print(terminal_safe(f"merge {m['id']}: event {m['from_event_id']} joined event {m['into_event_id']} "
+                            f"(mentions {', '.join(map(str, m['mention_ids']))}; {state}): {m['reason']}"))
+    return 0
+
+
+def cmd_events_undo_merge(args: argparse.Namespace) -> int:
+    from rasd.store import Repository
+    from rasd.store.dedup_store import undo_merge
+    with Repository.open(args.db) as repo:
+        try:
+            new_id = undo_merge(repo, args.merge_id)
+        except ValueError as err:
+            print(f"rasd: {err}", file=sys.stderr)
+            return 1
+    print(f"merge {args.merge_id} undone: its mentions are event {new_id} again, kept apart from now on")
+    return 0
+
+
+def cmd_events_unmerge(args: argparse.Namespace) -> int:
+    from rasd.store import Repository
+    from rasd.store.dedup_store import unmerge_mentions
+    with Repository.open(args.db) as repo:
+        try:
+            new_id = unmerge_mentions(repo, args.mention_ids, reason=args.reason)
+        except ValueError as err:
+            print(f"rasd: {err}", file=sys.stderr)
+            return 1
+    print(f"mention(s) {', '.join(map(str, args.mention_ids))} split off into event {new_id}, kept apart from now on")
+    return 0
+
+
 def register(subparsers) -> None:
     from rasd.export.cli import add_filter_arguments
 
     p = subparsers.add_parser("events", help="list stored events, or show one with its merged mentions and why")
-    sub = p.add_subparsers(dest="events_command", required=True, metavar="{list,show}")
+    sub = p.add_subparsers(dest="events_command", required=True, metavar="{list,show,merges,undo-merge,unmerge}")
     q = sub.add_parser("list", help="canonical events, newest first, as a table, CSV or JSON")
     q.add_argument("--format", choices=LIST_FORMATS, default="table",
                    help="table (default, fits the terminal), csv or json (for scripts)")
@@ -158,6 +202,21 @@ def register(subparsers) -> None:
     q.add_argument("--english", "--en", action="store_true", help="English names of place and actors where known")
     q.add_argument("--db", help="database URL or SQLite path (default $RASD_DB or ./rasd.db)")
     q.set_defaults(func=cmd_events_show)
+    db_help = "database URL or SQLite path (default $RASD_DB or ./rasd.db)"
+    q = sub.add_parser("merges", help="the log of re-merges (two canonical events joined by a later report)")
+    q.add_argument("id", type=_event_id, nargs="?", help="only merges into or from this event")
+    q.add_argument("--json", action="store_true", help="print the log as JSON")
+    q.add_argument("--db", help=db_help)
+    q.set_defaults(func=cmd_events_merges)
+    q = sub.add_parser("undo-merge", help="undo a logged re-merge: its mentions become an event of their own again")
+    q.add_argument("merge_id", type=_event_id, metavar="MERGE_ID")
+    q.add_argument("--db", help=db_help)
+    q.set_defaults(func=cmd_events_undo_merge)
+    q = sub.add_parser("unmerge", help="split mentions off their canonical event into a new one (kept apart)")
+    q.add_argument("mention_ids", type=_event_id, nargs="+", metavar="MENTION_ID")
+    q.add_argument("--reason", default="split off by hand", help="why, stored on each moved mention")
+    q.add_argument("--db", help=db_help)
+    q.set_defaults(func=cmd_events_unmerge)
 
 
 def _int_in(value: str, low: int, high: int, what: str) -> int:

@@ -1,0 +1,106 @@
+"""In-article event coreference (rasd.extract.event_merge, issue 13): one bombing told at the city and at a square
+inside it, or with an early and a final toll, is one event; distinct places and distinct tolls stay apart."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Actor, Article, Event, EventPlace, Span
+from rasd.extract.event_merge import _actors_agree, merge_events, revises_toll, toll_revision_cues
+from rasd.pipeline import extract
+
+THURSDAY = dt.date(2021, 1, 21)
+
+
+def assaults(text: str):
+    doc = extract(Article(id="t", text=text, published=THURSDAY))
+    return [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_a_bombing_told_in_the_city_and_at_a_square_inside_it_in_one_sentence_is_one_event():
+    events = assaults("شهدت بغداد اليوم تفجيرين انتحاريين في ساحة الطيران أسفرا عن مقتل 28 شخصا.")
+    assert len(events) == 1
+    assert events[0].place.text == "ساحة الطيران" and events[0].fatalities == 28
+    assert events[0].place.feature != "city"
+
+
+def test_an_early_toll_and_the_final_toll_of_one_bombing_are_one_event_with_the_final_figure():
+    events = assaults("قتل 26 شخصا على الأقل اليوم في تفجير انتحاري مزدوج في بغداد. "
+                      "وأفادت الشرطة في حصيلة أولية بمقتل 16 شخصا في تفجير ساحة الطيران وسط بغداد اليوم.")
+    assert len(events) == 1
+    assert events[0].fatalities == 26 and events[0].place.text == "ساحة الطيران"
+
+
+def test_two_tolls_in_the_city_and_a_square_without_a_revision_word_stay_two_events():
+    events = assaults("قتل 26 شخصا اليوم في تفجير انتحاري في بغداد. "
+                      "وقتل أربعة أشخاص في انفجار عبوة ناسفة في ساحة الطيران وسط بغداد اليوم.")
+    assert sorted(e.fatalities for e in events) == [4, 26]
+
+
+def test_strikes_on_three_villages_in_one_article_stay_three_events():
+    events = assaults("قتل أربعة مدنيين في غارة جوية على بلدة تلمنس بريف إدلب اليوم. "
+                      "وقتل مدنيان في غارة جوية على قرية معصران بريف إدلب اليوم. "
+                      "وقتل طفل في غارة جوية على بلدة خان السبل بريف إدلب اليوم.")
+    assert len(events) == 3
+    assert len({e.place.text for e in events}) == 3
+
+
+def _event(text, place, sentence_text, fatalities=None, actor=None):
+    span = Span(start=0, end=len(sentence_text), text=sentence_text)
+    return Event(type="ASSAULT", trigger=span, evidence=span, place=place, date="2021-01-21",
+                 date_precision="day", date_source="text", fatalities=fatalities,
+                 actor1=Actor(text=actor) if actor else None)
+
+
+BAGHDAD = EventPlace(text="بغداد", lat=33.3406, lon=44.4009, country="IQ", feature="city")
+SQUARE = EventPlace(text="ساحة الطيران", lat=33.3280, lon=44.4150, country="IQ", feature="neighbourhood")
+MARKET = EventPlace(text="سوق الوحيلات", lat=33.3890, lon=44.4580, country="IQ", feature="neighbourhood")
+
+
+def test_two_named_districts_of_one_city_are_two_places_even_with_one_toll():
+    a = _event("تفجير", SQUARE, "تفجير في ساحة الطيران أوقع 5 قتلى", 5)
+    b = _event("تفجير", MARKET, "تفجير في سوق الوحيلات أوقع 5 قتلى", 5)
+    assert len(merge_events([(3, a), (5, b)])) == 2
+
+
+def test_a_running_total_joins_the_event_at_the_square_and_takes_the_higher_figure():
+    a = _event("تفجير", SQUARE, "قتل 28 شخصا في تفجير في ساحة الطيران", 28)
+    b = _event("الحصيلة", BAGHDAD, "وارتفعت الحصيلة إلى 32 قتيلا في بغداد", 32)
+    merged = merge_events([(3, a), (5, b)])
+    assert len(merged) == 1 and merged[0].fatalities == 32 and merged[0].place.text == "ساحة الطيران"
+
+
+def test_a_surname_restates_the_full_name_but_another_name_does_not():
+    assert _actors_agree(Actor(text="ميشال عون"), Actor(text="عون"))
+    assert not _actors_agree(Actor(text="ميشال عون"), Actor(text="نبيه بري"))
+    assert not _actors_agree(Actor(text="عون", kb_id="per.a"), Actor(text="ميشال عون", kb_id="per.b"))
+
+
+def test_toll_revision_cues_are_read_from_their_data_file():
+    cues = toll_revision_cues()
+    assert cues and set(cues.values()) == {"early", "update"}
+    assert revises_toll(_event("x", None, "وأفاد في حصيلة أولية عن سقوط 16 قتيلا"))
+    assert not revises_toll(_event("x", None, "وأفاد عن سقوط 16 قتيلا"))
+
+
+@pytest.mark.parametrize("line", ["حصيلة أولية", "حصيلة أولية\tfinal"])
+def test_a_bad_line_in_the_toll_cues_names_the_file_and_line(tmp_path, monkeypatch, line):
+    import rasd.extract.event_merge as em
+    bad = tmp_path / "data" / "toll_revision_cues.tsv"
+    bad.parent.mkdir()
+    bad.write_text("# c\nphrase\tkind\n" + line + "\n", encoding="utf-8")
+    monkeypatch.setattr(em.resources, "files", lambda _pkg: tmp_path)
+    em.toll_revision_cues.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"toll_revision_cues.tsv:3"):
+            em.toll_revision_cues()
+    finally:
+        em.toll_revision_cues.cache_clear()
+
+
+def test_killed_and_wounded_together_without_a_number_is_no_toll_of_one():
+    events = assaults("وقال المتحدث إن إرهابيين اثنين فجرا نفسيهما في سوق ببغداد اليوم، "
+                      "ما أسفر عن مقتل وإصابة عدد من المواطنين.")
+    assert events and events[0].fatalities is None
+    assert assaults("قتل عنصر من الشرطة وأصيب آخر في هجوم على حاجز في بغداد اليوم.")[0].fatalities == 1
