@@ -267,23 +267,34 @@ class Document(_Model):
     def text(self) -> str:
         return self.article.text
 
+    def _starts(self) -> list[int]:
+        """Token start offsets, built once per token list. Read through `__pydantic_private__` itself: a
+        private attribute read as `self._x` goes through pydantic's `__getattr__`, several times slower."""
+        private = self.__pydantic_private__
+        starts = private["_token_starts"]
+        if starts is None or len(starts) != len(self.tokens):
+            starts = private["_token_starts"] = [t.start for t in self.tokens]
+        return starts
+
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
-        if self._token_starts is None or len(self._token_starts) != len(self.tokens):
-            self._token_starts = [t.start for t in self.tokens]
-        first = max(0, bisect_right(self._token_starts, start) - 1)
-        if first < len(self.tokens) and self.tokens[first].end <= start:
+        starts = self._starts()
+        tokens = self.tokens
+        first = bisect_right(starts, start) - 1
+        if first < 0:
+            first = 0
+        n = len(tokens)
+        if first < n and tokens[first].end <= start:
             first += 1
-        last = bisect_left(self._token_starts, end) - 1
-        if first >= len(self.tokens) or last < first:
+        last = bisect_left(starts, end) - 1
+        if first >= n or last < first:
             return None
         return first, last
 
     def tokens_starting_in(self, start: int, end: int) -> list[Token]:
         """Tokens that start in [start, end), by bisection."""
-        if self._token_starts is None or len(self._token_starts) != len(self.tokens):
-            self._token_starts = [t.start for t in self.tokens]
-        return self.tokens[bisect_left(self._token_starts, start):bisect_left(self._token_starts, end)]
+        starts = self._starts()
+        return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.article.text[start:end])

@@ -123,6 +123,36 @@ class _Expr:
     hijri: bool = False
 
 
+_CAN_START: dict[str, bool] = {}
+_CAN_START_OWNER: list = [None]
+
+
+def _can_start(word: str, p: Phrases) -> bool:
+    """Whether an expression may begin at a token with this normalised form: a phrase of the table begins
+    with it (after a clitic), or it is digits (`int_at`), or a number word (`day_at`'s ordinals). Every
+    pattern of `_Reader.expression_at` needs one of these at its first token. Cached per word form."""
+    if _CAN_START_OWNER[0] is not p:
+        _CAN_START.clear()
+        _CAN_START_OWNER[0] = p
+    hit = _CAN_START.get(word)
+    if hit is None:
+        hit = False
+        for pre, rest in clitic_readings(word):
+            if pre in _FIRST_WORD_CLITICS:
+                if rest in p.by_first:
+                    hit = True
+                    break
+                digits = rest[:-1] if rest[-1:] in ("م", "ه") else rest
+                if digits.isdigit():
+                    hit = True
+                    break
+        hit = hit or bool(word_readings(word))
+        if len(_CAN_START) > 200_000:
+            _CAN_START.clear()
+        _CAN_START[word] = hit
+    return hit
+
+
 class _Reader:
     """Date expressions over a token list; `numbers` gives word numbers («منذ ثلاثة أيام»)."""
 
@@ -363,8 +393,11 @@ class _Reader:
 
     def expressions(self) -> Iterator[_Expr]:
         i = 0
+        can_start = [_can_start(w, self.p) for w in self.words]
         while i < len(self.words):
-            expr = self.expression_at(i)
+            # a word no phrase, digit or ordinal begins cannot begin an expression (most words): skip the
+            # pattern functions, which would each find nothing there
+            expr = self.expression_at(i) if can_start[i] else None
             if expr is None:
                 i += 1
                 continue

@@ -866,7 +866,8 @@ def _plural_or_nisba_word(text: str) -> bool:
 
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
     """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says."""
-    words = [t for t in doc.tokens if t.start < end and start < t.end]
+    span = doc.token_range(start, end)               # the tokens overlapping [start, end), by bisection
+    words = doc.tokens[span[0]:span[1] + 1] if span else []
     return bool(words) and all(word_frequency(doc, t) >= _COMMON_WORD_ZIPF for t in words)
 
 
@@ -1034,8 +1035,8 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
                 or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
                 or (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # «كرة» (ball) is no club, whatever town bears the name
-        i = index.get(e.span.start) if e.span.start in index else next(
-            (k for k, t in enumerate(doc.tokens) if t.start <= e.span.start < t.end), None)
+        i = index.get(e.span.start) if e.span.start in index else (
+            (doc.token_range(e.span.start, e.span.start + 1) or (None,))[0])   # the token holding the start
         if i is None:
             continue
         sent = doc.tokens[i].sentence
@@ -1073,7 +1074,7 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                                                              or tokens[k - 1].stem in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
         lone = _latin_acronym(word) and len(word) >= 3 and sum(
-            1 for t in tokens if t.sentence == tokens[k].sentence and any("a" <= c.lower() <= "z" for c in t.text)) <= 2
+            1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
         if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
             k += 1
             continue

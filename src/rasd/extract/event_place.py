@@ -347,8 +347,16 @@ def article_focus(doc: Document) -> Place | None:
 
 def _inside_a_name(doc: Document, span) -> bool:
     """«سوق الجمعة» is a market's name, not Friday."""
-    return any(p.span.start <= span.start and span.end <= p.span.end for p in doc.places + doc.unresolved_places) \
-        or any(e.span.start <= span.start and span.end <= e.span.end for e in doc.entities)
+    # by span index (not a scan of every place and entity per date: quadratic in long articles, issue 16)
+    lo, hi = span.start - 1, max(span.end, span.start + 1)
+    return any(p.span.start <= span.start and span.end <= p.span.end
+               for name, items in (("places", doc.places), ("unresolved", doc.unresolved_places),
+                                   ("entities", doc.entities))
+               for p in span_index(items, _span_key, "event_place:inside:" + name).overlapping(lo, hi))
+
+
+def _span_key(x) -> tuple[int, int]:
+    return x.span.start, x.span.end
 
 
 def _event_place(p: Place | None) -> EventPlace | None:

@@ -61,7 +61,7 @@ from rasd.extract.event_place import (
     article_focus,
     choose_place,
 )
-from rasd.extract.spanindex import sentence_tokens
+from rasd.extract.spanindex import sentence_tokens, starting_in
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
 from rasd.text.normalize import normalize_for_match
@@ -99,14 +99,14 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
     sent = doc.sentences[t.sentence]
-    near = [d for d in doc.dates if d.value and sent.start <= d.span.start < sent.end
+    near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if d.value
             and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS
             and not _inside_a_name(doc, d.span)]
     if near:
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
         return best.value, best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
-    earlier = [d for d in doc.dates if window_start <= d.span.start < start and d.value
+    earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if d.value
                and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"

@@ -18,7 +18,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Place
 from rasd.extract.entities import is_given_name
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import GrowingIndex
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.kb.keys import name_key
@@ -540,18 +540,23 @@ def run(doc: Document) -> None:
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
     doc.places.extend(_after_cue_words(doc, kb, countries))
     placed: set[int] = set()
+    # the places near e by an index that grows with the places added here, not all places per name, and the
+    # unresolved places taken off in one pass at the end (issue 16)
+    index = GrowingIndex(doc.places, lambda x: (x.span.start, x.span.end))
+    taken: set[tuple[int, int, str]] = set()
     for e in unresolved:
-        # the places near e by an index (rebuilt only when a place is added), not all places per name (issue 16)
-        near = span_index(doc.places, lambda x: (x.span.start, x.span.end), "places:places").overlapping(
-            e.span.start, max(e.span.end, e.span.start + 1))
+        near = index.overlapping(e.span.start, max(e.span.end, e.span.start + 1))
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
-            doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+            taken.add((e.span.start, e.span.end, e.span.text))
             continue
-        located = _locate_by_city(doc, e, doc.places)
+        located = _locate_by_city(doc, e, index.overlapping(e.span.end, e.span.end + 31))
         if located is not None:
-            doc.places.append(located)
-            doc.unresolved_places = [p for p in doc.unresolved_places if p.span != e.span]
+            index.add(located)
+            taken.add((e.span.start, e.span.end, e.span.text))
             placed.add(id(e))
+    if taken:
+        doc.unresolved_places = [p for p in doc.unresolved_places
+                                 if (p.span.start, p.span.end, p.span.text) not in taken]
     # a mention the gazetteer could only read as a common word is not a named place at all
     dropped = {id(e) for e in unresolved if e.source == "kb" and id(e) not in placed} | {id(e) for e in ships}
     doc.entities = [e for e in doc.entities if id(e) not in dropped]

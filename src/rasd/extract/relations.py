@@ -18,7 +18,7 @@ article's publication date).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ from rasd.document import Actor, Document, Entity, Relation, Token
 from rasd.extract.cues import phrase, read_tsv, speech_cues, strip_clitic
 from rasd.extract.speech import PREPOSITIONS, breaks as _breaks, make_actor, verb_form
 from rasd.extract.agencies import kb_actors
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import span_index, starting_in, token_bounds
 from rasd.text.normalize import normalize_for_match
 
 MAX_PHRASE = 5
@@ -167,13 +167,16 @@ def _before(doc: Document, tokens: list[Token], i: int, sent_start: int) -> Acto
 
 def _sentence_subject(doc: Document, tokens: list[Token], sent_start: int, cue_start: int) -> Actor | None:
     """The subject of a verb-first sentence («وصل عراقجي إلى أنقرة لإجراء محادثات مع ...» → «عراقجي»)."""
-    ents = [e for e in doc.entities if sent_start <= e.span.start < cue_start and e.type in ("PERSON", "ORG", "GPE")]
+    ents = [e for e in starting_in(doc.entities, "relations:subject", sent_start, cue_start)
+            if e.type in ("PERSON", "ORG", "GPE")]
+    starts, ends = token_bounds(tokens)
+    first = bisect_left(starts, sent_start)
     for e in ents:
-        before = [t for t in tokens if sent_start <= t.start and t.end <= e.span.start]
-        if before and before[-1].norm in PREPOSITIONS:
+        last = bisect_right(ends, e.span.start)     # tokens[first:last]: in the sentence, ending before e
+        if last > first and tokens[last - 1].norm in PREPOSITIONS:
             continue
         return _actor_for(doc, e.span.start, e.span.end)
-    in_sentence = [k for k, t in enumerate(tokens) if sent_start <= t.start < cue_start]
+    in_sentence = range(first, bisect_left(starts, cue_start))
     if len(in_sentence) < 2:
         return None
     k = in_sentence[0] + 1                          # past the sentence's verb

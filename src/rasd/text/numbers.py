@@ -22,6 +22,7 @@ into the original text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -236,21 +237,32 @@ def _parse_digits(raw: str) -> list[tuple[int, int, float]]:
 
 def _items(text: str, tokens: list[Token]) -> list[_Item]:
     not_count = [(m.start(), m.end()) for m in _NOT_COUNT.finditer(text)]
+    # the matches do not overlap and come in order: the one that may hold an offset is the last starting
+    # at or before it (by bisection; a scan of all of them per digit run was quadratic, issue 16)
+    nc_starts = [a for a, _b in not_count]
     digit_items: list[_Item] = []
     for m in _DIGITS.finditer(text):
-        masked = any(a <= m.start() < b for a, b in not_count)
+        k = bisect_right(nc_starts, m.start()) - 1
+        masked = k >= 0 and m.start() < not_count[k][1]
         for a, b, value in _parse_digits(m.group()):
             digit_items.append(_Item(m.start() + a, m.start() + b, normalize_for_match(m.group()[a:b]), value,
                                      not_count=masked))
     items: list[_Item] = []
     d = 0
+    in_order = all(a.start <= b.start for a, b in zip(digit_items, digit_items[1:]))
     for tok in tokens:
         if items and items[-1].is_digits and tok.start < items[-1].end:
             continue                                    # «1.5» split by a tokenizer into «1» and «5»
         while d < len(digit_items) and digit_items[d].end <= tok.start:
             items.append(digit_items[d])
             d += 1
-        inside = [it for it in digit_items[d:] if it.start < tok.end]
+        if in_order:                                    # those starting before the token ends: a prefix
+            k = d
+            while k < len(digit_items) and digit_items[k].start < tok.end:
+                k += 1
+            inside = digit_items[d:k]
+        else:
+            inside = [it for it in digit_items[d:] if it.start < tok.end]
         if inside:
             before = normalize_for_match(text[tok.start:inside[0].start])
             inside[0].wa = before == "و"
