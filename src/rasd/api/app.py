@@ -30,7 +30,7 @@ import threading
 from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -58,7 +58,7 @@ MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow 
 MAX_ID = 2**63 - 1
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
-ERRORS = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
 
 # what each export format is served as
 EXPORT_TYPES = {
@@ -102,7 +102,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         parts = ()
     if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
         raise RasdInputError(None, None, f"bbox must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got {value!r}")
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 def _plover(value: str | None) -> str | None:
@@ -161,7 +161,8 @@ class _Cache:
     """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
 
     def __init__(self, size: int = 256):
-        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+        self.size, self.lock = size, threading.Lock()
+        self.items: OrderedDict[Any, Any] = OrderedDict()
 
     def get(self, key, compute):
         with self.lock:
@@ -187,7 +188,7 @@ def reject_unknown_parameters(request: Request) -> None:
     """A query parameter the endpoint does not take is a 422 naming it (a typo must not return everything)."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
-    if dependant is None or not getattr(route, "include_in_schema", True):   # the page keeps its state in the URL
+    if route is None or dependant is None or not getattr(route, "include_in_schema", True):   # the page keeps its state in the URL
         return
     allowed = getattr(route, "_rasd_query_names", None)
     if allowed is None:
@@ -337,7 +338,10 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                      limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
         """Country and city names for a map view from the gazetteer: countries up to zoom 6, cities by
         population as the zoom grows; each with `name_ar`, `name_en`, `kind` (country, capital, city)."""
-        return {"labels": labels.query(_bbox(bbox), zoom, limit)}
+        box = _bbox(bbox)
+        if box is None:
+            raise RasdInputError(None, None, "bbox must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")
+        return {"labels": labels.query(box, zoom, limit)}
 
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
     def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> EventDetailOut:

@@ -232,7 +232,7 @@ def _notes(row: dict[str, Any], event: EventSummary, plover: str) -> str:
     """The English sentence of `notes`, e.g. «On 2 December 2024, Military Forces of Syria carried out
     air/drone strikes on Civilians (Syria) in Idlib, Syria; 5 killed, 30 injured (Reuters, AP).»"""
     verbs = notes_verbs()
-    with_target, alone = verbs.get(row["sub_event_type"]) if row["sub_event_type"] in verbs and \
+    with_target, alone = verbs[row["sub_event_type"]] if row["sub_event_type"] in verbs and \
         row["sub_event_type"] != "Other" else verbs.get(plover, verbs["*"])
     actor1 = row["actor1"] or "Unidentified actors"
     phrase = with_target.format(target=row["actor2"]) if row["actor2"] else alone

@@ -84,7 +84,8 @@ def _iso(day: Any) -> str | None:
 def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[str, Any]:
     """Counts for the legend, the charts, the timeline and the undated bin, all under `filters`."""
     where = _event_conditions(filters or EventFilters())
-    n, fat = func.count(), func.coalesce(func.sum(EventRow.fatalities), 0)
+    n = func.count()
+    fat: Any = func.coalesce(func.sum(EventRow.fatalities), 0)   # never NULL
     with repo._sessions() as s:
         by_type = {t: c for t, c in s.execute(select(EventRow.type, n).where(*where).group_by(EventRow.type))}
         total = sum(by_type.values())
@@ -114,7 +115,7 @@ def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[st
         elif precision not in DAY_PRECISIONS and precision is not None:
             imprecise += count
         else:
-            cell = per_day[(_iso(day), type_)]
+            cell = per_day[(_iso(day) or "", type_)]
             cell[0] += count
             cell[1] += dead
     return {
@@ -133,6 +134,8 @@ def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[st
 def map_cells(repo: Repository, filters: EventFilters | None, cell: float) -> list[dict[str, Any]]:
     """Placed events grouped by a grid of `cell` degrees: count, fatalities, mean point, count per type."""
     where = _event_conditions(filters or EventFilters()) + [EventRow.lat.is_not(None), EventRow.lon.is_not(None)]
+    gy: Any
+    gx: Any
     if repo.engine.dialect.name == "sqlite":   # lat+90, lon+180 are never negative: truncation is floor
         gy, gx = cast((EventRow.lat + 90) / cell, Integer), cast((EventRow.lon + 180) / cell, Integer)
     else:
@@ -187,7 +190,8 @@ def facets(repo: Repository, actors: int = 2000) -> dict[str, Any]:
         # counts per actor id from the two id indexes; names from the registry for the most frequent only
         counts: Counter[str] = Counter()
         for column in (EventRow.actor1_id, EventRow.actor2_id):
-            counts.update(dict(s.execute(select(column, n).where(column.is_not(None)).group_by(column)).all()))
+            counts.update({i: c for i, c in s.execute(select(column, n).where(column.is_not(None)).group_by(column))
+                           if i is not None})
         top = [actor_id for actor_id, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:actors]]
         names: dict[str, tuple[str, str | None]] = {}
         for part in range(0, len(top), 500):
