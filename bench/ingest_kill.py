@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "support"))   # rasd_testkit
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
 
@@ -161,7 +162,7 @@ def main() -> int:
             url = str(Path(tmp) / "rasd.db")
             ok &= check(url, keys, *run_with_kills(url, args.kills, args.workers, rng, Path(tmp) / "log"))
         if args.postgres:
-            from rasd.store.testing import throwaway_postgres
+            from rasd_testkit.store import throwaway_postgres
             with throwaway_postgres("kill") as pg:
                 print("postgresql:")
                 ok &= check(pg, keys, *run_with_kills(pg, args.kills, args.workers, rng, Path(tmp) / "pglog"))
