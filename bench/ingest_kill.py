@@ -25,34 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "support"))   # rasd_testkit
+sys.path.insert(0, str(ROOT / "tests" / "faults"))
+from faultkit import alive, descendants  # noqa: E402  (shared with tests/faults/test_concurrency.py)
+
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
-
-
-def descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, stack = set(), [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.add(child)
-            stack.append(child)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def expected_keys() -> tuple[dict[str, str], int]:
