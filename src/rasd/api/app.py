@@ -242,10 +242,6 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     `pool`: where extraction runs (default: worker processes with the default budget)."""
     repo = Repository.open(db)
     from rasd.store import aggregate
-    try:
-        aggregate.ensure_read_indexes(repo.engine)
-    except Exception as exc:   # noqa: BLE001 — a read-only or busy store still serves, only slower
-        log.warning("rasd: could not create the read indexes (%s); large stores will be slow", exc)
     cache = _Cache()
     pool = pool or ExtractionPool()
     # one writer at a time (the store's dedup expects a single writer); held only while storing, never

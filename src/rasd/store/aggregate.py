@@ -9,11 +9,9 @@ counts grouped by what it draws (type, day, country, admin-1, map grid cell) und
     map_points(repo, filters, limit)   compact placed events (id, lat, lon, type, fatalities, date)
     facets(repo)                       what the filters can offer: types, countries, admin-1, outlets, actors
     page_events(repo, filters, ...)    like Repository.list_events, but sorts ids only, then reads the page
-    ensure_read_indexes(engine)        the indexes these reads need (CREATE INDEX IF NOT EXISTS)
     version(repo)                      changes whenever an event or mention is added or merged (for caches)
 
-The indexes are created by the API when it opens a store, not by a migration, because migrations are being
-added on other branches at the same time; they belong in the next migration once those land.
+The indexes these reads need are part of the schema (models.py, migration 0003_read_indexes).
 """
 from __future__ import annotations
 
@@ -21,39 +19,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Engine, Integer, cast, func, select, text
+from sqlalchemy import Integer, cast, func, select
 
 from rasd.store.models import ArticleRow, EntityRow, EventMentionRow, EventRow
 from rasd.store.repository import Repository, _event_conditions
 from rasd.store.schemas import EventFilters, EventSummary
 
 DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
-
-# name -> columns; covering indexes so that the page's group-bys read a narrow index, not the wide rows
-READ_INDEXES = {
-    "ix_events_date_lo_id": ("date_lo", "id", "date_hi"),
-    "ix_events_agg": ("type", "date_lo", "date_precision", "country", "admin1", "fatalities", "acled_type",
-                      "acled_subtype", "lat", "lon"),
-    "ix_events_places": ("country", "admin1", "fatalities", "lat"),
-    "ix_events_acled": ("acled_type", "acled_subtype"),
-    "ix_events_acled_fatalities": ("acled_type", "fatalities", "date_lo"),
-    "ix_events_acled_subtype": ("acled_subtype",),
-    "ix_events_admin1": ("admin1",),
-    "ix_events_points": ("lat", "lon", "type", "fatalities"),
-}
-
-
-def ensure_read_indexes(engine: Engine) -> None:
-    """Create the read indexes when missing (idempotent; SQLite and PostgreSQL)."""
-    with engine.begin() as conn:
-        for name, columns in READ_INDEXES.items():
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(columns)})"))
-        # outlet names in both languages, read without touching the article texts
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet_names ON articles (outlet, outlet_en)"))
-        # article -> its events (the outlet filter) without reading the wide mention rows
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_mentions_article_event ON event_mentions "
-                          "(article_id, event_id)"))
-
 
 def version(repo: Repository) -> tuple[int, int]:
     """(largest event id, largest mention id): every new article adds mentions, every merge too."""
