@@ -24,8 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
-import tempfile
 import threading
 from collections import OrderedDict
 from contextlib import asynccontextmanager
@@ -35,9 +33,8 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
@@ -371,18 +368,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
              tags=["events"], response_class=FileResponse)
     def export(format: Literal["jsonl", "csv", "geojson", "parquet"],
                params: Annotated[FilterParams, Depends()]):
-        """Every matching event as a file, in the same formats as `rasd export`."""
-        from rasd.export.formats import export_events
+        """Every matching event as a file, in the same formats as `rasd export`, streamed as it is read
+        from the store (a client that leaves stops the export)."""
+        from rasd.export.formats import export_pieces
         media_type, ext = EXPORT_TYPES[format]
-        fd, path = tempfile.mkstemp(prefix="rasd-export-", suffix=f".{ext}")
-        os.close(fd)
-        try:
-            export_events(repo, format, path, params.filters)
-        except BaseException:
-            os.unlink(path)
-            raise
-        return FileResponse(path, media_type=media_type, filename=f"rasd-events.{ext}",
-                            background=BackgroundTask(os.unlink, path))
+        return StreamingResponse(export_pieces(repo, format, params.filters), media_type=media_type,
+                                 headers={"Content-Disposition": f'attachment; filename="rasd-events.{ext}"'})
 
     @app.get("/health", response_model=Health, tags=["meta"])
     def health() -> Health:
