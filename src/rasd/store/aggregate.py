@@ -10,6 +10,8 @@ counts grouped by what it draws (type, day, country, admin-1, map grid cell) und
     facets(repo)                       what the filters can offer: types, countries, admin-1, outlets, actors
     page_events(repo, filters, ...)    like Repository.list_events, but sorts ids only, then reads the page
     version(repo)                      changes whenever an event or mention is added or merged (for caches)
+    entity_ranking(repo)               every entity id, most mentioned first, with its count (cached by the API)
+    entity_page(repo, ranking, ...)    like Repository.list_entities, without counting mentions per request
 
 The indexes these reads need are part of the schema (models.py, migration 0003_read_indexes).
 """
@@ -21,9 +23,9 @@ from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
 
-from rasd.store.models import ArticleRow, EntityRow, EventMentionRow, EventRow
-from rasd.store.repository import Repository, _event_conditions
-from rasd.store.schemas import EventFilters, EventSummary
+from rasd.store.models import ArticleRow, EntityMentionRow, EntityRow, EventMentionRow, EventRow
+from rasd.store.repository import Repository, _entity_conditions, _entity_summary, _event_conditions
+from rasd.store.schemas import EntitySummary, EventFilters, EventSummary
 
 DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
 
@@ -34,17 +36,60 @@ def version(repo: Repository) -> tuple[int, int]:
                 s.scalar(select(func.max(EventMentionRow.id))) or 0)
 
 
-def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int
-                ) -> tuple[list[EventSummary], int]:
+def entity_version(repo: Repository) -> tuple[int, int]:
+    """(largest entity mention id, number of entities): changes whenever the registry's counts can."""
+    with repo._sessions() as s:
+        return (s.scalar(select(func.max(EntityMentionRow.id))) or 0,
+                s.scalar(select(func.count()).select_from(EntityRow)) or 0)
+
+
+def entity_ranking(repo: Repository) -> tuple[list[str], dict[str, int]]:
+    """Every entity id ordered as /entities lists them (most mentioned first, then by id), and the counts."""
+    with repo._sessions() as s:
+        counts = {i: n for i, n in s.execute(select(EntityMentionRow.entity_id, func.count())
+                                               .group_by(EntityMentionRow.entity_id))}
+        ids = s.scalars(select(EntityRow.id)).all()
+    return sorted(ids, key=lambda i: (-counts.get(i, 0), i)), counts
+
+
+def entity_page(repo: Repository, ranking: tuple[list[str], dict[str, int]], query: str | None, type: str | None,
+                limit: int, offset: int) -> tuple[list[EntitySummary], int]:
+    """Repository.list_entities' answer from a ranking made once (entity_ranking) instead of counting every
+    entity's mentions for each request: only the matching ids and the page's rows are read."""
+    ranked, counts = ranking
+    conditions = _entity_conditions(query, type)
+    with repo._sessions() as s:
+        if conditions:
+            matching = set(s.scalars(select(EntityRow.id).where(*conditions)))
+            ordered = [i for i in ranked if i in matching]
+            total = len(matching)
+        else:
+            ordered, total = ranked, len(ranked)
+        page = ordered[offset:offset + limit]
+        rows = {r.id: r for r in s.scalars(select(EntityRow).where(EntityRow.id.in_(page)))} if page else {}
+    return [_entity_summary(rows[i], counts.get(i, 0)) for i in page if i in rows], total
+
+
+def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int,
+                total: int | None = None) -> tuple[list[EventSummary], int]:
     """Repository.list_events' answer (newest first, then by id), sorting only (date, id) pairs and then
-    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows."""
+    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows.
+    `total`, when the caller knows it (count_events, cached), is not counted again."""
     where = _event_conditions(filters or EventFilters())
     with repo._sessions() as s:
-        total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        if total is None:
+            total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
         ids = s.scalars(select(EventRow.id).where(*where).order_by(
             EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit).offset(offset)).all()
         rows = {r.id: r for r in s.scalars(select(EventRow).where(EventRow.id.in_(ids)))} if ids else {}
         return [EventSummary.model_validate(rows[i]) for i in ids if i in rows], total
+
+
+def count_events(repo: Repository, filters: EventFilters | None) -> int:
+    """How many events match `filters` (the `total` of /events)."""
+    with repo._sessions() as s:
+        return s.scalar(select(func.count()).select_from(EventRow).where(
+            *_event_conditions(filters or EventFilters()))) or 0
 
 
 def _iso(day: Any) -> str | None:
