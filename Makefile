@@ -13,7 +13,7 @@ KB_EXTRA := $(if $(wildcard $(WOF)),--extra $(WOF),)
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[all,test]'
 	touch $(STAMP)
 
 # rewrite requirements.lock from the current .venv (after `make test` passes with new versions)
@@ -40,6 +40,7 @@ system-deps:
 
 test: $(STAMP) $(KB) system-deps
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy    # settings and files: [tool.mypy] in pyproject.toml
 	$(BIN)/python -m pytest
 
 model: $(STAMP)

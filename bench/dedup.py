@@ -27,7 +27,9 @@ from sqlalchemy import insert
 from rasd.store import Repository, dedup_store
 from rasd.store.dedup import ActorKey, MentionKey
 from rasd.store.models import EventKeyRow, EventRow
-from rasd.store.testing import constructed_article
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
+from rasd_testkit.store import constructed_article  # noqa: E402
 
 TYPES = ["ASSAULT", "COERCE", "PROTEST", "CONSULT", "ACCUSE", "MOBILIZE"]
 COUNTRIES = [("SY", 33.0, 37.5, 35.0, 42.0), ("IQ", 29.5, 37.0, 39.0, 48.0), ("LB", 33.1, 34.6, 35.1, 36.6),

@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "faults"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))   # rasd_testkit
 from fuzz import generate  # noqa: E402
 
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
@@ -77,7 +78,7 @@ def main() -> int:
         targets = [("sqlite", str(Path(tmp) / "rasd.db"))]
         server = None
         if args.postgres:
-            from rasd.store.testing import throwaway_postgres
+            from rasd_testkit.store import throwaway_postgres
             server = throwaway_postgres("fuzz")
             targets.append(("postgresql", server.__enter__()))
         try:

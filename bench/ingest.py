@@ -7,7 +7,7 @@ Two numbers per database:
   clustering included) — what the database side can absorb;
 - end-to-end (SQLite only): `rasd ingest`'s path (read, extract over all cores, store) on the same articles.
 Articles are the /work/main/examples articles repeated with distinct ids and a distinct closing line.
-PostgreSQL runs in a throw-away local cluster (rasd.store.testing.throwaway_postgres), skipped if absent.
+PostgreSQL runs in a throw-away local cluster (rasd_testkit.store.throwaway_postgres), skipped if absent.
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))   # rasd_testkit
 from dask_scaling import sample_articles  # noqa: E402  (same article set)
 
 from rasd.ingest.batch import default_workers, ingest_articles  # noqa: E402
 from rasd.pipeline import extract  # noqa: E402
 from rasd.store import Repository  # noqa: E402
-from rasd.store.testing import postgres_unavailable, throwaway_postgres  # noqa: E402
+from rasd_testkit.store import postgres_unavailable, throwaway_postgres  # noqa: E402
 
 
 def store_rate(url: str, pairs) -> dict:

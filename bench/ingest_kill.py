@@ -24,34 +24,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "support"))   # rasd_testkit
+sys.path.insert(0, str(ROOT / "tests" / "faults"))
+from faultkit import alive, descendants  # noqa: E402  (shared with tests/faults/test_concurrency.py)
+
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
-
-
-def descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, stack = set(), [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.add(child)
-            stack.append(child)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def expected_keys() -> tuple[dict[str, str], int]:
@@ -161,7 +139,7 @@ def main() -> int:
             url = str(Path(tmp) / "rasd.db")
             ok &= check(url, keys, *run_with_kills(url, args.kills, args.workers, rng, Path(tmp) / "log"))
         if args.postgres:
-            from rasd.store.testing import throwaway_postgres
+            from rasd_testkit.store import throwaway_postgres
             with throwaway_postgres("kill") as pg:
                 print("postgresql:")
                 ok &= check(pg, keys, *run_with_kills(pg, args.kills, args.workers, rng, Path(tmp) / "pglog"))

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from rasd.extract import ner_corpus  # noqa: E402
+import ner_corpus  # noqa: E402
 from rasd.extract.ner_model import MODEL_PATH  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"

@@ -42,10 +42,12 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from rasd.api.testing import ARTICLE_TEXT, SAMPLE, running_server
 from rasd.store import Repository
 from rasd.store.models import ArticleRow, EntityMentionRow, EntityRow, EventMentionRow, EventRow
-from rasd.store.testing import constructed_article
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
+from rasd_testkit.api import ARTICLE_TEXT, SAMPLE, running_server  # noqa: E402
+from rasd_testkit.store import constructed_article  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 COUNTRIES = ["SY", "IQ", "YE", "SD", "LY", "LB", "PS", "EG", "JO", "SA", "TN", "DZ", "MA", "SO", "IR", "TR",

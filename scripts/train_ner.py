@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from rasd.extract import ner_corpus
+import ner_corpus
 from collections import Counter
 
 from rasd.extract.ner_model import (MODEL_PATH, kb_token_tags, load_ner_model, sentence_features, vocab_path,

@@ -23,7 +23,7 @@ def extract_article(article: "Article | dict[str, Any] | str", *, published: dt.
     from rasd.pipeline import extract as run_pipeline
 
     if isinstance(article, str):
-        article = Article(id=id, text=article, published=published)
+        article = Article.model_validate({"id": id, "text": article, "published": published})
     elif isinstance(article, dict):
         article = Article.model_validate(article)
     return run_pipeline(article, stages)

@@ -72,9 +72,9 @@ def _records(items, stages, workers: int):
     from rasd.ingest.batch import WINDOW_PER_WORKER, extract_in_order, make_executor
     executor = make_executor(workers, None, False, tuple(stages) if stages else None)
     try:
-        for result in extract_in_order(items, executor, WINDOW_PER_WORKER * workers,
-                                       tuple(stages) if stages else None):
-            yield result if isinstance(result, RasdInputError) else result[1]
+        for ordered in extract_in_order(items, executor, WINDOW_PER_WORKER * workers,
+                                        tuple(stages) if stages else None):
+            yield ordered if isinstance(ordered, RasdInputError) else ordered[1]
     finally:
         executor.close()
 

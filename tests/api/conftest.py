@@ -2,7 +2,7 @@ import warnings
 
 import pytest
 
-from rasd.api.testing import fill_sample_store
+from rasd_testkit.api import fill_sample_store
 
 with warnings.catch_warnings():   # starlette's notice about httpx inside its TestClient
     warnings.simplefilter("ignore")

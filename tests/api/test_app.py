@@ -1,4 +1,4 @@
-"""The HTTP API on a store of constructed records (rasd.api.testing.SAMPLE: 8 articles, 8 events, 7 placed)."""
+"""The HTTP API on a store of constructed records (rasd_testkit.api.SAMPLE: 8 articles, 8 events, 7 placed)."""
 import csv
 import io
 import json
@@ -6,7 +6,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from rasd.api.testing import HOSTILE, SAMPLE
+from rasd_testkit.api import HOSTILE, SAMPLE
 
 ARTICLE = {"id": "new-1", "published": "2024-03-06", "outlet": "الجزيرة",
            "text": "قتل ثلاثة أشخاص في غارة جوية على مدينة إدلب شمال غربي سوريا يوم الاثنين."}
@@ -90,7 +90,7 @@ def test_event_detail_has_mentions_and_evidence_highlights(client):
 def test_merged_event_has_both_mentions(client):
     text = "أفادت مصادر محلية بأن طائرات حربية روسية قصفت بلدة سرمين بريف إدلب، وقتل خمسة مدنيين."
     from rasd.store import Repository
-    from rasd.store.testing import constructed_article
+    from rasd_testkit.store import constructed_article
     article, record = constructed_article("s-idlib-2", text, [dict(
         type="ASSAULT", trigger="قصفت", date="2024-03-03", fatalities=6, actor1=("طائرات حربية روسية", None, "Russian warplanes"),
         place=("سرمين", 35.903, 36.725, "SY", "Idlib", "town"))], outlet="العربية")

@@ -1,12 +1,12 @@
 """The API's new filters, unknown parameters, the guard (Host, token, headers), bad numbers and the
-extraction budget (issues 15 and 18). The store is rasd.api.testing.SAMPLE plus the UNDATED article."""
+extraction budget (issues 15 and 18). The store is rasd_testkit.api.SAMPLE plus the UNDATED article."""
 import threading
 import time
 import warnings
 
 import pytest
 
-from rasd.api.testing import ARTICLE_TEXT, SAMPLE, fill_sample_store
+from rasd_testkit.api import ARTICLE_TEXT, SAMPLE, fill_sample_store
 from rasd.api.workers import ExtractionPool
 
 with warnings.catch_warnings():

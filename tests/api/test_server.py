@@ -5,7 +5,7 @@ import time
 
 import httpx
 
-from rasd.api.testing import ARTICLE_TEXT, running_server
+from rasd_testkit.api import ARTICLE_TEXT, running_server
 
 
 def test_rasd_serve_answers_over_http(db_url):

@@ -8,7 +8,7 @@ import pytest
 from rasd.cli import main
 from rasd.export.formats import ACLED_COLUMNS, acled_country_names, geo_precision_by_feature
 from rasd.store import Repository
-from rasd.store.testing import constructed_article
+from rasd_testkit.store import constructed_article
 
 IDLIB = ("إدلب", 35.9306, 36.6339, "SY", "Idlib", "city")
 BEIRUT = ("بيروت", 33.8938, 35.5018, "LB", "Beirut", "city")

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from rasd.document import Article
-from rasd.extract.ner_corpus import TEMPLATES_PATH, load_templates
+from ner_corpus import TEMPLATES_PATH, load_templates
 from rasd.pipeline import extract
 
 PUBLISHED = dt.date(2024, 12, 2)

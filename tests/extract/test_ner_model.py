@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.extract import ner_model
-from rasd.extract.ner_corpus import CorpusSentence, bio_spans, flatten_nested, map_tag
+from ner_corpus import CorpusSentence, bio_spans, flatten_nested, map_tag
 from rasd.extract.ner_model import (CUE_KINDS, CUES_PATH, MODEL_PATH, labels_to_spans, load_cues, load_ner_model,
                                     name_start, sentence_features, tag_tokens, vocab_path)
 from rasd.text.normalize import normalize_for_match

@@ -61,3 +61,31 @@ def assert_clean_stderr(err: str) -> None:
     assert "\x1b" not in err and "\r" not in err
     for line in err.splitlines():   # ("kb build:" when the gazetteer is rebuilt on first use after an update)
         assert line.startswith(("rasd: ", "kb build: ")), repr(line)
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` (children, their children ...), read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

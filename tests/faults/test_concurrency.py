@@ -7,7 +7,8 @@ import sqlite3
 import threading
 import time
 
-from faultkit import assert_clean_stderr, rasd, skipped_lines, sqlite_ids, start_rasd, write_good
+from faultkit import (alive, assert_clean_stderr, descendants, rasd, skipped_lines, sqlite_ids, start_rasd,
+                      write_good)
 
 from rasd.store import db as store_db
 
@@ -95,32 +96,6 @@ def test_a_writer_locked_out_too_long_gives_up_with_one_line(tmp_path, monkeypat
     assert code == 0 and sorted(sqlite_ids(db)) == ["good-0", "good-1", "good-99"]
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, stack = set(), [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.add(child)
-            stack.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def test_kill_9_of_a_parallel_ingest_leaves_no_orphan_and_loses_nothing(tmp_path):
     src, db = tmp_path / "a.jsonl", tmp_path / "rasd.db"
     good = write_good(src, range(400))
@@ -128,7 +103,7 @@ def test_kill_9_of_a_parallel_ingest_leaves_no_orphan_and_loses_nothing(tmp_path
     deadline = time.time() + 120
     workers: set[int] = set()
     while time.time() < deadline and child.poll() is None:
-        workers = _descendants(child.pid)
+        workers = descendants(child.pid)
         stored = 0
         if db.exists():
             try:
@@ -142,9 +117,9 @@ def test_kill_9_of_a_parallel_ingest_leaves_no_orphan_and_loses_nothing(tmp_path
     child.send_signal(signal.SIGKILL)
     child.wait()
     deadline = time.time() + 15
-    while time.time() < deadline and any(_alive(p) for p in workers):
+    while time.time() < deadline and any(alive(p) for p in workers):
         time.sleep(0.2)
-    assert not [p for p in workers if _alive(p)], "worker processes outlived the killed ingest"
+    assert not [p for p in workers if alive(p)], "worker processes outlived the killed ingest"
     result = rasd("ingest", str(src), "--db", str(db), "--workers", "2", "-q")
     assert result.returncode == 0 and not skipped_lines(result.stderr)
     assert sorted(sqlite_ids(db)) == sorted(good)
@@ -182,3 +157,31 @@ def test_a_worker_that_dies_costs_only_its_own_article(tmp_path):
     assert skipped_lines(result.stderr) == [
         "rasd: skipped article poison: extraction failed: its worker process died (out of memory or killed)"]
     assert sorted(sqlite_ids(db)) == sorted(f"good-{n}" for n in range(30))
+
+
+def test_kill_9_of_a_dask_ingest_leaves_no_worker_behind(tmp_path):
+    """`--dask` (a LocalCluster of this ingest's own): its worker processes die with the killed ingest."""
+    src, db = tmp_path / "a.jsonl", tmp_path / "rasd.db"
+    write_good(src, range(400))
+    child = start_rasd("ingest", str(src), "--db", str(db), "--dask", "--workers", "2", "-q", log=tmp_path / "log")
+    deadline = time.time() + 180
+    workers: set[int] = set()
+    stored = 0
+    while time.time() < deadline and child.poll() is None:
+        workers = descendants(child.pid)
+        if db.exists():
+            try:
+                stored = len(sqlite_ids(db))
+            except sqlite3.Error:
+                pass
+        if len(workers) >= 2 and stored >= 3:     # two Dask workers at least, and storing
+            break
+        time.sleep(0.2)
+    assert child.poll() is None, f"the ingest ended before it could be killed: {(tmp_path / 'log').read_text()}"
+    assert len(workers) >= 2 and stored >= 3
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and any(alive(p) for p in workers):
+        time.sleep(0.2)
+    assert not [p for p in workers if alive(p)], "Dask worker processes outlived the killed ingest"

@@ -7,7 +7,7 @@ import json
 import pytest
 from faultkit import (assert_clean_stderr, good_line, good_text, skipped_lines, start_rasd, write_good)
 
-from rasd.store.testing import postgres_unavailable, throwaway_postgres
+from rasd_testkit.store import postgres_unavailable, throwaway_postgres
 
 pytestmark = pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
 
@@ -127,7 +127,7 @@ def test_an_unreachable_postgres_is_one_line(tmp_path, ingest_in_process):
 def test_an_extracted_name_longer_than_the_id_columns_is_stored(pg_url):
     """Name-based ids (actor:, place:, name:) of very long extracted names are bounded, not refused."""
     from rasd.store import Repository
-    from rasd.store.testing import constructed_article
+    from rasd_testkit.store import constructed_article
     long_name = "قوات " + "و" * 700
     place = ("مدينة " + "ب" * 700, None, None, "SY")
     text = f"هاجمت {long_name} موقعا قرب {place[0]}."

@@ -5,7 +5,7 @@ import pytest
 
 from rasd.store import EventFilters, Repository
 from rasd.store.dedup import date_interval, reconcile_fatalities
-from rasd.store.testing import constructed_article
+from rasd_testkit.store import constructed_article
 
 IDLIB = ("إدلب", 35.9306, 36.6339, "SY", "Idlib", "city")
 MAARRAT = ("معرة النعمان", 35.6476, 36.6731, "SY", "Idlib", "city")     # ~32 km south of Idlib

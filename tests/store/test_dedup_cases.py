@@ -8,7 +8,7 @@ import pytest
 
 from rasd.store import Repository, dedup_store
 from rasd.store.dedup import ActorKey, MentionKey, compatible
-from rasd.store.testing import constructed_article, postgres_unavailable, throwaway_postgres
+from rasd_testkit.store import constructed_article, postgres_unavailable, throwaway_postgres
 
 KHAN_SUBUL = ("خان السبل", 35.7553, 36.7560, "SY", "Idlib", "village")
 MAASRAN = ("معصران", 35.7071, 36.8028, "SY", "Idlib", "village")           # 6.8 km from Khan al-Subul

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from rasd.store import EventFilters, Repository
-from rasd.store.testing import constructed_article, postgres_unavailable, throwaway_postgres
+from rasd_testkit.store import constructed_article, postgres_unavailable, throwaway_postgres
 
 pytestmark = pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
 

@@ -1,7 +1,7 @@
 """Entities, places and actors registered across articles by canonical id."""
 from rasd.document import Entity, Place, Span
 from rasd.store import Repository
-from rasd.store.testing import constructed_article
+from rasd_testkit.store import constructed_article
 
 
 def with_entities(article_id, text, names, places=()):

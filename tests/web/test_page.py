@@ -1,6 +1,6 @@
 """The map page in a real headless Chromium (Debian's `chromium`, driven by Playwright) against `rasd serve`.
 
-The store holds constructed records (rasd.api.testing.SAMPLE), so what is checked is the page, not the
+The store holds constructed records (rasd_testkit.api.SAMPLE), so what is checked is the page, not the
 extraction. Screenshots of both languages go to tests/artifacts/.
 """
 import os
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.api.testing import HOSTILE, SAMPLE, fill_sample_store, running_server
+from rasd_testkit.api import HOSTILE, SAMPLE, fill_sample_store, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -1,7 +1,7 @@
 """The analyst's workbench (issue 15) in a real headless Chromium (Debian's `chromium`, driven by Playwright)
 against `rasd serve`, at desktop (1440×900) and phone (390×844) sizes.
 
-The store holds rasd.api.testing.SAMPLE (8 dated events, 7 placed) plus UNDATED (one undated event in Tyre,
+The store holds rasd_testkit.api.SAMPLE (8 dated events, 7 placed) plus UNDATED (one undated event in Tyre,
 outlet «النهار» / Annahar). Screenshots for a reviewer go to tests/web/screenshots/ (gitignored).
 """
 import csv
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.api.testing import SAMPLE, fill_sample_store, running_server
+from rasd_testkit.api import SAMPLE, fill_sample_store, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent / "screenshots"

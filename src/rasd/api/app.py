@@ -24,20 +24,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
-import tempfile
 import threading
+import time
 from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
@@ -56,9 +56,10 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_PAGE = 5000
 MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow the database's integers
 MAX_ID = 2**63 - 1
+EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at once (each in a thread)
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
-ERRORS = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
 
 # what each export format is served as
 EXPORT_TYPES = {
@@ -102,7 +103,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         parts = ()
     if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
         raise RasdInputError(None, None, f"bbox must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got {value!r}")
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 def _plover(value: str | None) -> str | None:
@@ -157,11 +158,42 @@ class FilterParams:
                                      sub_event_type, admin1, year, fatalities_min, fatalities_max, undated)
 
 
+class _Versions:
+    """The store's versions (aggregate.version, aggregate.entity_version), read at most once per `ttl`
+    seconds, so that cached answers cost no query: another process's write shows within `ttl` seconds, a
+    write through this server at once (it calls `clear`)."""
+
+    def __init__(self, ttl: float = 1.0):
+        self.ttl, self.lock = ttl, threading.Lock()
+        self.values: dict[str, tuple[float, Any]] = {}
+
+    def get(self, name: str, compute):
+        now = time.monotonic()
+        with self.lock:
+            known = self.values.get(name)
+        if known is not None and now - known[0] < self.ttl:
+            return known[1]
+        value = compute()
+        with self.lock:
+            self.values[name] = (now, value)
+        return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+def _json(model) -> Response:
+    """A pydantic answer serialised once, in pydantic-core (FastAPI would validate it again, then encode)."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
 class _Cache:
     """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
 
     def __init__(self, size: int = 256):
-        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+        self.size, self.lock = size, threading.Lock()
+        self.items: OrderedDict[Any, Any] = OrderedDict()
 
     def get(self, key, compute):
         with self.lock:
@@ -187,7 +219,7 @@ def reject_unknown_parameters(request: Request) -> None:
     """A query parameter the endpoint does not take is a 422 naming it (a typo must not return everything)."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
-    if dependant is None or not getattr(route, "include_in_schema", True):   # the page keeps its state in the URL
+    if route is None or dependant is None or not getattr(route, "include_in_schema", True):   # the page keeps its state in the URL
         return
     allowed = getattr(route, "_rasd_query_names", None)
     if allowed is None:
@@ -241,12 +273,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     `pool`: where extraction runs (default: worker processes with the default budget)."""
     repo = Repository.open(db)
     from rasd.store import aggregate
-    try:
-        aggregate.ensure_read_indexes(repo.engine)
-    except Exception as exc:   # noqa: BLE001 — a read-only or busy store still serves, only slower
-        log.warning("rasd: could not create the read indexes (%s); large stores will be slow", exc)
     cache = _Cache()
+    versions = _Versions()
     pool = pool or ExtractionPool()
+    # requests waiting for an extraction worker wait in threads of their own, never in the threads that
+    # answer reads (a queue of POST /extract must not hold up GET /events)
+    extract_threads = anyio.CapacityLimiter(EXTRACT_WAITERS)
     # one writer at a time (the store's dedup expects a single writer); held only while storing, never
     # while extracting, which runs in the pool's processes
     write_lock = threading.Lock()
@@ -268,22 +300,28 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    def extract_record(body: ArticleIn) -> tuple[Article, Record]:
+    async def extract_record(body: ArticleIn) -> tuple[Article, Record]:
         article = _article(body)
-        data = pool.extract(article.model_dump(mode="json"))
+        data = await anyio.to_thread.run_sync(pool.extract, article.model_dump(mode="json"),
+                                              limiter=extract_threads)
         return article, Record.model_validate(data)
 
     @app.post("/extract", response_model=Record, responses=ERRORS, tags=["articles"])
-    def extract_article(body: ArticleIn) -> Record:
+    async def extract_article(body: ArticleIn) -> Response:
         """Extract one article and return its record, without storing it."""
-        return extract_record(body)[1]
+        return _json((await extract_record(body))[1])
 
-    @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
-    def store_article(body: ArticleIn):
-        """Extract one article and store it; an article already stored (same text and URL) answers 200."""
-        article, record = extract_record(body)
+    def store(record: Record, article: Article):
         with write_lock:
             result = repo.add_record(record, article)
+        versions.clear()
+        return result
+
+    @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
+    async def store_article(body: ArticleIn):
+        """Extract one article and store it; an article already stored (same text and URL) answers 200."""
+        article, record = await extract_record(body)
+        result = await anyio.to_thread.run_sync(store, record, article)
         out = StoredArticle(status=result.status, article_db_id=result.article_db_id,
                             event_ids=result.event_ids, record=record)
         if result.status == "duplicate":
@@ -293,13 +331,19 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(params: Annotated[FilterParams, Depends()],
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> EventPage:
+                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        items, total = aggregate.page_events(repo, params.filters, limit=limit, offset=offset)
-        return EventPage(total=total, limit=limit, offset=offset, items=items)
+        filters = params.filters
+        total = cache.get(("count", filters.model_dump_json(), events_version()),
+                          lambda: aggregate.count_events(repo, filters))
+        items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total)
+        return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
+
+    def events_version():
+        return versions.get("events", lambda: aggregate.version(repo))
 
     def cached(name: str, request: Request, compute):
-        key = (name, tuple(sorted(request.query_params.multi_items())), aggregate.version(repo))
+        key = (name, tuple(sorted(request.query_params.multi_items())), events_version())
         return cache.get(key, compute)
 
     @app.get("/events/aggregate", responses=ERRORS, tags=["events"])
@@ -337,10 +381,13 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                      limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
         """Country and city names for a map view from the gazetteer: countries up to zoom 6, cities by
         population as the zoom grows; each with `name_ar`, `name_en`, `kind` (country, capital, city)."""
-        return {"labels": labels.query(_bbox(bbox), zoom, limit)}
+        box = _bbox(bbox)
+        if box is None:
+            raise RasdInputError(None, None, "bbox must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")
+        return {"labels": labels.query(box, zoom, limit)}
 
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
-    def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> EventDetailOut:
+    def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> Response:
         """One canonical event with every mention: source, evidence sentence, highlights, why it was merged."""
         event = repo.get_event(event_id)
         if event is None:
@@ -348,16 +395,18 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         extracted = repo.mention_events(event_id)
         mentions = [MentionDetail(**m.model_dump(), event=extracted.get(m.id),
                                   highlights=evidence_highlights(m, extracted.get(m.id))) for m in event.mentions]
-        return EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions)
+        return _json(EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions))
 
     @app.get("/entities", response_model=EntityPage, responses=ERRORS, tags=["entities"])
     def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
                       type: Annotated[str | None, Query(description="PERSON ORG GPE LOC FAC PLACE ACTOR")] = None,
                       limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> EntityPage:
+                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """The registry, most mentioned first."""
-        items, total = repo.list_entities(query=q, type=type, limit=limit, offset=offset)
-        return EntityPage(total=total, limit=limit, offset=offset, items=items)
+        version = versions.get("entities", lambda: aggregate.entity_version(repo))
+        ranking = cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo))
+        items, total = aggregate.entity_page(repo, ranking, q, type, limit=limit, offset=offset)
+        return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
 
     @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
     def get_entity(entity_id: str) -> EntityDetail:
@@ -371,18 +420,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
              tags=["events"], response_class=FileResponse)
     def export(format: Literal["jsonl", "csv", "geojson", "parquet"],
                params: Annotated[FilterParams, Depends()]):
-        """Every matching event as a file, in the same formats as `rasd export`."""
-        from rasd.export.formats import export_events
+        """Every matching event as a file, in the same formats as `rasd export`, streamed as it is read
+        from the store (a client that leaves stops the export)."""
+        from rasd.export.formats import export_pieces
         media_type, ext = EXPORT_TYPES[format]
-        fd, path = tempfile.mkstemp(prefix="rasd-export-", suffix=f".{ext}")
-        os.close(fd)
-        try:
-            export_events(repo, format, path, params.filters)
-        except BaseException:
-            os.unlink(path)
-            raise
-        return FileResponse(path, media_type=media_type, filename=f"rasd-events.{ext}",
-                            background=BackgroundTask(os.unlink, path))
+        return StreamingResponse(export_pieces(repo, format, params.filters), media_type=media_type,
+                                 headers={"Content-Disposition": f'attachment; filename="rasd-events.{ext}"'})
 
     @app.get("/health", response_model=Health, tags=["meta"])
     def health() -> Health:

@@ -8,9 +8,13 @@ import sys
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    try:
+        import uvicorn
 
-    from rasd.api.app import create_app
+        from rasd.api.app import create_app
+    except ImportError as exc:   # the optional part is not installed
+        print(f"rasd: serve needs the server extra (pip install 'rasd[server]'): {exc}", file=sys.stderr)
+        return 2
     from rasd.api.security import LOOPBACK_HOSTS
     from rasd.api.workers import ExtractionPool
 

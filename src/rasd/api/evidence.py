@@ -6,7 +6,7 @@ and overlapping ones are resolved by priority (trigger first) so the page can ma
 """
 from __future__ import annotations
 
-from rasd.api.schemas import Highlight
+from rasd.api.schemas import Highlight, HighlightKind
 from rasd.document import Event, Span
 from rasd.store import MentionOut
 
@@ -14,7 +14,7 @@ from rasd.store import MentionOut
 PRIORITY = ("trigger", "place", "actor1", "actor2", "number")
 
 
-def _relative(kind: str, span: Span | None, evidence: str, offset: int) -> Highlight | None:
+def _relative(kind: HighlightKind, span: Span | None, evidence: str, offset: int) -> Highlight | None:
     if span is None:
         return None
     start, end = span.start - offset, span.end - offset

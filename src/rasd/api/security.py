@@ -101,4 +101,5 @@ class Guard:
                 return False
             if TOKEN_COOKIE in cookie:
                 given = cookie[TOKEN_COOKIE].value
-        return given is not None and hmac.compare_digest(given.encode(), self.token.encode())
+        return given is not None and self.token is not None and hmac.compare_digest(given.encode(),
+                                                                                    self.token.encode())

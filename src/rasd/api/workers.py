@@ -67,8 +67,8 @@ def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
 class _Worker:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
-        self.process = None
-        self.conn = None
+        self.process: Any = None
+        self.conn: Any = None
 
     def start(self) -> None:
         parent, child = self.ctx.Pipe()

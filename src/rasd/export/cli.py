@@ -12,7 +12,7 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
         parts = ()
     if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
         raise argparse.ArgumentTypeError(f"not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT: {value!r}")
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:

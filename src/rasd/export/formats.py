@@ -33,10 +33,10 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from rasd.document import Actor, Event
-from rasd.store import EventFilters, EventSummary, Repository
+from rasd.store import EventDetail, EventFilters, EventSummary, MentionOut, Repository
 
 DATA = Path(__file__).with_name("data")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -232,7 +232,7 @@ def _notes(row: dict[str, Any], event: EventSummary, plover: str) -> str:
     """The English sentence of `notes`, e.g. «On 2 December 2024, Military Forces of Syria carried out
     air/drone strikes on Civilians (Syria) in Idlib, Syria; 5 killed, 30 injured (Reuters, AP).»"""
     verbs = notes_verbs()
-    with_target, alone = verbs.get(row["sub_event_type"]) if row["sub_event_type"] in verbs and \
+    with_target, alone = verbs[row["sub_event_type"]] if row["sub_event_type"] in verbs and \
         row["sub_event_type"] != "Other" else verbs.get(plover, verbs["*"])
     actor1 = row["actor1"] or "Unidentified actors"
     phrase = with_target.format(target=row["actor2"]) if row["actor2"] else alone
@@ -332,9 +332,8 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
-def _rows(repo: Repository, events: Iterator[EventSummary], timestamp: int) -> Iterator[dict[str, Any]]:
-    for event in events:
-        yield acled_row(event, repo.mention_events(event.id), timestamp)
+BATCH = 500   # events whose mentions are read in one query
+PIECE_BYTES = 64 * 1024   # text given out in pieces of about this size
 
 
 @dataclass
@@ -343,42 +342,112 @@ class ExportReport:
     without_coordinates: int = 0   # GeoJSON only: events left out because they are not geocoded
 
 
-def _write_jsonl(repo: Repository, events: Iterator[EventSummary], out: IO[str], report: ExportReport,
-                 timestamp: int) -> None:
+def _with_mentions(repo: Repository, events: Iterator[EventSummary], detail: bool = False
+                   ) -> Iterator[tuple[EventSummary, dict[int, Event], list[MentionOut]]]:
+    """Each event with its mentions' extracted Events (keyed by mention id) and, when `detail`, the mentions
+    as `rasd events show` gives them: one query per BATCH events, never one per event."""
+    from sqlalchemy import select
+
+    from rasd.store.models import ArticleRow, EventMentionRow
+    from rasd.store.repository import _mention_out
+
+    chunk: list[EventSummary] = []
+    events = iter(events)
+    while True:
+        chunk = [e for _, e in zip(range(BATCH), events)]
+        if not chunk:
+            return
+        ids = [e.id for e in chunk]
+        extracted: dict[int, dict[int, Event]] = {i: {} for i in ids}
+        mentions: dict[int, list[MentionOut]] = {i: [] for i in ids}
+        with repo._sessions() as s:
+            if detail:
+                rows = s.execute(select(EventMentionRow, ArticleRow).join(
+                    ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
+                    EventMentionRow.event_id.in_(ids)).order_by(EventMentionRow.id)).all()
+                for m, a in rows:
+                    extracted[m.event_id][m.id] = Event.model_validate(m.event)
+                    mentions[m.event_id].append(_mention_out(m, a))
+            else:
+                for event_id, mention_id, event in s.execute(
+                        select(EventMentionRow.event_id, EventMentionRow.id, EventMentionRow.event).where(
+                            EventMentionRow.event_id.in_(ids)).order_by(EventMentionRow.id)):
+                    extracted[event_id][mention_id] = Event.model_validate(event)
+        for e in chunk:
+            yield e, extracted[e.id], mentions[e.id]
+
+
+def _rows(repo: Repository, events: Iterator[EventSummary], timestamp: int) -> Iterator[dict[str, Any]]:
+    for event, extracted, _ in _with_mentions(repo, events):
+        yield acled_row(event, extracted, timestamp)
+
+
+def _jsonl(repo: Repository, events: Iterator[EventSummary], report: ExportReport, timestamp: int) -> Iterator[str]:
     """Each event in full (with its mentions), plus its ACLED-style row under "acled"."""
-    for event in events:
-        detail = repo.get_event(event.id)
-        record = detail.model_dump(mode="json")
-        record["acled"] = acled_row(event, repo.mention_events(event.id), timestamp)
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for event, extracted, mentions in _with_mentions(repo, events, detail=True):
+        record = EventDetail(**event.model_dump(), mentions=mentions).model_dump(mode="json")
+        record["acled"] = acled_row(event, extracted, timestamp)
+        yield json.dumps(record, ensure_ascii=False) + "\n"
         report.written += 1
 
 
-def _write_csv(repo, events: Iterator[EventSummary], out: IO[str], report: ExportReport, timestamp: int) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+class _Lines:
+    """What csv.writer writes, kept until taken."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> str:
+        text, self.parts = "".join(self.parts), []
+        return text
+
+
+def _csv(repo: Repository, events: Iterator[EventSummary], report: ExportReport, timestamp: int) -> Iterator[str]:
+    lines = _Lines()
+    writer = csv.DictWriter(lines, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
+    yield lines.take()
     for row in _rows(repo, events, timestamp):
         writer.writerow({k: ("" if v is None else csv_safe(v)) for k, v in row.items()})
         report.written += 1
+        yield lines.take()
 
 
-def _write_geojson(repo, events: Iterator[EventSummary], out: IO[str], report: ExportReport,
-                   timestamp: int) -> None:
+def _geojson(repo: Repository, events: Iterator[EventSummary], report: ExportReport,
+             timestamp: int) -> Iterator[str]:
     """RFC 7946 FeatureCollection of Points in WGS 84 [longitude, latitude]; non-geocoded events left out."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
+    yield '{"type": "FeatureCollection", "features": [\n'
     first = True
+    placed = []
     for event in events:
         if event.lat is None or event.lon is None:
             report.without_coordinates += 1
             continue
-        row = acled_row(event, repo.mention_events(event.id), timestamp)
+        placed.append(event)
+        if len(placed) < BATCH:
+            continue
+        for text in _features(repo, placed, report, timestamp, first):
+            first = False
+            yield text
+        placed = []
+    for text in _features(repo, placed, report, timestamp, first):
+        first = False
+        yield text
+    yield "\n]}\n"
+
+
+def _features(repo: Repository, events: list[EventSummary], report: ExportReport, timestamp: int,
+              first: bool) -> Iterator[str]:
+    for row, event in zip(_rows(repo, iter(events), timestamp), events):
         feature = {"type": "Feature", "id": event.id,
                    "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
                    "properties": row}
-        out.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
+        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
         first = False
         report.written += 1
-    out.write("\n]}\n")
 
 
 def _parquet_schema():
@@ -398,12 +467,49 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_parquet(repo: Repository, events: Iterator[EventSummary], path: str, report: ExportReport,
-                  timestamp: int, batch: int = 10_000) -> None:
+class _Sink:
+    """A write-only file for pyarrow whose bytes are taken as they come (parquet streamed, not kept)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.position = 0
+        self.closed = False
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        self.parts.append(data)
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def _parquet(repo: Repository, events: Iterator[EventSummary], report: ExportReport, timestamp: int,
+             batch: int = 10_000) -> Iterator[bytes]:
+    """The Parquet file in pieces: a row group per `batch` events, each given out as soon as it is written."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     schema = _parquet_schema()
-    with pq.ParquetWriter(path, schema) as writer:
+    sink = _Sink()
+    writer = pq.ParquetWriter(sink, schema)
+    try:
         rows: list[dict] = []
         for row in _rows(repo, events, timestamp):
             rows.append(_typed(row))
@@ -411,11 +517,38 @@ def write_parquet(repo: Repository, events: Iterator[EventSummary], path: str, r
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 report.written += len(rows)
                 rows = []
+                yield sink.take()
         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
         report.written += len(rows)
+    finally:
+        writer.close()
+    yield sink.take()
 
 
-_TEXT_WRITERS: dict[str, Callable] = {"jsonl": _write_jsonl, "csv": _write_csv, "geojson": _write_geojson}
+_PIECES: dict[str, Callable[..., Iterator[Any]]] = {"jsonl": _jsonl, "csv": _csv, "geojson": _geojson,
+                                                   "parquet": _parquet}
+
+
+def export_pieces(repo: Repository, fmt: str, filters: EventFilters | None = None,
+                  report: ExportReport | None = None) -> Iterator[bytes]:
+    """The export as a stream of byte pieces (UTF-8 text, or Parquet), read from the store as it goes: a
+    consumer that stops taking pieces (a client gone) stops the export."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; formats are {', '.join(FORMATS)}")
+    pieces = _PIECES[fmt](repo, repo.iter_events(filters), report or ExportReport(), int(time.time()))
+    if fmt == "parquet":
+        yield from pieces
+        return
+    buffer: list[str] = []
+    size = 0
+    for text in pieces:
+        buffer.append(text)
+        size += len(text)
+        if size >= PIECE_BYTES:
+            yield "".join(buffer).encode("utf-8")
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer).encode("utf-8")
 
 
 def export_events(repo: Repository, fmt: str, output: str, filters: EventFilters | None = None) -> ExportReport:
@@ -423,18 +556,14 @@ def export_events(repo: Repository, fmt: str, output: str, filters: EventFilters
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; formats are {', '.join(FORMATS)}")
     report = ExportReport()
-    events = repo.iter_events(filters)
-    timestamp = int(time.time())
-    if fmt == "parquet":
-        if output == "-":
-            raise ValueError("parquet needs an output file (-o FILE)")
-        write_parquet(repo, events, output, report, timestamp)
-        return report
     if output == "-":
-        _TEXT_WRITERS[fmt](repo, events, sys.stdout, report, timestamp)
+        if fmt == "parquet":
+            raise ValueError("parquet needs an output file (-o FILE)")
+        for text in _PIECES[fmt](repo, repo.iter_events(filters), report, int(time.time())):
+            sys.stdout.write(text)
         return report
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    # newline="" lets csv write its own line ends; utf-8 (no BOM) for every text format
-    with open(output, "w", encoding="utf-8", newline="") as out:
-        _TEXT_WRITERS[fmt](repo, events, out, report, timestamp)
+    with open(output, "wb") as out:
+        for piece in export_pieces(repo, fmt, filters, report):
+            out.write(piece)
     return report

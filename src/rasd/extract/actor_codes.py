@@ -185,7 +185,7 @@ def actor_country(doc: Document, actor: Actor, event: Event, fallback: str | Non
     if actor.country:
         return actor.country
     if (actor.kb_id or "").startswith("cc:"):
-        return actor.kb_id[3:]
+        return (actor.kb_id or "")[3:]
     if (actor.kb_id or "").startswith(("org.", "per.")):
         return None        # a KB actor without a country is international (UN, EU, IS)
     place = _place_of(actor)

@@ -231,8 +231,8 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
     name_chars = {k for m in decided if m.name and m.close >= s_start for k in (m.open, m.close)}
     # or a speech verb earlier in the sentence, with no other quote in between («وقال X في مؤتمر صحفي «...»»)
     for t in reversed([t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open]):
-        between = [k for k in range(t.end, mark.open - 1) if doc.text[k] in QUOTE_CHARS and k not in name_chars]
-        if between and t.end < mark.open - 1:
+        quotes = [k for k in range(t.end, mark.open - 1) if doc.text[k] in QUOTE_CHARS and k not in name_chars]
+        if quotes and t.end < mark.open - 1:
             return True
         if verb_form(t):
             return False

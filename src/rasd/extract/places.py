@@ -108,7 +108,7 @@ def _names_a_ship(doc: Document, e: Entity) -> bool:
 
 def _is_dateline_mention(doc: Document, e: Entity) -> bool:
     line = doc.source.dateline
-    return bool(line) and e.span.start < 400 and normalize_for_match(e.text) == normalize_for_match(line) \
+    return bool(line) and e.span.start < 400 and normalize_for_match(e.text) == normalize_for_match(line or "") \
         and doc.text.find(e.text) == e.span.start
 
 

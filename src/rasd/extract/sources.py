@@ -146,7 +146,7 @@ class _Found:
     evidence: list[Span]
 
 
-def _span(doc: Document, m: re.Match[str], group: str, base: int) -> Span:
+def _span(doc: Document, m: re.Match[str], group: str | int, base: int) -> Span:
     return doc.span(base + m.start(group), base + m.end(group))
 
 
@@ -215,6 +215,7 @@ def _scan_header(doc: Document, found: _Found) -> None:
 
 def _scan_bylines(doc: Document, found: _Found) -> None:
     head, tail = _head_and_tail(doc)
+    m: re.Match[str] | None
     for para in head + tail:
         for m in AUTHOR_CUE.finditer(para.text):
             found.author.append((1, m.group("author"), _span(doc, m, "author", para.start)))

@@ -511,9 +511,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             memory.add(form.gender, speaker)
         out.append(att)
     # reported content ends where the next attribution of the same sentence begins («..., مضيفا أن ...»)
-    for a, b in zip(out, out[1:]):
-        if a.indirect_end is not None and b.sentence == a.sentence and b.cue_start < a.indirect_end:
-            a.indirect_end = b.cue_start
+    for frame, following in zip(out, out[1:]):
+        if (frame.indirect_end is not None and following.sentence == frame.sentence
+                and following.cue_start < frame.indirect_end):
+            frame.indirect_end = following.cue_start
     return [Attribution(cue=doc.span(f.cue_start, f.cue_end), content_start=f.content_start, content_end=f.indirect_end,
                         speaker=f.speaker, channel=f.channel, gender=f.gender, sentence=f.sentence,
                         explicit=f.explicit, confidence=f.confidence) for f in out]

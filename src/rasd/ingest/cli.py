@@ -13,6 +13,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from rasd.ingest.readers import UndatedArticles, read_inputs
     from rasd.store import Repository
 
+    if args.dask is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError as exc:   # the optional part is not installed
+            _stderr(f"rasd: --dask needs the dask extra (pip install 'rasd[dask]'): {exc}")
+            return 2
     # one plain line per skipped input or wait, never wrapped, whether or not the bar is shown
     repo = Repository.open(args.db, on_wait=lambda message: _stderr(f"rasd: {message}"))
     progress = RunProgress("ingest", input_bytes(args.inputs), enabled=not args.quiet)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rasd.document import Article
 from rasd.errors import RasdInputError
@@ -18,7 +19,7 @@ def article_from_html(html: str | bytes, article_id: str, file: str | None,
     import trafilatura
 
     try:
-        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True,
+        found: Any = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True,
                                             include_comments=False, include_tables=False)
     except Exception as exc:   # trafilatura/lxml raise many types on broken markup; one line is what we need
         raise RasdInputError(file, None, f"unreadable HTML ({type(exc).__name__}: {exc})") from None

@@ -9,6 +9,7 @@ counted and reported in one summary line at the end of the file. Good lines arou
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 from typing import IO, Callable, Iterator
@@ -44,7 +45,7 @@ def article_from_json(obj, file: str | None, line: int | None, max_bytes: int = 
     return check_article(article, file, line, max_bytes)
 
 
-def _lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+def _lines(f: IO[bytes] | io.BufferedIOBase, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
     """(line number, bytes or None when over `limit`, length) for each line, reading at most `limit` at once."""
     number = 0
     while True:

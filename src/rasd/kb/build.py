@@ -312,7 +312,8 @@ def load_cities(places: dict[str, PlaceRow], countries: dict[str, dict],
     for row in by_gid.values():
         parts = finer.get((row.country, row.gn_admin1))  # type: ignore[attr-defined]
         if parts:
-            row.admin1 = nearest(parts, row.lat, row.lon).admin1
+            closest = nearest(parts, row.lat, row.lon)
+            row.admin1 = closest.admin1 if closest else ""
         else:
             row.admin1 = gn_to_iso.get((row.country, row.gn_admin1), "")  # type: ignore[attr-defined]
     _borrow_city_names_for_admin1(places, latin_by_country)

@@ -31,7 +31,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         from rasd.kb.english import acled_actor_named, actors_named
         seen = {c.id for c in cands}
         cands += [c for c in kb.gazetteer.by_english(name, args.limit) if c.id not in seen]
-        entries += [("actor", [i]) for i in actors_named(kb.actors, name)]
+        entries += [("actor", (i,)) for i in actors_named(kb.actors, name)]
         acled = acled_actor_named(name)
     for i, c in enumerate(cands[: args.limit], 1):
         admin = f", {c.admin1_en or c.admin1}" if c.admin1 else ""

@@ -208,4 +208,4 @@ def acled_actor_named(name: str) -> tuple[str, str, int] | None:
 @lru_cache(maxsize=1)
 def _all_countries() -> tuple[str, ...]:
     from babel import Locale
-    return tuple(k for k in Locale("en").territories if len(k) == 2 and k.isalpha())
+    return tuple(k for k in Locale("en").territories if isinstance(k, str) and len(k) == 2 and k.isalpha())

@@ -149,7 +149,7 @@ class Gazetteer:
             flags.add("low-pop")
         if row[5] in MINOR:
             flags.add("minor")
-        return PlaceCandidate(*row[:12], flags=frozenset(flags))
+        return PlaceCandidate(*row[:12], flags=frozenset(flags))  # type: ignore[misc]  # 12 fields, then flags
 
     def _fetch_admin1_points(self, iso2: str) -> list[tuple[float, float]]:
         return [(lat, lon) for lat, lon in self._con.execute(

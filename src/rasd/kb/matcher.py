@@ -15,6 +15,7 @@ actor > title > place > agent > nisba > a place name only villages bear. Other k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import AbstractSet
 
 from rasd.document import Token
 from rasd.kb.keys import name_key
@@ -80,7 +81,7 @@ def first_word_readings(norm: str) -> tuple[Reading, ...]:
 class Matcher:
     def __init__(self) -> None:
         self.places: dict[str, tuple[str, ...]] = {}        # the gazetteer's names index, shared not copied
-        self.weak_places: set[str] = set()
+        self.weak_places: AbstractSet[str] = set()
         self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}   # actors, titles, agents, nisba
         self.prefixes: set[str] = set()
         self._readings: dict[str, tuple[Reading, ...]] = {}
@@ -105,7 +106,8 @@ class Matcher:
         for i in range(1, len(words)):
             self.prefixes.add(" ".join(words[:i]))
 
-    def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str], weak: set[str] = frozenset()) -> None:
+    def add_places(self, names: dict[str, tuple[str, ...]], prefixes: set[str],
+                   weak: AbstractSet[str] = frozenset()) -> None:
         """Use the gazetteer's names index (built and ranked by `rasd kb build`) for places.
 
         `weak` names (borne only by villages / neighbourhoods) yield to agent and nisba readings.

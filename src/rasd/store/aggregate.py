@@ -9,11 +9,11 @@ counts grouped by what it draws (type, day, country, admin-1, map grid cell) und
     map_points(repo, filters, limit)   compact placed events (id, lat, lon, type, fatalities, date)
     facets(repo)                       what the filters can offer: types, countries, admin-1, outlets, actors
     page_events(repo, filters, ...)    like Repository.list_events, but sorts ids only, then reads the page
-    ensure_read_indexes(engine)        the indexes these reads need (CREATE INDEX IF NOT EXISTS)
     version(repo)                      changes whenever an event or mention is added or merged (for caches)
+    entity_ranking(repo)               every entity id, most mentioned first, with its count (cached by the API)
+    entity_page(repo, ranking, ...)    like Repository.list_entities, without counting mentions per request
 
-The indexes are created by the API when it opens a store, not by a migration, because migrations are being
-added on other branches at the same time; they belong in the next migration once those land.
+The indexes these reads need are part of the schema (models.py, migration 0003_read_indexes).
 """
 from __future__ import annotations
 
@@ -21,39 +21,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Engine, Integer, cast, func, select, text
+from sqlalchemy import Integer, cast, func, select
 
-from rasd.store.models import ArticleRow, EntityRow, EventMentionRow, EventRow
-from rasd.store.repository import Repository, _event_conditions
-from rasd.store.schemas import EventFilters, EventSummary
+from rasd.store.models import ArticleRow, EntityMentionRow, EntityRow, EventMentionRow, EventRow
+from rasd.store.repository import Repository, _entity_conditions, _entity_summary, _event_conditions
+from rasd.store.schemas import EntitySummary, EventFilters, EventSummary
 
 DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
-
-# name -> columns; covering indexes so that the page's group-bys read a narrow index, not the wide rows
-READ_INDEXES = {
-    "ix_events_date_lo_id": ("date_lo", "id", "date_hi"),
-    "ix_events_agg": ("type", "date_lo", "date_precision", "country", "admin1", "fatalities", "acled_type",
-                      "acled_subtype", "lat", "lon"),
-    "ix_events_places": ("country", "admin1", "fatalities", "lat"),
-    "ix_events_acled": ("acled_type", "acled_subtype"),
-    "ix_events_acled_fatalities": ("acled_type", "fatalities", "date_lo"),
-    "ix_events_acled_subtype": ("acled_subtype",),
-    "ix_events_admin1": ("admin1",),
-    "ix_events_points": ("lat", "lon", "type", "fatalities"),
-}
-
-
-def ensure_read_indexes(engine: Engine) -> None:
-    """Create the read indexes when missing (idempotent; SQLite and PostgreSQL)."""
-    with engine.begin() as conn:
-        for name, columns in READ_INDEXES.items():
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(columns)})"))
-        # outlet names in both languages, read without touching the article texts
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet_names ON articles (outlet, outlet_en)"))
-        # article -> its events (the outlet filter) without reading the wide mention rows
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_mentions_article_event ON event_mentions "
-                          "(article_id, event_id)"))
-
 
 def version(repo: Repository) -> tuple[int, int]:
     """(largest event id, largest mention id): every new article adds mentions, every merge too."""
@@ -62,17 +36,60 @@ def version(repo: Repository) -> tuple[int, int]:
                 s.scalar(select(func.max(EventMentionRow.id))) or 0)
 
 
-def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int
-                ) -> tuple[list[EventSummary], int]:
+def entity_version(repo: Repository) -> tuple[int, int]:
+    """(largest entity mention id, number of entities): changes whenever the registry's counts can."""
+    with repo._sessions() as s:
+        return (s.scalar(select(func.max(EntityMentionRow.id))) or 0,
+                s.scalar(select(func.count()).select_from(EntityRow)) or 0)
+
+
+def entity_ranking(repo: Repository) -> tuple[list[str], dict[str, int]]:
+    """Every entity id ordered as /entities lists them (most mentioned first, then by id), and the counts."""
+    with repo._sessions() as s:
+        counts = {i: n for i, n in s.execute(select(EntityMentionRow.entity_id, func.count())
+                                               .group_by(EntityMentionRow.entity_id))}
+        ids = s.scalars(select(EntityRow.id)).all()
+    return sorted(ids, key=lambda i: (-counts.get(i, 0), i)), counts
+
+
+def entity_page(repo: Repository, ranking: tuple[list[str], dict[str, int]], query: str | None, type: str | None,
+                limit: int, offset: int) -> tuple[list[EntitySummary], int]:
+    """Repository.list_entities' answer from a ranking made once (entity_ranking) instead of counting every
+    entity's mentions for each request: only the matching ids and the page's rows are read."""
+    ranked, counts = ranking
+    conditions = _entity_conditions(query, type)
+    with repo._sessions() as s:
+        if conditions:
+            matching = set(s.scalars(select(EntityRow.id).where(*conditions)))
+            ordered = [i for i in ranked if i in matching]
+            total = len(matching)
+        else:
+            ordered, total = ranked, len(ranked)
+        page = ordered[offset:offset + limit]
+        rows = {r.id: r for r in s.scalars(select(EntityRow).where(EntityRow.id.in_(page)))} if page else {}
+    return [_entity_summary(rows[i], counts.get(i, 0)) for i in page if i in rows], total
+
+
+def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int,
+                total: int | None = None) -> tuple[list[EventSummary], int]:
     """Repository.list_events' answer (newest first, then by id), sorting only (date, id) pairs and then
-    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows."""
+    reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows.
+    `total`, when the caller knows it (count_events, cached), is not counted again."""
     where = _event_conditions(filters or EventFilters())
     with repo._sessions() as s:
-        total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        if total is None:
+            total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
         ids = s.scalars(select(EventRow.id).where(*where).order_by(
             EventRow.date_lo.desc().nulls_last(), EventRow.id.desc()).limit(limit).offset(offset)).all()
         rows = {r.id: r for r in s.scalars(select(EventRow).where(EventRow.id.in_(ids)))} if ids else {}
         return [EventSummary.model_validate(rows[i]) for i in ids if i in rows], total
+
+
+def count_events(repo: Repository, filters: EventFilters | None) -> int:
+    """How many events match `filters` (the `total` of /events)."""
+    with repo._sessions() as s:
+        return s.scalar(select(func.count()).select_from(EventRow).where(
+            *_event_conditions(filters or EventFilters()))) or 0
 
 
 def _iso(day: Any) -> str | None:
@@ -84,7 +101,8 @@ def _iso(day: Any) -> str | None:
 def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[str, Any]:
     """Counts for the legend, the charts, the timeline and the undated bin, all under `filters`."""
     where = _event_conditions(filters or EventFilters())
-    n, fat = func.count(), func.coalesce(func.sum(EventRow.fatalities), 0)
+    n = func.count()
+    fat: Any = func.coalesce(func.sum(EventRow.fatalities), 0)   # never NULL
     with repo._sessions() as s:
         by_type = {t: c for t, c in s.execute(select(EventRow.type, n).where(*where).group_by(EventRow.type))}
         total = sum(by_type.values())
@@ -114,7 +132,7 @@ def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[st
         elif precision not in DAY_PRECISIONS and precision is not None:
             imprecise += count
         else:
-            cell = per_day[(_iso(day), type_)]
+            cell = per_day[(_iso(day) or "", type_)]
             cell[0] += count
             cell[1] += dead
     return {
@@ -133,6 +151,8 @@ def aggregates(repo: Repository, filters: EventFilters | None = None) -> dict[st
 def map_cells(repo: Repository, filters: EventFilters | None, cell: float) -> list[dict[str, Any]]:
     """Placed events grouped by a grid of `cell` degrees: count, fatalities, mean point, count per type."""
     where = _event_conditions(filters or EventFilters()) + [EventRow.lat.is_not(None), EventRow.lon.is_not(None)]
+    gy: Any
+    gx: Any
     if repo.engine.dialect.name == "sqlite":   # lat+90, lon+180 are never negative: truncation is floor
         gy, gx = cast((EventRow.lat + 90) / cell, Integer), cast((EventRow.lon + 180) / cell, Integer)
     else:
@@ -187,7 +207,8 @@ def facets(repo: Repository, actors: int = 2000) -> dict[str, Any]:
         # counts per actor id from the two id indexes; names from the registry for the most frequent only
         counts: Counter[str] = Counter()
         for column in (EventRow.actor1_id, EventRow.actor2_id):
-            counts.update(dict(s.execute(select(column, n).where(column.is_not(None)).group_by(column)).all()))
+            counts.update({i: c for i, c in s.execute(select(column, n).where(column.is_not(None)).group_by(column))
+                           if i is not None})
         top = [actor_id for actor_id, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:actors]]
         names: dict[str, tuple[str, str | None]] = {}
         for part in range(0, len(top), 500):

@@ -162,7 +162,10 @@ def open_engine(url: str | None = None, on_wait: Callable[[str], None] | None = 
     shown = _shown(url)
     try:
         engine = make_engine(url)
-    except (sa_exc.SQLAlchemyError, ValueError, ImportError) as exc:
+    except ImportError as exc:   # the driver is an optional part
+        hint = " (pip install 'rasd[postgresql]')" if url.startswith("postgresql") else ""
+        raise RasdStoreError(shown, f"no driver for this database URL{hint}: {describe_error(exc)}") from None
+    except (sa_exc.SQLAlchemyError, ValueError) as exc:
         raise RasdStoreError(shown, f"not a usable database URL ({describe_error(exc)})") from None
     try:
         retry_locked(lambda: upgrade(engine), shown, on_wait)

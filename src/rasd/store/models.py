@@ -176,3 +176,18 @@ class EventApartRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_a: Mapped[int] = mapped_column(Integer, index=True)
     event_b: Mapped[int] = mapped_column(Integer, index=True)
+
+
+# The API's read indexes (migration 0003): covering indexes, so that the page's lists, group-bys, map and
+# facets read a narrow index and not the wide rows.
+Index("ix_events_date_lo_id", EventRow.date_lo, EventRow.id, EventRow.date_hi)
+Index("ix_events_agg", EventRow.type, EventRow.date_lo, EventRow.date_precision, EventRow.country, EventRow.admin1,
+      EventRow.fatalities, EventRow.acled_type, EventRow.acled_subtype, EventRow.lat, EventRow.lon)
+Index("ix_events_places", EventRow.country, EventRow.admin1, EventRow.fatalities, EventRow.lat)
+Index("ix_events_acled", EventRow.acled_type, EventRow.acled_subtype)
+Index("ix_events_acled_fatalities", EventRow.acled_type, EventRow.fatalities, EventRow.date_lo)
+Index("ix_events_acled_subtype", EventRow.acled_subtype)
+Index("ix_events_admin1", EventRow.admin1)
+Index("ix_events_points", EventRow.lat, EventRow.lon, EventRow.type, EventRow.fatalities)
+Index("ix_articles_outlet_names", ArticleRow.outlet, ArticleRow.outlet_en)
+Index("ix_event_mentions_article_event", EventMentionRow.article_id, EventMentionRow.event_id)

@@ -307,17 +307,7 @@ class Repository:
     def list_entities(self, query: str | None = None, type: str | None = None, limit: int = 50,
                       offset: int = 0) -> tuple[list[EntitySummary], int]:
         """Registry rows, most mentioned first; `query` matches the id, English name or any alias (normalised)."""
-        conditions = []
-        if type:
-            conditions.append(EntityRow.type == type.upper())
-        if query:
-            q = query.strip()
-            # autoescape: a % or _ in the query is a character, not a LIKE wildcard
-            alias_hit = exists().where(EntityAliasRow.entity_id == EntityRow.id,
-                                       EntityAliasRow.alias.contains(q, autoescape=True))
-            conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q, autoescape=True),
-                                  func.lower(EntityRow.name_en).contains(q.lower(), autoescape=True), alias_hit,
-                                  EntityRow.id.contains(canonical.normalised_name(q) or q, autoescape=True)))
+        conditions = _entity_conditions(query, type)
         counts = (select(EntityMentionRow.entity_id, func.count().label("n"))
                   .group_by(EntityMentionRow.entity_id).subquery())
         with self._sessions() as s:
@@ -444,6 +434,22 @@ def _event_conditions(f: EventFilters) -> list:
         conditions.append(func.coalesce(EventRow.fatalities, 0) <= f.fatalities_max)
     if f.undated is not None:
         conditions.append(EventRow.date_lo.is_(None) if f.undated else EventRow.date_lo.is_not(None))
+    return conditions
+
+
+def _entity_conditions(query: str | None, type: str | None) -> list[Any]:
+    """The registry filter of list_entities (also used by rasd.store.aggregate.entity_page)."""
+    conditions: list[Any] = []
+    if type:
+        conditions.append(EntityRow.type == type.upper())
+    if query:
+        q = query.strip()
+        # autoescape: a % or _ in the query is a character, not a LIKE wildcard
+        alias_hit = exists().where(EntityAliasRow.entity_id == EntityRow.id,
+                                   EntityAliasRow.alias.contains(q, autoescape=True))
+        conditions.append(or_(EntityRow.id == q, EntityRow.name.contains(q, autoescape=True),
+                              func.lower(EntityRow.name_en).contains(q.lower(), autoescape=True), alias_hit,
+                              EntityRow.id.contains(canonical.normalised_name(q) or q, autoescape=True)))
     return conditions
 
 

@@ -14,7 +14,8 @@ from rasd.text.normalize import normalize_for_match
 
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
-    prefixes, suffixes = [], []
+    prefixes: list[tuple[str, int]] = []
+    suffixes: list[tuple[str, int]] = []
     for row in data_rows("light_affixes.tsv"):
         entry = (normalize_for_match(row["affix"]), int(row["min_rest"]))
         (prefixes if row["position"] == "prefix" else suffixes).append(entry)

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Literal
 
 from pathlib import Path
 
@@ -281,7 +281,7 @@ class _Quantity:
     first: int                     # item indices [first, last]
     last: int
     value: float
-    kind: str = "words"
+    kind: Literal["digits", "words", "dual", "singular", "vague"] = "words"
     approximate: bool = False
     low: float | None = None
     high: float | None = None
@@ -414,7 +414,8 @@ def _word_quantity(items: list[_Item], i: int) -> _Quantity | None:
 
 def _is_day_of_month(items: list[_Item], i: int) -> bool:
     """«3 ديسمبر», «15 من كانون الأول»: a day of a date, not a count."""
-    if not (1 <= items[i].value <= 31 and float(items[i].value).is_integer()):
+    value = items[i].value
+    if value is None or not (1 <= value <= 31 and float(value).is_integer()):
         return False
     j = i + 1
     if j < len(items) and items[j].norm == "من":
@@ -429,7 +430,7 @@ def _lookup_month_word(norm: str) -> bool:
 
 def _digit_quantity(items: list[_Item], i: int) -> _Quantity | None:
     item = items[i]
-    if not item.is_digits or item.not_count:
+    if item.value is None or item.not_count:
         return None
     if _is_day_of_month(items, i):
         return None

@@ -94,7 +94,8 @@ def paragraph_line_groups(text: str) -> list[tuple[int, int]]:
     for s, e in lines:
         line = text[s:e]
         if not line.strip():
-            current, prev_line = _close(groups, current), ""
+            _close(groups, current)
+            current, prev_line = None, ""
             continue
         if current is not None and is_wrap(prev_line, line, width):
             current = (current[0], e)

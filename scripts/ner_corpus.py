@@ -17,8 +17,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rasd.extract
 from rasd.document import Token
 from rasd.text.tokens import tokenize
+
+EXTRACT_DATA = Path(rasd.extract.__file__).parent / "data"   # the lexicons this training code reads
 
 # Corpus tag type -> our model class; anything else (MISC, AQMAR MIS0-3, Wojood NORP/OCC/DATE/...) -> O.
 TYPE_MAP = {
@@ -397,7 +400,7 @@ def format_table(rows: list[dict]) -> str:
 
 # ---------------------------------------------------------------- synthetic training sentences
 
-TEMPLATES_PATH = Path(__file__).parent / "data" / "ner_templates.tsv"
+TEMPLATES_PATH = EXTRACT_DATA / "ner_templates.tsv"
 _SLOT = re.compile(r"^(و|ب|ل)?\{(PER|SUR|TITLE|ORG|LOC|CITY|TEAM)\}$")
 _SLOT_CLASS = {"PER": "PER", "SUR": "PER", "ORG": "ORG", "LOC": "LOC", "CITY": "LOC", "TEAM": "ORG"}
 # share of {PER} slots filled with a foreign (non-Arab) person's full name; 0.5 was tried and lowered the dev
@@ -448,7 +451,7 @@ def _slot_pools(kb) -> dict[str, list[str]]:
 
 
 def _title_words() -> set[str]:
-    path = Path(__file__).parent / "data" / "person_titles.txt"
+    path = EXTRACT_DATA / "person_titles.txt"
     return {l.strip() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
 
 

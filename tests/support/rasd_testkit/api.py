@@ -1,6 +1,6 @@
 """Helpers for tests of the API and the page: a store filled with constructed records, and `rasd serve` running.
 
-The records are built by hand (rasd.store.testing.constructed_article) so that the map, filters and panel
+The records are built by hand (rasd_testkit.store.constructed_article) so that the map, filters and panel
 can be tested without depending on what the extraction stages find. One article carries HTML in its text
 and outlet, to check that the page shows it as text.
 """
@@ -18,7 +18,7 @@ from typing import Iterator
 import httpx
 
 from rasd.store import Repository
-from rasd.store.testing import constructed_article
+from rasd_testkit.store import constructed_article
 
 HOSTILE = "<script>window.__pwned=1</script>"
 

@@ -1,0 +1,36 @@
+"""The API's fast read paths answer exactly what the Repository's plain queries answer."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.store import EventFilters, Repository, aggregate
+
+
+@pytest.mark.parametrize("query,type,limit,offset", [
+    (None, None, 50, 0), (None, None, 3, 2), (None, "PLACE", 50, 0), (None, "actor", 2, 1), ("حلب", None, 50, 0),
+    ("idlib", None, 50, 0), ("%", None, 50, 0), (None, None, 5, 1000)])
+def test_entity_page_is_list_entities(db_url, query, type, limit, offset):
+    with Repository.open(db_url) as repo:
+        want = repo.list_entities(query=query, type=type, limit=limit, offset=offset)
+        got = aggregate.entity_page(repo, aggregate.entity_ranking(repo), query, type, limit, offset)
+    assert got == want
+    if query is None and type is None and offset == 0:
+        assert want[1] > 3 and [e.mention_count for e in got[0]] == sorted((e.mention_count for e in got[0]),
+                                                                            reverse=True)
+
+
+def test_events_total_is_counted_once_and_right(client, db_url):
+    with Repository.open(db_url) as repo:
+        for filters in (EventFilters(), EventFilters(plover_type="ASSAULT"), EventFilters(country="SY")):
+            assert aggregate.count_events(repo, filters) == repo.list_events(filters, limit=1)[1]
+    assert client.get("/events?type=ASSAULT").json()["total"] == client.get("/events?type=ASSAULT&limit=1").json()["total"] == 3
+
+
+def test_a_stored_article_shows_at_once_in_lists(client):
+    from rasd_testkit.api import ARTICLE_TEXT
+    before = client.get("/events").json()["total"]
+    entities = client.get("/entities").json()["total"]
+    response = client.post("/articles", json={"id": "fresh-1", "text": ARTICLE_TEXT, "published": "2024-03-09"})
+    assert response.status_code == 201 and response.json()["event_ids"]
+    assert client.get("/events").json()["total"] > before             # no stale cached count
+    assert client.get("/entities").json()["total"] >= entities
