@@ -6,7 +6,7 @@ Every extracted object points into the ORIGINAL text with character offsets (`Sp
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from bisect import bisect_left, bisect_right
 
@@ -270,7 +270,7 @@ class Document(_Model):
     def _starts(self) -> list[int]:
         """Token start offsets, built once per token list. Read through `__pydantic_private__` itself: a
         private attribute read as `self._x` goes through pydantic's `__getattr__`, several times slower."""
-        private = self.__pydantic_private__
+        private = cast(dict[str, Any], self.__pydantic_private__)
         starts = private["_token_starts"]
         if starts is None or len(starts) != len(self.tokens):
             starts = private["_token_starts"] = [t.start for t in self.tokens]
