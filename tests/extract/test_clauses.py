@@ -378,3 +378,9 @@ def test_deaths_in_an_accident_are_no_attack():
 def test_accident_words_are_data():
     words = clause_words()
     assert {"تحطم", "غرق"} <= words.accident and "رصاص" in words.attack and "هجوم" in words.attack
+
+
+def test_the_pronoun_after_a_named_attack_is_the_attack_not_the_speaker():
+    events = _events("وأكد محافظ كركوك راكان الجبوري في حديث للصحفيين الهجوم، موضحا أنه استهدف أفراداً من "
+                     "الجيش في قضاء الحويجة أمس.", "ASSAULT")
+    assert events and all("الجبوري" not in (_a1(e) or "") for e in events)

@@ -343,7 +343,13 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
     pool = _people_first(doc, named)
     if not pool:
         return None
-    return pool[0] if first_named else pool[-1]
+    chosen = pool[0] if first_named else pool[-1]
+    pronoun_at = next((k for k in range(i - 1, chosen.last, -1) if tokens[k].stem in _COMPLEMENTIZERS
+                       and tokens[k].suffix), None)
+    if pronoun_at is not None and any(tokens[k].stem in _ATTACK_NOUNS for k in range(chosen.last + 1, pronoun_at)):
+        # «وأكد المحافظ الهجوم، موضحا أنه استهدف أفرادا»: the pronoun is the attack named after the speaker
+        return None
+    return chosen
 
 
 def _quote_around(doc: Document, offset: int) -> tuple[int, int] | None:
