@@ -384,3 +384,8 @@ def test_the_pronoun_after_a_named_attack_is_the_attack_not_the_speaker():
     events = _events("وأكد محافظ كركوك راكان الجبوري في حديث للصحفيين الهجوم، موضحا أنه استهدف أفراداً من "
                      "الجيش في قضاء الحويجة أمس.", "ASSAULT")
     assert events and all("الجبوري" not in (_a1(e) or "") for e in events)
+
+
+def test_the_city_visited_is_not_the_visitor():
+    events = _events("وأعلن رئيس الوزراء بدء العملية ببيان صدر بينما يزور أنقرة حيث التقى الرئيس التركي.", "CONSULT")
+    assert events and all(_a1(e) != "أنقرة" for e in events)

@@ -88,6 +88,19 @@ def _after_a_place_head(doc: Document, first: int) -> bool:
         doc.tokens[k].stem in _PLACE_HEADS and not doc.tokens[first].prefixes
 
 
+def _before_where(doc: Document, last: int) -> bool:
+    """«يزور طهران حيث التقى روحاني»: a city that «حيث» (where) points back to is a place, not an actor."""
+    nxt = last + 1
+    return nxt < len(doc.tokens) and doc.tokens[nxt].sentence == doc.tokens[last].sentence \
+        and doc.tokens[nxt].stem == "حيث"
+
+
+def _is_place_actor(m: Mention) -> bool:
+    """A country or a city standing as an actor («دمشق», «إيران»): its KB id is a place's."""
+    kb_id = m.actor.kb_id or ""
+    return kb_id.startswith(("cc:", "gn:", "wof:", "iso:", "rasd:")) and m.kind == "entity"
+
+
 def _can_act(e: Entity) -> bool:
     """A country or a capital stands for its government («استخدمت دمشق», «طهران ترد»); a town does not."""
     if e.source == "nisba" or (e.kb_id or "").startswith("cc:"):
@@ -120,7 +133,7 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             continue
         if e.type in ("PERSON", "ORG") and _after_a_place_head(doc, idx[0]):
             continue        # «مخيم "أبو شوك"»: the name of a camp, a quarter or a street, not someone acting
-        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e))
+        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e) or _before_where(doc, idx[1]))
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
@@ -562,6 +575,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                             and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
         if first_after is not None and _accusative_plural(doc, first_after):
             object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
+        elif first_after is not None and match.rule.get("mode") == "visit" and _is_place_actor(first_after):
+            object_, first_after = first_after, None    # «بينما يزور طهران»: the city visited, not the visitor
         passive = passive_prone(doc, match)
         if first_after is not None and pronoun_subject:
             object_ = first_after
