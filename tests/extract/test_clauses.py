@@ -389,3 +389,9 @@ def test_the_pronoun_after_a_named_attack_is_the_attack_not_the_speaker():
 def test_the_city_visited_is_not_the_visitor():
     events = _events("وأعلن رئيس الوزراء بدء العملية ببيان صدر بينما يزور أنقرة حيث التقى الرئيس التركي.", "CONSULT")
     assert events and all(_a1(e) != "أنقرة" for e in events)
+
+
+def test_the_armed_group_protested_against_is_not_the_crowd():
+    events = _events("وشهد ريف دير الزور الشرقي مظاهرات حاشدة أمس تحت شعار الكرامة، ردًا على ممارسات قوات سوريا "
+                     "الديمقراطية.", "PROTEST")
+    assert events and all(e.actor1 is None or e.actor1.sector not in ("armed_group", "military") for e in events)
