@@ -32,7 +32,7 @@ def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
     assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility",
-                     "accident", "attack_word"}
+                     "accident", "attack_word", "refusal"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
@@ -395,3 +395,9 @@ def test_the_armed_group_protested_against_is_not_the_crowd():
     events = _events("وشهد ريف دير الزور الشرقي مظاهرات حاشدة أمس تحت شعار الكرامة، ردًا على ممارسات قوات سوريا "
                      "الديمقراطية.", "PROTEST")
     assert events and all(e.actor1 is None or e.actor1.sector not in ("armed_group", "military") for e in events)
+
+
+def test_a_refused_withdrawal_did_not_happen():
+    text = "ورغم انتشار الجيش في الجنوب، رفضت القوات الإسرائيلية الانسحاب من خمس تلال داخل الأراضي اللبنانية."
+    assert not _events(text, "RETREAT")
+    assert _events(text, "REJECT")

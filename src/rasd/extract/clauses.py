@@ -52,7 +52,8 @@ def clause_words() -> ClauseWords:
         by_role.setdefault(r["role"], []).append(r)
     return ClauseWords(
         prospective={normalize_for_match(r["word"]): int(r["window"])
-                     for r in by_role.get("prospective", []) + by_role.get("violation", [])},
+                     for r in by_role.get("prospective", []) + by_role.get("violation", [])}
+        | {form: int(r["window"]) for r in by_role.get("refusal", []) for form in _verb_and_noun_forms([r["word"]])},
         light_verbs=_verb_and_noun_forms([r["word"] for r in by_role.get("light_verb", [])]),
         light_nouns=frozenset(normalize_for_match(r["word"]) for r in by_role.get("light_noun", [])),
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),
