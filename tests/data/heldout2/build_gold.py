@@ -7,69 +7,15 @@ so that an actor's aliases are typed once.  Run it to regenerate the two JSONL f
 Annotated blind (without running rasd, reading its code or its output), following
 /work/shared/eval/ANNOTATION.md.
 """
-import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DOCS = []  # (article, gold)
+sys.path.insert(0, os.path.dirname(HERE))  # tests/data: the shared annotation kit
+from goldkit import E, P, Q, V, GoldSet  # noqa: E402
 
-
-def E(typ, *aliases, opt=False):
-    d = {"type": typ, "aliases": list(aliases)}
-    if opt:
-        d["optional"] = True
-    return d
-
-
-def P(name, aliases, lat, lon, kind, cc, opt=False):
-    return {"name": name, "aliases": list(aliases), "lat": lat, "lon": lon, "kind": kind,
-            "country": cc, "optional": opt}
-
-
-def Q(text, speaker=None, opt=False):
-    d = {"text": text, "speaker": list(speaker or [])}
-    if opt:
-        d["optional"] = True
-    return d
-
-
-def doc(id_, url, published, outlet, text, entities, places, events, quotes, author=None):
-    byname = {p["name"]: p for p in places}
-    evs = []
-    for ev in events:
-        types, place, date, a1, a2, extra = ev
-        d = {"type": list(types)}
-        if place is None:
-            d["place"] = None
-        else:
-            p = byname[place]
-            d.update(place=place, lat=p["lat"], lon=p["lon"])
-        d["date"] = list(date)
-        if a1:
-            d["actor1"] = list(a1)
-        if a2:
-            d["actor2"] = list(a2)
-        for k in ("fatalities", "injuries"):
-            if extra.get(k) is not None:
-                d[k] = extra[k]
-        if extra.get("opt"):
-            d["optional"] = True
-        d["evidence"] = extra["ev"]
-        evs.append(d)
-    # required events first (the scorer pairs optimally, but keep the documented order)
-    evs = [e for e in evs if not e.get("optional")] + [e for e in evs if e.get("optional")]
-    src = {"outlet": list(outlet)}
-    src["author"] = list(author or [])
-    art = {"id": id_, "text": text.strip(), "published": published, "lang": "ar", "url": url}
-    gold = {"id": id_, "published": published, "source": src, "entities": entities, "places": places,
-            "events": evs, "quotes": quotes}
-    DOCS.append((art, gold))
-
-
-def V(types, place, date, a1, a2=None, **extra):
-    """One event: types, gold place name (or None), acceptable dates, actor1/actor2 aliases;
-    extra: fatalities, injuries, opt, ev (evidence: verbatim fragments joined by ' / ')."""
-    return (types, place, date, a1, a2 or [], extra)
+GOLD = GoldSet(HERE)
+doc = GOLD.doc
 
 
 # ---------------------------------------------------------------- ho2-001 Somalia (LANA)
@@ -824,9 +770,4 @@ doc("ho2-020", "https://misrtalateen.com/2025/10/14/137-%d8%b4%d8%a7%d8%ad%d9%86
 
 
 if __name__ == "__main__":
-    with open(os.path.join(HERE, "articles.jsonl"), "w", encoding="utf-8") as fa, \
-            open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as fg:
-        for art, gold in DOCS:
-            fa.write(json.dumps(art, ensure_ascii=False) + "\n")
-            fg.write(json.dumps(gold, ensure_ascii=False) + "\n")
-    print(f"{len(DOCS)} articles")
+    GOLD.write()
