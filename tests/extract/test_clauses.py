@@ -401,3 +401,9 @@ def test_a_refused_withdrawal_did_not_happen():
     text = "ورغم انتشار الجيش في الجنوب، رفضت القوات الإسرائيلية الانسحاب من خمس تلال داخل الأراضي اللبنانية."
     assert not _events(text, "RETREAT")
     assert _events(text, "REJECT")
+
+
+def test_a_release_hoped_for_or_demanded_is_not_done():
+    assert not _events("ودعا الخطيب الحكومة إلى سرعة الإفراج عن المعتقلين في صنعاء أمس.", "RETREAT")
+    assert not _events("وتحدث الوزير عن احتمال استقالته من منصبه بعد مؤتمر باريس أمس.", "RETREAT")
+    assert _events("وأفرجت السلطات عن 27 معتقلا من سجن صنعاء المركزي أمس.", "RETREAT")
