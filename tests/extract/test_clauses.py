@@ -407,3 +407,9 @@ def test_a_release_hoped_for_or_demanded_is_not_done():
     assert not _events("ودعا الخطيب الحكومة إلى سرعة الإفراج عن المعتقلين في صنعاء أمس.", "RETREAT")
     assert not _events("وتحدث الوزير عن احتمال استقالته من منصبه بعد مؤتمر باريس أمس.", "RETREAT")
     assert _events("وأفرجت السلطات عن 27 معتقلا من سجن صنعاء المركزي أمس.", "RETREAT")
+
+
+def test_an_act_governed_by_a_future_verb_is_not_done():
+    assert not _events("وقال الوزير إن الجيش سيشن هجوما واسعا على مواقع المسلحين في الرقة.", "ASSAULT")
+    assert not _events("وقال المصدر إن المبعوث سيقدم استقالته بعد مؤتمر باريس.", "RETREAT")
+    assert _events("وشن الجيش هجوما واسعا على مواقع المسلحين في الرقة أمس.", "ASSAULT")
