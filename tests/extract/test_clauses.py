@@ -413,3 +413,9 @@ def test_an_act_governed_by_a_future_verb_is_not_done():
     assert not _events("وقال الوزير إن الجيش سيشن هجوما واسعا على مواقع المسلحين في الرقة.", "ASSAULT")
     assert not _events("وقال المصدر إن المبعوث سيقدم استقالته بعد مؤتمر باريس.", "RETREAT")
     assert _events("وشن الجيش هجوما واسعا على مواقع المسلحين في الرقة أمس.", "ASSAULT")
+
+
+def test_an_agreement_applied_is_not_a_new_one():
+    assert not _events("وأرسلت الولايات المتحدة مقاتلات إلى القاعدة بموجب اتفاق مع تركيا أمس.", "AGREE")
+    assert not _events("وقال الوزير إنه في إطار اتفاقنا مع واشنطن حققنا تقدما كبيرا أمس.", "AGREE")
+    assert _events("ووقعت الحكومة والمعارضة اتفاقا لتقاسم السلطة في جوبا أمس.", "AGREE")
