@@ -419,3 +419,8 @@ def test_an_agreement_applied_is_not_a_new_one():
     assert not _events("وأرسلت الولايات المتحدة مقاتلات إلى القاعدة بموجب اتفاق مع تركيا أمس.", "AGREE")
     assert not _events("وقال الوزير إنه في إطار اتفاقنا مع واشنطن حققنا تقدما كبيرا أمس.", "AGREE")
     assert _events("ووقعت الحكومة والمعارضة اتفاقا لتقاسم السلطة في جوبا أمس.", "AGREE")
+
+
+def test_what_someone_could_or_is_ready_to_do_is_not_done():
+    assert not _events("وقال نائب الرئيس إن الحكومة يمكن أن تجمد أصول قادة المتمردين في الخرطوم.", "SANCTION")
+    assert not _events("وقال الرئيس إن بلاده مستعدة لإرسال مساعدات إنسانية إلى غزة.", "AID")
