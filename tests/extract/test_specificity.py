@@ -273,3 +273,12 @@ def test_a_long_sentence_is_commentary_for_attacks_not_protests():
     assert "long_sentence" not in why, why
     ok, why = verdict("وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز قرب الحدود.")
     assert ok and "long_sentence" not in why, why
+
+
+def test_an_adjective_trigger_shares_its_nouns_verdict():
+    text = "وهذا ثالث هجوم انتحاري تشهده المدينة خلال أسبوع."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    adjective = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "انتحاري")
+    ok, why = reports_specific_event(doc, 0, adjective.first, "ASSAULT")
+    assert not ok and "series" in why, why          # the ordinal before «هجوم» counts for «انتحاري» too
+    assert not [e for e in doc.events if e.type == "ASSAULT"]

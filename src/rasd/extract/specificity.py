@@ -297,6 +297,22 @@ def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, 
     return 0 < i - k <= cue.window or 0 < k - last <= cue.window
 
 
+def _modified_trigger(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The trigger noun that the trigger at i qualifies as an adjective («هجوم انتحاري», «عملية انتحارية»):
+    the word just before it, itself an indefinite or definite noun trigger of the same type with no conjunction
+    between them; else None."""
+    if match is None or i - 1 < lo or not match.rule.reads_as_noun(doc.tokens[i]) \
+            or set(doc.tokens[i].prefixes[:1]) & _COORDINATORS:
+        return None
+    if ("ال" in doc.tokens[i].prefixes) != ("ال" in doc.tokens[i - 1].prefixes):
+        return None         # an adjective agrees in definiteness with its noun
+    before = _trigger_match(doc, lo, hi, i - 1)
+    if before is None or lo + before.last != i - 1 or before.rule.get("type") != event_type \
+            or not before.rule.reads_as_noun(doc.tokens[i - 1]) or before.rule.lemma == match.rule.lemma:
+        return None
+    return lo + before.first
+
+
 # ---------------------------------------------------------------- the decision
 
 _ANNOUNCE_REACH = 16     # «أعلنت X المدعومة من ... اليوم بدء معركة»: the subject may be long
@@ -310,6 +326,10 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     weights = feature_weights()
     lo, hi = _sentence_range(doc, sentence_index, trigger_token_index)
     match = _trigger_match(doc, lo, hi, trigger_token_index)
+    head = _modified_trigger(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is not None:
+        # «ثالث هجوم انتحاري»: the adjective belongs to the attack noun before it and shares its verdict
+        return reports_specific_event(doc, sentence_index, head, event_type)
     i = lo + match.first if match else trigger_token_index
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
