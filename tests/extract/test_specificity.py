@@ -282,3 +282,8 @@ def test_an_adjective_trigger_shares_its_nouns_verdict():
     ok, why = reports_specific_event(doc, 0, adjective.first, "ASSAULT")
     assert not ok and "series" in why, why          # the ordinal before «هجوم» counts for «انتحاري» too
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_an_option_weighed_is_no_attack():
+    ok, why = verdict("أما الخيار الثاني فهو شن هجوم بري واسع على معاقل المسلحين في الجبال.")
+    assert not ok and "hypothetical" in why, why
