@@ -287,3 +287,10 @@ def test_an_adjective_trigger_shares_its_nouns_verdict():
 def test_an_option_weighed_is_no_attack():
     ok, why = verdict("أما الخيار الثاني فهو شن هجوم بري واسع على معاقل المسلحين في الجبال.")
     assert not ok and "hypothetical" in why, why
+
+
+def test_a_perfect_in_a_relative_clause_earns_no_perfect_verb_evidence():
+    ok, why = verdict("وظهر الصحافي الذي خطف في العاصمة الشهر الماضي في شريط مصور بثه موقع على الإنترنت.")
+    assert "relative" in why and "perfect_verb" not in why, why
+    ok, why = verdict("وقال مسؤولون إن مسلحين خطفوا أمس صحافيا في العاصمة.")
+    assert ok and "perfect_verb" in why, why

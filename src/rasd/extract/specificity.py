@@ -337,7 +337,11 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     anchored = _attributed(doc, sentence_index, last, hi)
     if anchored:
         ev.add("attributed", weights["attributed"])
-    if shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
+    relative = shape == "perfect_verb" and i - 1 >= lo and any(
+        c.kind == "relative" for key in _keys(doc.tokens[i - 1]) for c in word_cues().get(key, ()))
+    if relative:
+        pass        # «الرهينة التي خطفت»: a perfect in a relative clause describes its noun's past, not the news
+    elif shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
         ev.add(shape, weights[shape])
     if _possessed_noun(doc.tokens[i], shape):
         ev.add("possessed", weights["possessed"])
