@@ -294,3 +294,12 @@ def test_a_perfect_in_a_relative_clause_earns_no_perfect_verb_evidence():
     assert "relative" in why and "perfect_verb" not in why, why
     ok, why = verdict("وقال مسؤولون إن مسلحين خطفوا أمس صحافيا في العاصمة.")
     assert ok and "perfect_verb" in why, why
+
+
+def test_a_motive_noun_stands_or_falls_with_its_verb():
+    text = "وهذه هي الساحة التي يتجمع فيها المتظاهرون كل أسبوع احتجاجا على تأخر الرواتب."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    motive = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "احتجاجا")
+    ok, why = reports_specific_event(doc, 0, motive.first, "PROTEST")
+    assert not ok and "imperfect_verb" in why, why     # the habitual «يتجمع» decides, not the noun
+    assert not [e for e in doc.events if e.type == "PROTEST"]

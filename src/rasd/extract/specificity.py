@@ -313,6 +313,27 @@ def _modified_trigger(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch
     return lo + before.first
 
 
+_MOTIVE_REACH = 5     # «يتجمع متظاهرون أمامه احتجاجا على الحرب»
+
+
+def _motive_of(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The verb trigger whose motive the trigger at i gives: an unprefixed indefinite accusative noun
+    («احتجاجا», «تنديدا») up to five words after a verb trigger of the same type in its clause («تجمعوا ...
+    احتجاجا على القرار») is that act's reason, and stands or falls with it; else None."""
+    tok = doc.tokens[i]
+    if match is None or tok.prefixes or tok.suffix or not tok.stem.endswith("ا") or not match.rule.reads_as_noun(tok):
+        return None
+    for back in range(1, _MOTIVE_REACH + 1):
+        j = i - back
+        if j < lo or any(ch in "،,.؛:" for ch in doc.text[doc.tokens[j].end:doc.tokens[j + 1].start]):
+            return None
+        verb = _trigger_match(doc, lo, hi, j)
+        if verb is not None and lo + verb.last == j and verb.rule.get("type") == event_type \
+                and not verb.rule.reads_as_noun(doc.tokens[j]):
+            return lo + verb.first
+    return None
+
+
 # ---------------------------------------------------------------- the decision
 
 _ANNOUNCE_REACH = 16     # «أعلنت X المدعومة من ... اليوم بدء معركة»: the subject may be long
@@ -327,6 +348,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     lo, hi = _sentence_range(doc, sentence_index, trigger_token_index)
     match = _trigger_match(doc, lo, hi, trigger_token_index)
     head = _modified_trigger(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is None:
+        head = _motive_of(doc, lo, hi, trigger_token_index, match, event_type)
     if head is not None:
         # «ثالث هجوم انتحاري»: the adjective belongs to the attack noun before it and shares its verdict
         return reports_specific_event(doc, sentence_index, head, event_type)
