@@ -303,3 +303,10 @@ def test_a_motive_noun_stands_or_falls_with_its_verb():
     ok, why = reports_specific_event(doc, 0, motive.first, "PROTEST")
     assert not ok and "imperfect_verb" in why, why     # the habitual «يتجمع» decides, not the noun
     assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_dispersed_protest_is_the_object_of_the_police_act():
+    ok, why = verdict("وفرقت الشرطة أول من أمس بالقوة مظاهرة نظمها الطلاب أمام الجامعة.", "PROTEST")
+    assert not ok and "dispersal" in why, why
+    ok, why = verdict("وتظاهر آلاف الطلاب أمس أمام الجامعة قبل أن تفرقهم الشرطة.", "PROTEST")
+    assert ok and "dispersal" not in why, why       # the dispersal after the protest verb does not count
