@@ -310,3 +310,11 @@ def test_a_dispersed_protest_is_the_object_of_the_police_act():
     assert not ok and "dispersal" in why, why
     ok, why = verdict("وتظاهر آلاف الطلاب أمس أمام الجامعة قبل أن تفرقهم الشرطة.", "PROTEST")
     assert ok and "dispersal" not in why, why       # the dispersal after the protest verb does not count
+
+
+def test_a_verb_describing_an_indefinite_attack_noun_shares_its_verdict():
+    text = "وانتقدت الجماعة العنف في أعقاب هجوم انتحاري استهدف مدرسة للشرطة وخلف عشرات القتلى."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    verb = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "استهدف")
+    ok, why = reports_specific_event(doc, 0, verb.first, "ASSAULT")
+    assert "reference" in why and "perfect_verb" not in why, why    # judged as «هجوم» after «في أعقاب»

@@ -313,6 +313,20 @@ def _modified_trigger(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch
     return lo + before.first
 
 
+def _describes_noun(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The indefinite attack noun a perfect verb trigger describes: Arabic joins a clause to an indefinite noun with
+    no relative pronoun («هجوم انتحاري استهدف مدرسة»: an attack that targeted a school), so the verb right after the
+    noun (and its adjective) tells of the same attack and shares its verdict; else None."""
+    if match is None or match.rule.reads_as_noun(doc.tokens[i]) or doc.tokens[i].prefixes:
+        return None
+    before = _trigger_match(doc, lo, hi, i - 1) if i - 1 >= lo else None
+    if before is None or before.rule.get("type") != event_type or not before.rule.reads_as_noun(doc.tokens[i - 1]) \
+            or "ال" in doc.tokens[lo + before.first].prefixes:
+        return None
+    head = _modified_trigger(doc, lo, hi, lo + before.first, before, event_type)
+    return head if head is not None else lo + before.first
+
+
 _MOTIVE_REACH = 5     # «يتجمع متظاهرون أمامه احتجاجا على الحرب»
 
 
@@ -350,6 +364,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     head = _modified_trigger(doc, lo, hi, trigger_token_index, match, event_type)
     if head is None:
         head = _motive_of(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is None:
+        head = _describes_noun(doc, lo, hi, trigger_token_index, match, event_type)
     if head is not None:
         # «ثالث هجوم انتحاري»: the adjective belongs to the attack noun before it and shares its verdict
         return reports_specific_event(doc, sentence_index, head, event_type)
