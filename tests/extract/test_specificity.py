@@ -318,3 +318,10 @@ def test_a_verb_describing_an_indefinite_attack_noun_shares_its_verdict():
     verb = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "استهدف")
     ok, why = reports_specific_event(doc, 0, verb.first, "ASSAULT")
     assert "reference" in why and "perfect_verb" not in why, why    # judged as «هجوم» after «في أعقاب»
+
+
+def test_an_entry_of_a_chronology_is_a_digest_item():
+    ok, why = verdict("3 مارس: مقتل 12 شخصا في انفجار سيارة مفخخة في سوق المدينة 9 مارس: اغتيال قاض في العاصمة.")
+    assert "chronology" in why, why
+    ok, why = verdict("وقال المتحدث: قتل مسلحون أمس خمسة جنود في هجوم على حاجز.")
+    assert ok and "chronology" not in why, why      # a colon after a speech verb opens a quote, not an entry

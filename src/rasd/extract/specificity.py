@@ -327,6 +327,21 @@ def _describes_noun(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch |
     return head if head is not None else lo + before.first
 
 
+_ENTRY_REACH = 4      # words between a chronology entry's «date:» and its trigger
+
+
+def _chronology_entry(doc: Document, lo: int, i: int) -> bool:
+    """The trigger opens an entry of a chronology or digest: a date and a colon just before it («21 ديسمبر: مقتل
+    50 شخصا ...»), one item of a list of past events rather than the news of the day."""
+    start = doc.tokens[max(lo, i - _ENTRY_REACH)].start
+    between = doc.text[start:doc.tokens[i].start]
+    colon = between.rfind(":")
+    if colon < 0:
+        return False
+    at = start + colon
+    return any(d.span.end <= at and at - d.span.end <= 2 for d in _near(doc.dates, "dates", at - 40, at))
+
+
 _MOTIVE_REACH = 5     # «يتجمع متظاهرون أمامه احتجاجا على الحرب»
 
 
@@ -401,6 +416,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     _position_evidence(doc, lo, anchor, ev)
     if hi - lo >= _LONG_SENTENCE:
         ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
+    if _chronology_entry(doc, lo, i):
+        ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
