@@ -325,3 +325,10 @@ def test_an_entry_of_a_chronology_is_a_digest_item():
     assert "chronology" in why, why
     ok, why = verdict("وقال المتحدث: قتل مسلحون أمس خمسة جنود في هجوم على حاجز.")
     assert ok and "chronology" not in why, why      # a colon after a speech verb opens a quote, not an entry
+
+
+def test_taking_part_counts_for_a_protest_not_an_attack():
+    ok, why = verdict("واعتقلت الشرطة عشرين شابا شاركوا في الهجوم على مركز الشرطة.")
+    assert "occurrence «شاركوا»" not in why, why
+    ok, why = verdict("واندلعت احتجاجات شارك فيها آلاف الطلاب في العاصمة.", "PROTEST")
+    assert ok and "occurrence «شارك»" in why, why
