@@ -363,3 +363,25 @@ def test_tens_of_dead_in_the_headline_and_forty_in_the_lead_are_one_toll():
                     "قُتل 40 مدنيا في هجوم شنته قوات الدعم السريع فجر الأحد على مدينة الفاشر.")
     assault = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assault) == 1 and assault[0].fatalities == 40
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتعرضت قافلة المساعدات أمس لهجوم بقذائف الهاون قرب الحدود أسفر عن مقتل سائقين.",
+    "وتعرض موكب الوزير صباح الخميس لإطلاق نار كثيف في وسط المدينة.",
+])
+def test_undergone_attack_with_words_between_verb_and_lam_is_an_event(sentence):
+    from rasd.extract.event_modality import classify_modality
+    from rasd.extract.triggers import find_triggers
+    doc = extract(Article(id="t", text=sentence, published=MONDAY))
+    match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT"
+                 and "ل" in doc.tokens[m.first].prefixes)
+    assert classify_modality(doc, match, "ASSAULT")[0] == "asserted"
+    assert "ASSAULT" in {e.type for e in doc.events}
+
+
+def test_lam_of_purpose_after_a_clause_boundary_stays_a_purpose():
+    from rasd.extract.event_modality import classify_modality
+    from rasd.extract.triggers import find_triggers
+    doc = extract(Article(id="t", text="وتعرضت المدينة لأزمة خانقة، وحشد الجيش قواته لهجوم واسع.", published=MONDAY))
+    match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT")
+    assert classify_modality(doc, match, "ASSAULT")[0] == "hypothetical"

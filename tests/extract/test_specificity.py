@@ -273,3 +273,62 @@ def test_a_long_sentence_is_commentary_for_attacks_not_protests():
     assert "long_sentence" not in why, why
     ok, why = verdict("وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز قرب الحدود.")
     assert ok and "long_sentence" not in why, why
+
+
+def test_an_adjective_trigger_shares_its_nouns_verdict():
+    text = "وهذا ثالث هجوم انتحاري تشهده المدينة خلال أسبوع."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    adjective = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "انتحاري")
+    ok, why = reports_specific_event(doc, 0, adjective.first, "ASSAULT")
+    assert not ok and "series" in why, why          # the ordinal before «هجوم» counts for «انتحاري» too
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_an_option_weighed_is_no_attack():
+    ok, why = verdict("أما الخيار الثاني فهو شن هجوم بري واسع على معاقل المسلحين في الجبال.")
+    assert not ok and "hypothetical" in why, why
+
+
+def test_a_perfect_in_a_relative_clause_earns_no_perfect_verb_evidence():
+    ok, why = verdict("وظهر الصحافي الذي خطف في العاصمة الشهر الماضي في شريط مصور بثه موقع على الإنترنت.")
+    assert "relative" in why and "perfect_verb" not in why, why
+    ok, why = verdict("وقال مسؤولون إن مسلحين خطفوا أمس صحافيا في العاصمة.")
+    assert ok and "perfect_verb" in why, why
+
+
+def test_a_motive_noun_stands_or_falls_with_its_verb():
+    text = "وهذه هي الساحة التي يتجمع فيها المتظاهرون كل أسبوع احتجاجا على تأخر الرواتب."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    motive = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "احتجاجا")
+    ok, why = reports_specific_event(doc, 0, motive.first, "PROTEST")
+    assert not ok and "imperfect_verb" in why, why     # the habitual «يتجمع» decides, not the noun
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_dispersed_protest_is_the_object_of_the_police_act():
+    ok, why = verdict("وفرقت الشرطة أول من أمس بالقوة مظاهرة نظمها الطلاب أمام الجامعة.", "PROTEST")
+    assert not ok and "dispersal" in why, why
+    ok, why = verdict("وتظاهر آلاف الطلاب أمس أمام الجامعة قبل أن تفرقهم الشرطة.", "PROTEST")
+    assert ok and "dispersal" not in why, why       # the dispersal after the protest verb does not count
+
+
+def test_a_verb_describing_an_indefinite_attack_noun_shares_its_verdict():
+    text = "وانتقدت الجماعة العنف في أعقاب هجوم انتحاري استهدف مدرسة للشرطة وخلف عشرات القتلى."
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    verb = next(m for m in find_triggers(doc.tokens) if doc.tokens[m.first].stem == "استهدف")
+    ok, why = reports_specific_event(doc, 0, verb.first, "ASSAULT")
+    assert "reference" in why and "perfect_verb" not in why, why    # judged as «هجوم» after «في أعقاب»
+
+
+def test_an_entry_of_a_chronology_is_a_digest_item():
+    ok, why = verdict("3 مارس: مقتل 12 شخصا في انفجار سيارة مفخخة في سوق المدينة 9 مارس: اغتيال قاض في العاصمة.")
+    assert "chronology" in why, why
+    ok, why = verdict("وقال المتحدث: قتل مسلحون أمس خمسة جنود في هجوم على حاجز.")
+    assert ok and "chronology" not in why, why      # a colon after a speech verb opens a quote, not an entry
+
+
+def test_taking_part_counts_for_a_protest_not_an_attack():
+    ok, why = verdict("واعتقلت الشرطة عشرين شابا شاركوا في الهجوم على مركز الشرطة.")
+    assert "occurrence «شاركوا»" not in why, why
+    ok, why = verdict("واندلعت احتجاجات شارك فيها آلاف الطلاب في العاصمة.", "PROTEST")
+    assert ok and "occurrence «شارك»" in why, why

@@ -51,7 +51,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
-    if "ل" in tokens[i].prefixes and not (i > 0 and tokens[i - 1].stem in _UNDERGO_VERBS):
+    if "ل" in tokens[i].prefixes and not _undergone(doc, i):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
     if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
             and not match.rule.reads_as_noun(tokens[i]):
@@ -79,6 +79,24 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+_UNDERGO_REACH = 6      # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب»
+
+
+def _undergone(doc: Document, i: int) -> bool:
+    """The «ل» of the trigger at i completes «تعرض لـ» (to undergo): the verb stands up to six words before it
+    in the same clause, its subject or a time or place phrase between («تعرضت قافلته لهجوم»)."""
+    tokens = doc.tokens
+    for back in range(1, _UNDERGO_REACH + 1):
+        j = i - back
+        if j < 0 or tokens[j].sentence != tokens[i].sentence:
+            return False
+        if tokens[j].stem in _UNDERGO_VERBS:
+            return True
+        if any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+            return False        # a clause boundary between
+    return False
 
 
 def _in_a_name(doc: Document, tok) -> bool:

@@ -297,6 +297,72 @@ def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, 
     return 0 < i - k <= cue.window or 0 < k - last <= cue.window
 
 
+def _modified_trigger(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The trigger noun that the trigger at i qualifies as an adjective («هجوم انتحاري», «عملية انتحارية»):
+    the word just before it, itself an indefinite or definite noun trigger of the same type with no conjunction
+    between them; else None."""
+    if match is None or i - 1 < lo or not match.rule.reads_as_noun(doc.tokens[i]) \
+            or set(doc.tokens[i].prefixes[:1]) & _COORDINATORS:
+        return None
+    if ("ال" in doc.tokens[i].prefixes) != ("ال" in doc.tokens[i - 1].prefixes):
+        return None         # an adjective agrees in definiteness with its noun
+    before = _trigger_match(doc, lo, hi, i - 1)
+    if before is None or lo + before.last != i - 1 or before.rule.get("type") != event_type \
+            or not before.rule.reads_as_noun(doc.tokens[i - 1]) or before.rule.lemma == match.rule.lemma:
+        return None
+    return lo + before.first
+
+
+def _describes_noun(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The indefinite attack noun a perfect verb trigger describes: Arabic joins a clause to an indefinite noun with
+    no relative pronoun («هجوم انتحاري استهدف مدرسة»: an attack that targeted a school), so the verb right after the
+    noun (and its adjective) tells of the same attack and shares its verdict; else None."""
+    if match is None or match.rule.reads_as_noun(doc.tokens[i]) or doc.tokens[i].prefixes:
+        return None
+    before = _trigger_match(doc, lo, hi, i - 1) if i - 1 >= lo else None
+    if before is None or before.rule.get("type") != event_type or not before.rule.reads_as_noun(doc.tokens[i - 1]) \
+            or "ال" in doc.tokens[lo + before.first].prefixes:
+        return None
+    head = _modified_trigger(doc, lo, hi, lo + before.first, before, event_type)
+    return head if head is not None else lo + before.first
+
+
+_ENTRY_REACH = 4      # words between a chronology entry's «date:» and its trigger
+
+
+def _chronology_entry(doc: Document, lo: int, i: int) -> bool:
+    """The trigger opens an entry of a chronology or digest: a date and a colon just before it («21 ديسمبر: مقتل
+    50 شخصا ...»), one item of a list of past events rather than the news of the day."""
+    start = doc.tokens[max(lo, i - _ENTRY_REACH)].start
+    between = doc.text[start:doc.tokens[i].start]
+    colon = between.rfind(":")
+    if colon < 0:
+        return False
+    at = start + colon
+    return any(d.span.end <= at and at - d.span.end <= 2 for d in _near(doc.dates, "dates", at - 40, at))
+
+
+_MOTIVE_REACH = 5     # «يتجمع متظاهرون أمامه احتجاجا على الحرب»
+
+
+def _motive_of(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None, event_type: str) -> int | None:
+    """The verb trigger whose motive the trigger at i gives: an unprefixed indefinite accusative noun
+    («احتجاجا», «تنديدا») up to five words after a verb trigger of the same type in its clause («تجمعوا ...
+    احتجاجا على القرار») is that act's reason, and stands or falls with it; else None."""
+    tok = doc.tokens[i]
+    if match is None or tok.prefixes or tok.suffix or not tok.stem.endswith("ا") or not match.rule.reads_as_noun(tok):
+        return None
+    for back in range(1, _MOTIVE_REACH + 1):
+        j = i - back
+        if j < lo or any(ch in "،,.؛:" for ch in doc.text[doc.tokens[j].end:doc.tokens[j + 1].start]):
+            return None
+        verb = _trigger_match(doc, lo, hi, j)
+        if verb is not None and lo + verb.last == j and verb.rule.get("type") == event_type \
+                and not verb.rule.reads_as_noun(doc.tokens[j]):
+            return lo + verb.first
+    return None
+
+
 # ---------------------------------------------------------------- the decision
 
 _ANNOUNCE_REACH = 16     # «أعلنت X المدعومة من ... اليوم بدء معركة»: the subject may be long
@@ -310,6 +376,14 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     weights = feature_weights()
     lo, hi = _sentence_range(doc, sentence_index, trigger_token_index)
     match = _trigger_match(doc, lo, hi, trigger_token_index)
+    head = _modified_trigger(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is None:
+        head = _motive_of(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is None:
+        head = _describes_noun(doc, lo, hi, trigger_token_index, match, event_type)
+    if head is not None:
+        # «ثالث هجوم انتحاري»: the adjective belongs to the attack noun before it and shares its verdict
+        return reports_specific_event(doc, sentence_index, head, event_type)
     i = lo + match.first if match else trigger_token_index
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
@@ -317,7 +391,11 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     anchored = _attributed(doc, sentence_index, last, hi)
     if anchored:
         ev.add("attributed", weights["attributed"])
-    if shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
+    relative = shape == "perfect_verb" and i - 1 >= lo and any(
+        c.kind == "relative" for key in _keys(doc.tokens[i - 1]) for c in word_cues().get(key, ()))
+    if relative:
+        pass        # «الرهينة التي خطفت»: a perfect in a relative clause describes its noun's past, not the news
+    elif shape and not (anchored and shape == "definite_plural"):     # «الغارات الروسية على إدلب» is specific
         ev.add(shape, weights[shape])
     if _possessed_noun(doc.tokens[i], shape):
         ev.add("possessed", weights["possessed"])
@@ -338,6 +416,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     _position_evidence(doc, lo, anchor, ev)
     if hi - lo >= _LONG_SENTENCE:
         ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
+    if _chronology_entry(doc, lo, i):
+        ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
     _word_evidence(doc, lo, hi, i, last, event_type, ev)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
