@@ -255,6 +255,23 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[s
     return feats
 
 
+def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
+                   vocab: dict[str, int] | None) -> list[str]:
+    """What stands before a word, joined with how rare the word is: an unseen word right after a speech verb,
+    a title or a nationality adjective with the article is a name far more often than one elsewhere."""
+    lead = []
+    if prev.stem in _speech_verbs():
+        lead.append("speech")
+    if "PER_TITLE" in cue_kinds(prev, cues):
+        lead.append("title")
+    if "ال" in prev.prefixes and len(prev.stem) >= 4 and prev.stem.endswith("ي"):
+        lead.append("nisba")
+    if not lead:
+        return []
+    rare = frequency_class(tok.stem, vocab) + "/" + _zipf_bucket(tok.stem) + "/al=" + str("ال" in tok.prefixes)
+    return [f"lead={k}|{rare}" for k in lead]
+
+
 _FEATURE_CACHE: dict[tuple, list[str]] = {}
 _FEATURE_CACHE_SIZE = 200_000
 
@@ -293,6 +310,7 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
                 feats.append(f"{rel}:edge")
         if i > 0:
             feats.append("-1|0=" + tokens[i - 1].stem + "|" + tok.stem)
+            feats.extend(_lead_features(tokens[i - 1], tok, cues, vocab))
         if i + 1 < n:
             feats.append("0|+1=" + tok.stem + "|" + tokens[i + 1].stem)
         if kb_tags and kb_tags[i]:
