@@ -601,12 +601,20 @@ def _inflected_common_word(doc: Document, tok) -> bool:
     word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
     bases = [word[:-len(x)] for x in _INFLECTION_SUFFIXES if word.endswith(x)]
     bases += [word[1:]] if word[:1] in "تين" else []
+    if len(word) == 4 and word.endswith("ت") and word[:1] not in "اوي":
+        return True         # «ضللت», «قللت»: a verb's past, feminine
     if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
         return True         # «متعاملون», «مراقبين»: a participle's plural
     if word.startswith("م") and word[1:2] not in "اوي" and word.endswith(("ا", "ه")) and len(word) >= 5:
         return True         # «متسللا», «مكملة»: a participle in the accusative or the feminine
     return any(len(b) >= 3 and max(stem_zipf(b) or 0, stem_zipf(b + "ة") or 0) >= _INTRODUCED_ZIPF
                for b in bases)       # («صفحتا»: «صفحة» in the dual)
+
+
+def _inflected_word_span(doc: Document, start: int, end: int) -> bool:
+    """The span is one word, and that word is a common word inflected."""
+    words = [t for t in doc.tokens if t.stem_start < end and start < t.stem_end]
+    return len(words) == 1 and _inflected_common_word(doc, words[0])
 
 
 def _nisba_as_noun(doc: Document, k: int) -> bool:
@@ -821,8 +829,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
         if etype == "PERSON":
             end = _cut_at_common_word(doc, start, end)
         text = doc.text[start:end]
-        if etype == "PERSON" and _plural_or_nisba_word(text):
-            continue
+        if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
+            continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
         if etype in ("GPE", "LOC", "FAC"):
             # a place the gazetteer does not know: kept, unresolved, for the places stage to report
             doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
@@ -860,8 +868,8 @@ def _plural_or_nisba_word(text: str) -> bool:
     if len(words) > 1:      # «الاوتوستراد الدولي»: a definite noun and its adjective
         return all(normalize_for_match(w).startswith("ال") for w in (words[0], words[-1])) \
             and words[-1].endswith(("ية", "ي", "يين", "يون"))
-    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
-        and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
+    # (nor, for the model, does any other definite word alone: «الاوتوستراد»)
+    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال")
 
 
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
@@ -977,6 +985,33 @@ def _descriptor_heads() -> frozenset[str]:
                      for form in r["head"].split("|"))
 
 
+_QUOTES = ('"', "«", "»", "“", "”", "'")
+
+
+def add_quoted_names(doc: Document, claims: list[_Claim]) -> None:
+    """«مجلة " فوربز "», «صحيفة "الصنداي تايمز"», «حركة «طالبان»»: an organisation head (without the article)
+    followed by one to three words in quotation marks names the organisation those words spell."""
+    tokens, heads = doc.tokens, _org_heads()
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.stem not in heads or "ال" in tok.prefixes or heads[tok.stem] in ("site", "fac"):
+            continue
+        opening = doc.text[tok.end:tokens[k + 1].start]
+        if not any(q in opening for q in _QUOTES) or tokens[k + 1].sentence != tok.sentence:
+            continue
+        last = next((j for j in range(k + 1, min(k + 4, len(tokens)))
+                     if any(q in doc.text[tokens[j].end:tokens[j + 1].start if j + 1 < len(tokens) else len(doc.text)]
+                            for q in _QUOTES)), None)
+        if last is None or any(doc.text[tokens[j].end:tokens[j + 1].start].strip() for j in range(k + 1, last)):
+            continue
+        start, end = _name_start(tokens[k + 1]), tokens[last].stem_end
+        if _overlaps(claims, start, end) or _all_common_words(doc, start, end):
+            continue
+        text = doc.text[start:end]
+        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                   canonical=None, sector=heads[tok.stem], source="pattern", confidence=0.7))
+        claims.append(_Claim(start, end))
+
+
 def trim_descriptors(doc: Document, kb) -> None:
     """«صحيفة لوموند» → «لوموند», «حركة حماس» → «حماس»: an organisation mention opened by a descriptor head
     is the name after it, when that name stands on its own (a KB alias, or a proper name: a rare word
@@ -987,6 +1022,14 @@ def trim_descriptors(doc: Document, kb) -> None:
         if e.type != "ORG" or e.source not in ("kb", "pattern"):
             continue
         toks = doc.tokens[bisect_left(stem_starts, e.span.start):bisect_left(stem_starts, e.span.end)]
+        if len(toks) >= 2 and toks[0].stem in _org_heads() and "ال" not in toks[0].prefixes \
+                and any(q in doc.text[toks[0].end:toks[1].start] for q in _QUOTES):
+            # «حركة " طالبان "»: quotation marks set the name apart from its head
+            if e.canonical is None:
+                e.canonical = e.text
+            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            e.text = e.span.text
+            continue
         if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
             continue
         rest = doc.text[_name_start(toks[1]):e.span.end]
@@ -1116,6 +1159,7 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
     add_latin_names(doc, claims)
+    add_quoted_names(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
