@@ -501,8 +501,8 @@ def _given_at(doc: Document, k: int) -> bool:
     """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name,
     or the clitic is the conjunction «و» before a name that is no common word: «وإسماعيل هنية»)."""
     tok = doc.tokens[k]
-    if _preposition_ali(doc, k):
-        return False
+    if _preposition_ali(doc, k) or (tok.suffix and _name_key(tok.text) not in _given_names()):
+        return False        # («خلفه»: a word with a pronoun, not the name «خلف»)
     if tok.prefixes == ["و"] and _surface_key(doc, k) in _given_names() \
             and _surface_key(doc, k) not in _common_word_names():
         return True
@@ -525,15 +525,35 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
+    if _verb_or_plural_shape(doc, tok):
+        return False        # «خلفه», «ليجهر», «يرون», «السابقون»: a verb or a plural after the name
     zipf = word_frequency(doc, tok)
     if not zipf:
         return True
     if after_common_word:
-        word = doc.text[tok.stem_start:tok.stem_end]
-        bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
-                    None)       # «مركزه»: a pronoun the segmenter left on a common word
-        return zipf < _RARE_WORD_ZIPF and (bare is None or (stem_zipf(lexicon_key(bare)) or 0) < _RARE_WORD_ZIPF)
+        return zipf < _RARE_WORD_ZIPF and not _pronoun_on_common_word(doc, tok, _RARE_WORD_ZIPF)
     return zipf < (_FAMILY_NAME_ZIPF if tok.prefixes == ["ال"] else _NAME_WORD_ZIPF)
+
+
+def _pronoun_on_common_word(doc: Document, tok, zipf: float) -> bool:
+    """«مركزه», «خلفه»: a pronoun the segmenter left on a word at least this common."""
+    word = doc.text[tok.stem_start:tok.stem_end]
+    bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
+                None)
+    return bare is not None and (stem_zipf(lexicon_key(bare)) or 0) >= zipf
+
+
+def _verb_or_plural_shape(doc: Document, tok) -> bool:
+    """A word no name continues with: a common word with a pronoun on it («خلفه»), «ل» + an imperfect verb
+    («ليجهر»), an imperfect plural («يرون»), a definite plural («السابقون»)."""
+    word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
+    if _pronoun_on_common_word(doc, tok, _RARE_WORD_ZIPF):
+        return True
+    if tok.prefixes[:1] == ["ل"] and word[:1] in "يتن" and len(word) >= 4:
+        return True
+    if word[:1] in "يت" and word.endswith(("ون", "ين")) and len(word) >= 4 and not tok.prefixes:
+        return True
+    return "ال" in tok.prefixes and word.endswith(("ون", "ين")) and len(word) >= 5
 
 
 def _joined(doc: Document, a: int, b: int) -> bool:
@@ -1105,18 +1125,24 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
 
 
+_TECHNICAL_LATIN_SHARE = 0.03
+_TECHNICAL_LATIN_WORDS = 8
+
+
 def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     """«CNN», «IBM», «وDell», «شركة Apple»: in Arabic news a Latin acronym standing alone (not in a technical
     sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
     brand or an organisation."""
     tokens = doc.tokens
+    latin = sum(1 for t in tokens if any("a" <= c.lower() <= "z" for c in t.text))
+    technical = latin >= _TECHNICAL_LATIN_WORDS and latin > _TECHNICAL_LATIN_SHARE * len(tokens)   # software, not news
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
         introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
                                                              or tokens[k - 1].stem in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
-        lone = _latin_acronym(word) and len(word) >= 3 and sum(
+        lone = not technical and _latin_acronym(word) and len(word) >= 3 and sum(
             1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
         if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
             k += 1
