@@ -245,3 +245,18 @@ def test_a_known_persons_surname_alone_later_is_that_person():
     doc = doc_of("وصل رئيس الوزراء البريطاني توني بلير إلى بغداد. وقال بلير إن الزيارة مهمة.")
     blair = [e for e in doc.entities if e.type == "PERSON"]
     assert [e.text for e in blair] == ["توني بلير", "بلير"] and len({e.kb_id for e in blair}) == 1
+
+
+def test_a_name_does_not_run_into_a_verb_an_accusative_or_an_apposition():
+    assert "مروان بن الحكم" in typed(doc_of("وبعد وفاة مروان بن الحكم خلفه ابنه في الحكم."), "PERSON")
+    assert not any("ليجهر" in t for t in typed(doc_of("في هذا الجو ظهر محمد ليجهر بالدعوة."), "PERSON"))
+    assert "ديفيد كولتارد" in typed(doc_of("وخرج الاسكتلندي ديفيد كولتارد سائق ماكلارين من السباق."), "PERSON")
+    assert "جان إيف لو دريان" in typed(doc_of("وكان وزير الدفاع الفرنسي جان إيف لو دريان قال إن الوضع خطير."),
+                                        "PERSON")
+
+
+def test_latin_acronyms_in_a_technical_text_are_terms_not_organisations():
+    tech = ("يستخدم نظام X11 بروتوكول VNC و ICCCM و GPL مع DRI و XFree86 على PDP و DEC في MIT وفق "
+            "معيار POSIX و ANSI و ISO .")
+    assert not typed(doc_of(tech), "ORG") & {"VNC", "ICCCM"}
+    assert "IBM" in typed(doc_of("وأعلنت IBM أنها ستبيع قسم الحواسيب."), "ORG")

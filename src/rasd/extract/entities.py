@@ -525,8 +525,8 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
-    if _verb_or_plural_shape(doc, tok):
-        return False        # «خلفه», «ليجهر», «يرون», «السابقون»: a verb or a plural after the name
+    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)):
+        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما»: a verb, a plural, an inflected word
     zipf = word_frequency(doc, tok)
     if not zipf:
         return True
@@ -594,7 +594,7 @@ def _introduced_name(doc: Document, k: int) -> bool:
     if k == 0 or not _joined(doc, k - 1, k):
         return False
     tok, prev = doc.tokens[k], doc.tokens[k - 1]
-    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.suffix or tok.stem in _nisba_forms() \
+    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
             or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
         return False
@@ -615,11 +615,11 @@ def _introduced_name(doc: Document, k: int) -> bool:
 _INFLECTION_SUFFIXES = ("تان", "تا", "ون", "ين", "ان", "ات", "ة", "ه", "ا", "ت")
 
 
-def _inflected_common_word(doc: Document, tok) -> bool:
+def _inflected_common_word(doc: Document, tok, suffixes: tuple[str, ...] = _INFLECTION_SUFFIXES) -> bool:
     """«مراقبون», «نائبان», «تصدرت», «تتزامن»: a common word with a plural, dual, feminine or verb ending
     (or an imperfect prefix) taken off, so an inflected word, not a name."""
     word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
-    bases = [word[:-len(x)] for x in _INFLECTION_SUFFIXES if word.endswith(x)]
+    bases = [word[:-len(x)] for x in suffixes if word.endswith(x)]
     bases += [word[1:]] if word[:1] in "تين" else []
     if len(word) == 4 and word.endswith("ت") and word[:1] not in "اوي":
         return True         # «ضللت», «قللت»: a verb's past, feminine
@@ -740,6 +740,14 @@ def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, in
     if model_person is None:
         return end
     tokens = doc.tokens
+    first = (given_end if given_end is not None else k) + 2
+    for x in range(first, end + 1):     # «ديفيد كولتارد سائق ماكلارين»: an apposition's common noun ends the name
+        tok = tokens[x]
+        if word_frequency(doc, tok) >= _APPOSITION_ZIPF and not tok.prefixes and not _given_at(doc, x) \
+                and tokens[x - 1].stem not in _NAME_LINKS and tok.stem not in _NAME_LINKS \
+                and not _foreign_particle(doc, x):
+            end = x - 1
+            break
     while end > (given_end if given_end is not None else k) + 1:   # the word after the given name stays («محمود بصل»)
         tok = tokens[end]
         inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
