@@ -260,3 +260,14 @@ def test_latin_acronyms_in_a_technical_text_are_terms_not_organisations():
             "معيار POSIX و ANSI و ISO .")
     assert not typed(doc_of(tech), "ORG") & {"VNC", "ICCCM"}
     assert "IBM" in typed(doc_of("وأعلنت IBM أنها ستبيع قسم الحواسيب."), "ORG")
+
+
+def test_a_given_name_after_a_toponym_head_is_a_place():
+    doc = doc_of("قصفت الطائرات بلدة عين عيسى الواقعة شمال الرقة.")
+    assert not typed(doc, "PERSON")
+    assert "عيسى" in typed(doc_of("وقال عيسى إن الوضع صعب."), "PERSON")
+
+
+def test_a_common_word_with_li_and_the_article_is_no_town():
+    assert not any(e.type in ("GPE", "LOC") and "عبور" in e.text
+                   for e in doc_of("وتجمع المهاجرون للعبور إلى الضفة الأخرى.").entities)

@@ -219,6 +219,7 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
 
 _PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
                                                                  "شرق", "غرب", "وسط", "ريف", "بلدة", "قرية"))
+_PLACE_COMMON_ZIPF = 4.5
 _FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
 _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
@@ -237,6 +238,10 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف") \
             and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF:
         return True         # «وإن», «وأدى» kept whole by the segmenter, read as Van or Wadi
+    if m.token_end - m.token_start == 1 and tok.prefixes[:1] == ["ل"] and "ال" in tok.prefixes \
+            and not best.is_capital and best.feature not in ("country", "admin1") \
+            and word_frequency(doc, tok) >= _PLACE_COMMON_ZIPF:
+        return True         # «للعبور» (for crossing) is not the town of El Obour
     surface = doc.text[m.name_start:m.end]
     bare = tok.stem if tok.suffix else tok.stem[:-1]
     if surface.endswith("ه") and best.name_ar.endswith("ة") and (stem_zipf(bare) or 0) >= 4.5:
@@ -664,14 +669,23 @@ _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
 
 
+_TOPONYM_HEADS = frozenset(normalize_for_match(w) for w in (
+    "عين", "رأس", "تل", "دير", "كفر", "بئر", "جبل", "وادي", "خربة", "جسر", "بيت", "قلعة", "مرج", "سهل"))
+
+
 def _place_kunya(doc: Document, k: int) -> bool:
-    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person."""
+    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person; and
+    «عين عيسى», «تل حسن», «دير حافر»: a given name after a toponym head (without the article) is a place's."""
     tokens = doc.tokens
-    if tokens[k].stem not in ("ابو", "ام") or k == 0 or not _joined(doc, k - 1, k):
+    if k == 0 or not _joined(doc, k - 1, k):
         return False
-    prev = tokens[k - 1].stem
-    return _org_heads().get(prev) in ("site", "fac") or prev in _PLACE_GOVERNORS \
-        or prev in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
+    prev = tokens[k - 1]
+    if prev.stem in _TOPONYM_HEADS and not prev.prefixes[-1:] == ["ال"] and not prev.suffix:
+        return True
+    if tokens[k].stem not in ("ابو", "ام"):
+        return False
+    return _org_heads().get(prev.stem) in ("site", "fac") or prev.stem in _PLACE_GOVERNORS \
+        or prev.stem in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
 
 
 def _speaker_surname(doc: Document, k: int) -> bool:
