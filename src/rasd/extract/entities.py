@@ -577,7 +577,8 @@ def _speaker_alone(doc: Document, k: int) -> bool:
         return False
     if after in ("،", ",", ":"):
         return True
-    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
+    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and (any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
+                                                               or tokens[k + 1].norm in ("ان", "انه", "انها"))
 
 
 _FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
