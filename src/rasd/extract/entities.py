@@ -1099,8 +1099,14 @@ def _cue_set(kind: str) -> frozenset[str]:
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
     cues = _cue_set("SPORT_CUE")
-    found = {c for t in sentence_tokens(doc.tokens, sentence) for c in (t.stem, light_stem(t.stem)) if c in cues}
-    return len(found) >= 2      # two different sports words: «البطولة» alone may be heroism
+
+    def found(s: int) -> set[str]:
+        return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
+
+    if len(found(sentence)) >= 2:
+        return True             # two different sports words: «البطولة» alone may be heroism
+    # a sentence of a sports report may name no sport itself («دك فالنسيا شباكه»): its neighbours do
+    return len(found(sentence) | found(sentence - 1) | found(sentence + 1)) >= 3
 
 
 _CLUB_CITY_POPULATION = 20_000
