@@ -271,3 +271,18 @@ def test_a_given_name_after_a_toponym_head_is_a_place():
 def test_a_common_word_with_li_and_the_article_is_no_town():
     assert not any(e.type in ("GPE", "LOC") and "عبور" in e.text
                    for e in doc_of("وتجمع المهاجرون للعبور إلى الضفة الأخرى.").entities)
+
+
+def test_a_club_in_a_sports_sentence_found_by_its_neighbours():
+    alone = "وهزم برشلونة ضيفه برباعية."
+    assert "برشلونة" not in typed(doc_of(alone), "ORG")
+    text = "وسجل المهاجم الهدف الأول في الدقيقة العاشرة. " + alone + " وأنهى الحارس المباراة دون أهداف أخرى."
+    assert "برشلونة" in typed(doc_of(text), "ORG")
+
+
+def test_stage_only_sport_words_are_no_model_features():
+    from rasd.extract.ner_model import STAGE_ONLY_KINDS, load_cues, sentence_features
+    from rasd.text.tokens import tokenize
+    assert any("SPORT_WORD" in kinds for kinds in load_cues().values()) and "SPORT_WORD" in STAGE_ONLY_KINDS
+    feats = sentence_features(tokenize("هدف"))[0]
+    assert not any("SPORT_WORD" in f for f in feats)

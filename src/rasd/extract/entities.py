@@ -1098,7 +1098,7 @@ def _cue_set(kind: str) -> frozenset[str]:
 
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
-    cues = _cue_set("SPORT_CUE")
+    cues = _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
 
     def found(s: int) -> set[str]:
         return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
