@@ -219,6 +219,7 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
 
 _PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
                                                                  "شرق", "غرب", "وسط", "ريف", "بلدة", "قرية"))
+_PLACE_COMMON_ZIPF = 4.5
 _FUNCTION_WORD_ZIPF = 5.0   # «وأن» read whole as «Van»: و + a very frequent word is no place name
 _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
@@ -237,6 +238,10 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف") \
             and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF:
         return True         # «وإن», «وأدى» kept whole by the segmenter, read as Van or Wadi
+    if m.token_end - m.token_start == 1 and tok.prefixes[:1] == ["ل"] and "ال" in tok.prefixes \
+            and not best.is_capital and best.feature not in ("country", "admin1") \
+            and word_frequency(doc, tok) >= _PLACE_COMMON_ZIPF:
+        return True         # «للعبور» (for crossing) is not the town of El Obour
     surface = doc.text[m.name_start:m.end]
     bare = tok.stem if tok.suffix else tok.stem[:-1]
     if surface.endswith("ه") and best.name_ar.endswith("ة") and (stem_zipf(bare) or 0) >= 4.5:
@@ -501,8 +506,8 @@ def _given_at(doc: Document, k: int) -> bool:
     """Token k is a given name standing on its own (no clitic before it, unless the whole word is the name,
     or the clitic is the conjunction «و» before a name that is no common word: «وإسماعيل هنية»)."""
     tok = doc.tokens[k]
-    if _preposition_ali(doc, k):
-        return False
+    if _preposition_ali(doc, k) or (tok.suffix and _name_key(tok.text) not in _given_names()):
+        return False        # («خلفه»: a word with a pronoun, not the name «خلف»)
     if tok.prefixes == ["و"] and _surface_key(doc, k) in _given_names() \
             and _surface_key(doc, k) not in _common_word_names():
         return True
@@ -525,15 +530,35 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
+    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)):
+        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما»: a verb, a plural, an inflected word
     zipf = word_frequency(doc, tok)
     if not zipf:
         return True
     if after_common_word:
-        word = doc.text[tok.stem_start:tok.stem_end]
-        bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
-                    None)       # «مركزه»: a pronoun the segmenter left on a common word
-        return zipf < _RARE_WORD_ZIPF and (bare is None or (stem_zipf(lexicon_key(bare)) or 0) < _RARE_WORD_ZIPF)
+        return zipf < _RARE_WORD_ZIPF and not _pronoun_on_common_word(doc, tok, _RARE_WORD_ZIPF)
     return zipf < (_FAMILY_NAME_ZIPF if tok.prefixes == ["ال"] else _NAME_WORD_ZIPF)
+
+
+def _pronoun_on_common_word(doc: Document, tok, zipf: float) -> bool:
+    """«مركزه», «خلفه»: a pronoun the segmenter left on a word at least this common."""
+    word = doc.text[tok.stem_start:tok.stem_end]
+    bare = next((word[:-len(p)] for p in ("هما", "هم", "ها", "ه") if word.endswith(p) and len(word) - len(p) >= 3),
+                None)
+    return bare is not None and (stem_zipf(lexicon_key(bare)) or 0) >= zipf
+
+
+def _verb_or_plural_shape(doc: Document, tok) -> bool:
+    """A word no name continues with: a common word with a pronoun on it («خلفه»), «ل» + an imperfect verb
+    («ليجهر»), an imperfect plural («يرون»), a definite plural («السابقون»)."""
+    word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
+    if _pronoun_on_common_word(doc, tok, _RARE_WORD_ZIPF):
+        return True
+    if tok.prefixes[:1] == ["ل"] and word[:1] in "يتن" and len(word) >= 4:
+        return True
+    if word[:1] in "يت" and word.endswith(("ون", "ين")) and len(word) >= 4 and not tok.prefixes:
+        return True
+    return "ال" in tok.prefixes and word.endswith(("ون", "ين")) and len(word) >= 5
 
 
 def _joined(doc: Document, a: int, b: int) -> bool:
@@ -552,7 +577,8 @@ def _speaker_alone(doc: Document, k: int) -> bool:
         return False
     if after in ("،", ",", ":"):
         return True
-    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
+    return k + 1 < len(tokens) and _joined(doc, k, k + 1) and (any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
+                                                               or tokens[k + 1].norm in ("ان", "انه", "انها"))
 
 
 _FOREIGN_PARTICLES = frozenset({"لو", "دو", "دي", "دا", "فان", "فون", "لا"})
@@ -574,7 +600,7 @@ def _introduced_name(doc: Document, k: int) -> bool:
     if k == 0 or not _joined(doc, k - 1, k):
         return False
     tok, prev = doc.tokens[k], doc.tokens[k - 1]
-    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.suffix or tok.stem in _nisba_forms() \
+    if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
             or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
         return False
@@ -595,18 +621,26 @@ def _introduced_name(doc: Document, k: int) -> bool:
 _INFLECTION_SUFFIXES = ("تان", "تا", "ون", "ين", "ان", "ات", "ة", "ه", "ا", "ت")
 
 
-def _inflected_common_word(doc: Document, tok) -> bool:
+def _inflected_common_word(doc: Document, tok, suffixes: tuple[str, ...] = _INFLECTION_SUFFIXES) -> bool:
     """«مراقبون», «نائبان», «تصدرت», «تتزامن»: a common word with a plural, dual, feminine or verb ending
     (or an imperfect prefix) taken off, so an inflected word, not a name."""
     word = normalize_for_match(doc.text[tok.stem_start:tok.stem_end])
-    bases = [word[:-len(x)] for x in _INFLECTION_SUFFIXES if word.endswith(x)]
+    bases = [word[:-len(x)] for x in suffixes if word.endswith(x)]
     bases += [word[1:]] if word[:1] in "تين" else []
+    if len(word) == 4 and word.endswith("ت") and word[:1] not in "اوي":
+        return True         # «ضللت», «قللت»: a verb's past, feminine
     if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
         return True         # «متعاملون», «مراقبين»: a participle's plural
     if word.startswith("م") and word[1:2] not in "اوي" and word.endswith(("ا", "ه")) and len(word) >= 5:
         return True         # «متسللا», «مكملة»: a participle in the accusative or the feminine
     return any(len(b) >= 3 and max(stem_zipf(b) or 0, stem_zipf(b + "ة") or 0) >= _INTRODUCED_ZIPF
                for b in bases)       # («صفحتا»: «صفحة» in the dual)
+
+
+def _inflected_word_span(doc: Document, start: int, end: int) -> bool:
+    """The span is one word, and that word is a common word inflected."""
+    words = [t for t in doc.tokens if t.stem_start < end and start < t.stem_end]
+    return len(words) == 1 and _inflected_common_word(doc, words[0])
 
 
 def _nisba_as_noun(doc: Document, k: int) -> bool:
@@ -636,14 +670,23 @@ _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
 
 
+_TOPONYM_HEADS = frozenset(normalize_for_match(w) for w in (
+    "عين", "رأس", "تل", "دير", "كفر", "بئر", "جبل", "وادي", "خربة", "جسر", "بيت", "قلعة", "مرج", "سهل"))
+
+
 def _place_kunya(doc: Document, k: int) -> bool:
-    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person."""
+    """«مخيم أبو شوك», «قرية أبو حمام»: «أبو/أم» after a place word names a place, not a person; and
+    «عين عيسى», «تل حسن», «دير حافر»: a given name after a toponym head (without the article) is a place's."""
     tokens = doc.tokens
-    if tokens[k].stem not in ("ابو", "ام") or k == 0 or not _joined(doc, k - 1, k):
+    if k == 0 or not _joined(doc, k - 1, k):
         return False
-    prev = tokens[k - 1].stem
-    return _org_heads().get(prev) in ("site", "fac") or prev in _PLACE_GOVERNORS \
-        or prev in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
+    prev = tokens[k - 1]
+    if prev.stem in _TOPONYM_HEADS and not prev.prefixes[-1:] == ["ال"] and not prev.suffix:
+        return True
+    if tokens[k].stem not in ("ابو", "ام"):
+        return False
+    return _org_heads().get(prev.stem) in ("site", "fac") or prev.stem in _PLACE_GOVERNORS \
+        or prev.stem in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري")
 
 
 def _speaker_surname(doc: Document, k: int) -> bool:
@@ -712,6 +755,14 @@ def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, in
     if model_person is None:
         return end
     tokens = doc.tokens
+    first = (given_end if given_end is not None else k) + 2
+    for x in range(first, end + 1):     # «ديفيد كولتارد سائق ماكلارين»: an apposition's common noun ends the name
+        tok = tokens[x]
+        if word_frequency(doc, tok) >= _APPOSITION_ZIPF and not tok.prefixes and not _given_at(doc, x) \
+                and tokens[x - 1].stem not in _NAME_LINKS and tok.stem not in _NAME_LINKS \
+                and not _foreign_particle(doc, x):
+            end = x - 1
+            break
     while end > (given_end if given_end is not None else k) + 1:   # the word after the given name stays («محمود بصل»)
         tok = tokens[end]
         inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
@@ -821,8 +872,8 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
         if etype == "PERSON":
             end = _cut_at_common_word(doc, start, end)
         text = doc.text[start:end]
-        if etype == "PERSON" and _plural_or_nisba_word(text):
-            continue
+        if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
+            continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
         if etype in ("GPE", "LOC", "FAC"):
             # a place the gazetteer does not know: kept, unresolved, for the places stage to report
             doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
@@ -860,8 +911,8 @@ def _plural_or_nisba_word(text: str) -> bool:
     if len(words) > 1:      # «الاوتوستراد الدولي»: a definite noun and its adjective
         return all(normalize_for_match(w).startswith("ال") for w in (words[0], words[-1])) \
             and words[-1].endswith(("ية", "ي", "يين", "يون"))
-    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال") \
-        and words[0].endswith(("ين", "ون", "يون", "ية", "ي"))
+    # (nor, for the model, does any other definite word alone: «الاوتوستراد»)
+    return len(words) == 1 and normalize_for_match(words[0]).startswith("ال")
 
 
 def _all_common_words(doc: Document, start: int, end: int) -> bool:
@@ -977,6 +1028,33 @@ def _descriptor_heads() -> frozenset[str]:
                      for form in r["head"].split("|"))
 
 
+_QUOTES = ('"', "«", "»", "“", "”", "'")
+
+
+def add_quoted_names(doc: Document, claims: list[_Claim]) -> None:
+    """«مجلة " فوربز "», «صحيفة "الصنداي تايمز"», «حركة «طالبان»»: an organisation head (without the article)
+    followed by one to three words in quotation marks names the organisation those words spell."""
+    tokens, heads = doc.tokens, _org_heads()
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.stem not in heads or "ال" in tok.prefixes or heads[tok.stem] in ("site", "fac"):
+            continue
+        opening = doc.text[tok.end:tokens[k + 1].start]
+        if not any(q in opening for q in _QUOTES) or tokens[k + 1].sentence != tok.sentence:
+            continue
+        last = next((j for j in range(k + 1, min(k + 4, len(tokens)))
+                     if any(q in doc.text[tokens[j].end:tokens[j + 1].start if j + 1 < len(tokens) else len(doc.text)]
+                            for q in _QUOTES)), None)
+        if last is None or any(doc.text[tokens[j].end:tokens[j + 1].start].strip() for j in range(k + 1, last)):
+            continue
+        start, end = _name_start(tokens[k + 1]), tokens[last].stem_end
+        if _overlaps(claims, start, end) or _all_common_words(doc, start, end):
+            continue
+        text = doc.text[start:end]
+        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                   canonical=None, sector=heads[tok.stem], source="pattern", confidence=0.7))
+        claims.append(_Claim(start, end))
+
+
 def trim_descriptors(doc: Document, kb) -> None:
     """«صحيفة لوموند» → «لوموند», «حركة حماس» → «حماس»: an organisation mention opened by a descriptor head
     is the name after it, when that name stands on its own (a KB alias, or a proper name: a rare word
@@ -987,6 +1065,14 @@ def trim_descriptors(doc: Document, kb) -> None:
         if e.type != "ORG" or e.source not in ("kb", "pattern"):
             continue
         toks = doc.tokens[bisect_left(stem_starts, e.span.start):bisect_left(stem_starts, e.span.end)]
+        if len(toks) >= 2 and toks[0].stem in _org_heads() and "ال" not in toks[0].prefixes \
+                and any(q in doc.text[toks[0].end:toks[1].start] for q in _QUOTES):
+            # «حركة " طالبان "»: quotation marks set the name apart from its head
+            if e.canonical is None:
+                e.canonical = e.text
+            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            e.text = e.span.text
+            continue
         if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
             continue
         rest = doc.text[_name_start(toks[1]):e.span.end]
@@ -1012,9 +1098,15 @@ def _cue_set(kind: str) -> frozenset[str]:
 
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
-    cues = _cue_set("SPORT_CUE")
-    found = {c for t in sentence_tokens(doc.tokens, sentence) for c in (t.stem, light_stem(t.stem)) if c in cues}
-    return len(found) >= 2      # two different sports words: «البطولة» alone may be heroism
+    cues = _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
+
+    def found(s: int) -> set[str]:
+        return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
+
+    if len(found(sentence)) >= 2:
+        return True             # two different sports words: «البطولة» alone may be heroism
+    # a sentence of a sports report may name no sport itself («دك فالنسيا شباكه»): its neighbours do
+    return len(found(sentence) | found(sentence - 1) | found(sentence + 1)) >= 3
 
 
 _CLUB_CITY_POPULATION = 20_000
@@ -1062,18 +1154,24 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
 
 
+_TECHNICAL_LATIN_SHARE = 0.03
+_TECHNICAL_LATIN_WORDS = 8
+
+
 def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     """«CNN», «IBM», «وDell», «شركة Apple»: in Arabic news a Latin acronym standing alone (not in a technical
     sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
     brand or an organisation."""
     tokens = doc.tokens
+    latin = sum(1 for t in tokens if any("a" <= c.lower() <= "z" for c in t.text))
+    technical = latin >= _TECHNICAL_LATIN_WORDS and latin > _TECHNICAL_LATIN_SHARE * len(tokens)   # software, not news
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
         introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
                                                              or tokens[k - 1].stem in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
-        lone = _latin_acronym(word) and len(word) >= 3 and sum(
+        lone = not technical and _latin_acronym(word) and len(word) >= 3 and sum(
             1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
         if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
             k += 1
@@ -1116,6 +1214,7 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
     add_latin_names(doc, claims)
+    add_quoted_names(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)

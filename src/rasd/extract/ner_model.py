@@ -31,7 +31,9 @@ CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
 LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
-CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD")
+CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
+             "SPORT_WORD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
@@ -71,6 +73,11 @@ def light_stem(stem: str) -> str:
 
 def cue_kinds(tok: Token, cues: dict[str, frozenset[str]]) -> frozenset[str]:
     return cues.get(tok.stem) or cues.get(light_stem(tok.stem)) or frozenset()
+
+
+def _feature_cues(tok: Token, cues: dict[str, frozenset[str]]) -> list[str]:
+    """The cue kinds of a token that are model features (not the entities stage's own words)."""
+    return sorted(cue_kinds(tok, cues) - STAGE_ONLY_KINDS)
 
 
 # ---------------------------------------------------------------- optional KB feature
@@ -229,7 +236,7 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str,
         if len(stem) > n:
             feats.append(f"p{n}=" + stem[:n])
             feats.append(f"s{n}=" + stem[-n:])
-    feats.extend("cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    feats.extend("cue=" + k for k in _feature_cues(tok, cues))
     if stem in _given_names():
         feats.append("given")
     if not stem.isdigit():
@@ -241,7 +248,7 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[s
                       rel: int) -> list[str]:
     """Features of a neighbour at relative position `rel` (±1, ±2)."""
     feats = [f"{rel}:stem=" + tok.stem, f"{rel}:freq=" + frequency_class(tok.stem, vocab)]
-    feats.extend(f"{rel}:cue=" + k for k in sorted(cue_kinds(tok, cues)))
+    feats.extend(f"{rel}:cue=" + k for k in _feature_cues(tok, cues))
     if tok.stem in _speech_verbs():
         feats.append(f"{rel}:speech")
     if tok.stem in _given_names():
@@ -253,6 +260,23 @@ def _context_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[s
         feats.append(f"{rel}:s2=" + tok.stem[-2:])
         feats.append(f"{rel}:shape=" + _shape(tok.text))
     return feats
+
+
+def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
+                   vocab: dict[str, int] | None) -> list[str]:
+    """What stands before a word, joined with how rare the word is: an unseen word right after a speech verb,
+    a title or a nationality adjective with the article is a name far more often than one elsewhere."""
+    lead = []
+    if prev.stem in _speech_verbs():
+        lead.append("speech")
+    if "PER_TITLE" in cue_kinds(prev, cues):
+        lead.append("title")
+    if "ال" in prev.prefixes and len(prev.stem) >= 4 and prev.stem.endswith("ي"):
+        lead.append("nisba")
+    if not lead:
+        return []
+    rare = frequency_class(tok.stem, vocab) + "/" + _zipf_bucket(tok.stem) + "/al=" + str("ال" in tok.prefixes)
+    return [f"lead={k}|{rare}" for k in lead]
 
 
 _FEATURE_CACHE: dict[tuple, list[str]] = {}
@@ -293,6 +317,7 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
                 feats.append(f"{rel}:edge")
         if i > 0:
             feats.append("-1|0=" + tokens[i - 1].stem + "|" + tok.stem)
+            feats.extend(_lead_features(tokens[i - 1], tok, cues, vocab))
         if i + 1 < n:
             feats.append("0|+1=" + tok.stem + "|" + tokens[i + 1].stem)
         if kb_tags and kb_tags[i]:
