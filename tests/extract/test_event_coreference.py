@@ -104,3 +104,23 @@ def test_killed_and_wounded_together_without_a_number_is_no_toll_of_one():
                       "ما أسفر عن مقتل وإصابة عدد من المواطنين.")
     assert events and events[0].fatalities is None
     assert assaults("قتل عنصر من الشرطة وأصيب آخر في هجوم على حاجز في بغداد اليوم.")[0].fatalities == 1
+
+
+def test_the_source_of_the_toll_read_as_the_attacker_does_not_split_one_bombing():
+    events = assaults("وبحسب وزارة الداخلية العراقية، أوقع انفجار اليوم 28 قتيلا في منطقة الباب الشرقي وسط بغداد. "
+                      "وقال المتحدث باسم الحكومة إن اعتداء إرهابيا مزدوجا نفذه انتحاريان وقع اليوم في منطقة الباب "
+                      "الشرقي وسط بغداد.")
+    assert len(events) == 1 and events[0].fatalities == 28
+
+
+def test_a_suicide_bombing_and_the_explosion_in_one_district_with_a_place_read_as_actor_are_one_event():
+    events = assaults("شهدت بغداد اليوم تفجيرين انتحاريين في منطقة الباب الشرقي أسفرا عن مقتل 28 شخصا. "
+                      "وقال مسؤول إن انتحاريا فجر نفسه اليوم في منطقة الباب الشرقي وسط بغداد.")
+    assert len(events) == 1 and events[0].fatalities == 28
+
+
+def test_killed_and_wounded_counted_together_is_neither_toll():
+    events = assaults("21 قتيلاً وجريحاً في تفجير سيارة ملغومة في بغداد")
+    assert events and events[0].fatalities is None and events[0].injuries is None
+    events = assaults("قتل 5 أشخاص وأصيب 12 في تفجير سيارة ملغومة في بغداد اليوم.")
+    assert (events[0].fatalities, events[0].injuries) == (5, 12)

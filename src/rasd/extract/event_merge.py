@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Actor, Document, Event, EventPlace
+from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
 from rasd.extract.event_place import _FEATURE_RANK, _km
@@ -80,10 +81,19 @@ def _actor_key(a: Actor | None) -> str | None:
     return a.kb_id or normalize_for_match(a.text)
 
 
-def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
-    """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»)."""
+def identifies_attacker(a: Actor | None) -> bool:
+    """Whether an attack's actor1 can tell two attacks apart: not a place read as the actor («شهدت بغداد
+    تفجيرين»: the gazetteer's «بغداد»)."""
+    return a is not None and not (a.kb_id or "").startswith("gn:")
+
+
+def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> bool:
+    """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»);
+    for an attack, an actor1 that identifies no attacker (identifies_attacker) on one side."""
     ka, kb = _actor_key(a), _actor_key(b)
     if ka is None or kb is None or ka == kb:
+        return True
+    if attack and not (identifies_attacker(a) and identifies_attacker(b)):
         return True
     if a.kb_id and b.kb_id:
         return False
@@ -105,16 +115,18 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     return close
 
 
-def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> bool:
+def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
+                reporters: set[int] = frozenset()) -> bool:
     if a.type != b.type:
         return False
     if same_sentence:
         return _same_place(a.place, b.place) or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
         return False        # a capture and an air strike on one town are two events
-    if a.place is None or b.place is None or not _actors_agree(a.actor1, b.actor1):
+    if a.place is None or b.place is None or not (
+            _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT") or id(a) in reporters or id(b) in reporters):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
@@ -123,6 +135,9 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+_MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing
 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
@@ -231,21 +246,45 @@ def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
     return same_toll or (same_actor and coarse.fatalities is None)
 
 
-def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset()) -> list[Event]:
+def _names_source(actor: Actor, source: str) -> bool:
+    na, ns = normalize_for_match(actor.text), normalize_for_match(source)
+    return bool(na and ns and (na in ns or ns in na)) or (actor.name_en is not None and actor.name_en == source)
+
+
+def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
+    """The attacks whose actor1 is the source their sentence cites («وبحسب وزارة الداخلية العراقية، أوقع
+    انفجار ...», «بحسب ما أفاد مسؤول»): who reported the attack, not who did it, so it tells no two attacks
+    apart (ids of the events)."""
+    out = set()
+    for _sentence, ev in found:
+        if ev.type == "ASSAULT" and ev.actor1 is not None and any(
+                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.evidence.start, ev.evidence.end)):
+            out.add(id(ev))
+    return out
+
+
+def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
+                 doc: Document | None = None) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it."""
     merged: list[tuple[int, Event]] = []
+    reporters = reporting_actors(found, doc) if doc is not None else set()
     for sentence, ev in found:
         target = next((m for s, m in merged
-                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES)), None)
+                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
+                                      reporters=reporters)), None)
         restated = None
         if target is None and id(ev) in restating:
             target = restated = _restated(merged, sentence, ev)
         if target is None:
             merged.append((sentence, ev))
         else:
-            _absorb(target, ev, keep_actors=restated is not None, keep_tolls=restated is not None)
+            if id(target) in reporters and id(ev) not in reporters and ev.actor1 is not None:
+                target.actor1 = ev.actor1       # the attacker told elsewhere, not the source of the toll
+                reporters.discard(id(target))
+            _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
+                    keep_tolls=restated is not None)
     return [e for _, e in merged]
 
 
