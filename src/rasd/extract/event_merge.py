@@ -258,7 +258,7 @@ def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
     out = set()
     for _sentence, ev in found:
         if ev.type == "ASSAULT" and ev.actor1 is not None and any(
-                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.evidence.start, ev.evidence.end)):
+                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.trigger.start, ev.trigger.end)):
             out.add(id(ev))
     return out
 
