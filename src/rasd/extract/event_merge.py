@@ -3,6 +3,7 @@ running totals, summaries of finer events, protest demands. Part of the events s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -11,6 +12,7 @@ from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
 from rasd.extract.event_place import _FEATURE_RANK, _km
+from rasd.extract.speech import verb_form
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
@@ -39,6 +41,24 @@ def revises_toll(event: Event) -> bool:
     """The event's sentence gives its toll as one count of an evolving toll: «في حصيلة أولية»,
     «وارتفعت الحصيلة إلى» (a leading و/ف/ل allowed)."""
     return _toll_revision_pattern().search(normalize_for_match(event.evidence.text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _summary_pattern() -> re.Pattern:
+    """data/summary_cues.tsv as one pattern over normalized text."""
+    path = resources.files("rasd.extract") / "data" / "summary_cues.tsv"
+    phrases = []
+    for lineno, cells in numbered_rows(path):
+        if len(cells) != 1 or not cells[0].strip():
+            raise ValueError(f"{path}:{lineno}: expected one phrase, got {chr(9).join(cells)!r}")
+        phrases.append(normalize_for_match(cells[0].strip()))
+    words = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+
+
+def tells_several(event: Event) -> bool:
+    """The event's sentence sums up several events («في تفجيرات استهدفت عدة مناطق»)."""
+    return _summary_pattern().search(normalize_for_match(event.evidence.text)) is not None
 
 
 _INNER = frozenset({"neighbourhood", "fac", "approximate"})
@@ -212,6 +232,11 @@ def _is_total_of_others(event: Event, events: list[Event]) -> bool:
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
+    if False and tells_several(event) and any(o is not event and o.type == event.type for o in events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its sentence sums up several events («عدة مناطق»)",
+                               "evidence": event.evidence.model_dump()})
+        return True
     if _is_total_of_others(event, events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its toll is the sum of the article's other tolls",
@@ -229,11 +254,26 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     if len(details) == 1:
         # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
-        _absorb(details[0], event, keep_tolls=True)
+        fine = details[0]
+        _absorb(fine, event, keep_tolls=True)
+        if _told_in_its_sentence(event) and _named_only_later(fine):
+            fine.place = event.place    # «في منطقة بدر في وزيرستان» over a place named only further on
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _told_in_its_sentence(event: Event) -> bool:
+    """The event's place is named in its own sentence (not taken from elsewhere in the article)."""
+    span = event.place.span if event.place is not None else None
+    return span is not None and event.evidence.start <= span.start < event.evidence.end
+
+
+def _named_only_later(event: Event) -> bool:
+    """The event's place was taken from a later sentence of the article (none named in its own or before it)."""
+    span = event.place.span if event.place is not None else None
+    return span is not None and span.start >= event.evidence.end
 
 
 def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
@@ -251,16 +291,25 @@ def _names_source(actor: Actor, source: str) -> bool:
     return bool(na and ns and (na in ns or ns in na)) or (actor.name_en is not None and actor.name_en == source)
 
 
+def _announcer(doc: Document, actor: Actor) -> bool:
+    """The actor is the subject right after a speech verb («أعلنت الشرطة العراقية وقوع 28 قتيلا»)."""
+    if actor.span is None:
+        return False
+    k = bisect_left(doc.tokens, actor.span.start, key=lambda t: t.start) - 1
+    return k >= 0 and doc.tokens[k].sentence == doc.tokens[k + 1].sentence and verb_form(doc.tokens[k]) is not None
+
+
 def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
     """The attacks whose actor1 is the source their sentence cites («وبحسب وزارة الداخلية العراقية، أوقع
-    انفجار ...», «بحسب ما أفاد مسؤول»): who reported the attack, not who did it, so it tells no two attacks
-    apart (ids of the events)."""
+    انفجار ...», «بحسب ما أفاد مسؤول») or the subject right after a speech verb («أعلنت الشرطة وقوع 28
+    قتيلا في تفجير»): who reported the attack, not who did it, so it tells no two attacks apart (event ids)."""
     out = set()
     for _sentence, ev in found:
-        if ev.type == "ASSAULT" and ev.actor1 is not None and any(
-                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.trigger.start, ev.trigger.end)):
+        if ev.type == "ASSAULT" and ev.actor1 is not None and (_announcer(doc, ev.actor1) or any(
+                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.trigger.start, ev.trigger.end))):
             out.add(id(ev))
     return out
+
 
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
@@ -285,6 +334,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                 reporters.discard(id(target))
             _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
                     keep_tolls=restated is not None)
+            if id(ev) in reporters and target.actor1 is ev.actor1:
+                reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
 
 
