@@ -124,3 +124,20 @@ def test_killed_and_wounded_counted_together_is_neither_toll():
     assert events and events[0].fatalities is None and events[0].injuries is None
     events = assaults("قتل 5 أشخاص وأصيب 12 في تفجير سيارة ملغومة في بغداد اليوم.")
     assert (events[0].fatalities, events[0].injuries) == (5, 12)
+
+
+def test_a_sentence_summing_up_attacks_on_several_areas_of_the_city_stays_a_summary():
+    doc = extract(Article(id="t", published=dt.date(2017, 1, 1), text=(
+        "قتل 33 شخصا على الأقل أمس في تفجيرات انتحارية استهدفت عدة مناطق في العاصمة العراقية بغداد. "
+        "وقالت مصادر أمنية إن انفجارا هز صباح أمس سوق السنك التجاري وسط بغداد مما أدى إلى سقوط 28 قتيلا.")))
+    events = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.place.text, e.fatalities) for e in events] == [("سوق السنك التجاري", 28)]
+    assert any(n.get("modality") == "summary" and "عدة مناطق" in n["reason"] for n in doc.non_events)
+
+
+def test_the_announcer_of_a_toll_is_not_the_attacker_and_does_not_split_the_bombing():
+    events = assaults("أعلنت الشرطة العراقية وقوع 28 قتيلا على الأقل في تفجير مزدوج استهدف أحد أسواق بغداد اليوم. "
+                      "وأشار الناطق باسم العمليات إلى أن إرهابيين اثنين فجرا نفسيهما في السوق اليوم، ما أسفر عن "
+                      "مقتل وإصابة عدد من المواطنين.")
+    assert len(events) == 1
+    assert events[0].fatalities == 28 and events[0].actor1.text == "إرهابيين"

@@ -232,9 +232,10 @@ def _is_total_of_others(event: Event, events: list[Event]) -> bool:
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
-    if False and tells_several(event) and any(o is not event and o.type == event.type for o in events):
+    if tells_several(event) and any(o is not event and o.type == event.type and _nested(event.place, o.place)
+                                    and o.place.feature in _INNER for o in events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
-                               "reason": "its sentence sums up several events («عدة مناطق»)",
+                               "reason": "its sentence sums up several events in its city («عدة مناطق»)",
                                "evidence": event.evidence.model_dump()})
         return True
     if _is_total_of_others(event, events):
