@@ -141,3 +141,9 @@ def test_the_announcer_of_a_toll_is_not_the_attacker_and_does_not_split_the_bomb
                       "مقتل وإصابة عدد من المواطنين.")
     assert len(events) == 1
     assert events[0].fatalities == 28 and events[0].actor1.text == "إرهابيين"
+
+
+def test_the_counted_noun_follows_the_whole_figure_more_than_65_wounded():
+    events = assaults("استهدف هجوم انتحاري العاصمة بغداد اليوم وأدى إلى سقوط 26 قتيلا على الأقل، "
+                      "إضافة إلى أزيد من 65 جريح.")
+    assert (events[0].fatalities, events[0].injuries) == (26, 65)

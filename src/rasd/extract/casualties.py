@@ -64,7 +64,8 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             continue
         if _killed_and_wounded(doc, cues, i, hi):
             continue    # «21 قتيلا وجريحا»: the killed and the wounded counted together, neither toll
-        kind = _counted_noun_cue(doc, cues, i) or _nearest_cue(cues, i)
+        last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
+        kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
