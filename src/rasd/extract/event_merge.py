@@ -3,7 +3,7 @@ running totals, summaries of finer events, protest demands. Part of the events s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -296,8 +296,10 @@ def _announcer(doc: Document, actor: Actor) -> bool:
     """The actor is the subject right after a speech verb («أعلنت الشرطة العراقية وقوع 28 قتيلا»)."""
     if actor.span is None:
         return False
-    k = bisect_left(doc.tokens, actor.span.start, key=lambda t: t.start) - 1
-    return k >= 0 and doc.tokens[k].sentence == doc.tokens[k + 1].sentence and verb_form(doc.tokens[k]) is not None
+    k = bisect_right(doc.tokens, actor.span.start, key=lambda t: t.start) - 1    # the token holding its start
+    if not 0 < k < len(doc.tokens) or not doc.tokens[k].start <= actor.span.start < doc.tokens[k].end:
+        return False        # no token holds the actor's start, or nothing stands before it
+    return doc.tokens[k - 1].sentence == doc.tokens[k].sentence and verb_form(doc.tokens[k - 1]) is not None
 
 
 def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
