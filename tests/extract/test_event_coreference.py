@@ -104,3 +104,46 @@ def test_killed_and_wounded_together_without_a_number_is_no_toll_of_one():
                       "ما أسفر عن مقتل وإصابة عدد من المواطنين.")
     assert events and events[0].fatalities is None
     assert assaults("قتل عنصر من الشرطة وأصيب آخر في هجوم على حاجز في بغداد اليوم.")[0].fatalities == 1
+
+
+def test_the_source_of_the_toll_read_as_the_attacker_does_not_split_one_bombing():
+    events = assaults("وبحسب وزارة الداخلية العراقية، أوقع انفجار اليوم 28 قتيلا في منطقة الباب الشرقي وسط بغداد. "
+                      "وقال المتحدث باسم الحكومة إن اعتداء إرهابيا مزدوجا نفذه انتحاريان وقع اليوم في منطقة الباب "
+                      "الشرقي وسط بغداد.")
+    assert len(events) == 1 and events[0].fatalities == 28
+
+
+def test_a_suicide_bombing_and_the_explosion_in_one_district_with_a_place_read_as_actor_are_one_event():
+    events = assaults("شهدت بغداد اليوم تفجيرين انتحاريين في منطقة الباب الشرقي أسفرا عن مقتل 28 شخصا. "
+                      "وقال مسؤول إن انتحاريا فجر نفسه اليوم في منطقة الباب الشرقي وسط بغداد.")
+    assert len(events) == 1 and events[0].fatalities == 28
+
+
+def test_killed_and_wounded_counted_together_is_neither_toll():
+    events = assaults("21 قتيلاً وجريحاً في تفجير سيارة ملغومة في بغداد")
+    assert events and events[0].fatalities is None and events[0].injuries is None
+    events = assaults("قتل 5 أشخاص وأصيب 12 في تفجير سيارة ملغومة في بغداد اليوم.")
+    assert (events[0].fatalities, events[0].injuries) == (5, 12)
+
+
+def test_a_sentence_summing_up_attacks_on_several_areas_of_the_city_stays_a_summary():
+    doc = extract(Article(id="t", published=dt.date(2017, 1, 1), text=(
+        "قتل 33 شخصا على الأقل أمس في تفجيرات انتحارية استهدفت عدة مناطق في العاصمة العراقية بغداد. "
+        "وقالت مصادر أمنية إن انفجارا هز صباح أمس سوق السنك التجاري وسط بغداد مما أدى إلى سقوط 28 قتيلا.")))
+    events = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.place.text, e.fatalities) for e in events] == [("سوق السنك التجاري", 28)]
+    assert any(n.get("modality") == "summary" and "عدة مناطق" in n["reason"] for n in doc.non_events)
+
+
+def test_the_announcer_of_a_toll_is_not_the_attacker_and_does_not_split_the_bombing():
+    events = assaults("أعلنت الشرطة العراقية وقوع 28 قتيلا على الأقل في تفجير مزدوج استهدف أحد أسواق بغداد اليوم. "
+                      "وأشار الناطق باسم العمليات إلى أن إرهابيين اثنين فجرا نفسيهما في السوق اليوم، ما أسفر عن "
+                      "مقتل وإصابة عدد من المواطنين.")
+    assert len(events) == 1
+    assert events[0].fatalities == 28 and events[0].actor1.text == "إرهابيين"
+
+
+def test_the_counted_noun_follows_the_whole_figure_more_than_65_wounded():
+    events = assaults("استهدف هجوم انتحاري العاصمة بغداد اليوم وأدى إلى سقوط 26 قتيلا على الأقل، "
+                      "إضافة إلى أزيد من 65 جريح.")
+    assert (events[0].fatalities, events[0].injuries) == (26, 65)

@@ -278,3 +278,38 @@ def test_cli_lists_undoes_a_merge_and_splits_mentions_by_hand(tmp_path, capsys):
         assert "another blast" in repo.get_event(new_id).mentions[0].merge_reason
     assert main(["events", "unmerge", str(first), "--db", db]) == 1           # nothing left to split from
     assert "nothing to split" in capsys.readouterr().err
+
+
+def _with_background(article_id, text, outlet, events, background, published):
+    from rasd.store.testing import constructed_event
+    text = f"{text} ({article_id})"
+    article, record = constructed_article(article_id, text, events, outlet=outlet, published=published)
+    for spec in background:
+        ev = constructed_event(text, **spec)
+        record.non_events.append({**ev.model_dump(mode="json"), "modality": "historical",
+                                  "reason": f"dated {ev.date}, before the publication year"})
+    return article, record
+
+
+def test_a_background_mention_joins_the_stored_event_but_never_starts_one_nor_moves_its_toll(repo):
+    square = ("ساحة الطيران", 33.3280, 44.4150, "IQ", "Baghdad", "neighbourhood")
+    baghdad = ("بغداد", 33.3406, 44.4009, "IQ", "Baghdad", "city")
+    a = add(repo, "a", "تفجير في ساحة الطيران أوقع 26 قتيلا.", "الحرة",
+            [strike(square, date="2018-01-15", trigger="تفجير", fatalities=26)], published=dt.date(2018, 1, 15))
+    old = dict(type="ASSAULT", trigger="تفجير", place=baghdad, date="2018-01", precision="month", fatalities=31)
+    article, record = _with_background(
+        "b", "تفجير في بغداد اليوم. وكان آخر تفجير في يناير 2018.", "زاجل",
+        [strike(baghdad, date="2021-01-21", trigger="تفجير", fatalities=28)], [old], dt.date(2021, 1, 21))
+    b = repo.add_record(record, article)
+    assert b.event_ids != a.event_ids                          # the news of 2021 is its own event
+    event = repo.get_event(a.event_ids[0])
+    assert [m.article_id for m in event.mentions] == ["a", "b"]
+    assert event.mentions[1].modality == "historical" and "background mention" in event.mentions[1].merge_reason
+    assert event.fatalities == 26                              # the background figure 31 is not counted
+    # a background mention of an event the store does not hold creates nothing
+    other = dict(type="ASSAULT", trigger="تفجير", place=baghdad, date="2016-07", precision="month", fatalities=300)
+    article, record = _with_background("c", "وكان تفجير الكرادة في يوليو 2016.", "زاجل", [], [other],
+                                       dt.date(2021, 1, 22))
+    c = repo.add_record(record, article)
+    assert c.event_ids == [] and repo.list_events()[1] == 2
+    assert repo.add_record(record, article).status == "duplicate"     # idempotent

@@ -62,7 +62,10 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
-        kind = _counted_noun_cue(doc, cues, i) or _nearest_cue(cues, i)
+        if _killed_and_wounded(doc, cues, i, hi):
+            continue    # «21 قتيلا وجريحا»: the killed and the wounded counted together, neither toll
+        last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
+        kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
@@ -88,6 +91,14 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     return result
+
+
+def _killed_and_wounded(doc: Document, cues: list[tuple[int, str | None]], i: int, hi: int) -> bool:
+    """The number's counted noun is a casualty word joined by «و» to one of the other kind («قتيلا وجريحا»)."""
+    kinds = dict(cues)
+    first, second = kinds.get(i + 1), kinds.get(i + 2)
+    return bool(i + 2 < hi and first and second and first != second
+                and doc.tokens[i + 2].prefixes[:1] == ["و"])
 
 
 _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are not a further person («وإصابة 30»)

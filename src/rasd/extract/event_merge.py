@@ -3,13 +3,16 @@ running totals, summaries of finer events, protest demands. Part of the events s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Actor, Document, Event, EventPlace
+from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
 from rasd.extract.event_place import _FEATURE_RANK, _km
+from rasd.extract.speech import verb_form
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
@@ -38,6 +41,24 @@ def revises_toll(event: Event) -> bool:
     """The event's sentence gives its toll as one count of an evolving toll: «في حصيلة أولية»,
     «وارتفعت الحصيلة إلى» (a leading و/ف/ل allowed)."""
     return _toll_revision_pattern().search(normalize_for_match(event.evidence.text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _summary_pattern() -> re.Pattern:
+    """data/summary_cues.tsv as one pattern over normalized text."""
+    path = resources.files("rasd.extract") / "data" / "summary_cues.tsv"
+    phrases = []
+    for lineno, cells in numbered_rows(path):
+        if len(cells) != 1 or not cells[0].strip():
+            raise ValueError(f"{path}:{lineno}: expected one phrase, got {chr(9).join(cells)!r}")
+        phrases.append(normalize_for_match(cells[0].strip()))
+    words = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+
+
+def tells_several(event: Event) -> bool:
+    """The event's sentence sums up several events («في تفجيرات استهدفت عدة مناطق»)."""
+    return _summary_pattern().search(normalize_for_match(event.evidence.text)) is not None
 
 
 _INNER = frozenset({"neighbourhood", "fac", "approximate"})
@@ -80,10 +101,19 @@ def _actor_key(a: Actor | None) -> str | None:
     return a.kb_id or normalize_for_match(a.text)
 
 
-def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
-    """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»)."""
+def identifies_attacker(a: Actor | None) -> bool:
+    """Whether an attack's actor1 can tell two attacks apart: not a place read as the actor («شهدت بغداد
+    تفجيرين»: the gazetteer's «بغداد»)."""
+    return a is not None and not (a.kb_id or "").startswith("gn:")
+
+
+def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> bool:
+    """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»);
+    for an attack, an actor1 that identifies no attacker (identifies_attacker) on one side."""
     ka, kb = _actor_key(a), _actor_key(b)
     if ka is None or kb is None or ka == kb:
+        return True
+    if attack and not (identifies_attacker(a) and identifies_attacker(b)):
         return True
     if a.kb_id and b.kb_id:
         return False
@@ -105,16 +135,18 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     return close
 
 
-def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> bool:
+def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
+                reporters: set[int] = frozenset()) -> bool:
     if a.type != b.type:
         return False
     if same_sentence:
         return _same_place(a.place, b.place) or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
         return False        # a capture and an air strike on one town are two events
-    if a.place is None or b.place is None or not _actors_agree(a.actor1, b.actor1):
+    if a.place is None or b.place is None or not (
+            _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT") or id(a) in reporters or id(b) in reporters):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
@@ -123,6 +155,9 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False) -> 
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+_MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing
 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
@@ -197,6 +232,12 @@ def _is_total_of_others(event: Event, events: list[Event]) -> bool:
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
+    if tells_several(event) and any(o is not event and o.type == event.type and _nested(event.place, o.place)
+                                    and o.place.feature in _INNER for o in events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its sentence sums up several events in its city («عدة مناطق»)",
+                               "evidence": event.evidence.model_dump()})
+        return True
     if _is_total_of_others(event, events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its toll is the sum of the article's other tolls",
@@ -214,11 +255,26 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     if len(details) == 1:
         # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
-        _absorb(details[0], event, keep_tolls=True)
+        fine = details[0]
+        _absorb(fine, event, keep_tolls=True)
+        if _told_in_its_sentence(event) and _named_only_later(fine):
+            fine.place = event.place    # «في منطقة بدر في وزيرستان» over a place named only further on
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _told_in_its_sentence(event: Event) -> bool:
+    """The event's place is named in its own sentence (not taken from elsewhere in the article)."""
+    span = event.place.span if event.place is not None else None
+    return span is not None and event.evidence.start <= span.start < event.evidence.end
+
+
+def _named_only_later(event: Event) -> bool:
+    """The event's place was taken from a later sentence of the article (none named in its own or before it)."""
+    span = event.place.span if event.place is not None else None
+    return span is not None and span.start >= event.evidence.end
 
 
 def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
@@ -231,21 +287,58 @@ def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
     return same_toll or (same_actor and coarse.fatalities is None)
 
 
-def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset()) -> list[Event]:
+def _names_source(actor: Actor, source: str) -> bool:
+    na, ns = normalize_for_match(actor.text), normalize_for_match(source)
+    return bool(na and ns and (na in ns or ns in na)) or (actor.name_en is not None and actor.name_en == source)
+
+
+def _announcer(doc: Document, actor: Actor) -> bool:
+    """The actor is the subject right after a speech verb («أعلنت الشرطة العراقية وقوع 28 قتيلا»)."""
+    if actor.span is None:
+        return False
+    k = bisect_right(doc.tokens, actor.span.start, key=lambda t: t.start) - 1    # the token holding its start
+    if not 0 < k < len(doc.tokens) or not doc.tokens[k].start <= actor.span.start < doc.tokens[k].end:
+        return False        # no token holds the actor's start, or nothing stands before it
+    return doc.tokens[k - 1].sentence == doc.tokens[k].sentence and verb_form(doc.tokens[k - 1]) is not None
+
+
+def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
+    """The attacks whose actor1 is the source their sentence cites («وبحسب وزارة الداخلية العراقية، أوقع
+    انفجار ...», «بحسب ما أفاد مسؤول») or the subject right after a speech verb («أعلنت الشرطة وقوع 28
+    قتيلا في تفجير»): who reported the attack, not who did it, so it tells no two attacks apart (event ids)."""
+    out = set()
+    for _sentence, ev in found:
+        if ev.type == "ASSAULT" and ev.actor1 is not None and (_announcer(doc, ev.actor1) or any(
+                _names_source(ev.actor1, src) for src in claim_sources(doc, ev.trigger.start, ev.trigger.end))):
+            out.add(id(ev))
+    return out
+
+
+
+def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
+                 doc: Document | None = None) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it."""
     merged: list[tuple[int, Event]] = []
+    reporters = reporting_actors(found, doc) if doc is not None else set()
     for sentence, ev in found:
         target = next((m for s, m in merged
-                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES)), None)
+                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
+                                      reporters=reporters)), None)
         restated = None
         if target is None and id(ev) in restating:
             target = restated = _restated(merged, sentence, ev)
         if target is None:
             merged.append((sentence, ev))
         else:
-            _absorb(target, ev, keep_actors=restated is not None, keep_tolls=restated is not None)
+            if id(target) in reporters and id(ev) not in reporters and ev.actor1 is not None:
+                target.actor1 = ev.actor1       # the attacker told elsewhere, not the source of the toll
+                reporters.discard(id(target))
+            _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
+                    keep_tolls=restated is not None)
+            if id(ev) in reporters and target.actor1 is ev.actor1:
+                reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
 
 

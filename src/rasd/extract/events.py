@@ -300,7 +300,7 @@ def run(doc: Document) -> None:
         found.append((sentence, event))
         if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
             restating.add(id(event))
-    events = merge_events(found, restating)
+    events = merge_events(found, restating, doc)
     events = _fold_protest_demands(events, doc)
     _credit_claims_of_responsibility(events, doc)
     _inherit_actors(events, doc)

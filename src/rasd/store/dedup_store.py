@@ -199,6 +199,23 @@ def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow
                                       m.lat is None, m.id))
 
 
+def background_events(record) -> list:
+    """The events an article tells as background («آخر تفجير ... في يناير 2018»: `non_events` with modality
+    historical): each may join a stored canonical event of another article as one more mention, never start one
+    (a record for «في يناير 2018» would duplicate the real event at month precision whenever the store lacks it),
+    and its toll is not counted in the event's reconciled toll."""
+    from rasd.document import Event
+    fields = set(Event.model_fields)
+    out = []
+    for item in record.non_events:
+        if isinstance(item, dict) and item.get("modality") == "historical" and item.get("type") and item.get("date"):
+            try:
+                out.append(Event.model_validate({k: v for k, v in item.items() if k in fields}))
+            except ValueError:
+                continue        # an older record's non-event without the event's fields: nothing to link
+    return out
+
+
 # ---- re-merge and undo ---------------------------------------------------------------------------------------
 
 def _apart(s: Session, a: int, b: int) -> bool:

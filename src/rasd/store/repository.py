@@ -110,6 +110,8 @@ class Repository:
             links: dict[int, set[int]] = {}
             event_ids = [self._add_event_mention(s, row, i, event, touched, links)
                          for i, event in enumerate(record.events)]
+            for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
+                self._add_event_mention(s, row, len(record.events) + k, event, touched, background=True)
             for event in touched.values():
                 self._refresh_event(s, event)
             event_ids = self._remerge(s, links, event_ids)
@@ -164,7 +166,8 @@ class Repository:
         batch.write(s, article_id)
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
-                           touched: dict[int, EventRow], links: dict[int, set[int]] | None = None) -> int:
+                           touched: dict[int, EventRow], links: dict[int, set[int]] | None = None,
+                           background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
         place_id = canonical.place_id(ev.place) if ev.place is not None and ev.place.text.strip() else None
@@ -199,6 +202,8 @@ class Repository:
         # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
         candidates = dedup_store.candidates(s, key, exclude=dedup_store.article_events(s, article.id))
         event_id, reasons = best_match(key, candidates)
+        if event_id is None and background:
+            return None
         if event_id is None:
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
             s.add(event)
@@ -209,7 +214,8 @@ class Repository:
             self._apply_mentions(s, event, [(mention, article.source_id)])
         else:
             event = s.get(EventRow, event_id)
-            mention.merge_reason = f"merged into event {event_id}: " + "; ".join(reasons)
+            mention.merge_reason = ("background mention, " if background else "") + \
+                f"merged into event {event_id}: " + "; ".join(reasons)
             mention.event_id = event.id
             s.add(mention)
             touched[event.id] = event   # recomputed once, after all of this article's mentions are in
@@ -256,7 +262,7 @@ class Repository:
         sources = [m.outlet or f"article {source_id}" for m, source_id in rows]
         event.fatalities, event.fatalities_rule = reconcile_fatalities(
             [(src, m.fatalities, m.casualties_approximate) for (m, _), src in zip(rows, sources)
-             if m.fatalities is not None])
+             if m.fatalities is not None and m.modality != "historical"])
         event.injuries, _rule = reconcile_fatalities(
             [(src, m.injuries, m.casualties_approximate) for (m, _), src in zip(rows, sources)
              if m.injuries is not None])
