@@ -646,11 +646,13 @@ def _singular_at(items: list[_Item], i: int) -> _Quantity | None:
     """A singular counted noun right after a casualty word: «قُتل عنصر», «مقتل شخص» = 1."""
     if i == 0 or items[i].is_digits:
         return None
+    noun = singular_noun(items[i].norm)               # (cached per word, and most words are none: asked first)
+    if noun is None:
+        return None
     cue = _cue_before(items, i)
     if not cue or cue[0] != "casualty":
         return None
-    noun = singular_noun(items[i].norm)
-    if noun is None or (i + 1 < len(items) and _quantity(items, i + 1) is not None):
+    if i + 1 < len(items) and _quantity(items, i + 1) is not None:
         return None                                    # «مقتل شخص واحد»: the number word speaks
     return _Quantity(i, i, 1, kind="singular", unit=noun)
 
