@@ -69,19 +69,19 @@ def child(mode: str, arg: int) -> None:
     extract(base)  # warm-up: KB, models, lexicons
     if mode == "length":
         art = Article(id="long", text=long_text(a["text"], arg), published=a.get("published"))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         extract(art)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         n = len(art.text.split())
     else:
         arts = [Article(id=f"c{k}", text=a["text"], published=a.get("published")) for k in range(arg)]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for art in arts:
             extract(art)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         n = arg
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"n": n, "seconds": elapsed, "peak_mb": peak}))
+    print(json.dumps({"n": n, "seconds": elapsed, "cpu": cpu, "peak_mb": peak}))
 
 
 def run_child(mode: str, arg: int) -> dict:
@@ -123,8 +123,9 @@ def main() -> int:
         return 0
     if args.compare:
         return compare(*args.compare)
-    print(f"{'words':>7} {'seconds':>8} {'words/s':>8} {'peak RSS MB':>12}")
+    print(f"{'words':>7} {'seconds':>8} {'CPU s':>8} {'words/s':>8} {'peak RSS MB':>12}")
     points: list[tuple[int, float]] = []
+    cpu_points: list[tuple[int, float]] = []
     for words in sorted(args.words):
         if points:
             # predicted from the exponent so far (2 with one point): skip a length that would take too long
@@ -135,13 +136,17 @@ def main() -> int:
                 continue
         r = run_child("length", words)
         points.append((r["n"], r["seconds"]))
-        print(f"{r['n']:>7} {r['seconds']:>8.2f} {r['n'] / r['seconds']:>8.0f} {r['peak_mb']:>12.0f}", flush=True)
+        cpu_points.append((r["n"], r["cpu"]))
+        print(f"{r['n']:>7} {r['seconds']:>8.2f} {r['cpu']:>8.2f} {r['n'] / r['seconds']:>8.0f} {r['peak_mb']:>12.0f}",
+              flush=True)
     if len(points) >= 2:
-        print(f"fitted exponent (seconds ~ words^k): k = {exponent(points):.2f}")
+        print(f"fitted exponent (seconds ~ words^k): k = {exponent(points):.2f} wall clock, "
+              f"{exponent(cpu_points):.2f} CPU time")
     if args.copies:
         r = run_child("copies", args.copies)
         print(f"{args.copies} copies of seed-000, one core: {r['seconds']:.2f} s, "
-              f"{args.copies / r['seconds']:.1f} articles/s, peak RSS {r['peak_mb']:.0f} MB")
+              f"{args.copies / r['seconds']:.1f} articles/s ({r['cpu']:.2f} s CPU, {args.copies / r['cpu']:.1f} "
+              f"articles per CPU second), peak RSS {r['peak_mb']:.0f} MB")
     return 0
 
 

@@ -279,50 +279,65 @@ def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
     return [f"lead={k}|{rare}" for k in lead]
 
 
-_FEATURE_CACHE: dict[tuple, list[str]] = {}
+_FEATURE_CACHE: dict[tuple, tuple[list[str], ...]] = {}
 _FEATURE_CACHE_SIZE = 200_000
+_RELS = (-2, -1, 0, 1, 2)
 
 
-def _cached_features(tok: Token, cues, vocab, rel: int) -> list[str]:
-    """A token's own (rel 0) or context features, computed once per distinct word form: news text repeats
-    its words, and feature extraction is most of the tagger's time."""
-    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), rel, id(vocab), id(cues))
+def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tuple[list[str], ...]:
+    """A token's features at each relative position, indexed rel + 2: its own (rel 0) and those it gives a
+    neighbour (±1, ±2); computed once per distinct word form (news text repeats its words, and feature
+    extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
+    the tagger ignores any other, so its labels and marginals are the same (issue 16)."""
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known))
     feats = _FEATURE_CACHE.get(key)
     if feats is None:
         if len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
             _FEATURE_CACHE.clear()
-        feats = _word_features(tok, cues, vocab) if rel == 0 else _context_features(tok, cues, vocab, rel)
+        feats = tuple(_word_features(tok, cues, vocab) if rel == 0 else _context_features(tok, cues, vocab, rel)
+                      for rel in _RELS)
+        if known is not None:
+            feats = tuple([f for f in fs if f in known] for fs in feats)
         _FEATURE_CACHE[key] = feats
     return feats
 
 
+_EDGES = {rel: f"{rel}:edge" for rel in (-2, -1, 1, 2)}
+
+
 def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
-                      vocab: dict[str, int] | None = None) -> list[list[str]]:
+                      vocab: dict[str, int] | None = None, known: frozenset[str] | None = None) -> list[list[str]]:
     """CRF feature strings for each token of one sentence.
 
     `kb_tags` (from `kb_token_tags`) and `vocab` (stem counts of the training text, the model's sidecar
-    file) are optional: without them those features are simply absent / "na".
+    file) are optional: without them those features are simply absent / "na". `known`, when given, keeps
+    only the features the model has weights for (tagging: the same labels and marginals, less work).
     """
     cues = load_cues()
-    own = [_cached_features(t, cues, vocab, 0) for t in tokens]
+    per = [_token_features(t, cues, vocab, known) for t in tokens]
+    keep = (lambda f: True) if known is None else known.__contains__
+    bias = ["bias"] if keep("bias") else []
+    edges = {rel: [e] if keep(e) else [] for rel, e in _EDGES.items()}
     out: list[list[str]] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        feats = ["bias"] + own[i]
+        feats = bias + per[i][2]
         for rel in (-2, -1, 1, 2):
             j = i + rel
-            if 0 <= j < n:
-                feats.extend(_cached_features(tokens[j], cues, vocab, rel))
-            else:
-                feats.append(f"{rel}:edge")
+            feats.extend(per[j][rel + 2] if 0 <= j < n else edges[rel])
         if i > 0:
-            feats.append("-1|0=" + tokens[i - 1].stem + "|" + tok.stem)
-            feats.extend(_lead_features(tokens[i - 1], tok, cues, vocab))
+            f = "-1|0=" + tokens[i - 1].stem + "|" + tok.stem
+            if keep(f):
+                feats.append(f)
+            feats.extend(f for f in _lead_features(tokens[i - 1], tok, cues, vocab) if keep(f))
         if i + 1 < n:
-            feats.append("0|+1=" + tok.stem + "|" + tokens[i + 1].stem)
+            f = "0|+1=" + tok.stem + "|" + tokens[i + 1].stem
+            if keep(f):
+                feats.append(f)
         if kb_tags and kb_tags[i]:
-            feats.append("kb=" + kb_tags[i])
-            feats.append("kb_type=" + kb_tags[i][2:])
+            for f in ("kb=" + kb_tags[i], "kb_type=" + kb_tags[i][2:]):
+                if keep(f):
+                    feats.append(f)
         out.append(feats)
     return out
 
@@ -362,6 +377,15 @@ class NerModel:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self.vocab = read_vocab(vocab_path(path))
+        self._known: frozenset[str] | None = None
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The attributes the model has a weight for (read once from the model, ~0.1 s): features outside
+        it change nothing, so tagging leaves them out."""
+        if self._known is None:
+            self._known = frozenset(attr for attr, _label in self.tagger.info().state_features)
+        return self._known
 
 
 @functools.lru_cache(maxsize=4)
@@ -393,7 +417,7 @@ def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None, use_
     if kb_tags is None and use_kb:
         kb_tags = kb_token_tags(tokens, text)
     tagger = model.tagger
-    tagger.set(sentence_features(tokens, kb_tags, model.vocab))
+    tagger.set(sentence_features(tokens, kb_tags, model.vocab, model.known))
     labels = tagger.tag()
     return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
 

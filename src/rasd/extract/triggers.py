@@ -171,12 +171,29 @@ class LemmaLexicon:
         """Every match in the token stream; a phrase wins over the single words it contains."""
         found: list[LemmaMatch] = []
         for i, tok in enumerate(tokens):
-            rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
-            for rule in sorted(rules, key=lambda r: (-len(r.rest), r.lemma)):
+            for rule in self._rules_at(tok):
                 last = _match_rest(rule, tokens, i) if rule.rest else i
                 if last is not None and _needs_met(rule, tokens, last):
                     found.append(LemmaMatch(rule, i, last))
         return _drop_contained(found)
+
+
+    def _rules_at(self, tok: Token) -> tuple[LemmaRule, ...]:
+        """The rules a token may begin, longest phrase first; cached per word form (the find loop asked the
+        index, built a set and sorted it at every token of every clause: issue 16). The form is everything
+        `token_keys` reads."""
+        cache = self.__dict__.get("_rules_cache")
+        if cache is None or cache[0] is not self.index:
+            cache = self.__dict__["_rules_cache"] = (self.index, {})
+        form = (tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None)
+        hit = cache[1].get(form)
+        if hit is None:
+            rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
+            hit = tuple(sorted(rules, key=lambda r: (-len(r.rest), r.lemma)))
+            if len(cache[1]) > 100_000:
+                cache[1].clear()
+            cache[1][form] = hit
+        return hit
 
 
 def token_keys(token: Token) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ actor > title > place > agent > nisba > a place name only villages bear. Other k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import AbstractSet
 
 from rasd.document import Token
@@ -222,6 +223,7 @@ def _known_word_check():
 _is_known_word = _known_word_check()
 
 
+@lru_cache(maxsize=65_536)
 def _surface_offset(surface: str, norm_chars: int) -> int:
     """Offset in `surface` of its `norm_chars`-th normalised character (diacritics do not count)."""
     if norm_chars == 0:

@@ -18,6 +18,7 @@ import hashlib
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
@@ -46,6 +47,17 @@ def article_key(text: str, url: str | None) -> tuple[str, str]:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _hold_loaded_rows(s: Session) -> None:
+    """Keep every row this write session loads referenced until the session ends (one article's transaction).
+
+    The session's identity map holds rows weakly: a row looked up with `s.get` and not kept by the caller is
+    dropped at once, so dedup's many lookups of the same entity and event rows (keys of candidates, finest
+    place, actor names) each went back to the database, about 160 SELECTs per article (issue 16). Held,
+    they are answered from the identity map; the rows are the same ones the SELECT would return."""
+    held: list = []
+    sa_event.listen(s, "loaded_as_persistent", lambda _session, instance: held.append(instance))
 
 
 class Repository:
@@ -101,6 +113,7 @@ class Repository:
 
     def _insert_all(self, record: Record, article: Article, content: str, key: str) -> AddResult:
         with self._write_sessions() as s, s.begin():
+            _hold_loaded_rows(s)
             lock_for_writing(s.connection())
             if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
                 return AddResult(status="duplicate")

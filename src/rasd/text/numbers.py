@@ -479,14 +479,31 @@ def _quantity(items: list[_Item], i: int) -> _Quantity | None:
 
 # ---------------------------------------------------------------- cues around a quantity
 
+_CUE_FIRSTS: dict[str, tuple[str, ...]] = {}
+_CUE_FIRSTS_OWNER: list = [None]
+
+
+def _cue_firsts(norm: str, by_first: dict) -> tuple[str, ...]:
+    """The readings of a word (after «و»/«ف» or none) that begin a cue phrase, in `clitic_readings` order;
+    cached per word form (most words begin none, and were split at every call)."""
+    if _CUE_FIRSTS_OWNER[0] is not by_first:
+        _CUE_FIRSTS.clear()
+        _CUE_FIRSTS_OWNER[0] = by_first
+    hit = _CUE_FIRSTS.get(norm)
+    if hit is None:
+        hit = tuple(first for pre, first in clitic_readings(norm) if pre in ("", "و", "ف") and first in by_first)
+        if len(_CUE_FIRSTS) > 200_000:
+            _CUE_FIRSTS.clear()
+        _CUE_FIRSTS[norm] = hit
+    return hit
+
+
 def _cue_at(items: list[_Item], i: int) -> tuple[str, int] | None:
     """(role, number of items) of the longest cue phrase starting at item i."""
     by_first = lexicons().cues_by_first
     if items[i].is_digits:
         return None
-    for pre, first in clitic_readings(items[i].norm):
-        if pre not in ("", "و", "ف") or first not in by_first:
-            continue
+    for first in _cue_firsts(items[i].norm, by_first):
         for rest, role in by_first[first]:
             n = len(rest) + 1
             if i + n <= len(items) and all(items[i + 1 + k].norm == w for k, w in enumerate(rest)):
@@ -630,11 +647,13 @@ def _singular_at(items: list[_Item], i: int) -> _Quantity | None:
     """A singular counted noun right after a casualty word: «قُتل عنصر», «مقتل شخص» = 1."""
     if i == 0 or items[i].is_digits:
         return None
+    noun = singular_noun(items[i].norm)               # (cached per word, and most words are none: asked first)
+    if noun is None:
+        return None
     cue = _cue_before(items, i)
     if not cue or cue[0] != "casualty":
         return None
-    noun = singular_noun(items[i].norm)
-    if noun is None or (i + 1 < len(items) and _quantity(items, i + 1) is not None):
+    if i + 1 < len(items) and _quantity(items, i + 1) is not None:
         return None                                    # «مقتل شخص واحد»: the number word speaks
     return _Quantity(i, i, 1, kind="singular", unit=noun)
 

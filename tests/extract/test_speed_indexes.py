@@ -1,0 +1,96 @@
+"""Output unchanged by the speed work (issue 16): the indexes only skip work, they never change an answer.
+
+The dev set (and a long article made of the founding one) is extracted twice: as shipped, and with every
+index switched back to the full scan it replaced — span indexes return every item, token ranges and
+sentence tokens are found by scanning, the date reader tries every token, claims are scanned. The two
+outputs must be identical record for record. The test holds whatever the extraction rules say, so it does
+not need updating when accuracy work changes the output; it fails when an index answers differently from
+the scan. Skipped when ../shared is not beside the repository (the dev set is read from there).
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.document import Article, Document
+from rasd.extract import dates, entities, spanindex
+from rasd.pipeline import extract
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+
+
+def _articles() -> list[Article]:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    arts = [Article(id=r["id"], text=r["text"], published=r.get("published")) for r in rows]
+    seed = next(a for a in arts if a.id == "seed-000")
+    lines = [line for line in seed.text.split("\n") if line.strip()]
+    arts.append(Article(id="long", text="\n".join(lines * 4), published=seed.published))   # ~3.5k words
+    return arts
+
+
+def _records(arts: list[Article]) -> list[str]:
+    return [json.dumps(extract(a).to_record(), ensure_ascii=False, sort_keys=True) for a in arts]
+
+
+def _scan_token_range(self: Document, start: int, end: int):
+    hits = [k for k, t in enumerate(self.tokens) if t.start < end and start < t.end]
+    return (hits[0], hits[-1]) if hits else None
+
+
+def _switch_indexes_off(monkeypatch) -> None:
+    monkeypatch.setattr(spanindex.SpanIndex, "overlapping", lambda self, start, end: list(self.items))
+    monkeypatch.setattr(spanindex.GrowingIndex, "overlapping", lambda self, start, end: list(self.items))
+    monkeypatch.setattr(Document, "token_range", _scan_token_range)
+    monkeypatch.setattr(Document, "tokens_starting_in",
+                        lambda self, start, end: [t for t in self.tokens if start <= t.start < end])
+    scan_sentence = lambda tokens, sentence: [t for t in tokens if t.sentence == sentence]  # noqa: E731
+    for module in _modules_using("sentence_tokens"):
+        monkeypatch.setattr(module, "sentence_tokens", scan_sentence)
+    monkeypatch.setattr(dates, "_can_start", lambda word, p: True)
+    monkeypatch.setattr(entities, "_overlaps", lambda claims, start, end:
+                        any(c.start < end and start < c.end for c in claims))
+
+
+def _modules_using(name: str) -> list:
+    return [m for k, m in list(sys.modules.items()) if k.startswith("rasd.") and hasattr(m, name)]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev not beside the repository")
+def test_indexes_give_the_output_of_full_scans(monkeypatch):
+    arts = _articles()
+    fast = _records(arts)
+    _switch_indexes_off(monkeypatch)
+    slow = _records(arts)
+    for art, a, b in zip(arts, fast, slow):
+        assert a == b, f"article {art.id}: output differs with the indexes switched off"
+
+
+def test_growing_index_finds_what_a_scan_finds():
+    rng = random.Random(7)
+    items: list[tuple[int, int]] = [(s, s + rng.randint(0, 30)) for s in (rng.randint(0, 500) for _ in range(40))]
+    index = spanindex.GrowingIndex(items, lambda x: x)
+    for _ in range(200):
+        if rng.random() < 0.3:
+            s = rng.randint(0, 500)
+            index.add((s, s + rng.randint(0, 60)))
+        lo = rng.randint(0, 520)
+        hi = lo + rng.randint(1, 40)
+        want = [x for x in items if x[0] < hi and lo < x[1]]
+        got = [x for x in index.overlapping(lo, hi) if x[0] < hi and lo < x[1]]
+        assert got == want
+
+
+def test_starting_in_and_token_bounds_match_scans():
+    doc = extract(Article(id="t", text="قال الرئيس إن الجيش قصف مدينة حلب أمس. وفي دمشق، قتل 3 أشخاص يوم الأحد 5 مايو 2024."))
+    starts, ends = spanindex.token_bounds(doc.tokens)
+    assert starts == [t.start for t in doc.tokens] and ends == [t.end for t in doc.tokens]
+    for lo in range(0, len(doc.text), 3):
+        for hi in (lo + 1, lo + 10, lo + 40):
+            assert spanindex.starting_in(doc.entities, "test:entities", lo, hi) == \
+                [e for e in doc.entities if lo <= e.span.start < hi]
+            assert doc.token_range(lo, hi) == _scan_token_range(doc, lo, hi)
