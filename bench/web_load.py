@@ -261,6 +261,26 @@ def browser_timings(base: str, runs: int = 5) -> dict:
 
 # ---- 5. load -------------------------------------------------------------------------------------------------
 
+def server_pid(base: str) -> int | None:
+    """The `rasd serve` process answering at `base` (found by its --port argument)."""
+    port = base.rsplit(":", 1)[1]
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                args = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"serve" in args and b"--port" in args and args[args.index(b"--port") + 1] == port.encode():
+                return int(entry)
+    return None
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid` (its own threads, not its children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def load_test(base: str, events: int, requests: int, concurrency: int, seed: int = 3) -> dict:
     import httpx
     rng = random.Random(seed)
@@ -307,15 +327,26 @@ async def load_test(base: str, events: int, requests: int, concurrency: int, see
 
         large_task = asyncio.create_task(large())
         await asyncio.sleep(0.5)
+        pid = server_pid(base)
+        server_cpu, client_cpu, load_before = cpu_seconds(pid) if pid else 0.0, time.process_time(), os.getloadavg()[0]
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
+        client_cpu = time.process_time() - client_cpu
+        load_after = os.getloadavg()[0]
         large_status, large_seconds = await large_task
     reads = [t for name, values in times.items() if name.startswith("GET") for t in values]
     return {"requests": requests, "concurrency": concurrency, "errors": len(errors), "error_samples": errors[:5],
             "seconds": round(wall, 1), "requests_per_s": round(requests / wall, 1), "reads": ms(reads),
             "per_endpoint": {name: ms(values) for name, values in sorted(times.items())},
-            "large_extraction": {"words": len(big.split()), "status": large_status, "seconds": round(large_seconds, 1)}}
+            "large_extraction": {"words": len(big.split()), "status": large_status, "seconds": round(large_seconds, 1)},
+            # where the time went: the server process's own CPU (extraction runs in its child processes),
+            # this client's CPU, and the machine's load average (runnable processes) before and after
+            "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
+            "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
+            "client_cpu_ms_per_request": round(client_cpu / requests * 1000, 2),
+            "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()}
 
 
 def main(argv: list[str] | None = None) -> int:

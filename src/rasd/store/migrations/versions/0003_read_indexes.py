@@ -25,6 +25,9 @@ INDEXES = [
     ("ix_events_acled_fatalities", "events", ("acled_type", "fatalities", "date_lo")),
     ("ix_events_acled_subtype", "events", ("acled_subtype",)),
     ("ix_events_admin1", "events", ("admin1",)),
+    # a country's (and a country's type's) events newest first, read in index order: no sort of all of them
+    ("ix_events_country_date", "events", ("country", "date_lo", "id")),
+    ("ix_events_country_type_date", "events", ("country", "type", "date_lo", "id")),
     ("ix_events_points", "events", ("lat", "lon", "type", "fatalities")),
     # outlet names in both languages, read without touching the article texts
     ("ix_articles_outlet_names", "articles", ("outlet", "outlet_en")),
