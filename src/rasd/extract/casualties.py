@@ -7,6 +7,8 @@ total («ارتفع عدد القتلى إلى 21») is reported as such, so tha
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -93,7 +95,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     return result
 
 
-def _killed_and_wounded(doc: Document, cues: list[tuple[int, str | None]], i: int, hi: int) -> bool:
+def _killed_and_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:
     """The number's counted noun is a casualty word joined by «و» to one of the other kind («قتيلا وجريحا»)."""
     kinds = dict(cues)
     first, second = kinds.get(i + 1), kinds.get(i + 2)

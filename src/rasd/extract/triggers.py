@@ -182,7 +182,7 @@ class LemmaLexicon:
         """The rules a token may begin, longest phrase first; cached per word form (the find loop asked the
         index, built a set and sorted it at every token of every clause: issue 16). The form is everything
         `token_keys` reads."""
-        cache = self.__dict__.get("_rules_cache")
+        cache: tuple[dict, dict[tuple, tuple[LemmaRule, ...]]] | None = self.__dict__.get("_rules_cache")
         if cache is None or cache[0] is not self.index:
             cache = self.__dict__["_rules_cache"] = (self.index, {})
         form = (tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None)
