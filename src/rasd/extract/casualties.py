@@ -8,7 +8,6 @@ total («ارتفع عدد القتلى إلى 21») is reported as such, so tha
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
