@@ -32,7 +32,7 @@ def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
     assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility",
-                     "accident", "attack_word", "refusal"}
+                     "accident", "attack_word", "refusal", "name_link"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
@@ -424,3 +424,8 @@ def test_an_agreement_applied_is_not_a_new_one():
 def test_what_someone_could_or_is_ready_to_do_is_not_done():
     assert not _events("وقال نائب الرئيس إن الحكومة يمكن أن تجمد أصول قادة المتمردين في الخرطوم.", "SANCTION")
     assert not _events("وقال الرئيس إن بلاده مستعدة لإرسال مساعدات إنسانية إلى غزة.", "AID")
+
+
+def test_a_trigger_word_inside_a_kin_name_is_no_event():
+    assert not _events("وقال الخطيب إن علي بن أبي طالب حمل الراية يوم بدر وهو ابن عشرين سنة.", "REQUEST")
+    assert _events("وطالب وزير الخارجية مجلس الأمن بوقف الحرب على غزة أمس.", "REQUEST")

@@ -32,6 +32,7 @@ class ClauseWords:
     announce: frozenset[str]
     responsibility: frozenset[str]
     accident: frozenset[str]
+    name_links: frozenset[str]
     attack: frozenset[str]
 
 
@@ -59,6 +60,7 @@ def clause_words() -> ClauseWords:
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),
         responsibility=frozenset(normalize_for_match(r["word"]) for r in by_role.get("responsibility", [])),
         accident=frozenset(normalize_for_match(r["word"]) for r in by_role.get("accident", [])),
+        name_links=frozenset(normalize_for_match(r["word"]) for r in by_role.get("name_link", [])),
         attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
     )
 
@@ -233,3 +235,11 @@ def accident_word(doc: Document, lo: int, hi: int) -> Token | None:
     if any(_word(t) in clause_words().attack for t in tokens):
         return None
     return next((t for t in tokens if _word(t) in clause_words().accident), None)
+
+
+def in_a_kin_name(doc: Document, i: int) -> Token | None:
+    """The kinship word before token i that makes it part of a person's name («علي بن أبي طالب»), if any."""
+    if i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i].prefixes:
+        return None
+    prev = doc.tokens[i - 1]
+    return prev if _word(prev) in clause_words().name_links and not prev.suffix else None

@@ -24,6 +24,7 @@ from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
     accident_word,
     clause_bounds,
+    in_a_kin_name,
     light_verb_before,
     other_reading,
     perfect_verbs,
@@ -233,6 +234,9 @@ def run(doc: Document) -> None:
             continue
         if match.rule.reads_as_noun(trig) and (future := _future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
+            continue
+        if (kin := in_a_kin_name(doc, match.first)) is not None:
+            set_aside("sense", f"«{kin.text} {trig.text}» is part of a person's name")
             continue
         if (reading := other_reading(doc, match.first)) is not None:
             set_aside("sense", reading)
