@@ -429,9 +429,3 @@ def test_what_someone_could_or_is_ready_to_do_is_not_done():
 def test_a_trigger_word_inside_a_kin_name_is_no_event():
     assert not _events("وقال الخطيب إن علي بن أبي طالب حمل الراية يوم بدر وهو ابن عشرين سنة.", "REQUEST")
     assert _events("وطالب وزير الخارجية مجلس الأمن بوقف الحرب على غزة أمس.", "REQUEST")
-
-
-def test_a_coordinated_verb_goes_on_with_the_marked_agent():
-    events = _events("أعلن الجيش الباكستاني مقتل 12 جنديا في وزيرستان بكمين مسلح نصبته حركة طالبان باكستان، "
-                     "واستهدف قافلة عسكرية.", "ASSAULT")
-    assert events and all(_a1(e) == "حركة طالبان باكستان" for e in events)

@@ -582,11 +582,6 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
-    if actor1 is None and verb_like and _coordinated_verb(doc, i):
-        # «مقتل 12 جنديا بكمين نصبته حركة طالبان، واستهدف قافلة»: a verb coordinated after a clause whose
-        # agent was named by a marker goes on telling that agent's act
-        actor1 = next((m for m in reversed(before) if m.kind in ("entity", "agent")
-                       and _governed_by(doc, m, _AGENT_MARKERS)), None)
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
