@@ -281,7 +281,7 @@ def test_cli_lists_undoes_a_merge_and_splits_mentions_by_hand(tmp_path, capsys):
 
 
 def _with_background(article_id, text, outlet, events, background, published):
-    from rasd.store.testing import constructed_event
+    from rasd_testkit.store import constructed_event
     text = f"{text} ({article_id})"
     article, record = constructed_article(article_id, text, events, outlet=outlet, published=published)
     for spec in background:
