@@ -429,3 +429,18 @@ def test_what_someone_could_or_is_ready_to_do_is_not_done():
 def test_a_trigger_word_inside_a_kin_name_is_no_event():
     assert not _events("وقال الخطيب إن علي بن أبي طالب حمل الراية يوم بدر وهو ابن عشرين سنة.", "REQUEST")
     assert _events("وطالب وزير الخارجية مجلس الأمن بوقف الحرب على غزة أمس.", "REQUEST")
+
+
+def test_places_listed_with_and_share_the_first_ones_context():
+    doc = _doc("وتركزت الاقتحامات في محافظات نابلس ورام الله والخليل وجنين فجر اليوم.")
+    assert {p.text for p in doc.places} >= {"نابلس", "رام الله", "الخليل", "جنين"}
+
+
+def test_one_event_per_place_listed_in_one_clause():
+    events = _events("وشنت قوات الاحتلال فجر اليوم حملة اعتقالات واسعة في مدن نابلس ورام الله والخليل.", "COERCE")
+    assert {e.place.text for e in events if e.place} == {"نابلس", "رام الله", "الخليل"}
+
+
+def test_a_raid_is_coercion_as_plover_codes_it():
+    events = _events("واقتحمت قوات الاحتلال مدينة جنين فجر اليوم وفتشت عددا من المنازل.")
+    assert events and events[0].type == "COERCE"

@@ -296,6 +296,46 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
     return best
 
 
+def coordinated_places(doc: Document, place: Place) -> list[Place]:
+    """The places listed after the event's place with «و» in its sentence («في محافظات نابلس ورام الله والخليل»,
+    «استهدفت مطار اللد ومحطة الخضيرة»): ACLED codes one event per location, so each is an event's place too.
+    Only places of the same kind of area (a town beside a town, a facility beside a facility)."""
+    idx = doc.token_range(place.span.start, place.span.end)
+    if idx is None or place.feature == "country":
+        return []
+    sentence = doc.tokens[idx[0]].sentence
+    by_start = {}
+    for p, at in _place_candidates(doc, sentence):
+        by_start[at] = p
+    out: list[Place] = []
+    last, kind = idx[1], _AREA_KIND.get(place.feature or "", place.feature)
+    while True:
+        nxt = last + 1
+        if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != sentence or "و" not in doc.tokens[nxt].prefixes[:1]:
+            break
+        if doc.text[doc.tokens[last].end:doc.tokens[nxt].start].strip(" "):
+            break       # a comma or a full stop ends the list
+        p = by_start.get(nxt)
+        if p is None:
+            # «ومحطة كهرباء الخضيرة»: a facility named after its place word
+            p = next((q for at, q in by_start.items() if at == nxt + 1 and q.feature == "fac"), None)
+        if p is None or _AREA_KIND.get(p.feature or "", p.feature) != kind or p.lat is None:
+            break
+        if _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out):
+            break
+        out.append(p)
+        rng = doc.token_range(p.span.start, p.span.end)
+        if rng is None:
+            break
+        last = rng[1]
+    return out
+
+
+# kinds of area that a list puts side by side
+_AREA_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "neighbourhood": "settlement",
+              "camp": "settlement", "admin1": "admin1", "admin2": "admin2", "fac": "fac", "approximate": "settlement"}
+
+
 def _in_relative_clause_any(doc: Document, p: Place) -> bool:
     """A place in a relative clause («المدعومة من تركيا»): no fallback for the next sentence, no focus."""
     idx = doc.token_range(p.span.start, p.span.end)
@@ -366,7 +406,7 @@ def _event_place(p: Place | None) -> EventPlace | None:
                       feature=p.feature, span=p.span)
 
 
-def _km(a: EventPlace, b: EventPlace) -> float:
+def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

@@ -61,6 +61,7 @@ from rasd.extract.event_place import (
     _place_candidates,
     article_focus,
     choose_place,
+    coordinated_places,
 )
 from rasd.extract.spanindex import sentence_tokens, starting_in
 from rasd.extract.specificity import reports_specific_event
@@ -85,6 +86,7 @@ def acled_category(event_type: str, mode: str | None) -> tuple[str, str]:
 
 
 _CASUALTY_TYPES = ROLES["casualty_types"]
+_PER_LOCATION_TYPES = ROLES["per_location_types"]
 
 
 _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
@@ -304,6 +306,12 @@ def run(doc: Document) -> None:
         found.append((sentence, event))
         if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
             restating.add(id(event))
+        if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
+            # «تركزت الاقتحامات في نابلس ورام الله والخليل»: one event per place listed (ACLED's unit); a
+            # toll told once for the whole list stays with the first
+            for other in coordinated_places(doc, place):
+                found.append((sentence, event.model_copy(update={
+                    "place": _event_place(other), "fatalities": None, "injuries": None})))
     events = merge_events(found, restating, doc)
     events = _fold_protest_demands(events, doc)
     _credit_claims_of_responsibility(events, doc)

@@ -241,7 +241,7 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if "direction_prefix" in ctx and c.feature == "country":
         cue = True          # «شمال مالي»: a direction names a country's part
     ner_agrees = "ner-place" in ctx
-    at_home = c.country in countries[:3]
+    at_home = c.country in countries[:3] or ctx.get("in_country") == c.country
     if "common-word" in c.flags and not (cue or prep):
         return "a common word that is also a place name, with no place cue or preposition"
     if c.feature == "country":
@@ -393,6 +393,25 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     return None
 
 
+def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
+                        list_ends: dict[int, tuple[dict[str, str], str]]) -> None:
+    """A name joined by «و» right after a resolved place is the next item of one list: it takes the list's
+    place word or preposition, and its country first («مدن نابلس ورام الله والخليل»)."""
+    first, _ = _token_range(doc, e)
+    if doc.tokens[first].prefixes[:1] != ["و"] or (first - 1) not in list_ends:
+        return
+    prev_ctx, country = list_ends[first - 1]
+    if "cue" in prev_ctx and "cue" not in ctx:
+        ctx["cue"] = prev_ctx["cue"]
+    ctx.setdefault("preposition", prev_ctx.get("preposition", "list"))
+    ctx.setdefault("in_country", country)
+
+
+def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
+                   list_ends: dict[int, tuple[dict[str, str], str]]) -> None:
+    list_ends[_token_range(doc, e)[1]] = (ctx, country)
+
+
 def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     """Places the entity layer missed or read as something else, found by their cue: «مدينة عين عيسى»,
     «قرية أبو حمام», «بمنطقة الشيخ زويد» — the longest gazetteer name (up to three words) right after a
@@ -463,6 +482,9 @@ def run(doc: Document) -> None:
     kb = load_kb()
     countries = article_countries(doc, kb)
     unresolved: list[Entity] = []
+    # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
+    # so that a place listed after it with «و» shares its cue, preposition and country
+    list_ends: dict[int, tuple[dict[str, str], str]] = {}
     ships: list[Entity] = []
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
@@ -483,6 +505,7 @@ def run(doc: Document) -> None:
             ctx["ner-place"] = "yes"
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
+        _share_list_context(doc, e, ctx, list_ends)
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
             # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
@@ -518,6 +541,7 @@ def run(doc: Document) -> None:
                 named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
                 doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
+            _note_list_end(doc, e, ctx, best.country, list_ends)
             continue
         if best is None:
             unresolved.append(e)
@@ -538,6 +562,7 @@ def run(doc: Document) -> None:
             if country is not None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
+        _note_list_end(doc, e, ctx, best.country, list_ends)
     doc.places.extend(_after_cue_words(doc, kb, countries))
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
