@@ -286,3 +286,9 @@ def test_stage_only_sport_words_are_no_model_features():
     assert any("SPORT_WORD" in kinds for kinds in load_cues().values()) and "SPORT_WORD" in STAGE_ONLY_KINDS
     feats = sentence_features(tokenize("هدف"))[0]
     assert not any("SPORT_WORD" in f for f in feats)
+
+
+def test_a_foreign_name_the_segmenter_split_is_read_whole():
+    doc = doc_of("وأشار فينزك إلى تصريح أدلى به الوزير.")
+    assert "فينزك" in typed(doc, "PERSON")
+    assert not typed(doc_of("وقال بصوت عال إن الوضع صعب."), "PERSON")

@@ -609,13 +609,23 @@ def _introduced_name(doc: Document, k: int) -> bool:
     if _speaker_verb(prev):
         if k + 1 < len(doc.tokens) and _joined(doc, k, k + 1) and _given_at(doc, k + 1):
             return False    # «عبر توغلات محمود ...»: the name is the given name's
-        # the article only on a family name in «ي» («الربيعي»); no other clitic
-        if tok.prefixes not in ([], ["ال"]) or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
+        # the article only on a family name in «ي» («الربيعي»); no other clitic, unless the whole word is
+        # unknown (a foreign name the segmenter split: «فينزك» is no ف + «ينزك»)
+        if not (tok.prefixes in ([], ["ال"]) or _split_foreign_name(tok)) \
+                or ("ال" in tok.prefixes and not tok.stem.endswith("ي")):
             return False
     elif not (prev.prefixes in (["ال"], ["و", "ال"]) and prev.stem in _nisba_forms() and not prev.stem.endswith(("ون", "ين"))
-              and not tok.prefixes and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
+              and (not tok.prefixes or _split_foreign_name(tok))
+              and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
         return False
     return not _big_place(doc, k)
+
+
+def _split_foreign_name(tok) -> bool:
+    """A word the segmenter split into a one-letter clitic and a stem, whose whole form is unknown as a word:
+    more likely one foreign name («فينزك», «بيولي») than a clitic on a word."""
+    return len(tok.prefixes) == 1 and tok.prefixes[0] in ("ف", "ب", "ل", "ك") \
+        and (stem_zipf(lexicon_key(tok.text)) or 0) < _LONE_NAME_ZIPF and len(tok.text) >= 4
 
 
 _INFLECTION_SUFFIXES = ("تان", "تا", "ون", "ين", "ان", "ات", "ة", "ه", "ا", "ت")
@@ -844,7 +854,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                     and "ال" in tokens[k - 1 if tokens[k - 1].stem in titles else k - 2].prefixes):
             # (a lone word after a title without the article is what it heads: «رئيس انرون», «لاعب بيلباو»)
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
-            start = tok.start if _name_key(tok.text) in given else _name_start(tok)
+            start = tok.start if _name_key(tok.text) in given or (introduced and _split_foreign_name(tok)) \
+                else _name_start(tok)
             out.append((start, tokens[end].stem_end, "PERSON", 0.8))
             k = end + 1
         else:
