@@ -444,3 +444,15 @@ def test_one_event_per_place_listed_in_one_clause():
 def test_a_raid_is_coercion_as_plover_codes_it():
     events = _events("واقتحمت قوات الاحتلال مدينة جنين فجر اليوم وفتشت عددا من المنازل.")
     assert events and events[0].type == "COERCE"
+
+
+def test_a_village_the_gazetteer_writes_without_its_article():
+    doc = _doc("وقتل خمسة مدنيين بقصف مروحي على قرية إبديتا في ريف إدلب أمس، فيما قتل أربعة آخرون بقصف على بلدة "
+               "البارة.")
+    assert any(p.text == "البارة" and p.country == "SY" for p in doc.places)
+    # two villages 3 km apart are two places: two events
+    assert len({e.place.text for e in _events(doc.text, "ASSAULT") if e.place}) >= 2
+
+
+def test_a_continent_written_without_hamza_is_a_place():
+    assert any(p.text == "افريقيا" for p in _doc("وقال الوزير إن الاتحاد يعمل في افريقيا وأوروبا.").places)

@@ -122,11 +122,17 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> boo
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
 
 
+_VILLAGES = frozenset({"village", "town"})
+
+
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
     if a is None or b is None:
         return True
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
+    if close and a.feature in _VILLAGES and b.feature in _VILLAGES and a.name_en and b.name_en \
+            and a.name_en != b.name_en:
+        return False    # «إبديتا» and «البارة», 3 km apart: two villages, two places
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
         # «سوق الجمعة» and «منطقة سوق الجمعة» are one place: the same gazetteer name, or one name inside the other
         na, nb = normalize_for_match(a.text), normalize_for_match(b.text)

@@ -257,7 +257,7 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return "a given name that is also a city abroad («رشيد» Rosetta), with no place cue or preposition"
         if countries and not (cue or prep or at_home or ner_agrees or c.is_capital or c.feature in _BIG_FEATURES):
             return "a city abroad named with no place cue or preposition, which the NER model does not read as a place"
-        if _is_common_word(name, _VERY_COMMON_ZIPF) and not cue and not c.is_capital:
+        if _is_common_word(name, _VERY_COMMON_ZIPF) and not cue and not c.is_capital and c.country:
             return "a very common word that is also a big place's name («المدينة»), with no place cue"
         return None
         return "a very common word that is also a big place's name, with no place cue or preposition"
@@ -512,6 +512,10 @@ def run(doc: Document) -> None:
             cands = [replace(c, flags=c.flags | {"common-word"}) for c in cands]
         if not cands and e.source != "kb":
             cands = kb.gazetteer.candidates(e.text)     # «صعده»: a name the NER model found, spelt as the gazetteer has it
+        if countries and not any(c.country in countries[:3] for c in cands) and e.text.startswith("ال") \
+                and "cue" in ctx:
+            # «البارة» in a Syrian story: the gazetteer writes the village «بارة», without the article
+            cands = [c for c in kb.gazetteer.candidates(e.text[2:]) if c.country in countries[:3]] or cands
         inner = None
         if not cands or (countries and not any(c.country in countries[:3] for c in cands)):
             # «منطقة العظيم», «مطار الضبعة العسكري»: a place word heads a name the gazetteer holds without it;
