@@ -456,3 +456,8 @@ def test_a_village_the_gazetteer_writes_without_its_article():
 
 def test_a_continent_written_without_hamza_is_a_place():
     assert any(p.text == "افريقيا" for p in _doc("وقال الوزير إن الاتحاد يعمل في افريقيا وأوروبا.").places)
+
+
+def test_claimed_the_lives_of_is_a_death_toll():
+    events = _events("أودى القصف بحياة 6 أشخاص في مخيم النصيرات وسط قطاع غزة أمس.", "ASSAULT")
+    assert events and events[0].fatalities == 6
