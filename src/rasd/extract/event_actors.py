@@ -148,7 +148,26 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_force_heads(doc, _drop_titles_of_people(doc, _drop_nested(out)))
+    return _join_partitives(doc, _join_force_heads(doc, _drop_titles_of_people(doc, _drop_nested(out))))
+
+
+def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«مسلحون من حركة الشباب», «عناصر من الجيش السوري»: a generic agent followed by «من» and a named body
+    is that body acting (its identity and sector; the span covers both)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "agent" and m.kind == "entity" and m.first == prev.last + 2 \
+                and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
+                and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", "cc:", "gn:", "wof:", "iso:")) \
+                and prev.actor.span is not None and m.actor.span is not None:
+            start = prev.actor.span.start
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end)})
+            out[-1] = Mention(prev.first, m.last, actor, "entity", m.locative)
+            continue
+        out.append(m)
+    return out
 
 
 def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
