@@ -68,6 +68,38 @@ TOLLS = [
 ]
 
 
+# events that happened, and mentions that report none (fear, goals, negation, habit, sport, illness)
+HAPPENED = [
+ ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في مدينة درنة أمس.", "ASSAULT"),
+ ("نظم مئات المعلمين وقفة احتجاجية أمام مقر وزارة التربية في عمان أمس.", "PROTEST"),
+ ("وقعت الحكومة السودانية والحركات المسلحة اتفاق سلام في جوبا أمس.", "AGREE"),
+ ("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة أمس.", "CONSULT"),
+ ("فرضت وزارة الخزانة الأمريكية عقوبات على ثلاثة قادة في ميليشيا الحوثي أمس.", "SANCTION"),
+ ("أفرجت السلطات الإسرائيلية عن 30 أسيرا فلسطينيا من سجن عوفر أمس.", "RETREAT"),
+ ("أدانت جامعة الدول العربية الهجوم على مدينة رفح في بيان أمس.", "ACCUSE"),
+ ("طالب مجلس الأمن الدولي بوقف فوري لإطلاق النار في السودان أمس.", "REQUEST"),
+ ("هددت إيران بإغلاق مضيق هرمز في حال تعرضها لهجوم.", "THREATEN"),
+ ("وصلت قافلة مساعدات إنسانية تابعة للأمم المتحدة إلى مدينة الفاشر أمس.", "AID"),
+ ("أضرب عمال ميناء البصرة عن العمل أمس احتجاجا على تأخر الرواتب.", "PROTEST"),
+ ("اغتال مسلحون مجهولون ضابطا في الجيش اللبناني في مدينة طرابلس أمس.", "ASSAULT"),
+ ("داهمت قوات الأمن منزل ناشط في مدينة صفاقس واعتقلته أمس.", "COERCE"),
+ ("نشرت وزارة الدفاع التركية تعزيزات عسكرية على الحدود مع سوريا أمس.", "MOBILIZE")
+]
+
+NOT_HAPPENED = [
+ ("وتخشى الأمم المتحدة من هجوم واسع على مدينة الفاشر في الأيام المقبلة.", "ASSAULT"),
+ ("ودعت المنظمة إلى التوصل إلى اتفاق لوقف إطلاق النار في غزة.", "AGREE"),
+ ("ولم تتمكن قوات الأمن من اعتقال أي من المتورطين حتى الآن.", "COERCE"),
+ ("ويعد قطاع السياحة من أهم القطاعات في الاقتصاد التونسي.", "ASSAULT"),
+ ("وقال المحلل إن الحرب قد تستمر لسنوات إذا لم يتدخل المجتمع الدولي.", "ASSAULT"),
+ ("وتنص الاتفاقية الموقعة عام 1979 على حرية الملاحة في القناة.", "AGREE"),
+ ("وعادة ما تشهد المدينة احتجاجات في ذكرى الثورة كل عام.", "PROTEST"),
+ ("ويسعى الوسطاء إلى عقد اجتماع بين الطرفين الأسبوع المقبل.", "CONSULT"),
+ ("وفاز فريق الأهلي على الزمالك بهدفين مقابل هدف في مباراة القمة أمس.", "ASSAULT"),
+ ("وقال الطبيب إن المريض توفي بعد صراع طويل مع المرض.", "ASSAULT"),
+]
+
+
 def _events(text: str):
     return extract(Article(id="t", text=text, published="2025-01-05")).events
 
@@ -85,3 +117,13 @@ def test_toll_of_a_written_sentence(text, fatalities, injuries):
     events = [e for e in _events(text) if e.type in ("ASSAULT", "COERCE", "PROTEST")]
     assert events
     assert (events[0].fatalities, events[0].injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize("text,event_type", HAPPENED)
+def test_a_reported_event_is_found(text, event_type):
+    assert any(e.type == event_type for e in _events(text))
+
+
+@pytest.mark.parametrize("text,event_type", NOT_HAPPENED)
+def test_a_mention_of_no_event_is_not_one(text, event_type):
+    assert not any(e.type == event_type for e in _events(text))

@@ -33,6 +33,7 @@ class ClauseWords:
     responsibility: frozenset[str]
     accident: frozenset[str]
     name_links: frozenset[str]
+    ability: dict[str, int]              # written forms → window
     attack: frozenset[str]
 
 
@@ -61,6 +62,7 @@ def clause_words() -> ClauseWords:
         responsibility=frozenset(normalize_for_match(r["word"]) for r in by_role.get("responsibility", [])),
         accident=frozenset(normalize_for_match(r["word"]) for r in by_role.get("accident", [])),
         name_links=frozenset(normalize_for_match(r["word"]) for r in by_role.get("name_link", [])),
+        ability={form: int(r["window"]) for r in by_role.get("ability", []) for form in _verb_and_noun_forms([r["word"]])},
         attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
     )
 
@@ -243,3 +245,21 @@ def in_a_kin_name(doc: Document, i: int) -> Token | None:
         return None
     prev = doc.tokens[i - 1]
     return prev if _word(prev) in clause_words().name_links and not prev.suffix else None
+
+
+_NEGATIONS = frozenset({"لم", "لن", "ما", "لا"})
+
+
+def negated_ability(doc: Document, i: int) -> Token | None:
+    """«ولم تتمكن قوات الأمن من اعتقال أي منهم»: a negated verb of ability within its window before the trigger
+    at i (same sentence, no full stop between) negates it; returns the negation."""
+    tokens = doc.tokens
+    words = clause_words().ability
+    for back in range(1, max(words.values(), default=0) + 1):
+        j = i - back
+        if j < 1 or tokens[j].sentence != tokens[i].sentence or _punctuated(doc, j, i):
+            return None
+        window = words.get(_word(tokens[j]))
+        if window is not None and back <= window and tokens[j - 1].stem in _NEGATIONS:
+            return tokens[j - 1]
+    return None

@@ -25,6 +25,7 @@ from rasd.extract.clauses import (
     accident_word,
     clause_bounds,
     in_a_kin_name,
+    negated_ability,
     light_verb_before,
     other_reading,
     perfect_verbs,
@@ -236,6 +237,9 @@ def run(doc: Document) -> None:
             continue
         if match.rule.reads_as_noun(trig) and (future := _future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
+            continue
+        if (negation := negated_ability(doc, match.first)) is not None:
+            set_aside("negated", f"«{negation.text}» before a verb of ability that governs it")
             continue
         if (kin := in_a_kin_name(doc, match.first)) is not None:
             set_aside("sense", f"«{kin.text} {trig.text}» is part of a person's name")
