@@ -25,6 +25,19 @@ Measured on 2026-12-05 (2 cores shared with other jobs, load average 7-13), 100,
 - the page: first paint median 1.9 s (1.4-2.4 s), a select filter median 0.5 s (max 0.9 s), a date 0.9 s.
 - load, 10,000 requests at 100 concurrent with a 6,020-word extraction running: 0 errors, 19.8 requests/s,
   reads p50 3.9 s / p99 19 s (CPU-bound: the target of p99 < 100 ms under this load is not met here).
+
+Measured again later on 2026-12-05 after the read-path work (`--no-browser --repeat 3`; load average 7.5 at
+the start and end of the load phase, on 2 cores):
+- /events one at a time (3 rounds x 11 filter sets): p50 8.8 ms, p99 16.2 ms (outlet+year p50 7.0 ms,
+  ACLED+fatalities 4.7 ms); /events/{id} p50 36.5 ms; /entities p50 3.9 ms.
+- load as above: 0 errors, 73.5 requests/s, reads p50 0.9 s / p99 6.4 s, the 6,020-word extraction 7.8 s.
+  The server process used 3.8 ms of CPU per request but got 28% of one core (the rest went to the
+  extraction, this client at 4.7 ms per request, and the other jobs on the machine). With 100 clients always
+  waiting (a closed loop) the mean latency is 100 / throughput, so p99 < 100 ms needs over 1,000 requests/s,
+  which about 4 ms of server CPU per request cannot give on the one core left beside the extraction.
+- server CPU per request (its /proc CPU time over 200 requests sent one at a time, the load test's filters),
+  the code before this work -> after, same store, 20 minutes apart: /events 14.1 -> 5.4 ms, /events/{id}
+  2.7 -> 3.5 ms (unchanged within noise), /entities 16.5 -> 3.0 ms.
 """
 from __future__ import annotations
 

@@ -344,10 +344,14 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        filters = params.filters
-        total = cache.get(("count", filters.model_dump_json(), events_version()),
-                          lambda: aggregate.count_events(repo, filters))
-        items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total)
+        filters, version = params.filters, events_version()
+
+        def memo(key, compute):   # counts and spellings, per store version
+            return cache.get((key, version), compute)
+        total = memo(("count", filters.model_dump_json()), lambda: aggregate.count_events(repo, filters, memo))
+        everything = memo(("count", "{}"), lambda: aggregate.count_events(repo, None))
+        items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total, memo=memo,
+                                             all_events=everything)
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
 
     def events_version():

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, partial
+from typing import Any, Callable
 
 from pydantic import TypeAdapter
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, cast, exists, func, or_, select
 
 from rasd.store.models import ArticleRow, EntityMentionRow, EntityRow, EventMentionRow, EventRow
-from rasd.store.repository import Repository, _entity_conditions, _entity_summary, _event_conditions
+from rasd.store.repository import Repository, _entity_conditions, _entity_summary, _event_conditions, _spellings
 from rasd.store.schemas import EntitySummary, EventFilters, EventSummary
 
 DAY_PRECISIONS = ("day", "week")   # dates precise enough to stand on a day axis
@@ -72,12 +72,55 @@ def entity_page(repo: Repository, ranking: tuple[list[str], dict[str, int]], que
     return [_entity_summary(rows[i], counts.get(i, 0)) for i in page if i in rows], total
 
 
+WALK_LIMIT = 20_000   # events a date-ordered walk may read to fill a page of one outlet's events
+Memo = Callable[[Any, Callable[[], Any]], Any]
+
+
+def _no_memo(_key: Any, compute: Callable[[], Any]) -> Any:
+    return compute()
+
+
+def event_conditions(repo: Repository, f: EventFilters, memo: Memo = _no_memo, walk: bool = False) -> list[Any]:
+    """Repository's event filter (same matches), with the case-insensitive ACLED spellings looked up once
+    through `memo` (the API keeps them per store version) instead of in a subquery that reads every event's
+    ACLED type; with `walk`, the outlet as a test per event (EXISTS), which is fast when events are read in
+    date order and the outlet's events are not rare (page_events decides)."""
+    update: dict[str, Any] = {"acled_type": None, "acled_subtype": None}
+    if walk:
+        update["outlet"] = None
+    conditions = _event_conditions(f.model_copy(update=update))
+    for column, value in ((EventRow.acled_type, f.acled_type), (EventRow.acled_subtype, f.acled_subtype)):
+        if value:
+            spelled = memo(("spellings", column.key, value), partial(_stored, repo, _spellings(column, value)))
+            conditions.append(column.in_(spelled))
+    if walk and f.outlet:
+        name = f.outlet.strip()   # as Repository's outlet filter: Arabic or English name, any case
+        spelled_outlets = select(ArticleRow.outlet).where(or_(
+            ArticleRow.outlet == name, func.lower(ArticleRow.outlet) == name.lower(),
+            func.lower(ArticleRow.outlet_en) == name.lower())).distinct()
+        outlets = memo(("outlet spellings", name), lambda: _stored(repo, spelled_outlets))
+        conditions.append(exists().where(EventMentionRow.event_id == EventRow.id,
+                                         ArticleRow.id == EventMentionRow.article_id, ArticleRow.outlet.in_(outlets)))
+    return conditions
+
+
+def _stored(repo: Repository, query: Any) -> tuple[Any, ...]:
+    with repo._sessions() as s:
+        return tuple(s.scalars(query))
+
+
 def page_events(repo: Repository, filters: EventFilters | None, limit: int, offset: int,
-                total: int | None = None) -> tuple[list[EventSummary], int]:
+                total: int | None = None, memo: Memo = _no_memo, all_events: int | None = None
+                ) -> tuple[list[EventSummary], int]:
     """Repository.list_events' answer (newest first, then by id), sorting only (date, id) pairs and then
     reading the `limit` rows of the page, so a deep offset costs an index walk, not a sort of whole rows.
-    `total`, when the caller knows it (count_events, cached), is not counted again."""
-    where = _event_conditions(filters or EventFilters())
+    `total`, when the caller knows it (count_events, cached), is not counted again; with it and `all_events`
+    (the store's number of events), an outlet's page is read by walking events in date order when that
+    reads at most WALK_LIMIT events."""
+    filters = filters or EventFilters()
+    walk = bool(filters.outlet and total and all_events
+                and (offset + limit) * all_events / total <= WALK_LIMIT)
+    where = event_conditions(repo, filters, memo, walk)
     with repo._sessions() as s:
         if total is None:
             total = s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
@@ -98,11 +141,11 @@ def _summary_columns() -> tuple[Any, ...]:
     return tuple(EventRow.__table__.c[name] for name in EventSummary.model_fields if name in EventRow.__table__.c)
 
 
-def count_events(repo: Repository, filters: EventFilters | None) -> int:
+def count_events(repo: Repository, filters: EventFilters | None, memo: Memo = _no_memo) -> int:
     """How many events match `filters` (the `total` of /events)."""
+    where = event_conditions(repo, filters or EventFilters(), memo)
     with repo._sessions() as s:
-        return s.scalar(select(func.count()).select_from(EventRow).where(
-            *_event_conditions(filters or EventFilters()))) or 0
+        return s.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
 
 
 def _iso(day: Any) -> str | None:
