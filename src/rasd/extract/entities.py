@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, Entity
+from rasd.document import Document, Entity, Token
 from rasd.extract.ner_model import kb_matches, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
@@ -647,9 +647,16 @@ def _inflected_common_word(doc: Document, tok, suffixes: tuple[str, ...] = _INFL
                for b in bases)       # («صفحتا»: «صفحة» in the dual)
 
 
+def _tokens_near(doc: Document, start: int, end: int) -> list[Token]:
+    """The tokens overlapping [start - 1, end) by bisection: every token whose stem starts in, or overlaps,
+    [start, end) is among them (callers keep their exact test; a scan of all tokens was quadratic, issue 16)."""
+    span = doc.token_range(start - 1, max(end, start))
+    return doc.tokens[span[0]:span[1] + 1] if span else []
+
+
 def _inflected_word_span(doc: Document, start: int, end: int) -> bool:
     """The span is one word, and that word is a common word inflected."""
-    words = [t for t in doc.tokens if t.stem_start < end and start < t.stem_end]
+    words = [t for t in _tokens_near(doc, start, end) if t.stem_start < end and start < t.stem_end]
     return len(words) == 1 and _inflected_common_word(doc, words[0])
 
 
@@ -758,6 +765,10 @@ def _family_al(doc: Document, k: int) -> bool:
 _TAIL_WORD_ZIPF = 3.5      # a word this common at the end of a name needs the model to read it as a name too
 
 
+def _pair(x: tuple[int, int]) -> tuple[int, int]:
+    return x
+
+
 def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, int]] | None,
                given_end: int | None = None) -> int:
     """«مايكل شوماخر سائق», «هوجو شافيز سعت»: common last words the model does not read as part of a name
@@ -775,7 +786,8 @@ def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, in
             break
     while end > (given_end if given_end is not None else k) + 1:   # the word after the given name stays («محمود بصل»)
         tok = tokens[end]
-        inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in model_person)
+        inside = any(a <= tok.stem_start and tok.stem_end <= b for a, b in span_index(
+            model_person, _pair, "entities:model_person").overlapping(tok.stem_start - 1, max(tok.stem_end, tok.stem_start + 1)))
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")      # «جواد كسار العنزي»
         if inside or family or word_frequency(doc, tok) < _TAIL_WORD_ZIPF or _given_at(doc, end) \
                 or tokens[end - 1].stem in _NAME_LINKS:
@@ -791,6 +803,9 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
+    person_stop: dict[int, int] = {}          # where the model's first person span starting at an offset ends
+    for a, b in model_person or ():
+        person_stop.setdefault(a, b)
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -810,7 +825,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             and not _definite_adjective(tok) and not _big_place(doc, k) \
             and ("ال" not in tok.prefixes or tok.stem.endswith("ي"))    # «الممثلة الصاعدة»: a description
         introduced = not (starts_given or after_title) and _introduced_name(doc, k) \
-            and not any(a < tok.stem_end and tok.stem_start < b for a, b in model_other)
+            and not any(a < tok.stem_end and tok.stem_start < b for a, b in span_index(
+                model_other, _pair, "entities:model_other").overlapping(tok.stem_start, max(tok.stem_end, tok.stem_start + 1)))
         if not (starts_given or after_title or introduced) or _place_kunya(doc, k):
             k += 1
             continue
@@ -836,7 +852,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                 break       # «عبد الملك» | «حضروا»; «عبد الملك بن مروان» goes on
         if introduced:
             # the model's reading of a name it also found bounds it («رودلف کلاوزیوس | دالة الإعتلاج»)
-            stop = next((b for a, b in model_person or () if a == _name_start(tok)), None)
+            stop = person_stop.get(_name_start(tok))
             if stop is not None:
                 cut = max(x for x in range(k, end + 1) if tokens[x].stem_start < stop)
                 if any(min(word_frequency(doc, tokens[x]), stem_zipf(lexicon_key(tokens[x].text)) or 0)
@@ -904,7 +920,8 @@ _APPOSITION_ZIPF = 4.5      # «فرناندو الونسو سائق رينو»:
 def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
     """The model's person span up to (not including) the first common word after its first word: an
     apposition or a verb it ran into («شوماخر الفائز», «روبنز باريكيلو زميل مايكل»)."""
-    toks = [k for k, t in enumerate(doc.tokens) if start <= t.stem_start < end]
+    span = doc.token_range(start - 1, max(end, start))      # by bisection, then the exact test (issue 16)
+    toks = [k for k in (range(span[0], span[1] + 1) if span else ()) if start <= doc.tokens[k].stem_start < end]
     for n, k in enumerate(toks[1:], start=1):
         tok = doc.tokens[k]
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
