@@ -12,18 +12,19 @@ A length is skipped when the exponent so far predicts it would take longer than 
 `--compare` is the output-unchanged check used while optimising: run `rasd extract` before and after a
 change on the dev set and compare the two files (byte-identical, or the first differing article is named).
 
-Measured 2026-12-05 on the shared 2-core machine, one run each, back to back (branch `speed`, then main's
-src via PYTHONPATH=/tmp/speed_main/src, a `git archive main src` with the built KB linked in):
+Session 3, 2026-12-05, the shared 2-core machine under load 6-12 (so CPU seconds are the figure compared),
+the session's start (4e0e6d6, via PYTHONPATH) and branch speed3, back to back (README, "Speed and memory"):
 
-    words     before (main)          after (speed)
-    1,011     0.30 s  130 MB         0.12 s  132 MB
-    5,000    10.91 s  139 MB         0.70 s  142 MB
-   20,000    (predicted 244 s)       2.91 s  182 MB
-   80,000    (not run)              25.67 s  339 MB
-   exponent  k = 2.24 (1k-5k)        k = 1.21 (1k-80k)
-   300 copies of seed-000, one core: 4.4 articles/s (68.3 s) before, 10.5 articles/s (28.6 s) after: 2.4x
+    words     start: wall / CPU       speed3: wall / CPU
+    1,011     0.29 s / 0.13 s         0.31 s / 0.10 s
+    5,000     3.51 s / 0.90 s         1.59 s / 0.51 s
+   20,032    14.17 s / 3.75 s         6.18 s / 2.07 s
+   80,038   106.75 s / 32.22 s  339 MB  26.10 s / 8.85 s  281 MB
+   exponent  1.32 wall, 1.25 CPU     1.01 wall, 1.02 CPU
+   300 copies of seed-000, one core: 8.3 -> 11.3 articles per CPU second (a second run: 9.7 -> 10.4)
 
-Output was byte-identical (dev set, tests/data/heldout2, 3k and 6k-word articles) after every change.
+Session 2's figures: 80k words 25.7 s, exponent 1.21, 10.5 articles/s on the copies.
+Output was byte-identical (dev set, tests/data/heldout2, news articles, long articles) after every change.
 """
 from __future__ import annotations
 
