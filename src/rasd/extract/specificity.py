@@ -268,7 +268,9 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         if i <= k <= last:
             continue
         keys = _keys(doc.tokens[k])
-        for cue in {c for key in keys for c in cues.get(key, ())}:
+        # in a fixed order (a set's order follows the hash seed, and the evidence text would change between runs)
+        for cue in sorted({c for key in keys for c in cues.get(key, ())},
+                          key=lambda c: (c.word, c.kind, c.scope, c.window)):
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
             if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
                 continue
