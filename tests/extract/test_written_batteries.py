@@ -101,6 +101,22 @@ NOT_HAPPENED = [
 ]
 
 
+# the event's place: the finest place its clause names, not a reporter's city or a region around it
+PLACES = [
+ ("قتل خمسة مدنيين في غارة على حي الشجاعية شرق مدينة غزة أمس.", "ASSAULT", "الشجاعية"),
+ ("اندلعت اشتباكات عنيفة في منطقة عين زارة جنوب العاصمة طرابلس أمس.", "ASSAULT", "عين زارة"),
+ ("تظاهر المئات في ساحة التحرير وسط بغداد أمس.", "PROTEST", "ساحة التحرير"),
+ ("هاجم مسلحون نقطة تفتيش للجيش قرب مدينة العريش في شمال سيناء أمس.", "ASSAULT", "العريش"),
+ ("اعتقلت قوات الاحتلال ثلاثة شبان من بلدة بيت أمر شمال الخليل أمس.", "COERCE", "بيت أمر"),
+ ("استهدفت مسيرة سيارة على طريق مطار بغداد الدولي أمس.", "ASSAULT", "مطار بغداد"),
+ ("وقال مراسلنا في دمشق إن قذائف سقطت على بلدة جرمانا أمس.", "ASSAULT", "جرمانا"),
+ ("قتل جنديان في هجوم على موقع عسكري في ولاية النيل الأزرق أمس.", "ASSAULT", "النيل الأزرق"),
+ ("وصل وزير الخارجية التركي إلى العاصمة الليبية طرابلس أمس والتقى رئيس الحكومة.", "CONSULT", "طرابلس"),
+ ("انفجرت عبوة ناسفة في سوق شعبي بمدينة الصدر شرق بغداد أمس.", "ASSAULT", "الصدر"),
+ ("شنت مقاتلات التحالف غارات على مواقع الحوثيين في محافظة صعدة أمس.", "ASSAULT", "صعدة"),
+]
+
+
 def _events(text: str):
     return extract(Article(id="t", text=text, published="2025-01-05")).events
 
@@ -128,3 +144,11 @@ def test_a_reported_event_is_found(text, event_type):
 @pytest.mark.parametrize("text,event_type", NOT_HAPPENED)
 def test_a_mention_of_no_event_is_not_one(text, event_type):
     assert not any(e.type == event_type for e in _events(text))
+
+
+@pytest.mark.parametrize("text,event_type,place", PLACES)
+def test_the_place_of_a_written_sentence(text, event_type, place):
+    events = [e for e in _events(text) if e.type == event_type]
+    assert events and events[0].place is not None
+    got = events[0].place.text
+    assert place in got or got in place, got
