@@ -117,6 +117,21 @@ PLACES = [
 ]
 
 
+# relative dates against a Monday's publication date (2025-01-06)
+DATES = [
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب مساء الأحد.", "2025-01-05"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب فجر اليوم.", "2025-01-06"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب أمس الأول.", "2025-01-04"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب يوم السبت الماضي.", "2025-01-04"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب في 28 ديسمبر الماضي.", "2024-12-28"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب صباح الإثنين.", "2025-01-06"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب ليل الجمعة السبت.", "2025-01-03"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب الخميس الماضي.", "2025-01-02"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب في الثاني من يناير الجاري.", "2025-01-02"),
+ ("قتل ثلاثة أشخاص في قصف على مدينة حلب يوم ٤ كانون الثاني.", "2025-01-04"),
+]
+
+
 def _events(text: str):
     return extract(Article(id="t", text=text, published="2025-01-05")).events
 
@@ -152,3 +167,9 @@ def test_the_place_of_a_written_sentence(text, event_type, place):
     assert events and events[0].place is not None
     got = events[0].place.text
     assert place in got or got in place, got
+
+
+@pytest.mark.parametrize("text,date", DATES)
+def test_the_date_of_a_written_sentence(text, date):
+    events = [e for e in extract(Article(id="t", text=text, published="2025-01-06")).events if e.type == "ASSAULT"]
+    assert events and str(events[0].date) == date
