@@ -132,6 +132,19 @@ DATES = [
 ]
 
 
+# who said a direct quote: speech verb before or after, apposition, relays, relative clauses, «وصف ... بأنه»
+SPEAKERS = [
+ ('وقال وزير الخارجية الأردني أيمن الصفدي: "لن نقبل بتهجير الفلسطينيين".', "أيمن الصفدي"),
+ ('"الوضع الإنساني كارثي"، قال المتحدث باسم الأمم المتحدة ستيفان دوجاريك للصحفيين.', "ستيفان دوجاريك"),
+ ('وقالت وزارة الداخلية في بيان: "تم القبض على المتهمين".', "وزارة الداخلية"),
+ ('ونقلت وكالة رويترز عن مسؤول أمني قوله: "الهجوم استهدف دورية للجيش".', "مسؤول أمني"),
+ ('وأضاف المصدر، الذي طلب عدم الكشف عن هويته، أن "القوات ستنسحب قريبا".', "المصدر"),
+ ('وأكد رئيس الوزراء العراقي محمد شياع السوداني أن "الحكومة لن تسمح بالفوضى".', "محمد شياع السوداني"),
+ ('ووصف الرئيس التركي رجب طيب أردوغان الهجوم بأنه "عمل جبان".', "رجب طيب أردوغان"),
+ ('وقال حينها، المتحدث باسم الجيش: "لم نتلق أي طلب".', "المتحدث باسم الجيش"),
+]
+
+
 def _events(text: str):
     return extract(Article(id="t", text=text, published="2025-01-05")).events
 
@@ -173,3 +186,11 @@ def test_the_place_of_a_written_sentence(text, event_type, place):
 def test_the_date_of_a_written_sentence(text, date):
     events = [e for e in extract(Article(id="t", text=text, published="2025-01-06")).events if e.type == "ASSAULT"]
     assert events and str(events[0].date) == date
+
+
+@pytest.mark.parametrize("text,speaker", SPEAKERS)
+def test_the_speaker_of_a_written_quote(text, speaker):
+    quotes = extract(Article(id="t", text=text, published="2025-01-06")).quotes
+    assert quotes and quotes[0].speaker is not None
+    got = quotes[0].speaker.text
+    assert speaker in got or got in speaker, got
