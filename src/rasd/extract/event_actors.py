@@ -305,7 +305,10 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
     belongs to the object or the victim."""
     for m in after:
-        if m.kind != "victim" and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
+        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
+        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
+        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
+                and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
                 and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
             return m
     if not noun_trigger:
