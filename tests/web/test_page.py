@@ -103,6 +103,8 @@ def test_open_event_from_its_marker(page):
     open_page(page)
     page.select_option("#f-type", "PROTEST")
     page.wait_for_function("() => document.querySelectorAll('.event-item').length === 1")
+    # the map redraws its markers after the filter: click the marker of the filtered view, once it is alone
+    page.wait_for_function("() => document.querySelectorAll('.rasd-marker').length === 1")
     page.locator(".rasd-marker.type-PROTEST").click()
     page.locator("#panel .evidence").wait_for()
     assert page.locator("#panel .evidence mark[data-kind=trigger]").text_content() == "تظاهر"
