@@ -393,6 +393,16 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     return None
 
 
+def _own_place_word(doc: Document, e: Entity, ctx: dict[str, str]) -> None:
+    """«مخيم النصيرات», «مدينة الصدر» matched whole: the name's own first word is its place cue."""
+    first, last = _token_range(doc, e)
+    if "cue" in ctx or last <= first:
+        return
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    if head and head[0] in ("cue", "facility"):
+        ctx["cue"] = head[1] if head[0] == "cue" else "city"
+
+
 def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
                         list_ends: dict[int, tuple[dict[str, str], str]]) -> None:
     """A name joined by «و» right after a resolved place is the next item of one list: it takes the list's
@@ -506,6 +516,7 @@ def run(doc: Document) -> None:
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         _share_list_context(doc, e, ctx, list_ends)
+        _own_place_word(doc, e, ctx)
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
             # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
