@@ -183,6 +183,14 @@ SPEAKERS = [
 ]
 
 
+# one real event, one record: a headline and its body, an early and a final toll; two towns, two events
+EVENT_COUNTS = [
+ ("مقتل 5 مدنيين في غارة على ريف إدلب\nقتل خمسة مدنيين في غارة جوية استهدفت بلدة سرمين بريف إدلب أمس، وفق الدفاع المدني.\nوقال الدفاع المدني إن الغارة دمرت منزلين.", 1),
+ ("ارتفاع حصيلة تفجير مقديشو إلى 12 قتيلا\nقتل ثمانية أشخاص في تفجير سيارة مفخخة قرب فندق في مقديشو أمس، بحسب حصيلة أولية.\nوارتفعت الحصيلة لاحقا إلى 12 قتيلا وفق الشرطة.", 1),
+ ("قتل ثلاثة أشخاص في قصف على بلدة كفرنبل أمس، فيما قتل اثنان في قصف على بلدة معرة النعمان.", 2),
+]
+
+
 def _events(text: str):
     return extract(Article(id="t", text=text, published="2025-01-05")).events
 
@@ -232,3 +240,8 @@ def test_the_speaker_of_a_written_quote(text, speaker):
     assert quotes and quotes[0].speaker is not None
     got = quotes[0].speaker.text
     assert speaker in got or got in speaker, got
+
+
+@pytest.mark.parametrize("text,count", EVENT_COUNTS)
+def test_how_many_attacks_a_written_story_tells(text, count):
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == count

@@ -86,13 +86,19 @@ def _tolls_agree(a: Event, b: Event) -> bool:
 def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
     """Raise the toll of the latest earlier event of the same type and place; False when there is none."""
     for _sentence, earlier in reversed(found):
-        if earlier.type == event.type and _same_place(earlier.place, event.place) and earlier.place is not None:
+        if earlier.type == event.type and earlier.place is not None and (
+                _same_place(earlier.place, event.place) or _same_name(earlier.place, event.place)):
             for field in ("fatalities", "injuries"):
                 new = getattr(event, field)
                 if new is not None and (getattr(earlier, field) or 0) < new:
                     setattr(earlier, field, new)
             return True
     return False
+
+
+def _same_name(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """«بلدة معرة النعمان» (the town) and «في معرة النعمان» (read as its district): one name, one place."""
+    return a is not None and b is not None and normalize_for_match(a.text) == normalize_for_match(b.text)
 
 
 def _actor_key(a: Actor | None) -> str | None:

@@ -286,6 +286,8 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     cue = ctx.get("cue")
     if cue in ("city", "village") and c.feature in _SETTLEMENT:
         score += 3.0
+    elif cue in ("city", "village") and c.feature in ("admin1", "admin2"):
+        score -= 3.0        # «بلدة معرة النعمان»: the town, not the district named after it
     elif cue == "capital" and c.is_capital:
         score += 12.0
     elif cue in ("admin1", "country") and c.feature == cue:
