@@ -131,14 +131,18 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> boo
 _VILLAGES = frozenset({"village", "town"})
 
 
+def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة»: one sentence naming two villages 3 km
+    apart tells two strikes."""
+    return a is not None and b is not None and a.feature in _VILLAGES and b.feature in _VILLAGES \
+        and bool(a.name_en) and bool(b.name_en) and a.name_en != b.name_en
+
+
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
     if a is None or b is None:
         return True
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
-    if close and a.feature in _VILLAGES and b.feature in _VILLAGES and a.name_en and b.name_en \
-            and a.name_en != b.name_en:
-        return False    # «إبديتا» and «البارة», 3 km apart: two villages, two places
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
         # «سوق الجمعة» and «منطقة سوق الجمعة» are one place: the same gazetteer name, or one name inside the other
         na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
@@ -152,7 +156,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if a.type != b.type:
         return False
     if same_sentence:
-        return _same_place(a.place, b.place) or (_nested(a.place, b.place) and _tolls_agree(a, b))
+        return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
+            or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
