@@ -95,10 +95,12 @@ def _before_where(doc: Document, last: int) -> bool:
         and doc.tokens[nxt].stem == "حيث"
 
 
+_PLACE_ID_PREFIXES = ("cc:", "gn:", "wof:", "iso:", "rasd:")     # the gazetteer's ids (rasd.kb)
+
+
 def _is_place_actor(m: Mention) -> bool:
     """A country or a city standing as an actor («دمشق», «إيران»): its KB id is a place's."""
-    kb_id = m.actor.kb_id or ""
-    return kb_id.startswith(("cc:", "gn:", "wof:", "iso:", "rasd:")) and m.kind == "entity"
+    return (m.actor.kb_id or "").startswith(_PLACE_ID_PREFIXES) and m.kind == "entity"
 
 
 def _can_act(e: Entity) -> bool:
@@ -159,7 +161,7 @@ def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "agent" and m.kind == "entity" and m.first == prev.last + 2 \
                 and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
-                and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", "cc:", "gn:", "wof:", "iso:")) \
+                and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
             start = prev.actor.span.start
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
@@ -213,9 +215,11 @@ def _naming_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
             and (m.actor.span.start, m.actor.span.end) in people]
 
 
-def _person_titles():
-    from rasd.extract.entities import _person_titles as titles
-    return titles()
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """The titles of data/person_titles.txt as token stems (read here, not through the entities stage)."""
+    text = resources.files("rasd.extract").joinpath("data/person_titles.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_for_match(l.strip()) for l in text.splitlines() if l.strip() and not l.startswith("#"))
 
 
 def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
