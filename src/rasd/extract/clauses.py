@@ -263,3 +263,20 @@ def negated_ability(doc: Document, i: int) -> Token | None:
         if window is not None and back <= window and tokens[j - 1].stem in _NEGATIONS:
             return tokens[j - 1]
     return None
+
+
+def future_governor(doc: Document, i: int) -> Token | None:
+    """The verb carrying a noun trigger, when it is future («سيقدم استقالته», «وسيشن الجيش هجوما»): its light
+    verb, or the word right before it, with the future prefix «س» or after «لن»."""
+    tokens = doc.tokens
+    k = light_verb_before(doc, i)
+    if k is None and i > 0 and tokens[i - 1].sentence == tokens[i].sentence:
+        k = i - 1
+    if k is None:
+        return None
+    gov = tokens[k]
+    if "س" in gov.prefixes and gov.stem[:1] in "يتنا":
+        return gov
+    if k > 0 and tokens[k - 1].sentence == gov.sentence and tokens[k - 1].stem == "لن":
+        return gov
+    return None

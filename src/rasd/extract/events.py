@@ -18,12 +18,13 @@ import datetime as dt
 from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Document, Event, Sentence, Span, Token
+from rasd.document import Document, Event, Sentence, Span
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
     accident_word,
     clause_bounds,
+    future_governor,
     in_a_kin_name,
     negated_ability,
     light_verb_before,
@@ -235,7 +236,7 @@ def run(doc: Document) -> None:
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
             continue
-        if match.rule.reads_as_noun(trig) and (future := _future_governor(doc, match.first)) is not None:
+        if match.rule.reads_as_noun(trig) and (future := future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
             continue
         if (negation := negated_ability(doc, match.first)) is not None:
@@ -326,23 +327,6 @@ def run(doc: Document) -> None:
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
-
-
-def _future_governor(doc: Document, i: int) -> Token | None:
-    """The verb carrying a noun trigger, when it is future («سيقدم استقالته», «وسيشن الجيش هجوما»): its light
-    verb, or the word right before it, with the future prefix «س» or after «لن»."""
-    tokens = doc.tokens
-    k = light_verb_before(doc, i)
-    if k is None and i > 0 and tokens[i - 1].sentence == tokens[i].sentence:
-        k = i - 1
-    if k is None:
-        return None
-    gov = tokens[k]
-    if "س" in gov.prefixes and gov.stem[:1] in "يتنا":
-        return gov
-    if k > 0 and tokens[k - 1].sentence == gov.sentence and tokens[k - 1].stem == "لن":
-        return gov
-    return None
 
 
 def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, assault_starts: list[int],
