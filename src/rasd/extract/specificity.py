@@ -265,8 +265,8 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
     realis = False
     generic_weight = 0.0
     for k in range(lo, hi):
-        if i <= k <= last:
-            continue
+        if k in (i, last):
+            continue        # the trigger's own words; what stands inside a phrase («أطلقت، مساء الثلاثاء، صاروخا») counts
         keys = _keys(doc.tokens[k])
         # in a fixed order (a set's order follows the hash seed, and the evidence text would change between runs)
         for cue in sorted({c for key in keys for c in cues.get(key, ())},
