@@ -170,12 +170,15 @@ def _launch_site(doc: Document, at: int) -> bool:
         k -= 1
     elif "من" not in tokens[at].prefixes and not tokens[at].norm.startswith("من"):
         return False
-    for j in range(k, max(-1, k - 4), -1):
+    for j in range(k, max(-1, k - _LAUNCH_REACH), -1):   # «أطلقت، مساء الثلاثاء، صاروخا باليستيا من عمران»
         if tokens[j].sentence != tokens[at].sentence:
             break
         if _has_role(tokens[j], "launch"):
             return True
     return False
+
+
+_LAUNCH_REACH = 8
 
 
 def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
