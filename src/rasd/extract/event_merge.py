@@ -266,7 +266,8 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
         return False
     details = [o for o in events if o is not event and o.type == event.type and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
-               and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))]
+               and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))
+               and not _other_attacker(event, o)]
     if not details:
         return False
     if len(details) == 1:
@@ -280,6 +281,14 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _other_attacker(a: Event, b: Event) -> bool:
+    """Both name who did it, and not the same one: «عصابات» at a checkpoint in the countryside and government
+    drones on a village of it are two events, not a summary and its detail."""
+    ka, kb = _actor_key(a.actor1), _actor_key(b.actor1)
+    named = [x for x in (a.actor1, b.actor1) if x is not None and x.kb_id and not x.kb_id.startswith("agent.")]
+    return ka is not None and kb is not None and ka != kb and bool(named)
 
 
 def _told_in_its_sentence(event: Event) -> bool:
