@@ -150,7 +150,28 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_partitives(doc, _join_force_heads(doc, _drop_titles_of_people(doc, _drop_nested(out))))
+    return _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(out)))))
+
+
+def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«مقاتلين أكراد», «مسلحين عرب»: a role followed at once by a people (no «و», no comma) is one actor — the
+    people's, with the role's words in its text — not the two sides of a clash."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "agent" and m.kind in ("agent", "victim") and m.first == prev.last + 1 \
+                and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
+                and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
+            start = prev.actor.span.start
+            # the role says what they do («مقاتلين»: armed), the people who they are
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end),
+                                               "sector": prev.actor.sector or m.actor.sector})
+            out[-1] = Mention(prev.first, m.last, actor, "agent", m.locative)
+            continue
+        out.append(m)
+    return out
 
 
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
