@@ -7,7 +7,7 @@ from rasd.extract.event_place import _place_roles
 from rasd.text.normalize import normalize_for_match
 
 ROLES = {"cue", "preposition", "direction", "direction_prefix", "vessel", "dual_of", "facility", "name_head", "envoy",
-         "relative", "launch"}
+         "relative", "launch", "distance"}
 DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southeast", "southwest", "central"}
 
 

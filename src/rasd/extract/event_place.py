@@ -16,6 +16,7 @@ from importlib import resources
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
+from rasd.extract.places import _word_role
 from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
 from rasd.text.normalize import normalize_for_match
@@ -179,6 +180,25 @@ def _launch_site(doc: Document, at: int) -> bool:
 
 
 _LAUNCH_REACH = 8
+_DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
+_DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
+
+
+def _distance_reference(doc: Document, at: int) -> bool:
+    """«بلدة سراقب، 23 كم جنوب شرق مدينة إدلب», «على بعد 20 كلم من الرقة»: a place after a distance and its
+    direction only says where another place lies; it is where the event happened only when nothing else is named."""
+    tokens = doc.tokens
+    for back in range(1, _DISTANCE_REACH + 1):
+        k = at - back
+        if k < 0 or tokens[k].sentence != tokens[at].sentence:
+            return False
+        tok = tokens[k]
+        if _has_role(tok, "distance"):
+            return True
+        role = _word_role(tok.stem) or _word_role(tok.norm)
+        if not (tok.stem in _DISTANCE_GLUE or role and role[0] in ("direction_prefix", "cue")):
+            return False
+    return False
 
 
 def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
@@ -285,6 +305,8 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
                 s += _OTHER_CLAUSE
             if _in_relative_clause(doc, match, at) or _in_speech_frame(doc, match, at) or _launch_site(doc, at):
                 s += _FRAME
+        if _distance_reference(doc, at):
+            s += _FRAME
         return s
     best, best_at = min(cands, key=score)
     found = _unresolved_in_clause(doc, match)

@@ -65,7 +65,7 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
 )
-from rasd.extract.spanindex import sentence_tokens, starting_in
+from rasd.extract.spanindex import sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
 from rasd.text.normalize import normalize_for_match
@@ -171,7 +171,11 @@ def _is_historical(event: Event, doc: Document) -> bool:
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
     if event_type != "ASSAULT":
         return mode
-    words = {t.stem for t in sentence_tokens(doc.tokens, sentence)}     # by bisection, not a scan (issue 16)
+    sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack
+    names = [(p.span.start, p.span.end) for p in span_index(doc.places, lambda x: (x.span.start, x.span.end),
+                                                           "events:mode_places").overlapping(sent.start, sent.end)]
+    words = {t.stem for t in sentence_tokens(doc.tokens, sentence)     # by bisection, not a scan (issue 16)
+             if not any(a <= t.start and t.end <= b for a, b in names)}
     if words & {"جوي", "جويه", "طائرات", "طائره", "الطيران", "طيران", "غاره", "غارات", "حربيه", "مروحيه"}:
         return "aerial"
     if words & {"مسيره", "مسيرات", "درون"}:

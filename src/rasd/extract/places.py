@@ -284,7 +284,9 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     elif c.country in countries:
         score += 1.0
     cue = ctx.get("cue")
-    if cue in ("city", "village") and c.feature in _SETTLEMENT:
+    if cue == "neighbourhood" and c.feature == "neighbourhood":
+        score += 12.0       # «حي الأعظمية»: the neighbourhood, not the district of that name
+    elif cue in ("city", "village", "neighbourhood") and c.feature in _SETTLEMENT:
         score += 3.0
     elif cue in ("city", "village") and c.feature in ("admin1", "admin2"):
         score -= 3.0        # «بلدة معرة النعمان»: the town, not the district named after it
@@ -433,7 +435,8 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
         role = _word_role(tok.stem) or _word_role(tok.norm)
-        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1") or role[0] == "facility"):
+        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1", "neighbourhood")
+                            or role[0] == "facility"):
             continue
         for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
             if tokens[n].sentence != tok.sentence:
@@ -456,6 +459,9 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if best is not None and "near" in ctx and best.population < _MEDIUM_CITY \
                     and _km_to_parent(best, ctx) > float(ctx["near_km"]):
                 best = None         # «منطقة سوق الجمعة شرق العاصمة طرابلس»: not the village of that name 120 km off
+            if best is not None and role[1] == "neighbourhood" and best.feature != "neighbourhood" \
+                    and best.population < _MEDIUM_CITY and "near" not in ctx:
+                best = None         # «حي الوعر»: a village of that name somewhere in the country is another place
             if best is not None and role[0] == "facility":
                 # «في قصر قرطاج»: the facility, at the point of the place it is named after
                 out.append(Place(span=doc.span(tok.stem_start, end), text=doc.text[tok.stem_start:end],
