@@ -279,6 +279,41 @@ _OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., في
 _FRAME = 20.0           # a place in the report's frame, a relative clause or a launch site: a last resort
 
 
+_THE_COUNTRY = frozenset({"البلاد"})    # «في شمال غرب البلاد»: the country the article is about
+_COUNTRIES: list = [None, None]
+
+
+def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
+    """«في شمال غرب البلاد», «وسط البلاد» in tokens [lo, hi): a region of the article's country (like «غرب مالي»),
+    at the point of its admin-1 areas lying that way. Not a place of the places layer: only an event's place
+    when its clause names no finer one."""
+    for k in range(max(lo, 1), hi):
+        if doc.tokens[k].norm not in _THE_COUNTRY:
+            continue
+        role = _word_role(doc.tokens[k - 1].stem) or _word_role(doc.tokens[k - 1].norm)
+        if not role or role[0] != "direction_prefix":
+            continue
+        direction, start = role[1], k - 1
+        outer = _word_role(doc.tokens[k - 2].stem) or _word_role(doc.tokens[k - 2].norm) if k - 2 >= lo else None
+        if outer and outer[0] == "direction_prefix" and outer[1] in ("north", "south") \
+                and direction in ("east", "west"):
+            direction, start = outer[1] + direction, k - 2
+        from rasd.extract.places import article_countries
+        from rasd.kb import load_kb
+        kb = load_kb()
+        if _COUNTRIES[0] is not doc:
+            _COUNTRIES[:] = [doc, article_countries(doc, kb)]
+        country = kb.gazetteer.country(_COUNTRIES[1][0]) if _COUNTRIES[1] else None
+        point = kb.gazetteer.direction_point(country.country, direction) if country is not None else None
+        if point is None:
+            return None
+        a, b = doc.tokens[start].stem_start, doc.tokens[k].end
+        return Place(span=doc.span(a, b), text=doc.text[a:b], name_en=f"{direction} {country.name_en}",
+                     lat=round(point[0], 4), lon=round(point[1], 4), country=country.country, feature="region",
+                     gazetteer_id=country.id, qualifier=direction, reason="direction of the article's country («البلاد»)")
+    return None
+
+
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
     country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
@@ -291,10 +326,11 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
         if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
             cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)
                      if not _in_relative_clause_any(doc, p)]
-    if not cands:
-        return focus
     lo, hi = _sentence_tokens(doc, sentence)
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)
+    region = _region_of_the_country(doc, c_lo, c_hi)
+    if not cands:
+        return region or focus
 
     def score(item: tuple[Place, int]) -> float:
         place, at = item
@@ -309,6 +345,9 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
             s += _FRAME
         return s
     best, best_at = min(cands, key=score)
+    if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
+                               or not c_lo <= best_at < c_hi):
+        return region       # «في شمال غرب البلاد» when the clause names no finer place
     found = _unresolved_in_clause(doc, match)
     if found is not None and best.feature != "country":
         unresolved, (c_lo, c_hi) = found
