@@ -283,6 +283,16 @@ _THE_COUNTRY = frozenset({"البلاد"})    # «في شمال غرب البل�
 _COUNTRIES: list = [None, None]
 
 
+def _country_of_sentence(doc: Document, sentence: int, before: int) -> str | None:
+    """The country the sentence itself names before «البلاد» («أعلن الجيش الباكستاني ... شمال غرب البلاد»): the
+    nearest entity with a country before the phrase, else none (the article's country then)."""
+    sent = doc.sentences[sentence]
+    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+        sent.start, before)
+    named = [e for e in near if e.country and sent.start <= e.span.start and e.span.end <= before]
+    return max(named, key=lambda e: e.span.start).country if named else None
+
+
 def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
     """«في شمال غرب البلاد», «وسط البلاد» in tokens [lo, hi): a region of the article's country (like «غرب مالي»),
     at the point of its admin-1 areas lying that way. Not a place of the places layer: only an event's place
@@ -301,9 +311,12 @@ def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
         from rasd.extract.places import article_countries
         from rasd.kb import load_kb
         kb = load_kb()
-        if _COUNTRIES[0] is not doc:
-            _COUNTRIES[:] = [doc, article_countries(doc, kb)]
-        country = kb.gazetteer.country(_COUNTRIES[1][0]) if _COUNTRIES[1] else None
+        iso = _country_of_sentence(doc, doc.tokens[k].sentence, doc.tokens[start].start)
+        if iso is None:
+            if _COUNTRIES[0] is not doc:
+                _COUNTRIES[:] = [doc, article_countries(doc, kb)]
+            iso = _COUNTRIES[1][0] if _COUNTRIES[1] else None
+        country = kb.gazetteer.country(iso) if iso else None
         point = kb.gazetteer.direction_point(country.country, direction) if country is not None else None
         if point is None:
             return None
@@ -312,6 +325,16 @@ def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
                      lat=round(point[0], 4), lon=round(point[1], 4), country=country.country, feature="region",
                      gazetteer_id=country.id, qualifier=direction, reason="direction of the article's country («البلاد»)")
     return None
+
+
+_REGION_KM = 400.0       # a place this near a region's point lies in it («وزيرستان» in «شمال غرب البلاد»)
+
+
+def _finer_within(p: Place | None, region: Place) -> bool:
+    """A finer place named elsewhere (the previous sentence's, the article's focus) that lies in the region:
+    the event is there, and «شمال غرب البلاد» only describes it — the coarser place never replaces it."""
+    return p is not None and p.lat is not None and p.country == region.country \
+        and _FEATURE_RANK.get(p.feature or "", 2) < _FEATURE_RANK["region"] and _km(p, region) <= _REGION_KM
 
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
@@ -330,7 +353,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)
     region = _region_of_the_country(doc, c_lo, c_hi)
     if not cands:
-        return region or focus
+        return region if region is not None and not _finer_within(focus, region) else focus
 
     def score(item: tuple[Place, int]) -> float:
         place, at = item
@@ -346,7 +369,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
         return s
     best, best_at = min(cands, key=score)
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
-                               or not c_lo <= best_at < c_hi):
+                               or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
         return region       # «في شمال غرب البلاد» when the clause names no finer place
     found = _unresolved_in_clause(doc, match)
     if found is not None and best.feature != "country":
