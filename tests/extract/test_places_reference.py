@@ -86,3 +86,16 @@ def test_the_region_of_the_country_does_not_replace_a_finer_place_in_a_merge():
     doc = doc_of("اندلعت اشتباكات في مدينة سراقب بريف إدلب. وقتل ثلاثة مسلحين في شمال غرب البلاد.")
     assert doc.events
     assert all(e.place is not None and e.place.text == "سراقب" for e in doc.events if e.type == "ASSAULT")
+
+
+def test_the_country_is_the_one_the_sentence_names_not_the_most_mentioned():
+    _, e = assault("أعلن الجيش الباكستاني مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح. وتتهم إسلام أباد حكومة "
+                   "أفغانستان بإيواء المسلحين، وتنفي أفغانستان ذلك، وتقول أفغانستان إنها لا تتدخل.")
+    assert e.place is not None and e.place.country == "PK"
+
+
+def test_a_finer_place_named_later_in_the_region_keeps_the_event():
+    doc = doc_of("أعلن الجيش الباكستاني مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح.\n\n"
+                 "وتعرض الجنود لإطلاق نار في منطقة وزيرستان الجنوبية قرب الحدود.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.place is not None and "وزيرستان" in e.place.text for e in attacks)

@@ -317,9 +317,10 @@ def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
                 _COUNTRIES[:] = [doc, article_countries(doc, kb)]
             iso = _COUNTRIES[1][0] if _COUNTRIES[1] else None
         country = kb.gazetteer.country(iso) if iso else None
-        point = kb.gazetteer.direction_point(country.country, direction) if country is not None else None
-        if point is None:
+        if country is None:
             return None
+        # the country's own point when the gazetteer has too few admin-1 areas to tell (as for «غرب مالي»)
+        point = kb.gazetteer.direction_point(country.country, direction) or (country.lat, country.lon)
         a, b = doc.tokens[start].stem_start, doc.tokens[k].end
         return Place(span=doc.span(a, b), text=doc.text[a:b], name_en=f"{direction} {country.name_en}",
                      lat=round(point[0], 4), lon=round(point[1], 4), country=country.country, feature="region",
@@ -331,10 +332,11 @@ _REGION_KM = 400.0       # a place this near a region's point lies in it («وز
 
 
 def _finer_within(p: Place | None, region: Place) -> bool:
-    """A finer place named elsewhere (the previous sentence's, the article's focus) that lies in the region:
+    """A finer place named elsewhere (the previous sentence's, the article's focus; any named place finer than a
+    country's direction, «وزيرستان الجنوبية» too) that lies in the region:
     the event is there, and «شمال غرب البلاد» only describes it — the coarser place never replaces it."""
-    return p is not None and p.lat is not None and p.country == region.country \
-        and _FEATURE_RANK.get(p.feature or "", 2) < _FEATURE_RANK["region"] and _km(p, region) <= _REGION_KM
+    return p is not None and p.lat is not None and p.country == region.country and p.feature != "country" \
+        and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
