@@ -16,9 +16,10 @@ from importlib import resources
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
-from rasd.extract.places import _word_role
+from rasd.extract.places import _word_role, article_countries
 from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
+from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
@@ -180,6 +181,8 @@ def _launch_site(doc: Document, at: int) -> bool:
 
 
 _LAUNCH_REACH = 8
+
+
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
 _DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
 
@@ -308,8 +311,6 @@ def _region_of_the_country(doc: Document, lo: int, hi: int) -> Place | None:
         if outer and outer[0] == "direction_prefix" and outer[1] in ("north", "south") \
                 and direction in ("east", "west"):
             direction, start = outer[1] + direction, k - 2
-        from rasd.extract.places import article_countries
-        from rasd.kb import load_kb
         kb = load_kb()
         iso = _country_of_sentence(doc, doc.tokens[k].sentence, doc.tokens[start].start)
         if iso is None:
