@@ -461,3 +461,8 @@ def test_a_continent_written_without_hamza_is_a_place():
 def test_claimed_the_lives_of_is_a_death_toll():
     events = _events("أودى القصف بحياة 6 أشخاص في مخيم النصيرات وسط قطاع غزة أمس.", "ASSAULT")
     assert events and events[0].fatalities == 6
+
+
+def test_a_village_name_many_villages_bear_is_not_placed_on_one_of_them():
+    doc = _doc("وقتل عنصر في الحرس الثوري الإيراني برصاص أطلق من سلاح صيد في كهريز سانغ أمس.")
+    assert not any(p.text == "كهريز" and p.feature == "village" for p in doc.places)

@@ -297,6 +297,9 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     return score
 
 
+_HOMONYM_VILLAGES = 3
+
+
 def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
                      name: str = "") -> tuple[PlaceCandidate | None, str]:
     if not cands:
@@ -312,6 +315,10 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
     reason = _acceptable(best, ctx, countries, name)
     if reason:
         return None, reason
+    if best.feature == "village" and "near" not in ctx and sum(
+            1 for c in cands if c.feature == "village" and c.country == best.country) >= _HOMONYM_VILLAGES:
+        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it
+        return None, "a village name several villages of the country bear, with no larger place named beside it"
     moved = " (article context)" if best is not cands[0] else ""
     return best, "gazetteer" + moved
 
