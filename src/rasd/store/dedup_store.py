@@ -125,7 +125,7 @@ def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
         s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
     keys = [{"event_id": event.id, "key": k} for k in dict.fromkeys(event_keys(event_key(s, event)))]
     if keys:   # one executemany (the ORM inserted them one statement per key)
-        s.execute(insert(EventKeyRow), keys)
+        s.connection().execute(insert(EventKeyRow.__table__), keys)
 
 
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:

@@ -122,10 +122,16 @@ class Repository:
             touched: dict[int, EventRow] = {}
             links: dict[int, set[int]] = {}
             own: set[int] = set()   # events holding a mention of this (new) article: kept here, not re-queried
-            event_ids = [self._add_event_mention(s, row, i, event, touched, own, links)
+            mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
+            event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
                          for i, event in enumerate(record.events)]
             for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
-                self._add_event_mention(s, row, len(record.events) + k, event, touched, own, background=True)
+                self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions,
+                                        background=True)
+            # nothing above reads the article's mentions back from the database (candidates are found by
+            # event keys, the new events' fields come from the mention in memory): one executemany
+            if mentions:
+                s.connection().execute(insert(EventMentionRow.__table__), [_mention_values(m) for m in mentions])
             for event in touched.values():
                 self._refresh_event(s, event)
             event_ids = self._remerge(s, links, event_ids)
@@ -180,7 +186,8 @@ class Repository:
         batch.write(s, article_id)
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
-                           touched: dict[int, EventRow], own: set[int], links: dict[int, set[int]] | None = None,
+                           touched: dict[int, EventRow], own: set[int], mentions: list[EventMentionRow],
+                           links: dict[int, set[int]] | None = None,
                            background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
@@ -228,15 +235,14 @@ class Repository:
             s.add(event)
             s.flush()
             mention.event_id = event.id
-            s.add(mention)
-            s.flush()
+            mentions.append(mention)
             dedup_store.write_keys(s, event, new=True)
         else:
             event = s.get(EventRow, event_id)
             mention.merge_reason = ("background mention, " if background else "") + \
                 f"merged into event {event_id}: " + "; ".join(reasons)
             mention.event_id = event.id
-            s.add(mention)
+            mentions.append(mention)
             touched[event.id] = event   # recomputed once, after all of this article's mentions are in
             if links is not None:
                 others = set(compatible_ids(key, candidates)) - {event.id}
@@ -389,6 +395,13 @@ class Repository:
             rows = s.execute(select(EventMentionRow.id, EventMentionRow.event).where(
                 EventMentionRow.event_id == event_id).order_by(EventMentionRow.id)).all()
             return {mention_id: Event.model_validate(event) for mention_id, event in rows}
+
+
+_MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
+
+
+def _mention_values(m: EventMentionRow) -> dict[str, Any]:
+    return {name: getattr(m, name) for name in _MENTION_COLUMNS}
 
 
 def _actor_name_en(actor) -> str | None:
@@ -548,8 +561,8 @@ class _RegistryBatch:
         # are never read back in this transaction, and their ids follow the same order as before
         aliases = [{"entity_id": e, "alias": a} for e, a in self.aliases if (e, a) not in known_aliases]
         if aliases:
-            s.execute(insert(EntityAliasRow), aliases)
+            s.connection().execute(insert(EntityAliasRow.__table__), aliases)
         if self.mentions:
-            s.execute(insert(EntityMentionRow), [
+            s.connection().execute(insert(EntityMentionRow.__table__), [
                 {"article_id": article_id, "entity_id": e, "role": role, "start": start, "end": end, "text": text}
                 for e, role, start, end, text in self.mentions])
