@@ -1,6 +1,15 @@
-"""Memory of the input readers on large files (issue 18: "a 300 MB JSONL → 693 MB; a 50 MB line → 440 MB").
+"""Memory of the input readers on large files (issue 18: "a 300 MB JSONL → 693 MB; a 50 MB line → 440 MB"),
+and of a whole `rasd ingest` of many varied articles (issue 16: "under 500 MB while ingesting 10,000").
 
     .venv/bin/python bench/ingest_memory.py [--mb 300] [--line-mb 50]
+    .venv/bin/python bench/ingest_memory.py --ingest 10000 [--workers 2] [--max-minutes 40]
+
+--ingest N: the 2,976 real articles of ../shared/data/news (RESEARCH licence: measuring only; the JSONL is
+written to a temporary directory, never the repository), repeated with new ids, URLs and a closing line up to
+N articles, are ingested by `rasd ingest --workers W` into a fresh SQLite file while the process tree's RSS
+(the ingest process and each extraction worker, from /proc) is sampled every second; prints the peak RSS of
+the parent, of the largest worker and of the whole tree, with the RSS seen after each 1,000 articles stored,
+against the 500 MB ceiling. --max-minutes stops the ingest (SIGINT) and reports how far it got.
 
 Writes, in a temporary directory, a JSONL file of about --mb megabytes (distinct Arabic articles of ~20 KB)
 and a file with one --line-mb megabyte line between two good lines, then reads each in a fresh process
@@ -12,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -60,11 +70,110 @@ def measure(path: Path) -> tuple[int, int, float, float]:
     return good, bad, rss_kb / 1024, time.perf_counter() - started
 
 
+NEWS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news" / "corpus.jsonl.gz"
+CEILING_MB = 500
+
+
+def _tree_rss(root: int, cpu: dict[int, float] | None = None, pss: dict[int, int] | None = None) -> dict[int, int]:
+    """{pid: RSS in kB} of `root` and all its descendants (Linux /proc); `cpu` gets each one's CPU seconds."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            if cpu is not None:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    out[pid] = int(line.split()[1])
+            if pss is not None:   # proportional: pages shared between processes counted once in the sum
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        pss[pid] = int(line.split()[1])
+        except OSError:
+            continue
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def ingest_memory(count: int, workers: int, max_minutes: float) -> int:
+    import gzip
+    import signal
+    import sqlite3
+    with gzip.open(NEWS, "rt", encoding="utf-8") as f:
+        base = [json.loads(line) for line in f]
+    rasd = Path(sys.executable).with_name("rasd")
+    with tempfile.TemporaryDirectory(prefix="rasd-mem-") as tmp:
+        path, db = Path(tmp) / "news.jsonl", Path(tmp) / "mem.db"
+        with path.open("w", encoding="utf-8") as out:
+            for n in range(count):
+                item = dict(base[n % len(base)])
+                r = n // len(base)
+                if r:
+                    item.update(id=f"{item['id']}-r{r}", url=f"{item.get('url') or ''}#r{r}",
+                                text=item["text"] + f"\nنسخة {r}.")
+                item.pop("lang", None)
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        started, cpu_by_pid = time.perf_counter(), {}
+        proc = subprocess.Popen([str(rasd), "ingest", str(path), "--db", str(db), "--workers", str(workers), "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        peak_parent = peak_worker = peak_total = peak_pss = 0
+        marks: dict[int, int] = {}
+        stored = 0
+        while proc.poll() is None:
+            pss: dict[int, int] = {}
+            rss = _tree_rss(proc.pid, cpu_by_pid, pss)
+            peak_pss = max(peak_pss, sum(pss.values()))
+            parent = rss.pop(proc.pid, 0)
+            peak_parent, peak_total = max(peak_parent, parent), max(peak_total, parent + sum(rss.values()))
+            peak_worker = max([peak_worker, *rss.values()])
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                pass
+            bucket = stored // 1000 * 1000
+            marks[bucket] = max(marks.get(bucket, 0), parent, *rss.values())
+            if time.perf_counter() - started > max_minutes * 60:
+                proc.send_signal(signal.SIGINT)
+                proc.wait()
+                break
+            time.sleep(1)
+        seconds = time.perf_counter() - started
+        stderr = proc.stderr.read() if proc.stderr else ""
+        with sqlite3.connect(str(db)) as conn:
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    cpu = sum(cpu_by_pid.values())   # as last sampled (up to a second short per process)
+    print(f"rasd ingest --workers {workers}: {stored:,} of {count:,} articles stored in {seconds:.0f} s wall, "
+          f"{cpu:.0f} CPU s (parent + workers); {stored / seconds:.1f} articles/s wall, "
+          f"{stored / cpu if cpu else 0:.1f} per CPU s")
+    print(f"peak RSS: ingest process {peak_parent / 1024:.0f} MB, largest worker {peak_worker / 1024:.0f} MB, "
+          f"whole tree {peak_total / 1024:.0f} MB RSS, {peak_pss / 1024:.0f} MB PSS (ceiling {CEILING_MB} MB)")
+    print("largest process RSS by articles stored: " + ", ".join(
+        f"{k:,}: {v / 1024:.0f} MB" for k, v in sorted(marks.items())))
+    if stderr.strip():
+        print("stderr (last line): " + stderr.strip().splitlines()[-1])
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--line-mb", type=int, default=50)
+    parser.add_argument("--ingest", type=int, help="ingest this many varied news articles and report peak RSS")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--max-minutes", type=float, default=60.0)
     args = parser.parse_args()
+    if args.ingest:
+        return ingest_memory(args.ingest, args.workers, args.max_minutes)
     with tempfile.TemporaryDirectory(prefix="rasd-mem-") as tmp:
         big, long_line = Path(tmp) / "big.jsonl", Path(tmp) / "long-line.jsonl"
         n = write_big(big, args.mb)

@@ -23,7 +23,7 @@ import hashlib
 import math
 from typing import TYPE_CHECKING, Iterable
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from rasd.store import canonical
@@ -119,9 +119,13 @@ def query_keys(key: MentionKey) -> list[str]:
     return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo]
 
 
-def write_keys(s: Session, event: EventRow) -> None:
-    s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
-    s.add_all(EventKeyRow(event_id=event.id, key=k) for k in dict.fromkeys(event_keys(event_key(s, event))))
+def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
+    """File `event` under its keys (replacing its old ones; a `new` event, just inserted, has none)."""
+    if not new:
+        s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
+    keys = [{"event_id": event.id, "key": k} for k in dict.fromkeys(event_keys(event_key(s, event)))]
+    if keys:   # one executemany (the ORM inserted them one statement per key)
+        s.connection().execute(insert(EventKeyRow.__table__), keys)
 
 
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:

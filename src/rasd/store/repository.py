@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, and_, exists, func, insert, or_, select
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, sessionmaker
@@ -121,10 +121,17 @@ class Repository:
             self._register_entities(s, row.id, record)
             touched: dict[int, EventRow] = {}
             links: dict[int, set[int]] = {}
-            event_ids = [self._add_event_mention(s, row, i, event, touched, links)
+            own: set[int] = set()   # events holding a mention of this (new) article: kept here, not re-queried
+            mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
+            event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
                          for i, event in enumerate(record.events)]
             for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
-                self._add_event_mention(s, row, len(record.events) + k, event, touched, background=True)
+                self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions,
+                                        background=True)
+            # nothing above reads the article's mentions back from the database (candidates are found by
+            # event keys, the new events' fields come from the mention in memory): one executemany
+            if mentions:
+                s.connection().execute(insert(EventMentionRow.__table__), [_mention_values(m) for m in mentions])
             for event in touched.values():
                 self._refresh_event(s, event)
             event_ids = self._remerge(s, links, event_ids)
@@ -179,7 +186,8 @@ class Repository:
         batch.write(s, article_id)
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
-                           touched: dict[int, EventRow], links: dict[int, set[int]] | None = None,
+                           touched: dict[int, EventRow], own: set[int], mentions: list[EventMentionRow],
+                           links: dict[int, set[int]] | None = None,
                            background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
@@ -213,29 +221,34 @@ class Repository:
                                      actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
                                      actor2=dedup_store.event_actor_key(ev.actor2, actor2_id))
         # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
-        candidates = dedup_store.candidates(s, key, exclude=dedup_store.article_events(s, article.id))
+        # (`own` is what dedup_store.article_events would read back: the article is new, so its only mentions
+        # are the ones added here)
+        candidates = dedup_store.candidates(s, key, exclude=own)
         event_id, reasons = best_match(key, candidates)
         if event_id is None and background:
             return None
         if event_id is None:
+            # the event's fields come from its one mention before its INSERT (not an INSERT then an UPDATE)
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
+            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
+            self._set_fields(s, event, [(mention, article.source_id)])
             s.add(event)
             s.flush()
-            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
             mention.event_id = event.id
-            s.add(mention)
-            self._apply_mentions(s, event, [(mention, article.source_id)])
+            mentions.append(mention)
+            dedup_store.write_keys(s, event, new=True)
         else:
             event = s.get(EventRow, event_id)
             mention.merge_reason = ("background mention, " if background else "") + \
                 f"merged into event {event_id}: " + "; ".join(reasons)
             mention.event_id = event.id
-            s.add(mention)
+            mentions.append(mention)
             touched[event.id] = event   # recomputed once, after all of this article's mentions are in
             if links is not None:
                 others = set(compatible_ids(key, candidates)) - {event.id}
                 if others:
                     links.setdefault(event.id, set()).update(others)
+        own.add(event.id)
         return event.id
 
     def _refresh_event(self, s: Session, event: EventRow) -> None:
@@ -248,6 +261,11 @@ class Repository:
         self._apply_mentions(s, event, [tuple(r) for r in rows])
 
     def _apply_mentions(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
+        self._set_fields(s, event, rows)
+        s.flush()
+        dedup_store.write_keys(s, event)
+
+    def _set_fields(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
         mentions = [m for m, _ in rows]
         # the lead mention supplies place, date and wording: geocoded first, then finest date, then confidence
         lead = min(mentions, key=lambda m: (m.lat is None, _PRECISION_RANK.get(m.date_precision, 4),
@@ -284,8 +302,6 @@ class Repository:
         event.outlets = sorted({m.outlet for m in mentions if m.outlet})
         event.source_count = len(set(sources))
         event.updated_at = _now()
-        s.flush()
-        dedup_store.write_keys(s, event)
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -379,6 +395,13 @@ class Repository:
             rows = s.execute(select(EventMentionRow.id, EventMentionRow.event).where(
                 EventMentionRow.event_id == event_id).order_by(EventMentionRow.id)).all()
             return {mention_id: Event.model_validate(event) for mention_id, event in rows}
+
+
+_MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
+
+
+def _mention_values(m: EventMentionRow) -> dict[str, Any]:
+    return {name: getattr(m, name) for name in _MENTION_COLUMNS}
 
 
 def _actor_name_en(actor) -> str | None:
@@ -534,7 +557,12 @@ class _RegistryBatch:
                     if value is not None and getattr(row, name) is None:
                         setattr(row, name, value)
         s.flush()
-        s.add_all(EntityAliasRow(entity_id=e, alias=a) for e, a in self.aliases if (e, a) not in known_aliases)
-        s.add_all(EntityMentionRow(article_id=article_id, entity_id=e, role=role, start=start, end=end, text=text)
-                  for e, role, start, end, text in self.mentions)
-        s.flush()
+        # one executemany per table (the ORM inserted row by row, ~90 statements per article, issue 16); the rows
+        # are never read back in this transaction, and their ids follow the same order as before
+        aliases = [{"entity_id": e, "alias": a} for e, a in self.aliases if (e, a) not in known_aliases]
+        if aliases:
+            s.connection().execute(insert(EntityAliasRow.__table__), aliases)
+        if self.mentions:
+            s.connection().execute(insert(EntityMentionRow.__table__), [
+                {"article_id": article_id, "entity_id": e, "role": role, "start": start, "end": end, "text": text}
+                for e, role, start, end, text in self.mentions])

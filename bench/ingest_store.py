@@ -1,0 +1,131 @@
+"""Where `rasd ingest`'s time goes on real articles: extraction against the store, and the store's SQL per article.
+
+    .venv/bin/python bench/ingest_store.py extract --articles 300 -o /tmp/records.jsonl   # once (costly)
+    .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--dump /tmp/tables.jsonl]
+
+`extract` reads the first --articles of ../shared/data/news (RESEARCH licence: benchmarking only, nothing is
+copied into the repository), extracts them on one core and writes (article, record) pairs plus the CPU seconds
+extraction took. `store` stores those pairs (repeated --repeat times with new ids and URLs, so the store grows
+and dedup has stored events to compare against) into a fresh SQLite file with `Repository.add_record`, one
+transaction per article as `rasd ingest` does, and reports CPU and wall seconds, SQL statements and session
+flushes per article. `--dump` writes every stored table row for row (ordered by primary key, without the
+wall-clock columns ingested_at / updated_at / created_at), so two versions of the store can be compared with
+`cmp` on the same input.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+NEWS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news" / "corpus.jsonl.gz"
+CLOCK_COLUMNS = {"ingested_at", "updated_at", "created_at"}
+
+
+def read_news(limit: int):
+    from rasd.document import Article
+    with gzip.open(NEWS, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= limit:
+                return
+            item = json.loads(line)
+            yield Article.model_validate({k: v for k, v in item.items() if k != "lang"})
+
+
+def cmd_extract(args) -> None:
+    from rasd.pipeline import extract
+    n, cpu = 0, 0.0
+    with open(args.output, "w", encoding="utf-8") as out:
+        for article in read_news(args.articles):
+            started = time.process_time()
+            record = extract(article).to_record()
+            cpu += time.process_time() - started
+            out.write(json.dumps({"article": article.model_dump(mode="json"), "record": record},
+                                 ensure_ascii=False) + "\n")
+            n += 1
+    print(json.dumps({"articles": n, "extract_cpu_seconds": round(cpu, 2),
+                      "extract_articles_per_cpu_s": round(n / cpu, 1)}))
+
+
+def dump_tables(url: str, path: str) -> None:
+    from sqlalchemy import create_engine, inspect, text
+    engine = create_engine(url)
+    with engine.connect() as conn, open(path, "w", encoding="utf-8") as out:
+        for table in sorted(inspect(engine).get_table_names()):
+            if table == "alembic_version":
+                continue
+            cols = [c["name"] for c in inspect(engine).get_columns(table) if c["name"] not in CLOCK_COLUMNS]
+            for row in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1")):
+                out.write(json.dumps([table, *[str(v) if v is not None else None for v in row]],
+                                     ensure_ascii=False) + "\n")
+    engine.dispose()
+
+
+def cmd_store(args) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+    from rasd.document import Article
+    from rasd.store import Repository
+    pairs = []
+    with open(args.records, encoding="utf-8") as f:
+        for line in f:
+            item = json.loads(line)
+            pairs.append((Article.model_validate(item["article"]), item["record"]))
+    work = []
+    for r in range(args.repeat):
+        for article, record in pairs:
+            if r:   # a new id, URL and closing line: a distinct article that reports the same events
+                article = article.model_copy(update={"id": f"{article.id}-r{r}", "url": f"{article.url or ''}#r{r}",
+                                                     "text": article.text + f"\nنسخة {r}."})
+                record = {**record, "id": article.id}
+            work.append((article, record))
+    statements: Counter = Counter()
+    flushes = [0]
+    with tempfile.TemporaryDirectory(prefix="rasd-store-") as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        with Repository.open(url) as repo:
+            @event.listens_for(repo.engine, "before_cursor_execute")
+            def _count(_conn, _cursor, statement, *_a):
+                statements[" ".join(statement.split()[:3]).upper()] += 1
+            event.listen(Session, "after_flush", lambda *_a: flushes.__setitem__(0, flushes[0] + 1))
+            started, cpu = time.perf_counter(), time.process_time()
+            for article, record in work:
+                if not repo.has_article(article):
+                    repo.add_record(record, article)
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            stats = repo.stats()
+        if args.dump:
+            dump_tables(url, args.dump)
+    n = len(work)
+    print(json.dumps({
+        "articles": n, "cpu_seconds": round(cpu, 2), "wall_seconds": round(seconds, 2),
+        "articles_per_cpu_s": round(n / cpu, 1), "articles_per_s": round(n / seconds, 1),
+        "sql_statements_per_article": round(sum(statements.values()) / n, 1),
+        "by_verb_per_article": {k: round(v / n, 1) for k, v in statements.most_common()},
+        "flushes_per_article": round(flushes[0] / n, 1),
+        "event_mentions": stats.event_mentions, "events": stats.events, "entities": stats.entities,
+        "load_avg_1m": round(os.getloadavg()[0], 2)}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("extract")
+    p.add_argument("--articles", type=int, default=300)
+    p.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("store")
+    p.add_argument("records")
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--dump")
+    args = parser.parse_args()
+    cmd_extract(args) if args.cmd == "extract" else cmd_store(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
