@@ -147,7 +147,7 @@ def _can_start(word: str, p: Phrases) -> bool:
                     hit = True
                     break
         hit = hit or bool(word_readings(word))
-        if len(_CAN_START) > 200_000:
+        if len(_CAN_START) > 50_000:
             _CAN_START.clear()
         _CAN_START[word] = hit
     return hit

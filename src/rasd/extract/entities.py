@@ -457,7 +457,7 @@ def _person_titles() -> frozenset[str]:
     return _word_list("person_titles.txt")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _name_key(word: str) -> str:
     """Matching form of a name that keeps alef maqsura apart: «علي» (Ali) is not «على» (on)."""
     return normalize_for_match(word.replace("ى", "\u0001")).replace("\u0001", "ى")

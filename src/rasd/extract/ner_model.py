@@ -280,7 +280,7 @@ def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
 
 
 _FEATURE_CACHE: dict[tuple, tuple[list[str], ...]] = {}
-_FEATURE_CACHE_SIZE = 200_000
+_FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: ~1 KB each (memory ceiling, issue 16)
 _RELS = (-2, -1, 0, 1, 2)
 
 

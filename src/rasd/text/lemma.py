@@ -23,7 +23,7 @@ def _affixes() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]
     return tuple(sorted(prefixes, key=by_length)), tuple(sorted(suffixes, key=by_length))
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=32_768)
 def light_stem(stem: str) -> str:
     """Matching key of a (clitic-free, normalised or not) stem: «يقصفون» → «قصف», «قصفت» → «قصف»."""
     word = normalize_for_match(stem)

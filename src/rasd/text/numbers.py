@@ -492,7 +492,7 @@ def _cue_firsts(norm: str, by_first: dict) -> tuple[str, ...]:
     hit = _CUE_FIRSTS.get(norm)
     if hit is None:
         hit = tuple(first for pre, first in clitic_readings(norm) if pre in ("", "و", "ف") and first in by_first)
-        if len(_CUE_FIRSTS) > 200_000:
+        if len(_CUE_FIRSTS) > 50_000:
             _CUE_FIRSTS.clear()
         _CUE_FIRSTS[norm] = hit
     return hit

@@ -73,7 +73,7 @@ def _load_stems() -> dict[str, float]:
 
 # pure and asked for the same words again and again (word_frequency per token and per name test: ~6% of an
 # article; issue 16); bounded, so memory stays flat over a long ingest (65,536 short strings, a few MB)
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16_384)
 def lexicon_key(word: str) -> str:
     """The lexicon's spelling of a word: matching-normalised, but a final taa marbuta stays «ة».
 
@@ -195,7 +195,7 @@ def best_split(norm: str, raw: str) -> Split:
     return best or _fallback(norm, raw)
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=32_768)
 def segment(surface: str) -> tuple[str, tuple[str, ...], str, str, int, int]:
     """(norm, prefixes, stem, suffix, stem_start, stem_end) of a surface word; offsets are within `surface`."""
     norm, index = normalize_with_offsets(surface)
