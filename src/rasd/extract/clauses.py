@@ -34,6 +34,7 @@ class ClauseWords:
     accident: frozenset[str]
     name_links: frozenset[str]
     ability: dict[str, int]              # written forms → window
+    negation: frozenset[str]
     attack: frozenset[str]
 
 
@@ -63,6 +64,7 @@ def clause_words() -> ClauseWords:
         accident=frozenset(normalize_for_match(r["word"]) for r in by_role.get("accident", [])),
         name_links=frozenset(normalize_for_match(r["word"]) for r in by_role.get("name_link", [])),
         ability={form: int(r["window"]) for r in by_role.get("ability", []) for form in _verb_and_noun_forms([r["word"]])},
+        negation=frozenset(normalize_for_match(r["word"]) for r in by_role.get("negation", [])),
         attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
     )
 
@@ -247,9 +249,6 @@ def in_a_kin_name(doc: Document, i: int) -> Token | None:
     return prev if _word(prev) in clause_words().name_links and not prev.suffix else None
 
 
-_NEGATIONS = frozenset({"لم", "لن", "ما", "لا"})
-
-
 def negated_ability(doc: Document, i: int) -> Token | None:
     """«ولم تتمكن قوات الأمن من اعتقال أي منهم»: a negated verb of ability within its window before the trigger
     at i (same sentence, no full stop between) negates it; returns the negation."""
@@ -260,7 +259,7 @@ def negated_ability(doc: Document, i: int) -> Token | None:
         if j < 1 or tokens[j].sentence != tokens[i].sentence or _punctuated(doc, j, i):
             return None
         window = words.get(_word(tokens[j]))
-        if window is not None and back <= window and tokens[j - 1].stem in _NEGATIONS:
+        if window is not None and back <= window and tokens[j - 1].stem in clause_words().negation:
             return tokens[j - 1]
     return None
 
