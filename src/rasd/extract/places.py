@@ -8,7 +8,6 @@ a square or neighbourhood the gazetteer lacks («ساحة التحرير وسط 
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 import csv
 import math
 from collections import Counter
@@ -18,7 +17,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Place
 from rasd.extract.entities import is_given_name
-from rasd.extract.spanindex import GrowingIndex
+from rasd.extract.spanindex import GrowingIndex, starting_in
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.kb.keys import name_key
@@ -115,21 +114,10 @@ def _is_dateline_mention(doc: Document, e: Entity) -> bool:
 _COUNTRY_AFTER_CHARS = 16    # «X شمال لبنان», «X، سوريا», «X في العراق»
 
 
-# Per-document index of the entities by start, built once and reused by every place: «the country named right
-# after a place» then looks only at the entities starting within reach instead of scanning all of them per place
-# (quadratic in article length; issue 16). One entry, for the document being read; rebuilt if the entities list
-# is replaced or grows (nothing in this stage moves an entity's span).
-_AFTER_INDEX: list = [None, None, -1, None]
-
-
 def _entities_after(doc: Document, end: int, reach: int) -> list[Entity]:
-    """The entities starting in (end, end + reach], in the order of the entities layer."""
-    ents = doc.entities
-    if not (_AFTER_INDEX[0] is doc and _AFTER_INDEX[1] is ents and _AFTER_INDEX[2] == len(ents)):
-        order = sorted(range(len(ents)), key=lambda k: ents[k].span.start)
-        _AFTER_INDEX[:] = [doc, ents, len(ents), (order, [ents[k].span.start for k in order])]
-    order, starts = _AFTER_INDEX[3]
-    return [ents[k] for k in sorted(order[bisect_right(starts, end):bisect_right(starts, end + reach)])]
+    """The entities starting in (end, end + reach], in the order of the entities layer (by the per-document
+    span index, not a scan of every entity per place: issue 16)."""
+    return starting_in(doc.entities, "places:entities", end + 1, end + reach + 1)
 
 
 def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
