@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from rasd.document import Article
-from rasd.extract.clauses import clause_words, light_verb_before, other_reading, prospective_governor
+from rasd.extract.clauses import clause_words, cumulative_word, light_verb_before, other_reading, prospective_governor
 from rasd.extract.cues import read_tsv
 from rasd.pipeline import extract
 
@@ -32,11 +32,12 @@ def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
     assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility",
-                     "accident", "attack_word", "refusal", "name_link", "ability", "negation"}
+                     "accident", "attack_word", "refusal", "name_link", "ability", "negation", "cumulative"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] == "prospective")
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
     assert "اعلنت" in words.announce
+    assert {"منذ", "اجمالي"} <= words.cumulative
 
 
 def test_homograph_rows_are_well_formed():
@@ -378,6 +379,14 @@ def test_deaths_in_an_accident_are_no_attack():
 def test_accident_words_are_data():
     words = clause_words()
     assert {"تحطم", "غرق"} <= words.accident and "رصاص" in words.attack and "هجوم" in words.attack
+
+
+def test_a_total_over_a_period_is_found_by_its_word():
+    doc = extract(Article(id="t", text="وقتل أكثر من 500 مدني في المحافظة منذ بداية العام.", published="2025-01-05"))
+    word = cumulative_word(doc, 0, len(doc.tokens))
+    assert word is not None and word.text == "منذ"
+    doc = extract(Article(id="t", text="وقال شاهد عيان إنه أحصى ست جثث.", published="2025-01-05"))
+    assert cumulative_word(doc, 0, len(doc.tokens)) is None
 
 
 def test_the_pronoun_after_a_named_attack_is_the_attack_not_the_speaker():

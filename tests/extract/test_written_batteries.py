@@ -84,6 +84,29 @@ TOLLS = [
  ("قتل عشرة أشخاص على الأقل في تفجير سيارة مفخخة في سوق بمدينة مقديشو أمس.", 10, None),
  ("أصيب 4 جنود إسرائيليين بجروح في عملية طعن قرب مدينة الخليل أمس.", None, 4),
  ("قتل 7 من عناصر داعش في غارة للتحالف على مدينة البوكمال أمس.", 7, None),
+ # an indefinite singular casualty noun is one person; bodies are the dead; an age is no count
+ ("استهدفت غارة جوية منزلا في بلدة بنت جبيل أمس، ما أسفر عن سقوط قتيل.", 1, None),
+ ("قصفت طائرات حربية مدينة حلب أمس وانتشلت فرق الدفاع المدني خمس جثث من تحت الأنقاض.", 5, None),
+ ("انفجرت عبوة ناسفة بآلية عسكرية في مدينة درعا أمس، مما أسفر عن مقتل ثلاثة جنود وإصابة رابع.", 3, 1),
+ ("قتل رجل وأصيب طفل (4 أعوام) في قصف مدفعي على مدينة تعز أمس.", 1, 1),
+]
+
+# a sentence that only reports casualties completes the attack told just before it
+FOLLOW_UP_TOLLS = [
+ ("انفجرت سيارة مفخخة في سوق بمدينة مقديشو أمس. وقال شاهد عيان إنه أحصى ست جثث.", 6, None),
+ ("قتل 13 شرطيا في هجوم انتحاري على معسكر للشرطة في مقديشو أمس. وقال مدير الإسعاف: "
+  "لقد نقلنا ثلاثة عشر جثة وخمسة عشر مصابا إلى المستشفيات.", 13, 15),
+ ("قصفت طائرات حربية بلدة سراقب أمس. وقال الدفاع المدني إن القصف تسبب بدمار كبير. "
+  "وأضاف أن فرقه انتشلت أربع جثث.", 4, None),
+]
+
+# figures that are not the toll of the attack before them
+NOT_FOLLOW_UP_TOLLS = [
+ # a total over a period
+ "قصفت طائرات حربية بلدة سراقب أمس. وقتل أكثر من 500 مدني في المحافظة منذ بداية العام.",
+ "قصفت طائرات حربية بلدة سراقب أمس. وبلغ إجمالي الجرحى في المحافظة 300 جريح.",
+ # two attacks at two places before the figures
+ "قصفت طائرات حربية بلدة سراقب وقصفت المدفعية مدينة حماة أمس. وقال مسعفون إنهم انتشلوا خمس جثث.",
 ]
 
 
@@ -217,6 +240,20 @@ def test_toll_of_a_written_sentence(text, fatalities, injuries):
     events = [e for e in _events(text) if e.type in ("ASSAULT", "COERCE", "PROTEST")]
     assert events
     assert (events[0].fatalities, events[0].injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize("text,fatalities,injuries", FOLLOW_UP_TOLLS)
+def test_a_toll_only_sentence_completes_the_attack_before_it(text, fatalities, injuries):
+    events = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize("text", NOT_FOLLOW_UP_TOLLS)
+def test_figures_of_a_period_or_of_several_attacks_stay_unattached(text):
+    events = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert events
+    assert all(e.fatalities is None and e.injuries is None for e in events)
 
 
 @pytest.mark.parametrize("text,event_type", HAPPENED)

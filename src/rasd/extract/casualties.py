@@ -15,7 +15,7 @@ from importlib import resources
 from rasd.document import Document, NumberMention
 from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
-from rasd.text.numbers import singular_count_at
+from rasd.text.numbers import singular_count_at, word_readings
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم", "معظمهم"})
@@ -56,6 +56,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
+    counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
@@ -63,6 +64,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
+        counted_at.add(i)
         if _killed_and_wounded(doc, cues, i, hi):
             continue    # «21 قتيلا وجريحا»: the killed and the wounded counted together, neither toll
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
@@ -89,9 +91,30 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
                 and at + 1 not in cue_at:
             if singular_count_at(doc.tokens, at + 1) is not None:
                 totals[kind] = 1
+        if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
+            totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
+        if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
+            totals[kind] = 1     # «ما أسفر عن سقوط قتيل», «وتوقع قتيلاً»: an indefinite singular is one person
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     return result
+
+
+def _one_more_by_ordinal(doc: Document, k: int) -> bool:
+    """An indefinite ordinal standing for a person after a casualty cue («وإصابة رابع», «ومقتل خامس»)."""
+    tok = doc.tokens[k]
+    return "ال" not in tok.prefixes and any(entry.role == "ordinal" and entry.value >= 2
+                                            for pre, entry in word_readings(tok.norm) if not pre)
+
+
+def _one_by_itself(doc: Document, at: int) -> bool:
+    """The cue is itself an indefinite singular person noun («قتيل», «جريحاً», «جثة»), with no number
+    word after it («قتيل واحد» is read from the number)."""
+    tok = doc.tokens[at]
+    if "ال" in tok.prefixes or tok.suffix:
+        return False
+    single = singular_count_at(doc.tokens, at)
+    return single is not None and single.unit not in _NOT_PEOPLE    # «إصابة» names the injury, not a person
 
 
 def _killed_and_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:
@@ -123,7 +146,7 @@ def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
-_AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "العمر", "عمر"})
+_AGE_WORDS = frozenset({"عاما", "عام", "اعوام", "عامين", "سنه", "سنوات", "سنين", "شهرا", "اشهر", "العمر", "عمر"})
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ class ClauseWords:
     ability: dict[str, int]              # written forms → window
     negation: frozenset[str]
     attack: frozenset[str]
+    cumulative: frozenset[str]
 
 
 def _verb_and_noun_forms(lemmas: list[str]) -> frozenset[str]:
@@ -66,6 +67,7 @@ def clause_words() -> ClauseWords:
         ability={form: int(r["window"]) for r in by_role.get("ability", []) for form in _verb_and_noun_forms([r["word"]])},
         negation=frozenset(normalize_for_match(r["word"]) for r in by_role.get("negation", [])),
         attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
+        cumulative=frozenset(normalize_for_match(r["word"]) for r in by_role.get("cumulative", [])),
     )
 
 
@@ -239,6 +241,12 @@ def accident_word(doc: Document, lo: int, hi: int) -> Token | None:
     if any(_word(t) in clause_words().attack for t in tokens):
         return None
     return next((t for t in tokens if _word(t) in clause_words().accident), None)
+
+
+def cumulative_word(doc: Document, lo: int, hi: int) -> Token | None:
+    """The word that makes the figures in tokens lo..hi a total over a period or several events («منذ بدء
+    الحرب», «إجمالي عدد القتلى»), if any."""
+    return next((t for t in doc.tokens[lo:hi] if _word(t) in clause_words().cumulative), None)
 
 
 def in_a_kin_name(doc: Document, i: int) -> Token | None:

@@ -24,6 +24,7 @@ from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
     accident_word,
     clause_bounds,
+    cumulative_word,
     future_governor,
     in_a_kin_name,
     negated_ability,
@@ -321,6 +322,7 @@ def run(doc: Document) -> None:
             for other in coordinated_places(doc, place):
                 found.append((sentence, event.model_copy(update={
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
+    _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     events = merge_events(found, restating, doc)
     events = _fold_protest_demands(events, doc)
     _credit_claims_of_responsibility(events, doc)
@@ -331,6 +333,69 @@ def run(doc: Document) -> None:
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
+
+
+_FOLLOW_UP_REACH = 2     # sentences back to the attack a toll-only sentence completes
+
+
+def _fill_follow_up_tolls(doc: Document, found: list[tuple[int, Event]], trigger_sentences: set[int]) -> None:
+    """«قال مدير الإسعاف "حملنا ثلاثة عشر جثة وخمسة عشر مصاباً"», «وأضاف أنه أحصى ست جثث»: a sentence that
+    reports casualties with no event word of its own completes the attack told just before it, filling the
+    figures that attack lacks. Sentences between that only restate an attack («إن الانفجار تسبب بدمار») are
+    passed over; at most two others. A total over a period («منذ», «إجمالي»), a year in the sentence, an act
+    set aside in between, or two attacks at two places leave the figures unattached."""
+    by_sentence: dict[int, list[Event]] = {}
+    for sentence, event in found:
+        by_sentence.setdefault(sentence, []).append(event)
+    if not by_sentence:
+        return
+    set_aside: dict[int, set[str]] = {}     # sentence → how its set-aside triggers read
+    for item in doc.non_events:
+        trigger = item.get("trigger") or {}
+        if "start" in trigger:
+            reading = "restating" if item.get("modality") == "generic" and item.get("type") == "ASSAULT" else "other"
+            set_aside.setdefault(doc.sentence_at(trigger["start"]), set()).add(reading)
+    first_event = min(by_sentence)
+    for sentence, sent in enumerate(doc.sentences):
+        if sentence <= first_event or sentence in trigger_sentences or sent.furniture:
+            continue
+        bounds = doc.token_range(sent.start, sent.end)
+        if bounds is None:
+            continue
+        lo, hi = bounds[0], bounds[1] + 1
+        figures = casualties_in_range(doc, lo, hi)
+        if figures.fatalities is None and figures.injuries is None:
+            continue
+        if figures.running_total or cumulative_word(doc, lo, hi) is not None or any(
+                n.is_year for n in doc.numbers if sent.start <= n.span.start < sent.end):
+            continue
+        attack = _attack_told_before(sentence, by_sentence, set_aside)
+        for event in attack:
+            if event.fatalities is None and figures.fatalities is not None:
+                event.fatalities = figures.fatalities
+            if event.injuries is None and figures.injuries is not None:
+                event.injuries = figures.injuries
+
+
+def _attack_told_before(sentence: int, by_sentence: dict[int, list[Event]],
+                        set_aside: dict[int, set[str]]) -> list[Event]:
+    """The mentions of the one attack told last before `sentence` (see _fill_follow_up_tolls), or []."""
+    others = 0
+    for before in range(sentence - 1, -1, -1):
+        if before in by_sentence:
+            told = [e for e in by_sentence[before] if e.type in _CASUALTY_TYPES]
+            places = {(e.place.lat, e.place.lon) for e in told if e.place is not None}
+            if told and all(e.type == "ASSAULT" for e in told) and len(places) <= 1:
+                return told     # mentions of one attack («انفجرت سيارة مفخخة»): all ASSAULT, one place
+            return []
+        readings = set_aside.get(before, set())
+        if "other" in readings:
+            return []           # the figures may be those of an act set aside there
+        if not readings:
+            others += 1
+            if others > _FOLLOW_UP_REACH:
+                return []
+    return []
 
 
 def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, assault_starts: list[int],
