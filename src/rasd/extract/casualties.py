@@ -15,7 +15,7 @@ from importlib import resources
 from rasd.document import Document, NumberMention
 from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
-from rasd.text.numbers import singular_count_at, word_readings
+from rasd.text.numbers import singular_count_at, singular_noun, word_readings
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم", "معظمهم"})
@@ -29,6 +29,7 @@ class Casualties:
     injuries: int | None = None
     approximate: bool = False
     running_total: bool = False
+    vague: frozenset[str] = frozenset()     # kinds told only by a vague word («عشرات القتلى»): reported, no figure
 
 
 def _is_count(number: NumberMention) -> bool:
@@ -56,6 +57,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
+    vague: set[str] = set()
     counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     for number in doc.numbers:
@@ -76,6 +78,10 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
             continue
+        if number.kind == "vague":
+            vague.add(kind)     # «وعشرات الجرحى»: casualties told, but no number to record (ANNOTATION.md)
+            last_kind = kind
+            continue
         value = int(number.value) + _coordinated_singulars(doc, i, hi)
         if kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
@@ -89,15 +95,37 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         # العشرات»: a cue right before another cue counts nobody by itself
         if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence \
                 and at + 1 not in cue_at:
-            if singular_count_at(doc.tokens, at + 1) is not None:
-                totals[kind] = 1
+            if _singular_person(doc, at + 1) is not None or _singular_object(doc, at + 2, hi):
+                totals[kind] = 1     # «قُتل عنصر», «وإصابة والدته», «قتل مستوطنون فلسطينياً»
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
             totals[kind] = 1     # «ما أسفر عن سقوط قتيل», «وتوقع قتيلاً»: an indefinite singular is one person
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
+    result.vague = frozenset(vague - set(totals))
     return result
+
+
+def _singular_person(doc: Document, k: int) -> NumberMention | None:
+    """One person: a singular counted noun, bare or possessed («عنصر», «وشخص», «والدتهما», «نجله»)."""
+    if k >= len(doc.tokens):
+        return None
+    single = singular_count_at(doc.tokens, k)
+    if single is None and doc.tokens[k].suffix:
+        unit = singular_noun(doc.tokens[k].stem)
+        if unit is not None:
+            tok = doc.tokens[k]
+            single = NumberMention(span=doc.span(tok.start, tok.end), value=1, kind="singular", unit=unit)
+    return single
+
+
+def _singular_object(doc: Document, k: int, hi: int) -> bool:
+    """«قتل مستوطنون فلسطينياً»: after a verb and its subject, a singular counted noun in the accusative."""
+    if k >= hi or doc.tokens[k].sentence != doc.tokens[k - 2].sentence or doc.tokens[k].prefixes:
+        return False
+    single = singular_count_at(doc.tokens, k)
+    return single is not None and single.unit not in _NOT_PEOPLE and doc.tokens[k].text.rstrip("\u064b").endswith("ا")
 
 
 def _one_more_by_ordinal(doc: Document, k: int) -> bool:
@@ -132,7 +160,7 @@ def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
     """«أربعة أطفال وسيدة»: a singular counted noun of a person joined by «و» to the counted noun adds one."""
     k = i + 2           # the number, its counted noun, then «وسيدة»
     if k < hi and doc.tokens[k].prefixes[:1] == ["و"]:
-        single = singular_count_at(doc.tokens, k)
+        single = _singular_person(doc, k)
         if single is not None and single.unit not in _NOT_PEOPLE:
             return 1
     return 0

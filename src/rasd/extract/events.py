@@ -196,7 +196,7 @@ def _corroborated(doc: Document, sentence: int, casualties, mentions: list[Menti
     """A weak trigger stands with a place, a casualty count or a named actor in its sentence — or, for
     protests and arrests, a generic crowd or force («مئات المتظاهرين», «قوات الأمن»)."""
     crowd_ok = event_type in ("PROTEST", "COERCE")
-    return bool(_place_candidates(doc, sentence) or casualties.fatalities or casualties.injuries
+    return bool(_place_candidates(doc, sentence) or casualties.fatalities or casualties.injuries or casualties.vague
                 or any(m.kind in ("entity", "nisba") or (crowd_ok and m.kind in ("agent", "victim"))
                        for m in mentions))
 
@@ -276,7 +276,7 @@ def run(doc: Document) -> None:
                                         sentence_fallback=event_type == "ASSAULT") \
             if event_type in _CASUALTY_TYPES else None
         strength = match.rule.get("strength")
-        if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries)):
+        if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries or casualties.vague)):
             continue
         if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
             continue
@@ -420,6 +420,7 @@ def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, assau
 
 class _NoCasualties:
     fatalities = injuries = None
+    vague: frozenset[str] = frozenset()
 
 
 _NO_CASUALTIES = _NoCasualties()

@@ -241,10 +241,10 @@ def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence
     weights = feature_weights()
     sent = doc.sentences[sentence]
     casualties = casualties_in_range(doc, lo, hi)
-    if casualties.fatalities or casualties.injuries:
+    if casualties.fatalities or casualties.injuries or casualties.vague:
         ev.add("casualties", weights["casualties"])
     numbers = [n for n in _near(doc.numbers, "numbers", sent.start, sent.end) if sent.start <= n.span.start < sent.end]
-    if any(not n.is_year and not n.is_percent for n in numbers) and not (casualties.fatalities or casualties.injuries):
+    if any(not n.is_year and not n.is_percent for n in numbers) and not (casualties.fatalities or casualties.injuries or casualties.vague):
         ev.add("count", weights["count"])
     if any(sent.start <= p.span.start < sent.end and p.lat is not None
            for p in _near(doc.places, "places", sent.start, sent.end)):
