@@ -94,6 +94,7 @@ TOLLS = [
  # the victim as the object after the subject, or a possessed kin noun, is one person
  ("قتل مستوطنون فلسطينيا في قرية ترمسعيا قرب رام الله أمس.", 1, None),
  ("قتل طفلان وأصيب نجلهما في قصف مدفعي على مدينة تعز أمس.", 2, 1),
+ ("لقي شخصان مصرعهما وأصيب سبعة آخرون في اشتباكات بمدينة طرابلس أمس.", 2, 7),
  ("قتل رجل وأصيب طفل (4 أعوام) في قصف مدفعي على مدينة تعز أمس.", 1, 1),
 ]
 
@@ -239,6 +240,28 @@ def test_actor1_of_a_written_sentence(text, event_type, actor1):
     assert events, f"no {event_type} event"
     got = events[0].actor1.text if events[0].actor1 else ""
     assert got and (actor1 in got or got in actor1), got
+
+
+# an attack told with no actor takes the actor a later restatement names («نفّذت X الهجوم»)
+ACTORS_FROM_RESTATEMENTS = [
+ ("قتل 40 شخصا في قصف بطائرة مسيرة على مخيم للنازحين قرب مدينة الفاشر أمس. "
+  "وقالت مصادر إغاثية إن قوات الدعم السريع نفذت الهجوم خلال محاولتها التقدم.", "قوات الدعم السريع"),
+ ("لقي شخصان مصرعهما في اشتباكات مسلحة في مدينة الزاوية أمس. وأفاد شهود عيان بأن الاشتباكات اندلعت "
+  "بين عناصر من جهاز الردع وعناصر من اللواء 444.", "جهاز الردع"),
+]
+
+
+@pytest.mark.parametrize("text,actor1", ACTORS_FROM_RESTATEMENTS)
+def test_a_later_restatement_names_the_attacker(text, actor1):
+    events = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].actor1 is not None and actor1 in events[0].actor1.text
+
+
+def test_a_restatement_names_no_attacker_of_an_attack_elsewhere():
+    events = [e for e in _events("قتل 40 شخصا في قصف بطائرة مسيرة على مدينة الفاشر أمس. وفي سياق آخر، قالت "
+                                 "مصادر في مدينة بنغازي إن قوات حفتر نفذت الهجوم على مدينة درنة العام الماضي.")
+              if e.type == "ASSAULT"]
+    assert events and events[0].actor1 is None
 
 
 @pytest.mark.parametrize("text,fatalities,injuries", TOLLS)

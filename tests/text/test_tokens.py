@@ -117,4 +117,6 @@ def test_stem_lexicon_invariants():
 
 def test_whole_words_are_normalised_function_words():
     assert "بحسب" in WHOLE_WORDS and "الله" in WHOLE_WORDS
+    # «لقي» (met: «لقي مصرعه») is a verb, not «ل» + «قي»
+    assert [t.stem for t in tokenize("لقي شخصان مصرعهما ولقي")][::3] == ["لقي", "لقي"]
     assert all(len(w) >= 2 for w in WHOLE_WORDS)

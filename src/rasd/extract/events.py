@@ -47,6 +47,7 @@ from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, ROLES
 from rasd.extract.event_merge import (
     _actor_key,
     _fold_protest_demands,
+    identifies_attacker,
     _inherit_actors,
     _is_summary,
     _update_total,
@@ -220,6 +221,7 @@ def run(doc: Document) -> None:
     focus = article_focus(doc)
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
+    donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
     matches = find_triggers(doc.tokens)
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
@@ -307,6 +309,8 @@ def run(doc: Document) -> None:
         if event_type in _SPECIFICITY_CHECKED:
             specific, why = reports_specific_event(doc, sentence, match.first, event_type)
             if not specific:
+                if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
+                    donors.append(event)
                 set_aside("generic", why)
                 continue
         if passive_prone(doc, match):
@@ -326,6 +330,7 @@ def run(doc: Document) -> None:
     events = merge_events(found, restating, doc)
     events = _fold_protest_demands(events, doc)
     _credit_claims_of_responsibility(events, doc)
+    _actors_from_restatements(events, donors, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     for e in events:
@@ -333,6 +338,43 @@ def run(doc: Document) -> None:
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
+
+
+_DONOR_REACH = 6     # sentences from an event to a later restatement that names its actors
+
+
+def _actors_from_restatements(events: list[Event], donors: list[Event], doc: Document) -> None:
+    """«قُتل 75 شخصاً في قصف بطائرة مسيّرة ...» then «وقالت مصادر إن قوات الدعم السريع نفّذت الهجوم»: an event
+    told with no actor takes the named actor of a later definite restatement of it («الهجوم», «الاشتباكات»),
+    a restatement that is no event of its own. Only the latest earlier event of its type, within six
+    sentences, at a compatible place; a place read as the actor names nobody."""
+    for donor in donors:
+        if donor.actor1 is None or not identifies_attacker(donor.actor1) or donor.actor1.span is None:
+            continue
+        at = doc.sentence_at(donor.trigger.start)
+        earlier = [e for e in events if e.type == donor.type and e.trigger.start < donor.trigger.start
+                   and 0 <= at - doc.sentence_at(e.trigger.start) <= _DONOR_REACH]
+        if not earlier:
+            continue
+        event = earlier[-1]
+        if event.actor1 is not None or not _places_agree(event.place, donor.place):
+            continue
+        event.actor1 = donor.actor1
+        if event.actor2 is None and donor.actor2 is not None and _actor_key(donor.actor2) != _actor_key(donor.actor1):
+            event.actor2 = donor.actor2
+
+
+_COARSE_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def _places_agree(a, b) -> bool:
+    """Unknown on one side, within about 25 km (a district and its city), or a province or region of the
+    same country on one side («إقليم دارفور» and «الفاشر»)."""
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return True
+    if {a.feature, b.feature} & _COARSE_FEATURES and a.country and a.country == b.country:
+        return True
+    return abs(a.lat - b.lat) < 0.25 and abs(a.lon - b.lon) < 0.25
 
 
 _FOLLOW_UP_REACH = 2     # sentences back to the attack a toll-only sentence completes
