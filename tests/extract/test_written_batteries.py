@@ -257,6 +257,31 @@ def test_a_later_restatement_names_the_attacker(text, actor1):
     assert len(events) == 1 and events[0].actor1 is not None and actor1 in events[0].actor1.text
 
 
+# whoever dies («لقي مصرعه», a subject of «قُتل» with no object) is not who attacked
+VICTIM_SUBJECTS = [
+ "وأفادت مصادر أن قائد جبهة الحوثيين المكنى أبو يحيى الحوثي لقي مصرعه في مواجهات بمدينة عدن أمس.",
+ "وقال مدير المرصد إن القيادي البارز أبو الحسن التونسي قتل في الاشتباكات التي اندلعت أمس قرب مدينة إدلب.",
+]
+
+
+@pytest.mark.parametrize("text", VICTIM_SUBJECTS)
+def test_who_died_is_not_the_attacker(text):
+    events = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert events and all(e.actor1 is None or not ({"الحوثي", "التونسي"} & set(e.actor1.text.split()))
+                          for e in events)
+
+
+def test_an_active_casualty_verb_keeps_its_subject():
+    events = [e for e in _events("وكان الجيش قتل 5 مسلحين في مدينة درنة أمس.") if e.type == "ASSAULT"]
+    assert events and events[0].actor1 is not None and events[0].actor1.text == "الجيش"
+
+
+def test_an_agent_marker_far_after_a_long_victim_phrase():
+    events = [e for e in _events("قتل عضو اللجنة الثورية لجماعة الحوثي أحمد مهدي و3 من مرافقيه في كمين نصبه "
+                                 "مسلحون في محافظة المحويت أمس.") if e.type == "ASSAULT"]
+    assert events and events[0].actor1 is not None and events[0].actor1.text == "مسلحون"
+
+
 def test_a_restatement_names_no_attacker_of_an_attack_elsewhere():
     events = [e for e in _events("قتل 40 شخصا في قصف بطائرة مسيرة على مدينة الفاشر أمس. وفي سياق آخر، قالت "
                                  "مصادر في مدينة بنغازي إن قوات حفتر نفذت الهجوم على مدينة درنة العام الماضي.")

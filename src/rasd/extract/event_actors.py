@@ -320,7 +320,7 @@ _NON_PROTESTING = ROLES["non_protesting_sectors"]
 
 
 
-_AGENT_MARKER_REACH = 10     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
+_AGENT_MARKER_REACH = 16     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
 
 
 def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention],
@@ -611,6 +611,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
                         and _gap_words(doc, m.last, i) <= 1), None)
+        if subject is not None and passive_prone(doc, match) and not _has_object(doc, match):
+            subject = None      # «أبو الحسن التونسي قُتل في الاشتباكات»: with no object, the subject was killed
         if subject is not None:
             actor1 = subject
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
@@ -629,7 +631,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
-    if actor1 is None and not (passive_prone(doc, match) and match.rule.pos == "verb"):
+    if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
     if actor1 is None and verb_like and not passive_prone(doc, match):
@@ -672,6 +674,25 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
 
 _APPOSITION_REACH = 16
+
+
+def _has_object(doc: Document, match: LemmaMatch) -> bool:
+    """Whether a casualty verb («قتل», «أصاب») has an object right after it — a noun or a number, not a
+    preposition, a time word or the end of the clause: «الجيش قتل 5 مسلحين» is active, «فلان قُتل في
+    الاشتباكات» passive; phrases («لقي مصرعه») never have one."""
+    if match.rule.pos == "phrase":
+        return False
+    k = match.last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[match.last].sentence \
+            or _punctuated(doc, match.last, k):
+        return False
+    nxt = doc.tokens[k]
+    return not (set(nxt.prefixes) & {"ب", "ل", "ك"}) and nxt.stem not in _NOT_OBJECTS
+
+
+_NOT_OBJECTS = frozenset({"في", "علي", "خلال", "جراء", "اثر", "بعد", "قبل", "امس", "اليوم", "مساء", "صباح",
+                          "ليل", "ليله", "فجر", "ظهر", "عندما", "حين", "اثناء", "وسط", "قرب", "داخل", "عن", "من",
+                          "الى", "برصاص", "اليوم"})
 
 
 def _relative_after(doc: Document, last: int) -> int:
