@@ -377,6 +377,11 @@ def test_deaths_in_an_accident_are_no_attack():
     assert _events("وقتل 5 أشخاص أمس برصاص مسلحين أضرموا حريقا في مبنى بمدينة إدلب.", "ASSAULT")
 
 
+def test_deaths_in_separate_accidents_are_no_attack_but_a_terrorist_incident_is():
+    assert not _events("لقي ثلاثة أشخاص مصرعهم وأصيب 3 آخرون في حادثين منفصلين مساء أمس في محافظة ينبع.", "ASSAULT")
+    assert _events("أدى الحادث الإرهابي الذي وقع في مسجد بمدينة أبها إلى استشهاد 12 من رجال الأمن.", "ASSAULT")
+
+
 def test_accident_words_are_data():
     words = clause_words()
     assert {"تحطم", "غرق"} <= words.accident and "رصاص" in words.attack and "هجوم" in words.attack
