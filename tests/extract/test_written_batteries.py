@@ -232,6 +232,7 @@ SPEAKERS = [
 
 # one real event, one record: a headline and its body, an early and a final toll; two towns, two events
 EVENT_COUNTS = [
+ ("أسفرت الغارات على مدينتي دوما وحرستا أمس عن مقتل عشرة مدنيين.", 2),
  ("مقتل 5 مدنيين في غارة على ريف إدلب\nقتل خمسة مدنيين في غارة جوية استهدفت بلدة سرمين بريف إدلب أمس، وفق الدفاع المدني.\nوقال الدفاع المدني إن الغارة دمرت منزلين.", 1),
  ("ارتفاع حصيلة تفجير مقديشو إلى 12 قتيلا\nقتل ثمانية أشخاص في تفجير سيارة مفخخة قرب فندق في مقديشو أمس، بحسب حصيلة أولية.\nوارتفعت الحصيلة لاحقا إلى 12 قتيلا وفق الشرطة.", 1),
  ("قتل ثلاثة أشخاص في قصف على بلدة كفرنبل أمس، فيما قتل اثنان في قصف على بلدة معرة النعمان.", 2),
@@ -348,6 +349,12 @@ def test_the_speaker_of_a_written_quote(text, speaker):
     assert quotes and quotes[0].speaker is not None
     got = quotes[0].speaker.text
     assert speaker in got or got in speaker, got
+
+
+def test_two_arrests_in_two_cities_of_one_sentence_are_two_events():
+    events = [e for e in _events("اعتقلت قوات الاحتلال خمسة شبان في مدينة نابلس، واعتقلت ثلاثة آخرين في مدينة الخليل "
+                                 "أمس.") if e.type == "COERCE"]
+    assert sorted(e.place.text for e in events if e.place) == ["الخليل", "نابلس"]
 
 
 @pytest.mark.parametrize("text,count", EVENT_COUNTS)

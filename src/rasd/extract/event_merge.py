@@ -128,12 +128,12 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> boo
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
 
 
-_VILLAGES = frozenset({"village", "town"})
+_VILLAGES = frozenset({"village", "town", "city"})     # settlements a list names side by side
 
 
 def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
-    """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة»: one sentence naming two villages 3 km
-    apart tells two strikes."""
+    """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة», «الغارات على مدينتي دوما وحرستا»: one
+    sentence naming two settlements (villages, towns, cities) 3 km apart tells two strikes."""
     return a is not None and b is not None and a.feature in _VILLAGES and b.feature in _VILLAGES \
         and bool(a.name_en) and bool(b.name_en) and a.name_en != b.name_en
 

@@ -360,7 +360,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
 
     def score(item: tuple[Place, int]) -> float:
         place, at = item
-        distance = at - match.last if at > match.last else (i - at) + 4
+        distance = at - match.last if at > match.last else (i - at) + 4.5     # ties go to the place after
         s = distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
         if doc.tokens[at].sentence == sentence:
             if not (c_lo <= at < c_hi):
