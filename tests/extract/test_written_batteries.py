@@ -8,6 +8,12 @@ from rasd.document import Article
 from rasd.pipeline import extract
 
 ACTORS = [
+ # a possessed force after «إن/أن» is the reporter's own; «أنه قصف» is the verb; a subject inside a report acts
+ ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم داعش في محافظة دير الزور أمس.", "ASSAULT",
+  "وزارة الدفاع الروسية"),
+ ("أعلن حزب الله في بيان أن مقاتليه استهدفوا موقعا عسكريا في بلدة المطلة أمس.", "ASSAULT", "حزب الله"),
+ ("أعلن الجيش الإسرائيلي أنه قصف أهدافا لحزب الله في بلدة عيتا الشعب أمس.", "ASSAULT", "الجيش الإسرائيلي"),
+ ("قالت الشرطة إن مسلحين مجهولين قتلوا أربعة أشخاص في قرية بولاية زمفارا أمس.", "ASSAULT", "مسلحين"),
  ("قصفت طائرات حربية روسية بلدة كفرنبل في ريف إدلب أمس.", "ASSAULT", "روسية"),
  ("شنت قوات الدعم السريع هجوما على مدينة الأبيض أمس.", "ASSAULT", "قوات الدعم السريع"),
  ("اعتقلت قوات الأمن العراقية خمسة ناشطين في مدينة الناصرية أمس.", "COERCE", "قوات الأمن العراقية"),
@@ -156,6 +162,8 @@ HAPPENED = [
 ]
 
 NOT_HAPPENED = [
+ # what a long-named caller calls for («دعا ... إلى وقف»)
+ ("دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في السودان أمس.", "RETREAT"),
  ("انتشر الوباء في مدينة طرابلس خلال الأسابيع الماضية.", "MOBILIZE"),
  ("ووقف الرئيس دقيقة صمت في وقفة تأمل قبل بدء الجلسة.", "PROTEST"),
  ("وتخشى الأمم المتحدة من هجوم واسع على مدينة الفاشر في الأيام المقبلة.", "ASSAULT"),
@@ -283,6 +291,12 @@ def test_who_died_is_not_the_attacker(text):
 def test_an_active_casualty_verb_keeps_its_subject():
     events = [e for e in _events("وكان الجيش قتل 5 مسلحين في مدينة درنة أمس.") if e.type == "ASSAULT"]
     assert events and events[0].actor1 is not None and events[0].actor1.text == "الجيش"
+
+
+def test_who_calls_for_calm_after_a_killing_is_not_the_killer():
+    events = [e for e in _events("دعا الرئيس الأمريكي إلى الهدوء في مدينة بنغازي بعد مقتل خمسة أشخاص في اشتباكات "
+                                 "أمس.") if e.type == "ASSAULT"]
+    assert events and all(e.actor1 is None or "الرئيس" not in e.actor1.text for e in events)
 
 
 def test_an_agent_marker_far_after_a_long_victim_phrase():

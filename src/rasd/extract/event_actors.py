@@ -607,6 +607,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _previous_subject(doc, i, anaphoric=True)
         if actor1 is not None:
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
+    if actor1 is None and verb_like and (owner := _own_force_subject(doc, i, mentions)) is not None:
+        actor1 = owner      # «قالت وزارة الدفاع الروسية إن طائراتها قصفت»: the reporter's own aircraft
     if actor1 is None and verb_like and not circumstantial:
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
@@ -657,8 +659,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
         actor2 = nxt[0] if nxt else None
     if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
-            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k):
-        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it
+            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k) \
+            and not _complementizer_between(doc, k, actor1.first):
+        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
+        # مسلحين قتلوا»: the subject inside the report is)
         actor1 = None
     if event_type == "ASSAULT" and actor1 is not None and actor1.last < i and not verb_like and light is None \
             and _in_a_cause_phrase(doc, i):
@@ -674,6 +678,28 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
 
 _APPOSITION_REACH = 16
+
+
+_OWN_FORCE = _WORDS["own_force"]
+
+
+def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:
+    """«قالت وزارة الدفاع الروسية إن طائراتها قصفت», «أعلن حزب الله أن مقاتليه استهدفوا»: a force noun with a
+    possessive pronoun right before the verb, after «إن/أن», is the force of the reporting clause's subject."""
+    tokens = doc.tokens
+    j = i - 1
+    if j < 1 or tokens[j].sentence != tokens[i].sentence or not tokens[j].suffix or tokens[j].stem not in _OWN_FORCE:
+        return None
+    if tokens[j - 1].stem not in _COMPLEMENTIZERS or tokens[j - 1].suffix:
+        return None
+    before = [m for m in mentions if m.last < j - 1 and m.kind in ("entity", "agent") and not m.locative
+              and m.actor.sector != "media" and j - m.last <= 14]
+    return before[-1] if before else None
+
+
+def _complementizer_between(doc: Document, k: int, first: int) -> bool:
+    """«إن/أن» stands between token k (a reporting verb) and token first: first opens the reported clause."""
+    return any(doc.tokens[j].stem in _COMPLEMENTIZERS for j in range(k + 1, first))
 
 
 def _has_object(doc: Document, match: LemmaMatch) -> bool:

@@ -39,6 +39,14 @@ _MAX_CUE_WINDOW = 12     # the widest `window` in data/modality_cues.tsv (a clai
 
 
 
+_CALL_REACH = 12     # «دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري»: a long subject before «إلى»
+
+
+def _called_to(tokens, j: int, i: int) -> bool:
+    """A request verb at j whose «إلى» (what is called for) stands right before the trigger at i."""
+    return any(tokens[k].stem in ("الي", "إلى") and not tokens[k].suffix for k in (i - 1, i - 2) if k > j)
+
+
 _MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "generic", "claimed")
 
 
@@ -63,7 +71,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if j < 0 or tokens[j].sentence != sentence:
             break
         cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
-        if cue is None or back > cue[1] or cue[0] == "still" or _in_a_name(doc, tokens[j]):
+        if cue is None or back > max(cue[1], _CALL_REACH if cue[0] == "requested" else 0) or cue[0] == "still" \
+                or _in_a_name(doc, tokens[j]):
             continue        # «لو دريان», «قد» in a name: part of a name, not a cue
         modality = cue[0]
         if modality == "negated" and _negation_cancelled(tokens, j, i):
@@ -73,6 +82,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality == "hypothetical" and back == 1 and tokens[j].stem == "محاوله" and event_type == "ASSAULT":
             continue        # «محاولة اغتيال»: an attempted attack is an attack
         if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
+            continue
+        if back > cue[1] and not (modality == "requested" and _called_to(tokens, j, i)):
             continue
         found.setdefault(modality, tokens[j].text)
     for modality in _MODALITY_PRIORITY:

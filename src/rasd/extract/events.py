@@ -43,7 +43,7 @@ from rasd.extract.event_actors import (
     passive_prone,
     sentence_mentions,
 )
-from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, ROLES
+from rasd.extract.event_lexicon import _COMPLEMENTIZERS, _SPECIFICITY_CHECKED, _WORDS, ROLES
 from rasd.extract.event_merge import (
     _actor_key,
     _fold_protest_demands,
@@ -222,7 +222,7 @@ def run(doc: Document) -> None:
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
-    matches = find_triggers(doc.tokens)
+    matches = _one_reading_per_word(doc, find_triggers(doc.tokens))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
     for match in matches:
@@ -338,6 +338,28 @@ def run(doc: Document) -> None:
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
+
+
+_VERB_SIGNS = frozenset({"قد", "لقد"}) | _WORDS["relative"]
+
+
+def _one_reading_per_word(doc: Document, matches: list[LemmaMatch]) -> list[LemmaMatch]:
+    """«أعلن الجيش أنه قصف أهدافاً»: a bare word that is both a verb and a noun of the lexicon («قصف») is the
+    verb after a complementizer carrying the subject's pronoun («أنه», «إنها»), «قد» or a relative pronoun;
+    elsewhere both readings stay for the later stages to weigh."""
+    verb_at = {m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])}
+    out = []
+    for m in matches:
+        i = m.first
+        if m.rule.reads_as_noun(doc.tokens[i]) and i in verb_at and i > 0 and doc.tokens[i - 1].sentence == \
+                doc.tokens[i].sentence and _verb_sign(doc.tokens[i - 1]):
+            continue
+        out.append(m)
+    return out
+
+
+def _verb_sign(tok) -> bool:
+    return tok.stem in _VERB_SIGNS or (tok.stem in _COMPLEMENTIZERS and bool(tok.suffix))
 
 
 _DONOR_REACH = 6     # sentences from an event to a later restatement that names its actors
