@@ -92,3 +92,15 @@ def test_quoted_ship_name_is_not_a_place():
     names = {p.text for p in doc.places}
     assert "خليج عدن" in names and "ليبرتي" not in names
     assert "ليبرتي" not in {e.text for e in doc.entities}
+
+
+def test_provinces_of_conflict_countries_that_iso_names_only_in_latin():
+    # admin-1 names added in kb/data/places/admin1_names.tsv (Nigerian states, Afghan provinces, Tigray ...)
+    for text, country, lat, lon in (
+            ("قتل 12 شخصا في هجوم على قرية في ولاية زمفارا أمس.", "NG", 12.1, 6.2),
+            ("هاجم مسلحون قرية في ولاية بورنو أمس.", "NG", 11.5, 13.0),
+            ("قتل جنديان في هجوم في ولاية هلمند أمس.", "AF", 31.0, 64.0),
+            ("اندلعت اشتباكات في إقليم تيغراي أمس.", "ET", 14.0, 38.8)):
+        doc = places_of(text)
+        region = next(p for p in doc.places if p.feature == "admin1")
+        assert region.country == country and km(region, lat, lon) < 250, (text, region)
