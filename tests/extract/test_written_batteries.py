@@ -299,6 +299,12 @@ def test_who_calls_for_calm_after_a_killing_is_not_the_killer():
     assert events and all(e.actor1 is None or "الرئيس" not in e.actor1.text for e in events)
 
 
+def test_an_agent_marker_of_another_act_is_not_the_speakers():
+    events = [e for e in _events("وكان المجلس النقابي الوطني للائمة وإطارات المساجد قد استنكر السبت الماضي إعفاء عدد "
+                                 "من الأئمة من مهامهم من قبل وزارة الشؤون الدينية.") if e.type == "ACCUSE"]
+    assert events and events[0].actor1 is not None and "المجلس" in events[0].actor1.text
+
+
 def test_an_agent_marker_far_after_a_long_victim_phrase():
     events = [e for e in _events("قتل عضو اللجنة الثورية لجماعة الحوثي أحمد مهدي و3 من مرافقيه في كمين نصبه "
                                  "مسلحون في محافظة المحويت أمس.") if e.type == "ASSAULT"]

@@ -320,11 +320,12 @@ _NON_PROTESTING = ROLES["non_protesting_sectors"]
 
 
 
-_AGENT_MARKER_REACH = 16     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
+_AGENT_MARKER_REACH = 10     # «مقتل 12 جنديا في شمال غرب البلاد بكمين مسلح نصبته حركة طالبان»
+_CASUALTY_AGENT_REACH = 16   # a casualty word's victims may run long: «قتل عضو ... و3 من مرافقيه في كمين نصبه مسلحون»
 
 
 def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[Mention],
-                  noun_trigger: bool = True) -> Mention | None:
+                  noun_trigger: bool = True, reach: int = _AGENT_MARKER_REACH) -> Mention | None:
     """«هجوم قاده مسلحون», «على يد مسلحين», «ونسب لتنظيم داعش» (an explicit agent marker, first);
     then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
     it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
@@ -333,7 +334,7 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
         # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
         if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
-                and m not in targets and m.first - last <= _AGENT_MARKER_REACH \
+                and m not in targets and m.first - last <= reach \
                 and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
             return m
     if not noun_trigger:
@@ -601,7 +602,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         targets = [m for m in after if m.first - last <= _VSO_REACH] + targets
         verb_like = False
 
-    actor1 = _agent_phrase(doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match))
+    actor1 = _agent_phrase(doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
+                           reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
     object_ = None
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
         actor1 = _previous_subject(doc, i, anaphoric=True)
