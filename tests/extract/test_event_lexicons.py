@@ -113,6 +113,7 @@ def test_event_roles_are_well_formed():
     assert all(a in agents for a in ROLES["protester_agents"])
     lemmas = {r["lemma"] for r in rows("event_triggers.tsv")} | {r["lemma"] for r in rows("casualty_cues.tsv")}
     assert ROLES["agentless_lemmas"] <= lemmas | {lemma.split("|")[0] for lemma in lemmas}
+    assert ROLES["martyrdom_lemmas"] <= ROLES["agentless_lemmas"]
     sectors = {"government", "military", "police", "intelligence", "armed_group", "rebel", "judiciary"}
     assert ROLES["non_protesting_sectors"] <= sectors and ROLES["armed_sectors"] <= sectors
 

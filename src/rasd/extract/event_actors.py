@@ -306,6 +306,7 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
+_MARTYRDOM_LEMMAS = ROLES["martyrdom_lemmas"]
 
 
 _PROTESTER_AGENTS = ROLES["protester_agents"]
@@ -644,8 +645,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
-        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop),
-                      None)
+        martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
+        actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
+                       and not (martyr and m.first - last <= 3)), None)
     if actor1 is not None:
         actor1 = _named_in_apposition(doc, actor1, mentions)
     actor2 = next((m for m in targets if m is not actor1), None) or object_

@@ -341,19 +341,24 @@ def run(doc: Document) -> None:
 
 
 _VERB_SIGNS = frozenset({"قد", "لقد"}) | _WORDS["relative"]
+_PREPOSITIONS = _WORDS["preposition"] | _WORDS["cause_preposition"]
 
 
 def _one_reading_per_word(doc: Document, matches: list[LemmaMatch]) -> list[LemmaMatch]:
     """«أعلن الجيش أنه قصف أهدافاً»: a bare word that is both a verb and a noun of the lexicon («قصف») is the
-    verb after a complementizer carrying the subject's pronoun («أنه», «إنها»), «قد» or a relative pronoun;
-    elsewhere both readings stay for the later stages to weigh."""
+    verb after a complementizer carrying the subject's pronoun («أنه», «إنها»), «قد» or a relative pronoun, and
+    the noun after a preposition («في قصف»); elsewhere both readings stay for the later stages to weigh."""
     verb_at = {m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])}
+    noun_at = {m.first for m in matches if m.rule.reads_as_noun(doc.tokens[m.first])}
     out = []
     for m in matches:
         i = m.first
-        if m.rule.reads_as_noun(doc.tokens[i]) and i in verb_at and i > 0 and doc.tokens[i - 1].sentence == \
-                doc.tokens[i].sentence and _verb_sign(doc.tokens[i - 1]):
+        prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sentence == doc.tokens[i].sentence else None
+        noun = m.rule.reads_as_noun(doc.tokens[i])
+        if prev is not None and noun and i in verb_at and _verb_sign(prev):
             continue
+        if prev is not None and not noun and i in noun_at and prev.stem in _PREPOSITIONS and not prev.suffix:
+            continue        # «في قصف على منطقة جازان»: after a preposition, the noun
         out.append(m)
     return out
 
