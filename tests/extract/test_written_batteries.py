@@ -294,6 +294,12 @@ def test_an_active_casualty_verb_keeps_its_subject():
     assert events and events[0].actor1 is not None and events[0].actor1.text == "الجيش"
 
 
+def test_the_source_of_a_report_is_not_the_attacker():
+    events = [e for e in _events("وبحسب مسؤول عسكري ومسؤولين محليين، فقد قتل أكثر من أربعين مدنيا أمس الأحد في شمال "
+                                 "مالي، خلال هجمات إرهابية استهدفت ثلاث بلدات.") if e.type == "ASSAULT"]
+    assert events and all(e.actor1 is None or "مسؤول" not in e.actor1.text for e in events)
+
+
 def test_who_calls_for_calm_after_a_killing_is_not_the_killer():
     events = [e for e in _events("دعا الرئيس الأمريكي إلى الهدوء في مدينة بنغازي بعد مقتل خمسة أشخاص في اشتباكات "
                                  "أمس.") if e.type == "ASSAULT"]

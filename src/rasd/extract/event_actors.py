@@ -572,8 +572,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1, actor2 = choose_actors(doc, head, event_type, mentions)
         if actor1 is not None:
             return actor1, actor2
-    # the outlet reporting («شفق نيوز/ أصيب ...») is no actor of the event
-    actors = [m for m in mentions if not m.locative and m.actor.sector != "media"]
+    # the outlet reporting («شفق نيوز/ أصيب ...») and the source a report is attributed to («بحسب مسؤول
+    # عسكري») are no actors of the event
+    actors = [m for m in mentions if not m.locative and m.actor.sector != "media"
+              and not _governed_by(doc, m, _SOURCE_MARKERS)]
     if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
     else:
@@ -685,6 +687,7 @@ _APPOSITION_REACH = 16
 
 
 _OWN_FORCE = _WORDS["own_force"]
+_SOURCE_MARKERS = _WORDS["source_marker"]
 
 
 def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:
