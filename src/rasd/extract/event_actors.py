@@ -574,8 +574,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             return actor1, actor2
     # the outlet reporting («شفق نيوز/ أصيب ...») and the source a report is attributed to («بحسب مسؤول
     # عسكري») are no actors of the event
-    actors = [m for m in mentions if not m.locative and m.actor.sector != "media"
-              and not _governed_by(doc, m, _SOURCE_MARKERS)]
+    sources = _sources(doc, mentions)
+    actors = [m for m in mentions if not m.locative and m.actor.sector != "media" and m.first not in sources]
     if event_type not in ("ASSAULT", "COERCE"):   # protesters, displaced people ... act in other events
         actors = [Mention(m.first, m.last, m.actor, "agent" if m.kind == "victim" else m.kind) for m in actors]
     else:
@@ -688,6 +688,19 @@ _APPOSITION_REACH = 16
 
 _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
+
+
+def _sources(doc: Document, mentions: list[Mention]) -> set[int]:
+    """First tokens of the mentions a report is attributed to: after «بحسب/وفق», and those joined to them by «و»
+    («بحسب مسؤول عسكري ومسؤولين محليين»)."""
+    out: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.first):
+        if _governed_by(doc, m, _SOURCE_MARKERS):
+            out.add(m.first)
+        elif doc.tokens[m.first].prefixes[:1] == ["و"] and any(
+                o.first in out and o.last + 1 <= m.first <= o.last + 3 for o in mentions):
+            out.add(m.first)
+    return out
 
 
 def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:
