@@ -378,6 +378,18 @@ def test_the_speaker_of_a_written_quote(text, speaker):
     assert speaker in got or got in speaker, got
 
 
+def test_where_the_wounded_were_taken_is_not_where_the_strike_was():
+    events = [e for e in _events("وقصفت طائرات الاحتلال منزلا في حي المحطة وسط خان يونس، ما أدى إلى استشهاد عشرة "
+                                 "مواطنين، جرى نقلهم إلى مستشفى ناصر الطبي.") if e.type == "ASSAULT"]
+    assert events and all(e.place is not None and "مستشفى" not in e.place.text for e in events)
+
+
+def test_the_attacked_patrol_is_not_the_attacker():
+    events = [e for e in _events("قتلت مجموعة من الرجال المدججين بالسلاح 16 جنديا في هجوم على دورية أمنية في منطقة "
+                                 "تاهوا بالنيجر أمس.") if e.type == "ASSAULT"]
+    assert events and all(e.actor1 is None or "دورية" not in e.actor1.text for e in events)
+
+
 def test_two_arrests_in_two_cities_of_one_sentence_are_two_events():
     events = [e for e in _events("اعتقلت قوات الاحتلال خمسة شبان في مدينة نابلس، واعتقلت ثلاثة آخرين في مدينة الخليل "
                                  "أمس.") if e.type == "COERCE"]

@@ -657,8 +657,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and abs(m.first - i) <= 8), None)
         if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
-                and (victim is not None or passive_prone(doc, match)):
-            actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن»
+                and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
+            actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
         elif actor2 is None and victim is not None:
             actor2 = victim
     if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
@@ -688,6 +688,7 @@ _APPOSITION_REACH = 16
 
 _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
+_ATTACKED = frozenset({"علي", "ضد", "بحق"})     # before who was attacked, never the other side of a clash
 
 
 def _sources(doc: Document, mentions: list[Mention]) -> set[int]:

@@ -183,6 +183,23 @@ def _launch_site(doc: Document, at: int) -> bool:
 _LAUNCH_REACH = 8
 
 
+def _transfer_destination(doc: Document, at: int) -> bool:
+    """«جرى نقلهم إلى مستشفى ناصر الطبي»: where the wounded or the dead were taken (a «إلى» before the place and
+    a carrying word up to four words before it)."""
+    tokens = doc.tokens
+    k = at - 1
+    if k >= 0 and tokens[k].stem in ("الي", "إلى"):
+        k -= 1
+    elif not any(tokens[at].norm.startswith(p) for p in ("الي", "لل")):
+        return False
+    for j in range(k, max(-1, k - 4), -1):
+        if tokens[j].sentence != tokens[at].sentence:
+            break
+        if _has_role(tokens[j], "transfer"):
+            return True
+    return False
+
+
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
 _DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
 
@@ -365,7 +382,8 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
         if doc.tokens[at].sentence == sentence:
             if not (c_lo <= at < c_hi):
                 s += _OTHER_CLAUSE
-            if _in_relative_clause(doc, match, at) or _in_speech_frame(doc, match, at) or _launch_site(doc, at):
+            if _in_relative_clause(doc, match, at) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
+                    or _transfer_destination(doc, at):
                 s += _FRAME
         if _distance_reference(doc, at):
             s += _FRAME
@@ -448,7 +466,8 @@ def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tupl
         hi += 1
     c_lo, c_hi = clause_bounds(doc, match.first, lo, hi + 1)
     start, end = doc.tokens[match.last].end, doc.tokens[c_hi - 1].end
-    near = [p for p in doc.unresolved_places if start <= p.span.start < end]
+    near = [p for p in doc.unresolved_places if start <= p.span.start < end
+            and not ((rng := doc.token_range(p.span.start, p.span.end)) and _transfer_destination(doc, rng[0]))]
     return (near[0], (c_lo, c_hi)) if near else None
 
 
