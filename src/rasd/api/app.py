@@ -17,7 +17,8 @@
 Every 4xx answer is JSON `{"detail": "<one line>"}`; bad article input is 422 with the reader's reason, an
 unknown query parameter is 422 naming it. Extraction runs in worker processes with a budget per request
 (rasd.api.workers); every request passes the Host allow-list, the optional token and gets security headers
-(rasd.api.security).
+(rasd.api.security). The answers of the read routes are cached until the store changes, with ETags
+(rasd.api.cache).
 """
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ import hashlib
 import inspect
 import logging
 import threading
-import time
 from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -42,6 +42,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
+from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
 from rasd.api.evidence import evidence_highlights
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
@@ -170,23 +171,23 @@ filter_params.__signature__ = inspect.Signature(   # type: ignore[attr-defined]
 
 
 class _Versions:
-    """The store's versions (aggregate.version, aggregate.entity_version), read at most once per `ttl`
-    seconds, so that cached answers cost no query: another process's write shows within `ttl` seconds, a
-    write through this server at once (it calls `clear`)."""
+    """The store's versions (aggregate.version, aggregate.entity_version), read again only when the store's
+    generation (rasd.api.cache.StoreGeneration) has changed, so that cached answers cost no query and a
+    write, by this server or another process, shows at once."""
 
-    def __init__(self, ttl: float = 1.0):
-        self.ttl, self.lock = ttl, threading.Lock()
-        self.values: dict[str, tuple[float, Any]] = {}
+    def __init__(self, generation: StoreGeneration):
+        self.generation, self.lock = generation, threading.Lock()
+        self.values: dict[str, tuple[Any, Any]] = {}
 
     def get(self, name: str, compute):
-        now = time.monotonic()
+        generation = self.generation.current()
         with self.lock:
             known = self.values.get(name)
-        if known is not None and now - known[0] < self.ttl:
+        if known is not None and known[0] == generation:
             return known[1]
         value = compute()
         with self.lock:
-            self.values[name] = (now, value)
+            self.values[name] = (generation, value)
         return value
 
     def clear(self) -> None:
@@ -277,15 +278,19 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
                allowed_hosts: list[str] | tuple[str, ...] = LOOPBACK_HOSTS, token: str | None = None,
-               pool: ExtractionPool | None = None) -> FastAPI:
+               pool: ExtractionPool | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
     """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db).
 
     `allowed_hosts`: Host header names served ("*" for any); `token`: required on every request but /health;
-    `pool`: where extraction runs (default: worker processes with the default budget)."""
+    `pool`: where extraction runs (default: worker processes with the default budget); `cache_bytes`: the
+    bound of the cache of read answers (rasd.api.cache; 0 turns it off)."""
     repo = Repository.open(db)
     from rasd.store import aggregate
     cache = _Cache()
-    versions = _Versions()
+    generation = StoreGeneration(repo.engine, fallback=lambda: (aggregate.version(repo),
+                                                                aggregate.entity_version(repo)))
+    versions = _Versions(generation)
+    responses = ResponseCache(generation, max_bytes=cache_bytes)
     pool = pool or ExtractionPool()
     # requests waiting for an extraction worker wait in threads of their own, never in the threads that
     # answer reads (a queue of POST /extract must not hold up GET /events)
@@ -298,6 +303,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     async def lifespan(_app: FastAPI):
         yield
         pool.close()
+        generation.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -306,6 +312,8 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                               '`{"detail": "<one line>"}`.')
     app.state.repo = repo
     app.state.pool = pool
+    app.state.response_cache = responses
+    app.add_middleware(CachedReads, cache=responses)   # innermost of ours: after the Host check and token
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
     _install_error_handlers(app)
@@ -323,9 +331,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return _json((await extract_record(body))[1])
 
     def store(record: Record, article: Article):
-        with write_lock:
-            result = repo.add_record(record, article)
-        versions.clear()
+        try:
+            with write_lock:
+                result = repo.add_record(record, article)
+        finally:
+            generation.bump()
+            versions.clear()
         return result
 
     @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])

@@ -1,0 +1,178 @@
+"""The cache of read answers (rasd.api.cache): served again only while the store is unchanged, keyed by
+path and query, ETag / If-None-Match, bounded, errors never kept."""
+import sqlite3
+import warnings
+
+import pytest
+
+from rasd.api.cache import CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
+from rasd.store import Repository
+from rasd_testkit.api import ARTICLE_TEXT, UNDATED, OUTLETS_EN  # noqa: F401
+from rasd_testkit.store import constructed_article, postgres_unavailable, throwaway_postgres
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+def _state(response) -> str | None:
+    return response.headers.get("x-rasd-cache")
+
+
+def test_second_read_is_a_hit_with_the_same_body_and_security_headers(client):
+    first = client.get("/events?type=ASSAULT")
+    second = client.get("/events?type=ASSAULT")
+    assert (_state(first), _state(second)) == ("miss", "hit")
+    assert second.content == first.content and second.json()["total"] == 3
+    assert second.headers["etag"] == first.headers["etag"]
+    assert second.headers["content-type"] == "application/json"
+    assert second.headers["x-content-type-options"] == "nosniff"     # the Guard's headers on a cached answer
+    assert "content-security-policy" in second.headers
+
+
+def test_different_queries_do_not_collide_and_order_does_not_matter(client):
+    answers = {}
+    for query in ("", "type=ASSAULT", "type=PROTEST", "type=ASSAULT&country=SY", "limit=1", "limit=1&offset=1",
+                  "limit=1&offset=2"):
+        body = client.get(f"/events?{query}").json()
+        assert client.get(f"/events?{query}").json() == body   # the hit is the same answer
+        answers[query] = body
+    assert answers["type=ASSAULT"]["total"] == 3 and answers["type=PROTEST"]["total"] == 1
+    assert answers["type=ASSAULT&country=SY"]["total"] == 1
+    ids = [answers[f"limit=1{o}"]["items"][0]["id"] for o in ("", "&offset=1", "&offset=2")]
+    assert len(set(ids)) == 3
+    # the same request spelled otherwise is the same key, hence a hit with the same answer
+    swapped = client.get("/events?country=SY&type=ASSAULT")
+    assert _state(swapped) == "hit" and swapped.json() == answers["type=ASSAULT&country=SY"]
+    # paths differ: /entities/{id} and /events/{id} each their own answer
+    event = client.get("/events/1").json()
+    assert client.get("/events/2").json()["id"] != event["id"]
+
+
+def test_repeated_parameter_keeps_its_order_in_the_key():
+    one = cache_key({"path": "/events", "query_string": b"type=ASSAULT&type=PROTEST"})
+    other = cache_key({"path": "/events", "query_string": b"type=PROTEST&type=ASSAULT"})
+    assert one != other    # the last value given wins, so these are different requests
+    assert cache_key({"path": "/events", "query_string": b"b=1&a=2"}) == cache_key(
+        {"path": "/events", "query_string": b"a=2&b=1"})
+    assert cache_key({"path": "/entities", "query_string": b"q=a%20b"}) == cache_key(
+        {"path": "/entities", "query_string": b"q=a+b"})
+
+
+def test_a_write_through_the_api_invalidates_cached_reads(client):
+    events, entities = client.get("/events").json(), client.get("/entities").json()
+    assert _state(client.get("/events")) == "hit"
+    response = client.post("/articles", json={"id": "fresh-cache", "text": ARTICLE_TEXT, "published": "2024-03-09"})
+    assert response.status_code == 201 and response.json()["event_ids"]
+    after = client.get("/events")
+    assert _state(after) == "miss" and after.json()["total"] > events["total"]
+    assert client.get("/entities").json()["total"] >= entities["total"]
+    new_id = response.json()["event_ids"][0]
+    assert client.get(f"/events/{new_id}").status_code == 200
+
+
+def test_a_write_through_another_repository_invalidates_cached_reads(client, db_url):
+    """Another connection (as another process would: an ingest running beside the server)."""
+    before = client.get("/events?country=LB").json()
+    assert before["total"] == 0 and _state(client.get("/events?country=LB")) == "hit"
+    facets = client.get("/facets").json()
+    with Repository.open(db_url) as repo:
+        article_id, text, outlet, published, link, events = UNDATED
+        article, record = constructed_article(article_id, text, events, published=published, outlet=outlet, url=link)
+        repo.add_record(record, article)
+    after = client.get("/events?country=LB")
+    assert _state(after) == "miss" and after.json()["total"] == 1
+    assert client.get("/facets").json() != facets
+
+
+def test_an_update_by_a_raw_connection_is_never_served_stale(client, db_url):
+    first = client.get("/events/1").json()
+    assert _state(client.get("/events/1")) == "hit"
+    path = db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE events SET fatalities = 4242 WHERE id = 1")
+    again = client.get("/events/1")
+    assert _state(again) == "miss" and again.json()["fatalities"] == 4242 != first["fatalities"]
+
+
+def test_etag_if_none_match_answers_304_until_the_store_changes(client, db_url):
+    first = client.get("/entities?type=PLACE")
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    unchanged = client.get("/entities?type=PLACE", headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == etag
+    assert client.get("/entities?type=PLACE", headers={"If-None-Match": '"other"'}).status_code == 200
+    assert client.get("/entities?type=PLACE", headers={"If-None-Match": f'"x", W/{etag}'}).status_code == 304
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as db:
+        db.execute("UPDATE entities SET name_en = 'Renamed place' WHERE type = 'PLACE'")
+    changed = client.get("/entities?type=PLACE", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert "Renamed place" in changed.text
+
+
+def test_errors_and_unlisted_routes_are_not_cached(client):
+    for _ in range(2):
+        bad = client.get("/events?type=NOPE")
+        assert bad.status_code == 422 and _state(bad) is None
+        missing = client.get("/events/999999")
+        assert missing.status_code == 404 and _state(missing) is None
+        assert _state(client.get("/health")) is None
+        assert _state(client.get("/export?format=csv")) is None
+    assert not CACHED_PATHS.match("/export") and not CACHED_PATHS.match("/") and CACHED_PATHS.match("/events/7")
+
+
+def test_the_cache_is_bounded_by_entries_and_bytes(db_url):
+    from rasd.api.app import create_app
+    app = create_app(db_url, cache_bytes=4000)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        cache: ResponseCache = app.state.response_cache
+        cache.max_entries = 5
+        bodies = {}
+        for offset in range(12):
+            response = c.get(f"/events?limit=1&offset={offset % 8}")
+            bodies.setdefault(offset % 8, response.content)
+            assert response.content == bodies[offset % 8]
+            assert len(cache.items) <= 5 and cache.bytes <= 4000
+        assert cache.bytes == sum(len(e.body) for e in cache.items.values())
+        # an answer bigger than the whole cache is passed through whole, never kept
+        big = c.get("/events?limit=50")
+        assert big.status_code == 200 and len(big.content) > 4000 and len(big.json()["items"]) == 8
+        assert _state(big) is None and ("/events", (("limit", "50"),)) not in cache.items and cache.bytes <= 4000
+
+
+def test_cache_off_serves_without_it(db_url):
+    from rasd.api.app import create_app
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as c:
+        assert [_state(c.get("/events")) for _ in range(2)] == [None, None]
+        assert c.get("/events").json()["total"] == 8
+
+
+def test_generation_changes_with_any_commit_on_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    with Repository.open(url) as repo:
+        generation = StoreGeneration(repo.engine)
+        assert generation.kind == "sqlite data_version"
+        first = generation.current()
+        assert generation.current() == first
+        with sqlite3.connect(tmp_path / "g.db") as db:
+            db.execute("UPDATE entities SET name_en = name_en")   # a commit, even of nothing
+            db.execute("CREATE TABLE IF NOT EXISTS t (x)")
+        second = generation.current()
+        assert second != first
+        generation.bump()
+        assert generation.current() != second
+        generation.close()
+
+
+@pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
+def test_generation_changes_with_any_commit_on_postgresql():
+    from sqlalchemy import text
+    with throwaway_postgres() as url, Repository.open(url) as repo:
+        generation = StoreGeneration(repo.engine)
+        assert generation.kind == "postgresql snapshot" and generation.blocking
+        first = generation.current()
+        assert generation.current() == first
+        with repo.engine.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x int)"))
+            conn.execute(text("INSERT INTO t VALUES (1)"))
+        assert generation.current() != first
