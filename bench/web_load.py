@@ -52,6 +52,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import insert
 
@@ -294,10 +295,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def load_test(base: str, events: int, requests: int, concurrency: int, seed: int = 3) -> dict:
-    import httpx
+def request_plan(events: int, requests: int, seed: int = 3) -> list[tuple[str, str, str, dict | None]]:
+    """The load test's requests: 38% /events (8 filter sets, offsets 0-199), 30% /events/{id} over every id,
+    30% /entities (all, a name, a type, an Arabic name), 2% POST /extract of a short article."""
     rng = random.Random(seed)
-    plan = []
+    plan: list[tuple[str, str, str, dict | None]] = []
     for _ in range(requests):
         r = rng.random()
         if r < 0.02:
@@ -310,19 +312,20 @@ async def load_test(base: str, events: int, requests: int, concurrency: int, see
         else:
             q = rng.choice(["", f"q=actor {rng.randrange(300)}", "type=PLACE", "q=حلب"])
             plan.append(("GET /entities", "GET", f"/entities?{q}", None))
+    return [(name, method, quote(path, safe="/?&=%"), body) for name, method, path, body in plan]
+
+
+async def python_load(base: str, plan: list, concurrency: int) -> dict:
+    """The load phase with an httpx asyncio client (the fallback when Node is missing)."""
+    import httpx
     times: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
     errors: list[str] = []
     queue: asyncio.Queue = asyncio.Queue()
     for item in plan:
         queue.put_nowait(item)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
-        async def large():
-            t0 = time.perf_counter()
-            response = await client.post("/extract", json={"text": big})
-            return response.status_code, time.perf_counter() - t0
-
         async def worker():
             while True:
                 try:
@@ -334,43 +337,97 @@ async def load_test(base: str, events: int, requests: int, concurrency: int, see
                     response = await client.request(method, path, json=body)
                     if response.status_code >= 400:
                         errors.append(f"{name} {path}: {response.status_code} {response.text[:120]}")
+                    if response.headers.get("x-rasd-cache") == "hit":
+                        hits[name] = hits.get(name, 0) + 1
                 except httpx.HTTPError as exc:
                     errors.append(f"{name} {path}: {type(exc).__name__}")
                 times.setdefault(name, []).append(time.perf_counter() - t0)
 
-        large_task = asyncio.create_task(large())
-        await asyncio.sleep(0.5)
-        pid = server_pid(base)
-        server_cpu, client_cpu, load_before = cpu_seconds(pid) if pid else 0.0, time.process_time(), os.getloadavg()[0]
-        started = time.perf_counter()
+        cpu, started = time.process_time(), time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-        server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
-        client_cpu = time.process_time() - client_cpu
-        load_after = os.getloadavg()[0]
-        large_status, large_seconds = await large_task
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     reads = [t for name, values in times.items() if name.startswith("GET") for t in values]
-    return {"requests": requests, "concurrency": concurrency, "errors": len(errors), "error_samples": errors[:5],
-            "seconds": round(wall, 1), "requests_per_s": round(requests / wall, 1), "reads": ms(reads),
-            "per_endpoint": {name: ms(values) for name, values in sorted(times.items())},
-            "large_extraction": {"words": len(big.split()), "status": large_status, "seconds": round(large_seconds, 1)},
-            # where the time went: the server process's own CPU (extraction runs in its child processes),
-            # this client's CPU, and the machine's load average (runnable processes) before and after
-            "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
-            "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
-            "client_cpu_ms_per_request": round(client_cpu / requests * 1000, 2),
-            "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()}
+    return {"client": "python httpx asyncio", "requests": len(plan), "concurrency": concurrency,
+            "errors": len(errors), "error_samples": errors[:5], "seconds": round(wall, 1),
+            "requests_per_s": round(len(plan) / wall, 1), "reads": ms(reads),
+            "per_endpoint": {name: {**ms(values), "cache_hits": hits.get(name, 0)}
+                             for name, values in sorted(times.items())},
+            "client_cpu_s": round(cpu, 2)}
+
+
+def node_load(base: str, plan: list, concurrency: int) -> dict:
+    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages)."""
+    import subprocess
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({"base": base, "concurrency": concurrency, "requests": plan}, f, ensure_ascii=False)
+    try:
+        done = subprocess.run(["node", str(Path(__file__).resolve().parent / "web_load_client.mjs"), f.name],
+                              capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    if done.returncode:
+        raise RuntimeError(f"web_load_client.mjs exited with {done.returncode}: {done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node") -> dict:
+    """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
+    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went."""
+    import shutil
+    import threading
+
+    import httpx
+    plan = request_plan(events, requests)
+    big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
+    large: dict = {}
+
+    def extract_large():
+        t0 = time.perf_counter()
+        response = httpx.post(f"{base}/extract", json={"text": big}, timeout=300)
+        large.update(status=response.status_code, seconds=round(time.perf_counter() - t0, 1))
+
+    if client == "node" and not shutil.which("node"):
+        print("node not found: the load phase uses the Python client", file=sys.stderr)
+        client = "python"
+    thread = threading.Thread(target=extract_large)
+    thread.start()
+    time.sleep(0.5)   # the extraction is running in a worker when the load starts
+    pid = server_pid(base)
+    server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
+    if client == "node":
+        out = node_load(base, plan, concurrency)
+    else:
+        out = asyncio.run(python_load(base, plan, concurrency))
+    wall = time.perf_counter() - started
+    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
+    load_after = os.getloadavg()[0]
+    thread.join()
+    cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
+    out.update({
+        "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
+        "large_extraction": {"words": len(big.split()), **large},
+        # where the time went: the server process's own CPU (extraction runs in its child processes), the
+        # client's CPU, and the machine's load average (runnable processes) before and after
+        "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
+        "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
+        "client_cpu_ms_per_request": round(out["client_cpu_s"] / requests * 1000, 2),
+        "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--store", type=Path, help="SQLite file (default /tmp/rasd-bench-<events>.db)")
-    parser.add_argument("--repeat", type=int, default=10, help="rounds of the sequential latency run")
+    parser.add_argument("--repeat", type=int, default=10, help="rounds of the sequential latency run (0: none)")
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--client", choices=("node", "python"), default="node",
+                        help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
+    parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
@@ -378,14 +435,18 @@ def main(argv: list[str] | None = None) -> int:
     report["store_build_s"] = round(built, 1)
     print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
     RESULTS.mkdir(exist_ok=True)
-    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log")) as base:
-        report["latency"] = sequential_latency(base, args.events, args.repeat)
-        print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
+    serve_args = ("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()
+    report["serve_args"] = list(serve_args)
+    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
+                        args=serve_args) as base:
+        if args.repeat > 0:
+            report["latency"] = sequential_latency(base, args.events, args.repeat)
+            print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
         if not args.no_browser and os.path.exists("/usr/bin/chromium"):
             report["page"] = browser_timings(base)
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
-            report["load"] = asyncio.run(load_test(base, args.events, args.requests, args.concurrency))
+            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))

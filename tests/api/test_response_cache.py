@@ -4,10 +4,15 @@ import sqlite3
 import warnings
 
 import pytest
+from sqlalchemy import text
 
 from rasd.api.cache import CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
 from rasd.store import Repository
-from rasd_testkit.api import ARTICLE_TEXT, UNDATED, OUTLETS_EN  # noqa: F401
+from rasd.api.evidence import evidence_highlights
+from rasd.api.reads import EventDetails
+from rasd.api.schemas import EventDetailOut, MentionDetail
+from rasd_testkit.api import ARTICLE_TEXT, UNDATED, fill_sample_store
+from rasd_testkit.api import SAMPLE
 from rasd_testkit.store import constructed_article, postgres_unavailable, throwaway_postgres
 
 with warnings.catch_warnings():
@@ -166,7 +171,6 @@ def test_generation_changes_with_any_commit_on_sqlite(tmp_path):
 
 @pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
 def test_generation_changes_with_any_commit_on_postgresql():
-    from sqlalchemy import text
     with throwaway_postgres() as url, Repository.open(url) as repo:
         generation = StoreGeneration(repo.engine)
         assert generation.kind == "postgresql snapshot" and generation.blocking
@@ -176,3 +180,43 @@ def test_generation_changes_with_any_commit_on_postgresql():
             conn.execute(text("CREATE TABLE t (x int)"))
             conn.execute(text("INSERT INTO t VALUES (1)"))
         assert generation.current() != first
+
+
+def _through_the_repository(repo: Repository, event_id: int) -> EventDetailOut | None:
+    """GET /events/{id} as it was made before rasd.api.reads: Repository.get_event + mention_events."""
+    event = repo.get_event(event_id)
+    if event is None:
+        return None
+    extracted = repo.mention_events(event_id)
+    mentions = [MentionDetail(**m.model_dump(), event=extracted.get(m.id),
+                              highlights=evidence_highlights(m, extracted.get(m.id))) for m in event.mentions]
+    return EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions)
+
+
+def _same_details(repo: Repository) -> int:
+    with repo._sessions() as s:
+        ids = [i for (i,) in s.execute(text("SELECT id FROM events ORDER BY id"))]
+    assert len(ids) >= 8
+    details = EventDetails(repo)
+    for event_id in ids + [max(ids) + 1]:
+        expected, got = _through_the_repository(repo, event_id), details.get(event_id)
+        assert (got.model_dump_json() if got else None) == (expected.model_dump_json() if expected else None)
+    return len(ids)
+
+
+def test_event_detail_is_the_repositorys_answer_on_sqlite(db_url, client):
+    with Repository.open(db_url) as repo:
+        article, record = constructed_article("again", SAMPLE[0][1] + " وقال شهود إن 3 منازل دمرت.",
+                                              SAMPLE[0][5], published=SAMPLE[0][3], outlet="العربية")
+        repo.add_record(record, article)     # a second report of the Idlib strike: an event of two mentions
+        assert _same_details(repo) >= 8
+        merged = [e for e in (repo.get_event(i) for i in range(1, 12)) if e and len(e.mentions) > 1]
+        assert merged
+    assert len(client.get(f"/events/{merged[0].id}").json()["mentions"]) == 2
+
+
+@pytest.mark.skipif(postgres_unavailable() is not None, reason=str(postgres_unavailable()))
+def test_event_detail_is_the_repositorys_answer_on_postgresql():
+    with throwaway_postgres() as url:
+        with fill_sample_store(url, undated=True) as repo:
+            assert _same_details(repo) >= 9

@@ -43,13 +43,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
 from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
-from rasd.api.evidence import evidence_highlights
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
+from rasd.api.reads import EventDetails
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
-from rasd.api.schemas import (ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, MentionDetail,
-                              StoredArticle)
+from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, StoredArticle
 from rasd.document import PLOVER_TYPES, Article, Record
 from rasd.errors import RasdInputError
 from rasd.store import EntityDetail, EventFilters, Repository
@@ -400,6 +399,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return cached("facets", request, lambda: aggregate.facets(repo, actors))
 
     labels = Labels()
+    details = EventDetails(repo)
 
     @app.get("/labels", responses=ERRORS, tags=["meta"])
     def place_labels(bbox: Annotated[str, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT of the view")],
@@ -415,13 +415,10 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
     def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> Response:
         """One canonical event with every mention: source, evidence sentence, highlights, why it was merged."""
-        event = repo.get_event(event_id)
-        if event is None:
+        detail = details.get(event_id)
+        if detail is None:
             raise HTTPException(404, f"no event {event_id}")
-        extracted = repo.mention_events(event_id)
-        mentions = [MentionDetail(**m.model_dump(), event=extracted.get(m.id),
-                                  highlights=evidence_highlights(m, extracted.get(m.id))) for m in event.mentions]
-        return _json(EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions))
+        return _json(detail)
 
     @app.get("/entities", response_model=EntityPage, responses=ERRORS, tags=["entities"])
     def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
