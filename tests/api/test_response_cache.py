@@ -220,3 +220,24 @@ def test_event_detail_is_the_repositorys_answer_on_postgresql():
     with throwaway_postgres() as url:
         with fill_sample_store(url, undated=True) as repo:
             assert _same_details(repo) >= 9
+
+
+def test_events_pages_cut_from_blocks_are_list_events(db_url, monkeypatch):
+    """Pages read from blocks (here of 3 events, so pages span blocks and go past the blocked part) are the
+    pages Repository.list_events gives, for every offset and limit."""
+    import rasd.api.app as app_module
+    from rasd.api.app import create_app
+    from rasd.api.schemas import EventPage
+    from rasd.store import EventFilters
+    monkeypatch.setattr(app_module, "PAGE_BLOCK", 3)
+    monkeypatch.setattr(app_module, "PAGE_BLOCKS", 2)
+    with Repository.open(db_url) as repo, TestClient(create_app(db_url, cache_bytes=0),
+                                                     base_url="http://127.0.0.1") as c:
+        for query, filters in (("", EventFilters()), ("type=ASSAULT", EventFilters(plover_type="ASSAULT"))):
+            for offset in range(0, 10):
+                for limit in (1, 2, 3, 4, 7):
+                    items, total = repo.list_events(filters, limit=limit, offset=offset)
+                    got = c.get(f"/events?{query}&limit={limit}&offset={offset}")
+                    assert got.status_code == 200
+                    assert got.content.decode() == EventPage(total=total, limit=limit, offset=offset,
+                                                             items=items).model_dump_json(), (query, offset, limit)

@@ -58,6 +58,10 @@ MAX_PAGE = 5000
 MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow the database's integers
 MAX_ID = 2**63 - 1
 EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at once (each in a thread)
+# /events pages within the first PAGE_BLOCKS * PAGE_BLOCK events of a filter set are cut from blocks of
+# PAGE_BLOCK events read once per store version (as JSON, at most PAGE_CACHE blocks kept): scrolling or
+# paging through a list reads the store once per block, not once per page
+PAGE_BLOCK, PAGE_BLOCKS, PAGE_CACHE = 200, 5, 64
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
@@ -286,6 +290,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     repo = Repository.open(db)
     from rasd.store import aggregate
     cache = _Cache()
+    pages = _Cache(PAGE_CACHE)
     generation = StoreGeneration(repo.engine, fallback=lambda: (aggregate.version(repo),
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
@@ -354,12 +359,28 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        filters, version = params.filters, events_version()
+        filters = params.filters
+        version = (events_version(), generation.current())
 
         def memo(key, compute):   # counts and spellings, per store version
             return cache.get((key, version), compute)
-        total = memo(("count", filters.model_dump_json()), lambda: aggregate.count_events(repo, filters, memo))
+        key = filters.model_dump_json()
+        total = memo(("count", key), lambda: aggregate.count_events(repo, filters, memo))
         everything = memo(("count", "{}"), lambda: aggregate.count_events(repo, None))
+
+        def block(number: int) -> list[bytes]:   # PAGE_BLOCK events from number * PAGE_BLOCK, as JSON
+            def compute() -> list[bytes]:
+                items, _total = aggregate.page_events(repo, filters, limit=PAGE_BLOCK, offset=number * PAGE_BLOCK,
+                                                      total=total, memo=memo, all_events=everything)
+                return [item.model_dump_json().encode() for item in items]
+            return pages.get((key, number, version), compute)
+        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
+            first = offset // PAGE_BLOCK
+            rows = [*block(first), *(block(first + 1) if (offset + limit - 1) // PAGE_BLOCK > first else [])]
+            start = offset - first * PAGE_BLOCK
+            body = b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
+                total, limit, offset, b",".join(rows[start:start + limit]))
+            return Response(body, media_type="application/json")
         items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total, memo=memo,
                                              all_events=everything)
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
