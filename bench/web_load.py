@@ -390,6 +390,13 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     if client == "node" and not shutil.which("node"):
         print("node not found: the load phase uses the Python client", file=sys.stderr)
         client = "python"
+    # the server starts its extraction workers as it starts (seconds): wait until both answer
+    warm = [threading.Thread(target=httpx.post, args=(f"{base}/extract",), kwargs=dict(
+        json={"text": ARTICLE_TEXT}, timeout=300)) for _ in range(2)]
+    for t in warm:
+        t.start()
+    for t in warm:
+        t.join()
     thread = threading.Thread(target=extract_large)
     thread.start()
     time.sleep(0.5)   # the extraction is running in a worker when the load starts

@@ -241,3 +241,18 @@ def test_events_pages_cut_from_blocks_are_list_events(db_url, monkeypatch):
                     assert got.status_code == 200
                     assert got.content.decode() == EventPage(total=total, limit=limit, offset=offset,
                                                              items=items).model_dump_json(), (query, offset, limit)
+
+
+def test_direct_event_answers_are_the_routes_answers(db_url):
+    """GET /events/{id} answered directly by the cache layer is byte for byte the route's answer; every
+    error (bad ids, query parameters, unknown events) is still the route's."""
+    from rasd.api.app import create_app
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as cached, \
+            TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as plain:
+        for path in ("/events/1", "/events/3", "/events/8", "/events/0", "/events/999", "/events/01",
+                     "/events/1?x=1", "/events/1x", "/events/-1", f"/events/{2**63}", "/events/99999999999999999999"):
+            a, b = cached.get(path), plain.get(path)
+            assert (a.status_code, a.content) == (b.status_code, b.content), path
+            assert a.headers["content-type"] == b.headers["content-type"]
+            assert _state(a) == ("miss" if a.status_code == 200 else None) and _state(b) is None
+        assert cached.app.state.response_cache.direct is not None

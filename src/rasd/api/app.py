@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import inspect
 import logging
+import re
 import threading
 from collections import OrderedDict
 from contextlib import asynccontextmanager
@@ -57,6 +58,7 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_PAGE = 5000
 MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow the database's integers
 MAX_ID = 2**63 - 1
+EVENT_PATH = re.compile(r"/events/([0-9]{1,19})")
 EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at once (each in a thread)
 # /events pages within the first PAGE_BLOCKS * PAGE_BLOCK events of a filter set are cut from blocks of
 # PAGE_BLOCK events read once per store version (as JSON, at most PAGE_CACHE blocks kept): scrolling or
@@ -294,7 +296,17 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     generation = StoreGeneration(repo.engine, fallback=lambda: (aggregate.version(repo),
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
-    responses = ResponseCache(generation, max_bytes=cache_bytes)
+    details = EventDetails(repo)
+
+    def direct_event(scope) -> bytes | None:
+        """GET /events/{id}'s answer without routing (rasd.api.cache `direct`); None leaves the request,
+        and every error it can have (bad id, query parameters, 404), to the route below."""
+        match = EVENT_PATH.fullmatch(scope["path"])
+        if match is None or scope.get("query_string") or int(match[1]) > MAX_ID:
+            return None
+        detail = details.get(int(match[1]))
+        return detail.model_dump_json().encode() if detail is not None else None
+    responses = ResponseCache(generation, max_bytes=cache_bytes, direct=direct_event)
     pool = pool or ExtractionPool()
     # requests waiting for an extraction worker wait in threads of their own, never in the threads that
     # answer reads (a queue of POST /extract must not hold up GET /events)
@@ -420,7 +432,6 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return cached("facets", request, lambda: aggregate.facets(repo, actors))
 
     labels = Labels()
-    details = EventDetails(repo)
 
     @app.get("/labels", responses=ERRORS, tags=["meta"])
     def place_labels(bbox: Annotated[str, Query(description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT of the view")],

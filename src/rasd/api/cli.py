@@ -5,6 +5,7 @@ import argparse
 import os
 import secrets
 import sys
+import threading
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -24,6 +25,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         token = secrets.token_urlsafe(24)   # beyond this machine, never open by accident
     hosts = [*LOOPBACK_HOSTS, *([] if args.host in ("0.0.0.0", "::") else [args.host]), *args.allow_host]
     pool = ExtractionPool(workers=args.workers, timeout=args.extract_timeout, max_words=args.max_words)
+    threading.Thread(target=pool.warm, daemon=True, name="rasd-warm-up").start()   # workers ready before use
     app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool,
                      cache_bytes=int(args.cache_mb * 1024 * 1024))
     shown = f"[{args.host}]" if ":" in args.host else args.host
