@@ -256,3 +256,58 @@ def test_direct_event_answers_are_the_routes_answers(db_url):
             assert a.headers["content-type"] == b.headers["content-type"]
             assert _state(a) == ("miss" if a.status_code == 200 else None) and _state(b) is None
         assert cached.app.state.response_cache.direct is not None
+
+
+def test_a_value_asked_by_many_threads_at_once_is_computed_once():
+    import threading
+    import time
+
+    from rasd.api.app import _Cache
+    cache, calls = _Cache(size=4), []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.2)
+        return "value"
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", compute))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["value"] * 8 and len(calls) == 1 and not cache.computing
+    with pytest.raises(ZeroDivisionError):
+        cache.get("bad", lambda: 1 / 0)
+    assert not cache.computing and cache.get("bad", lambda: 2) == 2
+
+
+def test_concurrent_requests_for_a_cold_answer_make_it_once(db_url):
+    import anyio
+    import httpx
+
+    from rasd.api.app import create_app
+    app = create_app(db_url)
+    cache = app.state.response_cache
+    made = []
+    real_make = cache._make
+
+    async def counting_make(*args, **kwargs):
+        made.append(1)
+        await anyio.sleep(0.1)   # still being made when the others arrive
+        return await real_make(*args, **kwargs)
+    cache._make = counting_make
+
+    async def run():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            answers = []
+
+            async def one():
+                answers.append(await c.get("/events?type=ASSAULT"))
+            async with anyio.create_task_group() as tg:
+                for _ in range(10):
+                    tg.start_soon(one)
+            return answers
+    answers = anyio.run(run)
+    assert len(made) == 1 and all(a.status_code == 200 and a.json()["total"] == 3 for a in answers)
+    assert sorted(_state(a) for a in answers) == ["hit"] * 9 + ["miss"]

@@ -206,23 +206,39 @@ def _json(model) -> Response:
 
 
 class _Cache:
-    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
+    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale).
+    A value being computed is computed once: other threads asking for it meanwhile wait for it."""
 
     def __init__(self, size: int = 256):
         self.size, self.lock = size, threading.Lock()
         self.items: OrderedDict[Any, Any] = OrderedDict()
+        self.computing: dict[Any, threading.Lock] = {}
 
     def get(self, key, compute):
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        value = compute()
-        with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return value
+            busy = self.computing.setdefault(key, threading.Lock())
+        with busy:
+            with self.lock:
+                if key in self.items:   # computed by the thread we waited for
+                    self.items.move_to_end(key)
+                    return self.items[key]
+            try:
+                value = compute()
+            except BaseException:
+                with self.lock:
+                    if self.computing.get(key) is busy:
+                        del self.computing[key]
+                raise
+            with self.lock:
+                self.items[key] = value
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
+                if self.computing.get(key) is busy:
+                    del self.computing[key]
+            return value
 
 
 def _query_names(dependant) -> set[str]:

@@ -17,6 +17,8 @@ not changed since it was made:
   first; an answer over `max_entry_bytes` is passed through, not kept.
 - **ETag**: every cached answer has a strong ETag (a hash of its body); `If-None-Match` with it is
   answered 304 without a body. `Cache-Control: no-cache` makes browsers ask again each time (and get 304).
+- **One at a time**: requests for an answer that is being made wait for it (a cold page asked by many
+  clients at once is made once).
 - `X-Rasd-Cache: hit | miss` on each cacheable answer (what the load test counts).
 - **Direct answers**: `direct(scope)` may answer a miss itself (the JSON body, or None to leave it to the
   application): the server uses it for GET /events/{id}, the read whose answers are seldom asked twice,
@@ -38,6 +40,8 @@ from collections import OrderedDict
 from typing import Any, Callable
 from urllib.parse import parse_qsl
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import Engine, text
 
 # the read routes whose answers depend only on (path, query, store): /events, /events/aggregate,
@@ -153,6 +157,7 @@ class ResponseCache:
         self.items: OrderedDict[Any, _Entry] = OrderedDict()
         self.bytes = 0
         self.hits = self.misses = self.not_modified = 0
+        self.pending: dict[Any, tuple[Any, anyio.Event]] = {}   # answers being made, by key
 
     def stats(self) -> dict[str, int]:
         return {"entries": len(self.items), "bytes": self.bytes, "hits": self.hits, "misses": self.misses,
@@ -167,7 +172,6 @@ class ResponseCache:
                 or not CACHED_PATHS.match(scope["path"])):
             return await app(scope, receive, send)
         if self.generation.blocking:
-            import anyio.to_thread
             generation = await anyio.to_thread.run_sync(self.generation.current)
         else:
             generation = self.generation.current()
@@ -183,12 +187,28 @@ class ResponseCache:
                 self.hits += 1
                 return await self._answer(send, entry, if_none_match, b"hit")
             self._drop(key)
+        pending = self.pending.get(key)
+        if pending is not None and pending[0] == generation:   # being made: wait for it rather than make it again
+            await pending[1].wait()
+            entry = self.items.get(key)
+            if entry is not None and entry.generation == generation:
+                self.hits += 1
+                return await self._answer(send, entry, if_none_match, b"hit")
         self.misses += 1
-        body = self.direct(scope) if self.direct is not None and not self.generation.blocking else None
-        if body is not None:   # answered without the application (see `direct`)
-            headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]
-            return await self._make(_answered(headers, body), scope, receive, send, key, generation, if_none_match)
-        await self._make(app, scope, receive, send, key, generation, if_none_match)
+        done = anyio.Event()
+        self.pending[key] = (generation, done)
+        try:
+            body = self.direct(scope) if self.direct is not None and not self.generation.blocking else None
+            if body is not None:   # answered without the application (see `direct`)
+                headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]
+                answer = _answered(headers, body)
+            else:
+                answer = app
+            await self._make(answer, scope, receive, send, key, generation, if_none_match)
+        finally:
+            done.set()
+            if self.pending.get(key, (None, None))[1] is done:
+                del self.pending[key]
 
     async def _answer(self, send, entry: _Entry, if_none_match, state: bytes) -> None:
         if _matches(if_none_match, entry.etag):
