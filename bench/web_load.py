@@ -360,7 +360,8 @@ def node_load(base: str, plan: list, concurrency: int) -> dict:
     import subprocess
     import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump({"base": base, "concurrency": concurrency, "requests": plan}, f, ensure_ascii=False)
+        json.dump({"base": base, "concurrency": concurrency, "requests": plan,
+                   "trace": os.environ.get("WEB_LOAD_TRACE")}, f, ensure_ascii=False)
     try:
         done = subprocess.run(["node", str(Path(__file__).resolve().parent / "web_load_client.mjs"), f.name],
                               capture_output=True, text=True)

@@ -51,12 +51,15 @@ async function client() {
       if (errors.length < 5) errors.push(`${name} ${path}: ${r.status} ${r.text}`);
     }
     (times[name] ||= []).push(ms);
+    if (trace) trace.push([Number(t0 - start) / 1e6, ms, name, path, r.cache || ""]);
     if (r.cache === "hit") hits[name] = (hits[name] || 0) + 1;
   }
 }
 
+const trace = plan.trace ? [] : null;   // every request's [start ms, latency ms, name, path, cache] for a look
 const cpu0 = process.cpuUsage();
-const t0 = process.hrtime.bigint();
+const start = process.hrtime.bigint();
+const t0 = start;
 await Promise.all(Array.from({ length: plan.concurrency }, client));
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpu = process.cpuUsage(cpu0);
@@ -69,6 +72,7 @@ const perEndpoint = {};
 for (const name of Object.keys(times).sort()) perEndpoint[name] = { ...summary(times[name]), cache_hits: hits[name] || 0 };
 const reads = Object.entries(times).filter(([n]) => n.startsWith("GET")).flatMap(([, v]) => v);
 agent.destroy();
+if (trace) fs.writeFileSync(plan.trace, JSON.stringify(trace));
 process.stdout.write(JSON.stringify({
   client: `node ${process.version} (node:http keep-alive)`, requests: plan.requests.length,
   concurrency: plan.concurrency, errors: errorCount, error_samples: errors, seconds: Math.round(wall * 10) / 10,
