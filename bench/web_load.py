@@ -315,6 +315,18 @@ def request_plan(events: int, requests: int, seed: int = 3) -> list[tuple[str, s
     return [(name, method, quote(path, safe="/?&=%"), body) for name, method, path, body in plan]
 
 
+def waiting_seconds(pid: int) -> float:
+    """Time the threads of process `pid` spent runnable but waiting for a CPU (/proc/PID/task/*/schedstat,
+    second field): what the machine's other work took from the server."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
 async def python_load(base: str, plan: list, concurrency: int) -> dict:
     """The load phase with an httpx asyncio client (the fallback when Node is missing)."""
     import httpx
@@ -403,12 +415,14 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     time.sleep(0.5)   # the extraction is running in a worker when the load starts
     pid = server_pid(base)
     server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
+    server_wait = waiting_seconds(pid) if pid else 0.0
     if client == "node":
         out = node_load(base, plan, concurrency)
     else:
         out = asyncio.run(python_load(base, plan, concurrency))
     wall = time.perf_counter() - started
     server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
+    server_wait = waiting_seconds(pid) - server_wait if pid else float("nan")
     load_after = os.getloadavg()[0]
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
@@ -419,6 +433,8 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
         # client's CPU, and the machine's load average (runnable processes) before and after
         "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
         "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
+        # its threads' time runnable but waiting for a CPU, as a share of the wall time (over 1: several threads)
+        "server_waiting_for_cpu_share": round(server_wait / wall, 2),
         "client_cpu_ms_per_request": round(out["client_cpu_s"] / requests * 1000, 2),
         "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()})
     return out
