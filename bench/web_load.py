@@ -327,6 +327,15 @@ def waiting_seconds(pid: int) -> float:
     return total / 1e9
 
 
+def cpu_pressure() -> float:
+    """Seconds during which some runnable task on this machine waited for a CPU (/proc/pressure/cpu, Linux PSI)."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+        return int(some.rsplit("total=", 1)[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 async def python_load(base: str, plan: list, concurrency: int) -> dict:
     """The load phase with an httpx asyncio client (the fallback when Node is missing)."""
     import httpx
@@ -416,6 +425,7 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     pid = server_pid(base)
     server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
     server_wait = waiting_seconds(pid) if pid else 0.0
+    pressure = cpu_pressure()
     if client == "node":
         out = node_load(base, plan, concurrency)
     else:
@@ -423,6 +433,7 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     wall = time.perf_counter() - started
     server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
     server_wait = waiting_seconds(pid) - server_wait if pid else float("nan")
+    pressure = cpu_pressure() - pressure
     load_after = os.getloadavg()[0]
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
@@ -435,6 +446,8 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
         "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
         # its threads' time runnable but waiting for a CPU, as a share of the wall time (over 1: several threads)
         "server_waiting_for_cpu_share": round(server_wait / wall, 2),
+        # share of the wall time during which some task on the machine waited for a CPU (PSI cpu "some")
+        "machine_cpu_pressure": round(pressure / wall, 2),
         "client_cpu_ms_per_request": round(out["client_cpu_s"] / requests * 1000, 2),
         "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()})
     return out
