@@ -393,6 +393,20 @@ def node_load(base: str, plan: list, concurrency: int) -> dict:
     return json.loads(done.stdout)
 
 
+def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
+    """`rasd serve` starts its extraction workers as it starts (seconds of CPU each, loading the knowledge
+    base): wait until they answer, so that no phase measures the server while they load."""
+    import threading
+
+    import httpx
+    warm = [threading.Thread(target=httpx.post, args=(f"{base}/extract",), kwargs=dict(
+        json={"text": ARTICLE_TEXT}, timeout=300)) for _ in range(workers)]
+    for t in warm:
+        t.start()
+    for t in warm:
+        t.join()
+
+
 def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node") -> dict:
     """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
     throughput, p50 / p99 per endpoint, cache hits, and where the CPU went."""
@@ -412,13 +426,6 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     if client == "node" and not shutil.which("node"):
         print("node not found: the load phase uses the Python client", file=sys.stderr)
         client = "python"
-    # the server starts its extraction workers as it starts (seconds): wait until both answer
-    warm = [threading.Thread(target=httpx.post, args=(f"{base}/extract",), kwargs=dict(
-        json={"text": ARTICLE_TEXT}, timeout=300)) for _ in range(2)]
-    for t in warm:
-        t.start()
-    for t in warm:
-        t.join()
     thread = threading.Thread(target=extract_large)
     thread.start()
     time.sleep(0.5)   # the extraction is running in a worker when the load starts
@@ -476,6 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     report["serve_args"] = list(serve_args)
     with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
                         args=serve_args) as base:
+        wait_for_extraction_workers(base)
         if args.repeat > 0:
             report["latency"] = sequential_latency(base, args.events, args.repeat)
             print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)

@@ -311,3 +311,18 @@ def test_concurrent_requests_for_a_cold_answer_make_it_once(db_url):
     answers = anyio.run(run)
     assert len(made) == 1 and all(a.status_code == 200 and a.json()["total"] == 3 for a in answers)
     assert sorted(_state(a) for a in answers) == ["hit"] * 9 + ["miss"]
+
+
+def test_warm_starts_every_extraction_worker_before_any_request():
+    from rasd.api.workers import ExtractionPool
+    pool = ExtractionPool(workers=2, timeout=300)
+    try:
+        assert all(w.process is None for w in pool._all)
+        pool.warm()
+        assert all(w.process is not None and w.process.is_alive() for w in pool._all)
+        pids = {w.process.pid for w in pool._all}
+        record = pool.extract({"id": "after-warm", "text": ARTICLE_TEXT})
+        assert record["events"] and {w.process.pid for w in pool._all} == pids   # the warmed workers served it
+        assert pool._free.qsize() == 2
+    finally:
+        pool.close()
