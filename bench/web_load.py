@@ -1,7 +1,14 @@
 """The map page and the API on a big store: first paint, filter latency, /events latency, and a load test.
 
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
-                                       [--no-browser] [--no-load] [--store PATH]
+                                       [--no-browser] [--no-load] [--store PATH] [--repeat N]
+                                       [--client node|python] [--cache-mb MB]
+
+The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages, only
+node:http with keep-alive): about 0.15 ms of CPU per request where the Python httpx asyncio client
+(`--client python`, used when Node is missing) took 2.5-4.7 ms, as much as the server, on the same cores.
+`--cache-mb 0` serves without the cache of read answers (rasd.api.cache); WEB_LOAD_TRACE=FILE writes every
+load request's start, latency, path and cache state.
 
 1. Builds (once; kept at --store, default /tmp/rasd-bench-<events>.db) a SQLite store of `--events`
    canonical events, each with one mention, in articles of 5 events, with two entity mentions per event
@@ -39,6 +46,30 @@ the start and end of the load phase, on 2 cores):
 - server CPU per request (its /proc CPU time over 200 requests sent one at a time, the load test's filters),
   the code before this work -> after, same store, 20 minutes apart: /events 14.1 -> 5.4 ms, /events/{id}
   2.7 -> 3.5 ms (unchanged within noise), /entities 16.5 -> 3.0 ms.
+
+Measured 14:30-15:06 UTC on 2026-12-05 after the cache work (branch load5): the read answers cached until
+the store changes (rasd.api.cache), /events/{id} read in two precompiled statements and answered before
+routing (rasd.api.reads), /events pages cut from blocks of 200, the Node client. Same store, 2 cores whose
+CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6-15:
+- server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
+  cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
+- load, `--no-browser --repeat 1` or `--repeat 3`, 9 runs with one large extraction running for at least
+  the first 3-8 s: 0 errors in every run, 600-1,171 requests/s (73.5 before), reads p50 40-105 ms and
+  p99 497-918 ms (0.9 s / 6.4 s before); cache hits 52% of reads (/events 62%, /entities 91%,
+  /events/{id} 1.6%: 3,002 requests over 100,000 ids); server 0.45-0.67 ms of CPU per request (3.8 before),
+  client 0.13-0.19 ms. The server process got only 0.35-0.55 of one core: its threads spent 0.8-1.1 times
+  the wall time runnable but waiting for a CPU (schedstat).
+- the same with large extractions one after another for the whole load (15:03, load average 11-15):
+  cached 416 requests/s, reads p50 140 ms / p99 1,260 ms, server 0.56 ms per request at 0.23 of a core;
+  `--cache-mb 0` 229 requests/s, p50 326 ms / p99 1,849 ms, server 1.49 ms per request; 0 errors in both.
+  Earlier runs of `--cache-mb 0` with one extraction: 402-505 requests/s, p99 633-981 ms, 1.27-1.46 ms.
+- `--client python` against the cached server: 75-171 requests/s, the client at 2.5-3.2 ms per request
+  starving the server (0.07-0.11 of a core).
+- not met: p99 < 100 ms for reads is 5-18 times away. With 100 clients in a closed loop the mean latency is
+  100 / throughput, so it needs well over 1,000 requests/s with short tails; at about 0.55 ms of server
+  CPU per request that is 0.55+ of a core free of waiting, and this machine gave the server 0.23-0.55 of
+  one core with something always waiting for a CPU. On two idle cores (one for the extraction) the same
+  CPU cost would allow about 1,800 requests/s (about 55 ms mean latency): an estimate, not measured.
 """
 from __future__ import annotations
 
