@@ -53,7 +53,7 @@ routing (rasd.api.reads), /events pages cut from blocks of 200, the Node client.
 CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6-15:
 - server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
   cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
-- load, `--no-browser --repeat 1` or `--repeat 3`, 9 runs with one large extraction running for at least
+- load, `--no-browser --repeat 0|1|3`, 9 runs with one large extraction running for at least
   the first 3-8 s: 0 errors in every run, 600-1,171 requests/s (73.5 before), reads p50 40-105 ms and
   p99 497-918 ms (0.9 s / 6.4 s before); cache hits 52% of reads (/events 62%, /entities 91%,
   /events/{id} 1.6%: 3,002 requests over 100,000 ids); server 0.45-0.67 ms of CPU per request (3.8 before),
