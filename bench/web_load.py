@@ -1,7 +1,14 @@
 """The map page and the API on a big store: first paint, filter latency, /events latency, and a load test.
 
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
-                                       [--no-browser] [--no-load] [--store PATH]
+                                       [--no-browser] [--no-load] [--store PATH] [--repeat N]
+                                       [--client node|python] [--cache-mb MB]
+
+The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages, only
+node:http with keep-alive): about 0.15 ms of CPU per request where the Python httpx asyncio client
+(`--client python`, used when Node is missing) took 2.5-4.7 ms, as much as the server, on the same cores.
+`--cache-mb 0` serves without the cache of read answers (rasd.api.cache); WEB_LOAD_TRACE=FILE writes every
+load request's start, latency, path and cache state.
 
 1. Builds (once; kept at --store, default /tmp/rasd-bench-<events>.db) a SQLite store of `--events`
    canonical events, each with one mention, in articles of 5 events, with two entity mentions per event
@@ -13,8 +20,9 @@
 4. The page in headless Chromium (1440×900): first paint (navigation → counts, list and map drawn) and
    filter latency (a select changed → everything redrawn), median of 5.
 5. Load: `--requests` requests at `--concurrency` concurrent clients over /events, /events/{id},
-   /entities and POST /extract (2% of requests), while one large extraction (~6,000 words) runs:
-   errors, throughput and p50 / p99 per endpoint.
+   /entities and POST /extract (2% of requests), while large extractions (~6,000 words) run one after
+   another for the whole load: errors, throughput, p50 / p99 and cache hits per endpoint, the CPU of the
+   server process and of the client, how long the server waited for a CPU, the machine's load.
 
 Prints a JSON report (also written to bench/results/web_load.json).
 
@@ -38,6 +46,30 @@ the start and end of the load phase, on 2 cores):
 - server CPU per request (its /proc CPU time over 200 requests sent one at a time, the load test's filters),
   the code before this work -> after, same store, 20 minutes apart: /events 14.1 -> 5.4 ms, /events/{id}
   2.7 -> 3.5 ms (unchanged within noise), /entities 16.5 -> 3.0 ms.
+
+Measured 14:30-15:06 UTC on 2026-12-05 after the cache work (branch load5): the read answers cached until
+the store changes (rasd.api.cache), /events/{id} read in two precompiled statements and answered before
+routing (rasd.api.reads), /events pages cut from blocks of 200, the Node client. Same store, 2 cores whose
+CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6-15:
+- server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
+  cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
+- load, `--no-browser --repeat 0|1|3`, 9 runs with one large extraction running for at least
+  the first 3-8 s: 0 errors in every run, 600-1,171 requests/s (73.5 before), reads p50 40-105 ms and
+  p99 497-918 ms (0.9 s / 6.4 s before); cache hits 52% of reads (/events 62%, /entities 91%,
+  /events/{id} 1.6%: 3,002 requests over 100,000 ids); server 0.45-0.67 ms of CPU per request (3.8 before),
+  client 0.13-0.19 ms. The server process got only 0.35-0.55 of one core: its threads spent 0.8-1.1 times
+  the wall time runnable but waiting for a CPU (schedstat).
+- the same with large extractions one after another for the whole load (15:03, load average 11-15):
+  cached 416 requests/s, reads p50 140 ms / p99 1,260 ms, server 0.56 ms per request at 0.23 of a core;
+  `--cache-mb 0` 229 requests/s, p50 326 ms / p99 1,849 ms, server 1.49 ms per request; 0 errors in both.
+  Earlier runs of `--cache-mb 0` with one extraction: 402-505 requests/s, p99 633-981 ms, 1.27-1.46 ms.
+- `--client python` against the cached server: 75-171 requests/s, the client at 2.5-3.2 ms per request
+  starving the server (0.07-0.11 of a core).
+- not met: p99 < 100 ms for reads is 5-18 times away. With 100 clients in a closed loop the mean latency is
+  100 / throughput, so it needs well over 1,000 requests/s with short tails; at about 0.55 ms of server
+  CPU per request that is 0.55+ of a core free of waiting, and this machine gave the server 0.23-0.55 of
+  one core with something always waiting for a CPU. On two idle cores (one for the extraction) the same
+  CPU cost would allow about 1,800 requests/s (about 55 ms mean latency): an estimate, not measured.
 """
 from __future__ import annotations
 
@@ -52,6 +84,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import insert
 
@@ -294,10 +327,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def load_test(base: str, events: int, requests: int, concurrency: int, seed: int = 3) -> dict:
-    import httpx
+def request_plan(events: int, requests: int, seed: int = 3) -> list[tuple[str, str, str, dict | None]]:
+    """The load test's requests: 38% /events (8 filter sets, offsets 0-199), 30% /events/{id} over every id,
+    30% /entities (all, a name, a type, an Arabic name), 2% POST /extract of a short article."""
     rng = random.Random(seed)
-    plan = []
+    plan: list[tuple[str, str, str, dict | None]] = []
     for _ in range(requests):
         r = rng.random()
         if r < 0.02:
@@ -310,19 +344,41 @@ async def load_test(base: str, events: int, requests: int, concurrency: int, see
         else:
             q = rng.choice(["", f"q=actor {rng.randrange(300)}", "type=PLACE", "q=حلب"])
             plan.append(("GET /entities", "GET", f"/entities?{q}", None))
+    return [(name, method, quote(path, safe="/?&=%"), body) for name, method, path, body in plan]
+
+
+def waiting_seconds(pid: int) -> float:
+    """Time the threads of process `pid` spent runnable but waiting for a CPU (/proc/PID/task/*/schedstat,
+    second field): what the machine's other work took from the server."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
+def cpu_pressure() -> float:
+    """Seconds during which some runnable task on this machine waited for a CPU (/proc/pressure/cpu, Linux PSI)."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+        return int(some.rsplit("total=", 1)[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
+async def python_load(base: str, plan: list, concurrency: int) -> dict:
+    """The load phase with an httpx asyncio client (the fallback when Node is missing)."""
+    import httpx
     times: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
     errors: list[str] = []
     queue: asyncio.Queue = asyncio.Queue()
     for item in plan:
         queue.put_nowait(item)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
-        async def large():
-            t0 = time.perf_counter()
-            response = await client.post("/extract", json={"text": big})
-            return response.status_code, time.perf_counter() - t0
-
         async def worker():
             while True:
                 try:
@@ -334,43 +390,124 @@ async def load_test(base: str, events: int, requests: int, concurrency: int, see
                     response = await client.request(method, path, json=body)
                     if response.status_code >= 400:
                         errors.append(f"{name} {path}: {response.status_code} {response.text[:120]}")
+                    if response.headers.get("x-rasd-cache") == "hit":
+                        hits[name] = hits.get(name, 0) + 1
                 except httpx.HTTPError as exc:
                     errors.append(f"{name} {path}: {type(exc).__name__}")
                 times.setdefault(name, []).append(time.perf_counter() - t0)
 
-        large_task = asyncio.create_task(large())
-        await asyncio.sleep(0.5)
-        pid = server_pid(base)
-        server_cpu, client_cpu, load_before = cpu_seconds(pid) if pid else 0.0, time.process_time(), os.getloadavg()[0]
-        started = time.perf_counter()
+        cpu, started = time.process_time(), time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-        server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
-        client_cpu = time.process_time() - client_cpu
-        load_after = os.getloadavg()[0]
-        large_status, large_seconds = await large_task
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     reads = [t for name, values in times.items() if name.startswith("GET") for t in values]
-    return {"requests": requests, "concurrency": concurrency, "errors": len(errors), "error_samples": errors[:5],
-            "seconds": round(wall, 1), "requests_per_s": round(requests / wall, 1), "reads": ms(reads),
-            "per_endpoint": {name: ms(values) for name, values in sorted(times.items())},
-            "large_extraction": {"words": len(big.split()), "status": large_status, "seconds": round(large_seconds, 1)},
-            # where the time went: the server process's own CPU (extraction runs in its child processes),
-            # this client's CPU, and the machine's load average (runnable processes) before and after
-            "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
-            "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
-            "client_cpu_ms_per_request": round(client_cpu / requests * 1000, 2),
-            "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()}
+    return {"client": "python httpx asyncio", "requests": len(plan), "concurrency": concurrency,
+            "errors": len(errors), "error_samples": errors[:5], "seconds": round(wall, 1),
+            "requests_per_s": round(len(plan) / wall, 1), "reads": ms(reads),
+            "per_endpoint": {name: {**ms(values), "cache_hits": hits.get(name, 0)}
+                             for name, values in sorted(times.items())},
+            "client_cpu_s": round(cpu, 2)}
+
+
+def node_load(base: str, plan: list, concurrency: int) -> dict:
+    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages)."""
+    import subprocess
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({"base": base, "concurrency": concurrency, "requests": plan,
+                   "trace": os.environ.get("WEB_LOAD_TRACE")}, f, ensure_ascii=False)
+    try:
+        done = subprocess.run(["node", str(Path(__file__).resolve().parent / "web_load_client.mjs"), f.name],
+                              capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    if done.returncode:
+        raise RuntimeError(f"web_load_client.mjs exited with {done.returncode}: {done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
+    """`rasd serve` starts its extraction workers as it starts (seconds of CPU each, loading the knowledge
+    base): wait until they answer, so that no phase measures the server while they load."""
+    import threading
+
+    import httpx
+    warm = [threading.Thread(target=httpx.post, args=(f"{base}/extract",), kwargs=dict(
+        json={"text": ARTICLE_TEXT}, timeout=300)) for _ in range(workers)]
+    for t in warm:
+        t.start()
+    for t in warm:
+        t.join()
+
+
+def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node") -> dict:
+    """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
+    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went."""
+    import shutil
+    import threading
+
+    import httpx
+    plan = request_plan(events, requests)
+    big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
+    large: list[tuple[int, float]] = []
+    load_done = threading.Event()
+
+    def extract_large():   # one large extraction after another, until the load is over
+        while not load_done.is_set():
+            t0 = time.perf_counter()
+            response = httpx.post(f"{base}/extract", json={"text": big}, timeout=300)
+            large.append((response.status_code, round(time.perf_counter() - t0, 1)))
+
+    if client == "node" and not shutil.which("node"):
+        print("node not found: the load phase uses the Python client", file=sys.stderr)
+        client = "python"
+    thread = threading.Thread(target=extract_large)
+    thread.start()
+    time.sleep(0.5)   # the extraction is running in a worker when the load starts
+    pid = server_pid(base)
+    server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
+    server_wait = waiting_seconds(pid) if pid else 0.0
+    pressure = cpu_pressure()
+    if client == "node":
+        out = node_load(base, plan, concurrency)
+    else:
+        out = asyncio.run(python_load(base, plan, concurrency))
+    wall = time.perf_counter() - started
+    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
+    server_wait = waiting_seconds(pid) - server_wait if pid else float("nan")
+    pressure = cpu_pressure() - pressure
+    load_after = os.getloadavg()[0]
+    load_done.set()
+    thread.join()
+    cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
+    out.update({
+        "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
+        "large_extractions": {"words": len(big.split()), "statuses": sorted({st for st, _ in large}),
+                              "seconds": [t for _, t in large]},
+        # where the time went: the server process's own CPU (extraction runs in its child processes), the
+        # client's CPU, and the machine's load average (runnable processes) before and after
+        "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 2),
+        "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
+        # its threads' time runnable but waiting for a CPU, as a share of the wall time (over 1: several threads)
+        "server_waiting_for_cpu_share": round(server_wait / wall, 2),
+        # share of the wall time during which some task on the machine waited for a CPU (PSI cpu "some")
+        "machine_cpu_pressure": round(pressure / wall, 2),
+        "client_cpu_ms_per_request": round(out["client_cpu_s"] / requests * 1000, 2),
+        "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--store", type=Path, help="SQLite file (default /tmp/rasd-bench-<events>.db)")
-    parser.add_argument("--repeat", type=int, default=10, help="rounds of the sequential latency run")
+    parser.add_argument("--repeat", type=int, default=10, help="rounds of the sequential latency run (0: none)")
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--client", choices=("node", "python"), default="node",
+                        help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
+    parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
@@ -378,14 +515,19 @@ def main(argv: list[str] | None = None) -> int:
     report["store_build_s"] = round(built, 1)
     print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
     RESULTS.mkdir(exist_ok=True)
-    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log")) as base:
-        report["latency"] = sequential_latency(base, args.events, args.repeat)
-        print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
+    serve_args = ("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()
+    report["serve_args"] = list(serve_args)
+    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
+                        args=serve_args) as base:
+        wait_for_extraction_workers(base)
+        if args.repeat > 0:
+            report["latency"] = sequential_latency(base, args.events, args.repeat)
+            print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
         if not args.no_browser and os.path.exists("/usr/bin/chromium"):
             report["page"] = browser_timings(base)
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
-            report["load"] = asyncio.run(load_test(base, args.events, args.requests, args.concurrency))
+            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))

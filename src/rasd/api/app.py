@@ -17,7 +17,8 @@
 Every 4xx answer is JSON `{"detail": "<one line>"}`; bad article input is 422 with the reader's reason, an
 unknown query parameter is 422 naming it. Extraction runs in worker processes with a budget per request
 (rasd.api.workers); every request passes the Host allow-list, the optional token and gets security headers
-(rasd.api.security).
+(rasd.api.security). The answers of the read routes are cached until the store changes, with ETags
+(rasd.api.cache).
 """
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ import datetime as dt
 import hashlib
 import inspect
 import logging
+import re
 import threading
-import time
 from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -42,13 +43,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
-from rasd.api.evidence import evidence_highlights
+from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
+from rasd.api.reads import EventDetails
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
-from rasd.api.schemas import (ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, MentionDetail,
-                              StoredArticle)
+from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, StoredArticle
 from rasd.document import PLOVER_TYPES, Article, Record
 from rasd.errors import RasdInputError
 from rasd.store import EntityDetail, EventFilters, Repository
@@ -57,7 +58,12 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_PAGE = 5000
 MAX_OFFSET = 10**9          # far past any store; larger numbers would overflow the database's integers
 MAX_ID = 2**63 - 1
+EVENT_PATH = re.compile(r"/events/([0-9]{1,19})")
 EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at once (each in a thread)
+# /events pages within the first PAGE_BLOCKS * PAGE_BLOCK events of a filter set are cut from blocks of
+# PAGE_BLOCK events read once per store version (as JSON, at most PAGE_CACHE blocks kept): scrolling or
+# paging through a list reads the store once per block, not once per page
+PAGE_BLOCK, PAGE_BLOCKS, PAGE_CACHE = 200, 5, 64
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
@@ -170,23 +176,23 @@ filter_params.__signature__ = inspect.Signature(   # type: ignore[attr-defined]
 
 
 class _Versions:
-    """The store's versions (aggregate.version, aggregate.entity_version), read at most once per `ttl`
-    seconds, so that cached answers cost no query: another process's write shows within `ttl` seconds, a
-    write through this server at once (it calls `clear`)."""
+    """The store's versions (aggregate.version, aggregate.entity_version), read again only when the store's
+    generation (rasd.api.cache.StoreGeneration) has changed, so that cached answers cost no query and a
+    write, by this server or another process, shows at once."""
 
-    def __init__(self, ttl: float = 1.0):
-        self.ttl, self.lock = ttl, threading.Lock()
-        self.values: dict[str, tuple[float, Any]] = {}
+    def __init__(self, generation: StoreGeneration):
+        self.generation, self.lock = generation, threading.Lock()
+        self.values: dict[str, tuple[Any, Any]] = {}
 
     def get(self, name: str, compute):
-        now = time.monotonic()
+        generation = self.generation.current()
         with self.lock:
             known = self.values.get(name)
-        if known is not None and now - known[0] < self.ttl:
+        if known is not None and known[0] == generation:
             return known[1]
         value = compute()
         with self.lock:
-            self.values[name] = (now, value)
+            self.values[name] = (generation, value)
         return value
 
     def clear(self) -> None:
@@ -200,23 +206,39 @@ def _json(model) -> Response:
 
 
 class _Cache:
-    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale)."""
+    """The page's aggregate answers, by endpoint, query and store version (so a write makes them stale).
+    A value being computed is computed once: other threads asking for it meanwhile wait for it."""
 
     def __init__(self, size: int = 256):
         self.size, self.lock = size, threading.Lock()
         self.items: OrderedDict[Any, Any] = OrderedDict()
+        self.computing: dict[Any, threading.Lock] = {}
 
     def get(self, key, compute):
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        value = compute()
-        with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return value
+            busy = self.computing.setdefault(key, threading.Lock())
+        with busy:
+            with self.lock:
+                if key in self.items:   # computed by the thread we waited for
+                    self.items.move_to_end(key)
+                    return self.items[key]
+            try:
+                value = compute()
+            except BaseException:
+                with self.lock:
+                    if self.computing.get(key) is busy:
+                        del self.computing[key]
+                raise
+            with self.lock:
+                self.items[key] = value
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
+                if self.computing.get(key) is busy:
+                    del self.computing[key]
+            return value
 
 
 def _query_names(dependant) -> set[str]:
@@ -277,15 +299,30 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
                allowed_hosts: list[str] | tuple[str, ...] = LOOPBACK_HOSTS, token: str | None = None,
-               pool: ExtractionPool | None = None) -> FastAPI:
+               pool: ExtractionPool | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
     """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db).
 
     `allowed_hosts`: Host header names served ("*" for any); `token`: required on every request but /health;
-    `pool`: where extraction runs (default: worker processes with the default budget)."""
+    `pool`: where extraction runs (default: worker processes with the default budget); `cache_bytes`: the
+    bound of the cache of read answers (rasd.api.cache; 0 turns it off)."""
     repo = Repository.open(db)
     from rasd.store import aggregate
     cache = _Cache()
-    versions = _Versions()
+    pages = _Cache(PAGE_CACHE)
+    generation = StoreGeneration(repo.engine, fallback=lambda: (aggregate.version(repo),
+                                                                aggregate.entity_version(repo)))
+    versions = _Versions(generation)
+    details = EventDetails(repo)
+
+    def direct_event(scope) -> bytes | None:
+        """GET /events/{id}'s answer without routing (rasd.api.cache `direct`); None leaves the request,
+        and every error it can have (bad id, query parameters, 404), to the route below."""
+        match = EVENT_PATH.fullmatch(scope["path"])
+        if match is None or scope.get("query_string") or int(match[1]) > MAX_ID:
+            return None
+        detail = details.get(int(match[1]))
+        return detail.model_dump_json().encode() if detail is not None else None
+    responses = ResponseCache(generation, max_bytes=cache_bytes, direct=direct_event)
     pool = pool or ExtractionPool()
     # requests waiting for an extraction worker wait in threads of their own, never in the threads that
     # answer reads (a queue of POST /extract must not hold up GET /events)
@@ -298,6 +335,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     async def lifespan(_app: FastAPI):
         yield
         pool.close()
+        generation.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -306,6 +344,8 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                               '`{"detail": "<one line>"}`.')
     app.state.repo = repo
     app.state.pool = pool
+    app.state.response_cache = responses
+    app.add_middleware(CachedReads, cache=responses)   # innermost of ours: after the Host check and token
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
     _install_error_handlers(app)
@@ -323,9 +363,12 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return _json((await extract_record(body))[1])
 
     def store(record: Record, article: Article):
-        with write_lock:
-            result = repo.add_record(record, article)
-        versions.clear()
+        try:
+            with write_lock:
+                result = repo.add_record(record, article)
+        finally:
+            generation.bump()
+            versions.clear()
         return result
 
     @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
@@ -344,12 +387,28 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        filters, version = params.filters, events_version()
+        filters = params.filters
+        version = (events_version(), generation.current())
 
         def memo(key, compute):   # counts and spellings, per store version
             return cache.get((key, version), compute)
-        total = memo(("count", filters.model_dump_json()), lambda: aggregate.count_events(repo, filters, memo))
+        key = filters.model_dump_json()
+        total = memo(("count", key), lambda: aggregate.count_events(repo, filters, memo))
         everything = memo(("count", "{}"), lambda: aggregate.count_events(repo, None))
+
+        def block(number: int) -> list[bytes]:   # PAGE_BLOCK events from number * PAGE_BLOCK, as JSON
+            def compute() -> list[bytes]:
+                items, _total = aggregate.page_events(repo, filters, limit=PAGE_BLOCK, offset=number * PAGE_BLOCK,
+                                                      total=total, memo=memo, all_events=everything)
+                return [item.model_dump_json().encode() for item in items]
+            return pages.get((key, number, version), compute)
+        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
+            first = offset // PAGE_BLOCK
+            rows = [*block(first), *(block(first + 1) if (offset + limit - 1) // PAGE_BLOCK > first else [])]
+            start = offset - first * PAGE_BLOCK
+            body = b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
+                total, limit, offset, b",".join(rows[start:start + limit]))
+            return Response(body, media_type="application/json")
         items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total, memo=memo,
                                              all_events=everything)
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
@@ -404,13 +463,10 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     @app.get("/events/{event_id}", response_model=EventDetailOut, responses=ERRORS, tags=["events"])
     def get_event(event_id: Annotated[int, PathParam(ge=0, le=MAX_ID)]) -> Response:
         """One canonical event with every mention: source, evidence sentence, highlights, why it was merged."""
-        event = repo.get_event(event_id)
-        if event is None:
+        detail = details.get(event_id)
+        if detail is None:
             raise HTTPException(404, f"no event {event_id}")
-        extracted = repo.mention_events(event_id)
-        mentions = [MentionDetail(**m.model_dump(), event=extracted.get(m.id),
-                                  highlights=evidence_highlights(m, extracted.get(m.id))) for m in event.mentions]
-        return _json(EventDetailOut(**event.model_dump(exclude={"mentions"}), mentions=mentions))
+        return _json(detail)
 
     @app.get("/entities", response_model=EntityPage, responses=ERRORS, tags=["entities"])
     def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,

@@ -5,6 +5,7 @@ import argparse
 import os
 import secrets
 import sys
+import threading
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -24,7 +25,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         token = secrets.token_urlsafe(24)   # beyond this machine, never open by accident
     hosts = [*LOOPBACK_HOSTS, *([] if args.host in ("0.0.0.0", "::") else [args.host]), *args.allow_host]
     pool = ExtractionPool(workers=args.workers, timeout=args.extract_timeout, max_words=args.max_words)
-    app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool)
+    threading.Thread(target=pool.warm, daemon=True, name="rasd-warm-up").start()   # workers ready before use
+    app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool,
+                     cache_bytes=int(args.cache_mb * 1024 * 1024))
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"rasd: serving {app.state.repo.url} on http://{shown}:{args.port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
@@ -42,6 +45,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
+    from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES
     from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES
     from rasd.api.workers import DEFAULT_MAX_WORDS, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 
@@ -63,6 +67,9 @@ def register(subparsers) -> None:
                    help=f"seconds one extraction may take before it is stopped with 503 (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--max-words", type=int, default=DEFAULT_MAX_WORDS,
                    help=f"refuse articles over this many words with 413 (default {DEFAULT_MAX_WORDS:,})")
+    p.add_argument("--cache-mb", type=float, default=DEFAULT_CACHE_BYTES / 1024 / 1024,
+                   help="memory for cached read answers, served until the store changes (default "
+                        f"{DEFAULT_CACHE_BYTES // 1024 // 1024}; 0: no cache)")
     p.add_argument("--keep-alive", type=float, default=75.0,
                    help="seconds an idle client connection stays open (default 75; a busy client reusing a "
                         "connection the server has just closed sees a connection error)")

@@ -144,6 +144,28 @@ class ExtractionPool:
             raise RuntimeError(payload)
         return payload
 
+    def warm(self, article: dict[str, Any] | None = None) -> None:
+        """Start every worker and have it extract one short article, so that no request waits for a worker
+        to start and load the knowledge base (seconds). Takes each worker as a request would (a request
+        arriving meanwhile waits for it or takes a free one); returns when all are ready."""
+        article = article or {"id": "warm-up", "text": "قتل ثلاثة أشخاص في غارة جوية على مدينة إدلب."}
+
+        def one() -> None:
+            try:
+                worker = self._free.get(timeout=self.queue_timeout)
+            except queue.Empty:
+                return
+            try:
+                if not self._closed.is_set():
+                    worker.run(article, max(self.timeout, 120.0))
+            finally:
+                self._free.put(worker)
+        threads = [threading.Thread(target=one, daemon=True) for _ in self._all]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
     def close(self) -> None:
         self._closed.set()
         for worker in self._all:

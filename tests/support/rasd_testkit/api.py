@@ -94,11 +94,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(db_url: str, timeout: float = 60.0, log: str | None = None) -> Iterator[str]:
-    """Run `rasd serve --db URL` on a free loopback port; yield its base URL; stop it on exit.
+def running_server(db_url: str, timeout: float = 60.0, log: str | None = None,
+                   args: tuple[str, ...] = ()) -> Iterator[str]:
+    """Run `rasd serve --db URL [args]` on a free loopback port; yield its base URL; stop it on exit.
     With `log`, the server's output goes to that file (else to a pipe read only if it fails to start)."""
     port = free_port()
-    cmd = [sys.executable, "-m", "rasd.cli", "serve", "--db", db_url, "--port", str(port), "--log-level", "warning"]
+    cmd = [sys.executable, "-m", "rasd.cli", "serve", "--db", db_url, "--port", str(port), "--log-level", "warning",
+           *args]
     out = open(log, "w") if log else subprocess.PIPE
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
