@@ -246,9 +246,12 @@ def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence
     numbers = [n for n in _near(doc.numbers, "numbers", sent.start, sent.end) if sent.start <= n.span.start < sent.end]
     if any(not n.is_year and not n.is_percent for n in numbers) and not (casualties.fatalities or casualties.injuries or casualties.vague):
         ev.add("count", weights["count"])
-    if any(sent.start <= p.span.start < sent.end and p.lat is not None
-           for p in _near(doc.places, "places", sent.start, sent.end)):
+    here = [p for p in _near(doc.places, "places", sent.start, sent.end)
+            if sent.start <= p.span.start < sent.end and p.lat is not None]
+    if here:
         ev.add("place", weights["place"])
+    if any(p.feature in _FINE_PLACES for p in here):
+        ev.add("fine_place", weights["fine_place"])
     if any(sent.start <= a.span.start < sent.end for a in _near(doc.agents, "agents", sent.start, sent.end)):
         ev.add("agent", weights["agent"])
     if sent.text.rstrip().rstrip("»\"'”)").endswith(("؟", "?")):
@@ -367,6 +370,7 @@ def _motive_of(doc: Document, lo: int, hi: int, i: int, match: LemmaMatch | None
 
 # ---------------------------------------------------------------- the decision
 
+_FINE_PLACES = frozenset({"village", "neighbourhood", "facility", "camp"})
 _ANNOUNCE_REACH = 16     # «أعلنت X المدعومة من ... اليوم بدء معركة»: the subject may be long
 
 
