@@ -8,6 +8,7 @@ from rasd.document import Article
 from rasd.pipeline import extract
 
 ACTORS = [
+ ("رفض محافظ البصرة يوم الجمعة السماح للنشطاء بالتظاهر أمام مبنى المحافظة.", "REJECT", "محافظ البصرة"),
  # a possessed force after «إن/أن» is the reporter's own; «أنه قصف» is the verb; a subject inside a report acts
  ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم داعش في محافظة دير الزور أمس.", "ASSAULT",
   "وزارة الدفاع الروسية"),

@@ -512,14 +512,35 @@ def _agents_by_head(agents: list[Entity]) -> dict[str, list[Entity]]:
 
 
 def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
-    """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»)."""
+    """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»);
+    an office in construct with a place is that place's office («والي تونس», «محافظ البصرة»)."""
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
+    if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
+        return office
     head = normalize_for_match(actor.text)
     earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
     if not earlier:
         return actor
     return _actor_from_entity(earlier[-1])
+
+
+def _office_of_a_place(doc: Document, actor: Actor) -> Actor | None:
+    """«والي تونس», «محافظ البصرة», «حكومة إقليم كردستان»: a one-word office right before a place name (no
+    clitic on the place: a construct) names the office of that place."""
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    if rng is None or rng[1] + 1 >= len(doc.tokens):
+        return None
+    nxt = doc.tokens[rng[1] + 1]
+    if set(nxt.prefixes) - {"ال"} or nxt.sentence != doc.tokens[rng[1]].sentence:
+        return None
+    place = next((e for e in span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_actors:entities")
+                  .overlapping(nxt.start, nxt.end) if e.span.start == nxt.start and e.type in ("GPE", "LOC")), None)
+    if place is None:
+        return None
+    return actor.model_copy(update={"text": doc.text[actor.span.start:place.span.end],
+                                    "span": doc.span(actor.span.start, place.span.end)})
 
 
 def _accusative_plural(doc: Document, m: Mention) -> bool:
