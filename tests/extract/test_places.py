@@ -104,3 +104,14 @@ def test_provinces_of_conflict_countries_that_iso_names_only_in_latin():
         doc = places_of(text)
         region = next(p for p in doc.places if p.feature == "admin1")
         assert region.country == country and km(region, lat, lon) < 250, (text, region)
+
+
+def test_the_capital_alone_is_the_capital_of_the_articles_country():
+    doc = places_of("تظاهر المئات من التونسيين، الأحد بالعاصمة، للمطالبة بالإفراج عن معتقلين في تونس.")
+    capital = next(p for p in doc.places if p.text == "العاصمة")
+    assert capital.country == "TN" and km(capital, 36.8, 10.18) < 15
+    # with a name after it, the name is the place; an adjective may name another country's capital
+    doc = places_of("انفجرت سيارة مفخخة في العاصمة بغداد وسط العراق.")
+    assert not any(p.text == "العاصمة" for p in doc.places)
+    doc = places_of("قال مسؤول عراقي إن وفدا زار العاصمة الليبية أمس قبل عودته إلى بغداد.")
+    assert not any(p.text == "العاصمة" for p in doc.places)

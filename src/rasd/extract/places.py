@@ -471,6 +471,40 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     return out
 
 
+_CAPITAL_WORD = "عاصمه"
+_NOT_THE_CAPITAL = frozenset({"اداريه", "الاداريه", "جديده", "الجديده"})    # «العاصمة الإدارية الجديدة» (Egypt)
+
+
+def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
+    """«تظاهر المئات، الأحد، بالعاصمة»: «العاصمة» with no name after it is the capital of the country the
+    article is about (its most mentioned one). With a name after it («العاصمة بغداد»), the name is the place."""
+    if not countries:
+        return []
+    capital = kb.gazetteer.capital(countries[0])
+    if capital is None:
+        return []
+    starts = {p.span.start for p in doc.places} | {p.span.start for p in doc.unresolved_places} \
+        | {e.span.start for e in doc.entities}
+    out: list[Place] = []
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        if tok.stem != _CAPITAL_WORD or "ال" not in tok.prefixes or tok.suffix:
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence else None
+        if nxt is not None and (nxt.start in starts or nxt.stem in _NOT_THE_CAPITAL
+                                or any(s in starts for s in (nxt.stem_start, nxt.start + 1))):
+            continue        # «العاصمة بغداد», «العاصمة الإدارية»
+        if nxt is not None and nxt.stem.endswith(("يه", "ي")) and "ال" in nxt.prefixes \
+                and nxt.stem not in ("سوريه", "تركيه"):
+            continue        # «العاصمة الليبية»: a nisba names the country, which may be another one
+        start = tok.stem_start - 2      # «بالعاصمة» → «العاصمة»
+        out.append(Place(span=doc.span(start, tok.end), text=doc.text[start:tok.end], name_en=capital.name_en,
+                         lat=capital.lat, lon=capital.lon, country=capital.country,
+                         admin1=capital.admin1_en or capital.admin1 or None, feature="city",
+                         gazetteer_id=capital.id, reason="«العاصمة» alone: the capital of the article's country"))
+    return out
+
+
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
     if e.source not in ("ner", "pattern") and not (e.source == "kb" and " " in e.text.strip()
@@ -582,6 +616,7 @@ def run(doc: Document) -> None:
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
     doc.places.extend(_after_cue_words(doc, kb, countries))
+    doc.places.extend(_bare_capitals(doc, kb, countries))
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
     # unresolved places taken off in one pass at the end (issue 16)

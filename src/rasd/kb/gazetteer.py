@@ -102,6 +102,12 @@ class Gazetteer:
     def country(self, iso2: str) -> PlaceCandidate | None:
         return self._place(f"cc:{iso2.upper()}")
 
+    def capital(self, iso2: str) -> PlaceCandidate | None:
+        """The national capital of a country (the most populous place flagged capital), or None."""
+        row = self._con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
+                                "ORDER BY population DESC LIMIT 1", (iso2.upper(),)).fetchone()
+        return self._place(row[0]) if row else None
+
     def admin1_points(self, iso2: str) -> list[tuple[float, float]]:
         """The points of a country's admin-1 areas (for the part of a country a direction names)."""
         return self._admin1_points(iso2.upper())
