@@ -72,6 +72,8 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
         kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
+        if joined and last_kind is not None and _counts_things(doc, last, hi):
+            continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
@@ -126,6 +128,28 @@ def _singular_object(doc: Document, k: int, hi: int) -> bool:
         return False
     single = singular_count_at(doc.tokens, k)
     return single is not None and single.unit not in _NOT_PEOPLE and doc.tokens[k].text.rstrip("\u064b").endswith("ا")
+
+
+def _counts_things(doc: Document, last: int, hi: int) -> bool:
+    """The number ending at token `last` counts a noun that is no person and no casualty word («وثلاث عبوات
+    متفجرة», «و4 أسلحة»): a word right after it that is neither a preposition nor a known person noun."""
+    k = last + 1
+    if k >= hi or doc.tokens[k].sentence != doc.tokens[last].sentence or \
+            doc.text[doc.tokens[last].end:doc.tokens[k].start].strip():
+        return False
+    tok = doc.tokens[k]
+    if tok.prefixes or tok.stem in _AFTER_A_COUNT or singular_count_at(doc.tokens, k) is not None:
+        return False
+    return not any(at == k for at, _kind in find_casualty_cue_positions(doc, k, hi))
+
+
+_AFTER_A_COUNT = frozenset({"في", "من", "علي", "الي", "عن", "منهم", "آخرين", "اخرين", "اخرون", "آخرون", "شخصا", "اشخاص",
+                            "مدنيين", "مدنيا", "قتلي", "جرحي", "مصابين", "عسكريين", "جنود", "جنديا", "عناصر",
+                            "عنصرا", "اطفال", "طفلا", "نساء", "امراه", "فلسطينيين", "فلسطينيا"})
+
+
+def find_casualty_cue_positions(doc: Document, lo: int, hi: int) -> list[tuple[int, str | None]]:
+    return [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(doc.tokens[lo:min(hi, lo + 2)])]
 
 
 def _one_more_by_ordinal(doc: Document, k: int) -> bool:
