@@ -8,6 +8,10 @@ from rasd.document import Article
 from rasd.pipeline import extract
 
 ACTORS = [
+ # a coordinated verb shares the sentence's opening subject; «قادة» (leaders) is no agent marker «قاده» (led it)
+ ("واتهمت إسرائيل حزب الله اللبناني بالمسؤولية عن الضربة، وتوعدت بتكبيده ثمنا باهظا.", "THREATEN", "إسرائيل"),
+ ("وفي مدينة جنين، اعتقلت القوات الإسرائيلية الأسير المحرر فتحي عتوم، أحد قادة حركة حماس، والشاب ربيع الصانوري.",
+  "COERCE", "القوات الإسرائيلية"),
  ("رفض محافظ البصرة يوم الجمعة السماح للنشطاء بالتظاهر أمام مبنى المحافظة.", "REJECT", "محافظ البصرة"),
  # a possessed force after «إن/أن» is the reporter's own; «أنه قصف» is the verb; a subject inside a report acts
  ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم داعش في محافظة دير الزور أمس.", "ASSAULT",
@@ -167,6 +171,7 @@ HAPPENED = [
 ]
 
 NOT_HAPPENED = [
+ ("كما اعتقلت القوات الإسرائيلية الطالب في جامعة بيرزيت عباس أبو عليا بعد اقتحام بلدة المغير.", "REQUEST"),
  # what a long-named caller calls for («دعا ... إلى وقف»)
  ("دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في السودان أمس.", "RETREAT"),
  ("انتشر الوباء في مدينة طرابلس خلال الأسابيع الماضية.", "MOBILIZE"),

@@ -336,7 +336,8 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
         if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
                 and m not in targets and m.first - last <= reach \
-                and _governed_by(doc, m, _AGENT_MARKERS) and _same_clause(doc, last, m.first):
+                and _governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1) \
+                and _same_clause(doc, last, m.first):
             return m
     if not noun_trigger:
         return None
@@ -348,6 +349,12 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
             return m
     return None
+
+
+def _taa_marbuta_noun(doc: Document, k: int) -> bool:
+    """«قادة حركة حماس» (leaders) is written with «ة» where the marker «قاده» (led it) ends in a pronoun «ه»:
+    the two fold together in matching."""
+    return k >= 0 and doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
 
 
 _BETWEEN_TYPES = ROLES["between_types"]
@@ -561,6 +568,16 @@ def _coordinated_verb(doc: Document, i: int) -> bool:
     return tok.prefixes[:1] == ["و"] and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
 
 
+def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
+    """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
+    verb later in the sentence shares; None when the sentence does not open that way."""
+    sentence = doc.tokens[i].sentence
+    lo = i
+    while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
+        lo -= 1
+    return next((m for m in before if m.first == lo + 1 and m.kind in ("entity", "agent") and not m.locative), None)
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -659,6 +676,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
+    if actor1 is None and verb_like and _coordinated_verb(doc, i):
+        actor1 = _opening_subject(doc, i, before)     # «واتهمت إسرائيل حزب الله ...، وتوعدت بتكبيده»
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
