@@ -255,6 +255,14 @@ def run(doc: Document) -> None:
         if (reading := other_reading(doc, match.first)) is not None:
             set_aside("sense", reading)
             continue
+        if match.first > 0 and doc.tokens[match.first - 1].sentence == sentence:
+            before = doc.tokens[match.first - 1]
+            if match.rule.reads_as_noun(trig) and before.stem in _TIME_ANCHORS and not before.suffix:
+                set_aside("reference", f"«{before.text} {trig.text}»: a time reference to an earlier act")
+                continue
+            if not match.rule.reads_as_noun(trig) and _is_a_count(doc, match.first - 1):
+                set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
+                continue
         if match.rule.reads_as_noun(trig) and unanchored_noun(doc, match.first, event_type, verbs) \
                 and light_verb_before(doc, match.first) is None:
             set_aside("generic", f"«{trig.text}» names the act with no verb or date that makes it an occurrence")
@@ -338,6 +346,16 @@ def run(doc: Document) -> None:
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
+
+
+_TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
+
+
+def _is_a_count(doc: Document, k: int) -> bool:
+    """Token k is (the end of) a count: «17 طالباً» reads the next word as a counted noun («طالب» students)."""
+    tok = doc.tokens[k]
+    return any(n.span.start <= tok.start < n.span.end and not n.is_year and n.kind in ("digits", "words")
+               for n in starting_in(doc.numbers, "events:numbers", max(0, tok.start - 40), tok.end))
 
 
 _VERB_SIGNS = frozenset({"قد", "لقد"}) | _WORDS["relative"]
