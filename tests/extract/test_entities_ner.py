@@ -292,3 +292,21 @@ def test_a_foreign_name_the_segmenter_split_is_read_whole():
     doc = doc_of("وأشار فينزك إلى تصريح أدلى به الوزير.")
     assert "فينزك" in typed(doc, "PERSON")
     assert not typed(doc_of("وقال بصوت عال إن الوضع صعب."), "PERSON")
+
+
+# ---------------------------------------------------------------- session 5: model spans of words that are also words
+
+def test_a_name_chain_with_bin_is_no_span_of_common_words():
+    # every word of «معاوية بن أبي سفيان» is also a word (zipf >= 4); «بن» inside makes it a name chain
+    assert "معاوية بن أبي سفيان" in typed(doc_of("والمشكلة الأساسية أن معاوية بن أبي سفيان اتهم بعض أنصاره."),
+                                          "PERSON")
+
+
+def test_a_person_opening_on_a_given_name_read_surely_by_the_model_stays():
+    assert "سعيد صيام" in typed(doc_of("وكان سعيد صيام قد أعلن عن الخطة الأمنية الجديدة أمس."), "PERSON")
+
+
+def test_what_is_left_of_a_cut_name_must_not_be_a_common_word():
+    # the model reads «حمد الله»; the cut at «الله» would leave the common word «حمد» alone
+    doc = doc_of("كتب: جمعة حمد الله\n\nاستقبل وزير الخارجية سامح شكرى نظيره.")
+    assert "حمد" not in typed(doc, "PERSON")

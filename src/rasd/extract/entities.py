@@ -894,10 +894,13 @@ def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
         if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
-                or _all_common_words(doc, start, end):
+                or _all_common_words(doc, start, end, etype, conf):
             continue
         if etype == "PERSON":
-            end = _cut_at_common_word(doc, start, end)
+            cut = _cut_at_common_word(doc, start, end)
+            if cut != end and _all_common_words(doc, start, cut, etype, conf):
+                continue        # «حمد | الله»: what is left of the name after the cut is a common word
+            end = cut
         text = doc.text[start:end]
         if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
             continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
@@ -943,11 +946,28 @@ def _plural_or_nisba_word(text: str) -> bool:
     return len(words) == 1 and normalize_for_match(words[0]).startswith("ال")
 
 
-def _all_common_words(doc: Document, start: int, end: int) -> bool:
-    """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says."""
+_SURE_COMMON_WORD_ZIPF = 4.5    # ... and, for a span the model is sure of, a word this frequent
+_SURE_NER_CONFIDENCE = 0.85
+
+
+def _all_common_words(doc: Document, start: int, end: int, etype: str = "", conf: float = 0.0) -> bool:
+    """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says.
+
+    Names made of words that are also words stay: a chain with «بن» inside («معاوية بن أبي سفيان»), a person
+    opening on a given name («ناصر غانم», «سعيد صيام»), and, where the model is sure, a word that is only
+    somewhat common («دونالد», «انجلترا», «ناسا»)."""
     span = doc.token_range(start, end)               # the tokens overlapping [start, end), by bisection
-    words = doc.tokens[span[0]:span[1] + 1] if span else []
-    return bool(words) and all(word_frequency(doc, t) >= _COMMON_WORD_ZIPF for t in words)
+    if not span:
+        return False
+    words = range(span[0], span[1] + 1)
+    if len(words) > 1 and any(doc.tokens[k].stem in ("بن", "ابن", "بنت") and not doc.tokens[k].prefixes
+                              for k in words[1:-1]):
+        return False
+    if etype == "PERSON" and len(words) > 1 and conf >= _SURE_NER_CONFIDENCE and _given_at(doc, words[0]) \
+            and not _preposition_ali(doc, words[0]):
+        return False
+    limit = _SURE_COMMON_WORD_ZIPF if conf >= _SURE_NER_CONFIDENCE else _COMMON_WORD_ZIPF
+    return all(word_frequency(doc, doc.tokens[k]) >= limit for k in words)
 
 
 # ---------------------------------------------------------------- coreference
