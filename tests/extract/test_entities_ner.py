@@ -310,3 +310,15 @@ def test_what_is_left_of_a_cut_name_must_not_be_a_common_word():
     # the model reads «حمد الله»; the cut at «الله» would leave the common word «حمد» alone
     doc = doc_of("كتب: جمعة حمد الله\n\nاستقبل وزير الخارجية سامح شكرى نظيره.")
     assert "حمد" not in typed(doc, "PERSON")
+
+
+def test_a_feminine_adjective_after_its_noun_is_no_town():
+    # «عالية» (high) agrees with «أنظمة»; after a place word it is the town of Aley
+    assert not typed(doc_of("وفي أنظمة عالية التعقيد يمكن فيها لتغييرات صغيرة أن تؤثر."), "GPE")
+    assert "عالية" in typed(doc_of("وقعت غارة على مدينة عالية في جبل لبنان."), "GPE")
+
+
+def test_a_known_outlet_after_its_head_with_a_clitic_look_alike_first_letter():
+    # «وول» is no و + «ول»: the name after «لصحيفة» is the KB alias «وول ستريت جورنال»
+    doc = doc_of("وقال الرئيس لصحيفة وول ستريت جورنال إن المهلة كافية.")
+    assert "وول ستريت جورنال" in typed(doc, "ORG")

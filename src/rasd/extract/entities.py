@@ -255,6 +255,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
             and _joined(doc, m.token_start - 1, m.token_start):
         return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
+    if m.token_end - m.token_start == 1 and not best.is_capital and _adjective_after_noun(doc, m):
+        return True         # «حرية عالية», «أنظمة عالية التعقيد»: an adjective agreeing with its noun, not Aley
     if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
             and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
         return True         # «رشيد», «ناصر»: a given name, unless a place word or preposition leads it
@@ -265,6 +267,22 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
                for start, end, etype, _conf in _near_spans(ner_spans, m.name_start, m.end))
+
+
+def _adjective_after_noun(doc: Document, m: KBMatch) -> bool:
+    """A bare common word in «ة» right after a bare noun in «ة» or «ات» («دقة عالية», «سعات ... عالية»): a
+    feminine adjective agreeing with the noun, unless the noun is a place word («مدينة», «قرية»)."""
+    k = m.token_start
+    if k == 0 or not _joined(doc, k - 1, k):
+        return False
+    tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    if tok.prefixes or tok.suffix or not doc.text[tok.stem_start:tok.stem_end].endswith("ة") \
+            or word_frequency(doc, tok) < _PLACE_COMMON_ZIPF:
+        return False
+    prev_word = doc.text[prev.stem_start:prev.stem_end]
+    return not prev.prefixes and not prev.suffix and prev_word.endswith(("ة", "ات")) \
+        and prev.stem not in _PLACE_LEAD_WORDS and prev.stem not in _PLACE_GOVERNORS \
+        and prev.stem not in _TOPONYM_HEADS and prev.stem not in _org_heads()
 
 
 def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
@@ -1123,17 +1141,24 @@ def trim_descriptors(doc: Document, kb) -> None:
             continue
         if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
             continue
-        rest = doc.text[_name_start(toks[1]):e.span.end]
+        name_start = _name_start(toks[1])
+        rest = doc.text[name_start:e.span.end]
         if e.source == "kb":
+            # «صحيفة وول ستريت جورنال» → «وول ستريت جورنال» when that is an alias too; the whole word counts
+            # where the segmenter took a letter of the name for a clitic («وول» is no و + «ول»)
             actor = kb.actors.actors.get(e.kb_id or "")
-            ok = actor is not None and normalize_for_match(rest) in {normalize_for_match(a) for a in actor.aliases_ar}
+            aliases = {normalize_for_match(a) for a in actor.aliases_ar} if actor is not None else set()
+            whole = doc.text[toks[1].start:e.span.end]
+            ok = normalize_for_match(rest) in aliases
+            if not ok and normalize_for_match(whole) in aliases:
+                ok, name_start = True, toks[1].start
         else:
             ok = not toks[1].prefixes and word_frequency(doc, toks[1]) < _COMMON_WORD_ZIPF \
                 and _surface_key(doc, toks.index(toks[1]) + doc.tokens.index(toks[0])) not in _given_names()
         if ok:
             if e.canonical is None:
                 e.canonical = e.text
-            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            e.span = doc.span(name_start, e.span.end)
             e.text = e.span.text
             if e.source == "pattern":
                 e.name_en = transliterate(e.text)
