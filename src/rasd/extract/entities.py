@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Token
-from rasd.extract.ner_model import kb_matches, tag_tokens
+from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -330,8 +330,10 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
+                _place_in_title(doc, m, kb, claims)
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
             if actor is None or year is None or not actor.in_office(year):
+                _place_in_title(doc, m, kb, claims)
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
@@ -355,6 +357,24 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "nisba":
             doc.agents.append(_nisba_entity(doc, m, kb))
         claims.append(_Claim(m.start, m.end))
+
+
+def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None:
+    """«أمير دولة الكويت», «أمير قطر»: a title that names no one here still names its country; the
+    country (or province, or capital) that ends it is a place mention."""
+    for k in range(m.token_start + 1, m.token_end):
+        start = _name_start(doc.tokens[k])
+        if (doc.tokens[k].prefixes and set(doc.tokens[k].prefixes) != {"ال"}) \
+                or "GPE_CUE" in cue_kinds(doc.tokens[k], load_cues()):
+            continue        # «دولة | الكويت»: the name without its cue word, as NER corpora mark it
+        places = [c for c in kb.gazetteer.candidates(doc.text[start:m.end])
+                  if c.feature in ("country", "admin1") or c.is_capital]
+        if places:
+            if not _overlaps(claims, start, m.end):
+                doc.entities.append(_place_entity(doc, KBMatch(start, m.end, doc.text[start:m.end], k, m.token_end,
+                                                               "place", [c.id for c in places], start), kb))
+                claims.append(_Claim(start, m.end))
+            return
 
 
 def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
