@@ -329,3 +329,11 @@ def test_a_title_naming_no_one_here_still_names_its_country():
     assert "الكويت" in typed(doc_of("وبعث برقية مماثلة إلى سمو أمير دولة الكويت.", published=None), "GPE")
     doc = doc_of("واستقبل أمير قطر تميم بن حمد آل ثاني الوزير.")
     assert "قطر" in typed(doc, "GPE") and "تميم بن حمد آل ثاني" in typed(doc, "PERSON")
+
+
+def test_a_sports_noun_with_its_adjective_is_no_club():
+    # «القائم» (the goalpost) and «الزاوية» (the corner) are towns too; with a plain adjective they are the pitch's
+    doc = doc_of("وسدد اللاعب الكرة في المباراة فارتدت من القائم الايمن وتابعها البديل في المرمى.")
+    assert not [e for e in doc.entities if e.text == "القائم"]
+    doc = doc_of("وفاز برشلونة على إشبيلية بهدفين في المباراة التي جرت أمس.")
+    assert {"برشلونة", "إشبيلية"} <= typed(doc, "ORG")

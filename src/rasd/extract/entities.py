@@ -1234,6 +1234,9 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         club_after = nxt is not None and nxt.stem in clubs and not nxt.prefixes
         if not (sports[sent] or club_before or club_after):
             continue
+        if sports[sent] and not club_before and not club_after and _noun_with_adjective(doc, i, last):
+            absorbed.add(id(e))     # «من القائم البعيد», «أقصى الزاوية اليمنى»: the goalpost, the corner
+            continue
         start = _name_start(prev) if club_before else e.span.start
         end = nxt.stem_end if club_after else e.span.end
         absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
@@ -1245,6 +1248,17 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         claims.append(_Claim(start, end))
     if absorbed:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
+
+
+def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
+    """A definite word followed by a definite adjective that is no nisba («القائم البعيد», «الزاوية اليمنى»):
+    a common noun and its adjective, not a club («الأهلي المصري», «الجيش الملكي» keep theirs)."""
+    if last + 1 >= len(doc.tokens) or not _joined(doc, last, last + 1) or "ال" not in doc.tokens[first].prefixes:
+        return False
+    nxt = doc.tokens[last + 1]
+    word = doc.text[nxt.stem_start:nxt.stem_end]
+    return nxt.prefixes == ["ال"] and not word.endswith(("ي", "ية", "يه")) and nxt.stem not in _nisba_forms() \
+        and not nxt.suffix
 
 
 _TECHNICAL_LATIN_SHARE = 0.03
