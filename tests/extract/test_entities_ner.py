@@ -337,3 +337,11 @@ def test_a_sports_noun_with_its_adjective_is_no_club():
     assert not [e for e in doc.entities if e.text == "القائم"]
     doc = doc_of("وفاز برشلونة على إشبيلية بهدفين في المباراة التي جرت أمس.")
     assert {"برشلونة", "إشبيلية"} <= typed(doc, "ORG")
+
+
+def test_a_first_name_alone_later_is_the_person_named_with_it():
+    doc = doc_of("والمشكلة أن معاوية بن أبي سفيان اتهم بعض أنصاره. وانطلق معاوية في اعلاء راية المسلمين.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["معاوية بن أبي سفيان", "معاوية"]
+    # two people share the first name: a lone one is neither
+    doc = doc_of("والتقى محمد بن سلمان مع محمد بن زايد في الرياض. وكان محمد قد زار المدينة من قبل.")
+    assert "محمد" not in typed(doc, "PERSON")

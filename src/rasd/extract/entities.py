@@ -1062,6 +1062,38 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
+    """«معاوية» after «معاوية بن أبي سفيان», «عثمان» after «عثمان بن عفان»: a given name standing alone later in
+    the article is the one person named with it before — unless two people share it, or it is also a common
+    word («حسن», «علي» which may be «على»)."""
+    firsts: dict[str, list[Entity]] = {}
+    for e in doc.entities:
+        words = e.text.split()
+        if e.type == "PERSON" and len(words) > 1 and e.source in ("kb", "ner", "pattern"):
+            key = _name_key(words[0])
+            if key not in _common_word_names() and normalize_for_match(words[0]) not in _NAME_LINKS | {"ام"} \
+                    and len(key) > 2 and (stem_zipf(lexicon_key(words[0])) or 0) < _NAME_WORD_ZIPF:
+                firsts.setdefault(key, []).append(e)
+    firsts = {k: v for k, v in firsts.items() if len({e.canonical or e.text for e in v}) == 1}
+    if not firsts:
+        return
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        key = _name_key(doc.text[tok.stem_start:tok.stem_end]) if tok.prefixes and set(tok.prefixes) <= {"و"} \
+            else _name_key(tok.text)
+        full = (firsts.get(key) or [None])[0]
+        if full is None or tok.start < full.span.end or tok.suffix or (set(tok.prefixes) - {"و"}) \
+                or _preposition_ali(doc, k) or _overlaps(claims, tok.stem_start, tok.stem_end):
+            continue
+        if k + 1 < len(tokens) and _joined(doc, k, k + 1) and (_name_like(doc, k + 1) or tokens[k + 1].stem in _NAME_LINKS):
+            continue        # «عثمان بن عفان» | «عثمان الآخر»: another name goes on here
+        doc.entities.append(Entity(span=doc.span(tok.stem_start, tok.stem_end), type="PERSON",
+                                   text=doc.text[tok.stem_start:tok.stem_end], name_en=full.name_en,
+                                   canonical=full.canonical or full.text, kb_id=full.kb_id, sector=full.sector,
+                                   country=full.country, role=full.role, source="coref", confidence=0.6))
+        claims.append(_Claim(tok.stem_start, tok.stem_end))
+
+
 def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
     once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
@@ -1329,4 +1361,5 @@ def run(doc: Document) -> None:
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)
+    add_given_name_mentions(doc, claims)
     assign_clusters(doc)
