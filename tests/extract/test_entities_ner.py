@@ -345,3 +345,12 @@ def test_a_first_name_alone_later_is_the_person_named_with_it():
     # two people share the first name: a lone one is neither
     doc = doc_of("والتقى محمد بن سلمان مع محمد بن زايد في الرياض. وكان محمد قد زار المدينة من قبل.")
     assert "محمد" not in typed(doc, "PERSON")
+
+
+def test_a_foreign_name_whose_first_letter_looks_like_a_clitic_is_read_whole():
+    # «باجيو» is no ب + «اجيو»: the model's person span is not cut there, and a span opening on such a word
+    # starts with its first letter; a later mention of the name is found the same way
+    assert "روبرتو باجيو" in typed(doc_of("وسجل الإيطالي روبرتو باجيو الهدف الأول في المباراة."), "PERSON")
+    from rasd.extract.ner_model import misread_clitic
+    from rasd.text.tokens import tokenize
+    assert [misread_clitic(t) for t in tokenize("بيولين وبلندن فقال")] == [True, False, False]

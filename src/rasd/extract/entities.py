@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Token
-from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, tag_tokens
+from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -1120,23 +1120,45 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         by_first.setdefault(words[0], []).append((words, full))
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
-        first = _name_key(doc.text[_name_start(tok):tok.stem_end])
-        for words, full in by_first.get(first, ()):
-            end = k + len(words) - 1
-            if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
-                continue
-            rest = [_name_key(doc.text[tokens[i].stem_start:tokens[i].stem_end]) for i in range(k + 1, end + 1)]
-            if (first,) + tuple(rest) != words or any(tokens[i].prefixes for i in range(k + 1, end + 1)):
-                continue
-            start, stop = _name_start(tok), tokens[end].stem_end
-            if _overlaps(claims, start, stop):
-                continue
-            doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
-                                       name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
-                                       sector=full.sector, country=full.country, role=full.role,
-                                       source=full.source, confidence=min(full.confidence, 0.7)))
-            claims.append(_Claim(start, stop))
-            break
+        readings = [(_name_key(doc.text[_name_start(tok):tok.stem_end]), _name_start(tok))]
+        if misread_clitic(tok):     # «ستولمان» is no س + «تولمان»
+            readings.append((_name_key(doc.text[tok.stem_start - 1:tok.stem_end]), tok.stem_start - 1))
+        found = None
+        for first, start in readings:
+            found = _repeat_at(doc, k, first, by_first)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        end, full = found
+        stop = tokens[end].stem_end
+        if _overlaps(claims, start, stop):
+            continue
+        doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
+                                   name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
+                                   sector=full.sector, country=full.country, role=full.role,
+                                   source=full.source, confidence=min(full.confidence, 0.7)))
+        claims.append(_Claim(start, stop))
+
+
+def _inner_key(doc: Document, tok) -> str | None:
+    """A name's inner word as a key: its stem without clitics, or the whole word where its first letter only
+    looks like a clitic; None for a word with a real proclitic."""
+    if misread_clitic(tok):
+        return _name_key(doc.text[tok.stem_start - 1:tok.stem_end]) if tok.prefixes == [tok.prefixes[-1]] else None
+    return None if tok.prefixes else _name_key(doc.text[tok.stem_start:tok.stem_end])
+
+
+def _repeat_at(doc: Document, k: int, first: str, by_first: dict) -> tuple[int, Entity] | None:
+    """(last token, the name's first mention) of a name found before that recurs from token k, read as `first`."""
+    tokens = doc.tokens
+    for words, full in by_first.get(first, ()):
+        end = k + len(words) - 1
+        if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
+            continue
+        if (first,) + tuple(_inner_key(doc, tokens[i]) for i in range(k + 1, end + 1)) == words:
+            return end, full
+    return None
 
 
 @lru_cache(maxsize=1)
