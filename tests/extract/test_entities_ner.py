@@ -354,3 +354,10 @@ def test_a_foreign_name_whose_first_letter_looks_like_a_clitic_is_read_whole():
     from rasd.extract.ner_model import misread_clitic
     from rasd.text.tokens import tokenize
     assert [misread_clitic(t) for t in tokenize("بيولين وبلندن فقال")] == [True, False, False]
+
+
+def test_a_common_word_closing_a_sure_foreign_two_word_name_stays():
+    # «جيل» (generation) is a common word, but here the surname after the foreign first name «فرناندو»
+    assert "فرناندو جيل" in typed(doc_of("وتقدم الإسباني فرناندو جيل الذي يقود سيارة سيات."), "PERSON")
+    # an apposition after the name is still cut off
+    assert "سائق" not in " ".join(typed(doc_of("وفاز فرناندو الونسو سائق رينو باللقب."), "PERSON"))

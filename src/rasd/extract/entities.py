@@ -935,7 +935,7 @@ def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
                 or _all_common_words(doc, start, end, etype, conf):
             continue
         if etype == "PERSON":
-            cut = _cut_at_common_word(doc, start, end)
+            cut = _cut_at_common_word(doc, start, end, conf)
             if cut != end and _all_common_words(doc, start, cut, etype, conf):
                 continue        # «حمد | الله»: what is left of the name after the cut is a common word
             end = cut
@@ -958,13 +958,16 @@ _COMMON_WORD_ZIPF = 4.0
 _APPOSITION_ZIPF = 4.5      # «فرناندو الونسو سائق رينو»: a word this common ends the model's person name
 
 
-def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
+def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) -> int:
     """The model's person span up to (not including) the first common word after its first word: an
     apposition or a verb it ran into («شوماخر الفائز», «روبنز باريكيلو زميل مايكل»)."""
     span = doc.token_range(start - 1, max(end, start))      # by bisection, then the exact test (issue 16)
     toks = [k for k in (range(span[0], span[1] + 1) if span else ()) if start <= doc.tokens[k].stem_start < end]
     for n, k in enumerate(toks[1:], start=1):
         tok = doc.tokens[k]
+        if n == len(toks) - 1 and n == 1 and not tok.prefixes and not tok.suffix and conf >= _SURE_NER_CONFIDENCE \
+                and not _given_at(doc, toks[0]) and word_frequency(doc, doc.tokens[toks[0]]) < _COMMON_WORD_ZIPF:
+            break       # «فرناندو جيل»: a bare word closing a sure two-word name after a foreign first name
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
