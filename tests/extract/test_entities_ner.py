@@ -361,3 +361,11 @@ def test_a_common_word_closing_a_sure_foreign_two_word_name_stays():
     assert "فرناندو جيل" in typed(doc_of("وتقدم الإسباني فرناندو جيل الذي يقود سيارة سيات."), "PERSON")
     # an apposition after the name is still cut off
     assert "سائق" not in " ".join(typed(doc_of("وفاز فرناندو الونسو سائق رينو باللقب."), "PERSON"))
+
+
+def test_a_rare_bare_word_before_a_surname_found_alone_is_the_first_name():
+    doc = doc_of("الروسي فلاديمير بوتين والمستشارة الالمانية انغيلا ميركل سيلتقيان في برلين.")
+    assert "انغيلا ميركل" in typed(doc, "PERSON")
+    # a title, a nisba or a common word before the name stays out
+    doc = doc_of("وقال الرئيس الروسي بوتين إن المحادثات كانت مثمرة.")
+    assert "بوتين" in typed(doc, "PERSON") and not any("الروسي" in t for t in typed(doc, "PERSON"))

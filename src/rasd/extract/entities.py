@@ -1065,6 +1065,36 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+_FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person's name is its first name
+
+
+def add_first_names(doc: Document) -> None:
+    """«بافل فينوجرادوف», «دييجو مارادونا», «انغيلا ميركل»: a person found by the surname alone takes the rare
+    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba)."""
+    starts = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    taken = {(e.span.start, e.span.end) for e in doc.entities}
+    spans = [(e.span.start, e.span.end) for e in doc.entities]
+    for e in doc.entities:
+        k = starts.get(e.span.start)
+        if e.type != "PERSON" or e.source not in ("ner", "pattern", "kb") or k is None or k == 0 \
+                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k) or doc.tokens[k].prefixes:
+            continue
+        prev = doc.tokens[k - 1]
+        if prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
+                or prev.sentence != doc.tokens[k].sentence \
+                or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
+                or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
+                or _inflected_common_word(doc, prev) or load_kb().gazetteer.candidates(prev.text) \
+                or any(a < prev.end and prev.start < b for a, b in spans):
+            continue
+        if (prev.start, e.span.end) in taken:
+            continue
+        e.span = doc.span(prev.start, e.span.end)
+        e.text = e.span.text
+        if e.source != "kb":
+            e.name_en = transliterate(e.text)
+
+
 def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«معاوية» after «معاوية بن أبي سفيان», «عثمان» after «عثمان بن عفان»: a given name standing alone later in
     the article is the one person named with it before — unless two people share it, or it is also a common
@@ -1383,6 +1413,7 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
+    add_first_names(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)
