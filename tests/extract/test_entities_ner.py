@@ -369,3 +369,16 @@ def test_a_rare_bare_word_before_a_surname_found_alone_is_the_first_name():
     # a title, a nisba or a common word before the name stays out
     doc = doc_of("وقال الرئيس الروسي بوتين إن المحادثات كانت مثمرة.")
     assert "بوتين" in typed(doc, "PERSON") and not any("الروسي" in t for t in typed(doc, "PERSON"))
+
+
+def test_titles_written_with_the_article_introduce_names():
+    # «السيد» (person_titles.txt keeps the article) before a given name and a nisba family name; «علي» after a
+    # title is the name even where the text writes «على» as «علي»
+    doc = doc_of("الاستقبال الي جانب سعادته السيد علي السويدي المدير العام للمؤسسة.")
+    assert "علي السويدي" in typed(doc, "PERSON")
+
+
+def test_a_title_and_a_given_name_are_no_village():
+    from rasd.extract.entities import _is_title
+    from rasd.text.tokens import tokenize
+    assert [_is_title(t) for t in tokenize("والسيد الشيخ مدينة")] == [True, True, False]

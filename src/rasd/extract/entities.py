@@ -257,6 +257,9 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
     if m.token_end - m.token_start == 1 and not best.is_capital and _adjective_after_noun(doc, m):
         return True         # «حرية عالية», «أنظمة عالية التعقيد»: an adjective agreeing with its noun, not Aley
+    if m.token_end - m.token_start == 2 and _is_title(tok) and _given_at(doc, m.token_start + 1) \
+            and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
+        return True         # «السيد هاشم»: a title and a given name, not the village of Sayyid Hashim
     if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
             and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
         return True         # «رشيد», «ناصر»: a given name, unless a place word or preposition leads it
@@ -536,8 +539,16 @@ def _preposition_ali(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     if tok.text != "علي" or not _ya_for_maqsura(doc) or k + 1 >= len(doc.tokens):
         return False
+    if k > 0 and _joined(doc, k - 1, k) and _is_title(doc.tokens[k - 1]):
+        return False        # «السيد علي السويدي»: after a title, the name
     nxt = doc.tokens[k + 1]
     return "ال" in nxt.prefixes or not _joined(doc, k, k + 1)
+
+
+def _is_title(tok) -> bool:
+    """A person title (person_titles.txt), with or without its article: «السيد», «الشيخ», «سعادة»."""
+    titles = _person_titles()
+    return tok.stem in titles or ("ال" in tok.prefixes and "ال" + tok.stem in titles)
 
 
 def _given_at(doc: Document, k: int) -> bool:
@@ -856,8 +867,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
             and not set(tok.prefixes) - {"ال"} and not _inflected_common_word(doc, tok) \
-            and (tokens[k - 1].stem in titles
-                 or (k > 1 and _joined(doc, k - 2, k - 1) and tokens[k - 2].stem in titles
+            and (_is_title(tokens[k - 1])
+                 or (k > 1 and _joined(doc, k - 2, k - 1) and _is_title(tokens[k - 2])
                      and (tokens[k - 1].stem in _nisba_forms() or _definite_adjective(tokens[k - 1]))
                      and ("ال" in tokens[k - 1].prefixes or "ال" in tokens[k - 2].prefixes))) \
             and not _definite_adjective(tok) and not _big_place(doc, k) \
@@ -871,6 +882,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         end = k + (1 if two in given else 0)
         common = (starts_given and key in _common_word_names() and two not in given) or introduced
         kunya = tokens[k].stem in ("ابو", "ام")
+        titled = starts_given and k > 0 and _joined(doc, k - 1, k) and _is_title(tokens[k - 1])
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
@@ -879,7 +891,9 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                      or _family_al(doc, end + 1) or (end > k and _family_al(doc, end))
                      or _foreign_particle(doc, end + 1)
                      or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
-                         and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
+                         and tokens[end + 1].prefixes == ["ال"])      # «أبو أيوب المصري»
+                     or (titled and end == k and tokens[end + 1].stem in _nisba_forms()
+                         and tokens[end + 1].prefixes == ["ال"])):    # «السيد علي السويدي»
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
@@ -905,7 +919,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             end -= 1        # «لويس دا» without its last word is «لويس»
         if end > k or (starts_given and _speaker_alone(doc, k)) or (introduced and _lone_name_ends(doc, k)) \
                 or (after_title and word_frequency(doc, tok) < _LONE_NAME_ZIPF and _lone_name_ends(doc, k)
-                    and "ال" in tokens[k - 1 if tokens[k - 1].stem in titles else k - 2].prefixes):
+                    and "ال" in tokens[k - 1 if _is_title(tokens[k - 1]) else k - 2].prefixes):
             # (a lone word after a title without the article is what it heads: «رئيس انرون», «لاعب بيلباو»)
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given or (introduced and _split_foreign_name(tok)) \
