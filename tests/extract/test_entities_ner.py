@@ -382,3 +382,10 @@ def test_a_title_and_a_given_name_are_no_village():
     from rasd.extract.entities import _is_title
     from rasd.text.tokens import tokenize
     assert [_is_title(t) for t in tokenize("والسيد الشيخ مدينة")] == [True, True, False]
+
+
+def test_a_company_named_after_its_head_drops_the_nationality_and_recurs_bare():
+    doc = doc_of("انهت شركة انرون الامريكية تعاملها مع المحاسبين. وقرر مجلس ادارة انرون انهاء العمل.")
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    assert [e.text for e in orgs] == ["انرون", "انرون"]
+    assert orgs[0].canonical == "شركة انرون الامريكية"

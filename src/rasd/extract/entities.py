@@ -1279,7 +1279,11 @@ def trim_descriptors(doc: Document, kb) -> None:
         if ok:
             if e.canonical is None:
                 e.canonical = e.text
-            e.span = doc.span(name_start, e.span.end)
+            end = e.span.end
+            if e.source == "pattern" and len(toks) == 3 and toks[2].prefixes == ["ال"] \
+                    and toks[2].stem in _nisba_forms():
+                end = toks[1].stem_end      # «شركة انرون الامريكية» → «انرون»: the nationality describes it
+            e.span = doc.span(name_start, end)
             e.text = e.span.text
             if e.source == "pattern":
                 e.name_en = transliterate(e.text)
