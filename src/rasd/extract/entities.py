@@ -848,7 +848,7 @@ def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, in
 def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
-    given, titles = _given_names(), _person_titles()
+    given = _given_names()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
