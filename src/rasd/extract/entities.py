@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Token
-from rasd.extract.ner_model import kb_matches, tag_tokens
+from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -255,6 +255,11 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
             and _joined(doc, m.token_start - 1, m.token_start):
         return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
+    if m.token_end - m.token_start == 1 and not best.is_capital and _adjective_after_noun(doc, m):
+        return True         # «حرية عالية», «أنظمة عالية التعقيد»: an adjective agreeing with its noun, not Aley
+    if m.token_end - m.token_start == 2 and _is_title(tok) and _given_at(doc, m.token_start + 1) \
+            and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
+        return True         # «السيد هاشم»: a title and a given name, not the village of Sayyid Hashim
     if m.token_end - m.token_start == 1 and not big and _surface_key(doc, m.token_start) in _given_names() \
             and (prev is None or prev.stem not in _PLACE_LEAD_WORDS):
         return True         # «رشيد», «ناصر»: a given name, unless a place word or preposition leads it
@@ -265,6 +270,22 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
                for start, end, etype, _conf in _near_spans(ner_spans, m.name_start, m.end))
+
+
+def _adjective_after_noun(doc: Document, m: KBMatch) -> bool:
+    """A bare common word in «ة» right after a bare noun in «ة» or «ات» («دقة عالية», «سعات ... عالية»): a
+    feminine adjective agreeing with the noun, unless the noun is a place word («مدينة», «قرية»)."""
+    k = m.token_start
+    if k == 0 or not _joined(doc, k - 1, k):
+        return False
+    tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    if tok.prefixes or tok.suffix or not doc.text[tok.stem_start:tok.stem_end].endswith("ة") \
+            or word_frequency(doc, tok) < _PLACE_COMMON_ZIPF:
+        return False
+    prev_word = doc.text[prev.stem_start:prev.stem_end]
+    return not prev.prefixes and not prev.suffix and prev_word.endswith(("ة", "ات")) \
+        and prev.stem not in _PLACE_LEAD_WORDS and prev.stem not in _PLACE_GOVERNORS \
+        and prev.stem not in _TOPONYM_HEADS and prev.stem not in _org_heads()
 
 
 def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
@@ -312,8 +333,10 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             actor = _choose_actor(m.ids, kb, year, countries)
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
+                _place_in_title(doc, m, kb, claims)
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
             if actor is None or year is None or not actor.in_office(year):
+                _place_in_title(doc, m, kb, claims)
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
@@ -337,6 +360,24 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "nisba":
             doc.agents.append(_nisba_entity(doc, m, kb))
         claims.append(_Claim(m.start, m.end))
+
+
+def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None:
+    """«أمير دولة الكويت», «أمير قطر»: a title that names no one here still names its country; the
+    country (or province, or capital) that ends it is a place mention."""
+    for k in range(m.token_start + 1, m.token_end):
+        start = _name_start(doc.tokens[k])
+        if (doc.tokens[k].prefixes and set(doc.tokens[k].prefixes) != {"ال"}) \
+                or "GPE_CUE" in cue_kinds(doc.tokens[k], load_cues()):
+            continue        # «دولة | الكويت»: the name without its cue word, as NER corpora mark it
+        places = [c for c in kb.gazetteer.candidates(doc.text[start:m.end])
+                  if c.feature in ("country", "admin1") or c.is_capital]
+        if places:
+            if not _overlaps(claims, start, m.end):
+                doc.entities.append(_place_entity(doc, KBMatch(start, m.end, doc.text[start:m.end], k, m.token_end,
+                                                               "place", [c.id for c in places], start), kb))
+                claims.append(_Claim(start, m.end))
+            return
 
 
 def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
@@ -498,8 +539,16 @@ def _preposition_ali(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     if tok.text != "علي" or not _ya_for_maqsura(doc) or k + 1 >= len(doc.tokens):
         return False
+    if k > 0 and _joined(doc, k - 1, k) and _is_title(doc.tokens[k - 1]):
+        return False        # «السيد علي السويدي»: after a title, the name
     nxt = doc.tokens[k + 1]
     return "ال" in nxt.prefixes or not _joined(doc, k, k + 1)
+
+
+def _is_title(tok) -> bool:
+    """A person title (person_titles.txt), with or without its article: «السيد», «الشيخ», «سعادة»."""
+    titles = _person_titles()
+    return tok.stem in titles or ("ال" in tok.prefixes and "ال" + tok.stem in titles)
 
 
 def _given_at(doc: Document, k: int) -> bool:
@@ -799,7 +848,7 @@ def _trim_tail(doc: Document, k: int, end: int, model_person: list[tuple[int, in
 def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, str, float]]:
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
-    given, titles = _given_names(), _person_titles()
+    given = _given_names()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
@@ -818,8 +867,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
             and not set(tok.prefixes) - {"ال"} and not _inflected_common_word(doc, tok) \
-            and (tokens[k - 1].stem in titles
-                 or (k > 1 and _joined(doc, k - 2, k - 1) and tokens[k - 2].stem in titles
+            and (_is_title(tokens[k - 1])
+                 or (k > 1 and _joined(doc, k - 2, k - 1) and _is_title(tokens[k - 2])
                      and (tokens[k - 1].stem in _nisba_forms() or _definite_adjective(tokens[k - 1]))
                      and ("ال" in tokens[k - 1].prefixes or "ال" in tokens[k - 2].prefixes))) \
             and not _definite_adjective(tok) and not _big_place(doc, k) \
@@ -833,6 +882,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
         end = k + (1 if two in given else 0)
         common = (starts_given and key in _common_word_names() and two not in given) or introduced
         kunya = tokens[k].stem in ("ابو", "ام")
+        titled = starts_given and k > 0 and _joined(doc, k - 1, k) and _is_title(tokens[k - 1])
         while end + 1 < len(tokens) and _joined(doc, end, end + 1) \
                 and end + 1 - k < (_LINKED_NAME_WORDS if any(tokens[x].stem in _NAME_LINKS - {"ال"}
                                                              for x in range(k, end + 1)) else _MAX_NAME_WORDS) \
@@ -841,7 +891,9 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                      or _family_al(doc, end + 1) or (end > k and _family_al(doc, end))
                      or _foreign_particle(doc, end + 1)
                      or (kunya and end == k + 1 and tokens[end + 1].stem in _nisba_forms()
-                         and tokens[end + 1].prefixes == ["ال"])):     # «أبو أيوب المصري»
+                         and tokens[end + 1].prefixes == ["ال"])      # «أبو أيوب المصري»
+                     or (titled and end == k and tokens[end + 1].stem in _nisba_forms()
+                         and tokens[end + 1].prefixes == ["ال"])):    # «السيد علي السويدي»
             end += 1
             # a family name with the article ends the name («فراس الأبيض» | «الاستهداف»), unless it links
             # on («العبد الله») or another given name follows («عامر السيد علي»)
@@ -867,7 +919,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             end -= 1        # «لويس دا» without its last word is «لويس»
         if end > k or (starts_given and _speaker_alone(doc, k)) or (introduced and _lone_name_ends(doc, k)) \
                 or (after_title and word_frequency(doc, tok) < _LONE_NAME_ZIPF and _lone_name_ends(doc, k)
-                    and "ال" in tokens[k - 1 if tokens[k - 1].stem in titles else k - 2].prefixes):
+                    and "ال" in tokens[k - 1 if _is_title(tokens[k - 1]) else k - 2].prefixes):
             # (a lone word after a title without the article is what it heads: «رئيس انرون», «لاعب بيلباو»)
             # «فراس» is a name whole, not ف + «راس»: the span starts where the word does
             start = tok.start if _name_key(tok.text) in given or (introduced and _split_foreign_name(tok)) \
@@ -894,10 +946,13 @@ def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
         if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
-                or _all_common_words(doc, start, end):
+                or _all_common_words(doc, start, end, etype, conf):
             continue
         if etype == "PERSON":
-            end = _cut_at_common_word(doc, start, end)
+            cut = _cut_at_common_word(doc, start, end, conf)
+            if cut != end and _all_common_words(doc, start, cut, etype, conf):
+                continue        # «حمد | الله»: what is left of the name after the cut is a common word
+            end = cut
         text = doc.text[start:end]
         if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
             continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
@@ -917,13 +972,16 @@ _COMMON_WORD_ZIPF = 4.0
 _APPOSITION_ZIPF = 4.5      # «فرناندو الونسو سائق رينو»: a word this common ends the model's person name
 
 
-def _cut_at_common_word(doc: Document, start: int, end: int) -> int:
+def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) -> int:
     """The model's person span up to (not including) the first common word after its first word: an
     apposition or a verb it ran into («شوماخر الفائز», «روبنز باريكيلو زميل مايكل»)."""
     span = doc.token_range(start - 1, max(end, start))      # by bisection, then the exact test (issue 16)
     toks = [k for k in (range(span[0], span[1] + 1) if span else ()) if start <= doc.tokens[k].stem_start < end]
     for n, k in enumerate(toks[1:], start=1):
         tok = doc.tokens[k]
+        if n == len(toks) - 1 and n == 1 and not tok.prefixes and not tok.suffix and conf >= _SURE_NER_CONFIDENCE \
+                and not _given_at(doc, toks[0]) and word_frequency(doc, doc.tokens[toks[0]]) < _COMMON_WORD_ZIPF:
+            break       # «فرناندو جيل»: a bare word closing a sure two-word name after a foreign first name
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
@@ -943,11 +1001,28 @@ def _plural_or_nisba_word(text: str) -> bool:
     return len(words) == 1 and normalize_for_match(words[0]).startswith("ال")
 
 
-def _all_common_words(doc: Document, start: int, end: int) -> bool:
-    """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says."""
+_SURE_COMMON_WORD_ZIPF = 4.5    # ... and, for a span the model is sure of, a word this frequent
+_SURE_NER_CONFIDENCE = 0.85
+
+
+def _all_common_words(doc: Document, start: int, end: int, etype: str = "", conf: float = 0.0) -> bool:
+    """«قرية قريبة», «على مساحات جديدة»: a span of ordinary words is no name, whatever the model says.
+
+    Names made of words that are also words stay: a chain with «بن» inside («معاوية بن أبي سفيان»), a person
+    opening on a given name («ناصر غانم», «سعيد صيام»), and, where the model is sure, a word that is only
+    somewhat common («دونالد», «انجلترا», «ناسا»)."""
     span = doc.token_range(start, end)               # the tokens overlapping [start, end), by bisection
-    words = doc.tokens[span[0]:span[1] + 1] if span else []
-    return bool(words) and all(word_frequency(doc, t) >= _COMMON_WORD_ZIPF for t in words)
+    if not span:
+        return False
+    words = range(span[0], span[1] + 1)
+    if len(words) > 1 and any(doc.tokens[k].stem in ("بن", "ابن", "بنت") and not doc.tokens[k].prefixes
+                              for k in words[1:-1]):
+        return False
+    if etype == "PERSON" and len(words) > 1 and conf >= _SURE_NER_CONFIDENCE and _given_at(doc, words[0]) \
+            and not _preposition_ali(doc, words[0]):
+        return False
+    limit = _SURE_COMMON_WORD_ZIPF if conf >= _SURE_NER_CONFIDENCE else _COMMON_WORD_ZIPF
+    return all(word_frequency(doc, doc.tokens[k]) >= limit for k in words)
 
 
 # ---------------------------------------------------------------- coreference
@@ -1004,6 +1079,68 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(start, tok.stem_end))
 
 
+_FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person's name is its first name
+
+
+def add_first_names(doc: Document) -> None:
+    """«بافل فينوجرادوف», «دييجو مارادونا», «انغيلا ميركل»: a person found by the surname alone takes the rare
+    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba)."""
+    starts = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    taken = {(e.span.start, e.span.end) for e in doc.entities}
+    spans = [(e.span.start, e.span.end) for e in doc.entities]
+    for e in doc.entities:
+        k = starts.get(e.span.start)
+        if e.type != "PERSON" or e.source not in ("ner", "pattern", "kb") or k is None or k == 0 \
+                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k) or doc.tokens[k].prefixes:
+            continue
+        prev = doc.tokens[k - 1]
+        if prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
+                or prev.sentence != doc.tokens[k].sentence \
+                or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
+                or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
+                or _inflected_common_word(doc, prev) or load_kb().gazetteer.candidates(prev.text) \
+                or any(a < prev.end and prev.start < b for a, b in spans):
+            continue
+        if (prev.start, e.span.end) in taken:
+            continue
+        e.span = doc.span(prev.start, e.span.end)
+        e.text = e.span.text
+        if e.source != "kb":
+            e.name_en = transliterate(e.text)
+
+
+def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
+    """«معاوية» after «معاوية بن أبي سفيان», «عثمان» after «عثمان بن عفان»: a given name standing alone later in
+    the article is the one person named with it before — unless two people share it, or it is also a common
+    word («حسن», «علي» which may be «على»)."""
+    firsts: dict[str, list[Entity]] = {}
+    for e in doc.entities:
+        words = e.text.split()
+        if e.type == "PERSON" and len(words) > 1 and e.source in ("kb", "ner", "pattern"):
+            key = _name_key(words[0])
+            if key not in _common_word_names() and normalize_for_match(words[0]) not in _NAME_LINKS | {"ام"} \
+                    and len(key) > 2 and (stem_zipf(lexicon_key(words[0])) or 0) < _NAME_WORD_ZIPF:
+                firsts.setdefault(key, []).append(e)
+    firsts = {k: v for k, v in firsts.items() if len({e.canonical or e.text for e in v}) == 1}
+    if not firsts:
+        return
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        key = _name_key(doc.text[tok.stem_start:tok.stem_end]) if tok.prefixes and set(tok.prefixes) <= {"و"} \
+            else _name_key(tok.text)
+        full = (firsts.get(key) or [None])[0]
+        if full is None or tok.start < full.span.end or tok.suffix or (set(tok.prefixes) - {"و"}) \
+                or _preposition_ali(doc, k) or _overlaps(claims, tok.stem_start, tok.stem_end):
+            continue
+        if k + 1 < len(tokens) and _joined(doc, k, k + 1) and (_name_like(doc, k + 1) or tokens[k + 1].stem in _NAME_LINKS):
+            continue        # «عثمان بن عفان» | «عثمان الآخر»: another name goes on here
+        doc.entities.append(Entity(span=doc.span(tok.stem_start, tok.stem_end), type="PERSON",
+                                   text=doc.text[tok.stem_start:tok.stem_end], name_en=full.name_en,
+                                   canonical=full.canonical or full.text, kb_id=full.kb_id, sector=full.sector,
+                                   country=full.country, role=full.role, source="coref", confidence=0.6))
+        claims.append(_Claim(tok.stem_start, tok.stem_end))
+
+
 def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
     once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
@@ -1030,23 +1167,45 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         by_first.setdefault(words[0], []).append((words, full))
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
-        first = _name_key(doc.text[_name_start(tok):tok.stem_end])
-        for words, full in by_first.get(first, ()):
-            end = k + len(words) - 1
-            if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
-                continue
-            rest = [_name_key(doc.text[tokens[i].stem_start:tokens[i].stem_end]) for i in range(k + 1, end + 1)]
-            if (first,) + tuple(rest) != words or any(tokens[i].prefixes for i in range(k + 1, end + 1)):
-                continue
-            start, stop = _name_start(tok), tokens[end].stem_end
-            if _overlaps(claims, start, stop):
-                continue
-            doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
-                                       name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
-                                       sector=full.sector, country=full.country, role=full.role,
-                                       source=full.source, confidence=min(full.confidence, 0.7)))
-            claims.append(_Claim(start, stop))
-            break
+        readings = [(_name_key(doc.text[_name_start(tok):tok.stem_end]), _name_start(tok))]
+        if misread_clitic(tok):     # «ستولمان» is no س + «تولمان»
+            readings.append((_name_key(doc.text[tok.stem_start - 1:tok.stem_end]), tok.stem_start - 1))
+        found = None
+        for first, start in readings:
+            found = _repeat_at(doc, k, first, by_first)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        end, full = found
+        stop = tokens[end].stem_end
+        if _overlaps(claims, start, stop):
+            continue
+        doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
+                                   name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
+                                   sector=full.sector, country=full.country, role=full.role,
+                                   source=full.source, confidence=min(full.confidence, 0.7)))
+        claims.append(_Claim(start, stop))
+
+
+def _inner_key(doc: Document, tok) -> str | None:
+    """A name's inner word as a key: its stem without clitics, or the whole word where its first letter only
+    looks like a clitic; None for a word with a real proclitic."""
+    if misread_clitic(tok):
+        return _name_key(doc.text[tok.stem_start - 1:tok.stem_end]) if tok.prefixes == [tok.prefixes[-1]] else None
+    return None if tok.prefixes else _name_key(doc.text[tok.stem_start:tok.stem_end])
+
+
+def _repeat_at(doc: Document, k: int, first: str, by_first: dict) -> tuple[int, Entity] | None:
+    """(last token, the name's first mention) of a name found before that recurs from token k, read as `first`."""
+    tokens = doc.tokens
+    for words, full in by_first.get(first, ()):
+        end = k + len(words) - 1
+        if end >= len(tokens) or not all(_joined(doc, i, i + 1) for i in range(k, end)):
+            continue
+        if (first,) + tuple(_inner_key(doc, tokens[i]) for i in range(k + 1, end + 1)) == words:
+            return end, full
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1103,17 +1262,28 @@ def trim_descriptors(doc: Document, kb) -> None:
             continue
         if len(toks) < 2 or toks[0].stem not in _descriptor_heads() or "ال" in toks[0].prefixes:
             continue
-        rest = doc.text[_name_start(toks[1]):e.span.end]
+        name_start = _name_start(toks[1])
+        rest = doc.text[name_start:e.span.end]
         if e.source == "kb":
+            # «صحيفة وول ستريت جورنال» → «وول ستريت جورنال» when that is an alias too; the whole word counts
+            # where the segmenter took a letter of the name for a clitic («وول» is no و + «ول»)
             actor = kb.actors.actors.get(e.kb_id or "")
-            ok = actor is not None and normalize_for_match(rest) in {normalize_for_match(a) for a in actor.aliases_ar}
+            aliases = {normalize_for_match(a) for a in actor.aliases_ar} if actor is not None else set()
+            whole = doc.text[toks[1].start:e.span.end]
+            ok = normalize_for_match(rest) in aliases
+            if not ok and normalize_for_match(whole) in aliases:
+                ok, name_start = True, toks[1].start
         else:
             ok = not toks[1].prefixes and word_frequency(doc, toks[1]) < _COMMON_WORD_ZIPF \
                 and _surface_key(doc, toks.index(toks[1]) + doc.tokens.index(toks[0])) not in _given_names()
         if ok:
             if e.canonical is None:
                 e.canonical = e.text
-            e.span = doc.span(_name_start(toks[1]), e.span.end)
+            end = e.span.end
+            if e.source == "pattern" and len(toks) == 3 and toks[2].prefixes == ["ال"] \
+                    and toks[2].stem in _nisba_forms():
+                end = toks[1].stem_end      # «شركة انرون الامريكية» → «انرون»: the nationality describes it
+            e.span = doc.span(name_start, end)
             e.text = e.span.text
             if e.source == "pattern":
                 e.name_en = transliterate(e.text)
@@ -1169,6 +1339,9 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         club_after = nxt is not None and nxt.stem in clubs and not nxt.prefixes
         if not (sports[sent] or club_before or club_after):
             continue
+        if sports[sent] and not club_before and not club_after and _noun_with_adjective(doc, i, last):
+            absorbed.add(id(e))     # «من القائم البعيد», «أقصى الزاوية اليمنى»: the goalpost, the corner
+            continue
         start = _name_start(prev) if club_before else e.span.start
         end = nxt.stem_end if club_after else e.span.end
         absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
@@ -1180,6 +1353,17 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         claims.append(_Claim(start, end))
     if absorbed:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
+
+
+def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
+    """A definite word followed by a definite adjective that is no nisba («القائم البعيد», «الزاوية اليمنى»):
+    a common noun and its adjective, not a club («الأهلي المصري», «الجيش الملكي» keep theirs)."""
+    if last + 1 >= len(doc.tokens) or not _joined(doc, last, last + 1) or "ال" not in doc.tokens[first].prefixes:
+        return False
+    nxt = doc.tokens[last + 1]
+    word = doc.text[nxt.stem_start:nxt.stem_end]
+    return nxt.prefixes == ["ال"] and not word.endswith(("ي", "ية", "يه")) and nxt.stem not in _nisba_forms() \
+        and not nxt.suffix
 
 
 _TECHNICAL_LATIN_SHARE = 0.03
@@ -1247,7 +1431,9 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
+    add_first_names(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)
+    add_given_name_mentions(doc, claims)
     assign_clusters(doc)

@@ -442,14 +442,29 @@ def labels_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
 SPLIT_AT_PROCLITIC = frozenset({"PER", "LOC"})
 
 
+_MISREAD_STEM_ZIPF = 3.0
+
+
+def misread_clitic(tok: Token) -> bool:
+    """«باجيو», «بيولين», «وستولمان»: a word the segmenter read as a one-letter clitic (not «و», which may come
+    before it) on a stem that is no word of its own (rare or unknown) — more likely one foreign name than a
+    preposition on a word. The name then starts one character before the stem."""
+    if tok.prefixes[-1:] not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.prefixes[:-1] not in ([], ["و"]) \
+            or tok.suffix or len(tok.stem) < 3:
+        return False
+    from rasd.text.tokens import stem_zipf
+    return (stem_zipf(tok.stem) or 0) < _MISREAD_STEM_ZIPF
+
+
 def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Cut PER / LOC spans before each inner token that carries a proclitic other than the article."""
+    """Cut PER / LOC spans before each inner token that carries a proclitic other than the article (unless the
+    proclitic is a misread first letter of a foreign name: «روبرتو باجيو»)."""
     out: list[tuple[int, int, str]] = []
     for first, last, cls in spans:
         start = first
         if cls in SPLIT_AT_PROCLITIC:
             for i in range(first + 1, last + 1):
-                if any(p != "ال" for p in tokens[i].prefixes):
+                if any(p != "ال" for p in tokens[i].prefixes) and not (cls == "PER" and misread_clitic(tokens[i])):
                     out.append((start, i - 1, cls))
                     start = i
         out.append((start, last, cls))
@@ -492,7 +507,9 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
         for first, last, cls in decode_spans(sent, [lab for lab, _ in labelled]):
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])
-            out.append((name_start(sent[first]), sent[last].stem_end, etype, round(conf, 4)))
+            misread = cls == "PER" and misread_clitic(sent[first])
+            start = sent[first].stem_start - 1 if misread else name_start(sent[first])
+            out.append((start, sent[last].stem_end, etype, round(conf, 4)))
     return out
 
 
