@@ -135,6 +135,7 @@ NOT_FOLLOW_UP_TOLLS = [
 
 # events that happened, and mentions that report none (fear, goals, negation, habit, sport, illness)
 HAPPENED = [
+ ("كما أغار الطيران الحربي الإسرائيلي على أطراف بلدة عيتا الشعب أمس.", "ASSAULT"),
  ("قنص مسلحون جنديا في مدينة تعز أمس.", "ASSAULT"),
  ("اجتاحت القوات الإسرائيلية مدينة جنين فجر أمس.", "ASSAULT"),
  ("انتشرت وحدات من الجيش في شوارع مدينة طرابلس أمس.", "MOBILIZE"),
