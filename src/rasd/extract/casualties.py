@@ -84,7 +84,8 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             vague.add(kind)     # «وعشرات الجرحى»: casualties told, but no number to record (ANNOTATION.md)
             last_kind = kind
             continue
-        value = int(number.value) + _coordinated_singulars(doc, i, hi)
+        value = int(number.value) + (_joined_persons(doc, last + 1, hi) if number.kind == "singular"
+                                     else _coordinated_singulars(doc, i, hi))
         if kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
         else:
@@ -97,8 +98,11 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         # العشرات»: a cue right before another cue counts nobody by itself
         if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence \
                 and at + 1 not in cue_at:
-            if _singular_person(doc, at + 1) is not None or _singular_object(doc, at + 2, hi):
-                totals[kind] = 1     # «قُتل عنصر», «وإصابة والدته», «قتل مستوطنون فلسطينياً»
+            if _singular_person(doc, at + 1) is not None:
+                # «قُتل عنصر», «وإصابة والدته»; «استشهاد سيدة ونجلها»: each person joined by «و» is one more
+                totals[kind] = 1 + _joined_persons(doc, at + 2, hi)
+            elif _singular_object(doc, at + 2, hi):
+                totals[kind] = 1     # «قتل مستوطنون فلسطينياً»
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -120,6 +124,17 @@ def _singular_person(doc: Document, k: int) -> NumberMention | None:
             tok = doc.tokens[k]
             single = NumberMention(span=doc.span(tok.start, tok.end), value=1, kind="singular", unit=unit)
     return single
+
+
+def _joined_persons(doc: Document, k: int, hi: int) -> int:
+    """How many singular person nouns follow from token k, each joined by «و» («ونجلها», «وطفلة»), up to three."""
+    n = 0
+    while n < 3 and k < hi and doc.tokens[k].prefixes[:1] == ["و"] and doc.tokens[k].sentence == doc.tokens[k - 1].sentence:
+        single = _singular_person(doc, k)
+        if single is None or single.unit in _NOT_PEOPLE:
+            break
+        n, k = n + 1, k + 1
+    return n
 
 
 def _singular_object(doc: Document, k: int, hi: int) -> bool:
