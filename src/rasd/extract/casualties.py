@@ -197,12 +197,7 @@ _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are n
 
 def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
     """«أربعة أطفال وسيدة»: a singular counted noun of a person joined by «و» to the counted noun adds one."""
-    k = i + 2           # the number, its counted noun, then «وسيدة»
-    if k < hi and doc.tokens[k].prefixes[:1] == ["و"]:
-        single = _singular_person(doc, k)
-        if single is not None and single.unit not in _NOT_PEOPLE:
-            return 1
-    return 0
+    return _joined_persons(doc, i + 2, hi)     # the number, its counted noun, then «وسيدة ورجل»
 
 
 def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
