@@ -668,6 +668,23 @@ def _mention(q: _Quantity, items: list[_Item], text: str) -> NumberMention:
                          unit=q.unit, is_year=q.is_year, is_percent=q.is_percent)
 
 
+_INERT: dict[str, bool] = {}
+
+
+def _inert(norm: str) -> bool:
+    """A word at which no quantity can be read: it begins no cue phrase, is no number word, dual, vague
+    quantity or counted noun (so `_read_at` and `_singular_at` both give None there). Cached per word form:
+    most words of a text are such, and asking every reader per word was most of `find_numbers`."""
+    hit = _INERT.get(norm)
+    if hit is None:
+        hit = not _cue_firsts(norm, lexicons().cues_by_first) and not word_readings(norm) \
+            and _lookup(norm, "duals") is None and _lookup(norm, "vague") is None and singular_noun(norm) is None
+        if len(_INERT) >= 50_000:
+            _INERT.clear()
+        _INERT[norm] = hit
+    return hit
+
+
 def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberMention]:
     """Every quantity in `text`, in order; `tokens` are the text layer's tokens of the same text."""
     if tokens is None:
@@ -676,7 +693,12 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberMen
     items = _items(text, tokens)
     out: list[NumberMention] = []
     i = 0
-    while i < len(items):
+    n = len(items)
+    while i < n:
+        item = items[i]
+        if item.value is None and _inert(item.norm):
+            i += 1                                      # (most words: nothing can start there)
+            continue
         q = _read_at(items, i, text) or _singular_at(items, i)
         if q is None:
             i += 1
