@@ -157,3 +157,25 @@ def test_footer_and_byline_cues_read_from_data():
     doc = run("إعداد: سامر خليل\nقال الوزير إن الاجتماع كان مثمرا.\nالمصدر: صحيفة الأيام")
     assert doc.author == "سامر خليل"
     assert doc.outlet == "صحيفة الأيام"
+
+
+def test_agency_prefilter_lets_every_alias_through():
+    """find_agencies runs its big pattern only on texts holding one of the prefilter's literals (issue 16):
+    every alias of agencies.tsv, bare, with clitics, in context and with «لل» for «ال», must pass it."""
+    from rasd.extract.agencies import _agency_matcher, _may_hold_agency
+    from rasd.extract.cues import read_tsv
+    from rasd.text.normalize import normalize_with_offsets
+    pattern, _groups = _agency_matcher()
+    checked = 0
+    for row in read_tsv("agencies.tsv"):
+        for alias in row["aliases_ar"].split("|"):
+            forms = [alias, "و" + alias, "ول" + alias, f"(وكالة {alias})", f"- {alias}"]
+            if alias.startswith("ال"):
+                forms.append("لل" + alias[2:])
+            for text in forms:
+                norm = normalize_with_offsets(text)[0]
+                if any(m.lastgroup for m in pattern.finditer(norm)):
+                    assert _may_hold_agency(norm), text
+                    checked += 1
+    assert checked > 100
+    assert not _may_hold_agency(normalize_with_offsets("قتل خمسة مدنيين في غارة على إدلب")[0])

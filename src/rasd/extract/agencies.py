@@ -74,9 +74,37 @@ def find_agencies(text: str) -> list[AgencyMention]:
     return list(_find_agencies(text))
 
 
+@lru_cache(maxsize=1)
+def _prefilter() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """What every match of the agency pattern contains: one literal per alias (its longest word; a first word
+    «الX» counts as «X», which its «للX» form also holds), and for the aliases of single letters («أ ف ب»),
+    their own part of the pattern. A text with none of them has no match: the big pattern is not run."""
+    literals: set[str] = set()
+    letters: list[str] = []
+    for row in read_tsv("agencies.tsv"):
+        for alias in row["aliases_ar"].split("|"):
+            words = phrase(alias)
+            if not words:
+                continue
+            if all(len(w) == 1 for w in words):
+                letters.append(_alias_body(words))
+                continue
+            first = words[0][2:] if words[0].startswith("ال") else words[0]
+            literals.add(max([first, *words[1:]], key=len))
+    pattern = re.compile(rf"(?<!\w)(?:[وفبلك]{{1,2}}(?=\w))?(?:{'|'.join(letters)})(?!\w)") if letters else None
+    return tuple(sorted(literals)), pattern
+
+
+def _may_hold_agency(norm: str) -> bool:
+    literals, letters = _prefilter()
+    return any(lit in norm for lit in literals) or (letters is not None and letters.search(norm) is not None)
+
+
 @lru_cache(maxsize=4096)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     norm, index = normalize_with_offsets(text)
+    if not _may_hold_agency(norm):
+        return ()
     pattern, groups = _agency_matcher()
     candidates: list[tuple[int, int, int, _Alias]] = []      # (clitic start, alias start, alias end, alias)
     for m in pattern.finditer(norm):
