@@ -19,7 +19,7 @@ span becomes GPE, LOC or FAC from the cue word in front of or heading it (data/n
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from pathlib import Path
 
 from rasd.document import Token
@@ -279,7 +279,9 @@ def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
     return [f"lead={k}|{rare}" for k in lead]
 
 
-_FEATURE_CACHE: dict[tuple, tuple[list[str], ...]] = {}
+# least recently used out: on varied news (56k word forms in 600 articles) 80% of tokens hit 20,000 entries,
+# against 73% when the cache was emptied whenever it was full
+_FEATURE_CACHE: OrderedDict[tuple, tuple[list[str], ...]] = OrderedDict()
 _FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: ~1 KB each (memory ceiling, issue 16)
 _RELS = (-2, -1, 0, 1, 2)
 
@@ -291,9 +293,11 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tu
     the tagger ignores any other, so its labels and marginals are the same (issue 16)."""
     key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known))
     feats = _FEATURE_CACHE.get(key)
-    if feats is None:
-        if len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
-            _FEATURE_CACHE.clear()
+    if feats is not None:
+        _FEATURE_CACHE.move_to_end(key)
+    else:
+        if len(_FEATURE_CACHE) >= _FEATURE_CACHE_SIZE:
+            _FEATURE_CACHE.popitem(last=False)
         feats = tuple(_word_features(tok, cues, vocab) if rel == 0 else _context_features(tok, cues, vocab, rel)
                       for rel in _RELS)
         if known is not None:
