@@ -36,9 +36,12 @@ def mark_furniture(doc: Document, label_of) -> None:
 
 def assign_sentences(doc: Document) -> None:
     """Set each token's sentence index in one pass (tokens and sentences are both in text order)."""
-    sentences = doc.sentences
+    starts = [s.start for s in doc.sentences]
+    n = len(starts)
     i = 0
     for tok in doc.tokens:
-        while i + 1 < len(sentences) and sentences[i + 1].start <= tok.start:
+        while i + 1 < n and starts[i + 1] <= tok.start:
             i += 1
-        tok.sentence = i
+        # straight into the field (what pydantic's __setattr__ does, its fields-set already holding every
+        # field: tokens share one, see tokens._new_token), without its per-assignment checks (issue 16)
+        tok.__dict__["sentence"] = i
