@@ -100,7 +100,7 @@ def _may_hold_agency(norm: str) -> bool:
     return any(lit in norm for lit in literals) or (letters is not None and letters.search(norm) is not None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)      # (the same text is asked again within an article: a few hits in a hundred)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     norm, index = normalize_with_offsets(text)
     if not _may_hold_agency(norm):
