@@ -266,6 +266,15 @@ def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
                    vocab: dict[str, int] | None) -> list[str]:
     """What stands before a word, joined with how rare the word is: an unseen word right after a speech verb,
     a title or a nationality adjective with the article is a name far more often than one elsewhere."""
+    lead = _lead_kinds(prev, cues)
+    if not lead:
+        return []
+    rare = frequency_class(tok.stem, vocab) + "/" + _zipf_bucket(tok.stem) + "/al=" + str("ال" in tok.prefixes)
+    return [f"lead={k}|{rare}" for k in lead]
+
+
+def _lead_kinds(prev: Token, cues: dict[str, frozenset[str]]) -> list[str]:
+    """What a word is to the word after it, for `_lead_features`: a speech verb, a title, a nisba."""
     lead = []
     if prev.stem in _speech_verbs():
         lead.append("speech")
@@ -273,10 +282,7 @@ def _lead_features(prev: Token, tok: Token, cues: dict[str, frozenset[str]],
         lead.append("title")
     if "ال" in prev.prefixes and len(prev.stem) >= 4 and prev.stem.endswith("ي"):
         lead.append("nisba")
-    if not lead:
-        return []
-    rare = frequency_class(tok.stem, vocab) + "/" + _zipf_bucket(tok.stem) + "/al=" + str("ال" in tok.prefixes)
-    return [f"lead={k}|{rare}" for k in lead]
+    return lead
 
 
 # least recently used out: on varied news (56k word forms in 600 articles) 80% of tokens hit 20,000 entries,
@@ -321,21 +327,31 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
     per = [_token_features(t, cues, vocab, known) for t in tokens]
     keep = (lambda f: True) if known is None else known.__contains__
     bias = ["bias"] if keep("bias") else []
-    edges = {rel: [e] if keep(e) else [] for rel, e in _EDGES.items()}
+    edge_m2, edge_m1, edge_p1, edge_p2 = ([e] if keep(e) else [] for e in (_EDGES[-2], _EDGES[-1], _EDGES[1], _EDGES[2]))
+    stems = [t.stem for t in tokens]
     out: list[list[str]] = []
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    # the same features in the same order as token by token with `_lead_features`, with the loop over the
+    # neighbours unrolled and each word's lead kinds found once (the tagger's input: issue 16)
+    lead = _lead_kinds(tokens[0], cues) if n else []
+    for i in range(n):
         feats = bias + per[i][2]
-        for rel in (-2, -1, 1, 2):
-            j = i + rel
-            feats.extend(per[j][rel + 2] if 0 <= j < n else edges[rel])
+        feats.extend(per[i - 2][0] if i >= 2 else edge_m2)
+        feats.extend(per[i - 1][1] if i >= 1 else edge_m1)
+        feats.extend(per[i + 1][3] if i + 1 < n else edge_p1)
+        feats.extend(per[i + 2][4] if i + 2 < n else edge_p2)
+        stem = stems[i]
         if i > 0:
-            f = "-1|0=" + tokens[i - 1].stem + "|" + tok.stem
+            f = "-1|0=" + stems[i - 1] + "|" + stem
             if keep(f):
                 feats.append(f)
-            feats.extend(f for f in _lead_features(tokens[i - 1], tok, cues, vocab) if keep(f))
+            if lead:                                   # (the previous word's)
+                tok = tokens[i]
+                rare = frequency_class(stem, vocab) + "/" + _zipf_bucket(stem) + "/al=" + str("ال" in tok.prefixes)
+                feats.extend(f for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
+            lead = _lead_kinds(tokens[i], cues)
         if i + 1 < n:
-            f = "0|+1=" + tok.stem + "|" + tokens[i + 1].stem
+            f = "0|+1=" + stem + "|" + stems[i + 1]
             if keep(f):
                 feats.append(f)
         if kb_tags and kb_tags[i]:
