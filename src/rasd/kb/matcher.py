@@ -14,6 +14,7 @@ actor > title > place > agent > nisba > a place name only villages bear. Other k
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AbstractSet
@@ -79,13 +80,17 @@ def first_word_readings(norm: str) -> tuple[Reading, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_READINGS_SIZE = 32_768
+
+
 class Matcher:
     def __init__(self) -> None:
         self.places: dict[str, tuple[str, ...]] = {}        # the gazetteer's names index, shared not copied
         self.weak_places: AbstractSet[str] = set()
         self.entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}   # actors, titles, agents, nisba
         self.prefixes: set[str] = set()
-        self._readings: dict[str, tuple[Reading, ...]] = {}
+        # per surface form, least recently used out (memory ceiling, issue 16: was emptied at 200,000)
+        self._readings: OrderedDict[str, tuple[Reading, ...]] = OrderedDict()
 
     # -- building
 
@@ -128,9 +133,11 @@ class Matcher:
 
     def readings(self, token: Token) -> tuple[Reading, ...]:
         r = self._readings.get(token.text)
-        if r is None:
-            if len(self._readings) > 200_000:
-                self._readings.clear()
+        if r is not None:
+            self._readings.move_to_end(token.text)
+        else:
+            if len(self._readings) >= _READINGS_SIZE:
+                self._readings.popitem(last=False)
             r = first_word_readings(token.norm)
             if not token.prefixes and _is_known_word(token.text):
                 # «وكالة» is a word (agency), not و + «كالة» (Calais): keep only readings that keep the proclitics

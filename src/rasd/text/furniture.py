@@ -17,7 +17,7 @@ def furniture_rules() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
                  for row in data_rows("furniture.tsv"))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)      # keys are whole lines: a bounded few MB (memory ceiling, issue 16)
 def furniture_label(line: str) -> str | None:
     """The furniture label of a line («اقرأ أيضاً: ...» → "read_also"), or None for news text."""
     norm = normalize_for_match(line).strip()

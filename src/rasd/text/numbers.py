@@ -135,12 +135,13 @@ def _month_words(position: int) -> frozenset[str]:
 
 # ---------------------------------------------------------------- clitics
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     """Ways to read a normalised word as proclitics + rest: («وبثلاثه» → ("وب", "ثلاثه"), ...); whole word first.
 
     Number words and counted nouns are a closed list, so trying every split is safe: only a rest found in
-    that list is kept by the caller. Cached: news text repeats its words.
+    that list is kept by the caller. Cached: news text repeats its words (16,384 entries: `_inert` answers
+    for most words first, so these are asked far less than once per token).
     """
     return tuple(_clitic_splits(norm))
 
@@ -163,7 +164,7 @@ def _rest_long_enough(pre: str, rest: str) -> bool:
     return len(rest) >= 3 or (len(rest) == 2 and pre in ("", "و"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def word_readings(norm: str) -> tuple[tuple[str, WordEntry], ...]:
     """(proclitics, entry) for each way `norm` is a number word."""
     words = lexicons().words
@@ -174,7 +175,7 @@ def word_readings(norm: str) -> tuple[tuple[str, WordEntry], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _lookup(norm: str, table_name: str):
     """(proclitics, entry) of `norm` in one of the noun/vague tables («vague», «duals», «singulars»)."""
     table = getattr(lexicons(), table_name)
