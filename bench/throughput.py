@@ -4,6 +4,14 @@
 
 Each run is a fresh `rasd extract` process (knowledge base loading included), so the figures are what a
 user sees; peak memory is the child's maximum resident set size. Prints a table; the README quotes it.
+CPU seconds are those of the process and its extraction workers (read from /proc), so articles per CPU
+second compare code on a shared machine, where wall clock measures the other users too. The issue-16 figure
+(the founding article copied) is `--input` a JSONL of seed-000 alone, e.g.
+`grep '"seed-000"' ../shared/eval/dev/articles.jsonl > /tmp/seed.jsonl`.
+
+Session 4 (2026-12-05, load 6-11 on 2 cores), branch speed5, `--input /tmp/seed.jsonl --copies 1 100
+--workers 1 2`: one worker 8.0-8.1 articles per CPU second (steady 9.2-9.4, start-up and KB loading
+cancelled), about 1.7 CPU s to start; with two workers 2.4 articles/s wall at that load.
 """
 from __future__ import annotations
 
