@@ -16,6 +16,12 @@ and a file with one --line-mb megabyte line between two good lines, then reads e
 through `rasd.ingest.readers.read_inputs` (what `rasd extract` and `rasd ingest` consume; extraction after
 it keeps a bounded window of articles in flight) and prints the articles read and the child's peak RSS.
 A whole-file read would need at least the file's size; the line-by-line reader needs about one line.
+
+Session 4 (2026-12-05, 14:22-14:47, load 6-11 on 2 cores): `nice -n 19 ... --ingest 10000 --workers 2` on
+main at `ec123ad` (the lead's cache caps in) got only idle CPU: 1,711 articles stored in 24 minutes, when it
+was stopped; each worker then at 324 MB RSS (~850 articles each), the ingest process 111 MB. A full run at
+that share of the machine would take hours, so the ceiling was measured in one process instead
+(bench/extract_memory.py, which bounds a worker's vocabulary; README, "Speed and memory").
 """
 from __future__ import annotations
 
