@@ -140,8 +140,10 @@ class LemmaLexicon:
         self.index: dict[str, tuple[LemmaRule, ...]] = {}
         text = resources.files("rasd.extract").joinpath(f"data/{filename}").read_text(encoding="utf-8")
         index: dict[str, list[LemmaRule]] = {}
+        self._order: dict[LemmaRule, int] = {}     # a rule's row in the file: the tie-break of _rules_at
         for row in csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t"):
             rule, forms = self._rule(row)
+            self._order.setdefault(rule, len(self._order))
             for form in forms:
                 index.setdefault(form, []).append(rule)
         self.index = {k: tuple(v) for k, v in index.items()}
@@ -189,7 +191,8 @@ class LemmaLexicon:
         hit = cache[1].get(form)
         if hit is None:
             rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
-            hit = tuple(sorted(rules, key=lambda r: (-len(r.rest), r.lemma)))
+            # the file's row order breaks ties («قصف» verb and «قصف» noun): a set's order follows PYTHONHASHSEED
+            hit = tuple(sorted(rules, key=lambda r: (-len(r.rest), r.lemma, self._order[r])))
             if len(cache[1]) > 100_000:
                 cache[1].clear()
             cache[1][form] = hit
