@@ -1,0 +1,91 @@
+"""Duplicate events inside articles (issue 13): how many of rasd's events repeat an event already counted.
+
+Run: .venv/bin/python bench/dedup_in_article.py [--set dev|heldout|heldout2|heldout3] [--list]
+
+Each article's system events are paired one to one with its gold events as ../shared/eval/score.py pairs them
+(same type and place, an optimal assignment). A system event left unpaired is a DUPLICATE when it could have
+paired with a gold event (same type, same place) that another system event of the article already took: the
+same real event counted twice. Other unpaired events are counted as SPURIOUS (no gold event of its type and
+place at all). On the dev set the tune split (seed-000..dev-029) and the check split (dev-030..dev-045) are
+counted apart; --list prints the tune split's duplicates only (the check split is scored, never read).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("rasd_eval_score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def is_check(doc_id: str) -> bool:
+    return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
+
+
+def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
+    """(the article's duplicate system events, its count of spurious ones)."""
+    sys_events = [e for e in record.get("events") or [] if isinstance(e, dict)]
+    golds = gold.get("events", [])
+    places = gold.get("places", [])
+    pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in sys_events] for g in golds])
+    taken = set(pairs.values())
+    dups, spurious = [], 0
+    for k, ev in enumerate(sys_events):
+        if k in taken:
+            continue
+        if any(score._event_pairable(g, ev, places) for gi, g in enumerate(golds) if gi in pairs):
+            dups.append(ev)
+        else:
+            spurious += 1
+    return dups, spurious
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3"))
+    ap.add_argument("--list", action="store_true", help="print the tune split's duplicate events")
+    args = ap.parse_args()
+    score = _score_module()
+    base = SHARED / "eval" / "dev" if args.set == "dev" else ROOT / "tests" / "data" / args.set
+    gold = score.read_jsonl(str(base / "gold.jsonl"))
+    totals: dict[str, list[int]] = {}
+    for line in (base / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        article = Article.model_validate(json.loads(line))
+        if article.id not in gold:
+            continue
+        record = extract(article).to_record()
+        dups, spurious = duplicates(score, gold[article.id], record)
+        split = ("check" if is_check(article.id) else "tune") if args.set == "dev" else args.set
+        t = totals.setdefault(split, [0, 0, 0, 0])
+        t[0] += 1
+        t[1] += len(record.get("events") or [])
+        t[2] += len(dups)
+        t[3] += spurious
+        if args.list and split != "check":
+            for ev in dups:
+                print(f"{article.id}\t{ev['type']}\t{ev['trigger']['text']}@{ev['trigger']['start']}\t"
+                      f"{(ev.get('place') or {}).get('text')}\t{ev.get('date')}\t{ev.get('fatalities')}")
+    print("| split | articles | system events | duplicates | spurious (no gold event of its type and place) |")
+    print("|---|---|---|---|---|")
+    for split, (n, events, dups, spurious) in totals.items():
+        print(f"| {split} | {n} | {events} | {dups} | {spurious} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
