@@ -147,3 +147,24 @@ def test_the_counted_noun_follows_the_whole_figure_more_than_65_wounded():
     events = assaults("استهدف هجوم انتحاري العاصمة بغداد اليوم وأدى إلى سقوط 26 قتيلا على الأقل، "
                       "إضافة إلى أزيد من 65 جريح.")
     assert (events[0].fatalities, events[0].injuries) == (26, 65)
+
+
+IDLIB_SATURDAY = dt.date(2018, 2, 3)
+
+
+def test_two_villages_a_few_km_apart_told_in_two_sentences_stay_two_events():
+    # «خان السبل» and «معصران» are 6.8 km apart: within the 0.05° box that makes two points «the same place»
+    doc = extract(Article(id="t", published=IDLIB_SATURDAY, text=(
+        "قتل سبعة مدنيين السبت بقصف صاروخي على قرية خان السبل في ريف إدلب. "
+        "وقتل مدنيون آخرون السبت بإلقاء براميل متفجرة على قرية معصران في ريف إدلب.")))
+    events = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.place.text, e.fatalities) for e in events] == [("خان السبل", 7), ("معصران", None)]
+
+
+def test_a_headline_naming_the_city_takes_the_village_of_the_body_it_restates():
+    doc = extract(Article(id="t", published=IDLIB_SATURDAY, text=(
+        "قصف روسي بالصواريخ يوقع قتلى في إدلب\n"
+        "وقتل سبعة مدنيين السبت بقصف صاروخي على بلدة خان السبل بريف إدلب في شمال غرب سوريا.")))
+    events = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert (events[0].place.text, events[0].place.feature, events[0].fatalities) == ("خان السبل", "village", 7)

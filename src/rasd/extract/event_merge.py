@@ -139,9 +139,12 @@ def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
 
 
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
-    """Same point; and for places located by their city («منطقة المواصي»), the same name too."""
+    """Same point; and for places located by their city («منطقة المواصي»), the same name too. Two villages
+    are never one place, however close («خان السبل» and «معصران», 6.8 km apart, both «قرية»)."""
     if a is None or b is None:
         return True
+    if _two_villages(a, b):
+        return False
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
         # «سوق الجمعة» and «منطقة سوق الجمعة» are one place: the same gazetteer name, or one name inside the other
@@ -168,7 +171,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
         # often by a district where the body names its city
-        return _same_place(a.place, b.place) or _km(a.place, b.place) <= _LEAD_KM
+        return _same_place(a.place, b.place) or (not _two_villages(a.place, b.place)
+                                                 and _km(a.place, b.place) <= _LEAD_KM)
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
@@ -199,9 +203,13 @@ def _same_date(a: Event, b: Event, lead: bool) -> bool:
     return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
 
 
-def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bool = False) -> None:
+def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bool = False,
+            listed: bool = False) -> None:
     """Merge mention `other` into event `into`; a restating mention («المحادثات») names no new actor, and a
-    coarser or restating one («أن الهجوم وقع ... وأن 20 مهاجما قتلوا») only fills a toll the event lacks."""
+    coarser or restating one («أن الهجوم وقع ... وأن 20 مهاجما قتلوا») only fills a toll the event lacks.
+    A village replaces a city it is merged with (a headline's «بإدلب» over the body's «بلدة خان السبل»),
+    unless it is one of several places listed for one act (`listed`: «في بلدة سليم وعتيل»), which the
+    city names together."""
     if into.date_source == "publication" and other.date_source in ("text", "narrative"):
         into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
     if other.actor1 is not None and (into.actor1 is None or (into.confidence < other.confidence and not keep_actors)):
@@ -212,6 +220,9 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.place = other.place or into.place
     elif other.place is not None and other.place.feature in _INNER and _nested(into.place, other.place):
         into.place = other.place        # the finer of a city and a square inside it
+    elif other.place is not None and other.place.feature in _VILLAGES and into.place.feature == "city" \
+            and not listed and not _same_place(into.place, other.place):
+        into.place = other.place
     for field in ("fatalities", "injuries"):
         values = [v for v in (getattr(into, field), getattr(other, field)) if v is not None]
         if keep_tolls and getattr(into, field) is not None:
@@ -348,6 +359,7 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     its type stands at a compatible place and date, whoever the sentence names beside it."""
     merged: list[tuple[int, Event]] = []
     reporters = reporting_actors(found, doc) if doc is not None else set()
+    listed = _listed_places(found)
     for sentence, ev in found:
         target = next((m for s, m in merged
                        if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
@@ -362,13 +374,22 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                 target.actor1 = ev.actor1       # the attacker told elsewhere, not the source of the toll
                 reporters.discard(id(target))
             _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                    keep_tolls=restated is not None)
+                    keep_tolls=restated is not None, listed=id(ev) in listed)
             if id(ev) in reporters and target.actor1 is ev.actor1:
                 reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
 
 
 _RESTATE_SENTENCES = 3
+
+
+def _listed_places(found: list[tuple[int, Event]]) -> set[int]:
+    """The events (ids) of one trigger told at several places («استهدف عدة محاور في بلدة سليم وعتيل»:
+    one event per place listed)."""
+    places: dict[int, set[str]] = {}
+    for _sentence, ev in found:
+        places.setdefault(ev.trigger.start, set()).add(ev.place.name_en or ev.place.text if ev.place else "")
+    return {id(ev) for _sentence, ev in found if len(places[ev.trigger.start]) > 1}
 
 
 
@@ -382,7 +403,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Even
                 and not _refines(m, ev) and not _refines(ev, m):
             continue
         places_agree = m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
-            m.place.lat is not None and ev.place.lat is not None and _km(m.place, ev.place) <= _LEAD_KM)
+            m.place.lat is not None and ev.place.lat is not None and not _two_villages(m.place, ev.place)
+            and _km(m.place, ev.place) <= _LEAD_KM)
         if places_agree and _same_date(m, ev, lead=True):
             return m
     return None
