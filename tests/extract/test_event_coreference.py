@@ -168,3 +168,13 @@ def test_a_headline_naming_the_city_takes_the_village_of_the_body_it_restates():
     events = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(events) == 1
     assert (events[0].place.text, events[0].place.feature, events[0].fatalities) == ("خان السبل", "village", 7)
+
+
+def test_a_restating_noun_whose_date_is_only_carried_from_the_sentence_before_restates_the_earlier_act():
+    # «عملية التوقيف» takes «اليوم الإثنين» from the strike's sentence: not a date of its own
+    doc = extract(Article(id="t", published=dt.date(2024, 5, 13), text=(
+        "أوقف الأمن التونسي أمس الأحد المحامية سنية الدهماني في العاصمة تونس. "
+        "وأعلن المحامون الإضراب في محاكم العاصمة اعتبارا من اليوم الإثنين احتجاجا. "
+        "وأظهرت مقاطع فيديو ملثمين يدفعون الموجودين من محامين وإعلاميين تم منعهم من تغطية عملية التوقيف.")))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert [(e.trigger.text, e.date) for e in arrests] == [("أوقف", "2024-05-12")]

@@ -395,7 +395,9 @@ def _listed_places(found: list[tuple[int, Event]]) -> set[int]:
 
 def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
     """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
-    place (the same, within 25 km, or unknown on one side), on a compatible date, with no other toll."""
+    place (the same, within 25 km, or unknown on one side), on a compatible date (the same, a publication
+    date, or a date ev only carries from the sentences before it: «تم منعهم من تغطية عملية التوقيف» after
+    a strike dated «اليوم الإثنين»), with no other toll."""
     for s, m in reversed(merged):
         if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
             continue
@@ -405,8 +407,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Even
         places_agree = m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
             m.place.lat is not None and ev.place.lat is not None and not _two_villages(m.place, ev.place)
             and _km(m.place, ev.place) <= _LEAD_KM)
-        if places_agree and _same_date(m, ev, lead=True):
-            return m
+        if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
+            return m        # a restating noun's date carried from an earlier sentence is not its own
     return None
 
 
