@@ -178,3 +178,13 @@ def test_a_restating_noun_whose_date_is_only_carried_from_the_sentence_before_re
         "وأظهرت مقاطع فيديو ملثمين يدفعون الموجودين من محامين وإعلاميين تم منعهم من تغطية عملية التوقيف.")))
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert [(e.trigger.text, e.date) for e in arrests] == [("أوقف", "2024-05-12")]
+
+
+def test_a_place_named_past_a_quotation_does_not_keep_a_restating_noun_apart():
+    # «بعد لقائهما "..."، داعيا النظام السوري في دمشق»: Damascus is the call's place, not the meeting's
+    doc = extract(Article(id="t", published=dt.date(2024, 12, 2), text=(
+        "وصل وزير الخارجية الإيراني عباس عراقجي إلى أنقرة لإجراء محادثات مع وزير الخارجية التركي هاكان فيدان "
+        "صباح الاثنين. وقال فيدان بعد لقائهما \"نحن لا نريد أن نرى تصعيدا للحرب الأهلية في سوريا\"، داعيا "
+        "النظام السوري في دمشق إلى المصالحة مع شعبه.")))
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert [(e.trigger.text, e.place.text) for e in meetings] == [("محادثات", "أنقرة")]

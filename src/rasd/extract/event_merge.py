@@ -366,7 +366,7 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                                       reporters=reporters)), None)
         restated = None
         if target is None and id(ev) in restating:
-            target = restated = _restated(merged, sentence, ev)
+            target = restated = _restated(merged, sentence, ev, doc)
         if target is None:
             merged.append((sentence, ev))
         else:
@@ -393,7 +393,18 @@ def _listed_places(found: list[tuple[int, Event]]) -> set[int]:
 
 
 
-def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+_QUOTES = frozenset('"«»“”')
+
+
+def _place_past_a_quote(ev: Event, doc: Document | None) -> bool:
+    """The event's place is named after a quotation that follows its trigger («بعد لقائهما "..."، داعيا
+    النظام السوري في دمشق»): another statement's place, not the noun's."""
+    span = ev.place.span if ev.place is not None else None
+    return doc is not None and span is not None and span.start > ev.trigger.end \
+        and any(ch in _QUOTES for ch in doc.text[ev.trigger.end:span.start])
+
+
+def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Document | None = None) -> Event | None:
     """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
     place (the same, within 25 km, or unknown on one side), on a compatible date (the same, a publication
     date, or a date ev only carries from the sentences before it: «تم منعهم من تغطية عملية التوقيف» after
@@ -404,7 +415,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Even
         if m.fatalities and ev.fatalities and m.fatalities != ev.fatalities \
                 and not _refines(m, ev) and not _refines(ev, m):
             continue
-        places_agree = m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
+        places_agree = m.place is None or ev.place is None or _place_past_a_quote(ev, doc) \
+            or _same_place(m.place, ev.place) or (
             m.place.lat is not None and ev.place.lat is not None and not _two_villages(m.place, ev.place)
             and _km(m.place, ev.place) <= _LEAD_KM)
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
