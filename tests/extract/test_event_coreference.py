@@ -188,3 +188,22 @@ def test_a_place_named_past_a_quotation_does_not_keep_a_restating_noun_apart():
         "النظام السوري في دمشق إلى المصالحة مع شعبه.")))
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert [(e.trigger.text, e.place.text) for e in meetings] == [("محادثات", "أنقرة")]
+
+
+def test_a_crowd_named_by_nationality_and_the_protesters_are_one_protest_told_by_its_protesters():
+    doc = extract(Article(id="t", published=dt.date(2021, 12, 19), text=(
+        "ونزل عشرات آلاف السودانيين إلى الشوارع الأحد للمطالبة بحكم مدني ديموقراطي في الخرطوم. وعصرا، تجمعت "
+        "حشود كبيرة من المتظاهرين في الخرطوم وحاولت قوات الأمن تفريقها بإطلاق كثيف لقنابل الغاز.")))
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert len(protests) == 1
+    assert protests[0].actor1.kb_id == "agent.protester"
+
+
+def test_two_named_groups_protesting_in_one_city_stay_two_protests():
+    from rasd.extract.event_merge import _actors_agree
+    party = Actor(text="جبهة الخلاص الوطني", kb_id="org.tn.salvation_front")
+    union = Actor(text="الاتحاد العام التونسي للشغل", kb_id="org.tn.ugtt")
+    crowd = Actor(text="المتظاهرين", kb_id="agent.protester")
+    assert not _actors_agree(party, union, crowd=True)
+    assert _actors_agree(party, crowd, crowd=True)
+    assert not _actors_agree(party, crowd)      # other types keep the strict reading

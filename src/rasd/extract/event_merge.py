@@ -113,13 +113,28 @@ def identifies_attacker(a: Actor | None) -> bool:
     return a is not None and not (a.kb_id or "").startswith("gn:")
 
 
-def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False) -> bool:
+def _named_group(a: Actor) -> bool:
+    """An actor the knowledge base names (a party, a union, a person), not a generic noun of people
+    («المتظاهرين», «شخصا», «المحتجون») nor a people named by its nationality («عشرات آلاف السودانيين»)."""
+    return bool(a.kb_id) and not a.kb_id.startswith(("agent.", "gn:", "cc:"))
+
+
+def _protesters(a: Actor | None) -> bool:
+    """A crowd of protesters («المتظاهرين», «المحامون») or a named group, as who protests."""
+    return a is not None and (a.kb_id in _PROTESTER_AGENTS or _named_group(a))
+
+
+def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd: bool = False) -> bool:
     """Unknown on one side, the same actor, or a person's full name and its surname («ميشال عون» ... «عون»);
-    for an attack, an actor1 that identifies no attacker (identifies_attacker) on one side."""
+    for an attack, an actor1 that identifies no attacker (identifies_attacker) on one side; for a protest
+    (`crowd`), a generic noun of people on one side («شخصا» ... «المتظاهرين»): only named groups tell two
+    protests apart."""
     ka, kb = _actor_key(a), _actor_key(b)
     if ka is None or kb is None or ka == kb:
         return True
     if attack and not (identifies_attacker(a) and identifies_attacker(b)):
+        return True
+    if crowd and not (_named_group(a) and _named_group(b)):
         return True
     if a.kb_id and b.kb_id:
         return False
@@ -166,7 +181,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
         return False        # a capture and an air strike on one town are two events
     if a.place is None or b.place is None or not (
-            _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT") or id(a) in reporters or id(b) in reporters):
+            _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
+            or id(a) in reporters or id(b) in reporters):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
@@ -214,6 +230,8 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.date, into.date_precision, into.date_source = other.date, other.date_precision, other.date_source
     if other.actor1 is not None and (into.actor1 is None or (into.confidence < other.confidence and not keep_actors)):
         into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
+    elif into.type == "PROTEST" and _protesters(other.actor1) and not _protesters(into.actor1):
+        into.actor1 = other.actor1      # «المتظاهرين» or a named group beats «شخصا» for who protested
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
