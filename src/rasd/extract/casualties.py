@@ -70,7 +70,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         if _killed_and_wounded(doc, cues, i, hi):
             continue    # «21 قتيلا وجريحا»: the killed and the wounded counted together, neither toll
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
-        kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i)
+        kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, last, hi):
             continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
@@ -241,7 +241,10 @@ def _counted_noun_cue(doc: Document, cues: list[tuple[int, str]], i: int) -> str
     return None
 
 
-def _nearest_cue(cues: list[tuple[int, str]], i: int) -> str | None:
+def _nearest_cue(cues: list[tuple[int, str]], i: int, doc: Document | None = None) -> str | None:
+    """The nearest cue within the window; a cue after the number that opens a clause of its own with «و»
+    («استشهد صباح اليوم خمسة مدنيين وجرح آخرون») counts only when no cue stands before the number."""
+    before = any(at < i and i - at <= _WINDOW for at, _kind in cues)
     best: tuple[int, int, str] | None = None
     for at, kind in cues:
         distance = abs(at - i)
@@ -249,6 +252,8 @@ def _nearest_cue(cues: list[tuple[int, str]], i: int) -> str | None:
             if distance == 0:       # the number word is itself the cue («شهيدان»)
                 return kind
             continue
+        if before and at > i + 1 and doc is not None and doc.tokens[at].prefixes[:1] == ["و"]:
+            distance += _WINDOW
         key = (distance, 0 if at < i else 1, kind)   # ties go to the cue before the number
         if best is None or key < best:
             best = key
