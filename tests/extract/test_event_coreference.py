@@ -207,3 +207,19 @@ def test_two_named_groups_protesting_in_one_city_stay_two_protests():
     assert not _actors_agree(party, union, crowd=True)
     assert _actors_agree(party, crowd, crowd=True)
     assert not _actors_agree(party, crowd)      # other types keep the strict reading
+
+
+def test_killed_then_others_wounded_gives_the_figure_to_the_killed():
+    # «وجرح آخرون» opens a clause of its own: its cue is not the figure's, the cue before it is
+    events = assaults("واستشهد صباح اليوم خمسة مدنيين وجرح آخرون جراء قصف الطيران الحربي على مدينة سراقب في سوريا.")
+    assert (events[0].fatalities, events[0].injuries) == (5, None)
+
+
+def test_a_coarser_strike_killing_fewer_than_a_village_strike_is_not_its_summary():
+    doc = extract(Article(id="t", published=IDLIB_SATURDAY, text=(
+        "مجزرة بريف إدلب\n"
+        "استشهد مساء اليوم عشرة مدنيين من بينهم أطفال جراء قصف بلدة خان السبل بريف إدلب الجنوبي في سوريا. "
+        "وتحدث ناشطون عن سقوط أربعة صواريخ على البلدة. "
+        "واستشهد صباح اليوم خمسة مدنيين وجرح آخرون جراء قصف الطيران الحربي السوري بريف إدلب الشرقي.")))
+    events = [e for e in doc.events if e.type == "ASSAULT"]
+    assert sorted(e.fatalities for e in events) == [5, 10]

@@ -299,6 +299,8 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                and not _other_attacker(event, o)]
     if not details:
         return False
+    if len(details) == 1 and _smaller_toll(event, details[0]):
+        return False        # «استشهد ... خمسة مدنيين ... بريف إدلب» after 10 killed in a village: no sum of it
     if len(details) == 1:
         # one finer mention of the same attack («غارات على الحديدة» in the headline, «محافظة الحديدة» in the
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
@@ -310,6 +312,13 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _smaller_toll(coarse: Event, fine: Event) -> bool:
+    """The coarser event kills fewer than the finer one, and is no vague or evolving count of its toll: it
+    can be neither its restatement nor a sum that includes it."""
+    return bool(coarse.fatalities and fine.fatalities and coarse.fatalities < fine.fatalities
+                and not _tolls_agree(coarse, fine))
 
 
 def _other_attacker(a: Event, b: Event) -> bool:
