@@ -223,3 +223,17 @@ def test_a_coarser_strike_killing_fewer_than_a_village_strike_is_not_its_summary
         "واستشهد صباح اليوم خمسة مدنيين وجرح آخرون جراء قصف الطيران الحربي السوري بريف إدلب الشرقي.")))
     events = [e for e in doc.events if e.type == "ASSAULT"]
     assert sorted(e.fatalities for e in events) == [5, 10]
+
+
+def test_a_mention_joins_the_event_told_in_its_own_sentence_before_an_earlier_one():
+    # «واستهدف القصف مشفى» is the second strike's; the first strike (in the lead, within 25 km) would also
+    # accept it, and took its attacker
+    doc = extract(Article(id="t", published=IDLIB_SATURDAY, text=(
+        "مجزرة بريف إدلب\n"
+        "استشهد مساء اليوم عشرة مدنيين من بينهم أطفال جراء قصف بلدة خان السبل بريف إدلب الجنوبي في سوريا. "
+        "وتحدث ناشطون عن سقوط أربعة صواريخ على البلدة. "
+        "واستشهد صباح اليوم خمسة مدنيين وجرح آخرون جراء قصف الطيران الحربي السوري والروسي بريف إدلب الشرقي، "
+        "كما واستهدف القصف مشفى الشفاء داخل المدينة ما ادى لخروجه عن الخدمة.")))
+    events = {e.fatalities: e for e in doc.events if e.type == "ASSAULT"}
+    assert sorted(events) == [5, 10]
+    assert events[10].actor1 is None and events[5].actor1.text == "الطيران الحربي السوري"

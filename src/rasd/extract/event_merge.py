@@ -178,7 +178,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
-    if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
+    if not _modes_agree(a, b):
         return False        # a capture and an air strike on one town are two events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
@@ -195,6 +195,11 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
 
 
 _MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing
+
+
+def _modes_agree(a: Event, b: Event) -> bool:
+    """The same mode (or family), or a mode on one side only."""
+    return not (a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode))
 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
@@ -388,7 +393,10 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     reporters = reporting_actors(found, doc) if doc is not None else set()
     listed = _listed_places(found)
     for sentence, ev in found:
-        target = next((m for s, m in merged
+        # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
+        # «واستشهد ... جراء قصف»), else the first one told
+        target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
+                                                                        and _modes_agree(sm[1], ev)))
                        if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                       reporters=reporters)), None)
         restated = None
