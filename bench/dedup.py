@@ -10,6 +10,14 @@ from the same distribution, are stored with Repository.add_record — extraction
 deduplicating. Printed: mean and median milliseconds per article, and the mean number of candidate events the
 key lookup returned per mention (the work dedup does). Near-constant cost means the figures barely move
 between sizes. Keep it short on shared machines: the 100k fill takes ~1 minute.
+
+Measured (session 4, 2026-12-05, after the bulk writes; `nice -n 19` on the shared 2-core machine, load ~9):
+
+    stored events  days  fill s  ms/article mean  median     p90  candidates/mention
+           10,000   111     1.5            11.77   10.51   20.48               12.80
+          100,000  1111    28.8            10.87    8.74   17.98               14.81
+
+(session 2, before the bulk writes: 23.5 ms at 10k, 18.5 ms at 100k.)
 """
 from __future__ import annotations
 
