@@ -116,3 +116,9 @@ def test_a_newspaper_named_after_a_city_in_quotes_is_not_the_place():
     doc = events_of('وقالت مصادر محلية لـ"الرياض" إن ستة مسلحين قتلوا أمس في اشتباكات.')
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.place is None or attack.place.text != "الرياض"
+
+
+def test_a_quoted_name_after_a_place_type_word_is_the_place():
+    # «لمدينة “سراقب”»: the quotation marks set off the town's own name, not a newspaper's or an operation's
+    assert place_of("واستشهد صباح اليوم خمسة مدنيين جراء قصف الطيران الحربي السوري لمدينة “سراقب” بريف إدلب "
+                    "الشرقي في سوريا.", "ASSAULT") == "سراقب"

@@ -292,7 +292,11 @@ def _quoted_name(doc: Document, p: Place) -> bool:
     an operation or a ship."""
     before = doc.text[max(0, p.span.start - 1):p.span.start]
     after = doc.text[p.span.end:p.span.end + 1]
-    return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
+    if not (bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE):
+        return False
+    # «لمدينة “سراقب”»: a place-type word before the quotation makes the name the place's own
+    idx = doc.token_range(p.span.start, p.span.end)
+    return not (idx and idx[0] > 0 and _has_role(doc.tokens[idx[0] - 1], "cue"))
 
 
 _OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., فيما قتل آخرون في البارة»)
