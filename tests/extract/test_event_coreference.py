@@ -237,3 +237,19 @@ def test_a_mention_joins_the_event_told_in_its_own_sentence_before_an_earlier_on
     events = {e.fatalities: e for e in doc.events if e.type == "ASSAULT"}
     assert sorted(events) == [5, 10]
     assert events[10].actor1 is None and events[5].actor1.text == "الطيران الحربي السوري"
+
+
+def test_an_attack_told_with_no_place_date_or_toll_of_its_own_retells_the_one_before():
+    # the claimed bomber's act: its place and date are the bombing's, told in the sentence before
+    doc = extract(Article(id="t", published=dt.date(2021, 7, 19), text=(
+        "تبنى تنظيم داعش مسؤولية التفجير الانتحاري الذي استهدف سوقا مزدحما في حي مدينة الصدر في بغداد مساء "
+        "الاثنين. ونشر التنظيم بياناً قال فيه إن أحد عناصره واسمه أبو حمزة العراقي فجّر نفسه بحزام ناسف.")))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.trigger.text, e.actor1.text) for e in attacks] == [("التفجير", "تنظيم داعش")]
+
+
+def test_an_attack_naming_its_own_place_is_not_a_retelling():
+    doc = extract(Article(id="t", published=dt.date(2021, 7, 19), text=(
+        "تبنى تنظيم داعش مسؤولية التفجير الانتحاري الذي استهدف سوقا مزدحما في حي مدينة الصدر في بغداد مساء "
+        "الاثنين. وفجّر انتحاري آخر نفسه بحزام ناسف في مدينة الموصل.")))
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2

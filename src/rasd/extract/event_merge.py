@@ -402,6 +402,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         restated = None
         if target is None and id(ev) in restating:
             target = restated = _restated(merged, sentence, ev, doc)
+        if target is None and _tells_nothing_of_its_own(ev):
+            target = restated = _retold(merged, sentence, ev)
         if target is None:
             merged.append((sentence, ev))
         else:
@@ -426,6 +428,23 @@ def _listed_places(found: list[tuple[int, Event]]) -> set[int]:
         places.setdefault(ev.trigger.start, set()).add(ev.place.name_en or ev.place.text if ev.place else "")
     return {id(ev) for _sentence, ev in found if len(places[ev.trigger.start]) > 1}
 
+
+
+def _tells_nothing_of_its_own(ev: Event) -> bool:
+    """An attack whose sentence names no place, no date and no toll of its own: «أحد عناصره واسمه أبو حمزة
+    العراقي فجّر نفسه بحزام ناسف» after the bombing it claims."""
+    span = ev.place.span if ev.place is not None else None
+    return ev.type == "ASSAULT" and span is not None and not ev.evidence.start <= span.start < ev.evidence.end \
+        and ev.date_source in ("narrative", "publication", None) and ev.fatalities is None and ev.injuries is None
+
+
+def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The latest earlier attack, in the sentence before, at ev's place and of its mode."""
+    for s, m in reversed(merged):
+        if m.type == ev.type and 0 < sentence - s <= 1 and m.place is not None and \
+                _same_place(m.place, ev.place) and _modes_agree(m, ev):
+            return m
+    return None
 
 
 _QUOTES = frozenset('"«»“”')
