@@ -122,3 +122,12 @@ def test_a_quoted_name_after_a_place_type_word_is_the_place():
     # «لمدينة “سراقب”»: the quotation marks set off the town's own name, not a newspaper's or an operation's
     assert place_of("واستشهد صباح اليوم خمسة مدنيين جراء قصف الطيران الحربي السوري لمدينة “سراقب” بريف إدلب "
                     "الشرقي في سوريا.", "ASSAULT") == "سراقب"
+
+
+def test_a_dateline_with_its_country_and_agency_is_not_the_place_of_the_event():
+    # «أتلانتا، الولايات المتحدة (CNN)--»: where CNN files from; «منطقة الباب الشرقي», unknown to the
+    # gazetteer, takes the point of the square named beside it, not Atlanta's
+    doc = events_of("أتلانتا، الولايات المتحدة (CNN)-- قُتل ما لا يقل عن 32 شخصاً، صباح الخميس، في تفجيرين "
+                    "انتحاريين وقعا في منطقة الباب الشرقي قرب ساحة الطيران بوسط العاصمة العراقية، بغداد.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.place is not None and e.place.country == "IQ" for e in attacks)

@@ -47,8 +47,10 @@ def _is_dateline(doc: Document, p: Place) -> bool:
     return _is_dateline_text(doc, p.text, p.span.start)
 
 
-# «بغداد - », «أنقرة (زمان التركية) –», «بغداد/المسلة:», «القاهرة (رويترز) -»: what may follow a dateline's place
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{0,40}\)|/\s*[^\s/:()]{1,25})?\s*(?:[-–—:]|/\s)")
+# «بغداد - », «أنقرة (زمان التركية) –», «بغداد/المسلة:», «القاهرة (رويترز) -», «أتلانتا، الولايات المتحدة (CNN)--»:
+# what may follow a dateline's place (its country after a comma, before an agency in brackets)
+_DATELINE_TAIL = re.compile(r"\s*(?:[،,]\s*[^\s()،,:\-–—]+(?:\s+[^\s()،,:\-–—]+){0,2}\s*(?=\())?"
+                            r"(?:\([^()\n]{0,40}\)|/\s*[^\s/:()]{1,25})?\s*(?:[-–—:]|/\s)")
 _DATELINE_REACH = 600
 
 
