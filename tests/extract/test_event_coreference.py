@@ -253,3 +253,13 @@ def test_an_attack_naming_its_own_place_is_not_a_retelling():
         "تبنى تنظيم داعش مسؤولية التفجير الانتحاري الذي استهدف سوقا مزدحما في حي مدينة الصدر في بغداد مساء "
         "الاثنين. وفجّر انتحاري آخر نفسه بحزام ناسف في مدينة الموصل.")))
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
+
+
+def test_an_early_count_told_by_other_generic_words_for_the_attackers_is_the_same_bombing():
+    doc = extract(Article(id="t", published=dt.date(2018, 1, 15), text=(
+        "هجوم انتحاري مزدوج نفذه انتحاريان يرتديان حزامين ناسفين، استهدف صباح الاثنين العاصمة بغداد وأدى "
+        "إلى سقوط 26 قتيلا على الأقل. "
+        "وكان المتحدث باسم قيادة عمليات بغداد أشار إلى أن الاعتداء المزدوج في ساحة الطيران وسط بغداد كان "
+        "بواسطة إرهابيين انتحاريين اثنين، وأفاد في حصيلة أولى عن سقوط 16 قتيلا.")))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.place.text, e.fatalities) for e in attacks] == [("ساحة الطيران", 26)]

@@ -113,6 +113,13 @@ def identifies_attacker(a: Actor | None) -> bool:
     return a is not None and not (a.kb_id or "").startswith("gn:")
 
 
+def _early_count_by_generic_words(a: Event, b: Event) -> bool:
+    """«وأفاد في حصيلة أولى عن سقوط 16 قتيلا» told by «إرهابيين انتحاريين» after «انتحاري» killed 26: a count
+    of an evolving toll, whose attackers are named by generic words on both sides, names no other attack."""
+    return (revises_toll(a) or revises_toll(b)) and all(
+        x is None or (x.kb_id or "").startswith("agent.") for x in (a.actor1, b.actor1))
+
+
 def _named_group(a: Actor) -> bool:
     """An actor the knowledge base names (a party, a union, a person), not a generic noun of people
     («المتظاهرين», «شخصا», «المحتجون») nor a people named by its nationality («عشرات آلاف السودانيين»)."""
@@ -182,7 +189,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # a capture and an air strike on one town are two events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
-            or id(a) in reporters or id(b) in reporters):
+            or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
