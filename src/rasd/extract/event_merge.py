@@ -153,6 +153,16 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
 _VILLAGES = frozenset({"village", "town", "city"})     # settlements a list names side by side
 
 
+_SMALL_SETTLEMENTS = frozenset({"village", "town"})
+
+
+def _two_small_settlements(a: EventPlace | None, b: EventPlace | None) -> bool:
+    """Two villages or towns: never one place, however close («خان السبل» and «معصران», 6.8 km apart), in
+    one sentence or two. (Two cities may be one told by a district: «مدينة الصدر» in «بغداد».)"""
+    return a is not None and b is not None and a.feature in _SMALL_SETTLEMENTS \
+        and b.feature in _SMALL_SETTLEMENTS and bool(a.name_en) and bool(b.name_en) and a.name_en != b.name_en
+
+
 def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
     """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة», «الغارات على مدينتي دوما وحرستا»: one
     sentence naming two settlements (villages, towns, cities) 3 km apart tells two strikes."""
@@ -162,10 +172,10 @@ def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
 
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too. Two villages
-    are never one place, however close («خان السبل» and «معصران», 6.8 km apart, both «قرية»)."""
+    are never one place, however close (_two_small_settlements)."""
     if a is None or b is None:
         return True
-    if _two_villages(a, b):
+    if _two_small_settlements(a, b):
         return False
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
@@ -194,7 +204,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
         # often by a district where the body names its city
-        return _same_place(a.place, b.place) or (not _two_villages(a.place, b.place)
+        return _same_place(a.place, b.place) or (not _two_small_settlements(a.place, b.place)
                                                  and _km(a.place, b.place) <= _LEAD_KM)
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
@@ -250,7 +260,7 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.place = other.place or into.place
     elif other.place is not None and other.place.feature in _INNER and _nested(into.place, other.place):
         into.place = other.place        # the finer of a city and a square inside it
-    elif other.place is not None and other.place.feature in _VILLAGES and into.place.feature == "city" \
+    elif other.place is not None and other.place.feature in _SMALL_SETTLEMENTS and into.place.feature == "city" \
             and not listed and not _same_place(into.place, other.place):
         into.place = other.place
     for field in ("fatalities", "injuries"):
@@ -478,7 +488,7 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
             continue
         places_agree = m.place is None or ev.place is None or _place_past_a_quote(ev, doc) \
             or _same_place(m.place, ev.place) or (
-            m.place.lat is not None and ev.place.lat is not None and not _two_villages(m.place, ev.place)
+            m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
             and _km(m.place, ev.place) <= _LEAD_KM)
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
