@@ -1,13 +1,14 @@
 """Duplicate events inside articles (issue 13): how many of rasd's events repeat an event already counted.
 
-Run: .venv/bin/python bench/dedup_in_article.py [--set dev|heldout|heldout2|heldout3|heldout4|dedup|dedup_heldout] [--list]
+Run: .venv/bin/python bench/dedup_in_article.py [--set dev|heldout|heldout2|heldout3|heldout4|tune2|dedup|dedup_heldout]
+                                                [--list]
 
 Each article's system events are paired one to one with its gold events as ../shared/eval/score.py pairs them
 (same type and place, an optimal assignment). A system event left unpaired is a DUPLICATE when it could have
 paired with a gold event (same type, same place) that another system event of the article already took: the
 same real event counted twice. Other unpaired events are counted as SPURIOUS (no gold event of its type and
 place at all). On the dev set the tune split (seed-000..dev-029) and the check split (dev-030..dev-045) are
-counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2,
+counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2, tune2,
 dedup): the dev check split, heldout3, heldout4 and dedup_heldout are scored, never read.
 """
 from __future__ import annotations
@@ -56,7 +57,7 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "dedup", "dedup_heldout"))
+    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "tune2", "dedup", "dedup_heldout"))
     ap.add_argument("--list", action="store_true", help="print the duplicate events of a set read for errors")
     args = ap.parse_args()
     score = _score_module()
@@ -77,7 +78,7 @@ def main() -> int:
         t[1] += len(record.get("events") or [])
         t[2] += len(dups)
         t[3] += spurious
-        if args.list and split in ("tune", "heldout", "heldout2", "dedup"):
+        if args.list and split in ("tune", "heldout", "heldout2", "tune2", "dedup"):
             for ev in dups:
                 print(f"{article.id}\t{ev['type']}\t{ev['trigger']['text']}@{ev['trigger']['start']}\t"
                       f"{(ev.get('place') or {}).get('text')}\t{ev.get('date')}\t{ev.get('fatalities')}")
