@@ -263,3 +263,13 @@ def test_an_early_count_told_by_other_generic_words_for_the_attackers_is_the_sam
         "بواسطة إرهابيين انتحاريين اثنين، وأفاد في حصيلة أولى عن سقوط 16 قتيلا.")))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert [(e.place.text, e.fatalities) for e in attacks] == [("ساحة الطيران", 26)]
+
+
+def test_a_meeting_told_from_each_side_is_one_meeting():
+    # «يستقبل وزير الخارجية الإيراني» (his actor2) and «بزيارة وزير الخارجية الإيراني» (its actor1)
+    doc = extract(Article(id="t", published=dt.date(2025, 1, 15), text=(
+        "عبدالله بن زايد يستقبل وزير الخارجية الإيراني\n\n"
+        "استقبل الشيخ عبدالله بن زايد آل نهيان اليوم في أبوظبي عباس عراقجي، الذي يقوم بزيارة عمل إلى الدولة.\n\n"
+        "ورحّب سموه بزيارة وزير الخارجية الإيراني، وبحث الجانبان علاقات التعاون بين البلدين.")))
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert [e.trigger.text for e in meetings] == ["يستقبل"]

@@ -113,6 +113,18 @@ def identifies_attacker(a: Actor | None) -> bool:
     return a is not None and not (a.kb_id or "").startswith("gn:")
 
 
+_TWO_SIDED = frozenset({"CONSULT"})
+
+
+def _two_sides_told_the_other_way(a: Event, b: Event) -> bool:
+    """A meeting told from each side: «عبدالله بن زايد يستقبل وزير الخارجية الإيراني» and «ورحّب سموه
+    بزيارة وزير الخارجية الإيراني»: one's actor1 is the other's actor2."""
+    if a.type not in _TWO_SIDED:
+        return False
+    ka1, ka2, kb1, kb2 = (_actor_key(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
+    return (ka1 is not None and ka1 == kb2) or (kb1 is not None and kb1 == ka2)
+
+
 def _early_count_by_generic_words(a: Event, b: Event) -> bool:
     """«وأفاد في حصيلة أولى عن سقوط 16 قتيلا» told by «إرهابيين انتحاريين» after «انتحاري» killed 26: a count
     of an evolving toll, whose attackers are named by generic words on both sides, names no other attack."""
@@ -199,7 +211,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # a capture and an air strike on one town are two events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
-            or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)):
+            or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)
+            or _two_sides_told_the_other_way(a, b)):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
