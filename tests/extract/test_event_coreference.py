@@ -273,3 +273,9 @@ def test_a_meeting_told_from_each_side_is_one_meeting():
         "ورحّب سموه بزيارة وزير الخارجية الإيراني، وبحث الجانبان علاقات التعاون بين البلدين.")))
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert [e.trigger.text for e in meetings] == ["يستقبل"]
+
+
+def test_an_attack_placed_in_its_country_with_the_toll_is_the_one_placed_finer_by_the_same_attackers():
+    events = assaults("قتل مسلحون 16 جنديا وجرحوا ستة آخرين في هجوم على دورية أمنية في النيجر. "
+                      "وقال مسؤول إن المسلحين هاجموا دورية الحرس الوطني في منطقة تاهوا مساء السبت.")
+    assert len(events) == 1 and events[0].fatalities == 16

@@ -8,6 +8,8 @@ from rasd.document import Article
 from rasd.pipeline import extract
 
 ACTORS = [
+ # a plural perfect verb ending in «وا» is no circumstantial participle («داعيا»): its subject stands before it
+ ("وقال مسؤول إن المهاجمين هاجموا دورية الحرس الوطني في منطقة تاهوا مساء السبت.", "ASSAULT", "المهاجمين"),
  # a coordinated verb shares the sentence's opening subject; «قادة» (leaders) is no agent marker «قاده» (led it)
  ("واتهمت إسرائيل حزب الله اللبناني بالمسؤولية عن الضربة، وتوعدت بتكبيده ثمنا باهظا.", "THREATEN", "إسرائيل"),
  ("وفي مدينة جنين، اعتقلت القوات الإسرائيلية الأسير المحرر فتحي عتوم، أحد قادة حركة حماس، والشاب ربيع الصانوري.",

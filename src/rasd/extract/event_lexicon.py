@@ -45,4 +45,6 @@ _SPECIFICITY_CHECKED = frozenset(ROLES["specificity_types"])
 def _is_circumstantial(tok) -> bool:
     """«داعيا», «محذرا», «معتبرا»: an accusative participle whose agent is the sentence's subject."""
     stem = tok.stem
+    if stem.endswith("وا"):
+        return False        # «هاجموا», «قاتلوا»: a plural perfect verb, not a participle
     return len(stem) >= 4 and stem.endswith("ا") and (stem.startswith("م") or stem[1] == "ا")

@@ -383,7 +383,8 @@ def _restates_in_its_country(coarse: Event, fine: Event) -> bool:
         return False
     same_toll = coarse.fatalities is not None and coarse.fatalities == fine.fatalities
     same_actor = _actor_key(coarse.actor1) is not None and _actor_key(coarse.actor1) == _actor_key(fine.actor1)
-    return same_toll or (same_actor and coarse.fatalities is None)
+    # a toll told on one side only («قتلت مجموعة ... 16 جنديا في النيجر» / «هاجموا دورية ... في منطقة تاهوا»)
+    return same_toll or (same_actor and (coarse.fatalities is None or fine.fatalities is None))
 
 
 def _names_source(actor: Actor, source: str) -> bool:
