@@ -14,7 +14,6 @@ dedup): the dev check split, heldout3, heldout4 and dedup_heldout are scored, ne
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -22,19 +21,8 @@ from pathlib import Path
 from rasd.document import Article
 from rasd.pipeline import extract
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("rasd_eval_score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def is_check(doc_id: str) -> bool:
-    return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from accuracy_splits import ROOT, SHARED, _score_module, is_check  # noqa: E402  (the same split and scorer)
 
 
 def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
