@@ -279,3 +279,11 @@ def test_an_attack_placed_in_its_country_with_the_toll_is_the_one_placed_finer_b
     events = assaults("قتل مسلحون 16 جنديا وجرحوا ستة آخرين في هجوم على دورية أمنية في النيجر. "
                       "وقال مسؤول إن المسلحين هاجموا دورية الحرس الوطني في منطقة تاهوا مساء السبت.")
     assert len(events) == 1 and events[0].fatalities == 16
+
+
+def test_a_headline_naming_the_country_and_the_body_naming_its_minister_tell_one_statement():
+    doc = extract(Article(id="t", published=dt.date(2024, 7, 28), text=(
+        "ألمانيا تندد بالهجوم على مجدل شمس\n"
+        "نددت وزيرة الخارجية الألمانية أنالينا بيربوك، بالهجوم على قرية مجدل شمس في الجولان المحتل.")))
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and accuse[0].actor1 is not None and "بيربوك" in accuse[0].actor1.text

@@ -155,11 +155,19 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True
     if crowd and not (_named_group(a) and _named_group(b)):
         return True
+    if not attack and (_one_side(a, b) or _one_side(b, a)):
+        return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
     if a.kb_id and b.kb_id:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
     short, full = sorted((na, nb), key=len)
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
+
+
+def _one_side(state: Actor, person: Actor) -> bool:
+    """A country and one who speaks or acts for it («ألمانيا» ... «وزيرة الخارجية الألمانية أنالينا بيربوك»)."""
+    return bool(state.kb_id and state.kb_id.startswith("cc:") and state.country
+                and person.country == state.country and person.kb_id != state.kb_id)
 
 
 _VILLAGES = frozenset({"village", "town", "city"})     # settlements a list names side by side
@@ -267,6 +275,8 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.actor1 = other.actor1      # the attack word's agent («بقصف لطائرات النظام») beats «قُتل»'s
     elif into.type == "PROTEST" and _protesters(other.actor1) and not _protesters(into.actor1):
         into.actor1 = other.actor1      # «المتظاهرين» or a named group beats «شخصا» for who protested
+    elif into.actor1 is not None and other.actor1 is not None and _one_side(into.actor1, other.actor1):
+        into.actor1 = other.actor1      # the minister who spoke, not only the country the headline names
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
