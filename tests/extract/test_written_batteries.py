@@ -315,6 +315,15 @@ def test_an_active_casualty_verb_keeps_its_subject():
     assert events and events[0].actor1 is not None and events[0].actor1.text == "الجيش"
 
 
+@pytest.mark.parametrize("text,event_type,office", [
+    ("وجاء ذلك ضد قرار والي تونس الذي رفض، يوم الجمعة، السماح لنشطاء الجبهة بالتظاهر.", "REJECT", "والي تونس"),
+    ("رفض محافظ البصرة يوم الجمعة السماح للنشطاء بالتظاهر أمام مبنى المحافظة.", "REJECT", "محافظ البصرة"),
+])
+def test_the_governor_of_a_place_is_the_office_not_the_place_or_the_bare_title(text, event_type, office):
+    events = [e for e in _events(text) if e.type == event_type]
+    assert events and events[0].actor1 is not None and events[0].actor1.text == office
+
+
 def test_the_source_of_a_report_is_not_the_attacker():
     events = [e for e in _events("وبحسب مسؤول عسكري ومسؤولين محليين، فقد قتل أكثر من أربعين مدنيا أمس الأحد في شمال "
                                  "مالي، خلال هجمات إرهابية استهدفت ثلاث بلدات.") if e.type == "ASSAULT"]

@@ -521,6 +521,8 @@ def _agents_by_head(agents: list[Entity]) -> dict[str, list[Entity]]:
 def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     """«القوات ألقت القبض»: a bare head noun stands for the fuller mention told before it («القوات الأمنية»);
     an office in construct with a place is that place's office («والي تونس», «محافظ البصرة»)."""
+    if actor is not None and actor.span is not None and (office := _titled_place(doc, actor)) is not None:
+        return office
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
@@ -530,6 +532,24 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     if not earlier:
         return actor
     return _actor_from_entity(earlier[-1])
+
+
+_PLACE_OFFICES = _WORDS["place_office"]
+
+
+def _titled_place(doc: Document, actor: Actor) -> Actor | None:
+    """«قرار والي تونس الذي رفض»: a place read as the actor right after the title of its governor is the governor."""
+    if not (actor.kb_id or "").startswith(("gn:", "iso:", "wof:", "cc:", "rasd:")):
+        return None
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    if rng is None or rng[0] == 0:
+        return None
+    title = doc.tokens[rng[0] - 1]
+    if title.sentence != doc.tokens[rng[0]].sentence or normalize_for_match(title.text) not in _PLACE_OFFICES:
+        return None
+    return Actor(text=doc.text[title.start:actor.span.end], span=doc.span(title.start, actor.span.end),
+                 sector="government", country=actor.country)
 
 
 def _office_of_a_place(doc: Document, actor: Actor) -> Actor | None:
