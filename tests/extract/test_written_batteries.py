@@ -324,6 +324,12 @@ def test_the_governor_of_a_place_is_the_office_not_the_place_or_the_bare_title(t
     assert events and events[0].actor1 is not None and events[0].actor1.text == office
 
 
+def test_a_statement_named_with_its_issuer_speaks_for_the_issuer():
+    doc = extract(Article(id="t", text='وقال بيان للجيش السوداني: "قواتنا صدت هجوما على مدينة الفاشر".',
+                          published="2025-01-05"))
+    assert doc.quotes and doc.quotes[0].speaker is not None and doc.quotes[0].speaker.canonical == "الجيش السوداني"
+
+
 def test_the_source_of_a_report_is_not_the_attacker():
     events = [e for e in _events("وبحسب مسؤول عسكري ومسؤولين محليين، فقد قتل أكثر من أربعين مدنيا أمس الأحد في شمال "
                                  "مالي، خلال هجمات إرهابية استهدفت ثلاث بلدات.") if e.type == "ASSAULT"]

@@ -246,7 +246,25 @@ def make_actor(doc: Document, start: int, end: int) -> Actor | None:
     if actor.country is None:
         nisba = _nisba_countries()
         actor.country = next((nisba[f] for forms in words for f in forms if f in nisba), None)
+    if actor.canonical is None:
+        actor.canonical = _issuer_of_statement(actor.text)
     return actor
+
+
+def _issuer_of_statement(text: str) -> str | None:
+    """«بيان للجيش السوداني» → «الجيش السوداني»: the issuer of a statement named with «لـ» after it, written as
+    the name stands on its own (ANNOTATION.md: «لل» becomes «ال»)."""
+    words = text.split()
+    if len(words) < 2 or normalize_for_match(words[0]) not in word_set("statement_noun"):
+        return None
+    issuer = words[1]
+    if issuer.startswith("لل"):
+        issuer = "ال" + issuer[2:]
+    elif issuer.startswith("ل") and len(issuer) > 3:
+        issuer = issuer[1:]
+    else:
+        return None
+    return " ".join([issuer] + words[2:])
 
 
 def sentence_bounds(doc: Document, offset: int) -> tuple[int, int, int]:
