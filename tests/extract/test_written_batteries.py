@@ -315,6 +315,12 @@ def test_an_active_casualty_verb_keeps_its_subject():
     assert events and events[0].actor1 is not None and events[0].actor1.text == "الجيش"
 
 
+def test_an_air_force_noun_before_a_named_body_is_one_actor():
+    events = [e for e in _events("قتل 8 أشخاص في مديرية السبعين بمدينة صنعاء بغارات لطيران التحالف العربي مساء أمس.")
+              if e.type == "ASSAULT"]
+    assert events and events[0].actor1 is not None and events[0].actor1.text == "طيران التحالف العربي"
+
+
 @pytest.mark.parametrize("text,event_type,office", [
     ("وجاء ذلك ضد قرار والي تونس الذي رفض، يوم الجمعة، السماح لنشطاء الجبهة بالتظاهر.", "REJECT", "والي تونس"),
     ("رفض محافظ البصرة يوم الجمعة السماح للنشطاء بالتظاهر أمام مبنى المحافظة.", "REJECT", "محافظ البصرة"),
