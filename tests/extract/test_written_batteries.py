@@ -8,6 +8,9 @@ from rasd.document import Article
 from rasd.pipeline import extract
 
 ACTORS = [
+ # the announcer is set aside before the other side of the clash is read as the attacker
+ ('أعلنت وزارة الداخلية المصرية عن مقتل 21 "إرهابيا" في تبادل لإطلاق النار مع قوات الأمن بمحافظة شمال سيناء.',
+  "ASSAULT", "قوات الأمن"),
  # a plural perfect verb ending in «وا» is no circumstantial participle («داعيا»): its subject stands before it
  ("وقال مسؤول إن المهاجمين هاجموا دورية الحرس الوطني في منطقة تاهوا مساء السبت.", "ASSAULT", "المهاجمين"),
  # a coordinated verb shares the sentence's opening subject; «قادة» (leaders) is no agent marker «قاده» (led it)

@@ -712,6 +712,12 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                        and not (martyr and m.first - last <= 3)), None)
     if actor1 is not None:
         actor1 = _named_in_apposition(doc, actor1, mentions)
+    if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
+            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k) \
+            and not _complementizer_between(doc, k, actor1.first):
+        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
+        # مسلحين قتلوا»: the subject inside the report is)
+        actor1 = None
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
@@ -724,12 +730,6 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor2 is None and actor1 is not None and verb_like and actor1.first > last:
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
         actor2 = nxt[0] if nxt else None
-    if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
-            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k) \
-            and not _complementizer_between(doc, k, actor1.first):
-        # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
-        # مسلحين قتلوا»: the subject inside the report is)
-        actor1 = None
     if event_type == "ASSAULT" and actor1 is not None and actor1.last < i and not verb_like and light is None \
             and _in_a_cause_phrase(doc, i):
         # «مقتل 12 جنديا في هجوم»، «إثر قصف»: a noun inside a prepositional phrase is the cause of the clause's
