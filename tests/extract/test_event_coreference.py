@@ -287,3 +287,12 @@ def test_a_headline_naming_the_country_and_the_body_naming_its_minister_tell_one
         "نددت وزيرة الخارجية الألمانية أنالينا بيربوك، بالهجوم على قرية مجدل شمس في الجولان المحتل.")))
     accuse = [e for e in doc.events if e.type == "ACCUSE"]
     assert len(accuse) == 1 and accuse[0].actor1 is not None and "بيربوك" in accuse[0].actor1.text
+
+
+def test_a_count_of_places_or_attacks_tells_several():
+    from rasd.extract.event_merge import tells_several
+    def told(text):
+        return Event(type="ASSAULT", trigger=Span(start=0, end=1, text=text[:1]), evidence=Span(start=0, end=len(text), text=text))
+    assert tells_several(told("شهداء وجرحى في قصف إسرائيلي على 5 بلدات جنوب لبنان"))
+    assert tells_several(told("قتل 15 شخصا في ثلاث هجمات منفصلة"))
+    assert not tells_several(told("قتل 5 أشخاص في غارة على بلدة سراقب"))

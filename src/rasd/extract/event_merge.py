@@ -53,7 +53,13 @@ def _summary_pattern() -> re.Pattern:
             raise ValueError(f"{path}:{lineno}: expected one phrase, got {chr(9).join(cells)!r}")
         phrases.append(normalize_for_match(cells[0].strip()))
     words = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+    alternatives = [re.escape(w).replace(re.escape(_COUNT_MARK), _COUNT) for w in words]
+    return re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(alternatives) + r")(?=\s|$)")
+
+
+_COUNT_MARK = "{n}"
+# «{n}» in a summary phrase: a count of two or more, in digits or words («على 5 بلدات», «في ثلاث قرى»)
+_COUNT = r"(?:[2-9]|\d\d+|[٢-٩]|اثنتين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)"
 
 
 def tells_several(event: Event) -> bool:
