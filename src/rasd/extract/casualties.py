@@ -208,7 +208,9 @@ def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
-_AGE_WORDS = frozenset({"عاما", "عام", "اعوام", "عامين", "سنه", "سنوات", "سنين", "شهرا", "اشهر", "العمر", "عمر"})
+# after a number: an age or a duration, not a count of people («طفل (4 أعوام)», «في أول ستة شهور من العام»)
+_AGE_WORDS = frozenset({"عاما", "عام", "اعوام", "عامين", "سنه", "سنوات", "سنين", "شهرا", "اشهر", "شهور", "العمر",
+                        "عمر", "ايام", "يوما", "اسابيع", "اسبوعا", "ساعات", "ساعه", "دقائق", "دقيقه"})
 
 
 @lru_cache(maxsize=1)
