@@ -122,6 +122,8 @@ def test_a_suicide_bombing_and_the_explosion_in_one_district_with_a_place_read_a
 def test_killed_and_wounded_counted_together_is_neither_toll():
     events = assaults("21 قتيلاً وجريحاً في تفجير سيارة ملغومة في بغداد")
     assert events and events[0].fatalities is None and events[0].injuries is None
+    events = assaults("قتل أو أصيب 40 شخصا في تفجير سيارة ملغومة في بغداد أمس، بينهم 5 آلاف مدني أصيبوا أو قتلوا.")
+    assert all(e.injuries != 5000 and e.fatalities != 5000 for e in events)
     events = assaults("قتل 5 أشخاص وأصيب 12 في تفجير سيارة ملغومة في بغداد اليوم.")
     assert (events[0].fatalities, events[0].injuries) == (5, 12)
 

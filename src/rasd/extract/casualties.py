@@ -67,9 +67,9 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
         counted_at.add(i)
-        if _killed_and_wounded(doc, cues, i, hi):
-            continue    # «21 قتيلا وجريحا»: the killed and the wounded counted together, neither toll
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
+        if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
+            continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
         kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, last, hi):
@@ -190,6 +190,16 @@ def _killed_and_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i
     first, second = kinds.get(i + 1), kinds.get(i + 2)
     return bool(i + 2 < hi and first and second and first != second
                 and doc.tokens[i + 2].prefixes[:1] == ["و"])
+
+
+def _killed_or_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:
+    """«ما يقرب من خمسة آلاف مدني أصيبوا أو قتلوا»: within a few words after the number, a casualty word, «أو»,
+    and one of the other kind: one count of both."""
+    kinds = dict(cues)
+    for p in range(i + 1, min(hi - 2, i + 5)):
+        if kinds.get(p) and kinds.get(p + 2) and kinds[p] != kinds[p + 2] and doc.tokens[p + 1].stem == "او":
+            return True
+    return False
 
 
 _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are not a further person («وإصابة 30»)
