@@ -372,7 +372,8 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
     sentence = doc.tokens[i].sentence
     cands = _place_candidates(doc, sentence)
     if not cands:
-        if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
+        if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
+                             or _restates_a_toll(doc, sentence)):
             cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)
                      if not _in_relative_clause_any(doc, p)]
     lo, hi = _sentence_tokens(doc, sentence)
@@ -408,6 +409,15 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
                          lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
                          reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
     return best
+
+
+def _restates_a_toll(doc: Document, sentence: int) -> bool:
+    """The sentence repeats a figure the sentence before gave («... مقتل عشرة أشخاص» after «قتل عشرة أشخاص»):
+    told in a new paragraph, it is still the same event, at that sentence's place."""
+    def figures(s: int) -> set[float]:
+        sent = doc.sentences[s]
+        return {n.value for n in doc.numbers if sent.start <= n.span.start < sent.end and not n.is_year}
+    return bool(figures(sentence) & figures(sentence - 1))
 
 
 def coordinated_places(doc: Document, place: Place) -> list[Place]:
