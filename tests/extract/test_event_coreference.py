@@ -298,3 +298,11 @@ def test_a_count_of_places_or_attacks_tells_several():
     assert tells_several(told("شهداء وجرحى في قصف إسرائيلي على 5 بلدات جنوب لبنان"))
     assert tells_several(told("قتل 15 شخصا في ثلاث هجمات منفصلة"))
     assert not tells_several(told("قتل 5 أشخاص في غارة على بلدة سراقب"))
+
+
+def test_an_attack_told_without_attacker_in_a_story_of_raids_takes_the_raiding_force():
+    doc = extract(Article(id="t", published=dt.date(2025, 2, 10), text=(
+        "اعتقلت القوات الإسرائيلية خمسة فلسطينيين خلال اقتحام بلدة المغير شمال شرق رام الله فجر اليوم. "
+        "وأفادت مصادر طبية بأن شابين أصيبا بالرصاص الحي خلال مواجهات اندلعت في البلدة.")))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].actor1 is not None and "الإسرائيلية" in attacks[0].actor1.text

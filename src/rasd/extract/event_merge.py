@@ -314,7 +314,11 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
             continue
         here = doc.sentence_at(event.trigger.start)
         for earlier in reversed(events[:k]):
-            if earlier.type == event.type and earlier.actor1 is not None \
+            same_kind = earlier.type == event.type or (
+                # «أصيب شابان بالرصاص الحي خلال مواجهات» in a story of raids by «القوات الإسرائيلية»
+                event.type == "ASSAULT" and earlier.type == "COERCE" and earlier.actor1 is not None
+                and earlier.actor1.sector in ("military", "police"))
+            if same_kind and earlier.actor1 is not None \
                     and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
                 event.actor1 = earlier.actor1
                 break
