@@ -344,6 +344,17 @@ def test_a_statement_named_with_its_issuer_speaks_for_the_issuer():
     assert doc.quotes and doc.quotes[0].speaker is not None and doc.quotes[0].speaker.canonical == "الجيش السوداني"
 
 
+@pytest.mark.parametrize("text,issuer", [
+    ('وأصدرت وزارة الخارجية السعودية بيانا أمس. وجاء في البيان: "تدين المملكة بأشد العبارات هذا الهجوم".',
+     "وزارة الخارجية السعودية"),
+    ('وأدانت وزارة الخارجية القطرية الهجوم في بيان. وأضاف البيان أن "الدوحة تقف مع الشعب العراقي".',
+     "وزارة الخارجية القطرية"),
+])
+def test_the_statement_quoted_speaks_for_who_issued_it_before(text, issuer):
+    doc = extract(Article(id="t", text=text, published="2025-01-05"))
+    assert doc.quotes and doc.quotes[-1].speaker is not None and doc.quotes[-1].speaker.canonical == issuer
+
+
 def test_the_source_of_a_report_is_not_the_attacker():
     events = [e for e in _events("وبحسب مسؤول عسكري ومسؤولين محليين، فقد قتل أكثر من أربعين مدنيا أمس الأحد في شمال "
                                  "مالي، خلال هجمات إرهابية استهدفت ثلاث بلدات.") if e.type == "ASSAULT"]

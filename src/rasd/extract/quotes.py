@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from rasd.document import Actor, Attribution, Document, Quote, QuoteMark, Token
+from rasd.document import Actor, Attribution, Document, Entity, Quote, QuoteMark, Token
 from rasd.extract.attribution import actor_name, citations_in, claim_sources, layer
 from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
+from rasd.extract.spanindex import span_index
 from rasd.extract.speakers import named_subject_before
+from rasd.text.normalize import normalize_for_match
 from rasd.extract.speech import (QUOTE_CHARS, breaks, gap, is_complementizer, make_actor, reporting_lam,
                                  sentence_bounds, tokens_between, verb_form)
 
@@ -167,5 +169,41 @@ def run(doc: Document) -> None:
                                                    and prior.cue.start > (quotes[-1].span.start if quotes else -1))):
             last = prior.speaker
         quotes.append(_build_quote(doc, mark, attributions, last))
+    for q in quotes:
+        if q.speaker is not None and q.speaker.canonical is None and _names_only_a_statement(q.speaker.text):
+            issuer = _issuer_told_before(doc, q.speaker.span.start if q.speaker.span else q.span.start)
+            if issuer is not None:
+                q.speaker.canonical, q.speaker.name_en = issuer.canonical or issuer.text, issuer.name_en
     doc.quotes = quotes
     doc.reported_speech = _indirect_quotes(doc, attributions, marks)
+
+
+_STATEMENT_REACH = 2     # sentences back to the one that tells who issued «البيان»
+
+
+def _names_only_a_statement(text: str) -> bool:
+    """«البيان», «وجاء في البيان»: the speaker words name the statement and nobody else."""
+    words = [w for w in normalize_for_match(text).split() if w not in ("جاء", "وجاء", "في", "وفي")]
+    return len(words) == 1 and any((f,) in speech_cues("statement_noun") for f in strip_clitic(words[0]) + [words[0][2:]])
+
+
+def _issuer_told_before(doc: Document, at: int) -> Entity | None:
+    """«وأصدرت وزارة الخارجية السعودية بياناً ... وجاء في البيان»: the organisation or person named first in the
+    nearest earlier sentence (within two) that tells of a statement."""
+    here = doc.sentence_at(at)
+    for back in range(1, _STATEMENT_REACH + 1):
+        s = here - back
+        if s < 0:
+            break
+        sent = doc.sentences[s]
+        bounds = doc.token_range(sent.start, sent.end)
+        toks = doc.tokens[bounds[0]:bounds[1] + 1] if bounds else []
+        if not any((f,) in speech_cues("statement_noun") for t in toks
+                   for f in strip_clitic(t.norm) + [t.stem, t.norm.removesuffix("ا")]):
+            continue
+        near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "quotes:entities").overlapping(
+            sent.start, sent.end)
+        named = sorted((e for e in near if sent.start <= e.span.start < sent.end and e.type in ("ORG", "PERSON")),
+                       key=lambda e: e.span.start)
+        return named[0] if named else None
+    return None
