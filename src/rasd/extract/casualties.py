@@ -72,7 +72,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
         kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
-        if joined and last_kind is not None and _counts_things(doc, last, hi):
+        if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
             continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
@@ -145,7 +145,7 @@ def _singular_object(doc: Document, k: int, hi: int) -> bool:
     return single is not None and single.unit not in _NOT_PEOPLE and doc.tokens[k].text.rstrip("\u064b").endswith("ا")
 
 
-def _counts_things(doc: Document, last: int, hi: int) -> bool:
+def _counts_things(doc: Document, cues: Sequence[tuple[int, str | None]], last: int, hi: int) -> bool:
     """The number ending at token `last` counts a noun that is no person and no casualty word («وثلاث عبوات
     متفجرة», «و4 أسلحة»): a word right after it that is neither a preposition nor a known person noun."""
     k = last + 1
@@ -155,16 +155,12 @@ def _counts_things(doc: Document, last: int, hi: int) -> bool:
     tok = doc.tokens[k]
     if tok.prefixes or tok.stem in _AFTER_A_COUNT or singular_count_at(doc.tokens, k) is not None:
         return False
-    return not any(at == k for at, _kind in find_casualty_cue_positions(doc, k, hi))
+    return not any(at == k for at, _kind in cues)     # «و5 قتلى»: the counted noun is a casualty word
 
 
 _AFTER_A_COUNT = frozenset({"في", "من", "علي", "الي", "عن", "منهم", "آخرين", "اخرين", "اخرون", "آخرون", "شخصا", "اشخاص",
                             "مدنيين", "مدنيا", "قتلي", "جرحي", "مصابين", "عسكريين", "جنود", "جنديا", "عناصر",
                             "عنصرا", "اطفال", "طفلا", "نساء", "امراه", "فلسطينيين", "فلسطينيا"})
-
-
-def find_casualty_cue_positions(doc: Document, lo: int, hi: int) -> list[tuple[int, str | None]]:
-    return [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(doc.tokens[lo:min(hi, lo + 2)])]
 
 
 def _one_more_by_ordinal(doc: Document, k: int) -> bool:

@@ -17,7 +17,7 @@ from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import span_index, starting_in
 from rasd.extract.triggers import LemmaMatch
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -174,15 +174,23 @@ def _launch_site(doc: Document, at: int) -> bool:
         k -= 1
     elif "من" not in tokens[at].prefixes and not tokens[at].norm.startswith("من"):
         return False
-    for j in range(k, max(-1, k - _LAUNCH_REACH), -1):   # «أطلقت، مساء الثلاثاء، صاروخا باليستيا من عمران»
-        if tokens[j].sentence != tokens[at].sentence:
+    return _role_before(doc, k, at, _LAUNCH_REACH, "launch")   # «أطلقت، مساء الثلاثاء، صاروخا باليستيا من عمران»
+
+
+def _role_before(doc: Document, k: int, at: int, reach: int, role: str) -> bool:
+    """A word of `role` (place_words.tsv) among the `reach` tokens from k back, in the sentence of token at."""
+    for j in range(k, max(-1, k - reach), -1):
+        if doc.tokens[j].sentence != doc.tokens[at].sentence:
             break
-        if _has_role(tokens[j], "launch"):
+        if _has_role(doc.tokens[j], role):
             return True
     return False
 
 
 _LAUNCH_REACH = 8
+
+
+_TRANSFER_REACH = 4
 
 
 def _transfer_destination(doc: Document, at: int) -> bool:
@@ -194,12 +202,7 @@ def _transfer_destination(doc: Document, at: int) -> bool:
         k -= 1
     elif not any(tokens[at].norm.startswith(p) for p in ("الي", "لل")):
         return False
-    for j in range(k, max(-1, k - 4), -1):
-        if tokens[j].sentence != tokens[at].sentence:
-            break
-        if _has_role(tokens[j], "transfer"):
-            return True
-    return False
+    return _role_before(doc, k, at, _TRANSFER_REACH, "transfer")
 
 
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
@@ -416,7 +419,7 @@ def _restates_a_toll(doc: Document, sentence: int) -> bool:
     told in a new paragraph, it is still the same event, at that sentence's place."""
     def figures(s: int) -> set[float]:
         sent = doc.sentences[s]
-        return {n.value for n in doc.numbers if sent.start <= n.span.start < sent.end and not n.is_year}
+        return {n.value for n in starting_in(doc.numbers, "event_place:numbers", sent.start, sent.end) if not n.is_year}
     return bool(figures(sentence) & figures(sentence - 1))
 
 

@@ -454,7 +454,7 @@ def _fill_follow_up_tolls(doc: Document, found: list[tuple[int, Event]], trigger
         if figures.fatalities is None and figures.injuries is None:
             continue
         if figures.running_total or cumulative_word(doc, lo, hi) is not None or any(
-                n.is_year for n in doc.numbers if sent.start <= n.span.start < sent.end):
+                n.is_year for n in starting_in(doc.numbers, "events:numbers", sent.start, sent.end)):
             continue
         attack = _attack_told_before(sentence, by_sentence, set_aside)
         for event in attack:
