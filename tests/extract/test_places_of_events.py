@@ -26,7 +26,7 @@ def place_of(text: str, event_type: str) -> str | None:
 
 def test_choose_place_keeps_its_signature():
     import inspect
-    assert list(inspect.signature(choose_place).parameters) == ["doc", "match", "focus"]
+    assert list(inspect.signature(choose_place).parameters) == ["doc", "match", "focus", "same_kind"]
 
 
 # ---------------------------------------------------------------- datelines

@@ -21,6 +21,8 @@ from rasd.text.normalize import normalize_for_match
 PROSPECTIVE_TYPES = frozenset({"AGREE", "COOPERATE", "RETREAT", "SUPPORT", "AID", "SANCTION", "CONCEDE",
                                "MOBILIZE", "THREATEN"})
 _ATTACK_NOUNS = _WORDS["attack_noun"]
+_TIME_DISTANCE = _WORDS["time_distance"]
+_BEFORE_AFTER = _WORDS["temporal_adjunct"]
 _PURPOSE_REACH = 4       # «للتوصل إلى وقف لإطلاق النار»: a purpose masdar governs the next few words
 
 
@@ -287,3 +289,17 @@ def future_governor(doc: Document, i: int) -> Token | None:
     if k > 0 and tokens[k - 1].sentence == gov.sentence and tokens[k - 1].stem == "لن":
         return gov
     return None
+
+
+def time_distance_phrase(doc: Document, k: int) -> int | None:
+    """«بعد ساعات من», «بعد وقت قصير من», «قبل يومين من» starting at token k: the index of its «من», whose
+    complement is another act told only to date the event (None when no such phrase starts at k)."""
+    tokens = doc.tokens
+    if tokens[k].stem not in _BEFORE_AFTER or k + 2 >= len(tokens) or tokens[k + 1].stem not in _TIME_DISTANCE:
+        return None
+    for j in (k + 2, k + 3):      # «بعد ساعات من», «بعد وقت قصير من»
+        if j < len(tokens) and tokens[j].sentence == tokens[k].sentence and tokens[j].stem == "من" \
+                and not tokens[j].prefixes:
+            return j
+    return None
+

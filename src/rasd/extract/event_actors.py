@@ -14,6 +14,7 @@ from rasd.extract.clauses import (
     claims_responsibility,
     is_light_noun,
     light_verb_before,
+    time_distance_phrase,
 )
 from rasd.extract.event_lexicon import (
     _CLAUSE_BREAKS,
@@ -707,6 +708,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
+        stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None), stop)
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3)), None)

@@ -86,6 +86,8 @@ def _tolls_agree(a: Event, b: Event) -> bool:
     """The same toll, a toll on one side only, a vague toll and its figure, or two counts of an evolving toll."""
     if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
         return True
+    if tells_several(a) or tells_several(b):
+        return False        # «سبعة ... في غارات على 5 بلدات» sums the tolls; «في حصيلة أولية ... شخصين» is one of them
     return _refines(a, b) or _refines(b, a) or revises_toll(a) or revises_toll(b)
 
 
@@ -223,6 +225,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if not _modes_agree(a, b):
         return False        # a capture and an air strike on one town are two events
+    if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place):
+        return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
             or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)

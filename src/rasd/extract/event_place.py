@@ -150,10 +150,11 @@ def _relative_word_before(doc: Document, at: int) -> int | None:
     return None
 
 
-def _in_relative_clause(doc: Document, match: LemmaMatch, at: int) -> bool:
+def _in_relative_clause(doc: Document, match: LemmaMatch, at: int, same_kind: frozenset[int] = frozenset()) -> bool:
     """«الفصائل المدعومة من تركيا», «قرية تل الشعير الواقعة جنوب الموصل»: a place in a clause describing
     another noun. Not when the trigger itself is what the clause describes («الهجوم الذي وقع في إدلب») or
-    lies inside it."""
+    lies inside it, nor when it describes another word of the event's type («باستشهاد 3 جراء القصف الذي
+    استهدف بلدة طير حرفا»: the strike that killed them)."""
     r = _relative_word_before(doc, at)
     if r is None or r <= match.last:
         return False        # none, or the trigger stands inside the clause
@@ -161,7 +162,7 @@ def _in_relative_clause(doc: Document, match: LemmaMatch, at: int) -> bool:
     described = r - 1
     if described > match.last and doc.tokens[described].stem.endswith(("ي", "يه")):
         described -= 1
-    return not (match.first <= described <= match.last)
+    return not (match.first <= described <= match.last or described in same_kind)
 
 
 def _launch_site(doc: Document, at: int) -> bool:
@@ -366,11 +367,13 @@ def _finer_within(p: Place | None, region: Place) -> bool:
         and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
-def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place | None:
+def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
+                 same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
     country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
     about another noun («المدعومة من تركيا»), in the report's frame («قال مسؤول في واشنطن إن»), or an attack's
-    launch site when another place is named. Else the previous sentence's place; else the article's focus."""
+    launch site when another place is named. Else the previous sentence's place; else the article's focus.
+    `same_kind`: the first tokens of the article's triggers of the event's type."""
     i = match.first
     sentence = doc.tokens[i].sentence
     cands = _place_candidates(doc, sentence)
@@ -392,7 +395,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None) -> Place
         if doc.tokens[at].sentence == sentence:
             if not (c_lo <= at < c_hi):
                 s += _OTHER_CLAUSE
-            if _in_relative_clause(doc, match, at) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
+            if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
                     or _transfer_destination(doc, at):
                 s += _FRAME
         if _distance_reference(doc, at):

@@ -32,6 +32,7 @@ from rasd.extract.clauses import (
     other_reading,
     perfect_verbs,
     prospective_governor,
+    time_distance_phrase,
     unanchored_noun,
 )
 from rasd.extract.event_actors import (
@@ -225,6 +226,8 @@ def run(doc: Document) -> None:
     matches = _one_reading_per_word(doc, find_triggers(doc.tokens))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
+    starts_by_type: dict[str, frozenset[int]] = {
+        t: frozenset(m.first for m in matches if m.rule.get("type") == t) for t in {m.rule.get("type") for m in matches}}
     for match in matches:
         trig = doc.tokens[match.first]
         sentence = trig.sentence
@@ -260,6 +263,9 @@ def run(doc: Document) -> None:
             if match.rule.reads_as_noun(trig) and before.stem in _TIME_ANCHORS and not before.suffix:
                 set_aside("reference", f"«{before.text} {trig.text}»: a time reference to an earlier act")
                 continue
+            if match.rule.reads_as_noun(trig) and (anchor := _time_distance_anchor(doc, match.first)) is not None:
+                set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
+                continue
             if not match.rule.reads_as_noun(trig) and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
@@ -294,7 +300,7 @@ def run(doc: Document) -> None:
         actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
-        place = choose_place(doc, match, focus)
+        place = choose_place(doc, match, focus, starts_by_type[event_type])
         date, precision, date_source = choose_date(doc, match)
         mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
         if mode == "-":
@@ -349,6 +355,24 @@ def run(doc: Document) -> None:
 
 
 _TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
+_TIME_DISTANCE_REACH = 6        # «بعد وقت قصير من إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها»
+
+
+def _time_distance_anchor(doc: Document, i: int) -> str | None:
+    """The phrase «بعد/قبل/عقب <span of time> من» governing the noun at token i, directly or through
+    coordination («من إسقاط ... ومقتل قائدها»), as text; None when there is none."""
+    sentence = doc.tokens[i].sentence
+    for back in range(1, _TIME_DISTANCE_REACH + 2):
+        j = i - back        # «من»
+        if j < 2 or doc.tokens[j].sentence != sentence or doc.text[doc.tokens[j].end:doc.tokens[j + 1].start].strip():
+            return None     # punctuation between: another phrase
+        if doc.tokens[j].stem != "من" or doc.tokens[j].prefixes:
+            continue
+        if back > 1 and "و" not in doc.tokens[i].prefixes[:1]:
+            return None     # past «من» only a coordinated noun is still governed by it
+        opener = next((k for k in (j - 2, j - 3) if k >= 0 and time_distance_phrase(doc, k) == j), None)
+        return None if opener is None else doc.text[doc.tokens[opener].start:doc.tokens[j].end]
+    return None
 
 
 def _is_a_count(doc: Document, k: int) -> bool:

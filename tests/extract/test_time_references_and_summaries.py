@@ -1,0 +1,46 @@
+"""Events told only to date another («بعد وقت قصير من إسقاط ... ومقتل قائدها»), summaries of several strikes and
+the strikes they sum up, villages named with a dual place word («بلدتي X وY»)."""
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def events_of(text: str):
+    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+
+
+def test_an_act_after_a_time_distance_phrase_is_a_reference_not_an_event():
+    doc = events_of("استشهد عشرات المدنيين جراء قصف تعرضت له بلدة خان السبل بريف إدلب، بعد وقت قصير من "
+                    "إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها.")
+    assert [e.trigger.text for e in doc.events] == ["استشهد"]
+    assert any(n.get("modality") == "reference" and n["trigger"]["text"] == "ومقتل" for n in doc.non_events)
+    # the subject of the act told as a time reference is not the attacker of the event
+    assert doc.events[0].actor1 is None
+
+
+def test_an_attack_noun_after_a_plain_after_is_still_an_event():
+    doc = events_of("قتل خمسة أشخاص بعد هجوم شنه مسلحون على بلدة سراقب.")
+    assert not any(n.get("modality") == "reference" for n in doc.non_events)
+
+
+def test_a_dual_place_word_names_two_villages_and_two_strikes():
+    doc = events_of("قصف إسرائيلي على بلدتي ميس الجبل وعيترون في جنوب لبنان أسفر عن سقوط قتيلين.")
+    assert sorted(e.place.text for e in doc.events) == ["عيترون", "ميس الجبل"]
+
+
+def test_a_summary_toll_is_not_a_revision_of_one_strikes_toll():
+    doc = events_of("استشهد سبعة أشخاص جراء غارات إسرائيلية استهدفت 5 بلدات جنوب لبنان. وأكدت وزارة الصحة أن "
+                    "غارة إسرائيلية استهدفت بلدة طير حرفا، وأدت في حصيلة أولية إلى استشهاد شخصين. "
+                    "وقصفت طائرة حربية إسرائيلية بلدة ميس الجبل.")
+    by_place = {e.place.text: e.fatalities for e in doc.events if e.place is not None}
+    assert by_place.get("طير حرفا") == 2
+    assert "ميس الجبل" in by_place
+    assert 7 not in by_place.values()       # the summary of five towns is no event of its own
+
+
+def test_a_relative_clause_on_the_strike_itself_gives_the_place():
+    doc = events_of("أفادت الوزارة باستشهاد 3 أشخاص جراء القصف الإسرائيلي الذي استهدف بلدة طير حرفا في "
+                    "جنوب لبنان، مؤكدة أن قصفا إسرائيليا على بلدة ميس الجبل أسفر عن سقوط قتيلين.")
+    places = {e.trigger.text: e.place.text for e in doc.events if e.place is not None}
+    assert places.get("باستشهاد") == "طير حرفا"
