@@ -44,3 +44,13 @@ def test_a_relative_clause_on_the_strike_itself_gives_the_place():
                     "جنوب لبنان، مؤكدة أن قصفا إسرائيليا على بلدة ميس الجبل أسفر عن سقوط قتيلين.")
     places = {e.trigger.text: e.place.text for e in doc.events if e.place is not None}
     assert places.get("باستشهاد") == "طير حرفا"
+
+
+def test_lam_after_a_verb_of_leading_to_or_an_exchange_is_no_purpose():
+    doc = events_of("اندلعت اشتباكات بين الفصائل في ريف حلب، الأمر الذي أدى لمقتل أحد العناصر.")
+    assert not any(n.get("modality") == "hypothetical" and n["trigger"]["text"] == "لمقتل" for n in doc.non_events)
+    doc = events_of("قتل 21 مسلحا في تبادل لإطلاق النار مع قوات الأمن بمحافظة شمال سيناء.")
+    assert not any(n.get("modality") == "hypothetical" for n in doc.non_events)
+    # a purpose is still a purpose
+    doc = events_of("وصلت تعزيزات عسكرية لاقتحام المدينة.")
+    assert any(n.get("modality") == "hypothetical" and n["trigger"]["text"] == "لاقتحام" for n in doc.non_events)

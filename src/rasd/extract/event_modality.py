@@ -59,7 +59,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
-    if "ل" in tokens[i].prefixes and not _undergone(doc, i):
+    if "ل" in tokens[i].prefixes and not _undergone(doc, i) and not _lam_of_result(doc, i):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
     if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
             and not match.rule.reads_as_noun(tokens[i]):
@@ -93,6 +93,12 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
 
 
 _UNDERGO_REACH = 6      # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب»
+
+
+def _lam_of_result(doc: Document, i: int) -> bool:
+    """«أدى لمقتل», «تبادل لإطلاق النار»: the «ل» of the trigger at i follows a word of leading-to or exchange."""
+    return i > 0 and doc.tokens[i - 1].sentence == doc.tokens[i].sentence and \
+        doc.tokens[i - 1].stem in _WORDS["result_lam"] and not doc.text[doc.tokens[i - 1].end:doc.tokens[i].start].strip()
 
 
 def _undergone(doc: Document, i: int) -> bool:
