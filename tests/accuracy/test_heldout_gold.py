@@ -1,4 +1,4 @@
-"""Self-consistency of the hand-annotated sets (tests/data/heldout2, heldout3, heldout4 and the tuning set tune2).
+"""Self-consistency of the hand-annotated sets (tests/data/heldout2, heldout3, heldout4 and the tuning sets tune2, tune3).
 
 No rasd output is involved (the sets are scored blind by bench/accuracy_splits.py): each set's JSONL files
 must be what its build_gold.py writes, pass tests/data/check_set.py, and the gold's own "perfect output"
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 # set -> the smallest article it keeps, in words (heldout3 keeps three real short items, see its README)
-SETS = {"heldout2": 60, "heldout3": 40, "heldout4": 60, "tune2": 60}
+SETS = {"heldout2": 60, "heldout3": 40, "heldout4": 60, "tune2": 60, "tune3": 60}
 
 
 def _load(path: Path, name: str):
