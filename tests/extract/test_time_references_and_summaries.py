@@ -54,3 +54,19 @@ def test_lam_after_a_verb_of_leading_to_or_an_exchange_is_no_purpose():
     # a purpose is still a purpose
     doc = events_of("وصلت تعزيزات عسكرية لاقتحام المدينة.")
     assert any(n.get("modality") == "hypothetical" and n["trigger"]["text"] == "لاقتحام" for n in doc.non_events)
+
+
+def test_undergoing_reaches_past_a_list_of_places_hit():
+    doc = events_of("أفادت الوكالة بتعرض أطراف بلدة علما الشعب الجنوبية، ومنطقة كرحبون على الأطراف الشمالية لبلدة "
+                    "عيترون في قضاء بنت جبيل، لقصف مدفعي إسرائيلي.")
+    assert [e.trigger.text for e in doc.events if e.type == "ASSAULT"] == ["لقصف"]
+
+
+def test_the_reporters_own_force_with_an_adjective_is_the_attacker():
+    doc = events_of("أعلن الجيش الإسرائيلي أن طائراته الحربية هاجمت مبنى عسكرياً لحزب الله في بلدة طير حرفا.")
+    assert doc.events and doc.events[0].actor1 is not None and doc.events[0].actor1.text == "الجيش الإسرائيلي"
+
+
+def test_two_sons_are_no_evacuation():
+    doc = events_of("أدت الغارة إلى مقتل 4 أشخاص جميعهم من أسرة واحدة (أب وأم ونجليهما).")
+    assert not any(e.type == "AID" for e in doc.events)

@@ -771,6 +771,9 @@ def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mentio
     possessive pronoun right before the verb, after «إن/أن», is the force of the reporting clause's subject."""
     tokens = doc.tokens
     j = i - 1
+    if j >= 2 and "ال" in tokens[j].prefixes and not tokens[j].suffix and tokens[j - 1].suffix \
+            and tokens[j - 1].stem in _OWN_FORCE:
+        j -= 1      # «أن طائراته الحربية هاجمت»: an adjective between the force and its verb
     if j < 1 or tokens[j].sentence != tokens[i].sentence or not tokens[j].suffix or tokens[j].stem not in _OWN_FORCE:
         return None
     if tokens[j - 1].stem not in _COMPLEMENTIZERS or tokens[j - 1].suffix:

@@ -9,6 +9,7 @@ from importlib import resources
 from rasd.document import Document
 from rasd.extract.clauses import light_verb_before
 from rasd.extract.event_lexicon import (
+    _CLAUSE_BREAKS,
     _COMPLEMENTIZERS,
     _UNDERGO_VERBS,
     _WORDS,
@@ -92,7 +93,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     return "asserted", None
 
 
-_UNDERGO_REACH = 6      # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب»
+_UNDERGO_REACH = 20     # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب», a list of places
+_PLACE_HEADS = _WORDS["place_head"]     # a comma followed by one of these goes on listing the places hit
 
 
 def _lam_of_result(doc: Document, i: int) -> bool:
@@ -111,8 +113,12 @@ def _undergone(doc: Document, i: int) -> bool:
             return False
         if tokens[j].stem in _UNDERGO_VERBS:
             return True
-        if any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+        gap = doc.text[tokens[j].end:tokens[j + 1].start]
+        if any(ch in ".؛:" for ch in gap) or tokens[j].stem in _CLAUSE_BREAKS or tokens[j].stem in _COMPLEMENTIZERS:
             return False        # a clause boundary between
+        if any(ch in "،," for ch in gap) and j + 1 != i and tokens[j + 1].stem not in _PLACE_HEADS:
+            return False        # past a comma only the list of the places hit goes on («بتعرض أطراف بلدة علما
+            #                     الشعب، ومنطقة كرحبون ...، لقصف مدفعي»), not another clause
     return False
 
 
