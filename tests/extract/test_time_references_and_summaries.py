@@ -70,3 +70,16 @@ def test_the_reporters_own_force_with_an_adjective_is_the_attacker():
 def test_two_sons_are_no_evacuation():
     doc = events_of("أدت الغارة إلى مقتل 4 أشخاص جميعهم من أسرة واحدة (أب وأم ونجليهما).")
     assert not any(e.type == "AID" for e in doc.events)
+
+
+def test_a_coordinated_verb_inside_a_report_does_not_take_the_reporter_as_subject():
+    doc = events_of("قالت السلطات التشادية إن عبوة ناسفة انفجرت، وقتلت سبعة جنود، خلال دورية في غرب البلاد "
+                    "بالقرب من بحيرة تشاد.")
+    assert doc.events and doc.events[0].actor1 is None      # neither the authorities nor the lake's name
+
+
+def test_an_attack_after_the_day_after_is_not_the_announcers():
+    doc = events_of("أعلنت حكومة النيجر أمس الحداد الوطني لثلاثة أيام غداة هجوم إرهابي منسق في منطقة تيلابيري "
+                    "بغرب البلاد، أسفر عن سقوط 12 قتيلاً.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.actor1 is None or "حكومة" not in e.actor1.text for e in attacks)

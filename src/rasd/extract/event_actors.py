@@ -136,7 +136,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             continue
         if e.type in ("PERSON", "ORG") and _after_a_place_head(doc, idx[0]):
             continue        # «مخيم "أبو شوك"»: the name of a camp, a quarter or a street, not someone acting
-        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e) or _before_where(doc, idx[1]))
+        locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e) or _before_where(doc, idx[1])
+                                        or _after_a_place_head(doc, idx[0]))     # «بحيرة تشاد» is a lake
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
@@ -596,7 +597,11 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     lo = i
     while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
         lo -= 1
-    return next((m for m in before if m.first == lo + 1 and m.kind in ("entity", "agent") and not m.locative), None)
+    subject = next((m for m in before if m.first == lo + 1 and m.kind in ("entity", "agent") and not m.locative), None)
+    if subject is not None and any(doc.tokens[k].stem in _COMPLEMENTIZERS and not doc.tokens[k].suffix
+                                   for k in range(subject.last + 1, i)):
+        return None     # «قالت السلطات إن عبوة ناسفة انفجرت، وقتلت سبعة جنود»: the verb is in the report
+    return subject
 
 
 def _pronoun_subject(doc: Document, i: int) -> bool:
@@ -724,7 +729,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and abs(m.first - i) <= 8), None)
-        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2.kind != "victim" \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
         elif actor2 is None and victim is not None:
