@@ -83,3 +83,13 @@ def test_an_attack_after_the_day_after_is_not_the_announcers():
                     "بغرب البلاد، أسفر عن سقوط 12 قتيلاً.")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and all(e.actor1 is None or "حكومة" not in e.actor1.text for e in attacks)
+
+
+def test_what_a_protest_voices_is_part_of_the_protest():
+    doc = events_of("تظاهر آلاف المواطنين في الجزائر العاصمة، للتنديد بتصاعد القمع الأمني، مرددين شعاراتٍ تطالب "
+                    "بإطلاق سراح عشرات المعتقلين.")
+    assert "PROTEST" in [e.type for e in doc.events] and "REQUEST" not in [e.type for e in doc.events]
+    # a minister's call in a sentence about protests stays his own request
+    doc = events_of("تظاهر آلاف المواطنين في الجزائر العاصمة. ودعا وزير الداخلية الجزائري المتظاهرين إلى وقف "
+                    "الاحتجاجات.")
+    assert "REQUEST" in [e.type for e in doc.events]

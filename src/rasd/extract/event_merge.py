@@ -533,17 +533,26 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     return None
 
 
-def _fold_protest_demands(events: list[Event], doc: Document) -> list[Event]:
+_VOICED_BY_PROTESTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def _fold_protest_demands(events: list[Event], doc: Document, protest_sentences: set[int] = frozenset()) -> list[Event]:
     """«وطالب المتظاهرون بـ...» in a protest's sentence, or by its crowd: the demand is what the protest
-    voiced, one event with it (as ANNOTATION codes a protest with demands), not a REQUEST of its own."""
+    voiced, one event with it (as ANNOTATION codes a protest with demands), not a REQUEST of its own. So too
+    the denunciation or rejection a protest voices («تظاهر آلاف للتنديد ...، مرددين شعارات تطالب بـ»,
+    «دعوات احتجاجية تندد بـ»): by its crowd, or with no actor of its own in a sentence that speaks of a
+    protest (`protest_sentences`: the sentences holding a protest word, told as an event or not)."""
     protests = [e for e in events if e.type == "PROTEST"]
     if not protests:
         return events
     kept = []
     for e in events:
         crowd = e.actor1 is not None and (e.actor1.kb_id in _PROTESTER_AGENTS)
-        same_sentence = any(doc.sentence_at(p.trigger.start) == doc.sentence_at(e.trigger.start) for p in protests)
-        if e.type == "REQUEST" and (crowd or same_sentence):
+        sentence = doc.sentence_at(e.trigger.start)
+        same_sentence = any(doc.sentence_at(p.trigger.start) == sentence for p in protests)
+        people = e.actor1 is None or e.actor1.sector == "civilian"     # «آلاف المواطنين ... مرددين شعارات تطالب»
+        voiced = e.type in _VOICED_BY_PROTESTS and (crowd or people and sentence in protest_sentences)
+        if e.type == "REQUEST" and (crowd or same_sentence) or voiced:
             doc.non_events.append({"type": e.type, "trigger": e.trigger.model_dump(), "modality": "part_of_protest",
                                    "reason": "the demand voiced by a protest told in the article",
                                    "evidence": e.evidence.model_dump()})

@@ -342,7 +342,8 @@ def run(doc: Document) -> None:
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     events = merge_events(found, restating, doc)
-    events = _fold_protest_demands(events, doc)
+    events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
+                                                 if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
     _actors_from_restatements(events, donors, doc)
     _inherit_actors(events, doc)
