@@ -93,3 +93,11 @@ def test_what_a_protest_voices_is_part_of_the_protest():
     doc = events_of("تظاهر آلاف المواطنين في الجزائر العاصمة. ودعا وزير الداخلية الجزائري المتظاهرين إلى وقف "
                     "الاحتجاجات.")
     assert "REQUEST" in [e.type for e in doc.events]
+
+
+def test_a_clash_told_in_the_lead_and_the_body_is_one_event_whichever_side_each_names():
+    doc = events_of("اندلعت اشتباكات مسلحة بين مجموعتين مسلحتين في العاصمة الليبية طرابلس. وشهدت مناطق من طرابلس "
+                    "إطلاق نار كثيف. وتسببت الاشتباكات بين قوات اللواء 444 وقوات الردع الخاصة في طرابلس في سقوط "
+                    "قتيلين وأكثر من 30 جريحا.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 2

@@ -10,7 +10,7 @@ from importlib import resources
 from rasd.document import Actor, Document, Event, EventPlace
 from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
-from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED
+from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
 from rasd.extract.speech import verb_form
 from rasd.kb.tsv import numbered_rows
@@ -229,6 +229,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
+            or lead and _tells_a_clash(a) and _tells_a_clash(b)
             or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)
             or _two_sides_told_the_other_way(a, b)):
         return False
@@ -240,6 +241,14 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+_CLASH_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["clash"])
+
+
+def _tells_a_clash(event: Event) -> bool:
+    """The event's sentence tells a fight between two sides («اشتباكات بين قوات اللواء 444 وقوات الردع»)."""
+    return event.type == "ASSAULT" and any(w in _CLASH_WORDS for w in normalize_for_match(event.evidence.text).split())
 
 
 _MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing
