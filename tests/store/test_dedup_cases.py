@@ -343,3 +343,21 @@ def test_an_articles_two_mentions_at_one_spot_are_one_event_two_tolls_or_places_
         assert dedup_store.kept_apart_by_article(s, c.event_ids[0], c.event_ids[1])
     ok, why = one_spot(_key(KHAN_SUBUL), _key(IDLIB_COUNTRYSIDE))
     assert not ok and "settlement" in why
+
+
+def test_a_generic_armed_agent_has_a_class_that_corroborates_an_area_match(repo):
+    # «الانتحاري» and «الإرهابي» are coded as an unidentified armed group, but the words name an armed agent:
+    # an area-level report of the bombing («عسير», another toll) joins the event told at its city
+    asir = ("عسير", 19.1667, 43.1667, "SA", "Asir", "admin1")
+    a = add(repo, "a", "تفجير نفذه الانتحاري في مسجد في أبها.", "x",
+            [strike(ABHA, date="2015-08-06", trigger="تفجير", fatalities=10,
+                    actor1=("الانتحاري", "agent.suicide_bomber", "suicide bomber", "armed_group", None))])
+    bomber = ("الإرهابي", "agent.suicide_bomber", "suicide bomber", "armed_group", None)
+    b = add(repo, "b", "ارتفاع ضحايا التفجير الإرهابي في عسير.", "y",
+            [strike(asir, date="2015-08-06", trigger="التفجير", fatalities=12, actor1=bomber)])
+    assert b.event_ids == a.event_ids
+    assert "attackers of one class (nonstate)" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    key = ActorKey("acled:unidentified_armed_group_saudi_arabia", "الارهابي", "armed_group", None,
+                   "agent.suicide_bomber")
+    from rasd.store.dedup import actor_identity
+    assert actor_identity(key) == ("nonstate", None) and actor_identity(key, "ACCUSE") == (None, None)
