@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rasd.store import Repository, dedup_store
-from rasd.store.dedup import ActorKey, MentionKey, compatible
+from rasd.store.dedup import ActorKey, MentionKey, compatible, one_spot
 from rasd_testkit.store import constructed_article, postgres_unavailable, throwaway_postgres
 
 KHAN_SUBUL = ("خان السبل", 35.7553, 36.7560, "SY", "Idlib", "village")
@@ -313,3 +313,51 @@ def test_a_background_mention_joins_the_stored_event_but_never_starts_one_nor_mo
     c = repo.add_record(record, article)
     assert c.event_ids == [] and repo.list_events()[1] == 2
     assert repo.add_record(record, article).status == "duplicate"     # idempotent
+
+
+ABHA = ("أبها", 18.2164, 42.5053, "SA", "Asir", "city")
+BOMBER = ("الانتحاري", "agent.suicide_bomber", "suicide bomber", "armed_group", None)
+
+
+def test_an_articles_two_mentions_at_one_spot_are_one_event_two_tolls_or_places_stay_two(repo):
+    # one article tells the mosque bombing twice (the extractor left them apart: one names the victims'
+    # force, the other the ministry that announced the toll): at one city, one day, one toll at most, one event
+    a = add(repo, "a", "دخل الانتحاري مسجد مقر قوات الطوارئ في أبها. وأعلنت الوزارة أن انتحاريا فجر نفسه في أبها.",
+            "الشرق الأوسط", [strike(ABHA, date="2015-08-06", trigger="دخل", actor1=BOMBER, mode="explosives"),
+                             strike(ABHA, date="2015-08-06", trigger="فجر", fatalities=15, mode="suicide-attack")],
+            published=dt.date(2015, 8, 8))
+    assert a.event_ids[0] == a.event_ids[1]
+    event = repo.get_event(a.event_ids[0])
+    assert event.mention_count == 2 and event.fatalities == 15
+    assert "this article's other mention of it: one spot" in event.mentions[1].merge_reason
+    # a later outlet joins the one record, not one of two copies
+    b = add(repo, "b", "تفجير انتحاري في مسجد بأبها أسفر عن 15 قتيلا.", "اليوم",
+            [strike(ABHA, date="2015-08-06", trigger="تفجير", fatalities=15)], published=dt.date(2015, 8, 7))
+    assert b.event_ids == a.event_ids[:1]
+    # two tolls, or two villages, in one article: two events, and the store keeps them apart
+    c = add(repo, "c", "قصف خان السبل أدى لمقتل سبعة، وقصف خان السبل مساء أدى لمقتل ثلاثة. وقصف معصران.", "x",
+            [strike(KHAN_SUBUL, fatalities=7), strike(KHAN_SUBUL, fatalities=3), strike(MAASRAN)])
+    assert len(set(c.event_ids)) == 3
+    with repo._sessions() as s:
+        assert dedup_store.kept_apart_by_article(s, c.event_ids[0], c.event_ids[2])
+        assert dedup_store.kept_apart_by_article(s, c.event_ids[0], c.event_ids[1])
+    ok, why = one_spot(_key(KHAN_SUBUL), _key(IDLIB_COUNTRYSIDE))
+    assert not ok and "settlement" in why
+
+
+def test_a_generic_armed_agent_has_a_class_that_corroborates_an_area_match(repo):
+    # «الانتحاري» and «الإرهابي» are coded as an unidentified armed group, but the words name an armed agent:
+    # an area-level report of the bombing («عسير», another toll) joins the event told at its city
+    asir = ("عسير", 19.1667, 43.1667, "SA", "Asir", "admin1")
+    a = add(repo, "a", "تفجير نفذه الانتحاري في مسجد في أبها.", "x",
+            [strike(ABHA, date="2015-08-06", trigger="تفجير", fatalities=10,
+                    actor1=("الانتحاري", "agent.suicide_bomber", "suicide bomber", "armed_group", None))])
+    bomber = ("الإرهابي", "agent.suicide_bomber", "suicide bomber", "armed_group", None)
+    b = add(repo, "b", "ارتفاع ضحايا التفجير الإرهابي في عسير.", "y",
+            [strike(asir, date="2015-08-06", trigger="التفجير", fatalities=12, actor1=bomber)])
+    assert b.event_ids == a.event_ids
+    assert "attackers of one class (nonstate)" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    key = ActorKey("acled:unidentified_armed_group_saudi_arabia", "الارهابي", "armed_group", None,
+                   "agent.suicide_bomber")
+    from rasd.store.dedup import actor_identity
+    assert actor_identity(key) == ("nonstate", None) and actor_identity(key, "ACCUSE") == (None, None)

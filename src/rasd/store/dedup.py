@@ -108,6 +108,7 @@ class MentionKey:
     feature: str | None = None
     admin1: str | None = None
     fatalities: int | None = None
+    mode: str | None = None   # PLOVER mode («explosives», «aerial» …): only one_spot reads it
 
     @property
     def level(self) -> int | None:
@@ -233,6 +234,11 @@ def actor_identity(a: ActorKey, type: str = "ASSAULT") -> tuple[str | None, str 
     not a code inferred for it: an unknown name's sector is a guess. For other types (who met, accused, agreed)
     any identified actor is its own identity, a state's officials being the state."""
     ident = a.kb or a.id
+    if (a.id or "").startswith(_NOBODY_CODES) and (a.kb or "").startswith("agent.") and type in VIOLENT_TYPES \
+            and (a.sector or "").lower() in NONSTATE_SECTORS:
+        # «الانتحاري», «الإرهابي»: the words name a generic armed agent (coded as an unidentified armed group):
+        # a class, no identity — unlike «مسلحون مجهولون» filled in for an attack that names no attacker
+        return "nonstate", None
     if not ident or (a.id or "").startswith(_NOBODY_CODES) or ident.startswith(("gn:", "place:", "wof:", "actor:")):
         return None, None
     if ident.startswith("acled:"):       # a code without the words' KB id: trust it only for a named force
@@ -341,6 +347,40 @@ def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True, f"at area level, the same toll ({a.fatalities})"
     return False, "an area-level match with nothing else in common (actor or toll)"
+
+
+_MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing (as extract/event_merge.py)
+
+
+def one_spot(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """Two mentions of ONE article that are still one event: the extractor keeps an article's events apart, and
+    the store takes its word, except for mentions told at one spot — the same type, the same settlement or finer
+    place (the same place id or within `SAME_PLACE_KM`; not an area), overlapping days, no two different tolls,
+    the same mode (or none on both) — that are compatible by the cross-article rules (attackers, statements): «وكان
+    الانتحاري ... دخل مسجد مقر قوات الطوارئ في أبها» and «أعلنت أن انتحاريا فجر نفسه ... في مدينة أبها» with its
+    toll. Left apart, every later outlet's report joins one copy or the other, and the one bombing stays two
+    records. Distinct events of one article at one spot differ in toll, day, mode or attacker (a barrel bombing
+    of a village and the downing of a jet over it by the other side)."""
+    if a.type != b.type:
+        return False, "types differ"
+    if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
+        return False, "not both at a settlement or finer place"
+    distance = place_distance(a, b)
+    if not ((a.place_id and a.place_id == b.place_id) or (distance is not None and distance <= SAME_PLACE_KM)):
+        return False, "not one place"
+    if None in (a.date_lo, a.date_hi, b.date_lo, b.date_hi) or a.date_lo > b.date_hi or b.date_lo > a.date_hi:
+        return False, "not the same days"
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        return False, f"two tolls ({a.fatalities}, {b.fatalities})"
+    if _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode):
+        # an unknown mode matches only an unknown mode: «قتل 11 شخصا في مواجهات» and «استهدف طيران التحالف
+        # المجمع الحكومي» in one city are two acts, a casualty word beside a strike told by its means
+        return False, f"two modes ({a.mode or 'unknown'}, {b.mode or 'unknown'})"
+    ok, reasons = compatible(a, b)
+    if not ok:
+        return False, reasons[-1]
+    where = f"«{a.place}»" if a.place == b.place else f"«{a.place}» and «{b.place}»"
+    return True, f"one spot: {where}, {_fmt_interval(a)}"
 
 
 def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:

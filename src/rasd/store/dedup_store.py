@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
-from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, place_level)
+from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, one_spot,
+                              place_level)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -154,6 +155,21 @@ def _share_article(s: Session, a: int, b: int) -> bool:
                                                      EventMentionRow.article_id.in_(arts)).limit(1)) is not None
 
 
+def kept_apart_by_article(s: Session, a: int, b: int) -> bool:
+    """Events a and b hold mentions of one article that are two events by the extractor's word: not all of that
+    article's mentions in a are at one spot with its mentions in b (`one_spot`)."""
+    if not _share_article(s, a, b):
+        return False
+    rows = s.scalars(select(EventMentionRow).where(EventMentionRow.event_id.in_((a, b)))).all()
+    by_article: dict[int, tuple[list, list]] = {}
+    for m in rows:
+        by_article.setdefault(m.article_id, ([], []))[m.event_id != a].append(m)
+    for in_a, in_b in by_article.values():
+        if in_a and in_b and not all(one_spot(mention_key(s, x), mention_key(s, y))[0] for x in in_a for y in in_b):
+            return True
+    return False
+
+
 # ---- keys of mentions and events ----------------------------------------------------------------------------
 
 def _actor_key(s: Session, actor_id: str | None, name: str | None) -> ActorKey:
@@ -183,7 +199,7 @@ def mention_key(s: Session, m: EventMentionRow, feature: str | None = None, admi
                       place=canonical.normalised_name(m.place_text), country=m.country,
                       actor1=actor1 or _actor_key(s, m.actor1_id, m.actor1_name),
                       actor2=actor2 or _actor_key(s, m.actor2_id, m.actor2_name), place_id=m.place_id,
-                      feature=feature, admin1=admin1, fatalities=m.fatalities)
+                      feature=feature, admin1=admin1, fatalities=m.fatalities, mode=m.mode)
 
 
 def event_key(s: Session, e: EventRow) -> MentionKey:
@@ -191,7 +207,7 @@ def event_key(s: Session, e: EventRow) -> MentionKey:
                       place=canonical.normalised_name(e.place_text), country=e.country,
                       actor1=_actor_key(s, e.actor1_id, e.actor1_name),
                       actor2=_actor_key(s, e.actor2_id, e.actor2_name), place_id=e.place_id,
-                      feature=e.feature, admin1=e.admin1, fatalities=e.fatalities)
+                      feature=e.feature, admin1=e.admin1, fatalities=e.fatalities, mode=e.mode)
 
 
 def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow | None:
@@ -235,7 +251,7 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict
     moved: dict[int, int] = {}
     for other_id in sorted(set(linked) - {event.id}):
         other = s.get(EventRow, other_id)
-        if other is None or _apart(s, event.id, other_id) or _share_article(s, event.id, other_id):
+        if other is None or _apart(s, event.id, other_id) or kept_apart_by_article(s, event.id, other_id):
             continue
         ok, reasons = compatible(event_key(s, event), event_key(s, other))
         if not ok:

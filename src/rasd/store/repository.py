@@ -26,7 +26,7 @@ from rasd.document import Article, Event, Record
 from rasd.store import canonical
 from rasd.store import dedup_store
 from rasd.store.db import WRITE, lock_for_writing, open_engine, resolve_url, retry_locked
-from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, date_interval,
+from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, one_spot, date_interval,
                               reconcile_fatalities, undated_interval)
 from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
                                EventRow)
@@ -121,7 +121,8 @@ class Repository:
             self._register_entities(s, row.id, record)
             touched: dict[int, EventRow] = {}
             links: dict[int, set[int]] = {}
-            own: set[int] = set()   # events holding a mention of this (new) article: kept here, not re-queried
+            # events holding a mention of this (new) article, with those mentions' keys: kept here, not re-queried
+            own: dict[int, list[MentionKey]] = {}
             mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
             event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
                          for i, event in enumerate(record.events)]
@@ -186,7 +187,8 @@ class Repository:
         batch.write(s, article_id)
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
-                           touched: dict[int, EventRow], own: set[int], mentions: list[EventMentionRow],
+                           touched: dict[int, EventRow], own: dict[int, list[MentionKey]],
+                           mentions: list[EventMentionRow],
                            links: dict[int, set[int]] | None = None,
                            background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
@@ -220,11 +222,16 @@ class Repository:
                                      admin1=ev.place.admin1 if ev.place else None,
                                      actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
                                      actor2=dedup_store.event_actor_key(ev.actor2, actor2_id))
-        # the article's own events are distinct by the extractor's word: a mention never joins an event of its article
-        # (`own` is what dedup_store.article_events would read back: the article is new, so its only mentions
-        # are the ones added here)
-        candidates = dedup_store.candidates(s, key, exclude=own)
+        # the article's own events are distinct by the extractor's word: a mention joins an event of its article
+        # only when it is at one spot with every mention of the article in it (dedup.one_spot; `own` is what
+        # dedup_store.article_events would read back: the article is new, so its only mentions are the ones
+        # added here)
+        spots = {eid: [one_spot(key, k) for k in keys] for eid, keys in own.items()}
+        candidates = dedup_store.candidates(s, key, exclude={eid for eid, ok in spots.items()
+                                                             if not all(x for x, _ in ok)})
         event_id, reasons = best_match(key, candidates)
+        if event_id in spots:
+            reasons = reasons + [f"this article's other mention of it: {spots[event_id][0][1]}"]
         if event_id is None and background:
             return None
         if event_id is None:
@@ -248,7 +255,7 @@ class Repository:
                 others = set(compatible_ids(key, candidates)) - {event.id}
                 if others:
                     links.setdefault(event.id, set()).update(others)
-        own.add(event.id)
+        own.setdefault(event.id, []).append(key)
         return event.id
 
     def _refresh_event(self, s: Session, event: EventRow) -> None:
