@@ -101,3 +101,9 @@ def test_a_clash_told_in_the_lead_and_the_body_is_one_event_whichever_side_each_
                     "قتيلين وأكثر من 30 جريحا.")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].fatalities == 2
+
+
+def test_a_place_word_with_a_nisba_adjective_is_a_kind_not_a_named_place():
+    doc = events_of("سقط صاروخ باليستي مساء الخميس، أطلقه الحوثيون على حي سكني بمدينة مأرب شرقي اليمن.")
+    assert "حي سكني" not in [p.text for p in doc.places]
+    assert "مأرب" in [p.text for p in doc.places]

@@ -505,11 +505,26 @@ def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
     return out
 
 
+_ADJECTIVE_ZIPF = 3.5
+
+
+def _kind_with_an_adjective(doc: Document, e: Entity) -> bool:
+    """«حي سكني», «سوق شعبي»: a place word and an indefinite nisba adjective, a kind of place, not a name
+    (names after «حي» carry the article or are rare words: «حي الأمل», «حي رفيديا»)."""
+    rng = doc.token_range(e.span.start, e.span.end)
+    if rng is None or rng[1] - rng[0] != 1:
+        return False
+    last = doc.tokens[rng[1]]
+    return not last.prefixes and last.stem.endswith("ي") and (stem_zipf(lexicon_key(last.text)) or 0) >= _ADJECTIVE_ZIPF
+
+
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
     if e.source not in ("ner", "pattern") and not (e.source == "kb" and " " in e.text.strip()
                                                    and not _is_common_word(e.text)):
         return None         # a one-word KB name rejected as a common word is no place at all
+    if _kind_with_an_adjective(doc, e):
+        return None
     for p in resolved:
         if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
             return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
