@@ -107,3 +107,12 @@ def test_a_place_word_with_a_nisba_adjective_is_a_kind_not_a_named_place():
     doc = events_of("سقط صاروخ باليستي مساء الخميس، أطلقه الحوثيون على حي سكني بمدينة مأرب شرقي اليمن.")
     assert "حي سكني" not in [p.text for p in doc.places]
     assert "مأرب" in [p.text for p in doc.places]
+
+
+def test_a_crowds_act_done_in_protest_is_a_protest():
+    doc = events_of("وقطع عدد من المتظاهرين طريق شتورا في البقاع بالسيارات، احتجاجًا على الأوضاع المعيشية الصعبة.")
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests and protests[0].actor1 is not None
+    # an embassy's act «in protest» is no demonstration
+    doc = events_of("واستدعت وزارة الخارجية السفير الإيطالي في القاهرة، احتجاجًا على تصريحات الوزير.")
+    assert not any(e.type == "PROTEST" for e in doc.events)

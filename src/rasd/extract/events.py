@@ -277,9 +277,12 @@ def run(doc: Document) -> None:
         if governor is not None:
             set_aside("prospective", f"«{governor.text}» makes it sought or proposed, not done")
             continue
+        crowd_act = False
         if _motive_accusative(doc, match, lo):
-            set_aside("motive", f"«{trig.text}» gives the motive of another act, it is none itself")
-            continue
+            crowd_act = event_type == "PROTEST" and _crowd_acts(doc, match, lo, hi)
+            if not crowd_act:
+                set_aside("motive", f"«{trig.text}» gives the motive of another act, it is none itself")
+                continue
         if event_type == "ASSAULT" and passive_prone(doc, match) and \
                 (accident := accident_word(doc, *clause_bounds(doc, match.first, lo, hi))) is not None:
             set_aside("accident", f"«{accident.text}»: deaths by accident or nature, not an attack")
@@ -320,7 +323,7 @@ def run(doc: Document) -> None:
             doc.non_events.append({**event.model_dump(mode="json"), "reason": f"dated {event.date}, "
                                    "before the publication year"})
             continue
-        if event_type in _SPECIFICITY_CHECKED:
+        if event_type in _SPECIFICITY_CHECKED and not crowd_act:
             specific, why = reports_specific_event(doc, sentence, match.first, event_type)
             if not specific:
                 if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
@@ -374,6 +377,16 @@ def _time_distance_anchor(doc: Document, i: int) -> str | None:
         opener = next((k for k in (j - 2, j - 3) if k >= 0 and time_distance_phrase(doc, k) == j), None)
         return None if opener is None else doc.text[doc.tokens[opener].start:doc.tokens[j].end]
     return None
+
+
+def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
+    """«وقطع عدد من المتظاهرين طريق الفرزل ...، احتجاجًا على الأوضاع»: the act a protest motive qualifies is
+    done by a crowd of protesters named before it in the sentence; then the act is the protest itself."""
+    mentions = [m for m in sentence_mentions(doc, doc.tokens[match.first].sentence, lo, hi) if m.last < match.first]
+    return any(m.actor.kb_id in _PROTESTERS or m.actor.name_en == "protesters" for m in mentions)
+
+
+_PROTESTERS = ROLES["protester_agents"]
 
 
 def _is_a_count(doc: Document, k: int) -> bool:
