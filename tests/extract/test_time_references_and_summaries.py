@@ -116,3 +116,10 @@ def test_a_crowds_act_done_in_protest_is_a_protest():
     # an embassy's act «in protest» is no demonstration
     doc = events_of("واستدعت وزارة الخارجية السفير الإيطالي في القاهرة، احتجاجًا على تصريحات الوزير.")
     assert not any(e.type == "PROTEST" for e in doc.events)
+
+
+def test_gunmen_before_their_verb_are_the_attackers_not_a_title_of_the_victim():
+    doc = events_of("وكان مسلحون اغتالوا الأربعاء الماضي عمار عرفة في المجمع الصحي بمدينة عدن.")
+    assert doc.events and doc.events[0].actor1.text == "مسلحون"
+    doc = events_of("في عدن، اغتال مسلحون شخصا في مديرية الشيخ عثمان.")
+    assert doc.events and doc.events[0].actor1.text == "مسلحون"     # not «مسلحون شخصا»

@@ -156,6 +156,11 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
         doc, _drop_titles_of_people(doc, _drop_nested(out)))))
 
 
+def _accusative_indefinite(tok) -> bool:
+    """«شخصاً», «مدنيًا»: an indefinite accusative — the object of the verb before, not a people in apposition."""
+    return tok.text.rstrip("\u064b").endswith("ا") and not tok.suffix and "ال" not in tok.prefixes
+
+
 def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«مقاتلين أكراد», «مسلحين عرب»: a role followed at once by a people (no «و», no comma) is one actor — the
     people's, with the role's words in its text — not the two sides of a clash."""
@@ -163,6 +168,7 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "agent" and m.kind in ("agent", "victim") and m.first == prev.last + 1 \
+                and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
                 and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
@@ -252,7 +258,9 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
     keep = []
     for m in mentions:
-        if m.kind == "agent" and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+        # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
+        plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
+        if m.kind == "agent" and not plural and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
                                               and doc.tokens[m.last + 1].stem in _person_titles())
