@@ -123,3 +123,12 @@ def test_gunmen_before_their_verb_are_the_attackers_not_a_title_of_the_victim():
     assert doc.events and doc.events[0].actor1.text == "مسلحون"
     doc = events_of("في عدن، اغتال مسلحون شخصا في مديرية الشيخ عثمان.")
     assert doc.events and doc.events[0].actor1.text == "مسلحون"     # not «مسلحون شخصا»
+
+
+def test_a_denial_or_a_claim_of_another_attack_credits_no_one():
+    doc = events_of("قتل نحو ثلاثين شخصا في تفجير انتحاري استهدف مسجدا في هرات. ويأتي الهجوم على المسجد غداة اعلان "
+                    "تنظيم الدولة الاسلامية مسؤوليته عن هجوم دام على السفارة العراقية في كابول. ونفت طالبان اي "
+                    "مسؤولية لها عن الهجوم.")
+    herat = [e for e in doc.events if e.place is not None and e.place.text == "هرات"]
+    assert herat and all(e.actor1 is None or e.actor1.kb_id not in ("org.isis", "org.taliban")
+                         and "الدولة" not in e.actor1.text and "طالبان" not in e.actor1.text for e in doc.events)

@@ -725,6 +725,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3)), None)
+    if actor1 is not None and actor1.last < i and not verb_like \
+            and any(tokens[k].stem in _DENIAL_VERBS and tokens[k].sentence == tokens[i].sentence
+                    for k in range(max(0, actor1.first - 3), i)):
+        actor1 = None       # «ونفت طالبان أي مسؤولية لها عن الهجوم»: who denies it did not do it
     if actor1 is not None:
         actor1 = _named_in_apposition(doc, actor1, mentions)
     if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
@@ -931,6 +935,23 @@ def _generic(actor: Actor) -> bool:
     return actor.kb_id is None or actor.kb_id.startswith("agent.")
 
 
+_DENIAL = _WORDS["denial"]
+_DENIAL_VERBS = _DENIAL - {"لا", "لم", "لن", "دون", "بدون"}
+
+
+def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
+    """«اعلان تنظيم الدولة مسؤوليته عن هجوم دام على السفارة العراقية في كابول»: the claim names, with an
+    indefinite noun, an attack the article tells only here (no event of it), not the one told before."""
+    tokens = doc.tokens
+    j = k + 1
+    if j < len(tokens) and tokens[j].stem == "عن" and tokens[j].sentence == tokens[k].sentence:
+        j += 1
+    if j >= len(tokens) or tokens[j].sentence != tokens[k].sentence or tokens[j].stem not in _ATTACK_NOUNS \
+            or "ال" in tokens[j].prefixes or tokens[j].suffix:
+        return False
+    return not any(e.trigger.start == tokens[j].start for e in events)
+
+
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
     """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
     latest attack told before the claim (within five sentences) that names none, or names its announcer."""
@@ -950,7 +971,9 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         claimant = next((m for m in mentions if 0 < m.first - k <= 2), None) \
             if tok.stem.startswith("تبن") else None
         claimant = claimant or next((m for m in mentions if m.last < k), None)
-        if claimant is None:
+        if claimant is None or any(doc.tokens[j].stem in _DENIAL for j in range(lo, k)):
+            continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم»: a denial credits no one
+        if _claims_another_attack(doc, k, events):
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
                    and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]
