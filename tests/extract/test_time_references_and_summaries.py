@@ -132,3 +132,8 @@ def test_a_denial_or_a_claim_of_another_attack_credits_no_one():
     herat = [e for e in doc.events if e.place is not None and e.place.text == "هرات"]
     assert herat and all(e.actor1 is None or e.actor1.kb_id not in ("org.isis", "org.taliban")
                          and "الدولة" not in e.actor1.text and "طالبان" not in e.actor1.text for e in doc.events)
+
+
+def test_a_square_is_not_medan():
+    doc = events_of("تجمع مئات المتظاهرين في ميدان التحرير وسط القاهرة.")
+    assert all(p.country != "ID" for p in doc.places)
