@@ -20,7 +20,7 @@ from rasd.text.normalize import normalize_for_match
 _PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")   # first person «أ» left out: «ادعوا» (claimed) is not «we call»
 _IMPERFECT_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ن", "و", "ا")
-_MAX_GAP = 3            # other words allowed between the words of a phrase
+_MAX_GAP = 5            # other words allowed between the words of a phrase («لقي 14 عسكرياً على الأقل مصرعهم»)
 _NEEDS_WINDOW = 4       # tokens after the match searched for a `needs` word
 
 
