@@ -137,3 +137,9 @@ def test_a_denial_or_a_claim_of_another_attack_credits_no_one():
 def test_a_square_is_not_medan():
     doc = events_of("تجمع مئات المتظاهرين في ميدان التحرير وسط القاهرة.")
     assert all(p.country != "ID" for p in doc.places)
+
+
+def test_who_underwent_an_attack_a_few_words_before_is_its_target():
+    doc = events_of("وكان الجيش المالي قد تعرض منتصف الشهر الجاري لهجوم عنيف قرب مدينة موبتي أسفر عن مقتل 26 جندياً.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].actor1 is None and attacks[0].actor2 is not None

@@ -24,6 +24,7 @@ from rasd.extract.event_lexicon import (
     ROLES,
     _is_circumstantial,
 )
+from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.spanindex import person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule
@@ -754,7 +755,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «مقتل 12 جنديا في هجوم»، «إثر قصف»: a noun inside a prepositional phrase is the cause of the clause's
         # event, not its predicate; the clause's subject (often who announces it) is not its agent
         actor1 = _agent_phrase(doc, last, after, targets)
-    if _undergone(doc, i):
+    if "ل" in tokens[i].prefixes and undergone(doc, i):
         # «تعرضوا لإطلاق نار»: the subject of «to undergo» is hit; only an agent phrase names the attacker
         undergoer = actor1 if actor1 is not None and actor1.last < i else None
         actor1 = _agent_phrase(doc, last, after, targets)
@@ -921,10 +922,6 @@ def _in_a_cause_phrase(doc: Document, i: int) -> bool:
     if "ب" in tok.prefixes:
         return True
     return i > 0 and doc.tokens[i - 1].sentence == tok.sentence and doc.tokens[i - 1].stem in _WORDS["cause_preposition"]
-
-
-def _undergone(doc: Document, i: int) -> bool:
-    return "ل" in doc.tokens[i].prefixes and i > 0 and doc.tokens[i - 1].stem in _UNDERGO_VERBS
 
 
 _CLAIM_SENTENCES = 5

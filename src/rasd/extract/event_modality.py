@@ -60,7 +60,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     sentence = tokens[i].sentence
     if "س" in tokens[i].prefixes:
         return "hypothetical", tokens[i].text
-    if "ل" in tokens[i].prefixes and not _undergone(doc, i) and not _lam_of_result(doc, i):
+    if "ل" in tokens[i].prefixes and not undergone(doc, i) and not _lam_of_result(doc, i):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
     if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
             and not match.rule.reads_as_noun(tokens[i]):
@@ -103,7 +103,7 @@ def _lam_of_result(doc: Document, i: int) -> bool:
         doc.tokens[i - 1].stem in _WORDS["result_lam"] and not doc.text[doc.tokens[i - 1].end:doc.tokens[i].start].strip()
 
 
-def _undergone(doc: Document, i: int) -> bool:
+def undergone(doc: Document, i: int) -> bool:
     """The «ل» of the trigger at i completes «تعرض لـ» (to undergo): the verb stands up to six words before it
     in the same clause, its subject or a time or place phrase between («تعرضت قافلته لهجوم»)."""
     tokens = doc.tokens
