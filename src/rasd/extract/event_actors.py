@@ -726,8 +726,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3)), None)
+    underwent = None
     if actor1 is not None and actor1.last < i and any(tokens[k].stem in _UNDERGO_VERBS for k in range(actor1.last + 1, i)):
-        actor1 = None       # «وكان الجيش قد تعرض ... لهجوم ... أسفر عن مقتل 26 جندياً»: the subject underwent it
+        underwent, actor1 = actor1, None    # «وكان الجيش قد تعرض ... لهجوم ... أسفر عن مقتل»: the subject underwent it
     if actor1 is not None and actor1.last < i and not verb_like \
             and any(tokens[k].stem in _DENIAL_VERBS and tokens[k].sentence == tokens[i].sentence
                     for k in range(max(0, actor1.first - 3), i)):
@@ -762,6 +763,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         undergoer = actor1 if actor1 is not None and actor1.last < i else None
         actor1 = _agent_phrase(doc, last, after, targets)
         actor2 = undergoer or actor2
+    actor2 = actor2 or underwent
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
 
