@@ -143,3 +143,8 @@ def test_who_underwent_an_attack_a_few_words_before_is_its_target():
     doc = events_of("وكان الجيش المالي قد تعرض منتصف الشهر الجاري لهجوم عنيف قرب مدينة موبتي أسفر عن مقتل 26 جندياً.")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and attacks[0].actor1 is None
+
+
+def test_a_threat_past_a_long_subject_is_still_a_threat():
+    doc = events_of("وهدد رئيس أركان قوات الاحتلال غابي ايزنكوت، بقمع المشاركين بمسيرات العودة بالرصاص الحي.")
+    assert not any(e.type in ("COERCE", "ASSAULT") for e in doc.events)

@@ -72,7 +72,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if j < 0 or tokens[j].sentence != sentence:
             break
         cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
-        if cue is None or back > max(cue[1], _CALL_REACH if cue[0] == "requested" else 0) or cue[0] == "still" \
+        if cue is None or back > max(cue[1], _CALL_REACH if cue[0] in ("requested", "threatened") else 0) or cue[0] == "still" \
                 or _in_a_name(doc, tokens[j]):
             continue        # «لو دريان», «قد» in a name: part of a name, not a cue
         modality = cue[0]
@@ -84,7 +84,10 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
             continue        # «محاولة اغتيال»: an attempted attack is an attack
         if modality == "requested" and event_type == "REQUEST" or modality == "threatened" and event_type == "THREATEN":
             continue
-        if back > cue[1] and not (modality == "requested" and _called_to(tokens, j, i)):
+        if back > cue[1] and not (modality == "requested" and _called_to(tokens, j, i)
+                                  or modality == "threatened" and "ب" in tokens[i].prefixes[:1]):
+            # past a long subject only what is called for («دعا ... إلى») or threatened («وهدد رئيس أركان
+            # قوات الاحتلال غابي ايزنكوت بقمع المشاركين») is governed by the cue
             continue
         found.setdefault(modality, tokens[j].text)
     for modality in _MODALITY_PRIORITY:
