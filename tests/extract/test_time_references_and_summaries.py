@@ -148,3 +148,9 @@ def test_who_underwent_an_attack_a_few_words_before_is_its_target():
 def test_a_threat_past_a_long_subject_is_still_a_threat():
     doc = events_of("وهدد رئيس أركان قوات الاحتلال غابي ايزنكوت، بقمع المشاركين بمسيرات العودة بالرصاص الحي.")
     assert not any(e.type in ("COERCE", "ASSAULT") for e in doc.events)
+
+
+def test_a_person_after_a_coordinated_arrest_verb_is_the_one_arrested():
+    doc = events_of("وقالت المصادر إن قوات كبيرة من جيش الاحتلال داهمت مخيم نور شمس شرقي طولكرم في ساعات الفجر "
+                    "الأولى واعتقلت سيف أبو لبدة.")
+    assert all(e.actor1 is None or "لبدة" not in e.actor1.text for e in doc.events)

@@ -706,6 +706,12 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
         elif first_after is not None and match.rule.get("mode") == "visit" and _is_place_actor(first_after):
             object_, first_after = first_after, None    # «بينما يزور طهران»: the city visited, not the visitor
+        elif first_after is not None and event_type in ("COERCE", "ASSAULT") and tokens[i].prefixes[:1] == ["و"] \
+                and _naming_people(doc, [first_after]):
+            # «داهمت مخيم نور شمس ... واعتقلت سيف أبو لبدة»: a person named right after a coordinated arrest or
+            # attack verb is whom it struck; the verb shares the subject told before it
+            object_, first_after = first_after, None
+            actor1 = _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
         if first_after is not None and pronoun_subject:
             object_ = first_after
