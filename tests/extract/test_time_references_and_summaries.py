@@ -154,3 +154,8 @@ def test_a_person_after_a_coordinated_arrest_verb_is_the_one_arrested():
     doc = events_of("وقالت المصادر إن قوات كبيرة من جيش الاحتلال داهمت مخيم نور شمس شرقي طولكرم في ساعات الفجر "
                     "الأولى واعتقلت سيف أبو لبدة.")
     assert all(e.actor1 is None or "لبدة" not in e.actor1.text for e in doc.events)
+
+
+def test_a_demand_protests_voice_is_no_request_even_when_no_protest_is_told_as_an_event():
+    doc = events_of("وتجدر الإشارة إلى أن هذه التظاهرات الجزائرية تأتي بهدف المطالبة بالتغيير.")
+    assert not any(e.type == "REQUEST" for e in doc.events)

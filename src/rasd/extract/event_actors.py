@@ -357,7 +357,9 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
             continue
         # «انسحبت القوات الموالية للرئيس»: a «ل» phrase after another actor belongs to that actor
         near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
-        if near and (m.kind == "nisba" or "ل" in doc.tokens[m.first].prefixes):
+        lam = "ل" in doc.tokens[m.first].prefixes and not doc.tokens[last].suffix   # «زيارته للسودان»: whose visit
+        #                                                   is the possessor's; the «ل» phrase is where it went
+        if near and (m.kind == "nisba" or lam):
             return m
     return None
 

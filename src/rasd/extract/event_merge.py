@@ -552,7 +552,7 @@ def _fold_protest_demands(events: list[Event], doc: Document, protest_sentences:
     «دعوات احتجاجية تندد بـ»): by its crowd, or with no actor of its own in a sentence that speaks of a
     protest (`protest_sentences`: the sentences holding a protest word, told as an event or not)."""
     protests = [e for e in events if e.type == "PROTEST"]
-    if not protests:
+    if not protests and not protest_sentences:
         return events
     kept = []
     for e in events:
