@@ -159,3 +159,4 @@ def test_a_person_after_a_coordinated_arrest_verb_is_the_one_arrested():
 def test_a_demand_protests_voice_is_no_request_even_when_no_protest_is_told_as_an_event():
     doc = events_of("وتجدر الإشارة إلى أن هذه التظاهرات الجزائرية تأتي بهدف المطالبة بالتغيير.")
     assert not any(e.type == "REQUEST" for e in doc.events)
+

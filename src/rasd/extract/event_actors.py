@@ -946,11 +946,12 @@ def _generic(actor: Actor) -> bool:
 
 _DENIAL = _WORDS["denial"]
 _DENIAL_VERBS = _DENIAL - {"لا", "لم", "لن", "دون", "بدون"}
+_DENIAL_REACH = 4       # a negating particle this close to the claim («لم تعلن أي جهة مسؤوليتها»), not «ما لا يقل عن 25»
 
 
 def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
     """«اعلان تنظيم الدولة مسؤوليته عن هجوم دام على السفارة العراقية في كابول»: the claim names, with an
-    indefinite noun, an attack the article tells only here (no event of it), not the one told before."""
+    indefinite noun, an attack the article only refers to here (set aside), not the one told before."""
     tokens = doc.tokens
     j = k + 1
     if j < len(tokens) and tokens[j].stem == "عن" and tokens[j].sentence == tokens[k].sentence:
@@ -958,7 +959,9 @@ def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
     if j >= len(tokens) or tokens[j].sentence != tokens[k].sentence or tokens[j].stem not in _ATTACK_NOUNS \
             or "ال" in tokens[j].prefixes or tokens[j].suffix:
         return False
-    return not any(e.trigger.start == tokens[j].start for e in events)
+    # set aside as no event of its own (a time reference, a generic mention); a merged mention of a told event
+    # keeps no trigger of its own, so only the set-aside ones tell
+    return any((n.get("trigger") or {}).get("start") == tokens[j].start for n in doc.non_events)
 
 
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
@@ -980,8 +983,9 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         claimant = next((m for m in mentions if 0 < m.first - k <= 2), None) \
             if tok.stem.startswith("تبن") else None
         claimant = claimant or next((m for m in mentions if m.last < k), None)
-        if claimant is None or any(doc.tokens[j].stem in _DENIAL for j in range(lo, k)):
-            continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم»: a denial credits no one
+        if claimant is None or any(doc.tokens[j].stem in _DENIAL_VERBS for j in range(lo, k)) \
+                or any(doc.tokens[j].stem in _DENIAL for j in range(max(lo, k - _DENIAL_REACH), k)):
+            continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم», «ولم تعلن أي جهة مسؤوليتها»: no one is credited
         if _claims_another_attack(doc, k, events):
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
