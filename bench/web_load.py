@@ -508,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=("node", "python"), default="node",
                         help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
     parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
+    parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
@@ -515,7 +516,9 @@ def main(argv: list[str] | None = None) -> int:
     report["store_build_s"] = round(built, 1)
     print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
     RESULTS.mkdir(exist_ok=True)
-    serve_args = ("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()
+    import shlex
+    serve_args = (*(("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()),
+                  *shlex.split(args.serve_args))
     report["serve_args"] = list(serve_args)
     with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
                         args=serve_args) as base:

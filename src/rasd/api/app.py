@@ -195,9 +195,19 @@ class _Versions:
             self.values[name] = (generation, value)
         return value
 
+    def peek(self, name: str):
+        """The value if known for the current generation, else None (nothing is read from the store)."""
+        generation = self.generation.current()
+        with self.lock:
+            known = self.values.get(name)
+        return known[1] if known is not None and known[0] == generation else None
+
     def clear(self) -> None:
         with self.lock:
             self.values.clear()
+
+
+MISSING = object()
 
 
 def _json(model) -> Response:
@@ -213,6 +223,14 @@ class _Cache:
         self.size, self.lock = size, threading.Lock()
         self.items: OrderedDict[Any, Any] = OrderedDict()
         self.computing: dict[Any, threading.Lock] = {}
+
+    def peek(self, key):
+        """The value kept for `key`, or MISSING (never computes, never waits)."""
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return MISSING
 
     def get(self, key, compute):
         with self.lock:
@@ -382,17 +400,47 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
             return JSONResponse(jsonable_encoder(out), status_code=200)
         return out
 
-    @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
-    def list_events(params: Annotated[FilterParams, Depends(filter_params)],
-                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-        """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        filters = params.filters
+    def page_body(total: int, limit: int, offset: int, rows: list[bytes]) -> bytes:
+        first = offset // PAGE_BLOCK
+        start = offset - first * PAGE_BLOCK
+        return b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
+            total, limit, offset, b",".join(rows[start:start + limit]))
+
+    def blocks_of(offset: int, limit: int) -> list[int] | None:
+        """The blocks holding the page, or None when it lies past the blocked part (read as a page)."""
+        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
+            first = offset // PAGE_BLOCK
+            return [first, first + 1] if (offset + limit - 1) // PAGE_BLOCK > first else [first]
+        return None
+
+    def kept_page(key: str, limit: int, offset: int) -> bytes | None:
+        """The page from what is kept for this store version (counts and blocks), or None if anything is
+        missing. Reads nothing from the store and never waits: safe on the event loop (SQLite only, where
+        the store's generation is a local PRAGMA)."""
+        if generation.blocking:
+            return None
+        numbers = blocks_of(offset, limit)
+        events_at = versions.peek("events")
+        if numbers is None or events_at is None:
+            return None
+        version = (events_at, generation.current())
+        total = cache.peek((("count", key), version))
+        if total is MISSING or cache.peek((("count", "{}"), version)) is MISSING:
+            return None
+        rows: list[bytes] = []
+        for number in numbers:
+            block = pages.peek((key, number, version))
+            if block is MISSING:
+                return None
+            rows += block
+        return page_body(total, limit, offset, rows)
+
+    def read_page(filters: EventFilters, key: str, limit: int, offset: int) -> Response:
+        """The page, reading from the store what is not kept (in a worker thread)."""
         version = (events_version(), generation.current())
 
-        def memo(key, compute):   # counts and spellings, per store version
-            return cache.get((key, version), compute)
-        key = filters.model_dump_json()
+        def memo(memo_key, compute):   # counts and spellings, per store version
+            return cache.get((memo_key, version), compute)
         total = memo(("count", key), lambda: aggregate.count_events(repo, filters, memo))
         everything = memo(("count", "{}"), lambda: aggregate.count_events(repo, None))
 
@@ -402,16 +450,27 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                       total=total, memo=memo, all_events=everything)
                 return [item.model_dump_json().encode() for item in items]
             return pages.get((key, number, version), compute)
-        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
-            first = offset // PAGE_BLOCK
-            rows = [*block(first), *(block(first + 1) if (offset + limit - 1) // PAGE_BLOCK > first else [])]
-            start = offset - first * PAGE_BLOCK
-            body = b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
-                total, limit, offset, b",".join(rows[start:start + limit]))
-            return Response(body, media_type="application/json")
+        numbers = blocks_of(offset, limit)
+        if numbers is not None:
+            rows = [row for number in numbers for row in block(number)]
+            return Response(page_body(total, limit, offset, rows), media_type="application/json")
         items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total, memo=memo,
                                              all_events=everything)
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
+
+    @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
+    async def list_events(params: Annotated[FilterParams, Depends(filter_params)],
+                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                          offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+        """Canonical events matching every filter given, newest first; `total` counts all matches."""
+        filters = params.filters
+        key = filters.model_dump_json()
+        # a page cut from blocks already read is answered here, on the event loop (a few microseconds);
+        # only reading the store goes to a worker thread (each hop to a thread and back waits for the GIL)
+        body = kept_page(key, limit, offset)
+        if body is not None:
+            return Response(body, media_type="application/json")
+        return await anyio.to_thread.run_sync(read_page, filters, key, limit, offset)
 
     def events_version():
         return versions.get("events", lambda: aggregate.version(repo))

@@ -9,6 +9,9 @@ never runs it in the process that answers requests and never holds a lock while 
 - a job still running after `timeout` seconds is stopped by killing its process (a new one replaces it),
   and the request is answered 503: the other workers keep serving;
 - a request that finds every worker busy for `queue_timeout` seconds is answered 503 with Retry-After;
+- the workers run at a lower CPU priority than the server (`nice`, default +10): extraction is batch work
+  measured in seconds, the reads are interactive and measured in milliseconds, so when the CPUs are busy
+  the server's threads are run first and a long extraction takes the CPU the reads leave;
 - the workers die with the server: they exit when the pipe to it closes (which the kernel does when the
   server is killed outright), and a watchdog thread in each exits as soon as the server is gone (the
   worker is re-parented) even in the middle of a long article. (PR_SET_PDEATHSIG is not used: it fires
@@ -28,6 +31,7 @@ DEFAULT_WORKERS = 2
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_WORDS = 20_000
 DEFAULT_QUEUE_TIMEOUT = 30.0
+DEFAULT_NICE = 10
 
 
 class ExtractionRefused(Exception):
@@ -45,9 +49,14 @@ def _watch_parent(parent_pid: int) -> None:
         time.sleep(1.0)
 
 
-def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
+def _worker_main(conn, parent_pid: int, nice: int = 0) -> None:   # runs in the worker process
     if os.getppid() != parent_pid:   # the server died before we got here
         return
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:   # not allowed here: run at the server's priority
+            pass
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C reaches the server, which stops us
     from rasd.document import Article, Record
@@ -65,14 +74,14 @@ def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
 
 
 class _Worker:
-    def __init__(self, ctx) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx, nice: int = 0) -> None:
+        self.ctx, self.nice = ctx, nice
         self.process: Any = None
         self.conn: Any = None
 
     def start(self) -> None:
         parent, child = self.ctx.Pipe()
-        self.process = self.ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True,
+        self.process = self.ctx.Process(target=_worker_main, args=(child, os.getpid(), self.nice), daemon=True,
                                         name="rasd-extract")
         self.process.start()
         child.close()
@@ -103,10 +112,11 @@ class _Worker:
 
 class ExtractionPool:
     def __init__(self, workers: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT,
-                 max_words: int = DEFAULT_MAX_WORDS, queue_timeout: float = DEFAULT_QUEUE_TIMEOUT):
+                 max_words: int = DEFAULT_MAX_WORDS, queue_timeout: float = DEFAULT_QUEUE_TIMEOUT,
+                 nice: int = DEFAULT_NICE):
         self.timeout, self.max_words, self.queue_timeout = timeout, max_words, queue_timeout
         self._ctx = multiprocessing.get_context("spawn")
-        self._all = [_Worker(self._ctx) for _ in range(max(1, workers))]
+        self._all = [_Worker(self._ctx, nice) for _ in range(max(1, workers))]
         self._free: queue.Queue[_Worker] = queue.Queue()
         for worker in self._all:
             self._free.put(worker)
