@@ -199,8 +199,10 @@ def _same_details(repo: Repository) -> int:
     assert len(ids) >= 8
     details = EventDetails(repo)
     for event_id in ids + [max(ids) + 1]:
-        expected, got = _through_the_repository(repo, event_id), details.get(event_id)
-        assert (got.model_dump_json() if got else None) == (expected.model_dump_json() if expected else None)
+        expected = _through_the_repository(repo, event_id)
+        for got in (details.get(event_id), details.get_direct(event_id)):   # the session's, its own connection
+            assert (got.model_dump_json() if got else None) == (expected.model_dump_json() if expected else None)
+    details.close()
     return len(ids)
 
 

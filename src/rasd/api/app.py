@@ -338,7 +338,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         match = EVENT_PATH.fullmatch(scope["path"])
         if match is None or scope.get("query_string") or int(match[1]) > MAX_ID:
             return None
-        detail = details.get(int(match[1]))
+        detail = details.get_direct(int(match[1]))
         return detail.model_dump_json().encode() if detail is not None else None
     responses = ResponseCache(generation, max_bytes=cache_bytes, direct=direct_event)
     pool = pool or ExtractionPool()
@@ -354,6 +354,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         yield
         pool.close()
         generation.close()
+        details.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
