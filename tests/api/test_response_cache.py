@@ -328,3 +328,12 @@ def test_warm_starts_every_extraction_worker_before_any_request():
         assert pool._free.qsize() == 2
     finally:
         pool.close()
+
+
+def test_kept_answers_are_not_tracked_by_the_garbage_collector(client):
+    import gc
+    assert client.get("/events?limit=3").status_code == 200 and client.get("/entities").status_code == 200
+    cache = client.app.state.response_cache
+    gc.collect()
+    assert len(cache.items) == 2
+    assert not any(gc.is_tracked(entry) or gc.is_tracked(key) for key, entry in cache.items.items())

@@ -37,7 +37,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 from urllib.parse import parse_qsl
 
 import anyio
@@ -108,11 +108,14 @@ def cache_key(scope) -> tuple[str, tuple[tuple[str, str], ...]]:
     return scope["path"], tuple(sorted(items, key=lambda kv: kv[0]))
 
 
-class _Entry:
-    __slots__ = ("generation", "status", "headers", "body", "etag")
-
-    def __init__(self, generation, status, headers, body, etag):
-        self.generation, self.status, self.headers, self.body, self.etag = generation, status, headers, body, etag
+class _Entry(NamedTuple):
+    """A kept answer: a tuple of tuples, bytes and numbers only, which the garbage collector stops tracking
+    (thousands of kept answers then cost a full collection nothing)."""
+    generation: Any
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+    etag: bytes
 
 
 def _answered(headers: list[tuple[bytes, bytes]], body: bytes):
@@ -252,8 +255,9 @@ class ResponseCache:
                 return
             body = b"".join(chunks)
             etag = _etag(body)
-            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"etag", b"cache-control")]
-            headers += [(b"etag", etag), (b"cache-control", b"no-cache")]
+            headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])
+                            if k.lower() not in (b"etag", b"cache-control"))
+            headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
             entry = _Entry(generation, 200, headers, body, etag)
             self._keep(key, entry)
             await self._answer(send, entry, if_none_match, b"miss")
