@@ -6,7 +6,7 @@ import warnings
 import pytest
 from sqlalchemy import text
 
-from rasd.api.cache import CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
+from rasd.api.cache import BODY, CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
 from rasd.store import Repository
 from rasd.api.evidence import evidence_highlights
 from rasd.api.reads import EventDetails
@@ -138,7 +138,7 @@ def test_the_cache_is_bounded_by_entries_and_bytes(db_url):
             bodies.setdefault(offset % 8, response.content)
             assert response.content == bodies[offset % 8]
             assert len(cache.items) <= 5 and cache.bytes <= 4000
-        assert cache.bytes == sum(len(e.body) for e in cache.items.values())
+        assert cache.bytes == sum(len(e[BODY]) for e in cache.items.values())
         # an answer bigger than the whole cache is passed through whole, never kept
         big = c.get("/events?limit=50")
         assert big.status_code == 200 and len(big.content) > 4000 and len(big.json()["items"]) == 8
