@@ -338,3 +338,25 @@ def test_kept_answers_are_not_tracked_by_the_garbage_collector(client):
         gc.collect()
     assert len(cache.items) == 2
     assert not any(gc.is_tracked(entry) or gc.is_tracked(key) for key, entry in cache.items.items())
+
+
+def test_an_events_page_in_blocks_already_read_is_answered_without_a_thread(db_url, monkeypatch):
+    """/events reads the store in a worker thread once per block; a later page cut from the same block
+    (here with the response cache off) is answered on the event loop, and is the same page."""
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as c:
+        first = c.get("/events?type=ASSAULT&limit=2&offset=0").json()
+        assert hops.count("read_page") == 1
+        again = c.get("/events?type=ASSAULT&limit=1&offset=1").json()
+        assert hops.count("read_page") == 1          # no thread: cut from the kept block
+        assert again["items"] == first["items"][1:2] and again["total"] == first["total"]
+        c.get("/events?type=PROTEST&limit=2")        # another filter set: read once more
+        assert hops.count("read_page") == 2
