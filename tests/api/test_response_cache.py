@@ -360,3 +360,31 @@ def test_an_events_page_in_blocks_already_read_is_answered_without_a_thread(db_u
         assert again["items"] == first["items"][1:2] and again["total"] == first["total"]
         c.get("/events?type=PROTEST&limit=2")        # another filter set: read once more
         assert hops.count("read_page") == 2
+
+
+def test_direct_events_pages_are_the_routes_pages(db_url):
+    """A later page of /events filters the route has validated is answered by the cache layer from kept
+    blocks, byte for byte the route's page; anything else (new filters, bad or repeated paging, unknown
+    parameters) is still the route's, errors included."""
+    from rasd.api.app import create_app
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as cached, \
+            TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as plain:
+        cache = cached.app.state.response_cache
+        real, direct = cache.direct, []
+        def counting(scope):
+            body = real(scope)
+            if body is not None:
+                direct.append(scope["path"] + "?" + scope["query_string"].decode())
+            return body
+        cache.direct = counting
+        queries = ["/events?type=ASSAULT&limit=2", "/events?limit=1&offset=1&type=ASSAULT",
+                   "/events?type=assault&offset=2", "/events?type=assault&offset=1&limit=3",
+                   "/events?offset=3", "/events", "/events?limit=2&offset=0", "/events?offset=-1",
+                   "/events?limit=0", "/events?limit=1&limit=2", "/events?offset=01", "/events?limit=2&x=1",
+                   "/events?type=NOPE", "/events?type=NOPE&limit=1", "/events?offset=999999999999"]
+        for path in queries:
+            a, b = cached.get(path), plain.get(path)
+            assert (a.status_code, a.content) == (b.status_code, b.content), path
+            assert a.headers["content-type"] == b.headers["content-type"], path
+        assert direct == ["/events?limit=1&offset=1&type=ASSAULT", "/events?type=assault&offset=1&limit=3",
+                          "/events?", "/events?limit=2&offset=0"]

@@ -29,6 +29,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from urllib.parse import parse_qsl
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -64,6 +65,8 @@ EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at 
 # PAGE_BLOCK events read once per store version (as JSON, at most PAGE_CACHE blocks kept): scrolling or
 # paging through a list reads the store once per block, not once per page
 PAGE_BLOCK, PAGE_BLOCKS, PAGE_CACHE = 200, 5, 64
+VALIDATED = 4096           # /events filter queries remembered as validated (for direct answers)
+PAGE_NUMBER = re.compile(r"0|[1-9][0-9]{0,9}")   # limit / offset as the direct /events path takes them
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
@@ -332,9 +335,41 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     versions = _Versions(generation)
     details = EventDetails(repo)
 
+    # /events queries the route has validated: their filter parameters (as in the cache key: sorted by
+    # name, repeated ones in order) -> the filter set's key (EventFilters as JSON), at most VALIDATED kept
+    validated: OrderedDict[tuple[tuple[str, str], ...], str] = OrderedDict()
+
+    def filter_items(scope) -> tuple[tuple[tuple[str, str], ...], dict[str, list[str]]]:
+        """(the query's filter items, the paging parameters' values as given)."""
+        items = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        paging: dict[str, list[str]] = {}
+        rest = []
+        for name, value in items:
+            if name in ("limit", "offset"):
+                paging.setdefault(name, []).append(value)
+            else:
+                rest.append((name, value))
+        return tuple(sorted(rest, key=lambda kv: kv[0])), paging
+
+    def direct_events(scope) -> bytes | None:
+        """A GET /events page without routing or validation when its filters were validated by the route
+        before and the page can be cut from blocks already read; None leaves it to the route."""
+        rest, paging = filter_items(scope)
+        key = validated.get(rest)
+        if key is None or any(len(v) > 1 or not PAGE_NUMBER.fullmatch(v[0]) for v in paging.values()):
+            return None
+        limit, offset = int(paging.get("limit", ["50"])[0]), int(paging.get("offset", ["0"])[0])
+        if not 1 <= limit <= MAX_PAGE:
+            return None
+        validated.move_to_end(rest)
+        return kept_page(key, limit, offset)
+
     def direct_event(scope) -> bytes | None:
         """GET /events/{id}'s answer without routing (rasd.api.cache `direct`); None leaves the request,
-        and every error it can have (bad id, query parameters, 404), to the route below."""
+        and every error it can have (bad id, query parameters, 404), to the route below. GET /events pages
+        already at hand: direct_events."""
+        if scope["path"] == "/events":
+            return direct_events(scope)
         match = EVENT_PATH.fullmatch(scope["path"])
         if match is None or scope.get("query_string") or int(match[1]) > MAX_ID:
             return None
@@ -460,12 +495,15 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
 
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
-    async def list_events(params: Annotated[FilterParams, Depends(filter_params)],
+    async def list_events(request: Request, params: Annotated[FilterParams, Depends(filter_params)],
                           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """Canonical events matching every filter given, newest first; `total` counts all matches."""
         filters = params.filters
         key = filters.model_dump_json()
+        validated[filter_items(request.scope)[0]] = key   # these filters are valid: later pages go direct
+        while len(validated) > VALIDATED:
+            validated.popitem(last=False)
         # a page cut from blocks already read is answered here, on the event loop (a few microseconds);
         # only reading the store goes to a worker thread (each hop to a thread and back waits for the GIL)
         body = kept_page(key, limit, offset)
