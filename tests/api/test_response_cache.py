@@ -388,3 +388,24 @@ def test_direct_events_pages_are_the_routes_pages(db_url):
             assert a.headers["content-type"] == b.headers["content-type"], path
         assert direct == ["/events?limit=1&offset=1&type=ASSAULT", "/events?type=assault&offset=1&limit=3",
                           "/events?", "/events?limit=2&offset=0"]
+
+
+def test_an_entities_page_with_the_ranking_at_hand_takes_no_thread(db_url, monkeypatch):
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as c, \
+            Repository.open(db_url) as repo:
+        everything = c.get("/entities?limit=1000").json()
+        assert hops.count("read") == 1               # the ranking is made in a worker thread, once
+        some = c.get("/entities?type=PLACE&limit=2").json()
+        assert hops.count("read") == 1               # then pages are read without a thread
+        items, total = repo.list_entities(type="PLACE", limit=2)
+        assert [e["id"] for e in some["items"]] == [e.id for e in items] and some["total"] == total
+        assert everything["total"] == repo.list_entities(limit=1)[1]
