@@ -51,6 +51,9 @@ Measured 14:30-15:06 UTC on 2026-12-05 after the cache work (branch load5): the 
 the store changes (rasd.api.cache), /events/{id} read in two precompiled statements and answered before
 routing (rasd.api.reads), /events pages cut from blocks of 200, the Node client. Same store, 2 cores whose
 CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6-15:
+- the final code, 17:44-17:48, load 17-21, back to back with the commit before the /entities change:
+  210 / 316 requests/s, p99 2,052 / 1,000 ms, 0.42-0.45 ms per request, 0 errors (before: 277 / 321,
+  p99 1,230 / 1,112 ms, 0.43-0.44 ms, 0 errors); the machine's load, not the code, set these figures.
 - server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
   cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
 - load, `--no-browser --repeat 0|1|3`, 9 runs with one large extraction running for at least
@@ -88,8 +91,13 @@ Changes: long articles (over `rasd serve --batch-words`, 1,000) are extracted at
 their own (short ones, as the load's POST /extract, keep the server's priority: with every extraction
 niced they queued past the 30 s wait, 5 errors in one run); /events pages cut from blocks already read are
 answered on the loop, and later pages of validated filters before routing (route 0.43 -> 0.23 ms of CPU);
-/events/{id} read on a SQLite connection of its own (0.67-0.87 -> 0.43-0.67 ms); kept answers are plain
-tuples the GC does not track and `rasd serve` freezes its start-up objects out of the GC.
+/events/{id} read on a SQLite connection of its own (0.67-0.87 -> 0.43-0.67 ms); /entities with the
+registry's ranking at hand read on the loop (its misses, 2.8% of the load, waited for the GIL in a worker
+thread: p50 555 ms against 89 ms for cached answers, and they alone set the p99: 817 ms with them, 492
+without, WEB_LOAD_TRACE of one run; after: misses p50 232 against 171 for cached answers in a run at load
+17); kept answers are plain tuples the GC does not track and `rasd serve` freezes its start-up objects out
+of the GC. Tried and left out: sys.setswitchinterval(0.0005) (entity misses p50 462 ms, no gain beyond
+noise); more server processes (uvicorn workers): they would share the same session's CPU share here.
 - back to back, main (1fe53fb, PYTHONPATH to a detached worktree) and load6, 17:32-17:37, load 11-17:
   main 171 / 203 requests/s, reads p50 92 / 248 ms, p99 1,637 / 1,976 ms, server 0.64 / 0.71 ms of CPU per
   request, 19 / 0 errors (503s: extraction workers busy past the 30 s wait, the large extraction too);
