@@ -29,10 +29,10 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from urllib.parse import parse_qsl
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 import anyio
 import anyio.to_thread
@@ -54,6 +54,7 @@ from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, Event
 from rasd.document import PLOVER_TYPES, Article, Record
 from rasd.errors import RasdInputError
 from rasd.store import EntityDetail, EventFilters, Repository
+from rasd.store.db import make_engine
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_PAGE = 5000
@@ -334,6 +335,11 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
     details = EventDetails(repo)
+    # reads made on the event loop go through an engine of their own, used by that one thread only: its
+    # connection pool can never be empty (the worker threads' reads may take every connection of the
+    # Repository's pool, and the loop must never wait for one). Only on a SQLite file (local, no network).
+    loop_repo = (Repository(make_engine(repo.engine.url.render_as_string(hide_password=False)))
+                 if generation.kind == "sqlite data_version" else None)
 
     # /events queries the route has validated: their filter parameters (as in the cache key: sorted by
     # name, repeated ones in order) -> the filter set's key (EventFilters as JSON), at most VALIDATED kept
@@ -390,6 +396,8 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         pool.close()
         generation.close()
         details.close()
+        if loop_repo is not None:
+            loop_repo.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -572,20 +580,20 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                             limit: Annotated[int, Query(ge=1, le=1000)] = 50,
                             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """The registry, most mentioned first."""
-        def page(ranking) -> Response:
-            items, total = aggregate.entity_page(repo, ranking, q, type, limit=limit, offset=offset)
+        def page(ranking, store: Repository) -> Response:
+            items, total = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
             return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
 
         def read() -> Response:
             version = versions.get("entities", lambda: aggregate.entity_version(repo))
-            return page(cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo)))
+            return page(cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo)), repo)
         # with the ranking at hand on a local store, the page (two indexed queries over the registry, about
         # 1.5 ms) is read here on the event loop: in a worker thread, under load, it waited hundreds of ms
         # for the GIL (each query hands it back and must win it again from the busy event loop)
-        version = None if generation.blocking else versions.peek("entities")
+        version = None if loop_repo is None else versions.peek("entities")
         ranking = MISSING if version is None else cache.peek(("entity ranking", version))
-        if ranking is not MISSING:
-            return page(ranking)
+        if ranking is not MISSING and loop_repo is not None:
+            return page(ranking, loop_repo)
         return await anyio.to_thread.run_sync(read)
 
     @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
