@@ -54,6 +54,12 @@ CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6
 - the final code, 17:44-17:48, load 17-21, back to back with the commit before the /entities change:
   210 / 316 requests/s, p99 2,052 / 1,000 ms, 0.42-0.45 ms per request, 0 errors (before: 277 / 321,
   p99 1,230 / 1,112 ms, 0.43-0.44 ms, 0 errors); the machine's load, not the code, set these figures.
+- the final code (engine of its own for /entities on the loop), 17:52-17:55, load 11-14, alternating with
+  main: main 641 / 363 requests/s, reads p50 65 / 168 ms, p99 732 / 1,197 ms, 0.57 / 0.58 ms of server
+  CPU per request, POST /extract p99 2.8 / 2.2 s; load6 494 / 468 requests/s, p50 56 / 109 ms, p99 462 /
+  473 ms, 0.38 / 0.39 ms, POST /extract p99 10.9 / 5.9 s; 0 errors in all four. The cost: the niced
+  6,000-word extraction takes 20-23 s instead of 3-8 s and holds its worker that long, so the short ones
+  share the other worker (and the run's last seconds are those extractions, which lowers requests/s).
 - server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
   cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
 - load, `--no-browser --repeat 0|1|3`, 9 runs with one large extraction running for at least
