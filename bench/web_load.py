@@ -51,6 +51,15 @@ Measured 14:30-15:06 UTC on 2026-12-05 after the cache work (branch load5): the 
 the store changes (rasd.api.cache), /events/{id} read in two precompiled statements and answered before
 routing (rasd.api.reads), /events pages cut from blocks of 200, the Node client. Same store, 2 cores whose
 CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6-15:
+- the final code, 17:44-17:48, load 17-21, back to back with the commit before the /entities change:
+  210 / 316 requests/s, p99 2,052 / 1,000 ms, 0.42-0.45 ms per request, 0 errors (before: 277 / 321,
+  p99 1,230 / 1,112 ms, 0.43-0.44 ms, 0 errors); the machine's load, not the code, set these figures.
+- the final code (engine of its own for /entities on the loop), 17:52-17:55, load 11-14, alternating with
+  main: main 641 / 363 requests/s, reads p50 65 / 168 ms, p99 732 / 1,197 ms, 0.57 / 0.58 ms of server
+  CPU per request, POST /extract p99 2.8 / 2.2 s; load6 494 / 468 requests/s, p50 56 / 109 ms, p99 462 /
+  473 ms, 0.38 / 0.39 ms, POST /extract p99 10.9 / 5.9 s; 0 errors in all four. The cost: the niced
+  6,000-word extraction takes 20-23 s instead of 3-8 s and holds its worker that long, so the short ones
+  share the other worker (and the run's last seconds are those extractions, which lowers requests/s).
 - server CPU per request, 300 requests one at a time (/tmp script over /proc, as above): /events/{id} not
   cached 3.17 -> 0.63 ms, an /events page not cached 4.2 -> 0.9-1.1 ms, a cached answer 0.17-0.20 ms.
 - load, `--no-browser --repeat 0|1|3`, 9 runs with one large extraction running for at least
@@ -70,6 +79,45 @@ CPU pressure (PSI "some") was 0.99-1.0 during every load phase, load average 5.6
   CPU per request that is 0.55+ of a core free of waiting, and this machine gave the server 0.23-0.55 of
   one core with something always waiting for a CPU. On two idle cores (one for the extraction) the same
   CPU cost would allow about 1,800 requests/s (about 55 ms mean latency): an estimate, not measured.
+
+Measured 16:48-17:37 UTC on 2026-12-05 (branch load6), `--no-browser --repeat 0`, same store; 6-8 other
+sessions' jobs ran on the 2 cores (load average 5-17). Where the tail came from (py-spy --gil on the server
+under load, WEB_LOAD_TRACE, gc.callbacks): not the extraction's GIL (extraction already ran in spawned
+worker processes) nor SQLite locks (WAL; reads never waited). The event loop thread held the GIL in 97% of
+the samples: uvicorn's two socket writes per answer 21%, /events/{id} read on the loop 32% (a third of it
+the SQLAlchemy session, 40% the number finder for highlights), FastAPI routing and validation of
+/events misses 15-30%; /events misses hopped to a worker thread and back, each hop waiting for the GIL
+(misses p99 1.3 s while hits on the same loop were far faster); full GC collections took up to 0.1 s of CPU
+(0.85 s of wall time) with every request in flight waiting; and above all the server was off the CPU:
+in the traced run no answer completed during 20.5 of 35 s. The kernel shares CPU between sessions
+(sched_autogroup_enabled=1: one share per session, nice only orders tasks inside one), so everything this
+benchmark starts (server, extraction workers, Node client) shares one session's ~1/8 of the machine, 0.11-
+0.29 of a core for the server here; more server processes would get no more of it.
+Changes: long articles (over `rasd serve --batch-words`, 1,000) are extracted at nice +10 in a thread of
+their own (short ones, as the load's POST /extract, keep the server's priority: with every extraction
+niced they queued past the 30 s wait, 5 errors in one run); /events pages cut from blocks already read are
+answered on the loop, and later pages of validated filters before routing (route 0.43 -> 0.23 ms of CPU);
+/events/{id} read on a SQLite connection of its own (0.67-0.87 -> 0.43-0.67 ms); /entities with the
+registry's ranking at hand read on the loop (its misses, 2.8% of the load, waited for the GIL in a worker
+thread: p50 555 ms against 89 ms for cached answers, and they alone set the p99: 817 ms with them, 492
+without, WEB_LOAD_TRACE of one run; after: misses p50 232 against 171 for cached answers in a run at load
+17); kept answers are plain tuples the GC does not track and `rasd serve` freezes its start-up objects out
+of the GC. Tried and left out: sys.setswitchinterval(0.0005) (entity misses p50 462 ms, no gain beyond
+noise); more server processes (uvicorn workers): they would share the same session's CPU share here.
+- back to back, main (1fe53fb, PYTHONPATH to a detached worktree) and load6, 17:32-17:37, load 11-17:
+  main 171 / 203 requests/s, reads p50 92 / 248 ms, p99 1,637 / 1,976 ms, server 0.64 / 0.71 ms of CPU per
+  request, 19 / 0 errors (503s: extraction workers busy past the 30 s wait, the large extraction too);
+  load6 262 / 433 requests/s, p50 117 / 92 ms, p99 1,878 / 1,156 ms, 0.43 / 0.43 ms, 0 / 0 errors.
+- main at 16:49-16:50 (load 5-10): 371 / 347 requests/s, p99 1,152 / 1,150 ms, 0.67 / 0.66 ms per request.
+  load6 at 17:15-17:31 (load 9-13): 588 / 688 / 487 / 370 requests/s, reads p50 56-103 ms, p99 610-1,051 ms,
+  0.41-0.43 ms per request, POST /extract p99 2.9-12.3 s, 0 errors in every run.
+- extraction priority alone (load6, `--serve-args "--extract-nice 0"` between runs at +10): p99 1,155 and
+  893 ms at 0 against 610-1,051 at +10; with every extraction niced (an earlier version) reads p99 0.71-
+  0.87 s against 1.41-1.91 s at 0, but POST /extract p99 13-30 s and 5 errors in one run.
+- server CPU per request, 300 requests one at a time (/proc, as above): a cached answer 0.13-0.27 ms,
+  /events page from kept blocks 0.23 ms (0.43 through the route), /events/{id} 0.43-0.80 ms.
+- not met: p99 < 100 ms. At 0.42 ms of server CPU per request, 100 clients in a closed loop need the
+  server to get about a whole core (2,400 requests/s, 42 ms mean); it got 0.11-0.29 of one.
 """
 from __future__ import annotations
 
@@ -508,6 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=("node", "python"), default="node",
                         help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
     parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
+    parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
@@ -515,7 +564,9 @@ def main(argv: list[str] | None = None) -> int:
     report["store_build_s"] = round(built, 1)
     print(f"store: {store} ({args.events:,} events; built in {built:.1f} s)", file=sys.stderr, flush=True)
     RESULTS.mkdir(exist_ok=True)
-    serve_args = ("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()
+    import shlex
+    serve_args = (*(("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()),
+                  *shlex.split(args.serve_args))
     report["serve_args"] = list(serve_args)
     with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
                         args=serve_args) as base:

@@ -6,7 +6,7 @@ import warnings
 import pytest
 from sqlalchemy import text
 
-from rasd.api.cache import CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
+from rasd.api.cache import BODY, CACHED_PATHS, ResponseCache, StoreGeneration, cache_key
 from rasd.store import Repository
 from rasd.api.evidence import evidence_highlights
 from rasd.api.reads import EventDetails
@@ -138,7 +138,7 @@ def test_the_cache_is_bounded_by_entries_and_bytes(db_url):
             bodies.setdefault(offset % 8, response.content)
             assert response.content == bodies[offset % 8]
             assert len(cache.items) <= 5 and cache.bytes <= 4000
-        assert cache.bytes == sum(len(e.body) for e in cache.items.values())
+        assert cache.bytes == sum(len(e[BODY]) for e in cache.items.values())
         # an answer bigger than the whole cache is passed through whole, never kept
         big = c.get("/events?limit=50")
         assert big.status_code == 200 and len(big.content) > 4000 and len(big.json()["items"]) == 8
@@ -199,8 +199,10 @@ def _same_details(repo: Repository) -> int:
     assert len(ids) >= 8
     details = EventDetails(repo)
     for event_id in ids + [max(ids) + 1]:
-        expected, got = _through_the_repository(repo, event_id), details.get(event_id)
-        assert (got.model_dump_json() if got else None) == (expected.model_dump_json() if expected else None)
+        expected = _through_the_repository(repo, event_id)
+        for got in (details.get(event_id), details.get_direct(event_id)):   # the session's, its own connection
+            assert (got.model_dump_json() if got else None) == (expected.model_dump_json() if expected else None)
+    details.close()
     return len(ids)
 
 
@@ -326,3 +328,84 @@ def test_warm_starts_every_extraction_worker_before_any_request():
         assert pool._free.qsize() == 2
     finally:
         pool.close()
+
+
+def test_kept_answers_are_not_tracked_by_the_garbage_collector(client):
+    import gc
+    assert client.get("/events?limit=3").status_code == 200 and client.get("/entities").status_code == 200
+    cache = client.app.state.response_cache
+    for _ in range(3):   # a tuple is untracked once a collection finds only untracked items in it
+        gc.collect()
+    assert len(cache.items) == 2
+    assert not any(gc.is_tracked(entry) or gc.is_tracked(key) for key, entry in cache.items.items())
+
+
+def test_an_events_page_in_blocks_already_read_is_answered_without_a_thread(db_url, monkeypatch):
+    """/events reads the store in a worker thread once per block; a later page cut from the same block
+    (here with the response cache off) is answered on the event loop, and is the same page."""
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as c:
+        first = c.get("/events?type=ASSAULT&limit=2&offset=0").json()
+        assert hops.count("read_page") == 1
+        again = c.get("/events?type=ASSAULT&limit=1&offset=1").json()
+        assert hops.count("read_page") == 1          # no thread: cut from the kept block
+        assert again["items"] == first["items"][1:2] and again["total"] == first["total"]
+        c.get("/events?type=PROTEST&limit=2")        # another filter set: read once more
+        assert hops.count("read_page") == 2
+
+
+def test_direct_events_pages_are_the_routes_pages(db_url):
+    """A later page of /events filters the route has validated is answered by the cache layer from kept
+    blocks, byte for byte the route's page; anything else (new filters, bad or repeated paging, unknown
+    parameters) is still the route's, errors included."""
+    from rasd.api.app import create_app
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as cached, \
+            TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as plain:
+        cache = cached.app.state.response_cache
+        real, direct = cache.direct, []
+        def counting(scope):
+            body = real(scope)
+            if body is not None:
+                direct.append(scope["path"] + "?" + scope["query_string"].decode())
+            return body
+        cache.direct = counting
+        queries = ["/events?type=ASSAULT&limit=2", "/events?limit=1&offset=1&type=ASSAULT",
+                   "/events?type=assault&offset=2", "/events?type=assault&offset=1&limit=3",
+                   "/events?offset=3", "/events", "/events?limit=2&offset=0", "/events?offset=-1",
+                   "/events?limit=0", "/events?limit=1&limit=2", "/events?offset=01", "/events?limit=2&x=1",
+                   "/events?type=NOPE", "/events?type=NOPE&limit=1", "/events?offset=999999999999"]
+        for path in queries:
+            a, b = cached.get(path), plain.get(path)
+            assert (a.status_code, a.content) == (b.status_code, b.content), path
+            assert a.headers["content-type"] == b.headers["content-type"], path
+        assert direct == ["/events?limit=1&offset=1&type=ASSAULT", "/events?type=assault&offset=1&limit=3",
+                          "/events?", "/events?limit=2&offset=0"]
+
+
+def test_an_entities_page_with_the_ranking_at_hand_takes_no_thread(db_url, monkeypatch):
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as c, \
+            Repository.open(db_url) as repo:
+        everything = c.get("/entities?limit=1000").json()
+        assert hops.count("read") == 1               # the ranking is made in a worker thread, once
+        some = c.get("/entities?type=PLACE&limit=2").json()
+        assert hops.count("read") == 1               # then pages are read without a thread
+        items, total = repo.list_entities(type="PLACE", limit=2)
+        assert [e["id"] for e in some["items"]] == [e.id for e in items] and some["total"] == total
+        assert everything["total"] == repo.list_entities(limit=1)[1]

@@ -32,6 +32,7 @@ from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 import anyio
 import anyio.to_thread
@@ -53,6 +54,7 @@ from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, Event
 from rasd.document import PLOVER_TYPES, Article, Record
 from rasd.errors import RasdInputError
 from rasd.store import EntityDetail, EventFilters, Repository
+from rasd.store.db import make_engine
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_PAGE = 5000
@@ -64,6 +66,8 @@ EXTRACT_WAITERS = 256      # requests that may wait for an extraction worker at 
 # PAGE_BLOCK events read once per store version (as JSON, at most PAGE_CACHE blocks kept): scrolling or
 # paging through a list reads the store once per block, not once per page
 PAGE_BLOCK, PAGE_BLOCKS, PAGE_CACHE = 200, 5, 64
+VALIDATED = 4096           # /events filter queries remembered as validated (for direct answers)
+PAGE_NUMBER = re.compile(r"0|[1-9][0-9]{0,9}")   # limit / offset as the direct /events path takes them
 MAX_POINTS = 5000           # /events/map sends single events up to this many, grid cells beyond
 log = logging.getLogger("rasd.api")
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
@@ -195,9 +199,19 @@ class _Versions:
             self.values[name] = (generation, value)
         return value
 
+    def peek(self, name: str):
+        """The value if known for the current generation, else None (nothing is read from the store)."""
+        generation = self.generation.current()
+        with self.lock:
+            known = self.values.get(name)
+        return known[1] if known is not None and known[0] == generation else None
+
     def clear(self) -> None:
         with self.lock:
             self.values.clear()
+
+
+MISSING = object()
 
 
 def _json(model) -> Response:
@@ -213,6 +227,14 @@ class _Cache:
         self.size, self.lock = size, threading.Lock()
         self.items: OrderedDict[Any, Any] = OrderedDict()
         self.computing: dict[Any, threading.Lock] = {}
+
+    def peek(self, key):
+        """The value kept for `key`, or MISSING (never computes, never waits)."""
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return MISSING
 
     def get(self, key, compute):
         with self.lock:
@@ -313,14 +335,51 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
     details = EventDetails(repo)
+    # reads made on the event loop go through an engine of their own, used by that one thread only: its
+    # connection pool can never be empty (the worker threads' reads may take every connection of the
+    # Repository's pool, and the loop must never wait for one). Only on a SQLite file (local, no network).
+    loop_repo = (Repository(make_engine(repo.engine.url.render_as_string(hide_password=False)))
+                 if generation.kind == "sqlite data_version" else None)
+
+    # /events queries the route has validated: their filter parameters (as in the cache key: sorted by
+    # name, repeated ones in order) -> the filter set's key (EventFilters as JSON), at most VALIDATED kept
+    validated: OrderedDict[tuple[tuple[str, str], ...], str] = OrderedDict()
+
+    def filter_items(scope) -> tuple[tuple[tuple[str, str], ...], dict[str, list[str]]]:
+        """(the query's filter items, the paging parameters' values as given)."""
+        items = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        paging: dict[str, list[str]] = {}
+        rest = []
+        for name, value in items:
+            if name in ("limit", "offset"):
+                paging.setdefault(name, []).append(value)
+            else:
+                rest.append((name, value))
+        return tuple(sorted(rest, key=lambda kv: kv[0])), paging
+
+    def direct_events(scope) -> bytes | None:
+        """A GET /events page without routing or validation when its filters were validated by the route
+        before and the page can be cut from blocks already read; None leaves it to the route."""
+        rest, paging = filter_items(scope)
+        key = validated.get(rest)
+        if key is None or any(len(v) > 1 or not PAGE_NUMBER.fullmatch(v[0]) for v in paging.values()):
+            return None
+        limit, offset = int(paging.get("limit", ["50"])[0]), int(paging.get("offset", ["0"])[0])
+        if not 1 <= limit <= MAX_PAGE:
+            return None
+        validated.move_to_end(rest)
+        return kept_page(key, limit, offset)
 
     def direct_event(scope) -> bytes | None:
         """GET /events/{id}'s answer without routing (rasd.api.cache `direct`); None leaves the request,
-        and every error it can have (bad id, query parameters, 404), to the route below."""
+        and every error it can have (bad id, query parameters, 404), to the route below. GET /events pages
+        already at hand: direct_events."""
+        if scope["path"] == "/events":
+            return direct_events(scope)
         match = EVENT_PATH.fullmatch(scope["path"])
         if match is None or scope.get("query_string") or int(match[1]) > MAX_ID:
             return None
-        detail = details.get(int(match[1]))
+        detail = details.get_direct(int(match[1]))
         return detail.model_dump_json().encode() if detail is not None else None
     responses = ResponseCache(generation, max_bytes=cache_bytes, direct=direct_event)
     pool = pool or ExtractionPool()
@@ -336,6 +395,9 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         yield
         pool.close()
         generation.close()
+        details.close()
+        if loop_repo is not None:
+            loop_repo.close()
         repo.close()
 
     app = FastAPI(title="rasd", version=rasd.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -382,17 +444,47 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
             return JSONResponse(jsonable_encoder(out), status_code=200)
         return out
 
-    @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
-    def list_events(params: Annotated[FilterParams, Depends(filter_params)],
-                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-        """Canonical events matching every filter given, newest first; `total` counts all matches."""
-        filters = params.filters
+    def page_body(total: int, limit: int, offset: int, rows: list[bytes]) -> bytes:
+        first = offset // PAGE_BLOCK
+        start = offset - first * PAGE_BLOCK
+        return b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
+            total, limit, offset, b",".join(rows[start:start + limit]))
+
+    def blocks_of(offset: int, limit: int) -> list[int] | None:
+        """The blocks holding the page, or None when it lies past the blocked part (read as a page)."""
+        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
+            first = offset // PAGE_BLOCK
+            return [first, first + 1] if (offset + limit - 1) // PAGE_BLOCK > first else [first]
+        return None
+
+    def kept_page(key: str, limit: int, offset: int) -> bytes | None:
+        """The page from what is kept for this store version (counts and blocks), or None if anything is
+        missing. Reads nothing from the store and never waits: safe on the event loop (SQLite only, where
+        the store's generation is a local PRAGMA)."""
+        if generation.blocking:
+            return None
+        numbers = blocks_of(offset, limit)
+        events_at = versions.peek("events")
+        if numbers is None or events_at is None:
+            return None
+        version = (events_at, generation.current())
+        total = cache.peek((("count", key), version))
+        if total is MISSING or cache.peek((("count", "{}"), version)) is MISSING:
+            return None
+        rows: list[bytes] = []
+        for number in numbers:
+            block = pages.peek((key, number, version))
+            if block is MISSING:
+                return None
+            rows += block
+        return page_body(total, limit, offset, rows)
+
+    def read_page(filters: EventFilters, key: str, limit: int, offset: int) -> Response:
+        """The page, reading from the store what is not kept (in a worker thread)."""
         version = (events_version(), generation.current())
 
-        def memo(key, compute):   # counts and spellings, per store version
-            return cache.get((key, version), compute)
-        key = filters.model_dump_json()
+        def memo(memo_key, compute):   # counts and spellings, per store version
+            return cache.get((memo_key, version), compute)
         total = memo(("count", key), lambda: aggregate.count_events(repo, filters, memo))
         everything = memo(("count", "{}"), lambda: aggregate.count_events(repo, None))
 
@@ -402,16 +494,30 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                       total=total, memo=memo, all_events=everything)
                 return [item.model_dump_json().encode() for item in items]
             return pages.get((key, number, version), compute)
-        if offset + limit <= PAGE_BLOCKS * PAGE_BLOCK and limit <= PAGE_BLOCK:
-            first = offset // PAGE_BLOCK
-            rows = [*block(first), *(block(first + 1) if (offset + limit - 1) // PAGE_BLOCK > first else [])]
-            start = offset - first * PAGE_BLOCK
-            body = b'{"total":%d,"limit":%d,"offset":%d,"items":[%s]}' % (
-                total, limit, offset, b",".join(rows[start:start + limit]))
-            return Response(body, media_type="application/json")
+        numbers = blocks_of(offset, limit)
+        if numbers is not None:
+            rows = [row for number in numbers for row in block(number)]
+            return Response(page_body(total, limit, offset, rows), media_type="application/json")
         items, total = aggregate.page_events(repo, filters, limit=limit, offset=offset, total=total, memo=memo,
                                              all_events=everything)
         return _json(EventPage(total=total, limit=limit, offset=offset, items=items))
+
+    @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
+    async def list_events(request: Request, params: Annotated[FilterParams, Depends(filter_params)],
+                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                          offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+        """Canonical events matching every filter given, newest first; `total` counts all matches."""
+        filters = params.filters
+        key = filters.model_dump_json()
+        validated[filter_items(request.scope)[0]] = key   # these filters are valid: later pages go direct
+        while len(validated) > VALIDATED:
+            validated.popitem(last=False)
+        # a page cut from blocks already read is answered here, on the event loop (a few microseconds);
+        # only reading the store goes to a worker thread (each hop to a thread and back waits for the GIL)
+        body = kept_page(key, limit, offset)
+        if body is not None:
+            return Response(body, media_type="application/json")
+        return await anyio.to_thread.run_sync(read_page, filters, key, limit, offset)
 
     def events_version():
         return versions.get("events", lambda: aggregate.version(repo))
@@ -469,15 +575,26 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         return _json(detail)
 
     @app.get("/entities", response_model=EntityPage, responses=ERRORS, tags=["entities"])
-    def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
-                      type: Annotated[str | None, Query(description="PERSON ORG GPE LOC FAC PLACE ACTOR")] = None,
-                      limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+    async def list_entities(q: Annotated[str | None, Query(description="id, English name or any alias")] = None,
+                            type: Annotated[str | None, Query(description="PERSON ORG GPE LOC FAC PLACE ACTOR")] = None,
+                            limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+                            offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """The registry, most mentioned first."""
-        version = versions.get("entities", lambda: aggregate.entity_version(repo))
-        ranking = cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo))
-        items, total = aggregate.entity_page(repo, ranking, q, type, limit=limit, offset=offset)
-        return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
+        def page(ranking, store: Repository) -> Response:
+            items, total = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
+            return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
+
+        def read() -> Response:
+            version = versions.get("entities", lambda: aggregate.entity_version(repo))
+            return page(cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo)), repo)
+        # with the ranking at hand on a local store, the page (two indexed queries over the registry, about
+        # 1.5 ms) is read here on the event loop: in a worker thread, under load, it waited hundreds of ms
+        # for the GIL (each query hands it back and must win it again from the busy event loop)
+        version = None if loop_repo is None else versions.peek("entities")
+        ranking = MISSING if version is None else cache.peek(("entity ranking", version))
+        if ranking is not MISSING and loop_repo is not None:
+            return page(ranking, loop_repo)
+        return await anyio.to_thread.run_sync(read)
 
     @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
     def get_entity(entity_id: str) -> EntityDetail:

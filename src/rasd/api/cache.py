@@ -108,11 +108,11 @@ def cache_key(scope) -> tuple[str, tuple[tuple[str, str], ...]]:
     return scope["path"], tuple(sorted(items, key=lambda kv: kv[0]))
 
 
-class _Entry:
-    __slots__ = ("generation", "status", "headers", "body", "etag")
-
-    def __init__(self, generation, status, headers, body, etag):
-        self.generation, self.status, self.headers, self.body, self.etag = generation, status, headers, body, etag
+# a kept answer: (generation, status, headers, body, etag), a plain tuple of tuples, bytes and numbers,
+# which the garbage collector stops tracking (thousands of kept answers then cost a full collection
+# nothing; a tuple subclass such as a NamedTuple would stay tracked)
+_Entry = tuple
+GENERATION, STATUS, HEADERS, BODY, ETAG = range(5)
 
 
 def _answered(headers: list[tuple[bytes, bytes]], body: bytes):
@@ -182,7 +182,7 @@ class ResponseCache:
                 if_none_match = value
         entry = self.items.get(key)
         if entry is not None:
-            if entry.generation == generation:
+            if entry[GENERATION] == generation:
                 self.items.move_to_end(key)
                 self.hits += 1
                 return await self._answer(send, entry, if_none_match, b"hit")
@@ -191,7 +191,7 @@ class ResponseCache:
         if pending is not None and pending[0] == generation:   # being made: wait for it rather than make it again
             await pending[1].wait()
             entry = self.items.get(key)
-            if entry is not None and entry.generation == generation:
+            if entry is not None and entry[GENERATION] == generation:
                 self.hits += 1
                 return await self._answer(send, entry, if_none_match, b"hit")
         self.misses += 1
@@ -211,15 +211,15 @@ class ResponseCache:
                 del self.pending[key]
 
     async def _answer(self, send, entry: _Entry, if_none_match, state: bytes) -> None:
-        if _matches(if_none_match, entry.etag):
+        if _matches(if_none_match, entry[ETAG]):
             self.not_modified += 1
-            headers = [(b"etag", entry.etag), (b"cache-control", b"no-cache"), (b"x-rasd-cache", state)]
+            headers = [(b"etag", entry[ETAG]), (b"cache-control", b"no-cache"), (b"x-rasd-cache", state)]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
-        await send({"type": "http.response.start", "status": entry.status,
-                    "headers": [*entry.headers, (b"x-rasd-cache", state)]})
-        await send({"type": "http.response.body", "body": entry.body})
+        await send({"type": "http.response.start", "status": entry[STATUS],
+                    "headers": [*entry[HEADERS], (b"x-rasd-cache", state)]})
+        await send({"type": "http.response.body", "body": entry[BODY]})
 
     async def _make(self, app, scope, receive, send, key, generation, if_none_match) -> None:
         start: dict | None = None
@@ -252,9 +252,10 @@ class ResponseCache:
                 return
             body = b"".join(chunks)
             etag = _etag(body)
-            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"etag", b"cache-control")]
-            headers += [(b"etag", etag), (b"cache-control", b"no-cache")]
-            entry = _Entry(generation, 200, headers, body, etag)
+            headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])
+                            if k.lower() not in (b"etag", b"cache-control"))
+            headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
+            entry = (generation, 200, headers, body, etag)
             self._keep(key, entry)
             await self._answer(send, entry, if_none_match, b"miss")
 
@@ -264,12 +265,12 @@ class ResponseCache:
         if key in self.items:
             self._drop(key)
         self.items[key] = entry
-        self.bytes += len(entry.body)
+        self.bytes += len(entry[BODY])
         while self.items and (len(self.items) > self.max_entries or self.bytes > self.max_bytes):
             _key, old = self.items.popitem(last=False)
-            self.bytes -= len(old.body)
+            self.bytes -= len(old[BODY])
 
     def _drop(self, key) -> None:
         old = self.items.pop(key, None)
         if old is not None:
-            self.bytes -= len(old.body)
+            self.bytes -= len(old[BODY])

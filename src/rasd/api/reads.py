@@ -6,10 +6,16 @@ a request whose answer cannot be cached (one event of many). Here: the event's s
 mentions joined to their articles with each mention's extracted Event as JSON text (validated by
 pydantic-core from the text), and one validation of the whole answer. tests/api/test_response_cache.py
 checks that the answer is the one the Repository gives.
+
+On a SQLite file, `get_direct` reads through a read-only connection of its own (no pool, session or
+transaction events: about a third of the time of a read through the Repository's session), for the
+cache layer's direct answers made on the event loop.
 """
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -44,6 +50,13 @@ class EventDetails:
         self.mentions_sql = self._sql(repo.engine, select(*mention, cast(EventMentionRow.event, Text).label(
             "event_json")).join(ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
             EventMentionRow.event_id == bindparam("id")).order_by(EventMentionRow.id))
+        self._lock = threading.Lock()
+        self._sqlite: sqlite3.Connection | None = None
+        url = repo.engine.url
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+                and not url.database.startswith("file:"):
+            self._sqlite = sqlite3.connect(url.database, check_same_thread=False, isolation_level=None)
+            self._sqlite.execute("PRAGMA query_only=1")
 
     @staticmethod
     def _sql(engine: Engine, statement) -> tuple[str, bool]:
@@ -67,7 +80,36 @@ class EventDetails:
                 rows = self._rows(cursor, self.mentions_sql, event_id)
             finally:
                 cursor.close()
-        event = events[0]
+        return self._answer(events[0], rows)
+
+    def get_direct(self, event_id: int) -> EventDetailOut | None:
+        """The same answer through this reader's own SQLite connection (both statements in one read
+        transaction); through the Repository on other stores."""
+        if self._sqlite is None:
+            return self.get(event_id)
+        try:
+            with self._lock:
+                cursor = self._sqlite.cursor()
+                try:
+                    cursor.execute("BEGIN")
+                    events = self._rows(cursor, self.event_sql, event_id)
+                    rows = self._rows(cursor, self.mentions_sql, event_id) if events else []
+                finally:
+                    if self._sqlite.in_transaction:
+                        self._sqlite.rollback()
+                    cursor.close()
+        except sqlite3.OperationalError:   # busy or locked (it never waits): through the Repository, which does
+            return self.get(event_id)
+        return self._answer(events[0], rows) if events else None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._sqlite is not None:
+                self._sqlite.close()
+                self._sqlite = None
+
+    @staticmethod
+    def _answer(event: dict[str, Any], rows: list[dict[str, Any]]) -> EventDetailOut:
         if isinstance(event.get("outlets"), str):
             event["outlets"] = json.loads(event["outlets"])
         mentions = []
