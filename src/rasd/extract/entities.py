@@ -563,8 +563,18 @@ def _given_at(doc: Document, k: int) -> bool:
     return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
 
 
+def _misread_name_word(doc: Document, tok) -> bool:
+    """«فينوجرادوف», «بليك»: a word whose first letter the segmenter took for a clitic (ب ك ف س, nothing before
+    it) on a stem that is no word and no place: a foreign name whole, not a preposition or «ف» on a word."""
+    return tok.prefixes in (["ب"], ["ك"], ["ف"], ["س"]) and not tok.suffix and len(tok.stem) >= 4 \
+        and tok.stem.isalpha() and (stem_zipf(tok.stem) or 0) < _LONE_NAME_ZIPF \
+        and not load_kb().gazetteer.candidates(doc.text[tok.stem_start:tok.stem_end])
+
+
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     tok = doc.tokens[k]
+    if _misread_name_word(doc, tok):
+        return True
     if tok.prefixes[:1] in (["و"], ["ف"]) and _name_key(tok.text) not in _given_names():
         return False        # «أبو فارس وأبو السكر»: two names
     if tok.stem in _nisba_forms():
@@ -1289,6 +1299,29 @@ def trim_descriptors(doc: Document, kb) -> None:
                 e.name_en = transliterate(e.text)
 
 
+def add_state_heads(doc: Document) -> None:
+    """«الدولة الأموية», «الخلافة العباسية»: a place found as a definite adjective alone («الأموية»), right after a
+    definite state noun (ner_cues.tsv STATE_HEAD), is the state the two words name; the adjective is no place
+    of its own (a gazetteer town of that name is no reading here)."""
+    heads = _cue_set("STATE_HEAD")
+    starts = {t.stem_start - (2 if "ال" in t.prefixes else 0): i for i, t in enumerate(doc.tokens)}
+    taken = [(e.span.start, e.span.end) for e in doc.entities]
+    for e in doc.entities:
+        k = starts.get(e.span.start)
+        if e.type not in ("GPE", "LOC") or k is None or k == 0 or len(e.text.split()) != 1:
+            continue
+        tok, head = doc.tokens[k], doc.tokens[k - 1]
+        if not _definite_adjective(tok) or tok.stem in _nisba_forms() or tok.suffix or not _joined(doc, k - 1, k) \
+                or "ال" not in head.prefixes or head.stem not in heads or head.suffix:
+            continue
+        start = _name_start(head)
+        if any(a < e.span.start and start < b for a, b in taken):
+            continue
+        e.span = doc.span(start, e.span.end)
+        e.text = e.span.text
+        e.type, e.kb_id, e.source, e.name_en = "GPE", None, "pattern", transliterate(e.text)
+
+
 def _cue_set(kind: str) -> frozenset[str]:
     from rasd.extract.ner_model import load_cues
     return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
@@ -1432,6 +1465,7 @@ def run(doc: Document) -> None:
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
     add_first_names(doc)
+    add_state_heads(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)

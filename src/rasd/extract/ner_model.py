@@ -32,8 +32,8 @@ LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
-             "SPORT_WORD")
-STAGE_ONLY_KINDS = frozenset({"SPORT_WORD"})   # read by the entities stage only, never a model feature
+             "SPORT_WORD", "STATE_HEAD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
@@ -476,6 +476,26 @@ def misread_clitic(tok: Token) -> bool:
     return (stem_zipf(tok.stem) or 0) < _MISREAD_STEM_ZIPF
 
 
+_INNER_MISREAD_STEM_ZIPF = 4.5
+
+
+def misread_inner_clitic(tok: Token) -> bool:
+    """«جيمس بليك», «مارات سافين»: inside a person span the model reads on (I-PER), a word with one clitic
+    letter (ب ك ف س, nothing before it) on a stem that is no frequent word is the name's next word whole, not
+    a preposition on a word («بليك» is no ب + «ليك»); the caller asks that the word before be a first name
+    (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
+    if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
+        return False
+    from rasd.text.tokens import stem_zipf
+    return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
+
+
+def _first_name_like(tok: Token) -> bool:
+    """A bare word that is a given name («جيمس») or no known word (Zipf < 3: «مارات»)."""
+    from rasd.text.tokens import stem_zipf
+    return not tok.prefixes and not tok.suffix and (tok.stem in _given_names() or (stem_zipf(tok.stem) or 0) < 3.0)
+
+
 def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut PER / LOC spans before each inner token that carries a proclitic other than the article (unless the
     proclitic is a misread first letter of a foreign name: «روبرتو باجيو»)."""
@@ -484,7 +504,9 @@ def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) 
         start = first
         if cls in SPLIT_AT_PROCLITIC:
             for i in range(first + 1, last + 1):
-                if any(p != "ال" for p in tokens[i].prefixes) and not (cls == "PER" and misread_clitic(tokens[i])):
+                if any(p != "ال" for p in tokens[i].prefixes) \
+                        and not (cls == "PER" and (misread_clitic(tokens[i]) or (misread_inner_clitic(tokens[i])
+                                                                                and _first_name_like(tokens[i - 1])))):
                     out.append((start, i - 1, cls))
                     start = i
         out.append((start, last, cls))
