@@ -413,3 +413,12 @@ def test_a_state_named_by_its_dynasty_adjective_is_one_place():
     doc = doc_of("شهدت الخلافة العباسية ازدهارا كبيرا في بغداد.")
     assert "الخلافة العباسية" in typed(doc, "GPE") and "العباسية" not in typed(doc, "GPE")
     assert "الدولة الإسلامية" in typed(doc_of("وسيطرت الدولة الإسلامية على مدينة الرقة عام 2014."), "ORG")
+
+
+def test_the_uncommon_words_between_a_speakers_description_and_inna_are_the_name():
+    doc = doc_of("وقال المتحدث باسم المفوضية الأوروبية جوناثان تود إنه سيزور المنطقة.")
+    assert "جوناثان تود" in typed(doc, "PERSON")
+    # a title without the article heads the word after it: «رئيس انرون» is the firm's chairman
+    doc = doc_of("وقال رئيس انرون ان الشركة ستعلن افلاسها.")
+    assert "انرون" not in typed(doc, "PERSON")
+    assert not typed(doc_of("وقال الجيش السوداني إن قواته تقدمت."), "PERSON")

@@ -941,6 +941,66 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     return out
 
 
+_SPEAKER_NAME_ZIPF = 4.5    # each word of a speaker's name before «إن» is rarer than this (or a given name)
+_SPEAKER_VERB_REACH = 10    # ... and a speech verb opens the clause at most this many words before the name
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها"})
+
+
+def _speaker_name_word(doc: Document, k: int) -> bool:
+    tok = doc.tokens[k]
+    if _misread_name_word(doc, tok):
+        return True         # «برويز» is no ب + «رويز»
+    if tok.prefixes or tok.suffix or not tok.stem.isalpha() or tok.stem.isascii() or len(tok.stem) < 2 \
+            or tok.stem in _nisba_forms() or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or _is_title(tok):
+        return False
+    if _given_at(doc, k) and _surface_key(doc, k) not in _common_word_names():
+        return True
+    return word_frequency(doc, tok) < _SPEAKER_NAME_ZIPF and not _inflected_common_word(doc, tok) \
+        and not _verb_or_plural_shape(doc, tok)
+
+
+def _names_a_speaker(doc: Document, j: int, orgs_end: set[int]) -> bool:
+    """Token j closes the description of a speaker: a nationality or other definite adjective («الباكستاني»,
+    «الأوروبية»), a title with the article («المتحدث»), «باسمه/باسمها», or a known organisation («المتحدث باسم
+    المفوضية الأوروبية»)."""
+    tok = doc.tokens[j]
+    # (a title without the article heads what follows: «رئيس انرون» is Enron's chairman)
+    return _definite_adjective(tok) or (_is_title(tok) and "ال" in tok.prefixes) or tok.stem_end in orgs_end \
+        or (tok.stem == "اسم" and tok.prefixes == ["ب"] and bool(tok.suffix))
+
+
+def find_speaker_names(doc: Document) -> list[tuple[int, int, str, float]]:
+    """«وقال المتحدث باسم المفوضية الأوروبية جوناثان تود إنه ...», «قال وزير الإعلام الباكستاني طارق عظيم خان ، إن»:
+    after a speech verb, the one to three uncommon bare words between the speaker's description (a title, an
+    adjective, an organisation) and the complementizer «إن/أن» are the speaker's name."""
+    tokens, out = doc.tokens, []
+    orgs_end = {e.span.end for e in doc.entities if e.type == "ORG"}
+    for k, tok in enumerate(tokens):
+        if tok.norm not in _COMPLEMENTIZERS or k < 2:
+            continue
+        end = k - 1
+        if not _joined(doc, end, k) and doc.text[tokens[end].end:tok.start].strip() not in ("،", ","):
+            continue
+        start = end
+        while start > end - 3 and start >= 0 and tokens[start].sentence == tok.sentence \
+                and _speaker_name_word(doc, start) and (start == end or _joined(doc, start, start + 1)):
+            start -= 1
+        start += 1
+        if start > end or start == 0:
+            continue
+        j = start - 1
+        if not (_joined(doc, j, start) or doc.text[tokens[j].end:tokens[start].start].strip() in ("،", ",")) \
+                or not _names_a_speaker(doc, j, orgs_end) \
+                or not any(_speaker_verb(tokens[v]) for v in range(max(0, j - _SPEAKER_VERB_REACH), j)
+                           if tokens[v].sentence == tok.sentence) \
+                or any(_big_place(doc, x) for x in range(start, end + 1)):
+            continue
+        first = tokens[start]
+        out.append((first.start if first.prefixes else _name_start(first), tokens[end].stem_end, "PERSON", 0.7))
+    return out
+
+
 def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
     for start, end, etype, conf in names:
         if _overlaps(claims, start, end):
@@ -1458,6 +1518,7 @@ def run(doc: Document) -> None:
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
+    add_person_entities(doc, claims, find_speaker_names(doc))
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_org_patterns(doc, claims)
