@@ -422,3 +422,13 @@ def test_the_uncommon_words_between_a_speakers_description_and_inna_are_the_name
     doc = doc_of("وقال رئيس انرون ان الشركة ستعلن افلاسها.")
     assert "انرون" not in typed(doc, "PERSON")
     assert not typed(doc_of("وقال الجيش السوداني إن قواته تقدمت."), "PERSON")
+
+
+def test_a_model_name_ends_at_a_comma():
+    from rasd.extract.ner_model import split_at_punctuation
+    doc = doc_of("كرة المضرب المغربية بعد العيناوي ، ارازي ، العلمي", stages=("sources",))
+    toks = doc.tokens
+    k = next(i for i, t in enumerate(toks) if t.text == "ارازي")
+    assert split_at_punctuation(toks, [(k, k + 1, "PER"), (k, k + 1, "ORG")], doc.text) == [(k, k, "PER"),
+                                                                                            (k, k + 1, "ORG")]
+    assert split_at_punctuation(toks, [(k - 1, k, "PER")], doc.text) == [(k - 1, k - 1, "PER")]

@@ -518,6 +518,25 @@ def decode_spans(tokens: list[Token], labels: list[str]) -> list[tuple[int, int,
     return split_at_proclitics(tokens, labels_to_spans(labels))
 
 
+_SPLITTING_MARKS = frozenset("،,؛;:()[]«»\"")
+
+
+def split_at_punctuation(tokens: list[Token], spans: list[tuple[int, int, str]],
+                         text: str) -> list[tuple[int, int, str]]:
+    """End PER / LOC spans where a comma, a colon, a bracket or a quote stands between two of their words: a
+    list of names («ارازي ، العلمي ، الطاهري») or a name and its apposition («ريدموند ، البالغة») is no one name
+    (the model sees words only). What follows the mark is left out: the model read it as the name's
+    continuation, not as a name of its own («محمد بن عبد الله ، جاعلين»)."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, cls in spans:
+        end = last
+        if cls in SPLIT_AT_PROCLITIC:
+            end = next((i - 1 for i in range(first + 1, last + 1)
+                        if any(c in _SPLITTING_MARKS for c in text[tokens[i - 1].end:tokens[i].start])), last)
+        out.append((first, end, cls))
+    return out
+
+
 def _location_type(tokens: list[Token], first: int, last: int) -> str:
     """GPE / LOC / FAC for a location span, from the cue heading it or just before it; GPE by default."""
     cues = load_cues()
@@ -546,7 +565,10 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     for sent in group_by_sentence(tokens):
         labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
         pos += len(sent)
-        for first, last, cls in decode_spans(sent, [lab for lab, _ in labelled]):
+        spans = decode_spans(sent, [lab for lab, _ in labelled])
+        if text is not None:
+            spans = split_at_punctuation(sent, spans, text)
+        for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])
             misread = cls == "PER" and misread_clitic(sent[first])
