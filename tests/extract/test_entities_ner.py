@@ -432,3 +432,8 @@ def test_a_model_name_ends_at_a_comma():
     assert split_at_punctuation(toks, [(k, k + 1, "PER"), (k, k + 1, "ORG")], doc.text) == [(k, k, "PER"),
                                                                                             (k, k + 1, "ORG")]
     assert split_at_punctuation(toks, [(k - 1, k, "PER")], doc.text) == [(k - 1, k - 1, "PER")]
+
+
+def test_a_latin_name_after_a_head_noun_in_the_dual_is_an_organisation():
+    doc = doc_of("أعلنت شركتا IBM وLenovo سحب البطاريات بعد إعلان مماثل من Apple وDell.")
+    assert {"IBM", "Lenovo"} <= typed(doc, "ORG")

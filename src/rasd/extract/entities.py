@@ -1473,8 +1473,8 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
-        introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
-                                                             or tokens[k - 1].stem in _org_heads()
+        introduced = bool(tokens[k].prefixes) or (k > 0 and (_singular_head(tokens[k - 1].stem) in _descriptor_heads()
+                                                             or _singular_head(tokens[k - 1].stem) in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
         lone = not technical and _latin_acronym(word) and len(word) >= 3 and sum(
             1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
@@ -1492,6 +1492,13 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                                        source="pattern", confidence=0.6))
             claims.append(_Claim(start, stop))
         k = end + 1
+
+
+def _singular_head(stem: str) -> str:
+    """«شركتا IBM وLenovo», «حركتي فتح وحماس»: a head noun in the dual is its singular («شركه»)."""
+    if stem.endswith(("تا", "تي")) and len(stem) >= 5 and stem[:-2] + "ه" in _org_heads():
+        return stem[:-2] + "ه"
+    return stem
 
 
 def _latin_acronym(word: str) -> bool:
