@@ -437,3 +437,22 @@ def test_a_model_name_ends_at_a_comma():
 def test_a_latin_name_after_a_head_noun_in_the_dual_is_an_organisation():
     doc = doc_of("أعلنت شركتا IBM وLenovo سحب البطاريات بعد إعلان مماثل من Apple وDell.")
     assert {"IBM", "Lenovo"} <= typed(doc, "ORG")
+
+
+def test_two_one_word_model_persons_side_by_side_are_one_name():
+    from rasd.extract.ner_model import join_person_halves
+    doc = doc_of("وسجل دييجو مارادونا هدفا رائعا في المباراة.", stages=("sources",))
+    toks = doc.tokens
+    k = next(i for i, t in enumerate(toks) if t.text == "دييجو")
+    assert join_person_halves(toks, [(k, k, "PER"), (k + 1, k + 1, "PER")], doc.text) == [(k, k + 1, "PER")]
+    # not across a comma, nor onto a word with the article
+    doc = doc_of("وقال دييجو، مارادونا والعلمي", stages=("sources",))
+    toks = doc.tokens
+    k = next(i for i, t in enumerate(toks) if t.text.startswith("دييجو"))
+    assert len(join_person_halves(toks, [(k, k, "PER"), (k + 1, k + 1, "PER")], doc.text)) == 2
+    assert len(join_person_halves(toks, [(k + 1, k + 1, "PER"), (k + 2, k + 2, "PER")], doc.text)) == 2
+    # «متشددو " طالبان "»: a quote does not end the model's span (the KB reads the name in quotes)
+    from rasd.extract.ner_model import split_at_punctuation
+    doc = doc_of('ولكان متشددو " طالبان " قد هزموا', stages=("sources",))
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == "متشددو")
+    assert split_at_punctuation(doc.tokens, [(k, k + 1, "PER")], doc.text) == [(k, k + 1, "PER")]

@@ -518,12 +518,28 @@ def decode_spans(tokens: list[Token], labels: list[str]) -> list[tuple[int, int,
     return split_at_proclitics(tokens, labels_to_spans(labels))
 
 
-_SPLITTING_MARKS = frozenset("،,؛;:()[]«»\"")
+def join_person_halves(tokens: list[Token], spans: list[tuple[int, int, str]],
+                       text: str) -> list[tuple[int, int, str]]:
+    """«دييجو | مارادونا»: a one-word person span right after another, with only a space between them and no
+    clitic or article on the second, is the same name (the model began it again: B-PER B-PER)."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and span[2] == "PER" and out[-1][2] == "PER" and span[0] == out[-1][1] + 1 \
+                and out[-1][0] == out[-1][1] and not text[tokens[span[0] - 1].end:tokens[span[0]].start].strip() \
+                and not tokens[span[0]].prefixes and not tokens[out[-1][0]].prefixes \
+                and not tokens[span[0] - 1].suffix:
+            out[-1] = (out[-1][0], span[1], "PER")
+        else:
+            out.append(span)
+    return out
+
+
+_SPLITTING_MARKS = frozenset("،,؛;:")     # list separators (not quotes: «متشددو " طالبان "» is left to the KB)
 
 
 def split_at_punctuation(tokens: list[Token], spans: list[tuple[int, int, str]],
                          text: str) -> list[tuple[int, int, str]]:
-    """End PER / LOC spans where a comma, a colon, a bracket or a quote stands between two of their words: a
+    """End PER / LOC spans where a comma or a colon stands between two of their words: a
     list of names («ارازي ، العلمي ، الطاهري») or a name and its apposition («ريدموند ، البالغة») is no one name
     (the model sees words only). What follows the mark is left out: the model read it as the name's
     continuation, not as a name of its own («محمد بن عبد الله ، جاعلين»)."""
@@ -567,7 +583,7 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
         pos += len(sent)
         spans = decode_spans(sent, [lab for lab, _ in labelled])
         if text is not None:
-            spans = split_at_punctuation(sent, spans, text)
+            spans = join_person_halves(sent, split_at_punctuation(sent, spans, text), text)
         for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])
