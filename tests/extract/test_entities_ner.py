@@ -456,3 +456,21 @@ def test_two_one_word_model_persons_side_by_side_are_one_name():
     doc = doc_of('ولكان متشددو " طالبان " قد هزموا', stages=("sources",))
     k = next(i for i, t in enumerate(doc.tokens) if t.text == "متشددو")
     assert split_at_punctuation(doc.tokens, [(k, k + 1, "PER")], doc.text) == [(k, k + 1, "PER")]
+
+
+def test_a_given_name_before_a_surname_found_alone_is_the_first_name():
+    from rasd.document import Entity
+    from rasd.extract.entities import add_first_names
+    doc = doc_of("وانتقد بهاء الاعرجي في مؤتمر صحفي قرار الحكومة.", stages=("sources",))
+    start = doc.text.index("الاعرجي")
+    doc.entities.append(Entity(span=doc.span(start, start + len("الاعرجي")), type="PERSON", text="الاعرجي",
+                               source="ner"))
+    add_first_names(doc)
+    assert doc.entities[0].text == "بهاء الاعرجي"
+    # a given name that is also a common word («حسن») is not taken
+    doc = doc_of("وهذا حسن الاعرجي في مؤتمر صحفي.", stages=("sources",))
+    start = doc.text.index("الاعرجي")
+    doc.entities.append(Entity(span=doc.span(start, start + len("الاعرجي")), type="PERSON", text="الاعرجي",
+                               source="ner"))
+    add_first_names(doc)
+    assert doc.entities[0].text == "الاعرجي"

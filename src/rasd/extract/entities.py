@@ -1154,17 +1154,24 @@ _FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person'
 
 def add_first_names(doc: Document) -> None:
     """«بافل فينوجرادوف», «دييجو مارادونا», «انغيلا ميركل»: a person found by the surname alone takes the rare
-    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba)."""
-    starts = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba), or a
+    given name that is no common word just before it («جوزف ليبرمان», «بهاء الاعرجي»)."""
+    starts = {_name_start(t): i for i, t in enumerate(doc.tokens)}
     taken = {(e.span.start, e.span.end) for e in doc.entities}
     spans = [(e.span.start, e.span.end) for e in doc.entities]
     for e in doc.entities:
         k = starts.get(e.span.start)
         if e.type != "PERSON" or e.source not in ("ner", "pattern", "kb") or k is None or k == 0 \
-                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k) or doc.tokens[k].prefixes:
+                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k):
             continue
         prev = doc.tokens[k - 1]
-        if prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
+        given = not prev.prefixes and _given_at(doc, k - 1) and _surface_key(doc, k - 1) not in _common_word_names()
+        if doc.tokens[k].prefixes and not (given and doc.tokens[k].prefixes == ["ال"]):
+            continue        # («بهاء الاعرجي»: a family name with the article after a given name)
+        if given and prev.sentence == doc.tokens[k].sentence and not any(a < prev.end and prev.start < b
+                                                                         for a, b in spans):
+            pass            # «جوزف ليبرمان», «بهاء الاعرجي»: a given name, whatever else the word may be
+        elif prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
                 or prev.sentence != doc.tokens[k].sentence \
                 or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
                 or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
