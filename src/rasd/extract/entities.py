@@ -563,8 +563,18 @@ def _given_at(doc: Document, k: int) -> bool:
     return _name_key(tok.text) in _given_names() or (not tok.prefixes and _surface_key(doc, k) in _given_names())
 
 
+def _misread_name_word(doc: Document, tok) -> bool:
+    """«فينوجرادوف», «بليك»: a word whose first letter the segmenter took for a clitic (ب ك ف س, nothing before
+    it) on a stem that is no word and no place: a foreign name whole, not a preposition or «ف» on a word."""
+    return tok.prefixes in (["ب"], ["ك"], ["ف"], ["س"]) and not tok.suffix and len(tok.stem) >= 4 \
+        and tok.stem.isalpha() and (stem_zipf(tok.stem) or 0) < _LONE_NAME_ZIPF \
+        and not load_kb().gazetteer.candidates(doc.text[tok.stem_start:tok.stem_end])
+
+
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
     tok = doc.tokens[k]
+    if _misread_name_word(doc, tok):
+        return True
     if tok.prefixes[:1] in (["و"], ["ف"]) and _name_key(tok.text) not in _given_names():
         return False        # «أبو فارس وأبو السكر»: two names
     if tok.stem in _nisba_forms():
@@ -931,6 +941,66 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     return out
 
 
+_SPEAKER_NAME_ZIPF = 4.5    # each word of a speaker's name before «إن» is rarer than this (or a given name)
+_SPEAKER_VERB_REACH = 10    # ... and a speech verb opens the clause at most this many words before the name
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها"})
+
+
+def _speaker_name_word(doc: Document, k: int) -> bool:
+    tok = doc.tokens[k]
+    if _misread_name_word(doc, tok):
+        return True         # «برويز» is no ب + «رويز»
+    if tok.prefixes or tok.suffix or not tok.stem.isalpha() or tok.stem.isascii() or len(tok.stem) < 2 \
+            or tok.stem in _nisba_forms() or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or _is_title(tok):
+        return False
+    if _given_at(doc, k) and _surface_key(doc, k) not in _common_word_names():
+        return True
+    return word_frequency(doc, tok) < _SPEAKER_NAME_ZIPF and not _inflected_common_word(doc, tok) \
+        and not _verb_or_plural_shape(doc, tok)
+
+
+def _names_a_speaker(doc: Document, j: int, orgs_end: set[int]) -> bool:
+    """Token j closes the description of a speaker: a nationality or other definite adjective («الباكستاني»,
+    «الأوروبية»), a title with the article («المتحدث»), «باسمه/باسمها», or a known organisation («المتحدث باسم
+    المفوضية الأوروبية»)."""
+    tok = doc.tokens[j]
+    # (a title without the article heads what follows: «رئيس انرون» is Enron's chairman)
+    return _definite_adjective(tok) or (_is_title(tok) and "ال" in tok.prefixes) or tok.stem_end in orgs_end \
+        or (tok.stem == "اسم" and tok.prefixes == ["ب"] and bool(tok.suffix))
+
+
+def find_speaker_names(doc: Document) -> list[tuple[int, int, str, float]]:
+    """«وقال المتحدث باسم المفوضية الأوروبية جوناثان تود إنه ...», «قال وزير الإعلام الباكستاني طارق عظيم خان ، إن»:
+    after a speech verb, the one to three uncommon bare words between the speaker's description (a title, an
+    adjective, an organisation) and the complementizer «إن/أن» are the speaker's name."""
+    tokens, out = doc.tokens, []
+    orgs_end = {e.span.end for e in doc.entities if e.type == "ORG"}
+    for k, tok in enumerate(tokens):
+        if tok.norm not in _COMPLEMENTIZERS or k < 2:
+            continue
+        end = k - 1
+        if not _joined(doc, end, k) and doc.text[tokens[end].end:tok.start].strip() not in ("،", ","):
+            continue
+        start = end
+        while start > end - 3 and start >= 0 and tokens[start].sentence == tok.sentence \
+                and _speaker_name_word(doc, start) and (start == end or _joined(doc, start, start + 1)):
+            start -= 1
+        start += 1
+        if start > end or start == 0:
+            continue
+        j = start - 1
+        if not (_joined(doc, j, start) or doc.text[tokens[j].end:tokens[start].start].strip() in ("،", ",")) \
+                or not _names_a_speaker(doc, j, orgs_end) \
+                or not any(_speaker_verb(tokens[v]) for v in range(max(0, j - _SPEAKER_VERB_REACH), j)
+                           if tokens[v].sentence == tok.sentence) \
+                or any(_big_place(doc, x) for x in range(start, end + 1)):
+            continue
+        first = tokens[start]
+        out.append((first.start if first.prefixes else _name_start(first), tokens[end].stem_end, "PERSON", 0.7))
+    return out
+
+
 def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
     for start, end, etype, conf in names:
         if _overlaps(claims, start, end):
@@ -1084,17 +1154,24 @@ _FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person'
 
 def add_first_names(doc: Document) -> None:
     """«بافل فينوجرادوف», «دييجو مارادونا», «انغيلا ميركل»: a person found by the surname alone takes the rare
-    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba)."""
-    starts = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    bare word just before it (a foreign first name: no clitic, no ending, no known place, title or nisba), or a
+    given name that is no common word just before it («جوزف ليبرمان», «بهاء الاعرجي»)."""
+    starts = {_name_start(t): i for i, t in enumerate(doc.tokens)}
     taken = {(e.span.start, e.span.end) for e in doc.entities}
     spans = [(e.span.start, e.span.end) for e in doc.entities]
     for e in doc.entities:
         k = starts.get(e.span.start)
         if e.type != "PERSON" or e.source not in ("ner", "pattern", "kb") or k is None or k == 0 \
-                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k) or doc.tokens[k].prefixes:
+                or len(e.text.split()) != 1 or not _joined(doc, k - 1, k):
             continue
         prev = doc.tokens[k - 1]
-        if prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
+        given = not prev.prefixes and _given_at(doc, k - 1) and _surface_key(doc, k - 1) not in _common_word_names()
+        if doc.tokens[k].prefixes and not (given and doc.tokens[k].prefixes == ["ال"]):
+            continue        # («بهاء الاعرجي»: a family name with the article after a given name)
+        if given and prev.sentence == doc.tokens[k].sentence and not any(a < prev.end and prev.start < b
+                                                                         for a, b in spans):
+            pass            # «جوزف ليبرمان», «بهاء الاعرجي»: a given name, whatever else the word may be
+        elif prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
                 or prev.sentence != doc.tokens[k].sentence \
                 or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
                 or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
@@ -1289,6 +1366,29 @@ def trim_descriptors(doc: Document, kb) -> None:
                 e.name_en = transliterate(e.text)
 
 
+def add_state_heads(doc: Document) -> None:
+    """«الدولة الأموية», «الخلافة العباسية»: a place found as a definite adjective alone («الأموية»), right after a
+    definite state noun (ner_cues.tsv STATE_HEAD), is the state the two words name; the adjective is no place
+    of its own (a gazetteer town of that name is no reading here)."""
+    heads = _cue_set("STATE_HEAD")
+    starts = {t.stem_start - (2 if "ال" in t.prefixes else 0): i for i, t in enumerate(doc.tokens)}
+    taken = [(e.span.start, e.span.end) for e in doc.entities]
+    for e in doc.entities:
+        k = starts.get(e.span.start)
+        if e.type not in ("GPE", "LOC") or k is None or k == 0 or len(e.text.split()) != 1:
+            continue
+        tok, head = doc.tokens[k], doc.tokens[k - 1]
+        if not _definite_adjective(tok) or tok.stem in _nisba_forms() or tok.suffix or not _joined(doc, k - 1, k) \
+                or "ال" not in head.prefixes or head.stem not in heads or head.suffix:
+            continue
+        start = _name_start(head)
+        if any(a < e.span.start and start < b for a, b in taken):
+            continue
+        e.span = doc.span(start, e.span.end)
+        e.text = e.span.text
+        e.type, e.kb_id, e.source, e.name_en = "GPE", None, "pattern", transliterate(e.text)
+
+
 def _cue_set(kind: str) -> frozenset[str]:
     from rasd.extract.ner_model import load_cues
     return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
@@ -1380,8 +1480,8 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
-        introduced = bool(tokens[k].prefixes) or (k > 0 and (tokens[k - 1].stem in _descriptor_heads()
-                                                             or tokens[k - 1].stem in _org_heads()
+        introduced = bool(tokens[k].prefixes) or (k > 0 and (_singular_head(tokens[k - 1].stem) in _descriptor_heads()
+                                                             or _singular_head(tokens[k - 1].stem) in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
         lone = not technical and _latin_acronym(word) and len(word) >= 3 and sum(
             1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
@@ -1399,6 +1499,13 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                                        source="pattern", confidence=0.6))
             claims.append(_Claim(start, stop))
         k = end + 1
+
+
+def _singular_head(stem: str) -> str:
+    """«شركتا IBM وLenovo», «حركتي فتح وحماس»: a head noun in the dual is its singular («شركه»)."""
+    if stem.endswith(("تا", "تي")) and len(stem) >= 5 and stem[:-2] + "ه" in _org_heads():
+        return stem[:-2] + "ه"
+    return stem
 
 
 def _latin_acronym(word: str) -> bool:
@@ -1425,6 +1532,7 @@ def run(doc: Document) -> None:
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
     add_kb_entities(doc, kb, claims, matches, named=True)
     add_person_entities(doc, claims, names)
+    add_person_entities(doc, claims, find_speaker_names(doc))
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_org_patterns(doc, claims)
@@ -1432,6 +1540,7 @@ def run(doc: Document) -> None:
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
     add_first_names(doc)
+    add_state_heads(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
     add_repeated_mentions(doc, claims)

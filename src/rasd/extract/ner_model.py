@@ -32,8 +32,8 @@ LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
-             "SPORT_WORD")
-STAGE_ONLY_KINDS = frozenset({"SPORT_WORD"})   # read by the entities stage only, never a model feature
+             "SPORT_WORD", "STATE_HEAD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
@@ -476,6 +476,26 @@ def misread_clitic(tok: Token) -> bool:
     return (stem_zipf(tok.stem) or 0) < _MISREAD_STEM_ZIPF
 
 
+_INNER_MISREAD_STEM_ZIPF = 4.5
+
+
+def misread_inner_clitic(tok: Token) -> bool:
+    """«جيمس بليك», «مارات سافين»: inside a person span the model reads on (I-PER), a word with one clitic
+    letter (ب ك ف س, nothing before it) on a stem that is no frequent word is the name's next word whole, not
+    a preposition on a word («بليك» is no ب + «ليك»); the caller asks that the word before be a first name
+    (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
+    if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
+        return False
+    from rasd.text.tokens import stem_zipf
+    return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
+
+
+def _first_name_like(tok: Token) -> bool:
+    """A bare word that is a given name («جيمس») or no known word (Zipf < 3: «مارات»)."""
+    from rasd.text.tokens import stem_zipf
+    return not tok.prefixes and not tok.suffix and (tok.stem in _given_names() or (stem_zipf(tok.stem) or 0) < 3.0)
+
+
 def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut PER / LOC spans before each inner token that carries a proclitic other than the article (unless the
     proclitic is a misread first letter of a foreign name: «روبرتو باجيو»)."""
@@ -484,7 +504,9 @@ def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) 
         start = first
         if cls in SPLIT_AT_PROCLITIC:
             for i in range(first + 1, last + 1):
-                if any(p != "ال" for p in tokens[i].prefixes) and not (cls == "PER" and misread_clitic(tokens[i])):
+                if any(p != "ال" for p in tokens[i].prefixes) \
+                        and not (cls == "PER" and (misread_clitic(tokens[i]) or (misread_inner_clitic(tokens[i])
+                                                                                and _first_name_like(tokens[i - 1])))):
                     out.append((start, i - 1, cls))
                     start = i
         out.append((start, last, cls))
@@ -494,6 +516,41 @@ def split_at_proclitics(tokens: list[Token], spans: list[tuple[int, int, str]]) 
 def decode_spans(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token, class) entity spans of one sentence from its predicted labels."""
     return split_at_proclitics(tokens, labels_to_spans(labels))
+
+
+def join_person_halves(tokens: list[Token], spans: list[tuple[int, int, str]],
+                       text: str) -> list[tuple[int, int, str]]:
+    """«دييجو | مارادونا»: a one-word person span right after another, with only a space between them and no
+    clitic or article on the second, is the same name (the model began it again: B-PER B-PER)."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and span[2] == "PER" and out[-1][2] == "PER" and span[0] == out[-1][1] + 1 \
+                and out[-1][0] == out[-1][1] and not text[tokens[span[0] - 1].end:tokens[span[0]].start].strip() \
+                and not tokens[span[0]].prefixes and not tokens[out[-1][0]].prefixes \
+                and not tokens[span[0] - 1].suffix:
+            out[-1] = (out[-1][0], span[1], "PER")
+        else:
+            out.append(span)
+    return out
+
+
+_SPLITTING_MARKS = frozenset("،,؛;:")     # list separators (not quotes: «متشددو " طالبان "» is left to the KB)
+
+
+def split_at_punctuation(tokens: list[Token], spans: list[tuple[int, int, str]],
+                         text: str) -> list[tuple[int, int, str]]:
+    """End PER / LOC spans where a comma or a colon stands between two of their words: a
+    list of names («ارازي ، العلمي ، الطاهري») or a name and its apposition («ريدموند ، البالغة») is no one name
+    (the model sees words only). What follows the mark is left out: the model read it as the name's
+    continuation, not as a name of its own («محمد بن عبد الله ، جاعلين»)."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, cls in spans:
+        end = last
+        if cls in SPLIT_AT_PROCLITIC:
+            end = next((i - 1 for i in range(first + 1, last + 1)
+                        if any(c in _SPLITTING_MARKS for c in text[tokens[i - 1].end:tokens[i].start])), last)
+        out.append((first, end, cls))
+    return out
 
 
 def _location_type(tokens: list[Token], first: int, last: int) -> str:
@@ -524,7 +581,10 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     for sent in group_by_sentence(tokens):
         labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
         pos += len(sent)
-        for first, last, cls in decode_spans(sent, [lab for lab, _ in labelled]):
+        spans = decode_spans(sent, [lab for lab, _ in labelled])
+        if text is not None:
+            spans = join_person_halves(sent, split_at_punctuation(sent, spans, text), text)
+        for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
             conf = min(p for _, p in labelled[first:last + 1])
             misread = cls == "PER" and misread_clitic(sent[first])
