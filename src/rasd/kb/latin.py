@@ -126,9 +126,13 @@ def arabic_slots(name: str) -> list[tuple[str, ...]]:
     for word in strip_diacritics(name).replace("ـ", "").split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
-        for k, ch in enumerate(word):
-            where = "start" if k == 0 else "end" if k == len(word) - 1 else "any"
-            tokens = table.get((ch, where)) or table.get((ch, "any"))
+        k = 0
+        while k < len(word):
+            pair = table.get((word[k:k + 2], "any")) if k + 1 < len(word) else None    # «تش» is ch
+            ch = word[k:k + 2] if pair else word[k]
+            where = "start" if k == 0 else "end" if k + len(ch) == len(word) else "any"
+            tokens = pair or table.get((ch, where)) or table.get((ch, "any"))
+            k += len(ch)
             if tokens is None:
                 continue
             if slots and len(tokens) == 1 and slots[-1] == tokens and tokens[0] not in _VOWELS:
@@ -213,7 +217,8 @@ def match_cost(slots: list[tuple[str, ...]], tokens: list[str]) -> float:
 
 
 def consonants(slots: list[tuple[str, ...]]) -> int:
-    return sum(1 for s in slots if any(t not in _VOWELS and t != _OPTIONAL for t in s) and _OPTIONAL not in s)
+    """Letters that are consonants only (not «و»/«ي», which may be vowels, nor a letter Latin may leave out)."""
+    return sum(1 for s in slots if _OPTIONAL not in s and all(t not in _VOWELS and t not in ("W", "Y") for t in s))
 
 
 # ---------------------------------------------------------------- building latin.sqlite
@@ -222,8 +227,8 @@ _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u02
 
 SCHEMA = """
 CREATE TABLE lplaces (id TEXT PRIMARY KEY, name_en TEXT, lat REAL, lon REAL, feature TEXT, country TEXT,
-                      admin1 TEXT, population INTEGER, score REAL);
-CREATE TABLE lnames (country TEXT, key TEXT, place_id TEXT, latin TEXT);
+                      admin1 TEXT, population INTEGER, score REAL, latin TEXT);
+CREATE TABLE lnames (country TEXT, key TEXT, place_id TEXT, PRIMARY KEY (country, key, place_id)) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -233,8 +238,8 @@ def _usable_latin(names, limit: int = _MAX_LATIN_NAMES) -> list[str]:
     seen: set[str] = set()
     for n in names:
         n = n.strip()
-        if not n or not _LATIN_NAME.match(n) or (n.isupper() and len(n) <= 4) or len(n) < 3:
-            continue       # «DXB», codes
+        if not n or not _LATIN_NAME.match(n) or (n.isupper() and len(n) <= 4) or len(n) < 3 or n.islower():
+            continue       # «DXB», codes; «dby», «la pa er ma»: machine romanisations of other scripts
         folded = _fold_latin(n)
         if folded not in seen:
             seen.add(folded)
@@ -305,24 +310,18 @@ def _wof_rows(folder: Path, known, seen_gid: set[str], nearest_admin1) -> list[t
 
 
 def write_latin(path: Path, rows: list[tuple]) -> int:
+    """lplaces: one row per place with its Latin names |-joined; lnames: (country, coarse key, place)."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
-    con.executemany("INSERT OR IGNORE INTO lplaces VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in rows])
-    names = []
+    places: dict[str, tuple] = {}
     for r in rows:
-        pid, country = r[0], r[5]
-        seen: set[str] = set()
-        for latin in r[9]:
-            for key in latin_keys(latin_tokens(latin)):
-                if (key, latin) not in seen:
-                    seen.add((key, latin))
-                    names.append((country, key, pid, latin))
-    names.sort()
-    con.executemany("INSERT INTO lnames VALUES (?,?,?,?)", names)
-    con.execute("CREATE INDEX lnames_key ON lnames(country, key)")
-    con.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(rows)),))
+        places.setdefault(r[0], r[:9] + ("|".join(n.replace("|", " ") for n in r[9]),))
+    con.executemany("INSERT INTO lplaces VALUES (?,?,?,?,?,?,?,?,?,?)", [places[k] for k in sorted(places)])
+    names = sorted({(r[5], key, r[0]) for r in rows for latin in r[9] for key in latin_keys(latin_tokens(latin))})
+    con.executemany("INSERT INTO lnames VALUES (?,?,?)", names)
+    con.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(places)),))
     con.commit()
     con.close()
     tmp.replace(path)
@@ -345,10 +344,11 @@ def build_latin(out_dir: Path, places: dict, extra: Path | None, admin1_by_count
 
 # ---------------------------------------------------------------- lookup
 
-MAX_COST_PER_CONSONANT = 0.22
-MAX_COST = 1.0
+MAX_COST_PER_CONSONANT = 0.12    # a match may cost this much per consonant of the Arabic name ...
+MAX_COST = 0.5                   # ... and no more than this («باجور» is not Peshawar at 0.8)
+MIN_CONSONANTS = 3               # a shorter name must match almost exactly:
+MAX_COST_SHORT = 0.15
 SAME_PLACE_KM = 10.0
-MIN_CONSONANTS = 3      # a two-consonant name («كارو» K-R) needs a place word before it, see `lookup`
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -371,15 +371,15 @@ class LatinIndex:
         keys = arabic_keys(slots)
         if not keys or not countries:
             return ()
-        q = (f"SELECT n.latin, p.* FROM lnames n JOIN lplaces p ON p.id = n.place_id WHERE n.country IN "
+        q = (f"SELECT DISTINCT p.* FROM lnames n JOIN lplaces p ON p.id = n.place_id WHERE n.country IN "
              f"({','.join('?' * len(countries))}) AND n.key IN ({','.join('?' * len(keys))})")
-        best: dict[str, LatinMatch] = {}
-        for latin, pid, name_en, lat, lon, feature, country, admin1, pop, score in self._con.execute(
+        out = []
+        for pid, name_en, lat, lon, feature, country, admin1, pop, score, names in self._con.execute(
                 q, (*countries, *sorted(keys))):
-            cost = match_cost(slots, latin_tokens(latin))
-            if pid not in best or cost < best[pid].cost:
-                best[pid] = LatinMatch(pid, name_en, latin, lat, lon, feature, country, admin1, pop, score, cost)
-        return tuple(sorted(best.values(), key=lambda m: (m.cost, -m.score, m.id)))
+            cost, latin = min((match_cost(slots, latin_tokens(n)), n) for n in names.split("|")
+                              if keys & latin_keys(latin_tokens(n)))
+            out.append(LatinMatch(pid, name_en, latin, lat, lon, feature, country, admin1, pop, score, cost))
+        return tuple(sorted(out, key=lambda m: (m.cost, -m.score, m.id)))
 
     def lookup(self, name: str, countries: tuple[str, ...]) -> LatinMatch | None:
         """The one place `name` names, or None: a cheap enough match, and no other place as cheap unless it
@@ -388,9 +388,8 @@ class LatinIndex:
         found = self.matches(name, countries)
         if not found:
             return None
-        slots = arabic_slots(name)
-        n = max(1, consonants(slots))
-        limit = min(MAX_COST, MAX_COST_PER_CONSONANT * n)
+        n = consonants(arabic_slots(name))
+        limit = MAX_COST_SHORT if n < MIN_CONSONANTS else min(MAX_COST, MAX_COST_PER_CONSONANT * n)
         good = [m for m in found if m.cost <= limit]
         if not good:
             return None
