@@ -535,25 +535,34 @@ def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | 
 
 
 
+_LATIN_WORD_ZIPF = 3.6     # a word Arabic text uses this often is that word before it is a foreign village
+_LATIN_NEXT_ZIPF = 2.5     # an unknown word right after the name may be the rest of it («خيبر بختونخواه»)
+
+
 def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[PlaceCandidate], countries: list[str],
                  kb) -> Place | None:
     """A name read as a place (after a place word, or a place the NER model is sure of) that the gazetteer
-    knows in none of the article's countries: the place of those countries whose Latin name it transliterates,
-    when exactly one reads like it (rasd.kb.latin). Not a common word, a given name or a stoplisted word."""
+    does not know in the country the text gives (the country named with it, else the article's first): the
+    place of that country whose Latin name it transliterates, when exactly one reads like it (rasd.kb.latin).
+    Never a word Arabic text often uses, a given name or a stoplisted word, nor a name that may go on."""
     if e.type not in ("GPE", "LOC") or not ("cue" in ctx or e.source == "ner" and "ner-place" in ctx):
         return None
-    home = tuple(dict.fromkeys(([ctx["in_country"]] if "in_country" in ctx else []) + countries[:2]))
-    if not home or any(c.country in home for c in cands):
-        return None         # the gazetteer knows the name at home: its own rules have decided
+    home = ctx.get("in_country") or (countries[0] if countries else "")
+    if not home or any(c.country == home for c in cands):
+        return None         # the gazetteer knows the name there: its own rules have decided
     first, last = _token_range(doc, e)
     head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
     start = doc.tokens[first + 1].start if head and head[0] == "cue" and last > first else e.span.start
     name = doc.text[start:e.span.end]
-    if len(name) < 3 or len(name.split()) > 3 or _is_common_word(name) or is_given_name(name) \
-            or kb.gazetteer.stoplist.get(name_key(name)):
+    if len(name) < 3 or len(name.split()) > 3 or is_given_name(name) or kb.gazetteer.stoplist.get(name_key(name)) \
+            or any(_is_common_word(w, _LATIN_WORD_ZIPF) for w in name.split()):
+        return None
+    nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.sentence == doc.tokens[last].sentence and not nxt.prefixes and nxt.start == \
+            doc.tokens[last].end + 1 and not _word_role(nxt.stem) and (stem_zipf(lexicon_key(nxt.stem)) or 0) < _LATIN_NEXT_ZIPF:
         return None
     index = load_latin(str(kb.gazetteer.directory))
-    hit = index.lookup(name, home) if index is not None else None
+    hit = index.lookup(name, (home,)) if index is not None else None
     if hit is None or "near" in ctx and _km_to_parent(hit, ctx) > float(ctx["near_km"]):   # type: ignore[arg-type]
         return None
     return Place(span=doc.span(start, e.span.end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
