@@ -72,11 +72,15 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _letters() -> tuple[dict[tuple[str, str], tuple[str, ...]], list[tuple[str, str]]]:
+def _letters() -> tuple[dict[tuple[str, str], tuple[str, ...]], list[tuple[str, str]], dict[str, list[tuple[str, str]]]]:
     arabic: dict[tuple[str, str], tuple[str, ...]] = {}
     latin: list[tuple[str, str]] = []
-    for lineno, r in enumerate(_read(DATA / "latin_letters.tsv"), 2):
-        tokens = tuple(t.strip() for t in r["tokens"].split("|") if t.strip())
+    local: dict[str, list[tuple[str, str]]] = {}      # country → (letter, its replacement)
+    for r in _read(DATA / "latin_letters.tsv"):
+        tokens = tuple(t.strip() for t in (r["tokens"] or "").split("|") if t.strip())
+        if r["script"] == "la" and len(r["where"]) == 2 and r["where"].isupper():
+            local.setdefault(r["where"], []).append((r["letter"], tokens[0] if tokens else ""))
+            continue
         if not tokens or r["where"] not in ("any", "start", "end") or r["script"] not in ("ar", "la"):
             raise ValueError(f"{DATA / 'latin_letters.tsv'}: bad row {r}")
         if r["script"] == "ar":
@@ -84,7 +88,7 @@ def _letters() -> tuple[dict[tuple[str, str], tuple[str, ...]], list[tuple[str, 
         else:
             latin.append((r["letter"], tokens[0]))
     latin.sort(key=lambda lt: -len(lt[0]))      # longest group first
-    return arabic, latin
+    return arabic, latin, local
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +125,7 @@ def arabic_slots(name: str) -> list[tuple[str, ...]]:
     """«مستونغ» → [(M,), (S,), (T,), (W, u, o), (N,), (GH, G)]: per letter, what it may stand for in Latin.
     The article «ال» of each word is left out (Latin names drop or vary it); a letter outside the table is
     left out too."""
-    table, _ = _letters()
+    table = _letters()[0]
     slots: list[tuple[str, ...]] = []
     for word in strip_diacritics(name).replace("ـ", "").split():
         if word.startswith("ال") and len(word) > 3:
@@ -147,10 +151,15 @@ def _fold_latin(name: str) -> str:
     return text.replace("ı", "i").replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d")
 
 
-def latin_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def latin_tokens(name: str, country: str = "") -> tuple[str, ...]:
     """«Mastung» → [M, a, S, T, u, N, G]; «Karou» → [K, a, R, u]. Articles («ad-Dawr», «Deir ez-Zor») are
-    left out; doubled letters read once; «w»/«y» before no vowel read as the vowels u/i."""
-    _, table = _letters()
+    left out; doubled letters read once; «w»/«y» before no vowel read as the vowels u/i; a country's own
+    spelling first («Cizre» in Turkey is «Jizre»)."""
+    _, table, local = _letters()
+    name = name.lower()
+    for letter, replacement in local.get(country, ()):
+        name = name.replace(letter, replacement)
     words = [w for w in re.split(r"[^a-z]+", _fold_latin(name)) if w]
     if len(words) > 1:
         words = [w for k, w in enumerate(words) if not (w in _LATIN_ARTICLES and k < len(words) - 1)]
@@ -172,14 +181,14 @@ def latin_tokens(name: str) -> list[str]:
             if not (out and out[-1] == token and token not in _VOWELS and k > 0):
                 out.append(token)
             k += len(group)
-    return out
+    return tuple(out)
 
 
 def _collapse(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def latin_keys(tokens: list[str]) -> set[str]:
+def latin_keys(tokens) -> set[str]:
     options = [_COARSE_ALT.get(t) or (_COARSE.get(t, ""),) for t in tokens]
     if math.prod(len(o) for o in options) > 16:
         options = [o[:1] for o in options]
@@ -198,7 +207,7 @@ def arabic_keys(slots: list[tuple[str, ...]]) -> set[str]:
     return {_collapse("".join(p)) for p in product(*options)} - {""}
 
 
-def match_cost(slots: list[tuple[str, ...]], tokens: list[str]) -> float:
+def match_cost(slots: list[tuple[str, ...]], tokens) -> float:
     """Weighted edit distance between an Arabic name's slots and a Latin name's tokens."""
     n, m = len(slots), len(tokens)
     prev = [0.0] * (m + 1)
@@ -319,7 +328,8 @@ def write_latin(path: Path, rows: list[tuple]) -> int:
     for r in rows:
         places.setdefault(r[0], r[:9] + ("|".join(n.replace("|", " ") for n in r[9]),))
     con.executemany("INSERT INTO lplaces VALUES (?,?,?,?,?,?,?,?,?,?)", [places[k] for k in sorted(places)])
-    names = sorted({(r[5], key, r[0]) for r in rows for latin in r[9] for key in latin_keys(latin_tokens(latin))})
+    names = sorted({(r[5], key, r[0]) for r in rows for latin in r[9]
+                    for key in latin_keys(latin_tokens(latin, r[5]))})
     con.executemany("INSERT INTO lnames VALUES (?,?,?)", names)
     con.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(places)),))
     con.commit()
@@ -376,8 +386,8 @@ class LatinIndex:
         out = []
         for pid, name_en, lat, lon, feature, country, admin1, pop, score, names in self._con.execute(
                 q, (*countries, *sorted(keys))):
-            cost, latin = min((match_cost(slots, latin_tokens(n)), n) for n in names.split("|")
-                              if keys & latin_keys(latin_tokens(n)))
+            cost, latin = min((match_cost(slots, latin_tokens(n, country)), n) for n in names.split("|")
+                              if keys & latin_keys(latin_tokens(n, country)))
             out.append(LatinMatch(pid, name_en, latin, lat, lon, feature, country, admin1, pop, score, cost))
         return tuple(sorted(out, key=lambda m: (m.cost, -m.score, m.id)))
 
