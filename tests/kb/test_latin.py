@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.kb.latin import (LATIN_SQLITE, LatinIndex, arabic_keys, arabic_slots, collect_places, latin_keys,
+from rasd.kb.latin import (LATIN_SQLITE, LatinIndex, LatinMatch, arabic_keys, arabic_slots, collect_places, latin_keys,
                            latin_tokens, match_cost, write_latin)
 
 
@@ -87,3 +87,24 @@ def test_lookup_refuses_two_equal_places(tiny_index):
 
 def test_lookup_refuses_a_poor_reading(tiny_index):
     assert tiny_index.lookup("مستورة", ("PK",)) is None
+
+
+def _m(pid, feature, admin1, lat, pop, cost=0.1):
+    return LatinMatch(pid, pid, pid, lat, 2.0, feature, "ML", admin1, pop, 5.0 if feature == "admin1" else 4.0, cost)
+
+
+class _Fixed(LatinIndex):
+    def __init__(self, found):
+        self._found = found
+
+    def matches(self, name, countries):
+        return list(self._found)
+
+
+def test_a_province_and_its_town_of_one_name_are_one_answer_chosen_by_the_cue():
+    index = _Fixed([_m("area", "admin1", "ML-9", 16.6, 0), _m("town", "city", "ML-9", 15.9, 14000)])
+    assert index.lookup("منكا", ("ML",)).id == "area"
+    assert index.lookup("منكا", ("ML",), "city").id == "town"
+    # a town of that name in another province is another place: no guess
+    other = _Fixed([_m("area", "admin1", "ML-9", 16.6, 0), _m("town", "city", "ML-3", 12.0, 14000)])
+    assert other.lookup("منكا", ("ML",)) is None

@@ -562,7 +562,7 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
             doc.tokens[last].end + 1 and not _word_role(nxt.stem) and (stem_zipf(lexicon_key(nxt.stem)) or 0) < _LATIN_NEXT_ZIPF:
         return None
     index = load_latin(str(kb.gazetteer.directory))
-    hit = index.lookup(name, (home,)) if index is not None else None
+    hit = index.lookup(name, (home,), ctx.get("cue", "")) if index is not None else None
     if hit is None or "near" in ctx and _km_to_parent(hit, ctx) > float(ctx["near_km"]):   # type: ignore[arg-type]
         return None
     return Place(span=doc.span(start, e.span.end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,

@@ -391,10 +391,12 @@ class LatinIndex:
             out.append(LatinMatch(pid, name_en, latin, lat, lon, feature, country, admin1, pop, score, cost))
         return tuple(sorted(out, key=lambda m: (m.cost, -m.score, m.id)))
 
-    def lookup(self, name: str, countries: tuple[str, ...]) -> LatinMatch | None:
+    def lookup(self, name: str, countries: tuple[str, ...], cue: str = "") -> LatinMatch | None:
         """The one place `name` names, or None: a cheap enough match, and no other place as cheap unless it
-        is the same place (within 10 km) or a much smaller one (a tenth of the population, or a village
-        beside a town/admin area)."""
+        is the same place (within 10 km), a much smaller one (a tenth of the population, or a village beside
+        a town or an admin area), or a province and its town of one name («منكا»: Ménaka region and town).
+        `cue` (the place word before the name: city, village, admin1 ...) chooses between a province and
+        its town; else the gazetteer's rank (feature, population) does."""
         found = self.matches(name, countries)
         if not found:
             return None
@@ -405,7 +407,13 @@ class LatinIndex:
             return None
         top_cost = good[0].cost
         tied = [m for m in good if m.cost <= top_cost + 0.3]
-        best = max(tied, key=lambda m: (m.score, -m.cost, m.id))
+
+        def preferred(m: LatinMatch) -> tuple:
+            wanted = (cue in ("city", "village", "neighbourhood") and m.feature in _SETTLEMENTS
+                      or cue == "admin1" and m.feature in _AREAS)
+            return (wanted, m.score, -m.cost, m.id)
+
+        best = max(tied, key=preferred)
         for other in tied:
             if other is best or _km(best.lat, best.lon, other.lat, other.lon) <= SAME_PLACE_KM:
                 continue
@@ -413,9 +421,20 @@ class LatinIndex:
                 return None                  # a clearly better reading names another place
             bigger = best.population >= 10 * max(other.population, 1) or (
                 best.feature not in ("village", "admin3") and other.feature in ("village", "admin3"))
-            if not bigger:
+            if not (bigger or _seat_and_area(best, other)):
                 return None
         return best
+
+
+_SETTLEMENTS = frozenset({"city", "village", "neighbourhood"})
+_AREAS = frozenset({"admin1", "admin2"})
+
+
+def _seat_and_area(a: LatinMatch, b: LatinMatch) -> bool:
+    """A province and a town in it bearing its name."""
+    area, town = (a, b) if a.feature in _AREAS else (b, a)
+    return area.feature in _AREAS and town.feature in _SETTLEMENTS and bool(area.admin1) \
+        and town.admin1 == area.admin1
 
 
 @lru_cache(maxsize=4)
