@@ -575,7 +575,8 @@ def _latin_after_cue_words(doc: Document, kb, countries: list[str]) -> list[Plac
     transliteration as `_latin_place` reads an unresolved place (same country, same strictness)."""
     if not countries:
         return []
-    taken = [(x.span.start, x.span.end) for x in (*doc.places, *doc.unresolved_places, *doc.entities)]
+    taken = [(p.span.start, p.span.end) for p in doc.places + doc.unresolved_places] \
+        + [(x.span.start, x.span.end) for x in doc.entities]
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
