@@ -570,37 +570,6 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
                  qualifier=ctx.get("qualifier"), reason=f"transliteration: read as {hit.latin!r}", confidence=0.7)
 
 
-def _latin_after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
-    """«حتى بلدة جيزرا»: a one-word name right after a place word that no layer has taken, read by
-    transliteration as `_latin_place` reads an unresolved place (same country, same strictness)."""
-    if not countries:
-        return []
-    taken = [(p.span.start, p.span.end) for p in doc.places + doc.unresolved_places] \
-        + [(x.span.start, x.span.end) for x in doc.entities]
-    out: list[Place] = []
-    tokens = doc.tokens
-    for k, tok in enumerate(tokens[:-1]):
-        role = _word_role(tok.stem) or _word_role(tok.norm)
-        nxt = tokens[k + 1]
-        if not role or role[0] != "cue" or role[1] not in ("city", "village", "admin1") \
-                or nxt.sentence != tok.sentence or nxt.prefixes \
-                or any(a < nxt.end and nxt.start < b for a, b in taken):
-            continue
-        e = Entity(span=doc.span(nxt.start, nxt.end), text=doc.text[nxt.start:nxt.end], type="GPE", source="cue")
-        ctx = {"cue": role[1]}
-        country_after = _country_named_after(doc, e, kb)
-        if country_after:
-            ctx["in_country"] = country_after
-        parent = _parent_named_after(doc, e, kb)
-        if parent is not None and parent.feature != "country":
-            ctx.update(_near_context(parent, kb))
-        place = _latin_place(doc, e, ctx, [], countries, kb)
-        if place is not None:
-            out.append(place)
-            taken.append((nxt.start, nxt.end))
-    return out
-
-
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("entities", "agents", "source")
 ADDS = ("places", "unresolved_places")
@@ -703,7 +672,6 @@ def run(doc: Document) -> None:
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
     doc.places.extend(_after_cue_words(doc, kb, countries))
-    doc.places.extend(_latin_after_cue_words(doc, kb, countries))
     doc.places.extend(_bare_capitals(doc, kb, countries))
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
