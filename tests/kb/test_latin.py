@@ -108,3 +108,10 @@ def test_a_province_and_its_town_of_one_name_are_one_answer_chosen_by_the_cue():
     # a town of that name in another province is another place: no guess
     other = _Fixed([_m("area", "admin1", "ML-9", 16.6, 0), _m("town", "city", "ML-3", 12.0, 14000)])
     assert other.lookup("منكا", ("ML",)) is None
+
+
+def test_no_latin_only_village_where_villages_have_arabic_names():
+    hamlet = LatinMatch("h", "Al Hawwari", "Al Hawwari", 24.3, 23.2, "village", "LY", "LY-KF", 0, 0.0, 0.0)
+    assert _Fixed([hamlet]).lookup("الهواري", ("LY",)) is None
+    town = LatinMatch("t", "Gwoza", "Gwoza", 11.1, 13.7, "village", "NG", "NG-BO", 0, 0.0, 0.05)
+    assert _Fixed([town]).lookup("غوزا", ("NG",)).id == "t"

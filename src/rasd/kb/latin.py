@@ -359,6 +359,10 @@ MAX_COST = 0.5                   # ... and no more than this («باجور» is 
 MIN_CONSONANTS = 3               # a shorter name must match almost exactly:
 MAX_COST_SHORT = 0.15
 SAME_PLACE_KM = 10.0
+# Countries whose villages the gazetteer holds in Arabic (Who's On First names most of them): there a village
+# known only by a Latin name is an obscure namesake («الهواري», a Benghazi district, is no hamlet in Kufra), so
+# only towns, cities and admin areas are found there by transliteration.
+ARABIC_NAMED = frozenset("SY IQ LB JO PS YE SA EG AE QA KW BH OM LY".split())
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -402,7 +406,8 @@ class LatinIndex:
             return None
         n = consonants(arabic_slots(name))
         limit = MAX_COST_SHORT if n < MIN_CONSONANTS else min(MAX_COST, MAX_COST_PER_CONSONANT * n)
-        good = [m for m in found if m.cost <= limit]
+        good = [m for m in found if m.cost <= limit and not (
+            m.country in ARABIC_NAMED and m.feature in ("village", "neighbourhood", "admin3"))]
         if not good:
             return None
         top_cost = good[0].cost
