@@ -35,3 +35,9 @@ def test_only_in_the_articles_countries():
 def test_a_word_that_reads_like_no_place_stays_unresolved():
     doc = places_of("قصفت طائرات مسيرة منطقة باجور في شمال غرب باكستان.")
     assert not any(p.name_en == "Peshawar" for p in doc.places)     # «باجور» is not «بيشاور»
+
+
+def test_a_quarter_is_not_looked_up():
+    # «حي»: a quarter of a town; a Latin-only village of that name elsewhere in the country is another place
+    doc = places_of("قصفت المدفعية حي مستونغ في باكستان.")
+    assert not any(p.name_en == "Mastung" for p in doc.places)

@@ -545,8 +545,9 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
     does not know in the country the text gives (the country named with it, else the article's first): the
     place of that country whose Latin name it transliterates, when exactly one reads like it (rasd.kb.latin).
     Never a word Arabic text often uses, a given name or a stoplisted word, nor a name that may go on."""
-    if e.type not in ("GPE", "LOC") or not ("cue" in ctx or e.source == "ner" and "ner-place" in ctx):
-        return None
+    if e.type not in ("GPE", "LOC") or not ("cue" in ctx or e.source == "ner" and "ner-place" in ctx) \
+            or ctx.get("cue") == "neighbourhood":
+        return None         # «حي الدمينة»: a town's quarter is no village of that name somewhere in the country
     home = ctx.get("in_country") or (countries[0] if countries else "")
     if not home or any(c.country == home for c in cands):
         return None         # the gazetteer knows the name there: its own rules have decided
