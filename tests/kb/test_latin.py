@@ -115,3 +115,21 @@ def test_no_latin_only_village_where_villages_have_arabic_names():
     assert _Fixed([hamlet]).lookup("الهواري", ("LY",)) is None
     town = LatinMatch("t", "Gwoza", "Gwoza", 11.1, 13.7, "village", "NG", "NG-BO", 0, 0.0, 0.05)
     assert _Fixed([town]).lookup("غوزا", ("NG",)).id == "t"
+
+
+def test_a_bad_table_row_names_its_file_and_line(tmp_path, monkeypatch):
+    import rasd.kb.latin as latin
+    (tmp_path / "latin_letters.tsv").write_text("# comment\nscript\tletter\twhere\ttokens\nar\tب\tmiddle\tB\n",
+                                                encoding="utf-8")
+    monkeypatch.setattr(latin, "DATA", tmp_path)
+    latin._letters.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"latin_letters.tsv:3:"):
+            latin._letters()
+    finally:
+        latin._letters.cache_clear()
+
+
+def test_every_arabic_letter_has_a_reading():
+    for letter in "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى":
+        assert arabic_slots(letter), letter

@@ -65,10 +65,9 @@ class LatinMatch:
 
 # ---------------------------------------------------------------- the tables
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
+    from rasd.kb.build import read_tsv
+    return read_tsv(path)
 
 
 @lru_cache(maxsize=1)
@@ -76,13 +75,14 @@ def _letters() -> tuple[dict[tuple[str, str], tuple[str, ...]], list[tuple[str, 
     arabic: dict[tuple[str, str], tuple[str, ...]] = {}
     latin: list[tuple[str, str]] = []
     local: dict[str, list[tuple[str, str]]] = {}      # country → (letter, its replacement)
-    for r in _read(DATA / "latin_letters.tsv"):
+    path = DATA / "latin_letters.tsv"
+    for lineno, r in _read(path):
         tokens = tuple(t.strip() for t in (r["tokens"] or "").split("|") if t.strip())
         if r["script"] == "la" and len(r["where"]) == 2 and r["where"].isupper():
             local.setdefault(r["where"], []).append((r["letter"], tokens[0] if tokens else ""))
             continue
         if not tokens or r["where"] not in ("any", "start", "end") or r["script"] not in ("ar", "la"):
-            raise ValueError(f"{DATA / 'latin_letters.tsv'}: bad row {r}")
+            raise ValueError(f"{path}:{lineno}: a row needs script ar|la, where any|start|end|XX and tokens")
         if r["script"] == "ar":
             arabic[(r["letter"], r["where"])] = tokens
         else:
@@ -94,8 +94,12 @@ def _letters() -> tuple[dict[tuple[str, str], tuple[str, ...]], list[tuple[str, 
 @lru_cache(maxsize=1)
 def _costs() -> dict[tuple[str, str], float]:
     out: dict[tuple[str, str], float] = {}
-    for r in _read(DATA / "latin_costs.tsv"):
-        a, b, cost = r["a"], r["b"], float(r["cost"])
+    path = DATA / "latin_costs.tsv"
+    for lineno, r in _read(path):
+        try:
+            a, b, cost = r["a"], r["b"], float(r["cost"])
+        except ValueError:
+            raise ValueError(f"{path}:{lineno}: cost {r['cost']!r} is not a number") from None
         out[(a, b)] = cost
         if _GAP not in (a, b):
             out[(b, a)] = cost
