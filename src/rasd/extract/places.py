@@ -21,6 +21,7 @@ from rasd.extract.spanindex import GrowingIndex, starting_in
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
 from rasd.kb.keys import name_key
+from rasd.kb.latin import load_latin
 from rasd.text.normalize import normalize_for_match
 from rasd.text.tokens import lexicon_key, stem_zipf
 
@@ -534,6 +535,42 @@ def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | 
 
 
 
+_LATIN_WORD_ZIPF = 3.6     # a word Arabic text uses this often is that word before it is a foreign village
+_LATIN_NEXT_ZIPF = 2.5     # an unknown word right after the name may be the rest of it («خيبر بختونخواه»)
+
+
+def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[PlaceCandidate], countries: list[str],
+                 kb) -> Place | None:
+    """A name read as a place (after a place word, or a place the NER model is sure of) that the gazetteer
+    does not know in the country the text gives (the country named with it, else the article's first): the
+    place of that country whose Latin name it transliterates, when exactly one reads like it (rasd.kb.latin).
+    Never a word Arabic text often uses, a given name or a stoplisted word, nor a name that may go on."""
+    if e.type not in ("GPE", "LOC") or not ("cue" in ctx or e.source == "ner" and "ner-place" in ctx) \
+            or ctx.get("cue") == "neighbourhood":
+        return None         # «حي الدمينة»: a town's quarter is no village of that name somewhere in the country
+    home = ctx.get("in_country") or (countries[0] if countries else "")
+    if not home or any(c.country == home for c in cands):
+        return None         # the gazetteer knows the name there: its own rules have decided
+    first, last = _token_range(doc, e)
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    start = doc.tokens[first + 1].start if head and head[0] == "cue" and last > first else e.span.start
+    name = doc.text[start:e.span.end]
+    if len(name) < 3 or len(name.split()) > 3 or is_given_name(name) or kb.gazetteer.stoplist.get(name_key(name)) \
+            or any(_is_common_word(w, _LATIN_WORD_ZIPF) for w in name.split()):
+        return None
+    nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.sentence == doc.tokens[last].sentence and not nxt.prefixes and nxt.start == \
+            doc.tokens[last].end + 1 and not _word_role(nxt.stem) and (stem_zipf(lexicon_key(nxt.stem)) or 0) < _LATIN_NEXT_ZIPF:
+        return None
+    index = load_latin(str(kb.gazetteer.directory))
+    hit = index.lookup(name, (home,), ctx.get("cue", "")) if index is not None else None
+    if hit is None or "near" in ctx and _km_to_parent(hit, ctx) > float(ctx["near_km"]):   # type: ignore[arg-type]
+        return None
+    return Place(span=doc.span(start, e.span.end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
+                 country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
+                 qualifier=ctx.get("qualifier"), reason=f"transliteration: read as {hit.latin!r}", confidence=0.7)
+
+
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("entities", "agents", "source")
 ADDS = ("places", "unresolved_places")
@@ -609,6 +646,11 @@ def run(doc: Document) -> None:
                 doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
             _note_list_end(doc, e, ctx, best.country, list_ends)
+            continue
+        if best is None and (latin := _latin_place(doc, e, ctx, cands, countries, kb)) is not None:
+            doc.places.append(latin)     # «قرية كارو» in a Malian story: a place GeoNames names only in Latin
+            e.kb_id, e.country = latin.gazetteer_id, latin.country
+            _note_list_end(doc, e, ctx, latin.country or "", list_ends)
             continue
         if best is None:
             unresolved.append(e)

@@ -33,7 +33,7 @@ DATA = Path(__file__).parent / "data" / "places"
 BUILT = Path(__file__).parent / "built"
 SQLITE_NAME = "gazetteer.sqlite"
 PICKLE_NAME = "names.pickle"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 
@@ -717,6 +717,10 @@ def build(out_dir: Path = BUILT, extra: Path | None = None, log=print) -> dict[s
         pickle.dump({"format": FORMAT_VERSION, "names": index, "prefixes": word_prefixes(index),
                      "weak": weak_keys(index, places)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(out_dir / PICKLE_NAME)
+    from rasd.kb.latin import build_latin     # places known only by Latin names (rasd.kb.latin)
+    n_latin, n_keys = build_latin(out_dir, places, extra, admin1_by_country)
+    log(f"kb build: {n_latin:,} places by {n_keys:,} Latin names → {out_dir / 'latin.sqlite'} "
+        f"({time.perf_counter() - t0:.1f}s)")
     log(f"kb build: {len(index):,} names → {out_dir / SQLITE_NAME} in {time.perf_counter() - t0:.1f}s")
     return meta
 

@@ -1,0 +1,43 @@
+"""Places the gazetteer knows only by Latin names, found by transliteration (rasd.kb.latin) in the places stage."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def places_of(text: str):
+    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)), ("sources", "entities", "places"))
+
+
+def km(p, lat, lon) -> float:
+    dlat, dlon = math.radians(p.lat - lat), math.radians(p.lon - lon)
+    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(p.lat)) * math.sin(dlon / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_a_town_known_only_in_latin_after_a_place_word():
+    doc = places_of("قتل خمسة أشخاص في انفجار استهدف سوقا في مدينة مستونغ بإقليم بلوشستان الباكستاني.")
+    town = next(p for p in doc.places if p.text == "مستونغ")
+    assert town.country == "PK" and town.name_en == "Mastung" and km(town, 29.80, 66.85) < 10
+    assert town.reason.startswith("transliteration")
+    assert not any(p.text.endswith("مستونغ") for p in doc.unresolved_places)
+
+
+def test_only_in_the_articles_countries():
+    # the same name in a story about Mali names no Pakistani town
+    doc = places_of("قتل خمسة أشخاص في انفجار استهدف سوقا في مدينة مستونغ شمالي مالي.")
+    assert not any(p.country == "PK" for p in doc.places)
+
+
+def test_a_word_that_reads_like_no_place_stays_unresolved():
+    doc = places_of("قصفت طائرات مسيرة منطقة باجور في شمال غرب باكستان.")
+    assert not any(p.name_en == "Peshawar" for p in doc.places)     # «باجور» is not «بيشاور»
+
+
+def test_a_quarter_is_not_looked_up():
+    # «حي»: a quarter of a town; a Latin-only village of that name elsewhere in the country is another place
+    doc = places_of("قصفت المدفعية حي مستونغ في باكستان.")
+    assert not any(p.name_en == "Mastung" for p in doc.places)
