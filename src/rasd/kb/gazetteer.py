@@ -80,6 +80,8 @@ class Gazetteer:
         self._place = lru_cache(maxsize=50_000)(self._fetch)
         self._candidates = lru_cache(maxsize=20_000)(self._rank)
         self._admin1_points = lru_cache(maxsize=300)(self._fetch_admin1_points)
+        # no index serves this query (a full scan of the places table, ~30 ms); ~250 countries
+        self._capital_id = lru_cache(maxsize=300)(self._fetch_capital_id)
 
     # -- lookups
 
@@ -104,9 +106,8 @@ class Gazetteer:
 
     def capital(self, iso2: str) -> PlaceCandidate | None:
         """The national capital of a country (the most populous place flagged capital), or None."""
-        row = self._con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
-                                "ORDER BY population DESC LIMIT 1", (iso2.upper(),)).fetchone()
-        return self._place(row[0]) if row else None
+        place_id = self._capital_id(iso2.upper())
+        return self._place(place_id) if place_id is not None else None
 
     def admin1_points(self, iso2: str) -> list[tuple[float, float]]:
         """The points of a country's admin-1 areas (for the part of a country a direction names)."""
@@ -156,6 +157,11 @@ class Gazetteer:
         if row[5] in MINOR:
             flags.add("minor")
         return PlaceCandidate(*row[:12], flags=frozenset(flags))  # type: ignore[misc]  # 12 fields, then flags
+
+    def _fetch_capital_id(self, iso2: str) -> str | None:
+        row = self._con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
+                                "ORDER BY population DESC LIMIT 1", (iso2,)).fetchone()
+        return row[0] if row else None
 
     def _fetch_admin1_points(self, iso2: str) -> list[tuple[float, float]]:
         return [(lat, lon) for lat, lon in self._con.execute(
