@@ -517,10 +517,17 @@ def _surface_key(doc: Document, k: int) -> str:
     """The name key of a token: the whole word when it is itself a given name («فراس», not ف + «راس»),
     else its stem as written."""
     tok = doc.tokens[k]
-    whole = _name_key(tok.text)
+    # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
+    # depends on the word and its stem offsets alone, and the name rules ask it ~4 times per token)
+    return _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+
+
+@lru_cache(maxsize=32_768)
+def _word_surface_key(word: str, stem_start: int, stem_end: int) -> str:
+    whole = _name_key(word)
     if whole in _given_names():
         return whole
-    return _name_key(doc.text[tok.stem_start:tok.stem_end])
+    return _name_key(word[stem_start:stem_end])
 
 
 def _ya_for_maqsura(doc: Document) -> bool:
