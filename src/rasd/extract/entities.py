@@ -92,7 +92,13 @@ def _name_stoppers() -> frozenset[str]:
 
 def word_frequency(doc: Document, tok) -> float:
     """Zipf frequency of a token's stem as written (the lexicon keeps «ة» apart from «ه»); 0 when unknown."""
-    return stem_zipf(lexicon_key(doc.text[tok.stem_start:tok.stem_end])) or stem_zipf(tok.stem) or 0.0
+    # (the stem as written is a slice of the token's own text, which is doc.text[tok.start:tok.end])
+    return _stem_frequency(tok.text[tok.stem_start - tok.start:tok.stem_end - tok.start], tok.stem)
+
+
+@lru_cache(maxsize=32_768)
+def _stem_frequency(written: str, stem: str) -> float:
+    return stem_zipf(lexicon_key(written)) or stem_zipf(stem) or 0.0
 
 
 class _Claims(list):
