@@ -1259,15 +1259,18 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     for words, full in names.items():
         by_first.setdefault(words[0], []).append((words, full))
     tokens = doc.tokens
+    text = doc.text
     for k, tok in enumerate(tokens):
-        readings = [(_name_key(doc.text[_name_start(tok):tok.stem_end]), _name_start(tok))]
-        if misread_clitic(tok):     # «ستولمان» is no س + «تولمان»
-            readings.append((_name_key(doc.text[tok.stem_start - 1:tok.stem_end]), tok.stem_start - 1))
-        found = None
-        for first, start in readings:
-            found = _repeat_at(doc, k, first, by_first)
-            if found is not None:
-                break
+        # the word as a name opens, then (a misread clitic: «ستولمان» is no س + «تولمان») with its first
+        # letter; each reading is tried only when some name starts with it (most words open none)
+        start = _name_start(tok)
+        first = _name_key(text[start:tok.stem_end])
+        found = _repeat_at(doc, k, first, by_first) if first in by_first else None
+        if found is None:
+            start = tok.stem_start - 1
+            first = _name_key(text[start:tok.stem_end])
+            if first in by_first and misread_clitic(tok):
+                found = _repeat_at(doc, k, first, by_first)
         if found is None:
             continue
         end, full = found
