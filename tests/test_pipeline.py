@@ -75,3 +75,14 @@ def test_no_import_cycle_inside_extract():
     for node in sorted(graph):
         if not state.get(node):
             visit(node, [node])
+
+
+def test_the_first_article_settles_garbage_collection_once():
+    """After an article, what was loaded is frozen and the first generation collects less often (issue 16)."""
+    import gc
+
+    import rasd.pipeline as pipeline
+    extract(Article(id="gc", text="قال الرئيس في دمشق إن ثلاثة قتلوا."), stages=["sources"])
+    assert pipeline._gc_settled
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] >= pipeline.GC_FIRST_THRESHOLD

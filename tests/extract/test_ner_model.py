@@ -154,3 +154,19 @@ def test_corpus_tags_project_onto_our_tokens_and_cut_settlement_cues():
     labelled = dict(zip((t.text for t in tokens), sent.token_labels()))
     assert labelled["قرية"] == "O" and labelled["كفرزيتا"] == "B-LOC"
     assert labelled["مطار"] == "B-LOC" and labelled["حماة"] == "I-LOC"
+
+
+def test_features_of_each_position_are_the_word_and_context_features():
+    """The tagger's per-word feature cache computes the five positions together (issue 16): the same lists,
+    in the same order, as `_word_features` and `_context_features` one by one."""
+    text = ("وقال الرئيس السوري بشار الأسد للصحفيين في دمشق إن 12 شخصا قتلوا، بحسب المرصد. "
+            "وأضاف الربيعي والسيد علي السويدي أن «حركة الشباب» هاجمت بالأسلحة مدينة طرابلس وبنغازي يوم 3 مايو.")
+    cues, model = load_cues(), load_ner_model()
+    tokens = tokenize(text)
+    assert len(tokens) >= 30
+    for vocab in (model.vocab, None):
+        for tok in tokens:
+            want = tuple(ner_model._word_features(tok, cues, vocab) if rel == 0
+                         else ner_model._context_features(tok, cues, vocab, rel) for rel in (-2, -1, 0, 1, 2))
+            assert ner_model._features_at_each_position(tok, cues, vocab) == want, tok.text
+

@@ -179,3 +179,25 @@ def test_agency_prefilter_lets_every_alias_through():
                     checked += 1
     assert checked > 100
     assert not _may_hold_agency(normalize_with_offsets("قتل خمسة مدنيين في غارة على إدلب")[0])
+
+
+def test_agency_pattern_over_the_aliases_present_finds_what_the_full_pattern_finds():
+    """_find_agencies runs the pattern over only the aliases whose literal the text holds (issue 16): on every
+    alias form, and on texts naming several, it finds the same matches with the same groups as all aliases."""
+    from rasd.extract.agencies import _agency_matcher, _aliases_present, _pattern_of
+    from rasd.extract.cues import read_tsv
+    from rasd.text.normalize import normalize_with_offsets
+    full, _groups = _agency_matcher()
+    aliases = [a for row in read_tsv("agencies.tsv") for a in row["aliases_ar"].split("|") if a]
+    texts = [f"{lead}{alias}" for alias in aliases for lead in ("", "و", "ول", "(وكالة ", "- ")]
+    texts += [" ".join(aliases[i:i + 5]) + " - أ ف ب" for i in range(0, len(aliases), 3)]
+    compared = 0
+    for text in texts:
+        norm = normalize_with_offsets(text)[0]
+        want = [(m.start(), m.lastgroup, m.span(m.lastgroup)) for m in full.finditer(norm) if m.lastgroup]
+        present = _aliases_present(norm)
+        got = [(m.start(), m.lastgroup, m.span(m.lastgroup)) for m in _pattern_of(present).finditer(norm)
+               if m.lastgroup] if present else []
+        assert got == want, text
+        compared += bool(want)
+    assert compared > 100

@@ -123,3 +123,19 @@ def test_heldout_places_resolve_within_30_km(gazetteer):
             misses.append(name_en)
     share = 1 - len(misses) / len(rows)
     assert share >= 0.90, f"{share:.1%} within 30 km; misses: {misses}"
+
+
+def test_capitals_and_admin1_points_read_in_one_scan_match_the_query_per_country(gazetteer):
+    # gazetteer.capital / admin1_points read every country at once (speed, issue 16): same answers as
+    # asking SQLite country by country
+    con = gazetteer._con
+    assert gazetteer.capital("sy").name_en == "Damascus"
+    for (cc,) in con.execute("SELECT DISTINCT country FROM places"):
+        row = con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
+                          "ORDER BY population DESC LIMIT 1", (cc,)).fetchone()
+        capital = gazetteer.capital(cc)
+        assert (capital.id if capital else None) == (row[0] if row else None), cc
+        points = [(lat, lon) for lat, lon in con.execute(
+            "SELECT lat, lon FROM places WHERE country = ? AND feature = 'admin1' ORDER BY id", (cc,))]
+        assert gazetteer.admin1_points(cc.lower()) == points, cc
+    assert gazetteer.capital("XX") is None and gazetteer.admin1_points("XX") == []

@@ -44,22 +44,41 @@ def _alias_body(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _agency_matcher() -> tuple[re.Pattern[str], dict[str, _Alias]]:
-    """One pattern with a named group per alias (longest first), and what each group stands for."""
-    rows: list[tuple[int, str, _Alias]] = []
+def _alias_rows() -> tuple[tuple[str, str, str | None, _Alias], ...]:
+    """(group name, pattern body, literal, alias) per alias, longest first. The literal is a string every match
+    of the alias contains (its longest word; a first word «الX» counts as «X», which its «للX» form also
+    holds); None for the aliases of single letters («أ ف ب»), which have no such word."""
+    rows: list[tuple[int, str, str | None, _Alias]] = []
     for row in read_tsv("agencies.tsv"):
         for alias in row["aliases_ar"].split("|"):
             words = phrase(alias)
             if not words:
                 continue
             letters = len("".join(words))
+            literal = None
+            if not all(len(w) == 1 for w in words):
+                first = words[0][2:] if words[0].startswith("ال") else words[0]
+                literal = max([first, *words[1:]], key=len)
             # short names are ordinary words or letters too: only in agency context
-            rows.append((letters, _alias_body(words), _Alias(letters, row["name_en"], row["kind"], letters <= 4)))
+            rows.append((letters, _alias_body(words), literal,
+                         _Alias(letters, row["name_en"], row["kind"], letters <= 4)))
     rows.sort(key=lambda r: -r[0])
-    groups = {f"a{k}": alias for k, (_n, _body, alias) in enumerate(rows)}
-    alternation = "|".join(f"(?P<a{k}>{body})" for k, (_n, body, _a) in enumerate(rows))
-    pattern = re.compile(rf"(?<!\w)(?=(?:[وفبلك]{{1,2}}(?=\w))?(?:{alternation})(?!\w))")
-    return pattern, groups
+    return tuple((f"a{k}", body, literal, alias) for k, (_n, body, literal, alias) in enumerate(rows))
+
+
+@lru_cache(maxsize=512)
+def _pattern_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The combined pattern over the aliases `names` (group names of `_alias_rows`, in its order)."""
+    bodies = {name: body for name, body, _lit, _alias in _alias_rows()}
+    alternation = "|".join(f"(?P<{name}>{bodies[name]})" for name in names)
+    return re.compile(rf"(?<!\w)(?=(?:[وفبلك]{{1,2}}(?=\w))?(?:{alternation})(?!\w))")
+
+
+@lru_cache(maxsize=1)
+def _agency_matcher() -> tuple[re.Pattern[str], dict[str, _Alias]]:
+    """One pattern with a named group per alias (longest first), and what each group stands for."""
+    rows = _alias_rows()
+    return _pattern_of(tuple(name for name, _b, _l, _a in rows)), {name: alias for name, _b, _l, alias in rows}
 
 
 def _in_agency_context(norm: str, start: int, end: int) -> bool:
@@ -76,36 +95,40 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 @lru_cache(maxsize=1)
 def _prefilter() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """What every match of the agency pattern contains: one literal per alias (its longest word; a first word
-    «الX» counts as «X», which its «للX» form also holds), and for the aliases of single letters («أ ف ب»),
-    their own part of the pattern. A text with none of them has no match: the big pattern is not run."""
-    literals: set[str] = set()
-    letters: list[str] = []
-    for row in read_tsv("agencies.tsv"):
-        for alias in row["aliases_ar"].split("|"):
-            words = phrase(alias)
-            if not words:
-                continue
-            if all(len(w) == 1 for w in words):
-                letters.append(_alias_body(words))
-                continue
-            first = words[0][2:] if words[0].startswith("ال") else words[0]
-            literals.add(max([first, *words[1:]], key=len))
+    """What every match of the agency pattern contains: one literal per alias (`_alias_rows`), and for the
+    aliases of single letters («أ ف ب»), their own part of the pattern. A text with none of them has no
+    match: the big pattern is not run."""
+    literals = {literal for _name, _body, literal, _alias in _alias_rows() if literal is not None}
+    letters = [body for _name, body, literal, _alias in _alias_rows() if literal is None]
     pattern = re.compile(rf"(?<!\w)(?:[وفبلك]{{1,2}}(?=\w))?(?:{'|'.join(letters)})(?!\w)") if letters else None
     return tuple(sorted(literals)), pattern
 
 
 def _may_hold_agency(norm: str) -> bool:
+    return bool(_aliases_present(norm))
+
+
+def _aliases_present(norm: str) -> tuple[str, ...]:
+    """The group names of the aliases that can match in `norm`: those whose literal it holds, and the aliases
+    of single letters when their pattern matches. Any other alias fails at every position, so the pattern
+    over these alone finds the same matches, each with the same group, as the pattern over all (issue 16:
+    the combined pattern tried all 77 aliases at each word start)."""
     literals, letters = _prefilter()
-    return any(lit in norm for lit in literals) or (letters is not None and letters.search(norm) is not None)
+    held = {lit for lit in literals if lit in norm}
+    has_letters = letters is not None and letters.search(norm) is not None
+    if not held and not has_letters:
+        return ()
+    return tuple(name for name, _body, literal, _alias in _alias_rows()
+                 if (literal in held if literal is not None else has_letters))
 
 
 @lru_cache(maxsize=256)      # (the same text is asked again within an article: a few hits in a hundred)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     norm, index = normalize_with_offsets(text)
-    if not _may_hold_agency(norm):
+    present = _aliases_present(norm)
+    if not present:
         return ()
-    pattern, groups = _agency_matcher()
+    pattern, groups = _pattern_of(present), _agency_matcher()[1]
     candidates: list[tuple[int, int, int, _Alias]] = []      # (clitic start, alias start, alias end, alias)
     for m in pattern.finditer(norm):
         name = m.lastgroup

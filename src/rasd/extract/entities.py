@@ -92,7 +92,13 @@ def _name_stoppers() -> frozenset[str]:
 
 def word_frequency(doc: Document, tok) -> float:
     """Zipf frequency of a token's stem as written (the lexicon keeps «ة» apart from «ه»); 0 when unknown."""
-    return stem_zipf(lexicon_key(doc.text[tok.stem_start:tok.stem_end])) or stem_zipf(tok.stem) or 0.0
+    # (the stem as written is a slice of the token's own text, which is doc.text[tok.start:tok.end])
+    return _stem_frequency(tok.text[tok.stem_start - tok.start:tok.stem_end - tok.start], tok.stem)
+
+
+@lru_cache(maxsize=32_768)
+def _stem_frequency(written: str, stem: str) -> float:
+    return stem_zipf(lexicon_key(written)) or stem_zipf(stem) or 0.0
 
 
 class _Claims(list):
@@ -517,10 +523,17 @@ def _surface_key(doc: Document, k: int) -> str:
     """The name key of a token: the whole word when it is itself a given name («فراس», not ف + «راس»),
     else its stem as written."""
     tok = doc.tokens[k]
-    whole = _name_key(tok.text)
+    # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
+    # depends on the word and its stem offsets alone, and the name rules ask it ~4 times per token)
+    return _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+
+
+@lru_cache(maxsize=32_768)
+def _word_surface_key(word: str, stem_start: int, stem_end: int) -> str:
+    whole = _name_key(word)
     if whole in _given_names():
         return whole
-    return _name_key(doc.text[tok.stem_start:tok.stem_end])
+    return _name_key(word[stem_start:stem_end])
 
 
 def _ya_for_maqsura(doc: Document) -> bool:
@@ -875,12 +888,15 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
             with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
             two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
-        after_title = k > 0 and _joined(doc, k - 1, k) and _name_like(doc, k) and word_frequency(doc, tok) < 4.0 \
-            and not set(tok.prefixes) - {"ال"} and not _inflected_common_word(doc, tok) \
+        # (the title test first: the tests are pure, and it fails for most words, so `_name_like` is asked
+        # only after a title — it was ~5% of an article when asked of every word; issue 16)
+        after_title = k > 0 and _joined(doc, k - 1, k) \
             and (_is_title(tokens[k - 1])
                  or (k > 1 and _joined(doc, k - 2, k - 1) and _is_title(tokens[k - 2])
                      and (tokens[k - 1].stem in _nisba_forms() or _definite_adjective(tokens[k - 1]))
                      and ("ال" in tokens[k - 1].prefixes or "ال" in tokens[k - 2].prefixes))) \
+            and word_frequency(doc, tok) < 4.0 and not set(tok.prefixes) - {"ال"} \
+            and _name_like(doc, k) and not _inflected_common_word(doc, tok) \
             and not _definite_adjective(tok) and not _big_place(doc, k) \
             and ("ال" not in tok.prefixes or tok.stem.endswith("ي"))    # «الممثلة الصاعدة»: a description
         introduced = not (starts_given or after_title) and _introduced_name(doc, k) \
@@ -1243,15 +1259,18 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     for words, full in names.items():
         by_first.setdefault(words[0], []).append((words, full))
     tokens = doc.tokens
+    text = doc.text
     for k, tok in enumerate(tokens):
-        readings = [(_name_key(doc.text[_name_start(tok):tok.stem_end]), _name_start(tok))]
-        if misread_clitic(tok):     # «ستولمان» is no س + «تولمان»
-            readings.append((_name_key(doc.text[tok.stem_start - 1:tok.stem_end]), tok.stem_start - 1))
-        found = None
-        for first, start in readings:
-            found = _repeat_at(doc, k, first, by_first)
-            if found is not None:
-                break
+        # the word as a name opens, then (a misread clitic: «ستولمان» is no س + «تولمان») with its first
+        # letter; each reading is tried only when some name starts with it (most words open none)
+        start = _name_start(tok)
+        first = _name_key(text[start:tok.stem_end])
+        found = _repeat_at(doc, k, first, by_first) if first in by_first else None
+        if found is None:
+            start = tok.stem_start - 1
+            first = _name_key(text[start:tok.stem_end])
+            if first in by_first and misread_clitic(tok):
+                found = _repeat_at(doc, k, first, by_first)
         if found is None:
             continue
         end, full = found

@@ -304,12 +304,42 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tu
     else:
         if len(_FEATURE_CACHE) >= _FEATURE_CACHE_SIZE:
             _FEATURE_CACHE.popitem(last=False)
-        feats = tuple(_word_features(tok, cues, vocab) if rel == 0 else _context_features(tok, cues, vocab, rel)
-                      for rel in _RELS)
+        feats = _features_at_each_position(tok, cues, vocab)
         if known is not None:
             feats = tuple([f for f in fs if f in known] for fs in feats)
         _FEATURE_CACHE[key] = feats
     return feats
+
+
+def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]:
+    """`_word_features` at rel 0 and `_context_features` at ±1, ±2 (the same lists, in the same order), with
+    what the four neighbour positions share — frequency class, cue kinds, word lists, shape — found once."""
+    stem = tok.stem
+    freq = frequency_class(stem, vocab)
+    cue_list = _feature_cues(tok, cues)
+    speech = stem in _speech_verbs()
+    given = stem in _given_names()
+    has_al = "ال" in tok.prefixes
+    nisba = has_al and len(stem) >= 4 and stem.endswith("ي")
+    near = ["al=" + str(has_al), "s2=" + stem[-2:], "shape=" + _shape(tok.text)]
+    out = []
+    for rel in _RELS:
+        if rel == 0:
+            out.append(_word_features(tok, cues, vocab))
+            continue
+        r = f"{rel}:"
+        feats = [r + "stem=" + stem, r + "freq=" + freq]
+        feats.extend(r + "cue=" + k for k in cue_list)
+        if speech:
+            feats.append(r + "speech")
+        if given:
+            feats.append(r + "given")
+        if nisba:
+            feats.append(r + "nisba")
+        if rel == 1 or rel == -1:
+            feats.extend(r + f for f in near)
+        out.append(feats)
+    return tuple(out)
 
 
 _EDGES = {rel: f"{rel}:edge" for rel in (-2, -1, 1, 2)}

@@ -79,7 +79,10 @@ class Gazetteer:
         self.stoplist: dict[str, str] = dict(self._con.execute("SELECT key, action FROM stoplist"))
         self._place = lru_cache(maxsize=50_000)(self._fetch)
         self._candidates = lru_cache(maxsize=20_000)(self._rank)
-        self._admin1_points = lru_cache(maxsize=300)(self._fetch_admin1_points)
+        # no index serves the capital and admin-1 queries: each is a scan of the whole places table (~14 ms
+        # CPU), so both are read for every country in one scan, on first use (~200 and ~2,000 rows)
+        self._capital_ids: dict[str, str] | None = None
+        self._admin1_by_country: dict[str, list[tuple[float, float]]] | None = None
 
     # -- lookups
 
@@ -104,13 +107,16 @@ class Gazetteer:
 
     def capital(self, iso2: str) -> PlaceCandidate | None:
         """The national capital of a country (the most populous place flagged capital), or None."""
-        row = self._con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
-                                "ORDER BY population DESC LIMIT 1", (iso2.upper(),)).fetchone()
-        return self._place(row[0]) if row else None
+        if self._capital_ids is None:
+            self._capital_ids = self._fetch_capital_ids()
+        place_id = self._capital_ids.get(iso2.upper())
+        return self._place(place_id) if place_id is not None else None
 
     def admin1_points(self, iso2: str) -> list[tuple[float, float]]:
         """The points of a country's admin-1 areas (for the part of a country a direction names)."""
-        return self._admin1_points(iso2.upper())
+        if self._admin1_by_country is None:
+            self._admin1_by_country = self._fetch_admin1_points()
+        return list(self._admin1_by_country.get(iso2.upper(), ()))
 
     def direction_point(self, iso2: str, direction: str) -> tuple[float, float] | None:
         """A point for «غرب مالي», «جنوب شرق ليبيا»: the mean of the admin-1 points lying furthest in that
@@ -157,9 +163,32 @@ class Gazetteer:
             flags.add("minor")
         return PlaceCandidate(*row[:12], flags=frozenset(flags))  # type: ignore[misc]  # 12 fields, then flags
 
-    def _fetch_admin1_points(self, iso2: str) -> list[tuple[float, float]]:
-        return [(lat, lon) for lat, lon in self._con.execute(
-            "SELECT lat, lon FROM places WHERE country = ? AND feature = 'admin1' ORDER BY id", (iso2,))]
+    def _fetch_capital_ids(self) -> dict[str, str]:
+        """country -> the id of its most populous place flagged capital (a city)."""
+        best: dict[str, tuple[int, str]] = {}
+        tied: set[str] = set()
+        for country, place_id, population in self._con.execute(
+                "SELECT country, id, population FROM places WHERE capital = 1 AND feature = 'city'"):
+            held = best.get(country)
+            if held is None or population > held[0]:
+                best[country] = (population, place_id)
+                tied.discard(country)
+            elif population == held[0]:
+                tied.add(country)
+        ids = {country: place_id for country, (_pop, place_id) in best.items()}
+        for country in tied:      # equal populations: let SQLite's ordering choose, as a query per country did
+            row = self._con.execute("SELECT id FROM places WHERE country = ? AND capital = 1 AND feature = 'city' "
+                                    "ORDER BY population DESC LIMIT 1", (country,)).fetchone()
+            ids[country] = row[0]
+        return ids
+
+    def _fetch_admin1_points(self) -> dict[str, list[tuple[float, float]]]:
+        """country -> the points of its admin-1 areas, in id order."""
+        points: dict[str, list[tuple[float, float]]] = {}
+        for country, lat, lon in self._con.execute(
+                "SELECT country, lat, lon FROM places WHERE feature = 'admin1' ORDER BY country, id"):
+            points.setdefault(country, []).append((lat, lon))
+        return points
 
     def _rank(self, key: str) -> tuple[PlaceCandidate, ...]:
         ids = self.names.get(key, ())

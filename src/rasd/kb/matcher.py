@@ -101,6 +101,7 @@ class Matcher:
             self.add_key(key, kind, (ident,))
 
     def add_key(self, key: str, kind: str, ids: tuple[str, ...]) -> None:
+        self._readings.clear()       # (the readings kept are those some key can start with)
         slot = self.entries.setdefault(key, [])
         for i, (k, old) in enumerate(slot):
             if k == kind:
@@ -118,6 +119,7 @@ class Matcher:
 
         `weak` names (borne only by villages / neighbourhoods) yield to agent and nisba readings.
         """
+        self._readings.clear()
         self.places = names
         self.weak_places = weak
         self.prefixes |= prefixes
@@ -132,6 +134,8 @@ class Matcher:
     # -- matching
 
     def readings(self, token: Token) -> tuple[Reading, ...]:
+        """The readings of a token that can begin a name: those no key is, or begins with, are left out (they
+        find nothing, and most words have none left: issue 16)."""
         r = self._readings.get(token.text)
         if r is not None:
             self._readings.move_to_end(token.text)
@@ -142,6 +146,9 @@ class Matcher:
             if not token.prefixes and _is_known_word(token.text):
                 # «وكالة» is a word (agency), not و + «كالة» (Calais): keep only readings that keep the proclitics
                 r = tuple(x for x in r if x.name_strip == 0)
+            entries, places, prefixes = self.entries, self.places, self.prefixes
+            r = tuple(x for x in r if x.form in entries or x.form in prefixes
+                      or (not x.article_free and x.form in places))
             self._readings[token.text] = r
         return r
 
