@@ -64,7 +64,13 @@ _COUNT = r"(?:[2-9]|\d\d+|[٢-٩]|اثنتين|ثلاث|ثلاثه|اربع|ار
 
 def tells_several(event: Event) -> bool:
     """The event's sentence sums up several events («في تفجيرات استهدفت عدة مناطق»)."""
-    return _summary_pattern().search(normalize_for_match(event.evidence.text)) is not None
+    return _sums_up_several(event.evidence.text)
+
+
+@lru_cache(maxsize=4096)
+def _sums_up_several(sentence: str) -> bool:
+    # asked for each pair of mentions an article's merge compares: one search per sentence text
+    return _summary_pattern().search(normalize_for_match(sentence)) is not None
 
 
 _INNER = frozenset({"neighbourhood", "fac", "approximate"})
@@ -248,7 +254,12 @@ _CLASH_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["clash"])
 
 def _tells_a_clash(event: Event) -> bool:
     """The event's sentence tells a fight between two sides («اشتباكات بين قوات اللواء 444 وقوات الردع»)."""
-    return event.type == "ASSAULT" and any(w in _CLASH_WORDS for w in normalize_for_match(event.evidence.text).split())
+    return event.type == "ASSAULT" and _names_a_clash(event.evidence.text)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_clash(sentence: str) -> bool:
+    return any(w in _CLASH_WORDS for w in normalize_for_match(sentence).split())
 
 
 _MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing

@@ -98,17 +98,19 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
 
 _UNDERGO_REACH = 20     # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب», a list of places
 _PLACE_HEADS = _WORDS["place_head"]     # a comma followed by one of these goes on listing the places hit
+_RESULT_LAM = _WORDS["result_lam"]
 
 
 def _lam_of_result(doc: Document, i: int) -> bool:
     """«أدى لمقتل», «تبادل لإطلاق النار»: the «ل» of the trigger at i follows a word of leading-to or exchange."""
     return i > 0 and doc.tokens[i - 1].sentence == doc.tokens[i].sentence and \
-        doc.tokens[i - 1].stem in _WORDS["result_lam"] and not doc.text[doc.tokens[i - 1].end:doc.tokens[i].start].strip()
+        doc.tokens[i - 1].stem in _RESULT_LAM and not doc.text[doc.tokens[i - 1].end:doc.tokens[i].start].strip()
 
 
 def undergone(doc: Document, i: int) -> bool:
-    """The «ل» of the trigger at i completes «تعرض لـ» (to undergo): the verb stands up to six words before it
-    in the same clause, its subject or a time or place phrase between («تعرضت قافلته لهجوم»)."""
+    """The «ل» of the trigger at i completes «تعرض لـ» (to undergo): the verb stands up to twenty words before it
+    in the same clause, its subject, a time or place phrase or a list of the places hit between («تعرضت قافلته
+    لهجوم», «بتعرض أطراف بلدة علما الشعب، ومنطقة كرحبون ...، لقصف مدفعي»)."""
     tokens = doc.tokens
     for back in range(1, _UNDERGO_REACH + 1):
         j = i - back

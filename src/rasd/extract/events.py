@@ -36,6 +36,7 @@ from rasd.extract.clauses import (
     unanchored_noun,
 )
 from rasd.extract.event_actors import (
+    _PROTESTER_AGENTS,
     Mention,
     _credit_claims_of_responsibility,
     _fuller_mention,
@@ -383,10 +384,7 @@ def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
     """«وقطع عدد من المتظاهرين طريق الفرزل ...، احتجاجًا على الأوضاع»: the act a protest motive qualifies is
     done by a crowd of protesters named before it in the sentence; then the act is the protest itself."""
     mentions = [m for m in sentence_mentions(doc, doc.tokens[match.first].sentence, lo, hi) if m.last < match.first]
-    return any(m.actor.kb_id in _PROTESTERS or m.actor.name_en == "protesters" for m in mentions)
-
-
-_PROTESTERS = ROLES["protester_agents"]
+    return any(m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters" for m in mentions)
 
 
 def _is_a_count(doc: Document, k: int) -> bool:
