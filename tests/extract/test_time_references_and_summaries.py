@@ -160,3 +160,9 @@ def test_a_demand_protests_voice_is_no_request_even_when_no_protest_is_told_as_a
     doc = events_of("وتجدر الإشارة إلى أن هذه التظاهرات الجزائرية تأتي بهدف المطالبة بالتغيير.")
     assert not any(e.type == "REQUEST" for e in doc.events)
 
+
+
+def test_the_agent_of_the_cause_of_a_toll_is_its_attacker():
+    doc = events_of("قتل وجرح عدد من المدنيين، صباح اليوم الإثنين، بقصفٍ مدفعي وصاروخي لـ قوات نظام الأسد على "
+                    "بلدات وقرى في منطقة جبل الزاوية بريف إدلب الجنوبي.")
+    assert doc.events and doc.events[0].actor1 is not None and "نظام الأسد" in doc.events[0].actor1.text

@@ -762,7 +762,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         nxt = [m for m in after if m.first > actor1.last and m.first - actor1.last <= 3 and m.kind != "nisba"]
         actor2 = nxt[0] if nxt else None
     if event_type == "ASSAULT" and actor1 is not None and actor1.last < i and not verb_like and light is None \
-            and _in_a_cause_phrase(doc, i):
+            and in_a_cause_phrase(doc, i):
         # «مقتل 12 جنديا في هجوم»، «إثر قصف»: a noun inside a prepositional phrase is the cause of the clause's
         # event, not its predicate; the clause's subject (often who announces it) is not its agent
         actor1 = _agent_phrase(doc, last, after, targets)
@@ -929,7 +929,8 @@ def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
     return True
 
 
-def _in_a_cause_phrase(doc: Document, i: int) -> bool:
+def in_a_cause_phrase(doc: Document, i: int) -> bool:
+    """«مقتل 12 جنديا في هجوم», «بقصف مدفعي»: the noun at token i is governed by a preposition of cause."""
     tok = doc.tokens[i]
     if "ب" in tok.prefixes:
         return True

@@ -42,6 +42,7 @@ from rasd.extract.event_actors import (
     _fuller_mention,
     _unnamed_protesters,
     choose_actors,
+    in_a_cause_phrase,
     passive_prone,
     sentence_mentions,
 )
@@ -327,8 +328,10 @@ def run(doc: Document) -> None:
         if event_type in _SPECIFICITY_CHECKED and not crowd_act:
             specific, why = reports_specific_event(doc, sentence, match.first, event_type)
             if not specific:
-                if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
-                    donors.append(event)
+                if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix
+                                                       or in_a_cause_phrase(doc, match.first)):
+                    donors.append(event)    # a restatement, or the cause of a toll told before it («قتل ...
+                    #                         بقصفٍ مدفعي وصاروخي لقوات نظام الأسد»): its agent phrase names who
                 set_aside("generic", why)
                 continue
         if passive_prone(doc, match):
