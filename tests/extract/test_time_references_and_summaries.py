@@ -166,3 +166,10 @@ def test_the_agent_of_the_cause_of_a_toll_is_its_attacker():
     doc = events_of("قتل وجرح عدد من المدنيين، صباح اليوم الإثنين، بقصفٍ مدفعي وصاروخي لـ قوات نظام الأسد على "
                     "بلدات وقرى في منطقة جبل الزاوية بريف إدلب الجنوبي.")
     assert doc.events and doc.events[0].actor1 is not None and "نظام الأسد" in doc.events[0].actor1.text
+
+
+def test_the_centre_of_a_capital_is_in_the_capital():
+    doc = events_of("قطع المتظاهرون طريق وسط بيروت.")
+    assert [(p.text, p.country) for p in doc.places] == [("وسط بيروت", "LB")]
+    doc = events_of("تظاهر مئات وسط بيروت.")
+    assert doc.events and doc.events[0].actor1 is not None and "بيروت" not in doc.events[0].actor1.text

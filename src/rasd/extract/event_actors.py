@@ -138,7 +138,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
         if e.type in ("PERSON", "ORG") and _after_a_place_head(doc, idx[0]):
             continue        # «مخيم "أبو شوك"»: the name of a camp, a quarter or a street, not someone acting
         locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e) or _before_where(doc, idx[1])
-                                        or _after_a_place_head(doc, idx[0]))     # «بحيرة تشاد» is a lake
+                                        or _after_a_place_head(doc, idx[0])      # «بحيرة تشاد» is a lake
+                                        or doc.tokens[idx[0]].stem in _LOCATIVE)  # «وسط بيروت» is where
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))

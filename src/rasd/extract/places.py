@@ -359,6 +359,23 @@ def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb
     return _place(named, top, {}, "gazetteer; the country of a direction phrase")
 
 
+def _city_after_direction(doc: Document, e: Entity, kb) -> Place | None:
+    """«وسط بيروت», «شمال حلب» refused as a name of its own (a district without population): a direction word
+    before a capital or a big city names a part of that city — its point, with the direction as qualifier."""
+    first, last = _token_range(doc, e)
+    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    if not head or head[0] != "direction_prefix" or last <= first:
+        return None
+    start = doc.tokens[first + 1].stem_start
+    name = doc.text[start:e.span.end]
+    city = next((c for c in kb.gazetteer.candidates(name) if c.is_capital or c.population >= _BIG_CITY), None)
+    if city is None:
+        return None
+    return Place(span=e.span, text=e.text, name_en=f"{head[1]} {city.name_en}", lat=city.lat, lon=city.lon,
+                 country=city.country, admin1=city.admin1_en or city.admin1 or None, feature="city",
+                 gazetteer_id=city.id, qualifier=head[1], reason=f"a part of {city.name_en} named by its direction")
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -651,6 +668,11 @@ def run(doc: Document) -> None:
             doc.places.append(latin)     # «قرية كارو» in a Malian story: a place GeoNames names only in Latin
             e.kb_id, e.country = latin.gazetteer_id, latin.country
             _note_list_end(doc, e, ctx, latin.country or "", list_ends)
+            continue
+        if best is None and (inside := _city_after_direction(doc, e, kb)) is not None:
+            doc.places.append(inside)   # «طريق وسط بيروت»: the district the gazetteer holds is refused, its city is not
+            e.kb_id, e.country = inside.gazetteer_id, inside.country
+            _note_list_end(doc, e, ctx, inside.country or "", list_ends)
             continue
         if best is None:
             unresolved.append(e)
