@@ -2,21 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from rasd.document import Article
 from rasd.pipeline import extract
-
-
-def places_of(text: str):
-    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)), ("sources", "entities", "places"))
-    return doc
-
-
-def km(p, lat, lon) -> float:
-    dlat, dlon = math.radians(p.lat - lat), math.radians(p.lon - lon)
-    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(p.lat)) * math.sin(dlon / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+from rasd_testkit.extraction import km, places_of
 
 
 def test_town_east_of_a_country_is_the_town():

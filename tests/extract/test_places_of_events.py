@@ -4,17 +4,11 @@ The sentences are written for these tests in the style of news reports; none is 
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from rasd.document import Article
 from rasd.extract.event_place import choose_place
-from rasd.pipeline import extract
-
-
-def events_of(text: str):
-    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+from rasd_testkit.extraction import events_of
 
 
 def place_of(text: str, event_type: str) -> str | None:

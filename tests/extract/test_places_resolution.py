@@ -4,24 +4,11 @@ The sentences are written for these tests in the style of news reports; none is 
 """
 from __future__ import annotations
 
-import datetime as dt
-import math
 
 import pytest
 
-from rasd.document import Article
 from rasd.kb import load_kb
-from rasd.pipeline import extract
-
-
-def places_of(text: str):
-    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)), ("sources", "entities", "places"))
-
-
-def km(p, lat, lon) -> float:
-    dlat, dlon = math.radians(p.lat - lat), math.radians(p.lon - lon)
-    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(p.lat)) * math.sin(dlon / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+from rasd_testkit.extraction import km, places_of
 
 
 def place(doc, text):

@@ -1,13 +1,7 @@
 """Events told only to date another («بعد وقت قصير من إسقاط ... ومقتل قائدها»), summaries of several strikes and
 the strikes they sum up, villages named with a dual place word («بلدتي X وY»)."""
-import datetime as dt
 
-from rasd.document import Article
-from rasd.pipeline import extract
-
-
-def events_of(text: str):
-    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+from rasd_testkit.extraction import events_of
 
 
 def test_an_act_after_a_time_distance_phrase_is_a_reference_not_an_event():
