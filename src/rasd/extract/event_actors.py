@@ -951,7 +951,7 @@ _DENIAL_VERBS = _DENIAL - {"لا", "لم", "لن", "دون", "بدون"}
 _DENIAL_REACH = 4       # a negating particle this close to the claim («لم تعلن أي جهة مسؤوليتها»), not «ما لا يقل عن 25»
 
 
-def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
+def _claims_another_attack(doc: Document, k: int) -> bool:
     """«اعلان تنظيم الدولة مسؤوليته عن هجوم دام على السفارة العراقية في كابول»: the claim names, with an
     indefinite noun, an attack the article only refers to here (set aside), not the one told before."""
     tokens = doc.tokens
@@ -988,7 +988,7 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         if claimant is None or any(doc.tokens[j].stem in _DENIAL_VERBS for j in range(lo, k)) \
                 or any(doc.tokens[j].stem in _DENIAL for j in range(max(lo, k - _DENIAL_REACH), k)):
             continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم», «ولم تعلن أي جهة مسؤوليتها»: no one is credited
-        if _claims_another_attack(doc, k, events):
+        if _claims_another_attack(doc, k):
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
                    and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]

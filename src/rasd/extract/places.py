@@ -343,12 +343,17 @@ def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[
                  gazetteer_id=c.id, qualifier=ctx.get("qualifier") or "countryside", reason="countryside of a town")
 
 
+def _leading_role(doc: Document, e: Entity) -> tuple[tuple[str, str] | None, int, int]:
+    """The place_words role of the mention's first word («مدينة», «وسط», «مطار»), with its first and last token."""
+    first, last = _token_range(doc, e)
+    return _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm), first, last
+
+
 def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
     """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
     if region.feature != "region":
         return None
-    first, last = _token_range(doc, e)
-    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    head, first, last = _leading_role(doc, e)
     if not head or head[0] != "direction_prefix" or last <= first:
         return None
     tok = doc.tokens[last]
@@ -362,8 +367,7 @@ def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb
 def _city_after_direction(doc: Document, e: Entity, kb) -> Place | None:
     """«وسط بيروت», «شمال حلب» refused as a name of its own (a district without population): a direction word
     before a capital or a big city names a part of that city — its point, with the direction as qualifier."""
-    first, last = _token_range(doc, e)
-    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    head, first, last = _leading_role(doc, e)
     if not head or head[0] != "direction_prefix" or last <= first:
         return None
     start = doc.tokens[first + 1].stem_start
@@ -394,10 +398,9 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     الواقع»): the gazetteer's candidates in the article's countries for the longest run of words after the head
     that is no common word, the head's role
     (a cue's feature, or "fac") and where the place's name ends."""
-    first, last = _token_range(doc, e)
+    head, first, last = _leading_role(doc, e)
     if last <= first:
         return None
-    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
     if not head or head[0] not in ("cue", "facility"):
         return None
     kind = "fac" if head[0] == "facility" else head[1]
@@ -412,10 +415,9 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
 
 def _own_place_word(doc: Document, e: Entity, ctx: dict[str, str]) -> None:
     """«مخيم النصيرات», «مدينة الصدر» matched whole: the name's own first word is its place cue."""
-    first, last = _token_range(doc, e)
+    head, first, last = _leading_role(doc, e)
     if "cue" in ctx or last <= first:
         return
-    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
     if head and head[0] in ("cue", "facility"):
         ctx["cue"] = head[1] if head[0] == "cue" else "city"
 
@@ -568,8 +570,7 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
     home = ctx.get("in_country") or (countries[0] if countries else "")
     if not home or any(c.country == home for c in cands):
         return None         # the gazetteer knows the name there: its own rules have decided
-    first, last = _token_range(doc, e)
-    head = _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm)
+    head, first, last = _leading_role(doc, e)
     start = doc.tokens[first + 1].start if head and head[0] == "cue" and last > first else e.span.start
     name = doc.text[start:e.span.end]
     if len(name) < 3 or len(name.split()) > 3 or is_given_name(name) or kb.gazetteer.stoplist.get(name_key(name)) \
