@@ -167,3 +167,16 @@ def test_the_centre_of_a_capital_is_in_the_capital():
     assert [(p.text, p.country) for p in doc.places] == [("وسط بيروت", "LB")]
     doc = events_of("تظاهر مئات وسط بيروت.")
     assert doc.events and doc.events[0].actor1 is not None and "بيروت" not in doc.events[0].actor1.text
+
+
+def test_a_restatement_that_gives_a_finer_place_places_the_event():
+    doc = events_of("أعلن الجيش الأمريكي تنفيذ ضربة جوية ضد أحد كبار قادة تنظيم القاعدة في سوريا. "
+                    "وقال المتحدث إن الضربة وقعت بالقرب من مدينة إدلب.")
+    assert [(e.type, e.place.text) for e in doc.events] == [("ASSAULT", "إدلب")]
+
+
+def test_a_restatement_followed_by_another_act_gives_no_place():
+    # «هذا الهجوم بعد ساعات من ... مهاجمة أهداف ... في X»: X is where the other act was
+    doc = events_of("استهدفت طائرة مسيرة إسرائيلية منزلا في جنوب لبنان ما أسفر عن سقوط قتيل. ويأتي هذا الهجوم "
+                    "بعد ساعات من إعلان الجيش الإسرائيلي مهاجمة أهداف في بلدة صديقين.")
+    assert doc.events[0].place.text != "صديقين"

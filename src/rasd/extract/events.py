@@ -353,6 +353,7 @@ def run(doc: Document) -> None:
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
     _actors_from_restatements(events, donors, doc)
+    _places_from_restatements(events, donors, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     for e in events:
@@ -449,6 +450,37 @@ def _actors_from_restatements(events: list[Event], donors: list[Event], doc: Doc
 
 
 _COARSE_FEATURES = frozenset({"country", "admin1", "region"})
+_RESTATED_PLACE_REACH = 10      # tokens from a restatement to the place it gives («الضربة وقعت بالقرب من مدينة»)
+
+
+def _told_right_after(doc: Document, trigger, place, triggers: list[int]) -> bool:
+    """The place follows the trigger within a few tokens of its sentence, no other act named between."""
+    if place.start < trigger.end or doc.sentence_at(place.start) != doc.sentence_at(trigger.start):
+        return False
+    if len(doc.tokens_starting_in(trigger.end, place.start)) > _RESTATED_PLACE_REACH:
+        return False
+    return not any(trigger.end <= t < place.start for t in triggers)
+
+
+def _places_from_restatements(events: list[Event], donors: list[Event], doc: Document) -> None:
+    """«تنفيذ ضربة جوية ... في سوريا» then «إن الضربة وقعت بالقرب من مدينة إدلب»: an event placed only in a
+    country, province or region takes the finer place a later definite restatement of it gives, inside that
+    country. Only the latest earlier event of its type, within the donors' reach."""
+    triggers = sorted({e.trigger.start for e in events} | {n["trigger"]["start"] for n in doc.non_events})
+    for donor in donors:
+        place = donor.place
+        if place is None or place.lat is None or place.feature in _COARSE_FEATURES or not place.country \
+                or place.span is None or not _told_right_after(doc, donor.trigger, place.span, triggers):
+            continue
+        at = doc.sentence_at(donor.trigger.start)
+        earlier = [e for e in events if e.type == donor.type and e.trigger.start < donor.trigger.start
+                   and 0 <= at - doc.sentence_at(e.trigger.start) <= _DONOR_REACH]
+        if not earlier:
+            continue
+        event = earlier[-1]
+        if event.place is not None and event.place.feature in _COARSE_FEATURES \
+                and event.place.country == place.country:
+            event.place = place
 
 
 def _places_agree(a, b) -> bool:
