@@ -23,6 +23,7 @@ SETS = {"heldout2": 60, "heldout3": 40, "heldout4": 60, "tune2": 60, "tune3": 60
 SETS["tune4"] = 60  # tuning set 4 (tests/data/tune4), checked like tune2
 SETS["heldout5"] = 60  # blind held-out set 5 (tests/data/heldout5), checked like heldout4
 SETS["tune5"] = 60  # tuning set 5 (tests/data/tune5), checked like tune2
+SETS["tune6"] = 60  # tuning set 6 (tests/data/tune6), checked like tune2
 
 
 def _load(path: Path, name: str):
