@@ -180,3 +180,19 @@ def test_a_restatement_followed_by_another_act_gives_no_place():
     doc = events_of("استهدفت طائرة مسيرة إسرائيلية منزلا في جنوب لبنان ما أسفر عن سقوط قتيل. ويأتي هذا الهجوم "
                     "بعد ساعات من إعلان الجيش الإسرائيلي مهاجمة أهداف في بلدة صديقين.")
     assert doc.events[0].place.text != "صديقين"
+
+
+def test_warplanes_with_a_nisba_are_the_attacker():
+    doc = events_of("قتل 19 مدنياً في قصف جوي شنته طائرات حربية روسية على قرية بليون في جبل الزاوية.")
+    assert doc.events[0].actor1.text == "طائرات حربية روسية"
+    assert doc.events[0].actor1.name_en == "Russian warplanes"
+
+
+def test_a_role_affiliated_to_a_named_body_is_that_body():
+    doc = events_of("وقتل ثلاثة مدنيين بقصف بطائرات حربية ومروحية تابعة للنظام على بلدة تلمنس.")
+    assert doc.events[0].actor1.text.endswith("تابعة للنظام")
+
+
+def test_warplanes_no_one_owns_name_no_actor():
+    doc = events_of("وقال المصدر إن مسيرة معادية وطائرة حربية شنتا غارتين استهدفتا الحي الشمالي في بلدة ميس الجبل.")
+    assert all(e.actor1 is None or "طائرة" not in e.actor1.text for e in doc.events)

@@ -98,6 +98,7 @@ def _before_where(doc: Document, last: int) -> bool:
 
 
 _PLACE_ID_PREFIXES = ("cc:", "gn:", "wof:", "iso:", "rasd:")     # the gazetteer's ids (rasd.kb)
+_UNOWNED_INSTRUMENTS = ROLES["unowned_instruments"]
 
 
 def _is_place_actor(m: Mention) -> bool:
@@ -140,6 +141,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
         locative = e.type == "GPE" and (_is_locative(doc, idx[0]) or not _can_act(e) or _before_where(doc, idx[1])
                                         or _after_a_place_head(doc, idx[0])      # «بحيرة تشاد» is a lake
                                         or doc.tokens[idx[0]].stem in _LOCATIVE)  # «وسط بيروت» is where
+        if kind == "agent" and e.kb_id in _UNOWNED_INSTRUMENTS and not e.country:
+            continue        # «وطائرة حربية شنتا غارتين»: aircraft no one is said to own name no actor
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
@@ -154,8 +157,30 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(out)))))
+    return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(out))))))
+
+
+_AFFILIATION_WORDS = _WORDS["affiliation"]
+_AFFILIATION_REACH = 3      # «بطائرات حربية ومروحية تابعة للنظام»: the owner stands a few words after the role
+
+
+def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«طائرات حربية تابعة للنظام», «مسلحون تابعون لداعش»: a generic role followed by «تابع(ة) لـ» and a named
+    body is that body acting (its identity; the span covers both)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "agent" and m.kind in ("entity", "agent") \
+                and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
+                and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
+                and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
+            actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
+                                               "span": doc.span(prev.actor.span.start, m.actor.span.end)})
+            out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
+            continue
+        out.append(m)
+    return out
 
 
 def _accusative_indefinite(tok) -> bool:
