@@ -190,7 +190,9 @@ def test_warplanes_with_a_nisba_are_the_attacker():
 
 def test_a_role_affiliated_to_a_named_body_is_that_body():
     doc = events_of("وقتل ثلاثة مدنيين بقصف بطائرات حربية ومروحية تابعة للنظام على بلدة تلمنس.")
-    assert doc.events[0].actor1.text.endswith("تابعة للنظام")
+    assert doc.events[0].actor1.text.endswith("نظام")
+    doc = events_of("وقتل ثلاثة مدنيين برصاص مسلحين تابعين لتنظيم داعش في بلدة تلمنس.")
+    assert doc.events[0].actor1.text.endswith("داعش")
 
 
 def test_warplanes_no_one_owns_name_no_actor():
