@@ -198,3 +198,14 @@ def test_a_role_affiliated_to_a_named_body_is_that_body():
 def test_warplanes_no_one_owns_name_no_actor():
     doc = events_of("وقال المصدر إن مسيرة معادية وطائرة حربية شنتا غارتين استهدفتا الحي الشمالي في بلدة ميس الجبل.")
     assert all(e.actor1 is None or "طائرة" not in e.actor1.text for e in doc.events)
+
+
+def test_a_lone_place_abroad_in_a_country_never_named_is_no_place():
+    doc = events_of("قتل عشرة أشخاص على الأقل جراء اقتتال قبلي بين قبيلتين بمحلية قدير بولاية جنوب كردفان في السودان.")
+    assert "قبلي" not in [p.text for p in doc.places]
+    assert any(p.text == "قبلي" and "lone place abroad" in p.reason for p in doc.unresolved_places)
+
+
+def test_a_capital_abroad_stays_a_place():
+    doc = events_of("قتل خمسة أشخاص في قصف على مدينة إدلب في سوريا، فيما ناقش المسؤولون الوضع في واشنطن.")
+    assert "واشنطن" in [p.text for p in doc.places]

@@ -593,6 +593,36 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
 NEEDS = ("entities", "agents", "source")
 ADDS = ("places", "unresolved_places")
 
+def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int]) -> None:
+    """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
+    or province abroad that is the only place of its country, in a country the article never names (no country
+    name, no nisba, no forces of it), with no place word, country or parent place beside it, is far more often a
+    common word or a homonym than the one foreign place of the story. Capitals and regions stay («واشنطن»)."""
+    named = {p.country for p in doc.places if p.feature == "country"} \
+        | {a.country for a in doc.agents if a.country} \
+        | {e.country for e in doc.entities if e.type == "PERSON" and e.country}
+    counts = Counter(p.country for p in doc.places if p.country)
+    if len(counts) < 2:
+        return
+    lone = []
+    for p in doc.places:
+        if p.country and p.country not in named and counts[p.country] == 1 and p.span.start not in anchored \
+                and p.feature not in ("country", "region", "water") and p.gazetteer_id \
+                and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False):
+            lone.append(p)
+    if not lone:
+        return
+    gone = {id(p) for p in lone}
+    doc.places = [p for p in doc.places if id(p) not in gone]
+    for p in lone:
+        doc.unresolved_places.append(p.model_copy(update={
+            "lat": None, "lon": None, "country": None, "gazetteer_id": None, "confidence": 0.3,
+            "reason": f"a lone place abroad ({p.name_en}, {p.country}) in a country the article never names"}))
+        for e in doc.entities:
+            if e.span.start == p.span.start and e.country == p.country:
+                e.kb_id, e.country = None, None
+
+
 def run(doc: Document) -> None:
     if not doc.entities:
         return
@@ -603,6 +633,7 @@ def run(doc: Document) -> None:
     # so that a place listed after it with «و» shares its cue, preposition and country
     list_ends: dict[int, tuple[dict[str, str], str]] = {}
     ships: list[Entity] = []
+    anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -682,6 +713,8 @@ def run(doc: Document) -> None:
                 doc.unresolved_places.append(Place(span=e.span, text=e.text, name_en=e.name_en, reason=reason,
                                                    confidence=0.3))
             continue
+        if "cue" in ctx or "in_country" in ctx or "near" in ctx:
+            anchored.add(e.span.start)
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
             doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
@@ -695,6 +728,7 @@ def run(doc: Document) -> None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
+    _drop_lone_foreign_places(doc, kb, anchored)
     doc.places.extend(_after_cue_words(doc, kb, countries))
     doc.places.extend(_bare_capitals(doc, kb, countries))
     placed: set[int] = set()
