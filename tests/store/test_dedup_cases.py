@@ -361,3 +361,30 @@ def test_a_generic_armed_agent_has_a_class_that_corroborates_an_area_match(repo)
                    "agent.suicide_bomber")
     from rasd.store.dedup import actor_identity
     assert actor_identity(key) == ("nonstate", None) and actor_identity(key, "ACCUSE") == (None, None)
+
+
+FACTIONS = ("الفصائل", "agent.faction", None, "armed_group", None)
+NUSRA = ("جبهة النصرة", "org.nusra", "Nusra Front", "armed_group", None)
+RUSSIAN_JET = ("طائرة حربية روسية", "cc:RU", "Russia")
+
+
+def test_a_one_sided_act_told_with_the_sides_swapped_is_the_other_sides_act_a_clash_is_one(repo):
+    # rebels down a Russian jet near Maasran; Russia strikes the rebels there the same day
+    downing = add(repo, "down", "إسقاط طائرة حربية روسية قرب معصران.", "x",
+                  [strike(MAASRAN, trigger="إسقاط", actor1=FACTIONS, actor2=RUSSIAN_JET, fatalities=1)])
+    retaliation = add(repo, "ret", "غارات روسية على جبهة النصرة في معصران.", "y",
+                      [strike(MAASRAN, trigger="غارات", actor1=RUSSIA, actor2=NUSRA, mode="aerial")])
+    assert downing.event_ids != retaliation.event_ids
+    reason = repo.get_event(retaliation.event_ids[0]).mentions[0].merge_reason
+    assert "a one-sided act (aerial, unknown) is no clash told the other way round" in reason
+    # a clash is one event from either side («اشتبك ... مع»): both told with firearms, or with no mode
+    for mode_a, mode_b in (("firearms", "firearms"), ("firearms", None)):
+        one, two = (MentionKey(type="ASSAULT", date_lo=dt.date(2018, 2, 3), date_hi=dt.date(2018, 2, 3),
+                               lat=35.7071, lon=36.8028, place="معصران", country="SY", feature="village",
+                               actor1=ActorKey(id=x, name=x, sector="armed_group", kb=x),
+                               actor2=ActorKey(id=y, name=y, sector="armed_group", kb=y), mode=mode)
+                    for x, y, mode in (("org.hts", "org.isis", mode_a), ("org.isis", "org.hts", mode_b)))
+        ok, reasons = compatible(one, two)
+        assert ok and "the same two sides, told the other way round" in reasons
+        three = MentionKey(**{**one.__dict__, "mode": "heavy-weapons"})
+        assert not compatible(three, two)[0]

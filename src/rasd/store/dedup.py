@@ -270,12 +270,25 @@ def _conflict(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> bool:
     return bool((cx and cy and cx != cy) or (ix and iy and ix != iy))
 
 
+# the modes of a fight two sides wage on each other (or a mode not told): only such a clash can be told from
+# either side. An air strike, a shelling, a bombing, an abduction … is done by one side to the other: told
+# with the sides swapped, it is the other side's act — the downing of a Russian jet by rebels and Russia's
+# strike on the rebels in the same countryside that day are two events, not one clash told the other way round.
+TWO_SIDED_MODES = frozenset({None, "firearms"})
+
+
 def actors_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """Attackers block a merge when both are known and differ (in class or identity). Victims never block; a
-    report that swaps the two sides of a clash (actor1 of one is actor2 of the other) is the same clash."""
+    report that swaps the two sides of a clash (actor1 of one is actor2 of the other) is the same clash — when
+    both tell a clash (`TWO_SIDED_MODES`), not when either tells a one-sided act such as an air strike."""
     if _conflict(a.actor1, b.actor1, a.type, b.type):
         swapped = (not _conflict(a.actor1, b.actor2, a.type, b.type) and actor_side(b.actor2, b.type)
                    and not _conflict(a.actor2, b.actor1, a.type, b.type) and actor_side(a.actor2, a.type))
+        if swapped and a.type in VIOLENT_TYPES and not {a.mode, b.mode} <= TWO_SIDED_MODES:
+            ia, ib = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+            return False, (f"the two sides swapped, but a one-sided act ({a.mode or 'unknown'}, "
+                           f"{b.mode or 'unknown'}) is no clash told the other way round: attackers "
+                           f"{ia[1] or ia[0]} «{a.actor1.name}» vs {ib[1] or ib[0]} «{b.actor1.name}»")
         if not swapped:
             ia, ib = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
             who = "attackers" if a.type in VIOLENT_TYPES else "actors"
