@@ -713,7 +713,8 @@ def run(doc: Document) -> None:
                 doc.unresolved_places.append(Place(span=e.span, text=e.text, name_en=e.name_en, reason=reason,
                                                    confidence=0.3))
             continue
-        if "cue" in ctx or "in_country" in ctx or "near" in ctx:
+        if "cue" in ctx or ctx.get("in_country") == best.country \
+                or "near" in ctx and _km_to_parent(best, ctx) <= 2 * float(ctx["near_km"]):
             anchored.add(e.span.start)
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
