@@ -209,3 +209,9 @@ def test_a_lone_place_abroad_in_a_country_never_named_is_no_place():
 def test_a_capital_abroad_stays_a_place():
     doc = events_of("قتل خمسة أشخاص في قصف على مدينة إدلب في سوريا، فيما ناقش المسؤولون الوضع في واشنطن.")
     assert "واشنطن" in [p.text for p in doc.places]
+
+
+def test_the_subject_after_a_verb_is_its_actor_not_the_agent_of_its_objects_relative_clause():
+    doc = events_of("أدانت وزارة الخارجية الكويتية الهجوم الذي شنته قوات الاحتلال الإسرائيلي على مخيم النصيرات.")
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.actor1.text.startswith("وزارة الخارجية")

@@ -706,8 +706,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         targets = [m for m in after if m.first - last <= _VSO_REACH] + targets
         verb_like = False
 
-    actor1 = _agent_phrase(doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
-                           reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
+    # «أدانت وزارة الخارجية الهجوم الذي شنته قوات الاحتلال»: an active verb's subject stands right after it;
+    # an agent phrase further on belongs to a relative clause of its object
+    vso_subject = verb_like and not passive_prone(doc, match) and any(
+        m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets for m in after)
+    actor1 = None if vso_subject else _agent_phrase(
+        doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
+        reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
     object_ = None
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
         actor1 = _previous_subject(doc, i, anaphoric=True)
