@@ -8,9 +8,9 @@ and read for errors (tests/data/heldout, heldout2, tune2...). The dev check spli
 heldout4, heldout5) are never trained on: the script reports the model's effect on them.
 
 An L2-regularised logistic regression (scikit-learn) over binary features (`event_features`); the strength of
-the regularisation and the threshold are chosen by leave-one-set-out cross-validation on the training sets,
-maximising the events F1 those sets would get (2·kept positives / (kept events + gold events)). Output is
-deterministic (liblinear, fixed order).
+the regularisation and the threshold are chosen by leave-one-set-out cross-validation on the training sets:
+each set is filtered by the model trained on the others and scored by score.py's own event scoring, and the
+mean of the sets' events F1 decides. Output is deterministic (liblinear, fixed order).
 """
 from __future__ import annotations
 
@@ -44,27 +44,49 @@ def _is_check(doc_id: str) -> bool:
     return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
 
 
-def labelled_events(articles: Path, gold_path: Path, keep=lambda doc_id: True) -> tuple[list, int]:
-    """[(features, label)] for every event the pipeline (without this stage) outputs, and the number of
-    required gold events, over the articles `keep` accepts."""
-    score = _scorer()
-    gold = score.read_jsonl(gold_path)
-    stages = [s for s in STAGES if s != "event_confidence"]
-    rows, required = [], 0
-    for line in articles.read_text(encoding="utf-8").splitlines():
-        article = Article.model_validate(json.loads(line))
-        if not keep(article.id) or article.id not in gold:
-            continue
-        doc = extract(article, stages=stages)
-        sys_events = [e.model_dump(mode="json") for e in doc.events]
-        golds = gold[article.id].get("events", [])
-        places = gold[article.id].get("places", [])
-        pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in sys_events] for g in golds])
-        matched = set(pairs.values())
-        required += sum(1 for g in golds if not g.get("optional"))
-        for i, event in enumerate(doc.events):
-            rows.append((event_confidence.event_features(event, doc, doc.events), int(i in matched)))
-    return rows, required
+class LabelledSet:
+    """One annotated set run through the rules: per article, its gold record, the events the pipeline outputs
+    (without this stage) as the scorer reads them, their features and whether the scorer pairs them."""
+
+    def __init__(self, articles: Path, gold_path: Path, keep=lambda doc_id: True):
+        score = _scorer()
+        gold = score.read_jsonl(gold_path)
+        stages = [s for s in STAGES if s != "event_confidence"]
+        self.gold: dict[str, dict] = {}
+        self.docs: list[tuple[str, list[dict], list[list[str]], list[int], int]] = []
+        for line in articles.read_text(encoding="utf-8").splitlines():
+            article = Article.model_validate(json.loads(line))
+            if not keep(article.id) or article.id not in gold:
+                continue
+            doc = extract(article, stages=stages)
+            events = [e.model_dump(mode="json") for e in doc.events]
+            golds = gold[article.id].get("events", [])
+            places = gold[article.id].get("places", [])
+            pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in events] for g in golds])
+            matched = set(pairs.values())
+            features = [event_confidence.event_features(e, doc, doc.events) for e in doc.events]
+            self.gold[article.id] = gold[article.id]
+            self.docs.append((article.id, events, features, [int(i in matched) for i in range(len(events))],
+                              len(doc.sentences)))
+
+    @property
+    def rows(self) -> list[tuple[list[str], int]]:
+        return [(f, label) for _, _, feats, labels, _ in self.docs for f, label in zip(feats, labels)]
+
+    def events_f1(self, model: dict | None, threshold: float) -> float:
+        """The scorer's events F1 on this set with the events `model` scores under `threshold` left out, as
+        the stage does (never in a text under MIN_SENTENCES_TO_FILTER sentences, never one with a death toll)."""
+        score = _scorer()
+        sys_docs = {}
+        for doc_id, events, feats, _, n_sentences in self.docs:
+            kept = [e for e, f in zip(events, feats)
+                    if model is None or n_sentences < event_confidence.MIN_SENTENCES_TO_FILTER or e.get("fatalities")
+                    or event_confidence.probability(f, model) >= threshold]
+            sys_docs[doc_id] = {"id": doc_id, "events": kept}
+        tally = score.Tally()
+        for doc_id, gold in self.gold.items():
+            score.score_events(tally, gold, sys_docs.get(doc_id, {}))
+        return tally.prf("events")["f1"]
 
 
 def _fit(rows, c):
@@ -78,50 +100,41 @@ def _fit(rows, c):
     return {"bias": float(model.intercept_[0]), "weights": weights}
 
 
-def _f1_at(scored, required, threshold):
-    kept = [label for p, label in scored if p >= threshold]
-    return 2 * sum(kept) / (len(kept) + required) if kept or required else 0.0
+THRESHOLDS = [t / 100 for t in range(10, 62, 2)]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=event_confidence.MODEL)
     args = ap.parse_args()
-    sets: dict[str, tuple[list, int]] = {"dev-tune": labelled_events(DEV / "articles.jsonl", DEV / "gold.jsonl",
-                                                                      lambda i: not _is_check(i))}
+    sets = {"dev-tune": LabelledSet(DEV / "articles.jsonl", DEV / "gold.jsonl", lambda i: not _is_check(i))}
     for name in TRAIN_SETS:
         if (OUR / name / "gold.jsonl").exists():
-            sets[name] = labelled_events(OUR / name / "articles.jsonl", OUR / name / "gold.jsonl")
-    checks = {"dev-check": labelled_events(DEV / "articles.jsonl", DEV / "gold.jsonl", _is_check)}
+            sets[name] = LabelledSet(OUR / name / "articles.jsonl", OUR / name / "gold.jsonl")
+    checks = {"dev-check": LabelledSet(DEV / "articles.jsonl", DEV / "gold.jsonl", _is_check)}
     for name in CHECK_SETS:
-        checks[name] = labelled_events(OUR / name / "articles.jsonl", OUR / name / "gold.jsonl")
-    print("training sets:", ", ".join(f"{k} {len(r)} events ({sum(lab for _, lab in r)} true), {g} gold"
-                                       for k, (r, g) in sets.items()))
-    # leave one set out: each set scored by a model trained on the others
+        checks[name] = LabelledSet(OUR / name / "articles.jsonl", OUR / name / "gold.jsonl")
+    print("training sets:", ", ".join(f"{k} {len(s.rows)} events ({sum(lab for _, lab in s.rows)} paired)"
+                                       for k, s in sets.items()))
+    # leave one set out: each set filtered by a model trained on the others, scored by the scorer; the mean
+    # of the sets' events F1 chooses the regularisation and the threshold
+    base = sum(s.events_f1(None, 0.0) for s in sets.values()) / len(sets)
     best = None
     for c in C_GRID:
-        scored, required = [], 0
-        for held in sets:
-            model = _fit([row for name, (rows, _) in sets.items() if name != held for row in rows], c)
-            rows, g = sets[held]
-            scored += [(event_confidence.probability(f, model), lab) for f, lab in rows]
-            required += g
-        for threshold in [t / 100 for t in range(0, 61, 2)]:
-            f1 = _f1_at(scored, required, threshold)
+        models = {held: _fit([row for name, s in sets.items() if name != held for row in s.rows], c)
+                  for held in sets}
+        for threshold in THRESHOLDS:
+            f1 = sum(s.events_f1(models[name], threshold) for name, s in sets.items()) / len(sets)
             if best is None or f1 > best[0] + 1e-9:
                 best = (f1, c, threshold)
-        print(f"C={c}: no filter {_f1_at(scored, required, 0.0):.3f}, best threshold "
-              f"{max((_f1_at(scored, required, t / 100), t / 100) for t in range(0, 61, 2))}")
+        print(f"C={c}: best so far {best[0]:.4f} (C={best[1]}, threshold {best[2]})")
     f1, c, threshold = best
-    print(f"chosen C={c} threshold={threshold} (cross-validated events F1 {f1:.3f})")
-    model = _fit([row for rows, _ in sets.values() for row in rows], c)
+    print(f"chosen C={c} threshold={threshold}: cross-validated mean events F1 {base:.4f} -> {f1:.4f}")
+    model = _fit([row for s in sets.values() for row in s.rows], c)
     model["threshold"] = threshold
     model["trained_on"] = sorted(sets)
-    for name, (rows, g) in checks.items():
-        scored = [(event_confidence.probability(f, model), lab) for f, lab in rows]
-        print(f"{name}: events F1 (approx.) {_f1_at(scored, g, 0.0):.3f} -> {_f1_at(scored, g, threshold):.3f}, "
-              f"dropped {sum(1 for p, _ in scored if p < threshold)} "
-              f"({sum(1 for p, lab in scored if p < threshold and lab)} true)")
+    for name, s in checks.items():
+        print(f"{name} (never trained on): events F1 {s.events_f1(None, 0.0):.3f} -> {s.events_f1(model, threshold):.3f}")
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print("wrote", args.out)
     return 0
