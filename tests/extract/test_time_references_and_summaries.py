@@ -215,3 +215,10 @@ def test_the_subject_after_a_verb_is_its_actor_not_the_agent_of_its_objects_rela
     doc = events_of("أدانت وزارة الخارجية الكويتية الهجوم الذي شنته قوات الاحتلال الإسرائيلي على مخيم النصيرات.")
     accuse = next(e for e in doc.events if e.type == "ACCUSE")
     assert accuse.actor1.text.startswith("وزارة الخارجية")
+
+
+def test_a_definite_place_word_heads_no_name():
+    # «بالولاية بحضور قائد الفرقة»: «in the state, in the presence of», not the Somali town Hudur
+    doc = events_of("وقال الأمير إنهم جلسوا مع السلطات الأمنية بالولاية بحضور قائد الفرقة العاشرة مشاه. "
+                    "وقتل عشرة أشخاص في ولاية جنوب كردفان في السودان.")
+    assert "حضور" not in [p.text for p in doc.places]

@@ -64,6 +64,8 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     k = first - 1          # only the word just before counts: «مدينة في سوريا» says nothing of سوريا
     if k >= 0 and doc.tokens[k].sentence == tok.sentence:
         role = _word_role(doc.tokens[k].stem) or _word_role(doc.tokens[k].norm)
+        if role and role[0] == "cue" and role[1] != "capital" and "ال" in doc.tokens[k].prefixes:
+            role = None     # «بالولاية بحضور قائد»: a definite place word heads no name (construct has no «ال»)
         if role:
             ctx[role[0]] = role[1]
         if role and role[0] == "direction_prefix":
