@@ -222,3 +222,11 @@ def test_a_definite_place_word_heads_no_name():
     doc = events_of("وقال الأمير إنهم جلسوا مع السلطات الأمنية بالولاية بحضور قائد الفرقة العاشرة مشاه. "
                     "وقتل عشرة أشخاص في ولاية جنوب كردفان في السودان.")
     assert "حضور" not in [p.text for p in doc.places]
+
+
+def test_a_direction_of_a_province_is_that_part_of_the_province():
+    doc = events_of("قُتل عدد من العسكريين العراقيين الإثنين إثر هجوم شنّه تنظيم الدولة شرق محافظة صلاح الدين.")
+    place = doc.events[0].place
+    assert place.text == "شرق محافظة صلاح الدين" and place.feature == "region"
+    province = next(p for p in doc.places if p.feature == "admin1")
+    assert place.lon > province.lon + 0.3      # east of the province's own point

@@ -337,6 +337,20 @@ def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: s
                  qualifier=direction, reason="direction of a country")
 
 
+def _region_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: str, start_token: int,
+                        kb) -> Place | None:
+    """«شرق محافظة صلاح الدين», «جنوب ولاية بورنو»: the part of the province that way, at the point of its
+    settlements lying furthest in that direction (none when the gazetteer cannot tell)."""
+    point = kb.gazetteer.admin1_direction_point(c.admin1, direction)
+    if point is None:
+        return None
+    start = doc.tokens[start_token].stem_start
+    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end],
+                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
+                 lon=round(point[1], 4), country=c.country, admin1=c.admin1_en or c.name_en, feature="region",
+                 gazetteer_id=c.id, qualifier=direction, reason="direction of a province")
+
+
 def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[str, str]) -> Place:
     """«ريف مدينة إدلب»: the rural area around a town, a region at the town's point."""
     start = doc.tokens[k].stem_start
@@ -721,6 +735,10 @@ def run(doc: Document) -> None:
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
             doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
+        elif direction and best.feature == "admin1" and "direction_start" in ctx \
+                and (region := _region_of_province(doc, e, best, direction, int(ctx["direction_start"]), kb)):
+            doc.places.append(region)
+            doc.places.append(_place(e, best, {}, reason + "; the province of a direction phrase"))
         elif direction and best.feature == "country" and "direction_start" in ctx:
             doc.places.append(_region_of_country(doc, e, best, direction, int(ctx["direction_start"]), kb))
             doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))

@@ -78,6 +78,7 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, check_same_thread=False)
         self.stoplist: dict[str, str] = dict(self._con.execute("SELECT key, action FROM stoplist"))
         self._place = lru_cache(maxsize=50_000)(self._fetch)
+        self._admin1_settlements: dict[str, list[tuple[float, float]]] = {}
         self._candidates = lru_cache(maxsize=20_000)(self._rank)
         # no index serves the capital and admin-1 queries: each is a scan of the whole places table (~14 ms
         # CPU), so both are read for every country in one scan, on first use (~200 and ~2,000 rows)
@@ -136,6 +137,30 @@ class Gazetteer:
         proj = sorted(points, key=lambda p: -((p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de))
         ahead = [p for p in proj if (p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de > 0]
         chosen = ahead[:max(1, len(points) // 3)]
+        if not chosen:
+            return None
+        return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
+
+    def admin1_direction_point(self, admin1: str, direction: str) -> tuple[float, float] | None:
+        """A point for «شرق محافظة صلاح الدين»: the mean of the province's settlements lying furthest in that
+        direction from their own mean (the top third by projection on the direction). None when the
+        gazetteer holds too few of them to tell, or the direction is not a compass one."""
+        vector = DIRECTIONS.get(direction)
+        if not admin1 or vector is None or vector == (0.0, 0.0):
+            return None
+        if admin1 not in self._admin1_settlements:
+            self._admin1_settlements[admin1] = [(lat, lon) for lat, lon in self._con.execute(
+                "SELECT lat, lon FROM places WHERE admin1 = ? AND feature IN ('city', 'village', 'admin2')",
+                (admin1,))]
+        points = self._admin1_settlements[admin1]
+        if len(points) < 6:
+            return None
+        lat0 = sum(p[0] for p in points) / len(points)
+        lon0 = sum(p[1] for p in points) / len(points)
+        coslat = math.cos(math.radians(lat0))
+        dn, de = vector
+        ahead = sorted(((p[0] - lat0) * dn + (p[1] - lon0) * coslat * de, p) for p in points)[::-1]
+        chosen = [p for proj, p in ahead[:max(1, len(points) // 3)] if proj > 0]
         if not chosen:
             return None
         return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
