@@ -230,3 +230,9 @@ def test_a_direction_of_a_province_is_that_part_of_the_province():
     assert place.text == "شرق محافظة صلاح الدين" and place.feature == "region"
     province = next(p for p in doc.places if p.feature == "admin1")
     assert place.lon > province.lon + 0.3      # east of the province's own point
+
+
+def test_a_verbal_noun_spelt_with_hamza_under_alif_is_no_article():
+    # «إلقاء» normalises to «القاء»: the lexicon must not strip it as if it began with the article
+    doc = events_of("وأعلنت الشرطة إلقاء القبض على خمسة أشخاص في مدينة نابلس أمس.")
+    assert [(e.type, e.actor1.text) for e in doc.events] == [("COERCE", "الشرطة")]

@@ -103,9 +103,11 @@ def verb_forms(lemma: str, imperfect: str | None = None, perfect_only: bool = Fa
     return forms
 
 
-def noun_forms(noun: str) -> set[str]:
-    """Singular, sound plural, dual and accusative forms of a normalised noun."""
-    noun = _strip_article(noun)
+def noun_forms(noun: str, has_article: bool | None = None) -> set[str]:
+    """Singular, sound plural, dual and accusative forms of a normalised noun. `has_article`: whether the
+    written word starts with the article; normalising «إلقاء» gives «القاء», which only the written form tells
+    from an article (None: read it off the normalised form)."""
+    noun = _strip_article(noun) if has_article is None else noun[2:] if has_article else noun
     forms = {noun, noun + "ا"}
     if noun.endswith("ه"):
         root = noun[:-1]
@@ -159,13 +161,15 @@ class LemmaLexicon:
         alts = [a for a in (row.get("alt") or "").split("|") if a]
         imperfect = next((a.split(":", 1)[1] for a in alts if a.startswith("imperfect:")), None)
         noun_head = row["pos"] == "noun" or first.endswith(("ه", "ات"))
-        forms = noun_forms(first) if noun_head else verb_forms(first, imperfect, row["pos"] == "perfect")
+        written = words[0].split("|")[0]
+        forms = noun_forms(first, written.startswith("ال")) if noun_head \
+            else verb_forms(first, imperfect, row["pos"] == "perfect")
         nouns = set(forms) if noun_head else set()
         if not noun_head and row["pos"] == "verb" and (masdar := form3_masdar(first)):
             nouns |= noun_forms(masdar)
         for alt in alts:
             if not alt.startswith("imperfect:"):
-                nouns |= noun_forms(normalize_for_match(alt))
+                nouns |= noun_forms(normalize_for_match(alt), alt.startswith("ال"))
         rule = replace(rule, noun_keys=frozenset(nouns - (set() if noun_head else forms)))
         return rule, forms | nouns
 
