@@ -236,3 +236,12 @@ def test_a_verbal_noun_spelt_with_hamza_under_alif_is_no_article():
     # «إلقاء» normalises to «القاء»: the lexicon must not strip it as if it began with the article
     doc = events_of("وأعلنت الشرطة إلقاء القبض على خمسة أشخاص في مدينة نابلس أمس.")
     assert [(e.type, e.actor1.text) for e in doc.events] == [("COERCE", "الشرطة")]
+
+
+def test_a_body_a_protest_stands_before_or_demands_is_not_who_protests():
+    for text in ("وتظاهر المئات أمام مقر الحكومة في الرباط للمطالبة برحيل الوزير.",
+                 "وبعيد صلاة الجمعة خرجت تظاهرات حاشدة وسط العاصمة الجزائرية للمطالبة بتغيير النظام السياسي."):
+        (protest,) = [e for e in events_of(text).events if e.type == "PROTEST"]
+        assert protest.actor1.name_en == "protesters"
+    doc = events_of("ونظمت نقابة الصحفيين وقفة احتجاجية أمام مقرها في القاهرة.")
+    assert doc.events[0].actor1.text == "نقابة الصحفيين"

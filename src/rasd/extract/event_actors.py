@@ -803,6 +803,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actor1 = _agent_phrase(doc, last, after, targets)
         actor2 = undergoer or actor2
     actor2 = actor2 or underwent
+    if event_type == "PROTEST" and actor1 is not None and light is None and not (
+            actor1.first == last + 1 or _gap_words(doc, actor1.last, i) <= 1 and actor1.last < i):
+        # «تظاهر المئات أمام مقر الحكومة», «خرجت تظاهرات للمطالبة بتغيير النظام»: with no crowd named, only the
+        # subject right beside the protest word protests; a body further on is where or what it is against
+        actor1 = None
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
 
 
