@@ -245,3 +245,9 @@ def test_a_body_a_protest_stands_before_or_demands_is_not_who_protests():
         assert protest.actor1.name_en == "protesters"
     doc = events_of("ونظمت نقابة الصحفيين وقفة احتجاجية أمام مقرها في القاهرة.")
     assert doc.events[0].actor1.text == "نقابة الصحفيين"
+
+
+def test_the_person_after_an_arrest_noun_is_whom_it_took():
+    doc = events_of("وتم اعتقال سامر عابد أقرع ويوسف شحروج بعد إطلاق النار عليهما في نابلس.")
+    (arrest,) = [e for e in doc.events if e.type == "COERCE"]
+    assert arrest.actor1 is None and arrest.actor2.text == "سامر عابد أقرع"

@@ -765,6 +765,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3)), None)
+        if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
+                and _naming_people(doc, [actor1]):
+            # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
+            object_, actor1 = actor1, None
     underwent = None
     if actor1 is not None and actor1.last < i and any(tokens[k].stem in _UNDERGO_VERBS for k in range(actor1.last + 1, i)):
         underwent, actor1 = actor1, None    # «وكان الجيش قد تعرض ... لهجوم ... أسفر عن مقتل»: the subject underwent it
