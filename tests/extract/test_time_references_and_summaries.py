@@ -251,3 +251,9 @@ def test_the_person_after_an_arrest_noun_is_whom_it_took():
     doc = events_of("وتم اعتقال سامر عابد أقرع ويوسف شحروج بعد إطلاق النار عليهما في نابلس.")
     (arrest,) = [e for e in doc.events if e.type == "COERCE"]
     assert arrest.actor1 is None and arrest.actor2.text == "سامر عابد أقرع"
+
+
+def test_the_genitive_of_a_meeting_noun_is_who_met():
+    doc = events_of("ونظمت الأحزاب الموالية تظاهرات في العريش خلال زيارة ماكرون برفقة السيسي.")
+    (visit,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert visit.actor1.text == "ماكرون"

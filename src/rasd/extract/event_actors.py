@@ -752,6 +752,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             actor1 = first_after
     if actor1 is None and verb_like and _coordinated_verb(doc, i):
         actor1 = _opening_subject(doc, i, before)     # «واتهمت إسرائيل حزب الله ...، وتوعدت بتكبيده»
+    if actor1 is None and event_type == "CONSULT" and not verb_like and not tokens[i].suffix and (genitive := next(
+            (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
+             and not tokens[m.first].prefixes), None)) is not None:
+        actor1 = genitive       # «خلال زيارة ماكرون», «لقاء الرئيس»: the genitive of a meeting noun is who met
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
