@@ -45,6 +45,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
 from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
+from rasd.api.fastpath import Answers
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
 from rasd.api.reads import EventDetails
@@ -407,6 +408,8 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     app.state.repo = repo
     app.state.pool = pool
     app.state.response_cache = responses
+    # the answers at hand, for the HTTP protocol of `rasd serve` to write itself (rasd.api.fastpath)
+    app.state.answers = Answers(responses, Guard(None, allowed_hosts=allowed_hosts, token=token))
     app.add_middleware(CachedReads, cache=responses)   # innermost of ours: after the Host check and token
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)

@@ -104,15 +104,32 @@ class StoreGeneration:
 def cache_key(scope) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(path, query items sorted by name): the same request however its query is spelled or ordered
     (values of a repeated parameter stay in their order, since the last one given wins)."""
-    items = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    return scope["path"], tuple(sorted(items, key=lambda kv: kv[0]))
+    return scope["path"], _query_items(scope.get("query_string", b""))
 
 
-# a kept answer: (generation, status, headers, body, etag), a plain tuple of tuples, bytes and numbers,
-# which the garbage collector stops tracking (thousands of kept answers then cost a full collection
-# nothing; a tuple subclass such as a NamedTuple would stay tracked)
+def _query_items(query_string: bytes) -> tuple[tuple[str, str], ...]:
+    items = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    return tuple(sorted(items, key=lambda kv: kv[0]))
+
+
+# a kept answer: (generation, status, headers, body, etag, head), a plain tuple of tuples, bytes and
+# numbers, which the garbage collector stops tracking (thousands of kept answers then cost a full
+# collection nothing; a tuple subclass such as a NamedTuple would stay tracked). `head`: the headers as
+# the bytes of an HTTP/1.1 header block ("name: value\r\n" each), for rasd.api.fastpath.
 _Entry = tuple
-GENERATION, STATUS, HEADERS, BODY, ETAG = range(5)
+GENERATION, STATUS, HEADERS, BODY, ETAG, HEAD = range(6)
+
+
+def _entry(generation, status: int, headers: tuple[tuple[bytes, bytes], ...], body: bytes) -> _Entry:
+    """A kept answer: the application's headers but its own ETag and Cache-Control."""
+    etag = _etag(body)
+    headers = tuple((k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control"))
+    headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
+    return (generation, status, headers, body, etag, b"".join(k + b": " + v + b"\r\n" for k, v in headers))
+
+
+def _direct_headers(body: bytes) -> tuple[tuple[bytes, bytes], ...]:
+    return ((b"content-length", str(len(body)).encode()), (b"content-type", b"application/json"))
 
 
 def _answered(headers: list[tuple[bytes, bytes]], body: bytes):
@@ -167,6 +184,35 @@ class ResponseCache:
         self.items.clear()
         self.bytes = 0
 
+    def answer_now(self, path: str, query_string: bytes) -> tuple[_Entry, bytes] | None:
+        """(the answer, b"hit" or b"miss") of a GET made at once, without the application and without
+        waiting: the kept answer, or the `direct` one (then kept); None leaves the request to `serve`
+        (not cacheable, not at hand, being made by another request, or a store whose generation is read
+        over the network). Used by rasd.api.fastpath before any ASGI work; the same answers as `serve`."""
+        if not self.enabled or self.generation.blocking or not CACHED_PATHS.match(path):
+            return None
+        generation = self.generation.current()
+        key = (path, _query_items(query_string))
+        entry = self.items.get(key)
+        if entry is not None:
+            if entry[GENERATION] == generation:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return entry, b"hit"
+            self._drop(key)
+        if self.direct is None or key in self.pending:
+            return None
+        try:
+            body = self.direct({"type": "http", "method": "GET", "path": path, "query_string": query_string})
+        except Exception:   # noqa: BLE001 — the application's path answers it, error handling included
+            return None
+        if body is None:
+            return None
+        self.misses += 1
+        entry = _entry(generation, 200, _direct_headers(body), body)
+        self._keep(key, entry)
+        return entry, b"miss"
+
     async def serve(self, app, scope, receive, send):
         if (not self.enabled or scope["type"] != "http" or scope["method"] != "GET"
                 or not CACHED_PATHS.match(scope["path"])):
@@ -200,8 +246,7 @@ class ResponseCache:
         try:
             body = self.direct(scope) if self.direct is not None and not self.generation.blocking else None
             if body is not None:   # answered without the application (see `direct`)
-                headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]
-                answer = _answered(headers, body)
+                answer = _answered(list(_direct_headers(body)), body)
             else:
                 answer = app
             await self._make(answer, scope, receive, send, key, generation, if_none_match)
@@ -251,11 +296,7 @@ class ResponseCache:
             if message.get("more_body", False):
                 return
             body = b"".join(chunks)
-            etag = _etag(body)
-            headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])
-                            if k.lower() not in (b"etag", b"cache-control"))
-            headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
-            entry = (generation, 200, headers, body, etag)
+            entry = _entry(generation, 200, tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])), body)
             self._keep(key, entry)
             await self._answer(send, entry, if_none_match, b"miss")
 

@@ -47,7 +47,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # 0.1 s of CPU under load, a pause of every request in flight)
     gc.collect()
     gc.freeze()
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive)
+    from rasd.api.fastpath import protocol_class
+    protocol = None if args.plain_protocol else protocol_class(app.state.answers)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive,
+                http=protocol or "auto")
     return 0
 
 
@@ -88,5 +91,8 @@ def register(subparsers) -> None:
     p.add_argument("--keep-alive", type=float, default=75.0,
                    help="seconds an idle client connection stays open (default 75; a busy client reusing a "
                         "connection the server has just closed sees a connection error)")
+    p.add_argument("--plain-protocol", action="store_true",
+                   help="answer every request through the application, also the read answers at hand that the "
+                        "HTTP protocol writes itself by default (rasd.api.fastpath); for comparison")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=cmd_serve)
