@@ -326,6 +326,11 @@ def test_warm_starts_every_extraction_worker_before_any_request():
         record = pool.extract({"id": "after-warm", "text": ARTICLE_TEXT})
         assert record["events"] and {w.process.pid for w in pool._all} == pids   # the warmed workers served it
         assert pool._free.qsize() == 2
+        # the worker's JSON is passed on as it is: the same text as the record validated and written again
+        from rasd.document import Record
+        raw = pool.extract_json({"id": "after-warm", "text": ARTICLE_TEXT})
+        assert Record.model_validate_json(raw).model_dump_json().encode() == raw
+        assert Record.model_validate(record).model_dump_json().encode() == raw
     finally:
         pool.close()
 

@@ -416,31 +416,34 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    async def extract_record(body: ArticleIn) -> tuple[Article, Record]:
+    async def extract_record(body: ArticleIn) -> tuple[Article, bytes]:
+        """The article and its record as JSON text, made by an extraction worker (a long article's record
+        is megabytes: decoding and validating it here would hold up every request on the event loop)."""
         article = _article(body)
-        data = await anyio.to_thread.run_sync(pool.extract, article.model_dump(mode="json"),
+        data = await anyio.to_thread.run_sync(pool.extract_json, article.model_dump(mode="json"),
                                               limiter=extract_threads)
-        return article, Record.model_validate(data)
+        return article, data
 
     @app.post("/extract", response_model=Record, responses=ERRORS, tags=["articles"])
     async def extract_article(body: ArticleIn) -> Response:
         """Extract one article and return its record, without storing it."""
-        return _json((await extract_record(body))[1])
+        return Response((await extract_record(body))[1], media_type="application/json")
 
-    def store(record: Record, article: Article):
+    def store(data: bytes, article: Article):
+        record = Record.model_validate_json(data)
         try:
             with write_lock:
                 result = repo.add_record(record, article)
         finally:
             generation.bump()
             versions.clear()
-        return result
+        return result, record
 
     @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
     async def store_article(body: ArticleIn):
         """Extract one article and store it; an article already stored (same text and URL) answers 200."""
-        article, record = await extract_record(body)
-        result = await anyio.to_thread.run_sync(store, record, article)
+        article, data = await extract_record(body)
+        result, record = await anyio.to_thread.run_sync(store, data, article)
         out = StoredArticle(status=result.status, article_db_id=result.article_db_id,
                             event_ids=result.event_ids, record=record)
         if result.status == "duplicate":
