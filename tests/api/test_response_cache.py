@@ -414,3 +414,23 @@ def test_an_entities_page_with_the_ranking_at_hand_takes_no_thread(db_url, monke
         items, total = repo.list_entities(type="PLACE", limit=2)
         assert [e["id"] for e in some["items"]] == [e.id for e in items] and some["total"] == total
         assert everything["total"] == repo.list_entities(limit=1)[1]
+
+
+def test_reads_warmed_at_start_answer_the_first_pages_without_a_thread(db_url, monkeypatch):
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as cold:
+        expected = [cold.get(p).content for p in ("/entities?limit=3", "/events?limit=5", "/events?offset=2&limit=2")]
+    hops.clear()
+    app = create_app(db_url, cache_bytes=0)
+    app.state.warm_reads()
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        answers = [c.get(p).content for p in ("/entities?limit=3", "/events?limit=5", "/events?offset=2&limit=2")]
+    assert answers == expected and hops == []   # all from what was read ahead, on the event loop

@@ -602,6 +602,19 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
             return page(ranking, loop_repo)
         return await anyio.to_thread.run_sync(read)
 
+    def warm_reads() -> None:
+        """Read what the first request of each kind needs whatever its filters: the store's versions, the
+        registry's ranking (/entities), the count of every event and the first page of all events.
+        `rasd serve` runs it in a thread as it starts, so that its first clients do not all wait for these
+        at once (they are read again, when asked, after the store changes)."""
+        version = versions.get("entities", lambda: aggregate.entity_version(repo))
+        cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo))
+        filters = event_filters()
+        key = filters.model_dump_json()
+        read_page(filters, key, 50, 0)
+        validated.setdefault((), key)
+    app.state.warm_reads = warm_reads
+
     @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
     def get_entity(entity_id: str) -> EntityDetail:
         """One entity: its aliases, English name, and the events it is an actor or place of."""

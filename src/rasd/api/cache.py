@@ -44,12 +44,15 @@ import anyio
 import anyio.to_thread
 from sqlalchemy import Engine, text
 
+from rasd.api.security import SECURITY_HEADERS
+
 # the read routes whose answers depend only on (path, query, store): /events, /events/aggregate,
 # /events/map, /events/{id}, /facets, /entities, /entities/{id}, /labels
 CACHED_PATHS = re.compile(r"^/(events(/aggregate|/map|/[^/]+)?|facets|entities(/.+)?|labels)$")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 20_000
 DEFAULT_MAX_ENTRY_BYTES = 2 * 1024 * 1024
+_SECURITY_NAMES = frozenset(k for k, _ in SECURITY_HEADERS)
 
 
 class StoreGeneration:
@@ -68,6 +71,7 @@ class StoreGeneration:
             if path and path != ":memory:" and not path.startswith("file:"):
                 self._sqlite = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
                 self._sqlite.execute("PRAGMA query_only=1")
+                self._cursor = self._sqlite.cursor()   # one cursor for every check (under the lock)
         elif url.get_backend_name() == "postgresql":
             self._engine = engine
         self.kind = "sqlite data_version" if self._sqlite else ("postgresql snapshot" if self._engine else "ttl")
@@ -79,7 +83,8 @@ class StoreGeneration:
     def current(self) -> Any:
         if self._sqlite is not None:
             with self.lock:
-                return (self.writes, self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+                for (version,) in self._cursor.execute("PRAGMA data_version"):
+                    return (self.writes, version)
         if self._engine is not None:
             with self._engine.connect() as conn:
                 return (self.writes, conn.execute(text("SELECT pg_current_snapshot()::text")).scalar())
@@ -115,7 +120,8 @@ def _query_items(query_string: bytes) -> tuple[tuple[str, str], ...]:
 # a kept answer: (generation, status, headers, body, etag, head), a plain tuple of tuples, bytes and
 # numbers, which the garbage collector stops tracking (thousands of kept answers then cost a full
 # collection nothing; a tuple subclass such as a NamedTuple would stay tracked). `head`: the headers as
-# the bytes of an HTTP/1.1 header block ("name: value\r\n" each), for rasd.api.fastpath.
+# the bytes of an HTTP/1.1 header block ("name: value\r\n" each), for rasd.api.fastpath, or None when
+# the answer has a security header of its own (security.Guard then merges them: the application's path).
 _Entry = tuple
 GENERATION, STATUS, HEADERS, BODY, ETAG, HEAD = range(6)
 
@@ -125,7 +131,9 @@ def _entry(generation, status: int, headers: tuple[tuple[bytes, bytes], ...], bo
     etag = _etag(body)
     headers = tuple((k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control"))
     headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
-    return (generation, status, headers, body, etag, b"".join(k + b": " + v + b"\r\n" for k, v in headers))
+    own = any(k.lower() in _SECURITY_NAMES for k, _ in headers)
+    return (generation, status, headers, body, etag,
+            None if own else b"".join(k + b": " + v + b"\r\n" for k, v in headers))
 
 
 def _direct_headers(body: bytes) -> tuple[tuple[bytes, bytes], ...]:
@@ -184,7 +192,7 @@ class ResponseCache:
         self.items.clear()
         self.bytes = 0
 
-    def answer_now(self, path: str, query_string: bytes) -> tuple[_Entry, bytes] | None:
+    def answer_now(self, path: str, query_string: bytes, key=None) -> tuple[_Entry, bytes] | None:
         """(the answer, b"hit" or b"miss") of a GET made at once, without the application and without
         waiting: the kept answer, or the `direct` one (then kept); None leaves the request to `serve`
         (not cacheable, not at hand, being made by another request, or a store whose generation is read
@@ -192,7 +200,7 @@ class ResponseCache:
         if not self.enabled or self.generation.blocking or not CACHED_PATHS.match(path):
             return None
         generation = self.generation.current()
-        key = (path, _query_items(query_string))
+        key = key or (path, _query_items(query_string))
         entry = self.items.get(key)
         if entry is not None:
             if entry[GENERATION] == generation:

@@ -30,6 +30,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     threading.Thread(target=pool.warm, daemon=True, name="rasd-warm-up").start()   # workers ready before use
     app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool,
                      cache_bytes=int(args.cache_mb * 1024 * 1024))
+    threading.Thread(target=_warm_reads, args=(app,), daemon=True, name="rasd-warm-reads").start()
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"rasd: serving {app.state.repo.url} on http://{shown}:{args.port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
@@ -52,6 +53,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive,
                 http=protocol or "auto")
     return 0
+
+
+def _warm_reads(app) -> None:
+    try:
+        app.state.warm_reads()
+    except Exception as exc:   # noqa: BLE001 — the requests read it themselves then
+        print(f"rasd: note: reading the store ahead of the first requests failed: {type(exc).__name__}: {exc}",
+              file=sys.stderr, flush=True)
 
 
 def register(subparsers) -> None:

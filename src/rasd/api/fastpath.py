@@ -21,13 +21,13 @@ import logging
 import urllib.parse
 from typing import Any
 
-from rasd.api.cache import BODY, ETAG, HEAD, ResponseCache, _matches
+from rasd.api.cache import BODY, CACHED_PATHS, ETAG, HEAD, ResponseCache, _matches, cache_key
 from rasd.api.security import SECURITY_HEADERS, Guard
 
 _STATUS_200 = b"HTTP/1.1 200 OK\r\n"
 _STATUS_304 = b"HTTP/1.1 304 Not Modified\r\n"
 _SECURITY = b"".join(k + b": " + v + b"\r\n" for k, v in SECURITY_HEADERS)
-_SECURITY_NAMES = tuple(b"\n" + k + b":" for k, _ in SECURITY_HEADERS)
+MAX_TARGETS = 10_000   # request targets remembered (then forgotten all at once)
 
 
 class Answers:
@@ -37,25 +37,42 @@ class Answers:
         self.cache, self.guard = cache, guard
         self._defaults: tuple[Any, bytes] = (None, b"")
         self.answered = 0
+        # request targets as sent -> (path as uvicorn gives it, query, cache key), or () when not cacheable
+        self._targets: dict[bytes, tuple] = {}
 
-    def answer(self, url: bytes, headers: list[tuple[bytes, bytes]],
-               default_headers: list[tuple[bytes, bytes]]) -> bytes | None:
+    @staticmethod
+    def _target(url: bytes) -> tuple:
         import httptools
         try:
             parsed = httptools.parse_url(url)
             path = parsed.path.decode("ascii")
         except (httptools.HttpParserInvalidURLError, UnicodeDecodeError):
-            return None
+            return ()
         if "%" in path:
             path = urllib.parse.unquote(path)
+        if not CACHED_PATHS.match(path):
+            return ()
+        query = parsed.query or b""
+        return path, query, cache_key({"path": path, "query_string": query})
+
+    def answer(self, url: bytes, headers: list[tuple[bytes, bytes]],
+               default_headers: list[tuple[bytes, bytes]]) -> bytes | None:
+        target = self._targets.get(url)
+        if target is None:
+            target = self._targets[url] = self._target(url)
+            if len(self._targets) > MAX_TARGETS:
+                self._targets.clear()
+        if not target:
+            return None
+        path, query, key = target
         if not self.guard.admits(headers, path):
             return None   # the application refuses it, as always
-        found = self.cache.answer_now(path, parsed.query or b"")
+        found = self.cache.answer_now(path, query, key)
         if found is None:
             return None
         entry, state = found
         head = entry[HEAD]
-        if any(name in b"\n" + head for name in _SECURITY_NAMES):
+        if head is None:
             return None   # an answer with a security header of its own: the Guard's merging, in the app
         if self._defaults[0] is not default_headers:   # uvicorn renews the list (its date) each second
             self._defaults = (default_headers, b"".join(k + b": " + v + b"\r\n" for k, v in default_headers))
