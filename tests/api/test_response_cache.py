@@ -434,3 +434,24 @@ def test_reads_warmed_at_start_answer_the_first_pages_without_a_thread(db_url, m
     with TestClient(app, base_url="http://127.0.0.1") as c:
         answers = [c.get(p).content for p in ("/entities?limit=3", "/events?limit=5", "/events?offset=2&limit=2")]
     assert answers == expected and hops == []   # all from what was read ahead, on the event loop
+
+
+def test_a_pinned_generation_is_seen_by_its_thread_only(tmp_path):
+    import threading
+
+    from sqlalchemy import create_engine
+    path = tmp_path / "g.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    generation = StoreGeneration(create_engine(f"sqlite:///{path}"))
+    before = generation.current()
+    generation.pin(before)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO t VALUES (1)")
+    seen = []
+    other = threading.Thread(target=lambda: seen.append(generation.current()))
+    other.start()
+    other.join()
+    assert generation.current() == before and seen[0] != before   # another thread checks the store
+    generation.unpin()
+    assert generation.current() == seen[0]
+    generation.close()

@@ -65,6 +65,7 @@ class StoreGeneration:
         self._sqlite: sqlite3.Connection | None = None
         self._engine: Engine | None = None
         self._polled: tuple[float, Any] | None = None
+        self._pin: tuple[int, Any] | None = None
         url = engine.url
         if url.get_backend_name() == "sqlite":
             path = url.database
@@ -76,15 +77,25 @@ class StoreGeneration:
             self._engine = engine
         self.kind = "sqlite data_version" if self._sqlite else ("postgresql snapshot" if self._engine else "ttl")
 
+    def pin(self, value: Any) -> None:
+        """current() answers `value` in this thread until unpin(): the reads of one answer, made at one
+        moment, see one generation (and check the store once, not once per read)."""
+        self._pin = (threading.get_ident(), value)
+
+    def unpin(self) -> None:
+        self._pin = None
+
     def bump(self) -> None:
         with self.lock:
             self.writes += 1
 
     def current(self) -> Any:
+        pin = self._pin
+        if pin is not None and pin[0] == threading.get_ident():
+            return pin[1]
         if self._sqlite is not None:
             with self.lock:
-                for (version,) in self._cursor.execute("PRAGMA data_version"):
-                    return (self.writes, version)
+                return (self.writes, self._cursor.execute("PRAGMA data_version").fetchone()[0])
         if self._engine is not None:
             with self._engine.connect() as conn:
                 return (self.writes, conn.execute(text("SELECT pg_current_snapshot()::text")).scalar())
@@ -210,10 +221,13 @@ class ResponseCache:
             self._drop(key)
         if self.direct is None or key in self.pending:
             return None
+        self.generation.pin(generation)
         try:
             body = self.direct({"type": "http", "method": "GET", "path": path, "query_string": query_string})
         except Exception:   # noqa: BLE001 — the application's path answers it, error handling included
             return None
+        finally:
+            self.generation.unpin()
         if body is None:
             return None
         self.misses += 1
@@ -252,7 +266,13 @@ class ResponseCache:
         done = anyio.Event()
         self.pending[key] = (generation, done)
         try:
-            body = self.direct(scope) if self.direct is not None and not self.generation.blocking else None
+            body = None
+            if self.direct is not None and not self.generation.blocking:
+                self.generation.pin(generation)
+                try:
+                    body = self.direct(scope)
+                finally:
+                    self.generation.unpin()
             if body is not None:   # answered without the application (see `direct`)
                 answer = _answered(list(_direct_headers(body)), body)
             else:
