@@ -48,7 +48,7 @@ from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads
 from rasd.api.fastpath import Answers
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
-from rasd.api.reads import EventDetails
+from rasd.api.reads import EntityPages, EventDetails
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
 from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, StoredArticle
@@ -336,6 +336,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
     details = EventDetails(repo)
+    entity_pages = EntityPages(repo)   # /entities pages read on the event loop (SQLite files)
     # reads made on the event loop go through an engine of their own, used by that one thread only: its
     # connection pool can never be empty (the worker threads' reads may take every connection of the
     # Repository's pool, and the loop must never wait for one). Only on a SQLite file (local, no network).
@@ -397,6 +398,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         pool.close()
         generation.close()
         details.close()
+        entity_pages.close()
         if loop_repo is not None:
             loop_repo.close()
         repo.close()
@@ -587,7 +589,10 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """The registry, most mentioned first."""
         def page(ranking, store: Repository) -> Response:
-            items, total = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
+            found = entity_pages.page(ranking, q, type, limit, offset) if store is loop_repo else None
+            if found is None:
+                found = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
+            items, total = found
             return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
 
         def read() -> Response:
