@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
                                        [--no-browser] [--no-load] [--store PATH] [--repeat N]
-                                       [--client node|python] [--cache-mb MB]
+                                       [--client node|python] [--cache-mb MB] [--warm-up N]
+                                       [--serve-args "ARGS"]
 
 The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages, only
 node:http with keep-alive): about 0.15 ms of CPU per request where the Python httpx asyncio client
@@ -487,14 +488,23 @@ def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
         t.join()
 
 
-def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node") -> dict:
+def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node",
+              warm_up: int = 0) -> dict:
     """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
-    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went."""
+    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went. With `warm_up`, that many
+    requests of another plan of the same mix (another seed: other event ids, the same filter sets) are sent
+    first, unmeasured: the figures are those of a server that has been answering for a while."""
     import shutil
     import threading
 
     import httpx
     plan = request_plan(events, requests)
+    if warm_up:
+        warm = request_plan(events, warm_up, seed=4)
+        if client == "node" and shutil.which("node"):
+            node_load(base, warm, concurrency)
+        else:
+            asyncio.run(python_load(base, warm, concurrency))
     big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
     large: list[tuple[int, float]] = []
     load_done = threading.Event()
@@ -528,6 +538,7 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
     out.update({
+        "warm_up_requests": warm_up,
         "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
         "large_extractions": {"words": len(big.split()), "statuses": sorted({st for st, _ in large}),
                               "seconds": [t for _, t in large]},
@@ -556,6 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=("node", "python"), default="node",
                         help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
     parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
+    parser.add_argument("--warm-up", type=int, default=0, metavar="N",
+                        help="send N requests of the same mix (another seed) before the measured load (default 0)")
     parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
@@ -578,7 +591,8 @@ def main(argv: list[str] | None = None) -> int:
             report["page"] = browser_timings(base)
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
-            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client)
+            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client,
+                                       args.warm_up)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))
