@@ -174,3 +174,29 @@ def test_without_the_cache_nothing_is_answered_by_the_protocol(db_url, cache_mb)
         answers = exchange(port, get("/events?type=ASSAULT"), get("/events?type=ASSAULT"))
         assert [a[0] for a in answers] == [200, 200] and "x-rasd-cache" not in answers[1][1]
         assert app.state.answers.answered == 0
+
+
+def test_an_answer_written_by_the_protocol_has_uvicorns_access_log_line(db_url):
+    import logging
+
+    from uvicorn.logging import AccessFormatter
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(self.format(record))
+    handler = Keep()
+    handler.setFormatter(AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False))
+    access = logging.getLogger("uvicorn.access")
+    with serving(db_url) as (app, port):
+        access.addHandler(handler)
+        access.setLevel(logging.INFO)
+        try:
+            exchange(port, get("/events/4"), get("/events/4"))
+            deadline = time.monotonic() + 5   # the server's thread logs after writing the answer
+            while len(lines) < 2 and time.monotonic() < deadline:
+                time.sleep(0.01)
+        finally:
+            access.removeHandler(handler)
+        assert app.state.answers.answered == 2
+    assert len(lines) == 2 and all('"GET /events/4 HTTP/1.1" 200' in line for line in lines), lines

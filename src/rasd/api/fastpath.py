@@ -116,9 +116,9 @@ def protocol_class(answers: Answers):
                     self._answered = True
                     self.scope["method"] = "GET"
                     self.transport.write(out)
-                    if self.access_log:
-                        access.info('%s - "GET %s HTTP/1.1" %d', "%s:%d" % self.client if self.client else "-",
-                                    self.url.decode("latin-1"), int(out[9:12]))
+                    if self.access_log:   # uvicorn's line (its formatter takes these five arguments)
+                        access.info('%s - "%s %s HTTP/%s" %d', "%s:%d" % self.client if self.client else "-",
+                                    "GET", self.url.decode("latin-1"), "1.1", int(out[9:12]))
                     self.on_response_complete()   # counted, and the keep-alive timer armed, as uvicorn does
                     return
             super().on_headers_complete()
