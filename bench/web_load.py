@@ -140,7 +140,7 @@ serve reads ahead at start what any first request needs (ranking, total, first p
   136 / 132 / 161 ms, 0.29-0.30 ms per request; load7 1,922 / 2,811 / 2,466 requests/s, p50 41 / 28 / 29 ms,
   p99 120 / 88 / 98 ms, 0.20 ms per request. POST /extract p99 0.38-0.57 s (main) and 0.41-0.44 s (load7);
   the large extraction 4-7 s. The server got 0.36-0.67 of a core, the client 0.05-0.08 ms per request.
-- server CPU per request, `--no-browser --no-load --repeat 0 --cpu 1000` (20:12, load 5.1-5.2), main ->
+- server CPU per request, `--no-browser --no-load --repeat 0 --cpu 1000` (20:05, load 5.1-5.2), main ->
   load7: a cached /entities page 0.14 -> 0.09 ms, a cached /events page 0.17 -> 0.06, an /events page from
   kept blocks 0.19 -> 0.12, /events/{id} not cached 0.46 -> 0.40, an /entities name search not cached
   1.74 -> 0.85 ms; POST /extract of a short article 1.1 -> 0.6 ms (100 one at a time, /tmp script, 10k store).
