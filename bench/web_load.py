@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
                                        [--no-browser] [--no-load] [--store PATH] [--repeat N]
-                                       [--client node|python] [--cache-mb MB]
+                                       [--client node|python] [--cache-mb MB] [--warm-up N] [--cpu N]
+                                       [--serve-args "ARGS"]
 
-The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages, only
-node:http with keep-alive): about 0.15 ms of CPU per request where the Python httpx asyncio client
-(`--client python`, used when Node is missing) took 2.5-4.7 ms, as much as the server, on the same cores.
+The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages: HTTP/1.1
+of its own over node:net with keep-alive): about 0.06-0.08 ms of CPU per request (node:http's client took
+0.13-0.16 ms, the Python httpx asyncio client, `--client python`, used when Node is missing, 2.5-4.7 ms).
+`--warm-up N` sends N requests of the same mix (another seed) first, unmeasured.
 `--cache-mb 0` serves without the cache of read answers (rasd.api.cache); WEB_LOAD_TRACE=FILE writes every
 load request's start, latency, path and cache state.
 
@@ -118,6 +120,35 @@ noise); more server processes (uvicorn workers): they would share the same sessi
   /events page from kept blocks 0.23 ms (0.43 through the route), /events/{id} 0.43-0.80 ms.
 - not met: p99 < 100 ms. At 0.42 ms of server CPU per request, 100 clients in a closed loop need the
   server to get about a whole core (2,400 requests/s, 42 ms mean); it got 0.11-0.29 of one.
+
+Measured 19:55-20:02 UTC on 2026-12-05 (branch load7), `--no-browser --repeat 0 [--warm-up 2000]`, same
+store, alternating main (7732089, PYTHONPATH to a detached worktree) and load7, the new client in all runs;
+load average 5.8-8.9 at the start and end of each run (6-7 other sessions on the 2 cores). Changes: read
+answers at hand (cached, or made at once by the direct readers: /events/{id}, /events pages from kept
+blocks) are written by the HTTP protocol itself (rasd.api.fastpath: no task, middleware or ASGI messages,
+one socket write); POST /extract passes the worker's JSON on (the server decoded, validated and re-encoded
+every record on the event loop: about 10 ms for the 6,000-word one); /entities pages read through
+statements compiled once (rasd.api.reads.EntityPages); the store generation checked once per answer; rasd
+serve reads ahead at start what any first request needs (ranking, total, first page); the lighter client.
+- cold (no warm-up), 10,000 requests, 0 errors in all runs: main 1,330 / 1,603 requests/s, reads p50 41 /
+  41 ms, p99 646 / 315 ms, server 0.36-0.37 ms of CPU per request; load7 2,527 / 2,065 requests/s, p50 29 /
+  33 ms, p99 146 / 269 ms, 0.26-0.27 ms. Reads after the first second (WEB_LOAD_TRACE): p99 main 236 /
+  158 ms, load7 76 / 96 ms. The first second is the cold reads of 8 filter sets at 100 clients at once.
+  (Earlier, with node:http's client: main 943 / 1,656 / 1,113 requests/s, p99 399 / 310 / 461 ms; load7
+  1,382 / 1,705 / 1,641 requests/s, p99 324 / 398 / 279 ms.)
+- warm (`--warm-up 2000`), 0 errors: main 1,966 / 2,014 / 1,805 requests/s, reads p50 40 / 39 / 42 ms, p99
+  136 / 132 / 161 ms, 0.29-0.30 ms per request; load7 1,922 / 2,811 / 2,466 requests/s, p50 41 / 28 / 29 ms,
+  p99 120 / 88 / 98 ms, 0.20 ms per request. POST /extract p99 0.38-0.57 s (main) and 0.41-0.44 s (load7);
+  the large extraction 4-7 s. The server got 0.36-0.67 of a core, the client 0.05-0.08 ms per request.
+- server CPU per request, `--no-browser --no-load --repeat 0 --cpu 1000` (20:05, load 5.1-5.2), main ->
+  load7: a cached /entities page 0.14 -> 0.09 ms, a cached /events page 0.17 -> 0.06, an /events page from
+  kept blocks 0.19 -> 0.12, /events/{id} not cached 0.46 -> 0.40, an /entities name search not cached
+  1.74 -> 0.85 ms; POST /extract of a short article 1.1 -> 0.6 ms (100 one at a time, /tmp script, 10k store).
+- met in 2 of 3 warm runs (p99 88 and 98 ms), not when cold (146-269 ms) nor in the third warm run (120 ms).
+  What is left per request: /events/{id} (a fresh event each, 0.4 ms: two queries, validation, and the
+  number finder for the highlights, about half of it), socket writes and reads (kernel, about 0.02-0.03 ms),
+  and the cold reads of new filter sets. The machine still sets the figures: the same code gave 1,922 and
+  2,811 requests/s a minute apart.
 """
 from __future__ import annotations
 
@@ -316,6 +347,45 @@ def sequential_latency(base: str, events: int, repeat: int) -> dict:
     return {name: ms(values) for name, values in out.items()}
 
 
+def cpu_per_request(base: str, events: int, n: int) -> dict:
+    """The server process's CPU time per request (/proc, user + system), `n` requests of each kind sent one
+    at a time on one keep-alive connection: cached answers, /events pages from kept blocks, fresh
+    /events/{id} and /entities name searches (each distinct, so not cached). The clock tick is 10 ms:
+    use n of 500 or more."""
+    import http.client
+    pid = server_pid(base)
+    if pid is None:
+        return {}
+    host, port = base.rsplit("/", 1)[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+
+    def get(path: str) -> None:
+        conn.request("GET", quote(path, safe="/?&=%"))
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path}: {response.status}")
+    for off in range(0, 200, 7):   # blocks of this filter set kept
+        get(f"/events?country=SY&limit=50&offset={off}")
+    rng = random.Random(5)
+    kinds = {
+        "cached /entities": lambda i: "/entities?type=PLACE",
+        "cached /events": lambda i: "/events?type=ASSAULT&limit=50&offset=7",
+        "/events page from kept blocks": lambda i: f"/events?country=SY&limit={i % 40 + 1}&offset={i % 150}",
+        "/events/{id} not cached": lambda i: f"/events/{rng.randrange(1, events + 1)}",
+        "/entities name search not cached": lambda i: f"/entities?q=actor {i % 300}&limit={i // 300 + 1}",
+    }
+    out = {}
+    for name, path in kinds.items():
+        get(path(10_000))
+        before = cpu_seconds(pid)
+        for i in range(n):
+            get(path(i))
+        out[name] = round((cpu_seconds(pid) - before) / n * 1000, 3)
+    conn.close()
+    return {"requests_each": n, "server_cpu_ms_per_request": out}
+
+
 # ---- 4. the page -------------------------------------------------------------------------------------------
 
 def browser_timings(base: str, runs: int = 5) -> dict:
@@ -487,14 +557,23 @@ def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
         t.join()
 
 
-def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node") -> dict:
+def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node",
+              warm_up: int = 0) -> dict:
     """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
-    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went."""
+    throughput, p50 / p99 per endpoint, cache hits, and where the CPU went. With `warm_up`, that many
+    requests of another plan of the same mix (another seed: other event ids, the same filter sets) are sent
+    first, unmeasured: the figures are those of a server that has been answering for a while."""
     import shutil
     import threading
 
     import httpx
     plan = request_plan(events, requests)
+    if warm_up:
+        warm = request_plan(events, warm_up, seed=4)
+        if client == "node" and shutil.which("node"):
+            node_load(base, warm, concurrency)
+        else:
+            asyncio.run(python_load(base, warm, concurrency))
     big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
     large: list[tuple[int, float]] = []
     load_done = threading.Event()
@@ -528,6 +607,7 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
     out.update({
+        "warm_up_requests": warm_up,
         "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
         "large_extractions": {"words": len(big.split()), "statuses": sorted({st for st, _ in large}),
                               "seconds": [t for _, t in large]},
@@ -556,6 +636,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=("node", "python"), default="node",
                         help="the load phase's client (default node: bench/web_load_client.mjs; python: httpx)")
     parser.add_argument("--cache-mb", type=float, help="rasd serve --cache-mb (0: the answers uncached)")
+    parser.add_argument("--cpu", type=int, default=0, metavar="N",
+                        help="server CPU per request of each kind, N requests one at a time (default 0: not run)")
+    parser.add_argument("--warm-up", type=int, default=0, metavar="N",
+                        help="send N requests of the same mix (another seed) before the measured load (default 0)")
     parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
     args = parser.parse_args(argv)
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
@@ -574,11 +658,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.repeat > 0:
             report["latency"] = sequential_latency(base, args.events, args.repeat)
             print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
+        if args.cpu > 0:
+            report["cpu_per_request"] = cpu_per_request(base, args.events, args.cpu)
+            print(json.dumps(report["cpu_per_request"], indent=1), file=sys.stderr, flush=True)
         if not args.no_browser and os.path.exists("/usr/bin/chromium"):
             report["page"] = browser_timings(base)
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
-            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client)
+            report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client,
+                                       args.warm_up)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))

@@ -19,6 +19,23 @@ def test_entity_page_is_list_entities(db_url, query, type, limit, offset):
                                                                             reverse=True)
 
 
+@pytest.mark.parametrize("query,type,limit,offset", [
+    (None, None, 50, 0), (None, None, 3, 2), (None, "PLACE", 50, 0), (None, "actor", 2, 1), ("حلب", None, 50, 0),
+    ("idlib", None, 50, 0), ("IDLIB", "place", 50, 0), ("%", None, 50, 0), ("_", None, 50, 0), ("/", None, 50, 0),
+    ("  ", None, 50, 0), ("", "PLACE", 50, 0), ("place:", None, 4, 1), ("الجيش السوداني", None, 50, 0),
+    ("Rapid Support", None, 50, 0), ("org.houthis", None, 50, 0), (None, None, 5, 1000), ("ا", "ORG", 2, 0)])
+def test_entity_pages_read_directly_are_entity_page(db_url, query, type, limit, offset):
+    from rasd.api.reads import EntityPages
+    with Repository.open(db_url) as repo:
+        ranking = aggregate.entity_ranking(repo)
+        want = aggregate.entity_page(repo, ranking, query, type, limit, offset)
+        pages = EntityPages(repo)
+        assert pages.usable
+        got = pages.page(ranking, query, type, limit, offset)
+        pages.close()
+    assert got == want
+
+
 def test_events_total_is_counted_once_and_right(client, db_url):
     with Repository.open(db_url) as repo:
         for filters in (EventFilters(), EventFilters(plover_type="ASSAULT"), EventFilters(country="SY")):

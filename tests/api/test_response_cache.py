@@ -326,6 +326,11 @@ def test_warm_starts_every_extraction_worker_before_any_request():
         record = pool.extract({"id": "after-warm", "text": ARTICLE_TEXT})
         assert record["events"] and {w.process.pid for w in pool._all} == pids   # the warmed workers served it
         assert pool._free.qsize() == 2
+        # the worker's JSON is passed on as it is: the same text as the record validated and written again
+        from rasd.document import Record
+        raw = pool.extract_json({"id": "after-warm", "text": ARTICLE_TEXT})
+        assert Record.model_validate_json(raw).model_dump_json().encode() == raw
+        assert Record.model_validate(record).model_dump_json().encode() == raw
     finally:
         pool.close()
 
@@ -409,3 +414,44 @@ def test_an_entities_page_with_the_ranking_at_hand_takes_no_thread(db_url, monke
         items, total = repo.list_entities(type="PLACE", limit=2)
         assert [e["id"] for e in some["items"]] == [e.id for e in items] and some["total"] == total
         assert everything["total"] == repo.list_entities(limit=1)[1]
+
+
+def test_reads_warmed_at_start_answer_the_first_pages_without_a_thread(db_url, monkeypatch):
+    import anyio.to_thread
+
+    from rasd.api.app import create_app
+    real, hops = anyio.to_thread.run_sync, []
+
+    async def counting(func, *args, **kwargs):
+        hops.append(getattr(func, "__name__", ""))
+        return await real(func, *args, **kwargs)
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    with TestClient(create_app(db_url, cache_bytes=0), base_url="http://127.0.0.1") as cold:
+        expected = [cold.get(p).content for p in ("/entities?limit=3", "/events?limit=5", "/events?offset=2&limit=2")]
+    hops.clear()
+    app = create_app(db_url, cache_bytes=0)
+    app.state.warm_reads()
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        answers = [c.get(p).content for p in ("/entities?limit=3", "/events?limit=5", "/events?offset=2&limit=2")]
+    assert answers == expected and hops == []   # all from what was read ahead, on the event loop
+
+
+def test_a_pinned_generation_is_seen_by_its_thread_only(tmp_path):
+    import threading
+
+    from sqlalchemy import create_engine
+    path = tmp_path / "g.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    generation = StoreGeneration(create_engine(f"sqlite:///{path}"))
+    before = generation.current()
+    generation.pin(before)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO t VALUES (1)")
+    seen = []
+    other = threading.Thread(target=lambda: seen.append(generation.current()))
+    other.start()
+    other.join()
+    assert generation.current() == before and seen[0] != before   # another thread checks the store
+    generation.unpin()
+    assert generation.current() == seen[0]
+    generation.close()

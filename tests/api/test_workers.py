@@ -32,7 +32,7 @@ def test_only_articles_over_batch_words_are_niced(monkeypatch):
     pool = ExtractionPool(workers=1, nice=7, batch_words=5)
     sent = []
     monkeypatch.setattr(type(pool._all[0]), "run", lambda self, article, timeout, nice=0: (
-        sent.append((len(article["text"].split()), nice)) or ("ok", {})))
+        sent.append((len(article["text"].split()), nice)) or ("ok", b"{}")))
     for words in (1, 5, 6, 40):
         pool.extract({"id": "x", "text": " ".join(["كلمة"] * words)})
     assert sent == [(1, 0), (5, 0), (6, 7), (40, 7)]

@@ -45,9 +45,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasd
 from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
+from rasd.api.fastpath import Answers
 from rasd.api.labels import Labels
 from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
-from rasd.api.reads import EventDetails
+from rasd.api.reads import EntityPages, EventDetails
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
 from rasd.api.schemas import ArticleIn, EntityPage, Error, EventDetailOut, EventPage, Health, StoredArticle
@@ -335,6 +336,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                                                                 aggregate.entity_version(repo)))
     versions = _Versions(generation)
     details = EventDetails(repo)
+    entity_pages = EntityPages(repo)   # /entities pages read on the event loop (SQLite files)
     # reads made on the event loop go through an engine of their own, used by that one thread only: its
     # connection pool can never be empty (the worker threads' reads may take every connection of the
     # Repository's pool, and the loop must never wait for one). Only on a SQLite file (local, no network).
@@ -396,6 +398,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         pool.close()
         generation.close()
         details.close()
+        entity_pages.close()
         if loop_repo is not None:
             loop_repo.close()
         repo.close()
@@ -407,37 +410,42 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     app.state.repo = repo
     app.state.pool = pool
     app.state.response_cache = responses
+    # the answers at hand, for the HTTP protocol of `rasd serve` to write itself (rasd.api.fastpath)
+    app.state.answers = Answers(responses, Guard(None, allowed_hosts=allowed_hosts, token=token))
     app.add_middleware(CachedReads, cache=responses)   # innermost of ours: after the Host check and token
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    async def extract_record(body: ArticleIn) -> tuple[Article, Record]:
+    async def extract_record(body: ArticleIn) -> tuple[Article, bytes]:
+        """The article and its record as JSON text, made by an extraction worker (a long article's record
+        is megabytes: decoding and validating it here would hold up every request on the event loop)."""
         article = _article(body)
-        data = await anyio.to_thread.run_sync(pool.extract, article.model_dump(mode="json"),
+        data = await anyio.to_thread.run_sync(pool.extract_json, article.model_dump(mode="json"),
                                               limiter=extract_threads)
-        return article, Record.model_validate(data)
+        return article, data
 
     @app.post("/extract", response_model=Record, responses=ERRORS, tags=["articles"])
     async def extract_article(body: ArticleIn) -> Response:
         """Extract one article and return its record, without storing it."""
-        return _json((await extract_record(body))[1])
+        return Response((await extract_record(body))[1], media_type="application/json")
 
-    def store(record: Record, article: Article):
+    def store(data: bytes, article: Article):
+        record = Record.model_validate_json(data)
         try:
             with write_lock:
                 result = repo.add_record(record, article)
         finally:
             generation.bump()
             versions.clear()
-        return result
+        return result, record
 
     @app.post("/articles", response_model=StoredArticle, status_code=201, responses=ERRORS, tags=["articles"])
     async def store_article(body: ArticleIn):
         """Extract one article and store it; an article already stored (same text and URL) answers 200."""
-        article, record = await extract_record(body)
-        result = await anyio.to_thread.run_sync(store, record, article)
+        article, data = await extract_record(body)
+        result, record = await anyio.to_thread.run_sync(store, data, article)
         out = StoredArticle(status=result.status, article_db_id=result.article_db_id,
                             event_ids=result.event_ids, record=record)
         if result.status == "duplicate":
@@ -581,7 +589,10 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
                             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
         """The registry, most mentioned first."""
         def page(ranking, store: Repository) -> Response:
-            items, total = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
+            found = entity_pages.page(ranking, q, type, limit, offset) if store is loop_repo else None
+            if found is None:
+                found = aggregate.entity_page(store, ranking, q, type, limit=limit, offset=offset)
+            items, total = found
             return _json(EntityPage(total=total, limit=limit, offset=offset, items=items))
 
         def read() -> Response:
@@ -595,6 +606,19 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         if ranking is not MISSING and loop_repo is not None:
             return page(ranking, loop_repo)
         return await anyio.to_thread.run_sync(read)
+
+    def warm_reads() -> None:
+        """Read what the first request of each kind needs whatever its filters: the store's versions, the
+        registry's ranking (/entities), the count of every event and the first page of all events.
+        `rasd serve` runs it in a thread as it starts, so that its first clients do not all wait for these
+        at once (they are read again, when asked, after the store changes)."""
+        version = versions.get("entities", lambda: aggregate.entity_version(repo))
+        cache.get(("entity ranking", version), lambda: aggregate.entity_ranking(repo))
+        filters = event_filters()
+        key = filters.model_dump_json()
+        read_page(filters, key, 50, 0)
+        validated.setdefault((), key)
+    app.state.warm_reads = warm_reads
 
     @app.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=ERRORS, tags=["entities"])
     def get_entity(entity_id: str) -> EntityDetail:

@@ -44,12 +44,15 @@ import anyio
 import anyio.to_thread
 from sqlalchemy import Engine, text
 
+from rasd.api.security import SECURITY_HEADERS
+
 # the read routes whose answers depend only on (path, query, store): /events, /events/aggregate,
 # /events/map, /events/{id}, /facets, /entities, /entities/{id}, /labels
 CACHED_PATHS = re.compile(r"^/(events(/aggregate|/map|/[^/]+)?|facets|entities(/.+)?|labels)$")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 20_000
 DEFAULT_MAX_ENTRY_BYTES = 2 * 1024 * 1024
+_SECURITY_NAMES = frozenset(k for k, _ in SECURITY_HEADERS)
 
 
 class StoreGeneration:
@@ -62,24 +65,37 @@ class StoreGeneration:
         self._sqlite: sqlite3.Connection | None = None
         self._engine: Engine | None = None
         self._polled: tuple[float, Any] | None = None
+        self._pin: tuple[int, Any] | None = None
         url = engine.url
         if url.get_backend_name() == "sqlite":
             path = url.database
             if path and path != ":memory:" and not path.startswith("file:"):
                 self._sqlite = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
                 self._sqlite.execute("PRAGMA query_only=1")
+                self._cursor = self._sqlite.cursor()   # one cursor for every check (under the lock)
         elif url.get_backend_name() == "postgresql":
             self._engine = engine
         self.kind = "sqlite data_version" if self._sqlite else ("postgresql snapshot" if self._engine else "ttl")
+
+    def pin(self, value: Any) -> None:
+        """current() answers `value` in this thread until unpin(): the reads of one answer, made at one
+        moment, see one generation (and check the store once, not once per read)."""
+        self._pin = (threading.get_ident(), value)
+
+    def unpin(self) -> None:
+        self._pin = None
 
     def bump(self) -> None:
         with self.lock:
             self.writes += 1
 
     def current(self) -> Any:
+        pin = self._pin
+        if pin is not None and pin[0] == threading.get_ident():
+            return pin[1]
         if self._sqlite is not None:
             with self.lock:
-                return (self.writes, self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+                return (self.writes, self._cursor.execute("PRAGMA data_version").fetchone()[0])
         if self._engine is not None:
             with self._engine.connect() as conn:
                 return (self.writes, conn.execute(text("SELECT pg_current_snapshot()::text")).scalar())
@@ -104,15 +120,35 @@ class StoreGeneration:
 def cache_key(scope) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(path, query items sorted by name): the same request however its query is spelled or ordered
     (values of a repeated parameter stay in their order, since the last one given wins)."""
-    items = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    return scope["path"], tuple(sorted(items, key=lambda kv: kv[0]))
+    return scope["path"], _query_items(scope.get("query_string", b""))
 
 
-# a kept answer: (generation, status, headers, body, etag), a plain tuple of tuples, bytes and numbers,
-# which the garbage collector stops tracking (thousands of kept answers then cost a full collection
-# nothing; a tuple subclass such as a NamedTuple would stay tracked)
+def _query_items(query_string: bytes) -> tuple[tuple[str, str], ...]:
+    items = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    return tuple(sorted(items, key=lambda kv: kv[0]))
+
+
+# a kept answer: (generation, status, headers, body, etag, head), a plain tuple of tuples, bytes and
+# numbers, which the garbage collector stops tracking (thousands of kept answers then cost a full
+# collection nothing; a tuple subclass such as a NamedTuple would stay tracked). `head`: the headers as
+# the bytes of an HTTP/1.1 header block ("name: value\r\n" each), for rasd.api.fastpath, or None when
+# the answer has a security header of its own (security.Guard then merges them: the application's path).
 _Entry = tuple
-GENERATION, STATUS, HEADERS, BODY, ETAG = range(5)
+GENERATION, STATUS, HEADERS, BODY, ETAG, HEAD = range(6)
+
+
+def _entry(generation, status: int, headers: tuple[tuple[bytes, bytes], ...], body: bytes) -> _Entry:
+    """A kept answer: the application's headers but its own ETag and Cache-Control."""
+    etag = _etag(body)
+    headers = tuple((k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control"))
+    headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
+    own = any(k.lower() in _SECURITY_NAMES for k, _ in headers)
+    return (generation, status, headers, body, etag,
+            None if own else b"".join(k + b": " + v + b"\r\n" for k, v in headers))
+
+
+def _direct_headers(body: bytes) -> tuple[tuple[bytes, bytes], ...]:
+    return ((b"content-length", str(len(body)).encode()), (b"content-type", b"application/json"))
 
 
 def _answered(headers: list[tuple[bytes, bytes]], body: bytes):
@@ -167,6 +203,38 @@ class ResponseCache:
         self.items.clear()
         self.bytes = 0
 
+    def answer_now(self, path: str, query_string: bytes, key=None) -> tuple[_Entry, bytes] | None:
+        """(the answer, b"hit" or b"miss") of a GET made at once, without the application and without
+        waiting: the kept answer, or the `direct` one (then kept); None leaves the request to `serve`
+        (not cacheable, not at hand, being made by another request, or a store whose generation is read
+        over the network). Used by rasd.api.fastpath before any ASGI work; the same answers as `serve`."""
+        if not self.enabled or self.generation.blocking or not CACHED_PATHS.match(path):
+            return None
+        generation = self.generation.current()
+        key = key or (path, _query_items(query_string))
+        entry = self.items.get(key)
+        if entry is not None:
+            if entry[GENERATION] == generation:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return entry, b"hit"
+            self._drop(key)
+        if self.direct is None or key in self.pending:
+            return None
+        self.generation.pin(generation)
+        try:
+            body = self.direct({"type": "http", "method": "GET", "path": path, "query_string": query_string})
+        except Exception:   # noqa: BLE001 — the application's path answers it, error handling included
+            return None
+        finally:
+            self.generation.unpin()
+        if body is None:
+            return None
+        self.misses += 1
+        entry = _entry(generation, 200, _direct_headers(body), body)
+        self._keep(key, entry)
+        return entry, b"miss"
+
     async def serve(self, app, scope, receive, send):
         if (not self.enabled or scope["type"] != "http" or scope["method"] != "GET"
                 or not CACHED_PATHS.match(scope["path"])):
@@ -198,10 +266,15 @@ class ResponseCache:
         done = anyio.Event()
         self.pending[key] = (generation, done)
         try:
-            body = self.direct(scope) if self.direct is not None and not self.generation.blocking else None
+            body = None
+            if self.direct is not None and not self.generation.blocking:
+                self.generation.pin(generation)
+                try:
+                    body = self.direct(scope)
+                finally:
+                    self.generation.unpin()
             if body is not None:   # answered without the application (see `direct`)
-                headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]
-                answer = _answered(headers, body)
+                answer = _answered(list(_direct_headers(body)), body)
             else:
                 answer = app
             await self._make(answer, scope, receive, send, key, generation, if_none_match)
@@ -251,11 +324,7 @@ class ResponseCache:
             if message.get("more_body", False):
                 return
             body = b"".join(chunks)
-            etag = _etag(body)
-            headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])
-                            if k.lower() not in (b"etag", b"cache-control"))
-            headers += ((b"etag", etag), (b"cache-control", b"no-cache"))
-            entry = (generation, 200, headers, body, etag)
+            entry = _entry(generation, 200, tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])), body)
             self._keep(key, entry)
             await self._answer(send, entry, if_none_match, b"miss")
 

@@ -30,6 +30,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     threading.Thread(target=pool.warm, daemon=True, name="rasd-warm-up").start()   # workers ready before use
     app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool,
                      cache_bytes=int(args.cache_mb * 1024 * 1024))
+    threading.Thread(target=_warm_reads, args=(app,), daemon=True, name="rasd-warm-reads").start()
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"rasd: serving {app.state.repo.url} on http://{shown}:{args.port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
@@ -47,8 +48,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # 0.1 s of CPU under load, a pause of every request in flight)
     gc.collect()
     gc.freeze()
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive)
+    from rasd.api.fastpath import protocol_class
+    protocol = None if args.plain_protocol else protocol_class(app.state.answers)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_keep_alive=args.keep_alive,
+                http=protocol or "auto")
     return 0
+
+
+def _warm_reads(app) -> None:
+    try:
+        app.state.warm_reads()
+    except Exception as exc:   # noqa: BLE001 — the requests read it themselves then
+        print(f"rasd: note: reading the store ahead of the first requests failed: {type(exc).__name__}: {exc}",
+              file=sys.stderr, flush=True)
 
 
 def register(subparsers) -> None:
@@ -88,5 +100,8 @@ def register(subparsers) -> None:
     p.add_argument("--keep-alive", type=float, default=75.0,
                    help="seconds an idle client connection stays open (default 75; a busy client reusing a "
                         "connection the server has just closed sees a connection error)")
+    p.add_argument("--plain-protocol", action="store_true",
+                   help="answer every request through the application, also the read answers at hand that the "
+                        "HTTP protocol writes itself by default (rasd.api.fastpath); for comparison")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=cmd_serve)

@@ -21,6 +21,7 @@ never runs it in the process that answers requests and never holds a lock while 
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
@@ -102,8 +103,9 @@ def _worker_main(conn, parent_pid: int) -> None:   # runs in the worker process
             return
         article, nice = message if isinstance(message, tuple) else (message, 0)
         try:
-            record = _extract_at(nice, lambda: Record.from_document(extract(Article.model_validate(article))))
-            conn.send(("ok", record.model_dump(mode="json")))
+            record = _extract_at(nice, lambda: Record.from_document(extract(Article.model_validate(article)))
+                                 .model_dump_json().encode())
+            conn.send(("ok", record))   # the answer's JSON as made here: the server passes it on as it is
         except Exception as exc:   # noqa: BLE001 — reported to the request, the worker lives on
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -169,6 +171,11 @@ class ExtractionPool:
 
     def extract(self, article: dict[str, Any]) -> dict[str, Any]:
         """The record (as JSON data) of one article; raises ExtractionRefused or RuntimeError."""
+        return json.loads(self.extract_json(article))
+
+    def extract_json(self, article: dict[str, Any]) -> bytes:
+        """The record of one article as JSON text (Record.model_dump_json, made in the worker: the server
+        neither decodes nor validates it to pass it on); raises ExtractionRefused or RuntimeError."""
         words = self.check_budget(article.get("text", ""))
         nice = self.nice if words > self.batch_words else 0
         try:
