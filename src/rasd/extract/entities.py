@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Token
-from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, tag_tokens
+from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -471,9 +471,9 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
     return j
 
 
-def _name_start(tok) -> int:
-    from rasd.extract.ner_model import name_start
-    return name_start(tok)
+# where a name begins inside a token (ner_model.name_start), bound once: asked ~2,300 times an article, and the
+# import statement it ran at each call was ~1.7% of the CPU of news extraction (py-spy; issue 16)
+_name_start = name_start
 
 
 # ---------------------------------------------------------------- person names
@@ -491,6 +491,12 @@ def _given_names() -> frozenset[str]:
     """given_names.txt, plus the written-together form of each «عبد» name («عبدالرحمن» for «عبد الرحمن»)."""
     names = {w.rstrip("*") for w in _word_list("given_names.txt")}
     return frozenset(names | {n.replace(" ", "") for n in names if n.startswith("عبد ")})
+
+
+@lru_cache(maxsize=1)
+def _given_name_firsts() -> frozenset[str]:
+    """The first words of the given names of two words or more («عبد» of «عبد الرحمن»)."""
+    return frozenset(n.split(" ", 1)[0] for n in _given_names() if " " in n)
 
 
 @lru_cache(maxsize=1)
@@ -519,13 +525,27 @@ def is_given_name(word: str) -> bool:
     return _name_key(word.strip()) in _given_names()
 
 
+_SURFACE_KEYS: tuple[list | None, list] = (None, [])     # (a token list, its tokens' keys so far, by index)
+
+
 def _surface_key(doc: Document, k: int) -> str:
     """The name key of a token: the whole word when it is itself a given name («فراس», not ف + «راس»),
     else its stem as written."""
-    tok = doc.tokens[k]
-    # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
-    # depends on the word and its stem offsets alone, and the name rules ask it ~4 times per token)
-    return _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+    # (the name rules ask it ~4 times per token: kept per token of the document's token list, as
+    # spanindex keeps its indexes: rebuilt when the list object changes or its length does; issue 16)
+    global _SURFACE_KEYS
+    tokens = doc.tokens
+    cached = _SURFACE_KEYS
+    if cached[0] is not tokens or len(cached[1]) != len(tokens):
+        cached = _SURFACE_KEYS = (tokens, [None] * len(tokens))
+    keys = cached[1]
+    key = keys[k]
+    if key is None:
+        tok = tokens[k]
+        # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
+        # depends on the word and its stem offsets alone)
+        key = keys[k] = _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+    return key
 
 
 @lru_cache(maxsize=32_768)
@@ -872,6 +892,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
     given = _given_names()
+    firsts = _given_name_firsts()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
@@ -882,11 +903,15 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     while k < len(tokens):
         tok = tokens[k]
         key = _surface_key(doc, k)
-        two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        if k + 1 < len(tokens) and two not in given:        # «عبد الرحمن»: the second word with its article
-            nxt = tokens[k + 1]
-            with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
-            two = with_article if with_article in given else two
+        two = ""
+        # (a two-word given name opens with a word of `firsts`: for any other word `two` is in no list, and
+        # the pair is not built; the words have no space, so the pair's first word is the key; issue 16)
+        if k + 1 < len(tokens) and key in firsts:
+            two = f"{key} {_surface_key(doc, k + 1)}"
+            if two not in given:        # «عبد الرحمن»: the second word with its article
+                nxt = tokens[k + 1]
+                with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
+                two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         # (the title test first: the tests are pure, and it fails for most words, so `_name_like` is asked
         # only after a title — it was ~5% of an article when asked of every word; issue 16)
