@@ -13,6 +13,7 @@ to a long run's steady state).
 Session 6 (2026-12-05, load 5-10 on 2 cores), 150 articles, chunks of 10:
     main 4b5df60 vs speed7 (4 commits):  pass 1 11.69 -> 12.55 per CPU s (+7%), pass 2 13.46 -> 16.45 (+22%)
     main 8d1364a vs speed7 (5 commits):  pass 1 12.41 -> 13.29 (+7%),           pass 2 13.66 -> 16.31 (+19%)
+    main 9c60bd5 vs speed7 (7 commits):  pass 1 12.22 -> 13.64 (+12%),          pass 2 15.23 -> 17.69 (+16%)
 """
 from __future__ import annotations
 
