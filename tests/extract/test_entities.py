@@ -112,3 +112,13 @@ def test_whole_word_given_name_keeps_its_first_letter():
 def test_name_in_quotation_marks_inside_a_longer_name():
     doc = doc_of("في هجوم تبنته حركة «الشباب» المرتبطة بتنظيم «القاعدة».")
     assert "org.al_shabaab" in {e.kb_id for e in doc.entities}
+
+
+def test_latin_letter_class_is_every_character_that_lowers_into_a_to_z():
+    """add_latin_names counts the words with a Latin letter by one regex (issue 16); it must find exactly the
+    characters the test per character («"a" <= c.lower() <= "z"») found, over every code point."""
+    from rasd.extract.entities import _has_latin_letter
+    want = {c for c in map(chr, range(0x110000)) if "a" <= c.lower() <= "z"}
+    got = {c for c in map(chr, range(0x110000)) if _has_latin_letter(c)}
+    assert got == want
+    assert _has_latin_letter("وDell") and not _has_latin_letter("رويترز")

@@ -28,6 +28,14 @@ def test_no_split_after_abbreviations_and_initials():
     assert len(sentences("ونقلت الوكالة عن J. Smith قوله إن الوضع خطير.")) == 1
 
 
+def test_abbreviation_is_read_within_its_paragraph():
+    """The word before a dot is read back from the dot, never across the paragraph start: «د.» opening a
+    paragraph is an abbreviation, and a tatweel or a dot inside the word stays part of it («ق.م.», «د.ـ»)."""
+    text = "تقرير أول.\n\nد. محمد علي قال إن المستشفى امتلأ. وبني عام 300 ق.م. في عهد الملك. ثم د.ـ سعيد رحل."
+    assert sentences(text) == ["تقرير أول.", "د. محمد علي قال إن المستشفى امتلأ.",
+                               "وبني عام 300 ق.م. في عهد الملك.", "ثم د.ـ سعيد رحل."]
+
+
 def test_no_split_inside_quotations():
     text = ('وقال المتحدث «لن نتراجع. سنواصل القتال حتى النهاية». وأضاف أن القوات تتقدم. '
             'وقال فيدان "نحن لا نريد التصعيد. نريد السلام". وانتهى اللقاء.')

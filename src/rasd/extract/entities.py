@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Token
-from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, tag_tokens
+from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
 from rasd.extract.spanindex import sentence_tokens, span_index
+from rasd.extract.speech import verb_form
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
 from rasd.text.normalize import normalize_for_match
@@ -471,9 +473,9 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
     return j
 
 
-def _name_start(tok) -> int:
-    from rasd.extract.ner_model import name_start
-    return name_start(tok)
+# where a name begins inside a token (ner_model.name_start), bound once: asked ~2,300 times an article, and the
+# import statement it ran at each call was ~1.7% of the CPU of news extraction (py-spy; issue 16)
+_name_start = name_start
 
 
 # ---------------------------------------------------------------- person names
@@ -491,6 +493,12 @@ def _given_names() -> frozenset[str]:
     """given_names.txt, plus the written-together form of each «عبد» name («عبدالرحمن» for «عبد الرحمن»)."""
     names = {w.rstrip("*") for w in _word_list("given_names.txt")}
     return frozenset(names | {n.replace(" ", "") for n in names if n.startswith("عبد ")})
+
+
+@lru_cache(maxsize=1)
+def _given_name_firsts() -> frozenset[str]:
+    """The first words of the given names of two words or more («عبد» of «عبد الرحمن»)."""
+    return frozenset(n.split(" ", 1)[0] for n in _given_names() if " " in n)
 
 
 @lru_cache(maxsize=1)
@@ -519,13 +527,27 @@ def is_given_name(word: str) -> bool:
     return _name_key(word.strip()) in _given_names()
 
 
+_SURFACE_KEYS: tuple[list | None, list] = (None, [])     # (a token list, its tokens' keys so far, by index)
+
+
 def _surface_key(doc: Document, k: int) -> str:
     """The name key of a token: the whole word when it is itself a given name («فراس», not ف + «راس»),
     else its stem as written."""
-    tok = doc.tokens[k]
-    # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
-    # depends on the word and its stem offsets alone, and the name rules ask it ~4 times per token)
-    return _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+    # (the name rules ask it ~4 times per token: kept per token of the document's token list, as
+    # spanindex keeps its indexes: rebuilt when the list object changes or its length does; issue 16)
+    global _SURFACE_KEYS
+    tokens = doc.tokens
+    cached = _SURFACE_KEYS
+    if cached[0] is not tokens or len(cached[1]) != len(tokens):
+        cached = _SURFACE_KEYS = (tokens, [None] * len(tokens))
+    keys = cached[1]
+    key = keys[k]
+    if key is None:
+        tok = tokens[k]
+        # (a token's text is doc.text[tok.start:tok.end], so its stem as written is a slice of it: the key
+        # depends on the word and its stem offsets alone)
+        key = keys[k] = _word_surface_key(tok.text, tok.stem_start - tok.start, tok.stem_end - tok.start)
+    return key
 
 
 @lru_cache(maxsize=32_768)
@@ -642,7 +664,6 @@ def _joined(doc: Document, a: int, b: int) -> bool:
 def _speaker_alone(doc: Document, k: int) -> bool:
     """«وقال فؤاد، وهو محاضر ...», «وقال عباس للصحفيين»: a lone given name right after a speech verb and
     before a comma or a word with a clitic (not part of the name)."""
-    from rasd.extract.speech import verb_form
     tokens = doc.tokens
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
     if k == 0 or verb_form(tokens[k - 1]) is None or not _joined(doc, k - 1, k):
@@ -669,16 +690,23 @@ def _introduced_name(doc: Document, k: int) -> bool:
     """A word that is no common word, no KB name and no place, standing where news puts a person's name:
     right after a speech verb («وقال غارسيا إن ...», «وأضاف الربيعي»), or right after a nationality adjective
     with the article («اللاعب البرازيلي رونالدينيو», «على الروسي كافلنيكوف»)."""
-    if k == 0 or not _joined(doc, k - 1, k):
+    if k == 0:
         return False
     tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    # (the word before is asked first: a speech verb or a definite nisba is rare, so most words stop here
+    # without the tests below, all pure, which were ~3% of news extraction when asked of every word; issue 16)
+    speaker = _speaker_verb(prev)
+    if not speaker and not (prev.prefixes in (["ال"], ["و", "ال"]) and prev.stem in _nisba_forms()):
+        return False
+    if not _joined(doc, k - 1, k):
+        return False
     if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
             or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
         return False
     if _inflected_common_word(doc, tok):
         return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
-    if _speaker_verb(prev):
+    if speaker:
         if k + 1 < len(doc.tokens) and _joined(doc, k, k + 1) and _given_at(doc, k + 1):
             return False    # «عبر توغلات محمود ...»: the name is the given name's
         # the article only on a family name in «ي» («الربيعي»); no other clitic, unless the whole word is
@@ -752,7 +780,6 @@ _OBJECT_FIRST = frozenset(normalize_for_match(w) for w in (
 
 def _speaker_verb(tok) -> bool:
     """A past-tense speech verb after which news puts the speaker («وقال», «وأضاف», «أكدت»)."""
-    from rasd.extract.speech import verb_form
     form = verb_form(tok)
     return form is not None and form.kind == "past" and normalize_for_match(form.lemma) not in _OBJECT_FIRST
 _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
@@ -872,6 +899,7 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     """Person names from naming patterns: a given name (given_names.txt) followed by name-like words,
     or a title (person_titles.txt) followed by two or more name-like words. Spans as NER spans."""
     given = _given_names()
+    firsts = _given_name_firsts()
     tokens, out = doc.tokens, []
     model_person = None if model_spans is None else [(a, b) for a, b, t, _c in model_spans if t == "PERSON"]
     model_other = [(a, b) for a, b, t, _c in model_spans or () if t != "PERSON"]    # «تعهدت فولكسفاجن»: a firm
@@ -882,11 +910,15 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
     while k < len(tokens):
         tok = tokens[k]
         key = _surface_key(doc, k)
-        two = f"{key} {_surface_key(doc, k + 1)}" if k + 1 < len(tokens) else ""
-        if k + 1 < len(tokens) and two not in given:        # «عبد الرحمن»: the second word with its article
-            nxt = tokens[k + 1]
-            with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
-            two = with_article if with_article in given else two
+        two = ""
+        # (a two-word given name opens with a word of `firsts`: for any other word `two` is in no list, and
+        # the pair is not built; the words have no space, so the pair's first word is the key; issue 16)
+        if k + 1 < len(tokens) and key in firsts:
+            two = f"{key} {_surface_key(doc, k + 1)}"
+            if two not in given:        # «عبد الرحمن»: the second word with its article
+                nxt = tokens[k + 1]
+                with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
+                two = with_article if with_article in given else two
         starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
         # (the title test first: the tests are pure, and it fails for most words, so `_name_like` is asked
         # only after a title — it was ~5% of an article when asked of every word; issue 16)
@@ -1494,7 +1526,7 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
     brand or an organisation."""
     tokens = doc.tokens
-    latin = sum(1 for t in tokens if any("a" <= c.lower() <= "z" for c in t.text))
+    latin = sum(1 for t in tokens if _has_latin_letter(t.text))
     technical = latin >= _TECHNICAL_LATIN_WORDS and latin > _TECHNICAL_LATIN_SHARE * len(tokens)   # software, not news
     k = 0
     while k < len(tokens):
@@ -1503,7 +1535,7 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                                                              or _singular_head(tokens[k - 1].stem) in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))
         lone = not technical and _latin_acronym(word) and len(word) >= 3 and sum(
-            1 for t in sentence_tokens(tokens, tokens[k].sentence) if any("a" <= c.lower() <= "z" for c in t.text)) <= 2
+            1 for t in sentence_tokens(tokens, tokens[k].sentence) if _has_latin_letter(t.text)) <= 2
         if not (lone or (introduced and (_latin_acronym(word) or _latin_name_word(word)))):
             k += 1
             continue
@@ -1518,6 +1550,16 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                                        source="pattern", confidence=0.6))
             claims.append(_Claim(start, stop))
         k = end + 1
+
+
+# the characters c with "a" <= c.lower() <= "z": the Latin letters, «İ» (lower «i̇») and the Kelvin sign (lower
+# «k»); tests/extract/test_entities.py checks the class against every code point
+_LATIN_LETTER = re.compile("[A-Za-z\u0130\u212a]")
+
+
+def _has_latin_letter(word: str) -> bool:
+    """A Latin letter in the word (a regex search: the test per character in Python was ~1% of an article)."""
+    return _LATIN_LETTER.search(word) is not None
 
 
 def _singular_head(stem: str) -> str:

@@ -230,9 +230,19 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
         return False                                 # «... "قصف مدفعي" نفذته القوات و"استهدف أحياء"»
     name_chars = {k for m in decided if m.name and m.close >= s_start for k in (m.open, m.close)}
     # or a speech verb earlier in the sentence, with no other quote in between («وقال X في مؤتمر صحفي «...»»)
-    for t in reversed([t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open]):
-        quotes = [k for k in range(t.end, mark.open - 1) if doc.text[k] in QUOTE_CHARS and k not in name_chars]
-        if quotes and t.end < mark.open - 1:
+    words_before = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open]
+    # the last quote mark (not a name's) before mark.open - 1 and after the first word: a word has a quote
+    # between it and this mark when that one is at or after its end (found once; a scan of the text from
+    # each word to the mark was quadratic in the sentence's length, issue 16)
+    last_quote = -1
+    if words_before:
+        text = doc.text
+        for k in range(mark.open - 2, min(t.end for t in words_before) - 1, -1):
+            if text[k] in QUOTE_CHARS and k not in name_chars:
+                last_quote = k
+                break
+    for t in reversed(words_before):
+        if last_quote >= t.end:
             return True
         if verb_form(t):
             return False

@@ -22,7 +22,10 @@ TERMINATORS = ".!?؟؛…"
 OPENING_QUOTES = {"«": "»", "“": "”", "„": "”"}
 STRAIGHT_QUOTE = '"'
 MAX_QUOTE_CHARS = 600
-_WORD_BEFORE = re.compile(r"([\w.ـ]+)$")
+_WORD_CHAR = re.compile(r"[\w.ـ]")
+# the characters `_sentence_ends` acts on (terminators, opening and closing quote marks); it skips to the next
+_MARKS = re.compile("[" + re.escape(TERMINATORS + "".join(OPENING_QUOTES) + "".join(OPENING_QUOTES.values())
+                                    + STRAIGHT_QUOTE) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +46,14 @@ def _is_abbreviation(text: str, i: int, start: int) -> bool:
     """Is the «.» at i the dot of an abbreviation or initial (the word right before it)?"""
     if text[i] != ".":
         return False
-    m = _WORD_BEFORE.search(text, start, i)
-    if not m:
+    # the run of word characters, dots and tatweel that ends at i (not before `start`), found backwards:
+    # a regex search for it from `start` tried every position of the paragraph at each dot (issue 16)
+    j = i
+    while j > start and _WORD_CHAR.match(text, j - 1):
+        j -= 1
+    if j == i:
         return False
-    word = m.group(1).replace("ـ", "").strip(".")
+    word = text[j:i].replace("ـ", "").strip(".")
     if len(word) == 1 and word.isalpha():
         return True
     return word in abbreviations()
@@ -59,6 +66,10 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     quote_start = 0
     i = start
     while i < end:
+        m = _MARKS.search(text, i, end)     # (every other character is passed over)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if closer is not None and ch == closer:
             closer = None

@@ -1,0 +1,89 @@
+"""Two versions of the code compared on the same news articles, interleaved, in CPU seconds (issue 16).
+
+    .venv/bin/python bench/ab_interleaved.py A_SRC B_SRC [--articles 150] [--chunk 10] [--passes 2]
+
+A_SRC and B_SRC are `src` directories (e.g. `git archive main src | tar -x -C /tmp/main`, with the built KB
+linked into `src/rasd/kb/built`). Each runs in its own worker process (PYTHONPATH, PYTHONHASHSEED=0), warmed
+up with one short article; the workers then take the first N articles of ../shared/data/news
+(evaluation-only data, read in place) in chunks, in alternating order (A B, B A, ...), so that both see the
+same load on a shared machine; each chunk's CPU time is the worker's own `time.process_time()`. Pass 1 is
+with cold caches (what a short run sees), pass 2 repeats the articles with the per-word caches warm (closer
+to a long run's steady state).
+
+Session 6 (2026-12-05, load 5-10 on 2 cores), 150 articles, chunks of 10:
+    main 4b5df60 vs speed7 (4 commits):  pass 1 11.69 -> 12.55 per CPU s (+7%), pass 2 13.46 -> 16.45 (+22%)
+    main 8d1364a vs speed7 (5 commits):  pass 1 12.41 -> 13.29 (+7%),           pass 2 13.66 -> 16.31 (+19%)
+    main 9c60bd5 vs speed7 (7 commits):  pass 1 12.22 -> 13.64 (+12%),          pass 2 15.23 -> 17.69 (+16%)
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WORKER = r"""
+import gzip, json, sys, time
+from rasd.document import Article
+from rasd.pipeline import extract
+n = int(sys.argv[1])
+arts = []
+with gzip.open(sys.argv[2], "rt", encoding="utf-8") as f:
+    for line in f:
+        if len(arts) >= n:
+            break
+        arts.append(json.loads(line))
+extract(Article(id="w", text="قال الرئيس في دمشق يوم الاثنين إن ثلاثة قتلوا.")).to_record()
+print("ready", flush=True)
+for line in sys.stdin:
+    i, j = map(int, line.split())
+    t = time.process_time()
+    for a in arts[i:j]:
+        extract(Article(id=a["id"], text=a["text"])).to_record()
+    print(f"{time.process_time() - t:.4f}", flush=True)
+"""
+
+CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
+
+
+def start(src: str, n: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=src, PYTHONHASHSEED="0")
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(n), str(CORPUS)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("a_src")
+    parser.add_argument("b_src")
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--chunk", type=int, default=10)
+    parser.add_argument("--passes", type=int, default=2)
+    args = parser.parse_args()
+    n = args.articles
+    procs = {"A": start(args.a_src, n), "B": start(args.b_src, n)}
+    for number in range(1, args.passes + 1):
+        cpu = {"A": 0.0, "B": 0.0}
+        for k, i in enumerate(range(0, n, args.chunk)):
+            for side in ("AB" if k % 2 == 0 else "BA"):
+                proc = procs[side]
+                assert proc.stdin is not None and proc.stdout is not None
+                proc.stdin.write(f"{i} {min(n, i + args.chunk)}\n")
+                proc.stdin.flush()
+                cpu[side] += float(proc.stdout.readline())
+        print(f"pass {number}: A {n / cpu['A']:.2f} per CPU s ({cpu['A']:.1f} s)  "
+              f"B {n / cpu['B']:.2f} per CPU s ({cpu['B']:.1f} s)  B/A {cpu['A'] / cpu['B']:.3f}", flush=True)
+    for proc in procs.values():
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
