@@ -257,3 +257,9 @@ def test_the_genitive_of_a_meeting_noun_is_who_met():
     doc = events_of("ونظمت الأحزاب الموالية تظاهرات في العريش خلال زيارة ماكرون برفقة السيسي.")
     (visit,) = [e for e in doc.events if e.type == "CONSULT"]
     assert visit.actor1.text == "ماكرون"
+
+
+def test_accusations_a_protest_voices_do_not_make_it_a_legal_matter():
+    doc = events_of("تشهد مدينة الناصرية جنوبي العراق تظاهرات حاشدة على خلفية اتهامات موجهة للسلطات "
+                    "بتنفيذ حملة اعتقالات.")
+    assert not any(n["type"] == "PROTEST" and "legal" in n["reason"] for n in doc.non_events)
