@@ -263,3 +263,8 @@ def test_accusations_a_protest_voices_do_not_make_it_a_legal_matter():
     doc = events_of("تشهد مدينة الناصرية جنوبي العراق تظاهرات حاشدة على خلفية اتهامات موجهة للسلطات "
                     "بتنفيذ حملة اعتقالات.")
     assert not any(n["type"] == "PROTEST" and "legal" in n["reason"] for n in doc.non_events)
+
+
+def test_a_city_witnessing_massive_protests_reports_a_protest():
+    doc = events_of("بغداد/المسلة: تشهد مدينة الناصرية جنوبي العراق تظاهرات حاشدة، تخللتها مناوشات مع قوات الأمن.")
+    assert [e.type for e in doc.events if e.type == "PROTEST"] == ["PROTEST"]
