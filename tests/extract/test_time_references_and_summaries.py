@@ -268,3 +268,11 @@ def test_accusations_a_protest_voices_do_not_make_it_a_legal_matter():
 def test_a_city_witnessing_massive_protests_reports_a_protest():
     doc = events_of("بغداد/المسلة: تشهد مدينة الناصرية جنوبي العراق تظاهرات حاشدة، تخللتها مناوشات مع قوات الأمن.")
     assert [e.type for e in doc.events if e.type == "PROTEST"] == ["PROTEST"]
+
+
+def test_others_counted_before_their_own_casualty_word_are_its_toll():
+    doc = events_of("ذكر شهود ان ثمانية مدنيين على الاقل قتلوا وان 33 آخرين جرحوا لدى سقوط صاروخين على حي سكني "
+                    "في بغداد.")
+    assert [(e.fatalities, e.injuries) for e in doc.events if e.type == "ASSAULT"] == [(8, 33)]
+    doc = events_of("أعلن النائب العام مقتل ضابطي شرطة وإصابة اثنين آخرين ومقتل أحد المطلوبين في الإسماعيلية.")
+    assert doc.events[0].injuries == 2      # «اثنين آخرين ومقتل»: a casualty word opening a new clause is not theirs

@@ -70,7 +70,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
         if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
-        kind = _counted_noun_cue(doc, cues, last) or _nearest_cue(cues, i, doc)
+        kind = _counted_noun_cue(doc, cues, last) or _others_then_cue(doc, cues, last, hi) or _nearest_cue(cues, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
             continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
@@ -238,6 +238,19 @@ def _is_age(doc: Document, i: int, hi: int) -> bool:
         return True     # «الـ11»: an ordinal age; «الضابطين» (the two officers) is a count
     nxt = [t.stem for t in doc.tokens[i + 1:min(hi, i + 3)]]
     return bool(nxt) and (nxt[0] in _AGE_WORDS or nxt[:2] == ["من", "العمر"] or "العمر" in nxt[:2])
+
+
+_OTHERS = frozenset({"اخر", "اخرين", "اخرون", "اخري", "اخريات"})     # «آخرين»: others, the next group counted
+
+
+def _others_then_cue(doc: Document, cues: list[tuple[int, str]], i: int, hi: int) -> str | None:
+    """«ثمانية ... قتلوا وأن 33 آخرين جرحوا»: a number, «آخرين» and a casualty word right after it (no «و»)
+    counts that word's casualties, not those of the word before the number."""
+    k = i + 1
+    if k + 1 >= hi or doc.tokens[k].stem not in _OTHERS:
+        return None
+    return next((kind for at, kind in cues if at == k + 1 and doc.tokens[at].sentence == doc.tokens[i].sentence
+                 and doc.tokens[at].prefixes[:1] != ["و"]), None)   # «وإصابة اثنين آخرين ومقتل ...»: a new clause
 
 
 def _counted_noun_cue(doc: Document, cues: list[tuple[int, str]], i: int) -> str | None:
