@@ -343,6 +343,12 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             if nxt is not None and nxt.kind == "actor" and _title_joins(doc, m, nxt, kb):
                 _place_in_title(doc, m, kb, claims)
                 continue        # «الرئيس السوري بشار الأسد», «وزير الخارجية التركي حقان فيدان»: the name follows
+            if _named_person_after(doc, m, ner_spans):
+                _place_in_title(doc, m, kb, claims)
+                continue        # «قائد الجيش اللبناني العماد جوزف عون»: a name the KB lacks follows the title
+            if _deputy_before(doc, m):
+                _place_in_title(doc, m, kb, claims)
+                continue        # «نائب رئيس دولة الإمارات»: the deputy's office, not the holder of the title
             if actor is None or year is None or not actor.in_office(year):
                 _place_in_title(doc, m, kb, claims)
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
@@ -389,17 +395,53 @@ def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None
 
 
 def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
-    """A person's name right after a title («الرئيس السوري بشار الأسد»), with at most one name-like word
-    between them; never across a function word («الرئيس الفلسطيني إن الحكومة ...»)."""
-    if not any(i.startswith("per.") for i in nxt.ids) or nxt.token_start - title.token_end > 1 \
-            or not all(ch.isalpha() or ch.isspace() for ch in doc.text[title.end:nxt.start]):
+    """A person's name right after a title («الرئيس السوري بشار الأسد»), with at most one name-like word or
+    one or two rank words («العماد», «اللواء») between them, in the same sentence; never across a function
+    word («الرئيس الفلسطيني إن الحكومة ...»)."""
+    if not any(i.startswith("per.") for i in nxt.ids) or "\n" in doc.text[title.end:nxt.start] \
+            or not all(ch.isalpha() or ch.isspace() for ch in doc.text[title.end:nxt.start]) \
+            or doc.tokens[nxt.token_start].sentence != doc.tokens[title.token_end - 1].sentence:
         return False
-    for k in range(title.token_end, nxt.token_start):
+    between = range(title.token_end, nxt.token_start)
+    ranks = [k for k in between if _is_title(doc.tokens[k]) and doc.tokens[k].prefixes in ([], ["ال"])]
+    if len(ranks) > 2 or len(between) - len(ranks) > (0 if ranks else 1):
+        return False        # (one or two rank words may stand between: «قائد الجيش اللبناني العماد ...»)
+    for k in between:
+        if k in ranks:
+            continue
         tok = doc.tokens[k]
         if any(p != "ال" for p in tok.prefixes) or tok.norm in _name_stoppers() or len(tok.stem) < 2 \
                 or word_frequency(doc, tok) >= _NAME_WORD_ZIPF:
             return False
     return True
+
+
+def _named_person_after(doc: Document, title: KBMatch, names) -> bool:
+    """A person name found by the naming patterns (`names`, in the named pass) begins right after the title,
+    or after one or two rank words («العماد», «اللواء»): the title is that person's, whoever held it before."""
+    k = title.token_end
+    while k < len(doc.tokens) and k - title.token_end < 2 and _is_title(doc.tokens[k]) \
+            and doc.tokens[k].prefixes in ([], ["ال"]):
+        k += 1
+    if k >= len(doc.tokens) or "\n" in doc.text[title.end:doc.tokens[k].start] \
+            or not all(ch.isalpha() or ch.isspace() for ch in doc.text[title.end:doc.tokens[k].start]) \
+            or doc.tokens[k].sentence != doc.tokens[title.token_end - 1].sentence:
+        return False
+    starts = (doc.tokens[k].start, doc.tokens[k].stem_start)
+    return any(etype == "PERSON" and a in starts for a, _b, etype, _c in names)
+
+
+_DEPUTY_WORDS = frozenset({"نايب", "مساعد"})     # (normalised: «نائب»)
+
+
+def _deputy_before(doc: Document, title: KBMatch) -> bool:
+    """«نائب رئيس دولة الإمارات», «مساعد وزير الخارجية»: the word before a title makes it another office; the
+    title's holder is not meant."""
+    if title.token_start == 0:
+        return False
+    prev = doc.tokens[title.token_start - 1]
+    return prev.stem in _DEPUTY_WORDS and all(p in ("و", "ل", "ب", "ف") for p in prev.prefixes) \
+        and not doc.text[prev.end:doc.tokens[title.token_start].start].strip()
 
 
 def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
@@ -467,7 +509,11 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
             proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
                 word_frequency(doc, nxt) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
             kunya = j == i + 1 and tokens[j].stem in ("ابو", "ام") and not nxt.prefixes   # «مخيم أبو شوك»
-            if not (bare_ok or proper_name or kunya):
+            # «منطقة جرود عرسال»: after a site head, a rare bare word and a second one (the place it belongs to)
+            site_name = j == i + 1 and not nxt.prefixes and len(nxt.stem) >= 3 \
+                and _org_heads().get(tokens[i].stem) in ("site", "fac") and not tokens[j].prefixes \
+                and word_frequency(doc, tokens[j]) < _COMMON_WORD_ZIPF and word_frequency(doc, nxt) < _COMMON_WORD_ZIPF
+            if not (bare_ok or proper_name or kunya or site_name):
                 break
         j += 1
     return j
@@ -1591,7 +1637,7 @@ def run(doc: Document) -> None:
     names = find_person_names(doc, model_spans)
     ner_spans = names + model_spans
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
-    add_kb_entities(doc, kb, claims, matches, named=True)
+    add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
     add_person_entities(doc, claims, find_speaker_names(doc))
     add_latin_names(doc, claims)
