@@ -506,3 +506,9 @@ def test_a_site_head_takes_a_rare_word_and_the_place_it_belongs_to():
     # «منطقة سهول كفرنبودة»: construct chain of two bare words after a site head, not «منطقة سهول»
     doc = doc_of("وانسحب المسلحون من منطقة سهول كفرنبودة أمس.")
     assert "منطقة سهول كفرنبودة" in typed(doc, "LOC")
+
+
+def test_a_bank_named_after_a_city_is_an_organisation():
+    # issue 17 class 6: organisations named after places («بنك فرنسا المركزي»); «بنك/مصرف» open a name
+    assert typed(doc_of("وقال مسؤول في بنك الخرطوم إن الفرع أغلق."), "ORG") == {"بنك الخرطوم"}
+    assert "مصرف الرافدين" in typed(doc_of("وأعلن مصرف الرافدين صرف رواتب الموظفين."), "ORG")
