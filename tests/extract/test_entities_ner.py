@@ -512,3 +512,10 @@ def test_a_bank_named_after_a_city_is_an_organisation():
     # issue 17 class 6: organisations named after places («بنك فرنسا المركزي»); «بنك/مصرف» open a name
     assert typed(doc_of("وقال مسؤول في بنك الخرطوم إن الفرع أغلق."), "ORG") == {"بنك الخرطوم"}
     assert "مصرف الرافدين" in typed(doc_of("وأعلن مصرف الرافدين صرف رواتب الموظفين."), "ORG")
+
+
+def test_an_outlets_name_in_quotes_is_a_name_even_when_its_words_are_common():
+    # a river's or a common word's name in quotes after an outlet head is the outlet, not the river
+    assert typed(doc_of('وقالت قناة "الفرات" الإخبارية إن الهجوم وقع صباحا.'), "ORG") == {"الفرات"}
+    assert "الحياة" in typed(doc_of('وذكرت صحيفة "الحياة" أن الوزير استقال.'), "ORG")
+    assert not typed(doc_of('وقالت حركة "الأمل" إن الهجوم وقع صباحا.'), "ORG")     # (other heads: not so)

@@ -1408,7 +1408,8 @@ def add_quoted_names(doc: Document, claims: list[_Claim]) -> None:
         if last is None or any(doc.text[tokens[j].end:tokens[j + 1].start].strip() for j in range(k + 1, last)):
             continue
         start, end = _name_start(tokens[k + 1]), tokens[last].stem_end
-        if _overlaps(claims, start, end) or _all_common_words(doc, start, end):
+        # (an outlet's name in quotes is a name even when its words are common: «صحيفة "الحياة"», «قناة "الفرات"»)
+        if _overlaps(claims, start, end) or (_all_common_words(doc, start, end) and heads[tok.stem] != "media"):
             continue
         text = doc.text[start:end]
         doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
