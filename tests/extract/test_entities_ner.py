@@ -519,3 +519,14 @@ def test_an_outlets_name_in_quotes_is_a_name_even_when_its_words_are_common():
     assert typed(doc_of('وقالت قناة "الفرات" الإخبارية إن الهجوم وقع صباحا.'), "ORG") == {"الفرات"}
     assert "الحياة" in typed(doc_of('وذكرت صحيفة "الحياة" أن الوزير استقال.'), "ORG")
     assert not typed(doc_of('وقالت حركة "الأمل" إن الهجوم وقع صباحا.'), "ORG")     # (other heads: not so)
+
+
+def test_a_bare_adjective_after_a_facility_head_names_nothing():
+    # issue 17 class 3 (generic bodies): «معبر حدودي» is a border crossing, no name
+    for text in ("وتوجهت القوات إلى معبر حدودي مع تركيا.", "ونقل الجرحى إلى مستشفى ميداني قرب البلدة."):
+        assert not typed(doc_of(text), "FAC")
+    assert "مستشفى ناصر" in typed(doc_of("ونقل الجرحى إلى مستشفى ناصر في خان يونس."), "FAC")
+
+
+def test_a_facility_named_after_a_person_keeps_the_family_name():
+    assert typed(doc_of("ونقل الجرحى إلى مستشفى كمال عدوان."), "FAC") == {"مستشفى كمال عدوان"}

@@ -507,16 +507,29 @@ def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
             bare_ok = j == i and not nxt.prefixes and after is not None and "ال" in after.prefixes and after.sentence == nxt.sentence \
                 and not doc.text[nxt.end:after.start].strip()
             proper_name = j == i and not nxt.prefixes and len(nxt.stem) >= 3 and (   # «مستشفى ناصر»
-                word_frequency(doc, nxt) < _COMMON_WORD_ZIPF or _surface_key(doc, j + 1) in _given_names())
+                (word_frequency(doc, nxt) < _COMMON_WORD_ZIPF and not _bare_adjective(doc, nxt))
+                or _surface_key(doc, j + 1) in _given_names())
             kunya = j == i + 1 and tokens[j].stem in ("ابو", "ام") and not nxt.prefixes   # «مخيم أبو شوك»
             # «منطقة جرود عرسال»: after a site head, a rare bare word and a second one (the place it belongs to)
-            site_name = j == i + 1 and not nxt.prefixes and len(nxt.stem) >= 3 \
+            # «مستشفى كمال عدوان»: after a site head, a given name and the family name
+            site_name = j == i + 1 and not nxt.prefixes and not nxt.suffix and len(nxt.stem) >= 3 \
                 and _org_heads().get(tokens[i].stem) in ("site", "fac") and not tokens[j].prefixes \
-                and word_frequency(doc, tokens[j]) < _COMMON_WORD_ZIPF and word_frequency(doc, nxt) < _COMMON_WORD_ZIPF
+                and ((word_frequency(doc, tokens[j]) < _COMMON_WORD_ZIPF and word_frequency(doc, nxt) < _COMMON_WORD_ZIPF)
+                     or (_surface_key(doc, j) in _given_names() and word_frequency(doc, nxt) < _NAME_WORD_ZIPF
+                         and not _bare_adjective(doc, nxt)))
             if not (bare_ok or proper_name or kunya or site_name):
                 break
         j += 1
     return j
+
+
+_ADJECTIVE_ZIPF = 3.0
+
+
+def _bare_adjective(doc: Document, tok) -> bool:
+    """«معبر حدودي», «مستشفى ميداني»: a bare nisba adjective that is a word (not a rare name) describes the
+    head; it names nothing."""
+    return tok.stem.endswith("ي") and not tok.suffix and word_frequency(doc, tok) >= _ADJECTIVE_ZIPF
 
 
 # where a name begins inside a token (ner_model.name_start), bound once: asked ~2,300 times an article, and the
