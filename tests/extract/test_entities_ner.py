@@ -530,3 +530,11 @@ def test_a_bare_adjective_after_a_facility_head_names_nothing():
 
 def test_a_facility_named_after_a_person_keeps_the_family_name():
     assert typed(doc_of("ونقل الجرحى إلى مستشفى كمال عدوان."), "FAC") == {"مستشفى كمال عدوان"}
+
+
+def test_a_kunya_that_is_a_place_after_a_place_in_a_list_is_no_person():
+    # issue 17 class 4 (spurious persons): «وأبو موسى» closes a list of islands
+    doc = doc_of("ودعا البيان إلى حل سلمي لمسألة الجزر الثلاث: طنب الكبرى وطنب الصغرى وأبو موسى.",
+                 stages=("sources", "entities"))
+    assert "أبو موسى" not in typed(doc, "PERSON")
+    assert "أبو موسى" in {e.text for e in doc.entities if e.type in ("GPE", "LOC")}

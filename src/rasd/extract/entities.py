@@ -1637,6 +1637,25 @@ def _latin_acronym(word: str) -> bool:
 def _latin_name_word(word: str) -> bool:
     return len(word) >= 2 and word.isascii() and word.isalpha() and word[0].isupper()
 
+def _drop_places_in_place_lists(doc: Document, kb, names, matches: list[KBMatch]):
+    """«طنب الكبرى وطنب الصغرى وأبو موسى»: a pattern name that is also a gazetteer place, joined by «و» right
+    after a place (not a village) is the list's next place, not a person."""
+    places = {(m.token_start, m.token_end): m for m in matches if m.kind == "place" and m.ids}
+    ends = {m.token_end: m for m in places.values()}
+    out = []
+    for name in names:
+        start, end, etype = name[0], name[1], name[2]
+        span = doc.token_range(start, end) if etype == "PERSON" else None
+        m = places.get((span[0], span[1] + 1)) if span else None
+        prev = ends.get(m.token_start) if m is not None else None
+        if m is not None and prev is not None and doc.tokens[m.token_start].prefixes[:1] == ["و"] \
+                and not doc.text[prev.end:doc.tokens[m.token_start].start].strip() \
+                and getattr(kb.gazetteer.place(prev.ids[0]), "feature", "village") != "village":
+            continue
+        out.append(name)
+    return out
+
+
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
 NEEDS = ("tokens", "sentences")
 ADDS = ("entities", "agents")
@@ -1649,8 +1668,9 @@ def run(doc: Document) -> None:
     claims: list[_Claim] = _Claims()
     model_spans = tag_tokens(doc.tokens, text=doc.text)
     names = find_person_names(doc, model_spans)
-    ner_spans = names + model_spans
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
+    names = _drop_places_in_place_lists(doc, kb, names, matches)
+    ner_spans = names + model_spans
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
     add_person_entities(doc, claims, find_speaker_names(doc))
