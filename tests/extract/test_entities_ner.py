@@ -538,3 +538,10 @@ def test_a_kunya_that_is_a_place_after_a_place_in_a_list_is_no_person():
                  stages=("sources", "entities"))
     assert "أبو موسى" not in typed(doc, "PERSON")
     assert "أبو موسى" in {e.text for e in doc.entities if e.type in ("GPE", "LOC")}
+
+
+def test_a_name_ends_before_a_eulogy():
+    # issue 17 class 5 (span boundaries): «كرم الله وجهه», «رضي الله عنه» follow the name; «نصر الله» is a name
+    doc = doc_of("وقد تولى الخلافة علي بن أبي طالب كرم الله وجهه بعد مقتل عثمان.")
+    assert "علي بن أبي طالب" in typed(doc, "PERSON") and not any("كرم" in p for p in typed(doc, "PERSON"))
+    assert "حسن نصر الله" in typed(doc_of("وقال حسن نصر الله إن الحزب مستعد."), "PERSON")

@@ -1637,6 +1637,27 @@ def _latin_acronym(word: str) -> bool:
 def _latin_name_word(word: str) -> bool:
     return len(word) >= 2 and word.isascii() and word.isalpha() and word[0].isupper()
 
+_EULOGY_VERBS = frozenset({"كرم", "رضي", "رحمه", "صلي"})      # (normalised: «صلى»)
+
+
+def _cut_eulogies(doc: Document, spans):
+    """«علي بن أبي طالب كرم الله وجهه», «أبو بكر رضي الله عنه»: a person span ends before the eulogy verb
+    whose subject «الله» follows (it is no word of the name; «نصر الله», «عبد الله» are untouched)."""
+    out = []
+    for span in spans:
+        start, end, etype = span[0], span[1], span[2]
+        if etype == "PERSON":
+            rng = doc.token_range(start, end)
+            if rng:
+                for k in range(rng[0] + 1, min(rng[1], len(doc.tokens) - 2) + 1):
+                    tok, nxt = doc.tokens[k], doc.tokens[k + 1]
+                    if tok.norm in _EULOGY_VERBS and nxt.norm == "الله" and k - 1 >= rng[0]:
+                        end = doc.tokens[k - 1].stem_end
+                        break
+        out.append((start, end) + tuple(span[2:]))
+    return out
+
+
 def _drop_places_in_place_lists(doc: Document, kb, names, matches: list[KBMatch]):
     """«طنب الكبرى وطنب الصغرى وأبو موسى»: a pattern name that is also a gazetteer place, joined by «و» right
     after a place (not a village) is the list's next place, not a person."""
@@ -1669,7 +1690,8 @@ def run(doc: Document) -> None:
     model_spans = tag_tokens(doc.tokens, text=doc.text)
     names = find_person_names(doc, model_spans)
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
-    names = _drop_places_in_place_lists(doc, kb, names, matches)
+    names = _drop_places_in_place_lists(doc, kb, _cut_eulogies(doc, names), matches)
+    model_spans = _cut_eulogies(doc, model_spans)
     ner_spans = names + model_spans
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
