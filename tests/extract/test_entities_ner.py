@@ -545,3 +545,10 @@ def test_a_name_ends_before_a_eulogy():
     doc = doc_of("وقد تولى الخلافة علي بن أبي طالب كرم الله وجهه بعد مقتل عثمان.")
     assert "علي بن أبي طالب" in typed(doc, "PERSON") and not any("كرم" in p for p in typed(doc, "PERSON"))
     assert "حسن نصر الله" in typed(doc_of("وقال حسن نصر الله إن الحزب مستعد."), "PERSON")
+
+
+def test_a_given_name_with_the_article_opens_a_bin_chain():
+    # «الوليد» is a given name with the article; the pattern took «عبد الملك» alone, the KB took «بن علي» (Ben Ali)
+    assert typed(doc_of("وفي عهد الوليد بن عبد الملك بني المسجد.", published=None), "PERSON") == {"الوليد بن عبد الملك"}
+    assert typed(doc_of("وقام الحسين بن علي بالأمر إلى أن توفي.", published=None), "PERSON") == {"الحسين بن علي"}
+    assert "زين العابدين بن علي" in typed(doc_of("وفر زين العابدين بن علي إلى السعودية."), "PERSON")

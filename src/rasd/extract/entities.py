@@ -330,7 +330,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             continue
         if m.kind == "actor":
             actor = _choose_actor(m.ids, kb, year, countries)
-            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids):
+            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids) \
+                    or _inside_bin_chain(doc, m):
                 _maybe_nisba(doc, m, kb)
                 continue
             # «وزير الخارجية الإيراني عباس عراقجي»: the mention is the name; the title before it stays out of
@@ -978,7 +979,8 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                 nxt = tokens[k + 1]
                 with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
                 two = with_article if with_article in given else two
-        starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given))
+        starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given)
+                                           or _definite_given_before_bin(doc, k))
         # (the title test first: the tests are pure, and it fails for most words, so `_name_like` is asked
         # only after a title — it was ~5% of an article when asked of every word; issue 16)
         after_title = k > 0 and _joined(doc, k - 1, k) \
@@ -1636,6 +1638,23 @@ def _latin_acronym(word: str) -> bool:
 
 def _latin_name_word(word: str) -> bool:
     return len(word) >= 2 and word.isascii() and word.isalpha() and word[0].isupper()
+
+def _definite_given_before_bin(doc: Document, k: int) -> bool:
+    """«الوليد بن عبد الملك», «الحسين بن علي»: a given name written with the article opens a «بن» chain."""
+    tok = doc.tokens[k]
+    return tok.prefixes == ["ال"] and not tok.suffix and tok.stem in _given_names() and k + 1 < len(doc.tokens) \
+        and doc.tokens[k + 1].stem in ("بن", "ابن") and not doc.tokens[k + 1].prefixes and _joined(doc, k, k + 1)
+
+
+def _inside_bin_chain(doc: Document, m: KBMatch) -> bool:
+    """«الحسين بن علي»: a KB alias that opens with «بن» («بن علي») right after a given name
+    is that name's patronym, not the person the alias names."""
+    k = m.token_start
+    if k == 0 or doc.tokens[k].stem not in ("بن", "ابن") or doc.tokens[k].prefixes or not _joined(doc, k - 1, k):
+        return False
+    prev = doc.tokens[k - 1]
+    return not prev.suffix and prev.prefixes in ([], ["ال"], ["و"]) and prev.stem in _given_names()
+
 
 _EULOGY_VERBS = frozenset({"كرم", "رضي", "رحمه", "صلي"})      # (normalised: «صلى»)
 
