@@ -552,3 +552,9 @@ def test_a_given_name_with_the_article_opens_a_bin_chain():
     assert typed(doc_of("وفي عهد الوليد بن عبد الملك بني المسجد.", published=None), "PERSON") == {"الوليد بن عبد الملك"}
     assert typed(doc_of("وقام الحسين بن علي بالأمر إلى أن توفي.", published=None), "PERSON") == {"الحسين بن علي"}
     assert "زين العابدين بن علي" in typed(doc_of("وفر زين العابدين بن علي إلى السعودية."), "PERSON")
+
+
+def test_a_kunya_or_nasab_the_model_is_sure_of_is_no_span_of_common_words():
+    # «ابن الخطاب»: two common words, but a nasab; after a place noun it is the place's name («عزلة ابن عبدالله»)
+    assert "ابن الخطاب" in typed(doc_of("وقال ابن الخطاب إن الأمر واضح.", published=None), "PERSON")
+    assert not typed(doc_of("وسقط صاروخ في عزلة ابن عبدالله إلى الشمال.", published=None), "PERSON")

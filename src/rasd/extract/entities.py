@@ -1180,6 +1180,18 @@ def _plural_or_nisba_word(text: str) -> bool:
     return len(words) == 1 and normalize_for_match(words[0]).startswith("ال")
 
 
+def _after_place_noun(doc: Document, k: int) -> bool:
+    """«عزلة ابن عبدالله», «قرية أبو حمام»: token k follows a bare place noun (a site/fac head, a place
+    governor or a settlement word), whose name it begins."""
+    if k == 0 or not _joined(doc, k - 1, k):
+        return False
+    prev = doc.tokens[k - 1]
+    return not prev.suffix and "ال" not in prev.prefixes and (
+        prev.stem in _TOPONYM_HEADS or _org_heads().get(prev.stem) in ("site", "fac") or prev.stem in _PLACE_GOVERNORS
+        or prev.stem in ("مدينه", "بلده", "قريه", "محافظه", "جزيره", "جزر", "بلدات", "قري", "عزله", "مديريه", "ناحيه"))
+
+
+_KIN_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "ام"})
 _SURE_COMMON_WORD_ZIPF = 4.5    # ... and, for a span the model is sure of, a word this frequent
 _SURE_NER_CONFIDENCE = 0.85
 
@@ -1200,6 +1212,10 @@ def _all_common_words(doc: Document, start: int, end: int, etype: str = "", conf
     if etype == "PERSON" and len(words) > 1 and conf >= _SURE_NER_CONFIDENCE and _given_at(doc, words[0]) \
             and not _preposition_ali(doc, words[0]):
         return False
+    if etype == "PERSON" and len(words) > 1 and conf >= _SURE_NER_CONFIDENCE \
+            and doc.tokens[words[0]].stem in _KIN_LINKS and not set(doc.tokens[words[0]].prefixes) - {"و"} \
+            and not _place_kunya(doc, words[0]) and not _after_place_noun(doc, words[0]):
+        return False        # «أبي بكر», «ابن الخطاب»: a kunya or nasab the model is sure of
     limit = _SURE_COMMON_WORD_ZIPF if conf >= _SURE_NER_CONFIDENCE else _COMMON_WORD_ZIPF
     return all(word_frequency(doc, doc.tokens[k]) >= limit for k in words)
 
