@@ -276,3 +276,9 @@ def test_others_counted_before_their_own_casualty_word_are_its_toll():
     assert [(e.fatalities, e.injuries) for e in doc.events if e.type == "ASSAULT"] == [(8, 33)]
     doc = events_of("أعلن النائب العام مقتل ضابطي شرطة وإصابة اثنين آخرين ومقتل أحد المطلوبين في الإسماعيلية.")
     assert doc.events[0].injuries == 2      # «اثنين آخرين ومقتل»: a casualty word opening a new clause is not theirs
+
+
+def test_the_afternoon_is_a_time_of_day_that_dates_a_gathering():
+    doc = events_of("وقالت مصادر إن قوات الأمن أطلقت قنابل الغاز لتفريق مئات من المتظاهرين تجمعوا عصرا في ميدان "
+                    "التحرير وسط العاصمة المصرية القاهرة.")
+    assert any(e.type == "PROTEST" for e in doc.events)
