@@ -282,3 +282,10 @@ def test_the_afternoon_is_a_time_of_day_that_dates_a_gathering():
     doc = events_of("وقالت مصادر إن قوات الأمن أطلقت قنابل الغاز لتفريق مئات من المتظاهرين تجمعوا عصرا في ميدان "
                     "التحرير وسط العاصمة المصرية القاهرة.")
     assert any(e.type == "PROTEST" for e in doc.events)
+
+
+def test_a_number_word_after_an_agent_is_no_adjective_of_it():
+    # «ثمانية» ends like a relational adjective («-ية») but counts the people taken
+    doc = events_of("اختطف مسلحون مجهولون ثمانية أشخاص يعملون في منظمة أطباء بلا حدود في وسط مالي.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1.text == "مسلحون مجهولون" and attack.actor2.text == "أشخاص"

@@ -204,8 +204,9 @@ def _adjective_end(doc: Document, m: KBMatch) -> int:
         word = doc.text[tok.stem_start:tok.stem_end]
         if tok.prefixes[:1] in (["و"], ["ف"], ["ب"], ["ل"], ["ك"]) or len(word) < 4 \
                 or not word.endswith(_ADJECTIVE_ENDINGS) or word_frequency(doc, tok) >= 5.5 \
-                or ("ال" in tok.prefixes) != definite:
-            break       # an adjective agrees with its noun in definiteness
+                or ("ال" in tok.prefixes) != definite \
+                or any(n.span.start <= tok.start < n.span.end for n in doc.numbers):
+            break       # an adjective agrees with its noun in definiteness; «ثمانية» is a number, not «-ية»
         end, k = tok.stem_end, k + 1
     return end
 
