@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "eval" / "dev"
 OUR = ROOT / "tests" / "data"
-TRAIN_SETS = ("heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8")
+TRAIN_SETS = ("heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9")
 CHECK_SETS = ("heldout3", "heldout4", "heldout5")
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 
