@@ -428,6 +428,15 @@ def _verb_sign(tok) -> bool:
 _DONOR_REACH = 6     # sentences from an event to a later restatement that names its actors
 
 
+def _restated_event(events: list[Event], donor: Event, doc: Document) -> Event | None:
+    """The event a restatement set aside tells again: the latest earlier event of its type, within
+    _DONOR_REACH sentences."""
+    at = doc.sentence_at(donor.trigger.start)
+    earlier = [e for e in events if e.type == donor.type and e.trigger.start < donor.trigger.start
+               and 0 <= at - doc.sentence_at(e.trigger.start) <= _DONOR_REACH]
+    return earlier[-1] if earlier else None
+
+
 def _actors_from_restatements(events: list[Event], donors: list[Event], doc: Document) -> None:
     """«قُتل 75 شخصاً في قصف بطائرة مسيّرة ...» then «وقالت مصادر إن قوات الدعم السريع نفّذت الهجوم»: an event
     told with no actor takes the named actor of a later definite restatement of it («الهجوم», «الاشتباكات»),
@@ -436,13 +445,8 @@ def _actors_from_restatements(events: list[Event], donors: list[Event], doc: Doc
     for donor in donors:
         if donor.actor1 is None or not identifies_attacker(donor.actor1) or donor.actor1.span is None:
             continue
-        at = doc.sentence_at(donor.trigger.start)
-        earlier = [e for e in events if e.type == donor.type and e.trigger.start < donor.trigger.start
-                   and 0 <= at - doc.sentence_at(e.trigger.start) <= _DONOR_REACH]
-        if not earlier:
-            continue
-        event = earlier[-1]
-        if event.actor1 is not None or not _places_agree(event.place, donor.place):
+        event = _restated_event(events, donor, doc)
+        if event is None or event.actor1 is not None or not _places_agree(event.place, donor.place):
             continue
         event.actor1 = donor.actor1
         if event.actor2 is None and donor.actor2 is not None and _actor_key(donor.actor2) != _actor_key(donor.actor1):
@@ -453,7 +457,7 @@ _COARSE_FEATURES = frozenset({"country", "admin1", "region"})
 _RESTATED_PLACE_REACH = 10      # tokens from a restatement to the place it gives («الضربة وقعت بالقرب من مدينة»)
 
 
-def _told_right_after(doc: Document, trigger, place, triggers: list[int]) -> bool:
+def _told_right_after(doc: Document, trigger, place, triggers: frozenset[int]) -> bool:
     """The place follows the trigger within a few tokens of its sentence, no other act named between."""
     if place.start < trigger.end or doc.sentence_at(place.start) != doc.sentence_at(trigger.start):
         return False
@@ -466,19 +470,14 @@ def _places_from_restatements(events: list[Event], donors: list[Event], doc: Doc
     """«تنفيذ ضربة جوية ... في سوريا» then «إن الضربة وقعت بالقرب من مدينة إدلب»: an event placed only in a
     country, province or region takes the finer place a later definite restatement of it gives, inside that
     country. Only the latest earlier event of its type, within the donors' reach."""
-    triggers = sorted({e.trigger.start for e in events} | {n["trigger"]["start"] for n in doc.non_events})
+    triggers = frozenset({e.trigger.start for e in events} | {n["trigger"]["start"] for n in doc.non_events})
     for donor in donors:
         place = donor.place
         if place is None or place.lat is None or place.feature in _COARSE_FEATURES or not place.country \
                 or place.span is None or not _told_right_after(doc, donor.trigger, place.span, triggers):
             continue
-        at = doc.sentence_at(donor.trigger.start)
-        earlier = [e for e in events if e.type == donor.type and e.trigger.start < donor.trigger.start
-                   and 0 <= at - doc.sentence_at(e.trigger.start) <= _DONOR_REACH]
-        if not earlier:
-            continue
-        event = earlier[-1]
-        if event.place is not None and event.place.feature in _COARSE_FEATURES \
+        event = _restated_event(events, donor, doc)
+        if event is not None and event.place is not None and event.place.feature in _COARSE_FEATURES \
                 and event.place.country == place.country:
             event.place = place
 

@@ -325,16 +325,22 @@ _DIRECTION_EN = {"north": "northern", "south": "southern", "east": "eastern", "w
                  "southwest": "south-western", "central": "central"}
 
 
+def _direction_region(doc: Document, e: Entity, c: PlaceCandidate, direction: str, start_token: int,
+                      point: tuple[float, float], reason: str, admin1: str | None = None) -> Place:
+    """The region a direction phrase names («غرب مالي», «شرق محافظة صلاح الدين»): the whole phrase, at `point`."""
+    start = doc.tokens[start_token].stem_start
+    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end],
+                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
+                 lon=round(point[1], 4), country=c.country, admin1=admin1, feature="region", gazetteer_id=c.id,
+                 qualifier=direction, reason=reason)
+
+
 def _region_of_country(doc: Document, e: Entity, c: PlaceCandidate, direction: str, start_token: int,
                        kb) -> Place:
     """«غرب مالي», «جنوب شرق ليبيا»: a region of the country, named by the whole phrase, at the point of the
     country's admin-1 areas lying that way (the country's own point when the gazetteer cannot tell)."""
-    start = doc.tokens[start_token].stem_start
     point = kb.gazetteer.direction_point(c.country, direction) or (c.lat, c.lon)
-    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end],
-                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
-                 lon=round(point[1], 4), country=c.country, feature="region", gazetteer_id=c.id,
-                 qualifier=direction, reason="direction of a country")
+    return _direction_region(doc, e, c, direction, start_token, point, "direction of a country")
 
 
 def _region_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: str, start_token: int,
@@ -344,11 +350,8 @@ def _region_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: 
     point = kb.gazetteer.admin1_direction_point(c.admin1, direction)
     if point is None:
         return None
-    start = doc.tokens[start_token].stem_start
-    return Place(span=doc.span(start, e.span.end), text=doc.text[start:e.span.end],
-                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
-                 lon=round(point[1], 4), country=c.country, admin1=c.admin1_en or c.name_en, feature="region",
-                 gazetteer_id=c.id, qualifier=direction, reason="direction of a province")
+    return _direction_region(doc, e, c, direction, start_token, point, "direction of a province",
+                             admin1=c.admin1_en or c.name_en)
 
 
 def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[str, str]) -> Place:

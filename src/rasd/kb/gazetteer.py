@@ -62,6 +62,20 @@ class PlaceCandidate:
 _COLUMNS = "id, name_ar, name_en, lat, lon, feature, country, admin1, admin1_ar, admin1_en, population, score, capital"
 
 
+
+def _mean_of_furthest_third(points: list[tuple[float, float]], centre: tuple[float, float],
+                            vector: tuple[float, float]) -> tuple[float, float] | None:
+    """The mean of the points lying furthest from `centre` along the compass `vector` (the top third of them by
+    projection, only those ahead of the centre); None when none lies that way."""
+    coslat = math.cos(math.radians(centre[0]))
+    dn, de = vector
+    ahead = [(p, (p[0] - centre[0]) * dn + (p[1] - centre[1]) * coslat * de) for p in points]
+    ahead.sort(key=lambda item: -item[1])
+    chosen = [p for p, proj in ahead[:max(1, len(points) // 3)] if proj > 0]
+    if not chosen:
+        return None
+    return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
+
 class Gazetteer:
     def __init__(self, directory: Path = BUILT):
         sqlite_path, pickle_path = directory / SQLITE_NAME, directory / PICKLE_NAME
@@ -132,14 +146,7 @@ class Gazetteer:
             return country.lat, country.lon
         if vector is None:
             return None
-        coslat = math.cos(math.radians(country.lat))
-        dn, de = vector
-        proj = sorted(points, key=lambda p: -((p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de))
-        ahead = [p for p in proj if (p[0] - country.lat) * dn + (p[1] - country.lon) * coslat * de > 0]
-        chosen = ahead[:max(1, len(points) // 3)]
-        if not chosen:
-            return None
-        return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
+        return _mean_of_furthest_third(points, (country.lat, country.lon), vector)
 
     def admin1_direction_point(self, admin1: str, direction: str) -> tuple[float, float] | None:
         """A point for «شرق محافظة صلاح الدين»: the mean of the province's settlements lying furthest in that
@@ -155,15 +162,8 @@ class Gazetteer:
         points = self._admin1_settlements[admin1]
         if len(points) < 6:
             return None
-        lat0 = sum(p[0] for p in points) / len(points)
-        lon0 = sum(p[1] for p in points) / len(points)
-        coslat = math.cos(math.radians(lat0))
-        dn, de = vector
-        ahead = sorted(((p[0] - lat0) * dn + (p[1] - lon0) * coslat * de, p) for p in points)[::-1]
-        chosen = [p for proj, p in ahead[:max(1, len(points) // 3)] if proj > 0]
-        if not chosen:
-            return None
-        return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
+        centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+        return _mean_of_furthest_third(points, centre, vector)
 
     def meta(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta"))
