@@ -15,7 +15,6 @@ mean of the sets' events F1 decides. Output is deterministic (liblinear, fixed o
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -34,16 +33,9 @@ TRAIN_SETS = ("heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6"
 CHECK_SETS = ("heldout3", "heldout4", "heldout5", "tune8", "tune9")
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("rasd_eval_score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _is_check(doc_id: str) -> bool:
-    return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
+# the dev split and the scorer as bench/accuracy_splits.py defines and loads them (one definition of "check")
+sys.path.insert(0, str(ROOT / "bench"))
+from accuracy_splits import _score_module as _scorer, is_check as _is_check  # noqa: E402
 
 
 class LabelledSet:
