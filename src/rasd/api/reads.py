@@ -33,6 +33,18 @@ _FROM_ARTICLE = {"article_id": ArticleRow.source_id, "article_db_id": ArticleRow
 _DETAIL = TypeAdapter(EventDetailOut)
 
 
+
+def read_only_connection(repo: Repository) -> sqlite3.Connection | None:
+    """A read-only sqlite3 connection to the store's file, shared across threads (under the caller's lock);
+    None for other stores, in-memory or URI databases."""
+    url = repo.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
+            or url.database.startswith("file:"):
+        return None
+    connection = sqlite3.connect(url.database, check_same_thread=False, isolation_level=None)
+    connection.execute("PRAGMA query_only=1")
+    return connection
+
 class EventDetails:
     """`get(event_id)`: the answer of GET /events/{id} on `repo` (None when there is no such event).
 
@@ -51,12 +63,7 @@ class EventDetails:
             "event_json")).join(ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
             EventMentionRow.event_id == bindparam("id")).order_by(EventMentionRow.id))
         self._lock = threading.Lock()
-        self._sqlite: sqlite3.Connection | None = None
-        url = repo.engine.url
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-                and not url.database.startswith("file:"):
-            self._sqlite = sqlite3.connect(url.database, check_same_thread=False, isolation_level=None)
-            self._sqlite.execute("PRAGMA query_only=1")
+        self._sqlite = read_only_connection(repo)
 
     @staticmethod
     def _sql(engine: Engine, statement) -> tuple[str, bool]:
@@ -138,12 +145,7 @@ class EntityPages:
 
         from rasd.store.models import EntityAliasRow, EntityRow
         self._lock = threading.Lock()
-        self._sqlite: sqlite3.Connection | None = None
-        url = repo.engine.url
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-                and not url.database.startswith("file:"):
-            self._sqlite = sqlite3.connect(url.database, check_same_thread=False, isolation_level=None)
-            self._sqlite.execute("PRAGMA query_only=1")
+        self._sqlite = read_only_connection(repo)
         self.dialect = repo.engine.dialect
         by_type = EntityRow.type == bindparam("type")
         by_query = or_(EntityRow.id == bindparam("q"), EntityRow.name.like(bindparam("pattern"), escape="/"),
