@@ -289,3 +289,10 @@ def test_a_number_word_after_an_agent_is_no_adjective_of_it():
     doc = events_of("اختطف مسلحون مجهولون ثمانية أشخاص يعملون في منظمة أطباء بلا حدود في وسط مالي.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1.text == "مسلحون مجهولون" and attack.actor2.text == "أشخاص"
+
+
+def test_a_verb_after_a_clause_opener_takes_the_previous_sentences_subject():
+    doc = events_of("ففي شمال الضفة الغربية داهمت قوات الاحتلال بلدة الشويكة قضاء طولكرم واعتقلت 3 شبان.\n"
+                    "فيما اقتحمت مدينة الخليل واعتقلت اثنين.")
+    raid = next(e for e in doc.events if e.place is not None and e.place.text == "الخليل")
+    assert raid.actor1.text == "قوات الاحتلال"

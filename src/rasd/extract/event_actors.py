@@ -490,7 +490,9 @@ def _previous_subject(doc: Document, i: int, anaphoric: bool = False) -> Mention
     the actor is looked for up to three sentences back («كما تبادل الجانبان ...» names no one)."""
     tokens = doc.tokens
     sentence = tokens[i].sentence
-    starts_sentence = i == 0 or tokens[i - 1].sentence != sentence
+    # «فيما اقتحمت مدينة الخليل»: a clause-opening connective before the verb still leaves it opening its sentence
+    opener = i - 1 if i >= 1 and tokens[i - 1].stem in _CLAUSE_BREAKS else i
+    starts_sentence = opener == 0 or tokens[opener - 1].sentence != sentence
     if not (starts_sentence or anaphoric) or sentence == 0:
         return None
     for back in range(1, 4 if anaphoric else 2):
