@@ -24,7 +24,6 @@ import gzip
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "faults"))
-from faultkit import alive, descendants  # noqa: E402  (shared with tests/faults and bench/ingest_kill.py)
+from faultkit import kill_after_progress  # noqa: E402  (shared with tests/faults and bench/ingest_kill.py)
 
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
@@ -75,23 +74,12 @@ def crashed(inp: Path, db: Path, kills: int, rng: random.Random) -> int:
     for k in range(kills):
         child = subprocess.Popen([*RASD, "ingest", str(inp), "--db", str(db), "--workers", "1", "-q"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-        wait, before, family = rng.uniform(1, 15), count(db), set()
-        deadline = time.time() + 900
-        while time.time() < deadline and child.poll() is None:
-            family |= descendants(child.pid)
-            if deadline - time.time() > wait and count(db) > before:
-                deadline = time.time() + wait
-            time.sleep(0.2)
-        if child.poll() is not None:
+        wait = rng.uniform(1, 15)
+        killed = kill_after_progress(child, lambda: count(db), wait, patience=900, settle=1)
+        if killed is None:
             print(f"  round {k + 1}: the ingest finished before the kill")
             break
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        time.sleep(1)
-        left = [p for p in family if alive(p)]
-        orphans += len(left)
-        for p in left:
-            os.kill(p, signal.SIGKILL)
+        orphans += len(killed[1])
         print(f"  round {k + 1}: killed {wait:.1f} s after its first article; {count(db)} articles stored so far")
     final = ingest(inp, db)
     print(f"  final run: exit {final.returncode}; {count(db)} articles stored")

@@ -14,9 +14,7 @@ stored twice. The corpus is read where it lies (RESEARCH/evaluation data: measur
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -26,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "support"))   # rasd_testkit
 sys.path.insert(0, str(ROOT / "tests" / "faults"))
-from faultkit import alive, descendants  # noqa: E402  (shared with tests/faults/test_concurrency.py)
+from faultkit import kill_after_progress  # noqa: E402  (shared with tests/faults/test_concurrency.py)
 
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 RASD = [sys.executable, "-c", "import sys; from rasd.cli import main; sys.exit(main())"]
@@ -70,26 +68,12 @@ def run_with_kills(url: str, kills: int, workers: int, rng: random.Random, log: 
                                      stdout=out, stderr=out)
         # the kill lands a random 1-15 s after this round stored its first article (start-up excluded)
         wait = rng.uniform(1, 15)
-        before = count(url)
-        deadline = time.time() + 600
-        family: set[int] = set()
-        while time.time() < deadline and child.poll() is None:
-            family |= descendants(child.pid)
-            if deadline - time.time() > wait and count(url) > before:
-                deadline = time.time() + wait
-            time.sleep(0.2)
-        if child.poll() is not None:
+        killed = kill_after_progress(child, lambda: count(url), wait, patience=600, settle=10)
+        if killed is None:
             print(f"  round {k + 1}: the ingest finished before the kill")
             break
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        gone_by = time.time() + 10
-        while time.time() < gone_by and any(alive(p) for p in family):
-            time.sleep(0.2)
-        left = [p for p in family if alive(p)]
+        family, left = killed
         orphans += len(left)
-        for p in left:
-            os.kill(p, signal.SIGKILL)
         print(f"  round {k + 1}: killed {wait:.1f} s after its first article, {len(family)} child process(es), "
               f"{len(left)} left alive, {count(url)} stored so far")
     started = time.perf_counter()

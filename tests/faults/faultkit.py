@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BASE = [
@@ -89,3 +91,29 @@ def alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def kill_after_progress(child: subprocess.Popen, progress, wait: float, patience: float,
+                        settle: float) -> tuple[set[int], list[int]] | None:
+    """SIGKILL `child` `wait` seconds after `progress()` (a count, e.g. articles stored) first rises, giving up
+    after `patience` seconds; its descendants still alive `settle` seconds after the kill are killed too.
+    None when the child finished before the kill; else its process family and those that outlived it."""
+    before = progress()
+    deadline = time.time() + patience
+    family: set[int] = set()
+    while time.time() < deadline and child.poll() is None:
+        family |= descendants(child.pid)
+        if deadline - time.time() > wait and progress() > before:
+            deadline = time.time() + wait
+        time.sleep(0.2)
+    if child.poll() is not None:
+        return None
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    gone_by = time.time() + settle
+    while time.time() < gone_by and any(alive(p) for p in family):
+        time.sleep(0.2)
+    left = [p for p in family if alive(p)]
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    return family, left
