@@ -210,19 +210,20 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
 
 
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«مسلحون من حركة الشباب», «عناصر من الجيش السوري»: a generic agent followed by «من» and a named body
-    is that body acting (its identity and sector; the span covers both)."""
+    """«مسلحون من حركة الشباب», «عناصر من الجيش السوري»: a generic agent or victim noun followed by «من» and a
+    named body is that body (its identity and sector; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "agent" and m.kind == "entity" and m.first == prev.last + 2 \
+        if prev is not None and prev.kind in ("agent", "victim") and m.kind == "entity" and m.first == prev.last + 2 \
                 and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
                 and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
             start = prev.actor.span.start
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end)})
-            out[-1] = Mention(prev.first, m.last, actor, "entity", m.locative)
+            # «عناصر من داعش» after «شنه» acts; after «مقتل» it is hit: a victim noun keeps its kind
+            out[-1] = Mention(prev.first, m.last, actor, "victim" if prev.kind == "victim" else "entity", m.locative)
             continue
         out.append(m)
     return out
@@ -314,6 +315,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 
 
 _AGENT_MARKERS = _WORDS["agent_marker"]
+_ACTS_OF_FORCE = _WORDS["act_of_force"]
 
 
 _ATTACK_NOUNS = _WORDS["attack_noun"]
@@ -344,6 +346,20 @@ def passive_prone(doc: Document, match: LemmaMatch) -> bool:
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
 _MARTYRDOM_LEMMAS = ROLES["martyrdom_lemmas"]
+_UNDERGOER_LEMMAS = ROLES["undergoer_lemmas"]
+_DAMMA = "\u064f"
+
+
+def subject_is_hit(doc: Document, match: LemmaMatch) -> bool:
+    """A verb whose grammatical subject is the one hit: «أصيب», «استشهد», «لقي مصرعه», and a casualty verb
+    voweled as a passive («قُتل قيادي»)."""
+    if match.rule.pos not in ("verb", "phrase") or match.rule.reads_as_noun(doc.tokens[match.first]):
+        return False
+    lemma = match.rule.lemma.split("|")[0]
+    if lemma in _UNDERGOER_LEMMAS:
+        return True
+    text = doc.tokens[match.first].text.lstrip("وف")
+    return lemma in _CASUALTY_LEMMAS and len(text) > 1 and text[1] == _DAMMA
 
 
 _PROTESTER_AGENTS = ROLES["protester_agents"]
@@ -376,6 +392,15 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
                 and _governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1) \
                 and _same_clause(doc, last, m.first):
             return m
+    for m in after:
+        # «أصيب شابان خلال اقتحام قوات الاحتلال»: the force in genitive of an act of force did it (after the
+        # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
+        if m.kind in ("entity", "agent") and m not in targets and m.first - last <= reach \
+                and m.actor.sector in _ARMED_SECTORS and m.first not in _counted_starts(doc) \
+                and set(doc.tokens[m.first].prefixes) <= {"ل"} and _governed_by(doc, m, _ACTS_OF_FORCE) \
+                and (m.last > m.first or m.kind == "entity") and _same_clause(doc, last, m.first):
+            return m
+
     if not noun_trigger:
         return None
     for n, m in enumerate(after):
@@ -415,7 +440,9 @@ def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor
                 return True
         return False
 
-    first = next((m for m in after if m.first - last <= _BETWEEN_REACH + 2 and m.kind != "victim"
+    first = next((m for m in after if m.first - last <= _BETWEEN_REACH + 2
+                  and (m.kind != "victim" or not (m.actor.kb_id or "agent.").startswith("agent."))
+                  #   a victim noun naming a body is a side («بين عناصر من جهاز الردع و...»); «بينهم امرأة» is none
                   and opened_by(m, "بين")), None)
     if first is None:
         return None
@@ -726,7 +753,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
                         and _gap_words(doc, m.last, i) <= 1), None)
-        if subject is not None and passive_prone(doc, match) and not _has_object(doc, match):
+        if subject is not None and passive_prone(doc, match) and (subject_is_hit(doc, match)
+                                                                  or not _has_object(doc, match)):
             subject = None      # «أبو الحسن التونسي قُتل في الاشتباكات»: with no object, the subject was killed
         if subject is not None:
             actor1 = subject
@@ -748,6 +776,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_, first_after = first_after, None
             actor1 = _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
+        if first_after is not None and subject_is_hit(doc, match):
+            # «أصيب شابان فلسطينيان وجندي»: the wounded (a nisba further on belongs to another noun)
+            object_ = first_after if first_after.last - last <= 3 and first_after.kind != "nisba" else None
+            first_after = None
         if first_after is not None and pronoun_subject:
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
@@ -758,6 +790,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
              and not tokens[m.first].prefixes), None)) is not None:
         actor1 = genitive       # «خلال زيارة ماكرون», «لقاء الرئيس»: the genitive of a meeting noun is who met
+    if actor1 is None and event_type in ("ASSAULT", "COERCE") and not verb_like and not tokens[i].suffix \
+            and "ال" not in tokens[i].prefixes and not passive_prone(doc, match) and (genitive := next(
+            (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
+             and not tokens[m.first].prefixes and m.actor.sector in _ARMED_SECTORS), None)) is not None:
+        actor1 = genitive       # «خلال اقتحام قوات الاحتلال بلدة»: an armed force in genitive is who acts
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)

@@ -171,11 +171,19 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True
     if not attack and (_one_side(a, b) or _one_side(b, a)):
         return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
+    if attack and (_forces_of(a, b) or _forces_of(b, a)):
+        return True     # «بغارة إسرائيلية» (headline) and «غارة شنتها مسيّرة إسرائيلية» (body): one strike
     if a.kb_id and b.kb_id:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
     short, full = sorted((na, nb), key=len)
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
+
+
+def _forces_of(state: Actor, agent: Actor) -> bool:
+    """A country and an unnamed force or weapon of its own («إسرائيلية» ... «مسيّرة إسرائيلية», «قوات تركية»)."""
+    return bool(state.kb_id and state.kb_id.startswith("cc:") and state.country
+                and (agent.kb_id or "").startswith("agent.") and agent.country == state.country)
 
 
 def _one_side(state: Actor, person: Actor) -> bool:

@@ -1,0 +1,55 @@
+"""Who is hit and who acts around casualty verbs and acts of force: the subject of «أصيب»/«استشهد» is wounded or
+killed, never the attacker; an armed force in genitive after an act of force («خلال اقتحام قوات الاحتلال») or
+after «شنه عناصر من ...» did it; a country and its own unnamed force tell one strike."""
+
+from rasd.document import Article
+from rasd.pipeline import extract
+from rasd_testkit.extraction import events_of
+
+
+def _actor1(doc, trigger):
+    event = next(e for e in doc.events if e.trigger.text == trigger)
+    return event.actor1.text if event.actor1 else None
+
+
+def test_the_subject_of_a_wounding_verb_is_wounded_and_the_raiding_force_attacked():
+    doc = events_of("أصيب ثلاثة شبان فلسطينيين خلال اقتحام قوات الاحتلال بلدة يعبد جنوب غرب جنين صباح اليوم.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.text == "قوات الاحتلال"
+    assert "شبان" not in (assault.actor1.text or "")
+
+
+def test_a_voweled_passive_casualty_verb_takes_no_attacker_from_its_subject():
+    doc = events_of("قُتل قيادي في ميليشيا محلية خلال اشتباكات مع قوات الجيش في بلدة البصيرة شرقي دير الزور.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is None or assault.actor1.text != "قيادي"
+
+
+def test_members_of_a_named_group_after_an_agent_marker_are_that_group():
+    doc = events_of("وقتل، أمس الأربعاء، عنصران من الجيش وأصيب ثلاثة آخرون، في هجوم شنه عناصر من \"داعش\" "
+                    "في محافظة كركوك.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.kb_id == "org.isis"
+
+
+def test_members_of_a_named_group_after_a_casualty_noun_are_hit_not_the_attacker():
+    doc = events_of("أفادت مصادر أمنية بمقتل عناصر من الحشد الشعبي مساء أمس بانفجار عبوة ناسفة استهدفت "
+                    "عجلتهم في قضاء طوز خورماتو.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is None or assault.actor1.kb_id != "org.pmf"
+    assert assault.actor2 is not None and assault.actor2.kb_id == "org.pmf"
+
+
+def test_victims_listed_after_bainahum_are_no_side_of_the_attack():
+    doc = events_of("استُشهد خمسة أشخاص، بينهم طفلان، جراء غارة شنتها مسيّرة إسرائيلية على بلدة عيتا الشعب.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and "إسرائيلي" in assault.actor1.text
+    assert assault.fatalities == 5
+
+
+def test_a_country_in_the_headline_and_its_drone_in_the_body_tell_one_strike():
+    doc = extract(Article(id="t", published="2024-08-14", text=(
+        "3 شهداء بغارة إسرائيلية على بنت جبيل\n\nاستُشهد ثلاثة أشخاص جراء غارة شنتها مسيّرة إسرائيلية أمس "
+        "الثلاثاء على منزل في مدينة بنت جبيل جنوب لبنان.")))
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].fatalities == 3 and assaults[0].date == "2024-08-13"
