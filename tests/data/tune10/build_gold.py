@@ -166,6 +166,9 @@ doc("t10-005", "http://arabic.news.cn/20220420/C9CAEB04EA700001EF675C201B801BE4/
     [Q("داعش", [], opt=True), Q("السيادة", [], opt=True), Q("كشكول", [], opt=True),
      Q("قرة تبة", [], opt=True), Q("جلولاء", [], opt=True)])
 
+# the bare stem of arabic.news.cn («arabic») is no outlet's name: keep only the full names
+GOLD.docs[-1][1]["source"]["outlet"] = ["شينخوا", "Xinhua", "xinhua", "arabic.news.cn", "news.cn"]
+
 # ---------------------------------------------------------------- t10-006 Libya, clashes in Benghazi and an attack on a checkpoint outside Derna (DW Arabic)
 BENG6 = ["الجيش الليبي", "قوات موالية للواء خليفة حفتر", "القوات الحكومية", "مسلحين إسلاميين", "Libyan army", "Haftar forces", "Islamist militants"]
 doc("t10-006", "https://amp.dw.com/ar/%D8%B9%D8%B4%D8%B1%D8%A7%D8%AA-%D8%A7%D9%84%D9%82%D8%AA%D9%84%D9%89-%D9%88%D8%A7%D9%84%D8%AC%D8%B1%D8%AD%D9%89-%D9%81%D9%8A-%D9%85%D9%88%D8%A7%D8%AC%D9%87%D8%A7%D8%AA-%D9%85%D8%B3%D9%84%D8%AD%D8%A9-%D8%A8%D9%84%D9%8A%D8%A8%D9%8A%D8%A7/a-18147311", "2014-12-22",
@@ -368,7 +371,7 @@ doc("t10-013", "http://mininfo.gov.sd/%d8%a7%d9%84%d8%ae%d8%a7%d8%b1%d8%ac%d9%8a
      E("GPE", "الجيزة", "Giza"),
      E("GPE", "مصر", "Egypt")],
     [P("Giza", ["الجيزة", "منطقة الجيزة", "Giza"], 30.013, 31.209, "city", "EG")],
-    [V(["ACCUSE"], None, [], MFA13, ["حادثة التفجير الإرهابي", "the bombing's perpetrators"],
+    [V(["ACCUSE"], None, [], MFA13, [],
        ev="أدانت وزارة الخارجية بأقوى العبارات حادثة التفجير الإرهابي لحافلة السياح الفيتناميين بمنطقة الجيزة بمصر"),
      V(["ASSAULT"], "Giza", [], [], ["حافلة السياح الفيتناميين", "Vietnamese tourists"],
        ev="حادثة التفجير الإرهابي لحافلة السياح الفيتناميين بمنطقة الجيزة بمصر"),
@@ -645,6 +648,8 @@ doc("t10-020", "https://sudania24tv.com/%D8%A7%D9%84%D8%A3%D8%AE%D8%A8%D8%A7%D8%
      V(["PROTEST"], "Samrab", [], ["تنسيقية لجان مقاومة الخرطوم", "Khartoum Resistance Committees"], [], opt=True,
        ev="بالإضافة إلى وقفات احتجاجية بالسامراب “محطة اللستك”")],
     [Q("بـرّيّ", [], opt=True), Q("محطة اللستك", [], opt=True)])
+
+
 
 
 GOLD.write()
