@@ -53,3 +53,10 @@ def test_a_country_in_the_headline_and_its_drone_in_the_body_tell_one_strike():
         "الثلاثاء على منزل في مدينة بنت جبيل جنوب لبنان.")))
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and assaults[0].fatalities == 3 and assaults[0].date == "2024-08-13"
+
+
+def test_an_actor_after_lil_gets_its_article_back_in_its_name():
+    doc = events_of("قتل خمسة مدنيين في بلدة كفرنبل بريف إدلب في قصف للقوات السورية.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1.text == "القوات السورية"
+    assert assault.actor1.span.text == "قوات السورية"     # the span stays verbatim, after the clitic

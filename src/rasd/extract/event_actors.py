@@ -64,6 +64,20 @@ def _token_span_index(doc: Document, start: int, end: int) -> tuple[int, int] | 
     return doc.token_range(start, end)
 
 
+def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
+    """«في قصف للقوات السورية»: «لل» is «ل» + «ال» with the alif elided, so the mention, cut after its clitic,
+    reads «قوات السورية»; its name form gets the article back («القوات السورية»). The span stays verbatim."""
+    if actor is None or actor.span is None or actor.text.startswith("ال"):
+        return actor
+    idx = doc.token_range(actor.span.start, actor.span.end)
+    if idx is None:
+        return actor
+    tok = doc.tokens[idx[0]]
+    if tok.prefixes[-2:] == ["ل", "ال"] and actor.span.start > tok.start:
+        return actor.model_copy(update={"text": "ال" + actor.text})
+    return actor
+
+
 def _actor_from_entity(e: Entity) -> Actor:
     return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, canonical=e.canonical, sector=e.sector,
                  country=e.country, span=e.span)

@@ -45,6 +45,7 @@ from rasd.extract.event_actors import (
     in_a_cause_phrase,
     passive_prone,
     sentence_mentions,
+    with_article_restored,
 )
 from rasd.extract.event_lexicon import _COMPLEMENTIZERS, _SPECIFICITY_CHECKED, _WORDS, ROLES
 from rasd.extract.event_merge import (
@@ -302,7 +303,7 @@ def run(doc: Document) -> None:
         if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
-        actor1, actor2 = _fuller_mention(doc, actor1), _fuller_mention(doc, actor2)
+        actor1, actor2 = (with_article_restored(doc, _fuller_mention(doc, a)) for a in (actor1, actor2))
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type[event_type])
