@@ -60,3 +60,17 @@ def test_an_actor_after_lil_gets_its_article_back_in_its_name():
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1.text == "القوات السورية"
     assert assault.actor1.span.text == "قوات السورية"     # the span stays verbatim, after the clitic
+
+
+def test_the_force_behind_a_weapon_noun_after_an_agent_marker_fired_it():
+    doc = events_of("يذكر أن الشاب محمد سالم (22 عاماً) استشهد صباح اليوم، جراء إصابته بشظايا قذيفة مدفعية أطلقتها "
+                    "دبابات الاحتلال المتمركزة شرق بلدة خزاعة.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and "الاحتلال" in assault.actor1.text
+
+
+def test_a_person_named_after_an_arrest_verb_is_arrested_not_arresting():
+    doc = events_of("ومن الخليل اعتقلت المواطنين محمد سليم الجعبري (30 عاما) وشقيقه أحمد سليم الجعبري من منزلهما.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor1 is None or "الجعبري" not in arrest.actor1.text
+    assert arrest.actor2 is not None and "الجعبري" in arrest.actor2.text

@@ -403,7 +403,8 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
         if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
                 and m not in targets and m.first - last <= reach \
-                and _governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1) \
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                     or _behind_a_force_noun(doc, m.first)) \
                 and _same_clause(doc, last, m.first):
             return m
     for m in after:
@@ -427,6 +428,16 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam):
             return m
     return None
+
+
+def _behind_a_force_noun(doc: Document, first: int) -> bool:
+    """«قذيفة أطلقتها دبابات الاحتلال», «غارة شنتها طائرات التحالف»: a force or weapon noun stands between the
+    agent marker and whose it is."""
+    k = first - 1
+    return k >= 1 and doc.tokens[k].stem in _OWN_FORCE and not doc.tokens[k].prefixes \
+        and doc.tokens[k - 1].sentence == doc.tokens[first].sentence \
+        and doc.tokens[k - 1].stem + doc.tokens[k - 1].suffix in _AGENT_MARKERS \
+        and not _taa_marbuta_noun(doc, k - 1)
 
 
 def _taa_marbuta_noun(doc: Document, k: int) -> bool:
@@ -783,10 +794,12 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
         elif first_after is not None and match.rule.get("mode") == "visit" and _is_place_actor(first_after):
             object_, first_after = first_after, None    # «بينما يزور طهران»: the city visited, not the visitor
-        elif first_after is not None and event_type in ("COERCE", "ASSAULT") and tokens[i].prefixes[:1] == ["و"] \
+        elif first_after is not None and (event_type == "COERCE" or event_type == "ASSAULT"
+                                          and tokens[i].prefixes[:1] == ["و"]) \
                 and _naming_people(doc, [first_after]):
-            # «داهمت مخيم نور شمس ... واعتقلت سيف أبو لبدة»: a person named right after a coordinated arrest or
-            # attack verb is whom it struck; the verb shares the subject told before it
+            # «داهمت مخيم نور شمس ... واعتقلت سيف أبو لبدة», «ومن الخليل اعتقلت المواطنين أحمد ...»: a person
+            # named right after an arrest verb (or a coordinated attack verb) is whom it struck; the verb shares
+            # the subject told before it
             object_, first_after = first_after, None
             actor1 = _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
