@@ -74,3 +74,9 @@ def test_a_person_named_after_an_arrest_verb_is_arrested_not_arresting():
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert arrest.actor1 is None or "الجعبري" not in arrest.actor1.text
     assert arrest.actor2 is not None and "الجعبري" in arrest.actor2.text
+
+
+def test_a_nominative_plural_right_after_an_attack_verb_is_its_subject():
+    doc = events_of("أحرق مستوطنون، فجر اليوم، مركبات فلسطينية في قرية دوما جنوب نابلس.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.text == "مستوطنون"

@@ -670,6 +670,12 @@ def _accusative_plural(doc: Document, m: Mention) -> bool:
         and not doc.tokens[m.first].prefixes[-1:] == ["ب"]
 
 
+def _nominative_plural(doc: Document, m: Mention) -> bool:
+    """A sound masculine plural in the nominative («مستوطنون», «متظاهرون»): the case of a subject."""
+    tok = doc.tokens[m.first]
+    return tok.stem.endswith("ون") and len(tok.stem) > 4 and not tok.prefixes
+
+
 def _coordinated_verb(doc: Document, i: int) -> bool:
     """«وأجرت دول الخليج وروسيا محادثات ...، ودعت في بيان إلى»: a verb after «،و» with no subject of its own
     shares the subject of its sentence's first clause, not the nearest noun before it."""
@@ -790,6 +796,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
                             and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
+        nominative = next((m for m in after[:1] if m.kind == "victim" and m.first == last + 1
+                           and m.first not in _counted_starts(doc) and _nominative_plural(doc, m)), None)
+        if nominative is not None and not passive_prone(doc, match):
+            first_after = nominative    # «أحرق مستوطنون منازل»: a plural in «-ون» right after the verb is its subject
         if first_after is not None and _accusative_plural(doc, first_after):
             object_, first_after = first_after, None    # «وحذرت النازحين»: «-ين» marks the object, not the subject
         elif first_after is not None and match.rule.get("mode") == "visit" and _is_place_actor(first_after):
@@ -857,7 +867,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
-                       if m.kind == "victim" and abs(m.first - i) <= 8), None)
+                       if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
         if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2.kind != "victim" \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
