@@ -80,3 +80,9 @@ def test_a_nominative_plural_right_after_an_attack_verb_is_its_subject():
     doc = events_of("أحرق مستوطنون، فجر اليوم، مركبات فلسطينية في قرية دوما جنوب نابلس.")
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1 is not None and assault.actor1.text == "مستوطنون"
+
+
+def test_dispersing_gatherings_is_coercion():
+    doc = events_of("فرقت قوات الأمن، يوم السبت، تجمعات لعدد من الشباب في مدينة طنجة.")
+    assert [e.type for e in doc.events] == ["COERCE"]
+    assert doc.events[0].actor1.text == "قوات الأمن"

@@ -182,7 +182,7 @@ class LemmaLexicon:
             rules = table.get((tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None))
             for rule in self._rules_at(tok) if rules is None else rules:
                 last = _match_rest(rule, tokens, i) if rule.rest else i
-                if last is not None and _needs_met(rule, tokens, last):
+                if last is not None and _needs_met(rule, tokens, i, last):
                     found.append(LemmaMatch(rule, i, last))
         return _drop_contained(found)
 
@@ -243,11 +243,12 @@ def _match_rest(rule: LemmaRule, tokens: list[Token], start: int) -> int | None:
     return pos
 
 
-def _needs_met(rule: LemmaRule, tokens: list[Token], last: int) -> bool:
+def _needs_met(rule: LemmaRule, tokens: list[Token], first: int, last: int) -> bool:
+    """A `needs` word after the match, or between a phrase's words («قطع محتجون الطريق»: the subject)."""
     if not rule.needs:
         return True
     sentence = tokens[last].sentence
-    for t in tokens[last + 1:last + 1 + rule.needs_window]:
+    for t in tokens[first + 1:last] + tokens[last + 1:last + 1 + rule.needs_window]:
         if t.sentence != sentence:
             break
         if _strip_article(t.stem) in rule.needs or t.stem in rule.needs or t.norm in rule.needs:
