@@ -86,3 +86,10 @@ def test_dispersing_gatherings_is_coercion():
     doc = events_of("فرقت قوات الأمن، يوم السبت، تجمعات لعدد من الشباب في مدينة طنجة.")
     assert [e.type for e in doc.events] == ["COERCE"]
     assert doc.events[0].actor1.text == "قوات الأمن"
+
+
+def test_an_announcer_of_its_own_losses_is_hit_by_the_other_side_of_the_clash():
+    doc = events_of('أعلنت قيادة "الحشد الشعبي"، اليوم الأحد، عن مقتل اثنين من عناصرها وإصابة ثلاثة آخرين، في '
+                    'اشتباك مع عناصر من تنظيم "داعش" في قضاء خانقين.')
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.kb_id == "org.isis"

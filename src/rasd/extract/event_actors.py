@@ -224,12 +224,15 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
 
 
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«مسلحون من حركة الشباب», «عناصر من الجيش السوري»: a generic agent or victim noun followed by «من» and a
-    named body is that body (its identity and sector; the span covers both)."""
+    """«مسلحون من حركة الشباب», «عناصر من الجيش السوري», «عناصر من تنظيم داعش»: a generic agent or victim noun
+    followed by «من» (and a group head word) and a named body is that body (its identity and sector; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind in ("agent", "victim") and m.kind == "entity" and m.first == prev.last + 2 \
+        if prev is not None and prev.kind in ("agent", "victim") and m.kind == "entity" \
+                and (m.first == prev.last + 2 or m.first == prev.last + 3
+                     and doc.tokens[prev.last + 2].stem in _WORDS["group_head"]
+                     and not doc.tokens[prev.last + 2].prefixes) \
                 and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
                 and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
@@ -859,7 +862,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is not None:
         actor1 = _named_in_apposition(doc, actor1, mentions)
     if actor1 is not None and actor1.last < i and passive_prone(doc, match) \
-            and (k := announced_by(doc, i)) is not None and (actor1.first > k or actor1.last < k) \
+            and (k := announced_by(doc, i, reach=_ANNOUNCER_REACH)) is not None and (actor1.first > k or actor1.last < k) \
             and not _complementizer_between(doc, k, actor1.first):
         # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
         # مسلحين قتلوا»: the subject inside the report is)
@@ -868,7 +871,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
-        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2.kind != "victim" \
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
+                and (actor2.kind != "victim" or not (actor2.actor.kb_id or "agent.").startswith("agent.")) \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
         elif actor2 is None and victim is not None:
@@ -896,6 +900,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
 
 _APPOSITION_REACH = 16
+_ANNOUNCER_REACH = 10    # «أعلنت هيئة "الحشد الشعبي"، اليوم الخميس، عن مقتل ...»: a name and a day between
 
 
 _OWN_FORCE = _WORDS["own_force"]
