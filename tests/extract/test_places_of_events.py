@@ -125,3 +125,10 @@ def test_a_dateline_with_its_country_and_agency_is_not_the_place_of_the_event():
                     "انتحاريين وقعا في منطقة الباب الشرقي قرب ساحة الطيران بوسط العاصمة العراقية، بغداد.")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and all(e.place is not None and e.place.country == "IQ" for e in attacks)
+
+
+def test_a_direction_region_right_after_a_named_province_only_locates_it():
+    doc = events_of("شهد إقليم بلوشستان جنوب غرب باكستان تصعيداً أمنياً جديداً، حيث لقي ثلاثة جنود مصرعهم في هجوم "
+                    "لمسلحين.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.place is not None and "بلوشستان" in assault.place.text

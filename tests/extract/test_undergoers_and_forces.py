@@ -93,3 +93,4 @@ def test_an_announcer_of_its_own_losses_is_hit_by_the_other_side_of_the_clash():
                     'اشتباك مع عناصر من تنظيم "داعش" في قضاء خانقين.')
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1 is not None and assault.actor1.kb_id == "org.isis"
+

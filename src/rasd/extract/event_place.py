@@ -400,6 +400,8 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                 s += _FRAME
         if _distance_reference(doc, at):
             s += _FRAME
+        if _locates_the_place_before(doc, place, at, cands):
+            s += _OTHER_CLAUSE
         return s
     best, best_at = min(cands, key=score)
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
@@ -415,6 +417,28 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                          lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
                          reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
     return best
+
+
+_APPOSITION_GAP = frozenset({"في", "ب"})
+
+
+def _locates_the_place_before(doc: Document, region: Place, at: int, cands: list[tuple[Place, int]]) -> bool:
+    """«إقليم خيبر بختونخوا شمال غرب باكستان», «مدينة خاركيف في شمال شرق أوكرانيا»: a direction region right
+    after a finer place lying in it says where that place is; the place is the one named."""
+    if region.feature != "region" or region.lat is None:
+        return False
+    for place, k in cands:
+        if place is region or place.lat is None or place.country != region.country \
+                or _FEATURE_RANK.get(place.feature or "", 2) > _FEATURE_RANK["admin1"] or place.feature == "region":
+            continue
+        last = doc.token_range(place.span.start, place.span.end)
+        if last is None or last[1] >= at or doc.tokens[last[1]].sentence != doc.tokens[at].sentence:
+            continue
+        between = doc.tokens[last[1] + 1:at]
+        if len(between) <= 1 and all(t.stem in _APPOSITION_GAP for t in between) \
+                and _km(place, region) <= _REGION_KM:
+            return True
+    return False
 
 
 def _restates_a_toll(doc: Document, sentence: int) -> bool:
