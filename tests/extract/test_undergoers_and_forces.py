@@ -94,3 +94,17 @@ def test_an_announcer_of_its_own_losses_is_hit_by_the_other_side_of_the_clash():
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1 is not None and assault.actor1.kb_id == "org.isis"
 
+
+
+def test_armed_men_storming_a_place_attack_it_and_forces_storming_a_town_raid_it():
+    doc = events_of("اقتحم مسلحون مجهولون مسجدا في قرية كاتسينا خلال صلاة الفجر الجمعة، وقتلوا 12 مصليا على الأقل.")
+    assert {e.type for e in doc.events} == {"ASSAULT"}
+    doc = events_of("اقتحمت قوات الاحتلال بلدة يعبد جنوب غرب جنين فجر اليوم.")
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def test_a_meeting_decided_or_expected_is_not_held_yet():
+    doc = events_of("وزيرا خارجية السعودية وإيران يقرران عقد لقاء خلال شهر رمضان في الرياض.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    doc = events_of("وخلال تواجده بكمبالا، يُنتظر أن يُستقبَل وزير الدولة من قبل رئيس جمهورية أوغندا.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]

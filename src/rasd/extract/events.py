@@ -304,11 +304,16 @@ def run(doc: Document) -> None:
             continue
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = (with_article_restored(doc, _fuller_mention(doc, a)) for a in (actor1, actor2))
+        storming = event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
+            and actor1 is not None and actor1.sector in _NONSTATE_ARMED
+        if storming:
+            event_type = "ASSAULT"      # «اقتحم رجال مسلحون مسجدا»: armed men storming a place attack it
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type[event_type])
         date, precision, date_source = choose_date(doc, match)
-        mode = _refine_mode(doc, event_type, match.rule.get("mode") or None, sentence)
+        mode = _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
         if mode == "-":
             mode = None
         event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
@@ -364,6 +369,8 @@ def run(doc: Document) -> None:
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
+_STORMING_LEMMAS = ROLES["storming_lemmas"]
+_NONSTATE_ARMED = ROLES["nonstate_armed_sectors"]
 _TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
 _TIME_DISTANCE_REACH = 6        # «بعد وقت قصير من إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها»
 
