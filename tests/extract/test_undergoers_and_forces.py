@@ -108,3 +108,9 @@ def test_a_meeting_decided_or_expected_is_not_held_yet():
     assert not [e for e in doc.events if e.type == "CONSULT"]
     doc = events_of("وخلال تواجده بكمبالا، يُنتظر أن يُستقبَل وزير الدولة من قبل رئيس جمهورية أوغندا.")
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_two_injury_counts_in_one_sentence_are_two_strikes():
+    doc = events_of("أصيب 12 مواطنا جراء قصف طائرة مسيرة إسرائيلية خيمة غرب مدينة خان يونس، كما أصيب 6 مواطنين "
+                    "نتيجة استهداف خيمة نازحين شرق مدينة خان يونس.")
+    assert sorted(e.injuries for e in doc.events if e.type == "ASSAULT") == [6, 12]

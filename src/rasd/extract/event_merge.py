@@ -88,6 +88,17 @@ def _nested(a: EventPlace | None, b: EventPlace | None) -> bool:
     return _km(a, b) <= _NESTED_KM
 
 
+_CLAUSE_BREAKS = _WORDS["clause_break"]
+
+
+def _clause_break_between(a: Event, b: Event) -> bool:
+    """A clause-opening connective («كما», «فيما», «بينما») between the triggers of two mentions of one sentence."""
+    first, second = sorted((a, b), key=lambda e: e.trigger.start)
+    offset = first.evidence.start
+    between = first.evidence.text[first.trigger.end - offset:second.trigger.start - offset]
+    return any(normalize_for_match(w).removeprefix("و") in _CLAUSE_BREAKS for w in between.split())
+
+
 def _tolls_agree(a: Event, b: Event) -> bool:
     """The same toll, a toll on one side only, a vague toll and its figure, or two counts of an evolving toll."""
     if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
@@ -232,6 +243,9 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
                 reporters: set[int] = frozenset()) -> bool:
     if a.type != b.type:
         return False
+    if same_sentence and a.injuries and b.injuries and a.injuries != b.injuries \
+            and not (revises_toll(a) or revises_toll(b)) and _clause_break_between(a, b):
+        return False        # «أصيب 15 مواطنا ... غرب خان يونس، كما أصيب 8 مواطنين ... شرقها»: two counts, two acts
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b))
