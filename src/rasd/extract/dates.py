@@ -41,7 +41,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _CLDR_LOCALES = ("ar", "ar_SY", "ar_IQ", "ar_LB", "ar_EG", "ar_MA", "ar_DZ", "ar_TN")
 _FIRST_WORD_CLITICS = ("", "و", "ف", "ب", "ل")
 _D = "0-9٠-٩۰-۹"
-_NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
+# a space may pad the separators («٣ /١ /٢٠٢٦», «13 . 09 . 2018»), the same padding on both
+_NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})( ?[/.\-] ?)([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
 _NUMERIC_YMD = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{4}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{1,2}})(?![{_D}/.\-])")
 _AFTER_TODAY = frozenset({"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الاخير"})
 _CONTEXT_BEFORE_MONTH = frozenset({"في", "منذ", "حتى", "خلال", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه"})
@@ -539,6 +540,13 @@ def _numeric_dates(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), value
 
 
+def _names_the_day_of(expr: _Expr, text: str, end: int, numeric: list[tuple[int, int, str]]) -> bool:
+    """«الخميس 13/09/2018»: a bare weekday right before a numeric date is that date's weekday, not a day of its
+    own to resolve against publication."""
+    return expr.kind == "weekday" and expr.direction is None and any(
+        a >= end and not text[end:a].strip(" ,،-–") for a, _b, _v in numeric)
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
     if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
         return dt.date(year, month, day).isoformat()
@@ -559,7 +567,7 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
                                     precision="day", confidence=CONFIDENCE["absolute"]))
     for expr in _Reader(tokens, numbers).expressions():
         start, end = tokens[expr.first].start, tokens[expr.last].end
-        if any(a < end and start < b for a, b, _v in numeric):
+        if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric):
             continue
         resolved = resolve(expr, published)
         if resolved is None:
