@@ -385,3 +385,20 @@ def test_lam_of_purpose_after_a_clause_boundary_stays_a_purpose():
     doc = extract(Article(id="t", text="وتعرضت المدينة لأزمة خانقة، وحشد الجيش قواته لهجوم واسع.", published=MONDAY))
     match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT")
     assert classify_modality(doc, match, "ASSAULT")[0] == "hypothetical"
+
+
+def test_a_relative_clause_date_after_the_main_date_is_not_carried_forward():
+    doc = events_of("جرى اتصال هاتفي يوم الاثنين ١٧ نوفمبر ٢٠٢٥ بين وزير الخارجية المصري بدر عبد العاطي ونظيره "
+                    "السوداني، تناول نتائج الزيارة التي قام بها الوزير إلى بورسودان في ١١ نوفمبر الجاري. "
+                    "وجدد الوزير عبد العاطي إدانته للانتهاكات المروعة التي شهدتها مدينة الفاشر.",
+                    published=dt.date(2025, 11, 17))
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert (accuse.date, accuse.date_source) == ("2025-11-17", "narrative")
+
+
+def test_a_relative_clause_date_alone_in_its_sentence_is_the_story_date():
+    doc = events_of("قال مصدر رسمي إن العملية الأمنية التي نفذت مساء الثلاثاء في لواء الرمثا شمالي الأردن "
+                    "استهدفت شقيقين مطلوبين. وأضاف أن الأجهزة الأمنية اعتقلت شخصين آخرين في الرمثا.",
+                    published=dt.date(2025, 11, 26))
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert (arrest.date, arrest.date_source) == ("2025-11-25", "narrative")

@@ -118,6 +118,7 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if d.value
                and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)]
+    earlier = [d for d in earlier if not _subordinate_date(doc, d, earlier)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"
     if doc.article.published:
@@ -125,6 +126,31 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     return None, None, None
 
 
+_CLAUSE_PUNCTUATION = frozenset("،,:؛;.")
+
+
+def _in_a_relative_clause(doc: Document, span) -> bool:
+    """«نتائج الزيارة التي قام بها الوزير إلى بورسودان في ١١ نوفمبر»: a date inside a relative clause dates
+    the noun the clause describes, not the story the sentences after it go on telling."""
+    sent = doc.sentences[doc.sentence_at(span.start)]
+    for tok in reversed(doc.tokens_starting_in(sent.start, span.start)):
+        if any(ch in _CLAUSE_PUNCTUATION for ch in doc.text[tok.end:span.start]):
+            return False
+        if tok.norm in _RELATIVE_PRONOUNS:
+            return True
+    return False
+
+
+def _subordinate_date(doc: Document, date, dates) -> bool:
+    """A date inside a relative clause after the main date of its sentence («جرى اتصال هاتفي يوم الاثنين ١٧
+    نوفمبر ... تناول نتائج الزيارة التي قام بها الوزير في ١١ نوفمبر»): the date of the noun the clause
+    describes. Alone in its sentence («العملية الأمنية التي نفذت مساء الثلاثاء») it is the story's date."""
+    sentence = doc.sentence_at(date.span.start)
+    return any(d.span.start < date.span.start and doc.sentence_at(d.span.start) == sentence for d in dates) \
+        and _in_a_relative_clause(doc, date.span)
+
+
+_RELATIVE_PRONOUNS = frozenset(normalize_for_match(w) for w in _WORDS["relative"])
 _NARRATIVE_DAYS = 14    # an older date in an earlier sentence is background («اتفاق 20 أيار»), not the story's
 
 
