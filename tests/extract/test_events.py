@@ -402,3 +402,14 @@ def test_a_relative_clause_date_alone_in_its_sentence_is_the_story_date():
                     published=dt.date(2025, 11, 26))
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert (arrest.date, arrest.date_source) == ("2025-11-25", "narrative")
+
+
+def test_without_publication_date_an_undated_event_takes_the_article_full_date():
+    text = ("نظم عدد من النشطاء والصحفيين وقفة احتجاجية أمام نقابة الصحفيين في القاهرة للتنديد بالهجمات "
+            "الإسرائيلية على قطاع غزة. وجاءت الوقفة، التي نظمت في 8 أبريل 2025، بالتزامن مع زيارة الرئيس "
+            "الفرنسي إلى العريش.")
+    protest = next(e for e in events_of(text, published=None).events if e.type == "PROTEST")
+    assert (protest.date, protest.date_source) == ("2025-04-08", "article")
+    # with a publication date the default stays the publication day
+    protest = next(e for e in events_of(text, published=dt.date(2025, 4, 9)).events if e.type == "PROTEST")
+    assert protest.date_source != "article"

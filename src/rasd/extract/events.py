@@ -126,6 +126,19 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     return None, None, None
 
 
+def _date_undated_from_the_article(doc: Document, events: list[Event]) -> None:
+    """With no publication date, an event the text dates nowhere near it takes the article's first full date
+    («في 8 أبريل 2025»), wherever it stands: the day the story tells of, as its reader takes it. Done after
+    the mentions are merged, as a default the merging must not read as a date of the mention's own."""
+    first = next((d for d in doc.dates if d.precision == "day" and not d.relative and not getattr(d, "default", False)
+                  and not _inside_a_name(doc, d.span)), None)
+    if first is None:
+        return
+    for event in events:
+        if event.date is None:
+            event.date, event.date_precision, event.date_source = first.value, first.precision, "article"
+
+
 _CLAUSE_PUNCTUATION = frozenset("،,:؛;.")
 
 
@@ -386,6 +399,8 @@ def run(doc: Document) -> None:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
+    if doc.article.published is None:
+        _date_undated_from_the_article(doc, events)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
