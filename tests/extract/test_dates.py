@@ -96,6 +96,15 @@ def test_following_day_is_not_today():
     assert found("وفي اليوم التالي عادت القوات") == []
 
 
+def test_today_closing_a_byline_outlet_name_is_not_a_date():
+    assert found("قتل 8 أشخاص بغارات مساء أمس.\nصنعاء (السبعين) – تعز اليوم:\nوقال نشطاء إن القصف أدى إلى إصابة "
+                 "أربعة أشخاص") == [("مساء أمس", "2024-12-01", "day")]
+    assert found("أمن / بالفيديو\n\nبغداد اليوم- بغداد\n\nأفاد مصدر أمني") == []
+    # a day in a sentence or a headline is still a day
+    assert found("قتل ثلاثة أشخاص في بغداد اليوم.") == [("اليوم", "2024-12-02", "day")]
+    assert found("الرئيس يزور بغداد اليوم\nوقال المتحدث") == [("اليوم", "2024-12-02", "day")]
+
+
 # ------------------------------------------------------------------ weeks, weekends, months, years, «منذ»
 
 def test_last_week_and_weekend():

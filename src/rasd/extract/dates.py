@@ -547,6 +547,20 @@ def _names_the_day_of(expr: _Expr, text: str, end: int, numeric: list[tuple[int,
         a >= end and not text[end:a].strip(" ,،-–") for a, _b, _v in numeric)
 
 
+_SEGMENT_OPENERS = "\n-–—"
+_SEGMENT_CLOSERS = "\n:-–—"
+
+
+def _ends_an_outlet_name(text: str, start: int, end: int) -> bool:
+    """«صنعاء – تعز اليوم:», «بغداد اليوم- بغداد»: «اليوم» after one word, in a byline segment set off by a
+    line break or a dash on the left and a colon, a dash or a line break on the right, is the second word of
+    an outlet's name, not today."""
+    left = text[:start]
+    segment = left[max(left.rfind(c) for c in _SEGMENT_OPENERS) + 1:]
+    right = text[end:].lstrip(" ")
+    return len(segment.split()) == 1 and (not right or right[0] in _SEGMENT_CLOSERS)
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
     if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
         return dt.date(year, month, day).isoformat()
@@ -567,7 +581,8 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
                                     precision="day", confidence=CONFIDENCE["absolute"]))
     for expr in _Reader(tokens, numbers).expressions():
         start, end = tokens[expr.first].start, tokens[expr.last].end
-        if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric):
+        if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric) \
+                or (expr.kind == "day_offset" and expr.offset == 0 and _ends_an_outlet_name(text, start, end)):
             continue
         resolved = resolve(expr, published)
         if resolved is None:
