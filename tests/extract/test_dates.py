@@ -30,7 +30,7 @@ def test_date_words_file_invariants():
     rows = data_rows("date_words.tsv")
     roles = {"day_offset", "day_part", "week_offset", "weekend", "month_offset", "year_offset", "past", "future",
              "day_cue", "month_cue", "year_cue", "ago", "unit", "month", "ambiguous_month", "hijri_month",
-             "hijri_marker", "era_marker"}
+             "hijri_marker", "era_marker", "this_month"}
     assert rows and all(r["role"] in roles for r in rows)
     for r in rows:
         if r["role"] in ("day_offset", "week_offset", "month_offset", "year_offset"):
@@ -156,6 +156,21 @@ def test_years():
 ])
 def test_absolute_dates(sentence, span, value, precision):
     assert found(sentence) == [(span, value, precision)]
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("أشار المرصد السوري في الثاني من الشهر الجاري إلى اشتباكات عنيفة", "الثاني من الشهر الجاري", "2024-12-02"),
+    ("وقعت الحادثة في الخامس من الشهر الماضي قرب الحدود", "الخامس من الشهر الماضي", "2024-11-05"),
+    ("أفرج عنه يوم 15 من الشهر الماضي", "يوم 15 من الشهر الماضي", "2024-11-15"),
+    ("وصل الوفد يوم 1 الجاري إلى بغداد", "يوم 1 الجاري", "2024-12-01"),
+])
+def test_day_of_this_or_last_month(sentence, span, value):
+    assert found(sentence) == [(span, value, "day")]
+
+
+def test_a_count_before_a_month_phrase_is_no_day():
+    assert found("قتل 30 مدنيا الشهر الماضي وقتل 30 الشهر الماضي") == [
+        ("الشهر الماضي", "2024-11", "month"), ("الشهر الماضي", "2024-11", "month")]
 
 
 def test_day_month_later_than_publication_is_last_year():

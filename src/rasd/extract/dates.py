@@ -51,7 +51,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 # How sure a reading is, by what it rests on: an absolute date is what the text says; a weekday or a
 # relative day rests on the publication date; «خلال الليل» and a weekend are conventions.
 CONFIDENCE = {"absolute": 1.0, "year": 1.0, "day_offset": 0.9, "weekday": 0.9, "ago": 0.8,
-              "week_offset": 0.8, "weekend": 0.7, "month_offset": 0.9, "year_offset": 0.9, "month": 0.9}
+              "week_offset": 0.8, "weekend": 0.7, "month_offset": 0.9, "year_offset": 0.9, "month": 0.9,
+              "month_day": 0.9}
 
 
 # ---------------------------------------------------------------- the phrase table (babel + data file)
@@ -276,11 +277,26 @@ class _Reader:
                 amb = self.ambiguous_month_at(j)
                 month = (amb[0], amb[1], False) if amb else None
             if month is None:
-                return None
+                return self.day_of_relative_month(start, j, day)
             m, last, hijri = month
             year, last, hijri = self.year_after(last + 1, hijri)
             return _Expr(start, last, "absolute", year=year, month=m, day=day, hijri=hijri)
         return self.month_at(start if start == i else i)
+
+    def day_of_relative_month(self, start: int, j: int, day: int) -> _Expr | None:
+        """«في الخامس من الشهر الجاري», «يوم 15 من الشهر الماضي», «يوم 6 الجاري»: a day of this month or
+        of the one before, by the publication date."""
+        if j >= len(self.words):
+            return None
+        with_min = self.words[j - 1] == "من"
+        cued = with_min or self.role_at(start, "day_cue") is not None or \
+            (start > 0 and self.words[start - 1] == "في")
+        # «قتل 30 الشهر الماضي» counts the month's dead: a number right before «الشهر ...» is no day
+        hit = (self.role_at(j, "month_offset") if with_min else None) or \
+            (self.role_at(j, "this_month") if cued else None)
+        if hit is None:
+            return None
+        return _Expr(start, j + hit[1] - 1, "month_day", day=day, offset=int(hit[0]))
 
     def month_at(self, i: int) -> _Expr | None:
         """A month without a day: «ديسمبر 2024», «كانون الأول/ديسمبر», «شهر مارس», «يناير الماضي»."""
@@ -506,6 +522,10 @@ def resolve(expr: _Expr, published: dt.date | None) -> tuple[str, str] | None:
         return (published + dt.timedelta(days=expr.offset)).isoformat(), "day"
     if expr.kind == "weekday":
         return _weekday_date(published, expr.weekday, expr.direction).isoformat(), "day"
+    if expr.kind == "month_day":
+        y, m = _shift_month(published.year, published.month, expr.offset)
+        value = _valid(y, m, expr.day)
+        return (value, "day") if value else None
     if expr.kind == "week_offset":
         return (published + dt.timedelta(weeks=expr.offset)).isoformat(), "week"
     if expr.kind == "weekend":
