@@ -406,10 +406,21 @@ def test_a_relative_clause_date_alone_in_its_sentence_is_the_story_date():
 
 def test_without_publication_date_an_undated_event_takes_the_article_full_date():
     text = ("نظم عدد من النشطاء والصحفيين وقفة احتجاجية أمام نقابة الصحفيين في القاهرة للتنديد بالهجمات "
-            "الإسرائيلية على قطاع غزة. وجاءت الوقفة، التي نظمت في 8 أبريل 2025، بالتزامن مع زيارة الرئيس "
-            "الفرنسي إلى العريش.")
+            "الإسرائيلية على قطاع غزة.\nالقاهرة، 8 أبريل 2025 - وتزامنت الوقفة مع زيارة الرئيس الفرنسي إلى العريش.")
     protest = next(e for e in events_of(text, published=None).events if e.type == "PROTEST")
     assert (protest.date, protest.date_source) == ("2025-04-08", "article")
     # with a publication date the default stays the publication day
     protest = next(e for e in events_of(text, published=dt.date(2025, 4, 9)).events if e.type == "PROTEST")
     assert protest.date_source != "article"
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد ثلاثة فلسطينيين بقصف إسرائيلي على منزل في خان يونس جنوب قطاع غزة. "
+    "ومنذ السابع من تشرين الأول/أكتوبر 2023، تشن قوات الاحتلال الإسرائيلي حربا على القطاع.",
+    "استشهد مواطن بغارة إسرائيلية على سيارة في مدينة صيدا جنوب لبنان. وتأتي هذه الحادثة ضمن سلسلة خروقات "
+    "لوقف إطلاق النار الذي دخل حيّز التنفيذ في 27 نوفمبر/ تشرين الثاني 2024.",
+])
+def test_without_publication_date_a_date_framing_the_story_dates_no_event(text):
+    # the start of a period («منذ») or a relative clause's date is not the day the story tells of
+    event = next(e for e in events_of(text, published=None).events if e.type == "ASSAULT")
+    assert event.date is None

@@ -126,12 +126,24 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     return None, None, None
 
 
+def _since(doc: Document, span) -> bool:
+    """The date opens with «منذ» or follows it («ومنذ السابع من أكتوبر»): the start of a period."""
+    before = doc.tokens_starting_in(max(0, span.start - 12), span.start + 1)
+    return any(normalize_for_match(t.text).lstrip("و") == _SINCE for t in before)
+
+
+_SINCE = normalize_for_match("منذ")
+
+
 def _date_undated_from_the_article(doc: Document, events: list[Event]) -> None:
     """With no publication date, an event the text dates nowhere near it takes the article's first full date
-    («في 8 أبريل 2025»), wherever it stands: the day the story tells of, as its reader takes it. Done after
-    the mentions are merged, as a default the merging must not read as a date of the mention's own."""
+    («في 8 أبريل 2025»), wherever it stands: the day the story tells of, as its reader takes it. A date that
+    only frames the story is no such day: a start («منذ السابع من أكتوبر 2023») or a relative clause's
+    («لوقف إطلاق النار الذي دخل حيز التنفيذ في 27 نوفمبر 2024»). Done after the mentions are merged, as a
+    default the merging must not read as a date of the mention's own."""
     first = next((d for d in doc.dates if d.precision == "day" and not d.relative and not getattr(d, "default", False)
-                  and not _inside_a_name(doc, d.span)), None)
+                  and not _inside_a_name(doc, d.span) and not _since(doc, d.span)
+                  and not _in_a_relative_clause(doc, d.span)), None)
     if first is None:
         return
     for event in events:
