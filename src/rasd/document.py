@@ -159,7 +159,7 @@ class Event(_Model):
     place: EventPlace | None = None
     date: str | None = None
     date_precision: str | None = None
-    date_source: str | None = None      # text (an expression near the trigger) | narrative | publication
+    date_source: str | None = None      # text (an expression near the trigger) | narrative | publication | article (no publication date: the text's first full date)
     fatalities: int | None = None
     injuries: int | None = None
     casualties_approximate: bool = False

@@ -30,7 +30,7 @@ def test_date_words_file_invariants():
     rows = data_rows("date_words.tsv")
     roles = {"day_offset", "day_part", "week_offset", "weekend", "month_offset", "year_offset", "past", "future",
              "day_cue", "month_cue", "year_cue", "ago", "unit", "month", "ambiguous_month", "hijri_month",
-             "hijri_marker", "era_marker"}
+             "hijri_marker", "era_marker", "this_month"}
     assert rows and all(r["role"] in roles for r in rows)
     for r in rows:
         if r["role"] in ("day_offset", "week_offset", "month_offset", "year_offset"):
@@ -96,6 +96,15 @@ def test_following_day_is_not_today():
     assert found("وفي اليوم التالي عادت القوات") == []
 
 
+def test_today_closing_a_byline_outlet_name_is_not_a_date():
+    assert found("قتل 8 أشخاص بغارات مساء أمس.\nصنعاء (السبعين) – تعز اليوم:\nوقال نشطاء إن القصف أدى إلى إصابة "
+                 "أربعة أشخاص") == [("مساء أمس", "2024-12-01", "day")]
+    assert found("أمن / بالفيديو\n\nبغداد اليوم- بغداد\n\nأفاد مصدر أمني") == []
+    # a day in a sentence or a headline is still a day
+    assert found("قتل ثلاثة أشخاص في بغداد اليوم.") == [("اليوم", "2024-12-02", "day")]
+    assert found("الرئيس يزور بغداد اليوم\nوقال المتحدث") == [("اليوم", "2024-12-02", "day")]
+
+
 # ------------------------------------------------------------------ weeks, weekends, months, years, «منذ»
 
 def test_last_week_and_weekend():
@@ -142,9 +151,26 @@ def test_years():
     ("انسحب الوفد في ديسمبر الماضي", "ديسمبر الماضي", "2023-12", "month"),
     ("صدر القرار بتاريخ 12/3/2024 عن المحكمة", "12/3/2024", "2024-03-12", "day"),
     ("صدر القرار بتاريخ 2024-03-12 عن المحكمة", "2024-03-12", "2024-03-12", "day"),
+    ("نفّذت بتاريخ ٣ /١ /٢٠٢٦ وحدات من الجيش تدابير أمنية", "٣ /١ /٢٠٢٦", "2026-01-03", "day"),
+    ("السيمر / الخميس 13 . 09 . 2018 –أفاد مصدر أمني", "13 . 09 . 2018", "2018-09-13", "day"),
 ])
 def test_absolute_dates(sentence, span, value, precision):
     assert found(sentence) == [(span, value, precision)]
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("أشار المرصد السوري في الثاني من الشهر الجاري إلى اشتباكات عنيفة", "الثاني من الشهر الجاري", "2024-12-02"),
+    ("وقعت الحادثة في الخامس من الشهر الماضي قرب الحدود", "الخامس من الشهر الماضي", "2024-11-05"),
+    ("أفرج عنه يوم 15 من الشهر الماضي", "يوم 15 من الشهر الماضي", "2024-11-15"),
+    ("وصل الوفد يوم 1 الجاري إلى بغداد", "يوم 1 الجاري", "2024-12-01"),
+])
+def test_day_of_this_or_last_month(sentence, span, value):
+    assert found(sentence) == [(span, value, "day")]
+
+
+def test_a_count_before_a_month_phrase_is_no_day():
+    assert found("قتل 30 مدنيا الشهر الماضي وقتل 30 الشهر الماضي") == [
+        ("الشهر الماضي", "2024-11", "month"), ("الشهر الماضي", "2024-11", "month")]
 
 
 def test_day_month_later_than_publication_is_last_year():

@@ -385,3 +385,42 @@ def test_lam_of_purpose_after_a_clause_boundary_stays_a_purpose():
     doc = extract(Article(id="t", text="وتعرضت المدينة لأزمة خانقة، وحشد الجيش قواته لهجوم واسع.", published=MONDAY))
     match = next(m for m in find_triggers(doc.tokens) if m.rule.get("type") == "ASSAULT")
     assert classify_modality(doc, match, "ASSAULT")[0] == "hypothetical"
+
+
+def test_a_relative_clause_date_after_the_main_date_is_not_carried_forward():
+    doc = events_of("جرى اتصال هاتفي يوم الاثنين ١٧ نوفمبر ٢٠٢٥ بين وزير الخارجية المصري بدر عبد العاطي ونظيره "
+                    "السوداني، تناول نتائج الزيارة التي قام بها الوزير إلى بورسودان في ١١ نوفمبر الجاري. "
+                    "وجدد الوزير عبد العاطي إدانته للانتهاكات المروعة التي شهدتها مدينة الفاشر.",
+                    published=dt.date(2025, 11, 17))
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert (accuse.date, accuse.date_source) == ("2025-11-17", "narrative")
+
+
+def test_a_relative_clause_date_alone_in_its_sentence_is_the_story_date():
+    doc = events_of("قال مصدر رسمي إن العملية الأمنية التي نفذت مساء الثلاثاء في لواء الرمثا شمالي الأردن "
+                    "استهدفت شقيقين مطلوبين. وأضاف أن الأجهزة الأمنية اعتقلت شخصين آخرين في الرمثا.",
+                    published=dt.date(2025, 11, 26))
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert (arrest.date, arrest.date_source) == ("2025-11-25", "narrative")
+
+
+def test_without_publication_date_an_undated_event_takes_the_article_full_date():
+    text = ("نظم عدد من النشطاء والصحفيين وقفة احتجاجية أمام نقابة الصحفيين في القاهرة للتنديد بالهجمات "
+            "الإسرائيلية على قطاع غزة.\nالقاهرة، 8 أبريل 2025 - وتزامنت الوقفة مع زيارة الرئيس الفرنسي إلى العريش.")
+    protest = next(e for e in events_of(text, published=None).events if e.type == "PROTEST")
+    assert (protest.date, protest.date_source) == ("2025-04-08", "article")
+    # with a publication date the default stays the publication day
+    protest = next(e for e in events_of(text, published=dt.date(2025, 4, 9)).events if e.type == "PROTEST")
+    assert protest.date_source != "article"
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد ثلاثة فلسطينيين بقصف إسرائيلي على منزل في خان يونس جنوب قطاع غزة. "
+    "ومنذ السابع من تشرين الأول/أكتوبر 2023، تشن قوات الاحتلال الإسرائيلي حربا على القطاع.",
+    "استشهد مواطن بغارة إسرائيلية على سيارة في مدينة صيدا جنوب لبنان. وتأتي هذه الحادثة ضمن سلسلة خروقات "
+    "لوقف إطلاق النار الذي دخل حيّز التنفيذ في 27 نوفمبر/ تشرين الثاني 2024.",
+])
+def test_without_publication_date_a_date_framing_the_story_dates_no_event(text):
+    # the start of a period («منذ») or a relative clause's date is not the day the story tells of
+    event = next(e for e in events_of(text, published=None).events if e.type == "ASSAULT")
+    assert event.date is None

@@ -41,7 +41,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _CLDR_LOCALES = ("ar", "ar_SY", "ar_IQ", "ar_LB", "ar_EG", "ar_MA", "ar_DZ", "ar_TN")
 _FIRST_WORD_CLITICS = ("", "و", "ف", "ب", "ل")
 _D = "0-9٠-٩۰-۹"
-_NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
+# a space may pad the separators («٣ /١ /٢٠٢٦», «13 . 09 . 2018»), the same padding on both
+_NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})( ?[/.\-] ?)([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
 _NUMERIC_YMD = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{4}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{1,2}})(?![{_D}/.\-])")
 _AFTER_TODAY = frozenset({"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الاخير"})
 _CONTEXT_BEFORE_MONTH = frozenset({"في", "منذ", "حتى", "خلال", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه"})
@@ -50,7 +51,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 # How sure a reading is, by what it rests on: an absolute date is what the text says; a weekday or a
 # relative day rests on the publication date; «خلال الليل» and a weekend are conventions.
 CONFIDENCE = {"absolute": 1.0, "year": 1.0, "day_offset": 0.9, "weekday": 0.9, "ago": 0.8,
-              "week_offset": 0.8, "weekend": 0.7, "month_offset": 0.9, "year_offset": 0.9, "month": 0.9}
+              "week_offset": 0.8, "weekend": 0.7, "month_offset": 0.9, "year_offset": 0.9, "month": 0.9,
+              "month_day": 0.9}
 
 
 # ---------------------------------------------------------------- the phrase table (babel + data file)
@@ -275,11 +277,26 @@ class _Reader:
                 amb = self.ambiguous_month_at(j)
                 month = (amb[0], amb[1], False) if amb else None
             if month is None:
-                return None
+                return self.day_of_relative_month(start, j, day)
             m, last, hijri = month
             year, last, hijri = self.year_after(last + 1, hijri)
             return _Expr(start, last, "absolute", year=year, month=m, day=day, hijri=hijri)
         return self.month_at(start if start == i else i)
+
+    def day_of_relative_month(self, start: int, j: int, day: int) -> _Expr | None:
+        """«في الخامس من الشهر الجاري», «يوم 15 من الشهر الماضي», «يوم 6 الجاري»: a day of this month or
+        of the one before, by the publication date."""
+        if j >= len(self.words):
+            return None
+        with_min = self.words[j - 1] == "من"
+        cued = with_min or self.role_at(start, "day_cue") is not None or \
+            (start > 0 and self.words[start - 1] == "في")
+        # «قتل 30 الشهر الماضي» counts the month's dead: a number right before «الشهر ...» is no day
+        hit = (self.role_at(j, "month_offset") if with_min else None) or \
+            (self.role_at(j, "this_month") if cued else None)
+        if hit is None:
+            return None
+        return _Expr(start, j + hit[1] - 1, "month_day", day=day, offset=int(hit[0]))
 
     def month_at(self, i: int) -> _Expr | None:
         """A month without a day: «ديسمبر 2024», «كانون الأول/ديسمبر», «شهر مارس», «يناير الماضي»."""
@@ -505,6 +522,10 @@ def resolve(expr: _Expr, published: dt.date | None) -> tuple[str, str] | None:
         return (published + dt.timedelta(days=expr.offset)).isoformat(), "day"
     if expr.kind == "weekday":
         return _weekday_date(published, expr.weekday, expr.direction).isoformat(), "day"
+    if expr.kind == "month_day":
+        y, m = _shift_month(published.year, published.month, expr.offset)
+        value = _valid(y, m, expr.day)
+        return (value, "day") if value else None
     if expr.kind == "week_offset":
         return (published + dt.timedelta(weeks=expr.offset)).isoformat(), "week"
     if expr.kind == "weekend":
@@ -539,6 +560,27 @@ def _numeric_dates(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), value
 
 
+def _names_the_day_of(expr: _Expr, text: str, end: int, numeric: list[tuple[int, int, str]]) -> bool:
+    """«الخميس 13/09/2018»: a bare weekday right before a numeric date is that date's weekday, not a day of its
+    own to resolve against publication."""
+    return expr.kind == "weekday" and expr.direction is None and any(
+        a >= end and not text[end:a].strip(" ,،-–") for a, _b, _v in numeric)
+
+
+_SEGMENT_OPENERS = "\n-–—"
+_SEGMENT_CLOSERS = "\n:-–—"
+
+
+def _ends_an_outlet_name(text: str, start: int, end: int) -> bool:
+    """«صنعاء – تعز اليوم:», «بغداد اليوم- بغداد»: «اليوم» after one word, in a byline segment set off by a
+    line break or a dash on the left and a colon, a dash or a line break on the right, is the second word of
+    an outlet's name, not today."""
+    left = text[:start]
+    segment = left[max(left.rfind(c) for c in _SEGMENT_OPENERS) + 1:]
+    right = text[end:].lstrip(" ")
+    return len(segment.split()) == 1 and (not right or right[0] in _SEGMENT_CLOSERS)
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
     if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
         return dt.date(year, month, day).isoformat()
@@ -559,7 +601,8 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
                                     precision="day", confidence=CONFIDENCE["absolute"]))
     for expr in _Reader(tokens, numbers).expressions():
         start, end = tokens[expr.first].start, tokens[expr.last].end
-        if any(a < end and start < b for a, b, _v in numeric):
+        if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric) \
+                or (expr.kind == "day_offset" and expr.offset == 0 and _ends_an_outlet_name(text, start, end)):
             continue
         resolved = resolve(expr, published)
         if resolved is None:

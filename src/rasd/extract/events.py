@@ -119,6 +119,7 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if d.value
                and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)]
+    earlier = [d for d in earlier if not _subordinate_date(doc, d, earlier)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"
     if doc.article.published:
@@ -126,6 +127,56 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     return None, None, None
 
 
+def _since(doc: Document, span) -> bool:
+    """The date opens with «منذ» or follows it («ومنذ السابع من أكتوبر»): the start of a period."""
+    before = doc.tokens_starting_in(max(0, span.start - 12), span.start + 1)
+    return any(normalize_for_match(t.text).lstrip("و") == _SINCE for t in before)
+
+
+_SINCE = normalize_for_match("منذ")
+
+
+def _date_undated_from_the_article(doc: Document, events: list[Event]) -> None:
+    """With no publication date, an event the text dates nowhere near it takes the article's first full date
+    («في 8 أبريل 2025»), wherever it stands: the day the story tells of, as its reader takes it. A date that
+    only frames the story is no such day: a start («منذ السابع من أكتوبر 2023») or a relative clause's
+    («لوقف إطلاق النار الذي دخل حيز التنفيذ في 27 نوفمبر 2024»). Done after the mentions are merged, as a
+    default the merging must not read as a date of the mention's own."""
+    first = next((d for d in doc.dates if d.precision == "day" and not d.relative and not getattr(d, "default", False)
+                  and not _inside_a_name(doc, d.span) and not _since(doc, d.span)
+                  and not _in_a_relative_clause(doc, d.span)), None)
+    if first is None:
+        return
+    for event in events:
+        if event.date is None:
+            event.date, event.date_precision, event.date_source = first.value, first.precision, "article"
+
+
+_CLAUSE_PUNCTUATION = frozenset("،,:؛;.")
+
+
+def _in_a_relative_clause(doc: Document, span) -> bool:
+    """«نتائج الزيارة التي قام بها الوزير إلى بورسودان في ١١ نوفمبر»: a date inside a relative clause dates
+    the noun the clause describes, not the story the sentences after it go on telling."""
+    sent = doc.sentences[doc.sentence_at(span.start)]
+    for tok in reversed(doc.tokens_starting_in(sent.start, span.start)):
+        if any(ch in _CLAUSE_PUNCTUATION for ch in doc.text[tok.end:span.start]):
+            return False
+        if tok.norm in _RELATIVE_PRONOUNS:
+            return True
+    return False
+
+
+def _subordinate_date(doc: Document, date, dates) -> bool:
+    """A date inside a relative clause after the main date of its sentence («جرى اتصال هاتفي يوم الاثنين ١٧
+    نوفمبر ... تناول نتائج الزيارة التي قام بها الوزير في ١١ نوفمبر»): the date of the noun the clause
+    describes. Alone in its sentence («العملية الأمنية التي نفذت مساء الثلاثاء») it is the story's date."""
+    sentence = doc.sentence_at(date.span.start)
+    return any(d.span.start < date.span.start and doc.sentence_at(d.span.start) == sentence for d in dates) \
+        and _in_a_relative_clause(doc, date.span)
+
+
+_RELATIVE_PRONOUNS = frozenset(normalize_for_match(w) for w in _WORDS["relative"])
 _NARRATIVE_DAYS = 14    # an older date in an earlier sentence is background («اتفاق 20 أيار»), not the story's
 
 
@@ -366,6 +417,8 @@ def run(doc: Document) -> None:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):
             e.actor2 = None     # one actor is never both sides (mentions merged from two clauses)
+    if doc.article.published is None:
+        _date_undated_from_the_article(doc, events)
     doc.events = sorted(events, key=lambda e: e.trigger.start)     # in the order the article tells them
 
 
