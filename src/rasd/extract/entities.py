@@ -262,8 +262,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
     big = best.is_capital or best.population >= 100_000
     if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
-            and _joined(doc, m.token_start - 1, m.token_start):
-        return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
+            and _org_heads()[prev.stem] != "site" and _joined(doc, m.token_start - 1, m.token_start):
+        return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name (not «منطقة سيناء»)
     if m.token_end - m.token_start == 1 and not best.is_capital and _adjective_after_noun(doc, m):
         return True         # «حرية عالية», «أنظمة عالية التعقيد»: an adjective agreeing with its noun, not Aley
     if m.token_end - m.token_start == 2 and _is_title(tok) and _given_at(doc, m.token_start + 1) \
