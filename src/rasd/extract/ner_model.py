@@ -292,12 +292,14 @@ _FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: 
 _RELS = (-2, -1, 0, 1, 2)
 
 
-def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tuple[list[str], ...]:
+def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
+                    encode: bool = False) -> tuple[list, ...]:
     """A token's features at each relative position, indexed rel + 2: its own (rel 0) and those it gives a
     neighbour (±1, ±2); computed once per distinct word form (news text repeats its words, and feature
     extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
-    the tagger ignores any other, so its labels and marginals are the same (issue 16)."""
-    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known))
+    the tagger ignores any other, so its labels and marginals are the same (issue 16). With `encode`, as
+    UTF-8 bytes, which the tagger would otherwise encode again at every use."""
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known), encode)
     feats = _FEATURE_CACHE.get(key)
     if feats is not None:
         _FEATURE_CACHE.move_to_end(key)
@@ -307,6 +309,8 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tu
         feats = _features_at_each_position(tok, cues, vocab)
         if known is not None:
             feats = tuple([f for f in fs if f in known] for fs in feats)
+        if encode:
+            feats = tuple([f.encode() for f in fs] for fs in feats)
         _FEATURE_CACHE[key] = feats
     return feats
 
@@ -353,13 +357,27 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
     file) are optional: without them those features are simply absent / "na". `known`, when given, keeps
     only the features the model has weights for (tagging: the same labels and marginals, less work).
     """
+    return _sentence_features(tokens, kb_tags, vocab, known, False)
+
+
+def sentence_attributes(tokens: list[Token], kb_tags: list[str] | None, vocab: dict[str, int] | None,
+                        known: frozenset[str]) -> list[list[bytes]]:
+    """`sentence_features` with `known`, UTF-8 encoded: what the tagger is given. python-crfsuite takes bytes
+    as they are and encodes each str again; the cached per-word features are kept encoded (issue 16)."""
+    return _sentence_features(tokens, kb_tags, vocab, known, True)
+
+
+def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: dict[str, int] | None,
+                       known: frozenset[str] | None, encode: bool) -> list[list]:
     cues = load_cues()
-    per = [_token_features(t, cues, vocab, known) for t in tokens]
+    per = [_token_features(t, cues, vocab, known, encode) for t in tokens]
     keep = (lambda f: True) if known is None else known.__contains__
-    bias = ["bias"] if keep("bias") else []
-    edge_m2, edge_m1, edge_p1, edge_p2 = ([e] if keep(e) else [] for e in (_EDGES[-2], _EDGES[-1], _EDGES[1], _EDGES[2]))
+    enc = str.encode if encode else str
+    bias = [enc("bias")] if keep("bias") else []
+    edge_m2, edge_m1, edge_p1, edge_p2 = ([enc(e)] if keep(e) else []
+                                          for e in (_EDGES[-2], _EDGES[-1], _EDGES[1], _EDGES[2]))
     stems = [t.stem for t in tokens]
-    out: list[list[str]] = []
+    out: list[list] = []
     n = len(tokens)
     # the same features in the same order as token by token with `_lead_features`, with the loop over the
     # neighbours unrolled and each word's lead kinds found once (the tagger's input: issue 16)
@@ -374,20 +392,20 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
         if i > 0:
             f = "-1|0=" + stems[i - 1] + "|" + stem
             if keep(f):
-                feats.append(f)
+                feats.append(enc(f))
             if lead:                                   # (the previous word's)
                 tok = tokens[i]
                 rare = frequency_class(stem, vocab) + "/" + _zipf_bucket(stem) + "/al=" + str("ال" in tok.prefixes)
-                feats.extend(f for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
+                feats.extend(enc(f) for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
             lead = _lead_kinds(tokens[i], cues)
         if i + 1 < n:
             f = "0|+1=" + stem + "|" + stems[i + 1]
             if keep(f):
-                feats.append(f)
+                feats.append(enc(f))
         if kb_tags and kb_tags[i]:
             for f in ("kb=" + kb_tags[i], "kb_type=" + kb_tags[i][2:]):
                 if keep(f):
-                    feats.append(f)
+                    feats.append(enc(f))
         out.append(feats)
     return out
 
@@ -466,10 +484,16 @@ def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None, use_
     model = model or load_ner_model()
     if kb_tags is None and use_kb:
         kb_tags = kb_token_tags(tokens, text)
+    labels = _tag(tokens, model, kb_tags)
     tagger = model.tagger
-    tagger.set(sentence_features(tokens, kb_tags, model.vocab, model.known))
-    labels = tagger.tag()
     return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
+
+
+def _tag(tokens: list[Token], model: NerModel, kb_tags: list[str] | None) -> list[str]:
+    """The BIO labels of one sentence; the model's tagger then holds the sentence, for `marginal`."""
+    tagger = model.tagger
+    tagger.set(sentence_attributes(tokens, kb_tags, model.vocab, model.known))
+    return tagger.tag()
 
 
 def labels_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -608,15 +632,17 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     kb_tags = kb_token_tags(tokens, text) if use_kb else [""] * len(tokens)
     out: list[tuple[int, int, str, float]] = []
     pos = 0
+    marginal = model.tagger.marginal
     for sent in group_by_sentence(tokens):
-        labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
+        # (the marginals of the tokens of spans only: most tokens are in none)
+        labels = _tag(sent, model, kb_tags[pos:pos + len(sent)])
         pos += len(sent)
-        spans = decode_spans(sent, [lab for lab, _ in labelled])
+        spans = decode_spans(sent, labels)
         if text is not None:
             spans = join_person_halves(sent, split_at_punctuation(sent, spans, text), text)
         for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
-            conf = min(p for _, p in labelled[first:last + 1])
+            conf = min(marginal(labels[j], j) for j in range(first, last + 1))
             misread = cls == "PER" and misread_clitic(sent[first])
             start = sent[first].stem_start - 1 if misread else name_start(sent[first])
             out.append((start, sent[last].stem_end, etype, round(conf, 4)))
