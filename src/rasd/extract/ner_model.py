@@ -19,11 +19,13 @@ span becomes GPE, LOC or FAC from the cue word in front of or heading it (data/n
 from __future__ import annotations
 
 import functools
+import re
 from collections import OrderedDict, defaultdict
 from pathlib import Path
 
 from rasd.document import Token
 from rasd.text.normalize import normalize_for_match
+from rasd.text.tokens import stem_zipf
 
 MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
 CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
@@ -148,10 +150,13 @@ def _kb():
 
 # ---------------------------------------------------------------- features
 
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]*")    # (an empty word too, as `all` of no characters)
+
+
 def _shape(text: str) -> str:
     if text.isdigit():
         return "digit"
-    if all("\u0600" <= c <= "\u06ff" for c in text):
+    if _ARABIC_BLOCK.fullmatch(text):
         return "arabic"
     if text.isascii() and text.isalpha():
         return "latin-upper" if text[:1].isupper() else "latin"
@@ -173,10 +178,6 @@ def frequency_class(stem: str, vocab: dict[str, int] | None) -> str:
 
 def _zipf_bucket(stem: str) -> str:
     """General-language frequency of the stem (the text layer's lexicon), bucketed: "unk" if unknown."""
-    try:
-        from rasd.text.tokens import stem_zipf
-    except ImportError:
-        return "na"
     zipf = stem_zipf(stem)
     return "unk" if zipf is None else str(min(int(zipf), 6))
 
@@ -307,9 +308,11 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
         if len(_FEATURE_CACHE) >= _FEATURE_CACHE_SIZE:
             _FEATURE_CACHE.popitem(last=False)
         feats = _features_at_each_position(tok, cues, vocab)
-        if known is not None:
+        if known is not None and encode:
+            feats = tuple([f.encode() for f in fs if f in known] for fs in feats)
+        elif known is not None:
             feats = tuple([f for f in fs if f in known] for fs in feats)
-        if encode:
+        elif encode:
             feats = tuple([f.encode() for f in fs] for fs in feats)
         _FEATURE_CACHE[key] = feats
     return feats
