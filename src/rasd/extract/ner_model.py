@@ -288,16 +288,16 @@ def _lead_kinds(prev: Token, cues: dict[str, frozenset[str]]) -> list[str]:
 
 # least recently used out: on varied news (56k word forms in 600 articles) 80% of tokens hit 20,000 entries,
 # against 73% when the cache was emptied whenever it was full
-_FEATURE_CACHE: OrderedDict[tuple, tuple[list, ...]] = OrderedDict()   # lists of str, or of bytes
+_FEATURE_CACHE: OrderedDict[tuple, tuple] = OrderedDict()   # five lists of str or of bytes, then lead kinds
 _FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: ~1 KB each (memory ceiling, issue 16)
 _RELS = (-2, -1, 0, 1, 2)
 
 
 def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
-                    encode: bool = False) -> tuple[list, ...]:
+                    encode: bool = False) -> tuple:
     """A token's features at each relative position, indexed rel + 2: its own (rel 0) and those it gives a
-    neighbour (±1, ±2); computed once per distinct word form (news text repeats its words, and feature
-    extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
+    neighbour (±1, ±2), then (index 5) its `_lead_kinds`; computed once per distinct word form (news text
+    repeats its words, and feature extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
     the tagger ignores any other, so its labels and marginals are the same (issue 16). With `encode`, as
     UTF-8 bytes, which the tagger would otherwise encode again at every use."""
     key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known), encode)
@@ -314,6 +314,7 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
             feats = tuple([f for f in fs if f in known] for fs in feats)
         elif encode:
             feats = tuple([f.encode() for f in fs] for fs in feats)
+        feats = (*feats, tuple(_lead_kinds(tok, cues)))      # [5]: what the word is to the word after it
         _FEATURE_CACHE[key] = feats
     return feats
 
@@ -384,7 +385,7 @@ def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: di
     n = len(tokens)
     # the same features in the same order as token by token with `_lead_features`, with the loop over the
     # neighbours unrolled and each word's lead kinds found once (the tagger's input: issue 16)
-    lead = _lead_kinds(tokens[0], cues) if n else []
+    lead = per[0][5] if n else ()
     for i in range(n):
         feats = bias + per[i][2]
         feats.extend(per[i - 2][0] if i >= 2 else edge_m2)
@@ -400,7 +401,7 @@ def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: di
                 tok = tokens[i]
                 rare = frequency_class(stem, vocab) + "/" + _zipf_bucket(stem) + "/al=" + str("ال" in tok.prefixes)
                 feats.extend(enc(f) for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
-            lead = _lead_kinds(tokens[i], cues)
+            lead = per[i][5]
         if i + 1 < n:
             f = "0|+1=" + stem + "|" + stems[i + 1]
             if keep(f):
