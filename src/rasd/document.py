@@ -295,8 +295,10 @@ class Document(_Model):
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
-        starts = self._starts()
         tokens = self.tokens
+        starts = cast(dict[str, Any], self.__pydantic_private__)["_token_starts"]   # (`_starts`, inlined)
+        if starts is None or len(starts) != len(tokens):
+            starts = self._starts()
         first = bisect_right(starts, start) - 1
         if first < 0:
             first = 0

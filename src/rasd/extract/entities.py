@@ -1376,10 +1376,10 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         start = _name_start(tok)
         first = _name_key(text[start:tok.stem_end])
         found = _repeat_at(doc, k, first, by_first) if first in by_first else None
-        if found is None:
+        if found is None and misread_clitic(tok):      # (the pure test first: most words have no such clitic)
             start = tok.stem_start - 1
             first = _name_key(text[start:tok.stem_end])
-            if first in by_first and misread_clitic(tok):
+            if first in by_first:
                 found = _repeat_at(doc, k, first, by_first)
         if found is None:
             continue

@@ -294,13 +294,14 @@ _RELS = (-2, -1, 0, 1, 2)
 
 
 def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
-                    encode: bool = False) -> tuple:
+                    encode: bool = False, setting: tuple | None = None) -> tuple:
     """A token's features at each relative position, indexed rel + 2: its own (rel 0) and those it gives a
     neighbour (±1, ±2), then (index 5) its `_lead_kinds`; computed once per distinct word form (news text
     repeats its words, and feature extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
     the tagger ignores any other, so its labels and marginals are the same (issue 16). With `encode`, as
     UTF-8 bytes, which the tagger would otherwise encode again at every use."""
-    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known), encode)
+    # (`setting`: the caller's `_setting(cues, vocab, known, encode)`, made once per sentence)
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), setting or _setting(cues, vocab, known, encode))
     feats = _FEATURE_CACHE.get(key)
     if feats is not None:
         _FEATURE_CACHE.move_to_end(key)
@@ -317,6 +318,11 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
         feats = (*feats, tuple(_lead_kinds(tok, cues)))      # [5]: what the word is to the word after it
         _FEATURE_CACHE[key] = feats
     return feats
+
+
+def _setting(cues, vocab, known, encode: bool) -> tuple:
+    """What a token's cached features depend on besides the word: the tables and the output form."""
+    return id(vocab), id(cues), id(known), encode
 
 
 def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]:
@@ -374,7 +380,8 @@ def sentence_attributes(tokens: list[Token], kb_tags: list[str] | None, vocab: d
 def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: dict[str, int] | None,
                        known: frozenset[str] | None, encode: bool) -> list[list]:
     cues = load_cues()
-    per = [_token_features(t, cues, vocab, known, encode) for t in tokens]
+    setting = _setting(cues, vocab, known, encode)
+    per = [_token_features(t, cues, vocab, known, encode, setting) for t in tokens]
     keep = (lambda f: True) if known is None else known.__contains__
     enc = str.encode if encode else str
     bias = [enc("bias")] if keep("bias") else []
@@ -530,7 +537,6 @@ def misread_clitic(tok: Token) -> bool:
     if tok.prefixes[-1:] not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.prefixes[:-1] not in ([], ["و"]) \
             or tok.suffix or len(tok.stem) < 3:
         return False
-    from rasd.text.tokens import stem_zipf
     return (stem_zipf(tok.stem) or 0) < _MISREAD_STEM_ZIPF
 
 
@@ -544,13 +550,11 @@ def misread_inner_clitic(tok: Token) -> bool:
     (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
     if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
         return False
-    from rasd.text.tokens import stem_zipf
     return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
 
 
 def _first_name_like(tok: Token) -> bool:
     """A bare word that is a given name («جيمس») or no known word (Zipf < 3: «مارات»)."""
-    from rasd.text.tokens import stem_zipf
     return not tok.prefixes and not tok.suffix and (tok.stem in _given_names() or (stem_zipf(tok.stem) or 0) < 3.0)
 
 
