@@ -211,13 +211,17 @@ def _shape_features(stem: str) -> list[str]:
     s = f"^{stem}$"
     feats = ["c3=" + s[i:i + 3] for i in range(len(s) - 2)]
     if len(stem) >= 4:
-        ratio = sum(c in _VOWELS for c in stem[1:]) / (len(stem) - 1)
+        ratio = sum(map(_VOWELS.__contains__, stem[1:])) / (len(stem) - 1)
         feats.append("vow=" + str(min(int(ratio * 5), 3)))
     return feats
 
 
-def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None) -> list[str]:
-    """Features of one token on its own (no context)."""
+_AFFIX_NAMES = (("p1=", "s1="), ("p2=", "s2="), ("p3=", "s3="), ("p4=", "s4="))
+
+
+def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None,
+                   cue_list: list[str] | None = None) -> list[str]:
+    """Features of one token on its own (no context). `cue_list`: its `_feature_cues`, if the caller has them."""
     stem = tok.stem
     light = light_stem(stem)
     feats = [
@@ -233,11 +237,11 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str,
     ]
     if light != stem:
         feats.append("light=" + light)
-    for n in (1, 2, 3, 4):
-        if len(stem) > n:
-            feats.append(f"p{n}=" + stem[:n])
-            feats.append(f"s{n}=" + stem[-n:])
-    feats.extend("cue=" + k for k in _feature_cues(tok, cues))
+    for n in range(1, min(len(stem), 5)):       # (each n from 1 to 4 that leaves a letter over)
+        prefix, suffix = _AFFIX_NAMES[n - 1]
+        feats.append(prefix + stem[:n])
+        feats.append(suffix + stem[-n:])
+    feats += ["cue=" + k for k in (_feature_cues(tok, cues) if cue_list is None else cue_list)]
     if stem in _given_names():
         feats.append("given")
     if not stem.isdigit():
@@ -291,6 +295,7 @@ def _lead_kinds(prev: Token, cues: dict[str, frozenset[str]]) -> list[str]:
 _FEATURE_CACHE: OrderedDict[tuple, tuple] = OrderedDict()   # five lists of str or of bytes, then lead kinds
 _FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: ~1 KB each (memory ceiling, issue 16)
 _RELS = (-2, -1, 0, 1, 2)
+_REL_NAMES = {rel: f"{rel}:" for rel in _RELS}
 
 
 def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
@@ -339,11 +344,12 @@ def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]
     out = []
     for rel in _RELS:
         if rel == 0:
-            out.append(_word_features(tok, cues, vocab))
+            out.append(_word_features(tok, cues, vocab, cue_list))
             continue
-        r = f"{rel}:"
+        r = _REL_NAMES[rel]
         feats = [r + "stem=" + stem, r + "freq=" + freq]
-        feats.extend(r + "cue=" + k for k in cue_list)
+        if cue_list:
+            feats += [r + "cue=" + k for k in cue_list]
         if speech:
             feats.append(r + "speech")
         if given:
@@ -351,7 +357,7 @@ def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]
         if nisba:
             feats.append(r + "nisba")
         if rel == 1 or rel == -1:
-            feats.extend(r + f for f in near)
+            feats += [r + f for f in near]
         out.append(feats)
     return tuple(out)
 
