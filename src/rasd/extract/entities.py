@@ -1376,10 +1376,10 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         start = _name_start(tok)
         first = _name_key(text[start:tok.stem_end])
         found = _repeat_at(doc, k, first, by_first) if first in by_first else None
-        if found is None:
+        if found is None and misread_clitic(tok):      # (the pure test first: most words have no such clitic)
             start = tok.stem_start - 1
             first = _name_key(text[start:tok.stem_end])
-            if first in by_first and misread_clitic(tok):
+            if first in by_first:
                 found = _repeat_at(doc, k, first, by_first)
         if found is None:
             continue
@@ -1519,22 +1519,31 @@ def add_state_heads(doc: Document) -> None:
         e.type, e.kb_id, e.source, e.name_en = "GPE", None, "pattern", transliterate(e.text)
 
 
+@lru_cache(maxsize=None)
 def _cue_set(kind: str) -> frozenset[str]:
+    """The cue words of one kind (ner_cues.tsv, read once per process): built once, not at each question
+    (it walked every cue, twice per entity of a sports check; issue 16)."""
     from rasd.extract.ner_model import load_cues
     return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
 
 
+@lru_cache(maxsize=1)
+def _sport_cues() -> frozenset[str]:
+    return _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
+
+
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
-    cues = _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
+    cues = _sport_cues()
 
     def found(s: int) -> set[str]:
         return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
 
-    if len(found(sentence)) >= 2:
+    own = found(sentence)
+    if len(own) >= 2:
         return True             # two different sports words: «البطولة» alone may be heroism
     # a sentence of a sports report may name no sport itself («دك فالنسيا شباكه»): its neighbours do
-    return len(found(sentence) | found(sentence - 1) | found(sentence + 1)) >= 3
+    return len(own | found(sentence - 1) | found(sentence + 1)) >= 3
 
 
 _CLUB_CITY_POPULATION = 20_000
