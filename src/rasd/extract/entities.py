@@ -380,7 +380,10 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
 
 def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None:
     """«أمير دولة الكويت», «أمير قطر»: a title that names no one here still names its country; the
-    country (or province, or capital) that ends it is a place mention."""
+    country (or province, or capital) that ends it is a place mention. «الأمين العام للأمم المتحدة»: an
+    organisation the KB knows that ends the title is an organisation mention."""
+    if _org_in_title(doc, m, kb, claims):
+        return
     for k in range(m.token_start + 1, m.token_end):
         start = _name_start(doc.tokens[k])
         if (doc.tokens[k].prefixes and set(doc.tokens[k].prefixes) != {"ال"}) \
@@ -394,6 +397,29 @@ def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None
                                                                "place", [c.id for c in places], start), kb))
                 claims.append(_Claim(start, m.end))
             return
+
+
+# A title heading a state body names an office of that state («وزير الخارجية الأميركية»), not the body
+_STATE_BODY_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+
+
+def _org_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> bool:
+    """An organisation of the KB that ends the title («الأمين العام | للأمم المتحدة», «المتحدث باسم | حركة
+    حماس») is added as that organisation's mention; True if one was."""
+    for k in range(m.token_start + 1, m.token_end):
+        for sub in kb.matcher.match_tokens(doc.tokens[k:m.token_end], doc.text):
+            if sub.kind != "actor" or sub.end != m.end:
+                continue
+            actor = next((kb.actors.actors[i] for i in sub.ids if i in kb.actors.actors), None)
+            if actor is None or actor.type != "ORG":
+                continue
+            if actor.sector in _STATE_BODY_SECTORS:
+                return False    # «وزيرة الخارجية الأميركية», «رئيس أركان الجيش الإسرائيلي»: an office of the state
+            if not _overlaps(claims, sub.name_start, sub.end):
+                doc.entities.append(_actor_entity(doc, sub, actor))
+                claims.append(_Claim(sub.name_start, sub.end))
+            return True
+    return False
 
 
 def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
