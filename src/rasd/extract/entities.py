@@ -1274,6 +1274,43 @@ def assign_clusters(doc: Document) -> None:
                     e.canonical = e.text
 
 
+def _weak_place(e: Entity, kb) -> bool:
+    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town."""
+    if e.type not in ("GPE", "LOC", "FAC") or e.source != "kb" or e.confidence >= 1.0:
+        return False
+    places = [kb.gazetteer.place(i) for i in e.candidates]
+    return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+                   for c in places)
+
+
+_YIELD_ZIPF = 4.3     # a recurring name's word rarer than this outranks a small place of the same spelling
+
+
+def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
+    """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
+    the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
+    after «نادي الزمالك») is that name again, not a village of the same spelling somewhere. The places given
+    way are taken out of the entities and their claims voided."""
+    if not _overlaps(claims, start, end):
+        return True
+    kb = load_kb()
+    words = [t for t in _tokens_near(doc, start, end) if t.stem_start < end and start < t.stem_end]
+    if not words or any(word_frequency(doc, t) >= _YIELD_ZIPF for t in words):
+        return False        # «حل مشرف», «ردا»: a word this common is the word again, not the name
+    lo, hi = min(t.start for t in words), max(t.end for t in words)     # the whole words, clitics and all
+    over = [e for e in doc.entities if e.span.start < end and start < e.span.end]
+    if not over or not all(_weak_place(e, kb) and lo <= e.span.start and e.span.end <= hi for e in over):
+        return False
+    blocking = [c for c in claims if c.start < end and start < c.end]
+    if any(not any(e.span.start <= c.start and c.end <= e.span.end for e in over) for c in blocking):
+        return False        # something else claimed the words too (an agent, a title)
+    for c in blocking:
+        c.start = c.end = -1
+    gone = {id(e) for e in over}
+    doc.entities[:] = [e for e in doc.entities if id(e) not in gone]
+    return True
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1291,7 +1328,8 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         return
     for tok in doc.tokens:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end or _overlaps(claims, tok.stem_start, tok.stem_end):
+        if full is None or tok.start < full.span.end or not _free_of_weak_places(doc, claims, tok.stem_start,
+                                                                                    tok.stem_end):
             continue
         start = _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
@@ -1359,7 +1397,7 @@ def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
             else _name_key(tok.text)
         full = (firsts.get(key) or [None])[0]
         if full is None or tok.start < full.span.end or tok.suffix or (set(tok.prefixes) - {"و"}) \
-                or _preposition_ali(doc, k) or _overlaps(claims, tok.stem_start, tok.stem_end):
+                or _preposition_ali(doc, k) or not _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end):
             continue
         if k + 1 < len(tokens) and _joined(doc, k, k + 1) and (_name_like(doc, k + 1) or tokens[k + 1].stem in _NAME_LINKS):
             continue        # «عثمان بن عفان» | «عثمان الآخر»: another name goes on here
@@ -1411,7 +1449,7 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
             continue
         end, full = found
         stop = tokens[end].stem_end
-        if _overlaps(claims, start, stop):
+        if not _free_of_weak_places(doc, claims, start, stop):
             continue
         doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
                                    name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
