@@ -577,3 +577,9 @@ def test_a_recurring_name_outranks_a_small_place_of_the_same_spelling():
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["كوندوليزا رايس", "رايس"]
     doc = doc_of("حصل العالم جوزيف طومسون على الجائزة. ثم اتجه طومسون للعمل في معمل كافنديش.")
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["جوزيف طومسون", "طومسون"]
+
+
+def test_a_club_word_before_a_city_opens_the_club_name():
+    # session 8: «دينامو», «بايرن», «ستيوا» (CLUB_WORD rows of ner_cues.tsv) open a club's name with its city
+    doc = doc_of("وفاز فريق دينامو كييف على ضيفه بايرن ميونيخ بهدفين في دوري الأبطال.")
+    assert {"دينامو كييف", "بايرن ميونيخ"} <= typed(doc, "ORG") and not typed(doc, "GPE")
