@@ -583,3 +583,15 @@ def test_a_club_word_before_a_city_opens_the_club_name():
     # session 8: «دينامو», «بايرن», «ستيوا» (CLUB_WORD rows of ner_cues.tsv) open a club's name with its city
     doc = doc_of("وفاز فريق دينامو كييف على ضيفه بايرن ميونيخ بهدفين في دوري الأبطال.")
     assert {"دينامو كييف", "بايرن ميونيخ"} <= typed(doc, "ORG") and not typed(doc, "GPE")
+
+
+def test_a_speaker_named_just_before_the_speech_begins():
+    # session 8: the word right before «إن» or a quotation after a speech verb closes the speaker's name, even
+    # when it is somewhat common as a word («عنان» rein) or a given name alone before a quote
+    assert "عنان" in typed(doc_of("وقال عنان ان هذه الخطة قابلة للتطبيق."), "PERSON")
+    assert "يوسف" in typed(doc_of('وقال يوسف " لأن احتمالات الفوز ضعيفة ".'), "PERSON")
+    # ... but not a generic agent the KB knows, nor a common noun
+    assert not typed(doc_of("وقال ناشط إن القصف استمر طوال الليل."), "PERSON")
+    assert not typed(doc_of("وقال شهود إن القصف استمر طوال الليل."), "PERSON")
+    # a foreign name whose first letter looks like a clitic is read whole («بوين» is no ب + «وين», Vienna)
+    assert "بوين" in typed(doc_of("وقال بوين إنه على الرغم من ذلك سيبقى."), "PERSON")

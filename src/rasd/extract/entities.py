@@ -755,8 +755,8 @@ def _speaker_alone(doc: Document, k: int) -> bool:
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
     if k == 0 or verb_form(tokens[k - 1]) is None or not _joined(doc, k - 1, k):
         return False
-    if after in ("،", ",", ":"):
-        return True
+    if after in ("،", ",", ":", '"', "«", "“"):
+        return True         # («وقال يوسف " لأن ...»: the quotation opens after the speaker)
     return k + 1 < len(tokens) and _joined(doc, k, k + 1) and (any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
                                                                or tokens[k + 1].norm in ("ان", "انه", "انها"))
 
@@ -766,11 +766,13 @@ _INTRODUCED_ZIPF = 4.0      # a word rarer than this right after a speech verb o
 _LONE_NAME_ZIPF = 3.0       # ... and rarer than this, it is a name on its own after a title
 
 
-def _big_place(doc: Document, k: int) -> bool:
-    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person."""
+def _big_place(doc: Document, k: int, whole: bool = False) -> bool:
+    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person. `whole`:
+    the word read whole, its first letter no clitic («بوين» is no ب + «وين»)."""
     tok = doc.tokens[k]
+    start = tok.start if whole else _name_start(tok)
     return any(c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
-               for c in load_kb().gazetteer.candidates(doc.text[_name_start(tok):tok.stem_end]))
+               for c in load_kb().gazetteer.candidates(doc.text[start:tok.stem_end]))
 
 
 def _introduced_name(doc: Document, k: int) -> bool:
@@ -787,9 +789,12 @@ def _introduced_name(doc: Document, k: int) -> bool:
         return False
     if not _joined(doc, k - 1, k):
         return False
+    split = speaker and _split_foreign_name(tok)     # «وقال بوين»: the whole word is the name, not ب + «وين»
     if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
-            or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
+            or (not split and word_frequency(doc, tok) >= (_SPOKEN_NAME_ZIPF if speaker and not tok.prefixes
+                                                           and _speech_follows(doc, k) and not _agent_word(tok)
+                                                           else _INTRODUCED_ZIPF)):
         return False
     if _inflected_common_word(doc, tok):
         return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
@@ -805,7 +810,28 @@ def _introduced_name(doc: Document, k: int) -> bool:
               and (not tok.prefixes or _split_foreign_name(tok))
               and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
         return False
-    return not _big_place(doc, k)
+    return not _big_place(doc, k, whole=split)
+
+
+_SPOKEN_NAME_ZIPF = 4.3    # ... and a word rarer than this, when the speech begins right after it («وقال عنان إن»)
+
+
+def _agent_word(tok) -> bool:
+    """The KB knows the word as a generic agent («ناشط», «مراسل»): someone unnamed, not a name."""
+    from rasd.kb.keys import name_key
+    return any(kind == "agent" for kind, _ids in load_kb().matcher.lookup(name_key(tok.stem)))
+
+
+def _speech_follows(doc: Document, k: int) -> bool:
+    """Right after the word at k the speech begins: «إن/أن», a colon or an opening quotation mark («وقال عنان إن»,
+    «وأكد غريب « لدينا»): the word closes the speaker's name."""
+    tokens = doc.tokens
+    if k + 1 >= len(tokens):
+        return False
+    gap = doc.text[tokens[k].end:tokens[k + 1].start].strip()
+    if gap:
+        return gap[:1] in (":", '"', "«", "“")
+    return tokens[k + 1].norm in _COMPLEMENTIZERS and not tokens[k + 1].prefixes
 
 
 def _split_foreign_name(tok) -> bool:
