@@ -595,3 +595,13 @@ def test_a_speaker_named_just_before_the_speech_begins():
     assert not typed(doc_of("وقال شهود إن القصف استمر طوال الليل."), "PERSON")
     # a foreign name whose first letter looks like a clitic is read whole («بوين» is no ب + «وين», Vienna)
     assert "بوين" in typed(doc_of("وقال بوين إنه على الرغم من ذلك سيبقى."), "PERSON")
+
+
+def test_two_uncommon_bare_words_after_a_nationality_adjective_are_a_name():
+    # session 8: «السويسري روجيه فيدرر», «الروسي يوري تروتنيف»: no speech verb, no given name, no title right before
+    doc = doc_of("من جهة أخرى تأهل السويسري روجيه فيدرر المصنف أول إلى الدور الثاني.")
+    assert "روجيه فيدرر" in typed(doc, "PERSON")
+    doc = doc_of("خلال لقائه وزير الموارد الطبيعية الروسي يوري تروتنيف وسط توترات بين البلدين.")
+    assert "يوري تروتنيف" in typed(doc, "PERSON")
+    # common words after the adjective are no name
+    assert not typed(doc_of("وصلت القوات الأميركية صباح أمس إلى المدينة."), "PERSON")

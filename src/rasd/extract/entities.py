@@ -1163,6 +1163,42 @@ def find_speaker_names(doc: Document) -> list[tuple[int, int, str, float]]:
     return out
 
 
+_PAIR_WORD_ZIPF = 4.0       # each word of a two-word name after a nationality adjective is rarer than this ...
+_PAIR_RARE_ZIPF = 3.5       # ... and one of them rarer than this
+
+
+def _pair_name_word(doc: Document, k: int) -> bool:
+    """A bare word that may be part of a foreign name: no clitic, no ending, no common, inflected, nisba or agent
+    word, and no place the gazetteer knows."""
+    tok = doc.tokens[k]
+    if tok.prefixes or tok.suffix or len(tok.stem) < 2 or not tok.stem.isalpha() or tok.stem.isascii() \
+            or tok.stem in _nisba_forms() or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or word_frequency(doc, tok) >= _PAIR_WORD_ZIPF:
+        return False
+    return not (_inflected_common_word(doc, tok) or _verb_or_plural_shape(doc, tok) or _agent_word(tok)
+                or _big_place(doc, k))
+
+
+def find_nisba_pairs(doc: Document) -> list[tuple[int, int, str, float]]:
+    """«المتحدث باسم الخارجية الأميركية شون ماكورماك», «الكونغولي شاباني نوندا»: two uncommon bare words right
+    after a nationality adjective with the article (one of them rare) are a person's first and last name."""
+    tokens, out = doc.tokens, []
+    nisba = _nisba_forms()
+    for k in range(1, len(tokens) - 1):
+        prev = tokens[k - 1]
+        if prev.stem not in nisba or "ال" not in prev.prefixes or prev.stem.endswith(("ون", "ين")) \
+                or not _joined(doc, k - 1, k) or not _joined(doc, k, k + 1):
+            continue
+        if not (_pair_name_word(doc, k) and _pair_name_word(doc, k + 1)) \
+                or min(word_frequency(doc, tokens[k]), word_frequency(doc, tokens[k + 1])) >= _PAIR_RARE_ZIPF \
+                or load_kb().gazetteer.candidates(doc.text[tokens[k].stem_start:tokens[k + 1].stem_end]):
+            continue
+        if k + 2 < len(tokens) and _joined(doc, k + 1, k + 2) and _pair_name_word(doc, k + 2):
+            continue        # three or more unknown words: a title or a phrase, not clearly a name
+        out.append((tokens[k].stem_start, tokens[k + 1].stem_end, "PERSON", 0.7))
+    return out
+
+
 def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
     for start, end, etype, conf in names:
         if _overlaps(claims, start, end):
@@ -1822,6 +1858,7 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
     add_person_entities(doc, claims, find_speaker_names(doc))
+    add_person_entities(doc, claims, find_nisba_pairs(doc))
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_org_patterns(doc, claims)
