@@ -605,3 +605,11 @@ def test_two_uncommon_bare_words_after_a_nationality_adjective_are_a_name():
     assert "يوري تروتنيف" in typed(doc, "PERSON")
     # common words after the adjective are no name
     assert not typed(doc_of("وصلت القوات الأميركية صباح أمس إلى المدينة."), "PERSON")
+
+
+def test_a_clitic_and_a_function_word_kept_whole_is_no_place():
+    # session 8: «لأول مرة» (for the first time) was read whole as Laval (Canada), and became a club in sports text
+    assert not doc_of("وقد استخدم هذا النظام لأول مرة في عام 1984 في الجامعة.").entities
+    assert not typed(doc_of("وفاز الفريق بالدوري لأول مرة بعد مباراة صعبة في الملعب."), "ORG")
+    # «بحري» (Khartoum North) is a place, though «حري» is a function word
+    assert "بحري" in typed(doc_of("قصف الجيش السوداني مواقع الدعم السريع في بحري وأم درمان."), "GPE")

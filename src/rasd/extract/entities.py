@@ -234,6 +234,14 @@ _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
 
 
+def _clitic_and_function_word(doc: Document, m: KBMatch) -> bool:
+    """One word the segmenter kept whole that is a clitic and a function word («وإن», «وأدى», «لأول مرة»), read
+    by the gazetteer as a place (Van, Wadi, Laval). (Not ب: «بحري» is Bahri and «حري» a function word.)"""
+    tok = doc.tokens[m.token_start]
+    return m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف", "ل", "ك") \
+        and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF
+
+
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     """Whether a gazetteer name here is something else: a clitic and a common word («وأن» as Van), a
     number, part of an institution's name, a given name, a nisba adjective, or inside a person's name."""
@@ -244,9 +252,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if m.token_end - m.token_start == 1 and set(tok.prefixes) - {"ال"} and m.name_start == tok.start \
             and word_frequency(doc, tok) >= _FUNCTION_WORD_ZIPF:
         return True         # «بأي» read whole as the Bay region: ب + «أي»
-    if m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف") \
-            and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF:
-        return True         # «وإن», «وأدى» kept whole by the segmenter, read as Van or Wadi
+    if _clitic_and_function_word(doc, m):
+        return True         # «وإن», «وأدى», «لأول» kept whole by the segmenter, read as Van, Wadi or Laval
     if m.token_end - m.token_start == 1 and tok.prefixes[:1] == ["ل"] and "ال" in tok.prefixes \
             and not best.is_capital and best.feature not in ("country", "admin1") \
             and word_frequency(doc, tok) >= _PLACE_COMMON_ZIPF:
@@ -358,6 +365,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
                 _maybe_nisba(doc, m, kb)
+                if _clitic_and_function_word(doc, m):
+                    claims.append(_Claim(m.start, m.end))   # a function word: no name of any kind
                 continue
             ent = _place_entity(doc, m, kb)
             if ent is not None:
