@@ -613,3 +613,13 @@ def test_a_clitic_and_a_function_word_kept_whole_is_no_place():
     assert not typed(doc_of("وفاز الفريق بالدوري لأول مرة بعد مباراة صعبة في الملعب."), "ORG")
     # «بحري» (Khartoum North) is a place, though «حري» is a function word
     assert "بحري" in typed(doc_of("قصف الجيش السوداني مواقع الدعم السريع في بحري وأم درمان."), "GPE")
+    # «واين» (و + «أين») and «فان» (ف + «إن») may still open a foreign name
+    assert "واين روني" in typed(doc_of("وسجل المهاجم الانكليزي واين روني هدفين في المباراة."), "PERSON")
+
+
+def test_an_outlet_named_after_a_descriptor_head_with_a_clitic():
+    # session 8: «لوكالة إيلنا»: a descriptor head with «ل» before a rare bare word that is no place
+    doc = doc_of("وقال نائب محافظ طهران متحدثا لوكالة إيلنا العمالية القريبة من الإصلاحيين إن الوضع هادئ.")
+    assert any("إيلنا" in e.text for e in doc.entities if e.type == "ORG")
+    # «لحركة» before a common word names nothing
+    assert not typed(doc_of("ودعا لحركة احتجاج واسعة في البلاد."), "ORG")

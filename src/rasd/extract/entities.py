@@ -236,10 +236,17 @@ _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
 
 def _clitic_and_function_word(doc: Document, m: KBMatch) -> bool:
     """One word the segmenter kept whole that is a clitic and a function word («وإن», «وأدى», «لأول مرة»), read
-    by the gazetteer as a place (Van, Wadi, Laval). (Not ب: «بحري» is Bahri and «حري» a function word.)"""
+    by the gazetteer as a place (Van, Wadi, Laval). (Not ب: «بحري» is Bahri and «حري» a function word; not ك:
+    «كيلي», «كولو» are names.)"""
     tok = doc.tokens[m.token_start]
-    return m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف", "ل", "ك") \
+    return m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف", "ل") \
         and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF
+
+
+def _claimed_function_word(doc: Document, m: KBMatch) -> bool:
+    """A clitic and a function word that opens no name either: «ل» + a function word («لأول», «لأن», «لدى»);
+    «و/ف» + one may open a foreign name («فان نيستلروي», «واين روني»)."""
+    return _clitic_and_function_word(doc, m) and doc.tokens[m.token_start].norm[:1] == "ل"
 
 
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
@@ -365,8 +372,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
                 _maybe_nisba(doc, m, kb)
-                if _clitic_and_function_word(doc, m):
-                    claims.append(_Claim(m.start, m.end))   # a function word: no name of any kind
+                if _claimed_function_word(doc, m):
+                    claims.append(_Claim(m.start, m.end))   # «لأول», «لأن», «لدى»: no name of any kind
                 continue
             ent = _place_entity(doc, m, kb)
             if ent is not None:
@@ -506,7 +513,8 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         tok = tokens[i]
         place_head = heads.get(tok.stem) in ("site", "fac")     # «بسوق الجمعة»: a place may follow «ب»
         if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
-                or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head):
+                or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head
+                    and not _outlet_named_after(doc, i)):
             i += 1
             continue
         j = _chain_end(doc, i, stoppers)
@@ -528,6 +536,23 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
                                            confidence=0.7))
                 claims.append(_Claim(start, end))
         i = j + 1
+
+
+_OUTLET_NAME_ZIPF = 3.0     # a bare word this rare after «لوكالة», «لصحيفة» is the outlet's name
+
+
+def _outlet_named_after(doc: Document, i: int) -> bool:
+    """«متحدثا لوكالة إيلنا العمالية», «لصحيفة هآرتس»: after a descriptor head with «ل/ب/ك» («لوكالة», «بصحيفة»)
+    a rare bare word that is no place is a name (the head with a clitic is otherwise «لحركة ...», a common noun)."""
+    tokens = doc.tokens
+    if doc.tokens[i].stem not in _descriptor_heads() or i + 1 >= len(tokens) or not _joined(doc, i, i + 1):
+        return False
+    nxt = tokens[i + 1]
+    word = doc.text[nxt.stem_start:nxt.end]     # the whole word: «إيلنا» is no «إيل» + «نا»
+    return not nxt.prefixes and word.isalpha() and len(word) >= 3 \
+        and (stem_zipf(lexicon_key(word)) or 0) < _OUTLET_NAME_ZIPF \
+        and (not nxt.suffix or word_frequency(doc, nxt) < _OUTLET_NAME_ZIPF or not stem_zipf(lexicon_key(word))) \
+        and not load_kb().gazetteer.candidates(word)
 
 
 def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
