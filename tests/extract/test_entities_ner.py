@@ -623,3 +623,13 @@ def test_an_outlet_named_after_a_descriptor_head_with_a_clitic():
     assert any("إيلنا" in e.text for e in doc.entities if e.type == "ORG")
     # «لحركة» before a common word names nothing
     assert not typed(doc_of("ودعا لحركة احتجاج واسعة في البلاد."), "ORG")
+
+
+def test_a_military_unit_named_by_its_number_or_ordinal():
+    # session 8: «الفرقة الأولى», «الكتيبة 55» (UNIT_HEAD rows of ner_cues.tsv) are organisations
+    assert "الفرقة الأولى" in typed(doc_of("وقال إن الهجوم استهدف أفرادا من الفرقة الأولى في منطقة العظيم."), "ORG")
+    assert "الكتيبة 55" in typed(doc_of("إن المواطنين كانوا محتجزين لدى الكتيبة 55 التابعة لجهاز دعم الاستقرار."), "ORG")
+    assert "الفرقة السابعة عشرة" in typed(doc_of("وقال المتحدث إن الفرقة السابعة عشرة انسحبت من المدينة."), "ORG")
+    # a rank before a name, and a unit word with a plain adjective, are not
+    doc = doc_of("وقال اللواء محمد إن الفرقة الموسيقية قدمت عرضا.")
+    assert not typed(doc, "ORG")

@@ -498,6 +498,44 @@ def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
 
 # ---------------------------------------------------------------- organisation heads
 
+@lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    """Ordinal number words («الأولى», «الرابع», «الحادية»), normalised, without the article."""
+    from rasd.text.numbers import data_rows
+    return frozenset(normalize_for_match(r["form"]) for r in data_rows("number_words.tsv") if r["role"] == "ordinal")
+
+
+_TEEN_WORDS = frozenset({"عشر", "عشره"})
+
+
+def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
+    """«الفرقة الأولى», «الكتيبة 55», «اللواء 93», «الفرقة السابعة عشرة»: a military unit word (UNIT_HEAD rows of
+    ner_cues.tsv) named by the number or the ordinal right after it is an organisation (a rank before a name,
+    «اللواء محمد», is not: no number follows)."""
+    tokens = doc.tokens
+    units = _cue_set("UNIT_HEAD")
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.stem not in units or tok.suffix or set(tok.prefixes) - {"و", "ب", "ل", "ال"} \
+                or not _joined(doc, i, i + 1):
+            continue
+        nxt = tokens[i + 1]
+        numbered = nxt.stem.isdigit() and not nxt.prefixes
+        ordinal = nxt.stem in _ordinals() and nxt.prefixes == (["ال"] if "ال" in tok.prefixes else [])
+        if not (numbered or ordinal):
+            continue
+        last = i + 1
+        if ordinal and last + 1 < len(tokens) and _joined(doc, last, last + 1) \
+                and tokens[last + 1].stem in _TEEN_WORDS and not set(tokens[last + 1].prefixes) - {"ال"}:
+            last += 1       # «الفرقة السابعة عشرة»
+        start, end = _name_start(tok), tokens[last].stem_end
+        if _overlaps(claims, start, end):
+            continue
+        text = doc.text[start:end]
+        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                   sector="military", source="pattern", confidence=0.7))
+        claims.append(_Claim(start, end))
+
+
 def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
@@ -1895,6 +1933,7 @@ def run(doc: Document) -> None:
     add_person_entities(doc, claims, find_nisba_pairs(doc))
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
+    add_numbered_units(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)

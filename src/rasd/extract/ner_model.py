@@ -32,8 +32,8 @@ LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
-             "SPORT_WORD", "STATE_HEAD")
-STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD"})   # read by the entities stage only, never a model feature
+             "SPORT_WORD", "STATE_HEAD", "UNIT_HEAD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD", "UNIT_HEAD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
