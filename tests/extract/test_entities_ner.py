@@ -633,3 +633,10 @@ def test_a_military_unit_named_by_its_number_or_ordinal():
     # a rank before a name, and a unit word with a plain adjective, are not
     doc = doc_of("وقال اللواء محمد إن الفرقة الموسيقية قدمت عرضا.")
     assert not typed(doc, "ORG")
+
+
+def test_a_somewhat_common_first_name_after_a_description():
+    # session 8: «دان» (condemned; also a village) and «خوان» before a surname the model found, after a title or a
+    # nationality adjective, are the first name
+    doc = doc_of("ووجه المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على المنظمة.")
+    assert typed(doc, "PERSON") == {"دان غيلرمان"}

@@ -1474,6 +1474,17 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
 
 
 _FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person's name is its first name
+_DESCRIBED_FIRST_NAME_ZIPF = 4.75   # ... or rarer than this, when a title or a nationality adjective precedes it
+
+
+def _described_before(doc: Document, j: int) -> bool:
+    """The word before token j describes the person named from j on: a title («المندوب», «العاهل») or a
+    nationality adjective with the article («الإسرائيلي»), in the same sentence, no mark between."""
+    if j == 0 or not _joined(doc, j - 1, j):
+        return False
+    before = doc.tokens[j - 1]
+    return _is_title(before) or ("ال" in before.prefixes and before.stem in _nisba_forms()
+                                 and not before.stem.endswith(("ون", "ين")))
 
 
 def add_first_names(doc: Document) -> None:
@@ -1482,6 +1493,7 @@ def add_first_names(doc: Document) -> None:
     given name that is no common word just before it («جوزف ليبرمان», «بهاء الاعرجي»)."""
     starts = {_name_start(t): i for i, t in enumerate(doc.tokens)}
     taken = {(e.span.start, e.span.end) for e in doc.entities}
+    gone: set[int] = set()
     spans = [(e.span.start, e.span.end) for e in doc.entities]
     for e in doc.entities:
         k = starts.get(e.span.start)
@@ -1497,9 +1509,21 @@ def add_first_names(doc: Document) -> None:
             pass            # «جوزف ليبرمان», «بهاء الاعرجي»: a given name, whatever else the word may be
         elif prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
                 or prev.sentence != doc.tokens[k].sentence \
-                or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
+                or prev.stem in _nisba_forms() \
                 or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
-                or _inflected_common_word(doc, prev) or load_kb().gazetteer.candidates(prev.text) \
+                or _inflected_common_word(doc, prev):
+            continue
+        elif _described_before(doc, k - 1):
+            # «المندوب الإسرائيلي دان غيلرمان», «العاهل الإسباني خوان كارلوس»: after a description, a word
+            # somewhat common («دان» condemned, «خوان») is still the first name, unless it is a place of note;
+            # a small place only the gazetteer read there gives way
+            if word_frequency(doc, prev) >= _DESCRIBED_FIRST_NAME_ZIPF or _big_place(doc, k - 1) or _agent_word(prev):
+                continue
+            over = [o for o in doc.entities if o.span.start < prev.end and prev.start < o.span.end]
+            if not all(_weak_place(o, load_kb()) for o in over):
+                continue
+            gone.update(id(o) for o in over)
+        elif word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or load_kb().gazetteer.candidates(prev.text) \
                 or any(a < prev.end and prev.start < b for a, b in spans):
             continue
         if (prev.start, e.span.end) in taken:
@@ -1508,6 +1532,8 @@ def add_first_names(doc: Document) -> None:
         e.text = e.span.text
         if e.source != "kb":
             e.name_en = transliterate(e.text)
+    if gone:
+        doc.entities[:] = [o for o in doc.entities if id(o) not in gone]
 
 
 def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
