@@ -640,3 +640,13 @@ def test_a_somewhat_common_first_name_after_a_description():
     # nationality adjective, are the first name
     doc = doc_of("ووجه المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على المنظمة.")
     assert typed(doc, "PERSON") == {"دان غيلرمان"}
+
+
+def test_a_regnal_number_belongs_to_the_name():
+    # session 8: an ordinal with the article right after a one-name person is its regnal number
+    assert "فرناندو الثالث" in typed(doc_of("وسقطت المدينة في يد فرناندو الثالث ملك قشتالة."), "PERSON")
+    doc = doc_of("دعا إليها البابا غريغوريوس الثامن عام 1187. ثم مات غريغوريوس الثامن بعد شهرين.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["غريغوريوس الثامن", "غريغوريوس الثامن"]
+    # a first and last name and an ordinal is a seed in a draw, not a regnal number
+    doc = doc_of("وصعد للدور ذاته التشيلي فرناندو غونزاليز الثالث بتغلبه على منافسه.")
+    assert "فرناندو غونزاليز" in typed(doc, "PERSON")

@@ -1456,6 +1456,8 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
+            if _name_key(words[-1]).removeprefix("ال") in _ordinals() | _TEEN_WORDS:
+                continue        # «كونراد الثالث»: a regnal number is no surname
             if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
@@ -1534,6 +1536,33 @@ def add_first_names(doc: Document) -> None:
             e.name_en = transliterate(e.text)
     if gone:
         doc.entities[:] = [o for o in doc.entities if id(o) not in gone]
+
+
+def add_regnal_numbers(doc: Document) -> None:
+    """«تشارلز الأول», «عبد الله الثاني», «الفونسو الثالث عشر», «بنديكيت السادس عشر»: an ordinal with the article
+    right after a person named by one (given) name is the name's regnal number."""
+    index = {t.stem_end: i for i, t in enumerate(doc.tokens)}
+    taken = [(e.span.start, e.span.end) for e in doc.entities]
+    tokens = doc.tokens
+    for e in doc.entities:
+        k = index.get(e.span.end)
+        if e.type != "PERSON" or k is None or k + 1 >= len(tokens) or not _joined(doc, k, k + 1) \
+                or not (len(e.text.split()) == 1 or _name_key(e.text) in _given_names()):
+            continue        # (a first and last name and an ordinal: a seed, «فرناندو غونزاليز الثالث»)
+        nxt = tokens[k + 1]
+        if nxt.prefixes != ["ال"] or nxt.suffix or nxt.stem not in _ordinals():
+            continue
+        last = k + 1
+        if last + 1 < len(tokens) and _joined(doc, last, last + 1) and tokens[last + 1].stem in _TEEN_WORDS \
+                and not tokens[last + 1].prefixes:
+            last += 1
+        end = tokens[last].stem_end
+        if any(a < end and e.span.end < b for a, b in taken):
+            continue
+        e.span = doc.span(e.span.start, end)
+        e.text = e.span.text
+        if e.source != "kb":
+            e.name_en = transliterate(e.text)
 
 
 def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
@@ -1965,6 +1994,7 @@ def run(doc: Document) -> None:
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
     add_first_names(doc)
+    add_regnal_numbers(doc)
     add_state_heads(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)
