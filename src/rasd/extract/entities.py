@@ -761,8 +761,10 @@ def _misread_name_word(doc: Document, tok) -> bool:
     """«فينوجرادوف», «بليك»: a word whose first letter the segmenter took for a clitic (ب ك ف س, nothing before
     it) on a stem that is no word and no place: a foreign name whole, not a preposition or «ف» on a word."""
     return tok.prefixes in (["ب"], ["ك"], ["ف"], ["س"]) and not tok.suffix and len(tok.stem) >= 4 \
-        and tok.stem.isalpha() and (stem_zipf(tok.stem) or 0) < _LONE_NAME_ZIPF \
+        and tok.stem.isalpha() and word_frequency(doc, tok) < _LONE_NAME_ZIPF \
         and not load_kb().gazetteer.candidates(doc.text[tok.stem_start:tok.stem_end])
+    # (the frequency of the stem as written: the lexicon keeps «ة», and «خطوره» looked rare where «خطورة» is not:
+    # «زيان | بخطورة»)
 
 
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
@@ -783,8 +785,9 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
-    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)):
-        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما»: a verb, a plural, an inflected word
+    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)) \
+            or ("ال" in tok.prefixes and _inflected_common_word(doc, tok, ("ات",))):
+        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما», «الاجراءات»: a verb, a plural, ...
     zipf = word_frequency(doc, tok)
     if not zipf:
         return True

@@ -516,8 +516,9 @@ def misread_inner_clitic(tok: Token) -> bool:
     (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
     if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
         return False
-    from rasd.text.tokens import stem_zipf
-    return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
+    from rasd.text.tokens import lexicon_key, stem_zipf
+    written = tok.text[tok.stem_start - tok.start:tok.stem_end - tok.start]    # the lexicon keeps «ة» («بخطورة»)
+    return max(stem_zipf(tok.stem) or 0, stem_zipf(lexicon_key(written)) or 0) < _INNER_MISREAD_STEM_ZIPF
 
 
 def _first_name_like(tok: Token) -> bool:
