@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rasd.document import Token
 from rasd.text.normalize import normalize_for_match
-from rasd.text.tokens import stem_zipf
+from rasd.text.tokens import lexicon_key, stem_zipf
 
 MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
 CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
@@ -34,8 +34,8 @@ LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
-             "SPORT_WORD", "STATE_HEAD")
-STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD"})   # read by the entities stage only, never a model feature
+             "SPORT_WORD", "STATE_HEAD", "UNIT_HEAD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD", "UNIT_HEAD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
@@ -556,7 +556,8 @@ def misread_inner_clitic(tok: Token) -> bool:
     (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
     if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
         return False
-    return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
+    written = tok.text[tok.stem_start - tok.start:tok.stem_end - tok.start]    # the lexicon keeps «ة» («بخطورة»)
+    return max(stem_zipf(tok.stem) or 0, stem_zipf(lexicon_key(written)) or 0) < _INNER_MISREAD_STEM_ZIPF
 
 
 def _first_name_like(tok: Token) -> bool:
