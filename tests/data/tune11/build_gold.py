@@ -288,7 +288,7 @@ doc("t11-008", "http://afran.ir/ar/modules/news/article.php?storyid=18805", None
     [E("GPE", "تونس", "Tunis", "Tunisia"),
      E("FAC", "مقر ولاية تونس", "Tunis governorate headquarters"),
      E("LOC", "ساحة محمد علي", "Mohamed Ali square"),
-     E("FAC", "مقر وزارة الداخلية", "Interior Ministry headquarters"),
+     E("ORG", "وزارة الداخلية", "مقر وزارة الداخلية", "Interior Ministry"),
      E("ORG", "الاتحاد العام لطلبة تونس", "General Union of Tunisian Students", "UGET"),
      E("ORG", "اتحاد أصحاب المؤهلات العليا", "Union of Unemployed Graduates"),
      E("PERSON", "وائل نوار", "نوار", "Wael Nouar"),
