@@ -1,6 +1,6 @@
 """Two versions of the code compared on the same news articles, interleaved, in CPU seconds (issue 16).
 
-    .venv/bin/python bench/ab_interleaved.py A_SRC B_SRC [--articles 150] [--chunk 10] [--passes 2]
+    .venv/bin/python bench/ab_interleaved.py A_SRC B_SRC [--articles 150] [--chunk 10] [--passes 2] [--founding]
 
 A_SRC and B_SRC are `src` directories (e.g. `git archive main src | tar -x -C /tmp/main`, with the built KB
 linked into `src/rasd/kb/built`). Each runs in its own worker process (PYTHONPATH, PYTHONHASHSEED=0), warmed
@@ -8,7 +8,8 @@ up with one short article; the workers then take the first N articles of ../shar
 (evaluation-only data, read in place) in chunks, in alternating order (A B, B A, ...), so that both see the
 same load on a shared machine; each chunk's CPU time is the worker's own `time.process_time()`. Pass 1 is
 with cold caches (what a short run sees), pass 2 repeats the articles with the per-word caches warm (closer
-to a long run's steady state).
+to a long run's steady state). With --founding, the articles are N copies of the founding article (seed-000 of
+../shared/eval/dev/articles.jsonl, each with its own id): the issue's one-core throughput target.
 
 Session 6 (2026-12-05, load 5-10 on 2 cores), 150 articles, chunks of 10:
     main 4b5df60 vs speed7 (4 commits):  pass 1 11.69 -> 12.55 per CPU s (+7%), pass 2 13.46 -> 16.45 (+22%)
@@ -31,11 +32,16 @@ from rasd.document import Article
 from rasd.pipeline import extract
 n = int(sys.argv[1])
 arts = []
-with gzip.open(sys.argv[2], "rt", encoding="utf-8") as f:
-    for line in f:
-        if len(arts) >= n:
-            break
-        arts.append(json.loads(line))
+if sys.argv[2].endswith(".gz"):
+    with gzip.open(sys.argv[2], "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(arts) >= n:
+                break
+            arts.append(json.loads(line))
+else:
+    with open(sys.argv[2], encoding="utf-8") as f:
+        seed = next(a for a in map(json.loads, f) if a["id"] == "seed-000")
+    arts = [dict(seed, id=f"copy-{i}") for i in range(n)]
 extract(Article(id="w", text="قال الرئيس في دمشق يوم الاثنين إن ثلاثة قتلوا.")).to_record()
 print("ready", flush=True)
 for line in sys.stdin:
@@ -47,11 +53,12 @@ for line in sys.stdin:
 """
 
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 
 
-def start(src: str, n: int) -> subprocess.Popen:
+def start(src: str, n: int, corpus: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=src, PYTHONHASHSEED="0")
-    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(n), str(CORPUS)], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(n), str(corpus)], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     return proc
@@ -64,9 +71,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--chunk", type=int, default=10)
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--founding", action="store_true", help="N copies of the founding article, not news")
     args = parser.parse_args()
     n = args.articles
-    procs = {"A": start(args.a_src, n), "B": start(args.b_src, n)}
+    corpus = DEV if args.founding else CORPUS
+    procs = {"A": start(args.a_src, n, corpus), "B": start(args.b_src, n, corpus)}
     for number in range(1, args.passes + 1):
         cpu = {"A": 0.0, "B": 0.0}
         for k, i in enumerate(range(0, n, args.chunk)):

@@ -43,6 +43,23 @@ class Span(_Model):
     text: str
 
 
+# one fields-set shared by the spans `_new_span` makes (it holds every field, so pydantic's `fields_set.add`
+# on an assignment never changes it), as tokens share theirs (rasd.text.tokens._new_token)
+_SPAN_FIELDS = set(Span.model_fields)
+
+
+def _new_span(start: int, end: int, text: str) -> Span:
+    """Span(start=start, end=end, text=text) for an int pair and a str, without pydantic's validation, which
+    would take them as they are: `Document.span` makes ~500 spans an article (issue 16). A test checks that
+    the result equals the validated Span."""
+    span = Span.__new__(Span)
+    object.__setattr__(span, "__dict__", {"start": start, "end": end, "text": text})
+    object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
+    object.__setattr__(span, "__pydantic_extra__", None)
+    object.__setattr__(span, "__pydantic_private__", None)
+    return span
+
+
 class Token(_Model):
     """A word with its clitics split off: `stem` is the bare word, offsets cover the whole surface form."""
     start: int
@@ -278,8 +295,10 @@ class Document(_Model):
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
-        starts = self._starts()
         tokens = self.tokens
+        starts = cast(dict[str, Any], self.__pydantic_private__)["_token_starts"]   # (`_starts`, inlined)
+        if starts is None or len(starts) != len(tokens):
+            starts = self._starts()
         first = bisect_right(starts, start) - 1
         if first < 0:
             first = 0
@@ -297,6 +316,8 @@ class Document(_Model):
         return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
     def span(self, start: int, end: int) -> Span:
+        if type(start) is int and type(end) is int:
+            return _new_span(start, end, self.article.text[start:end])
         return Span(start=start, end=end, text=self.article.text[start:end])
 
     def sentence_at(self, offset: int) -> int:

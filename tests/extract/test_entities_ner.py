@@ -331,6 +331,16 @@ def test_a_title_naming_no_one_here_still_names_its_country():
     assert "قطر" in typed(doc, "GPE") and "تميم بن حمد آل ثاني" in typed(doc, "PERSON")
 
 
+def test_an_organisation_ending_a_title_is_named_but_not_a_state_office():
+    # session 8: the KB title «الأمين العام للأمم المتحدة» swallowed the organisation; it ends the title
+    doc = doc_of("وقال الأمين العام للأمم المتحدة إن الوضع خطير.", published=None)
+    assert any(e.type == "ORG" and e.canonical == "منظمة الأمم المتحدة" for e in doc.entities)
+    assert "حماس" in " ".join(typed(doc_of("وقال رئيس المكتب السياسي لحماس إن الهدنة انتهت.", published=None), "ORG"))
+    # a title over a state body is an office of that state, not a mention of the ministry
+    doc = doc_of("وقالت وزيرة الخارجية الأميركية إن المحادثات ستستأنف.", published=None)
+    assert not typed(doc, "ORG")
+
+
 def test_a_sports_noun_with_its_adjective_is_no_club():
     # «القائم» (the goalpost) and «الزاوية» (the corner) are towns too; with a plain adjective they are the pitch's
     doc = doc_of("وسدد اللاعب الكرة في المباراة فارتدت من القائم الايمن وتابعها البديل في المرمى.")
@@ -558,3 +568,93 @@ def test_a_kunya_or_nasab_the_model_is_sure_of_is_no_span_of_common_words():
     # «ابن الخطاب»: two common words, but a nasab; after a place noun it is the place's name («عزلة ابن عبدالله»)
     assert "ابن الخطاب" in typed(doc_of("وقال ابن الخطاب إن الأمر واضح.", published=None), "PERSON")
     assert not typed(doc_of("وسقط صاروخ في عزلة ابن عبدالله إلى الشمال.", published=None), "PERSON")
+
+
+def test_a_recurring_name_outranks_a_small_place_of_the_same_spelling():
+    # session 8: «رايس» and «طومسون» are US villages too; the gazetteer's reading blocked the later surname
+    # mention and the places stage then dropped it, leaving nothing
+    doc = doc_of("وصلت وزيرة الخارجية كوندوليزا رايس إلى القدس أمس. وكانت رايس قد التقت الرئيس.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["كوندوليزا رايس", "رايس"]
+    doc = doc_of("حصل العالم جوزيف طومسون على الجائزة. ثم اتجه طومسون للعمل في معمل كافنديش.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["جوزيف طومسون", "طومسون"]
+
+
+def test_a_club_word_before_a_city_opens_the_club_name():
+    # session 8: «دينامو», «بايرن», «ستيوا» (CLUB_WORD rows of ner_cues.tsv) open a club's name with its city
+    doc = doc_of("وفاز فريق دينامو كييف على ضيفه بايرن ميونيخ بهدفين في دوري الأبطال.")
+    assert {"دينامو كييف", "بايرن ميونيخ"} <= typed(doc, "ORG") and not typed(doc, "GPE")
+
+
+def test_a_speaker_named_just_before_the_speech_begins():
+    # session 8: the word right before «إن» or a quotation after a speech verb closes the speaker's name, even
+    # when it is somewhat common as a word («عنان» rein) or a given name alone before a quote
+    assert "عنان" in typed(doc_of("وقال عنان ان هذه الخطة قابلة للتطبيق."), "PERSON")
+    assert "يوسف" in typed(doc_of('وقال يوسف " لأن احتمالات الفوز ضعيفة ".'), "PERSON")
+    # ... but not a generic agent the KB knows, nor a common noun
+    assert not typed(doc_of("وقال ناشط إن القصف استمر طوال الليل."), "PERSON")
+    assert not typed(doc_of("وقال شهود إن القصف استمر طوال الليل."), "PERSON")
+    # a foreign name whose first letter looks like a clitic is read whole («بوين» is no ب + «وين», Vienna)
+    assert "بوين" in typed(doc_of("وقال بوين إنه على الرغم من ذلك سيبقى."), "PERSON")
+
+
+def test_two_uncommon_bare_words_after_a_nationality_adjective_are_a_name():
+    # session 8: «السويسري روجيه فيدرر», «الروسي يوري تروتنيف»: no speech verb, no given name, no title right before
+    doc = doc_of("من جهة أخرى تأهل السويسري روجيه فيدرر المصنف أول إلى الدور الثاني.")
+    assert "روجيه فيدرر" in typed(doc, "PERSON")
+    doc = doc_of("خلال لقائه وزير الموارد الطبيعية الروسي يوري تروتنيف وسط توترات بين البلدين.")
+    assert "يوري تروتنيف" in typed(doc, "PERSON")
+    # common words after the adjective are no name
+    assert not typed(doc_of("وصلت القوات الأميركية صباح أمس إلى المدينة."), "PERSON")
+
+
+def test_a_clitic_and_a_function_word_kept_whole_is_no_place():
+    # session 8: «لأول مرة» (for the first time) was read whole as Laval (Canada), and became a club in sports text
+    assert not doc_of("وقد استخدم هذا النظام لأول مرة في عام 1984 في الجامعة.").entities
+    assert not typed(doc_of("وفاز الفريق بالدوري لأول مرة بعد مباراة صعبة في الملعب."), "ORG")
+    # «بحري» (Khartoum North) is a place, though «حري» is a function word
+    assert "بحري" in typed(doc_of("قصف الجيش السوداني مواقع الدعم السريع في بحري وأم درمان."), "GPE")
+    # «واين» (و + «أين») and «فان» (ف + «إن») may still open a foreign name
+    assert "واين روني" in typed(doc_of("وسجل المهاجم الانكليزي واين روني هدفين في المباراة."), "PERSON")
+
+
+def test_an_outlet_named_after_a_descriptor_head_with_a_clitic():
+    # session 8: «لوكالة إيلنا»: a descriptor head with «ل» before a rare bare word that is no place
+    doc = doc_of("وقال نائب محافظ طهران متحدثا لوكالة إيلنا العمالية القريبة من الإصلاحيين إن الوضع هادئ.")
+    assert any("إيلنا" in e.text for e in doc.entities if e.type == "ORG")
+    # «لحركة» before a common word names nothing
+    assert not typed(doc_of("ودعا لحركة احتجاج واسعة في البلاد."), "ORG")
+
+
+def test_a_military_unit_named_by_its_number_or_ordinal():
+    # session 8: «الفرقة الأولى», «الكتيبة 55» (UNIT_HEAD rows of ner_cues.tsv) are organisations
+    assert "الفرقة الأولى" in typed(doc_of("وقال إن الهجوم استهدف أفرادا من الفرقة الأولى في منطقة العظيم."), "ORG")
+    assert "الكتيبة 55" in typed(doc_of("إن المواطنين كانوا محتجزين لدى الكتيبة 55 التابعة لجهاز دعم الاستقرار."), "ORG")
+    assert "الفرقة السابعة عشرة" in typed(doc_of("وقال المتحدث إن الفرقة السابعة عشرة انسحبت من المدينة."), "ORG")
+    # a rank before a name, and a unit word with a plain adjective, are not
+    doc = doc_of("وقال اللواء محمد إن الفرقة الموسيقية قدمت عرضا.")
+    assert not typed(doc, "ORG")
+
+
+def test_a_somewhat_common_first_name_after_a_description():
+    # session 8: «دان» (condemned; also a village) and «خوان» before a surname the model found, after a title or a
+    # nationality adjective, are the first name
+    doc = doc_of("ووجه المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على المنظمة.")
+    assert typed(doc, "PERSON") == {"دان غيلرمان"}
+
+
+def test_a_regnal_number_belongs_to_the_name():
+    # session 8: an ordinal with the article right after a one-name person is its regnal number
+    assert "فرناندو الثالث" in typed(doc_of("وسقطت المدينة في يد فرناندو الثالث ملك قشتالة."), "PERSON")
+    doc = doc_of("دعا إليها البابا غريغوريوس الثامن عام 1187. ثم مات غريغوريوس الثامن بعد شهرين.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["غريغوريوس الثامن", "غريغوريوس الثامن"]
+    # a first and last name and an ordinal is a seed in a draw, not a regnal number
+    doc = doc_of("وصعد للدور ذاته التشيلي فرناندو غونزاليز الثالث بتغلبه على منافسه.")
+    assert "فرناندو غونزاليز" in typed(doc, "PERSON")
+
+
+def test_a_common_word_after_a_name_is_no_part_of_it():
+    # session 8: «بخطورة» is ب + «خطورة» (the lexicon keeps «ة»; the folded stem «خطوره» looked rare), and a
+    # definite plural in «ات» is no family name
+    assert "زيان بخطورة" not in typed(doc_of("وشعر الأمير زيان بخطورة القلعة التي بنيت."), "PERSON")
+    assert "حمدان الاجراءات" not in typed(doc_of("ورفض حمدان الاجراءات التي اتخذتها السلطات."), "PERSON")
+    assert "أحمد الزيات" in typed(doc_of("وقال أحمد الزيات إن الحل قريب."), "PERSON")

@@ -197,3 +197,8 @@ def test_a_town_named_with_its_cue_in_the_story_country_not_a_namesake_abroad():
 def test_amman_after_the_jordanian_capital():
     amman = place(places_of("وصل الوفد إلى العاصمة الأردنية عمان مساء أمس."), "عمان")
     assert amman.country == "JO" and amman.feature == "city"
+
+
+def test_a_region_after_a_place_word_is_that_region_not_part_of_a_name():
+    doc = places_of("قتل جنديان في انفجار لغم في منطقة سيناء أمس.")
+    assert [p.name_en for p in doc.places] == ["Sinai"]

@@ -2,7 +2,8 @@
 
 The dev set (and a long article made of the founding one) is extracted twice: as shipped, and with every
 index switched back to the full scan it replaced — span indexes return every item, token ranges and
-sentence tokens are found by scanning, the date reader tries every token, claims are scanned. The two
+sentence tokens are found by scanning, the date reader tries every token, claims are scanned, clause bounds
+are stepped word by word, and each trigger finds its sentence's place candidates again. The two
 outputs must be identical record for record. The test holds whatever the extraction rules say, so it does
 not need updating when accuracy work changes the output; it fails when an index answers differently from
 the scan. Skipped when ../shared is not beside the repository (the dev set is read from there).
@@ -17,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import dates, entities, spanindex
+from rasd.extract import clauses, dates, entities, event_place, spanindex
+from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +44,20 @@ def _scan_token_range(self: Document, start: int, end: int):
     return (hits[0], hits[-1]) if hits else None
 
 
+def _scan_clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """clause_bounds as it was: word by word out from token i to a clause-break word or a semicolon."""
+    def opens(k: int) -> bool:
+        gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start].strip()
+        return doc.tokens[k].stem in _CLAUSE_BREAKS or gap in ("؛", ";")
+    start = i
+    while start > lo and not opens(start):
+        start -= 1
+    end = i + 1
+    while end < hi and not opens(end):
+        end += 1
+    return start, end
+
+
 def _switch_indexes_off(monkeypatch) -> None:
     monkeypatch.setattr(spanindex.SpanIndex, "overlapping", lambda self, start, end: list(self.items))
     monkeypatch.setattr(spanindex.GrowingIndex, "overlapping", lambda self, start, end: list(self.items))
@@ -51,6 +67,12 @@ def _switch_indexes_off(monkeypatch) -> None:
     scan_sentence = lambda tokens, sentence: [t for t in tokens if t.sentence == sentence]  # noqa: E731
     for module in _modules_using("sentence_tokens"):
         monkeypatch.setattr(module, "sentence_tokens", scan_sentence)
+    for module in _modules_using("_place_candidates"):
+        monkeypatch.setattr(module, "_place_candidates", event_place._find_place_candidates)
+    for module in _modules_using("clause_bounds"):
+        monkeypatch.setattr(module, "clause_bounds", _scan_clause_bounds)
+    monkeypatch.setattr(clauses, "_punctuated", lambda doc, j, i:
+                        any(ch in ".؛;:" for ch in doc.text[doc.tokens[j].end:doc.tokens[i].start]))
     monkeypatch.setattr(dates, "_can_start", lambda word, p: True)
     monkeypatch.setattr(entities, "_overlaps", lambda claims, start, end:
                         any(c.start < end and start < c.end for c in claims))
@@ -94,3 +116,18 @@ def test_starting_in_and_token_bounds_match_scans():
             assert spanindex.starting_in(doc.entities, "test:entities", lo, hi) == \
                 [e for e in doc.entities if lo <= e.span.start < hi]
             assert doc.token_range(lo, hi) == _scan_token_range(doc, lo, hi)
+
+
+def test_clause_bounds_match_the_word_by_word_scan():
+    doc = extract(Article(id="t", text="قُتل أربعة مدنيين في إبديتا، فيما قتل أربعة آخرون في البارة؛ وأصيب عشرة. "
+                                       "وقال المرصد إن الطائرات قصفت البلدة بينما فر السكان: لا أحد بقي."))
+    n = len(doc.tokens)
+    assert len(clauses.clause_breaks(doc)) >= 3          # «فيما», the semicolon, «بينما»
+    for i in range(n):
+        for lo in range(0, i + 2):
+            for hi in range(i, n + 1):
+                assert clauses.clause_bounds(doc, i, lo, hi) == _scan_clause_bounds(doc, i, lo, hi), (i, lo, hi)
+    for j in range(n):
+        for i in range(n):
+            want = any(ch in ".؛;:" for ch in doc.text[doc.tokens[j].end:doc.tokens[i].start])
+            assert clauses._punctuated(doc, j, i) == want

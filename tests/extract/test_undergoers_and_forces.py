@@ -114,3 +114,18 @@ def test_two_injury_counts_in_one_sentence_are_two_strikes():
     doc = events_of("أصيب 12 مواطنا جراء قصف طائرة مسيرة إسرائيلية خيمة غرب مدينة خان يونس، كما أصيب 6 مواطنين "
                     "نتيجة استهداف خيمة نازحين شرق مدينة خان يونس.")
     assert sorted(e.injuries for e in doc.events if e.type == "ASSAULT") == [6, 12]
+
+
+def test_an_official_arriving_somewhere_is_a_visit_and_a_toll_reaching_a_figure_is_not():
+    doc = events_of("وصل وزير الخارجية الأردني، اليوم الأحد، إلى دمشق.")
+    visit = next(e for e in doc.events if e.type == "CONSULT")
+    assert visit.place is not None and visit.place.text == "دمشق"
+    doc = events_of("وصل عدد النازحين إلى 50 ألفا في مدينة درعا.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_arrests_told_without_a_subject_take_the_arresting_force_told_just_before():
+    doc = events_of("داهمت قوات الاحتلال بلدة عزون شرق قلقيلية فجر اليوم واعتقلت ثلاثة شبان. فيما اقتحمت مدينة الخليل "
+                    "واعتقلت اثنين، كما اعتقلت شابا في بلدة بيت أمر.")
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert len(arrests) >= 2 and all(e.actor1 is not None and e.actor1.text == "قوات الاحتلال" for e in arrests)

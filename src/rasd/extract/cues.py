@@ -54,6 +54,13 @@ def strip_clitic(norm: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=32_768)
+def clitic_readings(norm: str) -> tuple[str, ...]:
+    """`strip_clitic(norm)` as a tuple, kept per word: asked at every token by `match_at` and the relation cues
+    (issue 16)."""
+    return tuple(strip_clitic(norm))
+
+
 def word_is(norm: str, words: Iterable[str], clitic: bool = True) -> bool:
     wanted = set(words)
     return any(form in wanted for form in (strip_clitic(norm) if clitic else [norm]))
@@ -79,7 +86,7 @@ def match_at(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]]
         return 0
     index = _by_first_word(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
     best = 0
-    for first in (strip_clitic(tokens[i].norm) if clitic else (tokens[i].norm,)):
+    for first in (clitic_readings(tokens[i].norm) if clitic else (tokens[i].norm,)):
         for ph in index.get(first, ()):
             n = len(ph)
             if n <= best:

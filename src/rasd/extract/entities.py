@@ -234,6 +234,21 @@ _PLACE_LEAD_WORDS = frozenset(normalize_for_match(w) for w in (
     "في", "من", "الى", "على", "قرب", "داخل", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "العاصمه", "عاصمه"))
 
 
+def _clitic_and_function_word(doc: Document, m: KBMatch) -> bool:
+    """One word the segmenter kept whole that is a clitic and a function word («وإن», «وأدى», «لأول مرة»), read
+    by the gazetteer as a place (Van, Wadi, Laval). (Not ب: «بحري» is Bahri and «حري» a function word; not ك:
+    «كيلي», «كولو» are names.)"""
+    tok = doc.tokens[m.token_start]
+    return m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف", "ل") \
+        and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF
+
+
+def _claimed_function_word(doc: Document, m: KBMatch) -> bool:
+    """A clitic and a function word that opens no name either: «ل» + a function word («لأول», «لأن», «لدى»);
+    «و/ف» + one may open a foreign name («فان نيستلروي», «واين روني»)."""
+    return _clitic_and_function_word(doc, m) and doc.tokens[m.token_start].norm[:1] == "ل"
+
+
 def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     """Whether a gazetteer name here is something else: a clitic and a common word («وأن» as Van), a
     number, part of an institution's name, a given name, a nisba adjective, or inside a person's name."""
@@ -244,9 +259,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if m.token_end - m.token_start == 1 and set(tok.prefixes) - {"ال"} and m.name_start == tok.start \
             and word_frequency(doc, tok) >= _FUNCTION_WORD_ZIPF:
         return True         # «بأي» read whole as the Bay region: ب + «أي»
-    if m.token_end - m.token_start == 1 and not tok.prefixes and tok.norm[:1] in ("و", "ف") \
-            and (stem_zipf(tok.norm[1:]) or 0) >= _FUNCTION_WORD_ZIPF:
-        return True         # «وإن», «وأدى» kept whole by the segmenter, read as Van or Wadi
+    if _clitic_and_function_word(doc, m):
+        return True         # «وإن», «وأدى», «لأول» kept whole by the segmenter, read as Van, Wadi or Laval
     if m.token_end - m.token_start == 1 and tok.prefixes[:1] == ["ل"] and "ال" in tok.prefixes \
             and not best.is_capital and best.feature not in ("country", "admin1") \
             and word_frequency(doc, tok) >= _PLACE_COMMON_ZIPF:
@@ -262,8 +276,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
     big = best.is_capital or best.population >= 100_000
     if prev is not None and not best.is_capital and prev.stem in _org_heads() and "ال" not in prev.prefixes \
-            and _joined(doc, m.token_start - 1, m.token_start):
-        return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name
+            and _org_heads()[prev.stem] != "site" and _joined(doc, m.token_start - 1, m.token_start):
+        return True         # «مستشفى ناصر», «وزارة الدفاع»: part of an institution's name (not «منطقة سيناء»)
     if m.token_end - m.token_start == 1 and not best.is_capital and _adjective_after_noun(doc, m):
         return True         # «حرية عالية», «أنظمة عالية التعقيد»: an adjective agreeing with its noun, not Aley
     if m.token_end - m.token_start == 2 and _is_title(tok) and _given_at(doc, m.token_start + 1) \
@@ -358,6 +372,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         elif m.kind == "place":
             if _place_is_misread(doc, m, kb, ner_spans):
                 _maybe_nisba(doc, m, kb)
+                if _claimed_function_word(doc, m):
+                    claims.append(_Claim(m.start, m.end))   # «لأول», «لأن», «لدى»: no name of any kind
                 continue
             ent = _place_entity(doc, m, kb)
             if ent is not None:
@@ -380,7 +396,10 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
 
 def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None:
     """«أمير دولة الكويت», «أمير قطر»: a title that names no one here still names its country; the
-    country (or province, or capital) that ends it is a place mention."""
+    country (or province, or capital) that ends it is a place mention. «الأمين العام للأمم المتحدة»: an
+    organisation the KB knows that ends the title is an organisation mention."""
+    if _org_in_title(doc, m, kb, claims):
+        return
     for k in range(m.token_start + 1, m.token_end):
         start = _name_start(doc.tokens[k])
         if (doc.tokens[k].prefixes and set(doc.tokens[k].prefixes) != {"ال"}) \
@@ -394,6 +413,29 @@ def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None
                                                                "place", [c.id for c in places], start), kb))
                 claims.append(_Claim(start, m.end))
             return
+
+
+# A title heading a state body names an office of that state («وزير الخارجية الأميركية»), not the body
+_STATE_BODY_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+
+
+def _org_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> bool:
+    """An organisation of the KB that ends the title («الأمين العام | للأمم المتحدة», «المتحدث باسم | حركة
+    حماس») is added as that organisation's mention; True if one was."""
+    for k in range(m.token_start + 1, m.token_end):
+        for sub in kb.matcher.match_tokens(doc.tokens[k:m.token_end], doc.text):
+            if sub.kind != "actor" or sub.end != m.end:
+                continue
+            actor = next((kb.actors.actors[i] for i in sub.ids if i in kb.actors.actors), None)
+            if actor is None or actor.type != "ORG":
+                continue
+            if actor.sector in _STATE_BODY_SECTORS:
+                return False    # «وزيرة الخارجية الأميركية», «رئيس أركان الجيش الإسرائيلي»: an office of the state
+            if not _overlaps(claims, sub.name_start, sub.end):
+                doc.entities.append(_actor_entity(doc, sub, actor))
+                claims.append(_Claim(sub.name_start, sub.end))
+            return True
+    return False
 
 
 def _title_joins(doc: Document, title: KBMatch, nxt: KBMatch, kb) -> bool:
@@ -456,6 +498,44 @@ def _maybe_nisba(doc: Document, m: KBMatch, kb) -> None:
 
 # ---------------------------------------------------------------- organisation heads
 
+@lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    """Ordinal number words («الأولى», «الرابع», «الحادية»), normalised, without the article."""
+    from rasd.text.numbers import data_rows
+    return frozenset(normalize_for_match(r["form"]) for r in data_rows("number_words.tsv") if r["role"] == "ordinal")
+
+
+_TEEN_WORDS = frozenset({"عشر", "عشره"})
+
+
+def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
+    """«الفرقة الأولى», «الكتيبة 55», «اللواء 93», «الفرقة السابعة عشرة»: a military unit word (UNIT_HEAD rows of
+    ner_cues.tsv) named by the number or the ordinal right after it is an organisation (a rank before a name,
+    «اللواء محمد», is not: no number follows)."""
+    tokens = doc.tokens
+    units = _cue_set("UNIT_HEAD")
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.stem not in units or tok.suffix or set(tok.prefixes) - {"و", "ب", "ل", "ال"} \
+                or not _joined(doc, i, i + 1):
+            continue
+        nxt = tokens[i + 1]
+        numbered = nxt.stem.isdigit() and not nxt.prefixes
+        ordinal = nxt.stem in _ordinals() and nxt.prefixes == (["ال"] if "ال" in tok.prefixes else [])
+        if not (numbered or ordinal):
+            continue
+        last = i + 1
+        if ordinal and last + 1 < len(tokens) and _joined(doc, last, last + 1) \
+                and tokens[last + 1].stem in _TEEN_WORDS and not set(tokens[last + 1].prefixes) - {"ال"}:
+            last += 1       # «الفرقة السابعة عشرة»
+        start, end = _name_start(tok), tokens[last].stem_end
+        if _overlaps(claims, start, end):
+            continue
+        text = doc.text[start:end]
+        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                   sector="military", source="pattern", confidence=0.7))
+        claims.append(_Claim(start, end))
+
+
 def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
@@ -471,7 +551,8 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         tok = tokens[i]
         place_head = heads.get(tok.stem) in ("site", "fac")     # «بسوق الجمعة»: a place may follow «ب»
         if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
-                or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head):
+                or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head
+                    and not _outlet_named_after(doc, i)):
             i += 1
             continue
         j = _chain_end(doc, i, stoppers)
@@ -493,6 +574,23 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
                                            confidence=0.7))
                 claims.append(_Claim(start, end))
         i = j + 1
+
+
+_OUTLET_NAME_ZIPF = 3.0     # a bare word this rare after «لوكالة», «لصحيفة» is the outlet's name
+
+
+def _outlet_named_after(doc: Document, i: int) -> bool:
+    """«متحدثا لوكالة إيلنا العمالية», «لصحيفة هآرتس»: after a descriptor head with «ل/ب/ك» («لوكالة», «بصحيفة»)
+    a rare bare word that is no place is a name (the head with a clitic is otherwise «لحركة ...», a common noun)."""
+    tokens = doc.tokens
+    if doc.tokens[i].stem not in _descriptor_heads() or i + 1 >= len(tokens) or not _joined(doc, i, i + 1):
+        return False
+    nxt = tokens[i + 1]
+    word = doc.text[nxt.stem_start:nxt.end]     # the whole word: «إيلنا» is no «إيل» + «نا»
+    return not nxt.prefixes and word.isalpha() and len(word) >= 3 \
+        and (stem_zipf(lexicon_key(word)) or 0) < _OUTLET_NAME_ZIPF \
+        and (not nxt.suffix or word_frequency(doc, nxt) < _OUTLET_NAME_ZIPF or not stem_zipf(lexicon_key(word))) \
+        and not load_kb().gazetteer.candidates(word)
 
 
 def _chain_end(doc: Document, i: int, stoppers: frozenset[str]) -> int:
@@ -663,8 +761,10 @@ def _misread_name_word(doc: Document, tok) -> bool:
     """«فينوجرادوف», «بليك»: a word whose first letter the segmenter took for a clitic (ب ك ف س, nothing before
     it) on a stem that is no word and no place: a foreign name whole, not a preposition or «ف» on a word."""
     return tok.prefixes in (["ب"], ["ك"], ["ف"], ["س"]) and not tok.suffix and len(tok.stem) >= 4 \
-        and tok.stem.isalpha() and (stem_zipf(tok.stem) or 0) < _LONE_NAME_ZIPF \
+        and tok.stem.isalpha() and word_frequency(doc, tok) < _LONE_NAME_ZIPF \
         and not load_kb().gazetteer.candidates(doc.text[tok.stem_start:tok.stem_end])
+    # (the frequency of the stem as written: the lexicon keeps «ة», and «خطوره» looked rare where «خطورة» is not:
+    # «زيان | بخطورة»)
 
 
 def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
@@ -685,8 +785,9 @@ def _name_like(doc: Document, k: int, after_common_word: bool = False) -> bool:
         return True
     if tok.norm in _name_stoppers() or tok.stem in _name_stoppers():
         return False
-    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)):
-        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما»: a verb, a plural, an inflected word
+    if _verb_or_plural_shape(doc, tok) or _inflected_common_word(doc, tok, ("ا",)) \
+            or ("ال" in tok.prefixes and _inflected_common_word(doc, tok, ("ات",))):
+        return False        # «خلفه», «ليجهر», «يرون», «السابقون», «تكريما», «الاجراءات»: a verb, a plural, ...
     zipf = word_frequency(doc, tok)
     if not zipf:
         return True
@@ -729,8 +830,8 @@ def _speaker_alone(doc: Document, k: int) -> bool:
     after = doc.text[tokens[k].end:tokens[k].end + 2].strip()[:1]
     if k == 0 or verb_form(tokens[k - 1]) is None or not _joined(doc, k - 1, k):
         return False
-    if after in ("،", ",", ":"):
-        return True
+    if after in ("،", ",", ":", '"', "«", "“"):
+        return True         # («وقال يوسف " لأن ...»: the quotation opens after the speaker)
     return k + 1 < len(tokens) and _joined(doc, k, k + 1) and (any(p in ("ل", "ب") for p in tokens[k + 1].prefixes)
                                                                or tokens[k + 1].norm in ("ان", "انه", "انها"))
 
@@ -740,11 +841,13 @@ _INTRODUCED_ZIPF = 4.0      # a word rarer than this right after a speech verb o
 _LONE_NAME_ZIPF = 3.0       # ... and rarer than this, it is a name on its own after a title
 
 
-def _big_place(doc: Document, k: int) -> bool:
-    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person."""
+def _big_place(doc: Document, k: int, whole: bool = False) -> bool:
+    """Token k names a country, a province or a large town («وقالت طهران»): a place, not a person. `whole`:
+    the word read whole, its first letter no clitic («بوين» is no ب + «وين»)."""
     tok = doc.tokens[k]
+    start = tok.start if whole else _name_start(tok)
     return any(c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
-               for c in load_kb().gazetteer.candidates(doc.text[_name_start(tok):tok.stem_end]))
+               for c in load_kb().gazetteer.candidates(doc.text[start:tok.stem_end]))
 
 
 def _introduced_name(doc: Document, k: int) -> bool:
@@ -761,9 +864,12 @@ def _introduced_name(doc: Document, k: int) -> bool:
         return False
     if not _joined(doc, k - 1, k):
         return False
+    split = speaker and _split_foreign_name(tok)     # «وقال بوين»: the whole word is the name, not ب + «وين»
     if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
-            or word_frequency(doc, tok) >= _INTRODUCED_ZIPF:
+            or (not split and word_frequency(doc, tok) >= (_SPOKEN_NAME_ZIPF if speaker and not tok.prefixes
+                                                           and _speech_follows(doc, k) and not _agent_word(tok)
+                                                           else _INTRODUCED_ZIPF)):
         return False
     if _inflected_common_word(doc, tok):
         return False        # «مراقبون», «نائبان», «تصدرت»: a common word inflected, not a name
@@ -779,7 +885,28 @@ def _introduced_name(doc: Document, k: int) -> bool:
               and (not tok.prefixes or _split_foreign_name(tok))
               and (_nisba_as_noun(doc, k - 1) or word_frequency(doc, tok) < _LONE_NAME_ZIPF)):
         return False
-    return not _big_place(doc, k)
+    return not _big_place(doc, k, whole=split)
+
+
+_SPOKEN_NAME_ZIPF = 4.3    # ... and a word rarer than this, when the speech begins right after it («وقال عنان إن»)
+
+
+def _agent_word(tok) -> bool:
+    """The KB knows the word as a generic agent («ناشط», «مراسل»): someone unnamed, not a name."""
+    from rasd.kb.keys import name_key
+    return any(kind == "agent" for kind, _ids in load_kb().matcher.lookup(name_key(tok.stem)))
+
+
+def _speech_follows(doc: Document, k: int) -> bool:
+    """Right after the word at k the speech begins: «إن/أن», a colon or an opening quotation mark («وقال عنان إن»,
+    «وأكد غريب « لدينا»): the word closes the speaker's name."""
+    tokens = doc.tokens
+    if k + 1 >= len(tokens):
+        return False
+    gap = doc.text[tokens[k].end:tokens[k + 1].start].strip()
+    if gap:
+        return gap[:1] in (":", '"', "«", "“")
+    return tokens[k + 1].norm in _COMPLEMENTIZERS and not tokens[k + 1].prefixes
 
 
 def _split_foreign_name(tok) -> bool:
@@ -1111,6 +1238,42 @@ def find_speaker_names(doc: Document) -> list[tuple[int, int, str, float]]:
     return out
 
 
+_PAIR_WORD_ZIPF = 4.0       # each word of a two-word name after a nationality adjective is rarer than this ...
+_PAIR_RARE_ZIPF = 3.5       # ... and one of them rarer than this
+
+
+def _pair_name_word(doc: Document, k: int) -> bool:
+    """A bare word that may be part of a foreign name: no clitic, no ending, no common, inflected, nisba or agent
+    word, and no place the gazetteer knows."""
+    tok = doc.tokens[k]
+    if tok.prefixes or tok.suffix or len(tok.stem) < 2 or not tok.stem.isalpha() or tok.stem.isascii() \
+            or tok.stem in _nisba_forms() or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
+            or word_frequency(doc, tok) >= _PAIR_WORD_ZIPF:
+        return False
+    return not (_inflected_common_word(doc, tok) or _verb_or_plural_shape(doc, tok) or _agent_word(tok)
+                or _big_place(doc, k))
+
+
+def find_nisba_pairs(doc: Document) -> list[tuple[int, int, str, float]]:
+    """«المتحدث باسم الخارجية الأميركية شون ماكورماك», «الكونغولي شاباني نوندا»: two uncommon bare words right
+    after a nationality adjective with the article (one of them rare) are a person's first and last name."""
+    tokens, out = doc.tokens, []
+    nisba = _nisba_forms()
+    for k in range(1, len(tokens) - 1):
+        prev = tokens[k - 1]
+        if prev.stem not in nisba or "ال" not in prev.prefixes or prev.stem.endswith(("ون", "ين")) \
+                or not _joined(doc, k - 1, k) or not _joined(doc, k, k + 1):
+            continue
+        if not (_pair_name_word(doc, k) and _pair_name_word(doc, k + 1)) \
+                or min(word_frequency(doc, tokens[k]), word_frequency(doc, tokens[k + 1])) >= _PAIR_RARE_ZIPF \
+                or load_kb().gazetteer.candidates(doc.text[tokens[k].stem_start:tokens[k + 1].stem_end]):
+            continue
+        if k + 2 < len(tokens) and _joined(doc, k + 1, k + 2) and _pair_name_word(doc, k + 2):
+            continue        # three or more unknown words: a title or a phrase, not clearly a name
+        out.append((tokens[k].stem_start, tokens[k + 1].stem_end, "PERSON", 0.7))
+    return out
+
+
 def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
     for start, end, etype, conf in names:
         if _overlaps(claims, start, end):
@@ -1248,6 +1411,43 @@ def assign_clusters(doc: Document) -> None:
                     e.canonical = e.text
 
 
+def _weak_place(e: Entity, kb) -> bool:
+    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town."""
+    if e.type not in ("GPE", "LOC", "FAC") or e.source != "kb" or e.confidence >= 1.0:
+        return False
+    places = [kb.gazetteer.place(i) for i in e.candidates]
+    return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+                   for c in places)
+
+
+_YIELD_ZIPF = 4.3     # a recurring name's word rarer than this outranks a small place of the same spelling
+
+
+def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
+    """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
+    the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
+    after «نادي الزمالك») is that name again, not a village of the same spelling somewhere. The places given
+    way are taken out of the entities and their claims voided."""
+    if not _overlaps(claims, start, end):
+        return True
+    kb = load_kb()
+    words = [t for t in _tokens_near(doc, start, end) if t.stem_start < end and start < t.stem_end]
+    if not words or any(word_frequency(doc, t) >= _YIELD_ZIPF for t in words):
+        return False        # «حل مشرف», «ردا»: a word this common is the word again, not the name
+    lo, hi = min(t.start for t in words), max(t.end for t in words)     # the whole words, clitics and all
+    over = [e for e in doc.entities if e.span.start < end and start < e.span.end]
+    if not over or not all(_weak_place(e, kb) and lo <= e.span.start and e.span.end <= hi for e in over):
+        return False
+    blocking = [c for c in claims if c.start < end and start < c.end]
+    if any(not any(e.span.start <= c.start and c.end <= e.span.end for e in over) for c in blocking):
+        return False        # something else claimed the words too (an agent, a title)
+    for c in blocking:
+        c.start = c.end = -1
+    gone = {id(e) for e in over}
+    doc.entities[:] = [e for e in doc.entities if id(e) not in gone]
+    return True
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1259,13 +1459,16 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
             key = _name_key(words[-1])
             if normalize_for_match(words[-2]) in _NAME_LINKS:
                 continue        # «ابن خلدون»: the word after «ابن»/«أبو» is no surname on its own
+            if _name_key(words[-1]).removeprefix("ال") in _ordinals() | _TEEN_WORDS:
+                continue        # «كونراد الثالث»: a regnal number is no surname
             if (stem_zipf(lexicon_key(words[-1])) or 0) < _NAME_WORD_ZIPF:
                 surnames.setdefault(key, e)
     if not surnames:
         return
     for tok in doc.tokens:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end or _overlaps(claims, tok.stem_start, tok.stem_end):
+        if full is None or tok.start < full.span.end or not _free_of_weak_places(doc, claims, tok.stem_start,
+                                                                                    tok.stem_end):
             continue
         start = _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
@@ -1276,6 +1479,17 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
 
 
 _FIRST_NAME_ZIPF = 3.75     # a bare word rarer than this right before a person's name is its first name
+_DESCRIBED_FIRST_NAME_ZIPF = 4.75   # ... or rarer than this, when a title or a nationality adjective precedes it
+
+
+def _described_before(doc: Document, j: int) -> bool:
+    """The word before token j describes the person named from j on: a title («المندوب», «العاهل») or a
+    nationality adjective with the article («الإسرائيلي»), in the same sentence, no mark between."""
+    if j == 0 or not _joined(doc, j - 1, j):
+        return False
+    before = doc.tokens[j - 1]
+    return _is_title(before) or ("ال" in before.prefixes and before.stem in _nisba_forms()
+                                 and not before.stem.endswith(("ون", "ين")))
 
 
 def add_first_names(doc: Document) -> None:
@@ -1284,6 +1498,7 @@ def add_first_names(doc: Document) -> None:
     given name that is no common word just before it («جوزف ليبرمان», «بهاء الاعرجي»)."""
     starts = {_name_start(t): i for i, t in enumerate(doc.tokens)}
     taken = {(e.span.start, e.span.end) for e in doc.entities}
+    gone: set[int] = set()
     spans = [(e.span.start, e.span.end) for e in doc.entities]
     for e in doc.entities:
         k = starts.get(e.span.start)
@@ -1299,14 +1514,55 @@ def add_first_names(doc: Document) -> None:
             pass            # «جوزف ليبرمان», «بهاء الاعرجي»: a given name, whatever else the word may be
         elif prev.prefixes or prev.suffix or len(prev.stem) < 3 or not prev.stem.isalpha() or prev.stem.isascii() \
                 or prev.sentence != doc.tokens[k].sentence \
-                or word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or prev.stem in _nisba_forms() \
+                or prev.stem in _nisba_forms() \
                 or prev.stem in _person_titles() or prev.norm in _name_stoppers() \
-                or _inflected_common_word(doc, prev) or load_kb().gazetteer.candidates(prev.text) \
+                or _inflected_common_word(doc, prev):
+            continue
+        elif _described_before(doc, k - 1):
+            # «المندوب الإسرائيلي دان غيلرمان», «العاهل الإسباني خوان كارلوس»: after a description, a word
+            # somewhat common («دان» condemned, «خوان») is still the first name, unless it is a place of note;
+            # a small place only the gazetteer read there gives way
+            if word_frequency(doc, prev) >= _DESCRIBED_FIRST_NAME_ZIPF or _big_place(doc, k - 1) or _agent_word(prev):
+                continue
+            over = [o for o in doc.entities if o.span.start < prev.end and prev.start < o.span.end]
+            if not all(_weak_place(o, load_kb()) for o in over):
+                continue
+            gone.update(id(o) for o in over)
+        elif word_frequency(doc, prev) >= _FIRST_NAME_ZIPF or load_kb().gazetteer.candidates(prev.text) \
                 or any(a < prev.end and prev.start < b for a, b in spans):
             continue
         if (prev.start, e.span.end) in taken:
             continue
         e.span = doc.span(prev.start, e.span.end)
+        e.text = e.span.text
+        if e.source != "kb":
+            e.name_en = transliterate(e.text)
+    if gone:
+        doc.entities[:] = [o for o in doc.entities if id(o) not in gone]
+
+
+def add_regnal_numbers(doc: Document) -> None:
+    """«تشارلز الأول», «عبد الله الثاني», «الفونسو الثالث عشر», «بنديكيت السادس عشر»: an ordinal with the article
+    right after a person named by one (given) name is the name's regnal number."""
+    index = {t.stem_end: i for i, t in enumerate(doc.tokens)}
+    taken = [(e.span.start, e.span.end) for e in doc.entities]
+    tokens = doc.tokens
+    for e in doc.entities:
+        k = index.get(e.span.end)
+        if e.type != "PERSON" or k is None or k + 1 >= len(tokens) or not _joined(doc, k, k + 1) \
+                or not (len(e.text.split()) == 1 or _name_key(e.text) in _given_names()):
+            continue        # (a first and last name and an ordinal: a seed, «فرناندو غونزاليز الثالث»)
+        nxt = tokens[k + 1]
+        if nxt.prefixes != ["ال"] or nxt.suffix or nxt.stem not in _ordinals():
+            continue
+        last = k + 1
+        if last + 1 < len(tokens) and _joined(doc, last, last + 1) and tokens[last + 1].stem in _TEEN_WORDS \
+                and not tokens[last + 1].prefixes:
+            last += 1
+        end = tokens[last].stem_end
+        if any(a < end and e.span.end < b for a, b in taken):
+            continue
+        e.span = doc.span(e.span.start, end)
         e.text = e.span.text
         if e.source != "kb":
             e.name_en = transliterate(e.text)
@@ -1333,7 +1589,7 @@ def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
             else _name_key(tok.text)
         full = (firsts.get(key) or [None])[0]
         if full is None or tok.start < full.span.end or tok.suffix or (set(tok.prefixes) - {"و"}) \
-                or _preposition_ali(doc, k) or _overlaps(claims, tok.stem_start, tok.stem_end):
+                or _preposition_ali(doc, k) or not _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end):
             continue
         if k + 1 < len(tokens) and _joined(doc, k, k + 1) and (_name_like(doc, k + 1) or tokens[k + 1].stem in _NAME_LINKS):
             continue        # «عثمان بن عفان» | «عثمان الآخر»: another name goes on here
@@ -1376,16 +1632,16 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         start = _name_start(tok)
         first = _name_key(text[start:tok.stem_end])
         found = _repeat_at(doc, k, first, by_first) if first in by_first else None
-        if found is None:
+        if found is None and misread_clitic(tok):      # (the pure test first: most words have no such clitic)
             start = tok.stem_start - 1
             first = _name_key(text[start:tok.stem_end])
-            if first in by_first and misread_clitic(tok):
+            if first in by_first:
                 found = _repeat_at(doc, k, first, by_first)
         if found is None:
             continue
         end, full = found
         stop = tokens[end].stem_end
-        if _overlaps(claims, start, stop):
+        if not _free_of_weak_places(doc, claims, start, stop):
             continue
         doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
                                    name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
@@ -1519,22 +1775,31 @@ def add_state_heads(doc: Document) -> None:
         e.type, e.kb_id, e.source, e.name_en = "GPE", None, "pattern", transliterate(e.text)
 
 
+@lru_cache(maxsize=None)
 def _cue_set(kind: str) -> frozenset[str]:
+    """The cue words of one kind (ner_cues.tsv, read once per process): built once, not at each question
+    (it walked every cue, twice per entity of a sports check; issue 16)."""
     from rasd.extract.ner_model import load_cues
     return frozenset(w for w, kinds in load_cues().items() if kind in kinds)
 
 
+@lru_cache(maxsize=1)
+def _sport_cues() -> frozenset[str]:
+    return _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
+
+
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
-    cues = _cue_set("SPORT_CUE") | _cue_set("SPORT_WORD")
+    cues = _sport_cues()
 
     def found(s: int) -> set[str]:
         return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
 
-    if len(found(sentence)) >= 2:
+    own = found(sentence)
+    if len(own) >= 2:
         return True             # two different sports words: «البطولة» alone may be heroism
     # a sentence of a sports report may name no sport itself («دك فالنسيا شباكه»): its neighbours do
-    return len(found(sentence) | found(sentence - 1) | found(sentence + 1)) >= 3
+    return len(own | found(sentence - 1) | found(sentence + 1)) >= 3
 
 
 _CLUB_CITY_POPULATION = 20_000
@@ -1732,13 +1997,16 @@ def run(doc: Document) -> None:
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
     add_person_entities(doc, claims, find_speaker_names(doc))
+    add_person_entities(doc, claims, find_nisba_pairs(doc))
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
+    add_numbered_units(doc, claims)
     add_org_patterns(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
     add_first_names(doc)
+    add_regnal_numbers(doc)
     add_state_heads(doc)
     trim_descriptors(doc, kb)
     add_surname_mentions(doc, claims)

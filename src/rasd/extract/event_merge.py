@@ -352,11 +352,15 @@ _SUMMARY_KM = 50.0
 _ACTOR_MEMORY_SENTENCES = 3
 
 
+_INHERITING_TYPES = _SPECIFICITY_CHECKED | {"COERCE"}
+
+
 def _inherit_actors(events: list[Event], doc: Document) -> None:
-    """«ووقعت الهجمات الأربعاء ...» after «قوات الدعم السريع قتلت 30 مدنيا»: an attack or protest told with
-    no actor takes the actor of the same kind of event told just before it."""
+    """«ووقعت الهجمات الأربعاء ...» after «قوات الدعم السريع قتلت 30 مدنيا», «كما اعتقلت شابا في خربة صافا» after
+    «داهمت قوات الاحتلال بلدة الشويكة»: an attack, protest or arrest told with no actor takes the actor of the
+    same kind of event told just before it."""
     for k, event in enumerate(events):
-        if event.actor1 is not None or event.type not in _SPECIFICITY_CHECKED:
+        if event.actor1 is not None or event.type not in _INHERITING_TYPES:
             continue
         here = doc.sentence_at(event.trigger.start)
         for earlier in reversed(events[:k]):

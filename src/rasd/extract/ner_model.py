@@ -19,11 +19,13 @@ span becomes GPE, LOC or FAC from the cue word in front of or heading it (data/n
 from __future__ import annotations
 
 import functools
+import re
 from collections import OrderedDict, defaultdict
 from pathlib import Path
 
 from rasd.document import Token
 from rasd.text.normalize import normalize_for_match
+from rasd.text.tokens import lexicon_key, stem_zipf
 
 MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
 CUES_PATH = Path(__file__).parent / "data" / "ner_cues.tsv"
@@ -32,8 +34,8 @@ LABELS = ("PER", "ORG", "LOC")
 VOCAB_MIN_COUNT = 2       # stems seen fewer times in training are "rare" (what an unknown name looks like)
 VOCAB_COMMON_COUNT = 20
 CUE_KINDS = ("PER_TITLE", "NAME_PART", "GPE_CUE", "LOC_CUE", "FAC_CUE", "ORG_HEAD", "SPORT_CUE", "CLUB_WORD",
-             "SPORT_WORD", "STATE_HEAD")
-STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD"})   # read by the entities stage only, never a model feature
+             "SPORT_WORD", "STATE_HEAD", "UNIT_HEAD")
+STAGE_ONLY_KINDS = frozenset({"SPORT_WORD", "STATE_HEAD", "UNIT_HEAD"})   # read by the entities stage only, never a model feature
 # Model class -> output EntityType; LOC is refined by cues in `_location_type`.
 OUTPUT_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Cue kind announcing a location span -> the EntityType it gets.
@@ -148,10 +150,13 @@ def _kb():
 
 # ---------------------------------------------------------------- features
 
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]*")    # (an empty word too, as `all` of no characters)
+
+
 def _shape(text: str) -> str:
     if text.isdigit():
         return "digit"
-    if all("\u0600" <= c <= "\u06ff" for c in text):
+    if _ARABIC_BLOCK.fullmatch(text):
         return "arabic"
     if text.isascii() and text.isalpha():
         return "latin-upper" if text[:1].isupper() else "latin"
@@ -173,10 +178,6 @@ def frequency_class(stem: str, vocab: dict[str, int] | None) -> str:
 
 def _zipf_bucket(stem: str) -> str:
     """General-language frequency of the stem (the text layer's lexicon), bucketed: "unk" if unknown."""
-    try:
-        from rasd.text.tokens import stem_zipf
-    except ImportError:
-        return "na"
     zipf = stem_zipf(stem)
     return "unk" if zipf is None else str(min(int(zipf), 6))
 
@@ -210,13 +211,17 @@ def _shape_features(stem: str) -> list[str]:
     s = f"^{stem}$"
     feats = ["c3=" + s[i:i + 3] for i in range(len(s) - 2)]
     if len(stem) >= 4:
-        ratio = sum(c in _VOWELS for c in stem[1:]) / (len(stem) - 1)
+        ratio = sum(map(_VOWELS.__contains__, stem[1:])) / (len(stem) - 1)
         feats.append("vow=" + str(min(int(ratio * 5), 3)))
     return feats
 
 
-def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None) -> list[str]:
-    """Features of one token on its own (no context)."""
+_AFFIX_NAMES = (("p1=", "s1="), ("p2=", "s2="), ("p3=", "s3="), ("p4=", "s4="))
+
+
+def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str, int] | None,
+                   cue_list: list[str] | None = None) -> list[str]:
+    """Features of one token on its own (no context). `cue_list`: its `_feature_cues`, if the caller has them."""
     stem = tok.stem
     light = light_stem(stem)
     feats = [
@@ -232,11 +237,11 @@ def _word_features(tok: Token, cues: dict[str, frozenset[str]], vocab: dict[str,
     ]
     if light != stem:
         feats.append("light=" + light)
-    for n in (1, 2, 3, 4):
-        if len(stem) > n:
-            feats.append(f"p{n}=" + stem[:n])
-            feats.append(f"s{n}=" + stem[-n:])
-    feats.extend("cue=" + k for k in _feature_cues(tok, cues))
+    for n in range(1, min(len(stem), 5)):       # (each n from 1 to 4 that leaves a letter over)
+        prefix, suffix = _AFFIX_NAMES[n - 1]
+        feats.append(prefix + stem[:n])
+        feats.append(suffix + stem[-n:])
+    feats += ["cue=" + k for k in (_feature_cues(tok, cues) if cue_list is None else cue_list)]
     if stem in _given_names():
         feats.append("given")
     if not stem.isdigit():
@@ -287,17 +292,21 @@ def _lead_kinds(prev: Token, cues: dict[str, frozenset[str]]) -> list[str]:
 
 # least recently used out: on varied news (56k word forms in 600 articles) 80% of tokens hit 20,000 entries,
 # against 73% when the cache was emptied whenever it was full
-_FEATURE_CACHE: OrderedDict[tuple, tuple[list[str], ...]] = OrderedDict()
+_FEATURE_CACHE: OrderedDict[tuple, tuple] = OrderedDict()   # five lists of str or of bytes, then lead kinds
 _FEATURE_CACHE_SIZE = 20_000     # entries are five positions of feature lists: ~1 KB each (memory ceiling, issue 16)
 _RELS = (-2, -1, 0, 1, 2)
+_REL_NAMES = {rel: f"{rel}:" for rel in _RELS}
 
 
-def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tuple[list[str], ...]:
+def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
+                    encode: bool = False, setting: tuple | None = None) -> tuple:
     """A token's features at each relative position, indexed rel + 2: its own (rel 0) and those it gives a
-    neighbour (±1, ±2); computed once per distinct word form (news text repeats its words, and feature
-    extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
-    the tagger ignores any other, so its labels and marginals are the same (issue 16)."""
-    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), id(vocab), id(cues), id(known))
+    neighbour (±1, ±2), then (index 5) its `_lead_kinds`; computed once per distinct word form (news text
+    repeats its words, and feature extraction is most of the tagger's time). With `known` (the model's attributes), only those are kept:
+    the tagger ignores any other, so its labels and marginals are the same (issue 16). With `encode`, as
+    UTF-8 bytes, which the tagger would otherwise encode again at every use."""
+    # (`setting`: the caller's `_setting(cues, vocab, known, encode)`, made once per sentence)
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), setting or _setting(cues, vocab, known, encode))
     feats = _FEATURE_CACHE.get(key)
     if feats is not None:
         _FEATURE_CACHE.move_to_end(key)
@@ -305,10 +314,20 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None) -> tu
         if len(_FEATURE_CACHE) >= _FEATURE_CACHE_SIZE:
             _FEATURE_CACHE.popitem(last=False)
         feats = _features_at_each_position(tok, cues, vocab)
-        if known is not None:
+        if known is not None and encode:
+            feats = tuple([f.encode() for f in fs if f in known] for fs in feats)
+        elif known is not None:
             feats = tuple([f for f in fs if f in known] for fs in feats)
+        elif encode:
+            feats = tuple([f.encode() for f in fs] for fs in feats)
+        feats = (*feats, tuple(_lead_kinds(tok, cues)))      # [5]: what the word is to the word after it
         _FEATURE_CACHE[key] = feats
     return feats
+
+
+def _setting(cues, vocab, known, encode: bool) -> tuple:
+    """What a token's cached features depend on besides the word: the tables and the output form."""
+    return id(vocab), id(cues), id(known), encode
 
 
 def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]:
@@ -325,11 +344,12 @@ def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]
     out = []
     for rel in _RELS:
         if rel == 0:
-            out.append(_word_features(tok, cues, vocab))
+            out.append(_word_features(tok, cues, vocab, cue_list))
             continue
-        r = f"{rel}:"
+        r = _REL_NAMES[rel]
         feats = [r + "stem=" + stem, r + "freq=" + freq]
-        feats.extend(r + "cue=" + k for k in cue_list)
+        if cue_list:
+            feats += [r + "cue=" + k for k in cue_list]
         if speech:
             feats.append(r + "speech")
         if given:
@@ -337,7 +357,7 @@ def _features_at_each_position(tok: Token, cues, vocab) -> tuple[list[str], ...]
         if nisba:
             feats.append(r + "nisba")
         if rel == 1 or rel == -1:
-            feats.extend(r + f for f in near)
+            feats += [r + f for f in near]
         out.append(feats)
     return tuple(out)
 
@@ -353,17 +373,32 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
     file) are optional: without them those features are simply absent / "na". `known`, when given, keeps
     only the features the model has weights for (tagging: the same labels and marginals, less work).
     """
+    return _sentence_features(tokens, kb_tags, vocab, known, False)
+
+
+def sentence_attributes(tokens: list[Token], kb_tags: list[str] | None, vocab: dict[str, int] | None,
+                        known: frozenset[str]) -> list[list[bytes]]:
+    """`sentence_features` with `known`, UTF-8 encoded: what the tagger is given. python-crfsuite takes bytes
+    as they are and encodes each str again; the cached per-word features are kept encoded (issue 16)."""
+    return _sentence_features(tokens, kb_tags, vocab, known, True)
+
+
+def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: dict[str, int] | None,
+                       known: frozenset[str] | None, encode: bool) -> list[list]:
     cues = load_cues()
-    per = [_token_features(t, cues, vocab, known) for t in tokens]
+    setting = _setting(cues, vocab, known, encode)
+    per = [_token_features(t, cues, vocab, known, encode, setting) for t in tokens]
     keep = (lambda f: True) if known is None else known.__contains__
-    bias = ["bias"] if keep("bias") else []
-    edge_m2, edge_m1, edge_p1, edge_p2 = ([e] if keep(e) else [] for e in (_EDGES[-2], _EDGES[-1], _EDGES[1], _EDGES[2]))
+    enc = str.encode if encode else str
+    bias = [enc("bias")] if keep("bias") else []
+    edge_m2, edge_m1, edge_p1, edge_p2 = ([enc(e)] if keep(e) else []
+                                          for e in (_EDGES[-2], _EDGES[-1], _EDGES[1], _EDGES[2]))
     stems = [t.stem for t in tokens]
-    out: list[list[str]] = []
+    out: list[list] = []
     n = len(tokens)
     # the same features in the same order as token by token with `_lead_features`, with the loop over the
     # neighbours unrolled and each word's lead kinds found once (the tagger's input: issue 16)
-    lead = _lead_kinds(tokens[0], cues) if n else []
+    lead = per[0][5] if n else ()
     for i in range(n):
         feats = bias + per[i][2]
         feats.extend(per[i - 2][0] if i >= 2 else edge_m2)
@@ -374,20 +409,20 @@ def sentence_features(tokens: list[Token], kb_tags: list[str] | None = None,
         if i > 0:
             f = "-1|0=" + stems[i - 1] + "|" + stem
             if keep(f):
-                feats.append(f)
+                feats.append(enc(f))
             if lead:                                   # (the previous word's)
                 tok = tokens[i]
                 rare = frequency_class(stem, vocab) + "/" + _zipf_bucket(stem) + "/al=" + str("ال" in tok.prefixes)
-                feats.extend(f for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
-            lead = _lead_kinds(tokens[i], cues)
+                feats.extend(enc(f) for f in (f"lead={k}|{rare}" for k in lead) if keep(f))
+            lead = per[i][5]
         if i + 1 < n:
             f = "0|+1=" + stem + "|" + stems[i + 1]
             if keep(f):
-                feats.append(f)
+                feats.append(enc(f))
         if kb_tags and kb_tags[i]:
             for f in ("kb=" + kb_tags[i], "kb_type=" + kb_tags[i][2:]):
                 if keep(f):
-                    feats.append(f)
+                    feats.append(enc(f))
         out.append(feats)
     return out
 
@@ -466,10 +501,16 @@ def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None, use_
     model = model or load_ner_model()
     if kb_tags is None and use_kb:
         kb_tags = kb_token_tags(tokens, text)
+    labels = _tag(tokens, model, kb_tags)
     tagger = model.tagger
-    tagger.set(sentence_features(tokens, kb_tags, model.vocab, model.known))
-    labels = tagger.tag()
     return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
+
+
+def _tag(tokens: list[Token], model: NerModel, kb_tags: list[str] | None) -> list[str]:
+    """The BIO labels of one sentence; the model's tagger then holds the sentence, for `marginal`."""
+    tagger = model.tagger
+    tagger.set(sentence_attributes(tokens, kb_tags, model.vocab, model.known))
+    return tagger.tag()
 
 
 def labels_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -502,7 +543,6 @@ def misread_clitic(tok: Token) -> bool:
     if tok.prefixes[-1:] not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.prefixes[:-1] not in ([], ["و"]) \
             or tok.suffix or len(tok.stem) < 3:
         return False
-    from rasd.text.tokens import stem_zipf
     return (stem_zipf(tok.stem) or 0) < _MISREAD_STEM_ZIPF
 
 
@@ -516,13 +556,12 @@ def misread_inner_clitic(tok: Token) -> bool:
     (`_first_name_like`: not «الخميس بتيسير», «جنديين بجروح»)."""
     if tok.prefixes not in (["ب"], ["ك"], ["ف"], ["س"]) or tok.suffix or len(tok.stem) < 3:
         return False
-    from rasd.text.tokens import stem_zipf
-    return (stem_zipf(tok.stem) or 0) < _INNER_MISREAD_STEM_ZIPF
+    written = tok.text[tok.stem_start - tok.start:tok.stem_end - tok.start]    # the lexicon keeps «ة» («بخطورة»)
+    return max(stem_zipf(tok.stem) or 0, stem_zipf(lexicon_key(written)) or 0) < _INNER_MISREAD_STEM_ZIPF
 
 
 def _first_name_like(tok: Token) -> bool:
     """A bare word that is a given name («جيمس») or no known word (Zipf < 3: «مارات»)."""
-    from rasd.text.tokens import stem_zipf
     return not tok.prefixes and not tok.suffix and (tok.stem in _given_names() or (stem_zipf(tok.stem) or 0) < 3.0)
 
 
@@ -608,15 +647,17 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     kb_tags = kb_token_tags(tokens, text) if use_kb else [""] * len(tokens)
     out: list[tuple[int, int, str, float]] = []
     pos = 0
+    marginal = model.tagger.marginal
     for sent in group_by_sentence(tokens):
-        labelled = tag_sentence_labels(sent, model, kb_tags=kb_tags[pos:pos + len(sent)])
+        # (the marginals of the tokens of spans only: most tokens are in none)
+        labels = _tag(sent, model, kb_tags[pos:pos + len(sent)])
         pos += len(sent)
-        spans = decode_spans(sent, [lab for lab, _ in labelled])
+        spans = decode_spans(sent, labels)
         if text is not None:
             spans = join_person_halves(sent, split_at_punctuation(sent, spans, text), text)
         for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
-            conf = min(p for _, p in labelled[first:last + 1])
+            conf = min(marginal(labels[j], j) for j in range(first, last + 1))
             misread = cls == "PER" and misread_clitic(sent[first])
             start = sent[first].stem_start - 1 if misread else name_start(sent[first])
             out.append((start, sent[last].stem_end, etype, round(conf, 4)))

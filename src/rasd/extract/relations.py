@@ -64,8 +64,14 @@ def _cues_by_first_word() -> dict[str, list[Cue]]:
 
 
 def _cues_at(tok: Token) -> list[Cue]:
+    return _cues_for_word(tok.norm)
+
+
+@lru_cache(maxsize=32_768)
+def _cues_for_word(norm: str) -> list[Cue]:
+    """The cues a word may open, longest first; kept per word (asked at every token; callers only read it)."""
     index = _cues_by_first_word()
-    found = [c for form in strip_clitic(tok.norm) for c in index.get(form, [])]
+    found = [c for form in strip_clitic(norm) for c in index.get(form, [])]
     return sorted(found, key=lambda c: -len(c.words))
 
 

@@ -136,10 +136,23 @@ def _keys(tok: Token) -> set[str]:
     return {tok.stem, _strip_article(tok.stem), tok.norm}
 
 
+_TRIGGERS_KEPT: list = [None, -1, -1, -1, []]     # (token list, its length, lo, hi, the triggers of tokens[lo:hi])
+
+
+def _sentence_triggers(doc: Document, lo: int, hi: int) -> list[LemmaMatch]:
+    """`find_triggers(doc.tokens[lo:hi])`, kept for the last range asked: one verdict asks it of the same
+    sentence up to ~5 times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
+    kept = _TRIGGERS_KEPT
+    tokens = doc.tokens
+    if kept[0] is not tokens or kept[1] != len(tokens) or kept[2] != lo or kept[3] != hi:
+        kept[:] = [tokens, len(tokens), lo, hi, find_triggers(tokens[lo:hi])]
+    return kept[4]
+
+
 def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None:
     """The trigger match covering token i; when several rules match the same word («خطف» is the verb خطف
     and a masdar of اختطف), the one that reads it as its own verb, since the verb form says more."""
-    covering = [m for m in find_triggers(doc.tokens[lo:hi]) if m.first <= i - lo <= m.last]
+    covering = [m for m in _sentence_triggers(doc, lo, hi) if m.first <= i - lo <= m.last]
     if not covering:
         return None
     tok = doc.tokens[i]
@@ -405,7 +418,7 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
         ev.add(shape, weights[shape])
     if _possessed_noun(doc.tokens[i], shape):
         ev.add("possessed", weights["possessed"])
-    starts = {lo + m.first for m in find_triggers(doc.tokens[lo:hi]) if m.rule.get("type") == event_type}
+    starts = {lo + m.first for m in _sentence_triggers(doc, lo, hi) if m.rule.get("type") == event_type}
     if _is_enumerated(doc, lo, hi, i, last, starts):
         ev.add("enumeration", weights["enumeration"])
     light = light_verb_before(doc, i) if match is None or match.rule.reads_as_noun(doc.tokens[i]) else None
