@@ -129,3 +129,10 @@ def test_arrests_told_without_a_subject_take_the_arresting_force_told_just_befor
                     "واعتقلت اثنين، كما اعتقلت شابا في بلدة بيت أمر.")
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert len(arrests) >= 2 and all(e.actor1 is not None and e.actor1.text == "قوات الاحتلال" for e in arrests)
+
+
+def test_the_city_of_a_visit_is_where_it_went_not_who_visited():
+    doc = events_of("وقع البلدان 5 اتفاقيات خلال زيارة رسمية لنواكشوط الأحد.")
+    visit = next(e for e in doc.events if e.type == "CONSULT")
+    assert visit.place is not None and visit.place.text == "نواكشوط"
+    assert visit.actor1 is None or "نواكشوط" not in visit.actor1.text

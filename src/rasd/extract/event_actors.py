@@ -73,7 +73,7 @@ def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
     if idx is None:
         return actor
     tok = doc.tokens[idx[0]]
-    if tok.prefixes[-2:] == ["ل", "ال"] and actor.span.start > tok.start:
+    if tok.prefixes[-2:] == ["ل", "ال"] and doc.text[tok.start:actor.span.start].endswith("لل"):
         return actor.model_copy(update={"text": "ال" + actor.text})
     return actor
 
@@ -776,6 +776,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     actor1 = None if vso_subject else _agent_phrase(
         doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
         reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
+    if actor1 is not None and match.rule.get("mode") == "visit" and _is_place_actor(actor1):
+        actor1 = None       # «خلال زيارة عزيز للخرطوم»: the city visited, not the visitor
     object_ = None
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
         actor1 = _previous_subject(doc, i, anaphoric=True)
@@ -846,8 +848,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         stop = _relative_after(doc, last)
         stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None), stop)
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
+        visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
-                       and not (martyr and m.first - last <= 3)), None)
+                       and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))), None)
         if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
                 and _naming_people(doc, [actor1]):
             # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
