@@ -136,3 +136,8 @@ def test_the_city_of_a_visit_is_where_it_went_not_who_visited():
     visit = next(e for e in doc.events if e.type == "CONSULT")
     assert visit.place is not None and visit.place.text == "نواكشوط"
     assert visit.actor1 is None or "نواكشوط" not in visit.actor1.text
+
+
+def test_an_aid_convoy_is_aid():
+    doc = events_of("دخلت يوم أمس الأحد قافلة إغاثية مؤلفة من 40 شاحنة إلى مدينة حلب.")
+    assert [e.type for e in doc.events] == ["AID"]
