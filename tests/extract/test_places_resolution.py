@@ -202,3 +202,11 @@ def test_amman_after_the_jordanian_capital():
 def test_a_region_after_a_place_word_is_that_region_not_part_of_a_name():
     doc = places_of("قتل جنديان في انفجار لغم في منطقة سيناء أمس.")
     assert [p.name_en for p in doc.places] == ["Sinai"]
+
+
+def test_a_place_word_alone_refers_back_to_the_last_place_of_its_kind():
+    doc = places_of("قتل عشرة أشخاص في قصف على مدينة حمص أمس. وقال المحافظ إن القصف طال حيا سكنيا في المدينة.")
+    back = next(p for p in doc.places if p.text == "المدينة")
+    assert back.name_en == next(p for p in doc.places if p.text == "مدينة حمص").name_en
+    doc = places_of("قتل عشرة أشخاص في قصف على مدينة حمص أمس، وسقطت قذائف شمال المدينة.")
+    assert not [p for p in doc.places if p.text == "المدينة"]

@@ -544,6 +544,43 @@ def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
     return out
 
 
+# «في قصف روسي على منطقة سكنية في المدينة»: a definite place word alone refers back to the last place of its
+# kind told in the sentences just before
+_PLACE_ANAPHORS = {"مدينه": frozenset({"city"}), "بلده": frozenset({"town", "village", "city"}),
+                   "قريه": frozenset({"village", "town"}), "مخيم": frozenset({"camp"})}
+_ANAPHOR_SENTENCES = 3
+
+
+def _places_referred_back(doc: Document) -> list[Place]:
+    """«المدينة», «البلدة», «القرية», «المخيم» with no name or adjective after it: the last place of that kind
+    named in the same sentence or the two before it (its point, named by the word itself)."""
+    starts = {p.span.start for p in doc.places} | {e.span.start for e in doc.entities}
+    by_start = sorted(doc.places, key=lambda p: p.span.start)
+    out: list[Place] = []
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        kinds = _PLACE_ANAPHORS.get(tok.stem)
+        if kinds is None or "ال" not in tok.prefixes or tok.suffix:
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence else None
+        if nxt is not None and (nxt.start in starts or nxt.stem_start in starts or "ال" in nxt.prefixes):
+            continue        # «المدينة القديمة», «المدينة المنورة», «البلدة حلب»: not a word referring back
+        prev = tokens[k - 1] if k >= 1 and tokens[k - 1].sentence == tok.sentence else None
+        role = (_word_role(prev.stem) or _word_role(prev.norm)) if prev is not None else None
+        if role and role[0] in ("direction_prefix", "direction"):
+            continue        # «شمال المدينة»: a part of the town, another place than the town's point
+        antecedent = next((p for p in reversed(by_start) if p.span.end <= tok.start and p.feature in kinds
+                           and p.lat is not None
+                           and tok.sentence - doc.sentence_at(p.span.start) < _ANAPHOR_SENTENCES), None)
+        if antecedent is None:
+            continue
+        start = tok.stem_start - 2      # «بالمدينة» → «المدينة»
+        out.append(antecedent.model_copy(update={
+            "span": doc.span(start, tok.end), "text": doc.text[start:tok.end],
+            "reason": f"«{doc.text[start:tok.end]}» refers back to «{antecedent.text}»"}))
+    return out
+
+
 _ADJECTIVE_ZIPF = 3.5
 
 
@@ -755,6 +792,7 @@ def run(doc: Document) -> None:
     _drop_lone_foreign_places(doc, kb, anchored)
     doc.places.extend(_after_cue_words(doc, kb, countries))
     doc.places.extend(_bare_capitals(doc, kb, countries))
+    doc.places.extend(_places_referred_back(doc))
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
     # unresolved places taken off in one pass at the end (issue 16)
