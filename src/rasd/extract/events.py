@@ -356,9 +356,13 @@ def run(doc: Document) -> None:
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         actor1, actor2 = (with_article_restored(doc, _fuller_mention(doc, a)) for a in (actor1, actor2))
         storming = event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
-            and actor1 is not None and actor1.sector in _NONSTATE_ARMED
+            and actor1 is not None and actor1.sector in _NONSTATE_ARMED \
+            and (any(lo <= k < hi and k > match.first and doc.tokens[k].stem in _STORMING_VIOLENCE for k in range(lo, hi))
+                 or bool(casualties and (casualties.fatalities or casualties.injuries)))
         if storming:
-            event_type = "ASSAULT"      # «اقتحم رجال مسلحون مسجدا»: armed men storming a place attack it
+            # «اقتحم رجال مسلحون مسجدا وفتحوا النار», «... وقتلوا 23 جنديا»: armed men storming a place and
+            # shooting or killing there attack it (storming a polling station with no violence told is no attack)
+            event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
@@ -424,6 +428,7 @@ def run(doc: Document) -> None:
 
 _STORMING_LEMMAS = ROLES["storming_lemmas"]
 _NONSTATE_ARMED = ROLES["nonstate_armed_sectors"]
+_STORMING_VIOLENCE = _WORDS["storming_violence"]
 _TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
 _TIME_DISTANCE_REACH = 6        # «بعد وقت قصير من إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها»
 
