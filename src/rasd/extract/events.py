@@ -357,7 +357,7 @@ def run(doc: Document) -> None:
         actor1, actor2 = (with_article_restored(doc, _fuller_mention(doc, a)) for a in (actor1, actor2))
         storming = event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
             and actor1 is not None and actor1.sector in _NONSTATE_ARMED \
-            and (any(lo <= k < hi and k > match.first and doc.tokens[k].stem in _STORMING_VIOLENCE for k in range(lo, hi))
+            and (any(doc.tokens[k].stem in _STORMING_VIOLENCE for k in range(match.last + 1, hi))
                  or bool(casualties and (casualties.fatalities or casualties.injuries)))
         if storming:
             # «اقتحم رجال مسلحون مسجدا وفتحوا النار», «... وقتلوا 23 جنديا»: armed men storming a place and
