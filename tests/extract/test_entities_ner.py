@@ -658,3 +658,13 @@ def test_a_common_word_after_a_name_is_no_part_of_it():
     assert "زيان بخطورة" not in typed(doc_of("وشعر الأمير زيان بخطورة القلعة التي بنيت."), "PERSON")
     assert "حمدان الاجراءات" not in typed(doc_of("ورفض حمدان الاجراءات التي اتخذتها السلطات."), "PERSON")
     assert "أحمد الزيات" in typed(doc_of("وقال أحمد الزيات إن الحل قريب."), "PERSON")
+
+
+def test_a_known_surname_whose_other_readings_are_small_places():
+    # session 8: «بوش» is also a village: a known person's one-word surname, no common word, is the person
+    assert typed(doc_of("والتقى بوش نظيره الروسي في موسكو.", published=None), "PERSON") == {"بوش"}
+    # ... but not inside a longer name the patterns found, nor after a facility or place word
+    doc = doc_of("وقال الناطق الرسمي باسم المحاكم عبد الرحمن مودي إن المؤتمر فشل.", published=None)
+    assert "عبد الرحمن مودي" in typed(doc, "PERSON")
+    doc = doc_of("محاولة قطع الطريق أمام ثانوية الحريري في البطريركية.", published=None)
+    assert not typed(doc, "PERSON") and "ثانوية الحريري" in typed(doc, "FAC")

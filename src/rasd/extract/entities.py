@@ -211,7 +211,7 @@ def _adjective_end(doc: Document, m: KBMatch) -> int:
     return end
 
 
-def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str]) -> bool:
+def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str], names=()) -> bool:
     """A one-word alias that is also a common adjective («السوداني») counts only when the person was named
     in full before, or a title word stands just before it."""
     if m.token_end - m.token_start > 1 or not m.also:
@@ -223,7 +223,26 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
         # «طالبان», «الجزيرة», «يونيسكو»: an organisation's own one-word name is that organisation, unless
         # a place word governs it («شبه الجزيرة», «مدينة ...», «في ...»)
         return prev not in _PLACE_LEAD_WORDS and prev not in _PLACE_GOVERNORS
-    return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
+    if _org_heads().get(prev) in ("site", "fac"):
+        return False        # «ثانوية الحريري», «مستشفى الحريري»: a place named after the person
+    if prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}:
+        return True
+    return _only_small_place_readings(doc, m, names) and prev not in _PLACE_LEAD_WORDS \
+        and not _after_place_noun(doc, m.token_start)    # «جبل عرفات», «ثانوية الحريري»
+
+
+def _only_small_place_readings(doc: Document, m: KBMatch, names) -> bool:
+    """«والتقى بوش نظيره»: a known person's one-word surname whose other readings are only small places (no
+    adjective, no country, province, capital or big town) and that is no common word is the person — unless
+    it ends a longer name the naming patterns found («عمرو بن ود العامري», «عبد الرحمن مودي»)."""
+    if any(kind != "place" for kind, _ids in m.also) or word_frequency(doc, doc.tokens[m.token_start]) >= _YIELD_ZIPF:
+        return False
+    if any(etype == "PERSON" and a <= m.name_start and m.end <= b and b - a > m.end - m.name_start
+           for a, b, etype, _c in names):
+        return False
+    places = [load_kb().gazetteer.place(i) for _kind, ids in m.also for i in ids]
+    return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+                   for c in places)
 
 
 _PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
@@ -345,7 +364,7 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             continue
         if m.kind == "actor":
             actor = _choose_actor(m.ids, kb, year, countries)
-            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids) \
+            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids, ner_spans) \
                     or _inside_bin_chain(doc, m):
                 _maybe_nisba(doc, m, kb)
                 continue
