@@ -668,3 +668,11 @@ def test_a_known_surname_whose_other_readings_are_small_places():
     assert "عبد الرحمن مودي" in typed(doc, "PERSON")
     doc = doc_of("محاولة قطع الطريق أمام ثانوية الحريري في البطريركية.", published=None)
     assert not typed(doc, "PERSON") and "ثانوية الحريري" in typed(doc, "FAC")
+
+
+def test_only_a_sure_name_outranks_a_small_place_where_it_recurs():
+    # session 8, checked on real news: «أهل الزنتان» (people of Zintan) is no name whose «الزنتان» outranks the town
+    doc = doc_of("وانتفض اهل الزنتان ضد النظام. واعتقلت المحامية في بلدة الزنتان.")
+    assert "الزنتان" not in typed(doc, "PERSON")
+    # «لماذا» after a speech verb is ل + a function word, no foreign name
+    assert not typed(doc_of("وتساءل لماذا لم يصدر قانون العزل في أول جلسة."), "PERSON")

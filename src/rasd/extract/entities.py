@@ -883,7 +883,8 @@ def _introduced_name(doc: Document, k: int) -> bool:
         return False
     if not _joined(doc, k - 1, k):
         return False
-    split = speaker and _split_foreign_name(tok)     # «وقال بوين»: the whole word is the name, not ب + «وين»
+    # «وقال بوين»: the whole word is the name, not ب + «وين» (but «لماذا» is ل + a function word)
+    split = speaker and _split_foreign_name(tok) and word_frequency(doc, tok) < _FUNCTION_WORD_ZIPF
     if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
             or (not split and word_frequency(doc, tok) >= (_SPOKEN_NAME_ZIPF if speaker and not tok.prefixes
@@ -1442,6 +1443,19 @@ def _weak_place(e: Entity, kb) -> bool:
 _YIELD_ZIPF = 4.3     # a recurring name's word rarer than this outranks a small place of the same spelling
 
 
+def _name_outranks_places(doc: Document, full: Entity) -> bool:
+    """The name found first is sure enough to outrank a place's spelling where it recurs: a known one, one the
+    naming patterns found, or a name of two words or more whose first word is a given name or no common word
+    («تيسير التميمي»; not «اهل الزنتان», not the model's lone «درون»)."""
+    words = full.text.split()
+    if full.kb_id or full.source == "kb":
+        return True
+    if len(words) < 2:
+        return full.source == "pattern"
+    first = words[0]
+    return is_given_name(first) or (stem_zipf(lexicon_key(first)) or 0) < _YIELD_ZIPF
+
+
 def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
     """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
     the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
@@ -1486,8 +1500,10 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         return
     for tok in doc.tokens:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end or not _free_of_weak_places(doc, claims, tok.stem_start,
-                                                                                    tok.stem_end):
+        if full is None or tok.start < full.span.end:
+            continue
+        if _overlaps(claims, tok.stem_start, tok.stem_end) and not (
+                _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
         start = _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
@@ -1660,7 +1676,8 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
             continue
         end, full = found
         stop = tokens[end].stem_end
-        if not _free_of_weak_places(doc, claims, start, stop):
+        if _overlaps(claims, start, stop) and not (_name_outranks_places(doc, full)
+                                                   and _free_of_weak_places(doc, claims, start, stop)):
             continue
         doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
                                    name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
