@@ -676,3 +676,9 @@ def test_only_a_sure_name_outranks_a_small_place_where_it_recurs():
     assert "الزنتان" not in typed(doc, "PERSON")
     # «لماذا» after a speech verb is ل + a function word, no foreign name
     assert not typed(doc_of("وتساءل لماذا لم يصدر قانون العزل في أول جلسة."), "PERSON")
+
+
+def test_a_surname_mention_keeps_a_first_letter_that_looks_like_a_clitic():
+    # session 8: «لارو» after «فرانك لارو» is the surname whole, not ل + «ارو»
+    doc = doc_of("وقال المقرر الخاص فرانك لارو إن الوضع خطير. وأشار تقرير السيد لارو إلى الانتهاكات.")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["فرانك لارو", "لارو"]

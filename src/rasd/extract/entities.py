@@ -1499,13 +1499,15 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     if not surnames:
         return
     for tok in doc.tokens:
-        full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
+        full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
+        whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
+        full = full or surnames.get(_name_key(tok.text))
         if full is None or tok.start < full.span.end:
             continue
         if _overlaps(claims, tok.stem_start, tok.stem_end) and not (
                 _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
-        start = _name_start(tok)
+        start = tok.start if whole else _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
                                    name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
                                    sector=full.sector, country=full.country, role=full.role, source="coref",
