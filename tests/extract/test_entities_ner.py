@@ -682,3 +682,9 @@ def test_a_surname_mention_keeps_a_first_letter_that_looks_like_a_clitic():
     # session 8: «لارو» after «فرانك لارو» is the surname whole, not ل + «ارو»
     doc = doc_of("وقال المقرر الخاص فرانك لارو إن الوضع خطير. وأشار تقرير السيد لارو إلى الانتهاكات.")
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["فرانك لارو", "لارو"]
+
+
+def test_a_known_surname_alone_is_not_the_start_of_another_name():
+    # session 8, seen on real news: «البغدادي المحمودي» (a Libyan prime minister) is not «أبو بكر البغدادي»
+    doc = doc_of("دفع البغدادي المحمودي آخر رئيس وزراء ببراءته.", published=None)
+    assert not any(e.kb_id and "البغدادي" in e.text for e in doc.entities)

@@ -240,6 +240,11 @@ def _only_small_place_readings(doc: Document, m: KBMatch, names) -> bool:
     if any(etype == "PERSON" and a <= m.name_start and m.end <= b and b - a > m.end - m.name_start
            for a, b, etype, _c in names):
         return False
+    k = m.token_end
+    if k < len(doc.tokens) and _joined(doc, k - 1, k) and not set(doc.tokens[k].prefixes) - {"ال"} \
+            and ("ال" not in doc.tokens[k].prefixes or doc.tokens[k].stem.endswith("ي")) \
+            and _name_like(doc, k, after_common_word=True):
+        return False        # «البغدادي المحمودي»: a name goes on — another person's
     places = [load_kb().gazetteer.place(i) for _kind, ids in m.also for i in ids]
     return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
                    for c in places)
