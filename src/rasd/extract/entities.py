@@ -223,8 +223,9 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
         # «طالبان», «الجزيرة», «يونيسكو»: an organisation's own one-word name is that organisation, unless
         # a place word governs it («شبه الجزيرة», «مدينة ...», «في ...»)
         return prev not in _PLACE_LEAD_WORDS and prev not in _PLACE_GOVERNORS
-    if _org_heads().get(prev) in ("site", "fac"):
-        return False        # «ثانوية الحريري», «مستشفى الحريري»: a place named after the person
+    if _org_heads().get(prev) == "fac":
+        return False        # «ثانوية الحريري», «مستشفى الحريري»: a building named after the person (a site head
+                            # is left as it was: read as a place, «منطقة الصدر» went to a village of Dhi Qar)
     if prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}:
         return True
     return _only_small_place_readings(doc, m, names) and prev not in _PLACE_LEAD_WORDS \
