@@ -211,7 +211,7 @@ def _adjective_end(doc: Document, m: KBMatch) -> int:
     return end
 
 
-def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str]) -> bool:
+def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[str], names=()) -> bool:
     """A one-word alias that is also a common adjective («السوداني») counts only when the person was named
     in full before, or a title word stands just before it."""
     if m.token_end - m.token_start > 1 or not m.also:
@@ -223,7 +223,32 @@ def _single_token_surname_ok(doc: Document, m: KBMatch, actor, claimed_ids: set[
         # «طالبان», «الجزيرة», «يونيسكو»: an organisation's own one-word name is that organisation, unless
         # a place word governs it («شبه الجزيرة», «مدينة ...», «في ...»)
         return prev not in _PLACE_LEAD_WORDS and prev not in _PLACE_GOVERNORS
-    return prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}
+    if _org_heads().get(prev) == "fac":
+        return False        # «ثانوية الحريري», «مستشفى الحريري»: a building named after the person (a site head
+                            # is left as it was: read as a place, «منطقة الصدر» went to a village of Dhi Qar)
+    if prev in _org_heads() or prev in {"الرئيس", "رئيس", "الوزير", "وزير", "الملك", "الامير", "الشيخ"}:
+        return True
+    return _only_small_place_readings(doc, m, names) and prev not in _PLACE_LEAD_WORDS \
+        and not _after_place_noun(doc, m.token_start)    # «جبل عرفات», «ثانوية الحريري»
+
+
+def _only_small_place_readings(doc: Document, m: KBMatch, names) -> bool:
+    """«والتقى بوش نظيره»: a known person's one-word surname whose other readings are only small places (no
+    adjective, no country, province, capital or big town) and that is no common word is the person — unless
+    it ends a longer name the naming patterns found («عمرو بن ود العامري», «عبد الرحمن مودي»)."""
+    if any(kind != "place" for kind, _ids in m.also) or word_frequency(doc, doc.tokens[m.token_start]) >= _YIELD_ZIPF:
+        return False
+    if any(etype == "PERSON" and a <= m.name_start and m.end <= b and b - a > m.end - m.name_start
+           for a, b, etype, _c in names):
+        return False
+    k = m.token_end
+    if k < len(doc.tokens) and _joined(doc, k - 1, k) and not set(doc.tokens[k].prefixes) - {"ال"} \
+            and ("ال" not in doc.tokens[k].prefixes or doc.tokens[k].stem.endswith("ي")) \
+            and _name_like(doc, k, after_common_word=True):
+        return False        # «البغدادي المحمودي»: a name goes on — another person's
+    places = [load_kb().gazetteer.place(i) for _kind, ids in m.also for i in ids]
+    return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+                   for c in places)
 
 
 _PLACE_GOVERNORS = frozenset(normalize_for_match(w) for w in ("شبه", "جزيرة", "إقليم", "ولاية", "شمال", "جنوب",
@@ -345,7 +370,7 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
             continue
         if m.kind == "actor":
             actor = _choose_actor(m.ids, kb, year, countries)
-            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids) \
+            if actor is None or not _single_token_surname_ok(doc, m, actor, claimed_ids, ner_spans) \
                     or _inside_bin_chain(doc, m):
                 _maybe_nisba(doc, m, kb)
                 continue
@@ -864,7 +889,8 @@ def _introduced_name(doc: Document, k: int) -> bool:
         return False
     if not _joined(doc, k - 1, k):
         return False
-    split = speaker and _split_foreign_name(tok)     # «وقال بوين»: the whole word is the name, not ب + «وين»
+    # «وقال بوين»: the whole word is the name, not ب + «وين» (but «لماذا» is ل + a function word)
+    split = speaker and _split_foreign_name(tok) and word_frequency(doc, tok) < _FUNCTION_WORD_ZIPF
     if len(tok.stem) < 3 or not tok.stem.isalpha() or tok.stem.isascii() or tok.suffix or tok.stem in _nisba_forms() \
             or tok.norm in _name_stoppers() or tok.stem in _name_stoppers() \
             or (not split and word_frequency(doc, tok) >= (_SPOKEN_NAME_ZIPF if speaker and not tok.prefixes
@@ -1423,6 +1449,19 @@ def _weak_place(e: Entity, kb) -> bool:
 _YIELD_ZIPF = 4.3     # a recurring name's word rarer than this outranks a small place of the same spelling
 
 
+def _name_outranks_places(doc: Document, full: Entity) -> bool:
+    """The name found first is sure enough to outrank a place's spelling where it recurs: a known one, one the
+    naming patterns found, or a name of two words or more whose first word is a given name or no common word
+    («تيسير التميمي»; not «اهل الزنتان», not the model's lone «درون»)."""
+    words = full.text.split()
+    if full.kb_id or full.source == "kb":
+        return True
+    if len(words) < 2:
+        return full.source == "pattern"
+    first = words[0]
+    return is_given_name(first) or (stem_zipf(lexicon_key(first)) or 0) < _YIELD_ZIPF
+
+
 def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
     """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
     the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
@@ -1466,11 +1505,15 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     if not surnames:
         return
     for tok in doc.tokens:
-        full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end])) or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end or not _free_of_weak_places(doc, claims, tok.stem_start,
-                                                                                    tok.stem_end):
+        full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
+        whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
+        full = full or surnames.get(_name_key(tok.text))
+        if full is None or tok.start < full.span.end:
             continue
-        start = _name_start(tok)
+        if _overlaps(claims, tok.stem_start, tok.stem_end) and not (
+                _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
+            continue
+        start = tok.start if whole else _name_start(tok)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
                                    name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
                                    sector=full.sector, country=full.country, role=full.role, source="coref",
@@ -1641,7 +1684,8 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
             continue
         end, full = found
         stop = tokens[end].stem_end
-        if not _free_of_weak_places(doc, claims, start, stop):
+        if _overlaps(claims, start, stop) and not (_name_outranks_places(doc, full)
+                                                   and _free_of_weak_places(doc, claims, start, stop)):
             continue
         doc.entities.append(Entity(span=doc.span(start, stop), type=full.type, text=doc.text[start:stop],
                                    name_en=full.name_en, kb_id=full.kb_id, canonical=full.canonical,
