@@ -141,3 +141,9 @@ def test_the_city_of_a_visit_is_where_it_went_not_who_visited():
 def test_an_aid_convoy_is_aid():
     doc = events_of("دخلت يوم أمس الأحد قافلة إغاثية مؤلفة من 40 شاحنة إلى مدينة حلب.")
     assert [e.type for e in doc.events] == ["AID"]
+
+
+def test_lqy_masraahum_holds_a_long_subject_between_its_words():
+    doc = events_of("لقي ما لا يقل عن 13 ضابطا ممن ينتمون للشرطة الأفغانية مصرعهم في هجوم لطالبان في ولاية قندهار.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.fatalities == 13

@@ -230,8 +230,9 @@ def _word_at(tokens: list[Token], i: int) -> str:
 def _match_rest(rule: LemmaRule, tokens: list[Token], start: int) -> int | None:
     """Token index of the phrase's last word, or None when the phrase does not continue here."""
     pos, sentence = start, tokens[start].sentence
+    gap = int(rule.get("gap") or _MAX_GAP)
     for variants in rule.rest:
-        for j in range(pos + 1, min(pos + 2 + _MAX_GAP, len(tokens))):
+        for j in range(pos + 1, min(pos + 2 + gap, len(tokens))):
             if tokens[j].sentence != sentence:
                 return None
             if _word_at(tokens, j) in variants or tokens[j].stem in variants \
