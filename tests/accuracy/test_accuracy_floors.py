@@ -28,7 +28,7 @@ DEV_FLOORS = {
     "quotes.f1": 0.96,
     "event_actor1": 0.645,
     "event_date": 0.735,
-    "fatalities": 0.85,
+    "fatalities": 0.88,
     "injuries": 0.93,
     "quote_speaker": 0.93,
 }
