@@ -147,3 +147,8 @@ def test_lqy_masraahum_holds_a_long_subject_between_its_words():
     doc = events_of("لقي ما لا يقل عن 13 ضابطا ممن ينتمون للشرطة الأفغانية مصرعهم في هجوم لطالبان في ولاية قندهار.")
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.fatalities == 13
+
+
+def test_burning_tyres_is_a_protest_act():
+    doc = events_of("وأشعل أهالي المخطوفين الدواليب عند مدخل السراي الحكومي في بيروت.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
