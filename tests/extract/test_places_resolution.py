@@ -210,3 +210,8 @@ def test_a_place_word_alone_refers_back_to_the_last_place_of_its_kind():
     assert back.name_en == next(p for p in doc.places if p.text == "مدينة حمص").name_en
     doc = places_of("قتل عشرة أشخاص في قصف على مدينة حمص أمس، وسقطت قذائف شمال المدينة.")
     assert not [p for p in doc.places if p.text == "المدينة"]
+
+
+def test_amman_or_oman_is_the_reading_nearer_the_story_when_neither_country_is_named():
+    doc = places_of("تظاهر المئات أمام السفارة الإسرائيلية في عمان احتجاجا على الحرب في غزة.")
+    assert next(p for p in doc.places if p.text == "عمان").country == "JO"

@@ -291,6 +291,18 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
 _HOMONYM_VILLAGES = 3
 
 
+def _nearer_the_story(capital: PlaceCandidate, country: PlaceCandidate, countries: list[str]) -> bool:
+    """Neither country named in the article: the reading nearer the country the article is about («عمان» in a
+    story of Israel and Gaza is Amman, not Oman)."""
+    if not countries or capital.country in countries or country.country in countries:
+        return False
+    main = load_kb().gazetteer.country(countries[0])
+    if main is None or main.lat is None or capital.lat is None or country.lat is None:
+        return False
+    # decisively nearer (half the distance): a story of Iran and the United States says nothing of either
+    return 2 * _km(main.lat, main.lon, capital.lat, capital.lon) < _km(main.lat, main.lon, country.lat, country.lon)
+
+
 def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
                      name: str = "") -> tuple[PlaceCandidate | None, str]:
     if not cands:
@@ -301,7 +313,8 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
         order = {cc: i for i, cc in enumerate(countries)}
         capital = next((c for c in cands if c.is_capital and c.country != best.country), None)
         if capital is not None and (ctx.get("cue") in ("city", "capital") or
-                                    order.get(capital.country, 99) < order.get(best.country, 99)):
+                                    order.get(capital.country, 99) < order.get(best.country, 99)
+                                    or _nearer_the_story(capital, best, countries)):
             best = capital
     reason = _acceptable(best, ctx, countries, name)
     if reason:
