@@ -215,3 +215,9 @@ def test_a_place_word_alone_refers_back_to_the_last_place_of_its_kind():
 def test_amman_or_oman_is_the_reading_nearer_the_story_when_neither_country_is_named():
     doc = places_of("تظاهر المئات أمام السفارة الإسرائيلية في عمان احتجاجا على الحرب في غزة.")
     assert next(p for p in doc.places if p.text == "عمان").country == "JO"
+
+
+def test_the_bare_capital_is_the_capital_the_article_named():
+    doc = places_of("تظاهر المئات أمام السفارة الإسرائيلية في عمان احتجاجا على الحرب على غزة وإسرائيل. وفرقت الأجهزة "
+                    "الأمنية الاعتصام في العاصمة.")
+    assert next(p for p in doc.places if p.text == "العاصمة").country == "JO"

@@ -532,11 +532,14 @@ def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
     article is about (its most mentioned one). With a name after it («العاصمة بغداد»), the name is the place."""
     if not countries:
         return []
-    capital = kb.gazetteer.capital(countries[0])
-    if capital is None:
+    main_capital = kb.gazetteer.capital(countries[0])
+    if main_capital is None:
         return []
     starts = {p.span.start for p in doc.places} | {p.span.start for p in doc.unresolved_places} \
         | {e.span.start for e in doc.entities}
+    named_capitals = sorted((p.span.start, p.gazetteer_id) for p in doc.places
+                            if p.feature == "city" and p.gazetteer_id and (cand := kb.gazetteer.place(p.gazetteer_id))
+                            is not None and cand.is_capital)
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
@@ -550,10 +553,14 @@ def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
                 and nxt.stem not in ("سوريه", "تركيه"):
             continue        # «العاصمة الليبية»: a nisba names the country, which may be another one
         start = tok.stem_start - 2      # «بالعاصمة» → «العاصمة»
+        # the capital the article last named before it («في عمان ... الأجهزة الأمنية في العاصمة»), else the
+        # capital of the country the article is about
+        before = [gid for at, gid in named_capitals if at < start]
+        capital = (kb.gazetteer.place(before[-1]) if before else None) or main_capital
         out.append(Place(span=doc.span(start, tok.end), text=doc.text[start:tok.end], name_en=capital.name_en,
                          lat=capital.lat, lon=capital.lon, country=capital.country,
                          admin1=capital.admin1_en or capital.admin1 or None, feature="city",
-                         gazetteer_id=capital.id, reason="«العاصمة» alone: the capital of the article's country"))
+                         gazetteer_id=capital.id, reason="«العاصمة» alone: the capital the article named, or its country's"))
     return out
 
 
