@@ -114,8 +114,43 @@ def _can_act(e: Entity) -> bool:
     return place is not None and (place.is_capital or place.feature == "country")
 
 
+# The mentions of each sentence range asked, for the document being read: every trigger of a sentence asked
+# them again (43 calls for 23 ranges in the founding article; issue 16). Kept while the layers they are read
+# from are the same lists of the same lengths; each caller gets its own copies (the events' actors are coded
+# later, event by event), with the actors shared between mentions shared between the copies too.
+_MENTIONS: list = [(), {}]
+
+
 def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
+    layers = (doc, doc.entities, doc.agents, doc.tokens, doc.sentences, doc.text, doc.source)
+    sizes = (len(doc.entities), len(doc.agents), len(doc.tokens), len(doc.sentences))
+    kept_layers, by_range = _MENTIONS
+    if len(kept_layers) != len(layers) + len(sizes) \
+            or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[len(layers):] != sizes:
+        by_range = {}
+        _MENTIONS[:] = [layers + sizes, by_range]
+    kept = by_range.get((sentence, lo, hi))
+    if kept is None:
+        kept = by_range[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)
+    return _copies(kept)
+
+
+def _copies(mentions: list[Mention]) -> list[Mention]:
+    """New mentions with copies of their actors (`model_copy`, with a list of their own for `assoc`)."""
+    actors: dict[int, Actor] = {}
+    out = []
+    for m in mentions:
+        actor = actors.get(id(m.actor))
+        if actor is None:
+            actor = actors[id(m.actor)] = m.actor.model_copy()
+            actor.__dict__["assoc"] = list(m.actor.assoc)
+        out.append(Mention(m.first, m.last, actor, m.kind, m.locative))
+    return out
+
+
+def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
+    """`sentence_mentions`, found anew."""
     out: list[Mention] = []
     sent = doc.sentences[sentence]
     # only the entities and agents near the sentence, by indexes built once per document (issue 16: scanning
