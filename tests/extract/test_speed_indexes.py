@@ -3,7 +3,7 @@
 The dev set (and a long article made of the founding one) is extracted twice: as shipped, and with every
 index switched back to the full scan it replaced — span indexes return every item, token ranges and
 sentence tokens are found by scanning, the date reader tries every token, claims are scanned, clause bounds
-are stepped word by word, and each trigger finds its sentence's place candidates and actor mentions again. The two
+are stepped word by word, and each trigger finds its sentence's place candidates, actor mentions and casualty figures again. The two
 outputs must be identical record for record. The test holds whatever the extraction rules say, so it does
 not need updating when accuracy work changes the output; it fails when an index answers differently from
 the scan. Skipped when ../shared is not beside the repository (the dev set is read from there).
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import clauses, dates, entities, event_actors, event_place, spanindex
+from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, spanindex
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
@@ -67,6 +67,8 @@ def _switch_indexes_off(monkeypatch) -> None:
     scan_sentence = lambda tokens, sentence: [t for t in tokens if t.sentence == sentence]  # noqa: E731
     for module in _modules_using("sentence_tokens"):
         monkeypatch.setattr(module, "sentence_tokens", scan_sentence)
+    for module in _modules_using("casualties_in_range"):
+        monkeypatch.setattr(module, "casualties_in_range", casualties.find_casualties)
     for module in _modules_using("sentence_mentions"):
         monkeypatch.setattr(module, "sentence_mentions", event_actors.find_sentence_mentions)
     for module in _modules_using("_place_candidates"):
