@@ -176,16 +176,36 @@ def _is_historical(event: Event, doc: Document) -> bool:
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
     if event_type != "ASSAULT":
         return mode
+    return _sentence_mode(doc, sentence) or mode
+
+
+# The mode each sentence's words tell, for the document being read (asked again for every attack trigger in
+# the sentence; issue 16); kept while the tokens and places are the same lists of the same lengths.
+_MODES: list = [(), {}]
+
+
+def _sentence_mode(doc: Document, sentence: int) -> str | None:
+    """"aerial" or "drone" when the sentence's words outside place names tell it, else None."""
+    layers = (doc, doc.tokens, doc.places, doc.sentences)
+    sizes = (len(doc.tokens), len(doc.places), len(doc.sentences))
+    kept_layers, by_sentence = _MODES
+    if len(kept_layers) != 7 or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[4:] != sizes:
+        by_sentence = {}
+        _MODES[:] = [layers + sizes, by_sentence]
+    if sentence in by_sentence:
+        return by_sentence[sentence]
     sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack
     names = [(p.span.start, p.span.end) for p in span_index(doc.places, lambda x: (x.span.start, x.span.end),
                                                            "events:mode_places").overlapping(sent.start, sent.end)]
     words = {t.stem for t in sentence_tokens(doc.tokens, sentence)     # by bisection, not a scan (issue 16)
              if not any(a <= t.start and t.end <= b for a, b in names)}
+    found = None
     if words & {"جوي", "جويه", "طائرات", "طائره", "الطيران", "طيران", "غاره", "غارات", "حربيه", "مروحيه"}:
-        return "aerial"
-    if words & {"مسيره", "مسيرات", "درون"}:
-        return "drone"
-    return mode
+        found = "aerial"
+    elif words & {"مسيره", "مسيرات", "درون"}:
+        found = "drone"
+    by_sentence[sentence] = found
+    return found
 
 
 def _acled_for(event: Event) -> tuple[str, str]:
