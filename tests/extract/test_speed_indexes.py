@@ -135,3 +135,15 @@ def test_clause_bounds_match_the_word_by_word_scan():
         for i in range(n):
             want = any(ch in ".؛;:" for ch in doc.text[doc.tokens[j].end:doc.tokens[i].start])
             assert clauses._punctuated(doc, j, i) == want
+
+
+def test_a_document_memo_is_kept_while_its_layers_are_the_same():
+    tokens, text = ["a", "b"], "a b"
+    memo = spanindex.document_memo("test:memo", (tokens, text))
+    memo["x"] = 1
+    assert spanindex.document_memo("test:memo", (tokens, text)) == {"x": 1}
+    assert spanindex.document_memo("test:other", (tokens, text)) == {}          # one memo per name
+    tokens.append("c")                                                          # a layer grew
+    assert spanindex.document_memo("test:memo", (tokens, text)) == {}
+    spanindex.document_memo("test:memo", (tokens, text))["y"] = 2
+    assert spanindex.document_memo("test:memo", (list(tokens), text)) == {}    # another list, equal or not

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, NumberMention
+from rasd.extract.spanindex import document_memo
 from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at, singular_noun, word_readings
@@ -45,24 +46,15 @@ def _token_index(doc: Document, offset: int, lo: int, hi: int) -> int | None:
     return None
 
 
-# The figures of each token range asked, for the document being read: the events stage asks a sentence's
-# and a clause's again for every trigger in them, and specificity once more (65 calls for ~30 ranges in the
-# founding article; issue 16). Kept while the tokens, numbers and text are the same; callers get a copy
-# (`_clause_casualties` fills a clause's missing figure in).
-_KEPT: list = [(), {}]
-
-
 def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     """Casualties reported in tokens [lo, hi) — a clause or a sentence."""
-    layers = (doc.tokens, doc.numbers, doc.text)
-    sizes = (len(doc.tokens), len(doc.numbers))
-    kept_layers, by_range = _KEPT
-    if len(kept_layers) != 5 or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[3:] != sizes:
-        by_range = {}
-        _KEPT[:] = [layers + sizes, by_range]
-    found = by_range.get((lo, hi))
+    # (kept per range: the events stage asks a sentence's and a clause's figures again for every trigger in
+    # them, and specificity once more, 65 calls for ~30 ranges in the founding article; callers get a copy,
+    # since `_clause_casualties` fills a clause's missing figure in)
+    memo = document_memo("casualties:ranges", (doc.tokens, doc.numbers, doc.text))
+    found = memo.get((lo, hi))
     if found is None:
-        found = by_range[(lo, hi)] = find_casualties(doc, lo, hi)
+        found = memo[(lo, hi)] = find_casualties(doc, lo, hi)
     return replace(found)
 
 

@@ -26,7 +26,7 @@ from rasd.extract.event_lexicon import (
 )
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
-from rasd.extract.spanindex import person_spans, span_index
+from rasd.extract.spanindex import document_memo, person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -114,30 +114,21 @@ def _can_act(e: Entity) -> bool:
     return place is not None and (place.is_capital or place.feature == "country")
 
 
-# The mentions of each sentence range asked, for the document being read: every trigger of a sentence asked
-# them again (43 calls for 23 ranges in the founding article; issue 16). Kept while the layers they are read
-# from are the same lists of the same lengths; each caller gets its own copies (the events' actors are coded
-# later, event by event), with the actors shared between mentions shared between the copies too.
-_MENTIONS: list = [(), {}]
-
-
 def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
-    layers = (doc, doc.entities, doc.agents, doc.tokens, doc.sentences, doc.text, doc.source)
-    sizes = (len(doc.entities), len(doc.agents), len(doc.tokens), len(doc.sentences))
-    kept_layers, by_range = _MENTIONS
-    if len(kept_layers) != len(layers) + len(sizes) \
-            or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[len(layers):] != sizes:
-        by_range = {}
-        _MENTIONS[:] = [layers + sizes, by_range]
-    kept = by_range.get((sentence, lo, hi))
+    # (kept per range: every trigger of a sentence asked again, 43 calls for 23 ranges in the founding article;
+    # each caller gets its own copies, since the events' actors are coded later, event by event)
+    memo = document_memo("event_actors:mentions",
+                         (doc, doc.entities, doc.agents, doc.tokens, doc.sentences, doc.text, doc.source))
+    kept = memo.get((sentence, lo, hi))
     if kept is None:
-        kept = by_range[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)
+        kept = memo[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)
     return _copies(kept)
 
 
 def _copies(mentions: list[Mention]) -> list[Mention]:
-    """New mentions with copies of their actors (`model_copy`, with a list of their own for `assoc`)."""
+    """New mentions with copies of their actors (`model_copy`, with a list of their own for `assoc`); actors
+    shared between mentions are shared between the copies too."""
     actors: dict[int, Actor] = {}
     out = []
     for m in mentions:

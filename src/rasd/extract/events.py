@@ -70,7 +70,7 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
 )
-from rasd.extract.spanindex import sentence_tokens, span_index, starting_in
+from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
 from rasd.text.normalize import normalize_for_match
@@ -179,19 +179,10 @@ def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int
     return _sentence_mode(doc, sentence) or mode
 
 
-# The mode each sentence's words tell, for the document being read (asked again for every attack trigger in
-# the sentence; issue 16); kept while the tokens and places are the same lists of the same lengths.
-_MODES: list = [(), {}]
-
-
 def _sentence_mode(doc: Document, sentence: int) -> str | None:
     """"aerial" or "drone" when the sentence's words outside place names tell it, else None."""
-    layers = (doc, doc.tokens, doc.places, doc.sentences)
-    sizes = (len(doc.tokens), len(doc.places), len(doc.sentences))
-    kept_layers, by_sentence = _MODES
-    if len(kept_layers) != 7 or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[4:] != sizes:
-        by_sentence = {}
-        _MODES[:] = [layers + sizes, by_sentence]
+    # (kept per sentence: asked again for every attack trigger of the sentence)
+    by_sentence = document_memo("events:mode", (doc, doc.tokens, doc.places, doc.sentences))
     if sentence in by_sentence:
         return by_sentence[sentence]
     sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack

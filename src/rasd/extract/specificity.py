@@ -23,7 +23,7 @@ from importlib import resources
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import document_memo, span_index
 from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -136,17 +136,14 @@ def _keys(tok: Token) -> set[str]:
     return {tok.stem, _strip_article(tok.stem), tok.norm}
 
 
-_TRIGGERS_KEPT: list = [None, -1, -1, -1, []]     # (token list, its length, lo, hi, the triggers of tokens[lo:hi])
-
-
 def _sentence_triggers(doc: Document, lo: int, hi: int) -> list[LemmaMatch]:
-    """`find_triggers(doc.tokens[lo:hi])`, kept for the last range asked: one verdict asks it of the same
-    sentence up to ~5 times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
-    kept = _TRIGGERS_KEPT
-    tokens = doc.tokens
-    if kept[0] is not tokens or kept[1] != len(tokens) or kept[2] != lo or kept[3] != hi:
-        kept[:] = [tokens, len(tokens), lo, hi, find_triggers(tokens[lo:hi])]
-    return kept[4]
+    """`find_triggers(doc.tokens[lo:hi])`, kept per range: one verdict asks it of the same sentence up to ~5
+    times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
+    memo = document_memo("specificity:triggers", (doc.tokens,))
+    found = memo.get((lo, hi))
+    if found is None:
+        found = memo[(lo, hi)] = find_triggers(doc.tokens[lo:hi])
+    return found
 
 
 def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None:
