@@ -159,8 +159,9 @@ def announced_by(doc: Document, i: int, reach: int = 6) -> int | None:
 
 def claims_responsibility(doc: Document, k: int) -> bool:
     """«المسؤولية عن», «مسؤوليته عن», «تبنت الهجوم»: token k claims an attack for its subject."""
-    return _word(doc.tokens[k]) in clause_words().responsibility or \
-        normalize_for_match(_with_enclitic(doc.tokens[k])) in clause_words().responsibility
+    words = clause_words().responsibility       # (asked at every token of an article with an attack)
+    tok = doc.tokens[k]
+    return _word(tok) in words or normalize_for_match(_with_enclitic(tok)) in words
 
 
 @lru_cache(maxsize=1)
