@@ -139,11 +139,13 @@ def test_clause_bounds_match_the_word_by_word_scan():
 
 def test_a_document_memo_is_kept_while_its_layers_are_the_same():
     tokens, text = ["a", "b"], "a b"
-    memo = spanindex.document_memo("test:memo", (tokens, text))
+    memo = spanindex.document_memo("test:memo", (text,), (tokens,))
     memo["x"] = 1
-    assert spanindex.document_memo("test:memo", (tokens, text)) == {"x": 1}
-    assert spanindex.document_memo("test:other", (tokens, text)) == {}          # one memo per name
-    tokens.append("c")                                                          # a layer grew
-    assert spanindex.document_memo("test:memo", (tokens, text)) == {}
-    spanindex.document_memo("test:memo", (tokens, text))["y"] = 2
-    assert spanindex.document_memo("test:memo", (list(tokens), text)) == {}    # another list, equal or not
+    assert spanindex.document_memo("test:memo", (text,), (tokens,)) == {"x": 1}
+    assert spanindex.document_memo("test:other", (text,), (tokens,)) == {}          # one memo per name
+    tokens.append("c")                                                              # a layer grew
+    assert spanindex.document_memo("test:memo", (text,), (tokens,)) == {}
+    spanindex.document_memo("test:memo", (text,), (tokens,))["y"] = 2
+    assert spanindex.document_memo("test:memo", (text,), (list(tokens),)) == {}     # another list, equal or not
+    spanindex.document_memo("test:memo", (text,), (tokens,))["z"] = 3
+    assert spanindex.document_memo("test:memo", ("".join(["a ", "b"]),), (tokens,)) == {}   # another text object

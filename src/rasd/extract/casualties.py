@@ -51,7 +51,7 @@ def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     # (kept per range: the events stage asks a sentence's and a clause's figures again for every trigger in
     # them, and specificity once more, 65 calls for ~30 ranges in the founding article; callers get a copy,
     # since `_clause_casualties` fills a clause's missing figure in)
-    memo = document_memo("casualties:ranges", (doc.tokens, doc.numbers, doc.text))
+    memo = document_memo("casualties:ranges", (doc.text,), (doc.tokens, doc.numbers))
     found = memo.get((lo, hi))
     if found is None:
         found = memo[(lo, hi)] = find_casualties(doc, lo, hi)

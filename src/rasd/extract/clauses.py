@@ -252,7 +252,7 @@ def clause_breaks(doc: Document) -> list[int]:
     """Indices k (k >= 1) of the tokens that open a clause: a clause-break word («فيما», «بينما») or a
     semicolon before it. Found once per token list (clause_bounds stepped over the clause word by word, with
     a slice of the text at each step, ~100 times an article; issue 16)."""
-    memo = document_memo("clauses:breaks", (doc.tokens, doc.text))
+    memo = document_memo("clauses:breaks", (doc.text,), (doc.tokens,))
     if "breaks" not in memo:
         memo["breaks"] = _find_clause_breaks(doc.tokens, doc.text)
     return memo["breaks"]

@@ -118,8 +118,8 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
     # (kept per range: every trigger of a sentence asked again, 43 calls for 23 ranges in the founding article;
     # each caller gets its own copies, since the events' actors are coded later, event by event)
-    memo = document_memo("event_actors:mentions",
-                         (doc, doc.entities, doc.agents, doc.tokens, doc.sentences, doc.text, doc.source))
+    memo = document_memo("event_actors:mentions", (doc, doc.text, doc.source),
+                         (doc.entities, doc.agents, doc.tokens, doc.sentences))
     kept = memo.get((sentence, lo, hi))
     if kept is None:
         kept = memo[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)

@@ -273,8 +273,8 @@ def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     naming something else, and a country only after a preposition («في سوريا», not «طائرات روسيا»)."""
     # (kept per sentence: every trigger of a sentence, the next sentence's triggers and the weak-trigger check
     # asked again; callers only read them)
-    memo = document_memo("event_place:candidates",
-                         (doc, doc.places, doc.entities, doc.tokens, doc.sentences, doc.text, doc.source))
+    memo = document_memo("event_place:candidates", (doc, doc.text, doc.source),
+                         (doc.places, doc.entities, doc.tokens, doc.sentences))
     found = memo.get(sentence)
     if found is None:
         found = memo[sentence] = _find_place_candidates(doc, sentence)

@@ -182,7 +182,7 @@ def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int
 def _sentence_mode(doc: Document, sentence: int) -> str | None:
     """"aerial" or "drone" when the sentence's words outside place names tell it, else None."""
     # (kept per sentence: asked again for every attack trigger of the sentence)
-    by_sentence = document_memo("events:mode", (doc, doc.tokens, doc.places, doc.sentences))
+    by_sentence = document_memo("events:mode", (doc,), (doc.tokens, doc.places, doc.sentences))
     if sentence in by_sentence:
         return by_sentence[sentence]
     sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack

@@ -139,7 +139,7 @@ def _keys(tok: Token) -> set[str]:
 def _sentence_triggers(doc: Document, lo: int, hi: int) -> list[LemmaMatch]:
     """`find_triggers(doc.tokens[lo:hi])`, kept per range: one verdict asks it of the same sentence up to ~5
     times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
-    memo = document_memo("specificity:triggers", (doc.tokens,))
+    memo = document_memo("specificity:triggers", (), (doc.tokens,))
     found = memo.get((lo, hi))
     if found is None:
         found = memo[(lo, hi)] = find_triggers(doc.tokens[lo:hi])
