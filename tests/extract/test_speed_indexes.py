@@ -3,7 +3,7 @@
 The dev set (and a long article made of the founding one) is extracted twice: as shipped, and with every
 index switched back to the full scan it replaced — span indexes return every item, token ranges and
 sentence tokens are found by scanning, the date reader tries every token, claims are scanned, clause bounds
-are stepped word by word, and each trigger finds its sentence's place candidates again. The two
+are stepped word by word, and each trigger finds its sentence's place candidates, actor mentions and casualty figures again. The two
 outputs must be identical record for record. The test holds whatever the extraction rules say, so it does
 not need updating when accuracy work changes the output; it fails when an index answers differently from
 the scan. Skipped when ../shared is not beside the repository (the dev set is read from there).
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import clauses, dates, entities, event_place, spanindex
+from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, spanindex
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
@@ -67,6 +67,10 @@ def _switch_indexes_off(monkeypatch) -> None:
     scan_sentence = lambda tokens, sentence: [t for t in tokens if t.sentence == sentence]  # noqa: E731
     for module in _modules_using("sentence_tokens"):
         monkeypatch.setattr(module, "sentence_tokens", scan_sentence)
+    for module in _modules_using("casualties_in_range"):
+        monkeypatch.setattr(module, "casualties_in_range", casualties.find_casualties)
+    for module in _modules_using("sentence_mentions"):
+        monkeypatch.setattr(module, "sentence_mentions", event_actors.find_sentence_mentions)
     for module in _modules_using("_place_candidates"):
         monkeypatch.setattr(module, "_place_candidates", event_place._find_place_candidates)
     for module in _modules_using("clause_bounds"):
@@ -131,3 +135,17 @@ def test_clause_bounds_match_the_word_by_word_scan():
         for i in range(n):
             want = any(ch in ".؛;:" for ch in doc.text[doc.tokens[j].end:doc.tokens[i].start])
             assert clauses._punctuated(doc, j, i) == want
+
+
+def test_a_document_memo_is_kept_while_its_layers_are_the_same():
+    tokens, text = ["a", "b"], "a b"
+    memo = spanindex.document_memo("test:memo", (text,), (tokens,))
+    memo["x"] = 1
+    assert spanindex.document_memo("test:memo", (text,), (tokens,)) == {"x": 1}
+    assert spanindex.document_memo("test:other", (text,), (tokens,)) == {}          # one memo per name
+    tokens.append("c")                                                              # a layer grew
+    assert spanindex.document_memo("test:memo", (text,), (tokens,)) == {}
+    spanindex.document_memo("test:memo", (text,), (tokens,))["y"] = 2
+    assert spanindex.document_memo("test:memo", (text,), (list(tokens),)) == {}     # another list, equal or not
+    spanindex.document_memo("test:memo", (text,), (tokens,))["z"] = 3
+    assert spanindex.document_memo("test:memo", ("".join(["a ", "b"]),), (tokens,)) == {}   # another text object

@@ -8,11 +8,12 @@ total («ارتفع عدد القتلى إلى 21») is reported as such, so tha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, NumberMention
+from rasd.extract.spanindex import document_memo
 from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at, singular_noun, word_readings
@@ -47,6 +48,18 @@ def _token_index(doc: Document, offset: int, lo: int, hi: int) -> int | None:
 
 def casualties_in_range(doc: Document, lo: int, hi: int) -> Casualties:
     """Casualties reported in tokens [lo, hi) — a clause or a sentence."""
+    # (kept per range: the events stage asks a sentence's and a clause's figures again for every trigger in
+    # them, and specificity once more, 65 calls for ~30 ranges in the founding article; callers get a copy,
+    # since `_clause_casualties` fills a clause's missing figure in)
+    memo = document_memo("casualties:ranges", (doc.text,), (doc.tokens, doc.numbers))
+    found = memo.get((lo, hi))
+    if found is None:
+        found = memo[(lo, hi)] = find_casualties(doc, lo, hi)
+    return replace(found)
+
+
+def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
+    """`casualties_in_range`, found anew."""
     tokens = doc.tokens[lo:hi]
     result = Casualties()
     if not tokens:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rasd.document import Document, Token
 from rasd.extract.cues import read_tsv
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS, _WORDS
+from rasd.extract.spanindex import document_memo
 from rasd.extract.triggers import verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -158,8 +159,9 @@ def announced_by(doc: Document, i: int, reach: int = 6) -> int | None:
 
 def claims_responsibility(doc: Document, k: int) -> bool:
     """«المسؤولية عن», «مسؤوليته عن», «تبنت الهجوم»: token k claims an attack for its subject."""
-    return _word(doc.tokens[k]) in clause_words().responsibility or \
-        normalize_for_match(_with_enclitic(doc.tokens[k])) in clause_words().responsibility
+    words = clause_words().responsibility       # (asked at every token of an article with an attack)
+    tok = doc.tokens[k]
+    return _word(tok) in words or normalize_for_match(_with_enclitic(tok)) in words
 
 
 @lru_cache(maxsize=1)
@@ -246,21 +248,19 @@ def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
     return start, end
 
 
-_BREAKS_KEPT: list = [None, -1, None, []]     # (token list, its length, text, its clause breaks)
-
-
 def clause_breaks(doc: Document) -> list[int]:
     """Indices k (k >= 1) of the tokens that open a clause: a clause-break word («فيما», «بينما») or a
     semicolon before it. Found once per token list (clause_bounds stepped over the clause word by word, with
     a slice of the text at each step, ~100 times an article; issue 16)."""
-    kept = _BREAKS_KEPT
-    tokens, text = doc.tokens, doc.text
-    if kept[0] is tokens and kept[1] == len(tokens) and kept[2] is text:
-        return kept[3]
-    breaks = [k for k in range(1, len(tokens)) if tokens[k].stem in _CLAUSE_BREAKS
-              or text[tokens[k - 1].end:tokens[k].start].strip() in ("؛", ";")]
-    kept[:] = [tokens, len(tokens), text, breaks]
-    return breaks
+    memo = document_memo("clauses:breaks", (doc.text,), (doc.tokens,))
+    if "breaks" not in memo:
+        memo["breaks"] = _find_clause_breaks(doc.tokens, doc.text)
+    return memo["breaks"]
+
+
+def _find_clause_breaks(tokens: list[Token], text: str) -> list[int]:
+    return [k for k in range(1, len(tokens)) if tokens[k].stem in _CLAUSE_BREAKS
+            or text[tokens[k - 1].end:tokens[k].start].strip() in ("؛", ";")]
 
 
 def accident_word(doc: Document, lo: int, hi: int) -> Token | None:

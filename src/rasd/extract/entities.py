@@ -1919,6 +1919,9 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
     k = 0
     while k < len(tokens):
         word = doc.text[tokens[k].stem_start:tokens[k].stem_end]
+        if not word.isascii():
+            k += 1          # (an Arabic word is neither test's: both need ASCII letters; most words, asked first)
+            continue
         introduced = bool(tokens[k].prefixes) or (k > 0 and (_singular_head(tokens[k - 1].stem) in _descriptor_heads()
                                                              or _singular_head(tokens[k - 1].stem) in _org_heads()
                                                              or tokens[k - 1].norm in ("عن", "مع", "ل")))

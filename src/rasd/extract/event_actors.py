@@ -26,7 +26,7 @@ from rasd.extract.event_lexicon import (
 )
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
-from rasd.extract.spanindex import person_spans, span_index
+from rasd.extract.spanindex import document_memo, person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -130,6 +130,32 @@ def _can_act(e: Entity) -> bool:
 
 def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
     """Actor candidates of a sentence: entities, generic agents and victim nouns, in text order."""
+    # (kept per range: every trigger of a sentence asked again, 43 calls for 23 ranges in the founding article;
+    # each caller gets its own copies, since the events' actors are coded later, event by event)
+    memo = document_memo("event_actors:mentions", (doc, doc.text, doc.source),
+                         (doc.entities, doc.agents, doc.tokens, doc.sentences))
+    kept = memo.get((sentence, lo, hi))
+    if kept is None:
+        kept = memo[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)
+    return _copies(kept)
+
+
+def _copies(mentions: list[Mention]) -> list[Mention]:
+    """New mentions with copies of their actors (`model_copy`, with a list of their own for `assoc`); actors
+    shared between mentions are shared between the copies too."""
+    actors: dict[int, Actor] = {}
+    out = []
+    for m in mentions:
+        actor = actors.get(id(m.actor))
+        if actor is None:
+            actor = actors[id(m.actor)] = m.actor.model_copy()
+            actor.__dict__["assoc"] = list(m.actor.assoc)
+        out.append(Mention(m.first, m.last, actor, m.kind, m.locative))
+    return out
+
+
+def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Mention]:
+    """`sentence_mentions`, found anew."""
     out: list[Mention] = []
     sent = doc.sentences[sentence]
     # only the entities and agents near the sentence, by indexes built once per document (issue 16: scanning

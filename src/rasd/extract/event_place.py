@@ -17,7 +17,7 @@ from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
-from rasd.extract.spanindex import span_index, starting_in
+from rasd.extract.spanindex import document_memo, span_index, starting_in
 from rasd.extract.triggers import LemmaMatch
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -268,25 +268,16 @@ def _places_index(doc: Document) -> tuple[set[int], list[int], list[int]]:
     return _INDEX[3]
 
 
-# The candidates of each sentence asked, for the document being read: every trigger of a sentence (and the
-# one after it, and the weak-trigger check) asked them again (issue 16). Kept while the layers they are read
-# from are the same lists of the same lengths; callers only read them.
-_CANDIDATES: list = [(), {}]
-
-
 def _place_candidates(doc: Document, sentence: int) -> list[tuple[Place, int]]:
     """Resolved places of a sentence that can be where something happened: not the dateline, not a place
     naming something else, and a country only after a preposition («في سوريا», not «طائرات روسيا»)."""
-    layers = (doc, doc.places, doc.entities, doc.tokens, doc.sentences, doc.text, doc.source)
-    sizes = (len(doc.places), len(doc.entities), len(doc.tokens), len(doc.sentences))
-    kept_layers, by_sentence = _CANDIDATES
-    if len(kept_layers) != len(layers) + len(sizes) \
-            or any(a is not b for a, b in zip(kept_layers, layers)) or kept_layers[len(layers):] != sizes:
-        by_sentence = {}
-        _CANDIDATES[:] = [layers + sizes, by_sentence]
-    found = by_sentence.get(sentence)
+    # (kept per sentence: every trigger of a sentence, the next sentence's triggers and the weak-trigger check
+    # asked again; callers only read them)
+    memo = document_memo("event_place:candidates", (doc, doc.text, doc.source),
+                         (doc.places, doc.entities, doc.tokens, doc.sentences))
+    found = memo.get(sentence)
     if found is None:
-        found = by_sentence[sentence] = _find_place_candidates(doc, sentence)
+        found = memo[sentence] = _find_place_candidates(doc, sentence)
     return found
 
 

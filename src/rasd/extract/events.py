@@ -71,7 +71,7 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
 )
-from rasd.extract.spanindex import sentence_tokens, span_index, starting_in
+from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
 from rasd.extract.triggers import LemmaMatch, find_triggers
 from rasd.text.normalize import normalize_for_match
@@ -228,16 +228,27 @@ def _is_historical(event: Event, doc: Document) -> bool:
 def _refine_mode(doc: Document, event_type: str, mode: str | None, sentence: int) -> str | None:
     if event_type != "ASSAULT":
         return mode
+    return _sentence_mode(doc, sentence) or mode
+
+
+def _sentence_mode(doc: Document, sentence: int) -> str | None:
+    """"aerial" or "drone" when the sentence's words outside place names tell it, else None."""
+    # (kept per sentence: asked again for every attack trigger of the sentence)
+    by_sentence = document_memo("events:mode", (doc,), (doc.tokens, doc.places, doc.sentences))
+    if sentence in by_sentence:
+        return by_sentence[sentence]
     sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack
     names = [(p.span.start, p.span.end) for p in span_index(doc.places, lambda x: (x.span.start, x.span.end),
                                                            "events:mode_places").overlapping(sent.start, sent.end)]
     words = {t.stem for t in sentence_tokens(doc.tokens, sentence)     # by bisection, not a scan (issue 16)
              if not any(a <= t.start and t.end <= b for a, b in names)}
+    found = None
     if words & {"جوي", "جويه", "طائرات", "طائره", "الطيران", "طيران", "غاره", "غارات", "حربيه", "مروحيه"}:
-        return "aerial"
-    if words & {"مسيره", "مسيرات", "درون"}:
-        return "drone"
-    return mode
+        found = "aerial"
+    elif words & {"مسيره", "مسيرات", "درون"}:
+        found = "drone"
+    by_sentence[sentence] = found
+    return found
 
 
 def _acled_for(event: Event) -> tuple[str, str]:

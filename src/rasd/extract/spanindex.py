@@ -46,6 +46,25 @@ def span_index(items: list, key: Key, name: str) -> SpanIndex:
     return index
 
 
+_MEMOS: dict[str, tuple[tuple, tuple, dict]] = {}
+
+
+def document_memo(name: str, objects: tuple, lists: tuple) -> dict:
+    """A dict for answers computed from `objects` (the document, its text ...) and `lists` (its layers), one
+    per `name`: the same dict while every one of them is the same object and every list the same length, a
+    new one otherwise (another document, or a layer replaced or grown). For questions asked again with the
+    same arguments, per trigger of a sentence (issue 16). Callers store only what they read, or hand out
+    copies."""
+    # (compared by id: the objects are kept with the memo, so no other object can have their id meanwhile)
+    key = (tuple(map(id, objects)), tuple(map(id, lists)), tuple(map(len, lists)))
+    hit = _MEMOS.get(name)
+    if hit is not None and hit[0] == key:
+        return hit[2]
+    memo: dict = {}
+    _MEMOS[name] = (key, (objects, lists), memo)
+    return memo
+
+
 _SENT: list = [None, -1, None]
 
 

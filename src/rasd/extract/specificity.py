@@ -23,7 +23,7 @@ from importlib import resources
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import document_memo, span_index
 from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
@@ -136,17 +136,14 @@ def _keys(tok: Token) -> set[str]:
     return {tok.stem, _strip_article(tok.stem), tok.norm}
 
 
-_TRIGGERS_KEPT: list = [None, -1, -1, -1, []]     # (token list, its length, lo, hi, the triggers of tokens[lo:hi])
-
-
 def _sentence_triggers(doc: Document, lo: int, hi: int) -> list[LemmaMatch]:
-    """`find_triggers(doc.tokens[lo:hi])`, kept for the last range asked: one verdict asks it of the same
-    sentence up to ~5 times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
-    kept = _TRIGGERS_KEPT
-    tokens = doc.tokens
-    if kept[0] is not tokens or kept[1] != len(tokens) or kept[2] != lo or kept[3] != hi:
-        kept[:] = [tokens, len(tokens), lo, hi, find_triggers(tokens[lo:hi])]
-    return kept[4]
+    """`find_triggers(doc.tokens[lo:hi])`, kept per range: one verdict asks it of the same sentence up to ~5
+    times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
+    memo = document_memo("specificity:triggers", (), (doc.tokens,))
+    found = memo.get((lo, hi))
+    if found is None:
+        found = memo[(lo, hi)] = find_triggers(doc.tokens[lo:hi])
+    return found
 
 
 def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None:
@@ -275,25 +272,33 @@ def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence
         ev.add("past_year", weights["past_year"])
 
 
-def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence) -> None:
+@lru_cache(maxsize=32_768)
+def _cues_of_word(stem: str, norm: str) -> tuple[tuple[Cue, ...], float]:
+    """The word cues a token's forms (`_keys`) match, in a fixed order, and its generic-noun weight (0.0 if
+    none): the same for every trigger of the sentence, so kept per word form (issue 16)."""
     cues, generic = word_cues(), generic_nouns()
+    keys = {stem, _strip_article(stem), norm}       # (`_keys`)
+    # in a fixed order (a set's order follows the hash seed, and the evidence text would change between runs)
+    found = tuple(sorted({c for key in keys for c in cues.get(key, ())}, key=lambda c: (c.word, c.kind, c.scope, c.window)))
+    return found, next((generic[key] for key in keys if key in generic), 0.0)
+
+
+def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence) -> None:
     seen: set[tuple[str, str, int]] = set()
     realis = False
     generic_weight = 0.0
     for k in range(lo, hi):
         if k in (i, last):
             continue        # the trigger's own words; what stands inside a phrase («أطلقت، مساء الثلاثاء، صاروخا») counts
-        keys = _keys(doc.tokens[k])
-        # in a fixed order (a set's order follows the hash seed, and the evidence text would change between runs)
-        for cue in sorted({c for key in keys for c in cues.get(key, ())},
-                          key=lambda c: (c.word, c.kind, c.scope, c.window)):
+        tok = doc.tokens[k]
+        word_cues_here, hit = _cues_of_word(tok.stem, tok.norm)
+        for cue in word_cues_here:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
             if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
             ev.add(f"{cue.kind} «{doc.tokens[k].text}»", cue.weight)
-        hit = next((generic[key] for key in keys if key in generic), 0.0)
         generic_weight = max(generic_weight, hit)
     if generic_weight and not realis and not any(w > 0 for _, w in ev.items):
         ev.add("abstract noun", -generic_weight)
