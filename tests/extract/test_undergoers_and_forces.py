@@ -152,3 +152,10 @@ def test_lqy_masraahum_holds_a_long_subject_between_its_words():
 def test_burning_tyres_is_a_protest_act():
     doc = events_of("وأشعل أهالي المخطوفين الدواليب عند مدخل السراي الحكومي في بيروت.")
     assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_the_next_meeting_is_not_held_yet():
+    doc = events_of("وأعلن الوزير أن اجتماع اللجنة المشتركة المقبل سيكون في الرباط.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    doc = events_of("عقد الوزيران اجتماعا في الرياض أمس.")
+    assert [e.type for e in doc.events] == ["CONSULT"]

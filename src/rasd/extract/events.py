@@ -314,6 +314,9 @@ def run(doc: Document) -> None:
         if match.rule.reads_as_noun(trig) and (future := future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
             continue
+        if match.rule.reads_as_noun(trig) and (ahead := _upcoming_after(doc, match.last)) is not None:
+            set_aside("hypothetical", f"«{ahead.text}» after it: not held yet")
+            continue
         if (negation := negated_ability(doc, match.first)) is not None:
             set_aside("negated", f"«{negation.text}» before a verb of ability that governs it")
             continue
@@ -458,6 +461,22 @@ def _time_distance_anchor(doc: Document, i: int) -> str | None:
             return None     # past «من» only a coordinated noun is still governed by it
         opener = next((k for k in (j - 2, j - 3) if k >= 0 and time_distance_phrase(doc, k) == j), None)
         return None if opener is None else doc.text[doc.tokens[opener].start:doc.tokens[j].end]
+    return None
+
+
+_UPCOMING = _WORDS["upcoming"]
+_UPCOMING_REACH = 3      # «اجتماع اللجنة العليا المقبل»: the adjective after the noun's genitive
+
+
+def _upcoming_after(doc: Document, last: int):
+    """The word after a noun trigger that puts the act ahead («المقبل», «القادمة»), within its noun phrase."""
+    sentence = doc.tokens[last].sentence
+    for k in range(last + 1, min(last + 1 + _UPCOMING_REACH, len(doc.tokens))):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
+            return None     # punctuation ends the noun phrase
+        if tok.stem in _UPCOMING and "و" not in tok.prefixes[:1]:
+            return tok
     return None
 
 
