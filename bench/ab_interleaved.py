@@ -15,6 +15,12 @@ Session 6 (2026-12-05, load 5-10 on 2 cores), 150 articles, chunks of 10:
     main 4b5df60 vs speed7 (4 commits):  pass 1 11.69 -> 12.55 per CPU s (+7%), pass 2 13.46 -> 16.45 (+22%)
     main 8d1364a vs speed7 (5 commits):  pass 1 12.41 -> 13.29 (+7%),           pass 2 13.66 -> 16.31 (+19%)
     main 9c60bd5 vs speed7 (7 commits):  pass 1 12.22 -> 13.64 (+12%),          pass 2 15.23 -> 17.69 (+16%)
+
+Session 7 (load 3-4), main 2924353 vs speed8 (17 commits):
+    150 news articles:                  pass 1 17.40 -> 19.17 (+10%), pass 2 20.84 -> 23.88 (+15%)
+                                        pass 1 18.73 -> 20.20 (+8%),  pass 2 20.94 -> 24.70 (+18%)
+    --founding --articles 300 --chunk 20: pass 1 16.77 -> 18.82 (+12%), pass 2 16.02 -> 18.08 (+13%)
+                                        pass 1 15.33 -> 17.69 (+15%), pass 2 17.12 -> 19.07 (+11%)
 """
 from __future__ import annotations
 

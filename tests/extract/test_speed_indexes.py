@@ -149,3 +149,17 @@ def test_a_document_memo_is_kept_while_its_layers_are_the_same():
     assert spanindex.document_memo("test:memo", (text,), (list(tokens),)) == {}     # another list, equal or not
     spanindex.document_memo("test:memo", (text,), (tokens,))["z"] = 3
     assert spanindex.document_memo("test:memo", ("".join(["a ", "b"]),), (tokens,)) == {}   # another text object
+
+
+def test_span_index_answers_in_list_order_whether_the_list_is_sorted_or_not():
+    rng = random.Random(11)
+    spans = sorted((s, s + rng.randint(0, 25)) for s in (rng.randint(0, 300) for _ in range(60)))
+    shuffled = spans[:]
+    rng.shuffle(shuffled)
+    for items in (spans, shuffled):
+        index = spanindex.SpanIndex(items, lambda x: x)
+        assert index.in_order == (items is spans)
+        for lo in range(0, 320, 7):
+            for hi in (lo + 1, lo + 15, lo + 60):
+                got = [x for x in index.overlapping(lo, hi) if x[0] < hi and lo < x[1]]
+                assert got == [x for x in items if x[0] < hi and lo < x[1]]

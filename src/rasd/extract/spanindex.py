@@ -22,6 +22,8 @@ class SpanIndex:
         self.starts = [spans[k][0] for k in self.order]
         self.longest = max((e - s for s, e in spans), default=0)
         self.items = items
+        # most layers are already in text order: then a slice of the list is the answer in list order
+        self.in_order = all(k == i for i, k in enumerate(self.order))
 
     def overlapping(self, start: int, end: int) -> list:
         """Candidates for items with item.start < end and start < item.end (callers re-check the exact
@@ -30,6 +32,8 @@ class SpanIndex:
         hi = bisect_left(self.starts, end)
         if hi - lo <= 0:
             return []
+        if self.in_order:
+            return self.items[lo:hi]
         return [self.items[k] for k in sorted(self.order[lo:hi])]
 
 
