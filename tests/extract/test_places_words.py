@@ -54,3 +54,10 @@ def test_roles_event_place_reads_are_loaded():
     assert normalize_for_match("المدعومة") in roles["relative"]
     assert normalize_for_match("المبعوث") in roles["envoy"]
     assert normalize_for_match("أطلقت") in roles["launch"]
+
+
+def test_place_anaphors_are_normalised_place_words_with_known_features():
+    from rasd.extract.places import place_anaphors
+    table = place_anaphors()
+    assert {"مدينه", "بلده", "قريه", "مخيم"} <= set(table)
+    assert all(features <= {"city", "town", "village", "camp"} and features for features in table.values())

@@ -566,9 +566,15 @@ def _bare_capitals(doc: Document, kb, countries: list[str]) -> list[Place]:
 
 # «في قصف روسي على منطقة سكنية في المدينة»: a definite place word alone refers back to the last place of its
 # kind told in the sentences just before
-_PLACE_ANAPHORS = {"مدينه": frozenset({"city"}), "بلده": frozenset({"town", "village", "city"}),
-                   "قريه": frozenset({"village", "town"}), "مخيم": frozenset({"camp"})}
 _ANAPHOR_SENTENCES = 3
+
+
+@lru_cache(maxsize=1)
+def place_anaphors() -> dict[str, frozenset[str]]:
+    """data/place_anaphors.tsv: normalised place word → the features of the place it may refer back to."""
+    text = resources.files("rasd.extract").joinpath("data/place_anaphors.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {normalize_for_match(r["word"]): frozenset(r["features"].split("|")) for r in rows}
 
 
 def _places_referred_back(doc: Document) -> list[Place]:
@@ -579,7 +585,7 @@ def _places_referred_back(doc: Document) -> list[Place]:
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
-        kinds = _PLACE_ANAPHORS.get(tok.stem)
+        kinds = place_anaphors().get(tok.stem)
         if kinds is None or "ال" not in tok.prefixes or tok.suffix:
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence else None
