@@ -272,6 +272,12 @@ def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _names_a_body(m: Mention) -> bool:
+    """A mention the KB names as a body (not a generic agent): «عناصر من جهاز الردع» is the Radaa force even under
+    its victim noun, «امرأة» in «بينهم امرأة» is no one's side."""
+    return bool(m.actor.kb_id) and not m.actor.kb_id.startswith("agent.")
+
+
 def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«قوات الحكومة السورية», «عناصر حزب الله», «مقاتلو هيئة تحرير الشام»: a force noun in construct right
     before a named body makes one actor, the body's forces (identity and sector stay the body's)."""
@@ -495,7 +501,7 @@ def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor
         return False
 
     first = next((m for m in after if m.first - last <= _BETWEEN_REACH + 2
-                  and (m.kind != "victim" or not (m.actor.kb_id or "agent.").startswith("agent."))
+                  and (m.kind != "victim" or _names_a_body(m))
                   #   a victim noun naming a body is a side («بين عناصر من جهاز الردع و...»); «بينهم امرأة» is none
                   and opened_by(m, "بين")), None)
     if first is None:
@@ -901,7 +907,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
         if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
-                and (actor2.kind != "victim" or not (actor2.actor.kb_id or "agent.").startswith("agent.")) \
+                and (actor2.kind != "victim" or _names_a_body(actor2)) \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
         elif actor2 is None and victim is not None:

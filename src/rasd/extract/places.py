@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, Entity, Place
+from rasd.extract.cues import read_tsv
 from rasd.extract.entities import is_given_name
 from rasd.extract.spanindex import GrowingIndex, starting_in
 from rasd.kb import load_kb
@@ -572,9 +573,7 @@ _ANAPHOR_SENTENCES = 3
 @lru_cache(maxsize=1)
 def place_anaphors() -> dict[str, frozenset[str]]:
     """data/place_anaphors.tsv: normalised place word → the features of the place it may refer back to."""
-    text = resources.files("rasd.extract").joinpath("data/place_anaphors.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    return {normalize_for_match(r["word"]): frozenset(r["features"].split("|")) for r in rows}
+    return {normalize_for_match(r["word"]): frozenset(r["features"].split("|")) for r in read_tsv("place_anaphors.tsv")}
 
 
 def _places_referred_back(doc: Document) -> list[Place]:
