@@ -171,14 +171,16 @@ def run(doc: Document) -> None:
         quotes.append(_build_quote(doc, mark, attributions, last))
     for q in quotes:
         if q.speaker is not None and q.speaker.canonical is None and _names_only_a_statement(q.speaker.text):
-            issuer = _issuer_told_before(doc, q.speaker.span.start if q.speaker.span else q.span.start)
+            at = q.speaker.span.start if q.speaker.span else q.span.start
+            noun = _statement_noun_in(doc, q.speaker)
+            issuer = _issuer_told_before(doc, at if noun is None else q.speaker.span.end, noun)
             if issuer is not None:
                 q.speaker.canonical, q.speaker.name_en = issuer.canonical or issuer.text, issuer.name_en
     doc.quotes = quotes
     doc.reported_speech = _indirect_quotes(doc, attributions, marks)
 
 
-_STATEMENT_REACH = 2     # sentences back to the one that tells who issued «البيان»
+_STATEMENT_REACH = 3     # sentences back to the one that tells who issued «البيان»
 
 
 def _names_only_a_statement(text: str) -> bool:
@@ -187,23 +189,68 @@ def _names_only_a_statement(text: str) -> bool:
     return len(words) == 1 and any((f,) in speech_cues("statement_noun") for f in strip_clitic(words[0]) + [words[0][2:]])
 
 
-def _issuer_told_before(doc: Document, at: int) -> Entity | None:
-    """«وأصدرت وزارة الخارجية السعودية بياناً ... وجاء في البيان»: the organisation or person named first in the
-    nearest earlier sentence (within two) that tells of a statement."""
-    here = doc.sentence_at(at)
-    for back in range(1, _STATEMENT_REACH + 1):
+def _statement_noun(t: Token) -> str | None:
+    """The statement noun a token is («بياناً», «لبيان», «البيان»), else None."""
+    return next((f for f in (*strip_clitic(t.norm), t.stem, t.norm.removesuffix("ا"))
+                 if (f,) in speech_cues("statement_noun")), None)
+
+
+def _statement_noun_in(doc: Document, speaker: Actor) -> str | None:
+    """The statement noun the speaker words are («البيان» → «بيان»)."""
+    if speaker.span is None:
+        return None
+    bounds = doc.token_range(speaker.span.start, speaker.span.end)
+    return next((n for k in range(bounds[0], bounds[1] + 1) if (n := _statement_noun(doc.tokens[k]))), None) \
+        if bounds else None
+
+
+def _issuer_of(doc: Document, k: int, sent_start: int) -> Entity | Actor | None:
+    """Who issued the statement told by token k: «بيان لوزارة الخارجية», «بيان صادر عن X» (named after it),
+    «وأفادت الهيئة في بيان لها» (the speaker of the speech verb before it), «أن وزارة الدفاع أصدرت بياناً», «ونعت
+    الوزارة، في بيان» (the nearest organisation or person before it in the sentence)."""
+    tokens = doc.tokens
+    bodies = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "quotes:entities")
+    after = k + 1 + (match_at(tokens, k + 1, speech_cues("issued_by")) if k + 1 < len(tokens) else 0)
+    if after < len(tokens) and tokens[after].sentence == tokens[k].sentence \
+            and (after > k + 1 or "ل" in tokens[after].prefixes):
+        named = next((e for e in bodies.overlapping(tokens[after].start, tokens[after].end)
+                      if e.type in ("ORG", "PERSON") and e.span.start <= tokens[after].stem_start), None)
+        if named is not None:
+            return named
+    said = layer(doc).items
+    lo = bisect_left(said, sent_start, key=lambda a: a.cue.start)
+    hi = bisect_left(said, tokens[k].start, key=lambda a: a.cue.start)
+    frame = next((a for a in reversed(said[lo:hi]) if a.speaker is not None and a.explicit), None)
+    since = frame.cue.end if frame is not None else sent_start
+    before = [e for e in bodies.overlapping(sent_start, tokens[k].start)
+              if e.type in ("ORG", "PERSON") and sent_start <= e.span.start and e.span.end <= tokens[k].start]
+    nearest = max(before, key=lambda e: e.span.end) if before else None
+    if nearest is not None and nearest.span.start >= since:
+        return nearest         # «وذكر سافايا ... أن وزارة الدفاع أصدرت بياناً»: the subject of «أصدرت», not who tells it
+    if frame is not None and frame.speaker is not None and not _names_only_a_statement(frame.speaker.text):
+        return frame.speaker
+    return nearest
+
+
+def _issuer_told_before(doc: Document, at: int, noun: str | None) -> Entity | Actor | None:
+    """«وأصدرت وزارة الخارجية السعودية بياناً ... وجاء في البيان»: the issuer of the nearest statement told up to
+    `at` (in its own sentence or up to three back; the same noun first: «بيان» for «البيان»)."""
+    here = doc.sentence_at(max(at - 1, 0))
+    for back in range(0, _STATEMENT_REACH + 1):
         s = here - back
         if s < 0:
             break
         sent = doc.sentences[s]
-        bounds = doc.token_range(sent.start, sent.end)
-        toks = doc.tokens[bounds[0]:bounds[1] + 1] if bounds else []
-        if not any((f,) in speech_cues("statement_noun") for t in toks
-                   for f in strip_clitic(t.norm) + [t.stem, t.norm.removesuffix("ا")]):
+        end = min(sent.end, at)
+        bounds = doc.token_range(sent.start, end)
+        if bounds is None:
             continue
-        near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "quotes:entities").overlapping(
-            sent.start, sent.end)
-        named = sorted((e for e in near if sent.start <= e.span.start < sent.end and e.type in ("ORG", "PERSON")),
-                       key=lambda e: e.span.start)
-        return named[0] if named else None
+        told = [k for k in range(bounds[0], bounds[1] + 1)
+                if doc.tokens[k].end <= end and _statement_noun(doc.tokens[k])]
+        told = [k for k in told if _statement_noun(doc.tokens[k]) == noun] or told
+        for k in reversed(told):
+            issuer = _issuer_of(doc, k, sent.start)
+            if issuer is not None:
+                return issuer
     return None
+
