@@ -49,6 +49,12 @@ def test_name_in_apposition_after_a_description():
     assert "سامر الخطيب" in speaker_of(doc, "الدوريات")
 
 
+def test_name_in_apposition_after_a_two_word_rank():
+    doc = run("وأكد رئيس هيئة الأركان، الفريق أول عبد الفتاح البرهان، خلال زيارته لمدينة سنار، أن «القوات المسلحة "
+              "ماضية في القتال حتى النهاية».")
+    assert "عبد الفتاح البرهان" in speaker_of(doc, "القوات المسلحة")
+
+
 def test_relative_clause_after_the_speaker_is_skipped_and_the_next_verb_continues():
     doc = run("وقال المسؤول الذي طلب عدم كشف هويته إن «المهاجمين استخدموا أسلحة متوسطة وثقيلة». "
               "ورجح أن يكون المسلحون «قد تسللوا عبر الوديان».")

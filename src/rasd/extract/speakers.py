@@ -96,7 +96,7 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
     if between not in ("،", ","):
         return j
     m = j
-    while m < len(tokens) and m - j < 5 and tokens[m].start < limit:
+    while m < len(tokens) and m - j < _APPOSITION_WORDS and tokens[m].start < limit:
         if m > j and breaks(doc.text[tokens[m - 1].end:tokens[m].start]):
             break
         if is_complementizer(tokens[m]) or speech_verb(tokens, m) or (m > j and stop_phrase_at(tokens, m)):
@@ -105,9 +105,13 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
     if m == j:
         return j
     persons = [e for e in entities_in(doc, tokens[j].start, tokens[m - 1].end) if e.type == "PERSON"]
-    if persons and persons[-1].span.end >= tokens[m - 1].end - 1 and persons[0].span.start <= tokens[min(j + 1, m - 1)].start:
+    # the name may follow a rank of up to two words («العميد», «الفريق أول», «اللواء الركن»)
+    if persons and persons[-1].span.end >= tokens[m - 1].end - 1 and persons[0].span.start <= tokens[min(j + 2, m - 1)].start:
         return m
     return j
+
+
+_APPOSITION_WORDS = 6       # «الفريق أول عبد الفتاح البرهان»: a two-word rank and a three-word name
 
 
 def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
