@@ -55,6 +55,18 @@ def test_name_in_apposition_after_a_two_word_rank():
     assert "عبد الفتاح البرهان" in speaker_of(doc, "القوات المسلحة")
 
 
+@pytest.mark.parametrize("text,quoted,group", [
+    ("وذكرت وكالة الأنباء أن المتظاهرين الذين تجمعوا في ساحة الحبوبي رددوا شعارات من قبيل «لا للفساد ولا للمحاصصة».",
+     "لا للفساد", "المتظاهرين"),
+    ("وتوجه المحتجون في مدينة الناصرية إلى مبنى المحافظة حيث رددوا شعارات ضد الحكومة، وهتفوا «الشعب يريد إسقاط "
+     "النظام».", "الشعب يريد", "المحتجون"),
+])
+def test_a_plural_verb_speaks_for_the_group_before_it_not_its_object(text, quoted, group):
+    # «رددوا شعارات»: the plural verb's subject is a pronoun; «شعارات» is its object, never the speaker
+    speaker = speaker_of(run(text), quoted)
+    assert speaker.startswith(norm(group)) and norm("شعارات") not in speaker
+
+
 def test_relative_clause_after_the_speaker_is_skipped_and_the_next_verb_continues():
     doc = run("وقال المسؤول الذي طلب عدم كشف هويته إن «المهاجمين استخدموا أسلحة متوسطة وثقيلة». "
               "ورجح أن يكون المسلحون «قد تسللوا عبر الوديان».")

@@ -447,11 +447,28 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
     if pb > pa and pa > 0 and tokens[pa - 1].norm in word_set("auxiliary") and channel is None:
         # «وكان الرئيس الفلسطيني أكد استعداده ...»: «كان» opened the clause with the subject; the words after are the object
         return make_actor(doc, tokens[pa].start, tokens[pb - 1].end), channel, after_speaker, lam
+    if b > a and form.gender in ("pl", "du") and channel is None:
+        # «رددوا شعارات "..."», «هتفوا»: a verb told before its subject agrees in gender only; a plural or dual
+        # form carries its subject as a pronoun, and the words after it are its object
+        b = a
     if b > a:
         speaker = make_actor(doc, tokens[a].start, tokens[b - 1].end)
     elif pb > pa:
         speaker = make_actor(doc, tokens[pa].start, tokens[pb - 1].end)
     return speaker, channel, after_speaker, lam
+
+
+_PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _plural_agent_before(doc: Document, s_start: int, at: int) -> Actor | None:
+    """The nearest group of people named in the sentence before `at` («المتظاهرين», «المحتجون»)."""
+    groups = [a for a in doc.agents if s_start <= a.span.start and a.span.end <= at and (a.kb_id or "").startswith("agent.")
+              and normalize_for_match(a.text.split()[-1]).endswith(_PLURAL_ENDINGS)]
+    if not groups:
+        return None
+    group = max(groups, key=lambda a: a.span.end)
+    return make_actor(doc, group.span.start, group.span.end)
 
 
 def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution]:
@@ -490,6 +507,9 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
         explicit, confidence = True, 1.0
         if speaker is not None:
             speaker = _coreferent(doc, speaker)
+        if speaker is None and form.gender in ("pl", "du") and form.kind != "participle":
+            # «أن المتظاهرين الذين تجمعوا ... رددوا شعارات "..."»: the group the plural verb's pronoun stands for
+            speaker = _plural_agent_before(doc, s_start, tok.start)
         if speaker is None:
             explicit = False
             if form.kind != "participle" and _opens_coordinated_clause(doc, tokens, i) \
