@@ -4,8 +4,8 @@ Run: .venv/bin/python bench/accuracy_splits.py [--per-type]
 The dev set (../shared/eval/dev, 46 articles) is split as the rules were written: seed-000..dev-029 were read
 to find errors (tune); dev-030..dev-045 were only ever scored (check). tests/data/heldout (8 articles),
 tests/data/heldout2 (20 articles), tests/data/heldout3 (20), tests/data/heldout4 (20, blind: only its aggregate
-is read), heldout5 (20, blind, made in session 5), heldout6 (20, blind, made in session 7),
-tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, tune10 and tune11 (annotated blind, then
+is read), heldout5 (20, blind, made in session 5), heldout6 (20, blind, made in session 7), heldout7 (20, blind,
+made in session 8), tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, tune10, tune11 and tune12 (annotated blind, then
 read for errors) are our own annotated sets; see their READMEs.
 Scores come from ../shared/eval/score.py, unchanged.
 """
@@ -69,8 +69,8 @@ def main() -> int:
               "dev, all (46)": dev_gold}
     for name, gold in splits.items():
         print(row(name, score.score(gold, dev)))
-    for folder in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "tune3", "tune4",
-                   "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11"):
+    for folder in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "tune2", "tune3",
+                   "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12"):
         base = ROOT / "tests" / "data" / folder
         if (base / "gold.jsonl").exists():
             gold = score.read_jsonl(str(base / "gold.jsonl"))
