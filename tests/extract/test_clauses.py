@@ -456,6 +456,14 @@ def test_one_event_per_place_listed_in_one_clause():
     assert {e.place.text for e in events if e.place} == {"نابلس", "رام الله", "الخليل"}
 
 
+def test_a_comma_list_closed_by_and_gives_one_event_per_place():
+    events = _events("وشنت قوات الأمن فجر اليوم حملة اعتقالات واسعة في مدن حلب، حمص، حماة، واللاذقية.", "COERCE")
+    assert {e.place.text for e in events if e.place} == {"حلب", "حمص", "حماة", "اللاذقية"}
+    # a comma list no «و» closes may be an apposition: the first place only
+    events = _events("وشنت قوات الأمن فجر اليوم حملة اعتقالات واسعة في مدينة حلب، حمص.", "COERCE")
+    assert {e.place.text for e in events if e.place} == {"حلب"}
+
+
 def test_a_raid_is_coercion_as_plover_codes_it():
     events = _events("واقتحمت قوات الاحتلال مدينة جنين فجر اليوم وفتشت عددا من المنازل.")
     assert events and events[0].type == "COERCE"

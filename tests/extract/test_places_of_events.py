@@ -132,3 +132,13 @@ def test_a_direction_region_right_after_a_named_province_only_locates_it():
                     "لمسلحين.")
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.place is not None and "بلوشستان" in assault.place.text
+
+
+def test_a_restating_noun_places_its_sentences_strike_more_finely():
+    # «... ضربة جوية ... في اليمن، وقال متحدث إن الضربة وقعت ... قرب مدينة مأرب»: one strike, placed in Marib by
+    # its restating noun, though an earlier strike of the same day in Marib might have taken the noun
+    doc = events_of("قتل شخصان فجر الجمعة بغارة جوية على سيارة في مدينة مأرب. وقال سكان إن السيارة احترقت بالكامل. "
+                    "وقبل أسبوع، شن الجيش الأمريكي ضربة جوية على قيادي في تنظيم القاعدة في اليمن، وقال متحدث عسكري "
+                    "إن الضربة وقعت فجر الجمعة قرب مدينة مأرب.")
+    strike = next(e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "ضربة")
+    assert strike.place is not None and strike.place.text == "مأرب"

@@ -332,3 +332,23 @@ def test_taking_part_counts_for_a_protest_not_an_attack():
     assert "occurrence «شاركوا»" not in why, why
     ok, why = verdict("واندلعت احتجاجات شارك فيها آلاف الطلاب في العاصمة.", "PROTEST")
     assert ok and "occurrence «شارك»" in why, why
+
+
+def test_a_conjunction_opens_the_clause_the_trigger_is_measured_from():
+    # «فيما», «كما», «إذ» open a new finite clause: the act told after them is told first in its clause,
+    # however long the clause before them
+    text = ("وشهدت أحياء المدينة الشرقية منذ ساعات الصباح الأولى حركة نزوح واسعة للعائلات نحو القرى المجاورة، "
+            "فيما استهدفت القوات الحكومية بقذائف الهاون مقرا للمسلحين في بلدة الحصين أمس.")
+    ok, why = verdict(text)
+    assert ok and "early_trigger" in why and "late_trigger" not in why, why
+    text = ("وأعلنت الحركة في بيان نشرته على موقعها الرسمي مساء أمس مسؤوليتها عن العملية الجديدة في المنطقة، "
+            "كما استهدفت اليوم بقذائف الهاون مطار المدينة الدولي.")
+    ok, why = verdict(text)
+    assert "early_trigger" in why, why
+
+
+def test_a_conjunction_after_a_demonstrative_goes_on_framing():
+    # «ويأتي ذلك فيما ...»: the conjunction continues the framing of what was told before, no news clause
+    text = "ويأتي ذلك فيما أعلن الجيش أمس مقتل ستة من المسلحين في اشتباكات قرب الحدود."
+    ok, why = verdict(text)
+    assert "early_trigger" not in why, why

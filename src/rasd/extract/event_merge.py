@@ -496,11 +496,15 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     for sentence, ev in found:
         # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
         # «واستشهد ... جراء قصف»), else the first one told
-        target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
-                                                                        and _modes_agree(sm[1], ev)))
-                       if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
-                                      reporters=reporters)), None)
         restated = None
+        target = _restated_more_finely(merged, sentence, ev) if id(ev) in restating else None
+        if target is None:
+            target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
+                                                                            and _modes_agree(sm[1], ev)))
+                           if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
+                                          reporters=reporters)), None)
+        else:
+            restated = target
         if target is None and id(ev) in restating:
             target = restated = _restated(merged, sentence, ev, doc)
         if target is None and _tells_nothing_of_its_own(ev):
@@ -577,6 +581,26 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
     return None
+
+
+def _restated_more_finely(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The event of ev's type told earlier in ev's own sentence in an area ev's place lies in: «كشفت الوزارة
+    عن تنفيذ ضربة جوية ... في سوريا، وقال المتحدث إن الضربة وقعت بالقرب من مدينة إدلب» (one strike, placed
+    finely by its restating noun). Asked before mentions elsewhere in the article, which may share ev's town. Not
+    an event that tells several acts («عدة هجمات», «سلسلة تفجيرات»), of which the noun may name one."""
+    return next((m for s, m in reversed(merged) if s == sentence and m.type == ev.type
+                 and _finer_in_its_area(m.place, ev.place) and _tolls_agree(m, ev) and not tells_several(m)), None)
+
+
+_AREAS = frozenset({"country", "admin1", "region"})
+
+
+def _finer_in_its_area(coarse: EventPlace | None, fine: EventPlace | None) -> bool:
+    """The fine place lies inside the coarse one: a country, province or region of its country, coarser than it."""
+    if coarse is None or fine is None or coarse.feature not in _AREAS or fine.lat is None:
+        return False
+    return bool(coarse.country) and coarse.country == fine.country \
+        and _FEATURE_RANK.get(fine.feature or "", 2) < _FEATURE_RANK.get(coarse.feature or "", 2)
 
 
 _VOICED_BY_PROTESTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})

@@ -464,6 +464,8 @@ def _restates_a_toll(doc: Document, sentence: int) -> bool:
 def coordinated_places(doc: Document, place: Place) -> list[Place]:
     """The places listed after the event's place with «و» in its sentence («في محافظات نابلس ورام الله والخليل»,
     «استهدفت مطار اللد ومحطة الخضيرة»): ACLED codes one event per location, so each is an event's place too.
+    Items set apart by commas count when the list closes with «و» («في مدن الدار البيضاء، الرباط، طنجة، ومكناس»);
+    a comma list that never reaches a «و» item may be an apposition («إدلب، سوريا»), and is left out.
     Only places of the same kind of area (a town beside a town, a facility beside a facility)."""
     idx = doc.token_range(place.span.start, place.span.end)
     if idx is None or place.feature == "country":
@@ -473,27 +475,36 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
     for p, at in _place_candidates(doc, sentence):
         by_start[at] = p
     out: list[Place] = []
+    pending: list[Place] = []       # comma-set items, kept once a «و» item closes the list
     last, kind = idx[1], _AREA_KIND.get(place.feature or "", place.feature)
     while True:
         nxt = last + 1
-        if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != sentence or "و" not in doc.tokens[nxt].prefixes[:1]:
+        if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != sentence:
             break
-        if doc.text[doc.tokens[last].end:doc.tokens[nxt].start].strip(" "):
-            break       # a comma or a full stop ends the list
+        gap = doc.text[doc.tokens[last].end:doc.tokens[nxt].start].strip(" ")
+        joined = "و" in doc.tokens[nxt].prefixes[:1]
+        if gap not in _LIST_SEPARATORS or not (joined or gap):
+            break       # a full stop or other punctuation ends the list, and so does a word with neither «و» nor a comma
         p = by_start.get(nxt)
         if p is None:
             # «ومحطة كهرباء الخضيرة»: a facility named after its place word
             p = next((q for at, q in by_start.items() if at == nxt + 1 and q.feature == "fac"), None)
         if p is None or _AREA_KIND.get(p.feature or "", p.feature) != kind or p.lat is None:
             break
-        if _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out):
+        if _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out + pending):
             break
-        out.append(p)
+        pending.append(p)
+        if joined:
+            out += pending
+            pending = []
         rng = doc.token_range(p.span.start, p.span.end)
         if rng is None:
             break
         last = rng[1]
     return out
+
+
+_LIST_SEPARATORS = frozenset({"", "،", ","})
 
 
 # kinds of area that a list puts side by side

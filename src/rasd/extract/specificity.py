@@ -208,9 +208,12 @@ def _is_enumerated(doc: Document, lo: int, hi: int, i: int, last: int, trigger_s
 
 
 def clause_position(doc: Document, lo: int, i: int) -> int:
-    """Words between the trigger and the start of its clause (the sentence start or the last «أن/إن»)."""
+    """Words between the trigger and the start of its clause (the sentence start, or the last «أن/إن» or
+    clause-opening conjunction «فيما/حيث/كما/إذ»). A conjunction right after a demonstrative («ويأتي ذلك فيما
+    أعلن الجيش مقتل ...») opens no news clause: it goes on framing what was told before."""
     openers = clause_openers()
-    start = next((k + 1 for k in range(i - 1, lo - 1, -1) if doc.tokens[k].stem in openers), lo)
+    start = next((k + 1 for k in range(i - 1, lo - 1, -1) if doc.tokens[k].stem in openers
+                  and not (k > lo and doc.tokens[k - 1].stem in _DEMONSTRATIVES)), lo)
     return i - start
 
 
