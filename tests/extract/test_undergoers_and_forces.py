@@ -2,6 +2,8 @@
 killed, never the attacker; an armed force in genitive after an act of force («خلال اقتحام قوات الاحتلال») or
 after «شنه عناصر من ...» did it; a country and its own unnamed force tell one strike."""
 
+import pytest
+
 from rasd.document import Article
 from rasd.pipeline import extract
 from rasd_testkit.extraction import events_of
@@ -23,6 +25,21 @@ def test_a_voweled_passive_casualty_verb_takes_no_attacker_from_its_subject():
     doc = events_of("قُتل قيادي في ميليشيا محلية خلال اشتباكات مع قوات الجيش في بلدة البصيرة شرقي دير الزور.")
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1 is None or assault.actor1.text != "قيادي"
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("قُتل جندي في هجوم على حاجز عسكري في محافظة البيضاء وسط اليمن.", "جندي"),           # voweled: the swap
+    ("قتل جندي في هجوم على حاجز عسكري في محافظة البيضاء وسط اليمن.", "جندي"),            # unvoweled
+    ("قتل ضابط بانفجار عبوة ناسفة في مدينة الرمادي غرب العراق.", "ضابط"),
+])
+def test_one_person_killed_then_where_or_how_is_the_victim_not_the_attacker(text, subject):
+    assault = next(e for e in events_of(text).events if e.type == "ASSAULT")
+    assert assault.actor1 is None or assault.actor1.text != subject
+
+
+def test_a_casualty_verb_with_an_object_after_its_subject_keeps_the_subject_as_attacker():
+    assault = next(e for e in events_of("قتل جندي إسرائيلي فلسطينيا في مدينة الخليل.").events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.text.startswith("جندي")
 
 
 def test_members_of_a_named_group_after_an_agent_marker_are_that_group():

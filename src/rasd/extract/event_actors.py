@@ -811,6 +811,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is not None and match.rule.get("mode") == "visit" and _is_place_actor(actor1):
         actor1 = None       # «خلال زيارة عزيز للخرطوم»: the city visited, not the visitor
     object_ = None
+    struck = None       # the grammatical subject of a verb whose subject is hit («قُتل جندي»): never the attacker
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
         actor1 = _previous_subject(doc, i, anaphoric=True)
         if actor1 is not None:
@@ -850,9 +851,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_, first_after = first_after, None
             actor1 = _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
-        if first_after is not None and subject_is_hit(doc, match):
+        if first_after is not None and (subject_is_hit(doc, match) or _killed_one_then_how(doc, match, first_after)):
             # «أصيب شابان فلسطينيان وجندي»: the wounded (a nisba further on belongs to another noun)
             object_ = first_after if first_after.last - last <= 3 and first_after.kind != "nisba" else None
+            struck = object_
             first_after = None
         if first_after is not None and pronoun_subject:
             object_ = first_after
@@ -906,7 +908,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
-        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS \
+        if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2 is not struck \
                 and (actor2.kind != "victim" or _names_a_body(actor2)) \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
             actor1, actor2 = actor2, victim   # «قتل ستة متظاهرين في مواجهات مع قوات الأمن» (not «هجوم على دورية»)
@@ -976,6 +978,22 @@ def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mentio
 def _complementizer_between(doc: Document, k: int, first: int) -> bool:
     """«إن/أن» stands between token k (a reporting verb) and token first: first opens the reported clause."""
     return any(doc.tokens[j].stem in _COMPLEMENTIZERS for j in range(k + 1, first))
+
+
+def _killed_one_then_how(doc: Document, match: LemmaMatch, m: Mention) -> bool:
+    """«قتل جندي في هجوم», «قتل قيادي في تنظيم القاعدة بضربة جوية»: a casualty verb opening its clause, then one
+    indefinite person and straight after them a preposition (where, how, by what), is the passive «قُتل» written
+    without its vowels; the active verb would have an object after its subject («قتل جندي فلسطينيا»)."""
+    lemma = match.rule.lemma.split("|")[0]
+    if lemma not in _CASUALTY_LEMMAS or match.rule.pos != "verb" or m.first != match.last + 1 or m.kind == "nisba":
+        return False
+    if "ال" in doc.tokens[m.first].prefixes or doc.tokens[m.last].stem.endswith(("ون", "ين", "ان")):
+        return False        # «قتل الجيش», «قتل مسلحون»: a definite or plural subject reads as the doer
+    k = m.last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[m.last].sentence:
+        return True
+    nxt = doc.tokens[k]
+    return bool(set(nxt.prefixes) & {"ب"}) or nxt.stem in _NOT_OBJECTS
 
 
 def _has_object(doc: Document, match: LemmaMatch) -> bool:
