@@ -104,6 +104,35 @@ def test_direction_after_a_preposition_clitic():
     assert any(p.feature == "country" and p.country == "SD" for p in doc.places)
 
 
+@needs_villages
+@pytest.mark.parametrize("sentence, text, lat, lon", [
+    # the northern Hama countryside (Kafr Zita, Latamneh) lies north-west of the province's centre
+    ("قتل ثلاثة مدنيين بقصف جوي استهدف ريف حماة الشمالي فجر اليوم.", "ريف حماة الشمالي", 35.35, 36.65),
+    # the southern Idlib countryside (Kafranbel, Maarat al-Numan)
+    ("سيطرت قوات النظام على عدة قرى في ريف إدلب الجنوبي بعد معارك عنيفة.", "ريف إدلب الجنوبي", 35.60, 36.60),
+])
+def test_direction_adjective_after_a_countryside_is_that_part_of_the_province(sentence, text, lat, lon):
+    doc = places_of(sentence)
+    part = place(doc, text)
+    assert part.feature == "region" and part.country == "SY" and part.qualifier in ("north", "south")
+    assert km(part, lat, lon) < 30, (part.lat, part.lon)
+    province = load_kb().gazetteer.place(part.gazetteer_id)
+    assert km(part, province.lat, province.lon) > 20          # not the province's own point
+
+
+@needs_villages
+def test_direction_adjective_after_a_province():
+    doc = places_of("اندلعت اشتباكات بين فصائل محلية في محافظة درعا الشرقية مساء أمس.")
+    part = next(p for p in doc.places if p.qualifier == "east")
+    assert part.text.endswith("الشرقية") and part.country == "SY" and part.lon > 36.3
+
+
+def test_a_town_countryside_keeps_the_town_point():
+    doc = places_of("قصفت الطائرات الحربية ريف مدينة إدلب الشرقي.")
+    countryside = next(p for p in doc.places if p.feature == "region")
+    assert km(countryside, 35.93, 36.63) < 5
+
+
 # ---------------------------------------------------------------- chains: a sub-place and its parent
 
 @needs_villages

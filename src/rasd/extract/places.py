@@ -368,6 +368,31 @@ def _region_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: 
                              admin1=c.admin1_en or c.name_en)
 
 
+def _part_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: str, kb) -> Place | None:
+    """«ريف حماة الشمالي», «محافظة درعا الشرقية»: a direction adjective after a province or its countryside names
+    that part of it, at the point of the province's settlements lying furthest that way (as «شرق محافظة X»).
+    The phrase, adjective included, is the place's text. None for other places, or when the gazetteer cannot
+    tell (too few settlements of the province)."""
+    if c.feature not in ("admin1", "region") or not c.admin1 or (c.feature == "region" and not _is_countryside(c)):
+        return None
+    point = kb.gazetteer.admin1_direction_point(c.admin1, direction)
+    _, last = _token_range(doc, e)
+    if point is None or last + 1 >= len(doc.tokens):
+        return None
+    adjective = doc.tokens[last + 1]
+    start = e.span.start
+    return Place(span=doc.span(start, adjective.end), text=doc.text[start:adjective.end],
+                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
+                 lon=round(point[1], 4), country=c.country, admin1=c.admin1_en or c.name_en, feature="region",
+                 gazetteer_id=c.id, qualifier=direction, reason="direction adjective after a province",
+                 within=(c.lat, c.lon))
+
+
+def _is_countryside(c: PlaceCandidate) -> bool:
+    """A province's countryside the knowledge base holds as a region of its own («ريف حماة»)."""
+    return c.id.startswith("rasd:rif.")
+
+
 def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[str, str]) -> Place:
     """«ريف مدينة إدلب»: the rural area around a town, a region at the town's point."""
     start = doc.tokens[k].stem_start
@@ -807,6 +832,8 @@ def run(doc: Document) -> None:
         elif direction and best.feature == "country" and "direction_start" in ctx:
             doc.places.append(_region_of_country(doc, e, best, direction, int(ctx["direction_start"]), kb))
             doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))
+        elif "qualifier" in ctx and (part := _part_of_province(doc, e, best, ctx["qualifier"], kb)) is not None:
+            doc.places.append(part)
         else:
             doc.places.append(_place(e, best, ctx, reason))
             country = _country_in_region_name(doc, e, best, kb)
