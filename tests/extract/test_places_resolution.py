@@ -250,3 +250,39 @@ def test_the_bare_capital_is_the_capital_the_article_named():
     doc = places_of("تظاهر المئات أمام السفارة الإسرائيلية في عمان احتجاجا على الحرب على غزة وإسرائيل. وفرقت الأجهزة "
                     "الأمنية الاعتصام في العاصمة.")
     assert next(p for p in doc.places if p.text == "العاصمة").country == "JO"
+
+
+# ---------------------------------------------------------------- words and homonyms read as places
+
+def test_a_word_beginning_with_ka_is_not_the_particle_and_a_place():
+    doc = places_of("قبل يومين نصب السكان كمينا لقطاع الطرق الذين أرهبوا القرى في ولاية كاتسينا.")
+    assert not any(p.country == "NG" and p.feature == "city" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+    assert any(p.text == "ولاية كاتسينا" for p in doc.places)
+
+
+def test_a_village_name_beginning_with_ka_is_not_a_french_town():
+    doc = places_of("اعتقلت قوات الاحتلال شابا من بلدة كفردان غرب جنين في الضفة الغربية.")
+    assert not any(p.country == "FR" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_the_eastern_area_of_a_palestinian_village_is_not_saudi_arabia():
+    doc = places_of("قال مسؤول ملف الاستيطان في الضفة الغربية إن مستوطنين هاجموا المنطقة الشرقية من بلدة عوريف جنوب نابلس.")
+    assert not any(p.country == "SA" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_the_eastern_province_in_a_saudi_story():
+    doc = places_of("أعلنت السلطات السعودية القبض على خلية إرهابية في المنطقة الشرقية من المملكة.")
+    province = place(doc, "المنطقة الشرقية")
+    assert province.country == "SA" and province.feature == "admin1"
+
+
+def test_a_town_named_with_its_place_word_is_not_a_homonym_in_a_country_never_named():
+    doc = places_of("أفادت مصادر في محافظة الرقة السورية باعتقال 14 شخصا بعد مداهمة منازلهم في بلدتي المنصورة وهنيدة.")
+    assert not any(p.country == "EG" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_a_quarter_of_the_capital_is_not_a_village_of_that_name():
+    doc = places_of("دمر صاروخ منزلا في حي المنصور وسط العاصمة العراقية. وقال شهود في بغداد إن الغارة كانت عنيفة.")
+    for p in doc.places:
+        if "المنصور" in p.text:
+            assert km(p, 33.32, 44.36) < 15, (p.text, p.lat, p.lon)
