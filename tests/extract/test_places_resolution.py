@@ -286,3 +286,14 @@ def test_a_quarter_of_the_capital_is_not_a_village_of_that_name():
     for p in doc.places:
         if "المنصور" in p.text:
             assert km(p, 33.32, 44.36) < 15, (p.text, p.lat, p.lon)
+
+
+# ---------------------------------------------------------------- spellings news use (data/places/variants.tsv)
+
+@pytest.mark.parametrize("sentence, text, lat, lon", [
+    ("قصفت القوات الروسية مدينة خاركيف في شمال شرق أوكرانيا بالصواريخ.", "خاركيف", 49.99, 36.23),
+    ("وصل رئيس مجلس السيادة السوداني إلى بورسودان قادما من الخرطوم.", "بورسودان", 19.62, 37.22),
+])
+def test_spellings_of_cities_the_gazetteer_writes_otherwise(sentence, text, lat, lon):
+    city = place(places_of(sentence), text)
+    assert city.feature == "city" and km(city, lat, lon) < 20
