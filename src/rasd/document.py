@@ -125,6 +125,9 @@ class Place(_Model):
     qualifier: str | None = None   # e.g. "south" for «ريف إدلب الجنوبي»
     reason: str | None = None      # why unresolved, or how resolved
     confidence: float = 1.0
+    # a direction part of a province («ريف حماة الشمالي»): the point of the whole province or countryside, which
+    # event merging compares distances with (not exported)
+    within: tuple[float, float] | None = Field(default=None, exclude=True)
 
 
 class DateMention(_Model):
@@ -162,6 +165,7 @@ class EventPlace(_Model):
     admin1: str | None = None
     feature: str | None = None
     span: Span | None = None
+    within: tuple[float, float] | None = Field(default=None, exclude=True)   # as Place.within (not exported)
 
 
 class Event(_Model):

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from rasd.document import Event, EventPlace, Span
+from rasd.extract.event_merge import at_whole_areas, back_to_parts
 from rasd.extract.event_place import choose_place
+from rasd.kb import load_kb
 from rasd_testkit.extraction import events_of
 
 
@@ -142,3 +145,29 @@ def test_a_restating_noun_places_its_sentences_strike_more_finely():
                     "إن الضربة وقعت فجر الجمعة قرب مدينة مأرب.")
     strike = next(e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "ضربة")
     assert strike.place is not None and strike.place.text == "مأرب"
+
+
+# ---------------------------------------------------------------- a direction part of a province
+
+@pytest.mark.skipif(not load_kb().gazetteer.meta().get("extra"),
+                    reason="the parts' points come from Who's On First villages, absent from this build")
+def test_an_event_in_a_part_of_a_province_is_at_that_part():
+    doc = events_of("قتل ثلاثة مدنيين في قصف جوي استهدف ريف حماة الشمالي فجر اليوم.")
+    place = next(e for e in doc.events if e.type == "ASSAULT").place
+    assert place.text == "ريف حماة الشمالي" and place.within is not None
+    assert (place.lat, place.lon) != place.within and place.lat > place.within[0]     # north of the province's point
+
+
+def test_mentions_are_merged_as_from_the_whole_province_then_put_back():
+    span = Span(start=0, end=1, text="x")
+    part = EventPlace(text="ريف السويداء الغربي", lat=32.72, lon=36.45, feature="region", within=(32.74, 36.90))
+    town = EventPlace(text="السويداء", lat=32.71, lon=36.57, feature="city")
+    events = [Event(type="ASSAULT", trigger=span, evidence=span, place=part),
+              Event(type="ASSAULT", trigger=span, evidence=span, place=part),     # one place shared by two
+              Event(type="ASSAULT", trigger=span, evidence=span, place=town)]
+    moved = at_whole_areas(events)
+    assert (part.lat, part.lon) == (32.74, 36.90) and len(moved) == 1
+    assert (town.lat, town.lon) == (32.71, 36.57)
+    back_to_parts(moved)
+    assert (part.lat, part.lon) == (32.72, 36.45)
+    assert "within" not in events[0].model_dump()["place"]      # not exported

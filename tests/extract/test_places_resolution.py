@@ -104,6 +104,35 @@ def test_direction_after_a_preposition_clitic():
     assert any(p.feature == "country" and p.country == "SD" for p in doc.places)
 
 
+@needs_villages
+@pytest.mark.parametrize("sentence, text, lat, lon", [
+    # the northern Hama countryside (Kafr Zita, Latamneh) lies north-west of the province's centre
+    ("قتل ثلاثة مدنيين بقصف جوي استهدف ريف حماة الشمالي فجر اليوم.", "ريف حماة الشمالي", 35.35, 36.65),
+    # the southern Idlib countryside (Kafranbel, Maarat al-Numan)
+    ("سيطرت قوات النظام على عدة قرى في ريف إدلب الجنوبي بعد معارك عنيفة.", "ريف إدلب الجنوبي", 35.60, 36.60),
+])
+def test_direction_adjective_after_a_countryside_is_that_part_of_the_province(sentence, text, lat, lon):
+    doc = places_of(sentence)
+    part = place(doc, text)
+    assert part.feature == "region" and part.country == "SY" and part.qualifier in ("north", "south")
+    assert km(part, lat, lon) < 30, (part.lat, part.lon)
+    province = load_kb().gazetteer.place(part.gazetteer_id)
+    assert km(part, province.lat, province.lon) > 20          # not the province's own point
+
+
+@needs_villages
+def test_direction_adjective_after_a_province():
+    doc = places_of("اندلعت اشتباكات بين فصائل محلية في محافظة درعا الشرقية مساء أمس.")
+    part = next(p for p in doc.places if p.qualifier == "east")
+    assert part.text.endswith("الشرقية") and part.country == "SY" and part.lon > 36.3
+
+
+def test_a_town_countryside_keeps_the_town_point():
+    doc = places_of("قصفت الطائرات الحربية ريف مدينة إدلب الشرقي.")
+    countryside = next(p for p in doc.places if p.feature == "region")
+    assert km(countryside, 35.93, 36.63) < 5
+
+
 # ---------------------------------------------------------------- chains: a sub-place and its parent
 
 @needs_villages
@@ -221,3 +250,50 @@ def test_the_bare_capital_is_the_capital_the_article_named():
     doc = places_of("تظاهر المئات أمام السفارة الإسرائيلية في عمان احتجاجا على الحرب على غزة وإسرائيل. وفرقت الأجهزة "
                     "الأمنية الاعتصام في العاصمة.")
     assert next(p for p in doc.places if p.text == "العاصمة").country == "JO"
+
+
+# ---------------------------------------------------------------- words and homonyms read as places
+
+def test_a_word_beginning_with_ka_is_not_the_particle_and_a_place():
+    doc = places_of("قبل يومين نصب السكان كمينا لقطاع الطرق الذين أرهبوا القرى في ولاية كاتسينا.")
+    assert not any(p.country == "NG" and p.feature == "city" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+    assert any(p.text == "ولاية كاتسينا" for p in doc.places)
+
+
+def test_a_village_name_beginning_with_ka_is_not_a_french_town():
+    doc = places_of("اعتقلت قوات الاحتلال شابا من بلدة كفردان غرب جنين في الضفة الغربية.")
+    assert not any(p.country == "FR" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_the_eastern_area_of_a_palestinian_village_is_not_saudi_arabia():
+    doc = places_of("قال مسؤول ملف الاستيطان في الضفة الغربية إن مستوطنين هاجموا المنطقة الشرقية من بلدة عوريف جنوب نابلس.")
+    assert not any(p.country == "SA" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_the_eastern_province_in_a_saudi_story():
+    doc = places_of("أعلنت السلطات السعودية القبض على خلية إرهابية في المنطقة الشرقية من المملكة.")
+    province = place(doc, "المنطقة الشرقية")
+    assert province.country == "SA" and province.feature == "admin1"
+
+
+def test_a_town_named_with_its_place_word_is_not_a_homonym_in_a_country_never_named():
+    doc = places_of("أفادت مصادر في محافظة الرقة السورية باعتقال 14 شخصا بعد مداهمة منازلهم في بلدتي المنصورة وهنيدة.")
+    assert not any(p.country == "EG" for p in doc.places), [(p.text, p.name_en) for p in doc.places]
+
+
+def test_a_quarter_of_the_capital_is_not_a_village_of_that_name():
+    doc = places_of("دمر صاروخ منزلا في حي المنصور وسط العاصمة العراقية. وقال شهود في بغداد إن الغارة كانت عنيفة.")
+    for p in doc.places:
+        if "المنصور" in p.text:
+            assert km(p, 33.32, 44.36) < 15, (p.text, p.lat, p.lon)
+
+
+# ---------------------------------------------------------------- spellings news use (data/places/variants.tsv)
+
+@pytest.mark.parametrize("sentence, text, lat, lon", [
+    ("قصفت القوات الروسية مدينة خاركيف في شمال شرق أوكرانيا بالصواريخ.", "خاركيف", 49.99, 36.23),
+    ("وصل رئيس مجلس السيادة السوداني إلى بورسودان قادما من الخرطوم.", "بورسودان", 19.62, 37.22),
+])
+def test_spellings_of_cities_the_gazetteer_writes_otherwise(sentence, text, lat, lon):
+    city = place(places_of(sentence), text)
+    assert city.feature == "city" and km(city, lat, lon) < 20

@@ -485,6 +485,27 @@ def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
 
 
 
+def at_whole_areas(events: list[Event]) -> list[tuple[EventPlace, float | None, float | None]]:
+    """Put each event placed at a direction part of a province («ريف حماة الشمالي») at the whole province's
+    point while the article's mentions are merged: whether two mentions are one event, or one sums up others
+    (within 25 or 50 km), is decided as from the province, as before parts had points of their own — a part's
+    point may lie a few km from a town named with it («شمال مدينة السويداء»), which says nothing of one event.
+    Returns what `back_to_parts` restores."""
+    moved = []
+    for event in events:
+        p = event.place
+        if p is not None and p.within is not None and all(p is not q for q, _, _ in moved):
+            moved.append((p, p.lat, p.lon))
+            p.lat, p.lon = p.within
+    return moved
+
+
+def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) -> None:
+    """The events' places back at their parts' points, after merging (`at_whole_areas`)."""
+    for p, lat, lon in moved:
+        p.lat, p.lon = lat, lon
+
+
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
                  doc: Document | None = None) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.

@@ -580,7 +580,7 @@ def _event_place(p: Place | None) -> EventPlace | None:
     if p is None:
         return None
     return EventPlace(text=p.text, name_en=p.name_en, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
-                      feature=p.feature, span=p.span)
+                      feature=p.feature, span=p.span, within=p.within)
 
 
 def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:

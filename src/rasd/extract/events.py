@@ -54,6 +54,8 @@ from rasd.extract.event_merge import (
     identifies_attacker,
     _inherit_actors,
     _is_summary,
+    at_whole_areas,
+    back_to_parts,
     _update_total,
     merge_events,
 )
@@ -423,6 +425,7 @@ def run(doc: Document) -> None:
                 found.append((sentence, event.model_copy(update={
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
+    moved = at_whole_areas([event for _, event in found])
     events = merge_events(found, restating, doc)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
@@ -431,6 +434,7 @@ def run(doc: Document) -> None:
     _places_from_restatements(events, donors, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
+    back_to_parts(moved)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):

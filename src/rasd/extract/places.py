@@ -200,6 +200,8 @@ def article_countries(doc: Document, kb) -> list[str]:
             continue        # «عمان»: Oman or Amman is what the other mentions decide, not a vote of its own
         if top.feature == "country":
             counts[top.country] += 2
+        elif top.feature in ("admin1", "region") and _generic_area_name(e.text):
+            continue        # «المنطقة الشرقية»: any country's eastern area, no vote for Saudi Arabia
         elif top.feature in ("admin1", "region") or top.is_capital:
             counts[top.country] += 1
     for a in doc.agents:
@@ -227,6 +229,15 @@ def _is_common_word(name: str, threshold: float = _COMMON_WORD_ZIPF) -> bool:
     return zipf >= threshold
 
 
+def _generic_area_name(name: str) -> bool:
+    """«المنطقة الشرقية», «الولاية الشمالية»: a place word and direction adjectives, a name any country's
+    area may bear («المنطقة الشرقية من بلدة عوريف»), not only the province the gazetteer holds by it."""
+    words = [normalize_for_match(w) for w in name.split()]
+    roles = [_word_role(w) for w in words]
+    return len(words) > 1 and bool(roles[0]) and roles[0][0] == "cue" \
+        and all(r is not None and r[0] == "direction" for r in roles[1:])
+
+
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
@@ -241,6 +252,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.feature == "facility" and (at_home or not countries):
         return None         # «فوق مطار أربيل»: a facility's name carries its own place word («مطار»)
     if c.feature == "admin1":
+        if countries and c.country != countries[0] and ctx.get("in_country") != c.country and _generic_area_name(name):
+            # (not the article's first country: the province's own mention votes for its country)
+            return "a province abroad named only by a place word and a direction («المنطقة الشرقية»), in a story elsewhere"
         if cue or prep or at_home or not countries:
             return None if (cue or not _is_common_word(name)) else "a common word that is also a province's name"
         return "a province outside the article's countries, with no place cue or preposition"
@@ -304,6 +318,17 @@ def _nearer_the_story(capital: PlaceCandidate, country: PlaceCandidate, countrie
     return 2 * _km(main.lat, main.lon, capital.lat, capital.lon) < _km(main.lat, main.lon, country.lat, country.lon)
 
 
+def _settlement_at_home(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: dict[str, str],
+                        countries: list[str]) -> PlaceCandidate:
+    """«بلدتي المنصورة وهنيدة» in a Syrian story: a town or village named with its place word is the one of that
+    name in the article's country, not a bigger homonym in a country the article never names (Egypt's Mansoura)."""
+    if not countries or best.country in countries or best.is_capital or best.feature not in _SETTLEMENT \
+            or ctx.get("cue") not in ("city", "village") or "near" in ctx:
+        return best
+    home = [c for c in cands if c.country == countries[0] and c.feature in _SETTLEMENT]
+    return max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
+
+
 def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
                      name: str = "") -> tuple[PlaceCandidate | None, str]:
     if not cands:
@@ -317,6 +342,7 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     order.get(capital.country, 99) < order.get(best.country, 99)
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
+    best = _settlement_at_home(best, cands, ctx, countries)
     reason = _acceptable(best, ctx, countries, name)
     if reason:
         return None, reason
@@ -368,6 +394,31 @@ def _region_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: 
                              admin1=c.admin1_en or c.name_en)
 
 
+def _part_of_province(doc: Document, e: Entity, c: PlaceCandidate, direction: str, kb) -> Place | None:
+    """«ريف حماة الشمالي», «محافظة درعا الشرقية»: a direction adjective after a province or its countryside names
+    that part of it, at the point of the province's settlements lying furthest that way (as «شرق محافظة X»).
+    The phrase, adjective included, is the place's text. None for other places, or when the gazetteer cannot
+    tell (too few settlements of the province)."""
+    if c.feature not in ("admin1", "region") or not c.admin1 or (c.feature == "region" and not _is_countryside(c)):
+        return None
+    point = kb.gazetteer.admin1_direction_point(c.admin1, direction)
+    _, last = _token_range(doc, e)
+    if point is None or last + 1 >= len(doc.tokens):
+        return None
+    adjective = doc.tokens[last + 1]
+    start = e.span.start
+    return Place(span=doc.span(start, adjective.end), text=doc.text[start:adjective.end],
+                 name_en=f"{_DIRECTION_EN.get(direction, direction)} {c.name_en}", lat=round(point[0], 4),
+                 lon=round(point[1], 4), country=c.country, admin1=c.admin1_en or c.name_en, feature="region",
+                 gazetteer_id=c.id, qualifier=direction, reason="direction adjective after a province",
+                 within=(c.lat, c.lon))
+
+
+def _is_countryside(c: PlaceCandidate) -> bool:
+    """A province's countryside the knowledge base holds as a region of its own («ريف حماة»)."""
+    return c.id.startswith("rasd:rif.")
+
+
 def _countryside(doc: Document, e: Entity, c: PlaceCandidate, k: int, ctx: dict[str, str]) -> Place:
     """«ريف مدينة إدلب»: the rural area around a town, a region at the town's point."""
     start = doc.tokens[k].stem_start
@@ -411,6 +462,15 @@ def _city_after_direction(doc: Document, e: Entity, kb) -> Place | None:
     return Place(span=e.span, text=e.text, name_en=f"{head[1]} {city.name_en}", lat=city.lat, lon=city.lon,
                  country=city.country, admin1=city.admin1_en or city.admin1 or None, feature="city",
                  gazetteer_id=city.id, qualifier=head[1], reason=f"a part of {city.name_en} named by its direction")
+
+
+def _after_the_particle_ka(doc: Document, e: Entity) -> bool:
+    """The mention begins after a «ك» read as the particle «like» inside its word («كمينا» → «مينا», «كفردان» →
+    «فردان»): in news a place is almost never compared («كبغداد»), while a word or a village name beginning
+    with «ك» («كمين», «كفر ...») often leaves a place name when the letter is split off."""
+    tok = doc.tokens[_token_range(doc, e)[0]]
+    return "ك" in tok.prefixes and e.span.start > tok.start and e.span.start >= tok.stem_start - 2 \
+        and doc.text[tok.start:e.span.start].replace("و", "").replace("ف", "") == "ك"
 
 
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
@@ -734,6 +794,9 @@ def run(doc: Document) -> None:
             ctx["ner-place"] = "yes"
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
+        if _after_the_particle_ka(doc, e):
+            unresolved.append(e)    # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun
+            continue
         _share_list_context(doc, e, ctx, list_ends)
         _own_place_word(doc, e, ctx)
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
@@ -762,6 +825,10 @@ def run(doc: Document) -> None:
                      or "near" not in ctx and not unique_at_home):
             # «منطقة سوق الجمعة شرق العاصمة طرابلس»: a village of that name 120 km away is another one
             best, reason = None, "a village's name inside a longer name, not beside the larger place named with it"
+        if best is not None and inner is not None and inner[1] == "neighbourhood" and best.feature != "neighbourhood" \
+                and best.population < _MEDIUM_CITY and "near" not in ctx:
+            # «حي المنصور وسط العاصمة»: a town's quarter, not a village of that name elsewhere in the country
+            best, reason = None, "a quarter's name that the gazetteer holds only as a village"
         if best is not None and inner is not None:
             end = inner[2]
             if inner[1] == "fac":
@@ -807,6 +874,8 @@ def run(doc: Document) -> None:
         elif direction and best.feature == "country" and "direction_start" in ctx:
             doc.places.append(_region_of_country(doc, e, best, direction, int(ctx["direction_start"]), kb))
             doc.places.append(_place(e, best, {}, reason + "; the country of a direction phrase"))
+        elif "qualifier" in ctx and (part := _part_of_province(doc, e, best, ctx["qualifier"], kb)) is not None:
+            doc.places.append(part)
         else:
             doc.places.append(_place(e, best, ctx, reason))
             country = _country_in_region_name(doc, e, best, kb)
