@@ -266,6 +266,9 @@ def test_a_given_name_after_a_toponym_head_is_a_place():
     doc = doc_of("قصفت الطائرات بلدة عين عيسى الواقعة شمال الرقة.")
     assert not typed(doc, "PERSON")
     assert "عيسى" in typed(doc_of("وقال عيسى إن الوضع صعب."), "PERSON")
+    # «خان يونس جنوبي القطاع»: no person «يونس جنوبي» inside the town's name
+    khan = doc_of("استهدفت غارة منزلا في مدينة خان يونس جنوبي القطاع.")
+    assert not typed(khan, "PERSON") and "خان يونس" in typed(khan, "GPE")
 
 
 def test_a_common_word_with_li_and_the_article_is_no_town():

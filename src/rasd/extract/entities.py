@@ -1001,7 +1001,7 @@ _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
 
 
 _TOPONYM_HEADS = frozenset(normalize_for_match(w) for w in (
-    "عين", "رأس", "تل", "دير", "كفر", "بئر", "جبل", "وادي", "خربة", "جسر", "بيت", "قلعة", "مرج", "سهل"))
+    "عين", "رأس", "تل", "دير", "كفر", "بئر", "جبل", "وادي", "خربة", "جسر", "بيت", "قلعة", "مرج", "سهل", "خان"))
 
 
 def _place_kunya(doc: Document, k: int) -> bool:
