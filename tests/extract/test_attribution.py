@@ -67,6 +67,18 @@ def test_a_plural_verb_speaks_for_the_group_before_it_not_its_object(text, quote
     assert speaker.startswith(norm(group)) and norm("شعارات") not in speaker
 
 
+def test_a_verb_with_a_pronoun_subject_takes_the_subject_of_the_verb_before_it_in_its_sentence():
+    # «وأكد الوزير على ...، وأعرب عن «...»»: the minister, not the last speaker of another sentence
+    doc = run("وقالت الخارجية العراقية إن «الوزير استقبل السفير». وأكد الوزير على أهمية التنسيق بين البلدين، وأعرب "
+              "عن «تطلعه للعمل على تعزيز العلاقات الثنائية».")
+    assert speaker_of(doc, "تطلعه") == norm("الوزير")
+
+
+def test_the_object_of_a_speech_verb_is_never_its_speaker():
+    doc = run("وقال وزير الخارجية إن «الزيارة ناجحة». كما أكد أهمية «الاستمرار في العمل على تحقيق المصالح المشتركة».")
+    assert norm("أهمية") not in speaker_of(doc, "الاستمرار")
+
+
 def test_relative_clause_after_the_speaker_is_skipped_and_the_next_verb_continues():
     doc = run("وقال المسؤول الذي طلب عدم كشف هويته إن «المهاجمين استخدموا أسلحة متوسطة وثقيلة». "
               "ورجح أن يكون المسلحون «قد تسللوا عبر الوديان».")

@@ -142,8 +142,9 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
             break
         if form.lemma in word_set("relay_lemma") and tok.norm in word_set("relay_prep"):
             break
-        if j > first and form.object_prep and tok.norm == form.object_prep:
-            break                                   # «وعلق المحلل X على القرار بالقول»
+        if j > first and (form.object_prep and tok.norm == form.object_prep or tok.text == "على"):
+            break                                   # «وعلق المحلل X على القرار بالقول», «وأكد الوزير على أهمية»
+            #                                         (written with «ى», «على» is the preposition, never «علي»)
         if reporting_lam(doc, tok) and not (j > first and tokens[j - 1].norm in word_set("affiliation")):
             channel = j
             break
@@ -516,7 +517,9 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     and not any(o.sentence == sent for o in out):
                 speaker = _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.5 if speaker else confidence
-            if speaker is None and form.kind == "participle" and sent in subjects and last is None:
+            if speaker is None and sent in subjects and last is None and form.gender != "pl":
+                # «وشدد X على ...، قائلا: "..."», «وأكد الوزير على ...، وأعرب عن "..."»: the subject of the
+                # speech verb before it in the sentence
                 speaker, confidence = subjects[sent], 0.8
             if speaker is None and (form.kind == "participle" or (last is None and _inside_clause(doc, tokens, i, s_start))):
                 # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...», «أدلت الوزيرة X بتصريح قالت فيه»: a verb with no
