@@ -691,3 +691,18 @@ def test_a_known_surname_alone_is_not_the_start_of_another_name():
     # session 8, seen on real news: «البغدادي المحمودي» (a Libyan prime minister) is not «أبو بكر البغدادي»
     doc = doc_of("دفع البغدادي المحمودي آخر رئيس وزراء ببراءته.", published=None)
     assert not any(e.kb_id and "البغدادي" in e.text for e in doc.entities)
+
+
+def test_a_force_name_stops_before_the_object_of_its_verb():
+    # «ألقت قوات الأمن القبض على», «أطلقت قوات الأمن النار/القنابل»: the chain of «قوات» ends before the object
+    for text in ("ألقت قوات الأمن القبض على ثلاثة أشخاص في مدينة الإسكندرية أمس.",
+                 "أطلقت قوات الأمن النار على المتظاهرين في ساحة التحرير أمس.",
+                 "وأطلقت قوات الأمن القنابل المسيلة للدموع لتفريق المحتجين.",
+                 "اعتقلت قوات الأمن الناشط زيزو عبده أمس."):
+        assert "قوات الأمن" in typed(doc_of(text), "ORG"), text
+
+
+def test_an_event_actor_is_not_a_mosque_named_after_a_person():
+    doc = extract(Article(id="t", text="انطلقت مسيرات من مسجدي مصطفى محمود والاستقامة، وأطلقت قوات الأمن القنابل المسيلة للدموع "
+                                  "وفرقت المتظاهرين.", published="2025-01-05"))
+    assert all(e.actor1 is None or "مصطفى" not in e.actor1.text for e in doc.events)
