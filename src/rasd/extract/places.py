@@ -234,7 +234,8 @@ def _generic_area_name(name: str) -> bool:
     area may bear («المنطقة الشرقية من بلدة عوريف»), not only the province the gazetteer holds by it."""
     words = [normalize_for_match(w) for w in name.split()]
     roles = [_word_role(w) for w in words]
-    return len(words) > 1 and bool(roles[0]) and roles[0][0] == "cue" \
+    first = roles[0]
+    return len(words) > 1 and first is not None and first[0] == "cue" \
         and all(r is not None and r[0] == "direction" for r in roles[1:])
 
 

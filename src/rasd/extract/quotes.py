@@ -171,9 +171,10 @@ def run(doc: Document) -> None:
         quotes.append(_build_quote(doc, mark, attributions, last))
     for q in quotes:
         if q.speaker is not None and q.speaker.canonical is None and _names_only_a_statement(q.speaker.text):
-            at = q.speaker.span.start if q.speaker.span else q.span.start
+            span = q.speaker.span
             noun = _statement_noun_in(doc, q.speaker)
-            issuer = _issuer_told_before(doc, at if noun is None else q.speaker.span.end, noun)
+            at = q.span.start if span is None else span.start if noun is None else span.end
+            issuer = _issuer_told_before(doc, at, noun)
             if issuer is not None:
                 q.speaker.canonical, q.speaker.name_en = issuer.canonical or issuer.text, issuer.name_en
     doc.quotes = quotes
