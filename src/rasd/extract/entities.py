@@ -1312,27 +1312,90 @@ def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
 
 # ---------------------------------------------------------------- NER model
 
+def _ner_entity(doc: Document, start: int, end: int, etype: str, conf: float) -> Entity | None:
+    """The entity the model's span makes, or None when its words are no name (common words, a plural)."""
+    if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _all_common_words(doc, start, end, etype, conf):
+        return None
+    if etype == "PERSON":
+        cut = _cut_at_common_word(doc, start, end, conf)
+        if cut != end and _all_common_words(doc, start, cut, etype, conf):
+            return None         # «حمد | الله»: what is left of the name after the cut is a common word
+        end = cut
+    text = doc.text[start:end]
+    if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
+        return None         # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
+    # (a place the gazetteer does not know is kept, unresolved, for the places stage to report)
+    return Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text), source="ner",
+                  confidence=conf)
+
+
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
-        if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
-                or _all_common_words(doc, start, end, etype, conf):
+        if _overlaps(claims, start, end):
             continue
-        if etype == "PERSON":
-            cut = _cut_at_common_word(doc, start, end, conf)
-            if cut != end and _all_common_words(doc, start, cut, etype, conf):
-                continue        # «حمد | الله»: what is left of the name after the cut is a common word
-            end = cut
-        text = doc.text[start:end]
-        if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
-            continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
-        if etype in ("GPE", "LOC", "FAC"):
-            # a place the gazetteer does not know: kept, unresolved, for the places stage to report
-            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
-                                       name_en=transliterate(text), source="ner", confidence=conf))
-        else:
-            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
-                                       name_en=transliterate(text), source="ner", confidence=conf))
-        claims.append(_Claim(start, end))
+        entity = _ner_entity(doc, start, end, etype, conf)
+        if entity is not None:
+            doc.entities.append(entity)
+            claims.append(_Claim(entity.span.start, entity.span.end))
+
+
+_WITHHELD_CONFIDENCE = 0.8      # the model's reading of a name held back by a gazetteer-only place
+
+
+def withhold_readings(doc: Document, names, model_spans) -> None:
+    """«شهدت طرد روني», «زارت سيدتي ليوناردو», «الجنرال آلان بيليغريني»: a person's name that a place only
+    the gazetteer reads claimed first (a village «روني», «ليوناردو») is kept aside: if the places stage cannot
+    put that place on the map and drops it, the name takes its words back (`restore_withheld`)."""
+    held: list[Entity] = []
+    places = [e for e in doc.entities if e.source == "kb" and e.type in ("GPE", "LOC", "FAC")]
+    if not places:
+        return
+    for start, end, etype, conf in list(names) + [s for s in model_spans if s[3] >= _WITHHELD_CONFIDENCE]:
+        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in places):
+            continue
+        if any(e.span.start < end and start < e.span.end for e in doc.entities if e not in places) \
+                or any(a.span.start < end and start < a.span.end for a in doc.agents):
+            continue
+        entity = _ner_entity(doc, start, end, etype, conf) if (start, end, etype, conf) not in names else \
+            Entity(span=doc.span(start, end), type=etype, text=doc.text[start:end],
+                   name_en=transliterate(doc.text[start:end]), source="pattern", confidence=conf)
+        if entity is not None:
+            held.append(entity)
+    doc.__pydantic_private__["_withheld"] = held
+
+
+def restore_withheld(doc: Document, dropped: list[Entity]) -> None:
+    """The places stage dropped these gazetteer-only places: the names they held back take the words
+    where nothing else stands on them now."""
+    held = doc.__pydantic_private__.get("_withheld") or []
+    if not held or not dropped:
+        return
+    cluster = max((e.cluster for e in doc.entities if e.cluster is not None), default=0)
+    for entity in held:
+        s, t = entity.span.start, entity.span.end
+        if not any(d.span.start < t and s < d.span.end for d in dropped) \
+                or any(e.span.start < t and s < e.span.end for e in doc.entities):
+            continue
+        rng = doc.token_range(s, t)
+        one_word = rng is not None and rng[0] == rng[1] and not _given_at(doc, rng[0])
+        before = _person_right_before(doc, doc.tokens[rng[0]].start) if one_word else None
+        if before is not None:      # «سعد بن أبي | وقاص»: the name read on goes on from the person before it
+            before.span = doc.span(before.span.start, t)
+            before.text = doc.text[before.span.start:t]
+            continue
+        cluster += 1
+        entity.cluster = cluster
+        doc.entities.append(entity)
+    doc.entities.sort(key=lambda e: e.span.start)
+
+
+def _person_right_before(doc: Document, start: int) -> Entity | None:
+    """The person entity ending right before `start`, with only a space between them in one sentence."""
+    for e in doc.entities:
+        if e.type == "PERSON" and e.span.end < start and not doc.text[e.span.end:start].strip() \
+                and "\n" not in doc.text[e.span.end:start]:
+            return e
+    return None
 
 
 _COMMON_WORD_ZIPF = 4.0
@@ -1351,6 +1414,11 @@ def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) 
         if n == len(toks) - 1 and n == 1 and not tok.prefixes and not tok.suffix and conf >= _SURE_NER_CONFIDENCE \
                 and not _given_at(doc, toks[0]) and word_frequency(doc, doc.tokens[toks[0]]) < _COMMON_WORD_ZIPF:
             break       # «فرناندو جيل»: a bare word closing a sure two-word name after a foreign first name
+        if n == len(toks) - 1 and n == 1 and tok.prefixes == ["ال"] and not tok.suffix \
+                and conf >= _SURE_NER_CONFIDENCE and _given_at(doc, toks[0]) and not _preposition_ali(doc, toks[0]) \
+                and not _verb_or_plural_shape(doc, tok) and not _inflected_common_word(doc, tok, ("ات",)) \
+                and word_frequency(doc, tok) < _FAMILY_NAME_ZIPF:
+            break       # «توفيق الحكيم», «ناصر الشاعر»: a family name with the article closing a sure given name's span
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
@@ -2043,8 +2111,10 @@ def run(doc: Document) -> None:
     ner_spans = names + model_spans
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
-    add_person_entities(doc, claims, find_speaker_names(doc))
-    add_person_entities(doc, claims, find_nisba_pairs(doc))
+    speakers = find_speaker_names(doc)
+    add_person_entities(doc, claims, speakers)
+    pairs = find_nisba_pairs(doc)
+    add_person_entities(doc, claims, pairs)
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_numbered_units(doc, claims)
@@ -2060,3 +2130,4 @@ def run(doc: Document) -> None:
     add_repeated_mentions(doc, claims)
     add_given_name_mentions(doc, claims)
     assign_clusters(doc)
+    withhold_readings(doc, names + speakers + pairs, model_spans)
