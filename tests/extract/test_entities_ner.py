@@ -707,3 +707,21 @@ def test_a_name_held_back_by_a_small_place_takes_its_words_when_the_place_is_dro
 def test_a_definite_family_name_closes_a_sure_given_name():
     # session 9: «الحكيم» is a common word, but closing a given name the model is sure of, it is the family name
     assert "توفيق الحكيم" in typed(doc_of("يدعو توفيق الحكيم في كتابه الأخير إلى الحوار ."), "PERSON")
+
+
+def test_club_names_file_rows():
+    from rasd.extract.cues import read_tsv
+    rows = read_tsv("club_names.tsv")
+    assert len(rows) >= 30
+    assert all(r["where"] in ("anywhere", "sport") for r in rows)
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)) and all(n.strip() == n and n for n in names)
+
+
+def test_clubs_named_by_a_word_that_is_no_city():
+    # session 9 (club_names.tsv): a foreign club's name anywhere, an Arabic word only in a sports report
+    assert typed(doc_of("تقدم أرسنال على ضيفه بنفيكا ."), "ORG") == {"أرسنال", "بنفيكا"}
+    doc = doc_of("وتأهل الأهلي إلى نهائي البطولة بعد فوزه على الهلال بهدفين في المباراة .")
+    assert {"الأهلي", "الهلال"} <= typed(doc, "ORG")
+    # ... and not as an adjective or outside sport
+    assert not typed(doc_of("ودعا رئيس الحكومة إلى الحوار الأهلي بين الأطراف ."), "ORG")

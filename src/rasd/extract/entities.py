@@ -1962,6 +1962,54 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
 
 
+@lru_cache(maxsize=1)
+def _club_names() -> dict[tuple[str, ...], str]:
+    """club_names.tsv: the words of each club's name (matching form) → where it names the club."""
+    from rasd.extract.cues import read_tsv
+    rows = read_tsv("club_names.tsv")
+    return {tuple(normalize_for_match(w) for w in r["name"].split()): r["where"] for r in rows}
+
+
+def _club_word_key(tok) -> str:
+    """A token's word as a club name is written: without «و ب ل ف», with its article («للزمالك» → «الزمالك»)."""
+    return ("ال" if "ال" in tok.prefixes else "") + tok.stem
+
+
+def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
+    """«وفرض سلتيك أفضليته», «عقده مع الزمالك»: a club news names by a word that is no city (club_names.tsv)
+    is an organisation — a foreign name anywhere, an Arabic word («الأهلي», «النصر») in a sports report only,
+    and not as the adjective of a definite noun before it («الخليج العربي», «النادي الأهلي» is the club's
+    head and name together)."""
+    names = _club_names()
+    longest = max((len(k) for k in names), default=0)
+    sports: dict[int, bool] = {}
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        if set(tok.prefixes) - {"و", "ب", "ل", "ف", "ال"} or tok.suffix:
+            continue
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if n > 1 and not all(_joined(doc, x, x + 1) and not tokens[x + 1].prefixes and not tokens[x + 1].suffix
+                                 for x in range(i, i + n - 1)):
+                continue
+            where = names.get((_club_word_key(tok),) + tuple(t.stem if not t.prefixes else "" for t in tokens[i + 1:i + n]))
+            if where is None:
+                continue
+            if where == "sport":
+                if tok.sentence not in sports:
+                    sports[tok.sentence] = _sport_sentence(doc, tok.sentence)
+                prev = tokens[i - 1] if i > 0 and _joined(doc, i - 1, i) else None
+                if not sports[tok.sentence] or (prev is not None and "ال" in prev.prefixes and "ال" in tok.prefixes):
+                    break
+            start, end = _name_start(tok), tokens[i + n - 1].stem_end
+            if _overlaps(claims, start, end):
+                break
+            text = doc.text[start:end]
+            doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                       sector="civilian", source="pattern", confidence=0.8))
+            claims.append(_Claim(start, end))
+            break
+
+
 def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
     """A definite word followed by a definite adjective that is no nisba («القائم البعيد», «الزاوية اليمنى»):
     a common noun and its adjective, not a club («الأهلي المصري», «الجيش الملكي» keep theirs)."""
@@ -2119,6 +2167,7 @@ def run(doc: Document) -> None:
     add_quoted_names(doc, claims)
     add_numbered_units(doc, claims)
     add_org_patterns(doc, claims)
+    add_named_clubs(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
