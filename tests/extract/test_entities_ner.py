@@ -725,3 +725,9 @@ def test_clubs_named_by_a_word_that_is_no_city():
     assert {"الأهلي", "الهلال"} <= typed(doc, "ORG")
     # ... and not as an adjective or outside sport
     assert not typed(doc_of("ودعا رئيس الحكومة إلى الحوار الأهلي بين الأطراف ."), "ORG")
+
+
+def test_regions_the_gazetteer_lacked_are_places():
+    # session 9 (kb/data/places/places.tsv): Chechnya, England, Hejaz ... were no place at all
+    doc = doc_of("وتجدد القتال في الشيشان بعد هدنة قصيرة .")
+    assert "الشيشان" in typed(doc, "LOC") and [p.country for p in doc.places] == ["RU"]
