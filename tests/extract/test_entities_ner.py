@@ -731,3 +731,16 @@ def test_regions_the_gazetteer_lacked_are_places():
     # session 9 (kb/data/places/places.tsv): Chechnya, England, Hejaz ... were no place at all
     doc = doc_of("وتجدد القتال في الشيشان بعد هدنة قصيرة .")
     assert "الشيشان" in typed(doc, "LOC") and [p.country for p in doc.places] == ["RU"]
+
+
+def test_a_city_where_the_match_is_played_is_no_club():
+    # session 9: in a sports report a city is its club («فاز برشلونة»), but not after «في/إلى», with «ب» on it or
+    # after a stadium word: there it is where the match is played
+    doc = doc_of("وفاز برشلونة على ضيفه في المباراة التي أقيمت في لشبونة ضمن دوري أبطال أوروبا .")
+    assert "برشلونة" in typed(doc, "ORG") and "لشبونة" in typed(doc, "GPE")
+
+
+def test_the_arabian_peninsula_is_no_channel():
+    # session 9: «الجزيرة العربية» is the peninsula (places.tsv), not the channel «الجزيرة» and an adjective
+    doc = doc_of("وكانت القبائل تنتقل بين شمال الجزيرة العربية والشام .")
+    assert "الجزيرة العربية" in typed(doc, "LOC") and not typed(doc, "ORG")

@@ -1949,6 +1949,8 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         if sports[sent] and not club_before and not club_after and _noun_with_adjective(doc, i, last):
             absorbed.add(id(e))     # «من القائم البعيد», «أقصى الزاوية اليمنى»: the goalpost, the corner
             continue
+        if not club_before and not club_after and _venue_of_play(doc, i):
+            continue        # «في لشبونة», «باستاد القاهرة الدولي»: where the match is played, not a club
         start = _name_start(prev) if club_before else e.span.start
         end = nxt.stem_end if club_after else e.span.end
         absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
@@ -2008,6 +2010,26 @@ def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
                                        sector="civilian", source="pattern", confidence=0.8))
             claims.append(_Claim(start, end))
             break
+
+
+_VENUE_HEADS = frozenset(normalize_for_match(w) for w in ("استاد", "ستاد", "ملعب", "مدينة", "العاصمة"))
+_PLACE_PREPOSITIONS = frozenset(normalize_for_match(w) for w in ("في", "إلى", "الى", "إلي"))
+
+
+def _venue_of_play(doc: Document, i: int) -> bool:
+    """The city at token i is where the match is played or the team travels: after «في/إلى», with «ب» on it
+    («بالقاهرة»), or after a stadium or city word («استاد القاهرة», «العاصمة الألمانية برلين»)."""
+    tok = doc.tokens[i]
+    if "ب" in tok.prefixes or "في" in tok.prefixes:
+        return True
+    j = i - 1
+    if j >= 0 and _joined(doc, j, i) and _definite_adjective(doc.tokens[j]) and j > 0 and _joined(doc, j - 1, j):
+        j -= 1              # «العاصمة الالمانية | برلين»
+    if j < 0 or not _joined(doc, j, i if j == i - 1 else j + 1):
+        return False
+    prev = doc.tokens[j]
+    return (prev.norm in _PLACE_PREPOSITIONS and not prev.prefixes) \
+        or (prev.stem in _VENUE_HEADS and not set(prev.prefixes) - {"ال", "ب", "و", "ل"})
 
 
 def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
