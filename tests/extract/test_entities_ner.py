@@ -744,3 +744,8 @@ def test_the_arabian_peninsula_is_no_channel():
     # session 9: «الجزيرة العربية» is the peninsula (places.tsv), not the channel «الجزيرة» and an adjective
     doc = doc_of("وكانت القبائل تنتقل بين شمال الجزيرة العربية والشام .")
     assert "الجزيرة العربية" in typed(doc, "LOC") and not typed(doc, "ORG")
+
+
+def test_frequent_foreign_given_names_open_a_name():
+    # session 9: «خوان» was read as a small place and «كارلوس» alone as the person
+    assert "خوان كارلوس" in typed(doc_of("وتأتي زيارة خوان كارلوس إلى المغرب بعد شهرين ."), "PERSON")
