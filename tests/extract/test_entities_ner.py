@@ -749,3 +749,19 @@ def test_the_arabian_peninsula_is_no_channel():
 def test_frequent_foreign_given_names_open_a_name():
     # session 9: «خوان» was read as a small place and «كارلوس» alone as the person
     assert "خوان كارلوس" in typed(doc_of("وتأتي زيارة خوان كارلوس إلى المغرب بعد شهرين ."), "PERSON")
+
+
+def test_an_adjective_left_of_an_organisation_name_is_no_mention_of_it():
+    # session 9: «للجامعة العربية» (the Arab League) once, and «العربية» in «التجارة العربية» was read as the
+    # League's bare name; a lone relational adjective is no organisation's short name
+    doc = doc_of("وأعلن الامين العام للجامعة العربية دعمه للخطة . وبحث الوزراء تعزيز التجارة العربية البينية .")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["جامعة العربية"]
+    # the bare name of a group named with its head still is the group
+    doc = doc_of("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم. وقال بيان إن القاعدة ستواصل هجماتها.")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["تنظيم القاعدة", "القاعدة"]
+
+
+def test_a_city_as_the_adjective_of_a_noun_is_no_club():
+    # session 9: «الهندية» (also a town) after «السينما» in a text about film stars and a match
+    doc = doc_of("وفاز الفريق بهدفين في المباراة التي حضرها نجم السينما الهندية .")
+    assert "الهندية" not in typed(doc, "ORG")

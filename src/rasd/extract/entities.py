@@ -1324,9 +1324,21 @@ def _ner_entity(doc: Document, start: int, end: int, etype: str, conf: float) ->
     text = doc.text[start:end]
     if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
         return None         # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
+    if etype == "ORG" and _adjective_of_noun_before(doc, start, end):
+        return None         # «التجارة العربية», «السينما الهندية»: an adjective agreeing with its noun
     # (a place the gazetteer does not know is kept, unresolved, for the places stage to report)
     return Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text), source="ner",
                   confidence=conf)
+
+
+def _adjective_of_noun_before(doc: Document, start: int, end: int) -> bool:
+    """[start, end) is one definite relational adjective («العربية», «الهندية») right after a definite word:
+    the adjective of that noun, not a name of its own."""
+    rng = doc.token_range(start, end)
+    if rng is None or rng[0] != rng[1] or rng[0] == 0 or not _joined(doc, rng[0] - 1, rng[0]):
+        return False
+    return _definite_adjective(doc.tokens[rng[0]]) and doc.tokens[rng[0]].prefixes == ["ال"] \
+        and "ال" in doc.tokens[rng[0] - 1].prefixes
 
 
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
@@ -1723,7 +1735,7 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
             continue
         if e.type == "ORG" and e.kb_id and len(words) >= 2 and normalize_for_match(words[0]) in _org_heads() \
-                and "ال" not in words[0][:2]:
+                and "ال" not in words[0][:2] and not _lone_relational_adjective(words[1:]):
             names.setdefault(words[1:], e)     # «تنظيم القاعدة» ... later «القاعدة» alone is the same group
         if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # a frequent word found as a name once is not a name everywhere
@@ -1760,6 +1772,11 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
                                    sector=full.sector, country=full.country, role=full.role,
                                    source=full.source, confidence=min(full.confidence, 0.7)))
         claims.append(_Claim(start, stop))
+
+
+def _lone_relational_adjective(words: tuple[str, ...]) -> bool:
+    """(«العربية»,) of «جامعة العربية»: one definite relational adjective, no name on its own."""
+    return len(words) == 1 and words[0].startswith("ال") and normalize_for_match(words[0]).endswith(("ي", "يه"))
 
 
 def _inner_key(doc: Document, tok) -> str | None:
@@ -1949,6 +1966,8 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         if sports[sent] and not club_before and not club_after and _noun_with_adjective(doc, i, last):
             absorbed.add(id(e))     # «من القائم البعيد», «أقصى الزاوية اليمنى»: the goalpost, the corner
             continue
+        if not club_before and not club_after and _adjective_of_noun_before(doc, e.span.start, e.span.end):
+            continue        # «السينما الهندية», «التجارة العربية»: the adjective of the noun before, no club
         if not club_before and not club_after and _venue_of_play(doc, i):
             continue        # «في لشبونة», «باستاد القاهرة الدولي»: where the match is played, not a club
         start = _name_start(prev) if club_before else e.span.start
