@@ -1362,10 +1362,11 @@ def withhold_readings(doc: Document, names, model_spans) -> None:
     places = [e for e in doc.entities if e.source == "kb" and e.type in ("GPE", "LOC", "FAC")]
     if not places:
         return
+    place_ids = {id(p) for p in places}
     for start, end, etype, conf in list(names) + [s for s in model_spans if s[3] >= _WITHHELD_CONFIDENCE]:
         if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in places):
             continue
-        if any(e.span.start < end and start < e.span.end for e in doc.entities if e not in places) \
+        if any(e.span.start < end and start < e.span.end for e in doc.entities if id(e) not in place_ids) \
                 or any(a.span.start < end and start < a.span.end for a in doc.agents):
             continue
         entity = _ner_entity(doc, start, end, etype, conf) if (start, end, etype, conf) not in names else \
