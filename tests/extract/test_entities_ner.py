@@ -765,3 +765,12 @@ def test_a_city_as_the_adjective_of_a_noun_is_no_club():
     # session 9: «الهندية» (also a town) after «السينما» in a text about film stars and a match
     doc = doc_of("وفاز الفريق بهدفين في المباراة التي حضرها نجم السينما الهندية .")
     assert "الهندية" not in typed(doc, "ORG")
+
+
+def test_a_rare_surname_in_a_headline_before_the_full_name_is_the_person():
+    # session 9: «ألونسو يتهم شوماخر» opens the report; the full names come in its body
+    doc = doc_of("ألونسو يتهم شوماخر بافتقاد الروح الرياضية . وقال فرناندو ألونسو إن مايكل شوماخر تصرف بطريقة غير رياضية .")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["ألونسو", "شوماخر", "فرناندو ألونسو", "مايكل شوماخر"]
+    # ... but not another person's surname after a first name of its own
+    doc = doc_of("وتظهر سكارليت أوهارا في الفيلم . وكان والدها جيرالد أوهارا مهاجرا .")
+    assert "أوهارا" not in typed(doc, "PERSON")

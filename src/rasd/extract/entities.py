@@ -1568,6 +1568,20 @@ def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: i
     return True
 
 
+def _surname_before_full_name(doc: Document, tok) -> bool:
+    """A surname met before the person's full name (a headline: «ألونسو يتهم شوماخر») is the person when it is
+    rare, without the article, and no bare uncommon word stands right before it (another person's first name:
+    «سكارليت أوهارا» is not «جيرالد أوهارا»)."""
+    if "ال" in tok.prefixes or word_frequency(doc, tok) >= _YIELD_ZIPF:
+        return False
+    k = doc.token_range(tok.start, tok.end)[0]
+    if k > 0 and _joined(doc, k - 1, k):
+        prev = doc.tokens[k - 1]
+        if not prev.prefixes and not prev.suffix and word_frequency(doc, prev) < _FIRST_NAME_ZIPF:
+            return False
+    return True
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1589,8 +1603,10 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
         whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
         full = full or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end:
+        if full is None or (full.span.start <= tok.start < full.span.end):
             continue
+        if tok.start < full.span.start and not _surname_before_full_name(doc, tok):
+            continue        # before the full name (a headline: «ألونسو يتهم شوماخر»), only a rare bare surname
         if _overlaps(claims, tok.stem_start, tok.stem_end) and not (
                 _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
