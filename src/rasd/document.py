@@ -283,6 +283,9 @@ class Document(_Model):
     warnings: list[str] = Field(default_factory=list)
 
     _token_starts: list[int] | None = PrivateAttr(default=None)
+    # readings of names the entities stage held back because a gazetteer-only place claimed the words first;
+    # the places stage gives them the words when it drops that place (`entities.restore_withheld`)
+    _withheld: list[Entity] = PrivateAttr(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -46,6 +46,9 @@ def test_abu_kamal_spellings(gazetteer, name):
     ("ادلب", "SY", "city", 35.93, 36.63),
     ("الحسكة", "SY", "city", 36.50, 40.75),
     ("حلب", "SY", "city", 36.20, 37.16),
+    ("الشيشان", "RU", "region", 43.4, 45.7),        # regions news names that GeoNames' lists lack (places.tsv)
+    ("انجلترا", "GB", "region", 52.5, -1.5),
+    ("الحجاز", "SA", "region", 23.0, 39.5),
 ])
 def test_names_resolve(gazetteer, name, country, feature, lat, lon):
     c = top(gazetteer, name)

@@ -1312,27 +1312,103 @@ def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
 
 # ---------------------------------------------------------------- NER model
 
+def _ner_entity(doc: Document, start: int, end: int, etype: str, conf: float) -> Entity | None:
+    """The entity the model's span makes, or None when its words are no name (common words, a plural)."""
+    if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _all_common_words(doc, start, end, etype, conf):
+        return None
+    if etype == "PERSON":
+        cut = _cut_at_common_word(doc, start, end, conf)
+        if cut != end and _all_common_words(doc, start, cut, etype, conf):
+            return None         # «حمد | الله»: what is left of the name after the cut is a common word
+        end = cut
+    text = doc.text[start:end]
+    if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
+        return None         # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
+    if etype == "ORG" and _adjective_of_noun_before(doc, start, end):
+        return None         # «التجارة العربية», «السينما الهندية»: an adjective agreeing with its noun
+    # (a place the gazetteer does not know is kept, unresolved, for the places stage to report)
+    return Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text), source="ner",
+                  confidence=conf)
+
+
+def _adjective_of_noun_before(doc: Document, start: int, end: int) -> bool:
+    """[start, end) is one definite relational adjective («العربية», «الهندية») right after a definite word:
+    the adjective of that noun, not a name of its own."""
+    rng = doc.token_range(start, end)
+    if rng is None or rng[0] != rng[1] or rng[0] == 0 or not _joined(doc, rng[0] - 1, rng[0]):
+        return False
+    return _definite_adjective(doc.tokens[rng[0]]) and doc.tokens[rng[0]].prefixes == ["ال"] \
+        and "ال" in doc.tokens[rng[0] - 1].prefixes
+
+
 def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
-        if conf < _MIN_NER_CONFIDENCE or end - start < 3 or _overlaps(claims, start, end) \
-                or _all_common_words(doc, start, end, etype, conf):
+        if _overlaps(claims, start, end):
             continue
-        if etype == "PERSON":
-            cut = _cut_at_common_word(doc, start, end, conf)
-            if cut != end and _all_common_words(doc, start, cut, etype, conf):
-                continue        # «حمد | الله»: what is left of the name after the cut is a common word
-            end = cut
-        text = doc.text[start:end]
-        if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
-            continue        # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
-        if etype in ("GPE", "LOC", "FAC"):
-            # a place the gazetteer does not know: kept, unresolved, for the places stage to report
-            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
-                                       name_en=transliterate(text), source="ner", confidence=conf))
-        else:
-            doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
-                                       name_en=transliterate(text), source="ner", confidence=conf))
-        claims.append(_Claim(start, end))
+        entity = _ner_entity(doc, start, end, etype, conf)
+        if entity is not None:
+            doc.entities.append(entity)
+            claims.append(_Claim(entity.span.start, entity.span.end))
+
+
+_WITHHELD_CONFIDENCE = 0.8      # the model's reading of a name held back by a gazetteer-only place
+
+
+def withhold_readings(doc: Document, names, model_spans) -> None:
+    """«شهدت طرد روني», «زارت سيدتي ليوناردو», «الجنرال آلان بيليغريني»: a person's name that a place only
+    the gazetteer reads claimed first (a village «روني», «ليوناردو») is kept aside: if the places stage cannot
+    put that place on the map and drops it, the name takes its words back (`restore_withheld`)."""
+    held: list[Entity] = []
+    places = [e for e in doc.entities if e.source == "kb" and e.type in ("GPE", "LOC", "FAC")]
+    if not places:
+        return
+    place_ids = {id(p) for p in places}
+    for start, end, etype, conf in list(names) + [s for s in model_spans if s[3] >= _WITHHELD_CONFIDENCE]:
+        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in places):
+            continue
+        if any(e.span.start < end and start < e.span.end for e in doc.entities if id(e) not in place_ids) \
+                or any(a.span.start < end and start < a.span.end for a in doc.agents):
+            continue
+        entity = _ner_entity(doc, start, end, etype, conf) if (start, end, etype, conf) not in names else \
+            Entity(span=doc.span(start, end), type=etype, text=doc.text[start:end],
+                   name_en=transliterate(doc.text[start:end]), source="pattern", confidence=conf)
+        if entity is not None:
+            held.append(entity)
+    doc.__pydantic_private__["_withheld"] = held
+
+
+def restore_withheld(doc: Document, dropped: list[Entity]) -> None:
+    """The places stage dropped these gazetteer-only places: the names they held back take the words
+    where nothing else stands on them now."""
+    held = doc.__pydantic_private__.get("_withheld") or []
+    if not held or not dropped:
+        return
+    cluster = max((e.cluster for e in doc.entities if e.cluster is not None), default=0)
+    for entity in held:
+        s, t = entity.span.start, entity.span.end
+        if not any(d.span.start < t and s < d.span.end for d in dropped) \
+                or any(e.span.start < t and s < e.span.end for e in doc.entities):
+            continue
+        rng = doc.token_range(s, t)
+        one_word = rng is not None and rng[0] == rng[1] and not _given_at(doc, rng[0])
+        before = _person_right_before(doc, doc.tokens[rng[0]].start) if one_word else None
+        if before is not None:      # «سعد بن أبي | وقاص»: the name read on goes on from the person before it
+            before.span = doc.span(before.span.start, t)
+            before.text = doc.text[before.span.start:t]
+            continue
+        cluster += 1
+        entity.cluster = cluster
+        doc.entities.append(entity)
+    doc.entities.sort(key=lambda e: e.span.start)
+
+
+def _person_right_before(doc: Document, start: int) -> Entity | None:
+    """The person entity ending right before `start`, with only a space between them in one sentence."""
+    for e in doc.entities:
+        if e.type == "PERSON" and e.span.end < start and not doc.text[e.span.end:start].strip() \
+                and "\n" not in doc.text[e.span.end:start]:
+            return e
+    return None
 
 
 _COMMON_WORD_ZIPF = 4.0
@@ -1351,6 +1427,11 @@ def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) 
         if n == len(toks) - 1 and n == 1 and not tok.prefixes and not tok.suffix and conf >= _SURE_NER_CONFIDENCE \
                 and not _given_at(doc, toks[0]) and word_frequency(doc, doc.tokens[toks[0]]) < _COMMON_WORD_ZIPF:
             break       # «فرناندو جيل»: a bare word closing a sure two-word name after a foreign first name
+        if n == len(toks) - 1 and n == 1 and tok.prefixes == ["ال"] and not tok.suffix \
+                and conf >= _SURE_NER_CONFIDENCE and _given_at(doc, toks[0]) and not _preposition_ali(doc, toks[0]) \
+                and not _verb_or_plural_shape(doc, tok) and not _inflected_common_word(doc, tok, ("ات",)) \
+                and word_frequency(doc, tok) < _FAMILY_NAME_ZIPF:
+            break       # «توفيق الحكيم», «ناصر الشاعر»: a family name with the article closing a sure given name's span
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
@@ -1487,6 +1568,20 @@ def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: i
     return True
 
 
+def _surname_before_full_name(doc: Document, tok) -> bool:
+    """A surname met before the person's full name (a headline: «ألونسو يتهم شوماخر») is the person when it is
+    rare, without the article, and no bare uncommon word stands right before it (another person's first name:
+    «سكارليت أوهارا» is not «جيرالد أوهارا»)."""
+    if "ال" in tok.prefixes or word_frequency(doc, tok) >= _YIELD_ZIPF:
+        return False
+    k = doc.token_range(tok.start, tok.end)[0]
+    if k > 0 and _joined(doc, k - 1, k):
+        prev = doc.tokens[k - 1]
+        if not prev.prefixes and not prev.suffix and word_frequency(doc, prev) < _FIRST_NAME_ZIPF:
+            return False
+    return True
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1508,8 +1603,10 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
         whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
         full = full or surnames.get(_name_key(tok.text))
-        if full is None or tok.start < full.span.end:
+        if full is None or (full.span.start <= tok.start < full.span.end):
             continue
+        if tok.start < full.span.start and not _surname_before_full_name(doc, tok):
+            continue        # before the full name (a headline: «ألونسو يتهم شوماخر»), only a rare bare surname
         if _overlaps(claims, tok.stem_start, tok.stem_end) and not (
                 _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
@@ -1655,7 +1752,7 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
         if not words or len(words) > 3 or words[0].startswith("ال") and len(words) == 1 and e.type == "PERSON":
             continue
         if e.type == "ORG" and e.kb_id and len(words) >= 2 and normalize_for_match(words[0]) in _org_heads() \
-                and "ال" not in words[0][:2]:
+                and "ال" not in words[0][:2] and not _lone_relational_adjective(words[1:]):
             names.setdefault(words[1:], e)     # «تنظيم القاعدة» ... later «القاعدة» alone is the same group
         if len(words) == 1 and (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # a frequent word found as a name once is not a name everywhere
@@ -1692,6 +1789,11 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
                                    sector=full.sector, country=full.country, role=full.role,
                                    source=full.source, confidence=min(full.confidence, 0.7)))
         claims.append(_Claim(start, stop))
+
+
+def _lone_relational_adjective(words: tuple[str, ...]) -> bool:
+    """(«العربية»,) of «جامعة العربية»: one definite relational adjective, no name on its own."""
+    return len(words) == 1 and words[0].startswith("ال") and normalize_for_match(words[0]).endswith(("ي", "يه"))
 
 
 def _inner_key(doc: Document, tok) -> str | None:
@@ -1881,6 +1983,10 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         if sports[sent] and not club_before and not club_after and _noun_with_adjective(doc, i, last):
             absorbed.add(id(e))     # «من القائم البعيد», «أقصى الزاوية اليمنى»: the goalpost, the corner
             continue
+        if not club_before and not club_after and _adjective_of_noun_before(doc, e.span.start, e.span.end):
+            continue        # «السينما الهندية», «التجارة العربية»: the adjective of the noun before, no club
+        if not club_before and not club_after and _venue_of_play(doc, i):
+            continue        # «في لشبونة», «باستاد القاهرة الدولي»: where the match is played, not a club
         start = _name_start(prev) if club_before else e.span.start
         end = nxt.stem_end if club_after else e.span.end
         absorbed.update(id(o) for o in doc.entities if o is not e and o.span.start < end and start < o.span.end)
@@ -1892,6 +1998,74 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
         claims.append(_Claim(start, end))
     if absorbed:
         doc.entities = [o for o in doc.entities if id(o) not in absorbed]
+
+
+@lru_cache(maxsize=1)
+def _club_names() -> dict[tuple[str, ...], str]:
+    """club_names.tsv: the words of each club's name (matching form) → where it names the club."""
+    from rasd.extract.cues import read_tsv
+    rows = read_tsv("club_names.tsv")
+    return {tuple(normalize_for_match(w) for w in r["name"].split()): r["where"] for r in rows}
+
+
+def _club_word_key(tok) -> str:
+    """A token's word as a club name is written: without «و ب ل ف», with its article («للزمالك» → «الزمالك»)."""
+    return ("ال" if "ال" in tok.prefixes else "") + tok.stem
+
+
+def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
+    """«وفرض سلتيك أفضليته», «عقده مع الزمالك»: a club news names by a word that is no city (club_names.tsv)
+    is an organisation — a foreign name anywhere, an Arabic word («الأهلي», «النصر») in a sports report only,
+    and not as the adjective of a definite noun before it («الخليج العربي», «النادي الأهلي» is the club's
+    head and name together)."""
+    names = _club_names()
+    longest = max((len(k) for k in names), default=0)
+    sports: dict[int, bool] = {}
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        if set(tok.prefixes) - {"و", "ب", "ل", "ف", "ال"} or tok.suffix:
+            continue
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if n > 1 and not all(_joined(doc, x, x + 1) and not tokens[x + 1].prefixes and not tokens[x + 1].suffix
+                                 for x in range(i, i + n - 1)):
+                continue
+            where = names.get((_club_word_key(tok),) + tuple(t.stem if not t.prefixes else "" for t in tokens[i + 1:i + n]))
+            if where is None:
+                continue
+            if where == "sport":
+                if tok.sentence not in sports:
+                    sports[tok.sentence] = _sport_sentence(doc, tok.sentence)
+                prev = tokens[i - 1] if i > 0 and _joined(doc, i - 1, i) else None
+                if not sports[tok.sentence] or (prev is not None and "ال" in prev.prefixes and "ال" in tok.prefixes):
+                    break
+            start, end = _name_start(tok), tokens[i + n - 1].stem_end
+            if _overlaps(claims, start, end):
+                break
+            text = doc.text[start:end]
+            doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
+                                       sector="civilian", source="pattern", confidence=0.8))
+            claims.append(_Claim(start, end))
+            break
+
+
+_VENUE_HEADS = frozenset(normalize_for_match(w) for w in ("استاد", "ستاد", "ملعب", "مدينة", "العاصمة"))
+_PLACE_PREPOSITIONS = frozenset(normalize_for_match(w) for w in ("في", "إلى", "الى", "إلي"))
+
+
+def _venue_of_play(doc: Document, i: int) -> bool:
+    """The city at token i is where the match is played or the team travels: after «في/إلى», with «ب» on it
+    («بالقاهرة»), or after a stadium or city word («استاد القاهرة», «العاصمة الألمانية برلين»)."""
+    tok = doc.tokens[i]
+    if "ب" in tok.prefixes or "في" in tok.prefixes:
+        return True
+    j = i - 1
+    if j >= 0 and _joined(doc, j, i) and _definite_adjective(doc.tokens[j]) and j > 0 and _joined(doc, j - 1, j):
+        j -= 1              # «العاصمة الالمانية | برلين»
+    if j < 0 or not _joined(doc, j, i if j == i - 1 else j + 1):
+        return False
+    prev = doc.tokens[j]
+    return (prev.norm in _PLACE_PREPOSITIONS and not prev.prefixes) \
+        or (prev.stem in _VENUE_HEADS and not set(prev.prefixes) - {"ال", "ب", "و", "ل"})
 
 
 def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
@@ -2043,12 +2217,15 @@ def run(doc: Document) -> None:
     ner_spans = names + model_spans
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
     add_person_entities(doc, claims, names)
-    add_person_entities(doc, claims, find_speaker_names(doc))
-    add_person_entities(doc, claims, find_nisba_pairs(doc))
+    speakers = find_speaker_names(doc)
+    add_person_entities(doc, claims, speakers)
+    pairs = find_nisba_pairs(doc)
+    add_person_entities(doc, claims, pairs)
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_numbered_units(doc, claims)
     add_org_patterns(doc, claims)
+    add_named_clubs(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)
     add_ner_entities(doc, claims, ner_spans)
@@ -2060,3 +2237,4 @@ def run(doc: Document) -> None:
     add_repeated_mentions(doc, claims)
     add_given_name_mentions(doc, claims)
     assign_clusters(doc)
+    withhold_readings(doc, names + speakers + pairs, model_spans)

@@ -17,7 +17,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Place
 from rasd.extract.cues import read_tsv
-from rasd.extract.entities import is_given_name
+from rasd.extract.entities import is_given_name, restore_withheld
 from rasd.extract.spanindex import GrowingIndex, starting_in
 from rasd.kb import load_kb
 from rasd.kb.gazetteer import PlaceCandidate
@@ -909,4 +909,5 @@ def run(doc: Document) -> None:
     # a mention the gazetteer could only read as a common word is not a named place at all
     dropped = {id(e) for e in unresolved if e.source == "kb" and id(e) not in placed} | {id(e) for e in ships}
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
+    restore_withheld(doc, [e for e in unresolved if id(e) in dropped])     # (entities stage: names held back)
     doc.places.sort(key=lambda p: p.span.start)
