@@ -121,6 +121,12 @@ def test_a_quoted_name_after_a_place_type_word_is_the_place():
                     "الشرقي في سوريا.", "ASSAULT") == "سراقب"
 
 
+def test_a_quoted_name_after_a_place_type_word_and_its_adjective_is_the_place():
+    # «العاصمة المغربية "الرباط"»: the adjective between the place word and the quoted name changes nothing
+    assert place_of('شهدت العاصمة المغربية "الرباط" وقفة احتجاجية أمام البرلمان لمطالبة السلطات بتجريم التطبيع.',
+                    "PROTEST") == "الرباط"
+
+
 def test_a_dateline_with_its_country_and_agency_is_not_the_place_of_the_event():
     # «أتلانتا، الولايات المتحدة (CNN)--»: where CNN files from; «منطقة الباب الشرقي», unknown to the
     # gazetteer, takes the point of the square named beside it, not Atlanta's

@@ -311,9 +311,16 @@ def _quoted_name(doc: Document, p: Place) -> bool:
     after = doc.text[p.span.end:p.span.end + 1]
     if not (bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE):
         return False
-    # «لمدينة “سراقب”»: a place-type word before the quotation makes the name the place's own
+    # «لمدينة “سراقب”», «العاصمة المغربية "الرباط"»: a place-type word (and its adjective) before the quotation
+    # makes the name the place's own
     idx = doc.token_range(p.span.start, p.span.end)
-    return not (idx and idx[0] > 0 and _has_role(doc.tokens[idx[0] - 1], "cue"))
+    if not idx or idx[0] == 0:
+        return True
+    before_name = doc.tokens[idx[0] - 1]
+    if _has_role(before_name, "cue"):
+        return False
+    return not (idx[0] > 1 and before_name.stem.endswith(("ي", "يه")) and "ال" in before_name.prefixes
+                and _has_role(doc.tokens[idx[0] - 2], "cue"))
 
 
 _OTHER_CLAUSE = 8.0     # a place in another clause of the sentence («..., فيما قتل آخرون في البارة»)
