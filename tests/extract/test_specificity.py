@@ -83,6 +83,8 @@ def test_protest_with_perfect_verb_and_time_is_specific():
     ("ومثل المتهم أمام المحكمة بتهمة قتل زوجته في عام 2019.", "legal"),
     ("وإذا اندلعت الحرب فإن الجيش سيقصف المدن الحدودية.", "hypothetical"),
     ("إن استهداف المدنيين جريمة يدينها القانون الدولي.", "opinion"),
+    # «قتلت هذه الغارات»: the demonstrative after the verb points back at the strikes already told (a total)
+    ("كما قتلت هذه الغارات نحو ألفين من مسلحي التنظيم منذ العام الماضي.", "reference"),
 ])
 def test_general_mentions_are_not_specific(text, cue):
     ok, why = verdict(text)
