@@ -53,6 +53,13 @@ def test_a_radio_station_named_after_a_city_is_not_the_place():
     assert strike.place is None or strike.place.text != "دمشق"
 
 
+def test_a_capital_standing_for_its_government_is_not_the_place():
+    # «دعم واشنطن لإسرائيل»: Washington's support, not an event in Washington
+    doc = events_of("وهددت فصائل عراقية موالية لإيران مصالح الولايات المتحدة على خلفية دعم واشنطن لإسرائيل.")
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert threat.place is None or threat.place.text != "واشنطن"
+
+
 def test_an_envoy_to_a_country_is_not_there():
     doc = events_of("التقى المبعوث الأممي الخاص إلى اليمن وزير الخارجية العماني في مسقط.")
     meeting = next(e for e in doc.events if e.type == "CONSULT")
