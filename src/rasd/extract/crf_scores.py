@@ -97,15 +97,16 @@ class CrfScores:
         back = []
         for t in range(1, n_steps):
             scores = alpha[:, :, None] + trans          # [sentence, previous label, label]
-            back.append(scores.argmax(axis=1).tolist())
+            back.append(scores.argmax(axis=1))
             alpha = scores.max(axis=1) + padded[:, t]
             history.append(alpha)
+        steps = np.stack(back).tolist() if back else []    # [t - 1][sentence][label]: the best label before
         out = []
         for s, n in enumerate(lengths):
             y = int(history[n - 1][s].argmax())
             path = [y]
             for t in range(n - 2, -1, -1):
-                y = back[t][s][y]
+                y = steps[t][s][y]
                 path.append(y)
             path.reverse()
             out.append(path)
@@ -122,21 +123,26 @@ class CrfScores:
         cur = exp_state[:, 0]
         for t in range(n_steps):
             if t:
-                cur = (alpha[:, t - 1] @ exp_trans) * exp_state[:, t]
+                cur = (cur @ exp_trans) * exp_state[:, t]
             total = cur.sum(axis=1)
-            scale[:, t] = np.where(total != 0.0, 1.0 / np.where(total != 0.0, total, 1.0), 1.0)
-            alpha[:, t] = cur * scale[:, t, None]
+            factor = 1.0 / np.where(total != 0.0, total, 1.0)     # (crfsuite: 1 for a sum of 0)
+            scale[:, t] = factor
+            cur = cur * factor[:, None]
+            alpha[:, t] = cur
+        ends: dict[int, list[int]] = {}
+        for s, n in enumerate(lengths):
+            ends.setdefault(n - 1, []).append(s)
         beta = np.empty_like(padded)
-        last = np.asarray(lengths) - 1
-        nxt = np.zeros((n_sent, n_labels))
+        exp_trans_t = exp_trans.T
+        nxt = np.empty((n_sent, n_labels))
         for t in range(n_steps - 1, -1, -1):
             if t < n_steps - 1:
-                nxt = ((beta[:, t + 1] * exp_state[:, t + 1]) @ exp_trans.T) * scale[:, t, None]
-            ends = last == t
-            if ends.any():
-                nxt[ends] = scale[ends, t, None]
+                nxt = ((nxt * exp_state[:, t + 1]) @ exp_trans_t) * scale[:, t, None]
+            ending = ends.get(t)
+            if ending is not None:           # a sentence's last token: beta is its scale factor
+                nxt[ending] = scale[ending, t, None]
             beta[:, t] = nxt
-        return alpha * beta / scale[:, :, None]
+        return alpha * beta * (1.0 / scale)[:, :, None]
 
 
 def by_sentence(states: np.ndarray, starts: list[int], lengths: list[int]) -> np.ndarray:
