@@ -14,7 +14,7 @@ from importlib import resources
 
 from rasd.document import Document, NumberMention
 from rasd.extract.spanindex import document_memo
-from rasd.extract.triggers import lexicon
+from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at, singular_noun, word_readings
 
@@ -64,7 +64,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     result = Casualties()
     if not tokens:
         return result
-    cues = [(lo + m.first, m.rule.get("kind")) for m in lexicon("casualty_cues.tsv").find_in(doc.tokens, lo, hi)]
+    cues = [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(tokens)]
     if not cues:
         return result
     start, end = tokens[0].start, tokens[-1].end

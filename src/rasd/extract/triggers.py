@@ -191,8 +191,8 @@ class LemmaLexicon:
     def find_in(self, tokens: list[Token], lo: int, hi: int) -> list[LemmaMatch]:
         """`find(tokens[lo:hi])` (indices from lo). When [lo, hi) is whole sentences, read off one scan of the
         whole token list, kept per list: a phrase, its `needs` words and the matches containing a match all
-        stop at its sentence's end, so the sentence's matches are the same (the events stage asks a sentence's
-        or a clause's matches ~45 times an article; issue 16)."""
+        stop at its sentence's end, so the sentence's matches are the same (the specificity verdicts scanned ~15
+        sentences of the founding article again after the events stage's scan of it all; issue 16)."""
         n = len(tokens)
         if lo >= hi or (lo > 0 and tokens[lo - 1].sentence == tokens[lo].sentence) \
                 or (hi < n and tokens[hi].sentence == tokens[hi - 1].sentence):
