@@ -3,6 +3,7 @@ marginals on real sentences, and reads the file's labels, attributes and weights
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -74,3 +75,19 @@ def test_sentence_labels_use_the_same_decoding():
     want = ner_model._tag(first, model, kb_token_tags(first, text))
     assert [label for label, _ in got] == want
     assert ("B-PER" in want) and all(0.0 <= p <= 1.0 for _, p in got)
+
+
+def test_tagging_is_the_same_when_word_rows_go_to_other_words(monkeypatch):
+    """Each word form's score vectors are a row of one array, the least recently used row going to a new word:
+    a document whose own words take each other's rows is scored again word by word, to the same spans."""
+    text = TEXTS[0] + " " + TEXTS[1]
+    tokens = tokenize(text)
+    want = ner_model.tag_tokens(tokens, text=text)
+    assert want
+    evictions = ner_model._SCORE_EVICTIONS[0]
+    monkeypatch.setattr(ner_model, "_SCORE_CACHE", OrderedDict())
+    monkeypatch.setattr(ner_model, "_FEATURE_CACHE_SIZE", 5)
+    assert ner_model.tag_tokens(tokens, text=text) == want
+    assert ner_model._SCORE_EVICTIONS[0] > evictions
+    monkeypatch.undo()
+    assert ner_model.tag_tokens(tokens, text=text) == want
