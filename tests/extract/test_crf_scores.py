@@ -91,3 +91,14 @@ def test_tagging_is_the_same_when_word_rows_go_to_other_words(monkeypatch):
     assert ner_model._SCORE_EVICTIONS[0] > evictions
     monkeypatch.undo()
     assert ner_model.tag_tokens(tokens, text=text) == want
+
+
+def test_rows_freed_by_other_documents_are_reused_without_changing_the_spans(monkeypatch):
+    texts = [TEXTS[1], TEXTS[0], TEXTS[1], TEXTS[0]]
+    want = [ner_model.tag_tokens(tokenize(t), text=t) for t in texts]
+    longest = max(len(tokenize(t)) for t in texts)
+    monkeypatch.setattr(ner_model, "_SCORE_CACHE", OrderedDict())
+    monkeypatch.setattr(ner_model, "_FEATURE_CACHE_SIZE", longest + 1)    # (each text fits; the next one evicts)
+    evictions = ner_model._SCORE_EVICTIONS[0]
+    assert [ner_model.tag_tokens(tokenize(t), text=t) for t in texts] == want
+    assert ner_model._SCORE_EVICTIONS[0] > evictions

@@ -333,7 +333,7 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
 # `_FEATURE_CACHE`, the evicted word's row going to the new one. ~5.6 MB for 20,000 words of 5 x 7 floats.
 _SCORE_CACHE: OrderedDict[tuple, tuple[int, tuple[str, ...]]] = OrderedDict()
 _SCORE_BANK: list[np.ndarray] = [np.zeros((0, 5, 0))]
-_SCORE_EVICTIONS = [0]      # rows given to another word so far (a document's rows are read after its lookups)
+_SCORE_EVICTIONS = [0]      # rows given to another word so far
 _SCORE_ROWS = [0]           # rows handed out so far
 
 
@@ -482,12 +482,13 @@ def document_states(sentences: list[list[Token]], kb_tags: list[str] | None, mod
     cues = load_cues()
     setting = _score_setting(cues, vocab, crf)
     tokens = [t for sent in sentences for t in sent]
-    evictions = _SCORE_EVICTIONS[0]
     per = [_token_score_row(t, cues, vocab, crf, setting) for t in tokens]
     n = len(tokens)
-    if _SCORE_EVICTIONS[0] == evictions:
+    if n < _FEATURE_CACHE_SIZE:
+        # (each word looked up is made the most recently used, so a row used earlier in the document goes to
+        # another word only after as many other distinct words as the cache holds: not in fewer tokens)
         own = _SCORE_BANK[0][[p[0] for p in per]]
-    else:       # (a word's row went to a later word of the same document: computed again, the same sums)
+    else:       # (a word's row may have gone to a later word of the same document: computed again, the same sums)
         own = np.stack([crf.position_scores(_features_at_each_position(t, cues, vocab)) for t in tokens])
     rows = np.concatenate([own.reshape(n * 5, -1), np.stack([edges[rel] for rel in (-2, -1, 1, 2)])])
     sentence = np.repeat(np.arange(len(sentences)), [len(sent) for sent in sentences])
