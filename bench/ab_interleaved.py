@@ -21,6 +21,12 @@ Session 7 (load 3-4), main 2924353 vs speed8 (17 commits):
                                         pass 1 18.73 -> 20.20 (+8%),  pass 2 20.94 -> 24.70 (+18%)
     --founding --articles 300 --chunk 20: pass 1 16.77 -> 18.82 (+12%), pass 2 16.02 -> 18.08 (+13%)
                                         pass 1 15.33 -> 17.69 (+15%), pass 2 17.12 -> 19.07 (+11%)
+
+Session 8 (load 5-7), main fb4262f vs speed9 (6 commits):
+    150 news articles:                  pass 1 19.28 -> 20.20 (+5%),  pass 2 24.27 -> 25.71 (+6%)
+                                        pass 1 20.71 -> 21.17 (+2%),  pass 2 24.84 -> 25.88 (+4%)
+    --founding --articles 300 --chunk 20: pass 1 19.75 -> 20.54 (+4%),  pass 2 20.92 -> 21.69 (+4%)
+                                        pass 1 21.32 -> 22.21 (+4%),  pass 2 19.44 -> 20.80 (+7%)
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, spanindex
+from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, spanindex, triggers
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
@@ -78,6 +78,7 @@ def _switch_indexes_off(monkeypatch) -> None:
     monkeypatch.setattr(clauses, "_punctuated", lambda doc, j, i:
                         any(ch in ".؛;:" for ch in doc.text[doc.tokens[j].end:doc.tokens[i].start]))
     monkeypatch.setattr(dates, "_can_start", lambda word, p: True)
+    monkeypatch.setattr(triggers.LemmaLexicon, "find_in", lambda self, tokens, lo, hi: self.find(tokens[lo:hi]))
     monkeypatch.setattr(entities, "_overlaps", lambda claims, start, end:
                         any(c.start < end and start < c.end for c in claims))
 
@@ -120,6 +121,22 @@ def test_starting_in_and_token_bounds_match_scans():
             assert spanindex.starting_in(doc.entities, "test:entities", lo, hi) == \
                 [e for e in doc.entities if lo <= e.span.start < hi]
             assert doc.token_range(lo, hi) == _scan_token_range(doc, lo, hi)
+
+
+def test_matches_of_whole_sentences_are_read_off_one_scan():
+    text = ("قُتل أربعة مدنيين وأصيب عشرة آخرون في قصف جوي على إبديتا. وقال المرصد إن الطائرات قصفت البلدة. "
+            "وتبنت الجماعة المسؤولية عن الهجوم الذي أسفر عن مقتل ثلاثة جنود، فيما اعتقلت الشرطة مشتبها به.")
+    doc = extract(Article(id="t", text=text))
+    n = len(doc.tokens)
+    bounds = [k for k in range(1, n) if doc.tokens[k].sentence != doc.tokens[k - 1].sentence]
+    assert len(bounds) == 2
+    for name in ("event_triggers.tsv", "casualty_cues.tsv"):
+        lex = triggers.lexicon(name)
+        for lo in [0] + bounds + [5, 9]:           # whole sentences, and ranges that are not
+            for hi in bounds + [n, 12, n - 3]:
+                if lo < hi:
+                    assert lex.find_in(doc.tokens, lo, hi) == lex.find(doc.tokens[lo:hi]), (name, lo, hi)
+    assert triggers.lexicon("event_triggers.tsv").find_in(doc.tokens, 0, n)
 
 
 def test_clause_bounds_match_the_word_by_word_scan():

@@ -75,7 +75,7 @@ from rasd.extract.event_place import (
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
-from rasd.extract.triggers import LemmaMatch, find_triggers
+from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
 
 
@@ -290,7 +290,7 @@ def run(doc: Document) -> None:
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
-    matches = _one_reading_per_word(doc, find_triggers(doc.tokens))
+    matches = _one_reading_per_word(doc, lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
     starts_by_type: dict[str, frozenset[int]] = {

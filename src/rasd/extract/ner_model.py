@@ -23,7 +23,10 @@ import re
 from collections import OrderedDict, defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from rasd.document import Token
+from rasd.extract.crf_scores import CrfScores, by_sentence
 from rasd.text.normalize import normalize_for_match
 from rasd.text.tokens import lexicon_key, stem_zipf
 
@@ -325,6 +328,49 @@ def _token_features(tok: Token, cues, vocab, known: frozenset[str] | None,
     return feats
 
 
+# Each word form's state-score vectors (`_token_score_row`) are a row of one array, so that a document's are
+# gathered by one indexing (stacking ~900 small arrays an article cost ~0.3 ms); least recently used out, like
+# `_FEATURE_CACHE`, the evicted word's row going to the new one. ~5.6 MB for 20,000 words of 5 x 7 floats.
+_SCORE_CACHE: OrderedDict[tuple, tuple[int, tuple[str, ...]]] = OrderedDict()
+_SCORE_BANK: list[np.ndarray] = [np.zeros((0, 5, 0))]
+_SCORE_EVICTIONS = [0]      # rows given to another word so far
+_SCORE_ROWS = [0]           # rows handed out so far
+
+
+def _token_score_row(tok: Token, cues, vocab, crf, setting: tuple) -> tuple[int, tuple[str, ...]]:
+    """The row of `_SCORE_BANK` holding a token's state-score vectors at each relative position (5 x labels,
+    indexed rel + 2: the sums of the model's weights for `_features_at_each_position`), and its `_lead_kinds`;
+    computed once per word form (`setting`: `_score_setting`)."""
+    key = (tok.text, tok.stem, tok.suffix, tuple(tok.prefixes), setting)
+    entry = _SCORE_CACHE.get(key)
+    if entry is not None:
+        _SCORE_CACHE.move_to_end(key)
+        return entry
+    n_labels = len(crf.labels)
+    if _SCORE_BANK[0].shape[2] != n_labels:      # (another model's label set: start again)
+        _SCORE_CACHE.clear()
+        _SCORE_BANK[0] = np.zeros((1024, 5, n_labels))
+        _SCORE_ROWS[0] = 0
+    if len(_SCORE_CACHE) >= _FEATURE_CACHE_SIZE:
+        _old, (row, _lead) = _SCORE_CACHE.popitem(last=False)
+        _SCORE_EVICTIONS[0] += 1
+    else:
+        row = _SCORE_ROWS[0]
+        _SCORE_ROWS[0] += 1
+    bank = _SCORE_BANK[0]
+    if row >= len(bank):
+        grown = np.zeros((max(row + 1, min(2 * len(bank), _FEATURE_CACHE_SIZE)), 5, n_labels))
+        grown[:len(bank)] = bank
+        bank = _SCORE_BANK[0] = grown
+    bank[row] = crf.position_scores(_features_at_each_position(tok, cues, vocab))
+    entry = _SCORE_CACHE[key] = (row, tuple(_lead_kinds(tok, cues)))
+    return entry
+
+
+def _score_setting(cues, vocab, crf) -> tuple:
+    return "scores", id(vocab), id(cues), id(crf)
+
+
 def _setting(cues, vocab, known, encode: bool) -> tuple:
     """What a token's cached features depend on besides the word: the tables and the output form."""
     return id(vocab), id(cues), id(known), encode
@@ -427,6 +473,81 @@ def _sentence_features(tokens: list[Token], kb_tags: list[str] | None, vocab: di
     return out
 
 
+def document_states(sentences: list[list[Token]], kb_tags: list[str] | None, model: NerModel) -> np.ndarray:
+    """The CRF state scores of a document's tokens, an array (tokens, labels), sentence by sentence: the
+    weights of `sentence_features` (with the model's attributes) summed per token — each word's cached vectors
+    from itself and its neighbours in the sentence (or the sentence edge), then the features of word pairs,
+    leads and the KB."""
+    crf, vocab, edges = model.scores, model.vocab, model.edges
+    cues = load_cues()
+    setting = _score_setting(cues, vocab, crf)
+    tokens = [t for sent in sentences for t in sent]
+    per = [_token_score_row(t, cues, vocab, crf, setting) for t in tokens]
+    n = len(tokens)
+    if n < _FEATURE_CACHE_SIZE:
+        # (each word looked up is made the most recently used, so a row used earlier in the document goes to
+        # another word only after as many other distinct words as the cache holds: not in fewer tokens)
+        own = _SCORE_BANK[0][[p[0] for p in per]]
+    else:       # (a word's row may have gone to a later word of the same document: computed again, the same sums)
+        own = np.stack([crf.position_scores(_features_at_each_position(t, cues, vocab)) for t in tokens])
+    rows = np.concatenate([own.reshape(n * 5, -1), np.stack([edges[rel] for rel in (-2, -1, 1, 2)])])
+    sentence = np.repeat(np.arange(len(sentences)), [len(sent) for sent in sentences])
+    padded_sentence = np.concatenate([[-1, -1], sentence, [-1, -1]])
+    at = np.arange(n)
+    sources = [at * 5 + 2]
+    for k, rel in enumerate((-2, -1, 1, 2)):        # the neighbour's vector for this position, or the edge's
+        inside = padded_sentence[at + 2 + rel] == sentence
+        sources.append(np.where(inside, (at + rel) * 5 + rel + 2, n * 5 + k))
+    states = rows[np.stack(sources, axis=1)].sum(axis=1) + edges[0]
+    at_rows: list[int] = []
+    ids: list[int] = []
+    base = 0
+    for sent in sentences:
+        _pair_features(sent, base, kb_tags, per, crf.index, vocab, at_rows, ids)
+        base += len(sent)
+    if ids:
+        np.add.at(states, at_rows, crf.weights[ids])
+    return states
+
+
+def _pair_features(sent: list[Token], base: int, kb_tags: list[str] | None, per: list[tuple], index: dict[str, int],
+                   vocab: dict[str, int] | None, at_rows: list[int], ids: list[int]) -> None:
+    """The attribute ids (into `ids`, their token's document index into `at_rows`) of the features of one
+    sentence that are not one word's own: the word pairs, what the previous word leads in, the KB tags.
+    `base`: the sentence's first token in the document (and in `per` and `kb_tags`)."""
+    stems = [t.stem for t in sent]
+    n = len(sent)
+    lead = per[base][1] if n else ()
+    for i in range(n):
+        stem = stems[i]
+        g = base + i
+        if i > 0:
+            j = index.get("-1|0=" + stems[i - 1] + "|" + stem)
+            if j is not None:
+                at_rows.append(g)
+                ids.append(j)
+            if lead:                                   # (the previous word's)
+                rare = frequency_class(stem, vocab) + "/" + _zipf_bucket(stem) + "/al=" + str("ال" in sent[i].prefixes)
+                for k in lead:
+                    j = index.get(f"lead={k}|{rare}")
+                    if j is not None:
+                        at_rows.append(g)
+                        ids.append(j)
+            lead = per[g][1]
+        if i + 1 < n:
+            j = index.get("0|+1=" + stem + "|" + stems[i + 1])
+            if j is not None:
+                at_rows.append(g)
+                ids.append(j)
+        tag = kb_tags[g] if kb_tags else ""
+        if tag:
+            for f in ("kb=" + tag, "kb_type=" + tag[2:]):
+                j = index.get(f)
+                if j is not None:
+                    at_rows.append(g)
+                    ids.append(j)
+
+
 # ---------------------------------------------------------------- tagging
 
 def vocab_path(model_path: Path) -> Path:
@@ -463,6 +584,24 @@ class NerModel:
         self.tagger.open(str(path))
         self.vocab = read_vocab(vocab_path(path))
         self._known: frozenset[str] | None = None
+        self._scores: CrfScores | None = None
+        self._edges: dict[int, np.ndarray] | None = None
+
+    @property
+    def scores(self) -> CrfScores:
+        """The model's weights read from its file (`crf_scores`), for tagging a document at once."""
+        if self._scores is None:
+            self._scores = CrfScores(self.path)
+        return self._scores
+
+    @property
+    def edges(self) -> dict[int, np.ndarray]:
+        """The weights of the features every token has by position: bias (0) and the sentence edges (±1, ±2)."""
+        if self._edges is None:
+            crf = self.scores
+            names = {0: "bias", **_EDGES}
+            self._edges = {rel: crf.weights[crf.index.get(name, crf.zero)] for rel, name in names.items()}
+        return self._edges
 
     @property
     def known(self) -> frozenset[str]:
@@ -501,13 +640,16 @@ def tag_sentence_labels(tokens: list[Token], model: NerModel | None = None, use_
     model = model or load_ner_model()
     if kb_tags is None and use_kb:
         kb_tags = kb_token_tags(tokens, text)
-    labels = _tag(tokens, model, kb_tags)
-    tagger = model.tagger
-    return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
+    crf = model.scores
+    padded = document_states([tokens], kb_tags, model)[None]
+    path_ids = crf.viterbi(padded, [len(tokens)])[0]
+    probs = crf.marginals(padded, [len(tokens)])[0]
+    return [(crf.labels[y], float(probs[i, y])) for i, y in enumerate(path_ids)]
 
 
 def _tag(tokens: list[Token], model: NerModel, kb_tags: list[str] | None) -> list[str]:
-    """The BIO labels of one sentence; the model's tagger then holds the sentence, for `marginal`."""
+    """The BIO labels of one sentence by python-crfsuite (what `crf_scores` decodes as, checked by a test);
+    the model's tagger then holds the sentence, for `marginal`."""
     tagger = model.tagger
     tagger.set(sentence_attributes(tokens, kb_tags, model.vocab, model.known))
     return tagger.tag()
@@ -644,20 +786,35 @@ def tag_tokens(tokens: list[Token], path: str | Path | None = None, use_kb: bool
     probability of the span's labels. `text` (the document text) lets the KB feature see punctuation.
     """
     model = load_ner_model(path)
+    if not tokens:
+        return []
     kb_tags = kb_token_tags(tokens, text) if use_kb else [""] * len(tokens)
-    out: list[tuple[int, int, str, float]] = []
-    pos = 0
-    marginal = model.tagger.marginal
-    for sent in group_by_sentence(tokens):
-        # (the marginals of the tokens of spans only: most tokens are in none)
-        labels = _tag(sent, model, kb_tags[pos:pos + len(sent)])
-        pos += len(sent)
+    sentences = group_by_sentence(tokens)
+    crf = model.scores
+    starts = [0]
+    for sent in sentences[:-1]:
+        starts.append(starts[-1] + len(sent))
+    lengths = [len(sent) for sent in sentences]
+    padded = by_sentence(document_states(sentences, kb_tags, model), starts, lengths)
+    found = []
+    for s, (sent, path_ids) in enumerate(zip(sentences, crf.viterbi(padded, lengths))):
+        labels = [crf.labels[y] for y in path_ids]
         spans = decode_spans(sent, labels)
         if text is not None:
             spans = join_person_halves(sent, split_at_punctuation(sent, spans, text), text)
+        if spans:
+            found.append((s, sent, path_ids, spans))
+    # (the marginals of the sentences with spans only: most have none)
+    probs: np.ndarray | list = []
+    if found:
+        chosen = [s for s, *_ in found]
+        width = max(lengths[s] for s in chosen)
+        probs = crf.marginals(padded[chosen, :width], [lengths[s] for s in chosen])
+    out: list[tuple[int, int, str, float]] = []
+    for (_s, sent, path_ids, spans), prob in zip(found, probs):
         for first, last, cls in spans:
             etype = _location_type(sent, first, last) if cls == "LOC" else OUTPUT_TYPE[cls]
-            conf = min(marginal(labels[j], j) for j in range(first, last + 1))
+            conf = float(min(prob[j, path_ids[j]] for j in range(first, last + 1)))
             misread = cls == "PER" and misread_clitic(sent[first])
             start = sent[first].stem_start - 1 if misread else name_start(sent[first])
             out.append((start, sent[last].stem_end, etype, round(conf, 4)))

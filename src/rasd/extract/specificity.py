@@ -24,7 +24,7 @@ from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.spanindex import document_memo, span_index
-from rasd.extract.triggers import LemmaMatch, find_triggers, noun_forms, perfect_forms, verb_forms
+from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
 
 _DATA = "data/{}"
@@ -137,12 +137,12 @@ def _keys(tok: Token) -> set[str]:
 
 
 def _sentence_triggers(doc: Document, lo: int, hi: int) -> list[LemmaMatch]:
-    """`find_triggers(doc.tokens[lo:hi])`, kept per range: one verdict asks it of the same sentence up to ~5
+    """`find_triggers(doc.tokens[lo:hi])` (`LemmaLexicon.find_in`), kept per range: one verdict asks it of the same sentence up to ~5
     times (the trigger, the words before it, the enumeration; issue 16). Callers only read it."""
     memo = document_memo("specificity:triggers", (), (doc.tokens,))
     found = memo.get((lo, hi))
     if found is None:
-        found = memo[(lo, hi)] = find_triggers(doc.tokens[lo:hi])
+        found = memo[(lo, hi)] = lexicon("event_triggers.tsv").find_in(doc.tokens, lo, hi)
     return found
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Token
+from rasd.extract.spanindex import document_memo
 from rasd.text.normalize import normalize_for_match
 
 _PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
@@ -139,6 +140,7 @@ class LemmaLexicon:
     """Index of written forms → rules, for one data file of lemma rows."""
 
     def __init__(self, filename: str):
+        self.filename = filename
         self.index: dict[str, tuple[LemmaRule, ...]] = {}
         text = resources.files("rasd.extract").joinpath(f"data/{filename}").read_text(encoding="utf-8")
         index: dict[str, list[LemmaRule]] = {}
@@ -186,6 +188,23 @@ class LemmaLexicon:
                     found.append(LemmaMatch(rule, i, last))
         return _drop_contained(found)
 
+    def find_in(self, tokens: list[Token], lo: int, hi: int) -> list[LemmaMatch]:
+        """`find(tokens[lo:hi])` (indices from lo). When [lo, hi) is whole sentences, read off one scan of the
+        whole token list, kept per list: a phrase, its `needs` words and the matches containing a match all
+        stop at its sentence's end, so the sentence's matches are the same (the specificity verdicts scanned ~15
+        sentences of the founding article again after the events stage's scan of it all; issue 16)."""
+        n = len(tokens)
+        if lo >= hi or (lo > 0 and tokens[lo - 1].sentence == tokens[lo].sentence) \
+                or (hi < n and tokens[hi].sentence == tokens[hi - 1].sentence):
+            return self.find(tokens[lo:hi])
+        memo = document_memo("triggers:" + self.filename, (self,), (tokens,))
+        every = memo.get("all")
+        if every is None:
+            every = memo["all"] = self.find(tokens)
+            memo["firsts"] = [m.first for m in every]
+        firsts = memo["firsts"]
+        return [LemmaMatch(m.rule, m.first - lo, m.last - lo)
+                for m in every[bisect_left(firsts, lo):bisect_left(firsts, hi)] if m.last < hi]
 
     def _rules_at(self, tok: Token) -> tuple[LemmaRule, ...]:
         """The rules a token may begin, longest phrase first; cached per word form (the find loop asked the

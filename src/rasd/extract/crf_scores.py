@@ -1,0 +1,154 @@
+"""The NER model's linear-chain CRF read from its own file and run over a whole document at once (issue 16).
+
+python-crfsuite's tagger is given each sentence as ~29 attribute strings a token, which it copies into C++
+strings and looks up one by one (`Tagger.set`: most of the tagger's time, ~6% of an article). Here the
+model's weights (`models/ner.crfsuite`, the crfsuite binary format: a header, the features as
+(type, source, destination, weight) records, and two CQDB string tables for labels and attributes) are read
+once into a matrix, one row per attribute; a word's features at each of its five positions (rel -2 .. 2) are
+then one state-score vector each, computed once per word form and cached with its features, and a sentence's
+state scores are the sum of its words' vectors at the right shifts plus the few features of word pairs.
+
+Decoding is crfsuite's: Viterbi over label scores in the log domain (first best predecessor on ties, as its
+strict comparison), and marginals by its scaled forward-backward pass; all sentences of a document are
+advanced together, one step per token position. The weights are the file's own doubles; only the order in
+which a token's feature weights are added differs from crfsuite's, so scores agree to ~1e-15 (a test
+compares labels and marginals with python-crfsuite on real sentences).
+"""
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_CQDB_HEADER = struct.Struct("<4sIIIII")
+_FEATURE = struct.Struct("<IIId")
+_STATE, _TRANSITION = 0, 1
+
+
+def _cqdb_strings(data: bytes, offset: int) -> list[str]:
+    """The strings of a CQDB table in id order, read through its id -> record array."""
+    chunk, _size, _flag, _order, count, back = _CQDB_HEADER.unpack_from(data, offset)
+    if chunk != b"CQDB":
+        raise ValueError(f"no CQDB table at offset {offset}")
+    out = []
+    for i, record in enumerate(struct.unpack_from(f"<{count}I", data, offset + back)):
+        rid, size = struct.unpack_from("<II", data, offset + record)
+        if rid != i:
+            raise ValueError(f"CQDB record {i} holds id {rid}")
+        out.append(data[offset + record + 8:offset + record + 8 + size - 1].decode("utf-8"))
+    return out
+
+
+class CrfScores:
+    """A crfsuite CRF1d model's labels, attribute index, state weights (one row per attribute, plus a zero
+    row last) and transition weights."""
+
+    def __init__(self, path: Path):
+        data = path.read_bytes()
+        magic, _size, kind, _version, _nf, n_labels, n_attrs, off_features, off_labels, off_attrs, _lr, _ar = \
+            _HEADER.unpack_from(data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError(f"{path}: not a crfsuite CRF1d model")
+        self.labels: list[str] = _cqdb_strings(data, off_labels)
+        attrs = _cqdb_strings(data, off_attrs)
+        if len(self.labels) != n_labels or len(attrs) != n_attrs:
+            raise ValueError(f"{path}: label or attribute table does not match the header")
+        self.index: dict[str, int] = {a: i for i, a in enumerate(attrs)}
+        self.zero = n_attrs                       # the id of a row of zeros (an absent attribute)
+        weights = np.zeros((n_attrs + 1, n_labels))
+        trans = np.zeros((n_labels, n_labels))
+        chunk, _csize, count = struct.unpack_from("<4sII", data, off_features)
+        if chunk != b"FEAT":
+            raise ValueError(f"{path}: no feature chunk")
+        for ftype, src, dst, weight in _FEATURE.iter_unpack(data[off_features + 12:off_features + 12 + 20 * count]):
+            if ftype == _STATE:
+                weights[src, dst] += weight
+            elif ftype == _TRANSITION:
+                trans[src, dst] += weight
+        self.weights = weights
+        self.trans = trans
+        self.exp_trans = np.exp(trans)
+
+    def ids(self, features) -> list[int]:
+        """The attribute ids of the features the model knows, in order."""
+        get = self.index.get
+        return [i for i in map(get, features) if i is not None]
+
+    def position_scores(self, positions) -> np.ndarray:
+        """One state-score vector per list of features: an array (len(positions), labels)."""
+        zero, get = self.zero, self.index.get
+        ids: list[int] = []
+        starts: list[int] = []
+        for feats in positions:
+            starts.append(len(ids))
+            ids.append(zero)                      # (every segment non-empty: reduceat of an empty one is wrong)
+            ids.extend(i for i in map(get, feats) if i is not None)
+        return np.add.reduceat(self.weights[ids], starts, axis=0)
+
+    def viterbi(self, padded: np.ndarray, lengths: list[int]) -> list[list[int]]:
+        """The best label ids of each sentence, decoded as crfsuite does, all sentences one token position at
+        a time. `padded`: state scores (sentences, positions, labels); `lengths`: each sentence's tokens."""
+        n_sent, n_steps, _ = padded.shape
+        trans = self.trans[None, :, :]
+        alpha = padded[:, 0]
+        history = [alpha]
+        back = []
+        for t in range(1, n_steps):
+            scores = alpha[:, :, None] + trans          # [sentence, previous label, label]
+            back.append(scores.argmax(axis=1))
+            alpha = scores.max(axis=1) + padded[:, t]
+            history.append(alpha)
+        steps = np.stack(back).tolist() if back else []    # [t - 1][sentence][label]: the best label before
+        out = []
+        for s, n in enumerate(lengths):
+            y = int(history[n - 1][s].argmax())
+            path = [y]
+            for t in range(n - 2, -1, -1):
+                y = steps[t][s][y]
+                path.append(y)
+            path.reverse()
+            out.append(path)
+        return out
+
+    def marginals(self, padded: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """p(label at token) (sentences, positions, labels), by crfsuite's scaled forward-backward pass, for
+        state scores as `viterbi` takes them."""
+        n_sent, n_steps, n_labels = padded.shape
+        exp_state = np.exp(padded)
+        exp_trans = self.exp_trans
+        alpha = np.empty_like(padded)
+        scale = np.empty((n_sent, n_steps))
+        cur = exp_state[:, 0]
+        for t in range(n_steps):
+            if t:
+                cur = (cur @ exp_trans) * exp_state[:, t]
+            total = cur.sum(axis=1)
+            factor = 1.0 / np.where(total != 0.0, total, 1.0)     # (crfsuite: 1 for a sum of 0)
+            scale[:, t] = factor
+            cur = cur * factor[:, None]
+            alpha[:, t] = cur
+        ends: dict[int, list[int]] = {}
+        for s, n in enumerate(lengths):
+            ends.setdefault(n - 1, []).append(s)
+        beta = np.empty_like(padded)
+        exp_trans_t = exp_trans.T
+        nxt = np.empty((n_sent, n_labels))
+        for t in range(n_steps - 1, -1, -1):
+            if t < n_steps - 1:
+                nxt = ((nxt * exp_state[:, t + 1]) @ exp_trans_t) * scale[:, t, None]
+            ending = ends.get(t)
+            if ending is not None:           # a sentence's last token: beta is its scale factor
+                nxt[ending] = scale[ending, t, None]
+            beta[:, t] = nxt
+        return alpha * beta * (1.0 / scale)[:, :, None]
+
+
+def by_sentence(states: np.ndarray, starts: list[int], lengths: list[int]) -> np.ndarray:
+    """A document's state scores (tokens, labels) as (sentences, positions, labels), zeros after each end."""
+    n_tokens, n_labels = states.shape
+    steps = np.arange(max(lengths))
+    index = np.asarray(starts)[:, None] + steps[None, :]
+    index = np.where(steps[None, :] < np.asarray(lengths)[:, None], index, n_tokens)
+    return np.concatenate([states, np.zeros((1, n_labels))])[index]
