@@ -176,3 +176,11 @@ def test_the_next_meeting_is_not_held_yet():
     assert not [e for e in doc.events if e.type == "CONSULT"]
     doc = events_of("عقد الوزيران اجتماعا في الرياض أمس.")
     assert [e.type for e in doc.events] == ["CONSULT"]
+
+
+def test_the_supporters_of_a_named_body_protest_as_its_supporters():
+    # «أنصار «حزب العمال»»: the crowd is the party's supporters (not the party, not an unnamed crowd)
+    doc = events_of("تظاهر أمس الأحد المئات من أنصار «حزب العمال» في العاصمة تونس للمطالبة بإطلاق سراح الموقوفين.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.actor1 is not None and protest.actor1.text.startswith("أنصار") and "العمال" in protest.actor1.text
+    assert protest.actor1.kb_id == "agent.supporter"

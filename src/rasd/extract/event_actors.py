@@ -294,6 +294,16 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if prev is not None and prev.first == prev.last == m.first - 1:
                 out.pop()           # the agent layer's bare «قوات» is part of this mention
             m = Mention(m.first - 1, m.last, actor, m.kind, m.locative)
+        elif m.kind == "entity" and prev is not None and prev.last == m.first - 1 and m.actor.span is not None \
+                and prev.actor.kb_id == "agent.supporter" and prev.actor.span is not None \
+                and not doc.text[doc.tokens[prev.last].end:doc.tokens[m.first].start].strip(' "«»“”'):
+            # «أنصار «جبهة الخلاص الوطني»», «مؤيدو الرئيس»: the supporters of a named body, a crowd of their own
+            out.pop()
+            actor = prev.actor.model_copy(update={
+                "text": doc.text[prev.actor.span.start:m.actor.span.end],
+                "span": doc.span(prev.actor.span.start, m.actor.span.end),
+                "name_en": f"supporters of {m.actor.name_en or m.actor.text}"})
+            m = Mention(prev.first, m.last, actor, prev.kind, prev.locative)
         out.append(m)
     return out
 
