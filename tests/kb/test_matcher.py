@@ -23,6 +23,13 @@ def test_clitics_are_outside_the_span(kb):
     assert text[m.start:m.end] == "دمشق" and m.ids[0].startswith(("gn:", "wof:"))
 
 
+def test_a_two_letter_first_word_after_a_clitic_opens_only_a_longer_name(kb):
+    # «وتل أبيب»: «و» + «تل» inside the two-word name; «ومن» alone is no place «من»
+    ms = by_text(match(kb, "وسقطت صواريخ على حيفا وتل أبيب مساء أمس ومن معه"))
+    assert "تل أبيب" in ms and ms["تل أبيب"].kind == "place"
+    assert not any(t in ms for t in ("من", "ومن"))
+
+
 def test_article_after_preposition(kb):
     text = "وقعت اشتباكات بالحسكة وللحسكة"
     ms = [m for m in match(kb, text) if m.kind == "place"]

@@ -54,6 +54,7 @@ class Reading:
     strip: int         # normalised characters before the span start (proclitics and article)
     name_strip: int    # normalised characters of proclitics only (before a written article: name_start)
     article_free: bool  # the article was removed: only agent / nisba keys may match
+    opens_only: bool = False    # a two-letter stem after a proclitic («وتل» → «تل»): it may only open a longer name
 
 
 def first_word_readings(norm: str) -> tuple[Reading, ...]:
@@ -77,6 +78,9 @@ def first_word_readings(norm: str) -> tuple[Reading, ...]:
     for p in _PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= _MIN_STEM:
             add(norm[len(p):], len(p))
+        elif norm.startswith(p) and len(norm) - len(p) == _MIN_STEM - 1 and not norm[len(p):].startswith("ا"):
+            # «وتل أبيب», «بتل أبيض»: a short first word is read without its clitic only inside a longer name
+            out.append(Reading(norm[len(p):], len(p), len(p), False, opens_only=True))
     return tuple(dict.fromkeys(out))
 
 
@@ -167,7 +171,9 @@ class Matcher:
                 j = i
                 while True:
                     slot = entries.get(key)
-                    if slot is not None:
+                    if rd.opens_only and j == i:
+                        pass        # a two-letter reading alone names nothing («وتل» is no place «تل»)
+                    elif slot is not None:
                         hits = [(k, ids) for k, ids in slot if not rd.article_free or k in ARTICLE_FREE_KINDS]
                         if not rd.article_free and key in places:
                             hits.append((WEAK_PLACE if key in weak else "place", places[key]))
