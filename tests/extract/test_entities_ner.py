@@ -792,3 +792,9 @@ def test_a_rare_surname_in_a_headline_before_the_full_name_is_the_person():
     # ... but not another person's surname after a first name of its own
     doc = doc_of("وتظهر سكارليت أوهارا في الفيلم . وكان والدها جيرالد أوهارا مهاجرا .")
     assert "أوهارا" not in typed(doc, "PERSON")
+
+
+def test_a_capital_shaped_like_a_kunya_is_the_place_and_a_given_name_ending_like_a_pronoun_is_whole():
+    # «أبو ظبي» is the capital, not a person «أبو ظبي»; «أندريه» is a given name, not «أندري» + «ه»
+    assert "أبو ظبي" in typed(doc_of("وصل الرئيس إلى أبو ظبي مساء أمس في زيارة رسمية."), "GPE")
+    assert "أندريه أغاسي" in typed(doc_of("وقال أندريه أغاسي إنه سعيد بالفوز."), "PERSON")

@@ -1133,8 +1133,10 @@ def find_person_names(doc: Document, model_spans=None) -> list[tuple[int, int, s
                 nxt = tokens[k + 1]
                 with_article = f"{key} {_name_key(doc.text[_name_start(nxt):nxt.stem_end])}"
                 two = with_article if with_article in given else two
-        starts_given = not tok.suffix and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given)
-                                           or _definite_given_before_bin(doc, k))
+        # (a given name whose last letter looks like a pronoun, «أندريه», is the name whole: `_given_at`)
+        starts_given = (not tok.suffix or _name_key(tok.text) in given) \
+            and (_given_at(doc, k) or (tok.prefixes in ([], ["و"]) and two in given)
+                 or _definite_given_before_bin(doc, k))
         # (the title test first: the tests are pure, and it fails for most words, so `_name_like` is asked
         # only after a title — it was ~5% of an article when asked of every word; issue 16)
         after_title = k > 0 and _joined(doc, k - 1, k) \
@@ -2204,6 +2206,17 @@ NEEDS = ("tokens", "sentences")
 ADDS = ("entities", "agents")
 
 
+def _big_place_named_like_a_person(doc: Document, kb, name: tuple[int, int, str, float]) -> bool:
+    """«أبو ظبي» is a kunya by its shape and a capital by its name: a pattern name of two words or more whose
+    words are, whole, the name of a country, a province, a capital or a city of 100,000 or more is that place
+    (the gazetteer's reading then stands; a small place of a person's name, «أبو حمام», does not)."""
+    text = doc.text[name[0]:name[1]]
+    if len(text.split()) < 2:
+        return False
+    return any(c.feature in ("country", "admin1") or "capital" in c.flags or c.population >= 100_000
+               for c in kb.gazetteer.candidates(text))
+
+
 def run(doc: Document) -> None:
     if not doc.tokens:
         return
@@ -2213,6 +2226,7 @@ def run(doc: Document) -> None:
     names = find_person_names(doc, model_spans)
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)
     names = _drop_places_in_place_lists(doc, kb, _cut_eulogies(doc, names), matches)
+    names = [n for n in names if not _big_place_named_like_a_person(doc, kb, n)]
     model_spans = _cut_eulogies(doc, model_spans)
     ner_spans = names + model_spans
     add_kb_entities(doc, kb, claims, matches, named=True, ner_spans=names)
