@@ -285,7 +285,11 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         head = doc.tokens[m.first - 1] if m.first > 0 else None
-        if m.kind == "entity" and head is not None and head.stem in _WORDS["force_head"] \
+        # «قصف لقوات المعارضة السورية»: a definite agent of the KB in construct after the agent layer's bare
+        # «قوات» is the genitive of the same force noun
+        genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
+            and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
+        if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
             start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
