@@ -1,5 +1,8 @@
 """Actor1 by Arabic word order and construct: a force noun in construct with a definite agent is that agent's force
-(«قوات المعارضة السورية», not «قوات»)."""
+(«قوات المعارضة السورية», not «قوات»); a verb with the plural pronoun («هاجموا») has its subject
+before it."""
+
+import pytest
 
 from rasd_testkit.extraction import events_of
 
@@ -8,3 +11,15 @@ def test_a_force_noun_in_construct_with_a_definite_agent_names_that_force():
     doc = events_of("قتل أكثر من عشرين شخصا جراء قصف لقوات المعارضة السورية على خيمة انتخابية في محافظة درعا.")
     assault = next(e for e in doc.events if e.type == "ASSAULT")
     assert assault.actor1 is not None and assault.actor1.text.endswith("قوات المعارضة السورية")
+
+
+
+@pytest.mark.parametrize("text,attacker,hit", [
+    ("قال شهود إن عددا من المسلحين، والذين هاجموا مركز الشرطة في مدينة زاهدان فجر اليوم، فروا إلى الجبال.",
+     "المسلحين", "الشرطة"),
+    ("وأوضح المصدر أن مسلحين مجهولين، هاجموا مقر الجيش في بلدة الحويجة مساء أمس السبت.", "مسلحين", "الجيش"),
+])
+def test_a_verb_with_its_plural_pronoun_has_its_subject_before_it_and_its_object_after(text, attacker, hit):
+    attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attacker in attack.actor1.text
+    assert hit not in attack.actor1.text

@@ -740,6 +740,18 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     return subject
 
 
+def _verb_carries_its_subject(doc: Document, i: int) -> bool:
+    """«والذين هاجموا مركز شرطة», «مسلحين اقتحموا ...»: a verb before its subject agrees in the singular
+    («هاجم المسلحون»), so a verb with the plural pronoun («-وا», «يـ...ـون») or right after a relative pronoun
+    has its subject before it, and the noun after it is its object."""
+    tok = doc.tokens[i]
+    stem = tok.stem
+    if len(stem) > 3 and stem.endswith("وا") or len(stem) > 4 and stem.startswith("ي") and stem.endswith("ون"):
+        return True
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.sentence == tok.sentence and prev.stem in _WORDS["relative"])
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -798,7 +810,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
     circumstantial = _is_circumstantial(tokens[i])
-    pronoun_subject = _pronoun_subject(doc, i)
+    pronoun_subject = _pronoun_subject(doc, i) or (verb_like and _verb_carries_its_subject(doc, i))
     if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
         # «قصف بطائرة مسيّرة استهدف مخيم أبو شوك»: the verb tells what the attack before it hit; the
         # mentions after it are targets, the attacker is only in an agent phrase
@@ -807,7 +819,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
     # «أدانت وزارة الخارجية الهجوم الذي شنته قوات الاحتلال»: an active verb's subject stands right after it;
     # an agent phrase further on belongs to a relative clause of its object
-    vso_subject = verb_like and not passive_prone(doc, match) and any(
+    vso_subject = verb_like and not passive_prone(doc, match) and not pronoun_subject and any(
         m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets for m in after)
     actor1 = None if vso_subject else _agent_phrase(
         doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
