@@ -1,6 +1,6 @@
 """Actor1 by Arabic word order and construct: a force noun in construct with a definite agent is that agent's force
 («قوات المعارضة السورية», not «قوات»); a verb with the plural pronoun («هاجموا») has its subject
-before it."""
+before it; a verb written in the passive («اغتيل») has the one it struck as its subject."""
 
 import pytest
 
@@ -23,3 +23,10 @@ def test_a_verb_with_its_plural_pronoun_has_its_subject_before_it_and_its_object
     attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attacker in attack.actor1.text
     assert hit not in attack.actor1.text
+
+
+def test_the_subject_of_a_verb_written_in_the_passive_was_struck_not_the_attacker():
+    doc = events_of("قالت مصادر محلية في عدن إن القيادي حمود محسن المحبشي الذي اغتيل قرب منزله في مديرية الشيخ "
+                    "عثمان مساء أمس كان يعمل في الشرطة.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is None or "المحبشي" not in attack.actor1.text

@@ -27,7 +27,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.spanindex import document_memo, person_spans, span_index
-from rasd.extract.triggers import LemmaMatch, LemmaRule
+from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
@@ -393,8 +393,18 @@ _LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", 
 
 def passive_prone(doc: Document, match: LemmaMatch) -> bool:
     """A casualty verb or noun («قتل», «أصيب», «مقتل»), an explosion or an exploding device («انفجار سيارة
-    مفخخة»): its subject is rarely the attacker."""
-    return match.rule.get("strength") == "casualty" or match.rule.lemma.split("|")[0] in _CASUALTY_LEMMAS
+    مفخخة»), or a verb written in the passive («اغتيل», «هوجم»): its subject is rarely the attacker."""
+    return match.rule.get("strength") == "casualty" or match.rule.lemma.split("|")[0] in _CASUALTY_LEMMAS \
+        or written_passive(doc, match)
+
+
+def written_passive(doc: Document, match: LemmaMatch) -> bool:
+    """«الذي اغتيل قرب منزله», «هوجمت الدورية»: a verb whose letters show the passive (hollow form VIII, form
+    III; triggers.passive_stem) has the one it struck as its subject."""
+    if match.rule.pos not in ("verb", "perfect") or match.rule.reads_as_noun(doc.tokens[match.first]):
+        return False
+    passive = passive_stem(normalize_for_match(match.rule.lemma.split("|")[0]))
+    return passive is not None and normalize_for_match(doc.tokens[match.first].stem).startswith(passive)
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
@@ -409,7 +419,7 @@ def subject_is_hit(doc: Document, match: LemmaMatch) -> bool:
     if match.rule.pos not in ("verb", "phrase") or match.rule.reads_as_noun(doc.tokens[match.first]):
         return False
     lemma = match.rule.lemma.split("|")[0]
-    if lemma in _UNDERGOER_LEMMAS:
+    if lemma in _UNDERGOER_LEMMAS or written_passive(doc, match):
         return True
     text = doc.tokens[match.first].text.lstrip("وف")
     return lemma in _CASUALTY_LEMMAS and len(text) > 1 and text[1] == _DAMMA
