@@ -1,6 +1,7 @@
 """Actor1 by Arabic word order and construct: a force noun in construct with a definite agent is that agent's force
 («قوات المعارضة السورية», not «قوات»); a verb with the plural pronoun («هاجموا») has its subject
-before it; a verb written in the passive («اغتيل») has the one it struck as its subject."""
+before it; a verb written in the passive («اغتيل») has the one it struck as its subject; the genitive of a light
+noun («تنفيذ الجيش ضربة») acts."""
 
 import pytest
 
@@ -30,3 +31,10 @@ def test_the_subject_of_a_verb_written_in_the_passive_was_struck_not_the_attacke
                     "عثمان مساء أمس كان يعمل في الشرطة.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is None or "المحبشي" not in attack.actor1.text
+
+
+def test_the_genitive_of_a_light_noun_carries_out_the_attack_not_the_announcer():
+    doc = events_of("كشفت وزارة الدفاع الأميركية عن تنفيذ الجيش الأمريكي ضربة جوية ضد أحد قادة تنظيم القاعدة "
+                    "قرب مدينة إدلب أمس الجمعة.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == "الجيش الأمريكي"

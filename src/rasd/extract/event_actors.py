@@ -780,6 +780,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     i, last = match.first, match.last
     tokens = doc.tokens
     light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
+    if light is not None and is_light_noun(doc, light) and event_type != "PROTEST" and (agent := next(
+            (m for m in mentions if m.first == light + 1 and m.last < i and m.kind in ("entity", "agent")
+             and not m.locative and set(tokens[m.first].prefixes) <= {"ال"}), None)) is not None:
+        # «كشفت وزارة الدفاع عن تنفيذ الجيش الأمريكي ضربة جوية»: the light noun's genitive is who acts
+        return agent.actor, None
     if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
