@@ -38,3 +38,10 @@ def test_the_genitive_of_a_light_noun_carries_out_the_attack_not_the_announcer()
                     "قرب مدينة إدلب أمس الجمعة.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "الجيش الأمريكي"
+
+
+def test_a_body_after_fi_is_where_the_target_belongs_not_the_attacker():
+    doc = events_of("أعلنت القيادة المركزية أنها نفذت غارة أمس الجمعة في محافظة إدلب طالت قياديا بارزا في "
+                    "تنظيم القاعدة.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is None or "القاعدة" not in attack.actor1.text

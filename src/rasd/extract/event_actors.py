@@ -762,6 +762,12 @@ def _verb_carries_its_subject(doc: Document, i: int) -> bool:
     return bool(prev is not None and prev.sentence == tok.sentence and prev.stem in _WORDS["relative"])
 
 
+def _after_fi(doc: Document, first: int) -> bool:
+    """«طالت قياديا بارزا في تنظيم القاعدة»: a body after «في» is where someone belongs (or where it happened),
+    never who acts."""
+    return first > 0 and doc.tokens[first - 1].stem == "في" and doc.tokens[first - 1].sentence == doc.tokens[first].sentence
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -915,7 +921,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
-                       and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))), None)
+                       and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))
+                       and not _after_fi(doc, m.first)), None)
         if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
                 and _naming_people(doc, [actor1]):
             # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
