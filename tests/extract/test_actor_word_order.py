@@ -45,3 +45,9 @@ def test_a_body_after_fi_is_where_the_target_belongs_not_the_attacker():
                     "تنظيم القاعدة.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is None or "القاعدة" not in attack.actor1.text
+
+
+def test_a_name_after_a_place_noun_and_its_nisba_is_a_place_not_the_attacker():
+    doc = events_of('ضمن هجمات تركزت في قرية الجبعة جنوب غرب مدينة بيت لحم - مستوطنون هاجموا رعاة أغنام في '
+                    'التجمعين البدويين "أبو غالية" و"العراعرة" قرب بلدة عناتا شرقي القدس')
+    assert all(e.actor1 is None or "غالية" not in e.actor1.text for e in doc.events)

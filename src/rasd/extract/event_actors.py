@@ -99,9 +99,18 @@ def _is_locative(doc: Document, first: int) -> bool:
 
 
 def _after_a_place_head(doc: Document, first: int) -> bool:
-    k = first - 1
-    return k >= 0 and doc.tokens[k].sentence == doc.tokens[first].sentence and \
-        doc.tokens[k].stem in _PLACE_HEADS and not doc.tokens[first].prefixes
+    """«مخيم "أبو شوك"», «التجمعين البدويين "أبو غالية"»: a name right after a noun of a kind of place (a nisba
+    adjective may stand between) names that place."""
+    if doc.tokens[first].prefixes:
+        return False
+    for k in (first - 1, first - 2):
+        if k < 0 or doc.tokens[k].sentence != doc.tokens[first].sentence:
+            return False
+        if doc.tokens[k].stem in _PLACE_HEADS:
+            return True
+        if not doc.tokens[k].stem.endswith(("يه", "ي", "يين")):
+            return False
+    return False
 
 
 def _before_where(doc: Document, last: int) -> bool:
