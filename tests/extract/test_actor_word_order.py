@@ -51,3 +51,10 @@ def test_a_name_after_a_place_noun_and_its_nisba_is_a_place_not_the_attacker():
     doc = events_of('ضمن هجمات تركزت في قرية الجبعة جنوب غرب مدينة بيت لحم - مستوطنون هاجموا رعاة أغنام في '
                     'التجمعين البدويين "أبو غالية" و"العراعرة" قرب بلدة عناتا شرقي القدس')
     assert all(e.actor1 is None or "غالية" not in e.actor1.text for e in doc.events)
+
+
+def test_the_side_fought_with_in_a_clash_killed_not_the_force_the_victims_group_leans_on():
+    doc = events_of("قُتل قيادي في ميليشيا محسوبة على قوات العشائر المدعومة من النظام خلال اشتباكات مع قسد في بلدة "
+                    "الزباري بريف دير الزور.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == "قسد"

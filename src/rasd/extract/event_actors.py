@@ -955,6 +955,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
+        if actor1 is None and actor2 is not None and _governed_by(doc, actor2, _ATTACKED):
+            # «قُتل قيادي في ميليشيا محسوبة على قوات العشائر خلال اشتباكات مع قسد»: the side the victims
+            # fought «مع», not the body their group leans «على»
+            actor2 = next((m for m in targets if m is not actor2 and _governed_by(doc, m, _WITH)), actor2)
         if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2 is not struck \
                 and (actor2.kind != "victim" or _names_a_body(actor2)) \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
@@ -990,6 +994,7 @@ _ANNOUNCER_REACH = 10    # «أعلنت هيئة "الحشد الشعبي"، ا�
 _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
 _ATTACKED = frozenset({"علي", "ضد", "بحق"})     # before who was attacked, never the other side of a clash
+_WITH = frozenset({"مع"})     # before the other side of a clash («في مواجهات مع قوات الأمن»)
 
 
 def _sources(doc: Document, mentions: list[Mention]) -> set[int]:
