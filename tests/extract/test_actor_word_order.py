@@ -1,7 +1,7 @@
 """Actor1 by Arabic word order and construct: a force noun in construct with a definite agent is that agent's force
 («قوات المعارضة السورية», not «قوات»); a verb with the plural pronoun («هاجموا») has its subject
 before it; a verb written in the passive («اغتيل») has the one it struck as its subject; the genitive of a light
-noun («تنفيذ الجيش ضربة») acts."""
+noun («تنفيذ الجيش ضربة») acts; a verb spelling with a pronoun after a preposition («على رفضه») is a noun."""
 
 import pytest
 
@@ -58,3 +58,10 @@ def test_the_side_fought_with_in_a_clash_killed_not_the_force_the_victims_group_
                     "الزباري بريف دير الزور.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "قسد"
+
+
+def test_a_verb_spelling_with_a_pronoun_after_a_preposition_is_a_noun_whose_possessor_acts():
+    doc = events_of("وشدد وزير الخارجية اليوناني نيكوس ديندياس في تصريحاته على هامش قمة وزراء خارجية دول الاتحاد "
+                    "الأوروبي في بروكسل على رفضه لتلك التصريحات.")
+    reject = next(e for e in doc.events if e.type == "REJECT")
+    assert reject.actor1 is not None and "ديندياس" in reject.actor1.text

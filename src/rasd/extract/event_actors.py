@@ -771,6 +771,23 @@ def _verb_carries_its_subject(doc: Document, i: int) -> bool:
     return bool(prev is not None and prev.sentence == tok.sentence and prev.stem in _WORDS["relative"])
 
 
+_NOUN_GOVERNORS = frozenset({"في", "علي", "الي", "عن", "مع", "خلال", "ضد", "عبر", "لدي"})
+
+
+def _governed_noun(doc: Document, i: int) -> bool:
+    """«وشدد ديندياس على رفضه لتلك التصريحات»: a word spelled like a verb with its object pronoun is the verbal
+    noun with a possessive after a preposition («على», «في», «عن», or «ب» on it); no verb follows one («منذ»,
+    «من», «بعد» may)."""
+    tok = doc.tokens[i]
+    if not tok.suffix:
+        return False
+    if tok.prefixes[-1:] == ["ب"]:
+        return True
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.sentence == tok.sentence and not prev.prefixes
+                and normalize_for_match(prev.stem) in _NOUN_GOVERNORS)
+
+
 def _after_fi(doc: Document, first: int) -> bool:
     """«طالت قياديا بارزا في تنظيم القاعدة»: a body after «في» is where someone belongs (or where it happened),
     never who acts."""
@@ -835,7 +852,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
-    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
+    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])
+                 and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
