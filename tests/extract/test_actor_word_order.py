@@ -65,3 +65,10 @@ def test_a_verb_spelling_with_a_pronoun_after_a_preposition_is_a_noun_whose_poss
                     "الأوروبي في بروكسل على رفضه لتلك التصريحات.")
     reject = next(e for e in doc.events if e.type == "REJECT")
     assert reject.actor1 is not None and "ديندياس" in reject.actor1.text
+
+
+def test_a_lam_phrase_after_the_object_of_an_attack_noun_is_the_object_s_not_the_attacker():
+    doc = events_of("أعلن حزب الله اليوم عن استهداف تجمع لجنود إسرائيليين قرب موقع جل العلام جنوبي لبنان بالصواريخ، "
+                    "ما أدى إلى إصابة عدد منهم.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == "حزب الله"

@@ -483,9 +483,15 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
         lam = "ل" in doc.tokens[m.first].prefixes and not doc.tokens[last].suffix   # «زيارته للسودان»: whose visit
         #                                                   is the possessor's; the «ل» phrase is where it went
-        if near and (m.kind == "nisba" or lam):
+        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
             return m
     return None
+
+
+def _only_adjectives_between(doc: Document, last: int, first: int) -> bool:
+    """«قصف مدفعي وصاروخي لقوات النظام»: only adjectives of the act (nisba endings) stand between it and the
+    «ل» phrase; in «استهداف تجمع لجنود إسرائيليين» the phrase belongs to the object «تجمع»."""
+    return all(doc.tokens[k].stem.endswith(("ي", "يه")) for k in range(last + 1, first))
 
 
 def _behind_a_force_noun(doc: Document, first: int) -> bool:
