@@ -72,3 +72,10 @@ def test_a_lam_phrase_after_the_object_of_an_attack_noun_is_the_object_s_not_the
                     "ما أدى إلى إصابة عدد منهم.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "حزب الله"
+
+
+def test_a_named_unit_the_kb_does_not_know_keeps_its_name_before_the_body_it_belongs_to():
+    doc = events_of("أعلنت وكالة الاستخبارات التابعة لوزارة الداخلية العراقية، أمس، اعتقال ثمانية إرهابيين في محافظة "
+                    "كركوك.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor1 is not None and arrest.actor1.text.startswith("وكالة الاستخبارات")

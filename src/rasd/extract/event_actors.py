@@ -220,7 +220,9 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "agent" and m.kind in ("entity", "agent") \
+        # (or a unit named but unknown to the KB: «وكالة الاستخبارات التابعة لوزارة الداخلية»)
+        unit = prev is not None and (prev.kind == "agent" or prev.kind == "entity" and prev.actor.kb_id is None)
+        if prev is not None and unit and m.kind in ("entity", "agent") \
                 and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
                 and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
