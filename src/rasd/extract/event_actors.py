@@ -27,7 +27,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.spanindex import document_memo, person_spans, span_index
-from rasd.extract.triggers import LemmaMatch, LemmaRule
+from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
 
@@ -99,9 +99,18 @@ def _is_locative(doc: Document, first: int) -> bool:
 
 
 def _after_a_place_head(doc: Document, first: int) -> bool:
-    k = first - 1
-    return k >= 0 and doc.tokens[k].sentence == doc.tokens[first].sentence and \
-        doc.tokens[k].stem in _PLACE_HEADS and not doc.tokens[first].prefixes
+    """«مخيم "أبو شوك"», «التجمعين البدويين "أبو غالية"»: a name right after a noun of a kind of place (a nisba
+    adjective may stand between) names that place."""
+    if doc.tokens[first].prefixes:
+        return False
+    for k in (first - 1, first - 2):
+        if k < 0 or doc.tokens[k].sentence != doc.tokens[first].sentence:
+            return False
+        if doc.tokens[k].stem in _PLACE_HEADS:
+            return True
+        if not doc.tokens[k].stem.endswith(("يه", "ي", "يين")):
+            return False
+    return False
 
 
 def _before_where(doc: Document, last: int) -> bool:
@@ -211,7 +220,9 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "agent" and m.kind in ("entity", "agent") \
+        # (or a unit named but unknown to the KB: «وكالة الاستخبارات التابعة لوزارة الداخلية»)
+        unit = prev is not None and (prev.kind == "agent" or prev.kind == "entity" and prev.actor.kb_id is None)
+        if prev is not None and unit and m.kind in ("entity", "agent") \
                 and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
                 and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
@@ -285,7 +296,11 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         head = doc.tokens[m.first - 1] if m.first > 0 else None
-        if m.kind == "entity" and head is not None and head.stem in _WORDS["force_head"] \
+        # «قصف لقوات المعارضة السورية»: a definite agent of the KB in construct after the agent layer's bare
+        # «قوات» is the genitive of the same force noun
+        genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
+            and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
+        if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
             start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
@@ -399,8 +414,18 @@ _LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", 
 
 def passive_prone(doc: Document, match: LemmaMatch) -> bool:
     """A casualty verb or noun («قتل», «أصيب», «مقتل»), an explosion or an exploding device («انفجار سيارة
-    مفخخة»): its subject is rarely the attacker."""
-    return match.rule.get("strength") == "casualty" or match.rule.lemma.split("|")[0] in _CASUALTY_LEMMAS
+    مفخخة»), or a verb written in the passive («اغتيل», «هوجم»): its subject is rarely the attacker."""
+    return match.rule.get("strength") == "casualty" or match.rule.lemma.split("|")[0] in _CASUALTY_LEMMAS \
+        or written_passive(doc, match)
+
+
+def written_passive(doc: Document, match: LemmaMatch) -> bool:
+    """«الذي اغتيل قرب منزله», «هوجمت الدورية»: a verb whose letters show the passive (hollow form VIII, form
+    III; triggers.passive_stem) has the one it struck as its subject."""
+    if match.rule.pos not in ("verb", "perfect") or match.rule.reads_as_noun(doc.tokens[match.first]):
+        return False
+    passive = passive_stem(normalize_for_match(match.rule.lemma.split("|")[0]))
+    return passive is not None and normalize_for_match(doc.tokens[match.first].stem).startswith(passive)
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
@@ -415,7 +440,7 @@ def subject_is_hit(doc: Document, match: LemmaMatch) -> bool:
     if match.rule.pos not in ("verb", "phrase") or match.rule.reads_as_noun(doc.tokens[match.first]):
         return False
     lemma = match.rule.lemma.split("|")[0]
-    if lemma in _UNDERGOER_LEMMAS:
+    if lemma in _UNDERGOER_LEMMAS or written_passive(doc, match):
         return True
     text = doc.tokens[match.first].text.lstrip("وف")
     return lemma in _CASUALTY_LEMMAS and len(text) > 1 and text[1] == _DAMMA
@@ -470,9 +495,15 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
         lam = "ل" in doc.tokens[m.first].prefixes and not doc.tokens[last].suffix   # «زيارته للسودان»: whose visit
         #                                                   is the possessor's; the «ل» phrase is where it went
-        if near and (m.kind == "nisba" or lam):
+        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
             return m
     return None
+
+
+def _only_adjectives_between(doc: Document, last: int, first: int) -> bool:
+    """«قصف مدفعي وصاروخي لقوات النظام»: only adjectives of the act (nisba endings) stand between it and the
+    «ل» phrase; in «استهداف تجمع لجنود إسرائيليين» the phrase belongs to the object «تجمع»."""
+    return all(doc.tokens[k].stem.endswith(("ي", "يه")) for k in range(last + 1, first))
 
 
 def _behind_a_force_noun(doc: Document, first: int) -> bool:
@@ -746,6 +777,41 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     return subject
 
 
+def _verb_carries_its_subject(doc: Document, i: int) -> bool:
+    """«والذين هاجموا مركز شرطة», «مسلحين اقتحموا ...»: a verb before its subject agrees in the singular
+    («هاجم المسلحون»), so a verb with the plural pronoun («-وا», «يـ...ـون») or right after a relative pronoun
+    has its subject before it, and the noun after it is its object."""
+    tok = doc.tokens[i]
+    stem = tok.stem
+    if len(stem) > 3 and stem.endswith("وا") or len(stem) > 4 and stem.startswith("ي") and stem.endswith("ون"):
+        return True
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.sentence == tok.sentence and prev.stem in _WORDS["relative"])
+
+
+_NOUN_GOVERNORS = frozenset({"في", "علي", "الي", "عن", "مع", "خلال", "ضد", "عبر", "لدي"})
+
+
+def _governed_noun(doc: Document, i: int) -> bool:
+    """«وشدد ديندياس على رفضه لتلك التصريحات»: a word spelled like a verb with its object pronoun is the verbal
+    noun with a possessive after a preposition («على», «في», «عن», or «ب» on it); no verb follows one («منذ»,
+    «من», «بعد» may)."""
+    tok = doc.tokens[i]
+    if not tok.suffix:
+        return False
+    if tok.prefixes[-1:] == ["ب"]:
+        return True
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.sentence == tok.sentence and not prev.prefixes
+                and normalize_for_match(prev.stem) in _NOUN_GOVERNORS)
+
+
+def _after_fi(doc: Document, first: int) -> bool:
+    """«طالت قياديا بارزا في تنظيم القاعدة»: a body after «في» is where someone belongs (or where it happened),
+    never who acts."""
+    return first > 0 and doc.tokens[first - 1].stem == "في" and doc.tokens[first - 1].sentence == doc.tokens[first].sentence
+
+
 def _pronoun_subject(doc: Document, i: int) -> bool:
     """«أنّها استدعت السفير»: the verb's subject is a pronoun before it, so what follows is its object."""
     prev = doc.tokens[i - 1] if i > 0 else None
@@ -764,6 +830,11 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     i, last = match.first, match.last
     tokens = doc.tokens
     light = light_verb_before(doc, i) if match.rule.reads_as_noun(tokens[i]) else None
+    if light is not None and is_light_noun(doc, light) and event_type != "PROTEST" and (agent := next(
+            (m for m in mentions if m.first == light + 1 and m.last < i and m.kind in ("entity", "agent")
+             and not m.locative and set(tokens[m.first].prefixes) <= {"ال"}), None)) is not None:
+        # «كشفت وزارة الدفاع عن تنفيذ الجيش الأمريكي ضربة جوية»: the light noun's genitive is who acts
+        return agent.actor, None
     if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
@@ -799,12 +870,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
-    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])) or \
+    verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])
+                 and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
     targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
     circumstantial = _is_circumstantial(tokens[i])
-    pronoun_subject = _pronoun_subject(doc, i)
+    pronoun_subject = _pronoun_subject(doc, i) or (verb_like and _verb_carries_its_subject(doc, i))
     if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
         # «قصف بطائرة مسيّرة استهدف مخيم أبو شوك»: the verb tells what the attack before it hit; the
         # mentions after it are targets, the attacker is only in an agent phrase
@@ -813,7 +885,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
 
     # «أدانت وزارة الخارجية الهجوم الذي شنته قوات الاحتلال»: an active verb's subject stands right after it;
     # an agent phrase further on belongs to a relative clause of its object
-    vso_subject = verb_like and not passive_prone(doc, match) and any(
+    vso_subject = verb_like and not passive_prone(doc, match) and not pronoun_subject and any(
         m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets for m in after)
     actor1 = None if vso_subject else _agent_phrase(
         doc, last, after, targets, noun_trigger=not verb_like and not passive_prone(doc, match),
@@ -894,7 +966,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
-                       and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))), None)
+                       and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))
+                       and not _after_fi(doc, m.first)), None)
         if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
                 and _naming_people(doc, [actor1]):
             # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
@@ -918,6 +991,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
                        if m.kind == "victim" and m is not actor1 and abs(m.first - i) <= 8), None)
+        if actor1 is None and actor2 is not None and _governed_by(doc, actor2, _ATTACKED):
+            # «قُتل قيادي في ميليشيا محسوبة على قوات العشائر خلال اشتباكات مع قسد»: the side the victims
+            # fought «مع», not the body their group leans «على»
+            actor2 = next((m for m in targets if m is not actor2 and _governed_by(doc, m, _WITH)), actor2)
         if actor1 is None and actor2 is not None and actor2.actor.sector in _ARMED_SECTORS and actor2 is not struck \
                 and (actor2.kind != "victim" or _names_a_body(actor2)) \
                 and (victim is not None or passive_prone(doc, match)) and not _governed_by(doc, actor2, _ATTACKED):
@@ -953,6 +1030,7 @@ _ANNOUNCER_REACH = 10    # «أعلنت هيئة "الحشد الشعبي"، ا�
 _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
 _ATTACKED = frozenset({"علي", "ضد", "بحق"})     # before who was attacked, never the other side of a clash
+_WITH = frozenset({"مع"})     # before the other side of a clash («في مواجهات مع قوات الأمن»)
 
 
 def _sources(doc: Document, mentions: list[Mention]) -> set[int]:
