@@ -25,9 +25,12 @@ def test_outlet_from_known_domain_and_subdomain():
     assert outlet_from_url("https://arabic.cnn.com/middle-east/article/x") == ("سي إن إن بالعربية", "CNN Arabic")
 
 
-def test_unknown_domain_falls_back_to_its_name():
+def test_unknown_domain_falls_back_to_its_site_name():
+    # the site's host name (its name word inside it), without www, mobile or language labels
     src = run(BODY, url="https://news.example-daily.co.uk/world/123")
-    assert src.outlet == "example-daily"
+    assert src.outlet == "news.example-daily.co.uk"
+    assert run(BODY, url="https://m.al-ahrar.net/news12748.html").outlet == "al-ahrar.net"
+    assert run(BODY, url="https://www.arabkhabar.com/a/3442444").outlet == "arabkhabar.com"
     assert domain_label("http://m.somepaper.com.sa/a") == "somepaper"
 
 

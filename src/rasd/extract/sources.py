@@ -85,6 +85,19 @@ def domain_label(url: str) -> str | None:
     return labels[-1]
 
 
+_MOBILE_LABELS = frozenset({"m", "amp", "mobile", "mail", "ar", "arabic"})
+
+
+def site_name(url: str) -> str | None:
+    """The site an unknown outlet publishes on, as its host name without a mobile, mail or language label
+    («https://m.al-ahrar.net/x» → «al-ahrar.net», «https://cms.news.tn/x» → «cms.news.tn»): the name readers and
+    annotators give such an outlet, and it keeps the domain's own name word («al-ahrar») inside it."""
+    labels = [lab for lab in _host(url).split(".") if lab]
+    while len(labels) > 2 and labels[0] in _MOBILE_LABELS:
+        labels = labels[1:]
+    return ".".join(labels) or None
+
+
 def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
@@ -275,7 +288,7 @@ def run(doc: Document) -> None:
     elif found.outlet:
         src.outlet = min(found.outlet, key=lambda f: (f[0], f[2].start))[1]
     elif article.url:
-        src.outlet = src.outlet_en = domain_label(article.url)
+        src.outlet = src.outlet_en = site_name(article.url)
 
     if article.author:
         src.author = article.author
