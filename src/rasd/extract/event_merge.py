@@ -507,10 +507,11 @@ def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) ->
 
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
-                 doc: Document | None = None) -> list[Event]:
+                 doc: Document | None = None, one_more: set[int] = frozenset()) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
-    its type stands at a compatible place and date, whoever the sentence names beside it."""
+    its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
+    more of its kind (`one_more`: «كما اعتقلت مواطنا آخر») merges only with a mention of its own sentence."""
     merged: list[tuple[int, Event]] = []
     reporters = reporting_actors(found, doc) if doc is not None else set()
     listed = _listed_places(found)
@@ -522,13 +523,14 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None:
             target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
                                                                             and _modes_agree(sm[1], ev)))
-                           if _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
-                                          reporters=reporters)), None)
+                           if (s == sentence or id(ev) not in one_more)
+                           and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
+                                           reporters=reporters)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
             target = restated = _restated(merged, sentence, ev, doc)
-        if target is None and _tells_nothing_of_its_own(ev):
+        if target is None and _tells_nothing_of_its_own(ev) and id(ev) not in one_more:
             target = restated = _retold(merged, sentence, ev)
         if target is None:
             merged.append((sentence, ev))

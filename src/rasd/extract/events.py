@@ -18,7 +18,7 @@ import datetime as dt
 from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Document, Event, Sentence, Span
+from rasd.document import Document, Event, Sentence, Span, Token
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
@@ -289,6 +289,7 @@ def run(doc: Document) -> None:
     focus = article_focus(doc)
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
+    one_more: set[int] = set()       # ids of events told as one more of their kind («اعتقلت مواطنا آخر»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
     matches = _one_reading_per_word(doc, find_triggers(doc.tokens))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
@@ -418,6 +419,8 @@ def run(doc: Document) -> None:
         found.append((sentence, event))
         if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
             restating.add(id(event))
+        if _one_more(doc, match, event_type) is not None:
+            one_more.add(id(event))
         if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
             # «تركزت الاقتحامات في نابلس ورام الله والخليل»: one event per place listed (ACLED's unit); a
             # toll told once for the whole list stays with the first
@@ -426,7 +429,7 @@ def run(doc: Document) -> None:
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
-    events = merge_events(found, restating, doc)
+    events = merge_events(found, restating, doc, one_more)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
@@ -481,6 +484,33 @@ def _upcoming_after(doc: Document, last: int):
             return None     # punctuation ends the noun phrase
         if tok.stem in _UPCOMING and "و" not in tok.prefixes[:1]:
             return tok
+    return None
+
+
+_ANOTHER = _WORDS["another"]
+_OTHER_COUNT = _WORDS["other_count"]
+_ANOTHER_REACH = 3      # «اعتقلت قوات الاحتلال شابا آخر»: the verb's subject, then its object and the adjective
+
+
+def _one_more(doc: Document, match: LemmaMatch, event_type: str) -> Token | None:
+    """«آخر» agreeing with the trigger noun («اتصالا آخر») or with a verb trigger's object («كما اعتقلت مواطنا
+    آخر»): the act is one more of its kind, not the one told before. Not after a number or the verb itself
+    («وأصيب 10 آخرون», «وأصيب آخرون»: the rest of one toll) or a vague count («واعتقل عدد آخر»), and not for an
+    attack, whose «جندي آخر» is often more of one attack's toll and «كمين آخر» a target told again later."""
+    trig = doc.tokens[match.first]
+    noun = match.rule.reads_as_noun(trig)
+    if match.rule.get("strength") == "casualty" or event_type == "ASSAULT":
+        return None
+    sentence = trig.sentence
+    reach = 1 if noun else _ANOTHER_REACH
+    for k in range(match.last + 1, min(match.last + 1 + reach, len(doc.tokens))):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
+            return None     # punctuation ends the phrase
+        if tok.stem in _ANOTHER and not tok.prefixes:
+            head = doc.tokens[k - 1]
+            return tok if noun or (k - 1 > match.last and not _is_a_count(doc, k - 1) and head.stem not in _OTHER_COUNT
+                                   and not any(ch.isdigit() for ch in head.norm)) else None
     return None
 
 
