@@ -18,7 +18,7 @@ import datetime as dt
 from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Document, Event, Sentence, Span, Token
+from rasd.document import Document, Event, EventPlace, Sentence, Span, Token
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
@@ -603,13 +603,19 @@ def _places_from_restatements(events: list[Event], donors: list[Event], doc: Doc
     triggers = frozenset({e.trigger.start for e in events} | {n["trigger"]["start"] for n in doc.non_events})
     for donor in donors:
         place = donor.place
-        if place is None or place.lat is None or place.feature in _COARSE_FEATURES or not place.country \
+        if place is None or place.lat is None or not place.country \
                 or place.span is None or not _told_right_after(doc, donor.trigger, place.span, triggers):
             continue
         event = _restated_event(events, donor, doc)
         if event is not None and event.place is not None and event.place.feature in _COARSE_FEATURES \
-                and event.place.country == place.country:
+                and event.place.country == place.country and _finer_area(place, event.place):
             event.place = place
+
+
+def _finer_area(fine: EventPlace, coarse: EventPlace) -> bool:
+    """A place below a province; or a province where the event has only its country or a region of it («شمال
+    شرق نيجيريا» then «القرية الواقعة في ولاية بورنو»)."""
+    return fine.feature not in _COARSE_FEATURES or (fine.feature == "admin1" and coarse.feature in ("country", "region"))
 
 
 def _places_agree(a, b) -> bool:
