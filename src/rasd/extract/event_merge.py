@@ -591,6 +591,7 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     place (the same, within 25 km, or unknown on one side), on a compatible date (the same, a publication
     date, or a date ev only carries from the sentences before it: «تم منعهم من تغطية عملية التوقيف» after
     a strike dated «اليوم الإثنين»), with no other toll."""
+    candidates = [m for s, m in merged if m.type == ev.type and 0 <= sentence - s <= _RESTATE_SENTENCES]
     for s, m in reversed(merged):
         if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
             continue
@@ -600,10 +601,23 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
         places_agree = m.place is None or ev.place is None or _place_past_a_quote(ev, doc) \
             or _same_place(m.place, ev.place) or (
             m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
-            and _km(m.place, ev.place) <= _LEAD_KM)
+            and _km(m.place, ev.place) <= _LEAD_KM) or (
+            _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates))
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
     return None
+
+
+def _one_act_told(m: Event, ev: Event, candidates: list[Event]) -> bool:
+    """A restating noun placed finely inside the area of an earlier event («ووقع الانفجار، الأربعاء، في مقاطعة
+    باجور» after «انفجار ... في باكستان») tells that event when nothing says otherwise: the same toll, the same
+    attacker, or no other event of its type told within reach. Attacks only."""
+    if m.type != "ASSAULT":
+        return False        # «الإفراج عنها ... من قرية الشرائع»: a release's or a demand's noun names where people
+        #                     come from as often as where it happened
+    same_toll = bool(m.fatalities) and m.fatalities == ev.fatalities
+    same_actor = m.actor1 is not None and ev.actor1 is not None and _actors_agree(m.actor1, ev.actor1, m.type == "ASSAULT")
+    return same_toll or same_actor or len(candidates) == 1
 
 
 def _restated_more_finely(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
