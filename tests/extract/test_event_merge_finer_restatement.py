@@ -22,3 +22,10 @@ def test_a_later_restatement_places_the_only_attack_finely():
                        "ووقع الانفجار، الأربعاء، في مدينة بيشاور، بشمال غرب البلاد.")
     assert [a.place.text for a in attacks] == ["بيشاور"]
 
+
+
+def test_a_later_restatement_places_a_protest_finely():
+    doc = extract(Article(id="t", published=dt.date(2024, 12, 2), text=LEAD + (
+        "وتظاهر مئات الطلاب الأربعاء للمطالبة بفرص عمل في العراق. "
+        "وجرت التظاهرة في مدينة البصرة قرب مبنى المحافظة.")))
+    assert [e.place.text for e in doc.events if e.type == "PROTEST"] == ["البصرة"]

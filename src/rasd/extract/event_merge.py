@@ -611,8 +611,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
 def _one_act_told(m: Event, ev: Event, candidates: list[Event]) -> bool:
     """A restating noun placed finely inside the area of an earlier event («ووقع الانفجار، الأربعاء، في مقاطعة
     باجور» after «انفجار ... في باكستان») tells that event when nothing says otherwise: the same toll, the same
-    attacker, or no other event of its type told within reach. Attacks only."""
-    if m.type != "ASSAULT":
+    attacker, or no other event of its type told within reach. Not for a release or a demand."""
+    if m.type in ("RETREAT", "REQUEST"):
         return False        # «الإفراج عنها ... من قرية الشرائع»: a release's or a demand's noun names where people
         #                     come from as often as where it happened
     same_toll = bool(m.fatalities) and m.fatalities == ev.fatalities
