@@ -59,6 +59,7 @@ from rasd.extract.event_merge import (
     _update_total,
     merge_events,
 )
+from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
     _inside_name,
     _motive_accusative,
@@ -290,6 +291,7 @@ def run(doc: Document) -> None:
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     one_more: set[int] = set()       # ids of events told as one more of their kind («اعتقلت مواطنا آخر»)
+    weekdays: dict[int, int] = {}    # id of an event → the one weekday its sentence names («وأمس السبت، اعتقلت»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
     matches = _one_reading_per_word(doc, find_triggers(doc.tokens))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
@@ -421,6 +423,8 @@ def run(doc: Document) -> None:
             restating.add(id(event))
         if _one_more(doc, match, event_type) is not None:
             one_more.add(id(event))
+        if (weekday := _weekday_told(doc, sentence)) is not None:
+            weekdays[id(event)] = weekday
         if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
             # «تركزت الاقتحامات في نابلس ورام الله والخليل»: one event per place listed (ACLED's unit); a
             # toll told once for the whole list stays with the first
@@ -429,7 +433,7 @@ def run(doc: Document) -> None:
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
-    events = merge_events(found, restating, doc, one_more)
+    events = merge_events(found, restating, doc, one_more, weekdays)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
@@ -484,6 +488,35 @@ def _upcoming_after(doc: Document, last: int):
             return None     # punctuation ends the noun phrase
         if tok.stem in _UPCOMING and "و" not in tok.prefixes[:1]:
             return tok
+    return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> dict[str, int]:
+    """Normalised weekday name («الاربعاء», with its article) → datetime weekday, from the dates stage's table."""
+    return {" ".join(key): int(value) for key, entries in date_phrases().table.items()
+            for role, value in entries if role == "weekday" and len(key) == 1}
+
+
+def _weekday_of_sentence(doc: Document, sentence: int) -> int | None:
+    """The one weekday a sentence names («وأمس السبت، اعتقلت الأجهزة الأمنية»), None for none or several."""
+    names = _weekday_names()
+    found = set()
+    for tok in sentence_tokens(doc.tokens, sentence):
+        word = tok.norm[1:] if tok.prefixes[:1] in (["و"], ["ف"]) else tok.norm
+        if word in names:
+            found.add(names[word])
+    return found.pop() if len(found) == 1 else None
+
+
+_WEEKDAY_REACH = 3      # sentences back a narrative's day carries («مساء الأحد ...» then «واعتقلت، عدد من النشطاء»)
+
+
+def _weekday_told(doc: Document, sentence: int) -> int | None:
+    """The weekday of the sentence, else of the nearest of the three before it that names one."""
+    for k in range(sentence, max(-1, sentence - 1 - _WEEKDAY_REACH), -1):
+        if (weekday := _weekday_of_sentence(doc, k)) is not None:
+            return weekday
     return None
 
 
