@@ -30,3 +30,9 @@ def test_motorcades_troops_and_called_marches_are_no_protest():
     assert _protests("مر موكب الرئيس في شارع المطار صباح اليوم.") == []
     assert _protests("تحركت القوات نحو مدينة الفاشر صباح اليوم.") == []
     assert _protests("دعت النقابة إلى مسيرة تظاهرية يوم الجمعة المقبل في تونس.") == []
+
+
+def test_a_popular_march_is_a_protest_and_a_drone_of_the_popular_forces_is_not():
+    assert "مسيرة شعبية" in _protests(
+        "شارك الآلاف من سكان مدينة نواكشوط في مسيرة شعبية ضخمة انطلقت عقب صلاة الجمعة وسط العاصمة.")
+    assert _protests("أسقطت الدفاعات الجوية طائرة مسيرة تابعة لقوات الحشد الشعبي قرب بغداد.") == []
