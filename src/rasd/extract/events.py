@@ -528,11 +528,12 @@ _ANOTHER_REACH = 3      # «اعتقلت قوات الاحتلال شابا آخ
 def _one_more(doc: Document, match: LemmaMatch, event_type: str) -> Token | None:
     """«آخر» agreeing with the trigger noun («اتصالا آخر») or with a verb trigger's object («كما اعتقلت مواطنا
     آخر»): the act is one more of its kind, not the one told before. Not after a number or the verb itself
-    («وأصيب 10 آخرون», «وأصيب آخرون»: the rest of one toll) or a vague count («واعتقل عدد آخر»), and not for an
-    attack, whose «جندي آخر» is often more of one attack's toll and «كمين آخر» a target told again later."""
+    («وأصيب 10 آخرون», «وأصيب آخرون»: the rest of one toll) or a vague count («واعتقل عدد آخر»); for an attack
+    only the noun itself («في أعقاب هجوم آخر شنته الحركة»): an attack verb's «جندي آخر» is often more of one
+    attack's toll."""
     trig = doc.tokens[match.first]
     noun = match.rule.reads_as_noun(trig)
-    if match.rule.get("strength") == "casualty" or event_type == "ASSAULT":
+    if match.rule.get("strength") == "casualty" or (event_type == "ASSAULT" and not noun):
         return None
     sentence = trig.sentence
     reach = 1 if noun else _ANOTHER_REACH
