@@ -283,6 +283,8 @@ def in_a_kin_name(doc: Document, i: int) -> Token | None:
     if i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i].prefixes:
         return None
     prev = doc.tokens[i - 1]
+    if doc.text[prev.end:doc.tokens[i].start].strip():
+        return None     # a dash or comma between them ends the name («موزاييك أف أم - قضت»: a dateline, then the news)
     return prev if _word(prev) in clause_words().name_links and not prev.suffix else None
 
 

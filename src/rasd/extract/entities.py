@@ -577,7 +577,10 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         place_head = heads.get(tok.stem) in ("site", "fac")     # «بسوق الجمعة»: a place may follow «ب»
         if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
                 or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head
-                    and not _outlet_named_after(doc, i)):
+                    and not _outlet_named_after(doc, i)) \
+                or (tok.suffix and not place_head):
+            # a head with a possessive pronoun («قواتها», «وزارته») heads no construct chain: «قواتها حيّدت»
+            # is «its forces neutralised», no name
             i += 1
             continue
         j = _chain_end(doc, i, stoppers)

@@ -115,6 +115,16 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     return False
 
 
+def _names_a_body(doc: Document, at: int) -> bool:
+    """«ضابطا في شرطة نينوى»: the place names the body right before it (body_head), not where the act was; a last
+    resort, as a body usually serves near its place («شرطة كركوك» when no other place is named)."""
+    tokens = doc.tokens
+    k = at - 1
+    return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
+        and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
+        and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
 def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:
     if rng is None or rng[0] == 0:
         return False
@@ -416,7 +426,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
             if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
                     or _transfer_destination(doc, at):
                 s += _FRAME
-        if _distance_reference(doc, at):
+        if _distance_reference(doc, at) or _names_a_body(doc, at):
             s += _FRAME
         if _locates_the_place_before(doc, place, at, cands):
             s += _OTHER_CLAUSE

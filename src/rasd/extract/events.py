@@ -18,7 +18,7 @@ import datetime as dt
 from functools import lru_cache, partial
 from importlib import resources
 
-from rasd.document import Document, Event, Sentence, Span
+from rasd.document import Document, Event, EventPlace, Sentence, Span, Token
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
@@ -59,6 +59,7 @@ from rasd.extract.event_merge import (
     _update_total,
     merge_events,
 )
+from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
     _inside_name,
     _motive_accusative,
@@ -289,6 +290,8 @@ def run(doc: Document) -> None:
     focus = article_focus(doc)
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
+    one_more: set[int] = set()       # ids of events told as one more of their kind («اعتقلت مواطنا آخر»)
+    weekdays: dict[int, int] = {}    # id of an event → the one weekday its sentence names («وأمس السبت، اعتقلت»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
     matches = _one_reading_per_word(doc, lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
@@ -418,6 +421,10 @@ def run(doc: Document) -> None:
         found.append((sentence, event))
         if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
             restating.add(id(event))
+        if _one_more(doc, match, event_type) is not None:
+            one_more.add(id(event))
+        if (weekday := _weekday_told(doc, sentence)) is not None:
+            weekdays[id(event)] = weekday
         if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
             # «تركزت الاقتحامات في نابلس ورام الله والخليل»: one event per place listed (ACLED's unit); a
             # toll told once for the whole list stays with the first
@@ -426,7 +433,7 @@ def run(doc: Document) -> None:
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
-    events = merge_events(found, restating, doc)
+    events = merge_events(found, restating, doc, one_more, weekdays)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
@@ -481,6 +488,63 @@ def _upcoming_after(doc: Document, last: int):
             return None     # punctuation ends the noun phrase
         if tok.stem in _UPCOMING and "و" not in tok.prefixes[:1]:
             return tok
+    return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> dict[str, int]:
+    """Normalised weekday name («الاربعاء», with its article) → datetime weekday, from the dates stage's table."""
+    return {" ".join(key): int(value) for key, entries in date_phrases().table.items()
+            for role, value in entries if role == "weekday" and len(key) == 1}
+
+
+def _weekday_of_sentence(doc: Document, sentence: int) -> int | None:
+    """The one weekday a sentence names («وأمس السبت، اعتقلت الأجهزة الأمنية»), None for none or several."""
+    names = _weekday_names()
+    found = set()
+    for tok in sentence_tokens(doc.tokens, sentence):
+        word = tok.norm[1:] if tok.prefixes[:1] in (["و"], ["ف"]) else tok.norm
+        if word in names:
+            found.add(names[word])
+    return found.pop() if len(found) == 1 else None
+
+
+_WEEKDAY_REACH = 3      # sentences back a narrative's day carries («مساء الأحد ...» then «واعتقلت، عدد من النشطاء»)
+
+
+def _weekday_told(doc: Document, sentence: int) -> int | None:
+    """The weekday of the sentence, else of the nearest of the three before it that names one."""
+    for k in range(sentence, max(-1, sentence - 1 - _WEEKDAY_REACH), -1):
+        if (weekday := _weekday_of_sentence(doc, k)) is not None:
+            return weekday
+    return None
+
+
+_ANOTHER = _WORDS["another"]
+_OTHER_COUNT = _WORDS["other_count"]
+_ANOTHER_REACH = 3      # «اعتقلت قوات الاحتلال شابا آخر»: the verb's subject, then its object and the adjective
+
+
+def _one_more(doc: Document, match: LemmaMatch, event_type: str) -> Token | None:
+    """«آخر» agreeing with the trigger noun («اتصالا آخر») or with a verb trigger's object («كما اعتقلت مواطنا
+    آخر»): the act is one more of its kind, not the one told before. Not after a number or the verb itself
+    («وأصيب 10 آخرون», «وأصيب آخرون»: the rest of one toll) or a vague count («واعتقل عدد آخر»); for an attack
+    only the noun itself («في أعقاب هجوم آخر شنته الحركة»): an attack verb's «جندي آخر» is often more of one
+    attack's toll."""
+    trig = doc.tokens[match.first]
+    noun = match.rule.reads_as_noun(trig)
+    if match.rule.get("strength") == "casualty" or (event_type == "ASSAULT" and not noun):
+        return None
+    sentence = trig.sentence
+    reach = 1 if noun else _ANOTHER_REACH
+    for k in range(match.last + 1, min(match.last + 1 + reach, len(doc.tokens))):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
+            return None     # punctuation ends the phrase
+        if tok.stem in _ANOTHER and not tok.prefixes:
+            head = doc.tokens[k - 1]
+            return tok if noun or (k - 1 > match.last and not _is_a_count(doc, k - 1) and head.stem not in _OTHER_COUNT
+                                   and not any(ch.isdigit() for ch in head.norm)) else None
     return None
 
 
@@ -573,13 +637,19 @@ def _places_from_restatements(events: list[Event], donors: list[Event], doc: Doc
     triggers = frozenset({e.trigger.start for e in events} | {n["trigger"]["start"] for n in doc.non_events})
     for donor in donors:
         place = donor.place
-        if place is None or place.lat is None or place.feature in _COARSE_FEATURES or not place.country \
+        if place is None or place.lat is None or not place.country \
                 or place.span is None or not _told_right_after(doc, donor.trigger, place.span, triggers):
             continue
         event = _restated_event(events, donor, doc)
         if event is not None and event.place is not None and event.place.feature in _COARSE_FEATURES \
-                and event.place.country == place.country:
+                and event.place.country == place.country and _finer_area(place, event.place):
             event.place = place
+
+
+def _finer_area(fine: EventPlace, coarse: EventPlace) -> bool:
+    """A place below a province; or a province where the event has only its country or a region of it («شمال
+    شرق نيجيريا» then «القرية الواقعة في ولاية بورنو»)."""
+    return fine.feature not in _COARSE_FEATURES or (fine.feature == "admin1" and coarse.feature in ("country", "region"))
 
 
 def _places_agree(a, b) -> bool:

@@ -57,7 +57,7 @@ def _context(doc: Document, e: Entity) -> dict[str, str]:
     ctx: dict[str, str] = {}
     tok = doc.tokens[first]
     if tok.prefixes and tok.prefixes[-1] in ("ب", "ل") or (len(tok.prefixes) > 1 and tok.prefixes[-2] in ("ب", "ل")):
-        ctx["preposition"] = "ب"
+        ctx["preposition"] = "ل" if "ل" in tok.prefixes[-2:] and "ب" not in tok.prefixes else "ب"
     for back in (1, 2):    # «ريف إدلب», «ريف مدينة إدلب»: the countryside around the place
         k = first - back
         if k >= 0 and doc.tokens[k].sentence == tok.sentence and doc.tokens[k].stem == "ريف":
@@ -256,6 +256,11 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
         if countries and c.country != countries[0] and ctx.get("in_country") != c.country and _generic_area_name(name):
             # (not the article's first country: the province's own mention votes for its country)
             return "a province abroad named only by a place word and a direction («المنطقة الشرقية»), in a story elsewhere"
+        if not cue and countries and c.country != countries[0] and ctx.get("in_country") != c.country \
+                and ctx.get("preposition") == "ل":
+            # «تابعة لعصابة القاعدة»: «ل» is «for» as often as «to»; a province abroad needs more than it (not
+            # the article's first country: the province's own mention votes for its country)
+            return "a province outside the article's first country, with only «ل» before it"
         if cue or prep or at_home or not countries:
             return None if (cue or not _is_common_word(name)) else "a common word that is also a province's name"
         return "a province outside the article's countries, with no place cue or preposition"
