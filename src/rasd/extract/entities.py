@@ -552,13 +552,7 @@ def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
         if ordinal and last + 1 < len(tokens) and _joined(doc, last, last + 1) \
                 and tokens[last + 1].stem in _TEEN_WORDS and not set(tokens[last + 1].prefixes) - {"ال"}:
             last += 1       # «الفرقة السابعة عشرة»
-        start, end = _name_start(tok), tokens[last].stem_end
-        if _overlaps(claims, start, end):
-            continue
-        text = doc.text[start:end]
-        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
-                                   sector="military", source="pattern", confidence=0.7))
-        claims.append(_Claim(start, end))
+        add_pattern_entity(doc, claims, _name_start(tok), tokens[last].stem_end, "ORG", 0.7, sector="military")
 
 
 def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
@@ -591,16 +585,10 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
             i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
             continue
         if j > i:
-            start, end = _name_start(tok), tokens[j].end
-            if not _overlaps(claims, start, end):
-                text = doc.text[start:end]
-                sector = heads[tok.stem]
-                etype = {"fac": "FAC", "site": "LOC"}.get(sector, "ORG")
-                doc.entities.append(Entity(span=doc.span(start, end), type=etype,
-                                           text=text, name_en=transliterate(text),
-                                           sector=None if etype != "ORG" else sector, source="pattern",
-                                           confidence=0.7))
-                claims.append(_Claim(start, end))
+            sector = heads[tok.stem]
+            etype = {"fac": "FAC", "site": "LOC"}.get(sector, "ORG")
+            add_pattern_entity(doc, claims, _name_start(tok), tokens[j].end, etype, 0.7,
+                               sector=sector if etype == "ORG" else None)
         i = j + 1
 
 
@@ -1305,14 +1293,23 @@ def find_nisba_pairs(doc: Document) -> list[tuple[int, int, str, float]]:
     return out
 
 
+def add_pattern_entity(doc: Document, claims: list[_Claim], start: int, end: int, etype: str, confidence: float,
+                       sector: str | None = None, latin: bool = False) -> bool:
+    """An entity a naming pattern found at [start, end), unless a claim already covers part of it; its English
+    name is its transliteration (a Latin name is its own). True when added."""
+    if _overlaps(claims, start, end):
+        return False
+    text = doc.text[start:end]
+    doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text,
+                               name_en=text if latin else transliterate(text), sector=sector, source="pattern",
+                               confidence=confidence))
+    claims.append(_Claim(start, end))
+    return True
+
+
 def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
     for start, end, etype, conf in names:
-        if _overlaps(claims, start, end):
-            continue
-        text = doc.text[start:end]
-        doc.entities.append(Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text),
-                                   source="pattern", confidence=conf))
-        claims.append(_Claim(start, end))
+        add_pattern_entity(doc, claims, start, end, etype, conf)
 
 
 # ---------------------------------------------------------------- NER model
@@ -1848,12 +1845,8 @@ def add_quoted_names(doc: Document, claims: list[_Claim]) -> None:
             continue
         start, end = _name_start(tokens[k + 1]), tokens[last].stem_end
         # (an outlet's name in quotes is a name even when its words are common: «صحيفة "الحياة"», «قناة "الفرات"»)
-        if _overlaps(claims, start, end) or (_all_common_words(doc, start, end) and heads[tok.stem] != "media"):
-            continue
-        text = doc.text[start:end]
-        doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
-                                   canonical=None, sector=heads[tok.stem], source="pattern", confidence=0.7))
-        claims.append(_Claim(start, end))
+        if not (_all_common_words(doc, start, end) and heads[tok.stem] != "media"):
+            add_pattern_entity(doc, claims, start, end, "ORG", 0.7, sector=heads[tok.stem])
 
 
 def trim_descriptors(doc: Document, kb) -> None:
@@ -2043,13 +2036,7 @@ def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
                 prev = tokens[i - 1] if i > 0 and _joined(doc, i - 1, i) else None
                 if not sports[tok.sentence] or (prev is not None and "ال" in prev.prefixes and "ال" in tok.prefixes):
                     break
-            start, end = _name_start(tok), tokens[i + n - 1].stem_end
-            if _overlaps(claims, start, end):
-                break
-            text = doc.text[start:end]
-            doc.entities.append(Entity(span=doc.span(start, end), type="ORG", text=text, name_en=transliterate(text),
-                                       sector="civilian", source="pattern", confidence=0.8))
-            claims.append(_Claim(start, end))
+            add_pattern_entity(doc, claims, _name_start(tok), tokens[i + n - 1].stem_end, "ORG", 0.8, sector="civilian")
             break
 
 
@@ -2114,11 +2101,8 @@ def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
                 and _latin_name_word(doc.text[tokens[end + 1].stem_start:tokens[end + 1].stem_end]):
             end += 1
         start, stop = tokens[k].stem_start, tokens[end].stem_end
-        if not _overlaps(claims, start, stop) and end - k < 4:
-            text = doc.text[start:stop]
-            doc.entities.append(Entity(span=doc.span(start, stop), type="ORG", text=text, name_en=text,
-                                       source="pattern", confidence=0.6))
-            claims.append(_Claim(start, stop))
+        if end - k < 4:
+            add_pattern_entity(doc, claims, start, stop, "ORG", 0.6, latin=True)
         k = end + 1
 
 
