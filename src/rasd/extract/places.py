@@ -50,13 +50,24 @@ def _token_range(doc: Document, e: Entity) -> tuple[int, int]:
     return doc.token_range(e.span.start, e.span.end) or (0, 0)
 
 
+def _preposition_clitic(e: Entity, tok) -> bool:
+    """«بالرياض», «لسوريا»: a «ب» or «ل» clitic (last or last but one: «بال») before the name is a preposition.
+    Not when the mention itself begins with that letter: «تابعة لعصابة القاعدة» read whole as Assaba (Mauritania),
+    «لعصابة», has no preposition before it, the letter is the name's own."""
+    for i in (len(tok.prefixes) - 1, len(tok.prefixes) - 2):
+        if i >= 0 and tok.prefixes[i] in ("ب", "ل"):
+            letter_at = tok.start + sum(len(p) for p in tok.prefixes[:i])
+            return e.span.start > letter_at
+    return False
+
+
 def _context(doc: Document, e: Entity) -> dict[str, str]:
     """What the words just before and after the mention say: cue (city/village/admin1 ...), preposition,
     direction qualifier («الجنوبي»), direction prefix («شرقي»), capital («العاصمة»)."""
     first, last = _token_range(doc, e)
     ctx: dict[str, str] = {}
     tok = doc.tokens[first]
-    if tok.prefixes and tok.prefixes[-1] in ("ب", "ل") or (len(tok.prefixes) > 1 and tok.prefixes[-2] in ("ب", "ل")):
+    if _preposition_clitic(e, tok):
         ctx["preposition"] = "ب"
     for back in (1, 2):    # «ريف إدلب», «ريف مدينة إدلب»: the countryside around the place
         k = first - back
@@ -188,6 +199,11 @@ def article_countries(doc: Document, kb) -> list[str]:
     """Countries the article is about, most mentioned first: country names, capitals, provinces and nisba
     adjectives. Other cities do not vote: a big foreign city read off a common word («يومياً» as Umeå)
     would otherwise make its own country look like the article's."""
+    return [cc for cc, _ in country_votes(doc, kb).most_common()]
+
+
+def country_votes(doc: Document, kb) -> Counter[str]:
+    """The votes behind article_countries, country by country."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.type not in ("GPE", "LOC") or not e.candidates:
@@ -210,7 +226,17 @@ def article_countries(doc: Document, kb) -> list[str]:
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
             counts[e.country] += 1
-    return [cc for cc, _ in counts.most_common()]
+    return counts
+
+
+def _only_its_own_vote(doc: Document, e: Entity, votes: Counter[str], kb) -> str | None:
+    """The country of the mention's first reading, a province, when the mentions of that province are all the
+    votes for the country and other countries have votes: the article is about somewhere else."""
+    top = kb.gazetteer.place(e.candidates[0]) if e.candidates else None
+    if top is None or top.feature != "admin1" or len(votes) < 2:
+        return None
+    own = sum(1 for x in doc.entities if x.type in ("GPE", "LOC") and x.candidates and x.candidates[0] == top.id)
+    return top.country if votes.get(top.country, 0) <= own else None
 
 
 _BIG_FEATURES = frozenset({"country", "admin1", "region", "water"})
@@ -253,6 +279,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.feature == "facility" and (at_home or not countries):
         return None         # «فوق مطار أربيل»: a facility's name carries its own place word («مطار»)
     if c.feature == "admin1":
+        if ctx.get("own_vote_only") == c.country and not (cue or prep):
+            # «تابعة لعصابة القاعدة» in an Iraqi story: Assaba (Mauritania), whose one vote is its own mention
+            return "a province whose country nothing else in the article names, with no place cue or preposition"
         if countries and c.country != countries[0] and ctx.get("in_country") != c.country and _generic_area_name(name):
             # (not the article's first country: the province's own mention votes for its country)
             return "a province abroad named only by a place word and a direction («المنطقة الشرقية»), in a story elsewhere"
@@ -769,7 +798,8 @@ def run(doc: Document) -> None:
     if not doc.entities:
         return
     kb = load_kb()
-    countries = article_countries(doc, kb)
+    votes = country_votes(doc, kb)
+    countries = [cc for cc, _ in votes.most_common()]
     unresolved: list[Entity] = []
     # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
     # so that a place listed after it with «و» shares its cue, preposition and country
@@ -793,6 +823,8 @@ def run(doc: Document) -> None:
             ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
+        if (alone := _only_its_own_vote(doc, e, votes, kb)) is not None:
+            ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         if _after_the_particle_ka(doc, e):

@@ -1,0 +1,54 @@
+"""Places stage: names two places share, words read as places, spellings news use (place10).
+
+The sentences are written for these tests in the style of news reports; none is copied from an evaluation set.
+"""
+from __future__ import annotations
+
+from rasd.kb import load_kb
+from rasd_testkit.extraction import events_of, km, places_of
+
+
+def test_tiran_after_its_island_word_is_the_island_not_a_town_in_iran():
+    doc = places_of("تظاهر المئات في القاهرة رفضا لنقل تبعية جزيرتي تيران وصنافير في البحر الأحمر إلى السعودية.")
+    tiran = [p for p in doc.places if p.text == "تيران"]
+    assert tiran and tiran[0].country != "IR" and km(tiran[0], 27.93, 34.56) < 30, \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_islands_claimed_are_not_where_the_protest_was():
+    doc = events_of("وفرقت قوات الأمن المصرية اليوم الجمعة تظاهرات خرجت للتنديد بقرار الحكومة نقل تبعية جزيرتي تيران "
+                    "وصنافير إلى السعودية.")
+    places = {e.place.text for e in doc.events if e.place is not None}
+    assert not places & {"تيران", "صنافير"}, [(e.type, e.place) for e in doc.events]
+
+
+def test_a_gang_is_not_assaba_in_mauritania():
+    doc = places_of("وقال مصدر أمني في محافظة ديالى العراقية إن الخلية التي اعتقلتها القوات العراقية في بعقوبة "
+                    "تابعة لعصابة القاعدة الارهابية، وإنها أحبطت بعض مخططات العصابة داخل المحافظة.")
+    assert not [p for p in doc.places if p.country == "MR"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_assaba_named_as_a_province_stays():
+    doc = places_of("وصل وزير الداخلية الموريتاني إلى ولاية لعصابة في جولة تفقدية.")
+    assert [p for p in doc.places if p.country == "MR" and p.feature == "admin1"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_new_administrative_capital_is_a_place_in_egypt():
+    doc = places_of("عقدت القمة العربية الطارئة في العاصمة الإدارية الجديدة شرق القاهرة بمشاركة عدد من القادة.")
+    capital = [p for p in doc.places if p.text.startswith("العاصمة الإدارية")]
+    assert capital and capital[0].country == "EG" and km(capital[0], 30.02, 31.70) < 20, \
+        [(p.text, p.name_en) for p in doc.places]
+
+
+def test_nahiya_names_the_town_after_it():
+    doc = places_of("اغتال مسلحون ضابطا في الشرطة العراقية داخل مسجد في ناحية القيارة جنوب الموصل.")
+    qayyarah = [p for p in doc.places if p.name_en == "Al Qayyarah"]
+    assert qayyarah and qayyarah[0].country == "IQ" and km(qayyarah[0], 35.80, 43.29) < 30, \
+        [(p.text, p.name_en, p.feature) for p in doc.places]
+
+
+def test_news_spellings_of_places_the_gazetteer_has():
+    gazetteer = load_kb().gazetteer
+    for spelling, country in (("بوقرين", "LY"), ("موسى كالا", "AF"), ("سليمان بيك", "IQ")):
+        assert any(c.country == country for c in gazetteer.candidates(spelling)), spelling
