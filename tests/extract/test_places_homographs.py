@@ -52,3 +52,13 @@ def test_news_spellings_of_places_the_gazetteer_has():
     gazetteer = load_kb().gazetteer
     for spelling, country in (("بوقرين", "LY"), ("موسى كالا", "AF"), ("سليمان بيك", "IQ")):
         assert any(c.country == country for c in gazetteer.candidates(spelling)), spelling
+
+
+def test_an_adjective_after_its_noun_is_no_district():
+    doc = places_of("وبحث وزير الإسكان المصري مع نظيره التونسي في القاهرة التعاون في مجالات الإسكان والتنمية العمرانية.")
+    assert "العمرانية" not in [p.text for p in doc.places], [(p.text, p.name_en) for p in doc.places]
+
+
+def test_a_district_after_its_place_word_stays():
+    doc = places_of("اندلع حريق في منطقة العمرانية بمحافظة الجيزة.")
+    assert [p for p in doc.places if p.name_en == "El-Omraneyah"], [(p.text, p.name_en) for p in doc.places]

@@ -373,6 +373,9 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
     best = _settlement_at_home(best, cands, ctx, countries)
+    if "adjective_of" in ctx and best.feature != "country" and not best.is_capital and "cue" not in ctx \
+            and "preposition" not in ctx:
+        return None, "an adjective agreeing with the noun before it («التنمية العمرانية»), not a place's name"
     reason = _acceptable(best, ctx, countries, name)
     if reason:
         return None, reason
@@ -699,6 +702,18 @@ def _places_referred_back(doc: Document) -> list[Place]:
 _ADJECTIVE_ZIPF = 3.5
 
 
+def _adjective_after_a_noun(doc: Document, e: Entity) -> bool:
+    """«التنمية العمرانية», «المنطقة الصناعية»: one definite word in «ـية» right after a definite noun in «ـة» of the
+    same sentence agrees with it as its adjective (El-Omraneyah, a district of Giza, is not named there)."""
+    rng = doc.token_range(e.span.start, e.span.end)
+    if rng is None or rng[0] != rng[1] or rng[0] == 0:
+        return False
+    tok, before = doc.tokens[rng[0]], doc.tokens[rng[0] - 1]
+    return tok.prefixes == ["ال"] and tok.norm.endswith("يه") and before.sentence == tok.sentence \
+        and "ال" in before.prefixes and before.norm.endswith("ه") and not before.suffix \
+        and doc.text[before.end:tok.start].strip() == ""
+
+
 def _kind_with_an_adjective(doc: Document, e: Entity) -> bool:
     """«حي سكني», «سوق شعبي»: a place word and an indefinite nisba adjective, a kind of place, not a name
     (names after «حي» carry the article or are rare words: «حي الأمل», «حي رفيديا»)."""
@@ -823,6 +838,8 @@ def run(doc: Document) -> None:
             ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
+        if _adjective_after_a_noun(doc, e):
+            ctx["adjective_of"] = "yes"
         if (alone := _only_its_own_vote(doc, e, votes, kb)) is not None:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
