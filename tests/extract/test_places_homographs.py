@@ -62,3 +62,9 @@ def test_an_adjective_after_its_noun_is_no_district():
 def test_a_district_after_its_place_word_stays():
     doc = places_of("اندلع حريق في منطقة العمرانية بمحافظة الجيزة.")
     assert [p for p in doc.places if p.name_en == "El-Omraneyah"], [(p.text, p.name_en) for p in doc.places]
+
+
+def test_a_name_after_nahiya_that_the_gazetteer_holds_is_the_place_not_a_person():
+    doc = places_of("تمكنت القوات الأمنية العراقية في ناحية سليمان بيك من إعادة سيطرتها على المدينة.")
+    assert [p for p in doc.places if p.country == "IQ" and p.text == "سليمان بيك"], \
+        [(e.text, e.type) for e in doc.entities]
