@@ -68,3 +68,8 @@ def test_a_name_after_nahiya_that_the_gazetteer_holds_is_the_place_not_a_person(
     doc = places_of("تمكنت القوات الأمنية العراقية في ناحية سليمان بيك من إعادة سيطرتها على المدينة.")
     assert [p for p in doc.places if p.country == "IQ" and p.text == "سليمان بيك"], \
         [(e.text, e.type) for e in doc.entities]
+
+
+def test_the_city_after_its_quarters_is_not_medina():
+    doc = places_of("هاجم مسلحون مجهولون مساء السبت حواجز للجيش في مدينة الصنمين شمالي درعا ضمن أحياء المدينة.")
+    assert not [p for p in doc.places if p.country == "SA"], [(p.text, p.name_en, p.country) for p in doc.places]

@@ -849,6 +849,8 @@ def run(doc: Document) -> None:
             continue
         _share_list_context(doc, e, ctx, list_ends)
         _own_place_word(doc, e, ctx)
+        if (_word_role(normalize_for_match(e.text.strip())) or ("",))[0] == "cue":
+            ctx.pop("cue", None)    # «ضمن أحياء المدينة»: «the city» after a place word is no name (Medina, SA)
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
             # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
