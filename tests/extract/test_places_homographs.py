@@ -73,3 +73,15 @@ def test_a_name_after_nahiya_that_the_gazetteer_holds_is_the_place_not_a_person(
 def test_the_city_after_its_quarters_is_not_medina():
     doc = places_of("هاجم مسلحون مجهولون مساء السبت حواجز للجيش في مدينة الصنمين شمالي درعا ضمن أحياء المدينة.")
     assert not [p for p in doc.places if p.country == "SA"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_tripoli_in_a_list_of_lebanese_districts_is_lebanons():
+    doc = places_of("أوقفت قوى الأمن الداخلي اللبنانية تسعة مواطنين وخمسة سوريين في أقضية عكار، طرابلس، البترون، بعلبك.")
+    tripoli = [p for p in doc.places if p.text == "طرابلس"]
+    assert tripoli and tripoli[0].country == "LB", [(p.text, p.country) for p in doc.places]
+
+
+def test_tripoli_alone_is_still_libyas_capital():
+    doc = places_of("وصل المبعوث الأممي إلى طرابلس لإجراء محادثات مع حكومة الوحدة الوطنية.")
+    tripoli = [p for p in doc.places if p.text == "طرابلس"]
+    assert tripoli and tripoli[0].country == "LY", [(p.text, p.country) for p in doc.places]

@@ -233,7 +233,7 @@ def _only_its_own_vote(doc: Document, e: Entity, votes: Counter[str], kb) -> str
     """The country of the mention's first reading, a province, when the mentions of that province are all the
     votes for the country and other countries have votes: the article is about somewhere else."""
     top = kb.gazetteer.place(e.candidates[0]) if e.candidates else None
-    if top is None or top.feature != "admin1" or len(votes) < 2:
+    if top is None or not (top.feature == "admin1" or top.is_capital) or len(votes) < 2:
         return None
     own = sum(1 for x in doc.entities if x.type in ("GPE", "LOC") and x.candidates and x.candidates[0] == top.id)
     return top.country if votes.get(top.country, 0) <= own else None
@@ -373,6 +373,12 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
     best = _settlement_at_home(best, cands, ctx, countries)
+    if best.is_capital and ctx.get("own_vote_only") == best.country:
+        # «أقضية عكار، طرابلس، البترون» in a Lebanese story: Tripoli of Lebanon, not the capital of a Libya that
+        # nothing but this name brings into the article
+        home = [c for c in cands if c.country in countries and c.country != best.country
+                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY]
+        best = max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
     if "adjective_of" in ctx and best.feature != "country" and not best.is_capital and "cue" not in ctx \
             and "preposition" not in ctx:
         return None, "an adjective agreeing with the noun before it («التنمية العمرانية»), not a place's name"
