@@ -85,3 +85,10 @@ def test_tripoli_alone_is_still_libyas_capital():
     doc = places_of("وصل المبعوث الأممي إلى طرابلس لإجراء محادثات مع حكومة الوحدة الوطنية.")
     tripoli = [p for p in doc.places if p.text == "طرابلس"]
     assert tripoli and tripoli[0].country == "LY", [(p.text, p.country) for p in doc.places]
+
+
+def test_a_village_after_its_place_word_in_a_west_bank_story_is_not_sidon():
+    doc = places_of('أعلن الجيش الإسرائيلي أن قواته اقتحمت مدينة نابلس في الضفة الغربية، ثم داهمت بلدة "صيدا" شمالي '
+                    'المدينة واعتقلت شابا، فيما قالت إسرائيل إن العملية مستمرة.')
+    saida = [p for p in doc.places if p.text == "صيدا"]
+    assert saida and saida[0].country == "PS", [(p.text, p.name_en, p.country) for p in doc.places]

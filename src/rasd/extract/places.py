@@ -158,8 +158,9 @@ def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER
     clause: it says where the smaller place lies."""
     for other in _entities_after(doc, e.span.end, reach):
         gap = other.span.start - e.span.end
-        if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC"):
-            continue
+        if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC") \
+                or (_word_role(normalize_for_match(other.text.strip())) or ("",))[0] == "cue":
+            continue    # («شمالي المدينة»: «the city» refers back to a place, it is not Medina)
         top = kb.gazetteer.place(other.candidates[0])
         between = doc.text[e.span.end:other.span.start]
         if top is not None and (top.feature in ("country", "region", "admin1", "admin2") or top.is_capital
@@ -355,7 +356,9 @@ def _settlement_at_home(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: 
     if not countries or best.country in countries or best.is_capital or best.feature not in _SETTLEMENT \
             or ctx.get("cue") not in ("city", "village") or "near" in ctx:
         return best
-    home = [c for c in cands if c.country == countries[0] and c.feature in _SETTLEMENT]
+    home = [c for c in cands if c.country == countries[0] and c.feature in _SETTLEMENT] \
+        or [c for c in cands if c.country in countries[:3] and c.feature in _SETTLEMENT]
+    # («بلدة "صيدا"» in a story of Israel and the West Bank: the Palestinian village, not Lebanon's Sidon)
     return max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
 
 
