@@ -2200,8 +2200,20 @@ def _big_place_named_like_a_person(doc: Document, kb, name: tuple[int, int, str,
     text = doc.text[name[0]:name[1]]
     if len(text.split()) < 2:
         return False
+    cands = kb.gazetteer.candidates(text)
+    if cands and _after_a_settlement_word(doc, name[0]):
+        return True     # «ناحية سليمان بيك»: a name after «ناحية/قرية/بلدة» that the gazetteer holds is that place
     return any(c.feature in ("country", "admin1") or "capital" in c.flags or c.population >= 100_000
-               for c in kb.gazetteer.candidates(text))
+               for c in cands)
+
+
+def _after_a_settlement_word(doc: Document, start: int) -> bool:
+    """The word just before offset `start` is a settlement or administrative unit word («ناحية», «قرية»)."""
+    rng = doc.token_range(start, start + 1)
+    if rng is None or rng[0] == 0:
+        return False
+    tok, before = doc.tokens[rng[0]], doc.tokens[rng[0] - 1]
+    return before.sentence == tok.sentence and not tok.prefixes and "GPE_CUE" in cue_kinds(before, load_cues())
 
 
 def run(doc: Document) -> None:

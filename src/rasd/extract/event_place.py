@@ -100,8 +100,13 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
                 and (e.span.start, e.span.end) != (p.span.start, p.span.end):
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
     k = at - 1
+    if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
+            and _claimed_before(doc, k):
+        return True     # «تبعية جزيرتي تيران وصنافير»: the second of two places a claim word heads
+    if k >= 1 and _has_role(tokens[k], "cue") and not tokens[k].prefixes:
+        k -= 1      # «تبعية جزيرتي تيران», «محافظ محافظة ديالى»: the head word before the place's own cue word
     if k >= 0 and tokens[k].sentence == tokens[at].sentence and "ب" not in tokens[at].prefixes \
-            and _has_role(tokens[k], "name_head"):
+            and (_has_role(tokens[k], "name_head") or _has_role(tokens[k], "claim")):
         return not _site_after_locative(doc, (k, at))
     prep = tokens[at - 1] if at >= 1 else None
     if prep is not None and prep.stem in _TITLE_PREPS or "ل" in tokens[at].prefixes:
@@ -123,6 +128,15 @@ def _names_a_body(doc: Document, at: int) -> bool:
     return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
         and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
         and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
+def _claimed_before(doc: Document, k: int) -> bool:
+    """The place ending at token k, itself after a claim word and its place word («تبعية جزيرتي تيران»)."""
+    j = k - 1
+    if j >= 1 and _has_role(doc.tokens[j], "cue") and not doc.tokens[j].prefixes:
+        j -= 1
+    return 0 <= j < k and _has_role(doc.tokens[j], "claim") \
+        and doc.tokens[j].sentence == doc.tokens[k].sentence
 
 
 def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:

@@ -50,13 +50,24 @@ def _token_range(doc: Document, e: Entity) -> tuple[int, int]:
     return doc.token_range(e.span.start, e.span.end) or (0, 0)
 
 
+def _preposition_clitic(e: Entity, tok) -> bool:
+    """«بالرياض», «لسوريا»: a «ب» or «ل» clitic (last or last but one: «بال») before the name is a preposition.
+    Not when the mention itself begins with that letter: «تابعة لعصابة القاعدة» read whole as Assaba (Mauritania),
+    «لعصابة», has no preposition before it, the letter is the name's own."""
+    for i in (len(tok.prefixes) - 1, len(tok.prefixes) - 2):
+        if i >= 0 and tok.prefixes[i] in ("ب", "ل"):
+            letter_at = tok.start + sum(len(p) for p in tok.prefixes[:i])
+            return e.span.start > letter_at
+    return False
+
+
 def _context(doc: Document, e: Entity) -> dict[str, str]:
     """What the words just before and after the mention say: cue (city/village/admin1 ...), preposition,
     direction qualifier («الجنوبي»), direction prefix («شرقي»), capital («العاصمة»)."""
     first, last = _token_range(doc, e)
     ctx: dict[str, str] = {}
     tok = doc.tokens[first]
-    if tok.prefixes and tok.prefixes[-1] in ("ب", "ل") or (len(tok.prefixes) > 1 and tok.prefixes[-2] in ("ب", "ل")):
+    if _preposition_clitic(e, tok):
         ctx["preposition"] = "ل" if "ل" in tok.prefixes[-2:] and "ب" not in tok.prefixes else "ب"
     for back in (1, 2):    # «ريف إدلب», «ريف مدينة إدلب»: the countryside around the place
         k = first - back
@@ -147,8 +158,9 @@ def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER
     clause: it says where the smaller place lies."""
     for other in _entities_after(doc, e.span.end, reach):
         gap = other.span.start - e.span.end
-        if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC"):
-            continue
+        if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC") \
+                or (_word_role(normalize_for_match(other.text.strip())) or ("",))[0] == "cue":
+            continue    # («شمالي المدينة»: «the city» refers back to a place, it is not Medina)
         top = kb.gazetteer.place(other.candidates[0])
         between = doc.text[e.span.end:other.span.start]
         if top is not None and (top.feature in ("country", "region", "admin1", "admin2") or top.is_capital
@@ -188,6 +200,11 @@ def article_countries(doc: Document, kb) -> list[str]:
     """Countries the article is about, most mentioned first: country names, capitals, provinces and nisba
     adjectives. Other cities do not vote: a big foreign city read off a common word («يومياً» as Umeå)
     would otherwise make its own country look like the article's."""
+    return [cc for cc, _ in country_votes(doc, kb).most_common()]
+
+
+def country_votes(doc: Document, kb) -> Counter[str]:
+    """The votes behind article_countries, country by country."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.type not in ("GPE", "LOC") or not e.candidates:
@@ -210,7 +227,17 @@ def article_countries(doc: Document, kb) -> list[str]:
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
             counts[e.country] += 1
-    return [cc for cc, _ in counts.most_common()]
+    return counts
+
+
+def _only_its_own_vote(doc: Document, e: Entity, votes: Counter[str], kb) -> str | None:
+    """The country of the mention's first reading, a province, when the mentions of that province are all the
+    votes for the country and other countries have votes: the article is about somewhere else."""
+    top = kb.gazetteer.place(e.candidates[0]) if e.candidates else None
+    if top is None or not (top.feature == "admin1" or top.is_capital) or len(votes) < 2:
+        return None
+    own = sum(1 for x in doc.entities if x.type in ("GPE", "LOC") and x.candidates and x.candidates[0] == top.id)
+    return top.country if votes.get(top.country, 0) <= own else None
 
 
 _BIG_FEATURES = frozenset({"country", "admin1", "region", "water"})
@@ -253,6 +280,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.feature == "facility" and (at_home or not countries):
         return None         # «فوق مطار أربيل»: a facility's name carries its own place word («مطار»)
     if c.feature == "admin1":
+        if ctx.get("own_vote_only") == c.country and not (cue or prep):
+            # «تابعة لعصابة القاعدة» in an Iraqi story: Assaba (Mauritania), whose one vote is its own mention
+            return "a province whose country nothing else in the article names, with no place cue or preposition"
         if countries and c.country != countries[0] and ctx.get("in_country") != c.country and _generic_area_name(name):
             # (not the article's first country: the province's own mention votes for its country)
             return "a province abroad named only by a place word and a direction («المنطقة الشرقية»), in a story elsewhere"
@@ -331,7 +361,9 @@ def _settlement_at_home(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: 
     if not countries or best.country in countries or best.is_capital or best.feature not in _SETTLEMENT \
             or ctx.get("cue") not in ("city", "village") or "near" in ctx:
         return best
-    home = [c for c in cands if c.country == countries[0] and c.feature in _SETTLEMENT]
+    home = [c for c in cands if c.country == countries[0] and c.feature in _SETTLEMENT] \
+        or [c for c in cands if c.country in countries[:3] and c.feature in _SETTLEMENT]
+    # («بلدة "صيدا"» in a story of Israel and the West Bank: the Palestinian village, not Lebanon's Sidon)
     return max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
 
 
@@ -349,6 +381,15 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
     best = _settlement_at_home(best, cands, ctx, countries)
+    if best.is_capital and ctx.get("own_vote_only") == best.country:
+        # «أقضية عكار، طرابلس، البترون» in a Lebanese story: Tripoli of Lebanon, not the capital of a Libya that
+        # nothing but this name brings into the article
+        home = [c for c in cands if c.country in countries and c.country != best.country
+                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY]
+        best = max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
+    if "adjective_of" in ctx and best.feature != "country" and not best.is_capital and "cue" not in ctx \
+            and "preposition" not in ctx:
+        return None, "an adjective agreeing with the noun before it («التنمية العمرانية»), not a place's name"
     reason = _acceptable(best, ctx, countries, name)
     if reason:
         return None, reason
@@ -675,6 +716,18 @@ def _places_referred_back(doc: Document) -> list[Place]:
 _ADJECTIVE_ZIPF = 3.5
 
 
+def _adjective_after_a_noun(doc: Document, e: Entity) -> bool:
+    """«التنمية العمرانية», «المنطقة الصناعية»: one definite word in «ـية» right after a definite noun in «ـة» of the
+    same sentence agrees with it as its adjective (El-Omraneyah, a district of Giza, is not named there)."""
+    rng = doc.token_range(e.span.start, e.span.end)
+    if rng is None or rng[0] != rng[1] or rng[0] == 0:
+        return False
+    tok, before = doc.tokens[rng[0]], doc.tokens[rng[0] - 1]
+    return tok.prefixes == ["ال"] and tok.norm.endswith("يه") and before.sentence == tok.sentence \
+        and "ال" in before.prefixes and before.norm.endswith("ه") and not before.suffix \
+        and doc.text[before.end:tok.start].strip() == ""
+
+
 def _kind_with_an_adjective(doc: Document, e: Entity) -> bool:
     """«حي سكني», «سوق شعبي»: a place word and an indefinite nisba adjective, a kind of place, not a name
     (names after «حي» carry the article or are rare words: «حي الأمل», «حي رفيديا»)."""
@@ -774,7 +827,8 @@ def run(doc: Document) -> None:
     if not doc.entities:
         return
     kb = load_kb()
-    countries = article_countries(doc, kb)
+    votes = country_votes(doc, kb)
+    countries = [cc for cc, _ in votes.most_common()]
     unresolved: list[Entity] = []
     # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
     # so that a place listed after it with «و» shares its cue, preposition and country
@@ -798,6 +852,10 @@ def run(doc: Document) -> None:
             ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
+        if _adjective_after_a_noun(doc, e):
+            ctx["adjective_of"] = "yes"
+        if (alone := _only_its_own_vote(doc, e, votes, kb)) is not None:
+            ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         if _after_the_particle_ka(doc, e):
@@ -805,6 +863,8 @@ def run(doc: Document) -> None:
             continue
         _share_list_context(doc, e, ctx, list_ends)
         _own_place_word(doc, e, ctx)
+        if (_word_role(normalize_for_match(e.text.strip())) or ("",))[0] == "cue":
+            ctx.pop("cue", None)    # «ضمن أحياء المدينة»: «the city» after a place word is no name (Medina, SA)
         cands = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
         if kb.gazetteer.stoplist.get(name_key(e.text)) == "context":
             # the stoplist's «context» words («مالي» financial, «كيف» how) need a place cue or a preposition
