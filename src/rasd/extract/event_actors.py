@@ -245,8 +245,8 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "agent" and m.kind in ("agent", "victim") and m.first == prev.last + 1 \
-                and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
+        if prev is not None and prev.kind == "agent" and (m.kind in ("agent", "victim") or _group_adjective(doc, m)) \
+                and m.first == prev.last + 1 and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
                 and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
@@ -254,10 +254,20 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end),
                                                "sector": prev.actor.sector or m.actor.sector})
-            out[-1] = Mention(prev.first, m.last, actor, "agent", m.locative)
+            out[-1] = Mention(prev.first, m.last, actor, "entity" if m.kind == "entity" else "agent", m.locative)
             continue
         out.append(m)
     return out
+
+
+_ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين")
+
+
+def _group_adjective(doc: Document, m: Mention) -> bool:
+    """«قناص حوثي», «الميليشيا الحوثية»: one word naming a known armed group as an adjective (a KB alias
+    ending like a nisba) describes the role before it — that group's sniper, that group's militia."""
+    return m.kind == "entity" and m.first == m.last and m.actor.sector == "armed_group" and _names_a_body(m) \
+        and doc.tokens[m.first].stem.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
