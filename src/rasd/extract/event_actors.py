@@ -230,8 +230,32 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                                                "span": doc.span(prev.actor.span.start, m.actor.span.end)})
             out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
             continue
+        if prev is not None and unit and _force_attached_with_bi(doc, prev, m):
+            actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
+                                               "span": doc.span(prev.actor.span.start, m.actor.span.end)})
+            out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
+            continue
         out.append(m)
     return out
+
+
+_FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
+_BI_UNIT_GAP = 1     # «فرقة البحث والتفتيش بالحرس الوطني»: the unit's name may run one word past what was read
+
+
+def _force_attached_with_bi(doc: Document, prev: Mention, m: Mention) -> bool:
+    """«فرقة البحث بالحرس الوطني», «ضابط بالجيش»: a unit or role joined by «بـ» to a security force right after
+    it is part of that force (its identity; the span covers both) — the force acted, through its unit."""
+    if m.kind not in ("entity", "agent") or m.actor.sector not in _FORCE_SECTORS or m.locative \
+            or prev.actor.span is None or m.actor.span is None or not 0 <= m.first - prev.last - 1 <= _BI_UNIT_GAP:
+        return False
+    first = doc.tokens[m.first]
+    if not first.prefixes or first.prefixes[0] != "ب":
+        return False
+    gap = range(prev.last + 1, m.first)
+    # the word between continues the unit's name («والتفتيش»): a noun joined by «و» at most, no punctuation
+    return all(doc.tokens[k].prefixes in (["و"], ["و", "ال"]) for k in gap) \
+        and not _punctuated(doc, prev.last, m.first)
 
 
 def _accusative_indefinite(tok) -> bool:

@@ -1,0 +1,14 @@
+"""Actor1 through a unit and through a title: a unit joined by «بـ» to a security force is that force acting
+(«فرقة البحث والتفتيش بالحرس الوطني»); a role heading a long title chain before a person's name («نائب رئيس
+مجلس السيادة القائد "مالك عقار"») is that person's title, and the body inside the chain is the title's."""
+
+from rasd_testkit.extraction import events_of
+
+
+def test_a_unit_joined_by_bi_to_a_security_force_is_that_force():
+    doc = events_of('وأضافت الوزارة أن فرقة البحث والتفتيش بالحرس الوطني بولاية "سوسة" شرقي البلاد ألقت القبض '
+                    'على 5 عناصر تكفيرية.')
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor1 is not None and arrest.actor1.text.endswith("بالحرس الوطني")
+    assert arrest.actor1.name_en == "national guard"
+
