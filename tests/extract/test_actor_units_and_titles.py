@@ -12,3 +12,9 @@ def test_a_unit_joined_by_bi_to_a_security_force_is_that_force():
     assert arrest.actor1 is not None and arrest.actor1.text.endswith("بالحرس الوطني")
     assert arrest.actor1.name_en == "national guard"
 
+
+def test_a_role_heading_a_long_title_chain_is_the_persons_title():
+    doc = events_of('عاد إلى البلاد اليوم نائب رئيس مجلس السيادة القائد "مالك عقار آير" من جمهورية موزمبيق بعد '
+                    'زيارة رسمية استغرقت عدة أيام.')
+    visit = next(e for e in doc.events if e.type == "CONSULT")
+    assert visit.actor1 is not None and "مالك عقار" in visit.actor1.text

@@ -393,10 +393,14 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     agent — «للرئيس السوري بشار الأسد», the entity span leaving the title out — is what the agent belongs to)."""
     people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
     keep = []
+    # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: the body named inside a person's title chain is the title's
+    chains = [(m.last, p.first) for m in mentions for p in people if m.kind == "agent" and _title_chain(doc, m.last, p.first)]
+    mentions = [m for m in mentions if not any(a < m.first and m.last < b for a, b in chains)]
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
         if m.kind == "agent" and not plural and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                                    or _title_chain(doc, m.last, p.first)
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
                                               and doc.tokens[m.last + 1].stem in _person_titles())
@@ -404,6 +408,26 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
             continue
         keep.append(m)
     return keep
+
+
+_TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
+_NAME_QUOTES = "\"«»“” "
+
+
+def _title_chain(doc: Document, last: int, first: int) -> bool:
+    """«نائب رئيس مجلس السيادة القائد "مالك عقار"»: a role heading a chain of bare or definite nouns (no «و»,
+    no preposition, no verb sign) that runs into a person's name, maybe in quotes, is the person's title."""
+    if not 4 < first - last <= _TITLE_CHAIN_REACH:
+        return False
+    if any(ch not in _NAME_QUOTES for ch in doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
+        return False
+    return all(doc.tokens[k].prefixes in ([], ["ال"]) and len(doc.tokens[k].stem) > 2
+               and normalize_for_match(doc.tokens[k].text) not in _CHAIN_BREAKERS and not _punctuated(doc, k - 1, k)
+               for k in range(last + 1, first))
+
+
+_CHAIN_BREAKERS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "قال", "قالت", "اكد", "اكدت", "ان", "اليوم",
+                             "امس", "خلال", "بعد", "قبل", "عند", "لدى", "الى", "على", "عن", "مع", "منذ", "حيث"})
 
 
 def _punctuated(doc: Document, a: int, b: int) -> bool:
