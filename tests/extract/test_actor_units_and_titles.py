@@ -2,6 +2,8 @@
 («فرقة البحث والتفتيش بالحرس الوطني»); a role heading a long title chain before a person's name («نائب رئيس
 مجلس السيادة القائد "مالك عقار"») is that person's title, and the body inside the chain is the title's."""
 
+import pytest
+
 from rasd_testkit.extraction import events_of
 
 
@@ -18,3 +20,12 @@ def test_a_role_heading_a_long_title_chain_is_the_persons_title():
                     'زيارة رسمية استغرقت عدة أيام.')
     visit = next(e for e in doc.events if e.type == "CONSULT")
     assert visit.actor1 is not None and "مالك عقار" in visit.actor1.text
+
+
+@pytest.mark.parametrize("text,words", [
+    ("استشهد شاب برصاص العدو الإسرائيلي في بلدة حولا جنوبي لبنان.", "العدو الإسرائيلي"),
+    ("وأعلن الجيش أن العدو قصف بلدة الخيام فجر اليوم.", "العدو"),
+])
+def test_the_enemy_with_or_without_its_nisba_is_the_attacker(text, words):
+    attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == words
