@@ -29,3 +29,9 @@ def test_a_role_heading_a_long_title_chain_is_the_persons_title():
 def test_the_enemy_with_or_without_its_nisba_is_the_attacker(text, words):
     attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == words
+
+
+def test_a_definite_force_in_genitive_before_whom_it_struck_is_the_agent():
+    arrest = next(e for e in events_of("ندد الحزب باعتقال الأمن الناشطين في مدينة صفاقس أمس.").events
+                  if e.type == "COERCE")
+    assert arrest.actor1 is not None and arrest.actor1.text == "الأمن"

@@ -1009,7 +1009,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and event_type in ("ASSAULT", "COERCE") and not verb_like and not tokens[i].suffix \
             and "ال" not in tokens[i].prefixes and not passive_prone(doc, match) and (genitive := next(
             (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
-             and not tokens[m.first].prefixes and m.actor.sector in _ARMED_SECTORS), None)) is not None:
+             and (not tokens[m.first].prefixes or _definite_genitive_before_its_object(doc, m, after))
+             and m.actor.sector in _ARMED_SECTORS), None)) is not None:
         actor1 = genitive       # «خلال اقتحام قوات الاحتلال بلدة»: an armed force in genitive is who acts
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
@@ -1089,6 +1090,14 @@ _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
 _ATTACKED = frozenset({"علي", "ضد", "بحق"})     # before who was attacked, never the other side of a clash
 _WITH = frozenset({"مع"})     # before the other side of a clash («في مواجهات مع قوات الأمن»)
+
+
+def _definite_genitive_before_its_object(doc: Document, m: Mention, after: list[Mention]) -> bool:
+    """«ندد الحزب باعتقال الأمن الناشطين»: a definite force in genitive right after the act noun, followed at
+    once by who it struck, is the act's agent (masdar + agent + object); alone («اعتقال الجنود») it may be
+    those struck."""
+    return doc.tokens[m.first].prefixes == ["ال"] and any(
+        o.first == m.last + 1 and o.kind in ("entity", "agent", "victim") for o in after)
 
 
 def _sources(doc: Document, mentions: list[Mention]) -> set[int]:
