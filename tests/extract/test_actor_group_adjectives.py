@@ -16,3 +16,13 @@ def test_a_group_adjective_names_the_group_as_the_attacker(text, words):
     attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == words
     assert "Houthis" in (attack.actor1.name_en or "")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("أطلق المتمردون الحوثيون صاروخا على مدينة مأرب أمس فقتل خمسة مدنيين.", "المتمردون الحوثيون"),
+    ("قصفت الميليشيات الحوثية أحياء سكنية في مدينة تعز أمس.", "الميليشيات الحوثية"),
+])
+def test_a_definite_role_with_a_group_adjective_is_that_group(text, words):
+    attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == words
+    assert attack.actor1.kb_id == "org.houthis"

@@ -207,7 +207,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
     return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(out))))))
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
@@ -432,6 +432,20 @@ _CHAIN_BREAKERS = frozenset({"الذي", "التي", "الذين", "اللذين
 
 def _punctuated(doc: Document, a: int, b: int) -> bool:
     return any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start])
+
+
+def _roles_of_named_groups(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«المتمردون الحوثيون», «الميليشيات الحوثية»: a role whose span ends in a known armed group written as its
+    adjective is that group acting (the group's identity, the role's words in its text)."""
+    out = []
+    for m in mentions:
+        group = next((g for g in mentions if g is not m and _group_adjective(doc, g) and g.last == m.last
+                      and m.first < g.first), None) if m.kind == "agent" else None
+        if group is not None:
+            actor = group.actor.model_copy(update={"text": m.actor.text, "span": m.actor.span})
+            m = Mention(m.first, m.last, actor, "entity", m.locative)
+        out.append(m)
+    return out
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
