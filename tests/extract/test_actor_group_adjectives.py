@@ -26,3 +26,11 @@ def test_a_definite_role_with_a_group_adjective_is_that_group(text, words):
     attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == words
     assert attack.actor1.kb_id == "org.houthis"
+
+
+@pytest.mark.parametrize("text,words,group", [
+    ("قتل جنديان برصاص قناص داعشي في قرية قرب كركوك.", "قناص داعشي", "org.isis"),
+])
+def test_other_groups_by_their_adjective_or_their_fighters(text, words, group):
+    attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == words and attack.actor1.kb_id == group
