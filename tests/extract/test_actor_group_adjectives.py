@@ -30,6 +30,7 @@ def test_a_definite_role_with_a_group_adjective_is_that_group(text, words):
 
 @pytest.mark.parametrize("text,words,group", [
     ("قتل جنديان برصاص قناص داعشي في قرية قرب كركوك.", "قناص داعشي", "org.isis"),
+    ("هاجم مقاتلو الشباب قاعدة عسكرية في مقديشو أمس.", "مقاتلو الشباب", "org.al_shabaab"),
 ])
 def test_other_groups_by_their_adjective_or_their_fighters(text, words, group):
     attack = next(e for e in events_of(text).events if e.type == "ASSAULT")
