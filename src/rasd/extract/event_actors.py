@@ -399,8 +399,8 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
-        if m.kind == "agent" and not plural and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
-                                                    or _title_chain(doc, m.last, p.first)
+        if m.kind == "agent" and not plural and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                                     or _title_chain(doc, m.last, p.first))
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
                                               and doc.tokens[m.last + 1].stem in _person_titles())
