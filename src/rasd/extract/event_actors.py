@@ -207,7 +207,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
     return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(out))))))
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
@@ -230,8 +230,32 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                                                "span": doc.span(prev.actor.span.start, m.actor.span.end)})
             out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
             continue
+        if prev is not None and unit and _force_attached_with_bi(doc, prev, m):
+            actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
+                                               "span": doc.span(prev.actor.span.start, m.actor.span.end)})
+            out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
+            continue
         out.append(m)
     return out
+
+
+_FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
+_BI_UNIT_GAP = 1     # «فرقة البحث والتفتيش بالحرس الوطني»: the unit's name may run one word past what was read
+
+
+def _force_attached_with_bi(doc: Document, prev: Mention, m: Mention) -> bool:
+    """«فرقة البحث بالحرس الوطني», «ضابط بالجيش»: a unit or role joined by «بـ» to a security force right after
+    it is part of that force (its identity; the span covers both) — the force acted, through its unit."""
+    if m.kind not in ("entity", "agent") or m.actor.sector not in _FORCE_SECTORS or m.locative \
+            or prev.actor.span is None or m.actor.span is None or not 0 <= m.first - prev.last - 1 <= _BI_UNIT_GAP:
+        return False
+    first = doc.tokens[m.first]
+    if not first.prefixes or first.prefixes[0] != "ب":
+        return False
+    gap = range(prev.last + 1, m.first)
+    # the word between continues the unit's name («والتفتيش»): a noun joined by «و» at most, no punctuation
+    return all(doc.tokens[k].prefixes in (["و"], ["و", "ال"]) for k in gap) \
+        and not _punctuated(doc, prev.last, m.first)
 
 
 def _accusative_indefinite(tok) -> bool:
@@ -245,8 +269,8 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "agent" and m.kind in ("agent", "victim") and m.first == prev.last + 1 \
-                and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
+        if prev is not None and prev.kind == "agent" and (m.kind in ("agent", "victim") or _group_adjective(doc, m)) \
+                and m.first == prev.last + 1 and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
                 and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
@@ -254,10 +278,20 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end),
                                                "sector": prev.actor.sector or m.actor.sector})
-            out[-1] = Mention(prev.first, m.last, actor, "agent", m.locative)
+            out[-1] = Mention(prev.first, m.last, actor, "entity" if m.kind == "entity" else "agent", m.locative)
             continue
         out.append(m)
     return out
+
+
+_ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين")
+
+
+def _group_adjective(doc: Document, m: Mention) -> bool:
+    """«قناص حوثي», «الميليشيا الحوثية»: one word naming a known armed group as an adjective (a KB alias
+    ending like a nisba) describes the role before it — that group's sniper, that group's militia."""
+    return m.kind == "entity" and m.first == m.last and m.actor.sector == "armed_group" and _names_a_body(m) \
+        and doc.tokens[m.first].stem.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -359,10 +393,14 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     agent — «للرئيس السوري بشار الأسد», the entity span leaving the title out — is what the agent belongs to)."""
     people = [m for m in _naming_people(doc, mentions) if m.kind == "entity"]
     keep = []
+    # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: the body named inside a person's title chain is the title's
+    chains = [(m.last, p.first) for m in mentions for p in people if m.kind == "agent" and _title_chain(doc, m.last, p.first)]
+    mentions = [m for m in mentions if not any(a < m.first and m.last < b for a, b in chains)]
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
-        if m.kind == "agent" and not plural and any(0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+        if m.kind == "agent" and not plural and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+                                                     or _title_chain(doc, m.last, p.first))
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
                                               and doc.tokens[m.last + 1].stem in _person_titles())
@@ -372,8 +410,42 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
+_NAME_QUOTES = "\"«»“” "
+
+
+def _title_chain(doc: Document, last: int, first: int) -> bool:
+    """«نائب رئيس مجلس السيادة القائد "مالك عقار"»: a role heading a chain of bare or definite nouns (no «و»,
+    no preposition, no verb sign) that runs into a person's name, maybe in quotes, is the person's title."""
+    if not 4 < first - last <= _TITLE_CHAIN_REACH:
+        return False
+    if any(ch not in _NAME_QUOTES for ch in doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
+        return False
+    return all(doc.tokens[k].prefixes in ([], ["ال"]) and len(doc.tokens[k].stem) > 2
+               and normalize_for_match(doc.tokens[k].text) not in _CHAIN_BREAKERS and not _punctuated(doc, k - 1, k)
+               for k in range(last + 1, first))
+
+
+_CHAIN_BREAKERS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "قال", "قالت", "اكد", "اكدت", "ان", "اليوم",
+                             "امس", "خلال", "بعد", "قبل", "عند", "لدى", "الى", "على", "عن", "مع", "منذ", "حيث"})
+
+
 def _punctuated(doc: Document, a: int, b: int) -> bool:
     return any(ch in ".،,؛:«»\"()" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start])
+
+
+def _roles_of_named_groups(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«المتمردون الحوثيون», «الميليشيات الحوثية»: a role whose span ends in a known armed group written as its
+    adjective is that group acting (the group's identity, the role's words in its text)."""
+    out = []
+    for m in mentions:
+        group = next((g for g in mentions if g is not m and _group_adjective(doc, g) and g.last == m.last
+                      and m.first < g.first), None) if m.kind == "agent" else None
+        if group is not None:
+            actor = group.actor.model_copy(update={"text": m.actor.text, "span": m.actor.span})
+            m = Mention(m.first, m.last, actor, "entity", m.locative)
+        out.append(m)
+    return out
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -951,7 +1023,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and event_type in ("ASSAULT", "COERCE") and not verb_like and not tokens[i].suffix \
             and "ال" not in tokens[i].prefixes and not passive_prone(doc, match) and (genitive := next(
             (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
-             and not tokens[m.first].prefixes and m.actor.sector in _ARMED_SECTORS), None)) is not None:
+             and (not tokens[m.first].prefixes or _definite_genitive_before_its_object(doc, m, after))
+             and m.actor.sector in _ARMED_SECTORS), None)) is not None:
         actor1 = genitive       # «خلال اقتحام قوات الاحتلال بلدة»: an armed force in genitive is who acts
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
@@ -1031,6 +1104,14 @@ _OWN_FORCE = _WORDS["own_force"]
 _SOURCE_MARKERS = _WORDS["source_marker"]
 _ATTACKED = frozenset({"علي", "ضد", "بحق"})     # before who was attacked, never the other side of a clash
 _WITH = frozenset({"مع"})     # before the other side of a clash («في مواجهات مع قوات الأمن»)
+
+
+def _definite_genitive_before_its_object(doc: Document, m: Mention, after: list[Mention]) -> bool:
+    """«ندد الحزب باعتقال الأمن الناشطين»: a definite force in genitive right after the act noun, followed at
+    once by who it struck, is the act's agent (masdar + agent + object); alone («اعتقال الجنود») it may be
+    those struck."""
+    return doc.tokens[m.first].prefixes == ["ال"] and any(
+        o.first == m.last + 1 and o.kind in ("entity", "agent", "victim") for o in after)
 
 
 def _sources(doc: Document, mentions: list[Mention]) -> set[int]:

@@ -47,6 +47,7 @@ from rasd.extract.event_actors import (
     sentence_mentions,
     with_article_restored,
 )
+from rasd.extract.event_actors import _generic as _generic_actor
 from rasd.extract.event_lexicon import _COMPLEMENTIZERS, _SPECIFICITY_CHECKED, _WORDS, ROLES
 from rasd.extract.event_merge import (
     _actor_key,
@@ -439,6 +440,7 @@ def run(doc: Document) -> None:
     _credit_claims_of_responsibility(events, doc)
     _actors_from_restatements(events, donors, doc)
     _places_from_restatements(events, donors, doc)
+    _attackers_named_next(events, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     back_to_parts(moved)
@@ -615,6 +617,42 @@ def _actors_from_restatements(events: list[Event], donors: list[Event], doc: Doc
         event.actor1 = donor.actor1
         if event.actor2 is None and donor.actor2 is not None and _actor_key(donor.actor2) != _actor_key(donor.actor1):
             event.actor2 = donor.actor2
+
+
+_AGENT_MARKER_FORMS = frozenset(normalize_for_match(w) for w in _WORDS["agent_marker"])
+_NEXT_ATTACKER_REACH = 3     # tokens from «أطلقه» to the one who fired it («أطلقه المتمردون الحوثيون»)
+_ARMED = ROLES["armed_sectors"]
+
+
+def _attackers_named_next(events: list[Event], doc: Document) -> None:
+    """«قتل خمسة أشخاص من جراء صاروخ بالستي. أطلقه المتمردون الحوثيون على مدينة مأرب»: a sentence opening with an
+    agent verb whose pronoun is the weapon or the attack told just before («أطلقه», «نفذه», «تبنته») names that
+    attack's doer. The last attack of the sentence before takes it when it has no actor or only a role."""
+    for sentence in sorted({doc.sentence_at(e.trigger.start) for e in events if e.type == "ASSAULT"}):
+        if sentence + 1 >= len(doc.sentences):
+            continue
+        doer = _doer_opening(doc, sentence + 1)
+        if doer is None:
+            continue
+        told = [e for e in events if e.type == "ASSAULT" and doc.sentence_at(e.trigger.start) == sentence]
+        event = told[-1]
+        if event.actor1 is None or _generic_actor(event.actor1):
+            event.actor1 = doer.actor
+
+
+def _doer_opening(doc: Document, sentence: int) -> Mention | None:
+    """The armed actor after an agent verb with an object pronoun opening `sentence` («أطلقه المتمردون»)."""
+    bounds = doc.token_range(doc.sentences[sentence].start, doc.sentences[sentence].end)
+    if bounds is None:
+        return None
+    lo, hi = bounds[0], bounds[1] + 1
+    verb = doc.tokens[lo]
+    if not verb.suffix or set(verb.prefixes) - {"و", "ف"} \
+            or normalize_for_match(verb.stem + verb.suffix) not in _AGENT_MARKER_FORMS:
+        return None
+    return next((m for m in sentence_mentions(doc, sentence, lo, hi)
+                 if m.kind in ("entity", "agent") and 0 < m.first - lo <= _NEXT_ATTACKER_REACH
+                 and m.actor.sector in _ARMED), None)
 
 
 _COARSE_FEATURES = frozenset({"country", "admin1", "region"})
