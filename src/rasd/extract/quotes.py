@@ -246,9 +246,9 @@ def _issuer_told_before(doc: Document, at: int, noun: str | None) -> Entity | Ac
         bounds = doc.token_range(sent.start, end)
         if bounds is None:
             continue
-        told = [k for k in range(bounds[0], bounds[1] + 1)
-                if doc.tokens[k].end <= end and _statement_noun(doc.tokens[k])]
-        told = [k for k in told if _statement_noun(doc.tokens[k]) == noun] or told
+        nouns = [(k, n) for k in range(bounds[0], bounds[1] + 1)
+                 if doc.tokens[k].end <= end and (n := _statement_noun(doc.tokens[k]))]
+        told = [k for k, n in nouns if n == noun] or [k for k, _n in nouns]
         for k in reversed(told):
             issuer = _issuer_of(doc, k, sent.start)
             if issuer is not None:
