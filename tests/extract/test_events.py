@@ -66,6 +66,14 @@ def test_air_strike_with_casualties_actor_place_and_date():
     ("قُتل أربعة أطفال وسيدة بقصف على بلدة إبديتا في ريف إدلب.", 5, None),
     ("قتل تسعة مدنيين بينهم ثلاثة أطفال وسيدة وأصيب 13 آخرون بقصف على بلدة بليون.", 9, 13),
     ("أسفرت الغارات على مدينة إدلب عن مقتل خمسة مدنيين وإصابة 30 آخرين.", 5, 30),
+    # «مصرع» alone is a death noun: the six are dead, not wounded by the later «وإصابة»
+    ("أفادت مصادر طبية بمصرع ستة أشخاص بينهم طفل، وإصابة آخرين في قصف مدفعي على مدينة الأبيض.", 6, None),
+    # the cue's dual pronoun counts two people
+    ("استهدف مسلحون مجهولون بالرصاص شابين في مدينة الصنمين بريف درعا، ما أدى إلى مقتلهما.", 2, None),
+    ("أطلق جنود الاحتلال النار على شابين في بلدة قباطية ما أدى إلى إصابتهما بجروح.", None, 2),
+    # a singular object after a two-word subject or a time phrase is one person killed
+    ("اغتال مسلحون مجهولون ضابطا في الشرطة في مدينة الموصل.", 1, None),
+    ("ذكرت مصادر محلية أن مسلحين اغتالوا مساء امس شخصا في مديرية الشيخ عثمان.", 1, None),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]

@@ -114,12 +114,15 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             if _singular_person(doc, at + 1) is not None:
                 # «قُتل عنصر», «وإصابة والدته»; «استشهاد سيدة ونجلها»: each person joined by «و» is one more
                 totals[kind] = 1 + _joined_persons(doc, at + 2, hi)
-            elif _singular_object(doc, at + 2, hi):
-                totals[kind] = 1     # «قتل مستوطنون فلسطينياً»
+            elif any(_singular_object(doc, k, hi) and not counted_at & set(range(at, k))
+                     for k in range(at + 2, min(at + 2 + _OBJECT_REACH, hi))):
+                totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
             totals[kind] = 1     # «ما أسفر عن سقوط قتيل», «وتوقع قتيلاً»: an indefinite singular is one person
+        if kind not in totals and doc.tokens[at].suffix in _DUAL_PRONOUNS:
+            totals[kind] = 2     # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     result.vague = frozenset(vague - set(totals))
@@ -211,6 +214,8 @@ def _killed_or_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i:
     return False
 
 
+_OBJECT_REACH = 3      # a verb's object after its subject (up to three words: «مسلحون مجهولون», «مساء أمس»)
+_DUAL_PRONOUNS = frozenset({"هما"})     # an enclitic of two («مقتلهما»)
 _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are not a further person («وإصابة 30»)
 
 
