@@ -74,6 +74,10 @@ def test_air_strike_with_casualties_actor_place_and_date():
     # a singular object after a two-word subject or a time phrase is one person killed
     ("اغتال مسلحون مجهولون ضابطا في الشرطة في مدينة الموصل.", 1, None),
     ("ذكرت مصادر محلية أن مسلحين اغتالوا مساء امس شخصا في مديرية الشيخ عثمان.", 1, None),
+    # «قتيلا وأصابا 140»: the second casualty word has its own count, so 22 counts the dead alone
+    ("قالت اللجنة إن الغارات الجوية على تعز خلفت يوم الأربعاء الماضي 22 قتيلا وأصابت 140 آخرين بجروح.", 22, 140),
+    # «لقي ضابطا شرطة مصرعهما»: the phrase's dual pronoun makes «ضابطا» two officers, not one
+    ("لقي ضابطا شرطة مصريين مصرعهما وأصيب اثنان آخران خلال انفجار استهدف دوريتهم شمال سيناء.", 2, 2),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]
@@ -432,3 +436,12 @@ def test_without_publication_date_a_date_framing_the_story_dates_no_event(text):
     # the start of a period («منذ») or a relative clause's date is not the day the story tells of
     event = next(e for e in events_of(text, published=None).events if e.type == "ASSAULT")
     assert event.date is None
+
+
+def test_one_family_is_no_toll_of_one():
+    # «عائلة واحدة» before «قتلوا وإصابة مدني»: «واحدة» describes the family; a singular noun after the second
+    # casualty word is no figure of its own, so «واحدة» stays out of the toll
+    doc = events_of("وأضاف الناشطون أن خمسة أطفال وامرأة ورجل من عائلة واحدة قتلوا وإصابة مدني بجروح خطيرة، "
+                    "نتيجة إلقاء طائرات النظام المروحية ثلاثة براميل على قرية معصران.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.fatalities in (None, 7) and event.injuries == 1
