@@ -2006,6 +2006,12 @@ def _club_names() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_for_match(w) for w in r["name"].split()): r["where"] for r in rows}
 
 
+@lru_cache(maxsize=1)
+def _club_first_words() -> frozenset[str]:
+    """The first words of club_names.tsv's names: a token that is none of them begins no club name."""
+    return frozenset(k[0] for k in _club_names())
+
+
 def _club_word_key(tok) -> str:
     """A token's word as a club name is written: without «و ب ل ف», with its article («للزمالك» → «الزمالك»)."""
     return ("ال" if "ال" in tok.prefixes else "") + tok.stem
@@ -2017,10 +2023,13 @@ def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
     and not as the adjective of a definite noun before it («الخليج العربي», «النادي الأهلي» is the club's
     head and name together)."""
     names = _club_names()
+    first_words = _club_first_words()
     longest = max((len(k) for k in names), default=0)
     sports: dict[int, bool] = {}
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
+        if _club_word_key(tok) not in first_words:
+            continue            # (issue 16: most words begin no club name; the lookups below would all miss)
         if set(tok.prefixes) - {"و", "ب", "ل", "ف", "ال"} or tok.suffix:
             continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
