@@ -833,9 +833,33 @@ def _verb_or_plural_shape(doc: Document, tok) -> bool:
     return "ال" in tok.prefixes and word.endswith(("ون", "ين")) and len(word) >= 5
 
 
+_JOINED: tuple[list | None, list] = (None, [])     # (a token list, «token k joined to k + 1» so far, by k)
+
+
 def _joined(doc: Document, a: int, b: int) -> bool:
     """Tokens a and b stand side by side in one sentence with only a space between them."""
-    ta, tb = doc.tokens[a], doc.tokens[b]
+    # (asked ~2,000 times an article, nearly always of neighbours: their answer is kept per token of the
+    # document's token list, as `_surface_key` keeps its keys; issue 16)
+    tokens = doc.tokens
+    if b == a + 1 and a >= 0:
+        cached = _JOINED
+        if cached[0] is not tokens or len(cached[1]) != len(tokens):
+            cached = _new_joined_flags(tokens)
+        flags = cached[1]
+        flag = flags[a]
+        if flag is None:
+            flag = flags[a] = _tokens_joined(doc, tokens[a], tokens[b])
+        return flag
+    return _tokens_joined(doc, tokens[a], tokens[b])
+
+
+def _new_joined_flags(tokens: list) -> tuple[list, list]:
+    global _JOINED
+    _JOINED = (tokens, [None] * len(tokens))
+    return _JOINED
+
+
+def _tokens_joined(doc: Document, ta, tb) -> bool:
     return ta.sentence == tb.sentence and not doc.text[ta.end:tb.start].strip()
 
 
