@@ -19,7 +19,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Token
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
-from rasd.extract.spanindex import sentence_tokens, span_index
+from rasd.extract.spanindex import document_memo, sentence_tokens, span_index
 from rasd.extract.speech import verb_form
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -1959,9 +1959,16 @@ def _sport_cues() -> frozenset[str]:
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
     cues = _sport_cues()
+    # (each sentence's sports words kept per document: every club-like name asks of its sentence and both
+    # neighbours; issue 16)
+    memo = document_memo("entities:sport_words", (doc,), (doc.tokens,))
 
-    def found(s: int) -> set[str]:
-        return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
+    def found(s: int) -> frozenset[str]:
+        words = memo.get(s)
+        if words is None:
+            words = memo[s] = frozenset(c for t in sentence_tokens(doc.tokens, s)
+                                        for c in (t.stem, light_stem(t.stem)) if c in cues)
+        return words
 
     own = found(sentence)
     if len(own) >= 2:
@@ -1979,7 +1986,7 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
     clubs = _cue_set("CLUB_WORD")
     sports: dict[int, bool] = {}
     absorbed: set[int] = set()
-    index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    index: dict[int, int] | None = None       # built at the first town that may be a club (issue 16)
     for e in doc.entities:
         if e.type != "GPE" or e.source != "kb" or (e.kb_id or "").startswith("cc:") or not e.candidates:
             continue
@@ -1988,6 +1995,8 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
                 or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
                 or (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # «كرة» (ball) is no club, whatever town bears the name
+        if index is None:
+            index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
         i = index.get(e.span.start) if e.span.start in index else (
             (doc.token_range(e.span.start, e.span.start + 1) or (None,))[0])   # the token holding the start
         if i is None:
