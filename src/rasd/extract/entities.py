@@ -19,7 +19,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Token
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
-from rasd.extract.spanindex import document_memo, sentence_tokens, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, sentence_tokens, span_index
 from rasd.extract.speech import verb_form
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -1389,8 +1389,9 @@ def withhold_readings(doc: Document, names, model_spans) -> None:
     if not places:
         return
     place_ids = {id(p) for p in places}
+    near = SpanIndex(places, lambda p: (p.span.start, p.span.end))     # (each name asked of every place: issue 16)
     for start, end, etype, conf in list(names) + [s for s in model_spans if s[3] >= _WITHHELD_CONFIDENCE]:
-        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in places):
+        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in near.overlapping(start, end)):
             continue
         if any(e.span.start < end and start < e.span.end for e in doc.entities if id(e) not in place_ids) \
                 or any(a.span.start < end and start < a.span.end for a in doc.agents):
