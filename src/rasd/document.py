@@ -283,6 +283,9 @@ class Document(_Model):
     warnings: list[str] = Field(default_factory=list)
 
     _token_starts: list[int] | None = PrivateAttr(default=None)
+    # `token_range`'s answers, per (start, end), for the token list they were read from (issue 16)
+    _token_ranges: tuple[list[Token], int, dict[tuple[int, int], tuple[int, int] | None]] | None = \
+        PrivateAttr(default=None)
     # readings of names the entities stage held back because a gazetteer-only place claimed the words first;
     # the places stage gives them the words when it drops that place (`entities.restore_withheld`)
     _withheld: list[Entity] = PrivateAttr(default_factory=list)
@@ -301,7 +304,22 @@ class Document(_Model):
         return starts
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
-        """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
+        """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection, each span's
+        answer kept while the token list is the same (the stages ask ~1,500 times an article, most of them
+        of the same few hundred spans: issue 16)."""
+        tokens = self.tokens
+        private = cast(dict[str, Any], self.__pydantic_private__)
+        memo = private["_token_ranges"]
+        if memo is None or memo[0] is not tokens or memo[1] != len(tokens):
+            memo = private["_token_ranges"] = (tokens, len(tokens), {})
+        ranges = memo[2]
+        key = (start, end)
+        if key in ranges:
+            return ranges[key]
+        answer = ranges[key] = self._token_range(start, end)
+        return answer
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int] | None:
         tokens = self.tokens
         starts = cast(dict[str, Any], self.__pydantic_private__)["_token_starts"]   # (`_starts`, inlined)
         if starts is None or len(starts) != len(tokens):

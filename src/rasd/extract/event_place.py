@@ -158,6 +158,14 @@ def _relative_word_before(doc: Document, at: int) -> int | None:
     clause of a participle runs through its own complement («الواقعة على بعد خمسين كيلومتراً شمال مدينة
     الرقة»); a later preposition opens a phrase of the main clause («المدعومة من تركيا مواقع قسد في ريف
     حلب»: ريف حلب is not in it); punctuation closes it."""
+    # (kept per document: every trigger of a sentence asks again of the same places; issue 16)
+    memo = document_memo("event_place:relative_word", (doc, doc.text), (doc.tokens,))
+    if at not in memo:
+        memo[at] = _scan_relative_word_before(doc, at)
+    return memo[at]
+
+
+def _scan_relative_word_before(doc: Document, at: int) -> int | None:
     tokens = doc.tokens
     later_prep = False
     for back in range(1, _RELATIVE_REACH + 1):
@@ -237,6 +245,14 @@ _DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
 def _distance_reference(doc: Document, at: int) -> bool:
     """«بلدة سراقب، 23 كم جنوب شرق مدينة إدلب», «على بعد 20 كلم من الرقة»: a place after a distance and its
     direction only says where another place lies; it is where the event happened only when nothing else is named."""
+    # (kept per document: every trigger of a sentence asks again of the same places; issue 16)
+    memo = document_memo("event_place:distance_reference", (doc, doc.text), (doc.tokens,))
+    if at not in memo:
+        memo[at] = _scan_distance_reference(doc, at)
+    return memo[at]
+
+
+def _scan_distance_reference(doc: Document, at: int) -> bool:
     tokens = doc.tokens
     for back in range(1, _DISTANCE_REACH + 1):
         k = at - back

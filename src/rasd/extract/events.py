@@ -502,6 +502,15 @@ def _weekday_names() -> dict[str, int]:
 
 def _weekday_of_sentence(doc: Document, sentence: int) -> int | None:
     """The one weekday a sentence names («وأمس السبت، اعتقلت الأجهزة الأمنية»), None for none or several."""
+    # (kept per document: each event asks of its sentence and the three before it, ~95 scans an article; issue 16)
+    memo = document_memo("events:weekday", (doc,), (doc.tokens,))
+    if sentence in memo:
+        return memo[sentence]
+    weekday = memo[sentence] = _scan_weekday(doc, sentence)
+    return weekday
+
+
+def _scan_weekday(doc: Document, sentence: int) -> int | None:
     names = _weekday_names()
     found = set()
     for tok in sentence_tokens(doc.tokens, sentence):

@@ -41,7 +41,9 @@ def _place_words() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=16_384)
 def _word_role(word: str) -> tuple[str, str] | None:
+    # (cached: the stages ask ~2,800 times an article, twice per word of some loops; issue 16)
     words = _place_words()
     return words.get(word) or (words.get(word[2:]) if word.startswith("ال") else None)
 
