@@ -1,0 +1,25 @@
+"""recall12: what a thing says is no one's act («هتافات تندد», «لافتات ... وأخرى تطالب»), while the same verb
+with a person or a body as its subject stays an event."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_slogans_and_banners_that_demand_are_no_request():
+    found = _events("ورفع المحتجون في عمان لافتات كتب عليها الشعار، وأخرى تطالب بمحاربة الفساد ومحاكمة الفاسدين.")
+    assert ("REQUEST", "تطالب") not in found
+    found = _events("وردد المشاركون في الوقفة أمام البرلمان هتافات تندد بسياسات الحكومة الأردنية.")
+    assert ("ACCUSE", "تندد") not in found
+
+
+def test_a_body_that_demands_still_requests():
+    found = _events("وقالت الحكومة الأردنية في بيان إن الوزارة تطالب إسرائيل بوقف الاعتداءات فورا.")
+    assert ("REQUEST", "تطالب") in found
