@@ -23,3 +23,15 @@ def test_slogans_and_banners_that_demand_are_no_request():
 def test_a_body_that_demands_still_requests():
     found = _events("وقالت الحكومة الأردنية في بيان إن الوزارة تطالب إسرائيل بوقف الاعتداءات فورا.")
     assert ("REQUEST", "تطالب") in found
+
+
+def test_expressed_or_renewed_support_is_support():
+    found = _events("وأعرب وزير الخارجية المصري عن تضامن بلاده الكامل مع الشعب السوداني، أمس الأحد.")
+    assert "SUPPORT" in [t for t, _ in found]
+    found = _events("وجدد الرئيس التونسي دعمه لجهود المبعوث الأممي في ليبيا خلال لقائه أمس.")
+    assert "SUPPORT" in [t for t, _ in found]
+
+
+def test_a_phrase_ending_inside_a_name_is_no_event():
+    found = _events("وجددت قوات الدعم السريع هجماتها على مدينة الفاشر يوم الأحد.")
+    assert "SUPPORT" not in [t for t, _ in found]
