@@ -35,3 +35,8 @@ def test_expressed_or_renewed_support_is_support():
 def test_a_phrase_ending_inside_a_name_is_no_event():
     found = _events("وجددت قوات الدعم السريع هجماتها على مدينة الفاشر يوم الأحد.")
     assert "SUPPORT" not in [t for t, _ in found]
+
+
+def test_a_march_that_set_off_is_a_protest():
+    found = _events("شارك الآلاف من ساكنة المدينة في مسيرة شعبية ضخمة انطلقت من الجامع الكبير وسط نواكشوط تنديدا بالعدوان.")
+    assert "PROTEST" in [t for t, _ in found]
