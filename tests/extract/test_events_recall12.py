@@ -40,3 +40,12 @@ def test_a_phrase_ending_inside_a_name_is_no_event():
 def test_a_march_that_set_off_is_a_protest():
     found = _events("شارك الآلاف من ساكنة المدينة في مسيرة شعبية ضخمة انطلقت من الجامع الكبير وسط نواكشوط تنديدا بالعدوان.")
     assert "PROTEST" in [t for t, _ in found]
+
+
+def test_an_undated_mention_and_a_dated_one_with_one_toll_are_one_attack():
+    text = ("كشفت غرفة الطوارئ بمدينة الفاشر عن مقتل 14 شخصاً من أسرة واحدة جراء قصف مدفعي شنته مليشيا الدعم السريع "
+            "على المدينة.\nوأفادت الغرفة في بيانها أن القصف وقع يوم الجمعة 9 مايو 2025، وأسفر عن مقتل 14 شخصاً "
+            "في قصف الدعم السريع على الفاشر.")
+    doc = extract(Article(id="t", text=text, published=None))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 14
