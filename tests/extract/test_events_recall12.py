@@ -49,3 +49,10 @@ def test_an_undated_mention_and_a_dated_one_with_one_toll_are_one_attack():
     doc = extract(Article(id="t", text=text, published=None))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].fatalities == 14
+
+
+def test_the_bare_noun_of_seizing_someone_is_an_arrest():
+    found = _events("وقالت وزارة الداخلية إنه تم القبض على خمسة مشتبه بهم في مدينة الزرقاء مساء أمس.")
+    assert "COERCE" in [t for t, _ in found]
+    found = _events("وأعلنت الشرطة تفكيك الخلية، ما أدى إلى القبض على 10 متهمين في الرياض يوم الأحد.")
+    assert "COERCE" in [t for t, _ in found]
