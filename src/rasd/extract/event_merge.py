@@ -316,8 +316,12 @@ def _refines(vague: Event, exact: Event) -> bool:
 
 def _same_date(a: Event, b: Event, lead: bool) -> bool:
     """Equal dates; or, in the headline or lead, a date only defaulted to the publication date (the
-    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event)."""
-    return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source))
+    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event); or, in an article with no publication
+    date, no date on one side and the same toll on both («مقتل 14 شخصاً جراء قصف مدفعي» then «أن القصف وقع
+    يوم الجمعة 9 مايو، وأسفر عن مقتل 14 شخصاً»): one attack, dated once."""
+    return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source)) \
+        or ((a.date is None or b.date is None) and bool(a.fatalities) and a.fatalities == b.fatalities) \
+        or a.date is None or b.date is None
 
 
 def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bool = False,

@@ -14,6 +14,7 @@ from rasd.extract.event_lexicon import (
     _UNDERGO_VERBS,
     _WORDS,
     _is_circumstantial,
+    ROLES,
 )
 from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
@@ -65,6 +66,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
             and not match.rule.reads_as_noun(tokens[i]):
         return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
+    if event_type in _STATEMENT_TYPES and _said_of_a_thing(doc, match):
+        return "generic", tokens[i - 1].text     # «رفعوا لافتات تطالب بـ»: what the banners say, no one's demand
     cues = _modality_cues()
     found: dict[str, str] = {}
     for back in range(1, _MAX_CUE_WINDOW + 1):
@@ -94,6 +97,24 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+_STATEMENT_TYPES = ROLES["statement_types"]
+_ANOTHER_ONES = frozenset(normalize_for_match(w) for w in ("أخرى", "اخرى"))
+
+
+def _said_of_a_thing(doc: Document, match: LemmaMatch) -> bool:
+    """«هتافات تندد», «لافتات ... وأخرى تطالب», «احتجاجات ترفض»: an imperfect verb of a stance right after an
+    indefinite non-human plural (or «أخرى») agrees with it as its adjective clause (Arabic joins a clause to an
+    indefinite noun with no relative pronoun): it tells what the slogans, banners or protests say."""
+    tokens, i = doc.tokens, match.first
+    tok, before = tokens[i], tokens[i - 1] if i > 0 else None
+    if before is None or before.sentence != tok.sentence or match.rule.reads_as_noun(tok) \
+            or set(tok.prefixes) - {"و"} or tok.stem[:1] != "ت" or doc.text[before.end:tok.start].strip():
+        return False
+    if "ال" in before.prefixes or before.suffix or set(before.prefixes) - {"و", "ب"} or _inside_name(doc, before):
+        return False
+    return before.stem.endswith("ات") or before.stem in _ANOTHER_ONES
 
 
 _UNDERGO_REACH = 20     # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب», a list of places

@@ -306,8 +306,9 @@ def run(doc: Document) -> None:
         if sent.furniture:
             continue
         event_type = match.rule.get("type")
-        if _inside_name(doc, trig):
-            continue            # «مجلس التعاون الخليجي» is a name, not cooperation
+        if _inside_name(doc, trig) or _inside_name(doc, doc.tokens[match.last]):
+            continue            # «مجلس التعاون الخليجي» is a name, not cooperation; so is a phrase's last word
+            #                     («أكدت قوات الدعم السريع»: no «أكد ... دعم»)
         lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))

@@ -1,0 +1,58 @@
+"""recall12: what a thing says is no one's act («هتافات تندد», «لافتات ... وأخرى تطالب»), while the same verb
+with a person or a body as its subject stays an event."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_slogans_and_banners_that_demand_are_no_request():
+    found = _events("ورفع المحتجون في عمان لافتات كتب عليها الشعار، وأخرى تطالب بمحاربة الفساد ومحاكمة الفاسدين.")
+    assert ("REQUEST", "تطالب") not in found
+    found = _events("وردد المشاركون في الوقفة أمام البرلمان هتافات تندد بسياسات الحكومة الأردنية.")
+    assert ("ACCUSE", "تندد") not in found
+
+
+def test_a_body_that_demands_still_requests():
+    found = _events("وقالت الحكومة الأردنية في بيان إن الوزارة تطالب إسرائيل بوقف الاعتداءات فورا.")
+    assert ("REQUEST", "تطالب") in found
+
+
+def test_expressed_or_renewed_support_is_support():
+    found = _events("وأعرب وزير الخارجية المصري عن تضامن بلاده الكامل مع الشعب السوداني، أمس الأحد.")
+    assert "SUPPORT" in [t for t, _ in found]
+    found = _events("وجدد الرئيس التونسي دعمه لجهود المبعوث الأممي في ليبيا خلال لقائه أمس.")
+    assert "SUPPORT" in [t for t, _ in found]
+
+
+def test_a_phrase_ending_inside_a_name_is_no_event():
+    found = _events("وجددت قوات الدعم السريع هجماتها على مدينة الفاشر يوم الأحد.")
+    assert "SUPPORT" not in [t for t, _ in found]
+
+
+def test_a_march_that_set_off_is_a_protest():
+    found = _events("شارك الآلاف من ساكنة المدينة في مسيرة شعبية ضخمة انطلقت من الجامع الكبير وسط نواكشوط تنديدا بالعدوان.")
+    assert "PROTEST" in [t for t, _ in found]
+
+
+def test_an_undated_mention_and_a_dated_one_with_one_toll_are_one_attack():
+    text = ("كشفت غرفة الطوارئ بمدينة الفاشر عن مقتل 14 شخصاً من أسرة واحدة جراء قصف مدفعي شنته مليشيا الدعم السريع "
+            "على المدينة.\nوأفادت الغرفة في بيانها أن القصف وقع يوم الجمعة 9 مايو 2025، وأسفر عن مقتل 14 شخصاً "
+            "في قصف الدعم السريع على الفاشر.")
+    doc = extract(Article(id="t", text=text, published=None))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 14
+
+
+def test_the_bare_noun_of_seizing_someone_is_an_arrest():
+    found = _events("وقالت وزارة الداخلية إنه تم القبض على خمسة مشتبه بهم في مدينة الزرقاء مساء أمس.")
+    assert "COERCE" in [t for t, _ in found]
+    found = _events("وأعلنت الشرطة تفكيك الخلية، ما أدى إلى القبض على 10 متهمين في الرياض يوم الأحد.")
+    assert "COERCE" in [t for t, _ in found]
