@@ -764,6 +764,8 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     an office in construct with a place is that place's office («والي تونس», «محافظ البصرة»)."""
     if actor is not None and actor.span is not None and (office := _titled_place(doc, actor)) is not None:
         return office
+    if actor is not None and actor.span is not None and (craft := _nisba_with_its_head(doc, actor)) is not None:
+        return craft
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
@@ -776,6 +778,62 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
+_NISBA_HEADS = _WORDS["nisba_head"]
+_NISBA_HEAD_MODIFIERS = _WORDS["nisba_head_modifier"]
+_NISBA_HEAD_REACH = 3       # «طائرة دون طيار أمريكية»: the craft noun and the words qualifying it before the nisba
+_PILOTLESS = ("دون", "طيار")      # «طائرة أمريكية بدون طيار», «... من دون طيار»
+
+
+def _is_bare_nisba(doc: Document, actor: Actor) -> bool:
+    """The actor is a nisba adjective read alone («إسرائيلية»), as the agents layer found it."""
+    assert actor.span is not None
+    return (actor.kb_id or "").startswith("cc:") and any(
+        a.source == "nisba" and a.span.start == actor.span.start and a.span.end == actor.span.end
+        for a in span_index(doc.agents, lambda x: (x.span.start, x.span.end), "event_actors:agents")
+        .overlapping(actor.span.start, actor.span.end))
+
+
+def _modifier_prefixes(tok) -> bool:
+    """A word inside the craft's noun phrase carries no clitic but the article («بدون» in «طائرة بدون طيار»)."""
+    return set(tok.prefixes) <= {"ال"} or tok.stem == "دون" and tok.prefixes == ["ب"]
+
+
+def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
+    """«بضربة لطائرة أمريكية بدون طيار», «شنتها طائرة مسيرة إسرائيلية», «وصلت وفود فلسطينية»: a nisba read as
+    the actor qualifies the noun of a craft, a unit or a delegation right before it (same definiteness, no
+    punctuation): the actor is that noun phrase — the drone, the delegations — of the nisba's country."""
+    if not _is_bare_nisba(doc, actor):
+        return None
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    if rng is None:
+        return None
+    tokens, first, last = doc.tokens, rng[0], rng[1]
+    definite = "ال" in tokens[first].prefixes
+    head = None
+    for k in range(first - 1, max(-1, first - 1 - _NISBA_HEAD_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or ("ال" in tok.prefixes) != definite:
+            break
+        if k + 1 < first and not _modifier_prefixes(tokens[k + 1]):
+            break       # «بطائرات ومروحيات»: a clitic on the word after opens another phrase
+        if tok.stem in _NISBA_HEADS:
+            head = k
+        elif tok.stem not in _NISBA_HEAD_MODIFIERS:
+            break
+    if head is None:
+        return None
+    end = last
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k].sentence == tokens[last].sentence and tokens[k].stem == "من" \
+            and not _punctuated(doc, last, k):
+        k += 1      # «من دون طيار»
+    if k + 1 < len(tokens) and tokens[k].stem in ("دون", "بدون") and tokens[k + 1].stem == "طيار" \
+            and tokens[k + 1].sentence == tokens[last].sentence and not _punctuated(doc, k - 1, k + 1):
+        end = k + 1
+    start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
+    return actor.model_copy(update={"text": doc.text[start:tokens[end].end], "span": doc.span(start, tokens[end].end)})
 
 
 def _titled_place(doc: Document, actor: Actor) -> Actor | None:
