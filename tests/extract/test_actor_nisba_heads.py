@@ -1,6 +1,6 @@
-"""A nisba read as the actor qualifies the craft, unit or delegation noun before it: the actor is that noun phrase
-(«طائرة مسيرة إسرائيلية», «طائرة أمريكية بدون طيار», «وفود فلسطينية»), of the nisba's country; an act noun
-before the nisba («قصف إسرائيلي») is no head of it."""
+"""A nisba qualifying the craft, unit, command or delegation noun before it makes one actor with it: the actor is
+that noun phrase («طائرة مسيرة إسرائيلية», «طائرة أمريكية بدون طيار», «وفود فلسطينية», «القيادة الأميركية»), of
+the nisba's country; an act noun before the nisba («قصف إسرائيلي») is no head of it."""
 
 import pytest
 
@@ -15,6 +15,9 @@ from rasd_testkit.extraction import events_of
     ("وأضافت المصادر أن 15 مواطنا أصيبوا جراء قصف طائرة مسيرة إسرائيلية خيمة تؤوي نازحين غرب مدينة خان يونس.",
      "ASSAULT", "طائرة مسيرة إسرائيلية"),
     ("وصلت وفود فلسطينية وإسرائيلية وأميركية وقطرية إلى القاهرة صباح الأحد.", "CONSULT", "وفود فلسطينية"),
+    # a command with its nisba is a body: the subject a reporting verb's «أنها» points back to
+    ("أعلنت القيادة الأميركية، أنها نفذت غارة يوم أمس الجمعة بطائرة مسيرة في محافظة إدلب.", "ASSAULT",
+     "القيادة الأميركية"),
 ])
 def test_a_nisba_actor_is_the_craft_or_delegation_it_qualifies(text, etype, actor):
     event = next(e for e in events_of(text).events if e.type == etype)

@@ -206,8 +206,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))
+    return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
@@ -806,9 +806,16 @@ def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
         return None
     assert actor.span is not None
     rng = doc.token_range(actor.span.start, actor.span.end)
-    if rng is None:
+    found = _nisba_head_span(doc, *rng) if rng is not None else None
+    if found is None:
         return None
-    tokens, first, last = doc.tokens, rng[0], rng[1]
+    return actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+
+
+def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase a nisba at tokens first..last qualifies, head noun first (see
+    `_nisba_with_its_head`); None when no craft, unit or delegation noun stands right before it."""
+    tokens = doc.tokens
     definite = "ال" in tokens[first].prefixes
     head = None
     for k in range(first - 1, max(-1, first - 1 - _NISBA_HEAD_REACH), -1):
@@ -833,7 +840,22 @@ def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
             and tokens[k + 1].sentence == tokens[last].sentence and not _punctuated(doc, k - 1, k + 1):
         end = k + 1
     start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
-    return actor.model_copy(update={"text": doc.text[start:tokens[end].end], "span": doc.span(start, tokens[end].end)})
+    return start, tokens[end].end
+
+
+def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أعلنت القيادة الأميركية أنها نفذت غارة», «قصفت الطائرات الإسرائيلية»: a nisba qualifying a craft, unit or
+    body noun makes one mention with it — a body that may be a clause's subject, of the nisba's country."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "nisba" and m.first == m.last and (found := _nisba_head_span(doc, m.first, m.last)) is not None:
+            rng = doc.token_range(*found)
+            if rng is not None and not any(o.last >= rng[0] for o in out[-1:]):
+                actor = m.actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+                out.append(Mention(rng[0], rng[1], actor, "agent", m.locative))
+                continue
+        out.append(m)
+    return out
 
 
 def _titled_place(doc: Document, actor: Actor) -> Actor | None:
