@@ -195,6 +195,10 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for first, last, actor in _unclaimed_offices(doc):
+        if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
+            out.append(Mention(first, last, actor.model_copy(), "agent"))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
@@ -208,6 +212,33 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     out.sort(key=lambda m: m.first)
     return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
         doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
+
+
+def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    """«دعا وزير الخارجية الإيراني المجتمع الدولي»: a title of office the KB knows («وزير الخارجية الإيراني»)
+    that the entities stage left unnamed — no date to tell its holder, or no holder in office then — is still
+    an actor: the office (its holder's sector and country), as token ranges once per document."""
+    memo = document_memo("event_actors:offices", (doc, doc.text), (doc.tokens, doc.entities, doc.agents))
+    kept = memo.get("offices")
+    if kept is None:
+        kept = memo["offices"] = _find_unclaimed_offices(doc)
+    return kept
+
+
+def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    kb = load_kb()
+    claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
+    out = []
+    for m in kb.matcher.match_tokens(doc.tokens, doc.text):
+        if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
+            continue
+        holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)
+        if holder is None:
+            continue
+        out.append((m.token_start, m.token_end - 1, Actor(
+            text=doc.text[m.name_start:m.end], span=doc.span(m.name_start, m.end), sector=holder.sector,
+            country=holder.country or None)))
+    return out
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
