@@ -195,6 +195,10 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for first, last, actor in _unclaimed_offices(doc):
+        if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
+            out.append(Mention(first, last, actor.model_copy(), "agent"))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
@@ -206,8 +210,35 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))
+    return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
+
+
+def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    """«دعا وزير الخارجية الإيراني المجتمع الدولي»: a title of office the KB knows («وزير الخارجية الإيراني»)
+    that the entities stage left unnamed — no date to tell its holder, or no holder in office then — is still
+    an actor: the office (its holder's sector and country), as token ranges once per document."""
+    memo = document_memo("event_actors:offices", (doc, doc.text), (doc.tokens, doc.entities, doc.agents))
+    kept = memo.get("offices")
+    if kept is None:
+        kept = memo["offices"] = _find_unclaimed_offices(doc)
+    return kept
+
+
+def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    kb = load_kb()
+    claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
+    out = []
+    for m in kb.matcher.match_tokens(doc.tokens, doc.text):
+        if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
+            continue
+        holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)
+        if holder is None:
+            continue
+        out.append((m.token_start, m.token_end - 1, Actor(
+            text=doc.text[m.name_start:m.end], span=doc.span(m.name_start, m.end), sector=holder.sector,
+            country=holder.country or None)))
+    return out
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
@@ -764,6 +795,8 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     an office in construct with a place is that place's office («والي تونس», «محافظ البصرة»)."""
     if actor is not None and actor.span is not None and (office := _titled_place(doc, actor)) is not None:
         return office
+    if actor is not None and actor.span is not None and (craft := _nisba_with_its_head(doc, actor)) is not None:
+        return craft
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
@@ -776,6 +809,84 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
+_NISBA_HEADS = _WORDS["nisba_head"]
+_NISBA_HEAD_MODIFIERS = _WORDS["nisba_head_modifier"]
+_NISBA_HEAD_REACH = 3       # «طائرة دون طيار أمريكية»: the craft noun and the words qualifying it before the nisba
+_PILOTLESS = ("دون", "طيار")      # «طائرة أمريكية بدون طيار», «... من دون طيار»
+
+
+def _is_bare_nisba(doc: Document, actor: Actor) -> bool:
+    """The actor is a nisba adjective read alone («إسرائيلية»), as the agents layer found it."""
+    assert actor.span is not None
+    return (actor.kb_id or "").startswith("cc:") and any(
+        a.source == "nisba" and a.span.start == actor.span.start and a.span.end == actor.span.end
+        for a in span_index(doc.agents, lambda x: (x.span.start, x.span.end), "event_actors:agents")
+        .overlapping(actor.span.start, actor.span.end))
+
+
+def _modifier_prefixes(tok) -> bool:
+    """A word inside the craft's noun phrase carries no clitic but the article («بدون» in «طائرة بدون طيار»)."""
+    return set(tok.prefixes) <= {"ال"} or tok.stem == "دون" and tok.prefixes == ["ب"]
+
+
+def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
+    """«بضربة لطائرة أمريكية بدون طيار», «شنتها طائرة مسيرة إسرائيلية», «وصلت وفود فلسطينية»: a nisba read as
+    the actor qualifies the noun of a craft, a unit or a delegation right before it (same definiteness, no
+    punctuation): the actor is that noun phrase — the drone, the delegations — of the nisba's country."""
+    if not _is_bare_nisba(doc, actor):
+        return None
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    found = _nisba_head_span(doc, *rng) if rng is not None else None
+    if found is None:
+        return None
+    return actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+
+
+def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase a nisba at tokens first..last qualifies, head noun first (see
+    `_nisba_with_its_head`); None when no craft, unit or delegation noun stands right before it."""
+    tokens = doc.tokens
+    definite = "ال" in tokens[first].prefixes
+    head = None
+    for k in range(first - 1, max(-1, first - 1 - _NISBA_HEAD_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or ("ال" in tok.prefixes) != definite:
+            break
+        if k + 1 < first and not _modifier_prefixes(tokens[k + 1]):
+            break       # «بطائرات ومروحيات»: a clitic on the word after opens another phrase
+        if tok.stem in _NISBA_HEADS:
+            head = k
+        elif tok.stem not in _NISBA_HEAD_MODIFIERS:
+            break
+    if head is None:
+        return None
+    end = last
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k].sentence == tokens[last].sentence and tokens[k].stem == "من" \
+            and not _punctuated(doc, last, k):
+        k += 1      # «من دون طيار»
+    if k + 1 < len(tokens) and tokens[k].stem in ("دون", "بدون") and tokens[k + 1].stem == "طيار" \
+            and tokens[k + 1].sentence == tokens[last].sentence and not _punctuated(doc, k - 1, k + 1):
+        end = k + 1
+    start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
+    return start, tokens[end].end
+
+
+def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أعلنت القيادة الأميركية أنها نفذت غارة», «قصفت الطائرات الإسرائيلية»: a nisba qualifying a craft, unit or
+    body noun makes one mention with it — a body that may be a clause's subject, of the nisba's country."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "nisba" and m.first == m.last and (found := _nisba_head_span(doc, m.first, m.last)) is not None:
+            rng = doc.token_range(*found)
+            if rng is not None and not any(o.last >= rng[0] for o in out[-1:]):
+                actor = m.actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+                out.append(Mention(rng[0], rng[1], actor, "agent", m.locative))
+                continue
+        out.append(m)
+    return out
 
 
 def _titled_place(doc: Document, actor: Actor) -> Actor | None:
