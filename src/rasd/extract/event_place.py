@@ -409,6 +409,29 @@ def _finer_within(p: Place | None, region: Place) -> bool:
         and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
+def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], clause: tuple[int, int],
+                cands: list[tuple[Place, int]], same_kind: frozenset[int] = frozenset()) -> dict[str, float]:
+    """The terms of a candidate place's score for a trigger (lower is better): its token distance (a place before
+    the trigger counts 4.5 more, so ties go to the place after), its feature rank (a village before a province
+    before a country) and the penalties for another clause, a frame and a place locating another."""
+    place, at = item
+    i, sentence = match.first, doc.tokens[match.first].sentence
+    c_lo, c_hi = clause
+    terms = {"distance": at - match.last if at > match.last else (i - at) + 4.5,
+             "feature": 3.0 * _FEATURE_RANK.get(place.feature or "", 2)}
+    if doc.tokens[at].sentence == sentence:
+        if not (c_lo <= at < c_hi):
+            terms["other_clause"] = _OTHER_CLAUSE
+        if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
+                or _transfer_destination(doc, at):
+            terms["frame"] = _FRAME
+    if _distance_reference(doc, at) or _names_a_body(doc, at):
+        terms["reference"] = _FRAME
+    if _locates_the_place_before(doc, place, at, cands):
+        terms["locates_before"] = _OTHER_CLAUSE
+    return terms
+
+
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
@@ -431,20 +454,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
         return region if region is not None and not _finer_within(focus, region) else focus
 
     def score(item: tuple[Place, int]) -> float:
-        place, at = item
-        distance = at - match.last if at > match.last else (i - at) + 4.5     # ties go to the place after
-        s = distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
-        if doc.tokens[at].sentence == sentence:
-            if not (c_lo <= at < c_hi):
-                s += _OTHER_CLAUSE
-            if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
-                    or _transfer_destination(doc, at):
-                s += _FRAME
-        if _distance_reference(doc, at) or _names_a_body(doc, at):
-            s += _FRAME
-        if _locates_the_place_before(doc, place, at, cands):
-            s += _OTHER_CLAUSE
-        return s
+        return sum(score_terms(doc, match, item, (c_lo, c_hi), cands, same_kind).values())
     best, best_at = min(cands, key=score)
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
                                or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
