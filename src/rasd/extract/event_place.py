@@ -84,7 +84,7 @@ def _has_role(tok, role: str) -> bool:
 
 
 _TITLE_REACH = 4       # «المبعوث الأممي الخاص إلى اليمن»: the envoy word a few words before «إلى»
-_TITLE_PREPS = frozenset({"الى"})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
+_TITLE_PREPS = frozenset({normalize_for_match("إلى")})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
 _LOCATIVE_BEFORE_NAME = frozenset({"في", "داخل", "امام", "قرب", "عند", "محيط"})
 
 
@@ -150,7 +150,8 @@ def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:
 _RELATIVE_REACH = 6     # «الواقعة على بعد خمسين كيلومتراً شمال مدينة الرقة»
 
 
-_PREPOSITIONS = frozenset({"في", "على", "الى", "من", "عند", "قرب", "داخل"})
+# as token stems read them, normalised («على» → «علي», «إلى» → «الي»)
+_PREPOSITIONS = frozenset(map(normalize_for_match, ("في", "على", "إلى", "من", "عند", "قرب", "داخل")))
 
 
 def _relative_word_before(doc: Document, at: int) -> int | None:
@@ -231,7 +232,7 @@ def _transfer_destination(doc: Document, at: int) -> bool:
 
 
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
-_DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
+_DISTANCE_GLUE = frozenset(map(normalize_for_match, ("من", "عن", "إلى")))
 
 
 def _distance_reference(doc: Document, at: int) -> bool:
