@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
@@ -630,3 +631,53 @@ def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_RETELL_REACH = 2       # sentences after an event placed only in its country that may retell it
+_RETOLD_FEATURES = frozenset({"country", "region"})
+_HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت")))
+
+
+def places_from_retellings(doc: Document, events: list) -> None:
+    """«قُتل 5 جنود ... في الصومال.» then «وتعرض جنود ... لانفجار لغم أرضي على مشارف مدينة ماركا»; «خطف 28 شخصًا» in
+    «شهدت نيجيريا ...» then «وقعت الحادثة ... بولاية بلاتو»: an event placed only in a country takes the finer
+    place of that country named by one of the next two sentences that retells it: one with a mention of its type set
+    aside as no event of its own, or a verb of happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»).
+    The retelling's place is the one its chooser picks. A sentence that tells another event of the type ends the
+    search (a second occurrence, with its own place)."""
+    kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    set_aside: dict[int, list[tuple[str, dict]]] = {}
+    for n in doc.non_events:
+        trig = n.get("trigger") or {}
+        if n.get("modality") == "generic" and "start" in trig:
+            set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
+    for event in events:
+        place = event.place
+        if place is None or place.feature not in _RETOLD_FEATURES or not place.country:
+            continue
+        told = doc.sentence_at(event.trigger.start)
+        for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
+            if (sentence, event.type) in kept:
+                break
+            at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
+            if at is None:
+                continue
+            finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
+            if finer is not None and finer.lat is not None and finer.country == place.country \
+                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) and doc.sentence_at(finer.span.start) == sentence:
+                event.place = _event_place(finer)
+            break
+
+
+def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple[str, dict]]) -> tuple[int, int] | None:
+    """The tokens (first, last) of the words retelling an event of type `kind` in the sentence, or None."""
+    for t, trig in set_aside:
+        if t == kind and (rng := doc.token_range(trig["start"], trig["end"])) is not None:
+            return rng
+    lo, hi = _sentence_tokens(doc, sentence)
+    for k in range(lo, hi - 1):
+        tok = doc.tokens[k]
+        if (tok.stem in _HAPPEN_VERBS or tok.norm in _HAPPEN_VERBS or tok.norm[1:] in _HAPPEN_VERBS) \
+                and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
+            return k, k + 1
+    return None
