@@ -30,6 +30,7 @@ from rasd.document import Article, Document  # noqa: E402
 from rasd.extract import event_place as ep  # noqa: E402
 from rasd.extract.clauses import clause_bounds  # noqa: E402
 from rasd.pipeline import extract  # noqa: E402
+from rasd.text.normalize import normalize_for_match  # noqa: E402
 
 READ_SETS = ("dev-tune", "heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
              "tune9", "tune10", "tune11", "tune12", "tune13")
@@ -72,7 +73,9 @@ def place_losses(score, gold: dict, docs: dict[str, Document]):
         left_g = [gi for gi in range(len(golds)) if gi not in strict and golds[gi].get("lat") is not None]
         taken = set(strict.values())
         left_e = [ei for ei in range(len(recs)) if ei not in taken]
-        loose = score._max_weight_matching([[1 if _same_type(golds[gi], recs[ei]) else 0 for ei in left_e]
+        # (a pair telling one occurrence first: see `occurrence`)
+        loose = score._max_weight_matching([[(1 + (occurrence(golds[gi], evs[ei]) == "same occurrence"))
+                                             if _same_type(golds[gi], recs[ei]) else 0 for ei in left_e]
                                             for gi in left_g])
         for a, b in loose.items():
             g, ei = golds[left_g[a]], left_e[b]
@@ -127,7 +130,7 @@ def why_not_candidate(doc: Document, p, at: int) -> str:
     return "nested in a longer place"
 
 
-def explain(doc: Document, g_place: dict, rec: dict, ev, score, same_kind: frozenset[int]) -> dict:
+def explain(doc: Document, gold_event: dict, g_place: dict, ev, score, same_kind: frozenset[int]) -> dict:
     """The facts of one loss (see the module docstring)."""
     first = doc.token_range(ev.trigger.start, ev.trigger.end)
     match = SimpleNamespace(first=first[0], last=first[1])
@@ -135,7 +138,7 @@ def explain(doc: Document, g_place: dict, rec: dict, ev, score, same_kind: froze
     focus = ep.article_focus(doc)
     chosen = ep.choose_place(doc, match, focus, same_kind)
     out: dict = {"doc": doc.article.id, "trigger": ev.trigger.text, "type": ev.type,
-                 "event place": (ev.place.text if ev.place else None)}
+                 "event place": (ev.place.text if ev.place else None), "occurrence": occurrence(gold_event, ev)}
     # where the event's own place came from
     if ev.place is None:
         out["source"] = "no place"
@@ -184,6 +187,17 @@ def explain(doc: Document, g_place: dict, rec: dict, ev, score, same_kind: froze
     return out
 
 
+def occurrence(gold_event: dict, ev) -> str:
+    """Whether the system event tells the gold event's occurrence: the gold evidence shares at least half its
+    words with the system event's sentence («same occurrence»: a place error), or not («another occurrence»: the
+    type-only pairing joined two different acts, which no place chooser can mend)."""
+    gold_words = set(normalize_for_match(str(gold_event.get("evidence") or "")).split())
+    sys_words = set(normalize_for_match(ev.evidence.text).split())
+    if not gold_words:
+        return "gold gives no evidence"
+    return "same occurrence" if len(gold_words & sys_words) >= 0.5 * len(gold_words) else "another occurrence"
+
+
 def _in_sentence_cands(doc: Document, sentence: int, p) -> bool:
     return sentence >= 0 and any(c is p for c, _ in ep._place_candidates(doc, sentence))
 
@@ -195,15 +209,16 @@ def main() -> int:
     args = ap.parse_args()
     score = _score_module()
     tallies: dict[str, Counter] = {k: Counter() for k in ("gold", "source", "gold is candidate", "decided by",
-                                                         "gold is focus", "kind")}
+                                                         "gold is focus", "kind", "occurrence", "occurrence x gold")}
     for name in args.sets:
         gold, docs = load_docs(name)
         for doc, g, g_place, rec, ev in place_losses(score, gold, docs):
             same_kind = frozenset(doc.token_range(e.trigger.start, e.trigger.end)[0] for e in doc.events
                                   if e.type == ev.type and doc.token_range(e.trigger.start, e.trigger.end))
-            facts = explain(doc, g_place, rec, ev, score, same_kind)
+            facts = explain(doc, g, g_place, ev, score, same_kind)
             resolved = facts["gold"] != "not resolved in the article"
             facts["kind"] = "chose another mention" if resolved else "gold place not resolved"
+            facts["occurrence x gold"] = f"{facts['occurrence']} / {facts['gold']}"
             for key in tallies:
                 if key in facts:
                     tallies[key][str(facts[key])] += 1

@@ -640,7 +640,8 @@ _HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حد�
 
 def places_from_retellings(doc: Document, events: list) -> None:
     """«قُتل 5 جنود ... في الصومال.» then «وتعرض جنود ... لانفجار لغم أرضي على مشارف مدينة ماركا»; «خطف 28 شخصًا» in
-    «شهدت نيجيريا ...» then «وقعت الحادثة ... بولاية بلاتو»: an event placed only in a country takes the finer
+    «شهدت نيجيريا ...» then «وقعت الحادثة ... بولاية بلاتو»: an event placed only in a country (or a direction region
+    of one, «شمال البلاد») takes the finer
     place of that country named by one of the next two sentences that retells it: one with a mention of its type set
     aside as no event of its own, or a verb of happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»).
     The retelling's place is the one its chooser picks. A sentence that tells another event of the type ends the
@@ -664,7 +665,8 @@ def places_from_retellings(doc: Document, events: list) -> None:
                 continue
             finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
             if finer is not None and finer.lat is not None and finer.country == place.country \
-                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) and doc.sentence_at(finer.span.start) == sentence:
+                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+                    and doc.sentence_at(finer.span.start) == sentence:
                 event.place = _event_place(finer)
             break
 
