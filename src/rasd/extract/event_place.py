@@ -639,13 +639,13 @@ _HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حد�
 
 
 def places_from_retellings(doc: Document, events: list) -> None:
-    """«قُتل 5 جنود ... في الصومال.» then «وتعرض جنود ... لانفجار لغم أرضي على مشارف مدينة ماركا»; «خطف 28 شخصًا» in
-    «شهدت نيجيريا ...» then «وقعت الحادثة ... بولاية بلاتو»: an event placed only in a country (or a direction region
-    of one, «شمال البلاد») takes the finer
-    place of that country named by one of the next two sentences that retells it: one with a mention of its type set
-    aside as no event of its own, or a verb of happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»).
-    The retelling's place is the one its chooser picks. A sentence that tells another event of the type ends the
-    search (a second occurrence, with its own place)."""
+    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
+    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
+    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by one of the
+    next two sentences that retells it: one with a mention of its type set aside as no event of its own, or a verb of
+    happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»). The retelling's place is the one its chooser
+    picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
+    place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
     kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
     set_aside: dict[int, list[tuple[str, dict]]] = {}
     for n in doc.non_events:
