@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
@@ -84,7 +85,7 @@ def _has_role(tok, role: str) -> bool:
 
 
 _TITLE_REACH = 4       # «المبعوث الأممي الخاص إلى اليمن»: the envoy word a few words before «إلى»
-_TITLE_PREPS = frozenset({"الى"})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
+_TITLE_PREPS = frozenset({normalize_for_match("إلى")})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
 _LOCATIVE_BEFORE_NAME = frozenset({"في", "داخل", "امام", "قرب", "عند", "محيط"})
 
 
@@ -150,7 +151,8 @@ def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:
 _RELATIVE_REACH = 6     # «الواقعة على بعد خمسين كيلومتراً شمال مدينة الرقة»
 
 
-_PREPOSITIONS = frozenset({"في", "على", "الى", "من", "عند", "قرب", "داخل"})
+# as token stems read them, normalised («على» → «علي», «إلى» → «الي»)
+_PREPOSITIONS = frozenset(map(normalize_for_match, ("في", "على", "إلى", "من", "عند", "قرب", "داخل")))
 
 
 def _relative_word_before(doc: Document, at: int) -> int | None:
@@ -239,7 +241,7 @@ def _transfer_destination(doc: Document, at: int) -> bool:
 
 
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
-_DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
+_DISTANCE_GLUE = frozenset(map(normalize_for_match, ("من", "عن", "إلى")))
 
 
 def _distance_reference(doc: Document, at: int) -> bool:
@@ -425,6 +427,29 @@ def _finer_within(p: Place | None, region: Place) -> bool:
         and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
+def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], clause: tuple[int, int],
+                cands: list[tuple[Place, int]], same_kind: frozenset[int] = frozenset()) -> dict[str, float]:
+    """The terms of a candidate place's score for a trigger (lower is better): its token distance (a place before
+    the trigger counts 4.5 more, so ties go to the place after), its feature rank (a village before a province
+    before a country) and the penalties for another clause, a frame and a place locating another."""
+    place, at = item
+    i, sentence = match.first, doc.tokens[match.first].sentence
+    c_lo, c_hi = clause
+    terms = {"distance": at - match.last if at > match.last else (i - at) + 4.5,
+             "feature": 3.0 * _FEATURE_RANK.get(place.feature or "", 2)}
+    if doc.tokens[at].sentence == sentence:
+        if not (c_lo <= at < c_hi):
+            terms["other_clause"] = _OTHER_CLAUSE
+        if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
+                or _transfer_destination(doc, at):
+            terms["frame"] = _FRAME
+    if _distance_reference(doc, at) or _names_a_body(doc, at):
+        terms["reference"] = _FRAME
+    if _locates_the_place_before(doc, place, at, cands):
+        terms["locates_before"] = _OTHER_CLAUSE
+    return terms
+
+
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
@@ -447,20 +472,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
         return region if region is not None and not _finer_within(focus, region) else focus
 
     def score(item: tuple[Place, int]) -> float:
-        place, at = item
-        distance = at - match.last if at > match.last else (i - at) + 4.5     # ties go to the place after
-        s = distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
-        if doc.tokens[at].sentence == sentence:
-            if not (c_lo <= at < c_hi):
-                s += _OTHER_CLAUSE
-            if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
-                    or _transfer_destination(doc, at):
-                s += _FRAME
-        if _distance_reference(doc, at) or _names_a_body(doc, at):
-            s += _FRAME
-        if _locates_the_place_before(doc, place, at, cands):
-            s += _OTHER_CLAUSE
-        return s
+        return sum(score_terms(doc, match, item, (c_lo, c_hi), cands, same_kind).values())
     best, best_at = min(cands, key=score)
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
                                or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
@@ -635,3 +647,55 @@ def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_RETELL_REACH = 2       # sentences after an event placed only in its country that may retell it
+_RETOLD_FEATURES = frozenset({"country", "region"})
+_HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت")))
+
+
+def places_from_retellings(doc: Document, events: list) -> None:
+    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
+    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
+    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by one of the
+    next two sentences that retells it: one with a mention of its type set aside as no event of its own, or a verb of
+    happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»). The retelling's place is the one its chooser
+    picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
+    place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+    kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    set_aside: dict[int, list[tuple[str, dict]]] = {}
+    for n in doc.non_events:
+        trig = n.get("trigger") or {}
+        if n.get("modality") == "generic" and "start" in trig:
+            set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
+    for event in events:
+        place = event.place
+        if place is None or place.feature not in _RETOLD_FEATURES or not place.country:
+            continue
+        told = doc.sentence_at(event.trigger.start)
+        for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
+            if (sentence, event.type) in kept:
+                break
+            at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
+            if at is None:
+                continue
+            finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
+            if finer is not None and finer.lat is not None and finer.country == place.country \
+                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+                    and doc.sentence_at(finer.span.start) == sentence:
+                event.place = _event_place(finer)
+            break
+
+
+def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple[str, dict]]) -> tuple[int, int] | None:
+    """The tokens (first, last) of the words retelling an event of type `kind` in the sentence, or None."""
+    for t, trig in set_aside:
+        if t == kind and (rng := doc.token_range(trig["start"], trig["end"])) is not None:
+            return rng
+    lo, hi = _sentence_tokens(doc, sentence)
+    for k in range(lo, hi - 1):
+        tok = doc.tokens[k]
+        if (tok.stem in _HAPPEN_VERBS or tok.norm in _HAPPEN_VERBS or tok.norm[1:] in _HAPPEN_VERBS) \
+                and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
+            return k, k + 1
+    return None

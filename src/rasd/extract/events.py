@@ -74,6 +74,7 @@ from rasd.extract.event_place import (
     article_focus,
     choose_place,
     coordinated_places,
+    places_from_retellings,
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
@@ -444,6 +445,7 @@ def run(doc: Document) -> None:
     _attackers_named_next(events, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
+    places_from_retellings(doc, events)
     back_to_parts(moved)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)

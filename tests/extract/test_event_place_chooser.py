@@ -1,0 +1,35 @@
+"""The event's place chooser (rasd.extract.event_place.choose_place) on real Arabic sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _events(text: str, kind: str):
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    return [e for e in doc.events if e.type == kind]
+
+
+def test_a_destination_after_a_participle_phrase_is_the_main_clause():
+    # «تابعة للقوات المسلحة» closes before «إلى»: the city is where the reinforcements arrived (the
+    # prepositions are read as token stems read them, «إلى» → «الي»), not inside the participle's clause
+    text = "وصلت اليوم تعزيزات عسكرية ضخمة تابعة للقوات المسلحة الجنوبية إلى مدينة المكلا، عاصمة محافظة حضرموت."
+    moves = _events(text, "MOBILIZE")
+    assert moves and moves[0].place is not None and "المكلا" in moves[0].place.text
+
+
+def test_a_country_event_takes_the_town_its_retelling_names():
+    text = ("قتل 4 جنود، اليوم الأحد، وأصيب آخرون في انفجار استهدف دورية عسكرية في الصومال.\n"
+            "وتعرض جنود الدورية لانفجار عبوة ناسفة على مشارف مدينة بلدوين، عاصمة إقليم هيران.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "بلدوين" in attacks[0].place.text
+
+
+def test_a_country_event_takes_the_province_where_it_happened():
+    text = ("أقدم مسلحون على خطف 15 شخصًا في نيجيريا أثناء توجههم إلى سوق القرية.\n"
+            "ووقعت الحادثة مساء الأحد الماضي في ولاية كادونا، حيث اعترض المسلحون الحافلة.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "كادونا" in attacks[0].place.text
+
