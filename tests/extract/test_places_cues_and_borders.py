@@ -69,3 +69,20 @@ def test_a_lone_homonym_far_from_the_story_is_still_dropped():
     doc = places_of("أعلنت النيجر انضمامها إلى القوة المشتركة لدول الساحل الخمس، وقال الجيش النيجري إن "
                     "العملية في منطقة تيلابيري مستمرة.")
     assert not any(p.country == "LY" for p in doc.places)
+
+
+def test_a_local_adjective_is_no_district_word():
+    # «وسائل إعلام محلية بينها»: «محلية» is «local» here (not Sudan's «محلية» district), «بينها» no place
+    doc = places_of("ونقلت وسائل إعلام محلية بينها صحيفة يومية أن الحادث وقع في مدرسة بمدينة كادونا شمالي نيجيريا.")
+    assert {p.country for p in doc.places} == {"NG"}
+    assert not any(p.text == "بينها" for p in doc.places)
+
+
+def test_a_latin_name_is_looked_up_only_in_a_country_a_place_of_the_story_names():
+    # the article's first country must be that of a place it names: a vote from a nisba alone is too weak
+    from rasd.extract.places import _latin_after_cue
+    doc = places_of("هاجم مسلحون سجن مدينة والام غربي النيجر، وقتلوا ثلاثة حراس.")
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == "مدينة")
+    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is not None
+    doc.places = [p for p in doc.places if p.country != "NE"]
+    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is None

@@ -659,6 +659,8 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
     """The word or two right after the place word at token k, which no layer read as a name and the gazetteer
     does not hold in Arabic: the place of the article's country whose Latin name it transliterates
     (_latin_place's strict test), the one-word reading first."""
+    if not countries or not any(p.country == countries[0] for p in doc.places):
+        return None         # (a story whose first country no place of it names: too weak a ground to look in)
     tokens = doc.tokens
     for n in (k + 1, k + 2):
         # (a clitic on the word right after the place word is part of the name: «مدينة والام»)
