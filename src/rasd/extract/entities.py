@@ -1521,8 +1521,16 @@ def assign_clusters(doc: Document) -> None:
 
 
 def _weak_place(e: Entity, kb) -> bool:
-    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town."""
-    if e.type not in ("GPE", "LOC", "FAC") or e.source != "kb" or e.confidence >= 1.0:
+    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town; or
+    one word only the model reads as a place, which the gazetteer holds as no country, province, capital or
+    large town («ماتيوس», «بيركامب» in a football story that names «لوثر ماتيوس» and «دينيس بيركامب»)."""
+    if e.type not in ("GPE", "LOC", "FAC"):
+        return False
+    if e.source == "ner":
+        return len(e.text.split()) == 1 and not any(
+            c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+            for c in kb.gazetteer.candidates(e.text))
+    if e.source != "kb" or e.confidence >= 1.0:
         return False
     places = [kb.gazetteer.place(i) for i in e.candidates]
     return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
@@ -1584,6 +1592,21 @@ def _surname_before_full_name(doc: Document, tok) -> bool:
     return True
 
 
+def _full_name_before(doc: Document, claims: list[_Claim], tok, full: Entity, start: int) -> int:
+    """Where a surname mention starts when the person's other names stand right before it, unclaimed: the full
+    name again («لوثر ماتيوس : ألمانيا» in a caption, where the model read «ماتيوس» alone as a place and the
+    naming patterns found the full name only further on), not the surname alone. A small place only the
+    gazetteer reads there gives way («رود خوليت»: «رود» is a village)."""
+    words = [_name_key(w) for w in full.text.split()[:-1]]
+    k = doc.token_range(tok.start, tok.end)[0]
+    first = k - len(words)
+    if first < 0 or any(not _joined(doc, x, x + 1) for x in range(first, k)) \
+            or [_name_key(doc.tokens[x].text) for x in range(first, k)] != words:
+        return start
+    lo = doc.tokens[first].start
+    return lo if _free_of_weak_places(doc, claims, lo, start) else start
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1613,6 +1636,7 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
                 _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
         start = tok.start if whole else _name_start(tok)
+        start = _full_name_before(doc, claims, tok, full, start)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
                                    name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
                                    sector=full.sector, country=full.country, role=full.role, source="coref",
