@@ -314,6 +314,10 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if any(k == "nisba" for k, _ in m.also) and prev is not None and prev.sentence == tok.sentence \
             and not tok.prefixes and prev.stem not in _PLACE_LEAD_WORDS:
         return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
+    if any(k == "nisba" for k, _ in m.also) and m.token_end - m.token_start == 1 and tok.prefixes == ["ال"] \
+            and prev is not None and _joined(doc, m.token_start - 1, m.token_start) and "ال" in prev.prefixes \
+            and not prev.suffix:
+        return True         # «العاصمة السويدية», «المدينة الهندية»: a definite noun and its adjective, not Samandag
     if best.is_capital:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
@@ -1326,11 +1330,22 @@ def _ner_entity(doc: Document, start: int, end: int, etype: str, conf: float) ->
     text = doc.text[start:end]
     if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
         return None         # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
-    if etype == "ORG" and _adjective_of_noun_before(doc, start, end):
-        return None         # «التجارة العربية», «السينما الهندية»: an adjective agreeing with its noun
+    if (etype == "ORG" or etype in ("GPE", "LOC") and not _after_state_head(doc, start)) \
+            and _adjective_of_noun_before(doc, start, end):
+        return None         # «التجارة العربية», «العاصمة السويدية»: an adjective agreeing with its noun
     # (a place the gazetteer does not know is kept, unresolved, for the places stage to report)
     return Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text), source="ner",
                   confidence=conf)
+
+
+def _after_state_head(doc: Document, start: int) -> bool:
+    """A definite state noun (ner_cues.tsv STATE_HEAD: «الدولة», «الخلافة») stands right before `start`: the
+    adjective after it names the state («الدولة الأموية»; `add_state_heads`)."""
+    rng = doc.token_range(start, start + 1)
+    if rng is None or rng[0] == 0 or not _joined(doc, rng[0] - 1, rng[0]):
+        return False
+    head = doc.tokens[rng[0] - 1]
+    return "ال" in head.prefixes and head.stem in _cue_set("STATE_HEAD")
 
 
 def _adjective_of_noun_before(doc: Document, start: int, end: int) -> bool:
@@ -1379,9 +1394,33 @@ def withhold_readings(doc: Document, names, model_spans) -> None:
     doc.__pydantic_private__["_withheld"] = held
 
 
+_WORLD_CITY_POPULATION = 1_000_000
+
+
+def _world_capital(e: Entity) -> bool:
+    """A mention of a capital of a million people or more, which the NER model reads as a place too, and which is
+    no word the gazetteer marks as common or ambiguous («لندن», «باريس», «روما»; not «المدينة», «عمان»): a
+    place named, whether or not the places stage can tell it is where something happened."""
+    from rasd.kb.keys import name_key
+    if e.type != "GPE" or e.source != "kb" or e.confidence < 1.0:
+        return False
+    kb = load_kb()
+    if kb.gazetteer.stoplist.get(name_key(e.text)):
+        return False
+    places = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+    return not any("common-word" in c.flags or "ambiguous" in c.flags for c in places) \
+        and any(c.is_capital and c.population >= _WORLD_CITY_POPULATION for c in places)
+
+
 def restore_withheld(doc: Document, dropped: list[Entity]) -> None:
-    """The places stage dropped these gazetteer-only places: the names they held back take the words
+    """The places stage dropped these gazetteer-only places: a world capital stays an entity («مقره لندن»,
+    «في باريس»: a place named, though not put on the map), and the names the others held back take the words
     where nothing else stands on them now."""
+    kept = [e for e in dropped if _world_capital(e)]
+    if kept:
+        doc.entities.extend(kept)
+        doc.entities.sort(key=lambda e: e.span.start)
+        dropped = [e for e in dropped if not _world_capital(e)]
     held = doc.__pydantic_private__.get("_withheld") or []
     if not held or not dropped:
         return
