@@ -798,3 +798,38 @@ def test_a_capital_shaped_like_a_kunya_is_the_place_and_a_given_name_ending_like
     # «أبو ظبي» is the capital, not a person «أبو ظبي»; «أندريه» is a given name, not «أندري» + «ه»
     assert "أبو ظبي" in typed(doc_of("وصل الرئيس إلى أبو ظبي مساء أمس في زيارة رسمية."), "GPE")
     assert "أندريه أغاسي" in typed(doc_of("وقال أندريه أغاسي إنه سعيد بالفوز."), "PERSON")
+
+
+# ---------------------------------------------------------------- session 11
+
+def test_a_full_name_recurring_where_the_model_read_its_surname_as_a_place():
+    # session 11: in a caption the model read «نيسكنز» alone as a place; the report then names «يوهان نيسكنز»,
+    # so the caption's words are that person's full name again, not a place and a stray first name
+    doc = doc_of("يوهان نيسكنز : ألمانيا - يوغسلافيا - 1974 . وقال يوهان نيسكنز إن المباراة كانت صعبة .")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["يوهان نيسكنز", "يوهان نيسكنز"]
+    assert "نيسكنز" not in typed(doc, "GPE")
+
+
+def test_a_small_place_before_a_surname_gives_way_to_the_persons_first_name():
+    # session 11: «رود» is a village the gazetteer knows; before «خوليت», named in full later, it is his first name
+    doc = doc_of("رود خوليت : هولندا - إيرلندا - 1988 . وتوج القائد رود خوليت باللقب مع منتخب بلاده .")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["رود خوليت", "رود خوليت"]
+
+
+def test_a_world_capital_the_places_stage_cannot_place_stays_an_entity():
+    # session 11: the places stage drops «لندن» here (no place cue; not one of the story's countries), but a
+    # capital of millions that the model also reads as a place is a place named, whatever happened there
+    doc = doc_of("أعلنت الشرطة العراقية اعتقال خمسة مسلحين في الموصل . وكان المعارض العراقي الذي يقيم في لندن "
+                 "قد انتقد الحكومة ، كما اتهم واشنطن بالتقصير .")
+    assert "لندن" in typed(doc, "GPE") and "لندن" not in {p.text for p in doc.places}
+    # ... not a capital's name that the gazetteer marks as an ordinary word or as ambiguous
+    doc = doc_of("وأكد الوزير أن الحكومة ستعمل مع سلطنة عمان على حل الأزمة .")
+    assert "عمان" not in {e.text for e in doc.entities if e.type == "GPE" and e.name_en == "Amman"}
+
+
+def test_a_definite_nisba_after_a_definite_noun_is_its_adjective_not_a_place():
+    # session 11: «السويدية» (also Samandag, Turkey) agrees with «العاصمة»; the model read it as a place too
+    doc = doc_of("وقال مدير المعهد في العاصمة السويدية ستوكهولم إن الجائزة ستمنح الاثنين المقبل .")
+    assert "السويدية" not in {e.text for e in doc.entities} and "ستوكهولم" in typed(doc, "GPE")
+    # a state noun and its adjective still name the state (session 6)
+    assert "الدولة الأموية" in typed(doc_of("وفي عهد الدولة الأموية اتسعت رقعة البلاد ."), "GPE")

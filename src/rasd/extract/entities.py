@@ -314,6 +314,10 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if any(k == "nisba" for k, _ in m.also) and prev is not None and prev.sentence == tok.sentence \
             and not tok.prefixes and prev.stem not in _PLACE_LEAD_WORDS:
         return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
+    if any(k == "nisba" for k, _ in m.also) and m.token_end - m.token_start == 1 and tok.prefixes == ["ال"] \
+            and prev is not None and _joined(doc, m.token_start - 1, m.token_start) and "ال" in prev.prefixes \
+            and not prev.suffix:
+        return True         # «العاصمة السويدية», «المدينة الهندية»: a definite noun and its adjective, not Samandag
     if best.is_capital:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
@@ -1350,11 +1354,22 @@ def _ner_entity(doc: Document, start: int, end: int, etype: str, conf: float) ->
     text = doc.text[start:end]
     if etype == "PERSON" and (_plural_or_nisba_word(text) or _inflected_word_span(doc, start, end)):
         return None         # «الصليبيين»; «مراقبون», «تصدرت»: a common word inflected, not a name
-    if etype == "ORG" and _adjective_of_noun_before(doc, start, end):
-        return None         # «التجارة العربية», «السينما الهندية»: an adjective agreeing with its noun
+    if (etype == "ORG" or etype in ("GPE", "LOC") and not _after_state_head(doc, start)) \
+            and _adjective_of_noun_before(doc, start, end):
+        return None         # «التجارة العربية», «العاصمة السويدية»: an adjective agreeing with its noun
     # (a place the gazetteer does not know is kept, unresolved, for the places stage to report)
     return Entity(span=doc.span(start, end), type=etype, text=text, name_en=transliterate(text), source="ner",
                   confidence=conf)
+
+
+def _after_state_head(doc: Document, start: int) -> bool:
+    """A definite state noun (ner_cues.tsv STATE_HEAD: «الدولة», «الخلافة») stands right before `start`: the
+    adjective after it names the state («الدولة الأموية»; `add_state_heads`)."""
+    rng = doc.token_range(start, start + 1)
+    if rng is None or rng[0] == 0 or not _joined(doc, rng[0] - 1, rng[0]):
+        return False
+    head = doc.tokens[rng[0] - 1]
+    return "ال" in head.prefixes and head.stem in _cue_set("STATE_HEAD")
 
 
 def _adjective_of_noun_before(doc: Document, start: int, end: int) -> bool:
@@ -1404,9 +1419,33 @@ def withhold_readings(doc: Document, names, model_spans) -> None:
     doc.__pydantic_private__["_withheld"] = held
 
 
+_WORLD_CITY_POPULATION = 1_000_000
+
+
+def _world_capital(e: Entity) -> bool:
+    """A mention of a capital of a million people or more, which the NER model reads as a place too, and which is
+    no word the gazetteer marks as common or ambiguous («لندن», «باريس», «روما»; not «المدينة», «عمان»): a
+    place named, whether or not the places stage can tell it is where something happened."""
+    from rasd.kb.keys import name_key
+    if e.type != "GPE" or e.source != "kb" or e.confidence < 1.0:
+        return False
+    kb = load_kb()
+    if kb.gazetteer.stoplist.get(name_key(e.text)):
+        return False
+    places = [c for c in (kb.gazetteer.place(i) for i in e.candidates) if c is not None]
+    return not any("common-word" in c.flags or "ambiguous" in c.flags for c in places) \
+        and any(c.is_capital and c.population >= _WORLD_CITY_POPULATION for c in places)
+
+
 def restore_withheld(doc: Document, dropped: list[Entity]) -> None:
-    """The places stage dropped these gazetteer-only places: the names they held back take the words
+    """The places stage dropped these gazetteer-only places: a world capital stays an entity («مقره لندن»,
+    «في باريس»: a place named, though not put on the map), and the names the others held back take the words
     where nothing else stands on them now."""
+    kept = [e for e in dropped if _world_capital(e)]
+    if kept:
+        doc.entities.extend(kept)
+        doc.entities.sort(key=lambda e: e.span.start)
+        dropped = [e for e in dropped if not _world_capital(e)]
     held = doc.__pydantic_private__.get("_withheld") or []
     if not held or not dropped:
         return
@@ -1546,8 +1585,16 @@ def assign_clusters(doc: Document) -> None:
 
 
 def _weak_place(e: Entity, kb) -> bool:
-    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town."""
-    if e.type not in ("GPE", "LOC", "FAC") or e.source != "kb" or e.confidence >= 1.0:
+    """A mention only the gazetteer reads, as a small place: no country, province, capital or large town; or
+    one word only the model reads as a place, which the gazetteer holds as no country, province, capital or
+    large town («ماتيوس», «بيركامب» in a football story that names «لوثر ماتيوس» and «دينيس بيركامب»)."""
+    if e.type not in ("GPE", "LOC", "FAC"):
+        return False
+    if e.source == "ner":
+        return len(e.text.split()) == 1 and not any(
+            c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
+            for c in kb.gazetteer.candidates(e.text))
+    if e.source != "kb" or e.confidence >= 1.0:
         return False
     places = [kb.gazetteer.place(i) for i in e.candidates]
     return not any(c is None or c.feature in ("country", "admin1") or c.is_capital or c.population >= 100_000
@@ -1609,6 +1656,21 @@ def _surname_before_full_name(doc: Document, tok) -> bool:
     return True
 
 
+def _full_name_before(doc: Document, claims: list[_Claim], tok, full: Entity, start: int) -> int:
+    """Where a surname mention starts when the person's other names stand right before it, unclaimed: the full
+    name again («لوثر ماتيوس : ألمانيا» in a caption, where the model read «ماتيوس» alone as a place and the
+    naming patterns found the full name only further on), not the surname alone. A small place only the
+    gazetteer reads there gives way («رود خوليت»: «رود» is a village)."""
+    words = [_name_key(w) for w in full.text.split()[:-1]]
+    k = doc.token_range(tok.start, tok.end)[0]
+    first = k - len(words)
+    if first < 0 or any(not _joined(doc, x, x + 1) for x in range(first, k)) \
+            or [_name_key(doc.tokens[x].text) for x in range(first, k)] != words:
+        return start
+    lo = doc.tokens[first].start
+    return lo if _free_of_weak_places(doc, claims, lo, start) else start
+
+
 def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
@@ -1638,6 +1700,7 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
                 _name_outranks_places(doc, full) and _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end)):
             continue
         start = tok.start if whole else _name_start(tok)
+        start = _full_name_before(doc, claims, tok, full, start)
         doc.entities.append(Entity(span=doc.span(start, tok.stem_end), type="PERSON", text=doc.text[start:tok.stem_end],
                                    name_en=full.name_en, canonical=full.canonical or full.text, kb_id=full.kb_id,
                                    sector=full.sector, country=full.country, role=full.role, source="coref",
