@@ -6,6 +6,7 @@ Every extracted object points into the ORIGINAL text with character offsets (`Sp
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Literal, cast
 
 from bisect import bisect_left, bisect_right
@@ -290,8 +291,10 @@ class Document(_Model):
     # the places stage gives them the words when it drops that place (`entities.restore_withheld`)
     _withheld: list[Entity] = PrivateAttr(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # (kept in the instance once read: the stages read it ~7,500 times an article, and a property is a
+        # call each time; issue 16. The article is given at construction and never replaced)
         return self.article.text
 
     def _starts(self) -> list[int]:
