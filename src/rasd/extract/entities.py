@@ -1690,8 +1690,10 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         return
     for tok in doc.tokens:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
-        whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
-        full = full or surnames.get(_name_key(tok.text))
+        whole = False
+        if full is None:        # «لارو» is the surname whole, not ل + «ارو»
+            full = surnames.get(_name_key(tok.text))
+            whole = full is not None
         if full is None or (full.span.start <= tok.start < full.span.end):
             continue
         if tok.start < full.span.start and not _surname_before_full_name(doc, tok):

@@ -527,8 +527,14 @@ def written_passive(doc: Document, match: LemmaMatch) -> bool:
     III; triggers.passive_stem) has the one it struck as its subject."""
     if match.rule.pos not in ("verb", "perfect") or match.rule.reads_as_noun(doc.tokens[match.first]):
         return False
-    passive = passive_stem(normalize_for_match(match.rule.lemma.split("|")[0]))
+    passive = _passive_of(match.rule.lemma)
     return passive is not None and normalize_for_match(doc.tokens[match.first].stem).startswith(passive)
+
+
+@lru_cache(maxsize=4096)
+def _passive_of(lemma: str) -> str | None:
+    # (per rule lemma, not per question: ~200 an article; issue 16)
+    return passive_stem(normalize_for_match(lemma.split("|")[0]))
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
