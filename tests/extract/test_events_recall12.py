@@ -56,3 +56,10 @@ def test_the_bare_noun_of_seizing_someone_is_an_arrest():
     assert "COERCE" in [t for t, _ in found]
     found = _events("وأعلنت الشرطة تفكيك الخلية، ما أدى إلى القبض على 10 متهمين في الرياض يوم الأحد.")
     assert "COERCE" in [t for t, _ in found]
+
+
+def test_burning_tyres_is_a_protest_not_an_attack():
+    found = _events("وقال شهود عيان إن متظاهرين شرعوا صباح أمس في إغلاق عدد من الطرق وإحراق الإطارات في البصرة، "
+                    "للتنديد بآلية تسمية المرشح.")
+    types = [t for t, _ in found]
+    assert "PROTEST" in types and "ASSAULT" not in types
