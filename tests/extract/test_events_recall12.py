@@ -63,3 +63,10 @@ def test_burning_tyres_is_a_protest_not_an_attack():
                     "للتنديد بآلية تسمية المرشح.")
     types = [t for t, _ in found]
     assert "PROTEST" in types and "ASSAULT" not in types
+
+
+def test_a_siege_noun_is_no_act_but_besieging_is():
+    found = _events("وشنت الجماعة هجوما كبيرا على فندق في مقديشو أمس، مما أسفر عن مقتل 21 شخصا بعد حصار استمر 30 ساعة.")
+    assert "COERCE" not in [t for t, _ in found]
+    found = _events("وحاصرت قوات الاحتلال منزلا في مدينة نابلس فجر اليوم الأحد.")
+    assert "COERCE" in [t for t, _ in found]
