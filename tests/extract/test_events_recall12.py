@@ -70,3 +70,10 @@ def test_a_siege_noun_is_no_act_but_besieging_is():
     assert "COERCE" not in [t for t, _ in found]
     found = _events("وحاصرت قوات الاحتلال منزلا في مدينة نابلس فجر اليوم الأحد.")
     assert "COERCE" in [t for t, _ in found]
+
+
+def test_an_act_under_a_future_auxiliary_is_not_held_yet():
+    found = _events("وسيكون هذا أول لقاء بين وزيري الخارجية السعودي والإيراني في بكين.")
+    assert "CONSULT" not in [t for t, _ in found]
+    found = _events("وقال إن المرحلة الأولى ستستمر ستة أسابيع، وسيتم خلالها إطلاق سراح 33 رهينة محتجزين لدى حركة حماس.")
+    assert "RETREAT" not in [t for t, _ in found]
