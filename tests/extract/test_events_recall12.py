@@ -77,3 +77,11 @@ def test_an_act_under_a_future_auxiliary_is_not_held_yet():
     assert "CONSULT" not in [t for t, _ in found]
     found = _events("وقال إن المرحلة الأولى ستستمر ستة أسابيع، وسيتم خلالها إطلاق سراح 33 رهينة محتجزين لدى حركة حماس.")
     assert "RETREAT" not in [t for t, _ in found]
+
+
+def test_scheduled_expected_or_intended_acts_are_not_held_yet():
+    for text in ("ومن المقرر أن يلتقي الرئيس التونسي نظيره الجزائري في العاصمة الجزائر.",
+                 "ومن المقرر عقد اجتماع بين وزيري الخارجية المصري والسوداني في القاهرة.",
+                 "ويتوقع أن يوقع الطرفان اتفاقا للسلام في الدوحة.",
+                 "وأعلنت الوزارة عزمها فرض عقوبات على شركات روسية."):
+        assert _events(text) == [], text
