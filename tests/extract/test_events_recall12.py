@@ -85,3 +85,10 @@ def test_scheduled_expected_or_intended_acts_are_not_held_yet():
                  "ويتوقع أن يوقع الطرفان اتفاقا للسلام في الدوحة.",
                  "وأعلنت الوزارة عزمها فرض عقوبات على شركات روسية."):
         assert _events(text) == [], text
+
+
+def test_a_charge_is_no_deed_told():
+    found = _events("واتهمت الخزانة الأميركية ضباطا كبارا في الأمن السوري بالضلوع في اعتقال وتعذيب معارضين في دمشق.")
+    assert "COERCE" not in [t for t, _ in found]
+    found = _events("وأكد البيان أن من يثبت تورطه في استهداف الأميركيين في بغداد سيلاحق بلا رحمة.")
+    assert "ASSAULT" not in [t for t, _ in found]
