@@ -92,3 +92,8 @@ def test_a_charge_is_no_deed_told():
     assert "COERCE" not in [t for t, _ in found]
     found = _events("وأكد البيان أن من يثبت تورطه في استهداف الأميركيين في بغداد سيلاحق بلا رحمة.")
     assert "ASSAULT" not in [t for t, _ in found]
+
+
+def test_a_massacre_committed_is_an_attack():
+    found = _events("وارتكبت قوات الدعم السريع مجزرة بحق 15 مدنيا في قرية ود النورة بولاية الجزيرة أمس الأربعاء.")
+    assert "ASSAULT" in [t for t, _ in found]
