@@ -56,3 +56,44 @@ def test_the_bare_noun_of_seizing_someone_is_an_arrest():
     assert "COERCE" in [t for t, _ in found]
     found = _events("وأعلنت الشرطة تفكيك الخلية، ما أدى إلى القبض على 10 متهمين في الرياض يوم الأحد.")
     assert "COERCE" in [t for t, _ in found]
+
+
+def test_burning_tyres_is_a_protest_not_an_attack():
+    found = _events("وقال شهود عيان إن متظاهرين شرعوا صباح أمس في إغلاق عدد من الطرق وإحراق الإطارات في البصرة، "
+                    "للتنديد بآلية تسمية المرشح.")
+    types = [t for t, _ in found]
+    assert "PROTEST" in types and "ASSAULT" not in types
+
+
+def test_a_siege_noun_is_no_act_but_besieging_is():
+    found = _events("وشنت الجماعة هجوما كبيرا على فندق في مقديشو أمس، مما أسفر عن مقتل 21 شخصا بعد حصار استمر 30 ساعة.")
+    assert "COERCE" not in [t for t, _ in found]
+    found = _events("وحاصرت قوات الاحتلال منزلا في مدينة نابلس فجر اليوم الأحد.")
+    assert "COERCE" in [t for t, _ in found]
+
+
+def test_an_act_under_a_future_auxiliary_is_not_held_yet():
+    found = _events("وسيكون هذا أول لقاء بين وزيري الخارجية السعودي والإيراني في بكين.")
+    assert "CONSULT" not in [t for t, _ in found]
+    found = _events("وقال إن المرحلة الأولى ستستمر ستة أسابيع، وسيتم خلالها إطلاق سراح 33 رهينة محتجزين لدى حركة حماس.")
+    assert "RETREAT" not in [t for t, _ in found]
+
+
+def test_scheduled_expected_or_intended_acts_are_not_held_yet():
+    for text in ("ومن المقرر أن يلتقي الرئيس التونسي نظيره الجزائري في العاصمة الجزائر.",
+                 "ومن المقرر عقد اجتماع بين وزيري الخارجية المصري والسوداني في القاهرة.",
+                 "ويتوقع أن يوقع الطرفان اتفاقا للسلام في الدوحة.",
+                 "وأعلنت الوزارة عزمها فرض عقوبات على شركات روسية."):
+        assert _events(text) == [], text
+
+
+def test_a_charge_is_no_deed_told():
+    found = _events("واتهمت الخزانة الأميركية ضباطا كبارا في الأمن السوري بالضلوع في اعتقال وتعذيب معارضين في دمشق.")
+    assert "COERCE" not in [t for t, _ in found]
+    found = _events("وأكد البيان أن من يثبت تورطه في استهداف الأميركيين في بغداد سيلاحق بلا رحمة.")
+    assert "ASSAULT" not in [t for t, _ in found]
+
+
+def test_a_massacre_committed_is_an_attack():
+    found = _events("وارتكبت قوات الدعم السريع مجزرة بحق 15 مدنيا في قرية ود النورة بولاية الجزيرة أمس الأربعاء.")
+    assert "ASSAULT" in [t for t, _ in found]

@@ -49,6 +49,11 @@ def _called_to(tokens, j: int, i: int) -> bool:
     return any(tokens[k].stem in ("الي", "إلى") and not tokens[k].suffix for k in (i - 1, i - 2) if k > j)
 
 
+def _conjoined_cue(cues: dict[str, tuple[str, int]], tok) -> tuple[str, int] | None:
+    """A cue written with its future prefix after a conjunction («وسيتم», «فستكون»): the word without «و/ف»."""
+    return cues.get(tok.norm[1:]) if tok.prefixes and tok.prefixes[0] in ("و", "ف") else None
+
+
 _MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "generic", "claimed")
 
 
@@ -74,7 +79,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         j = i - back
         if j < 0 or tokens[j].sentence != sentence:
             break
-        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
+        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm) or _conjoined_cue(cues, tokens[j])
         if cue is None or back > max(cue[1], _CALL_REACH if cue[0] in ("requested", "threatened") else 0) or cue[0] == "still" \
                 or _in_a_name(doc, tokens[j]):
             continue        # «لو دريان», «قد» in a name: part of a name, not a cue
