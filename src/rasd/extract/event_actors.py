@@ -571,15 +571,9 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
     it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
     belongs to the object or the victim."""
-    for m in after:
-        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
-        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
-        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
-                and m not in targets and m.first - last <= reach \
-                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
-                     or _behind_a_force_noun(doc, m.first)) \
-                and _same_clause(doc, last, m.first):
-            return m
+    marked = _marked_agent(doc, last, after, targets, reach)
+    if marked is not None:
+        return marked
     for m in after:
         # «أصيب شابان خلال اقتحام قوات الاحتلال»: the force in genitive of an act of force did it (after the
         # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
@@ -601,6 +595,39 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
             return m
     return None
+
+
+def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[Mention],
+                  reach: int = _AGENT_MARKER_REACH) -> Mention | None:
+    """The actor an explicit agent marker names after the trigger («قاده مسلحون», «على يد مسلحين», «من قبل
+    الجيش»), in its clause."""
+    for m in after:
+        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
+        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
+        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
+                and m not in targets and m.first - last <= reach \
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                     or _behind_a_force_noun(doc, m.first)) \
+                and _same_clause(doc, last, m.first):
+            return m
+    return None
+
+
+_PASSIVE_AUXILIARIES = _WORDS["passive_auxiliary"]
+
+
+def _after_a_passive_auxiliary(doc: Document, i: int) -> bool:
+    """«تم اعتقال», «وقد جرى توقيف», «يتم استهداف»: the verbal noun at token i is the object of a passive
+    auxiliary right before it (or with «قد» between)."""
+    tok = doc.tokens[i]
+    for k in (i - 1, i - 2):
+        if k < 0 or doc.tokens[k].sentence != tok.sentence or _punctuated(doc, k, i):
+            return False
+        if doc.tokens[k].stem in _PASSIVE_AUXILIARIES and not doc.tokens[k].suffix:
+            return True
+        if doc.tokens[k].norm not in _SVO_FILLERS:
+            return False
+    return False
 
 
 def _only_adjectives_between(doc: Document, last: int, first: int) -> bool:
@@ -1053,6 +1080,14 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
+            and _after_a_passive_auxiliary(doc, i):
+        # «تم اعتقال سامر أقرع», «جرى استهداف حواجز ... من قبل مسلحين»: a passive names its doer only in an
+        # agent phrase; the one named after the noun underwent it
+        undergoer = next((m for m in after if m.first - last <= 2 and m.kind in ("entity", "agent", "victim")
+                          and _same_clause(doc, last, m.first)), None)
+        doer = _marked_agent(doc, last, [m for m in after if m is not undergoer], [], _CASUALTY_AGENT_REACH)
+        return (doer.actor if doer else None), (undergoer.actor if undergoer else None)
     verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])
                  and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
