@@ -430,7 +430,7 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
-        if m.kind == "agent" and not plural and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+        if m.kind == "agent" and not plural and not _body_acting_on(doc, m) and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
                                                      or _title_chain(doc, m.last, p.first))
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
@@ -441,6 +441,20 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_COLLECTIVE_BODIES = ROLES["collective_bodies"]
+_ARREST_NOUNS = _WORDS["arrest_noun"]
+
+
+def _body_acting_on(doc: Document, m: Mention) -> bool:
+    """«وبعيد توقيف الأمن التونسي الدهماني»: a whole body (the security forces, the army) right after a noun that
+    is no title («توقيف», not «قائد») is the genitive doer of that act, and the person after it whom it struck
+    — not a title of the person («قائد الجيش الفريق البرهان»)."""
+    if m.actor.kb_id not in _COLLECTIVE_BODIES or m.first == 0:
+        return False
+    prev = doc.tokens[m.first - 1]
+    return prev.sentence == doc.tokens[m.first].sentence and not prev.prefixes and not prev.suffix \
+        and prev.stem not in _person_titles() and not _punctuated(doc, m.first - 1, m.first) \
+        and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS
 _TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
 _NAME_QUOTES = "\"«»“” "
 
