@@ -1089,7 +1089,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
         if crowd:
-            return min(crowd, key=lambda m: abs(m.first - i)).actor, None
+            return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
@@ -1254,6 +1254,37 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # subject right beside the protest word protests; a body further on is where or what it is against
         actor1 = None
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+@lru_cache(maxsize=1)
+def _english_plurals() -> dict[str, str]:
+    """Last word of an English name → its plural, where the regular rule fails (data/english_plurals.tsv)."""
+    text = resources.files("rasd.extract").joinpath("data/english_plurals.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {r["singular"]: r["plural"] for r in rows}
+
+
+def english_plural(name: str) -> str:
+    """«protester» → «protesters», «young man» → «young men», «militia» → «militias», «party» → «parties»."""
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    irregular = _english_plurals()
+    if last in irregular:
+        last = irregular[last]
+    elif not last.endswith(("s", ")")):
+        last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u", "") \
+            else last + "s"
+    return " ".join([*words[:-1], last])
+
+
+def _as_a_crowd(actor: Actor) -> Actor:
+    """«مثيري أعمال الشغب», «متظاهر» protesting: a crowd protests, named as ACLED names it, in the plural
+    («protesters», as the crowd no one names)."""
+    if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
+        return actor
+    return actor.model_copy(update={"name_en": english_plural(actor.name_en)})
 
 
 _APPOSITION_REACH = 16
