@@ -430,7 +430,7 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
-        if m.kind == "agent" and not plural and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+        if m.kind == "agent" and not plural and not _body_acting_on(doc, m) and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
                                                      or _title_chain(doc, m.last, p.first))
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
@@ -441,6 +441,20 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_COLLECTIVE_BODIES = ROLES["collective_bodies"]
+_ARREST_NOUNS = _WORDS["arrest_noun"]
+
+
+def _body_acting_on(doc: Document, m: Mention) -> bool:
+    """«وبعيد توقيف الأمن التونسي الدهماني»: a whole body (the security forces, the army) right after a noun that
+    is no title («توقيف», not «قائد») is the genitive doer of that act, and the person after it whom it struck
+    — not a title of the person («قائد الجيش الفريق البرهان»)."""
+    if m.actor.kb_id not in _COLLECTIVE_BODIES or m.first == 0:
+        return False
+    prev = doc.tokens[m.first - 1]
+    return prev.sentence == doc.tokens[m.first].sentence and not prev.prefixes and not prev.suffix \
+        and prev.stem not in _person_titles() and not _punctuated(doc, m.first - 1, m.first) \
+        and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS
 _TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
 _NAME_QUOTES = "\"«»“” "
 
@@ -577,15 +591,9 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
     it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
     belongs to the object or the victim."""
-    for m in after:
-        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
-        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
-        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
-                and m not in targets and m.first - last <= reach \
-                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
-                     or _behind_a_force_noun(doc, m.first)) \
-                and _same_clause(doc, last, m.first):
-            return m
+    marked = _marked_agent(doc, last, after, targets, reach)
+    if marked is not None:
+        return marked
     for m in after:
         # «أصيب شابان خلال اقتحام قوات الاحتلال»: the force in genitive of an act of force did it (after the
         # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
@@ -607,6 +615,39 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
             return m
     return None
+
+
+def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[Mention],
+                  reach: int = _AGENT_MARKER_REACH) -> Mention | None:
+    """The actor an explicit agent marker names after the trigger («قاده مسلحون», «على يد مسلحين», «من قبل
+    الجيش»), in its clause."""
+    for m in after:
+        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
+        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
+        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
+                and m not in targets and m.first - last <= reach \
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                     or _behind_a_force_noun(doc, m.first)) \
+                and _same_clause(doc, last, m.first):
+            return m
+    return None
+
+
+_PASSIVE_AUXILIARIES = _WORDS["passive_auxiliary"]
+
+
+def _after_a_passive_auxiliary(doc: Document, i: int) -> bool:
+    """«تم اعتقال», «وقد جرى توقيف», «يتم استهداف»: the verbal noun at token i is the object of a passive
+    auxiliary right before it (or with «قد» between)."""
+    tok = doc.tokens[i]
+    for k in (i - 1, i - 2):
+        if k < 0 or doc.tokens[k].sentence != tok.sentence or _punctuated(doc, k, i):
+            return False
+        if doc.tokens[k].stem in _PASSIVE_AUXILIARIES and not doc.tokens[k].suffix:
+            return True
+        if doc.tokens[k].norm not in _SVO_FILLERS:
+            return False
+    return False
 
 
 def _only_adjectives_between(doc: Document, last: int, first: int) -> bool:
@@ -1054,11 +1095,19 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
         if crowd:
-            return min(crowd, key=lambda m: abs(m.first - i)).actor, None
+            return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
+            and _after_a_passive_auxiliary(doc, i):
+        # «تم اعتقال سامر أقرع», «جرى استهداف حواجز ... من قبل مسلحين»: a passive names its doer only in an
+        # agent phrase; the one named after the noun underwent it
+        undergoer = next((m for m in after if m.first - last <= 2 and m.kind in ("entity", "agent", "victim")
+                          and _same_clause(doc, last, m.first)), None)
+        doer = _marked_agent(doc, last, [m for m in after if m is not undergoer], [], _CASUALTY_AGENT_REACH)
+        return (doer.actor if doer else None), (undergoer.actor if undergoer else None)
     verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])
                  and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
@@ -1211,6 +1260,37 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # subject right beside the protest word protests; a body further on is where or what it is against
         actor1 = None
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+@lru_cache(maxsize=1)
+def _english_plurals() -> dict[str, str]:
+    """Last word of an English name → its plural, where the regular rule fails (data/english_plurals.tsv)."""
+    text = resources.files("rasd.extract").joinpath("data/english_plurals.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {r["singular"]: r["plural"] for r in rows}
+
+
+def english_plural(name: str) -> str:
+    """«protester» → «protesters», «young man» → «young men», «militia» → «militias», «party» → «parties»."""
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    irregular = _english_plurals()
+    if last in irregular:
+        last = irregular[last]
+    elif not last.endswith(("s", ")")):
+        last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u", "") \
+            else last + "s"
+    return " ".join([*words[:-1], last])
+
+
+def _as_a_crowd(actor: Actor) -> Actor:
+    """«مثيري أعمال الشغب», «متظاهر» protesting: a crowd protests, named as ACLED names it, in the plural
+    («protesters», as the crowd no one names)."""
+    if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
+        return actor
+    return actor.model_copy(update={"name_en": english_plural(actor.name_en)})
 
 
 _APPOSITION_REACH = 16
