@@ -33,3 +33,11 @@ def test_a_country_event_takes_the_province_where_it_happened():
     attacks = _events(text, "ASSAULT")
     assert attacks and "كادونا" in attacks[0].place.text
 
+
+
+def test_a_region_event_takes_the_town_named_before_its_retelling():
+    # the retelling noun closes its sentence («ما أدى إلى اندلاع الاشتباك»): the town before it, no other act between
+    text = ("قتل مسلحان خلال اشتباك مع القوات الأمنية في القسم الهندي من كشمير الأحد.\n"
+            "وحاصرت القوات الأمنية منطقة زراعية قرب بلدة سوبور، ما أدى إلى اندلاع الاشتباك.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "سوبور" in attacks[0].place.text

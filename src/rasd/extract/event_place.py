@@ -647,6 +647,8 @@ def places_from_retellings(doc: Document, events: list) -> None:
     picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
     place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
     kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    triggers = frozenset({e.trigger.start for e in events}
+                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
     set_aside: dict[int, list[tuple[str, dict]]] = {}
     for n in doc.non_events:
         trig = n.get("trigger") or {}
@@ -666,9 +668,27 @@ def places_from_retellings(doc: Document, events: list) -> None:
             finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
             if finer is not None and finer.lat is not None and finer.country == place.country \
                     and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                    and doc.sentence_at(finer.span.start) == sentence:
+                    and _told_beside(doc, at[0], at[1], finer, triggers):
                 event.place = _event_place(finer)
             break
+
+
+def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
+    """The place and the retelling word (tokens first..last) in one sentence with no other act's word between them
+    («ويأتي هذا الهجوم بعد ساعات من إعلان الجيش مهاجمة أهداف في بلدة ...»: that act's place), before it («وحاصرت
+    القوات منطقة قرب بلدة ...، ما أدى إلى اندلاع الاشتباك») or after it. An act's word right after the retelling
+    one names the same act («لانفجار عبوة ناسفة على مشارف مدينة ...»)."""
+    rng = doc.token_range(place.span.start, place.span.end)
+    if rng is None or doc.tokens[rng[0]].sentence != doc.tokens[last].sentence:
+        return False
+    if rng[1] < first:
+        return not any(doc.tokens[rng[1]].end <= t < doc.tokens[first].start for t in triggers)
+    for k in range(last + 1, rng[0]):
+        if doc.tokens[k].start in triggers:
+            if k != last + 1:
+                return False
+            last = k
+    return True
 
 
 def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple[str, dict]]) -> tuple[int, int] | None:
