@@ -104,6 +104,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
             and _claimed_before(doc, k):
         return True     # «تبعية جزيرتي تيران وصنافير»: the second of two places a claim word heads
+    if _claimed_for(doc, at):
+        return True     # «تبعية جزيرتي تيران وصنافير إلى السعودية»: the state the islands are claimed for
     if k >= 1 and _has_role(tokens[k], "cue") and not tokens[k].prefixes:
         k -= 1      # «تبعية جزيرتي تيران», «محافظ محافظة ديالى»: the head word before the place's own cue word
     if k >= 0 and tokens[k].sentence == tokens[at].sentence and "ب" not in tokens[at].prefixes \
@@ -129,6 +131,24 @@ def _names_a_body(doc: Document, at: int) -> bool:
     return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
         and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
         and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
+_CLAIM_REACH = 6      # «تبعية جزيرتي تيران وصنافير إلى»: the claim word a few words before «إلى»
+
+
+def _claimed_for(doc: Document, at: int) -> bool:
+    """The place after «إلى» that ends a claim word's phrase («تبعية جزيرتي تيران وصنافير إلى المملكة»): the side a
+    claim is made for, not where anything happened."""
+    tokens = doc.tokens
+    k = at - 1
+    if k < 1 or tokens[k].stem not in _TITLE_PREPS or tokens[k].sentence != tokens[at].sentence:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _CLAIM_REACH), -1):
+        if tokens[j].sentence != tokens[at].sentence or doc.text[tokens[j].end:tokens[j + 1].start].strip():
+            return False        # punctuation closes the phrase
+        if _has_role(tokens[j], "claim"):
+            return True
+    return False
 
 
 def _claimed_before(doc: Document, k: int) -> bool:
