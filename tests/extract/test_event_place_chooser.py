@@ -33,3 +33,20 @@ def test_a_country_event_takes_the_province_where_it_happened():
     attacks = _events(text, "ASSAULT")
     assert attacks and "كادونا" in attacks[0].place.text
 
+
+
+def test_a_region_event_takes_the_town_named_before_its_retelling():
+    # the retelling noun closes its sentence («ما أدى إلى اندلاع الاشتباك»): the town before it, no other act between
+    text = ("قتل مسلحان خلال اشتباك مع القوات الأمنية في القسم الهندي من كشمير الأحد.\n"
+            "وحاصرت القوات الأمنية منطقة زراعية قرب بلدة سوبور، ما أدى إلى اندلاع الاشتباك.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "سوبور" in attacks[0].place.text
+
+
+def test_the_state_a_claim_is_made_for_is_no_place_of_the_event():
+    # «تبعية جزيرتي تيران وصنافير إلى السعودية» names what the protest is about: the dispersal is where the
+    # sentence before places the protest
+    text = ("تظاهر المئات في وسط القاهرة، الجمعة. وفرقت قوات الأمن تظاهرات خرجت للتنديد بإعلان تبعية جزيرتي تيران "
+            "وصنافير إلى السعودية.")
+    dispersals = _events(text, "COERCE")
+    assert dispersals and dispersals[0].place is not None and dispersals[0].place.country == "EG"

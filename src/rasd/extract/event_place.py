@@ -104,6 +104,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
             and _claimed_before(doc, k):
         return True     # «تبعية جزيرتي تيران وصنافير»: the second of two places a claim word heads
+    if _claimed_for(doc, at):
+        return True     # «تبعية جزيرتي تيران وصنافير إلى السعودية»: the state the islands are claimed for
     if k >= 1 and _has_role(tokens[k], "cue") and not tokens[k].prefixes:
         k -= 1      # «تبعية جزيرتي تيران», «محافظ محافظة ديالى»: the head word before the place's own cue word
     if k >= 0 and tokens[k].sentence == tokens[at].sentence and "ب" not in tokens[at].prefixes \
@@ -129,6 +131,24 @@ def _names_a_body(doc: Document, at: int) -> bool:
     return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
         and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
         and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
+_CLAIM_REACH = 6      # «تبعية جزيرتي تيران وصنافير إلى»: the claim word a few words before «إلى»
+
+
+def _claimed_for(doc: Document, at: int) -> bool:
+    """The place after «إلى» that ends a claim word's phrase («تبعية جزيرتي تيران وصنافير إلى المملكة»): the side a
+    claim is made for, not where anything happened."""
+    tokens = doc.tokens
+    k = at - 1
+    if k < 1 or tokens[k].stem not in _TITLE_PREPS or tokens[k].sentence != tokens[at].sentence:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _CLAIM_REACH), -1):
+        if tokens[j].sentence != tokens[at].sentence or doc.text[tokens[j].end:tokens[j + 1].start].strip():
+            return False        # punctuation closes the phrase
+        if _has_role(tokens[j], "claim"):
+            return True
+    return False
 
 
 def _claimed_before(doc: Document, k: int) -> bool:
@@ -663,6 +683,8 @@ def places_from_retellings(doc: Document, events: list) -> None:
     picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
     place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
     kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    triggers = frozenset({e.trigger.start for e in events}
+                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
     set_aside: dict[int, list[tuple[str, dict]]] = {}
     for n in doc.non_events:
         trig = n.get("trigger") or {}
@@ -682,9 +704,27 @@ def places_from_retellings(doc: Document, events: list) -> None:
             finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
             if finer is not None and finer.lat is not None and finer.country == place.country \
                     and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                    and doc.sentence_at(finer.span.start) == sentence:
+                    and _told_beside(doc, at[0], at[1], finer, triggers):
                 event.place = _event_place(finer)
             break
+
+
+def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
+    """The place and the retelling word (tokens first..last) in one sentence with no other act's word between them
+    («ويأتي هذا الهجوم بعد ساعات من إعلان الجيش مهاجمة أهداف في بلدة ...»: that act's place), before it («وحاصرت
+    القوات منطقة قرب بلدة ...، ما أدى إلى اندلاع الاشتباك») or after it. An act's word right after the retelling
+    one names the same act («لانفجار عبوة ناسفة على مشارف مدينة ...»)."""
+    rng = doc.token_range(place.span.start, place.span.end)
+    if rng is None or doc.tokens[rng[0]].sentence != doc.tokens[last].sentence:
+        return False
+    if rng[1] < first:
+        return not any(doc.tokens[rng[1]].end <= t < doc.tokens[first].start for t in triggers)
+    for k in range(last + 1, rng[0]):
+        if doc.tokens[k].start in triggers:
+            if k != last + 1:
+                return False
+            last = k
+    return True
 
 
 def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple[str, dict]]) -> tuple[int, int] | None:
