@@ -86,3 +86,12 @@ def test_a_latin_name_is_looked_up_only_in_a_country_a_place_of_the_story_names(
     assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is not None
     doc.places = [p for p in doc.places if p.country != "NE"]
     assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is None
+
+
+@needs_villages
+def test_a_village_in_the_countryside_named_is_the_one_of_that_province():
+    # «قرية المنصورة بريف حماة»: the al-Mansoura of Hama province (al-Ghab), not a nearer one across the
+    # border of Tartus province
+    doc = places_of("قتل ثلاثة مدنيين إثر قصف مدفعي لقوات النظام على محيط قرية المنصورة بريف حماة الغربي في سوريا.")
+    village = next(p for p in doc.places if p.text == "المنصورة")
+    assert village.country == "SY" and km(village, 35.65, 36.35) < 15

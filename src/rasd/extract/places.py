@@ -177,7 +177,10 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
 def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
     """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
-    return {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    if parent.admin1 and parent.feature in ("admin1", "region"):
+        out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
+    return out
 
 
 def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
@@ -324,6 +327,8 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     if "near" in ctx and c.feature not in _BIG_FEATURES:
         # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
         score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
+        if ctx.get("near_admin1") == c.admin1 and c.feature in _SETTLEMENT:
+            score += 3.0    # (inside the province named, before a nearer homonym across its border)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
