@@ -95,3 +95,13 @@ def test_a_village_in_the_countryside_named_is_the_one_of_that_province():
     doc = places_of("قتل ثلاثة مدنيين إثر قصف مدفعي لقوات النظام على محيط قرية المنصورة بريف حماة الغربي في سوريا.")
     village = next(p for p in doc.places if p.text == "المنصورة")
     assert village.country == "SY" and km(village, 35.65, 36.35) < 15
+
+
+def test_the_countries_of_places_the_text_locates_count_as_the_articles():
+    # a West Bank story that names no country: Hebron and Yatta, located by their place words, make Palestine
+    # one of the article's countries, and then Ramallah and Jenin are its towns too
+    doc = places_of("اعتقلت قوات الاحتلال فجر اليوم ثلاثة شبان من مدينة الخليل واثنين من بلدة يطا، كما داهمت "
+                    "منازل في رام الله وجنين.")
+    names = {p.text: p for p in doc.places}
+    assert names["رام الله"].country == "PS" and km(names["رام الله"], 31.90, 35.20) < 10
+    assert names["جنين"].country == "PS"

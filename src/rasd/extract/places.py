@@ -894,6 +894,21 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     votes = country_votes(doc, kb)
+    before = (list(doc.places), list(doc.unresolved_places), [e.model_copy() for e in doc.entities])
+    located = _resolve(doc, kb, votes)
+    top = {cc for cc, _ in votes.most_common(3)}
+    unnamed = Counter(cc for cc in located if cc not in top)
+    if unnamed:
+        # «في مدينة الخليل ... بلدة يطا» in a story that names no country, or only Kuwait by a nisba: the
+        # countries of the places the text itself locates (a place word, a country or a larger place beside
+        # them) are countries the article is about; resolve again with them among its countries
+        doc.places, doc.unresolved_places, doc.entities = before
+        _resolve(doc, kb, votes + unnamed)
+
+
+def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
+    """Resolve every place mention with the article's country votes; the countries of the places resolved
+    with an anchor of their own (a place word, a country or a larger place beside them), one per place."""
     countries = [cc for cc, _ in votes.most_common()]
     unresolved: list[Entity] = []
     # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
@@ -1020,7 +1035,10 @@ def run(doc: Document) -> None:
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
     _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
-    doc.places.extend(_after_cue_words(doc, kb, countries))
+    anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
+    after_cue = _after_cue_words(doc, kb, countries)
+    anchored_in += [p.country for p in after_cue if p.country]
+    doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
     placed: set[int] = set()
@@ -1048,3 +1066,4 @@ def run(doc: Document) -> None:
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     restore_withheld(doc, [e for e in unresolved if id(e) in dropped])     # (entities stage: names held back)
     doc.places.sort(key=lambda p: p.span.start)
+    return anchored_in
