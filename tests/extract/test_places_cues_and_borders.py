@@ -105,3 +105,12 @@ def test_the_countries_of_places_the_text_locates_count_as_the_articles():
     names = {p.text: p for p in doc.places}
     assert names["رام الله"].country == "PS" and km(names["رام الله"], 31.90, 35.20) < 10
     assert names["جنين"].country == "PS"
+
+
+@needs_villages
+def test_a_name_many_villages_bear_is_the_one_in_a_province_the_story_names():
+    # «منطقة صرواح» in a story of Marib: several Yemeni villages are called Sirwah, one of them in Marib province
+    doc = places_of("كان المتمردون يتمركزون في منطقة صرواح، على بعد 48 كيلومترا غربي مدينة مأرب. وقال مسؤولون في "
+                    "مأرب إن القتال مستمر.")
+    sirwah = next(p for p in doc.places if p.text == "صرواح")
+    assert sirwah.country == "YE" and km(sirwah, 15.45, 45.02) < 25

@@ -348,6 +348,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
 
 
 _HOMONYM_VILLAGES = 3
+_IN_A_PROVINCE_NAMED = " (the one in a province the article names)"
 
 
 def _nearer_the_story(capital: PlaceCandidate, country: PlaceCandidate, countries: list[str]) -> bool:
@@ -403,8 +404,14 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
         return None, reason
     if best.feature == "village" and "near" not in ctx and sum(
             1 for c in cands if c.feature == "village" and c.country == best.country) >= _HOMONYM_VILLAGES:
-        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it
-        return None, "a village name several villages of the country bear, with no larger place named beside it"
+        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it —
+        # unless just one of them lies in a province the article has placed something in («منطقة صرواح» in a
+        # story of Marib: the Sirwah of Marib province)
+        provinces = set(ctx.get("article_admin1", "").split(";")) - {""}
+        inside = [c for c in cands if c.feature == "village" and c.country == best.country and c.admin1 in provinces]
+        if len(inside) != 1 or _acceptable(inside[0], ctx, countries, name):
+            return None, "a village name several villages of the country bear, with no larger place named beside it"
+        return inside[0], "gazetteer" + _IN_A_PROVINCE_NAMED
     moved = " (article context)" if best is not cands[0] else ""
     return best, "gazetteer" + moved
 
@@ -857,6 +864,18 @@ def _next_to_the_story(p: Place, main: str, kb) -> bool:
     return any(_km(p.lat, p.lon, lat, lon) <= _NEXT_DOOR_KM for lat, lon in kb.gazetteer.admin1_points(main))
 
 
+def _provinces_named(doc: Document, kb, countries: list[str]) -> set[str]:
+    """The admin-1 codes of the provinces and towns (10,000+) the article's place mentions read as first, in
+    its three first countries."""
+    out = set()
+    for e in doc.entities:
+        top = kb.gazetteer.place(e.candidates[0]) if e.type in ("GPE", "LOC") and e.candidates else None
+        if top is not None and top.admin1 and top.country in countries[:3] \
+                and (top.feature == "admin1" or top.feature in _SETTLEMENT and top.population >= _MEDIUM_CITY):
+            out.add(top.admin1)
+    return out
+
+
 def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str) -> None:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
     or province abroad that is the only place of its country, in a country the article never names (no country
@@ -917,6 +936,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     ships: list[Entity] = []
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
+    provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -968,9 +988,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             if inner is not None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
+        if provinces_placed:
+            ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
-            and best is not None and best.country == countries[0]
+            and best is not None and best.country == countries[0] or reason.endswith(_IN_A_PROVINCE_NAMED)
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
                 and ("near" in ctx and _km_to_parent(best, ctx) > float(ctx["near_km"])
                      or "near" not in ctx and not unique_at_home):
