@@ -86,3 +86,31 @@ def test_a_latin_name_is_looked_up_only_in_a_country_a_place_of_the_story_names(
     assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is not None
     doc.places = [p for p in doc.places if p.country != "NE"]
     assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is None
+
+
+@needs_villages
+def test_a_village_in_the_countryside_named_is_the_one_of_that_province():
+    # «قرية المنصورة بريف حماة»: the al-Mansoura of Hama province (al-Ghab), not a nearer one across the
+    # border of Tartus province
+    doc = places_of("قتل ثلاثة مدنيين إثر قصف مدفعي لقوات النظام على محيط قرية المنصورة بريف حماة الغربي في سوريا.")
+    village = next(p for p in doc.places if p.text == "المنصورة")
+    assert village.country == "SY" and km(village, 35.65, 36.35) < 15
+
+
+def test_the_countries_of_places_the_text_locates_count_as_the_articles():
+    # a West Bank story that names no country: Hebron and Yatta, located by their place words, make Palestine
+    # one of the article's countries, and then Ramallah and Jenin are its towns too
+    doc = places_of("اعتقلت قوات الاحتلال فجر اليوم ثلاثة شبان من مدينة الخليل واثنين من بلدة يطا، كما داهمت "
+                    "منازل في رام الله وجنين.")
+    names = {p.text: p for p in doc.places}
+    assert names["رام الله"].country == "PS" and km(names["رام الله"], 31.90, 35.20) < 10
+    assert names["جنين"].country == "PS"
+
+
+@needs_villages
+def test_a_name_many_villages_bear_is_the_one_in_a_province_the_story_names():
+    # «منطقة صرواح» in a story of Marib: several Yemeni villages are called Sirwah, one of them in Marib province
+    doc = places_of("كان المتمردون يتمركزون في منطقة صرواح، على بعد 48 كيلومترا غربي مدينة مأرب. وقال مسؤولون في "
+                    "مأرب إن القتال مستمر.")
+    sirwah = next(p for p in doc.places if p.text == "صرواح")
+    assert sirwah.country == "YE" and km(sirwah, 15.45, 45.02) < 25

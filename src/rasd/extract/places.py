@@ -179,7 +179,10 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
 def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
     """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
-    return {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    if parent.admin1 and parent.feature in ("admin1", "region"):
+        out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
+    return out
 
 
 def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
@@ -326,6 +329,8 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     if "near" in ctx and c.feature not in _BIG_FEATURES:
         # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
         score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
+        if ctx.get("near_admin1") == c.admin1 and c.feature in _SETTLEMENT:
+            score += 3.0    # (inside the province named, before a nearer homonym across its border)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -345,6 +350,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
 
 
 _HOMONYM_VILLAGES = 3
+_IN_A_PROVINCE_NAMED = " (the one in a province the article names)"
 
 
 def _nearer_the_story(capital: PlaceCandidate, country: PlaceCandidate, countries: list[str]) -> bool:
@@ -400,8 +406,14 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
         return None, reason
     if best.feature == "village" and "near" not in ctx and sum(
             1 for c in cands if c.feature == "village" and c.country == best.country) >= _HOMONYM_VILLAGES:
-        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it
-        return None, "a village name several villages of the country bear, with no larger place named beside it"
+        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it —
+        # unless just one of them lies in a province the article has placed something in («منطقة صرواح» in a
+        # story of Marib: the Sirwah of Marib province)
+        provinces = set(ctx.get("article_admin1", "").split(";")) - {""}
+        inside = [c for c in cands if c.feature == "village" and c.country == best.country and c.admin1 in provinces]
+        if len(inside) != 1 or _acceptable(inside[0], ctx, countries, name):
+            return None, "a village name several villages of the country bear, with no larger place named beside it"
+        return inside[0], "gazetteer" + _IN_A_PROVINCE_NAMED
     moved = " (article context)" if best is not cands[0] else ""
     return best, "gazetteer" + moved
 
@@ -854,6 +866,18 @@ def _next_to_the_story(p: Place, main: str, kb) -> bool:
     return any(_km(p.lat, p.lon, lat, lon) <= _NEXT_DOOR_KM for lat, lon in kb.gazetteer.admin1_points(main))
 
 
+def _provinces_named(doc: Document, kb, countries: list[str]) -> set[str]:
+    """The admin-1 codes of the provinces and towns (10,000+) the article's place mentions read as first, in
+    its three first countries."""
+    out = set()
+    for e in doc.entities:
+        top = kb.gazetteer.place(e.candidates[0]) if e.type in ("GPE", "LOC") and e.candidates else None
+        if top is not None and top.admin1 and top.country in countries[:3] \
+                and (top.feature == "admin1" or top.feature in _SETTLEMENT and top.population >= _MEDIUM_CITY):
+            out.add(top.admin1)
+    return out
+
+
 def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str) -> None:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
     or province abroad that is the only place of its country, in a country the article never names (no country
@@ -891,6 +915,21 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     votes = country_votes(doc, kb)
+    before = (list(doc.places), list(doc.unresolved_places), [e.model_copy() for e in doc.entities])
+    located = _resolve(doc, kb, votes)
+    top = {cc for cc, _ in votes.most_common(3)}
+    unnamed = Counter(cc for cc in located if cc not in top)
+    if unnamed:
+        # «في مدينة الخليل ... بلدة يطا» in a story that names no country, or only Kuwait by a nisba: the
+        # countries of the places the text itself locates (a place word, a country or a larger place beside
+        # them) are countries the article is about; resolve again with them among its countries
+        doc.places, doc.unresolved_places, doc.entities = before
+        _resolve(doc, kb, votes + unnamed)
+
+
+def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
+    """Resolve every place mention with the article's country votes; the countries of the places resolved
+    with an anchor of their own (a place word, a country or a larger place beside them), one per place."""
     countries = [cc for cc, _ in votes.most_common()]
     unresolved: list[Entity] = []
     # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
@@ -899,6 +938,7 @@ def run(doc: Document) -> None:
     ships: list[Entity] = []
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
+    provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -950,9 +990,11 @@ def run(doc: Document) -> None:
             if inner is not None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
+        if provinces_placed:
+            ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
-            and best is not None and best.country == countries[0]
+            and best is not None and best.country == countries[0] or reason.endswith(_IN_A_PROVINCE_NAMED)
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
                 and ("near" in ctx and _km_to_parent(best, ctx) > float(ctx["near_km"])
                      or "near" not in ctx and not unique_at_home):
@@ -1017,7 +1059,10 @@ def run(doc: Document) -> None:
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
     _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
-    doc.places.extend(_after_cue_words(doc, kb, countries))
+    anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
+    after_cue = _after_cue_words(doc, kb, countries)
+    anchored_in += [p.country for p in after_cue if p.country]
+    doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
     placed: set[int] = set()
@@ -1045,3 +1090,4 @@ def run(doc: Document) -> None:
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     restore_withheld(doc, [e for e in unresolved if id(e) in dropped])     # (entities stage: names held back)
     doc.places.sort(key=lambda p: p.span.start)
+    return anchored_in
