@@ -847,3 +847,12 @@ def test_a_club_name_after_a_place_noun_is_the_place():
     # session 11: «لاتسيو» names a club anywhere (club_names.tsv), but after «مدينة» it is the place
     assert "لاتسيو" not in typed(doc_of("وسيقام المعرض في مدينة لاتسيو الإيطالية الشهر المقبل ."), "ORG")
     assert "لاتسيو" in typed(doc_of("وفاز الفريق على لاتسيو بهدفين في الدوري ."), "ORG")
+
+
+def test_an_apposition_participle_ends_a_name():
+    # session 11: «البالغ من العمر», «الحائز على»: a definite participle taking its complement describes the
+    # person; it is no family name with the article (org_heads.tsv stoppers)
+    doc = doc_of("وأفرجت السلطات عن أبو محمد البالغ من العمر ستين عاما بعد اعتقاله .")
+    assert typed(doc, "PERSON") == {"أبو محمد"}
+    doc = doc_of("وتحدث المخرج الإيراني مجيد مجيدي الحائز على جائزة المهرجان عن فيلمه الجديد .")
+    assert typed(doc, "PERSON") == {"مجيد مجيدي"}

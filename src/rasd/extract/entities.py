@@ -1473,6 +1473,8 @@ def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) 
                 and not _verb_or_plural_shape(doc, tok) and not _inflected_common_word(doc, tok, ("ات",)) \
                 and word_frequency(doc, tok) < _FAMILY_NAME_ZIPF:
             break       # «توفيق الحكيم», «ناصر الشاعر»: a family name with the article closing a sure given name's span
+        if tok.norm in _name_stoppers():
+            return doc.tokens[toks[n - 1]].stem_end     # «جعفر بناهي | الحائز على»: an apposition's participle
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
