@@ -856,3 +856,11 @@ def test_an_apposition_participle_ends_a_name():
     assert typed(doc, "PERSON") == {"أبو محمد"}
     doc = doc_of("وتحدث المخرج الإيراني مجيد مجيدي الحائز على جائزة المهرجان عن فيلمه الجديد .")
     assert typed(doc, "PERSON") == {"مجيد مجيدي"}
+
+
+def test_a_site_head_with_a_possessive_pronoun_heads_no_name():
+    # session 11: «ساحتها» (its square), «سوقها» (its market) are a noun and its owner, not «ساحة X», «سوق X»
+    assert not typed(doc_of("وطالب المحامي بتبرئة ساحتها انتظارا لنتائج التحقيق ."), "LOC")
+    assert not typed(doc_of("وتعتمد الشركة على سوقها الداخلية لتصريف منتجاتها ."), "LOC")
+    # ... a site head with «ب» on it still heads a place's name
+    assert "سوق الجمعة" in typed(doc_of("وقع انفجار بسوق الجمعة وسط المدينة ."), "LOC")

@@ -559,6 +559,9 @@ def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
         add_pattern_entity(doc, claims, _name_start(tok), tokens[last].stem_end, "ORG", 0.7, sector="military")
 
 
+_POSSESSIVE_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "ه", "ك", "كم", "نا"})     # «ساحتها» (its square): no name
+
+
 def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
@@ -576,7 +579,7 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
                 or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head
                     and not _outlet_named_after(doc, i)) \
-                or (tok.suffix and not place_head):
+                or (tok.suffix and (not place_head or tok.suffix in _POSSESSIVE_SUFFIXES)):
             # a head with a possessive pronoun («قواتها», «وزارته») heads no construct chain: «قواتها حيّدت»
             # is «its forces neutralised», no name
             i += 1
