@@ -559,6 +559,9 @@ def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
         add_pattern_entity(doc, claims, _name_start(tok), tokens[last].stem_end, "ORG", 0.7, sector="military")
 
 
+_POSSESSIVE_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "ه", "ك", "كم", "نا"})     # «ساحتها» (its square): no name
+
+
 def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
@@ -576,7 +579,7 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
         if tok.stem not in heads or _overlaps(claims, tok.stem_start, tok.end) \
                 or (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) and not place_head
                     and not _outlet_named_after(doc, i)) \
-                or (tok.suffix and not place_head):
+                or (tok.suffix and (not place_head or tok.suffix in _POSSESSIVE_SUFFIXES)):
             # a head with a possessive pronoun («قواتها», «وزارته») heads no construct chain: «قواتها حيّدت»
             # is «its forces neutralised», no name
             i += 1
@@ -1498,6 +1501,8 @@ def _cut_at_common_word(doc: Document, start: int, end: int, conf: float = 0.0) 
                 and not _verb_or_plural_shape(doc, tok) and not _inflected_common_word(doc, tok, ("ات",)) \
                 and word_frequency(doc, tok) < _FAMILY_NAME_ZIPF:
             break       # «توفيق الحكيم», «ناصر الشاعر»: a family name with the article closing a sure given name's span
+        if tok.norm in _name_stoppers():
+            return doc.tokens[toks[n - 1]].stem_end     # «جعفر بناهي | الحائز على»: an apposition's participle
         family = "ال" in tok.prefixes and tok.stem.endswith("ي")
         after_link = doc.tokens[toks[n - 1]].stem in _NAME_LINKS       # «عبد الرحمن»
         if not family and not after_link and not _given_at(doc, k) and tok.stem not in _NAME_LINKS \
@@ -2082,7 +2087,7 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
             continue
         if not club_before and not club_after and _adjective_of_noun_before(doc, e.span.start, e.span.end):
             continue        # «السينما الهندية», «التجارة العربية»: the adjective of the noun before, no club
-        if not club_before and not club_after and _venue_of_play(doc, i):
+        if not club_before and not club_after and (_venue_of_play(doc, i) or _dateline_city(doc, i, last)):
             continue        # «في لشبونة», «باستاد القاهرة الدولي»: where the match is played, not a club
         start = _name_start(prev) if club_before else e.span.start
         end = nxt.stem_end if club_after else e.span.end
@@ -2116,6 +2121,17 @@ def _club_word_key(tok) -> str:
     return ("ال" if "ال" in tok.prefixes else "") + tok.stem
 
 
+_PLACE_NOUNS = (_PLACE_LEAD_WORDS | _PLACE_GOVERNORS) - frozenset(normalize_for_match(w) for w in (
+    "في", "من", "إلى", "على", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شبه"))
+
+
+def _place_noun_before(doc: Document, i: int) -> bool:
+    """A place noun («مدينة», «العاصمة», «إقليم», «ولاية» ...) stands right before token i: what follows is
+    the place's name."""
+    return i > 0 and _joined(doc, i - 1, i) and doc.tokens[i - 1].norm.removeprefix("و").removeprefix("ب") \
+        in _PLACE_NOUNS | {"ال" + w for w in _PLACE_NOUNS}
+
+
 def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
     """«وفرض سلتيك أفضليته», «عقده مع الزمالك»: a club news names by a word that is no city (club_names.tsv)
     is an organisation — a foreign name anywhere, an Arabic word («الأهلي», «النصر») in a sports report only,
@@ -2138,6 +2154,8 @@ def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
             where = names.get((_club_word_key(tok),) + tuple(t.stem if not t.prefixes else "" for t in tokens[i + 1:i + n]))
             if where is None:
                 continue
+            if _place_noun_before(doc, i):
+                break       # «في مدينة لاتسيو الإيطالية»: the place, not the club named after it
             if where == "sport":
                 if tok.sentence not in sports:
                     sports[tok.sentence] = _sport_sentence(doc, tok.sentence)
@@ -2166,6 +2184,23 @@ def _venue_of_play(doc: Document, i: int) -> bool:
     prev = doc.tokens[j]
     return (prev.norm in _PLACE_PREPOSITIONS and not prev.prefixes) \
         or (prev.stem in _VENUE_HEADS and not set(prev.prefixes) - {"ال", "ب", "و", "ل"})
+
+
+_DATELINE_DASHES = ("-", "–", "—")
+
+
+def _dateline_city(doc: Document, first: int, last: int) -> bool:
+    """The city at tokens first..last opens its sentence before a dash, or follows such a city and its dash:
+    the dateline of a report («اربد - ...», «عمان - اربد - الرأي -»), where it was filed, not a club."""
+    tokens = doc.tokens
+    if last + 1 >= len(tokens) or not doc.text[tokens[last].end:tokens[last + 1].start].strip().startswith(
+            _DATELINE_DASHES):
+        return False
+    if first == 0 or tokens[first - 1].sentence != tokens[first].sentence:
+        return True
+    before = first - 1
+    return doc.text[tokens[before].end:tokens[first].start].strip() in _DATELINE_DASHES \
+        and (before == 0 or tokens[before - 1].sentence != tokens[before].sentence)
 
 
 def _noun_with_adjective(doc: Document, first: int, last: int) -> bool:
