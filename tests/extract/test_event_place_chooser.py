@@ -50,3 +50,18 @@ def test_the_state_a_claim_is_made_for_is_no_place_of_the_event():
             "وصنافير إلى السعودية.")
     dispersals = _events(text, "COERCE")
     assert dispersals and dispersals[0].place is not None and dispersals[0].place.country == "EG"
+
+
+def test_a_place_after_a_motive_noun_is_the_cause_not_the_site():
+    # «احتجاجا على قصف غزة»: what the students protested; they stood in Irbid
+    text = "وفي مدينة إربد، نظم مئات الطلاب، اليوم الأحد، وقفة احتجاجا على قصف غزة."
+    protests = _events(text, "PROTEST")
+    assert protests and protests[0].place is not None and protests[0].place.country == "JO"
+
+
+def test_the_motive_nouns_file_loads():
+    from rasd.extract.event_place import motive_nouns
+    from rasd.text.normalize import normalize_for_match
+    nouns = motive_nouns()
+    assert "احتجاجا" in nouns and "تضامنا" in nouns
+    assert all(n == normalize_for_match(n) and " " not in n for n in nouns)

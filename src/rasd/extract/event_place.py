@@ -21,6 +21,7 @@ from rasd.extract.places import _word_role, article_countries
 from rasd.extract.spanindex import document_memo, span_index, starting_in
 from rasd.extract.triggers import LemmaMatch
 from rasd.kb import load_kb
+from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
@@ -465,9 +466,34 @@ def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], claus
             terms["frame"] = _FRAME
     if _distance_reference(doc, at) or _names_a_body(doc, at):
         terms["reference"] = _FRAME
+    if at > match.last and c_lo <= at < c_hi and _after_a_motive(doc, match, at):
+        terms["motive"] = _FRAME
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
     return terms
+
+
+@lru_cache(maxsize=1)
+def motive_nouns() -> frozenset[str]:
+    """data/motive_nouns.tsv: the normalized motive nouns («احتجاجا», «تضامنا»)."""
+    path = resources.files("rasd.extract") / "data" / "motive_nouns.tsv"
+    words = set()
+    for lineno, cells in numbered_rows(path):
+        if len(cells) != 1 or not cells[0].strip():
+            raise ValueError(f"{path}:{lineno}: expected one word, got {chr(9).join(cells)!r}")
+        words.add(normalize_for_match(cells[0].strip()))
+    return frozenset(words)
+
+
+def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
+    """A motive noun from the trigger (itself one, or its second word: «وقفة احتجاجا على ...») up to the place at
+    token `at`: the place is in what the act was about («احتجاجا على قصف المستشفيات في غزة»)."""
+    nouns = motive_nouns()
+    for k in range(match.first, at):
+        norm = doc.tokens[k].norm
+        if norm in nouns or (norm[:1] == "و" and norm[1:] in nouns):
+            return True
+    return False
 
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
