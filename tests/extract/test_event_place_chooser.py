@@ -65,3 +65,11 @@ def test_the_motive_nouns_file_loads():
     nouns = motive_nouns()
     assert "احتجاجا" in nouns and "تضامنا" in nouns
     assert all(n == normalize_for_match(n) and " " not in n for n in nouns)
+
+
+def test_the_happen_verbs_file_loads():
+    from rasd.extract.event_place import happen_verbs
+    from rasd.text.normalize import normalize_for_match
+    verbs = happen_verbs()
+    assert "وقعت" in verbs and "جري" in verbs
+    assert all(v == normalize_for_match(v) and " " not in v for v in verbs)

@@ -476,7 +476,18 @@ def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], claus
 @lru_cache(maxsize=1)
 def motive_nouns() -> frozenset[str]:
     """data/motive_nouns.tsv: the normalized motive nouns («احتجاجا», «تضامنا»)."""
-    path = resources.files("rasd.extract") / "data" / "motive_nouns.tsv"
+    return _word_list("motive_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def happen_verbs() -> frozenset[str]:
+    """data/happen_verbs.tsv: the normalized verbs of happening («وقعت», «جرى»)."""
+    return _word_list("happen_verbs.tsv")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The normalized words of a one-column data file (a header comment, a `word` header row)."""
+    path = resources.files("rasd.extract") / "data" / name
     words = set()
     for lineno, cells in numbered_rows(path):
         if len(cells) != 1 or not cells[0].strip():
@@ -697,7 +708,6 @@ def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
 
 _RETELL_REACH = 2       # sentences after an event placed only in its country that may retell it
 _RETOLD_FEATURES = frozenset({"country", "region"})
-_HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت")))
 
 
 def places_from_retellings(doc: Document, events: list) -> None:
@@ -759,9 +769,10 @@ def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple
         if t == kind and (rng := doc.token_range(trig["start"], trig["end"])) is not None:
             return rng
     lo, hi = _sentence_tokens(doc, sentence)
+    verbs = happen_verbs()
     for k in range(lo, hi - 1):
         tok = doc.tokens[k]
-        if (tok.stem in _HAPPEN_VERBS or tok.norm in _HAPPEN_VERBS or tok.norm[1:] in _HAPPEN_VERBS) \
+        if (tok.stem in verbs or tok.norm in verbs or (tok.norm[:1] in "وف" and tok.norm[1:] in verbs)) \
                 and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
             return k, k + 1
     return None
