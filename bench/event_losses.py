@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy_splits import ROOT, SHARED, _score_module, is_check, records  # noqa: E402
 
-DEFAULT_SETS = ("dev-tune", "dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-                "tune8", "tune9", "tune10", "tune11", "tune12", "tune13")
+DEFAULT_SETS = ("dev-tune", "dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+                "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
 
 
 def load_set(score, name: str) -> tuple[dict, dict]:

@@ -6,6 +6,7 @@ Every extracted object points into the ORIGINAL text with character offsets (`Sp
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Literal, cast
 
 from bisect import bisect_left, bisect_right
@@ -283,12 +284,18 @@ class Document(_Model):
     warnings: list[str] = Field(default_factory=list)
 
     _token_starts: list[int] | None = PrivateAttr(default=None)
+    _sentence_starts: tuple[list[Sentence], list[int]] | None = PrivateAttr(default=None)   # (`sentence_at`)
+    # `token_range`'s answers, per (start, end), for the token list they were read from (issue 16)
+    _token_ranges: tuple[list[Token], int, dict[tuple[int, int], tuple[int, int] | None]] | None = \
+        PrivateAttr(default=None)
     # readings of names the entities stage held back because a gazetteer-only place claimed the words first;
     # the places stage gives them the words when it drops that place (`entities.restore_withheld`)
     _withheld: list[Entity] = PrivateAttr(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # (kept in the instance once read: the stages read it ~7,500 times an article, and a property is a
+        # call each time; issue 16. The article is given at construction and never replaced)
         return self.article.text
 
     def _starts(self) -> list[int]:
@@ -301,7 +308,22 @@ class Document(_Model):
         return starts
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
-        """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection."""
+        """Indices (first, last) of the tokens overlapping [start, end), or None; by bisection, each span's
+        answer kept while the token list is the same (the stages ask ~1,500 times an article, most of them
+        of the same few hundred spans: issue 16)."""
+        tokens = self.tokens
+        private = cast(dict[str, Any], self.__pydantic_private__)
+        memo = private["_token_ranges"]
+        if memo is None or memo[0] is not tokens or memo[1] != len(tokens):
+            memo = private["_token_ranges"] = (tokens, len(tokens), {})
+        ranges = memo[2]
+        key = (start, end)
+        if key in ranges:
+            return ranges[key]
+        answer = ranges[key] = self._token_range(start, end)
+        return answer
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int] | None:
         tokens = self.tokens
         starts = cast(dict[str, Any], self.__pydantic_private__)["_token_starts"]   # (`_starts`, inlined)
         if starts is None or len(starts) != len(tokens):
@@ -329,15 +351,14 @@ class Document(_Model):
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing `offset` (or the last one before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                best, lo = mid, mid + 1
-            else:
-                hi = mid - 1
-        return best
+        # (bisection over the sentences' starts, kept while the sentence list is the same: the same answer as
+        # a binary search over the sentences, which are in text order; asked ~1,000 times an article, issue 16)
+        sentences = self.sentences
+        private = cast(dict[str, Any], self.__pydantic_private__)
+        kept = private["_sentence_starts"]
+        if kept is None or kept[0] is not sentences or len(kept[1]) != len(sentences):
+            kept = private["_sentence_starts"] = (sentences, [s.start for s in sentences])
+        return max(bisect_right(kept[1], offset) - 1, 0)
 
     def to_record(self) -> dict[str, Any]:
         """One JSON-ready object: a superset of the evaluation contract (shared/eval/README.md)."""

@@ -33,7 +33,9 @@ SETS["tune11"] = 60  # tuning set 11 (tests/data/tune11), checked like tune2
 SETS["heldout7"] = 60  # blind held-out set 7 (tests/data/heldout7), checked like heldout6
 SETS["tune12"] = 60  # tuning set 12 (tests/data/tune12), checked like tune2
 SETS["tune13"] = 60  # tuning set 13 (tests/data/tune13), checked like tune2
+SETS["tune14"] = 60  # tuning set 14 (tests/data/tune14), checked like tune2
 SETS["heldout8"] = 60  # blind held-out set 8 (tests/data/heldout8), checked like heldout7
+SETS["heldout9"] = 60  # blind held-out set 9 (tests/data/heldout9), checked like heldout8
 
 
 def _load(path: Path, name: str):

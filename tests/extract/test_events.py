@@ -66,6 +66,18 @@ def test_air_strike_with_casualties_actor_place_and_date():
     ("قُتل أربعة أطفال وسيدة بقصف على بلدة إبديتا في ريف إدلب.", 5, None),
     ("قتل تسعة مدنيين بينهم ثلاثة أطفال وسيدة وأصيب 13 آخرون بقصف على بلدة بليون.", 9, 13),
     ("أسفرت الغارات على مدينة إدلب عن مقتل خمسة مدنيين وإصابة 30 آخرين.", 5, 30),
+    # «مصرع» alone is a death noun: the six are dead, not wounded by the later «وإصابة»
+    ("أفادت مصادر طبية بمصرع ستة أشخاص بينهم طفل، وإصابة آخرين في قصف مدفعي على مدينة الأبيض.", 6, None),
+    # the cue's dual pronoun counts two people
+    ("استهدف مسلحون مجهولون بالرصاص شابين في مدينة الصنمين بريف درعا، ما أدى إلى مقتلهما.", 2, None),
+    ("أطلق جنود الاحتلال النار على شابين في بلدة قباطية ما أدى إلى إصابتهما بجروح.", None, 2),
+    # a singular object after a two-word subject or a time phrase is one person killed
+    ("اغتال مسلحون مجهولون ضابطا في الشرطة في مدينة الموصل.", 1, None),
+    ("ذكرت مصادر محلية أن مسلحين اغتالوا مساء امس شخصا في مديرية الشيخ عثمان.", 1, None),
+    # «قتيلا وأصابا 140»: the second casualty word has its own count, so 22 counts the dead alone
+    ("قالت اللجنة إن الغارات الجوية على تعز خلفت يوم الأربعاء الماضي 22 قتيلا وأصابت 140 آخرين بجروح.", 22, 140),
+    # «لقي ضابطا شرطة مصرعهما»: the phrase's dual pronoun makes «ضابطا» two officers, not one
+    ("لقي ضابطا شرطة مصريين مصرعهما وأصيب اثنان آخران خلال انفجار استهدف دوريتهم شمال سيناء.", 2, 2),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]
@@ -424,3 +436,13 @@ def test_without_publication_date_a_date_framing_the_story_dates_no_event(text):
     # the start of a period («منذ») or a relative clause's date is not the day the story tells of
     event = next(e for e in events_of(text, published=None).events if e.type == "ASSAULT")
     assert event.date is None
+
+
+def test_one_family_is_no_toll_of_one():
+    # «عائلة واحدة» before «قتلوا وإصابة مدني»: «واحدة» describes the family; a singular noun after the second
+    # casualty word is no figure of its own, so «واحدة» stays out of the toll
+    from rasd.extract.casualties import casualties_in_range
+    doc = events_of("وأضاف الناشطون أن خمسة أطفال وامرأة ورجل من عائلة واحدة قتلوا وإصابة مدني بجروح خطيرة، "
+                    "نتيجة إلقاء طائرات النظام المروحية ثلاثة براميل على قرية معصران.")
+    found = casualties_in_range(doc, 0, len(doc.tokens))
+    assert found.fatalities in (None, 7) and found.injuries == 1

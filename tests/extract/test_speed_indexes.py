@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, spanindex, triggers
+from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, marks, spanindex, triggers
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
@@ -81,6 +82,18 @@ def _switch_indexes_off(monkeypatch) -> None:
     monkeypatch.setattr(triggers.LemmaLexicon, "find_in", lambda self, tokens, lo, hi: self.find(tokens[lo:hi]))
     monkeypatch.setattr(entities, "_overlaps", lambda claims, start, end:
                         any(c.start < end and start < c.end for c in claims))
+    # session 9: every per-document memo forgets (each question computed again), neighbours' «joined» is read
+    # from the text each time, every token may begin a club name, and the quote-mark reader visits every character
+    for module in _modules_using("document_memo"):
+        monkeypatch.setattr(module, "document_memo", lambda name, objects, lists: {})
+    monkeypatch.setattr(entities, "_joined", lambda doc, a, b: entities._tokens_joined(doc, doc.tokens[a], doc.tokens[b]))
+    monkeypatch.setattr(entities, "_club_first_words", lambda: _Everything())
+    monkeypatch.setattr(marks, "_MARK_CHARS", re.compile(r"(?s)."))
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
 
 
 def _modules_using(name: str) -> list:

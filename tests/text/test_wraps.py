@@ -56,3 +56,13 @@ def test_fixed_width_text_is_joined():
 def test_blank_lines_always_break():
     text = "قصفت طائرات مواقع في\n\nريف حلب"
     assert [text[s:e] for s, e in paragraph_line_groups(text)] == ["قصفت طائرات مواقع في", "ريف حلب"]
+
+
+def test_last_word_is_what_the_end_anchored_pattern_finds(founding_excerpt):
+    # (read from the line's end for speed, issue 16: it must give the word `_LAST_WORD.search` gives)
+    from rasd.text.wraps import _LAST_WORD, last_word
+    lines = founding_excerpt.split("\n") + ["", "  ", "...", "قال إن «الهجوم»", "عام 2011 .", "على\u0651 ،", "a_b c"]
+    for line in lines:
+        m = _LAST_WORD.search(line)
+        assert last_word(line) == (m.group(1) if m else None)
+    assert last_word("مسلحون إسلاميون على") == "على"

@@ -64,9 +64,12 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     result = Casualties()
     if not tokens:
         return result
-    cues = [(lo + m.first, m.rule.get("kind")) for m in find_casualty_cues(tokens)]
+    matches = find_casualty_cues(tokens)
+    cues = [(lo + m.first, m.rule.get("kind")) for m in matches]
     if not cues:
         return result
+    # «مقتلهما», «لقي ضابطا شرطة مصرعهما»: a dual pronoun on the cue (or on a phrase's last word) counts two
+    dual_cues = {lo + m.first for m in matches if {tokens[m.first].suffix, tokens[m.last].suffix} & _DUAL_PRONOUNS}
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -109,13 +112,18 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
         # العشرات»: a cue right before another cue counts nobody by itself
+        if totals.get(kind, 1) == 1 and at in dual_cues:
+            # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people (and tells «ضابطا شرطة»
+            # in «لقي ضابطا شرطة مصرعهما» for a dual, not one officer)
+            totals[kind] = 2
         if kind not in totals and at + 1 < hi and doc.tokens[at + 1].sentence == doc.tokens[at].sentence \
                 and at + 1 not in cue_at:
             if _singular_person(doc, at + 1) is not None:
                 # «قُتل عنصر», «وإصابة والدته»; «استشهاد سيدة ونجلها»: each person joined by «و» is one more
                 totals[kind] = 1 + _joined_persons(doc, at + 2, hi)
-            elif _singular_object(doc, at + 2, hi):
-                totals[kind] = 1     # «قتل مستوطنون فلسطينياً»
+            elif any(_singular_object(doc, k, hi) and not counted_at & set(range(at, k))
+                     for k in range(at + 2, min(at + 2 + _OBJECT_REACH, hi))):
+                totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -194,11 +202,21 @@ def _one_by_itself(doc: Document, at: int) -> bool:
 
 
 def _killed_and_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:
-    """The number's counted noun is a casualty word joined by «و» to one of the other kind («قتيلا وجريحا»)."""
+    """The number counts the killed and the wounded together: its counted noun is a casualty word joined by «و»
+    to one of the other kind («21 قتيلا وجريحا»; not «22 قتيلا وأصابا 140», where the second has its own count).
+    (Two such words right before it, «قتل وأصيب 15 شخصا», are not read as one count: the toll-less events then
+    merged into others and tune2/tune9 lost events.)"""
     kinds = dict(cues)
     first, second = kinds.get(i + 1), kinds.get(i + 2)
-    return bool(i + 2 < hi and first and second and first != second
-                and doc.tokens[i + 2].prefixes[:1] == ["و"])
+    if i + 2 < hi and first and second and first != second and doc.tokens[i + 2].prefixes[:1] == ["و"]:
+        return not (i + 3 < hi and _starts_a_number(doc, i + 3))
+    return False
+
+
+def _starts_a_number(doc: Document, k: int) -> bool:
+    """A figure starts at token k: digits or number words («140», «خمسة»), not a singular noun read as one."""
+    start = doc.tokens[k].start
+    return any(n.span.start == start and n.kind in ("digits", "words") for n in doc.numbers)
 
 
 def _killed_or_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:
@@ -211,6 +229,8 @@ def _killed_or_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i:
     return False
 
 
+_OBJECT_REACH = 3      # a verb's object after its subject (up to three words: «مسلحون مجهولون», «مساء أمس»)
+_DUAL_PRONOUNS = frozenset({"هما"})     # an enclitic of two («مقتلهما»)
 _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are not a further person («وإصابة 30»)
 
 

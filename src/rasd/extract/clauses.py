@@ -127,6 +127,16 @@ def _punctuated(doc: Document, j: int, i: int) -> bool:
 def light_verb_before(doc: Document, i: int, reach: int = 6) -> int | None:
     """Index of the light verb whose object is the noun at token i («شنت مقاتلات إسرائيلية ضربات»,
     «نفذتا هجوماً», «بدأت القوات هجوماً»), within `reach` words before it in its clause, else None."""
+    # (kept per document: the events, actors, modality and specificity verdicts ask again of each trigger,
+    # ~80 questions of ~30 tokens an article; issue 16)
+    memo = document_memo("clauses:light_verb_before", (doc, doc.text), (doc.tokens,))
+    key = (i, reach)
+    if key not in memo:
+        memo[key] = _scan_light_verb_before(doc, i, reach)
+    return memo[key]
+
+
+def _scan_light_verb_before(doc: Document, i: int, reach: int) -> int | None:
     tokens = doc.tokens
     forms = clause_words().light_verbs | clause_words().light_nouns
     for back in range(1, reach + 1):

@@ -19,7 +19,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Token
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
-from rasd.extract.spanindex import sentence_tokens, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, sentence_tokens, span_index
 from rasd.extract.speech import verb_form
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -852,9 +852,33 @@ def _verb_or_plural_shape(doc: Document, tok) -> bool:
     return "ال" in tok.prefixes and word.endswith(("ون", "ين")) and len(word) >= 5
 
 
+_JOINED: tuple[list | None, list] = (None, [])     # (a token list, «token k joined to k + 1» so far, by k)
+
+
 def _joined(doc: Document, a: int, b: int) -> bool:
     """Tokens a and b stand side by side in one sentence with only a space between them."""
-    ta, tb = doc.tokens[a], doc.tokens[b]
+    # (asked ~2,000 times an article, nearly always of neighbours: their answer is kept per token of the
+    # document's token list, as `_surface_key` keeps its keys; issue 16)
+    tokens = doc.tokens
+    if b == a + 1 and a >= 0:
+        cached = _JOINED
+        if cached[0] is not tokens or len(cached[1]) != len(tokens):
+            cached = _new_joined_flags(tokens)
+        flags = cached[1]
+        flag = flags[a]
+        if flag is None:
+            flag = flags[a] = _tokens_joined(doc, tokens[a], tokens[b])
+        return flag
+    return _tokens_joined(doc, tokens[a], tokens[b])
+
+
+def _new_joined_flags(tokens: list) -> tuple[list, list]:
+    global _JOINED
+    _JOINED = (tokens, [None] * len(tokens))
+    return _JOINED
+
+
+def _tokens_joined(doc: Document, ta, tb) -> bool:
     return ta.sentence == tb.sentence and not doc.text[ta.end:tb.start].strip()
 
 
@@ -1395,8 +1419,9 @@ def withhold_readings(doc: Document, names, model_spans) -> None:
     if not places:
         return
     place_ids = {id(p) for p in places}
+    near = SpanIndex(places, lambda p: (p.span.start, p.span.end))     # (each name asked of every place: issue 16)
     for start, end, etype, conf in list(names) + [s for s in model_spans if s[3] >= _WITHHELD_CONFIDENCE]:
-        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in places):
+        if etype != "PERSON" or not any(p.span.start < end and start < p.span.end for p in near.overlapping(start, end)):
             continue
         if any(e.span.start < end and start < e.span.end for e in doc.entities if id(e) not in place_ids) \
                 or any(a.span.start < end and start < a.span.end for a in doc.agents):
@@ -1682,8 +1707,10 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
         return
     for tok in doc.tokens:
         full = surnames.get(_name_key(doc.text[tok.stem_start:tok.stem_end]))
-        whole = full is None and _name_key(tok.text) in surnames     # «لارو» is the surname whole, not ل + «ارو»
-        full = full or surnames.get(_name_key(tok.text))
+        whole = False
+        if full is None:        # «لارو» is the surname whole, not ل + «ارو»
+            full = surnames.get(_name_key(tok.text))
+            whole = full is not None
         if full is None or (full.span.start <= tok.start < full.span.end):
             continue
         if tok.start < full.span.start and not _surname_before_full_name(doc, tok):
@@ -2015,9 +2042,16 @@ def _sport_cues() -> frozenset[str]:
 def _sport_sentence(doc: Document, sentence: int) -> bool:
     from rasd.extract.ner_model import light_stem
     cues = _sport_cues()
+    # (each sentence's sports words kept per document: every club-like name asks of its sentence and both
+    # neighbours; issue 16)
+    memo = document_memo("entities:sport_words", (doc,), (doc.tokens,))
 
-    def found(s: int) -> set[str]:
-        return {c for t in sentence_tokens(doc.tokens, s) for c in (t.stem, light_stem(t.stem)) if c in cues}
+    def found(s: int) -> frozenset[str]:
+        words = memo.get(s)
+        if words is None:
+            words = memo[s] = frozenset(c for t in sentence_tokens(doc.tokens, s)
+                                        for c in (t.stem, light_stem(t.stem)) if c in cues)
+        return words
 
     own = found(sentence)
     if len(own) >= 2:
@@ -2035,7 +2069,7 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
     clubs = _cue_set("CLUB_WORD")
     sports: dict[int, bool] = {}
     absorbed: set[int] = set()
-    index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
+    index: dict[int, int] | None = None       # built at the first town that may be a club (issue 16)
     for e in doc.entities:
         if e.type != "GPE" or e.source != "kb" or (e.kb_id or "").startswith("cc:") or not e.candidates:
             continue
@@ -2044,6 +2078,8 @@ def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
                 or not (place.is_capital or place.population >= _CLUB_CITY_POPULATION) \
                 or (stem_zipf(lexicon_key(e.text)) or 0) >= _NAME_WORD_ZIPF:
             continue        # «كرة» (ball) is no club, whatever town bears the name
+        if index is None:
+            index = {t.stem_start: i for i, t in enumerate(doc.tokens)}
         i = index.get(e.span.start) if e.span.start in index else (
             (doc.token_range(e.span.start, e.span.start + 1) or (None,))[0])   # the token holding the start
         if i is None:
@@ -2086,6 +2122,12 @@ def _club_names() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_for_match(w) for w in r["name"].split()): r["where"] for r in rows}
 
 
+@lru_cache(maxsize=1)
+def _club_first_words() -> frozenset[str]:
+    """The first words of club_names.tsv's names: a token that is none of them begins no club name."""
+    return frozenset(k[0] for k in _club_names())
+
+
 def _club_word_key(tok) -> str:
     """A token's word as a club name is written: without «و ب ل ف», with its article («للزمالك» → «الزمالك»)."""
     return ("ال" if "ال" in tok.prefixes else "") + tok.stem
@@ -2108,10 +2150,13 @@ def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
     and not as the adjective of a definite noun before it («الخليج العربي», «النادي الأهلي» is the club's
     head and name together)."""
     names = _club_names()
+    first_words = _club_first_words()
     longest = max((len(k) for k in names), default=0)
     sports: dict[int, bool] = {}
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
+        if _club_word_key(tok) not in first_words:
+            continue            # (issue 16: most words begin no club name; the lookups below would all miss)
         if set(tok.prefixes) - {"و", "ب", "ل", "ف", "ال"} or tok.suffix:
             continue
         for n in range(min(longest, len(tokens) - i), 0, -1):

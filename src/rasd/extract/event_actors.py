@@ -195,6 +195,10 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for first, last, actor in _unclaimed_offices(doc):
+        if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
+            out.append(Mention(first, last, actor.model_copy(), "agent"))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
@@ -206,8 +210,35 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))
+    return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
+
+
+def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    """«دعا وزير الخارجية الإيراني المجتمع الدولي»: a title of office the KB knows («وزير الخارجية الإيراني»)
+    that the entities stage left unnamed — no date to tell its holder, or no holder in office then — is still
+    an actor: the office (its holder's sector and country), as token ranges once per document."""
+    memo = document_memo("event_actors:offices", (doc, doc.text), (doc.tokens, doc.entities, doc.agents))
+    kept = memo.get("offices")
+    if kept is None:
+        kept = memo["offices"] = _find_unclaimed_offices(doc)
+    return kept
+
+
+def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
+    kb = load_kb()
+    claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
+    out = []
+    for m in kb.matcher.match_tokens(doc.tokens, doc.text):
+        if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
+            continue
+        holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)
+        if holder is None:
+            continue
+        out.append((m.token_start, m.token_end - 1, Actor(
+            text=doc.text[m.name_start:m.end], span=doc.span(m.name_start, m.end), sector=holder.sector,
+            country=holder.country or None)))
+    return out
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
@@ -399,7 +430,7 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         # a sound plural («مسلحون اغتالوا عمار عرفة») is many people, never one person's title
         plural = doc.tokens[m.last].text.endswith(("ون", "ين")) and not doc.tokens[m.last].suffix
-        if m.kind == "agent" and not plural and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
+        if m.kind == "agent" and not plural and not _body_acting_on(doc, m) and any((0 < p.first - m.last <= 4 and not _punctuated(doc, m.last, p.first)
                                                      or _title_chain(doc, m.last, p.first))
                                      and not {"ل", "ب"} & set(doc.tokens[p.first].prefixes)
                                      and not (p.first - m.last > 1 and "ل" in doc.tokens[m.last + 1].prefixes
@@ -410,6 +441,20 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_COLLECTIVE_BODIES = ROLES["collective_bodies"]
+_ARREST_NOUNS = _WORDS["arrest_noun"]
+
+
+def _body_acting_on(doc: Document, m: Mention) -> bool:
+    """«وبعيد توقيف الأمن التونسي الدهماني»: a whole body (the security forces, the army) right after a noun that
+    is no title («توقيف», not «قائد») is the genitive doer of that act, and the person after it whom it struck
+    — not a title of the person («قائد الجيش الفريق البرهان»)."""
+    if m.actor.kb_id not in _COLLECTIVE_BODIES or m.first == 0:
+        return False
+    prev = doc.tokens[m.first - 1]
+    return prev.sentence == doc.tokens[m.first].sentence and not prev.prefixes and not prev.suffix \
+        and prev.stem not in _person_titles() and not _punctuated(doc, m.first - 1, m.first) \
+        and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS
 _TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
 _NAME_QUOTES = "\"«»“” "
 
@@ -496,8 +541,14 @@ def written_passive(doc: Document, match: LemmaMatch) -> bool:
     III; triggers.passive_stem) has the one it struck as its subject."""
     if match.rule.pos not in ("verb", "perfect") or match.rule.reads_as_noun(doc.tokens[match.first]):
         return False
-    passive = passive_stem(normalize_for_match(match.rule.lemma.split("|")[0]))
+    passive = _passive_of(match.rule.lemma)
     return passive is not None and normalize_for_match(doc.tokens[match.first].stem).startswith(passive)
+
+
+@lru_cache(maxsize=4096)
+def _passive_of(lemma: str) -> str | None:
+    # (per rule lemma, not per question: ~200 an article; issue 16)
+    return passive_stem(normalize_for_match(lemma.split("|")[0]))
 
 
 _CASUALTY_LEMMAS = ROLES["agentless_lemmas"]
@@ -540,15 +591,9 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     then, after a noun of an act, «غارات روسية», «قصف لطائرات النظام» (a nisba or a «ل» phrase right after
     it). After a verb («استهدفت بنى تحتية للحزب») or a casualty word («مقتل عنصر أمن سوري») such a phrase
     belongs to the object or the victim."""
-    for m in after:
-        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
-        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
-        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
-                and m not in targets and m.first - last <= reach \
-                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
-                     or _behind_a_force_noun(doc, m.first)) \
-                and _same_clause(doc, last, m.first):
-            return m
+    marked = _marked_agent(doc, last, after, targets, reach)
+    if marked is not None:
+        return marked
     for m in after:
         # «أصيب شابان خلال اقتحام قوات الاحتلال»: the force in genitive of an act of force did it (after the
         # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
@@ -570,6 +615,39 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
             return m
     return None
+
+
+def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[Mention],
+                  reach: int = _AGENT_MARKER_REACH) -> Mention | None:
+    """The actor an explicit agent marker names after the trigger («قاده مسلحون», «على يد مسلحين», «من قبل
+    الجيش»), in its clause."""
+    for m in after:
+        # an explicit marker names the doer even when it is a civilian role («برصاص مستوطنين»); a counted
+        # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
+        if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
+                and m not in targets and m.first - last <= reach \
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                     or _behind_a_force_noun(doc, m.first)) \
+                and _same_clause(doc, last, m.first):
+            return m
+    return None
+
+
+_PASSIVE_AUXILIARIES = _WORDS["passive_auxiliary"]
+
+
+def _after_a_passive_auxiliary(doc: Document, i: int) -> bool:
+    """«تم اعتقال», «وقد جرى توقيف», «يتم استهداف»: the verbal noun at token i is the object of a passive
+    auxiliary right before it (or with «قد» between)."""
+    tok = doc.tokens[i]
+    for k in (i - 1, i - 2):
+        if k < 0 or doc.tokens[k].sentence != tok.sentence or _punctuated(doc, k, i):
+            return False
+        if doc.tokens[k].stem in _PASSIVE_AUXILIARIES and not doc.tokens[k].suffix:
+            return True
+        if doc.tokens[k].norm not in _SVO_FILLERS:
+            return False
+    return False
 
 
 def _only_adjectives_between(doc: Document, last: int, first: int) -> bool:
@@ -764,6 +842,8 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
     an office in construct with a place is that place's office («والي تونس», «محافظ البصرة»)."""
     if actor is not None and actor.span is not None and (office := _titled_place(doc, actor)) is not None:
         return office
+    if actor is not None and actor.span is not None and (craft := _nisba_with_its_head(doc, actor)) is not None:
+        return craft
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
@@ -776,6 +856,84 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
+_NISBA_HEADS = _WORDS["nisba_head"]
+_NISBA_HEAD_MODIFIERS = _WORDS["nisba_head_modifier"]
+_NISBA_HEAD_REACH = 3       # «طائرة دون طيار أمريكية»: the craft noun and the words qualifying it before the nisba
+_PILOTLESS = ("دون", "طيار")      # «طائرة أمريكية بدون طيار», «... من دون طيار»
+
+
+def _is_bare_nisba(doc: Document, actor: Actor) -> bool:
+    """The actor is a nisba adjective read alone («إسرائيلية»), as the agents layer found it."""
+    assert actor.span is not None
+    return (actor.kb_id or "").startswith("cc:") and any(
+        a.source == "nisba" and a.span.start == actor.span.start and a.span.end == actor.span.end
+        for a in span_index(doc.agents, lambda x: (x.span.start, x.span.end), "event_actors:agents")
+        .overlapping(actor.span.start, actor.span.end))
+
+
+def _modifier_prefixes(tok) -> bool:
+    """A word inside the craft's noun phrase carries no clitic but the article («بدون» in «طائرة بدون طيار»)."""
+    return set(tok.prefixes) <= {"ال"} or tok.stem == "دون" and tok.prefixes == ["ب"]
+
+
+def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
+    """«بضربة لطائرة أمريكية بدون طيار», «شنتها طائرة مسيرة إسرائيلية», «وصلت وفود فلسطينية»: a nisba read as
+    the actor qualifies the noun of a craft, a unit or a delegation right before it (same definiteness, no
+    punctuation): the actor is that noun phrase — the drone, the delegations — of the nisba's country."""
+    if not _is_bare_nisba(doc, actor):
+        return None
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    found = _nisba_head_span(doc, *rng) if rng is not None else None
+    if found is None:
+        return None
+    return actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+
+
+def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase a nisba at tokens first..last qualifies, head noun first (see
+    `_nisba_with_its_head`); None when no craft, unit or delegation noun stands right before it."""
+    tokens = doc.tokens
+    definite = "ال" in tokens[first].prefixes
+    head = None
+    for k in range(first - 1, max(-1, first - 1 - _NISBA_HEAD_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or ("ال" in tok.prefixes) != definite:
+            break
+        if k + 1 < first and not _modifier_prefixes(tokens[k + 1]):
+            break       # «بطائرات ومروحيات»: a clitic on the word after opens another phrase
+        if tok.stem in _NISBA_HEADS:
+            head = k
+        elif tok.stem not in _NISBA_HEAD_MODIFIERS:
+            break
+    if head is None:
+        return None
+    end = last
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k].sentence == tokens[last].sentence and tokens[k].stem == "من" \
+            and not _punctuated(doc, last, k):
+        k += 1      # «من دون طيار»
+    if k + 1 < len(tokens) and tokens[k].stem in ("دون", "بدون") and tokens[k + 1].stem == "طيار" \
+            and tokens[k + 1].sentence == tokens[last].sentence and not _punctuated(doc, k - 1, k + 1):
+        end = k + 1
+    start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
+    return start, tokens[end].end
+
+
+def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أعلنت القيادة الأميركية أنها نفذت غارة», «قصفت الطائرات الإسرائيلية»: a nisba qualifying a craft, unit or
+    body noun makes one mention with it — a body that may be a clause's subject, of the nisba's country."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "nisba" and m.first == m.last and (found := _nisba_head_span(doc, m.first, m.last)) is not None:
+            rng = doc.token_range(*found)
+            if rng is not None and not any(o.last >= rng[0] for o in out[-1:]):
+                actor = m.actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+                out.append(Mention(rng[0], rng[1], actor, "agent", m.locative))
+                continue
+        out.append(m)
+    return out
 
 
 def _titled_place(doc: Document, actor: Actor) -> Actor | None:
@@ -937,11 +1095,19 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
         if crowd:
-            return min(crowd, key=lambda m: abs(m.first - i)).actor, None
+            return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
+            and _after_a_passive_auxiliary(doc, i):
+        # «تم اعتقال سامر أقرع», «جرى استهداف حواجز ... من قبل مسلحين»: a passive names its doer only in an
+        # agent phrase; the one named after the noun underwent it
+        undergoer = next((m for m in after if m.first - last <= 2 and m.kind in ("entity", "agent", "victim")
+                          and _same_clause(doc, last, m.first)), None)
+        doer = _marked_agent(doc, last, [m for m in after if m is not undergoer], [], _CASUALTY_AGENT_REACH)
+        return (doer.actor if doer else None), (undergoer.actor if undergoer else None)
     verb_like = (match.rule.pos in ("verb", "perfect") and not match.rule.reads_as_noun(tokens[i])
                  and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
@@ -1094,6 +1260,37 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # subject right beside the protest word protests; a body further on is where or what it is against
         actor1 = None
     return (actor1.actor if actor1 else None), (actor2.actor if actor2 else None)
+
+
+@lru_cache(maxsize=1)
+def _english_plurals() -> dict[str, str]:
+    """Last word of an English name → its plural, where the regular rule fails (data/english_plurals.tsv)."""
+    text = resources.files("rasd.extract").joinpath("data/english_plurals.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    return {r["singular"]: r["plural"] for r in rows}
+
+
+def english_plural(name: str) -> str:
+    """«protester» → «protesters», «young man» → «young men», «militia» → «militias», «party» → «parties»."""
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    irregular = _english_plurals()
+    if last in irregular:
+        last = irregular[last]
+    elif not last.endswith(("s", ")")):
+        last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u", "") \
+            else last + "s"
+    return " ".join([*words[:-1], last])
+
+
+def _as_a_crowd(actor: Actor) -> Actor:
+    """«مثيري أعمال الشغب», «متظاهر» protesting: a crowd protests, named as ACLED names it, in the plural
+    («protesters», as the crowd no one names)."""
+    if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
+        return actor
+    return actor.model_copy(update={"name_en": english_plural(actor.name_en)})
 
 
 _APPOSITION_REACH = 16

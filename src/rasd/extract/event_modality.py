@@ -14,6 +14,7 @@ from rasd.extract.event_lexicon import (
     _UNDERGO_VERBS,
     _WORDS,
     _is_circumstantial,
+    ROLES,
 )
 from rasd.extract.spanindex import span_index
 from rasd.extract.triggers import LemmaMatch
@@ -48,6 +49,11 @@ def _called_to(tokens, j: int, i: int) -> bool:
     return any(tokens[k].stem in ("الي", "إلى") and not tokens[k].suffix for k in (i - 1, i - 2) if k > j)
 
 
+def _conjoined_cue(cues: dict[str, tuple[str, int]], tok) -> tuple[str, int] | None:
+    """A cue written with its future prefix after a conjunction («وسيتم», «فستكون»): the word without «و/ف»."""
+    return cues.get(tok.norm[1:]) if tok.prefixes and tok.prefixes[0] in ("و", "ف") else None
+
+
 _MODALITY_PRIORITY = ("negated", "threatened", "requested", "hypothetical", "generic", "claimed")
 
 
@@ -65,13 +71,15 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
     if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
             and not match.rule.reads_as_noun(tokens[i]):
         return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
+    if event_type in _STATEMENT_TYPES and _said_of_a_thing(doc, match):
+        return "generic", tokens[i - 1].text     # «رفعوا لافتات تطالب بـ»: what the banners say, no one's demand
     cues = _modality_cues()
     found: dict[str, str] = {}
     for back in range(1, _MAX_CUE_WINDOW + 1):
         j = i - back
         if j < 0 or tokens[j].sentence != sentence:
             break
-        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm)
+        cue = cues.get(tokens[j].stem) or cues.get(tokens[j].norm) or _conjoined_cue(cues, tokens[j])
         if cue is None or back > max(cue[1], _CALL_REACH if cue[0] in ("requested", "threatened") else 0) or cue[0] == "still" \
                 or _in_a_name(doc, tokens[j]):
             continue        # «لو دريان», «قد» in a name: part of a name, not a cue
@@ -94,6 +102,24 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+_STATEMENT_TYPES = ROLES["statement_types"]
+_ANOTHER_ONES = frozenset(normalize_for_match(w) for w in ("أخرى", "اخرى"))
+
+
+def _said_of_a_thing(doc: Document, match: LemmaMatch) -> bool:
+    """«هتافات تندد», «لافتات ... وأخرى تطالب», «احتجاجات ترفض»: an imperfect verb of a stance right after an
+    indefinite non-human plural (or «أخرى») agrees with it as its adjective clause (Arabic joins a clause to an
+    indefinite noun with no relative pronoun): it tells what the slogans, banners or protests say."""
+    tokens, i = doc.tokens, match.first
+    tok, before = tokens[i], tokens[i - 1] if i > 0 else None
+    if before is None or before.sentence != tok.sentence or match.rule.reads_as_noun(tok) \
+            or set(tok.prefixes) - {"و"} or tok.stem[:1] != "ت" or doc.text[before.end:tok.start].strip():
+        return False
+    if "ال" in before.prefixes or before.suffix or set(before.prefixes) - {"و", "ب"} or _inside_name(doc, before):
+        return False
+    return before.stem.endswith("ات") or before.stem in _ANOTHER_ONES
 
 
 _UNDERGO_REACH = 20     # «تعرضت قافلته الدبلوماسية لهجوم», «تعرض خلال الاستجواب في مصر للتعذيب», a list of places

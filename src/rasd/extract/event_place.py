@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 
 from rasd.document import Document, EventPlace, Place
 from rasd.extract.clauses import clause_bounds
@@ -84,7 +85,7 @@ def _has_role(tok, role: str) -> bool:
 
 
 _TITLE_REACH = 4       # «المبعوث الأممي الخاص إلى اليمن»: the envoy word a few words before «إلى»
-_TITLE_PREPS = frozenset({"الى"})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
+_TITLE_PREPS = frozenset({normalize_for_match("إلى")})   # an envoy «إلى اليمن» is not there; «السفير الروسي في طهران» is
 _LOCATIVE_BEFORE_NAME = frozenset({"في", "داخل", "امام", "قرب", "عند", "محيط"})
 
 
@@ -103,6 +104,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
             and _claimed_before(doc, k):
         return True     # «تبعية جزيرتي تيران وصنافير»: the second of two places a claim word heads
+    if _claimed_for(doc, at):
+        return True     # «تبعية جزيرتي تيران وصنافير إلى السعودية»: the state the islands are claimed for
     if k >= 1 and _has_role(tokens[k], "cue") and not tokens[k].prefixes:
         k -= 1      # «تبعية جزيرتي تيران», «محافظ محافظة ديالى»: the head word before the place's own cue word
     if k >= 0 and tokens[k].sentence == tokens[at].sentence and "ب" not in tokens[at].prefixes \
@@ -130,6 +133,24 @@ def _names_a_body(doc: Document, at: int) -> bool:
         and not doc.text[tokens[k].end:tokens[at].start].strip()
 
 
+_CLAIM_REACH = 6      # «تبعية جزيرتي تيران وصنافير إلى»: the claim word a few words before «إلى»
+
+
+def _claimed_for(doc: Document, at: int) -> bool:
+    """The place after «إلى» that ends a claim word's phrase («تبعية جزيرتي تيران وصنافير إلى المملكة»): the side a
+    claim is made for, not where anything happened."""
+    tokens = doc.tokens
+    k = at - 1
+    if k < 1 or tokens[k].stem not in _TITLE_PREPS or tokens[k].sentence != tokens[at].sentence:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _CLAIM_REACH), -1):
+        if tokens[j].sentence != tokens[at].sentence or doc.text[tokens[j].end:tokens[j + 1].start].strip():
+            return False        # punctuation closes the phrase
+        if _has_role(tokens[j], "claim"):
+            return True
+    return False
+
+
 def _claimed_before(doc: Document, k: int) -> bool:
     """The place ending at token k, itself after a claim word and its place word («تبعية جزيرتي تيران»)."""
     j = k - 1
@@ -150,7 +171,8 @@ def _site_after_locative(doc: Document, rng: tuple[int, int] | None) -> bool:
 _RELATIVE_REACH = 6     # «الواقعة على بعد خمسين كيلومتراً شمال مدينة الرقة»
 
 
-_PREPOSITIONS = frozenset({"في", "على", "الى", "من", "عند", "قرب", "داخل"})
+# as token stems read them, normalised («على» → «علي», «إلى» → «الي»)
+_PREPOSITIONS = frozenset(map(normalize_for_match, ("في", "على", "إلى", "من", "عند", "قرب", "داخل")))
 
 
 def _relative_word_before(doc: Document, at: int) -> int | None:
@@ -158,6 +180,14 @@ def _relative_word_before(doc: Document, at: int) -> int | None:
     clause of a participle runs through its own complement («الواقعة على بعد خمسين كيلومتراً شمال مدينة
     الرقة»); a later preposition opens a phrase of the main clause («المدعومة من تركيا مواقع قسد في ريف
     حلب»: ريف حلب is not in it); punctuation closes it."""
+    # (kept per document: every trigger of a sentence asks again of the same places; issue 16)
+    memo = document_memo("event_place:relative_word", (doc, doc.text), (doc.tokens,))
+    if at not in memo:
+        memo[at] = _scan_relative_word_before(doc, at)
+    return memo[at]
+
+
+def _scan_relative_word_before(doc: Document, at: int) -> int | None:
     tokens = doc.tokens
     later_prep = False
     for back in range(1, _RELATIVE_REACH + 1):
@@ -231,12 +261,20 @@ def _transfer_destination(doc: Document, at: int) -> bool:
 
 
 _DISTANCE_REACH = 6      # «على بعد 20 كلم من مدينة X», «23 كم جنوب شرق مدينة X»
-_DISTANCE_GLUE = frozenset({"من", "عن", "الى"})
+_DISTANCE_GLUE = frozenset(map(normalize_for_match, ("من", "عن", "إلى")))
 
 
 def _distance_reference(doc: Document, at: int) -> bool:
     """«بلدة سراقب، 23 كم جنوب شرق مدينة إدلب», «على بعد 20 كلم من الرقة»: a place after a distance and its
     direction only says where another place lies; it is where the event happened only when nothing else is named."""
+    # (kept per document: every trigger of a sentence asks again of the same places; issue 16)
+    memo = document_memo("event_place:distance_reference", (doc, doc.text), (doc.tokens,))
+    if at not in memo:
+        memo[at] = _scan_distance_reference(doc, at)
+    return memo[at]
+
+
+def _scan_distance_reference(doc: Document, at: int) -> bool:
     tokens = doc.tokens
     for back in range(1, _DISTANCE_REACH + 1):
         k = at - back
@@ -409,6 +447,29 @@ def _finer_within(p: Place | None, region: Place) -> bool:
         and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
+def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], clause: tuple[int, int],
+                cands: list[tuple[Place, int]], same_kind: frozenset[int] = frozenset()) -> dict[str, float]:
+    """The terms of a candidate place's score for a trigger (lower is better): its token distance (a place before
+    the trigger counts 4.5 more, so ties go to the place after), its feature rank (a village before a province
+    before a country) and the penalties for another clause, a frame and a place locating another."""
+    place, at = item
+    i, sentence = match.first, doc.tokens[match.first].sentence
+    c_lo, c_hi = clause
+    terms = {"distance": at - match.last if at > match.last else (i - at) + 4.5,
+             "feature": 3.0 * _FEATURE_RANK.get(place.feature or "", 2)}
+    if doc.tokens[at].sentence == sentence:
+        if not (c_lo <= at < c_hi):
+            terms["other_clause"] = _OTHER_CLAUSE
+        if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
+                or _transfer_destination(doc, at):
+            terms["frame"] = _FRAME
+    if _distance_reference(doc, at) or _names_a_body(doc, at):
+        terms["reference"] = _FRAME
+    if _locates_the_place_before(doc, place, at, cands):
+        terms["locates_before"] = _OTHER_CLAUSE
+    return terms
+
+
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
@@ -431,20 +492,7 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
         return region if region is not None and not _finer_within(focus, region) else focus
 
     def score(item: tuple[Place, int]) -> float:
-        place, at = item
-        distance = at - match.last if at > match.last else (i - at) + 4.5     # ties go to the place after
-        s = distance + 3 * _FEATURE_RANK.get(place.feature or "", 2)
-        if doc.tokens[at].sentence == sentence:
-            if not (c_lo <= at < c_hi):
-                s += _OTHER_CLAUSE
-            if _in_relative_clause(doc, match, at, same_kind) or _in_speech_frame(doc, match, at) or _launch_site(doc, at) \
-                    or _transfer_destination(doc, at):
-                s += _FRAME
-        if _distance_reference(doc, at) or _names_a_body(doc, at):
-            s += _FRAME
-        if _locates_the_place_before(doc, place, at, cands):
-            s += _OTHER_CLAUSE
-        return s
+        return sum(score_terms(doc, match, item, (c_lo, c_hi), cands, same_kind).values())
     best, best_at = min(cands, key=score)
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
                                or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
@@ -619,3 +667,75 @@ def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_RETELL_REACH = 2       # sentences after an event placed only in its country that may retell it
+_RETOLD_FEATURES = frozenset({"country", "region"})
+_HAPPEN_VERBS = frozenset(map(normalize_for_match, ("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت")))
+
+
+def places_from_retellings(doc: Document, events: list) -> None:
+    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
+    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
+    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by one of the
+    next two sentences that retells it: one with a mention of its type set aside as no event of its own, or a verb of
+    happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»). The retelling's place is the one its chooser
+    picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
+    place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+    kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    triggers = frozenset({e.trigger.start for e in events}
+                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
+    set_aside: dict[int, list[tuple[str, dict]]] = {}
+    for n in doc.non_events:
+        trig = n.get("trigger") or {}
+        if n.get("modality") == "generic" and "start" in trig:
+            set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
+    for event in events:
+        place = event.place
+        if place is None or place.feature not in _RETOLD_FEATURES or not place.country:
+            continue
+        told = doc.sentence_at(event.trigger.start)
+        for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
+            if (sentence, event.type) in kept:
+                break
+            at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
+            if at is None:
+                continue
+            finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
+            if finer is not None and finer.lat is not None and finer.country == place.country \
+                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+                    and _told_beside(doc, at[0], at[1], finer, triggers):
+                event.place = _event_place(finer)
+            break
+
+
+def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
+    """The place and the retelling word (tokens first..last) in one sentence with no other act's word between them
+    («ويأتي هذا الهجوم بعد ساعات من إعلان الجيش مهاجمة أهداف في بلدة ...»: that act's place), before it («وحاصرت
+    القوات منطقة قرب بلدة ...، ما أدى إلى اندلاع الاشتباك») or after it. An act's word right after the retelling
+    one names the same act («لانفجار عبوة ناسفة على مشارف مدينة ...»)."""
+    rng = doc.token_range(place.span.start, place.span.end)
+    if rng is None or doc.tokens[rng[0]].sentence != doc.tokens[last].sentence:
+        return False
+    if rng[1] < first:
+        return not any(doc.tokens[rng[1]].end <= t < doc.tokens[first].start for t in triggers)
+    for k in range(last + 1, rng[0]):
+        if doc.tokens[k].start in triggers:
+            if k != last + 1:
+                return False
+            last = k
+    return True
+
+
+def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple[str, dict]]) -> tuple[int, int] | None:
+    """The tokens (first, last) of the words retelling an event of type `kind` in the sentence, or None."""
+    for t, trig in set_aside:
+        if t == kind and (rng := doc.token_range(trig["start"], trig["end"])) is not None:
+            return rng
+    lo, hi = _sentence_tokens(doc, sentence)
+    for k in range(lo, hi - 1):
+        tok = doc.tokens[k]
+        if (tok.stem in _HAPPEN_VERBS or tok.norm in _HAPPEN_VERBS or tok.norm[1:] in _HAPPEN_VERBS) \
+                and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
+            return k, k + 1
+    return None

@@ -74,6 +74,7 @@ from rasd.extract.event_place import (
     article_focus,
     choose_place,
     coordinated_places,
+    places_from_retellings,
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
@@ -306,8 +307,9 @@ def run(doc: Document) -> None:
         if sent.furniture:
             continue
         event_type = match.rule.get("type")
-        if _inside_name(doc, trig):
-            continue            # «مجلس التعاون الخليجي» is a name, not cooperation
+        if _inside_name(doc, trig) or _inside_name(doc, doc.tokens[match.last]):
+            continue            # «مجلس التعاون الخليجي» is a name, not cooperation; so is a phrase's last word
+            #                     («أكدت قوات الدعم السريع»: no «أكد ... دعم»)
         lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
         hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
                   len(doc.tokens))
@@ -443,6 +445,7 @@ def run(doc: Document) -> None:
     _attackers_named_next(events, doc)
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
+    places_from_retellings(doc, events)
     back_to_parts(moved)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
@@ -502,6 +505,15 @@ def _weekday_names() -> dict[str, int]:
 
 def _weekday_of_sentence(doc: Document, sentence: int) -> int | None:
     """The one weekday a sentence names («وأمس السبت، اعتقلت الأجهزة الأمنية»), None for none or several."""
+    # (kept per document: each event asks of its sentence and the three before it, ~95 scans an article; issue 16)
+    memo = document_memo("events:weekday", (doc,), (doc.tokens,))
+    if sentence in memo:
+        return memo[sentence]
+    weekday = memo[sentence] = _scan_weekday(doc, sentence)
+    return weekday
+
+
+def _scan_weekday(doc: Document, sentence: int) -> int | None:
     names = _weekday_names()
     found = set()
     for tok in sentence_tokens(doc.tokens, sentence):

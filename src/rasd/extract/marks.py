@@ -20,6 +20,8 @@ from rasd.text.normalize import normalize_for_match
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", "‹": "›"}
 SYMMETRIC = '"'
 SHORT_QUOTE_WORDS = 6          # up to this many words, a quote must be framed as speech to count
+# the characters `_find_quote_marks` acts on: it steps from one to the next (issue 16: it read every character)
+_MARK_CHARS = re.compile("[" + re.escape("".join(OPEN_CLOSE) + SYMMETRIC + "”»") + "]")
 
 
 # --- quote marks ------------------------------------------------------------------------------------------
@@ -82,6 +84,10 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
         first_here = len(marks)                      # the marks of this paragraph (and a quote running into it)
         i = max(ps, skip_until)
         while i < pe:
+            found = _MARK_CHARS.search(text, i, pe)
+            if found is None:
+                break                                # no mark left in the paragraph
+            i = found.start()
             ch = text[i]
             if ch == "«" and _closing_shaped(text, i):
                 i += 1                               # «سعيّد«،»: a mirrored closing mark, not an opener

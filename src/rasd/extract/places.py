@@ -41,7 +41,9 @@ def _place_words() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=16_384)
 def _word_role(word: str) -> tuple[str, str] | None:
+    # (cached: the stages ask ~2,800 times an article, twice per word of some loops; issue 16)
     words = _place_words()
     return words.get(word) or (words.get(word[2:]) if word.startswith("ال") else None)
 
@@ -177,7 +179,10 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
 def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
     """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
-    return {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    if parent.admin1 and parent.feature in ("admin1", "region"):
+        out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
+    return out
 
 
 def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
@@ -277,6 +282,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
         return "a common word that is also a place name, with no place cue or preposition"
     if c.feature == "country":
         return None
+    if ctx.get("cue") == "admin2" and countries and not at_home:
+        # «محلية الثورة» in a Sudanese story: a district word names a district of the story's own country
+        return "a district word before a place outside the article's countries"
     if c.feature == "facility" and (at_home or not countries):
         return None         # «فوق مطار أربيل»: a facility's name carries its own place word («مطار»)
     if c.feature == "admin1":
@@ -321,6 +329,8 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     if "near" in ctx and c.feature not in _BIG_FEATURES:
         # «قرية الجرنية بريف محافظة الرقة»: the village of that name in that province, the nearer the better
         score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
+        if ctx.get("near_admin1") == c.admin1 and c.feature in _SETTLEMENT:
+            score += 3.0    # (inside the province named, before a nearer homonym across its border)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -335,11 +345,12 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
     elif cue == "capital" and c.is_capital:
         score += 12.0
     elif cue in ("admin1", "country") and c.feature == cue:
-        score += 12.0
+        score += 12.0       # (a district word «قضاء طولكرم» gets none: the town it is named after is the place)
     return score
 
 
 _HOMONYM_VILLAGES = 3
+_IN_A_PROVINCE_NAMED = " (the one in a province the article names)"
 
 
 def _nearer_the_story(capital: PlaceCandidate, country: PlaceCandidate, countries: list[str]) -> bool:
@@ -395,8 +406,14 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
         return None, reason
     if best.feature == "village" and "near" not in ctx and sum(
             1 for c in cands if c.feature == "village" and c.country == best.country) >= _HOMONYM_VILLAGES:
-        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it
-        return None, "a village name several villages of the country bear, with no larger place named beside it"
+        # «كهريز»: a name three villages or more of the country bear, with no larger place named beside it —
+        # unless just one of them lies in a province the article has placed something in («منطقة صرواح» in a
+        # story of Marib: the Sirwah of Marib province)
+        provinces = set(ctx.get("article_admin1", "").split(";")) - {""}
+        inside = [c for c in cands if c.feature == "village" and c.country == best.country and c.admin1 in provinces]
+        if len(inside) != 1 or _acceptable(inside[0], ctx, countries, name):
+            return None, "a village name several villages of the country bear, with no larger place named beside it"
+        return inside[0], "gazetteer" + _IN_A_PROVINCE_NAMED
     moved = " (article context)" if best is not cands[0] else ""
     return best, "gazetteer" + moved
 
@@ -520,6 +537,21 @@ def _after_the_particle_ka(doc: Document, e: Entity) -> bool:
         and doc.text[tok.start:e.span.start].replace("و", "").replace("ف", "") == "ك"
 
 
+def _clitic_after_construct_cue(doc: Document, e: Entity) -> bool:
+    """«مدينة والام», «مدينة كالوقي»: right after an indefinite place word (a noun in construct: «مدينة», «قرية»,
+    «مقاطعة») its name follows with nothing between. A one-word mention read after «و» or «ك» split off its word
+    there is a wrong reading of one name («والام» is not «و» + «الام», «كالوقي» not «ك» + «الوقي»)."""
+    first, last = _token_range(doc, e)
+    tok = doc.tokens[first]
+    if first == 0 or first != last or not tok.prefixes or tok.prefixes[0] not in ("و", "ك") \
+            or e.span.start <= tok.start:
+        return False        # («قرية بريف حلب», «مدينة وريف دمشق»: a preposition, or two nouns sharing one name)
+    prev = doc.tokens[first - 1]
+    role = _word_role(prev.stem) or _word_role(prev.norm)
+    return bool(role and role[0] == "cue") and "ال" not in prev.prefixes and not prev.suffix \
+        and prev.sentence == tok.sentence and not _text_gap(doc, first)
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -590,7 +622,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
         role = _word_role(tok.stem) or _word_role(tok.norm)
-        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1", "neighbourhood")
+        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1", "admin2", "neighbourhood")
                             or role[0] == "facility"):
             continue
         for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
@@ -598,11 +630,12 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                 continue
             start, end = tokens[k + 1].start, tokens[n].end
             if any(a < end and start < b for a, b in taken):
-                break
+                continue        # (a shorter name may end before the place found there)
             name = doc.text[start:end]
             cands = [c for c in kb.gazetteer.candidates(name)
                      if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
-                     or c.feature == "region" and c.id.startswith("rasd:")]    # «منطقة جرود عرسال»: our regions
+                     or c.feature == "region" and c.id.startswith("rasd:") and role[1] == "admin1"]
+            # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
             ctx = {"cue": role[1] if role[0] == "cue" else "city"}
@@ -628,7 +661,36 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                 out.append(_place(e, best, ctx, reason + " (after a place word)"))
                 taken.append((start, end))
             break
+        else:
+            if role[0] == "cue" and (latin := _latin_after_cue(doc, kb, k, role[1], countries, taken)) is not None:
+                out.append(latin)       # «مدينة والام» in a story of Niger: Ouallam, named only in Latin
+                taken.append((latin.span.start, latin.span.end))
     return out
+
+
+def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
+                     taken: list[tuple[int, int]]) -> Place | None:
+    """The word or two right after the place word at token k, which no layer read as a name and the gazetteer
+    does not hold in Arabic: the place of the article's country whose Latin name it transliterates
+    (_latin_place's strict test), the one-word reading first."""
+    if not countries or not any(p.country == countries[0] for p in doc.places):
+        return None         # (a story whose first country no place of it names: too weak a ground to look in)
+    tokens = doc.tokens
+    for n in (k + 1, k + 2):
+        # (a clitic on the word right after the place word is part of the name: «مدينة والام»)
+        if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence or n > k + 1 and tokens[n].prefixes \
+                or _text_gap(doc, n) or any(a < tokens[n].end and tokens[k + 1].start < b for a, b in taken):
+            return None
+        e = Entity(span=doc.span(tokens[k].stem_start, tokens[n].end), text=doc.text[tokens[k].stem_start:tokens[n].end],
+                   type="GPE", source="cue")
+        if (place := _latin_place(doc, e, {"cue": cue}, [], countries, kb)) is not None:
+            return place
+    return None
+
+
+def _text_gap(doc: Document, n: int) -> bool:
+    """Punctuation between token n and the one before it (a name does not run over it)."""
+    return bool(doc.text[doc.tokens[n - 1].end:doc.tokens[n].start].strip(" «»\"“”"))
 
 
 _CAPITAL_WORD = "عاصمه"
@@ -793,7 +855,30 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
 NEEDS = ("entities", "agents", "source")
 ADDS = ("places", "unresolved_places")
 
-def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int]) -> None:
+_NEXT_DOOR_KM = 150.0
+
+
+def _next_to_the_story(p: Place, main: str, kb) -> bool:
+    """A place abroad within reach of a province of the country the article is about (Gaza beside Israel's
+    Southern District): a border story, not a homonym from far away («الخمس» read in a story of Niger)."""
+    if not main or p.lat is None or p.lon is None:
+        return False
+    return any(_km(p.lat, p.lon, lat, lon) <= _NEXT_DOOR_KM for lat, lon in kb.gazetteer.admin1_points(main))
+
+
+def _provinces_named(doc: Document, kb, countries: list[str]) -> set[str]:
+    """The admin-1 codes of the provinces and towns (10,000+) the article's place mentions read as first, in
+    its three first countries."""
+    out = set()
+    for e in doc.entities:
+        top = kb.gazetteer.place(e.candidates[0]) if e.type in ("GPE", "LOC") and e.candidates else None
+        if top is not None and top.admin1 and top.country in countries[:3] \
+                and (top.feature == "admin1" or top.feature in _SETTLEMENT and top.population >= _MEDIUM_CITY):
+            out.add(top.admin1)
+    return out
+
+
+def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str) -> None:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
     or province abroad that is the only place of its country, in a country the article never names (no country
     name, no nisba, no forces of it), with no place word, country or parent place beside it, is far more often a
@@ -806,6 +891,8 @@ def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int]) -> None:
         return
     lone = []
     for p in doc.places:
+        if p.country and _next_to_the_story(p, main, kb):
+            continue        # «على حدود غزة» in a story of Israel: a place next door to the country the story is about
         if p.country and p.country not in named and counts[p.country] == 1 and p.span.start not in anchored \
                 and p.feature not in ("country", "region", "water") and p.gazetteer_id \
                 and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False):
@@ -828,6 +915,21 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     votes = country_votes(doc, kb)
+    before = (list(doc.places), list(doc.unresolved_places), [e.model_copy() for e in doc.entities])
+    located = _resolve(doc, kb, votes)
+    top = {cc for cc, _ in votes.most_common(3)}
+    unnamed = Counter(cc for cc in located if cc not in top)
+    if unnamed:
+        # «في مدينة الخليل ... بلدة يطا» in a story that names no country, or only Kuwait by a nisba: the
+        # countries of the places the text itself locates (a place word, a country or a larger place beside
+        # them) are countries the article is about; resolve again with them among its countries
+        doc.places, doc.unresolved_places, doc.entities = before
+        _resolve(doc, kb, votes + unnamed)
+
+
+def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
+    """Resolve every place mention with the article's country votes; the countries of the places resolved
+    with an anchor of their own (a place word, a country or a larger place beside them), one per place."""
     countries = [cc for cc, _ in votes.most_common()]
     unresolved: list[Entity] = []
     # «في محافظات نابلس ورام الله والخليل»: the end token of each place resolved, with its context and country,
@@ -835,6 +937,8 @@ def run(doc: Document) -> None:
     list_ends: dict[int, tuple[dict[str, str], str]] = {}
     ships: list[Entity] = []
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
+    split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
+    provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -858,8 +962,11 @@ def run(doc: Document) -> None:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
-        if _after_the_particle_ka(doc, e):
-            unresolved.append(e)    # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun
+        if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
+            # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun; «مدينة والام» is Ouallam,
+            # not «و» + Ilam
+            unresolved.append(e)
+            split_off.add(id(e))
             continue
         _share_list_context(doc, e, ctx, list_ends)
         _own_place_word(doc, e, ctx)
@@ -883,9 +990,11 @@ def run(doc: Document) -> None:
             if inner is not None:
                 cands, head = inner[0], inner[1]
                 ctx["cue"] = "city" if head == "fac" else head
+        if provinces_placed:
+            ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
-            and best is not None and best.country == countries[0]
+            and best is not None and best.country == countries[0] or reason.endswith(_IN_A_PROVINCE_NAMED)
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
                 and ("near" in ctx and _km_to_parent(best, ctx) > float(ctx["near_km"])
                      or "near" not in ctx and not unique_at_home):
@@ -949,8 +1058,11 @@ def run(doc: Document) -> None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends)
-    _drop_lone_foreign_places(doc, kb, anchored)
-    doc.places.extend(_after_cue_words(doc, kb, countries))
+    _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
+    anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
+    after_cue = _after_cue_words(doc, kb, countries)
+    anchored_in += [p.country for p in after_cue if p.country]
+    doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
     placed: set[int] = set()
@@ -959,6 +1071,8 @@ def run(doc: Document) -> None:
     index = GrowingIndex(doc.places, lambda x: (x.span.start, x.span.end))
     taken: set[tuple[int, int, str]] = set()
     for e in unresolved:
+        if id(e) in split_off:
+            continue
         near = index.overlapping(e.span.start, max(e.span.end, e.span.start + 1))
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
             taken.add((e.span.start, e.span.end, e.span.text))
@@ -976,3 +1090,4 @@ def run(doc: Document) -> None:
     doc.entities = [e for e in doc.entities if id(e) not in dropped]
     restore_withheld(doc, [e for e in unresolved if id(e) in dropped])     # (entities stage: names held back)
     doc.places.sort(key=lambda p: p.span.start)
+    return anchored_in

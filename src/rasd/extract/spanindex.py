@@ -10,6 +10,7 @@ Answers come in the list's own order, so code that takes the first hit is unchan
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from operator import is_
 from typing import Any, Callable
 
 Key = Callable[[Any], tuple[int, int]]
@@ -50,7 +51,7 @@ def span_index(items: list, key: Key, name: str) -> SpanIndex:
     return index
 
 
-_MEMOS: dict[str, tuple[tuple, tuple, dict]] = {}
+_MEMOS: dict[str, tuple[tuple, tuple, tuple, dict]] = {}
 
 
 def document_memo(name: str, objects: tuple, lists: tuple) -> dict:
@@ -59,13 +60,14 @@ def document_memo(name: str, objects: tuple, lists: tuple) -> dict:
     new one otherwise (another document, or a layer replaced or grown). For questions asked again with the
     same arguments, per trigger of a sentence (issue 16). Callers store only what they read, or hand out
     copies."""
-    # (compared by id: the objects are kept with the memo, so no other object can have their id meanwhile)
-    key = (tuple(map(id, objects)), tuple(map(id, lists)), tuple(map(len, lists)))
+    # (compared by identity, `is` over the pairs: the objects are kept with the memo; asked ~500 times an
+    # article, where building and comparing tuples of ids cost 2 µs a question; issue 16)
     hit = _MEMOS.get(name)
-    if hit is not None and hit[0] == key:
-        return hit[2]
+    if hit is not None and len(hit[0]) == len(objects) and len(hit[1]) == len(lists) \
+            and all(map(is_, hit[0], objects)) and all(map(is_, hit[1], lists)) and hit[2] == tuple(map(len, lists)):
+        return hit[3]
     memo: dict = {}
-    _MEMOS[name] = (key, (objects, lists), memo)
+    _MEMOS[name] = (objects, lists, tuple(map(len, lists)), memo)
     return memo
 
 

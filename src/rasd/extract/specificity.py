@@ -156,8 +156,19 @@ def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None
 
     def reads_as_verb(m: LemmaMatch) -> bool:
         lemma = normalize_for_match(m.rule.lemma.split(" ")[0].split("|")[0])
-        return m.rule.pos == "verb" and tok.stem in verb_forms(lemma)
+        return m.rule.pos == "verb" and tok.stem in _verb_forms(lemma)
     return next((m for m in covering if reads_as_verb(m)), covering[0])
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(lemma: str) -> frozenset[str]:
+    """`verb_forms` of a lemma, generated once (asked per trigger: issue 16)."""
+    return frozenset(verb_forms(lemma))
+
+
+@lru_cache(maxsize=4096)
+def _perfect_forms(lemma: str) -> frozenset[str]:
+    return frozenset(perfect_forms(lemma))
 
 
 def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
@@ -169,10 +180,10 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     purpose = definite and set(tok.prefixes) & _PURPOSE_PREFIXES
     if purpose:
         return None     # «للاحتجاج على»، «بالقصف»: the purpose or means of another verb, no evidence either way
-    if match.rule.pos == "verb" and tok.stem in verb_forms(lemma):
+    if match.rule.pos == "verb" and tok.stem in _verb_forms(lemma):
         if definite:
             return "definite_masdar"
-        return "perfect_verb" if tok.stem in perfect_forms(lemma) else "imperfect_verb"
+        return "perfect_verb" if tok.stem in _perfect_forms(lemma) else "imperfect_verb"
     if not definite:
         return "indefinite_noun"
     if tok.stem.endswith(("ات", "ين", "ون")):

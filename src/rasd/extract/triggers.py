@@ -36,7 +36,11 @@ class LemmaRule:
     noun_keys: frozenset[str] = frozenset()   # the rule's noun forms (masdar, plurals) as opposed to verb forms
 
     def get(self, column: str, default: str = "") -> str:
-        return dict(self.row).get(column, default)
+        # (the row's dict is built once per rule, not at each of ~1,200 questions an article: issue 16)
+        columns = self.__dict__.get("_columns")
+        if columns is None:
+            columns = self.__dict__["_columns"] = dict(self.row)
+        return columns.get(column, default)
 
     def reads_as_noun(self, token: Token) -> bool:
         """Whether the token matched one of the rule's noun forms («مطالبة», «استهداف»), not a verb form;

@@ -165,8 +165,15 @@ class Matcher:
         entries, places, prefixes, weak = self.entries, self.places, self.prefixes, self.weak_places
         n = len(tokens)
         out = []
+        cache, readings = self._readings, self.readings
         for i in range(n):
-            for rd in self.readings(tokens[i]):
+            # (`readings`' cache read here, the method only on a miss: most words have no reading; issue 16)
+            rds = cache.get(tokens[i].text)
+            if rds is None:
+                rds = readings(tokens[i])
+            else:
+                cache.move_to_end(tokens[i].text)
+            for rd in rds:
                 key = rd.form
                 j = i
                 while True:

@@ -23,6 +23,9 @@ CONTINUATION_PUNCT = ".،,؛;:)»”"
 FIXED_WIDTH_MAX = 100       # texts whose longest line is this short are candidates for fixed-width wrapping
 FIXED_WIDTH_SHARE = 0.8     # ... and a line at least this share of that width is wrapped
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+# the same word read from the line's end: a search for `_LAST_WORD` tries it at every offset of the line and
+# runs each try to the next word (a paragraph line took 10 µs; issue 16)
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
 # A sentence does not start with a preposition clitic on a content word (لسحق, بحسب is fine mid-sentence),
 # except for these lexicalised sentence openers.
@@ -52,6 +55,12 @@ def _starts_with_prep_clitic(word: str) -> bool:
     return bool(prefixes) and prefixes[0] in _PREP_CLITICS and normalize_for_match(word) not in _SENTENCE_OPENERS
 
 
+def last_word(line: str) -> str | None:
+    """The line's last run of word characters (what `_LAST_WORD` finds), or None."""
+    m = _LAST_WORD_REVERSED.match(line[::-1])
+    return m.group(1)[::-1] if m else None
+
+
 def is_wrap(line: str, next_line: str, width: int = 0) -> bool:
     """Is the newline between `line` and `next_line` a hard wrap inside a sentence?
 
@@ -65,8 +74,8 @@ def is_wrap(line: str, next_line: str, width: int = 0) -> bool:
     if nxt[0] in CONTINUATION_PUNCT:
         return True
     words = _wrap_words()
-    last = _LAST_WORD.search(line)
-    if last and normalize_for_match(last.group(1)) in words["end"]:
+    last = last_word(line)
+    if last and normalize_for_match(last) in words["end"]:
         return True
     first = _FIRST_WORD.match(nxt)
     if first and (normalize_for_match(first.group(1)) in words["start"] or _starts_with_prep_clitic(first.group(1))):

@@ -1,0 +1,52 @@
+"""The event's place chooser (rasd.extract.event_place.choose_place) on real Arabic sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _events(text: str, kind: str):
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    return [e for e in doc.events if e.type == kind]
+
+
+def test_a_destination_after_a_participle_phrase_is_the_main_clause():
+    # «تابعة للقوات المسلحة» closes before «إلى»: the city is where the reinforcements arrived (the
+    # prepositions are read as token stems read them, «إلى» → «الي»), not inside the participle's clause
+    text = "وصلت اليوم تعزيزات عسكرية ضخمة تابعة للقوات المسلحة الجنوبية إلى مدينة المكلا، عاصمة محافظة حضرموت."
+    moves = _events(text, "MOBILIZE")
+    assert moves and moves[0].place is not None and "المكلا" in moves[0].place.text
+
+
+def test_a_country_event_takes_the_town_its_retelling_names():
+    text = ("قتل 4 جنود، اليوم الأحد، وأصيب آخرون في انفجار استهدف دورية عسكرية في الصومال.\n"
+            "وتعرض جنود الدورية لانفجار عبوة ناسفة على مشارف مدينة بلدوين، عاصمة إقليم هيران.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "بلدوين" in attacks[0].place.text
+
+
+def test_a_country_event_takes_the_province_where_it_happened():
+    text = ("أقدم مسلحون على خطف 15 شخصًا في نيجيريا أثناء توجههم إلى سوق القرية.\n"
+            "ووقعت الحادثة مساء الأحد الماضي في ولاية كادونا، حيث اعترض المسلحون الحافلة.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "كادونا" in attacks[0].place.text
+
+
+
+def test_a_region_event_takes_the_town_named_before_its_retelling():
+    # the retelling noun closes its sentence («ما أدى إلى اندلاع الاشتباك»): the town before it, no other act between
+    text = ("قتل مسلحان خلال اشتباك مع القوات الأمنية في القسم الهندي من كشمير الأحد.\n"
+            "وحاصرت القوات الأمنية منطقة زراعية قرب بلدة سوبور، ما أدى إلى اندلاع الاشتباك.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and "سوبور" in attacks[0].place.text
+
+
+def test_the_state_a_claim_is_made_for_is_no_place_of_the_event():
+    # «تبعية جزيرتي تيران وصنافير إلى السعودية» names what the protest is about: the dispersal is where the
+    # sentence before places the protest
+    text = ("تظاهر المئات في وسط القاهرة، الجمعة. وفرقت قوات الأمن تظاهرات خرجت للتنديد بإعلان تبعية جزيرتي تيران "
+            "وصنافير إلى السعودية.")
+    dispersals = _events(text, "COERCE")
+    assert dispersals and dispersals[0].place is not None and dispersals[0].place.country == "EG"
