@@ -314,10 +314,6 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     if any(k == "nisba" for k, _ in m.also) and prev is not None and prev.sentence == tok.sentence \
             and not tok.prefixes and prev.stem not in _PLACE_LEAD_WORDS:
         return True         # «قصف جوي روسي»: an adjective after a noun, not the town of Ruse
-    if any(k == "nisba" for k, _ in m.also) and m.token_end - m.token_start == 1 and tok.prefixes == ["ال"] \
-            and prev is not None and _joined(doc, m.token_start - 1, m.token_start) and "ال" in prev.prefixes \
-            and not prev.suffix:
-        return True         # «العاصمة السويدية», «المدينة الهندية»: a definite noun and its adjective, not Samandag
     if best.is_capital:
         return False
     return any(etype == "PERSON" and start <= m.name_start and m.end <= end and (end - start) > (m.end - m.name_start)
@@ -338,6 +334,20 @@ def _adjective_after_noun(doc: Document, m: KBMatch) -> bool:
     return not prev.prefixes and not prev.suffix and prev_word.endswith(("ة", "ات")) \
         and prev.stem not in _PLACE_LEAD_WORDS and prev.stem not in _PLACE_GOVERNORS \
         and prev.stem not in _TOPONYM_HEADS and prev.stem not in _org_heads()
+
+
+def _adjective_of_definite_noun(doc: Document, m: KBMatch, kb) -> bool:
+    """«العاصمة السويدية», «المدينة الهندية»: a country's nisba with the article right after a definite noun is
+    the noun's adjective, not the town of that spelling (Samandag, Al Hindiyah); a country or province of that
+    name («السعودية») is left to the places stage."""
+    tok = doc.tokens[m.token_start]
+    prev = doc.tokens[m.token_start - 1] if m.token_start > 0 else None
+    if not (any(k == "nisba" for k, _ in m.also) and m.token_end - m.token_start == 1 and tok.prefixes == ["ال"]
+            and prev is not None and _joined(doc, m.token_start - 1, m.token_start) and "ال" in prev.prefixes
+            and not prev.suffix):
+        return False
+    best = kb.gazetteer.place(m.ids[0]) if m.ids else None
+    return best is not None and best.feature not in ("country", "admin1")
 
 
 def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
@@ -399,6 +409,8 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
                 continue        # a title alone names a person only at a known date («الرئيس الفلسطيني» in 2005?)
             doc.entities.append(_actor_entity(doc, m, actor, source="title"))
         elif m.kind == "place":
+            if _adjective_of_definite_noun(doc, m, kb):
+                continue        # (no nisba agent either: the words stay as they were read before this rule)
             if _place_is_misread(doc, m, kb, ner_spans):
                 _maybe_nisba(doc, m, kb)
                 if _claimed_function_word(doc, m):
