@@ -97,3 +97,8 @@ def test_a_charge_is_no_deed_told():
 def test_a_massacre_committed_is_an_attack():
     found = _events("وارتكبت قوات الدعم السريع مجزرة بحق 15 مدنيا في قرية ود النورة بولاية الجزيرة أمس الأربعاء.")
     assert "ASSAULT" in [t for t, _ in found]
+
+
+def test_the_terms_of_a_deal_are_not_done_yet():
+    found = _events("وقال الوسطاء إن المرحلة الأولى ستستمر ستة أسابيع، وتشمل إطلاق سراح 33 رهينة محتجزين لدى حماس في غزة.")
+    assert "RETREAT" not in [t for t, _ in found]
