@@ -110,3 +110,8 @@ def test_a_share_of_the_dead_is_no_new_attack():
         "وذكر طبيب في المستشفى المدني أن أربعة من القتلى من رجال الشرطة.")))
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
     assert "ASSAULT" in [t for t, _ in _events("وأسفر الانفجار في كويتا عن سقوط عدد من القتلى والجرحى أمس.")]
+
+
+def test_rescuing_people_is_no_aid():
+    found = _events("وأفادت السلطات أن قوات الأمن الصومالية أنقذت مدنيين عدة من المنزل في مقديشو أمس.")
+    assert "AID" not in [t for t, _ in found]
