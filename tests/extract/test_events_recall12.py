@@ -97,3 +97,21 @@ def test_a_charge_is_no_deed_told():
 def test_a_massacre_committed_is_an_attack():
     found = _events("وارتكبت قوات الدعم السريع مجزرة بحق 15 مدنيا في قرية ود النورة بولاية الجزيرة أمس الأربعاء.")
     assert "ASSAULT" in [t for t, _ in found]
+
+
+def test_the_terms_of_a_deal_are_not_done_yet():
+    found = _events("وقال الوسطاء إن المرحلة الأولى ستستمر ستة أسابيع، وتشمل إطلاق سراح 33 رهينة محتجزين لدى حماس في غزة.")
+    assert "RETREAT" not in [t for t, _ in found]
+
+
+def test_a_share_of_the_dead_is_no_new_attack():
+    doc = extract(Article(id="t", published=dt.date(2024, 12, 2), text=(
+        "قتل 30 شخصا في انفجار سيارة مفخخة قرب مقر الشرطة في مدينة كويتا أمس الاثنين.\n"
+        "وذكر طبيب في المستشفى المدني أن أربعة من القتلى من رجال الشرطة.")))
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
+    assert "ASSAULT" in [t for t, _ in _events("وأسفر الانفجار في كويتا عن سقوط عدد من القتلى والجرحى أمس.")]
+
+
+def test_rescuing_people_is_no_aid():
+    found = _events("وأفادت السلطات أن قوات الأمن الصومالية أنقذت مدنيين عدة من المنزل في مقديشو أمس.")
+    assert "AID" not in [t for t, _ in found]

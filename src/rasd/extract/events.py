@@ -371,6 +371,9 @@ def run(doc: Document) -> None:
                                         sentence_fallback=event_type == "ASSAULT") \
             if event_type in _CASUALTY_TYPES else None
         strength = match.rule.get("strength")
+        if strength == "casualty" and _partitive_of_the_dead(doc, match.first):
+            set_aside("reference", f"«من {trig.text}»: a share of the dead or hurt told before, no new act")
+            continue
         if strength == "casualty" and not (casualties and (casualties.fatalities or casualties.injuries or casualties.vague)):
             continue
         if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
@@ -560,6 +563,17 @@ def _one_more(doc: Document, match: LemmaMatch, event_type: str) -> Token | None
             return tok if noun or (k - 1 > match.last and not _is_a_count(doc, k - 1) and head.stem not in _OTHER_COUNT
                                    and not any(ch.isdigit() for ch in head.norm)) else None
     return None
+
+
+def _partitive_of_the_dead(doc: Document, i: int) -> bool:
+    """«أن أربعة من القتلى من رجال الشرطة»: a number, «من» and a definite casualty noun count a share of the dead
+    or wounded the article has told, not the toll of a new act («عدد من القتلى», a vague toll, still is one)."""
+    tok = doc.tokens[i]
+    if "ال" not in tok.prefixes or i < 2 or doc.tokens[i - 2].sentence != tok.sentence:
+        return False
+    before = doc.tokens[i - 1]
+    return before.stem == "من" and not before.prefixes and not doc.text[before.end:tok.start].strip() \
+        and _is_a_count(doc, i - 2)
 
 
 def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
