@@ -225,13 +225,28 @@ def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     return kept
 
 
+_HOLDER_REACH = 2      # «قائد الجيش اللبناني العماد جوزف عون»: rank words between a title and its holder
+
+
+def _words_between(doc: Document, end: int, start: int) -> int:
+    """Words between character offsets end and start, or many when punctuation or another sentence parts them."""
+    gap = doc.text[end:start]
+    if any(ch in ".،,؛:()\n" for ch in gap):
+        return 99
+    return len(gap.split())
+
+
 def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     kb = load_kb()
     claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
+    people = sorted(start for start, _end in person_spans(doc.entities))
     out = []
     for m in kb.matcher.match_tokens(doc.tokens, doc.text):
         if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
             continue
+        holder_next = next((p for p in people if p >= m.end), None)
+        if holder_next is not None and _words_between(doc, m.end, holder_next) <= _HOLDER_REACH:
+            continue        # «وزير الخارجية الإيراني عباس عراقجي»: the title of the person named after it
         holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)
         if holder is None:
             continue
@@ -901,8 +916,9 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
             head = k
         elif tok.stem not in _NISBA_HEAD_MODIFIERS:
             break
-    if head is None:
-        return None
+    if head is None or head > 0 and tokens[head - 1].sentence == tokens[head].sentence \
+            and not tokens[head - 1].prefixes and tokens[head - 1].stem in _person_titles():
+        return None     # «وزير الخارجية اليوناني»: the body is the genitive of a person's title
     end = last
     k = last + 1
     if k + 1 < len(tokens) and tokens[k].sentence == tokens[last].sentence and tokens[k].stem == "من" \
@@ -1277,6 +1293,29 @@ def english_plural(name: str) -> str:
         last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u", "") \
             else last + "s"
     return " ".join([*words[:-1], last])
+
+
+_NATIONAL_SECTORS = ROLES["national_sectors"]
+
+
+@lru_cache(maxsize=1)
+def _nationality_adjectives() -> dict[str, str]:
+    """Country code → its English adjective («JO» → «Jordanian»), from the KB's nisba table."""
+    return {n.country: n.name_en_adj for n in load_kb().actors.nisba if n.name_en_adj}
+
+
+def national_name(actor: Actor) -> str | None:
+    """«الأمن», «الجيش» of a known country: a generic state body's English name carries its nationality
+    («Jordanian security forces», «Lebanese army»), as the body is that state's; named actors, other roles and
+    names that already carry it are left as they are."""
+    name = actor.name_en
+    if not name or not (actor.kb_id or "").startswith("agent.") or actor.sector not in _NATIONAL_SECTORS \
+            or not actor.country:
+        return name
+    adjective = _nationality_adjectives().get(actor.country)
+    if adjective is None or adjective.lower() in name.lower():
+        return name
+    return f"{adjective} {name}"
 
 
 def _as_a_crowd(actor: Actor) -> Actor:
