@@ -210,8 +210,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
+    return _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))
 
 
 def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
@@ -317,6 +317,7 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "agent" and (m.kind in ("agent", "victim") or _group_adjective(doc, m)) \
                 and m.first == prev.last + 1 and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
+                and not _cases_disagree(doc.tokens[prev.last], doc.tokens[m.first]) \
                 and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
@@ -328,6 +329,12 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(m)
     return out
+
+
+def _cases_disagree(head, word) -> bool:
+    """«قتل مسلحون مدنيين»: a nominative sound plural («-ون») and an oblique one («-ين») after it are subject
+    and object, not a role and its people."""
+    return {head.stem[-2:], word.stem[-2:]} == {"ون", "ين"} and not head.suffix and not word.suffix
 
 
 _ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين")
@@ -929,6 +936,31 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
         end = k + 1
     start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
     return start, tokens[end].end
+
+
+_PLURAL_CASE_ENDINGS = ("ون", "ين")
+
+
+def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«اغتال إرهابيون مترجلون ضابطا»: an indefinite sound plural role followed at once by a bare word in the same
+    plural case («-ون» after «-ون», «-ين» after «-ين») has that word as its adjective; the role's text takes it."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out = []
+    for m in mentions:
+        nxt = m.last + 1
+        head = doc.tokens[m.last]
+        if m.kind in ("agent", "victim") and m.first == m.last and "ال" not in head.prefixes and not head.suffix \
+                and head.stem.endswith(_PLURAL_CASE_ENDINGS) and nxt < len(doc.tokens) and nxt not in covered \
+                and doc.tokens[nxt].sentence == head.sentence and not doc.tokens[nxt].prefixes \
+                and not doc.tokens[nxt].suffix and len(doc.tokens[nxt].stem) > 4 \
+                and doc.tokens[nxt].stem[-2:] == head.stem[-2:] and not _punctuated(doc, m.last, nxt) \
+                and m.actor.span is not None:
+            end = doc.tokens[nxt].end
+            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:end],
+                                               "span": doc.span(m.actor.span.start, end)})
+            m = Mention(m.first, nxt, actor, m.kind, m.locative)
+        out.append(m)
+    return out
 
 
 def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
