@@ -1107,6 +1107,16 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
              and not m.locative and set(tokens[m.first].prefixes) <= {"ال"}), None)) is not None:
         # «كشفت وزارة الدفاع عن تنفيذ الجيش الأمريكي ضربة جوية»: the light noun's genitive is who acts
         return agent.actor, None
+    if light is not None and event_type == "PROTEST" and is_light_noun(doc, light) \
+            and not _after_a_preposition(doc, light) and not any(
+                m.actor.kb_id in _PROTESTER_AGENTS for m in mentions) and (organiser := _subject_before(
+                    doc, light, [m for m in mentions if m.last < light and not m.locative
+                                 and m.actor.sector not in _NON_PROTESTING and m.actor.sector != "media"
+                                 and not _is_place_actor(m)], first_named=True)) is not None \
+            and organiser.kind == "entity" and not _naming_people(doc, [organiser]):
+        # «أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل»: with no crowd named, the body that starts the
+        # strike or the protest holds it
+        return organiser.actor, None
     if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
