@@ -13,3 +13,10 @@ def test_a_plural_role_takes_the_adjective_agreeing_with_it_not_the_object():
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "مسلحون"
     assert attack.actor2 is not None and attack.actor2.text == "مستوطنين"
+
+
+def test_a_number_after_a_plural_role_is_no_adjective_of_it():
+    doc = events_of("وأشار الناطق باسم العمليات إلى أن إرهابيين اثنين فجرا نفسيهما في سوق ببغداد اليوم، ما أسفر "
+                    "عن مقتل عدد من المواطنين.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == "إرهابيين"

@@ -954,6 +954,7 @@ def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention
                 and doc.tokens[nxt].sentence == head.sentence and not doc.tokens[nxt].prefixes \
                 and not doc.tokens[nxt].suffix and len(doc.tokens[nxt].stem) > 4 \
                 and doc.tokens[nxt].stem[-2:] == head.stem[-2:] and not _punctuated(doc, m.last, nxt) \
+                and doc.tokens[nxt].stem not in _WORDS["another"] and not _a_number(doc, nxt) \
                 and m.actor.span is not None:
             end = doc.tokens[nxt].end
             actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:end],
@@ -961,6 +962,12 @@ def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention
             m = Mention(m.first, nxt, actor, m.kind, m.locative)
         out.append(m)
     return out
+
+
+def _a_number(doc: Document, k: int) -> bool:
+    """«إرهابيين اثنين»: token k is (part of) a number the numbers stage read, not an adjective."""
+    tok = doc.tokens[k]
+    return any(n.span.start < tok.end and tok.start < n.span.end for n in doc.numbers)
 
 
 def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
