@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.document import Actor, Document, Event
+from rasd.extract.event_actors import national_name
 from rasd.kb import load_kb
 from rasd.kb.english import country_name, english_name
 from rasd.kb.keys import name_key
@@ -217,6 +218,7 @@ def code_actor(doc: Document, actor: Actor, event: Event, fallback_country: str 
     if rule.role in ("force", "state", "militia", "protester", "rioter", "civilian", "victim", "rescuer",
                      "facility") and actor.country is None and country:
         actor.country = country
+    actor.name_en = national_name(actor)     # «الأمن» of Jordan: «Jordanian security forces»
     name = actor.name_en or english_name(actor.text)
     actor.acled_name = _fill(rule.acled_name, country, name) or name
     actor.inter = rule.inter

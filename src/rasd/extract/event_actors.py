@@ -210,8 +210,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))
+    return _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))
 
 
 def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
@@ -225,13 +225,28 @@ def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     return kept
 
 
+_HOLDER_REACH = 2      # «قائد الجيش اللبناني العماد جوزف عون»: rank words between a title and its holder
+
+
+def _words_between(doc: Document, end: int, start: int) -> int:
+    """Words between character offsets end and start, or many when punctuation or another sentence parts them."""
+    gap = doc.text[end:start]
+    if any(ch in ".،,؛:()\n" for ch in gap):
+        return 99
+    return len(gap.split())
+
+
 def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     kb = load_kb()
     claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
+    people = sorted(start for start, _end in person_spans(doc.entities))
     out = []
     for m in kb.matcher.match_tokens(doc.tokens, doc.text):
         if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
             continue
+        holder_next = next((p for p in people if p >= m.end), None)
+        if holder_next is not None and _words_between(doc, m.end, holder_next) <= _HOLDER_REACH:
+            continue        # «وزير الخارجية الإيراني عباس عراقجي»: the title of the person named after it
         holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)
         if holder is None:
             continue
@@ -302,6 +317,7 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "agent" and (m.kind in ("agent", "victim") or _group_adjective(doc, m)) \
                 and m.first == prev.last + 1 and not (m.kind == "victim" and _accusative_indefinite(doc.tokens[m.first])) \
+                and not _cases_disagree(doc.tokens[prev.last], doc.tokens[m.first]) \
                 and not doc.tokens[m.first].prefixes and prev.actor.span is not None and m.actor.span is not None \
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
@@ -313,6 +329,12 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(m)
     return out
+
+
+def _cases_disagree(head, word) -> bool:
+    """«قتل مسلحون مدنيين»: a nominative sound plural («-ون») and an oblique one («-ين») after it are subject
+    and object, not a role and its people."""
+    return {head.stem[-2:], word.stem[-2:]} == {"ون", "ين"} and not head.suffix and not word.suffix
 
 
 _ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين")
@@ -907,8 +929,9 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
             head = k
         elif tok.stem not in _NISBA_HEAD_MODIFIERS:
             break
-    if head is None:
-        return None
+    if head is None or head > 0 and tokens[head - 1].sentence == tokens[head].sentence \
+            and not tokens[head - 1].prefixes and tokens[head - 1].stem in _person_titles():
+        return None     # «وزير الخارجية اليوناني»: the body is the genitive of a person's title
     end = last
     k = last + 1
     if k + 1 < len(tokens) and tokens[k].sentence == tokens[last].sentence and tokens[k].stem == "من" \
@@ -919,6 +942,38 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
         end = k + 1
     start = tokens[head].stem_start if set(tokens[head].prefixes) - {"ال"} else tokens[head].start
     return start, tokens[end].end
+
+
+_PLURAL_CASE_ENDINGS = ("ون", "ين")
+
+
+def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«اغتال إرهابيون مترجلون ضابطا»: an indefinite sound plural role followed at once by a bare word in the same
+    plural case («-ون» after «-ون», «-ين» after «-ين») has that word as its adjective; the role's text takes it."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out = []
+    for m in mentions:
+        nxt = m.last + 1
+        head = doc.tokens[m.last]
+        if m.kind in ("agent", "victim") and m.first == m.last and "ال" not in head.prefixes and not head.suffix \
+                and head.stem.endswith(_PLURAL_CASE_ENDINGS) and nxt < len(doc.tokens) and nxt not in covered \
+                and doc.tokens[nxt].sentence == head.sentence and not doc.tokens[nxt].prefixes \
+                and not doc.tokens[nxt].suffix and len(doc.tokens[nxt].stem) > 4 \
+                and doc.tokens[nxt].stem[-2:] == head.stem[-2:] and not _punctuated(doc, m.last, nxt) \
+                and doc.tokens[nxt].stem not in _WORDS["another"] and not _a_number(doc, nxt) \
+                and m.actor.span is not None:
+            end = doc.tokens[nxt].end
+            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:end],
+                                               "span": doc.span(m.actor.span.start, end)})
+            m = Mention(m.first, nxt, actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
+def _a_number(doc: Document, k: int) -> bool:
+    """«إرهابيين اثنين»: token k is (part of) a number the numbers stage read, not an adjective."""
+    tok = doc.tokens[k]
+    return any(n.span.start < tok.end and tok.start < n.span.end for n in doc.numbers)
 
 
 def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -1065,6 +1120,16 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
              and not m.locative and set(tokens[m.first].prefixes) <= {"ال"}), None)) is not None:
         # «كشفت وزارة الدفاع عن تنفيذ الجيش الأمريكي ضربة جوية»: the light noun's genitive is who acts
         return agent.actor, None
+    if light is not None and event_type == "PROTEST" and is_light_noun(doc, light) \
+            and not _after_a_preposition(doc, light) and not any(
+                m.actor.kb_id in _PROTESTER_AGENTS for m in mentions) and (organiser := _subject_before(
+                    doc, light, [m for m in mentions if m.last < light and not m.locative
+                                 and m.actor.sector not in _NON_PROTESTING and m.actor.sector != "media"
+                                 and not _is_place_actor(m)], first_named=True)) is not None \
+            and organiser.kind == "entity" and not _naming_people(doc, [organiser]):
+        # «أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل»: with no crowd named, the body that starts the
+        # strike or the protest holds it
+        return organiser.actor, None
     if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
@@ -1283,6 +1348,29 @@ def english_plural(name: str) -> str:
         last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u", "") \
             else last + "s"
     return " ".join([*words[:-1], last])
+
+
+_NATIONAL_SECTORS = ROLES["national_sectors"]
+
+
+@lru_cache(maxsize=1)
+def _nationality_adjectives() -> dict[str, str]:
+    """Country code → its English adjective («JO» → «Jordanian»), from the KB's nisba table."""
+    return {n.country: n.name_en_adj for n in load_kb().actors.nisba if n.name_en_adj}
+
+
+def national_name(actor: Actor) -> str | None:
+    """«الأمن», «الجيش» of a known country: a generic state body's English name carries its nationality
+    («Jordanian security forces», «Lebanese army»), as the body is that state's; named actors, other roles and
+    names that already carry it are left as they are."""
+    name = actor.name_en
+    if not name or not (actor.kb_id or "").startswith("agent.") or actor.sector not in _NATIONAL_SECTORS \
+            or not actor.country:
+        return name
+    adjective = _nationality_adjectives().get(actor.country)
+    if adjective is None or adjective.lower() in name.lower():
+        return name
+    return f"{adjective} {name}"
 
 
 def _as_a_crowd(actor: Actor) -> Actor:
