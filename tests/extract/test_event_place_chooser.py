@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rasd.document import Article
 from rasd.pipeline import extract
 
@@ -73,3 +75,15 @@ def test_the_happen_verbs_file_loads():
     verbs = happen_verbs()
     assert "وقعت" in verbs and "جري" in verbs
     assert all(v == normalize_for_match(v) and " " not in v for v in verbs)
+
+
+@pytest.mark.parametrize("sentence, landing", [
+    ("قال المتحدث إن الحوثيين أطلقوا مساء الاثنين صاروخا باليستيا من محافظة الحديدة / مديرية الدريهمي، "
+     "وسقط بعد إطلاقه في محافظة حجة.", "حجة"),
+    ("قال المتحدث إن الحوثيين أطلقوا مساء الاثنين صاروخا باليستيا من محافظة ذمار / مديرية عنس، "
+     "وسقط بعد إطلاقه في محافظة البيضاء.", "البيضاء"),
+])
+def test_a_district_written_after_the_launch_province_is_the_launch_site_too(sentence, landing):
+    # «من محافظة X / مديرية Y»: the district is part of the launch site, not where the missile fell
+    (attack,) = _events(sentence, "ASSAULT")[:1]
+    assert attack.place is not None and landing in attack.place.text

@@ -220,8 +220,9 @@ def _in_relative_clause(doc: Document, match: LemmaMatch, at: int, same_kind: fr
     return not (match.first <= described <= match.last or described in same_kind)
 
 
-def _launch_site(doc: Document, at: int) -> bool:
-    """«صواريخ أُطلقت من جنوب لبنان على ...»: where an attack came from."""
+def _launch_site(doc: Document, at: int, chain: int = 0) -> bool:
+    """«صواريخ أُطلقت من جنوب لبنان على ...»: where an attack came from — and a finer place written right after
+    it as its part («من محافظة عمران / مديرية حرف سفيان»)."""
     tokens = doc.tokens
     k = at - 1
     if k < 0:
@@ -229,8 +230,28 @@ def _launch_site(doc: Document, at: int) -> bool:
     if tokens[k].stem == "من":
         k -= 1
     elif "من" not in tokens[at].prefixes and not tokens[at].norm.startswith("من"):
-        return False
+        before = _place_right_before(doc, at) if chain < _CHAIN_LINKS else None
+        return before is not None and _launch_site(doc, before, chain + 1)
     return _role_before(doc, k, at, _LAUNCH_REACH, "launch")   # «أطلقت، مساء الثلاثاء، صاروخا باليستيا من عمران»
+
+
+_CHAIN_LINKS = 2
+_CHAIN_GLUE = frozenset(" /،,-–")
+_CHAIN_GAP = 4          # characters of glue looked at before the place
+
+
+def _place_right_before(doc: Document, at: int) -> int | None:
+    """The first token of a place ending right before token `at` with only a slash, comma or dash between
+    («محافظة عمران / مديرية حرف سفيان»), if any."""
+    start = doc.tokens[at].start
+    near = span_index(doc.places, lambda x: (x.span.start, x.span.end), "event_place:places").overlapping(
+        max(0, start - _CHAIN_GAP), start)
+    for p in near:
+        if p.span.end <= start and doc.text[p.span.end:start] and set(doc.text[p.span.end:start]) <= _CHAIN_GLUE:
+            idx = doc.token_range(p.span.start, p.span.end)
+            if idx:
+                return idx[0]
+    return None
 
 
 def _role_before(doc: Document, k: int, at: int, reach: int, role: str) -> bool:
