@@ -27,6 +27,11 @@ Session 8 (load 5-7), main fb4262f vs speed9 (6 commits):
                                         pass 1 20.71 -> 21.17 (+2%),  pass 2 24.84 -> 25.88 (+4%)
     --founding --articles 300 --chunk 20: pass 1 19.75 -> 20.54 (+4%),  pass 2 20.92 -> 21.69 (+4%)
                                         pass 1 21.32 -> 22.21 (+4%),  pass 2 19.44 -> 20.80 (+7%)
+
+Session 9 (load 4-7), main 10c561e vs speed12 (21 commits):
+    150 news articles:                  pass 1 20.02 -> 21.38 (+7%),  pass 2 24.62 -> 27.04 (+10%)
+    --founding --articles 300 --chunk 20: pass 1 17.70 -> 19.82 (+12%), pass 2 19.58 -> 21.63 (+10%)
+                                        pass 1 20.53 -> 23.38 (+14%), pass 2 20.81 -> 23.74 (+14%)
 """
 from __future__ import annotations
 
