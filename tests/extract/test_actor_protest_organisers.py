@@ -1,11 +1,12 @@
-"""«أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل»: with no crowd named, the body that starts a strike or
+"""«أعلن الاتحاد العام التونسي للشغل بدء إضراب شامل»: with no crowd named, the body that starts a strike or
 a protest (the subject of the light noun before it) holds it; a crowd named in the sentence still protests."""
 
 from rasd_testkit.extraction import events_of
 
 
 def test_the_body_starting_a_strike_holds_it_and_a_named_crowd_still_protests():
-    doc = events_of("أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل اعتباراً من اليوم الخميس، احتجاجاً على "
+    # (not «عزمه بدء إضراب»: an announced intention is no strike yet — event_modality's scheduled acts)
+    doc = events_of("أعلن الاتحاد العام التونسي للشغل بدء إضراب شامل اعتباراً من اليوم الخميس، احتجاجاً على "
                     "تردي الوضع الاقتصادي.")
     strike = next(e for e in doc.events if e.type == "PROTEST")
     assert strike.actor1 is not None and strike.actor1.text == "الاتحاد العام التونسي للشغل"
