@@ -592,7 +592,8 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         by_start[at] = p
     out: list[Place] = []
     pending: list[Place] = []       # comma-set items, kept once a «و» item closes the list
-    last, kind = idx[1], _AREA_KIND.get(place.feature or "", place.feature)
+    kind = _AREA_KIND.get(place.feature or "", place.feature)
+    last = _past_its_area(doc, idx[1], kind, by_start)
     while True:
         nxt = last + 1
         if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != sentence:
@@ -605,6 +606,8 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         if p is None:
             # «ومحطة كهرباء الخضيرة»: a facility named after its place word
             p = next((q for at, q in by_start.items() if at == nxt + 1 and q.feature == "fac"), None)
+        if p is None and _has_role(doc.tokens[nxt], "cue") and not _gap_after(doc, nxt):
+            p = by_start.get(nxt + 1)   # «قرية بليون وقرية البارة»: each item with its own place word
         if p is None or _AREA_KIND.get(p.feature or "", p.feature) != kind or p.lat is None:
             break
         if _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out + pending):
@@ -616,8 +619,42 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         rng = doc.token_range(p.span.start, p.span.end)
         if rng is None:
             break
-        last = rng[1]
+        last = _past_its_area(doc, rng[1], kind, by_start)
     return out
+
+
+def _gap_after(doc: Document, k: int) -> bool:
+    """Punctuation (or the sentence's end) between token k and the next."""
+    return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].sentence != doc.tokens[k].sentence \
+        or bool(doc.text[doc.tokens[k].end:doc.tokens[k + 1].start].strip())
+
+
+def _past_its_area(doc: Document, last: int, kind: str | None, by_start: dict[int, Place]) -> int:
+    """The last token of a list item with the wider area or the direction from a place that locates it
+    («قرية البارة في ريف إدلب الجنوبي، وقرية إبديتا في جنوب إدلب», «قرية الجبعة جنوب غرب مدينة بيت لحم وبلدة
+    سعير»): a place of a coarser kind right after «في» or «بـ», or any place after a direction word, closes the
+    item, and the list goes on after it. Without such a phrase, the item's own last token."""
+    if _gap_after(doc, last):
+        return last
+    k = last + 1
+    tok = doc.tokens[k]
+    direction = False
+    while _has_role(doc.tokens[k], "direction_prefix") and not tok.prefixes and not _gap_after(doc, k) \
+            and k - last <= 2:
+        direction, k = True, k + 1      # «جنوب غرب مدينة بيت لحم»
+    if direction:
+        pass
+    elif tok.norm == "في" and not tok.prefixes and not _gap_after(doc, k):
+        k += 1
+    elif tok.prefixes[:1] != ["ب"]:
+        return last
+    if _has_role(doc.tokens[k], "cue") and k not in by_start and not _gap_after(doc, k):
+        k += 1      # «بمحافظة إدلب»
+    area = by_start.get(k)
+    if area is None or not direction and _AREA_KIND.get(area.feature or "", area.feature) == kind:
+        return last
+    rng = doc.token_range(area.span.start, area.span.end)
+    return last if rng is None else rng[1]
 
 
 _LIST_SEPARATORS = frozenset({"", "،", ","})

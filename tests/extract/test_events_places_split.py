@@ -1,0 +1,32 @@
+"""One event per place when one clause lists several (ACLED's unit, ../shared/eval/ANNOTATION.md): list items
+that repeat their own place word, or carry the area or direction that locates them, are still the list."""
+from __future__ import annotations
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _places(text: str, event_type: str) -> list[str]:
+    doc = extract(Article(id="t", text=text, published=None))
+    return sorted(e.place.text for e in doc.events if e.type == event_type and e.place is not None)
+
+
+def test_items_with_their_own_place_word_and_area_are_each_an_event():
+    text = ("وأفاد المرصد بأن القصف استهدف قرية بليون وقرية البارة في ريف إدلب الجنوبي، "
+            "وقرية إبديتا في جنوب إدلب، ومنطقة أخرى شرق المحافظة.")
+    assert _places(text, "ASSAULT") == ["إبديتا", "البارة", "بليون"]
+
+
+def test_an_item_located_by_a_direction_from_a_city_does_not_end_the_list():
+    text = "اعتقلت قوات الاحتلال شابين من قرية عانين غرب جنين وبلدة يعبد."
+    assert _places(text, "COERCE") == ["عانين", "يعبد"]
+
+
+def test_the_area_after_the_first_item_does_not_end_the_list():
+    text = "وأفاد المرصد بأن القصف استهدف قرية بليون في ريف إدلب الجنوبي، وقرية إبديتا."
+    assert _places(text, "ASSAULT") == ["إبديتا", "بليون"]
+
+
+def test_the_area_that_locates_a_village_is_no_event_of_its_own():
+    text = "قتل ثلاثة مدنيين في قصف مدفعي استهدف قرية بليون في ريف إدلب الجنوبي، وأصيب آخرون."
+    assert _places(text, "ASSAULT") == ["بليون"]
