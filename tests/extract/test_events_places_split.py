@@ -30,3 +30,24 @@ def test_the_area_after_the_first_item_does_not_end_the_list():
 def test_the_area_that_locates_a_village_is_no_event_of_its_own():
     text = "قتل ثلاثة مدنيين في قصف مدفعي استهدف قرية بليون في ريف إدلب الجنوبي، وأصيب آخرون."
     assert _places(text, "ASSAULT") == ["بليون"]
+
+
+def _tolls(text: str) -> list[tuple[str, int | None, int | None]]:
+    doc = extract(Article(id="t", text=text, published=None))
+    return sorted((e.place.text, e.fatalities, e.injuries) for e in doc.events
+                  if e.type == "ASSAULT" and e.place is not None)
+
+
+def test_a_toll_told_in_parts_by_place_is_one_event_per_place_with_its_part():
+    text = "قُتل 4 فلسطينيين في خان يونس و14 في دير البلح جراء غارات إسرائيلية اليوم."
+    assert _tolls(text) == [("خان يونس", 4, None), ("دير البلح", 14, None)]
+
+
+def test_the_area_locating_a_part_does_not_block_the_split():
+    text = "أسفرت الغارات عن مقتل 4 أشخاص في بلدة سراقب و6 آخرين في قرية كفرنبل بريف إدلب."
+    assert _tolls(text) == [("سراقب", 4, None), ("كفرنبل", 6, None)]
+
+
+def test_parts_by_day_at_one_place_stay_one_toll():
+    text = "قتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني في مدينة حلب."
+    assert _tolls(text) == [("حلب", 30, None)]

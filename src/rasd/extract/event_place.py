@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
 
-from rasd.document import Document, EventPlace, Place
+from rasd.document import Document, Event, EventPlace, Place
+from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
@@ -813,3 +814,69 @@ def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple
                 and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
             return k, k + 1
     return None
+
+
+def tolls_by_place(doc: Document, found: list[tuple[int, Event]], types: frozenset[str]) -> None:
+    """«قُتل 4 فلسطينيين في خان يونس و14 في دير البلح»: a toll told in parts joined by «و», each part with a
+    place of its own, is one event per place with that place's part (ACLED's unit, one toll per location), not
+    one event with their sum. The sentence's events of `types` at one of those places take its part; the
+    places no event stands at get a copy of the sentence's first event; an event at another place (the
+    focus, an area) takes the place and part of the stretch its trigger stands in."""
+    by_sentence: dict[int, list[Event]] = {}
+    for sentence, ev in found:
+        if ev.type in types:
+            by_sentence.setdefault(sentence, []).append(ev)
+    for sentence, events in by_sentence.items():
+        stretches = _toll_stretches(doc, sentence)
+        if stretches is None:
+            continue
+        placed: set[int] = set()
+        for ev in events:
+            k = next((k for k, (p, _lo, _hi, _f, _i) in enumerate(stretches) if _one_place(ev.place, p)), None)
+            if k is None:
+                k = next((k for k, (_p, lo, hi, _f, _i) in enumerate(stretches)
+                          if doc.tokens[lo].start <= ev.trigger.start < doc.tokens[hi - 1].end), None)
+            if k is None:
+                continue
+            p, _lo, _hi, fatalities, injuries = stretches[k]
+            ev.place, ev.fatalities, ev.injuries = _event_place(p), fatalities, injuries
+            placed.add(k)
+        for k, (p, _lo, _hi, fatalities, injuries) in enumerate(stretches):
+            if k not in placed:
+                found.append((sentence, events[0].model_copy(update={
+                    "place": _event_place(p), "fatalities": fatalities, "injuries": injuries})))
+
+
+def _one_place(a: EventPlace | None, b: Place) -> bool:
+    return a is not None and (a.span.start, a.span.end) == (b.span.start, b.span.end)
+
+
+_COARSE = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _toll_stretches(doc: Document, sentence: int) -> list[tuple[Place, int, int, int | None, int | None]] | None:
+    """The stretches of a sentence that each tell one part of its toll at one place of their own, as (place,
+    first token, end token, fatalities, injuries); None unless every part has exactly one place (a settlement
+    or a site: the area that locates it, «بريف إدلب», does not count) and the places are all distinct."""
+    lo, hi = _sentence_tokens(doc, sentence)
+    figures = casualties_in_range(doc, lo, hi)
+    kind = next((k for k in ("death", "injury") if sum(1 for p in figures.parts if p[1] == k) >= 2), None)
+    if kind is None:
+        return None
+    parts = [p for p in figures.parts if p[1] == kind]
+    bounds = [lo] + [at for at, _k, _v in parts[1:]] + [hi]
+    cands = _place_candidates(doc, sentence)
+    out: list[tuple[Place, int, int, int | None, int | None]] = []
+    for (_at, _k, value), s_lo, s_hi in zip(parts, bounds, bounds[1:]):
+        here = [p for p, at in cands if s_lo <= at < s_hi]
+        fine = [p for p in here if p.feature not in _COARSE] or here
+        if len(fine) != 1 or any(_km(fine[0], q[0]) < 1.0 for q in out):
+            return None
+        unresolved = [p for p in doc.unresolved_places if doc.tokens[s_lo].start <= p.span.start < doc.tokens[s_hi - 1].end]
+        if unresolved:
+            return None     # another place the gazetteer could not resolve may be the part's
+        other = [v for at, k, v in figures.parts if k != kind and s_lo <= at < s_hi]
+        other_value = other[0] if len(other) == 1 else None
+        deaths, injuries = (value, other_value) if kind == "death" else (other_value, value)
+        out.append((fine[0], s_lo, s_hi, deaths, injuries))
+    return out

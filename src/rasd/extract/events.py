@@ -75,6 +75,7 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
     places_from_retellings,
+    tolls_by_place,
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
@@ -437,6 +438,7 @@ def run(doc: Document) -> None:
             for other in coordinated_places(doc, place):
                 found.append((sentence, event.model_copy(update={
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
+    tolls_by_place(doc, found, _PER_LOCATION_TYPES & _CASUALTY_TYPES)
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
     events = merge_events(found, restating, doc, one_more, weekdays)
