@@ -51,3 +51,13 @@ def test_the_area_locating_a_part_does_not_block_the_split():
 def test_parts_by_day_at_one_place_stay_one_toll():
     text = "قتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني في مدينة حلب."
     assert _tolls(text) == [("حلب", 30, None)]
+
+
+def test_people_listed_each_with_their_village_are_one_arrest_per_village():
+    text = "واعتقلت قوات الاحتلال الشاب محمد أحمد من قرية عانين، والشاب علي حسن من بلدة يعبد."
+    assert _places(text, "COERCE") == ["عانين", "يعبد"]
+
+
+def test_another_act_after_the_arrest_does_not_extend_its_list():
+    text = "اعتقلت قوات الاحتلال الشاب محمد أحمد من قرية عانين، وأصيب آخر في بلدة يعبد."
+    assert _places(text, "COERCE") == ["عانين"]

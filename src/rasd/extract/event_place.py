@@ -624,6 +624,42 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
     return out
 
 
+_PERSON_REACH = 6       # «والشاب علي حسن من»: the words of one listed person before the «من/في» of their place
+_PERSON_PLACE_PREPS = frozenset({"من", "في"})
+
+
+def places_of_listed_persons(doc: Document, place: Place, stop: frozenset[int]) -> list[Place]:
+    """The places of the people listed after the event's place, each person with a place of their own
+    («اعتقلت الشاب محمد أحمد من قرية عانين، والشاب علي حسن من بلدة يعبد»): one arrest per place. Each item
+    opens with «و», names its person in a few words with no punctuation and no other trigger (`stop`), then
+    «من/في» and a place of the event place's kind; the list ends at the first item that is not one."""
+    idx = doc.token_range(place.span.start, place.span.end)
+    if idx is None or place.feature == "country":
+        return []
+    sentence = doc.tokens[idx[0]].sentence
+    by_start = {at: p for p, at in _place_candidates(doc, sentence)}
+    kind = _AREA_KIND.get(place.feature or "", place.feature)
+    out: list[Place] = []
+    k = _past_its_area(doc, idx[1], kind, by_start) + 1
+    while k < len(doc.tokens) and doc.tokens[k].sentence == sentence and doc.tokens[k].prefixes[:1] == ["و"] \
+            and k not in stop and doc.text[doc.tokens[k - 1].end:doc.tokens[k].start].strip() in _LIST_SEPARATORS:
+        j = next((j for j in range(k + 1, min(k + 1 + _PERSON_REACH, len(doc.tokens)))
+                  if doc.tokens[j].norm in _PERSON_PLACE_PREPS and not doc.tokens[j].prefixes), None)
+        if j is None or any(_gap_after(doc, x) or x in stop for x in range(k, j)):
+            break
+        at = j + 1 if j + 1 in by_start or _gap_after(doc, j) or not _has_role(doc.tokens[j + 1], "cue") else j + 2
+        p = by_start.get(at)
+        if p is None or p.lat is None or _AREA_KIND.get(p.feature or "", p.feature) != kind \
+                or _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out):
+            break
+        out.append(p)
+        rng = doc.token_range(p.span.start, p.span.end)
+        if rng is None:
+            break
+        k = _past_its_area(doc, rng[1], kind, by_start) + 1
+    return out
+
+
 def _gap_after(doc: Document, k: int) -> bool:
     """Punctuation (or the sentence's end) between token k and the next."""
     return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].sentence != doc.tokens[k].sentence \
