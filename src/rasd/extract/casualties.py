@@ -31,6 +31,9 @@ class Casualties:
     approximate: bool = False
     running_total: bool = False
     vague: frozenset[str] = frozenset()     # kinds told only by a vague word («عشرات القتلى»): reported, no figure
+    # a toll told in parts joined by «و» («قُتل 4 في خان يونس و14 في دير البلح»): (token of the figure, kind,
+    # value) for each part, the first one too; the total above is their sum
+    parts: tuple[tuple[int, str, int], ...] = ()
 
 
 def _is_count(number: NumberMention) -> bool:
@@ -75,6 +78,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     last_kind = None
     vague: set[str] = set()
     counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
+    parts: list[tuple[int, str, int]] = []
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
@@ -104,8 +108,10 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
                                      else _coordinated_singulars(doc, i, hi))
         if kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
+            parts.append((i, kind, value))
         else:
             totals[kind] = max(totals.get(kind, 0), value)
+            parts = [p for p in parts if p[1] != kind] + [(i, kind, value)]
         last_kind = kind
         result.approximate |= number.approximate
     cue_at = {at for at, _kind in cues}
@@ -131,6 +137,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     result.fatalities = totals.get("death")
     result.injuries = totals.get("injury")
     result.vague = frozenset(vague - set(totals))
+    result.parts = tuple(p for p in parts if totals.get(p[1]) == sum(q[2] for q in parts if q[1] == p[1]))
     return result
 
 

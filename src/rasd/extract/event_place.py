@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
 
-from rasd.document import Document, EventPlace, Place
+from rasd.document import Document, Event, EventPlace, Place
+from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
@@ -613,7 +614,8 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         by_start[at] = p
     out: list[Place] = []
     pending: list[Place] = []       # comma-set items, kept once a «و» item closes the list
-    last, kind = idx[1], _AREA_KIND.get(place.feature or "", place.feature)
+    kind = _AREA_KIND.get(place.feature or "", place.feature)
+    last = _past_its_area(doc, idx[1], kind, by_start)
     while True:
         nxt = last + 1
         if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != sentence:
@@ -626,6 +628,8 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         if p is None:
             # «ومحطة كهرباء الخضيرة»: a facility named after its place word
             p = next((q for at, q in by_start.items() if at == nxt + 1 and q.feature == "fac"), None)
+        if p is None and _has_role(doc.tokens[nxt], "cue") and not _gap_after(doc, nxt):
+            p = by_start.get(nxt + 1)   # «قرية بليون وقرية البارة»: each item with its own place word
         if p is None or _AREA_KIND.get(p.feature or "", p.feature) != kind or p.lat is None:
             break
         if _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out + pending):
@@ -637,8 +641,78 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         rng = doc.token_range(p.span.start, p.span.end)
         if rng is None:
             break
-        last = rng[1]
+        last = _past_its_area(doc, rng[1], kind, by_start)
     return out
+
+
+_PERSON_REACH = 6       # «والشاب علي حسن من»: the words of one listed person before the «من/في» of their place
+_PERSON_PLACE_PREPS = frozenset({"من", "في"})
+
+
+def places_of_listed_persons(doc: Document, place: Place, stop: frozenset[int]) -> list[Place]:
+    """The places of the people listed after the event's place, each person with a place of their own
+    («اعتقلت الشاب محمد أحمد من قرية عانين، والشاب علي حسن من بلدة يعبد»): one arrest per place. Each item
+    opens with «و», names its person in a few words with no punctuation and no other trigger (`stop`), then
+    «من/في» and a place of the event place's kind; the list ends at the first item that is not one."""
+    idx = doc.token_range(place.span.start, place.span.end)
+    if idx is None or place.feature == "country":
+        return []
+    sentence = doc.tokens[idx[0]].sentence
+    by_start = {at: p for p, at in _place_candidates(doc, sentence)}
+    kind = _AREA_KIND.get(place.feature or "", place.feature)
+    out: list[Place] = []
+    k = _past_its_area(doc, idx[1], kind, by_start) + 1
+    while k < len(doc.tokens) and doc.tokens[k].sentence == sentence and doc.tokens[k].prefixes[:1] == ["و"] \
+            and k not in stop and doc.text[doc.tokens[k - 1].end:doc.tokens[k].start].strip() in _LIST_SEPARATORS:
+        j = next((j for j in range(k + 1, min(k + 1 + _PERSON_REACH, len(doc.tokens)))
+                  if doc.tokens[j].norm in _PERSON_PLACE_PREPS and not doc.tokens[j].prefixes), None)
+        if j is None or any(_gap_after(doc, x) or x in stop for x in range(k, j)):
+            break
+        at = j + 1 if j + 1 in by_start or _gap_after(doc, j) or not _has_role(doc.tokens[j + 1], "cue") else j + 2
+        p = by_start.get(at)
+        if p is None or p.lat is None or _AREA_KIND.get(p.feature or "", p.feature) != kind \
+                or _km(p, place) < 1.0 or any(_km(p, q) < 1.0 for q in out):
+            break
+        out.append(p)
+        rng = doc.token_range(p.span.start, p.span.end)
+        if rng is None:
+            break
+        k = _past_its_area(doc, rng[1], kind, by_start) + 1
+    return out
+
+
+def _gap_after(doc: Document, k: int) -> bool:
+    """Punctuation (or the sentence's end) between token k and the next."""
+    return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].sentence != doc.tokens[k].sentence \
+        or bool(doc.text[doc.tokens[k].end:doc.tokens[k + 1].start].strip())
+
+
+def _past_its_area(doc: Document, last: int, kind: str | None, by_start: dict[int, Place]) -> int:
+    """The last token of a list item with the wider area or the direction from a place that locates it
+    («قرية البارة في ريف إدلب الجنوبي، وقرية إبديتا في جنوب إدلب», «قرية الجبعة جنوب غرب مدينة بيت لحم وبلدة
+    سعير»): a place of a coarser kind right after «في» or «بـ», or any place after a direction word, closes the
+    item, and the list goes on after it. Without such a phrase, the item's own last token."""
+    if _gap_after(doc, last):
+        return last
+    k = last + 1
+    tok = doc.tokens[k]
+    direction = False
+    while _has_role(doc.tokens[k], "direction_prefix") and not tok.prefixes and not _gap_after(doc, k) \
+            and k - last <= 2:
+        direction, k = True, k + 1      # «جنوب غرب مدينة بيت لحم»
+    if direction:
+        pass
+    elif tok.norm == "في" and not tok.prefixes and not _gap_after(doc, k):
+        k += 1
+    elif tok.prefixes[:1] != ["ب"]:
+        return last
+    if _has_role(doc.tokens[k], "cue") and k not in by_start and not _gap_after(doc, k):
+        k += 1      # «بمحافظة إدلب»
+    area = by_start.get(k)
+    if area is None or not direction and _AREA_KIND.get(area.feature or "", area.feature) == kind:
+        return last
+    rng = doc.token_range(area.span.start, area.span.end)
+    return last if rng is None else rng[1]
 
 
 _LIST_SEPARATORS = frozenset({"", "،", ","})
@@ -797,3 +871,69 @@ def _retelling_at(doc: Document, sentence: int, kind: str, set_aside: list[tuple
                 and any("ال" in doc.tokens[j].prefixes for j in range(k + 1, min(k + 3, hi))):
             return k, k + 1
     return None
+
+
+def tolls_by_place(doc: Document, found: list[tuple[int, Event]], types: frozenset[str]) -> None:
+    """«قُتل 4 فلسطينيين في خان يونس و14 في دير البلح»: a toll told in parts joined by «و», each part with a
+    place of its own, is one event per place with that place's part (ACLED's unit, one toll per location), not
+    one event with their sum. The sentence's events of `types` at one of those places take its part; the
+    places no event stands at get a copy of the sentence's first event; an event at another place (the
+    focus, an area) takes the place and part of the stretch its trigger stands in."""
+    by_sentence: dict[int, list[Event]] = {}
+    for sentence, ev in found:
+        if ev.type in types:
+            by_sentence.setdefault(sentence, []).append(ev)
+    for sentence, events in by_sentence.items():
+        stretches = _toll_stretches(doc, sentence)
+        if stretches is None:
+            continue
+        placed: set[int] = set()
+        for ev in events:
+            k = next((k for k, (p, _lo, _hi, _f, _i) in enumerate(stretches) if _one_place(ev.place, p)), None)
+            if k is None:
+                k = next((k for k, (_p, lo, hi, _f, _i) in enumerate(stretches)
+                          if doc.tokens[lo].start <= ev.trigger.start < doc.tokens[hi - 1].end), None)
+            if k is None:
+                continue
+            p, _lo, _hi, fatalities, injuries = stretches[k]
+            ev.place, ev.fatalities, ev.injuries = _event_place(p), fatalities, injuries
+            placed.add(k)
+        for k, (p, _lo, _hi, fatalities, injuries) in enumerate(stretches):
+            if k not in placed:
+                found.append((sentence, events[0].model_copy(update={
+                    "place": _event_place(p), "fatalities": fatalities, "injuries": injuries})))
+
+
+def _one_place(a: EventPlace | None, b: Place) -> bool:
+    return a is not None and (a.span.start, a.span.end) == (b.span.start, b.span.end)
+
+
+_COARSE = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _toll_stretches(doc: Document, sentence: int) -> list[tuple[Place, int, int, int | None, int | None]] | None:
+    """The stretches of a sentence that each tell one part of its toll at one place of their own, as (place,
+    first token, end token, fatalities, injuries); None unless every part has exactly one place (a settlement
+    or a site: the area that locates it, «بريف إدلب», does not count) and the places are all distinct."""
+    lo, hi = _sentence_tokens(doc, sentence)
+    figures = casualties_in_range(doc, lo, hi)
+    kind = next((k for k in ("death", "injury") if sum(1 for p in figures.parts if p[1] == k) >= 2), None)
+    if kind is None:
+        return None
+    parts = [p for p in figures.parts if p[1] == kind]
+    bounds = [lo] + [at for at, _k, _v in parts[1:]] + [hi]
+    cands = _place_candidates(doc, sentence)
+    out: list[tuple[Place, int, int, int | None, int | None]] = []
+    for (_at, _k, value), s_lo, s_hi in zip(parts, bounds, bounds[1:]):
+        here = [p for p, at in cands if s_lo <= at < s_hi]
+        fine = [p for p in here if p.feature not in _COARSE] or here
+        if len(fine) != 1 or any(_km(fine[0], q[0]) < 1.0 for q in out):
+            return None
+        unresolved = [p for p in doc.unresolved_places if doc.tokens[s_lo].start <= p.span.start < doc.tokens[s_hi - 1].end]
+        if unresolved:
+            return None     # another place the gazetteer could not resolve may be the part's
+        other = [v for at, k, v in figures.parts if k != kind and s_lo <= at < s_hi]
+        other_value = other[0] if len(other) == 1 else None
+        deaths, injuries = (value, other_value) if kind == "death" else (other_value, value)
+        out.append((fine[0], s_lo, s_hi, deaths, injuries))
+    return out

@@ -75,6 +75,8 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
     places_from_retellings,
+    places_of_listed_persons,
+    tolls_by_place,
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
 from rasd.extract.specificity import reports_specific_event
@@ -100,6 +102,7 @@ def acled_category(event_type: str, mode: str | None) -> tuple[str, str]:
 
 _CASUALTY_TYPES = ROLES["casualty_types"]
 _PER_LOCATION_TYPES = ROLES["per_location_types"]
+_PER_PERSON_PLACE_TYPES = ROLES["per_person_place_types"]
 
 
 _DATE_LOOKBACK = 3     # sentences a narrative date carries forward («يوم السبت» ... then the details)
@@ -298,6 +301,7 @@ def run(doc: Document) -> None:
     matches = _one_reading_per_word(doc, lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
+    all_starts = frozenset(m.first for m in matches)
     starts_by_type: dict[str, frozenset[int]] = {
         t: frozenset(m.first for m in matches if m.rule.get("type") == t) for t in {m.rule.get("type") for m in matches}}
     for match in matches:
@@ -434,9 +438,13 @@ def run(doc: Document) -> None:
         if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
             # «تركزت الاقتحامات في نابلس ورام الله والخليل»: one event per place listed (ACLED's unit); a
             # toll told once for the whole list stays with the first
-            for other in coordinated_places(doc, place):
+            others = coordinated_places(doc, place)
+            if not others and event_type in _PER_PERSON_PLACE_TYPES:
+                others = places_of_listed_persons(doc, place, all_starts)
+            for other in others:
                 found.append((sentence, event.model_copy(update={
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
+    tolls_by_place(doc, found, _PER_LOCATION_TYPES & _CASUALTY_TYPES)
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
     events = merge_events(found, restating, doc, one_more, weekdays)
