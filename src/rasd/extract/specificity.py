@@ -297,7 +297,8 @@ def _cues_of_word(stem: str, norm: str) -> tuple[tuple[Cue, ...], float]:
     return found, next((generic[key] for key in keys if key in generic), 0.0)
 
 
-def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence) -> None:
+def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence,
+                   shape: str | None = None) -> None:
     seen: set[tuple[str, str, int]] = set()
     realis = False
     generic_weight = 0.0
@@ -308,7 +309,7 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         word_cues_here, hit = _cues_of_word(tok.stem, tok.norm)
         for cue in word_cues_here:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
-            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo, shape):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
@@ -321,7 +322,21 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
 _DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك", "ذاك"})
 
 
-def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0) -> bool:
+_PREPOSITION_PREFIXES = frozenset({"ب", "ل", "ك"})
+
+
+def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0,
+              shape: str | None = None) -> bool:
+    if cue.scope == "subject":
+        # «مسيرتين تركيتين استهدفتا موقعين»: an aircraft or a weapon as the doer of a perfect verb, up to `window`
+        # words before it in the same stretch of clause, bare (not «بطائرة», the means). Not after the verb: there
+        # it is as often the object («خطف طائرة», «أطلقت صاروخاً»)
+        if shape != "perfect_verb" or doc is None or not 0 < i - k <= cue.window \
+                or set(doc.tokens[k].prefixes) & _PREPOSITION_PREFIXES:
+            return False
+        return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[k].end:doc.tokens[i].start])
+    if cue.scope == "after":
+        return 0 < k - last <= cue.window
     if cue.scope == "opening":
         # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
         # against other news; the word must be among the sentence's first `window` words, before a demonstrative
@@ -457,7 +472,7 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     if _chronology_entry(doc, lo, i):
         ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    _word_evidence(doc, lo, hi, i, last, event_type, ev)
+    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
     return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
