@@ -96,6 +96,15 @@ def clause_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def means_words() -> dict[str, frozenset[str]]:
+    """kind (means | weapon) → the normalised words of specificity_means.tsv."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("specificity_means.tsv"):
+        out.setdefault(r["kind"], set()).add(_strip_article(normalize_for_match(r["word"])))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def generic_nouns() -> dict[str, float]:
     out: dict[str, float] = {}
     for r in _rows("specificity_generic.tsv"):
@@ -193,6 +202,14 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     instance = tok.stem.endswith("ه")
     masdar_shaped = len(tok.stem) >= 5 and tok.stem[0] == "ت" and tok.stem[-2] == "ي"   # تفعيل: «التفجير»
     return "definite_masdar" if (match.rule.pos == "verb" or masdar_shaped) and not instance else None
+
+
+def _realised_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
+    """A phrase trigger opened by a perfect form of its verb: «أطلقت نيرانها», «أطلقوا صواريخ»."""
+    if match is None or match.rule.pos != "phrase" or tok.prefixes:
+        return False
+    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    return tok.stem in _perfect_forms(lemma)
 
 
 def _possessed_noun(tok: Token, shape: str | None) -> bool:
@@ -335,8 +352,17 @@ def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, 
                 or set(doc.tokens[k].prefixes) & _PREPOSITION_PREFIXES:
             return False
         return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[k].end:doc.tokens[i].start])
-    if cue.scope == "after":
-        return 0 < k - last <= cue.window
+    if cue.scope == "object":
+        # «استهدفتا موقعين», «غارة على مستودع»: the concrete target of the act, up to `window` words after the
+        # trigger in the same stretch of clause, not inside a means phrase («بتفجير سيارة مفخخة», «بواسطة سيارة»)
+        if doc is None or not 0 < k - last <= cue.window:
+            return False
+        means = means_words()
+        if any("ب" in doc.tokens[m].prefixes or doc.tokens[m].stem in means.get("means", ()) for m in range(last + 1, k + 1)):
+            return False
+        if k + 1 < len(doc.tokens) and doc.tokens[k + 1].stem in means.get("weapon", ()):
+            return False    # «سيارة مفخخة»: the weapon
+        return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[last].end:doc.tokens[k].start])
     if cue.scope == "opening":
         # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
         # against other news; the word must be among the sentence's first `window` words, before a demonstrative
@@ -472,7 +498,8 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     if _chronology_entry(doc, lo, i):
         ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else shape)
+    doer_shape = "perfect_verb" if shape is None and _realised_verb_phrase(doc.tokens[i], match) else shape
+    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
     return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
