@@ -470,7 +470,9 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     anchored = _attributed(doc, sentence_index, last, hi)
     if anchored:
         ev.add("attributed", weights["attributed"])
-    relative = shape == "perfect_verb" and i - 1 >= lo and any(
+    # a phrase opened by a perfect verb («دبابات أطلقت نيرانها») has a doer as a perfect verb has
+    doer_shape = "perfect_verb" if shape is None and _realised_verb_phrase(doc.tokens[i], match) else shape
+    relative = doer_shape == "perfect_verb" and i - 1 >= lo and any(
         c.kind == "relative" for key in _keys(doc.tokens[i - 1]) for c in word_cues().get(key, ()))
     if relative:
         pass        # «الرهينة التي خطفت»: a perfect in a relative clause describes its noun's past, not the news
@@ -498,7 +500,6 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     if _chronology_entry(doc, lo, i):
         ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    doer_shape = "perfect_verb" if shape is None and _realised_verb_phrase(doc.tokens[i], match) else shape
     _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
