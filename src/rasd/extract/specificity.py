@@ -8,7 +8,8 @@ participants, a number of victims, a place, a time of day.
 `reports_specific_event` scores the trigger's sentence with a small linear ladder of evidence:
   - the trigger's own shape (perfect verb, imperfect verb, definite verbal noun, definite plural ...);
   - the sentence's layers (casualty counts, other counts, places, generic agents, past years, a question mark);
-  - word cues from data files: realis cues (specificity_realis.tsv: «أمس»، «أسفر عن»، «مسلحون»), irrealis
+  - word cues from data files: realis cues (specificity_realis.tsv: «أمس»، «أسفر عن»، «مسلحون»; an aircraft or
+    weapon as the doer «مسيرتين استهدفتا», a concrete target after the trigger «استهدفتا موقعين»), irrealis
     cues (specificity_irrealis.tsv: opinion, habit, hypothesis, legal charge, past reference, frame nouns
     such as «مكافحة»), and abstract nouns (specificity_generic.tsv: «العنف»، «الإرهاب»);
 and keeps the trigger when the sum reaches the threshold of specificity_features.tsv. The reason lists
