@@ -53,7 +53,7 @@ def test_cue_index_has_realis_and_irrealis_forms():
 
 def test_means_words_load():
     means = specificity.means_words()
-    assert set(means) == {"means", "weapon"}
+    assert set(means) == {"means", "weapon", "target"}
     assert "بواسطه" in means["means"] and {"مفخخه", "ملغومه"} <= means["weapon"]
 
 
@@ -384,3 +384,6 @@ def test_a_concrete_target_after_the_trigger_tells_an_attack():
     assert not ok and "target" not in why, why
     ok, why = verdict("وذكرت الوكالة أن مسلحين استهدفوا سيارة مفخخة قرب البلدة.")
     assert "target" not in why, why
+    # the target after a means phrase: «على» closes «بطائرة مسيرة», whose words are not counted
+    ok, why = verdict("وقال مصدر محلي إن غارة بطائرة مسيرة على مستودع في البلدة لم تسفر عن إصابات.")
+    assert "target «مستودع»" in why, why

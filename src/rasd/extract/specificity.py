@@ -341,6 +341,30 @@ _DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك", "ذاك"})
 
 
 _PREPOSITION_PREFIXES = frozenset({"ب", "ل", "ك"})
+_MEANS_SKIPPED = 3      # words of a means phrase the target may stand beyond («غارة بطائرة مسيرة على مستودع»)
+
+
+def _is_target(doc: Document, last: int, k: int, window: int) -> bool:
+    """«استهدفتا موقعين», «غارة بطائرة مسيرة على مستودع»: the word at k is the concrete target of the trigger
+    ending at `last`: up to `window` words after it in the same stretch of clause, the words of a means phrase
+    («بطائرة مسيرة») not counted, and not itself inside one («بتفجير سيارة», «بواسطة سيارة») nor a weapon
+    («سيارة مفخخة»)."""
+    if not 0 < k - last <= window + _MEANS_SKIPPED:
+        return False
+    if any(ch in "،,.؛:" for ch in doc.text[doc.tokens[last].end:doc.tokens[k].start]):
+        return False
+    means = means_words()
+    in_means, counted = False, 0
+    for m in range(last + 1, k + 1):
+        tok = doc.tokens[m]
+        if "ب" in tok.prefixes or tok.stem in means.get("means", ()):
+            in_means = True
+        elif tok.stem in means.get("target", ()) or "ل" in tok.prefixes:
+            in_means = False        # «على مستودع», «لسيارة»: a new phrase, the target's
+        counted += not in_means
+    if in_means or counted > window:
+        return False
+    return not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].stem in means.get("weapon", ()))
 
 
 def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0,
@@ -354,16 +378,7 @@ def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, 
             return False
         return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[k].end:doc.tokens[i].start])
     if cue.scope == "object":
-        # «استهدفتا موقعين», «غارة على مستودع»: the concrete target of the act, up to `window` words after the
-        # trigger in the same stretch of clause, not inside a means phrase («بتفجير سيارة مفخخة», «بواسطة سيارة»)
-        if doc is None or not 0 < k - last <= cue.window:
-            return False
-        means = means_words()
-        if any("ب" in doc.tokens[m].prefixes or doc.tokens[m].stem in means.get("means", ()) for m in range(last + 1, k + 1)):
-            return False
-        if k + 1 < len(doc.tokens) and doc.tokens[k + 1].stem in means.get("weapon", ()):
-            return False    # «سيارة مفخخة»: the weapon
-        return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[last].end:doc.tokens[k].start])
+        return doc is not None and _is_target(doc, last, k, cue.window)
     if cue.scope == "opening":
         # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
         # against other news; the word must be among the sentence's first `window` words, before a demonstrative
