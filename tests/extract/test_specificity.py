@@ -39,7 +39,7 @@ def test_cue_files_rows_are_well_formed(name, sign):
     assert len(rows) > 20
     for r in rows:
         assert r["pos"] in ("word", "verb", "noun"), r
-        assert r["scope"] in ("sentence", "near", "before", "opening"), r
+        assert r["scope"] in ("sentence", "near", "before", "opening", "subject", "object"), r
         assert (r["scope"] == "sentence") == (int(r["window"]) == 0), r
         assert float(r["weight"]) * sign > 0, r
 
@@ -49,6 +49,12 @@ def test_cue_index_has_realis_and_irrealis_forms():
     assert any(c.weight > 0 and c.kind == "time" for c in cues["امس"])
     assert any(c.weight < 0 and c.kind == "legal" for c in cues["بتهمه"])
     assert "يندد" in cues and "ادانت" in cues          # verb forms generated from the lemmas ندد, أدان
+
+
+def test_means_words_load():
+    means = specificity.means_words()
+    assert set(means) == {"means", "weapon", "target"}
+    assert "بواسطه" in means["means"] and {"مفخخه", "ملغومه"} <= means["weapon"]
 
 
 def test_generic_nouns_and_clause_openers_load():
@@ -354,3 +360,30 @@ def test_a_conjunction_after_a_demonstrative_goes_on_framing():
     text = "ويأتي ذلك فيما أعلن الجيش أمس مقتل ستة من المسلحين في اشتباكات قرب الحدود."
     ok, why = verdict(text)
     assert "early_trigger" not in why, why
+
+
+def test_an_aircraft_as_the_doer_of_a_perfect_verb_tells_an_attack():
+    # «طائرتين ... قصفتا»: a weapon or aircraft as the subject only acts in a report of one strike
+    ok, why = verdict("وأفاد شهود بأن طائرتين حربيتين قصفتا أطراف القرية.")
+    assert ok and "instrument «طائرتين»" in why, why
+    ok, why = verdict("وأكد المصدر أن الجيش قصف بالطائرات أطراف القرية.")
+    assert "instrument" not in why, why         # «بالطائرات»: the means, not the doer
+
+
+def test_an_aircraft_as_the_doer_of_a_verb_phrase():
+    # «مروحيتين أطلقتا صواريخ»: a phrase trigger opened by a perfect verb has a doer too
+    ok, why = verdict("وقال سكان إن مروحيتين أطلقتا صواريخ على تجمع للمسلحين وإن القتلى مدنيون.")
+    assert ok and "instrument «مروحيتين»" in why, why
+
+
+def test_a_concrete_target_after_the_trigger_tells_an_attack():
+    ok, why = verdict("وذكرت الوكالة أن الطيران استهدف مستودعا قرب البلدة.")
+    assert ok and "target «مستودعا»" in why, why
+    # a car bomb is the weapon, a noun after «بواسطة» the means: neither is the target
+    ok, why = verdict("وذكرت الوكالة أن الطيران استهدف بواسطة صاروخ مستودعا قرب البلدة.")
+    assert not ok and "target" not in why, why
+    ok, why = verdict("وذكرت الوكالة أن مسلحين استهدفوا سيارة مفخخة قرب البلدة.")
+    assert "target" not in why, why
+    # the target after a means phrase: «على» closes «بطائرة مسيرة», whose words are not counted
+    ok, why = verdict("وقال مصدر محلي إن غارة بطائرة مسيرة على مستودع في البلدة لم تسفر عن إصابات.")
+    assert "target «مستودع»" in why, why

@@ -8,7 +8,8 @@ participants, a number of victims, a place, a time of day.
 `reports_specific_event` scores the trigger's sentence with a small linear ladder of evidence:
   - the trigger's own shape (perfect verb, imperfect verb, definite verbal noun, definite plural ...);
   - the sentence's layers (casualty counts, other counts, places, generic agents, past years, a question mark);
-  - word cues from data files: realis cues (specificity_realis.tsv: «أمس»، «أسفر عن»، «مسلحون»), irrealis
+  - word cues from data files: realis cues (specificity_realis.tsv: «أمس»، «أسفر عن»، «مسلحون»; an aircraft or
+    weapon as the doer «مسيرتين استهدفتا», a concrete target after the trigger «استهدفتا موقعين»), irrealis
     cues (specificity_irrealis.tsv: opinion, habit, hypothesis, legal charge, past reference, frame nouns
     such as «مكافحة»), and abstract nouns (specificity_generic.tsv: «العنف»، «الإرهاب»);
 and keeps the trigger when the sum reaches the threshold of specificity_features.tsv. The reason lists
@@ -93,6 +94,15 @@ def word_cues() -> dict[str, tuple[Cue, ...]]:
 @lru_cache(maxsize=1)
 def clause_openers() -> frozenset[str]:
     return frozenset(normalize_for_match(r["word"]) for r in _rows("specificity_clause_openers.tsv"))
+
+
+@lru_cache(maxsize=1)
+def means_words() -> dict[str, frozenset[str]]:
+    """kind (means | weapon) → the normalised words of specificity_means.tsv."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("specificity_means.tsv"):
+        out.setdefault(r["kind"], set()).add(_strip_article(normalize_for_match(r["word"])))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +203,14 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     instance = tok.stem.endswith("ه")
     masdar_shaped = len(tok.stem) >= 5 and tok.stem[0] == "ت" and tok.stem[-2] == "ي"   # تفعيل: «التفجير»
     return "definite_masdar" if (match.rule.pos == "verb" or masdar_shaped) and not instance else None
+
+
+def _realised_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
+    """A phrase trigger opened by a perfect form of its verb: «أطلقت نيرانها», «أطلقوا صواريخ»."""
+    if match is None or match.rule.pos != "phrase" or tok.prefixes:
+        return False
+    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    return tok.stem in _perfect_forms(lemma)
 
 
 def _possessed_noun(tok: Token, shape: str | None) -> bool:
@@ -297,7 +315,8 @@ def _cues_of_word(stem: str, norm: str) -> tuple[tuple[Cue, ...], float]:
     return found, next((generic[key] for key in keys if key in generic), 0.0)
 
 
-def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence) -> None:
+def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence,
+                   shape: str | None = None) -> None:
     seen: set[tuple[str, str, int]] = set()
     realis = False
     generic_weight = 0.0
@@ -308,7 +327,7 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
         word_cues_here, hit = _cues_of_word(tok.stem, tok.norm)
         for cue in word_cues_here:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
-            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo):
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo, shape):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
@@ -321,7 +340,45 @@ def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_typ
 _DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك", "ذاك"})
 
 
-def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0) -> bool:
+_PREPOSITION_PREFIXES = frozenset({"ب", "ل", "ك"})
+_MEANS_SKIPPED = 3      # words of a means phrase the target may stand beyond («غارة بطائرة مسيرة على مستودع»)
+
+
+def _is_target(doc: Document, last: int, k: int, window: int) -> bool:
+    """«استهدفتا موقعين», «غارة بطائرة مسيرة على مستودع»: the word at k is the concrete target of the trigger
+    ending at `last`: up to `window` words after it in the same stretch of clause, the words of a means phrase
+    («بطائرة مسيرة») not counted, and not itself inside one («بتفجير سيارة», «بواسطة سيارة») nor a weapon
+    («سيارة مفخخة»)."""
+    if not 0 < k - last <= window + _MEANS_SKIPPED:
+        return False
+    if any(ch in "،,.؛:" for ch in doc.text[doc.tokens[last].end:doc.tokens[k].start]):
+        return False
+    means = means_words()
+    in_means, counted = False, 0
+    for m in range(last + 1, k + 1):
+        tok = doc.tokens[m]
+        if "ب" in tok.prefixes or tok.stem in means.get("means", ()):
+            in_means = True
+        elif tok.stem in means.get("target", ()) or "ل" in tok.prefixes:
+            in_means = False        # «على مستودع», «لسيارة»: a new phrase, the target's
+        counted += not in_means
+    if in_means or counted > window:
+        return False
+    return not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].stem in means.get("weapon", ()))
+
+
+def _in_scope(cue: Cue, k: int, i: int, last: int, doc: Document | None = None, lo: int = 0,
+              shape: str | None = None) -> bool:
+    if cue.scope == "subject":
+        # «مسيرتين تركيتين استهدفتا موقعين»: an aircraft or a weapon as the doer of a perfect verb, up to `window`
+        # words before it in the same stretch of clause, bare (not «بطائرة», the means). Not after the verb: there
+        # it is as often the object («خطف طائرة», «أطلقت صاروخاً»)
+        if shape != "perfect_verb" or doc is None or not 0 < i - k <= cue.window \
+                or set(doc.tokens[k].prefixes) & _PREPOSITION_PREFIXES:
+            return False
+        return not any(ch in "،,.؛:" for ch in doc.text[doc.tokens[k].end:doc.tokens[i].start])
+    if cue.scope == "object":
+        return doc is not None and _is_target(doc, last, k, cue.window)
     if cue.scope == "opening":
         # «ويأتي ذلك بعد هجوم ...», «جاء ذلك في حديث ...»: a sentence that opens by placing what was told before
         # against other news; the word must be among the sentence's first `window` words, before a demonstrative
@@ -429,7 +486,9 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     anchored = _attributed(doc, sentence_index, last, hi)
     if anchored:
         ev.add("attributed", weights["attributed"])
-    relative = shape == "perfect_verb" and i - 1 >= lo and any(
+    # a phrase opened by a perfect verb («دبابات أطلقت نيرانها») has a doer as a perfect verb has
+    doer_shape = "perfect_verb" if shape is None and _realised_verb_phrase(doc.tokens[i], match) else shape
+    relative = doer_shape == "perfect_verb" and i - 1 >= lo and any(
         c.kind == "relative" for key in _keys(doc.tokens[i - 1]) for c in word_cues().get(key, ()))
     if relative:
         pass        # «الرهينة التي خطفت»: a perfect in a relative clause describes its noun's past, not the news
@@ -457,7 +516,7 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     if _chronology_entry(doc, lo, i):
         ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    _word_evidence(doc, lo, hi, i, last, event_type, ev)
+    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
     return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
