@@ -276,3 +276,12 @@ def test_quote_marks_written_the_wrong_way_round(opener, closer):
     doc = run(f"وقال وزير الداخلية {opener}لن نسمح بعودة الفوضى إلى الشوارع{closer} في كلمته أمام البرلمان.")
     assert [q.text for q in doc.quotes] == ["لن نسمح بعودة الفوضى إلى الشوارع"]
     assert "وزير الداخليه" in speaker_text(doc.quotes[0])
+
+
+# --- speakers of participles and of body statements (speaker13) ---------------------------------------------
+
+def test_participles_take_the_named_subject_of_their_sentence():
+    doc = run("وردد المتظاهرون هتافات \"ارحلوا\"، مطالبين بـ\"محاسبة الفاسدين\"، معلنين \"الاستمرار في الاعتصام "
+              "حتى تحقيق المطالب\"، داعين الحكومة إلى \"الاستجابة الفورية\".")
+    said = {q.text: speaker_text(q) for q in doc.quotes}
+    assert "المتظاهرون" in said["الاستمرار في الاعتصام حتى تحقيق المطالب"]

@@ -459,6 +459,16 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
     return speaker, channel, after_speaker, lam
 
 
+def _clause_speaker(frames: list[_Frame], sent: int) -> Actor | None:
+    """The speaker named by the nearest speech verb before, in sentence `sent`."""
+    for frame in reversed(frames):
+        if frame.sentence != sent:
+            return None
+        if frame.explicit and frame.speaker is not None:
+            return frame.speaker
+    return None
+
+
 _PLURAL_ENDINGS = ("ون", "ين", "ات")
 
 
@@ -517,6 +527,11 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     and not any(o.sentence == sent for o in out):
                 speaker = _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.5 if speaker else confidence
+            if speaker is None and form.kind == "participle":
+                # «وقال X ...، مضيفا أن "..."», «وردد المحتجون هتافات "..."، مطالبين ...، معلنين "..."»: a
+                # participle's subject is the named subject of the speech verbs it follows in its sentence
+                speaker = _clause_speaker(out, sent)
+                confidence = 0.8 if speaker else confidence
             if speaker is None and sent in subjects and last is None and form.gender != "pl":
                 # «وشدد X على ...، قائلا: "..."», «وأكد الوزير على ...، وأعرب عن "..."»: the subject of the
                 # speech verb before it in the sentence
