@@ -285,3 +285,10 @@ def test_participles_take_the_named_subject_of_their_sentence():
               "حتى تحقيق المطالب\"، داعين الحكومة إلى \"الاستجابة الفورية\".")
     said = {q.text: speaker_text(q) for q in doc.quotes}
     assert "المتظاهرون" in said["الاستمرار في الاعتصام حتى تحقيق المطالب"]
+
+
+def test_a_named_subject_of_a_speech_verb_that_frames_nothing_is_continued_by_the_next_verb():
+    doc = run("ندد وزير الخارجية الفرنسي جان نويل بارو بالقصف الذي طال المدينة ليلة أمس. وكتب في منشور على منصة إكس: "
+              "\"ما جرى الليلة جريمة لا يمكن السكوت عنها\".")
+    assert len(doc.quotes) == 1
+    assert "بارو" in names(doc.quotes[0].speaker)

@@ -513,6 +513,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     actor = make_actor(doc, tokens[a].start, tokens[b - 1].end)
                     if actor is not None:
                         subjects[sent] = actor
+                        if actor.sector is not None or any(e.type in ("PERSON", "ORG") for e in
+                                                           entities_in(doc, actor.span.start, actor.span.end)):
+                            # «نددت الوزيرة X بالهجوم ... وكتبت: "..."»: a named speaker the next verbs continue
+                            memory.add(form.gender, actor)
             continue
         speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
