@@ -292,3 +292,10 @@ def test_a_named_subject_of_a_speech_verb_that_frames_nothing_is_continued_by_th
               "\"ما جرى الليلة جريمة لا يمكن السكوت عنها\".")
     assert len(doc.quotes) == 1
     assert "بارو" in names(doc.quotes[0].speaker)
+
+
+def test_a_speech_verb_inside_a_name_is_part_of_the_speaker():
+    # «أدان» (condemned) is also a Somali name: inside a person's name it neither ends the speaker nor speaks
+    doc = run("وقال الشاهد محمد أدان الذي كان يقف قرب السوق إن الانفجار \"أحدث دمارا كبيرا في المحلات المجاورة\".")
+    assert len(doc.quotes) == 1
+    assert "محمد ادان" in speaker_text(doc.quotes[0])

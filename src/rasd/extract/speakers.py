@@ -114,6 +114,12 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
 _APPOSITION_WORDS = 6       # «الفريق أول عبد الفتاح البرهان»: a two-word rank and a three-word name
 
 
+def _in_a_name(doc: Document, tok: Token) -> bool:
+    """«وقال مير أدان الذي ...»: a word that is a speech verb elsewhere («أدان») inside a person's name."""
+    return any(e.type == "PERSON" and e.span.start <= tok.start and tok.end <= e.span.end
+               for e in entities_in(doc, tok.start, tok.end))
+
+
 def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
                    ignorable: frozenset[int] = frozenset(), limit: int | None = None) -> tuple[int, int, int | None]:
     """Token range [a, j) of the speaker words after the verb at i, and where a «ل» channel starts (or None)."""
@@ -136,7 +142,7 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         if j > first and tok.norm in word_set("naming"):
             j += 1                                  # «أحد المحتجين ويدعى علي الجابري»
             continue
-        if is_complementizer(tok) or speech_verb(tokens, j) or stop_phrase_at(tokens, j):
+        if is_complementizer(tok) or (speech_verb(tokens, j) and not _in_a_name(doc, tok)) or stop_phrase_at(tokens, j):
             break
         if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
             break
@@ -302,6 +308,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
         if is_complementizer(tokens[k]):
             return True
         if speech_verb(tokens, k) and k > i + 1 and not _lacks_its_preposition(tokens, k, sent_end) \
+                and not _in_a_name(doc, tokens[k]) \
                 and not _relay_verb(tokens, k) and not relative:
             return False
         k += 1
@@ -493,7 +500,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
     subjects: dict[int, Actor] = {}                 # sentence → the named subject of a speech verb in it
     for i, tok in enumerate(tokens):
         form = speech_verb(tokens, i)
-        if form is None or index.inside(tok.start):
+        if form is None or index.inside(tok.start) or _in_a_name(doc, tok):
             continue
         sent, s_start, s_end = sentence_bounds(doc, tok.start)
         last = out[-1] if out and out[-1].sentence == sent else None
