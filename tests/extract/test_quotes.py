@@ -299,3 +299,17 @@ def test_a_speech_verb_inside_a_name_is_part_of_the_speaker():
     doc = run("وقال الشاهد محمد أدان الذي كان يقف قرب السوق إن الانفجار \"أحدث دمارا كبيرا في المحلات المجاورة\".")
     assert len(doc.quotes) == 1
     assert "محمد ادان" in speaker_text(doc.quotes[0])
+
+
+def test_a_name_in_apposition_after_a_long_title_is_kept_whole():
+    # the title runs past the speaker words' limit; the name after its comma still belongs to the speaker
+    doc = run("وقال قائد قوات حرس الحدود في محافظة الأنبار غرب العراق، اللواء محمد عبد الرحمن: إن \"القوات أحبطت "
+              "محاولة تسلل عبر الحدود\".")
+    assert len(doc.quotes) == 1
+    assert "محمد عبد الرحمن" in speaker_text(doc.quotes[0])
+
+
+def test_bare_words_after_the_tagged_part_of_a_name_in_apposition_finish_it():
+    doc = run("وقال قائد شرطة محافظة كرمان جنوب إيران، كريم بخش زاده: إن \"الشرطة اعتقلت عشرين شخصا في المدينة\".")
+    assert len(doc.quotes) == 1
+    assert "كريم بخش زاده" in speaker_text(doc.quotes[0])

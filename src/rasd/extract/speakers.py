@@ -106,9 +106,23 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
         return j
     persons = [e for e in entities_in(doc, tokens[j].start, tokens[m - 1].end) if e.type == "PERSON"]
     # the name may follow a rank of up to two words («العميد», «الفريق أول», «اللواء الركن»)
-    if persons and persons[-1].span.end >= tokens[m - 1].end - 1 and persons[0].span.start <= tokens[min(j + 2, m - 1)].start:
+    if persons and persons[0].span.start <= tokens[min(j + 2, m - 1)].start \
+            and (persons[-1].span.end >= tokens[m - 1].end - 1 or _name_goes_on(doc, tokens, persons[-1].span.end, j, m)):
         return m
     return j
+
+
+def _name_goes_on(doc: Document, tokens: list[Token], name_end: int, j: int, m: int) -> bool:
+    """«، رهام بخش حبيبي: إن», «، العميد حاجي محمد مهديان نسب:»: at most two bare words (no article, no
+    preposition) after the name the tagger found in the words [j, m), up to a comma, colon or complementizer, are
+    the rest of it (not in a relative clause: «البيان، الذي أعاد X نشره»)."""
+    rest = [t for t in tokens[j:m] if t.start >= name_end]
+    if any(t.norm in word_set("relative") for t in tokens[j:m]):
+        return False
+    if not rest or len(rest) > 2 or any(t.norm.startswith("ال") or "ال" in t.prefixes
+                                                or t.norm in PREPOSITIONS or reporting_lam(doc, t) for t in rest):
+        return False
+    return m >= len(tokens) or breaks(doc.text[tokens[m - 1].end:tokens[m].start]) or is_complementizer(tokens[m])
 
 
 _APPOSITION_WORDS = 6       # «الفريق أول عبد الفتاح البرهان»: a two-word rank and a three-word name
@@ -133,11 +147,12 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
+    named = j                                       # the end of a name in apposition, past the words' limit
     while j < len(tokens) and j - i <= MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if not (j == first and first > i + 1) and breaks(gap(doc, tokens[j - 1].end, tok.start, ignorable)):
             if j > first:
-                j = _apposition(doc, tokens, first, j, limit if limit is not None else len(doc.text))
+                named = j = _apposition(doc, tokens, first, j, limit if limit is not None else len(doc.text))
             break
         if j > first and tok.norm in word_set("naming"):
             j += 1                                  # «أحد المحتجين ويدعى علي الجابري»
@@ -157,7 +172,7 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         if j > i + 1 and tok.norm.endswith(tuple(word_set("object_possessive"))) and len(tok.norm) > 4:
             break                                   # «محادثاتهما»: an object with a possessive, not the subject
         j += 1
-    if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
+    if j - i > MAX_SPEAKER_TOKENS and j != named:   # no stop: keep a short head rather than the whole clause
         j = min(i + 7, len(tokens))
     if form.lemma in word_set("object_verb") and j > first:
         if j == first + 1 and j < len(tokens) and (tokens[j].norm.startswith("ب") or is_complementizer(tokens[j])
