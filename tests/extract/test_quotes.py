@@ -210,7 +210,7 @@ def test_speech_cues_data_invariants():
              "conjunction", "speech_noun", "preposition", "perfect_particle", "auxiliary", "according_link",
              "verb_adjunct", "affiliation", "naming", "relative", "clause_word", "preposed_cue", "object_verb",
              "nominalizer", "according_fused", "comitative", "statement_in", "pronoun_suffix", "object_possessive",
-             "relay_lemma", "relay_prep", "issued_by", "quoting"}
+             "relay_lemma", "relay_prep", "issued_by", "quoting", "name_link"}
     rows = read_tsv("speech_cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert all(r["cue"].strip() for r in rows)
@@ -313,3 +313,10 @@ def test_bare_words_after_the_tagged_part_of_a_name_in_apposition_finish_it():
     doc = run("وقال قائد شرطة محافظة كرمان جنوب إيران، كريم بخش زاده: إن \"الشرطة اعتقلت عشرين شخصا في المدينة\".")
     assert len(doc.quotes) == 1
     assert "كريم بخش زاده" in speaker_text(doc.quotes[0])
+
+
+def test_a_day_name_after_abd_is_part_of_the_speaker_name():
+    # «الأحد» (Sunday) ends a speaker description as a time word, but after «عبد» it is a name («عبد الأحد»)
+    doc = run("وصرح المتحدث باسم شرطة قندهار عبد الأحد رحيمي أن الانفجار \"وقع قرب سوق المدينة المزدحم مساء\".")
+    assert len(doc.quotes) == 1
+    assert "عبد الاحد رحيمي" in speaker_text(doc.quotes[0])

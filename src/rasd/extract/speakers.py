@@ -157,8 +157,9 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         if j > first and tok.norm in word_set("naming"):
             j += 1                                  # «أحد المحتجين ويدعى علي الجابري»
             continue
-        if is_complementizer(tok) or (speech_verb(tokens, j) and not _in_a_name(doc, tok)) or stop_phrase_at(tokens, j):
-            break
+        if is_complementizer(tok) or (speech_verb(tokens, j) and not _in_a_name(doc, tok)) \
+                or (stop_phrase_at(tokens, j) and not (j > first and tokens[j - 1].norm in word_set("name_link"))):
+            break                                   # («عبد الأحد»: a day's name after «عبد» is a name)
         if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
             break
         if form.lemma in word_set("relay_lemma") and tok.norm in word_set("relay_prep"):
