@@ -320,3 +320,11 @@ def test_a_day_name_after_abd_is_part_of_the_speaker_name():
     doc = run("وصرح المتحدث باسم شرطة قندهار عبد الأحد رحيمي أن الانفجار \"وقع قرب سوق المدينة المزدحم مساء\".")
     assert len(doc.quotes) == 1
     assert "عبد الاحد رحيمي" in speaker_text(doc.quotes[0])
+
+
+def test_a_relative_ma_after_a_speech_verb_is_not_its_subject():
+    # «تندد بما وصفوه بـ"..."»: «بما» opens the object clause; the speakers are the protesters named before
+    doc = run("ورفع المعتصمون أمام مبنى البلدية لافتات تندد بما وصفوه بـ\"سياسة التجويع التي تنتهجها الحكومة ضد "
+              "العمال\".")
+    assert len(doc.quotes) == 1
+    assert "المعتصمون" in speaker_text(doc.quotes[0])
