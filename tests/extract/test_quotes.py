@@ -328,3 +328,13 @@ def test_a_relative_ma_after_a_speech_verb_is_not_its_subject():
               "العمال\".")
     assert len(doc.quotes) == 1
     assert "المعتصمون" in speaker_text(doc.quotes[0])
+
+
+@pytest.mark.parametrize("text", [
+    "وقال علي رضا كريمي، مساعد محافظ طهران، للصحفيين إن عشرات الأشخاص اعتقلوا خلال الليل في وسط العاصمة.",
+])
+def test_the_name_ali_opening_a_speaker_is_not_the_preposition(text):
+    # «علي» and «على» fold to one form; the name is the subject, the preposition never is
+    doc = run(text)
+    assert len(doc.reported_speech) == 1
+    assert "علي رضا كريمي" in speaker_text(doc.reported_speech[0])

@@ -143,8 +143,9 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
     j = first
     if j < len(tokens) and (tokens[j].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[j].norm)
-                            or tokens[j].norm in word_set("clause_word")):
+                            or tokens[j].norm in word_set("clause_word")) and not _in_a_name(doc, tokens[j]):
         return j, j, None                           # «وأضافت في بيانها أن», «يردد فيها», «تندد بما»: never a subject
+        #                                             (but «وقال علي ...» is the name «علي», not «على»)
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
