@@ -338,3 +338,11 @@ def test_the_name_ali_opening_a_speaker_is_not_the_preposition(text):
     doc = run(text)
     assert len(doc.reported_speech) == 1
     assert "علي رضا كريمي" in speaker_text(doc.reported_speech[0])
+
+
+def test_a_manner_word_after_the_verb_is_not_the_speaker():
+    # «ساخراً» (mockingly) is a ḥāl in the accusative: the verb's subject is the governor said before
+    doc = run("وقال محافظ المدينة أحمد الزعبي إن \"القصف استهدف حيا سكنيا\". ولفت ساخراً إلى أن \"الجيش الذي يتباهى "
+              "بقوته لا يقاتل إلا المدنيين\".")
+    said = {q.text: speaker_text(q) for q in doc.quotes}
+    assert "الزعبي" in said["الجيش الذي يتباهى بقوته لا يقاتل إلا المدنيين"]

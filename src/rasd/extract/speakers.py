@@ -134,10 +134,18 @@ def _in_a_name(doc: Document, tok: Token) -> bool:
                for e in entities_in(doc, tok.start, tok.end))
 
 
+def _circumstantial(tok: Token) -> bool:
+    """«ساخراً», «مبتسمًا»: an indefinite accusative (tanwin «ً») word after a verb tells its manner (a ḥāl); a
+    subject is nominative and never carries it."""
+    return "\u064b" in tok.text and "ال" not in tok.prefixes
+
+
 def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
                    ignorable: frozenset[int] = frozenset(), limit: int | None = None) -> tuple[int, int, int | None]:
     """Token range [a, j) of the speaker words after the verb at i, and where a «ل» channel starts (or None)."""
     first = _skip_adjuncts(tokens, i + 1)
+    if first == i + 1 and first < len(tokens) and _circumstantial(tokens[first]):
+        first += 1                                  # «ولفت ساخراً إلى أن»: a manner word, then the subject or none
     if first > i + 1 and first < len(tokens) and \
             doc.text[tokens[first - 1].end:tokens[first].start].strip() not in ("", "،", ","):
         first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
