@@ -346,3 +346,11 @@ def test_a_manner_word_after_the_verb_is_not_the_speaker():
               "بقوته لا يقاتل إلا المدنيين\".")
     said = {q.text: speaker_text(q) for q in doc.quotes}
     assert "الزعبي" in said["الجيش الذي يتباهى بقوته لا يقاتل إلا المدنيين"]
+
+
+def test_a_name_after_an_attached_preposition_is_not_the_subject_of_a_verb_inside_the_sentence():
+    # «ذكرت فيه» has no subject of its own: the sentence's subject is the media office, not «لحركة حماس» it belongs to
+    doc = run("ونشر الإعلام الحربي، التابع لحركة حماس، تسجيلا مصورا على مواقع التواصل، ذكر فيه أن \"المقاتلين استهدفوا "
+              "آلية عسكرية قرب الحدود\".")
+    assert len(doc.quotes) == 1
+    assert "الاعلام الحربي" in speaker_text(doc.quotes[0])

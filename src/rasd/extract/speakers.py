@@ -366,7 +366,7 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
             if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
         before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
-        if before and before[-1].norm in PREPOSITIONS | word_set("comitative"):
+        if before and before[-1].norm in PREPOSITIONS | word_set("comitative") or _governed(doc, e.span.start, e.span.end):
             continue
         return make_actor(doc, e.span.start, e.span.end)
     first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
@@ -384,6 +384,12 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
+def _governed(doc: Document, start: int, end: int) -> bool:
+    """The name's first word carries a preposition («لتنظيم داعش», «بالجيش»): an object, never a subject."""
+    bounds = doc.token_range(start, end)
+    return bounds is not None and any(p in ("ل", "ب") for p in doc.tokens[bounds[0]].prefixes)
+
+
 def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
     for e in entities_in(doc, sent_start, before):
@@ -393,6 +399,8 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
                 continue                            # «مع السفير X», «عن “X”»: not the subject
             if any(n in word_set("relative") for n in near):
                 continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
+            if _governed(doc, e.span.start, e.span.end):
+                continue                            # «وكالة أعماق، التابعة لتنظيم داعش»: after an attached preposition
             return make_actor(doc, e.span.start, e.span.end)
     return None
 
@@ -576,7 +584,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             if speaker is None and (form.kind == "participle" or (last is None and _inside_clause(doc, tokens, i, s_start))):
                 # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...», «أدلت الوزيرة X بتصريح قالت فيه»: a verb with no
                 # subject inside a sentence has the sentence's named subject
-                speaker = named_subject_before(doc, s_start, tok.start)
+                speaker = named_subject_before(doc, s_start, tok.start) or _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.6 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)
