@@ -366,8 +366,9 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
             if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
         before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
-        if before and before[-1].norm in PREPOSITIONS | word_set("comitative") or _governed(doc, e.span.start, e.span.end):
-            continue
+        if any(t.norm in PREPOSITIONS | word_set("comitative") for t in before[-2:]) \
+                or _governed(doc, e.span.start, e.span.end):
+            continue                                # («مع السفير X», «التابعة لحركة X»: not the subject)
         return make_actor(doc, e.span.start, e.span.end)
     first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
     if first is None or first >= i:
