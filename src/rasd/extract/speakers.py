@@ -556,7 +556,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     if actor is not None:
                         subjects[sent] = actor
                         if actor.sector is not None or any(e.type in ("PERSON", "ORG") for e in
-                                                           entities_in(doc, actor.span.start, actor.span.end)):
+                                                           entities_in(doc, tokens[a].start, tokens[b - 1].end)):
                             # «نددت الوزيرة X بالهجوم ... وكتبت: "..."»: a named speaker the next verbs continue
                             memory.add(form.gender, actor)
             continue
