@@ -354,3 +354,9 @@ def test_a_name_after_an_attached_preposition_is_not_the_subject_of_a_verb_insid
               "آلية عسكرية قرب الحدود\".")
     assert len(doc.quotes) == 1
     assert "الاعلام الحربي" in speaker_text(doc.quotes[0])
+
+
+def test_bare_words_in_apposition_after_a_title_before_the_complementizer_are_a_name():
+    doc = run("وأفاد قائد شرطة مدينة زاهدان، شهرام كاوه زند، بأن \"قوات الأمن اعتقلت عشرة أشخاص في المدينة\".")
+    assert len(doc.quotes) == 1
+    assert "شهرام كاوه زند" in speaker_text(doc.quotes[0])
