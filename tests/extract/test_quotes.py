@@ -360,3 +360,11 @@ def test_bare_words_in_apposition_after_a_title_before_the_complementizer_are_a_
     doc = run("وأفاد قائد شرطة مدينة زاهدان، شهرام كاوه زند، بأن \"قوات الأمن اعتقلت عشرة أشخاص في المدينة\".")
     assert len(doc.quotes) == 1
     assert "شهرام كاوه زند" in speaker_text(doc.quotes[0])
+
+
+def test_a_closing_mark_used_to_open_after_a_clitic_or_before_a_space():
+    doc = run("وخرج المئات في مسيرة احتجاجا على ما وصفوه بـ” سياسة التجويع التي تمارسها الحكومة”. وهتف المتظاهرون بأن "
+              "” صبر الناس نفد بعد سنوات من الوعود”، مهددين بـ”خطوات تصعيدية جديدة”.")
+    said = {q.text: speaker_text(q) for q in doc.quotes}
+    assert "المتظاهرون" in said["صبر الناس نفد بعد سنوات من الوعود"]
+    assert "المتظاهرون" in said["خطوات تصعيدية جديدة"]
