@@ -368,3 +368,12 @@ def test_a_closing_mark_used_to_open_after_a_clitic_or_before_a_space():
     said = {q.text: speaker_text(q) for q in doc.quotes}
     assert "المتظاهرون" in said["صبر الناس نفد بعد سنوات من الوعود"]
     assert "المتظاهرون" in said["خطوات تصعيدية جديدة"]
+
+
+def test_a_quote_with_no_frame_of_its_own_continues_the_last_speaker():
+    doc = run("وقال قائد الشرطة سامي الحسن إن \"الوضع الأمني تحت السيطرة الكاملة\". وفي وقت لاحق من المساء، "
+              "\"تم توقيف خمسة مشتبه بهم في الحادث ويجري التحقيق معهم\".")
+    said = {q.text: q for q in doc.quotes}
+    late = said["تم توقيف خمسة مشتبه بهم في الحادث ويجري التحقيق معهم"]
+    assert "سامي الحسن" in speaker_text(late)
+    assert late.confidence < 0.6               # carried over, not framed
