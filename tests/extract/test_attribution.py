@@ -228,7 +228,8 @@ def test_mark_index_tells_inside_from_outside():
 @pytest.mark.parametrize("kind", ["verb_adjunct", "affiliation", "naming", "relative", "clause_word",
                                   "preposed_cue", "object_verb", "nominalizer", "according_fused", "preposition",
                                   "perfect_particle", "auxiliary", "according_link", "comitative", "statement_in",
-                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by", "quoting"])
+                                  "pronoun_suffix", "object_possessive", "relay_lemma", "relay_prep", "issued_by", "quoting",
+                                  "name_link"])
 def test_every_cue_kind_has_rows_of_normalisable_words(kind):
     rows = [r for r in read_tsv("speech_cues.tsv") if r["kind"] == kind]
     assert rows, kind

@@ -119,7 +119,7 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
                     break
                 marks.append(_mark(i, _trim_end(text, i + 1, pe), unclosed=True))
                 break
-            if ch == "”" and _opening_shaped(text, i):   # ”...” or ”...“: a closing mark used to open
+            if ch == "”" and _loosely_opening(text, i):  # ”...” or ”...“: a closing mark used to open
                 j = next((m for m in range(i + 1, pe) if text[m] in "”“" and _closing_shaped(text, m)), -1)
                 if j > 0:
                     marks.append(_mark(i, j))
@@ -145,6 +145,16 @@ def _closing_shaped(text: str, i: int) -> bool:
 def _opening_shaped(text: str, i: int) -> bool:
     """A mark after a space and glued to the word after it: it opens."""
     return i > 0 and text[i - 1].isspace() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _loosely_opening(text: str, i: int) -> bool:
+    """An opening-shaped mark, or one after «بـ» or a space with a space before the word it opens
+    («بـ” تسويف مطالبهم”», «أصبحت ” مطالب ...”»): a closing mark used to open."""
+    if _opening_shaped(text, i):
+        return True
+    before_ok = i > 0 and (text[i - 1].isspace() or text[i - 1] == "\u0640")
+    after = text[i + 1:i + 3]
+    return before_ok and (after[:1].isalnum() or (after[:1] == " " and after[1:2].isalnum()))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

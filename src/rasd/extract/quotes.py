@@ -119,6 +119,8 @@ def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution]
         # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه بـ«...»»: the sentence's own named subject
         quote.speaker = named_subject_before(doc, s_start, mark.open)
         quote.confidence = min(quote.confidence, 0.6)
+    if quote.speaker is None and memory_last is not None:
+        quote.speaker, quote.confidence = memory_last, 0.4
     quote.reported_by = claim_sources(doc, mark.open, mark.close, speakers=False)
     if quote.channel is not None:
         name = actor_name(quote.channel)

@@ -106,38 +106,87 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
         return j
     persons = [e for e in entities_in(doc, tokens[j].start, tokens[m - 1].end) if e.type == "PERSON"]
     # the name may follow a rank of up to two words («العميد», «الفريق أول», «اللواء الركن»)
-    if persons and persons[-1].span.end >= tokens[m - 1].end - 1 and persons[0].span.start <= tokens[min(j + 2, m - 1)].start:
+    if persons and persons[0].span.start <= tokens[min(j + 2, m - 1)].start \
+            and (persons[-1].span.end >= tokens[m - 1].end - 1 or _name_goes_on(doc, tokens, persons[-1].span.end, j, m)):
+        return m
+    if not persons and _untagged_name(doc, tokens, a, j, m):
         return m
     return j
 
 
+def _untagged_name(doc: Document, tokens: list[Token], a: int, j: int, m: int) -> bool:
+    """«أفاد قائد شرطة مدينة همدان، بخشعلي كامراني صالح، بأنه»: two or three bare words (no article, no clitic)
+    set off by commas after a title that gives a sector, right before the complementizer: a name the tagger
+    missed."""
+    if not 2 <= m - j <= 3 or m >= len(tokens) or not is_complementizer(tokens[m]):
+        return False
+    if doc.text[tokens[m - 1].end:tokens[m].start].strip() not in ("،", ",", ":"):
+        return False
+    if any(t.prefixes or t.norm in PREPOSITIONS or t.norm in word_set("relative") or not t.norm.isalpha()
+           for t in tokens[j:m]):
+        return False
+    title = make_actor(doc, tokens[a].start, tokens[j - 1].end)
+    return title is not None and title.sector is not None
+
+
+def _name_goes_on(doc: Document, tokens: list[Token], name_end: int, j: int, m: int) -> bool:
+    """«، رهام بخش حبيبي: إن», «، العميد حاجي محمد مهديان نسب:»: at most two bare words (no article, no
+    preposition) after the name the tagger found in the words [j, m), up to a comma, colon or complementizer, are
+    the rest of it (not in a relative clause: «البيان، الذي أعاد X نشره»)."""
+    rest = [t for t in tokens[j:m] if t.start >= name_end]
+    if any(t.norm in word_set("relative") for t in tokens[j:m]):
+        return False
+    if not rest or len(rest) > 2 or any(t.norm.startswith("ال") or "ال" in t.prefixes
+                                                or t.norm in PREPOSITIONS or reporting_lam(doc, t) for t in rest):
+        return False
+    return m >= len(tokens) or breaks(doc.text[tokens[m - 1].end:tokens[m].start]) or is_complementizer(tokens[m])
+
+
 _APPOSITION_WORDS = 6       # «الفريق أول عبد الفتاح البرهان»: a two-word rank and a three-word name
+
+
+def _in_a_name(doc: Document, tok: Token) -> bool:
+    """«وقال مير أدان الذي ...»: a word that is a speech verb elsewhere («أدان») inside a person's name."""
+    return any(e.type == "PERSON" and e.span.start <= tok.start and tok.end <= e.span.end
+               for e in entities_in(doc, tok.start, tok.end))
+
+
+def _circumstantial(tok: Token) -> bool:
+    """«ساخراً», «مبتسمًا»: an indefinite accusative (tanwin «ً») word after a verb tells its manner (a ḥāl); a
+    subject is nominative and never carries it."""
+    return "\u064b" in tok.text and "ال" not in tok.prefixes
 
 
 def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
                    ignorable: frozenset[int] = frozenset(), limit: int | None = None) -> tuple[int, int, int | None]:
     """Token range [a, j) of the speaker words after the verb at i, and where a «ل» channel starts (or None)."""
     first = _skip_adjuncts(tokens, i + 1)
+    if first == i + 1 and first < len(tokens) and _circumstantial(tokens[first]):
+        first += 1                                  # «ولفت ساخراً إلى أن»: a manner word, then the subject or none
     if first > i + 1 and first < len(tokens) and \
             doc.text[tokens[first - 1].end:tokens[first].start].strip() not in ("", "،", ","):
         first = i + 1                               # «وقال أمس: "..."»: the adjunct ends the clause, no subject
     j = first
-    if j < len(tokens) and (tokens[j].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[j].norm)):
-        return j, j, None                           # «وأضافت في بيانها أن», «يردد فيها»: never a subject
+    if j < len(tokens) and (tokens[j].norm in PREPOSITIONS or _preposition_with_pronoun(tokens[j].norm)
+                            or tokens[j].norm in word_set("clause_word")) and not _in_a_name(doc, tokens[j]):
+        return j, j, None                           # «وأضافت في بيانها أن», «يردد فيها», «تندد بما»: never a subject
+        #                                             (but «وقال علي ...» is the name «علي», not «على»)
     if j < len(tokens) and form.object_prep and strip_clitic(tokens[j].norm)[0] == form.object_prep:
         return j, j, None
     channel = None
+    named = j                                       # the end of a name in apposition, past the words' limit
     while j < len(tokens) and j - i <= MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if not (j == first and first > i + 1) and breaks(gap(doc, tokens[j - 1].end, tok.start, ignorable)):
             if j > first:
-                j = _apposition(doc, tokens, first, j, limit if limit is not None else len(doc.text))
+                named = j = _apposition(doc, tokens, first, j, limit if limit is not None else len(doc.text))
             break
         if j > first and tok.norm in word_set("naming"):
             j += 1                                  # «أحد المحتجين ويدعى علي الجابري»
             continue
-        if is_complementizer(tok) or speech_verb(tokens, j) or stop_phrase_at(tokens, j):
-            break
+        if is_complementizer(tok) or (speech_verb(tokens, j) and not _in_a_name(doc, tok)) \
+                or (stop_phrase_at(tokens, j) and not (j > first and tokens[j - 1].norm in word_set("name_link"))):
+            break                                   # («عبد الأحد»: a day's name after «عبد» is a name)
         if (tok.norm,) in speech_cues("speech_noun") or statement_follows(tokens, j):
             break
         if form.lemma in word_set("relay_lemma") and tok.norm in word_set("relay_prep"):
@@ -151,7 +200,7 @@ def _speaker_after(doc: Document, tokens: list[Token], i: int, form: VerbForm,
         if j > i + 1 and tok.norm.endswith(tuple(word_set("object_possessive"))) and len(tok.norm) > 4:
             break                                   # «محادثاتهما»: an object with a possessive, not the subject
         j += 1
-    if j - i > MAX_SPEAKER_TOKENS:                  # no stop: keep a short head rather than the whole clause
+    if j - i > MAX_SPEAKER_TOKENS and j != named:   # no stop: keep a short head rather than the whole clause
         j = min(i + 7, len(tokens))
     if form.lemma in word_set("object_verb") and j > first:
         if j == first + 1 and j < len(tokens) and (tokens[j].norm.startswith("ب") or is_complementizer(tokens[j])
@@ -302,6 +351,7 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
         if is_complementizer(tokens[k]):
             return True
         if speech_verb(tokens, k) and k > i + 1 and not _lacks_its_preposition(tokens, k, sent_end) \
+                and not _in_a_name(doc, tokens[k]) \
                 and not _relay_verb(tokens, k) and not relative:
             return False
         k += 1
@@ -333,8 +383,9 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
             if sent_start <= e.span.start and e.type in ("PERSON", "ORG")]
     for e in ents:
         before = [t for t in tokens_between(doc, sent_start, e.span.start) if t.end <= e.span.start]
-        if before and before[-1].norm in PREPOSITIONS | word_set("comitative"):
-            continue
+        if any(t.norm in PREPOSITIONS | word_set("comitative") for t in before[-2:]) \
+                or _governed(doc, e.span.start, e.span.end):
+            continue                                # («مع السفير X», «التابعة لحركة X»: not the subject)
         return make_actor(doc, e.span.start, e.span.end)
     first = next((k for k, t in enumerate(tokens) if t.start >= sent_start), None)
     if first is None or first >= i:
@@ -351,6 +402,12 @@ def _sentence_subject(doc: Document, tokens: list[Token], i: int, sent_start: in
     return make_actor(doc, tokens[start_k].start, tokens[k - 1].end)
 
 
+def _governed(doc: Document, start: int, end: int) -> bool:
+    """The name's first word carries a preposition («لتنظيم داعش», «بالجيش»): an object, never a subject."""
+    bounds = doc.token_range(start, end)
+    return bounds is not None and any(p in ("ل", "ب") for p in doc.tokens[bounds[0]].prefixes)
+
+
 def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor | None:
     """The first person or organisation named in the sentence before `before`, not after a preposition."""
     for e in entities_in(doc, sent_start, before):
@@ -360,6 +417,8 @@ def named_subject_before(doc: Document, sent_start: int, before: int) -> Actor |
                 continue                            # «مع السفير X», «عن “X”»: not the subject
             if any(n in word_set("relative") for n in near):
                 continue                            # «التي نفذ جيش النظام مذبحة فيها»: a relative clause's subject
+            if _governed(doc, e.span.start, e.span.end):
+                continue                            # «وكالة أعماق، التابعة لتنظيم داعش»: after an attached preposition
             return make_actor(doc, e.span.start, e.span.end)
     return None
 
@@ -459,6 +518,16 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
     return speaker, channel, after_speaker, lam
 
 
+def _clause_speaker(frames: list[_Frame], sent: int) -> Actor | None:
+    """The speaker named by the nearest speech verb before, in sentence `sent`."""
+    for frame in reversed(frames):
+        if frame.sentence != sent:
+            return None
+        if frame.explicit and frame.speaker is not None:
+            return frame.speaker
+    return None
+
+
 _PLURAL_ENDINGS = ("ون", "ين", "ات")
 
 
@@ -483,7 +552,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
     subjects: dict[int, Actor] = {}                 # sentence → the named subject of a speech verb in it
     for i, tok in enumerate(tokens):
         form = speech_verb(tokens, i)
-        if form is None or index.inside(tok.start):
+        if form is None or index.inside(tok.start) or _in_a_name(doc, tok):
             continue
         sent, s_start, s_end = sentence_bounds(doc, tok.start)
         last = out[-1] if out and out[-1].sentence == sent else None
@@ -503,6 +572,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     actor = make_actor(doc, tokens[a].start, tokens[b - 1].end)
                     if actor is not None:
                         subjects[sent] = actor
+                        if actor.sector is not None or any(e.type in ("PERSON", "ORG") for e in
+                                                           entities_in(doc, tokens[a].start, tokens[b - 1].end)):
+                            # «نددت الوزيرة X بالهجوم ... وكتبت: "..."»: a named speaker the next verbs continue
+                            memory.add(form.gender, actor)
             continue
         speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
@@ -517,6 +590,11 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
                     and not any(o.sentence == sent for o in out):
                 speaker = _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.5 if speaker else confidence
+            if speaker is None and form.kind == "participle":
+                # «وقال X ...، مضيفا أن "..."», «وردد المحتجون هتافات "..."، مطالبين ...، معلنين "..."»: a
+                # participle's subject is the named subject of the speech verbs it follows in its sentence
+                speaker = _clause_speaker(out, sent)
+                confidence = 0.8 if speaker else confidence
             if speaker is None and sent in subjects and last is None and form.gender != "pl":
                 # «وشدد X على ...، قائلا: "..."», «وأكد الوزير على ...، وأعرب عن "..."»: the subject of the
                 # speech verb before it in the sentence
@@ -524,7 +602,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             if speaker is None and (form.kind == "participle" or (last is None and _inside_clause(doc, tokens, i, s_start))):
                 # «وندّد رئيس الوزراء ... بالهجوم، واصفاً إياه ...», «أدلت الوزيرة X بتصريح قالت فيه»: a verb with no
                 # subject inside a sentence has the sentence's named subject
-                speaker = named_subject_before(doc, s_start, tok.start)
+                speaker = named_subject_before(doc, s_start, tok.start) or _sentence_subject(doc, tokens, i, s_start)
                 confidence = 0.6 if speaker else confidence
             if speaker is None:
                 speaker, confidence = memory.last(form.gender)
