@@ -15,9 +15,10 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from rasd.document import Article
+from rasd.document import Article, Document
 from rasd.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,28 @@ def _score_module():
 
 def is_check(doc_id: str) -> bool:
     return doc_id.startswith("dev-") and int(doc_id.split("-")[1]) >= 30
+
+
+def set_files(name: str) -> tuple[Path, Path, Callable[[str], bool]]:
+    """(gold, articles, which ids) of a named set: «dev», «dev-tune», «dev-check» or a tests/data folder."""
+    if name.startswith("dev"):
+        keep: Callable[[str], bool] = {"dev-tune": lambda i: not is_check(i), "dev-check": is_check}.get(
+            name, lambda i: True)
+        return SHARED / "eval" / "dev" / "gold.jsonl", SHARED / "eval" / "dev" / "articles.jsonl", keep
+    base = ROOT / "tests" / "data" / name
+    return base / "gold.jsonl", base / "articles.jsonl", lambda i: True
+
+
+def documents(score, name: str) -> tuple[dict, dict[str, Document]]:
+    """(gold, extracted documents) of a named set, for the tools that read per-event output."""
+    gold_path, articles, keep = set_files(name)
+    gold = {k: v for k, v in score.read_jsonl(str(gold_path)).items() if keep(k)}
+    docs = {}
+    for line in articles.read_text(encoding="utf-8").splitlines():
+        article = Article.model_validate(json.loads(line))
+        if article.id in gold:
+            docs[article.id] = extract(article)
+    return gold, docs
 
 
 def records(articles: Path) -> dict[str, dict]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy_splits import ROOT, SHARED, _score_module, is_check, records  # noqa: E402
+from accuracy_splits import _score_module, records, set_files  # noqa: E402
 
 DEFAULT_SETS = ("dev-tune", "dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
                 "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
@@ -26,16 +26,9 @@ DEFAULT_SETS = ("dev-tune", "dev-check", "heldout3", "heldout4", "heldout5", "he
 
 def load_set(score, name: str) -> tuple[dict, dict]:
     """(gold, system records) of one named set."""
-    if name.startswith("dev"):
-        gold = score.read_jsonl(str(SHARED / "eval" / "dev" / "gold.jsonl"))
-        if name == "dev-tune":
-            gold = {k: v for k, v in gold.items() if not is_check(k)}
-        elif name == "dev-check":
-            gold = {k: v for k, v in gold.items() if is_check(k)}
-        system = records(SHARED / "eval" / "dev" / "articles.jsonl")
-        return gold, {k: v for k, v in system.items() if k in gold}
-    base = ROOT / "tests" / "data" / name
-    return score.read_jsonl(str(base / "gold.jsonl")), records(base / "articles.jsonl")
+    gold_path, articles, keep = set_files(name)
+    gold = {k: v for k, v in score.read_jsonl(str(gold_path)).items() if keep(k)}
+    return gold, {k: v for k, v in records(articles).items() if k in gold}
 
 
 def place_loss_kinds(score, gold: dict, system: dict, strict_pairable, type_only) -> str:

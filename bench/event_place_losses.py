@@ -24,16 +24,15 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy_splits import ROOT, SHARED, _score_module, is_check  # noqa: E402
+from accuracy_splits import _score_module, documents  # noqa: E402
 
-from rasd.document import Article, Document  # noqa: E402
+from rasd.document import Document  # noqa: E402
 from rasd.extract import event_place as ep  # noqa: E402
 from rasd.extract.clauses import clause_bounds  # noqa: E402
-from rasd.pipeline import extract  # noqa: E402
 from rasd.text.normalize import normalize_for_match  # noqa: E402
 
 READ_SETS = ("dev-tune", "heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
-             "tune9", "tune10", "tune11", "tune12", "tune13")
+             "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
 
 
 def load_docs(name: str) -> tuple[dict, dict[str, Document]]:
@@ -41,20 +40,7 @@ def load_docs(name: str) -> tuple[dict, dict[str, Document]]:
     if name not in READ_SETS:
         raise SystemExit(f"{name}: not a set whose per-event output may be read; score it in aggregate "
                          "(bench/event_losses.py)")
-    score = _score_module()
-    if name == "dev-tune":
-        gold = {k: v for k, v in score.read_jsonl(str(SHARED / "eval" / "dev" / "gold.jsonl")).items()
-                if not is_check(k)}
-        path = SHARED / "eval" / "dev" / "articles.jsonl"
-    else:
-        gold = score.read_jsonl(str(ROOT / "tests" / "data" / name / "gold.jsonl"))
-        path = ROOT / "tests" / "data" / name / "articles.jsonl"
-    docs = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        article = Article.model_validate(json.loads(line))
-        if article.id in gold:
-            docs[article.id] = extract(article)
-    return gold, docs
+    return documents(_score_module(), name)
 
 
 def place_losses(score, gold: dict, docs: dict[str, Document]):

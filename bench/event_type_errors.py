@@ -13,7 +13,6 @@ elsewhere, or false. Counts per cause and type; --list prints each case with its
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,9 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import rasd.extract.events as events_stage  # noqa: E402
-from accuracy_splits import ROOT, SHARED, _score_module, is_check  # noqa: E402
-from rasd.document import Article  # noqa: E402
-from rasd.pipeline import extract  # noqa: E402
+from accuracy_splits import _score_module, documents  # noqa: E402
 
 _NEVER_READ = ("dev-check", "dev")
 _PRE_MERGE: dict[int, list[tuple[str, int, int]]] = {}     # id(doc) → the mentions before merging
@@ -47,18 +44,7 @@ def _readable(name: str) -> bool:
 
 
 def _load(score, name: str):
-    if name == "dev-tune":
-        gold = {k: v for k, v in score.read_jsonl(str(SHARED / "eval" / "dev" / "gold.jsonl")).items() if not is_check(k)}
-        articles = SHARED / "eval" / "dev" / "articles.jsonl"
-    else:
-        gold = score.read_jsonl(str(ROOT / "tests" / "data" / name / "gold.jsonl"))
-        articles = ROOT / "tests" / "data" / name / "articles.jsonl"
-    docs = {}
-    for line in articles.read_text(encoding="utf-8").splitlines():
-        article = Article.model_validate(json.loads(line))
-        if article.id in gold:
-            docs[article.id] = extract(article)
-    return gold, docs
+    return documents(score, name)
 
 
 def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
