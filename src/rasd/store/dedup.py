@@ -14,7 +14,9 @@ explained by `rasd events show ID`):
    - different countries never;
    - two settlements (city, town, village, or a street or square placed on its city's point) are one place only
      within `SAME_PLACE_KM` of each other: a village is not the town 5 km away, nor the governorate centre;
-   - a neighbourhood or facility lies inside a city within `CITY_RADIUS_KM` of the city's point;
+   - a neighbourhood or facility lies inside a city within `CITY_RADIUS_KM` of the city's point; such a match by
+     containment (a city on one side, a differently named site inside it on the other) needs the same days, without
+     the ±1 day slack, or the same toll (`site_in_city_same_days`): the city holds every site's events;
    - a country-, admin1- or region-level place contains a finer place of the same country and admin-1 (when both
      name one) within `AREA_RADIUS_KM`; two coarse places are one when they name the same admin-1 or lie within
      `AREA_RADIUS_KM`;
@@ -229,10 +231,10 @@ def site_in_city_same_days(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, ""
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True, f"a site in the city, the same toll ({a.fatalities})"
-    if None in (a.date_lo, a.date_hi, b.date_lo, b.date_hi):
+    if a.date_lo is None or a.date_hi is None or b.date_lo is None or b.date_hi is None:
         return True, ""
-    if a.date_lo <= b.date_hi and b.date_lo <= a.date_hi:   # type: ignore[operator]
-        return True, f"a site in the city, the same days"
+    if a.date_lo <= b.date_hi and b.date_lo <= a.date_hi:
+        return True, "a site in the city, the same days"
     return False, (f"«{fine.place}» is a site in the city «{coarse.place}»: a match by containment needs the "
                    f"same days ({_fmt_interval(fine)}, {_fmt_interval(coarse)}) or the same toll")
 
