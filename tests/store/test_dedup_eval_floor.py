@@ -41,10 +41,9 @@ def test_the_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):
 
 
 def test_the_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):
-    # Lowered in session 9 from 1.0 / 0 joins: once the extractor reads «إطلاق صواريخ على مطار كابول» (an attack
-    # with a concrete target, spec13) as the event it is, the store joins it with the previous day's rocket on a
-    # Kabul house — an undated headline's publication-day window, the city point on both sides, no toll on one.
-    # The gold-fed run made the same join before (0.857): a dedup weakness the better extraction exposes
-    # (docs/DEDUP.md, session 9). Issue 13's target is pairwise F1 >= 0.85.
+    # Back to its strict form (it was lowered to F1 >= 0.85 / one join for a session, issue 13): the Kabul airport
+    # rocket headline now takes its lead's date (events._lead_date), and a city and a site inside it match only on
+    # the same days or toll (dedup.site_in_city_same_days), so it no longer joins the previous day's rocket on a
+    # house of the city.
     report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup_heldout", tmp_path)
-    assert report["pairwise"]["f1"] >= 0.85 and report["canonical_events_joining_different_keys"] <= 1
+    assert report["pairwise"]["f1"] == 1.0 and report["canonical_events_joining_different_keys"] == 0

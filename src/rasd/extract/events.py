@@ -130,9 +130,36 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     earlier = [d for d in earlier if not _subordinate_date(doc, d, earlier)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"
+    lead = _lead_date(doc, t.sentence)
+    if lead is not None:
+        return lead.value, lead.precision, "narrative"
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+def _lead_date(doc: Document, sentence: int):
+    """A headline's date is its lead's: a trigger in the first line of the text («إطلاق صواريخ على مطار كابول»),
+    a headline the news tells again with its date in the sentences that follow («أطلقت صواريخ عدة اليوم على
+    مطار كابول»), takes the first day-precision date of the next few sentences (a recent one, not one that frames
+    the story: a start, a relative clause's). Only for the headline: a later sentence is told after its date."""
+    if sentence != 0 or not _is_headline(doc):
+        return None
+    last = doc.sentences[min(len(doc.sentences) - 1, _DATE_LOOKBACK)]
+    lead = [d for d in starting_in(doc.dates, "events:dates", doc.sentences[0].end, last.end) if d.value
+            and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)
+            and not _inside_a_name(doc, d.span) and not _since(doc, d.span) and not _in_a_relative_clause(doc, d.span)]
+    return lead[0] if lead else None
+
+
+def _is_headline(doc: Document) -> bool:
+    """The first sentence is a headline: a line of its own, not closed by a full stop."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or len(doc.sentences) < 2:
+        return False
+    line = doc.text[first.start:first.end].strip()
+    return bool(line) and "\n" not in line and not line.endswith((".", "؟", "!", ":")) \
+        and "\n" in doc.text[first.end:doc.sentences[1].start] + doc.text[first.end - 1:first.end]
 
 
 def _since(doc: Document, span) -> bool:

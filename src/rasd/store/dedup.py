@@ -14,7 +14,9 @@ explained by `rasd events show ID`):
    - different countries never;
    - two settlements (city, town, village, or a street or square placed on its city's point) are one place only
      within `SAME_PLACE_KM` of each other: a village is not the town 5 km away, nor the governorate centre;
-   - a neighbourhood or facility lies inside a city within `CITY_RADIUS_KM` of the city's point;
+   - a neighbourhood or facility lies inside a city within `CITY_RADIUS_KM` of the city's point; such a match by
+     containment (a city on one side, a differently named site inside it on the other) needs the same days, without
+     the ±1 day slack, or the same toll (`site_in_city_same_days`): the city holds every site's events;
    - a country-, admin1- or region-level place contains a finer place of the same country and admin-1 (when both
      name one) within `AREA_RADIUS_KM`; two coarse places are one when they name the same admin-1 or lie within
      `AREA_RADIUS_KM`;
@@ -217,6 +219,26 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
 
 
+def site_in_city_same_days(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A mention naming only a city and one naming a site inside it (an airport, a facility, a neighbourhood
+    under another name) match by containment, not as one place: the city holds every site's events. Such a
+    match needs the same days — the ±1 day slack is for two reports of one place — or the same toll: a rocket on
+    the city's airport one day is not a rocket on a house of the city the day before."""
+    if a.level is None or b.level is None or _same_name(a, b):
+        return True, ""
+    fine, coarse = (a, b) if a.level >= b.level else (b, a)
+    if coarse.level != 3 or fine.level < 5:
+        return True, ""
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return True, f"a site in the city, the same toll ({a.fatalities})"
+    if a.date_lo is None or a.date_hi is None or b.date_lo is None or b.date_hi is None:
+        return True, ""
+    if a.date_lo <= b.date_hi and b.date_lo <= a.date_hi:
+        return True, "a site in the city, the same days"
+    return False, (f"«{fine.place}» is a site in the city «{coarse.place}»: a match by containment needs the "
+                   f"same days ({_fmt_interval(fine)}, {_fmt_interval(coarse)}) or the same toll")
+
+
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -306,7 +328,8 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     if a.type != b.type:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
-    for test in (dates_compatible, places_compatible, actors_compatible, area_corroborated, statement_actors):
+    for test in (dates_compatible, places_compatible, site_in_city_same_days, actors_compatible, area_corroborated,
+                 statement_actors):
         ok, why = test(a, b)
         if why:
             reasons.append(why)
