@@ -27,7 +27,7 @@ DEV_FLOORS = {
     "entities.f1": 0.92,
     "quotes.f1": 0.96,
     "event_actor1": 0.695,
-    "event_date": 0.745,
+    "event_date": 0.755,
     "fatalities": 0.88,
     "injuries": 0.93,
     "quote_speaker": 0.93,
