@@ -197,10 +197,15 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
 
 
+_STATE_FORCES = frozenset({"military", "police"})
+
+
 def _forces_of(state: Actor, agent: Actor) -> bool:
-    """A country and an unnamed force or weapon of its own («إسرائيلية» ... «مسيّرة إسرائيلية», «قوات تركية»)."""
+    """A country and an unnamed force or weapon of its own («إسرائيلية» ... «مسيّرة إسرائيلية», «قوات تركية»),
+    or its army («هجوم روسي» ... «القوات الروسية»)."""
     return bool(state.kb_id and state.kb_id.startswith("cc:") and state.country
-                and (agent.kb_id or "").startswith("agent.") and agent.country == state.country)
+                and ((agent.kb_id or "").startswith("agent.") or agent.sector in _STATE_FORCES)
+                and agent.country == state.country)
 
 
 def _one_side(state: Actor, person: Actor) -> bool:
