@@ -26,3 +26,10 @@ def test_two_countries_still_tell_two_attacks():
                        "وقال الجيش الروسي إن القوات الأوكرانية شنت هجوماً بطائرات مسيرة على بيلغورود، "
                        "مما أسفر عن مقتل شخصين.")
     assert len(attacks) == 2
+
+
+def test_a_force_named_and_told_by_a_common_noun_tell_one_attack():
+    attacks = _attacks("طيران التحالف السعودي يشن غارات جوية على العاصمة اليمنية صنعاء\n"
+                       "شن طيران التحالف بقيادة السعودية، غارتين جويتين على العاصمة اليمنية صنعاء، "
+                       "بحسب مصادر محلية.")
+    assert len(attacks) == 1

@@ -188,7 +188,7 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True
     if not attack and (_one_side(a, b) or _one_side(b, a)):
         return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
-    if attack and (_forces_of(a, b) or _forces_of(b, a)):
+    if attack and (_forces_of(a, b) or _forces_of(b, a) or _one_state_force(a, b)):
         return True     # «بغارة إسرائيلية» (headline) and «غارة شنتها مسيّرة إسرائيلية» (body): one strike
     if a.kb_id and b.kb_id:
         return False
@@ -206,6 +206,13 @@ def _forces_of(state: Actor, agent: Actor) -> bool:
     return bool(state.kb_id and state.kb_id.startswith("cc:") and state.country
                 and ((agent.kb_id or "").startswith("agent.") or agent.sector in _STATE_FORCES)
                 and agent.country == state.country)
+
+
+def _one_state_force(a: Actor, b: Actor) -> bool:
+    """A country's army and its forces told by a common noun («القوات الأفغانية» ... «القوات الحكومية»): one
+    side. Two named forces of one country (the army and a militia) stay two."""
+    return bool(a.country and a.country == b.country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES
+                and ((a.kb_id or "").startswith("agent.") or (b.kb_id or "").startswith("agent.")))
 
 
 def _one_side(state: Actor, person: Actor) -> bool:
