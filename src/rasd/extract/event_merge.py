@@ -547,6 +547,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     merged: list[tuple[int, Event]] = []
     reporters = reporting_actors(found, doc) if doc is not None else set()
     listed = _listed_places(found)
+    # the sentences that restate an event by a definite noun («مسؤوليتها عن الهجوم», «أن الهجوم أوقع»)
+    restating_sentences = {(s, e.type) for s, e in found if id(e) in restating}
     for sentence, ev in found:
         # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
         # «واستشهد ... جراء قصف»), else the first one told
@@ -564,6 +566,9 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             target = restated = _restated(merged, sentence, ev, doc)
         if target is None and _tells_nothing_of_its_own(ev) and id(ev) not in one_more:
             target = restated = _retold(merged, sentence, ev)
+        if target is None and doc is not None and id(ev) not in one_more \
+                and (sentence, ev.type) in restating_sentences:
+            target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -600,6 +605,24 @@ def _tells_nothing_of_its_own(ev: Event) -> bool:
     span = ev.place.span if ev.place is not None else None
     return ev.type == "ASSAULT" and span is not None and not ev.evidence.start <= span.start < ev.evidence.end \
         and ev.date_source in ("narrative", "publication", None) and ev.fatalities is None and ev.injuries is None
+
+
+def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Document) -> Event | None:
+    """The only earlier attack of the article, at ev's very place and on its date, when ev's sentence (one that
+    restates an attack by a definite noun: asked by the caller) gives its toll as a source's word («وأعلنت حركة
+    الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا» after the attack that killed 6): another source's
+    count of the same attack, not a second one. The toll first told stays (the source's figure is a claim)."""
+    if ev.type != "ASSAULT" or not ev.fatalities or ev.place is None or ev.place.lat is None \
+            or tells_several(ev) or not claim_sources(doc, ev.trigger.start, ev.trigger.end):
+        return None
+    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    if m.place is None or m.place.lat is None or not _same_place(m.place, ev.place) or tells_several(m) \
+            or not m.fatalities or not _modes_agree(m, ev) or not _same_date(m, ev, lead=False):
+        return None
+    return m
 
 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
