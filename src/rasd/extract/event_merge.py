@@ -664,7 +664,23 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
             _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates))
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
-    return None
+    return _the_only_one_there(merged, sentence, ev)
+
+
+def _the_only_one_there(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """Further on than three sentences, the article's only earlier event of ev's type, at ev's very place and
+    on its date: «ويرافق رئيس الوزراء الأثيوبي في زيارته للسودان ...» six sentences after «وصل رئيس الوزراء
+    الأثيوبي أبي أحمد اليوم إلى البلاد في زيارة رسمية» (the noun's possessor names the visit it restates)."""
+    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    if m.place is None or ev.place is None or m.place.lat is None or ev.place.lat is None \
+            or not _same_place(m.place, ev.place) or m.date != ev.date or not _modes_agree(m, ev):
+        return None
+    if m.fatalities and ev.fatalities and not _tolls_agree(m, ev):
+        return None
+    return m
 
 
 def _one_act_told(m: Event, ev: Event, candidates: list[Event]) -> bool:
