@@ -188,7 +188,7 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True
     if not attack and (_one_side(a, b) or _one_side(b, a)):
         return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
-    if attack and (_forces_of(a, b) or _forces_of(b, a)):
+    if attack and (_forces_of(a, b) or _forces_of(b, a) or _one_state_force(a, b)):
         return True     # «بغارة إسرائيلية» (headline) and «غارة شنتها مسيّرة إسرائيلية» (body): one strike
     if a.kb_id and b.kb_id:
         return False
@@ -197,10 +197,22 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
 
 
+_STATE_FORCES = frozenset({"military", "police"})
+
+
 def _forces_of(state: Actor, agent: Actor) -> bool:
-    """A country and an unnamed force or weapon of its own («إسرائيلية» ... «مسيّرة إسرائيلية», «قوات تركية»)."""
+    """A country and an unnamed force or weapon of its own («إسرائيلية» ... «مسيّرة إسرائيلية», «قوات تركية»),
+    or its army («هجوم روسي» ... «القوات الروسية»)."""
     return bool(state.kb_id and state.kb_id.startswith("cc:") and state.country
-                and (agent.kb_id or "").startswith("agent.") and agent.country == state.country)
+                and ((agent.kb_id or "").startswith("agent.") or agent.sector in _STATE_FORCES)
+                and agent.country == state.country)
+
+
+def _one_state_force(a: Actor, b: Actor) -> bool:
+    """A country's army and its forces told by a common noun («القوات الأفغانية» ... «القوات الحكومية»): one
+    side. Two named forces of one country (the army and a militia) stay two."""
+    return bool(a.country and a.country == b.country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES
+                and ((a.kb_id or "").startswith("agent.") or (b.kb_id or "").startswith("agent.")))
 
 
 def _one_side(state: Actor, person: Actor) -> bool:
@@ -535,6 +547,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     merged: list[tuple[int, Event]] = []
     reporters = reporting_actors(found, doc) if doc is not None else set()
     listed = _listed_places(found)
+    # the sentences that restate an event by a definite noun («مسؤوليتها عن الهجوم», «أن الهجوم أوقع»)
+    restating_sentences = {(s, e.type) for s, e in found if id(e) in restating}
     for sentence, ev in found:
         # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
         # «واستشهد ... جراء قصف»), else the first one told
@@ -552,6 +566,9 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             target = restated = _restated(merged, sentence, ev, doc)
         if target is None and _tells_nothing_of_its_own(ev) and id(ev) not in one_more:
             target = restated = _retold(merged, sentence, ev)
+        if target is None and doc is not None and id(ev) not in one_more \
+                and (sentence, ev.type) in restating_sentences:
+            target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -588,6 +605,24 @@ def _tells_nothing_of_its_own(ev: Event) -> bool:
     span = ev.place.span if ev.place is not None else None
     return ev.type == "ASSAULT" and span is not None and not ev.evidence.start <= span.start < ev.evidence.end \
         and ev.date_source in ("narrative", "publication", None) and ev.fatalities is None and ev.injuries is None
+
+
+def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Document) -> Event | None:
+    """The only earlier attack of the article, at ev's very place and on its date, when ev's sentence (one that
+    restates an attack by a definite noun: asked by the caller) gives its toll as a source's word («وأعلنت حركة
+    الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا» after the attack that killed 6): another source's
+    count of the same attack, not a second one. The toll first told stays (the source's figure is a claim)."""
+    if ev.type != "ASSAULT" or not ev.fatalities or ev.place is None or ev.place.lat is None \
+            or tells_several(ev) or not claim_sources(doc, ev.trigger.start, ev.trigger.end):
+        return None
+    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    if m.place is None or m.place.lat is None or not _same_place(m.place, ev.place) or tells_several(m) \
+            or not m.fatalities or not _modes_agree(m, ev) or not _same_date(m, ev, lead=False):
+        return None
+    return m
 
 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
@@ -629,7 +664,23 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
             _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates))
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
-    return None
+    return _the_only_one_there(merged, sentence, ev)
+
+
+def _the_only_one_there(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """Further on than three sentences, the article's only earlier event of ev's type, at ev's very place and
+    on its date: «ويرافق رئيس الوزراء الأثيوبي في زيارته للسودان ...» six sentences after «وصل رئيس الوزراء
+    الأثيوبي أبي أحمد اليوم إلى البلاد في زيارة رسمية» (the noun's possessor names the visit it restates)."""
+    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    if m.place is None or ev.place is None or m.place.lat is None or ev.place.lat is None \
+            or not _same_place(m.place, ev.place) or m.date != ev.date or not _modes_agree(m, ev):
+        return None
+    if m.fatalities and ev.fatalities and not _tolls_agree(m, ev):
+        return None
+    return m
 
 
 def _one_act_told(m: Event, ev: Event, candidates: list[Event]) -> bool:
