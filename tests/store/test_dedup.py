@@ -1,11 +1,9 @@
 """Cross-article event clustering on constructed records (independent of the extraction stages)."""
 import datetime as dt
 
-import pytest
-
 from rasd.store import EventFilters, Repository
 from rasd.store.dedup import date_interval, reconcile_fatalities
-from rasd_testkit.store import constructed_article
+from rasd_testkit.store import add_one_event as add
 
 IDLIB = ("إدلب", 35.9306, 36.6339, "SY", "Idlib", "city")
 MAARRAT = ("معرة النعمان", 35.6476, 36.6731, "SY", "Idlib", "city")     # ~32 km south of Idlib
@@ -15,18 +13,6 @@ SARAQIB = ("سراقب", 35.8646, 36.8006, "SY", "Idlib", "city")
 KAFRANBEL = ("كفرنبل", 35.6140, 36.5610, "SY", "Idlib", "city")
 RUSSIA = ("القوات الروسية", "org.ru.army", "Russian Armed Forces", "military", "RU")
 SY_ARMY = ("الجيش السوري", "org.sy.army", "Syrian Army", "military", "SY")
-
-
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository.open(f"sqlite:///{tmp_path / 'rasd.db'}")
-    yield r
-    r.close()
-
-
-def add(repo, article_id, text, outlet, **event):
-    article, record = constructed_article(article_id, text, [event], outlet=outlet)
-    return repo.add_record(record, article)
 
 
 def test_same_strike_reported_twice_in_different_words_is_one_event(repo):

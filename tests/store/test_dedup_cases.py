@@ -19,13 +19,6 @@ HTS = ("هيئة تحرير الشام", "org.hts", "HTS", "armed_group", None)
 DATA = Path(__file__).resolve().parents[1] / "data" / "dedup"
 
 
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository.open(f"sqlite:///{tmp_path / 'rasd.db'}")
-    yield r
-    r.close()
-
-
 def add(repo, article_id, text, outlet, events, published=dt.date(2018, 2, 4)):
     text = f"{text} ({article_id})"       # one text per article: the same text is the same article
     article, record = constructed_article(article_id, text, events, outlet=outlet, published=published)

@@ -1,26 +1,12 @@
 """A city and a site inside it (an airport, a facility, a neighbourhood under its own name) match by containment:
 only on the same days or with the same toll (dedup.site_in_city_same_days, issue 13). Two reports of the same
 place keep the ±1 day slack."""
-import pytest
 
-from rasd.store import Repository
-from rasd_testkit.store import constructed_article
+from rasd_testkit.store import add_one_event as add
 
 BAGHDAD = ("بغداد", 33.3406, 44.4009, "IQ", "Baghdad", "city")
 # a facility the gazetteer places on its city's point: the distance says nothing about where in the city it is
 AIRPORT = ("مطار بغداد", 33.3406, 44.4009, "IQ", "Baghdad", "fac")
-
-
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository.open(f"sqlite:///{tmp_path / 'rasd.db'}")
-    yield r
-    r.close()
-
-
-def add(repo, article_id, text, outlet, **event):
-    article, record = constructed_article(article_id, text, [event], outlet=outlet)
-    return repo.add_record(record, article)
 
 
 def _house(repo, date, fatalities=2):

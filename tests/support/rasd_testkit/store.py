@@ -66,6 +66,13 @@ def constructed_article(article_id: str, text: str, events: list[dict[str, Any]]
 
 # ---- throw-away PostgreSQL -----------------------------------------------------------------------------
 
+
+def add_one_event(repo, article_id: str, text: str, outlet: str | None, **event: Any):
+    """Store an article built by hand with one event (`constructed_article`); the repository's answer."""
+    article, record = constructed_article(article_id, text, [event], outlet=outlet)
+    return repo.add_record(record, article)
+
+
 def _pg_bin(name: str) -> str | None:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return found[-1] if found else shutil.which(name)
