@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, NumberMention
-from rasd.extract.spanindex import document_memo
+from rasd.extract.spanindex import document_memo, starting_in
 from rasd.extract.triggers import find_casualty_cues
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at, singular_noun, word_readings
@@ -223,7 +223,7 @@ def _killed_and_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i
 def _starts_a_number(doc: Document, k: int) -> bool:
     """A figure starts at token k: digits or number words («140», «خمسة»), not a singular noun read as one."""
     start = doc.tokens[k].start
-    return any(n.span.start == start and n.kind in ("digits", "words") for n in doc.numbers)
+    return any(n.kind in ("digits", "words") for n in starting_in(doc.numbers, "casualties:numbers", start, start + 1))
 
 
 def _killed_or_wounded(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, hi: int) -> bool:

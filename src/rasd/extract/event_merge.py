@@ -328,11 +328,10 @@ def _refines(vague: Event, exact: Event) -> bool:
 
 def _same_date(a: Event, b: Event, lead: bool) -> bool:
     """Equal dates; or, in the headline or lead, a date only defaulted to the publication date (the
-    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event); or, in an article with no publication
-    date, no date on one side and the same toll on both («مقتل 14 شخصاً جراء قصف مدفعي» then «أن القصف وقع
-    يوم الجمعة 9 مايو، وأسفر عن مقتل 14 شخصاً»): one attack, dated once."""
+    headline's «مقتل شخصين في اشتباكات» is the body's «أمس» event); or no date on one side (an article with no
+    publication date: «مقتل 14 شخصاً جراء قصف مدفعي» then «أن القصف وقع يوم الجمعة 9 مايو، وأسفر عن مقتل 14
+    شخصاً» — one attack, dated once; the tolls are compared by the callers that need them)."""
     return a.date == b.date or (lead and "publication" in (a.date_source, b.date_source)) \
-        or ((a.date is None or b.date is None) and bool(a.fatalities) and a.fatalities == b.fatalities) \
         or a.date is None or b.date is None
 
 
@@ -612,15 +611,11 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
     restates an attack by a definite noun: asked by the caller) gives its toll as a source's word («وأعلنت حركة
     الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا» after the attack that killed 6): another source's
     count of the same attack, not a second one. The toll first told stays (the source's figure is a claim)."""
-    if ev.type != "ASSAULT" or not ev.fatalities or ev.place is None or ev.place.lat is None \
-            or tells_several(ev) or not claim_sources(doc, ev.trigger.start, ev.trigger.end):
+    if ev.type != "ASSAULT" or not ev.fatalities or tells_several(ev) \
+            or not claim_sources(doc, ev.trigger.start, ev.trigger.end):
         return None
-    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
-    if len(earlier) != 1:
-        return None
-    m = earlier[0]
-    if m.place is None or m.place.lat is None or not _same_place(m.place, ev.place) or tells_several(m) \
-            or not m.fatalities or not _modes_agree(m, ev) or not _same_date(m, ev, lead=False):
+    m = _only_earlier_at_its_place(merged, sentence, ev)
+    if m is None or tells_several(m) or not m.fatalities or not _same_date(m, ev, lead=False):
         return None
     return m
 
@@ -671,14 +666,21 @@ def _the_only_one_there(merged: list[tuple[int, Event]], sentence: int, ev: Even
     """Further on than three sentences, the article's only earlier event of ev's type, at ev's very place and
     on its date: «ويرافق رئيس الوزراء الأثيوبي في زيارته للسودان ...» six sentences after «وصل رئيس الوزراء
     الأثيوبي أبي أحمد اليوم إلى البلاد في زيارة رسمية» (the noun's possessor names the visit it restates)."""
+    m = _only_earlier_at_its_place(merged, sentence, ev)
+    if m is None or m.date != ev.date or (m.fatalities and ev.fatalities and not _tolls_agree(m, ev)):
+        return None
+    return m
+
+
+def _only_earlier_at_its_place(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The article's only event of ev's type told before ev's sentence, when both are placed at the very same
+    point and their modes agree."""
     earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
     if len(earlier) != 1:
         return None
     m = earlier[0]
     if m.place is None or ev.place is None or m.place.lat is None or ev.place.lat is None \
-            or not _same_place(m.place, ev.place) or m.date != ev.date or not _modes_agree(m, ev):
-        return None
-    if m.fatalities and ev.fatalities and not _tolls_agree(m, ev):
+            or not _same_place(m.place, ev.place) or not _modes_agree(m, ev):
         return None
     return m
 

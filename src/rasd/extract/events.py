@@ -125,8 +125,7 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
         return best.value, best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
-    earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if d.value
-               and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)]
+    earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if _narrative_day(d, doc)]
     earlier = [d for d in earlier if not _subordinate_date(doc, d, earlier)]
     if earlier:
         return earlier[-1].value, earlier[-1].precision, "narrative"
@@ -146,10 +145,15 @@ def _lead_date(doc: Document, sentence: int):
     if sentence != 0 or not _is_headline(doc):
         return None
     last = doc.sentences[min(len(doc.sentences) - 1, _DATE_LOOKBACK)]
-    lead = [d for d in starting_in(doc.dates, "events:dates", doc.sentences[0].end, last.end) if d.value
-            and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)
-            and not _inside_a_name(doc, d.span) and not _since(doc, d.span) and not _in_a_relative_clause(doc, d.span)]
+    lead = [d for d in starting_in(doc.dates, "events:dates", doc.sentences[0].end, last.end)
+            if _narrative_day(d, doc) and not _inside_a_name(doc, d.span) and not _since(doc, d.span)
+            and not _in_a_relative_clause(doc, d.span)]
     return lead[0] if lead else None
+
+
+def _narrative_day(d, doc: Document) -> bool:
+    """A date the text gives to the day, recent enough to be the story's own (not a defaulted one)."""
+    return bool(d.value) and not getattr(d, "default", False) and d.precision == "day" and _recent(d.value, doc)
 
 
 def _is_headline(doc: Document) -> bool:

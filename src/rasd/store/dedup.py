@@ -171,8 +171,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def dates_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.date_lo is None or b.date_lo is None or a.date_hi is None or b.date_hi is None:
         return False, "no date"
-    slack = dt.timedelta(days=DATE_SLACK_DAYS)
-    ok = a.date_lo <= b.date_hi + slack and b.date_lo <= a.date_hi + slack
+    ok = _days_overlap(a, b, dt.timedelta(days=DATE_SLACK_DAYS))
     return ok, f"dates {_fmt_interval(a)} and {_fmt_interval(b)} {'within' if ok else 'beyond'} ±{DATE_SLACK_DAYS} day"
 
 
@@ -214,9 +213,19 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return ok, f"{where}: the {'area contains' if ok else 'area is too far from'} the finer place"
     if distance <= SAME_PLACE_KM or (_same_name(a, b) and distance <= CITY_RADIUS_KM):
         return True, f"same place: {where} (≤ {SAME_PLACE_KM:g} km)"
-    if coarse.level == 3 and fine.level >= 5 and distance <= CITY_RADIUS_KM:
+    if _city_and_site(fine, coarse) and distance <= CITY_RADIUS_KM:
         return True, f"{where}: «{fine.place}» lies inside the city «{coarse.place}» (≤ {CITY_RADIUS_KM:g} km)"
     return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
+
+
+def _days_overlap(a: MentionKey, b: MentionKey, slack: dt.timedelta) -> bool:
+    """The two mentions' day intervals overlap, each widened by `slack` (both dated: the callers ask)."""
+    return a.date_lo <= b.date_hi + slack and b.date_lo <= a.date_hi + slack
+
+
+def _city_and_site(fine: MentionKey, coarse: MentionKey) -> bool:
+    """A city (level 3) and a neighbourhood or facility (level 5 and finer) that may lie inside it."""
+    return coarse.level == 3 and fine.level is not None and fine.level >= 5
 
 
 def site_in_city_same_days(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
@@ -227,13 +236,13 @@ def site_in_city_same_days(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.level is None or b.level is None or _same_name(a, b):
         return True, ""
     fine, coarse = (a, b) if a.level >= b.level else (b, a)
-    if coarse.level != 3 or fine.level < 5:
+    if not _city_and_site(fine, coarse):
         return True, ""
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True, f"a site in the city, the same toll ({a.fatalities})"
     if a.date_lo is None or a.date_hi is None or b.date_lo is None or b.date_hi is None:
         return True, ""
-    if a.date_lo <= b.date_hi and b.date_lo <= a.date_hi:
+    if _days_overlap(a, b, dt.timedelta(0)):
         return True, "a site in the city, the same days"
     return False, (f"«{fine.place}» is a site in the city «{coarse.place}»: a match by containment needs the "
                    f"same days ({_fmt_interval(fine)}, {_fmt_interval(coarse)}) or the same toll")
