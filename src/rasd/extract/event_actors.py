@@ -26,6 +26,7 @@ from rasd.extract.event_lexicon import (
 )
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
+from rasd.extract.ner_model import kb_matches
 from rasd.extract.spanindex import document_memo, person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
@@ -241,7 +242,7 @@ def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
     people = sorted(start for start, _end in person_spans(doc.entities))
     out = []
-    for m in kb.matcher.match_tokens(doc.tokens, doc.text):
+    for m in kb_matches(kb, doc.tokens, doc.text):     # the tagger's matches, not a second pass (issue 16)
         if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
             continue
         holder_next = next((p for p in people if p >= m.end), None)
