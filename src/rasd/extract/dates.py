@@ -589,6 +589,24 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 # ---------------------------------------------------------------- public API
 
+def _report_date(numeric: list[tuple[int, int, str]],
+                 expressions: list[tuple[_Expr, int, int]]) -> tuple[int, dt.date] | None:
+    """(where, day): the day a page with no publication date was written, as the text itself gives it — its
+    first full date («وأفادت الغرفة في بيانها الصادر السبت 10 مايو 2025، أن القصف وقع يوم الجمعة 9 مايو»,
+    «وبحسب صحيفة لوموند، الثلاثاء 23 ديسمبر 2025، وقعت الحادثة مساء الأحد الماضي»). Readers resolve the
+    relative days and yearless dates told after it against it; events already fall back to it (events.run)."""
+    full = [(a, value) for a, _b, value in numeric]
+    for expr, start, _end in expressions:
+        if expr.kind == "absolute" and expr.year is not None and not expr.hijri:
+            resolved = resolve(expr, None)
+            if resolved is not None and resolved[1] == "day":
+                full.append((start, resolved[0]))
+    if not full:
+        return None
+    where, value = min(full)
+    return where, dt.date.fromisoformat(value)
+
+
 def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
                published: dt.date | None) -> tuple[list[DateMention], list[str]]:
     """Date mentions of a text and warnings for the expressions that could not be resolved."""
@@ -599,12 +617,19 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
     for start, end, value in numeric:
         mentions.append(DateMention(span=Span(start=start, end=end, text=text[start:end]), value=value,
                                     precision="day", confidence=CONFIDENCE["absolute"]))
+    expressions = []
     for expr in _Reader(tokens, numbers).expressions():
         start, end = tokens[expr.first].start, tokens[expr.last].end
         if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric) \
                 or (expr.kind == "day_offset" and expr.offset == 0 and _ends_an_outlet_name(text, start, end)):
             continue
-        resolved = resolve(expr, published)
+        expressions.append((expr, start, end))
+    report = None if published else _report_date(numeric, expressions)
+    for expr, start, end in expressions:
+        # a page with no date: a relative day after the text's first full date rests on it (not one before it:
+        # «قالت الوزارة أمس إن الهجوم وقع في 3 ديسمبر 2024» dates the attack, not the statement)
+        reference = published or (report[1] if report is not None and report[0] < start else None)
+        resolved = resolve(expr, reference)
         if resolved is None:
             unresolved.append(f"«{text[start:end]}»@{start}")
             continue

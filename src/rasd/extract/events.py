@@ -68,7 +68,9 @@ from rasd.extract.event_modality import (
     classify_modality,
 )
 from rasd.extract.event_place import (
+    _RETELL_REACH,
     _event_place,
+    _retelling_at,
     _inside_a_name,
     _place_candidates,
     article_focus,
@@ -135,6 +137,41 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+_UNTOLD_DATE_SOURCES = frozenset({"publication", "article", None})
+
+
+def _dates_from_retellings(doc: Document, events: list[Event]) -> None:
+    """«خطف 28 شخصًا خلال احتفال ديني» then «وقعت الحادثة مساء الأحد الماضي قرب قرية ...»: an event whose text
+    gives it no date (the publication day, or the page's own date) takes the day a retelling in the next two
+    sentences gives right beside its words — a verb of happening before a definite noun, or a mention of its
+    type set aside as no event of its own. A sentence that tells another event of the type ends the search."""
+    kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
+    set_aside: dict[int, list[tuple[str, dict]]] = {}
+    for n in doc.non_events:
+        trig = n.get("trigger") or {}
+        if n.get("modality") == "generic" and "start" in trig:
+            set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
+    for event in events:
+        if event.date_source not in _UNTOLD_DATE_SOURCES:
+            continue
+        told = doc.sentence_at(event.trigger.start)
+        for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
+            if (sentence, event.type) in kept:
+                break
+            at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
+            if at is None:
+                continue
+            start, end = doc.tokens[at[0]].start, doc.tokens[at[1]].end
+            sent = doc.sentences[sentence]
+            near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if _narrative_day(d, doc)
+                    and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS and not _inside_a_name(doc, d.span)
+                    and not _since(doc, d.span)]
+            if near:
+                best = min(near, key=lambda d: _char_distance(d.span, start, end))
+                event.date, event.date_precision, event.date_source = best.value, best.precision, "text"
+            break
 
 
 def _lead_date(doc: Document, sentence: int):
@@ -488,6 +525,7 @@ def run(doc: Document) -> None:
     _inherit_actors(events, doc)
     events = [e for e in events if not _is_summary(e, events, doc)]
     places_from_retellings(doc, events)
+    _dates_from_retellings(doc, events)
     back_to_parts(moved)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
