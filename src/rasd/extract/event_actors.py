@@ -1583,9 +1583,10 @@ _DENIAL_VERBS = _DENIAL - {"لا", "لم", "لن", "دون", "بدون"}
 _DENIAL_REACH = 4       # a negating particle this close to the claim («لم تعلن أي جهة مسؤوليتها»), not «ما لا يقل عن 25»
 
 
-def _claims_another_attack(doc: Document, k: int) -> bool:
+def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
     """«اعلان تنظيم الدولة مسؤوليته عن هجوم دام على السفارة العراقية في كابول»: the claim names, with an
-    indefinite noun, an attack the article only refers to here (set aside), not the one told before."""
+    indefinite noun, an attack the article only refers to here (set aside) or tells here as one of its own
+    (at its own place), not the one told before."""
     tokens = doc.tokens
     j = k + 1
     if j < len(tokens) and tokens[j].stem == "عن" and tokens[j].sentence == tokens[k].sentence:
@@ -1595,7 +1596,8 @@ def _claims_another_attack(doc: Document, k: int) -> bool:
         return False
     # set aside as no event of its own (a time reference, a generic mention); a merged mention of a told event
     # keeps no trigger of its own, so only the set-aside ones tell
-    return any((n.get("trigger") or {}).get("start") == tokens[j].start for n in doc.non_events)
+    return any((n.get("trigger") or {}).get("start") == tokens[j].start for n in doc.non_events) \
+        or any(e.trigger.start == tokens[j].start for e in events)
 
 
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
@@ -1620,7 +1622,7 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         if claimant is None or any(doc.tokens[j].stem in _DENIAL_VERBS for j in range(lo, k)) \
                 or any(doc.tokens[j].stem in _DENIAL for j in range(max(lo, k - _DENIAL_REACH), k)):
             continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم», «ولم تعلن أي جهة مسؤوليتها»: no one is credited
-        if _claims_another_attack(doc, k):
+        if _claims_another_attack(doc, k, events):
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
                    and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]

@@ -72,6 +72,7 @@ from rasd.extract.event_place import (
     _event_place,
     _retelling_at,
     _inside_a_name,
+    _km,
     _place_candidates,
     article_focus,
     choose_place,
@@ -81,7 +82,7 @@ from rasd.extract.event_place import (
     tolls_by_place,
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
-from rasd.extract.specificity import reports_specific_event
+from rasd.extract.specificity import context_threshold, specificity
 from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -137,6 +138,37 @@ def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | Non
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+_OTHER_PLACE_KM = 10.0      # an attack this far from every attack the article reports is another one
+_AREA_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def _attacks_at_other_places(doc: Document, found: list[tuple[int, Event]],
+                             candidates: list[tuple[int, Event]]) -> list[Event]:
+    """«... وتعرض جنود لانفجار لغم أرضي على مشارف مدينة ماركا», «وأضافت المصادر بأن هجومًا آخر وقع على كمين
+    ... بمدينة العريش»: in an article that already reports a specific attack, an indefinite attack word set
+    aside as not specific enough on its own, whose score still reaches the type's lower bar in context, is one
+    more attack when its own sentence names a place of its own (a town, a site — not a country or a province)
+    at least _OTHER_PLACE_KM from every attack reported. Told one after another, attacks at several places
+    are several events; at the same place they are restatements, and stay set aside."""
+    reported = [e for _, e in found if e.type == "ASSAULT" and e.place is not None and e.place.lat is not None]
+    promoted: list[Event] = []
+    if not reported:
+        return promoted
+    for sentence, event in candidates:
+        place = event.place
+        if place is None or place.lat is None or place.span is None or place.feature in _AREA_FEATURES \
+                or not event.evidence.start <= place.span.start < event.evidence.end:
+            continue
+        if any(_km(place, other.place) < _OTHER_PLACE_KM for other in reported):
+            continue
+        doc.non_events[:] = [n for n in doc.non_events
+                             if (n.get("trigger") or {}).get("start") != event.trigger.start]
+        found.append((sentence, event))
+        reported.append(event)
+        promoted.append(event)
+    return promoted
 
 
 _UNTOLD_DATE_SOURCES = frozenset({"publication", "article", None})
@@ -366,6 +398,7 @@ def run(doc: Document) -> None:
     one_more: set[int] = set()       # ids of events told as one more of their kind («اعتقلت مواطنا آخر»)
     weekdays: dict[int, int] = {}    # id of an event → the one weekday its sentence names («وأمس السبت، اعتقلت»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
+    one_more_elsewhere: list[tuple[int, Event]] = []    # set aside, but specific enough beside another attack
     matches = _one_reading_per_word(doc, lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
     assault_starts = [m.first for m in matches if m.rule.get("type") == "ASSAULT"]
@@ -484,12 +517,15 @@ def run(doc: Document) -> None:
                                    "before the publication year"})
             continue
         if event_type in _SPECIFICITY_CHECKED and not crowd_act:
-            specific, why = reports_specific_event(doc, sentence, match.first, event_type)
+            specific, why, score = specificity(doc, sentence, match.first, event_type)
             if not specific:
                 if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix
                                                        or in_a_cause_phrase(doc, match.first)):
                     donors.append(event)    # a restatement, or the cause of a toll told before it («قتل ...
                     #                         بقصفٍ مدفعي وصاروخي لقوات نظام الأسد»): its agent phrase names who
+                if "ال" not in trig.prefixes and not trig.suffix \
+                        and (bar := context_threshold(event_type)) is not None and score >= bar:
+                    one_more_elsewhere.append((sentence, event))
                 set_aside("generic", why)
                 continue
         if passive_prone(doc, match):
@@ -512,6 +548,8 @@ def run(doc: Document) -> None:
             for other in others:
                 found.append((sentence, event.model_copy(update={
                     "place": _event_place(other), "fatalities": None, "injuries": None})))
+    promoted = {id(e) for e in _attacks_at_other_places(doc, found, one_more_elsewhere)}
+    donors = [d for d in donors if id(d) not in promoted]
     tolls_by_place(doc, found, _PER_LOCATION_TYPES & _CASUALTY_TYPES)
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])

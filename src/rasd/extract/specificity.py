@@ -468,6 +468,19 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     """(True, why) when the trigger at `trigger_token_index` reports one specific event of `event_type`
     (ASSAULT, PROTEST); (False, why) when it mentions such acts in general, in opinion, habit, hypothesis,
     a legal charge or as past background. `why` lists the evidence with its weights."""
+    decision, why, _score = specificity(doc, sentence_index, trigger_token_index, event_type)
+    return decision, why
+
+
+def context_threshold(event_type: str) -> float | None:
+    """The lower score at which a trigger of `event_type` counts in an article that already reports a specific
+    event of its type at another place (`threshold_in_context_<TYPE>`), or None when the type has none."""
+    return feature_weights().get(f"threshold_in_context_{event_type}")
+
+
+def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
+                event_type: str) -> tuple[bool, str, float]:
+    """reports_specific_event's (decision, why) with the score the decision compares to the threshold."""
     weights = feature_weights()
     lo, hi = _sentence_range(doc, sentence_index, trigger_token_index)
     match = _trigger_match(doc, lo, hi, trigger_token_index)
@@ -478,7 +491,7 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
         head = _describes_noun(doc, lo, hi, trigger_token_index, match, event_type)
     if head is not None:
         # «ثالث هجوم انتحاري»: the adjective belongs to the attack noun before it and shares its verdict
-        return reports_specific_event(doc, sentence_index, head, event_type)
+        return specificity(doc, sentence_index, head, event_type)
     i = lo + match.first if match else trigger_token_index
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
@@ -519,4 +532,4 @@ def reports_specific_event(doc: Document, sentence_index: int, trigger_token_ind
     _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
-    return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}"
+    return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}", ev.score
