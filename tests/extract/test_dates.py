@@ -242,3 +242,9 @@ def test_nearest_date_in_sentence_wins():
     doc = doc_of(text)
     assert date_for_span(doc, text.index("الاتفاق"), text.index("الاتفاق") + 7).value == "2024-05-11"
     assert date_for_span(doc, text.index("عاد"), text.index("عاد") + 3).value == "2024-12-01"
+
+
+def test_a_conjunction_and_a_preposition_before_a_day_word():
+    # «وبالأمس», «وبيوم الأحد»: و/ف and ب/ل stacked before the date word
+    assert resolve_relative_date("وبالأمس أعلنت الوزارة", MONDAY) == ("2024-12-01", "day")
+    assert resolve_relative_date("فبالأمس", MONDAY) == ("2024-12-01", "day")

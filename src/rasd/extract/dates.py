@@ -39,7 +39,7 @@ from rasd.text.numbers import clitic_readings, find_numbers, word_readings
 
 DATA_DIR = Path(__file__).parent / "data"
 _CLDR_LOCALES = ("ar", "ar_SY", "ar_IQ", "ar_LB", "ar_EG", "ar_MA", "ar_DZ", "ar_TN")
-_FIRST_WORD_CLITICS = ("", "و", "ف", "ب", "ل")
+_FIRST_WORD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")   # «وبالأمس»: a conjunction before the preposition
 _D = "0-9٠-٩۰-۹"
 # a space may pad the separators («٣ /١ /٢٠٢٦», «13 . 09 . 2018»), the same padding on both
 _NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})( ?[/.\-] ?)([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
