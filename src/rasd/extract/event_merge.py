@@ -410,6 +410,11 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                                "reason": "its sentence sums up several events in its city («عدة مناطق»)",
                                "evidence": event.evidence.model_dump()})
         return True
+    if tells_several(event) and _settlements_it_sums(event, events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its sentence sums up strikes on several places the article tells apart",
+                               "evidence": event.evidence.model_dump()})
+        return True
     if _is_total_of_others(event, events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its toll is the sum of the article's other tolls",
@@ -438,6 +443,18 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _settlements_it_sums(event: Event, events: list[Event]) -> bool:
+    """«قتل 14 مدنيا ... بقصف ... على قريتين جنوب شرق مدينة إدلب» over the strikes on «خان السبل» and «معصران»:
+    two or more other events of its type at distinct settlements within 50 km, each a place of its own."""
+    p = event.place
+    if p is None or p.lat is None:
+        return False
+    names = {o.place.name_en or normalize_for_match(o.place.text) for o in events
+             if o is not event and o.type == event.type and o.place is not None and o.place.lat is not None
+             and o.place.feature in _SMALL_SETTLEMENTS and not _same_place(o.place, p) and _km(o.place, p) <= _SUMMARY_KM}
+    return len(names) >= 2
 
 
 def _smaller_toll(coarse: Event, fine: Event) -> bool:
