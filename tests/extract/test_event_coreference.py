@@ -319,3 +319,20 @@ def test_a_sentence_summing_up_strikes_on_two_villages_stays_a_summary_with_its_
     assert 12 not in [e.fatalities for e in events]
     assert all(e.place.text != "إدلب" for e in events)
     assert {"خان السبل", "معصران"} <= {e.place.text for e in events}
+
+
+ARISH = EventPlace(text="العريش", lat=31.1313, lon=33.7984, country="EG", feature="city")
+
+
+def test_a_mention_of_one_more_joins_the_event_its_own_sentence_already_told_again():
+    # «والهجوم على كمين آخر بالعريش»: «والهجوم» restates the attack told at «العريش» before; «كمين آخر» is told
+    # as one more (of ambushes), but it is the target of that same attack, not a second one
+    earlier = _event("للهجوم", ARISH, "من أفراد النقطة الأمنية التي تعرضت للهجوم الإرهابي في العريش")
+    restating = _event("والهجوم", ARISH, "أسفرت الهجمات عن مقتل 30 جنديا، والهجوم على كمين آخر بالعريش", 30)
+    another = _event("كمين", ARISH, "أسفرت الهجمات عن مقتل 30 جنديا، والهجوم على كمين آخر بالعريش", 30)
+    merged = merge_events([(2, earlier), (3, restating), (3, another)], one_more={id(another)})
+    assert len(merged) == 1 and merged[0].fatalities == 30
+    # one more of its kind in a sentence of its own stays apart (two arrests, two events)
+    first = _event("اعتقلت", ARISH, "اعتقلت القوات شابا في العريش")
+    second = _event("اعتقلت", ARISH, "كما اعتقلت شابا آخر في العريش")
+    assert len(merge_events([(2, first), (3, second)], one_more={id(second)})) == 2
