@@ -299,6 +299,7 @@ def test_a_count_of_places_or_attacks_tells_several():
     assert tells_several(told("شهداء وجرحى في قصف إسرائيلي على 5 بلدات جنوب لبنان"))
     assert tells_several(told("قتل 15 شخصا في ثلاث هجمات منفصلة"))
     assert not tells_several(told("قتل 5 أشخاص في غارة على بلدة سراقب"))
+    assert tells_several(told("25 قتيلا وجريحا بقصف جوي وصاروخي على قريتين بريف حماة"))
 
 
 def test_an_attack_told_without_attacker_in_a_story_of_raids_takes_the_raiding_force():
@@ -307,3 +308,31 @@ def test_an_attack_told_without_attacker_in_a_story_of_raids_takes_the_raiding_f
         "وأفادت مصادر طبية بأن شابين أصيبا بالرصاص الحي خلال مواجهات اندلعت في البلدة.")))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and attacks[0].actor1 is not None and "الإسرائيلية" in attacks[0].actor1.text
+
+
+def test_a_sentence_summing_up_strikes_on_two_villages_stays_a_summary_with_its_total():
+    # the dual «قريتين» counts places like «على 5 بلدات»: its 12 is the two villages' toll together (the second
+    # village's share untold, so no sum gives it away), no one event's
+    events = assaults("قتل 12 مدنيا اليوم في قصف جوي على قريتين جنوب مدينة إدلب. "
+                      "واستهدفت الغارات قرية خان السبل ما أسفر عن مقتل خمسة مدنيين. "
+                      "كما قصفت المروحيات قرية معصران بالبراميل المتفجرة.")
+    assert 12 not in [e.fatalities for e in events]
+    assert all(e.place.text != "إدلب" for e in events)
+    assert {"خان السبل", "معصران"} <= {e.place.text for e in events}
+
+
+ARISH = EventPlace(text="العريش", lat=31.1313, lon=33.7984, country="EG", feature="city")
+
+
+def test_a_mention_of_one_more_joins_the_event_its_own_sentence_already_told_again():
+    # «والهجوم على كمين آخر بالعريش»: «والهجوم» restates the attack told at «العريش» before; «كمين آخر» is told
+    # as one more (of ambushes), but it is the target of that same attack, not a second one
+    earlier = _event("للهجوم", ARISH, "من أفراد النقطة الأمنية التي تعرضت للهجوم الإرهابي في العريش")
+    restating = _event("والهجوم", ARISH, "أسفرت الهجمات عن مقتل 30 جنديا، والهجوم على كمين آخر بالعريش", 30)
+    another = _event("كمين", ARISH, "أسفرت الهجمات عن مقتل 30 جنديا، والهجوم على كمين آخر بالعريش", 30)
+    merged = merge_events([(2, earlier), (3, restating), (3, another)], one_more={id(another)})
+    assert len(merged) == 1 and merged[0].fatalities == 30
+    # one more of its kind in a sentence of its own stays apart (two arrests, two events)
+    first = _event("اعتقلت", ARISH, "اعتقلت القوات شابا في العريش")
+    second = _event("اعتقلت", ARISH, "كما اعتقلت شابا آخر في العريش")
+    assert len(merge_events([(2, first), (3, second)], one_more={id(second)})) == 2

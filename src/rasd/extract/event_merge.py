@@ -410,6 +410,11 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                                "reason": "its sentence sums up several events in its city («عدة مناطق»)",
                                "evidence": event.evidence.model_dump()})
         return True
+    if tells_several(event) and _settlements_it_sums(event, events):
+        doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
+                               "reason": "its sentence sums up strikes on several places the article tells apart",
+                               "evidence": event.evidence.model_dump()})
+        return True
     if _is_total_of_others(event, events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its toll is the sum of the article's other tolls",
@@ -438,6 +443,18 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _settlements_it_sums(event: Event, events: list[Event]) -> bool:
+    """«قتل 14 مدنيا ... بقصف ... على قريتين جنوب شرق مدينة إدلب» over the strikes on «خان السبل» and «معصران»:
+    two or more other events of its type at distinct settlements within 50 km, each a place of its own."""
+    p = event.place
+    if p is None or p.lat is None:
+        return False
+    names = {o.place.name_en or normalize_for_match(o.place.text) for o in events
+             if o is not event and o.type == event.type and o.place is not None and o.place.lat is not None
+             and o.place.feature in _SMALL_SETTLEMENTS and not _same_place(o.place, p) and _km(o.place, p) <= _SUMMARY_KM}
+    return len(names) >= 2
 
 
 def _smaller_toll(coarse: Event, fine: Event) -> bool:
@@ -533,8 +550,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
-    more of its kind (`one_more`: «كما اعتقلت مواطنا آخر») merges only with a mention of its own sentence. In an
-    article with no dates, two arrests whose sentences name two weekdays (`weekdays`: «مساء الأحد» then «وأمس
+    more of its kind (`one_more`: «كما اعتقلت مواطنا آخر») merges only with an event told in its own sentence
+    (by another of its mentions too, one that joined an earlier event). In an article with no dates, two arrests whose sentences name two weekdays (`weekdays`: «مساء الأحد» then «وأمس
     السبت، اعتقلت») are two events (arrests only: for attacks, heldout5's fatalities fell 0.529 -> 0.471)."""
     weekdays = weekdays or {}
 
@@ -544,6 +561,9 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             and weekdays[id(m)] != weekdays[id(ev)]
 
     merged: list[tuple[int, Event]] = []
+    # the sentences each merged event is told in: one told again in a sentence («والهجوم على كمين آخر بالعريش»
+    # after «تعرضت للهجوم» at «العريش») is that sentence's event too, for a mention of one more («كمين آخر»)
+    told_in: dict[int, set[int]] = {}
     reporters = reporting_actors(found, doc) if doc is not None else set()
     listed = _listed_places(found)
     # the sentences that restate an event by a definite noun («مسؤوليتها عن الهجوم», «أن الهجوم أوقع»)
@@ -556,7 +576,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None:
             target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
                                                                             and _modes_agree(sm[1], ev)))
-                           if (s == sentence or id(ev) not in one_more and not other_day(m, ev))
+                           if (s == sentence or sentence in told_in[id(m)]
+                               or id(ev) not in one_more and not other_day(m, ev))
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                            reporters=reporters)), None)
         else:
@@ -572,7 +593,9 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             target = restated = None
         if target is None:
             merged.append((sentence, ev))
+            told_in[id(ev)] = {sentence}
         else:
+            told_in[id(target)].add(sentence)
             if id(target) in reporters and id(ev) not in reporters and ev.actor1 is not None:
                 target.actor1 = ev.actor1       # the attacker told elsewhere, not the source of the toll
                 reporters.discard(id(target))
