@@ -37,6 +37,7 @@ SETS["tune14"] = 60  # tuning set 14 (tests/data/tune14), checked like tune2
 SETS["heldout8"] = 60  # blind held-out set 8 (tests/data/heldout8), checked like heldout7
 SETS["heldout9"] = 60  # blind held-out set 9 (tests/data/heldout9), checked like heldout8
 SETS["heldout10"] = 60  # blind held-out set 10 (tests/data/heldout10), checked like heldout9
+SETS["heldout11"] = 60  # blind held-out set 11 (tests/data/heldout11), checked like heldout10
 
 
 def _load(path: Path, name: str):
