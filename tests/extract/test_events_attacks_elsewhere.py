@@ -35,3 +35,11 @@ def test_the_bar_in_context_is_lower_than_the_bar_alone():
     bar = context_threshold("ASSAULT")
     assert bar is not None and bar < feature_weights()["threshold_ASSAULT"]
     assert context_threshold("PROTEST") is None
+
+
+def test_a_toll_told_in_a_country_then_retold_at_a_town_is_one_attack():
+    text = ("قُتل 5 جنود، اليوم السبت، في انفجار استهدف قوات تابعة للاتحاد الإفريقي في الصومال.\n"
+            "وتعرض جنود من البعثة لانفجار لغم أرضي على مشارف مدينة مركا.")
+    doc = extract(Article(id="t", text=text, published=PUBLISHED))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 5

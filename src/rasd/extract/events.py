@@ -161,7 +161,7 @@ def _attacks_at_other_places(doc: Document, found: list[tuple[int, Event]],
         if place is None or place.lat is None or place.span is None or place.feature in _AREA_FEATURES \
                 or not event.evidence.start <= place.span.start < event.evidence.end:
             continue
-        if any(_km(place, other.place) < _OTHER_PLACE_KM for other in reported):
+        if any(_km(place, other.place) < _OTHER_PLACE_KM or _may_retell(doc, event, other) for other in reported):
             continue
         doc.non_events[:] = [n for n in doc.non_events
                              if (n.get("trigger") or {}).get("start") != event.trigger.start]
@@ -169,6 +169,19 @@ def _attacks_at_other_places(doc: Document, found: list[tuple[int, Event]],
         reported.append(event)
         promoted.append(event)
     return promoted
+
+
+def _may_retell(doc: Document, event: Event, told: Event) -> bool:
+    """An attack told with its toll only in a country, a province or a region in the two sentences before may be
+    retold, with no toll, at a place inside it («قُتل 5 جنود في انفجار استهدف قوات ... في الصومال» then «وتعرض جنود ... لانفجار لغم أرضي على
+    مشارف مدينة ماركا»): the finer place is its (event_place.places_from_retellings), not another attack's."""
+    area, place = told.place, event.place
+    if area is None or place is None or area.feature not in _AREA_FEATURES or not area.country \
+            or area.country != place.country:
+        return False
+    if told.fatalities is None and told.injuries is None or event.fatalities is not None or event.injuries is not None:
+        return False        # a retelling adds the place to a toll told before, and tells none of its own
+    return 0 < doc.sentence_at(event.trigger.start) - doc.sentence_at(told.trigger.start) <= _RETELL_REACH
 
 
 _UNTOLD_DATE_SOURCES = frozenset({"publication", "article", None})
