@@ -142,3 +142,11 @@ def test_capitals_and_admin1_points_read_in_one_scan_match_the_query_per_country
             "SELECT lat, lon FROM places WHERE country = ? AND feature = 'admin1' ORDER BY id", (cc,))]
         assert gazetteer.admin1_points(cc.lower()) == points, cc
     assert gazetteer.capital("XX") is None and gazetteer.admin1_points("XX") == []
+
+
+@pytest.mark.parametrize("name, code", [("ولاية جنوب دارفور", "SD-DS"), ("ولاية غرب دارفور", "SD-DW"),
+                                        ("محافظة جنوب الباطنة", "OM-BJ")])
+def test_a_province_form_names_only_its_own_province(gazetteer, name, code):
+    # WOF gives East Darfur «ولاية جنوب دارفور» (the state it was carved from): the «ولاية X» name stays on X alone
+    admin1 = [c for c in gazetteer.candidates(name) if c.feature == "admin1"]
+    assert [c.admin1 for c in admin1] == [code], [(c.id, c.name_en) for c in admin1]

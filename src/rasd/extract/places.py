@@ -497,6 +497,18 @@ def _leading_role(doc: Document, e: Entity) -> tuple[tuple[str, str] | None, int
     return _word_role(doc.tokens[first].stem) or _word_role(doc.tokens[first].norm), first, last
 
 
+def _heads_a_longer_name(doc: Document, first: int, last: int) -> bool:
+    """«مناطق جبل جرة ووادي القاضي»: a bare landform noun («جبل», «وادي», no article) read alone, with a word
+    right after it that is no place word: the first word of a name the gazetteer lacks, not the village or town
+    the gazetteer holds under the bare noun (a «Dzhebel» of Bulgaria, El Oued of Algeria)."""
+    tok = doc.tokens[first]
+    if last != first or "ال" in tok.prefixes or _place_words().get(tok.stem, ("",))[0] != "landform":
+        return False
+    nxt = last + 1
+    return nxt < len(doc.tokens) and doc.tokens[nxt].sentence == tok.sentence and not _text_gap(doc, nxt) \
+        and _word_role(doc.tokens[nxt].stem) is None and _word_role(doc.tokens[nxt].norm) is None
+
+
 def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
     """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
     if region.feature != "region":
@@ -622,7 +634,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
         role = _word_role(tok.stem) or _word_role(tok.norm)
-        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1", "admin2", "neighbourhood")
+        if not role or not (role[0] == "cue" and role[1] in ("city", "village", "admin1", "area", "admin2", "neighbourhood")
                             or role[0] == "facility"):
             continue
         for n in range(min(len(tokens) - 1, k + _INNER_MAX_WORDS), k, -1):
@@ -632,9 +644,11 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if any(a < end and start < b for a, b in taken):
                 continue        # (a shorter name may end before the place found there)
             name = doc.text[start:end]
+            if n == k + 1 and _heads_a_longer_name(doc, n, n):
+                continue
             cands = [c for c in kb.gazetteer.candidates(name)
                      if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
-                     or c.feature == "region" and c.id.startswith("rasd:") and role[1] == "admin1"]
+                     or c.feature == "region" and c.id.startswith("rasd:") and role[1] in ("admin1", "area")]
             # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
             if not cands or _is_common_word(name) or is_given_name(name):
                 continue
@@ -962,6 +976,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
+        if _heads_a_longer_name(doc, *_token_range(doc, e)):
+            unresolved.append(e)
+            continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
             # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun; «مدينة والام» is Ouallam,
             # not «و» + Ilam

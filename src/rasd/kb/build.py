@@ -250,14 +250,16 @@ def apply_admin1_names(places: dict[str, PlaceRow], path: Path = DATA / "admin1_
 
 def dedupe_admin1_names(places: dict[str, PlaceRow]) -> None:
     """An Arabic name the ISO data give to several admin-1 areas of one country («تعز» on Raymah and Sanaa
-    as well as on Taiz) stays only on the area whose own (first) name it is."""
+    as well as on Taiz), bare or with its admin word («ولاية جنوب دارفور» on East Darfur as well as on South
+    Darfur), stays only on the area whose own (first) name it is."""
     by_key: dict[tuple[str, str], list[PlaceRow]] = {}
     for row in places.values():
         if row.feature == "admin1":
-            for n in row.names:
-                by_key.setdefault((row.country, name_key(n)), []).append(row)
+            # (by the bare name: WOF gives East Darfur «ولاية جنوب دارفور», the state it was carved from)
+            for key in dict.fromkeys(name_key(base_admin_name(n)) for n in row.names):
+                by_key.setdefault((row.country, key), []).append(row)
     for (cc, key), rows in sorted(by_key.items()):
-        owners = [r for r in rows if r.names and name_key(r.preferred or r.names[0]) == key]
+        owners = [r for r in rows if r.names and name_key(base_admin_name(r.preferred or r.names[0])) == key]
         if len(rows) < 2 or len(owners) != 1:
             continue
         for r in rows:
