@@ -1,0 +1,41 @@
+"""Non-violent event types (session 10, types14): an agreement told in the headline and again in the body by
+each of its two sides is one agreement; a concessive or circumstantial frame («رغم», «في ظل») names an agreement
+or a sanction already in force, not a new one."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+SUNDAY = dt.date(2025, 3, 9)
+
+
+def events_of(text: str, kind: str):
+    doc = extract(Article(id="t", published=SUNDAY, text=text))
+    return [e for e in doc.events if e.type == kind], doc
+
+
+def test_an_agreement_told_by_each_of_its_two_sides_is_one_agreement():
+    # the headline reads «الأردن» as actor1, the body «العراق»: both sentences name both sides
+    agreements, _ = events_of(
+        "الأردن والعراق يوقعان ثلاث اتفاقيات في بغداد\n"
+        "وقع الأردن والعراق، اليوم الأحد في بغداد، على ثلاث مذكرات تفاهم لتعزيز التعاون في مجالات الطاقة والنقل.\n"
+        "وحضر مراسم التوقيع عدد من الوزراء من البلدين.", "AGREE")
+    assert len(agreements) == 1
+    assert agreements[0].place.text == "بغداد"
+
+
+def test_a_ceasefire_agreement_after_despite_is_one_already_in_force():
+    agreements, doc = events_of("قالت مصادر محلية إن القوات الحكومية قصفت قرى في ريف إدلب، رغم اتفاق وقف "
+                                "إطلاق النار الذي أعلن في آذار.", "AGREE")
+    assert agreements == []
+    assert any(n["type"] == "AGREE" and "رغم" in n["reason"] for n in doc.non_events)
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_sanctions_in_the_frame_of_a_visit_are_no_new_sanctions():
+    sanctions, doc = events_of("وتأتي زيارة الرئيس الإيراني إلى بغداد اليوم في ظل العقوبات الأمريكية على طهران.",
+                               "SANCTION")
+    assert sanctions == []
+    assert [e.type for e in doc.events] == ["CONSULT"]
