@@ -1,6 +1,6 @@
 """Non-violent event types (session 10, types14): an agreement told in the headline and again in the body by
-each of its two sides is one agreement; a concessive or circumstantial frame («رغم», «في ظل») names an agreement
-or a sanction already in force, not a new one."""
+each of its two sides is one agreement; aid is placed where it arrives; a concessive or circumstantial frame
+(«رغم», «في ظل») names an agreement or a sanction already in force, not a new one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -39,3 +39,14 @@ def test_sanctions_in_the_frame_of_a_visit_are_no_new_sanctions():
                                "SANCTION")
     assert sanctions == []
     assert [e.type for e in doc.events] == ["CONSULT"]
+
+
+def test_aid_is_placed_where_it_arrives_not_at_the_crossing_it_passes():
+    deliveries, _ = events_of("دخلت اليوم 50 شاحنة مساعدات إنسانية عبر معبر رفح إلى قطاع غزة.", "AID")
+    assert [e.place.text for e in deliveries] == ["قطاع غزة"]
+
+
+def test_aid_is_placed_where_it_went_not_where_it_set_out_from():
+    deliveries, _ = events_of("تحركت صباح اليوم قافلة مساعدات إنسانية من معبر رفح إلى قطاع غزة، تحمل أطنانا من "
+                              "المواد الغذائية والطبية.", "AID")
+    assert [e.place.text for e in deliveries] == ["قطاع غزة"]
