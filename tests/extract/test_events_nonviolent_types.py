@@ -50,3 +50,17 @@ def test_aid_is_placed_where_it_went_not_where_it_set_out_from():
     deliveries, _ = events_of("تحركت صباح اليوم قافلة مساعدات إنسانية من معبر رفح إلى قطاع غزة، تحمل أطنانا من "
                               "المواد الغذائية والطبية.", "AID")
     assert [e.place.text for e in deliveries] == ["قطاع غزة"]
+
+
+def test_a_feminine_subject_calling_for_something_makes_a_request():
+    # «داعيةً إلى»: the circumstantial participle agreeing with a feminine subject (as «داعياً» with a masculine)
+    requests, _ = events_of("أصدرت منظمة العفو الدولية بيانا اليوم انتقدت فيه الأحكام الصادرة بحق الصحفيين، "
+                            "داعية إلى الإفراج الفوري عنهم.", "REQUEST")
+    assert [e.trigger.text for e in requests] == ["داعية"]
+    assert requests[0].actor1 is not None and "العفو الدولية" in requests[0].actor1.text
+
+
+def test_a_preacher_is_no_request():
+    requests, _ = events_of("قال الداعية الإسلامي المعروف في محاضرة ألقاها اليوم إن الصبر من أعظم الفضائل.",
+                            "REQUEST")
+    assert requests == []
