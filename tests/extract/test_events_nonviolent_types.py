@@ -64,3 +64,11 @@ def test_a_preacher_is_no_request():
     requests, _ = events_of("قال الداعية الإسلامي المعروف في محاضرة ألقاها اليوم إن الصبر من أعظم الفضائل.",
                             "REQUEST")
     assert requests == []
+
+
+def test_the_meeting_after_the_only_meeting_told_is_that_meeting_whatever_place_its_talks_are_about():
+    meetings, _ = events_of(
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان نظيره الإسباني خوسيه مانويل ألباريس في مدريد اليوم الأحد.\n"
+        "وجرى خلال اللقاء استعراض العلاقات الثنائية بين البلدين، إضافة إلى الأوضاع الإنسانية في قطاع غزة.",
+        "CONSULT")
+    assert [(e.trigger.text, e.place.text) for e in meetings] == [("التقى", "مدريد")]

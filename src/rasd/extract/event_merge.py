@@ -145,6 +145,8 @@ def identifies_attacker(a: Actor | None) -> bool:
 
 
 _TWO_SIDED = frozenset({"CONSULT", "AGREE"})
+# «اللقاء» after one meeting told is that meeting; «الاتفاق» often names another, older agreement (a truce in force)
+_MEETINGS = frozenset({"CONSULT"})
 
 
 def _two_sides_told_the_other_way(a: Event, b: Event) -> bool:
@@ -660,7 +662,9 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
     place (the same, within 25 km, or unknown on one side), on a compatible date (the same, a publication
     date, or a date ev only carries from the sentences before it: «تم منعهم من تغطية عملية التوقيف» after
-    a strike dated «اليوم الإثنين»), with no other toll."""
+    a strike dated «اليوم الإثنين»), with no other toll. «اللقاء» or «الاجتماع» after the only meeting told
+    in those sentences is that meeting wherever its sentence places the talks' subject («وجرى خلال اللقاء
+    استعراض ... الأوضاع في قطاع غزة»)."""
     candidates = [m for s, m in merged if m.type == ev.type and 0 <= sentence - s <= _RESTATE_SENTENCES]
     for s, m in reversed(merged):
         if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
@@ -672,7 +676,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
             or _same_place(m.place, ev.place) or (
             m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
             and _km(m.place, ev.place) <= _LEAD_KM) or (
-            _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates))
+            _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates)) \
+            or (ev.type in _MEETINGS and len(candidates) == 1)
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
     return _the_only_one_there(merged, sentence, ev)
