@@ -72,3 +72,23 @@ def test_the_meeting_after_the_only_meeting_told_is_that_meeting_whatever_place_
         "وجرى خلال اللقاء استعراض العلاقات الثنائية بين البلدين، إضافة إلى الأوضاع الإنسانية في قطاع غزة.",
         "CONSULT")
     assert [(e.trigger.text, e.place.text) for e in meetings] == [("التقى", "مدريد")]
+
+
+def test_an_attack_in_words_is_an_accusation():
+    accusations, doc = events_of("وكان أردوغان قد هاجم خلالها كلا من الولايات المتحدة واليونان قائلا إنهما تدعمان "
+                                 "الإرهاب.", "ACCUSE")
+    assert [e.trigger.text for e in accusations] == ["هاجم"]
+    assert accusations[0].actor1.text == "أردوغان" and accusations[0].mode == "disapprove"
+    assert not any(e.type == "ASSAULT" for e in doc.events)
+
+
+def test_a_scathing_attack_is_an_accusation():
+    accusations, doc = events_of("شن رئيس الوزراء هجوما لاذعا على المعارضة في كلمة أمام البرلمان اليوم.", "ACCUSE")
+    assert [e.trigger.text for e in accusations] == ["هجوما"]
+    assert not any(e.type == "ASSAULT" for e in doc.events)
+
+
+def test_gunmen_attacking_and_a_claim_told_with_a_participle_stay_attacks():
+    attacks, doc = events_of("هاجم مسلحون نقطة تفتيش للجيش في ولاية زامفارا قائلين إنهم يثأرون لقتلاهم، وقتلوا "
+                             "خمسة جنود.", "ASSAULT")
+    assert attacks and not any(e.type == "ACCUSE" for e in doc.events)
