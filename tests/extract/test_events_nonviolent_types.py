@@ -92,3 +92,10 @@ def test_gunmen_attacking_and_a_claim_told_with_a_participle_stay_attacks():
     attacks, doc = events_of("هاجم مسلحون نقطة تفتيش للجيش في ولاية زامفارا قائلين إنهم يثأرون لقتلاهم، وقتلوا "
                              "خمسة جنود.", "ASSAULT")
     assert attacks and not any(e.type == "ACCUSE" for e in doc.events)
+
+
+def test_a_cautious_calm_is_no_warning():
+    threats, doc = events_of("يسود مدينة الفاشر، اليوم الجمعة، هدوء حذر أعقب ليلة من المواجهات العنيفة بين الجيش "
+                             "وقوات الدعم السريع.", "THREATEN")
+    assert threats == []
+    assert any(n["type"] == "THREATEN" and "cautious" in n["reason"] for n in doc.non_events)
