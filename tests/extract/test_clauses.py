@@ -42,7 +42,7 @@ def test_clause_words_rows_are_well_formed():
 
 def test_homograph_rows_are_well_formed():
     rows = read_tsv("trigger_homographs.tsv")
-    assert rows and all(r["bare"] in ("yes", "no") and r["reading"] and r["prefix"] for r in rows)
+    assert rows and all(r["bare"] in ("yes", "no") and r["reading"] and r["prefix"] and r["preceded_by"] for r in rows)
 
 
 # ---------------------------------------------------------------- whether it happened

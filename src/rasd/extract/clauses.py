@@ -175,12 +175,14 @@ def claims_responsibility(doc: Document, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, list[tuple[frozenset[str], bool, str, str]]]:
-    out: dict[str, list[tuple[frozenset[str], bool, str, str]]] = {}
+def _homographs() -> dict[str, list[tuple[frozenset[str], bool, str, frozenset[str], str]]]:
+    out: dict[str, list[tuple[frozenset[str], bool, str, frozenset[str], str]]] = {}
     for r in read_tsv("trigger_homographs.tsv"):
         following = frozenset(normalize_for_match(w) for w in r["followed_by"].split("|"))
+        preceding = frozenset() if r["preceded_by"] == "-" else \
+            frozenset(normalize_for_match(w) for w in r["preceded_by"].split("|"))
         out.setdefault(normalize_for_match(r["form"]), []).append(
-            (following, r["bare"] == "yes", r["prefix"], r["reading"]))
+            (following, r["bare"] == "yes", r["prefix"], preceding, r["reading"]))
     return out
 
 
@@ -189,8 +191,11 @@ def other_reading(doc: Document, i: int) -> str | None:
     (data/trigger_homographs.tsv): «بيان صادر عن» is issued, not confiscated."""
     tokens = doc.tokens
     tok = tokens[i]
-    for following, bare, prefix, reading in _homographs().get(tok.stem, ()):
+    for following, bare, prefix, preceding, reading in _homographs().get(tok.stem, ()):
         if prefix != "-" and prefix not in tok.prefixes:
+            continue
+        if preceding and (i == 0 or tokens[i - 1].sentence != tok.sentence or tok.prefixes
+                          or normalize_for_match(tokens[i - 1].text) not in preceding):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         if "*" not in following and (nxt is None or nxt.stem not in following):

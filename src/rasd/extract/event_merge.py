@@ -144,16 +144,34 @@ def identifies_attacker(a: Actor | None) -> bool:
     return a is not None and not (a.kb_id or "").startswith("gn:")
 
 
-_TWO_SIDED = frozenset({"CONSULT"})
+_TWO_SIDED = frozenset({"CONSULT", "AGREE"})
+# «اللقاء» after one meeting told is that meeting; «الاتفاق» often names another, older agreement (a truce in force)
+_MEETINGS = frozenset({"CONSULT"})
 
 
 def _two_sides_told_the_other_way(a: Event, b: Event) -> bool:
-    """A meeting told from each side: «عبدالله بن زايد يستقبل وزير الخارجية الإيراني» and «ورحّب سموه
-    بزيارة وزير الخارجية الإيراني»: one's actor1 is the other's actor2."""
+    """A meeting or an agreement told from each side: «عبدالله بن زايد يستقبل وزير الخارجية الإيراني» and
+    «ورحّب سموه بزيارة وزير الخارجية الإيراني»: one's actor1 is the other's actor2; or each names the other's
+    actor1 beside its own, both sides told in both sentences («موريتانيا والسودان يوقعان 7 اتفاقيات» and «وقعت
+    موريتانيا والسودان ... على سبع مذكرات تفاهم», read with actor1 «السودان»)."""
     if a.type not in _TWO_SIDED:
         return False
     ka1, ka2, kb1, kb2 = (_actor_key(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
-    return (ka1 is not None and ka1 == kb2) or (kb1 is not None and kb1 == ka2)
+    return (ka1 is not None and ka1 == kb2) or (kb1 is not None and kb1 == ka2) \
+        or (_named_in(a.actor1, b) and _named_in(b.actor1, a)) \
+        or (_two_countries(a.actor1, b.actor1) and (_named_in(a.actor1, b) or _named_in(b.actor1, a)))
+
+
+def _two_countries(a: Actor | None, b: Actor | None) -> bool:
+    """Two actors of two known countries: the two sides of a meeting, not two envoys of one state."""
+    return a is not None and b is not None and bool(a.country) and bool(b.country) and a.country != b.country
+
+
+def _named_in(actor: Actor | None, event: Event) -> bool:
+    """The actor's words stand in the event's sentence (a party it names besides its own actor1)."""
+    if actor is None or not actor.text:
+        return False
+    return normalize_for_match(actor.text) in normalize_for_match(event.evidence.text)
 
 
 def _early_count_by_generic_words(a: Event, b: Event) -> bool:
@@ -667,7 +685,9 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     """The latest earlier event of ev's type, within three sentences, that ev may restate: at a compatible
     place (the same, within 25 km, or unknown on one side), on a compatible date (the same, a publication
     date, or a date ev only carries from the sentences before it: «تم منعهم من تغطية عملية التوقيف» after
-    a strike dated «اليوم الإثنين»), with no other toll."""
+    a strike dated «اليوم الإثنين»), with no other toll. «اللقاء» or «الاجتماع» after the only meeting told
+    in those sentences is that meeting wherever its sentence places the talks' subject («وجرى خلال اللقاء
+    استعراض ... الأوضاع في قطاع غزة»)."""
     candidates = [m for s, m in merged if m.type == ev.type and 0 <= sentence - s <= _RESTATE_SENTENCES]
     for s, m in reversed(merged):
         if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
@@ -679,7 +699,8 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
             or _same_place(m.place, ev.place) or (
             m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
             and _km(m.place, ev.place) <= _LEAD_KM) or (
-            _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates))
+            _finer_in_its_area(m.place, ev.place) and _one_act_told(m, ev, candidates)) \
+            or (ev.type in _MEETINGS and len(candidates) == 1)
         if places_agree and (_same_date(m, ev, lead=True) or ev.date_source == "narrative"):
             return m        # a restating noun's date carried from an earlier sentence is not its own
     return _the_only_one_there(merged, sentence, ev)

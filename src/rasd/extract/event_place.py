@@ -492,7 +492,27 @@ def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], claus
         terms["motive"] = _FRAME
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
+    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
+    if rule is not None and rule.get("type") in _DELIVERY_TYPES and _on_the_way(doc, at, (c_lo, c_hi), cands):
+        terms["route"] = _FRAME
     return terms
+
+
+_DELIVERY_TYPES = frozenset({"AID"})
+_TOWARD = frozenset(map(normalize_for_match, ("إلى", "الى")))
+
+
+def _on_the_way(doc: Document, at: int, clause: tuple[int, int], cands: list[tuple[Place, int]]) -> bool:
+    """«وصول 17 شاحنة مساعدات عبر معبر الطينة إلى محلية مليط», «قافلة من معبر رفح إلى قطاع غزة»: aid is where
+    it arrives; a place it passes through («عبر») is never that, nor the place it set out from («من») when the
+    clause names where it went («إلى»)."""
+    if at == 0:
+        return False
+    before = doc.tokens[at - 1]
+    if before.stem in _WORDS["route"] and not before.prefixes:
+        return True
+    return before.stem == "من" and not before.prefixes and any(k > at and clause[0] <= k < clause[1] and k > 0 and doc.tokens[k - 1].stem in _TOWARD
+                          for _, k in cands)
 
 
 @lru_cache(maxsize=1)

@@ -507,11 +507,19 @@ def run(doc: Document) -> None:
             # shooting or killing there attack it (storming a polling station with no violence told is no attack)
             event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        verbal = event_type == "ASSAULT" and not (actor1 is not None and actor1.sector in _ARMED) \
+            and not (casualties and (casualties.fatalities or casualties.injuries)) and _attack_in_words(doc, match, lo, hi)
+        if verbal:
+            # «هاجم خلالها الولايات المتحدة قائلاً: ...», «شن هجوماً لاذعاً على الحكومة»: an attack in words
+            # (gunmen or troops «attacking ... saying», or an attack with casualties, still attack)
+            event_type = "ACCUSE"
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
             actor1 = crowd.model_copy()
-        place = choose_place(doc, match, focus, starts_by_type[event_type])
+        place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
-        mode = _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
+        mode = "disapprove" if verbal else \
+            _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
         if mode == "-":
             mode = None
         event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
@@ -590,6 +598,27 @@ def run(doc: Document) -> None:
 _STORMING_LEMMAS = ROLES["storming_lemmas"]
 _NONSTATE_ARMED = ROLES["nonstate_armed_sectors"]
 _STORMING_VIOLENCE = _WORDS["storming_violence"]
+_VERBAL_ATTACK_LEMMAS = ROLES["verbal_attack_lemmas"]
+_VERBAL_ATTACK = _WORDS["verbal_attack"]
+_VERBAL_ATTACK_ADJECTIVES = _WORDS["verbal_attack_adjective"]
+_VERBAL_REACH = 10       # «هاجم خلالها كل من الولايات المتحدة واليوناني قائلا»
+_ADJECTIVE_REACH = 2     # «هجوما إعلاميا لاذعا»
+
+
+def _attack_in_words(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
+    """«هاجم» with a participle of speech after it in its clause and no punctuation between («هاجم خلالها
+    الولايات المتحدة قائلاً»), or «هجوم» with an adjective of words right after it («هجوماً لاذعاً»)."""
+    if match.rule.lemma.split("|")[0] not in _VERBAL_ATTACK_LEMMAS:
+        return False
+    noun = match.rule.reads_as_noun(doc.tokens[match.first])
+    words, reach = (_VERBAL_ATTACK_ADJECTIVES, _ADJECTIVE_REACH) if noun else (_VERBAL_ATTACK, _VERBAL_REACH)
+    _, c_hi = clause_bounds(doc, match.first, lo, hi)
+    for k in range(match.last + 1, min(c_hi, match.last + 1 + reach)):
+        if any(ch in ".،,:;؛" for ch in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]):
+            return False        # «مسؤوليتها عن الهجوم، قائلة إنه استهدف»: the claim's speaker, not the attack
+        if doc.tokens[k].stem in words:
+            return True
+    return False
 _TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
 _TIME_DISTANCE_REACH = 6        # «بعد وقت قصير من إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها»
 
