@@ -26,11 +26,12 @@ PLOVER_TYPES: tuple[str, ...] = PloverType.__args__  # type: ignore[attr-defined
 # Attribute reads (issue 16). pydantic's BaseModel defines `__getattr__` (for private attributes and extra
 # fields), and CPython never specialises an attribute read on a type whose attribute hook is not the generic one:
 # every `token.start` of every model took the slow, unspecialised path (`slot_tp_getattr_hook`, then the MRO,
-# then the instance dict), ~15% of an article's CPU by `perf`. For a model with no private attributes and no
+# then the instance dict), ~12% of an article's CPU by `perf`. For a model with no private attributes and no
 # extra fields, pydantic's `__getattr__` is only reached to raise AttributeError, so the generic hook answers
 # every read the same; `_read_attributes_plainly` gives such a model's type that hook (the C slot itself: no
 # Python-level way removes an inherited `__getattr__` from one class). Only on CPython, and only when the slot is
-# where a probe class shows it; otherwise nothing changes. Founding copies +8% per CPU second (in-process A/B).
+# where a probe class shows it; otherwise nothing changes. Founding copies +7-10% per CPU second
+# (bench/ab_interleaved.py against the code without it).
 _GETATTRO_OFFSET = 18 * ctypes.sizeof(ctypes.c_void_p)     # PyTypeObject.tp_getattro
 _GENERIC_GETATTR = ctypes.cast(ctypes.pythonapi.PyObject_GenericGetAttr, ctypes.c_void_p).value \
     if sys.implementation.name == "cpython" else None
