@@ -32,6 +32,11 @@ Session 9 (load 4-7), main 10c561e vs speed12 (21 commits):
     150 news articles:                  pass 1 20.02 -> 21.38 (+7%),  pass 2 24.62 -> 27.04 (+10%)
     --founding --articles 300 --chunk 20: pass 1 17.70 -> 19.82 (+12%), pass 2 19.58 -> 21.63 (+10%)
                                         pass 1 20.53 -> 23.38 (+14%), pass 2 20.81 -> 23.74 (+14%)
+
+Session 10 (load 6-15), main 2d659a7 (/tmp/base10) vs speed14:
+    150 news articles (58eb496):        pass 1 15.53 -> 16.21 (+4%),  pass 2 17.71 -> 19.74 (+11%)
+    --founding --articles 300 --chunk 20: pass 1 15.63 -> 16.71 (+7%),  pass 2 16.09 -> 17.41 (+8%)   (58eb496)
+                                        pass 1 13.46 -> 14.63 (+9%),  pass 2 16.19 -> 18.16 (+12%)  (a6cebfa)
 """
 from __future__ import annotations
 

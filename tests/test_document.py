@@ -22,3 +22,30 @@ def test_a_span_of_other_number_types_is_still_validated():
     span = doc.span(True, 3)            # (a bool is an int to slicing, but not `type(x) is int`)
     assert span.model_dump() == {"start": 1, "end": 3, "text": doc.text[1:3]}
     assert type(span.start) is int
+
+
+def test_models_without_private_attributes_read_attributes_by_the_generic_path():
+    # (issue 16: pydantic's `__getattr__` kept CPython from specialising every attribute read of every model)
+    from rasd.document import Entity, Token, _Model, reads_attributes_plainly
+    assert reads_attributes_plainly(Span) and reads_attributes_plainly(Token) and reads_attributes_plainly(Entity)
+    assert not reads_attributes_plainly(Document)          # (its private attributes need pydantic's hook)
+
+    class Later(_Model):                                    # a model defined elsewhere gets the same
+        name: str
+    assert reads_attributes_plainly(Later)
+
+
+def test_plain_attribute_reads_answer_as_pydantic_did():
+    doc = Document(article=Article(id="t", text="قال الوزير في دمشق"))
+    span = doc.span(0, 3)
+    assert (span.start, span.end, span.text) == (0, 3, "قال")
+    assert getattr(span, "missing", "none") == "none" and not hasattr(span, "missing")
+    try:
+        span.missing  # noqa: B018
+    except AttributeError as exc:
+        assert "missing" in str(exc)
+    else:
+        raise AssertionError("a missing attribute must raise AttributeError")
+    assert Span.model_fields["start"].annotation is int and span.model_copy(update={"end": 4}).end == 4
+    doc.__pydantic_private__["_withheld"] = [span]
+    assert doc._withheld == [span]                          # a private attribute is still read by pydantic

@@ -11,6 +11,7 @@ Coreference: one cluster per KB id; an unknown person's later surname-only menti
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter, is_
 import csv
 import re
 from dataclasses import dataclass
@@ -1634,6 +1635,31 @@ def _name_outranks_places(doc: Document, full: Entity) -> bool:
     return is_given_name(first) or (stem_zipf(lexicon_key(first)) or 0) < _YIELD_ZIPF
 
 
+# The entities list as last indexed by `_entities_overlapping`: the list, its entities and their spans (the
+# objects themselves, compared by identity) and the index. The entities stage appends to the list, removes from
+# it in place and gives entities new spans between the questions; the index is used only while all three are
+# the same objects as when it was built (a check in C, ~5 times cheaper than the scan it replaces; issue 16).
+_OVER_INDEX: list = [None, [], [], None]
+
+
+def _entities_overlapping(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """The entities overlapping [start, end), in list order: a scan of every entity per question was 28% of a
+    40k-word article."""
+    kept = _OVER_INDEX
+    if not (kept[0] is entities and len(kept[1]) == len(entities) and all(map(is_, kept[1], entities))
+            and all(map(is_, kept[2], map(_SPAN, entities)))):
+        snapshot = list(entities)
+        kept[:] = [entities, snapshot, [e.span for e in snapshot], SpanIndex(snapshot, _span_bounds)]
+    return [e for e in kept[3].overlapping(start, end) if e.span.start < end and start < e.span.end]
+
+
+_SPAN = attrgetter("span")
+
+
+def _span_bounds(e: Entity) -> tuple[int, int]:
+    return e.span.start, e.span.end
+
+
 def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
     """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
     the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
@@ -1646,7 +1672,7 @@ def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: i
     if not words or any(word_frequency(doc, t) >= _YIELD_ZIPF for t in words):
         return False        # «حل مشرف», «ردا»: a word this common is the word again, not the name
     lo, hi = min(t.start for t in words), max(t.end for t in words)     # the whole words, clitics and all
-    over = [e for e in doc.entities if e.span.start < end and start < e.span.end]
+    over = _entities_overlapping(doc.entities, start, end)
     if not over or not all(_weak_place(e, kb) and lo <= e.span.start and e.span.end <= hi for e in over):
         return False
     blocking = [c for c in claims if c.start < end and start < c.end]

@@ -4,6 +4,7 @@ Part of the events stage."""
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
-from rasd.extract.spanindex import document_memo, person_spans, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -237,15 +238,21 @@ def _words_between(doc: Document, end: int, start: int) -> int:
     return len(gap.split())
 
 
+def _itself(span: tuple[int, int]) -> tuple[int, int]:
+    return span
+
+
 def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
     kb = load_kb()
     claimed = [(x.span.start, x.span.end) for x in [*doc.entities, *doc.agents]]
-    people = sorted(start for start, _end in person_spans(doc.entities))
+    claims = SpanIndex(claimed, _itself)       # (by start, and the first person after by bisection: a scan of
+    people = sorted(start for start, _end in person_spans(doc.entities))     # both per title was quadratic)
     out = []
     for m in kb_matches(kb, doc.tokens, doc.text):     # the tagger's matches, not a second pass (issue 16)
-        if m.kind != "title" or any(a < m.end and m.start < b for a, b in claimed):
+        if m.kind != "title" or any(a < m.end and m.start < b for a, b in claims.overlapping(m.start, m.end)):
             continue
-        holder_next = next((p for p in people if p >= m.end), None)
+        after = bisect_left(people, m.end)
+        holder_next = people[after] if after < len(people) else None
         if holder_next is not None and _words_between(doc, m.end, holder_next) <= _HOLDER_REACH:
             continue        # «وزير الخارجية الإيراني عباس عراقجي»: the title of the person named after it
         holder = next((kb.actors.actors[i] for i in m.ids if i in kb.actors.actors), None)

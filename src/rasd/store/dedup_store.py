@@ -24,7 +24,7 @@ import math
 from typing import TYPE_CHECKING, Iterable
 
 from sqlalchemy import delete, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
@@ -160,7 +160,9 @@ def kept_apart_by_article(s: Session, a: int, b: int) -> bool:
     article's mentions in a are at one spot with its mentions in b (`one_spot`)."""
     if not _share_article(s, a, b):
         return False
-    rows = s.scalars(select(EventMentionRow).where(EventMentionRow.event_id.in_((a, b)))).all()
+    # (the mentions' keys are compared, never the stored Event JSON: not decoded for each re-merge, issue 16)
+    rows = s.scalars(select(EventMentionRow).where(EventMentionRow.event_id.in_((a, b)))
+                     .options(defer(EventMentionRow.event))).all()
     by_article: dict[int, tuple[list, list]] = {}
     for m in rows:
         by_article.setdefault(m.article_id, ([], []))[m.event_id != a].append(m)
