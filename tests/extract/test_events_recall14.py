@@ -30,3 +30,21 @@ def test_an_illness_caught_is_no_attack():
                  "توفي شخص وأصيب ثلاثة آخرون بمرض الكوليرا في مدينة تعز أمس."):
         assert "ASSAULT" not in [e.type for e in _doc(text).events], text
     assert "ASSAULT" in [e.type for e in _doc("أصيب ثلاثة أشخاص برصاص قناص في حي الجحملية بمدينة تعز أمس.").events]
+
+
+_DIYALA = ("شرطة ديالى تعلن اعتقال خلية إرهابية\n"
+           "أعلنت قيادة شرطة ديالى اليوم السبت اعتقال خلية إرهابية في قضاء المقدادية.\n"
+           "وقال مصدر أمني إن الخلية مسؤولة عن تفجيرات استهدفت مجالس العزاء.\n")
+
+
+def test_an_arrest_at_a_coarser_place_in_the_body_is_another_arrest():
+    doc = extract(Article(id="t", text=_DIYALA + "كما تمكنت الأجهزة الأمنية في محافظة ديالى من اعتقال سبعة مطلوبين آخرين.",
+                          published=dt.date(2024, 12, 7)))
+    places = {e.place.text for e in doc.events if e.type == "COERCE" and e.place is not None}
+    assert {"المقدادية", "محافظة ديالى"} <= places, places
+
+
+def test_several_arrests_at_a_coarser_place_still_sum_up():
+    doc = extract(Article(id="t", text=_DIYALA + "وأبلغت الشرطة عن عدة اعتقالات في محافظة ديالى خلال الأيام الأخيرة.",
+                          published=dt.date(2024, 12, 7)))
+    assert len([e for e in doc.events if e.type == "COERCE"]) == 1
