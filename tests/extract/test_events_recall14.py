@@ -48,3 +48,18 @@ def test_several_arrests_at_a_coarser_place_still_sum_up():
     doc = extract(Article(id="t", text=_DIYALA + "وأبلغت الشرطة عن عدة اعتقالات في محافظة ديالى خلال الأيام الأخيرة.",
                           published=dt.date(2024, 12, 7)))
     assert len([e for e in doc.events if e.type == "COERCE"]) == 1
+
+
+def test_emergency_cordon_censorship_and_human_chains_are_events():
+    cases = [("COERCE", "أعلنت الحكومة السودانية حالة الطوارئ في ولاية الخرطوم مساء أمس."),
+             ("COERCE", "وطوقت قوات الأمن المنطقة المحيطة بالسفارة في بغداد صباح اليوم."),
+             ("COERCE", "حجبت السلطات المصرية مواقع إخبارية مستقلة في القاهرة أمس."),
+             ("PROTEST", "شكل مئات الطلاب سلسلة بشرية أمام مبنى البرلمان في بيروت أمس.")]
+    for event_type, text in cases:
+        assert event_type in [e.type for e in _doc(text).events], text
+
+
+def test_lifting_an_emergency_or_withholding_confidence_is_no_coercion():
+    for text in ("رفعت الحكومة السودانية حالة الطوارئ في ولاية الخرطوم مساء أمس.",
+                 "صوت البرلمان العراقي أمس على حجب الثقة عن وزير الدفاع في بغداد."):
+        assert "COERCE" not in [e.type for e in _doc(text).events], text
