@@ -63,3 +63,16 @@ def test_lifting_an_emergency_or_withholding_confidence_is_no_coercion():
     for text in ("رفعت الحكومة السودانية حالة الطوارئ في ولاية الخرطوم مساء أمس.",
                  "صوت البرلمان العراقي أمس على حجب الثقة عن وزير الدفاع في بغداد."):
         assert "COERCE" not in [e.type for e in _doc(text).events], text
+
+
+def test_deportation_jailing_raids_cuts_and_bars_are_coercion():
+    for text in ("رحّلت السلطات اللبنانية 50 لاجئا سوريا إلى سوريا أمس.",
+                 "قطعت السلطات خدمة الإنترنت في السودان أمس.",
+                 "أودعت النيابة العامة المتهمين السجن في القاهرة أمس.",
+                 "نفذت القوات الأمنية حملة دهم وتفتيش في قضاء الطارمية أمس.",
+                 "منعت الشرطة المتظاهرين من الوصول إلى ساحة التحرير في بغداد أمس."):
+        assert "COERCE" in [e.type for e in _doc(text).events], text
+
+
+def test_a_bar_on_no_one_coerced_is_no_coercion():
+    assert "COERCE" not in [e.type for e in _doc("ومنع الأطباء المريض من مغادرة المستشفى في عمان.").events]
