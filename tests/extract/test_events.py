@@ -78,6 +78,10 @@ def test_air_strike_with_casualties_actor_place_and_date():
     ("قالت اللجنة إن الغارات الجوية على تعز خلفت يوم الأربعاء الماضي 22 قتيلا وأصابت 140 آخرين بجروح.", 22, 140),
     # «لقي ضابطا شرطة مصرعهما»: the phrase's dual pronoun makes «ضابطا» two officers, not one
     ("لقي ضابطا شرطة مصريين مصرعهما وأصيب اثنان آخران خلال انفجار استهدف دوريتهم شمال سيناء.", 2, 2),
+    # a singular person noun of a trade or an age after the casualty verb is one person (counted_nouns.tsv)
+    ("قُتل سائق شاحنة وأصيب صياد في قصف مدفعي على بلدة بيت لاهيا مساء أمس.", 1, 1),
+    ("استشهد مزارع برصاص قوات الاحتلال شرق خان يونس صباح اليوم.", 1, None),
+    ("أصيب مسن بجروح في انفجار عبوة ناسفة في حي الكرادة ببغداد.", None, 1),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]

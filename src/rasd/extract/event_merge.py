@@ -12,6 +12,7 @@ from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
+from rasd.extract.specificity import generic_nouns
 from rasd.extract.speech import verb_form
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
@@ -440,7 +441,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
         return True
     p = event.place
     rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
-    if p is None or p.lat is None or rank == 0:
+    if p is None or p.lat is None or rank == 0 or _an_arrest_told_in_the_body(event, doc):
         return False
     details = [o for o in events if o is not event and o.type == event.type and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
@@ -473,6 +474,19 @@ def _settlements_it_sums(event: Event, events: list[Event]) -> bool:
              if o is not event and o.type == event.type and o.place is not None and o.place.lat is not None
              and o.place.feature in _SMALL_SETTLEMENTS and not _same_place(o.place, p) and _km(o.place, p) <= _SUMMARY_KM}
     return len(names) >= 2
+
+
+def _an_arrest_told_in_the_body(event: Event, doc: Document) -> bool:
+    """An arrest, raid or closure told below the headline and lead at a coarser place than another one («اعتقال
+    7 آخرين» in «محافظة ديالى» beside the cell arrested in «قضاء المقدادية»): arrests are counted one by one and
+    carry no toll to compare, so the coarse one is another arrest, not the sum of the finer one. A headline or
+    lead that names one sums up the story below it, and so do a plural («عدة اعتقالات في الأيام الأخيرة») and an
+    abstract noun («سيناريوهات القمع», specificity_generic.tsv: a kind of act)."""
+    if event.type != "COERCE" or doc.sentence_at(event.trigger.start) < _LEAD_SENTENCES:
+        return False
+    at = doc.token_range(event.trigger.start, event.trigger.start + 1)
+    trig = doc.tokens[at[0]] if at is not None else None
+    return trig is not None and not trig.stem.endswith("ات") and trig.stem not in generic_nouns()
 
 
 def _smaller_toll(coarse: Event, fine: Event) -> bool:

@@ -175,7 +175,25 @@ def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) ->
         return False        # «بدأت القوات هجوماً»: the object of a light verb is the act itself
     if match.first > 0 and doc.tokens[match.first - 1].stem in _COMPLEMENTIZERS:
         return False        # «إن هجوماً ... استهدف»: the accusative subject after «إن»
+    if _witnessed(doc, match.first, sentence_start):
+        return False        # «شهدت بلدة خزاعة اليوم قصفًا عنيفًا»: the object of «شهد» is the act itself
     return match.first - sentence_start >= 3
+
+
+_WITNESS_VERBS = _WORDS["witness"]
+_WITNESS_REACH = 12     # «شهدت بلدة خزاعة شرق مدينة خان يونس، جنوب قطاع غزة، اليوم قصفًا»: a place phrase and a time between
+
+
+def _witnessed(doc: Document, i: int, sentence_start: int) -> bool:
+    """A verb of witnessing («شهدت», «تشهد») up to twelve words before token i, no clause break or other verb
+    between: the accusative at i is what the place or the time witnessed."""
+    for j in range(i - 1, max(sentence_start, i - _WITNESS_REACH) - 1, -1):
+        tok = doc.tokens[j]
+        if tok.stem in _WITNESS_VERBS:
+            return True
+        if tok.stem in _CLAUSE_BREAKS or tok.stem in _COMPLEMENTIZERS:
+            return False
+    return False
 
 
 def _received_at_a_site(doc: Document, match: LemmaMatch) -> bool:
