@@ -195,6 +195,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             continue        # «وطائرة حربية شنتا غارتين»: aircraft no one is said to own name no actor
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
+        if kind == "agent" and idx[0] == idx[1] and _adjective_of_an_attack(doc, idx[0]):
+            kind = "nisba"      # «هجوم مسلح», «الكمين الإرهابي»: tells the act's kind, like «غارات روسية»
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for first, last, actor in _unclaimed_offices(doc):
@@ -213,6 +215,17 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     out.sort(key=lambda m: m.first)
     return _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
         doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))
+
+
+def _adjective_of_an_attack(doc: Document, k: int) -> bool:
+    """«تنفيذ هجوم مسلح», «في الكمين الإرهابي»: a singular word right after an attack noun, as definite as it,
+    qualifies the attack (an adjective); a plural one («هجوم مسلحين») names who attacked."""
+    tok = doc.tokens[k]
+    if k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punctuated(doc, k - 1, k) or tok.suffix \
+            or tok.stem.endswith(("ون", "ين", "ات")) or set(tok.prefixes) - {"ال"}:
+        return False
+    noun = doc.tokens[k - 1]
+    return noun.stem in _ATTACK_NOUNS and not noun.suffix and ("ال" in noun.prefixes) == ("ال" in tok.prefixes)
 
 
 def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
@@ -549,6 +562,26 @@ def _governed_by_token(doc: Document, first: int, words: frozenset[str]) -> bool
     return prev.stem in words or prev.stem + prev.suffix in words     # «شنته» = شنت + ه
 
 
+_COUNTERPART_REACH = 3     # «مع نظيره السوري فيصل المقداد»: a nisba or a title between the marker and the name
+
+
+def _named_after_a_counterpart(doc: Document, first: int) -> bool:
+    """«وفي اتصال مع نظيره السوري فيصل المقداد»: a name after «مع»/«نظيره» and the definite adjectives or titles
+    that qualify it is the other side (the marker right before the name is `_governed_by`'s)."""
+    for k in range(first - 2, max(-1, first - 2 - _COUNTERPART_REACH), -1):
+        between = doc.tokens[k + 1]
+        if between.sentence != doc.tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or not ("ال" in between.prefixes and between.stem.endswith(("ي", "يه", "ية"))
+                        or normalize_for_match(between.stem) in _person_titles()):
+            return False
+        if _governed_by_token(doc, k + 1, _COUNTERPARTS):
+            return True
+    return False
+
+
+_COUNTERPARTS = frozenset({"مع", "نظيره", "نظيرته", "نظيريه"})
+
+
 _LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", "strong")))
 
 
@@ -632,10 +665,11 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if m.kind == "victim" or m in targets:
             continue
         # «انسحبت القوات الموالية للرئيس»: a «ل» phrase after another actor belongs to that actor
-        near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
-        lam = "ل" in doc.tokens[m.first].prefixes and not doc.tokens[last].suffix   # «زيارته للسودان»: whose visit
-        #                                                   is the possessor's; the «ل» phrase is where it went
-        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
+        apart = doc.tokens[m.first - 1].stem == "ل" and not doc.tokens[m.first - 1].prefixes   # «لـ قوات النظام»
+        near = m.first - last - apart <= 3 and not any(o.kind != "victim" for o in after[:n])
+        lam = ("ل" in doc.tokens[m.first].prefixes or apart) and not doc.tokens[last].suffix   # «زيارته للسودان»:
+        #                                          whose visit is the possessor's; the «ل» phrase is where it went
+        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first - apart)):
             return m
     return None
 
@@ -744,7 +778,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
         (k for k in range(lo, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
-    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
+    # (never the body after «التابعة ل»: «جماعة ...، التابعة لتنظيم القاعدة» names whom the subject belongs to)
+    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor
+             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)]
     quoted = _quote_around(doc, tokens[i].start)
     if quoted is not None:
         # «وأوضح بصل "نقل شهيدان ... جراء قصف"»: who speaks is not the subject of what the quote tells
@@ -1083,10 +1119,10 @@ def _governed_noun(doc: Document, i: int) -> bool:
     noun with a possessive after a preposition («على», «في», «عن», or «ب» on it); no verb follows one («منذ»,
     «من», «بعد» may)."""
     tok = doc.tokens[i]
+    if tok.prefixes[-1:] == ["ب"]:
+        return True         # «بقصفٍ مدفعي»: no verb takes «ب»
     if not tok.suffix:
         return False
-    if tok.prefixes[-1:] == ["ب"]:
-        return True
     prev = doc.tokens[i - 1] if i > 0 else None
     return bool(prev is not None and prev.sentence == tok.sentence and not prev.prefixes
                 and normalize_for_match(prev.stem) in _NOUN_GOVERNORS)
@@ -1131,7 +1167,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل»: with no crowd named, the body that starts the
         # strike or the protest holds it
         return organiser.actor, None
-    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
+    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)) \
+            and not (event_type != "PROTEST" and _announced_with_an(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
         # «أعلنت قوات سوريا الديمقراطية بدء معركة الرقة»: the verbal noun's subject is the clause's subject
@@ -1178,7 +1215,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                  and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
-    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
+    targets = [m for m in after if (_governed_by(doc, m, _TARGET_MARKERS) or _named_after_a_counterpart(doc, m.first))
+               and not (verb_like and m.first == last + 1)]
     circumstantial = _is_circumstantial(tokens[i])
     pronoun_subject = _pronoun_subject(doc, i) or (verb_like and _verb_carries_its_subject(doc, i))
     if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
@@ -1214,8 +1252,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         if subject is not None:
             actor1 = subject
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
-    if actor1 is None and verb_like and match.rule.pos == "phrase":
-        # «أطلق مجهولون النار»: the subject stands between the phrase's verb and its noun
+    if actor1 is None and verb_like and match.rule.pos == "phrase" and not subject_is_hit(doc, match):
+        # «أطلق مجهولون النار»: the subject stands between the phrase's verb and its noun (but «لقي جنديان
+        # مصرعهما»: the one between «لقي» and «مصرعه» died)
         actor1 = next((m for m in actors if i < m.first and m.last < last and m.kind in ("entity", "agent")), None)
     if actor1 is None and verb_like and not circumstantial:
         first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
@@ -1544,10 +1583,37 @@ def _describes_an_attack_noun(doc: Document, i: int) -> bool:
     return False
 
 
+_ANNOUNCED_ACT_REACH = 16     # «أعلنت جماعة نصرة الإسلام والمسلمين، التابعة لتنظيم القاعدة في منطقة الساحل، عن»
+
+
+def _announced_with_an(doc: Document, light: int) -> bool:
+    """«أعلنت الجماعة ... عن تنفيذ هجوم»: the light noun after the «عن» of an announcing verb is the act its
+    subject declares it did, not a time phrase."""
+    k = light - 1
+    return k > 0 and doc.tokens[k].stem == "عن" and not doc.tokens[k].prefixes \
+        and doc.tokens[k].sentence == doc.tokens[light].sentence \
+        and announced_by(doc, k, reach=_ANNOUNCED_ACT_REACH) is not None
+
+
 def _after_a_preposition(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     return bool(set(tok.prefixes) & {"ب", "ل", "ك"}) or (
         k > 0 and doc.tokens[k - 1].sentence == tok.sentence and doc.tokens[k - 1].stem in _WORDS["preposition"])
+
+
+_CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
+_CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
+
+
+def _craft_subject(doc: Document, verb_last: int) -> bool:
+    """«قصفت مسيرة ...», «شنت طائرات ...»: a craft or force noun right after the verb, agreeing with it (a
+    feminine noun after a feminine verb), is its subject; «استهدف دورية» has it as the object."""
+    k = verb_last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[verb_last].sentence \
+            or normalize_for_match(doc.tokens[k].stem) not in _CRAFT:
+        return False
+    feminine = doc.tokens[k].stem.endswith(("ه", "ات"))
+    return not feminine or normalize_for_match(doc.tokens[verb_last].text).endswith("ت")
 
 
 def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
@@ -1555,9 +1621,12 @@ def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
     subject after the verb («أثينا» is what «قصف» would hit), «قصفت طائرات روسية» has one."""
     for k in range(verb_last + 1, first + 1):
         tok = doc.tokens[k]
-        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]):
+        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]
+                          or tok.stem in _CLITIC_PREPOSITIONS):     # «موقعين لـ"قسد"»: the clitic written apart
             return False
-        if k == first and tok.prefixes[-1:] in (["ب"], ["ل"], ["ك"]) and "ال" not in tok.prefixes:
+        if k == first and set(tok.prefixes) & _CLITIC_PREPOSITIONS and not _craft_subject(doc, verb_last):
+            # «استهدف نقطة عسكرية للجيش المالي»: whose the object is, not who hit it (but «قصفت مسيرة
+            # استراتيجية للدعم السريع»: the owner of the craft or the force that is the subject)
             return False
     return True
 
