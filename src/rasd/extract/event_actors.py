@@ -34,6 +34,7 @@ from rasd.text.normalize import normalize_for_match
 
 _LOCATIVE = _WORDS["locative"]
 _PLACE_HEADS = _WORDS["place_head"]
+_SPATIAL = _WORDS["spatial"]
 
 
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
@@ -202,6 +203,10 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     for first, last, actor in _unclaimed_offices(doc):
         if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
             out.append(Mention(first, last, actor.model_copy(), "agent"))
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for k in range(lo, hi):
+        if k not in covered and (named := _group_named_before(doc, k)) is not None:
+            out.append(Mention(k, k, named, "entity"))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
@@ -213,8 +218,17 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))
+
+
+def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«شهد محيط البرلمان حضورا مكثفا للقوات الأمنية», «أمام السفارة الأمريكية»: a body after a noun or adverb of
+    place names where something happened, not who did it."""
+    for m in mentions:
+        if m.kind in ("entity", "agent", "nisba") and _governed_by_token(doc, m.first, _SPATIAL):
+            m.locative = True
+    return mentions
 
 
 def _adjective_of_an_attack(doc: Document, k: int) -> bool:
@@ -226,6 +240,34 @@ def _adjective_of_an_attack(doc: Document, k: int) -> bool:
         return False
     noun = doc.tokens[k - 1]
     return noun.stem in _ATTACK_NOUNS and not noun.suffix and ("ال" in noun.prefixes) == ("ال" in tok.prefixes)
+
+
+_GROUP_ANAPHORS = _WORDS["group_anaphor"]
+
+
+def _group_named_before(doc: Document, k: int) -> Actor | None:
+    """«وأعلنت الحركة», «وقتل التنظيم أمس خمسة جنود» after «حركة الشباب», «تنظيم داعش»: a group's head noun alone
+    with the article (no adjective naming another group after it: «الحركة الإسلامية») is the latest group named
+    with that head before it; its own words, the group's identity."""
+    tok = doc.tokens[k]
+    if "ال" not in tok.prefixes or set(tok.prefixes) - {"و", "ف", "ال"} or tok.suffix \
+            or tok.stem not in _GROUP_ANAPHORS:
+        return None
+    nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.sentence == tok.sentence and not _punctuated(doc, k, k + 1) \
+            and "ال" in nxt.prefixes and nxt.stem.endswith(("ي", "يه")):
+        return None
+    named = [e for e in doc.entities if e.type == "ORG" and e.span.end <= tok.start
+             and normalize_for_match(e.text.split()[0]).removeprefix("ال") == tok.stem and len(e.text.split()) > 1]
+    if not named:
+        return None
+    group = max(named, key=lambda e: e.span.start)
+    start = tok.start + sum(len(p) for p in tok.prefixes if p != "ال")     # «وقالت الحركة»: from the article on
+    if doc.text[start:start + 2] != "ال":
+        start = tok.stem_start
+    return Actor(text=doc.text[start:tok.end], name_en=group.name_en, kb_id=group.kb_id,
+                 canonical=group.canonical or group.text, sector=group.sector, country=group.country,
+                 span=doc.span(start, tok.end))
 
 
 def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
@@ -488,9 +530,12 @@ def _body_acting_on(doc: Document, m: Mention) -> bool:
     if m.actor.kb_id not in _COLLECTIVE_BODIES or m.first == 0:
         return False
     prev = doc.tokens[m.first - 1]
-    return prev.sentence == doc.tokens[m.first].sentence and not prev.prefixes and not prev.suffix \
-        and prev.stem not in _person_titles() and not _punctuated(doc, m.first - 1, m.first) \
-        and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS
+    if prev.sentence != doc.tokens[m.first].sentence or prev.suffix or prev.stem in _person_titles() \
+            or _punctuated(doc, m.first - 1, m.first):
+        return False
+    # «اعتقلت السلطات المصرية الناشط علاء»: a feminine perfect verb right before the body is its subject's verb
+    return not prev.prefixes and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS \
+        or not set(prev.prefixes) - {"و", "ف"} and len(prev.stem) >= 4 and prev.stem.endswith("ت")
 _TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
 _NAME_QUOTES = "\"«»“” "
 
@@ -1306,7 +1351,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
-        stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None), stop)
+        stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None
+                     or doc.tokens[k].stem in _CLAUSE_BREAKS), stop)     # «..., بينما فرّ العديد من المقاتلين»
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
@@ -1568,7 +1614,21 @@ def _counted_starts_uncached(doc: Document) -> set[int]:
             out.add(nxt)
             if nxt + 2 < len(doc.tokens) and doc.tokens[nxt + 1].stem == "من":
                 out.add(nxt + 2)
+    for k, tok in enumerate(doc.tokens[:-1]):
+        if tok.stem in _VAGUE_COUNTS and not tok.suffix and not _punctuated(doc, k, k + 1):
+            # «مقتل عشرات من عناصر التنظيم», «إصابة مئات المحتجين»
+            nxt = k + 2 if doc.tokens[k + 1].stem == "من" and not doc.tokens[k + 1].prefixes else k + 1
+            out.add(nxt)
+    for k in list(out):
+        # «العشرات من عناصر المعارضة»: the body a counted force noun belongs to is counted with it
+        if k + 1 < len(doc.tokens) and doc.tokens[k].stem in _FORCE_HEADS and not doc.tokens[k].suffix \
+                and doc.tokens[k + 1].prefixes == ["ال"] and not _punctuated(doc, k, k + 1):
+            out.add(k + 1)
     return out
+
+
+_VAGUE_COUNTS = _WORDS["vague_count"]
+_FORCE_HEADS = _WORDS["force_head"]
 
 
 def _describes_an_attack_noun(doc: Document, i: int) -> bool:
