@@ -51,3 +51,17 @@ def test_bi_qasf_is_a_noun_and_a_lam_written_apart_marks_its_agent():
                     "كفرنبل بريف إدلب.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and "قوات النظام" in attack.actor1.text
+
+
+def _consult(text):
+    return next(e for e in events_of(text).events if e.type == "CONSULT")
+
+
+def test_a_title_right_after_the_verb_and_the_person_it_names_is_the_subject_not_the_body_in_the_title():
+    meeting = _consult("استقبل رئيس المجلس الرئاسي للحكومة الليبية محمد المنفي وفدا أمريكيا في طرابلس.")
+    assert meeting.actor1 is not None and meeting.actor1.text == "محمد المنفي"
+
+
+def test_a_nisba_after_a_title_qualifies_it_and_names_no_victims():
+    visit = _consult("وصل الرئيس الفلسطيني محمود عباس إلى القاهرة في زيارة رسمية يلتقي خلالها الرئيس السيسي.")
+    assert visit.actor1 is not None and visit.actor1.text == "محمود عباس"

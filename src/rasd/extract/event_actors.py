@@ -213,6 +213,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
         if k in covered:
             continue
         hit = victims.get(doc.tokens[k].stem)
+        if hit and _adjective_of_a_title(doc, k):
+            continue        # «الرئيس الفلسطيني محمود عباس»: the nisba qualifies the title, it names no victims
         if hit:
             t = doc.tokens[k]
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
@@ -229,6 +231,16 @@ def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.kind in ("entity", "agent", "nisba") and _governed_by_token(doc, m.first, _SPATIAL):
             m.locative = True
     return mentions
+
+
+def _adjective_of_a_title(doc: Document, k: int) -> bool:
+    """«الرئيس الفلسطيني», «الوزير المصري»: a definite word right after a person's title (or a role already
+    read) is its adjective."""
+    tok = doc.tokens[k]
+    if "ال" not in tok.prefixes or k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punctuated(doc, k - 1, k):
+        return False
+    prev = doc.tokens[k - 1]
+    return normalize_for_match(prev.stem) in _person_titles() and "ال" in prev.prefixes
 
 
 def _adjective_of_an_attack(doc: Document, k: int) -> bool:
@@ -1302,8 +1314,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # مصرعهما»: the one between «لقي» and «مصرعه» died)
         actor1 = next((m for m in actors if i < m.first and m.last < last and m.kind in ("entity", "agent")), None)
     if actor1 is None and verb_like and not circumstantial:
-        first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
-                            and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
+        first_after = _titled_person_after_verb(doc, last, [m for m in after if m not in targets]) or next(
+            (m for m in after if m.first - last <= _VSO_REACH and m not in targets
+             and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
         nominative = next((m for m in after[:1] if m.kind == "victim" and m.first == last + 1
                            and m.first not in _counted_starts(doc) and _nominative_plural(doc, m)), None)
         if nominative is not None and not passive_prone(doc, match):
@@ -1663,6 +1676,22 @@ def _after_a_preposition(doc: Document, k: int) -> bool:
 
 _CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
+
+
+_TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+
+
+def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention]) -> Mention | None:
+    """«اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش مع ...»: a title right after the verb and the person it
+    names, with no mark between, is the verb's subject — the body inside the title is the person's."""
+    k = verb_last + 1
+    if k >= len(doc.tokens) or normalize_for_match(doc.tokens[k].stem) not in _person_titles() \
+            or doc.tokens[k].sentence != doc.tokens[verb_last].sentence:
+        return None
+    person = next((m for m in _naming_people(doc, after) if k < m.first <= verb_last + _TITLED_SUBJECT_REACH), None)
+    if person is None or any(_punctuated(doc, j, j + 1) for j in range(verb_last, person.first)):
+        return None
+    return person
 
 
 def _craft_subject(doc: Document, verb_last: int) -> bool:
