@@ -65,3 +65,13 @@ def test_a_title_right_after_the_verb_and_the_person_it_names_is_the_subject_not
 def test_a_nisba_after_a_title_qualifies_it_and_names_no_victims():
     visit = _consult("وصل الرئيس الفلسطيني محمود عباس إلى القاهرة في زيارة رسمية يلتقي خلالها الرئيس السيسي.")
     assert visit.actor1 is not None and visit.actor1.text == "محمود عباس"
+
+
+def test_a_secretary_general_titled_after_the_verb_is_the_subject():
+    meeting = _consult("اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش مع رئيس الوزراء الإسرائيلي في نيويورك.")
+    assert meeting.actor1 is not None and meeting.actor1.text == "أنطونيو غوتيريش"
+
+
+def test_a_body_after_tabia_on_the_target_owns_the_target_not_the_attackers():
+    attack = _attack("قتل شرطي في هجوم شنه مسلحون مجهولون على سيارة تابعة للشرطة في إقليم بلوشستان.")
+    assert attack.actor1 is not None and attack.actor1.text == "مسلحون مجهولون"

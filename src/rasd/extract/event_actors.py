@@ -339,6 +339,7 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and unit and m.kind in ("entity", "agent") \
                 and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
                 and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
+                and not any(doc.tokens[k].stem in _WORDS["preposition"] for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
             actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
                                                "span": doc.span(prev.actor.span.start, m.actor.span.end)})
@@ -1685,8 +1686,10 @@ def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention
     """«اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش مع ...»: a title right after the verb and the person it
     names, with no mark between, is the verb's subject — the body inside the title is the person's."""
     k = verb_last + 1
-    if k >= len(doc.tokens) or normalize_for_match(doc.tokens[k].stem) not in _person_titles() \
-            or doc.tokens[k].sentence != doc.tokens[verb_last].sentence:
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[verb_last].sentence:
+        return None
+    stem = normalize_for_match(doc.tokens[k].stem)
+    if stem not in _person_titles() and not ("ال" in doc.tokens[k].prefixes and "ال" + stem in _person_titles()):
         return None
     person = next((m for m in _naming_people(doc, after) if k < m.first <= verb_last + _TITLED_SUBJECT_REACH), None)
     if person is None or any(_punctuated(doc, j, j + 1) for j in range(verb_last, person.first)):
