@@ -75,3 +75,8 @@ def test_a_secretary_general_titled_after_the_verb_is_the_subject():
 def test_a_body_after_tabia_on_the_target_owns_the_target_not_the_attackers():
     attack = _attack("قتل شرطي في هجوم شنه مسلحون مجهولون على سيارة تابعة للشرطة في إقليم بلوشستان.")
     assert attack.actor1 is not None and attack.actor1.text == "مسلحون مجهولون"
+
+
+def test_a_title_in_construct_without_its_article_heads_the_subject_too():
+    meeting = _consult("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني رئيس الوزراء اللبناني في الدوحة.")
+    assert meeting.actor1 is not None and "تميم" in meeting.actor1.text

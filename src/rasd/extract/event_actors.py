@@ -1689,7 +1689,7 @@ def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention
     if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[verb_last].sentence:
         return None
     stem = normalize_for_match(doc.tokens[k].stem)
-    if stem not in _person_titles() and not ("ال" in doc.tokens[k].prefixes and "ال" + stem in _person_titles()):
+    if stem not in _person_titles() and "ال" + stem not in _person_titles():     # «أمير قطر», «الأمين العام»
         return None
     person = next((m for m in _naming_people(doc, after) if k < m.first <= verb_last + _TITLED_SUBJECT_REACH), None)
     if person is None or any(_punctuated(doc, j, j + 1) for j in range(verb_last, person.first)):
