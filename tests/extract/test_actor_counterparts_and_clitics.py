@@ -80,3 +80,11 @@ def test_a_body_after_tabia_on_the_target_owns_the_target_not_the_attackers():
 def test_a_title_in_construct_without_its_article_heads_the_subject_too():
     meeting = _consult("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني رئيس الوزراء اللبناني في الدوحة.")
     assert meeting.actor1 is not None and "تميم" in meeting.actor1.text
+
+
+def test_a_ministers_word_in_construct_names_the_office():
+    meeting = _consult("رئيس الوزراء يستقبل وفدا من صندوق النقد الدولي في القاهرة.")
+    assert meeting.actor1 is not None and meeting.actor1.text == "رئيس الوزراء"
+    assert (meeting.actor1.name_en or "").endswith("prime minister")
+    talks = _consult("وزير الخارجية يبحث مع نظيره المغربي القضايا ذات الاهتمام المشترك.")
+    assert talks.actor1 is not None and talks.actor1.text == "وزير الخارجية"

@@ -965,11 +965,39 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
         return office
+    if actor.kb_id in _OFFICE_HEADS and (office := _office_in_construct(doc, actor)) is not None:
+        return office
     head = normalize_for_match(actor.text)
     earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
     if not earlier:
         return actor
     return _actor_from_entity(earlier[-1])
+
+
+_OFFICE_HEADS = frozenset({"agent.minister"})
+_OFFICE_RANKS = frozenset({"رييس", "رييسه"})
+
+
+def _office_in_construct(doc: Document, actor: Actor) -> Actor | None:
+    """«وزير الخارجية يبحث», «رئيس الوزراء يستقبل»: a minister's word in construct with its portfolio, or «الوزراء»
+    after «رئيس», names the office (its words), not any minister."""
+    idx = doc.token_range(actor.span.start, actor.span.end) if actor.span is not None else None
+    if idx is None or idx[0] != idx[1]:
+        return None
+    k = idx[0]
+    tok = doc.tokens[k]
+    if not tok.prefixes and not tok.suffix and k + 1 < len(doc.tokens) and doc.tokens[k + 1].prefixes == ["ال"] \
+            and doc.tokens[k + 1].sentence == tok.sentence and not _punctuated(doc, k, k + 1):
+        start, end = actor.span.start, doc.tokens[k + 1].end          # «وزير الخارجية»
+    elif tok.prefixes == ["ال"] and k > 0 and doc.tokens[k - 1].stem in _OFFICE_RANKS and not doc.tokens[k - 1].suffix \
+            and doc.tokens[k - 1].sentence == tok.sentence and not _punctuated(doc, k - 1, k):
+        prev = doc.tokens[k - 1]
+        start, end = prev.start + sum(len(p) for p in prev.prefixes), actor.span.end    # «رئيس الوزراء»
+        return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end),
+                                        "name_en": "prime minister"})
+    else:
+        return None
+    return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end)})
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
