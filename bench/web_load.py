@@ -3,12 +3,16 @@
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
                                        [--no-browser] [--no-load] [--store PATH] [--repeat N]
                                        [--client node|python] [--cache-mb MB] [--warm-up N] [--cpu N]
-                                       [--serve-args "ARGS"]
+                                       [--serve-args "ARGS"] [--servers N] [--floor]
 
 The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages: HTTP/1.1
 of its own over node:net with keep-alive): about 0.06-0.08 ms of CPU per request (node:http's client took
 0.13-0.16 ms, the Python httpx asyncio client, `--client python`, used when Node is missing, 2.5-4.7 ms).
-`--warm-up N` sends N requests of the same mix (another seed) first, unmeasured.
+`--warm-up N` sends N requests of the same mix (another seed) first, unmeasured. `--floor` sends the measured
+plan itself first, so that every measured read is a cached answer: the least latency any read path could
+have on this machine under its load at the time (a diagnostic, not the test). `--servers N` runs N `rasd
+serve` processes on the one store (each with its own cache and extraction workers), the clients spread over
+them (as N uvicorn worker processes would share one port); the large extractions go to the first.
 `--cache-mb 0` serves without the cache of read answers (rasd.api.cache); WEB_LOAD_TRACE=FILE writes every
 load request's start, latency, path and cache state.
 
@@ -154,6 +158,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -526,12 +531,13 @@ async def python_load(base: str, plan: list, concurrency: int) -> dict:
             "client_cpu_s": round(cpu, 2)}
 
 
-def node_load(base: str, plan: list, concurrency: int) -> dict:
-    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages)."""
+def node_load(base: str, plan: list, concurrency: int, bases: list[str] | None = None) -> dict:
+    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages); with `bases`,
+    the clients spread over those servers."""
     import subprocess
     import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump({"base": base, "concurrency": concurrency, "requests": plan,
+        json.dump({"base": base, "bases": bases or [base], "concurrency": concurrency, "requests": plan,
                    "trace": os.environ.get("WEB_LOAD_TRACE")}, f, ensure_ascii=False)
     try:
         done = subprocess.run(["node", str(Path(__file__).resolve().parent / "web_load_client.mjs"), f.name],
@@ -558,20 +564,23 @@ def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
 
 
 def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node",
-              warm_up: int = 0) -> dict:
+              warm_up: int = 0, floor: bool = False, bases: list[str] | None = None) -> dict:
     """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
     throughput, p50 / p99 per endpoint, cache hits, and where the CPU went. With `warm_up`, that many
     requests of another plan of the same mix (another seed: other event ids, the same filter sets) are sent
-    first, unmeasured: the figures are those of a server that has been answering for a while."""
+    first, unmeasured: the figures are those of a server that has been answering for a while. With `floor`,
+    the measured plan itself is sent first (every measured read is then cached). With `bases`, the load
+    goes to all those servers (the Node client only) and the server figures are their sums."""
     import shutil
     import threading
 
     import httpx
+    bases = bases or [base]
     plan = request_plan(events, requests)
-    if warm_up:
-        warm = request_plan(events, warm_up, seed=4)
+    warm = plan if floor else request_plan(events, warm_up, seed=4) if warm_up else []
+    if warm:
         if client == "node" and shutil.which("node"):
-            node_load(base, warm, concurrency)
+            node_load(base, warm, concurrency, bases)
         else:
             asyncio.run(python_load(base, warm, concurrency))
     big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
@@ -590,24 +599,24 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     thread = threading.Thread(target=extract_large)
     thread.start()
     time.sleep(0.5)   # the extraction is running in a worker when the load starts
-    pid = server_pid(base)
-    server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
-    server_wait = waiting_seconds(pid) if pid else 0.0
+    pids = [pid for pid in map(server_pid, bases) if pid is not None]
+    server_cpu, load_before, started = sum(map(cpu_seconds, pids)), os.getloadavg()[0], time.perf_counter()
+    server_wait = sum(map(waiting_seconds, pids))
     pressure = cpu_pressure()
     if client == "node":
-        out = node_load(base, plan, concurrency)
+        out = node_load(base, plan, concurrency, bases)
     else:
         out = asyncio.run(python_load(base, plan, concurrency))
     wall = time.perf_counter() - started
-    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
-    server_wait = waiting_seconds(pid) - server_wait if pid else float("nan")
+    server_cpu = sum(map(cpu_seconds, pids)) - server_cpu if pids else float("nan")
+    server_wait = sum(map(waiting_seconds, pids)) - server_wait if pids else float("nan")
     pressure = cpu_pressure() - pressure
     load_after = os.getloadavg()[0]
     load_done.set()
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
     out.update({
-        "warm_up_requests": warm_up,
+        "warm_up_requests": len(warm), "floor": floor, "servers": len(bases),
         "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
         "large_extractions": {"words": len(big.split()), "statuses": sorted({st for st, _ in large}),
                               "seconds": [t for _, t in large]},
@@ -641,7 +650,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-up", type=int, default=0, metavar="N",
                         help="send N requests of the same mix (another seed) before the measured load (default 0)")
     parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
+    parser.add_argument("--servers", type=int, default=1, metavar="N",
+                        help="rasd serve processes on the store, the load spread over them (default 1)")
+    parser.add_argument("--floor", action="store_true",
+                        help="send the measured plan once first: every measured read is cached (a diagnostic)")
     args = parser.parse_args(argv)
+    if args.servers > 1 and args.client != "node":
+        parser.error("--servers over 1 needs the Node client")
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
     built = ensure_store(store, args.events)
@@ -652,9 +667,13 @@ def main(argv: list[str] | None = None) -> int:
     serve_args = (*(("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()),
                   *shlex.split(args.serve_args))
     report["serve_args"] = list(serve_args)
-    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
-                        args=serve_args) as base:
-        wait_for_extraction_workers(base)
+    with contextlib.ExitStack() as servers:
+        bases = [servers.enter_context(running_server(
+            f"sqlite:///{store}", timeout=120, log=str(RESULTS / f"web_load_server{'' if n == 0 else n}.log"),
+            args=serve_args)) for n in range(args.servers)]
+        base = bases[0]
+        for each in bases:
+            wait_for_extraction_workers(each)
         if args.repeat > 0:
             report["latency"] = sequential_latency(base, args.events, args.repeat)
             print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
@@ -666,7 +685,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
             report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client,
-                                       args.warm_up)
+                                       args.warm_up, args.floor, bases)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))
