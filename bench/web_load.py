@@ -153,6 +153,45 @@ serve reads ahead at start what any first request needs (ranking, total, first p
   number finder for the highlights, about half of it), socket writes and reads (kernel, about 0.02-0.03 ms),
   and the cold reads of new filter sets. The machine still sets the figures: the same code gave 1,922 and
   2,811 requests/s a minute apart.
+
+Measured 04:25-04:54 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
+same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-15 from 04:36 on (PSI cpu
+"some" 0.99-1.0 in every load phase); 0 errors in every one of the 34 runs:
+- server CPU per request (`--cpu 500`, load 6): cached /events 0.02 ms, cached /entities 0.04, an /events
+  page from kept blocks 0.10, /events/{id} not cached 0.24, an /entities name search not cached 0.74. In
+  process, /events/{id} is 0.19 ms: the number finder over the evidence 0.05, the two queries about 0.04,
+  pydantic (mention Event from JSON, the answer validated and dumped) about 0.10. A short POST /extract
+  costs its worker 3.3 ms of CPU (206 per run: 0.7 s, beside the server's own 1.4-1.9 s per run).
+- cold (no warm-up), load 6.1-6.6: 2,082 / 1,854 requests/s, reads p50 23 / 19 ms, p99 328 / 539 ms. The
+  100 slowest reads of the second run: 74 cold /events misses, all started in the first 0.4 s (the first
+  blocks of 8 filter sets, 10-41 ms of CPU each, made while 100 clients wait); reads started after 0.5 s:
+  p99 218 ms.
+- warm (`--warm-up 2000`, 4000 in one), default settings, 15 runs at load 8.8-15.1: 1,138-3,607 requests/s,
+  reads p50 17-76 ms, p99 109-316 ms (median 190; 109 and 116 ms at best), server 0.13-0.19 ms of CPU per
+  request, 0.18-0.44 of a core, its threads waiting for a CPU 0.5-1.4 times the wall time; client 0.03-
+  0.05 ms per request; POST /extract p99 0.36-1.4 s.
+- `--floor` (every measured read a cached answer, 0.05 ms of server CPU per request): 3,176 / 4,164
+  requests/s, reads p50 8.9 / 7.7 ms, p99 81 / 90 ms at load 10.7 / 12.6, the server on 0.15 / 0.18 of a
+  core. That is the least any read path could give under this load: the target leaves 10-20% over it.
+- `--servers 2` (two processes, each its own cache and workers, as uvicorn workers would be): p99 148, 212,
+  396 ms; `--servers 3`: 200 ms; one server in the same minutes 172, 189, 316 ms. No gain here: each
+  process's own cache hits less (/events 2,021-2,412 hits against 2,882-3,216), 0.20-0.25 ms per request.
+- the server in a session of its own (setsid, as a daemon is; /tmp script): p99 468 / 280 ms against 296 /
+  159 ms for the usual run alternated with it (0.14-0.16 of a core against 0.22-0.34): no gain either.
+- `--plain-protocol` (no rasd.api.fastpath): p99 177 / 305 ms, 0.17-0.20 ms per request, against 109-176 ms
+  and 0.13-0.16 ms for the default in the same minutes.
+- every extraction niced (`--serve-args="--batch-words 5"`: the load's 14-word articles too): reads p99
+  111, 186, 193, **95** ms, p50 13-19 ms, against 269, 216, 190, 202 ms and p50 25-41 ms for the default
+  alternated with it; POST /extract p99 1.5-3.3 s against 0.7-1.1 s. Niced by 5 instead of 10: 225, 134 ms.
+  (`rasd serve --batch-words 0` is the setting for a server whose reads matter more than its extractions;
+  the default keeps short articles at the server's priority.)
+- not met: p99 under 100 ms in 1 of 29 warm runs (95 ms, every extraction niced), never cold. Why, in
+  numbers: with 100 clients in a closed loop the mean latency is 100 / throughput and the p99 was 3-8 times
+  the p50 here, so p99 < 100 ms needs about 3,000 requests/s, i.e. 0.45 of a core for the server at 0.15
+  ms per request, 0.1-0.15 for the client and 0.2 for the short extractions, all without stalls; the server
+  got 0.18-0.44 of a core and waited for one as long again. Even with every read cached (the floor) p99
+  was 81-90 ms. On an idle 2-core machine the same CPU figures give about 5,000 requests/s (an estimate,
+  not measured: the machine was never idle).
 """
 from __future__ import annotations
 
