@@ -455,3 +455,49 @@ def test_a_pinned_generation_is_seen_by_its_thread_only(tmp_path):
     generation.unpin()
     assert generation.current() == seen[0]
     generation.close()
+
+
+@pytest.mark.parametrize("read_threads", [1, 2])
+def test_cold_reads_of_many_filter_sets_take_turns_in_few_threads(db_url, monkeypatch, read_threads):
+    """Eight first reads of different filter sets at once (a server just started, its clients all asking):
+    at most `read_threads` read the store at a time, the event loop stays free for every other answer."""
+    import threading
+    import time
+
+    import anyio
+    import httpx
+
+    from rasd.api.app import create_app
+    from rasd.store import aggregate
+    app = create_app(db_url, read_threads=read_threads)
+    lock, running, most = threading.Lock(), [0], [0]
+    real = aggregate.page_events
+
+    def counted(*args, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.05)   # a read of the store in progress while the others arrive
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+    monkeypatch.setattr(aggregate, "page_events", counted)
+    queries = ["type=ASSAULT", "type=PROTEST", "country=SY", "country=LB", "undated=true", "undated=false",
+               "year=2024", "fatalities_min=1"]
+
+    async def run():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            answers = []
+
+            async def one(query):
+                answers.append(await c.get(f"/events?{query}"))
+            async with anyio.create_task_group() as tg:
+                for query in queries:
+                    tg.start_soon(one, query)
+            return answers
+    answers = anyio.run(run)
+    assert all(a.status_code == 200 for a in answers) and len(answers) == len(queries)
+    assert most[0] == read_threads
