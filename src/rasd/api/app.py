@@ -47,7 +47,7 @@ import rasd
 from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES, CachedReads, ResponseCache, StoreGeneration
 from rasd.api.fastpath import Answers
 from rasd.api.labels import Labels
-from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, READ_THREADS, BodySizeLimit
+from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, BodySizeLimit
 from rasd.api.reads import EntityPages, EventDetails
 from rasd.api.security import LOOPBACK_HOSTS, Guard
 from rasd.api.workers import ExtractionPool, ExtractionRefused
@@ -322,14 +322,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
                allowed_hosts: list[str] | tuple[str, ...] = LOOPBACK_HOSTS, token: str | None = None,
-               pool: ExtractionPool | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES,
-               read_threads: int = READ_THREADS) -> FastAPI:
+               pool: ExtractionPool | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
     """The application on the store at `db` (URL or SQLite path; default $RASD_DB or ./rasd.db).
 
     `allowed_hosts`: Host header names served ("*" for any); `token`: required on every request but /health;
     `pool`: where extraction runs (default: worker processes with the default budget); `cache_bytes`: the
-    bound of the cache of read answers (rasd.api.cache; 0 turns it off); `read_threads`: /events and
-    /entities store reads made at once in worker threads (READ_THREADS)."""
+    bound of the cache of read answers (rasd.api.cache; 0 turns it off)."""
     repo = Repository.open(db)
     from rasd.store import aggregate
     cache = _Cache()
@@ -390,7 +388,6 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
     # requests waiting for an extraction worker wait in threads of their own, never in the threads that
     # answer reads (a queue of POST /extract must not hold up GET /events)
     extract_threads = anyio.CapacityLimiter(EXTRACT_WAITERS)
-    read_turns = anyio.CapacityLimiter(max(1, read_threads))
     # one writer at a time (the store's dedup expects a single writer); held only while storing, never
     # while extracting, which runs in the pool's processes
     write_lock = threading.Lock()
@@ -528,7 +525,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         body = kept_page(key, limit, offset)
         if body is not None:
             return Response(body, media_type="application/json")
-        return await anyio.to_thread.run_sync(read_page, filters, key, limit, offset, limiter=read_turns)
+        return await anyio.to_thread.run_sync(read_page, filters, key, limit, offset)
 
     def events_version():
         return versions.get("events", lambda: aggregate.version(repo))
@@ -608,7 +605,7 @@ def create_app(db: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUE
         ranking = MISSING if version is None else cache.peek(("entity ranking", version))
         if ranking is not MISSING and loop_repo is not None:
             return page(ranking, loop_repo)
-        return await anyio.to_thread.run_sync(read, limiter=read_turns)
+        return await anyio.to_thread.run_sync(read)
 
     def warm_reads() -> None:
         """Read what the first request of each kind needs whatever its filters: the store's versions, the

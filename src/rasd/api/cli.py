@@ -29,7 +29,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                           nice=args.extract_nice, batch_words=args.batch_words)
     threading.Thread(target=pool.warm, daemon=True, name="rasd-warm-up").start()   # workers ready before use
     app = create_app(args.db, max_request_bytes=args.max_request_bytes, allowed_hosts=hosts, token=token, pool=pool,
-                     cache_bytes=int(args.cache_mb * 1024 * 1024), read_threads=args.read_threads)
+                     cache_bytes=int(args.cache_mb * 1024 * 1024))
     threading.Thread(target=_warm_reads, args=(app,), daemon=True, name="rasd-warm-reads").start()
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"rasd: serving {app.state.repo.url} on http://{shown}:{args.port}/ (API docs at /docs)",
@@ -65,7 +65,7 @@ def _warm_reads(app) -> None:
 
 def register(subparsers) -> None:
     from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES
-    from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES, READ_THREADS
+    from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES
     from rasd.api.workers import (DEFAULT_BATCH_WORDS, DEFAULT_MAX_WORDS, DEFAULT_NICE, DEFAULT_TIMEOUT,
                                   DEFAULT_WORKERS)
 
@@ -97,9 +97,6 @@ def register(subparsers) -> None:
     p.add_argument("--cache-mb", type=float, default=DEFAULT_CACHE_BYTES / 1024 / 1024,
                    help="memory for cached read answers, served until the store changes (default "
                         f"{DEFAULT_CACHE_BYTES // 1024 // 1024}; 0: no cache)")
-    p.add_argument("--read-threads", type=int, default=READ_THREADS, metavar="N",
-                   help=f"/events and /entities store reads made at once, each in a thread (default {READ_THREADS}; "
-                        "more threads under the GIL slow every other answer while they run)")
     p.add_argument("--keep-alive", type=float, default=75.0,
                    help="seconds an idle client connection stays open (default 75; a busy client reusing a "
                         "connection the server has just closed sees a connection error)")

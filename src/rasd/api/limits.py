@@ -3,19 +3,12 @@
 A declared Content-Length over the limit is refused at once; a body without one (chunked) is read up to
 the limit and refused as soon as it goes over, so a client can never make the server hold more than
 `max_bytes` of one request.
-
-Also the number of store reads the server makes at once in worker threads (READ_THREADS).
 """
 from __future__ import annotations
 
 import json
 
 DEFAULT_MAX_REQUEST_BYTES = 2 * 1024 * 1024
-# /events and /entities reads of the store made in worker threads at once (the others wait for a turn, on
-# the event loop). The reads are Python under the GIL: with anyio's 40 threads, the first reads of many
-# filter sets at once each took the GIL in turn, and the event loop, which answers everything else (kept
-# answers in microseconds), waited behind all of them
-READ_THREADS = 2
 
 
 class BodySizeLimit:
