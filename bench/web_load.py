@@ -154,9 +154,9 @@ serve reads ahead at start what any first request needs (ranking, total, first p
   and the cold reads of new filter sets. The machine still sets the figures: the same code gave 1,922 and
   2,811 requests/s a minute apart.
 
-Measured 04:25-04:54 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
+Measured 04:25-05:20 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
 same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-15 from 04:36 on (PSI cpu
-"some" 0.99-1.0 in every load phase); 0 errors in every one of the 34 runs:
+"some" 0.99-1.0 in every load phase); 0 errors in every one of the 38 runs:
 - server CPU per request (`--cpu 500`, load 6): cached /events 0.02 ms, cached /entities 0.04, an /events
   page from kept blocks 0.10, /events/{id} not cached 0.24, an /entities name search not cached 0.74. In
   process, /events/{id} is 0.19 ms: the number finder over the evidence 0.05, the two queries about 0.04,
@@ -165,7 +165,7 @@ same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-1
 - cold (no warm-up), load 6.1-6.6: 2,082 / 1,854 requests/s, reads p50 23 / 19 ms, p99 328 / 539 ms. The
   100 slowest reads of the second run: 74 cold /events misses, all started in the first 0.4 s (the first
   blocks of 8 filter sets, 10-41 ms of CPU each, made while 100 clients wait); reads started after 0.5 s:
-  p99 218 ms.
+  p99 218 ms. Again at 05:18-05:19, load 11-13: p99 435 / 283 ms, reads started after 0.5 s 170 / 92 ms.
 - warm (`--warm-up 2000`, 4000 in one), default settings, 15 runs at load 8.8-15.1: 1,138-3,607 requests/s,
   reads p50 17-76 ms, p99 109-316 ms (median 190; 109 and 116 ms at best), server 0.13-0.19 ms of CPU per
   request, 0.18-0.44 of a core, its threads waiting for a CPU 0.5-1.4 times the wall time; client 0.03-
@@ -185,6 +185,11 @@ same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-1
   alternated with it; POST /extract p99 1.5-3.3 s against 0.7-1.1 s. Niced by 5 instead of 10: 225, 134 ms.
   (`rasd serve --batch-words 0` is the setting for a server whose reads matter more than its extractions;
   the default keeps short articles at the server's priority.)
+- tried and reverted: /events and /entities store reads taking turns in 2 worker threads (an anyio
+  CapacityLimiter, so that the cold reads would not each take the GIL from the event loop), cold, alternated
+  with anyio's 40 threads at load 11-13: p99 1,646 / 1,072 ms against 435 / 283 ms (reads started after the
+  first 0.5 s: 1,056 / 272 against 170 / 92 ms). The reads' SQL runs without the GIL, on both cores at
+  once: in series the last filter set waits for all the others.
 - not met: p99 under 100 ms in 1 of 29 warm runs (95 ms, every extraction niced), never cold. Why, in
   numbers: with 100 clients in a closed loop the mean latency is 100 / throughput and the p99 was 3-8 times
   the p50 here, so p99 < 100 ms needs about 3,000 requests/s, i.e. 0.45 of a core for the server at 0.15
