@@ -197,8 +197,8 @@ same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-1
   got 0.18-0.44 of a core and waited for one as long again. Even with every read cached (the floor) p99
   was 81-90 ms. Cold, the first reads of the 8 filter sets (count, blocks 0 and 1: about 250 ms of CPU
   together) take about 0.8 s at a third of a core, and the 38% of requests that ask /events meanwhile,
-  well over the 1% a p99 allows, wait for them. On an idle 2-core machine the same CPU figures give about 5,000 requests/s (an estimate,
-  not measured: the machine was never idle).
+  well over the 1% a p99 allows, wait for them. On an idle 2-core machine the same CPU figures give about
+  5,000 requests/s (an estimate, not measured: the machine was never idle).
 """
 from __future__ import annotations
 
