@@ -154,9 +154,9 @@ serve reads ahead at start what any first request needs (ranking, total, first p
   and the cold reads of new filter sets. The machine still sets the figures: the same code gave 1,922 and
   2,811 requests/s a minute apart.
 
-Measured 04:25-05:20 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
-same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-15 from 04:36 on (PSI cpu
-"some" 0.99-1.0 in every load phase); 0 errors in every one of the 38 runs:
+Measured 04:25-05:42 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
+same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-15 from 04:36 to 05:20, 5-7.5 at 05:40 (PSI cpu
+"some" 0.91-1.0 in every load phase); 0 errors in every one of the 42 runs:
 - server CPU per request (`--cpu 500`, load 6): cached /events 0.02 ms, cached /entities 0.04, an /events
   page from kept blocks 0.10, /events/{id} not cached 0.24, an /entities name search not cached 0.74. In
   process, /events/{id} is 0.19 ms: the number finder over the evidence 0.05, the two queries about 0.04,
@@ -190,7 +190,11 @@ same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-1
   with anyio's 40 threads at load 11-13: p99 1,646 / 1,072 ms against 435 / 283 ms (reads started after the
   first 0.5 s: 1,056 / 272 against 170 / 92 ms). The reads' SQL runs without the GIL, on both cores at
   once: in series the last filter set waits for all the others.
-- not met: p99 under 100 ms in 1 of 29 warm runs (95 ms, every extraction niced), never cold. Why, in
+- at 05:40-05:42, load 4.6-7.5: warm **83 ms** (3,435 requests/s, p50 24 ms, server 0.52 of a core; reads
+  started after 0.5 s 62 ms), then 370 ms a minute later (load 6.8, 0.26 of a core), every extraction niced
+  117 ms; cold 700 ms (after 0.5 s: 261 ms).
+- not met as a rule: p99 under 100 ms in 2 of 32 warm runs (83 ms at load 5.3; 95 ms, every extraction
+  niced, at load 14.7), never cold. Why, in
   numbers: with 100 clients in a closed loop the mean latency is 100 / throughput and the p99 was 3-8 times
   the p50 here, so p99 < 100 ms needs about 3,000 requests/s, i.e. 0.45 of a core for the server at 0.15
   ms per request, 0.1-0.15 for the client and 0.2 for the short extractions, all without stalls; the server
