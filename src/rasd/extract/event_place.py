@@ -10,6 +10,7 @@ import csv
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -825,39 +826,49 @@ _RETELL_REACH = 2       # sentences after an event placed only in its country th
 _RETOLD_FEATURES = frozenset({"country", "region"})
 
 
-def places_from_retellings(doc: Document, events: list) -> None:
-    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
-    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
-    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by one of the
-    next two sentences that retells it: one with a mention of its type set aside as no event of its own, or a verb of
-    happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»). The retelling's place is the one its chooser
-    picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
-    place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+def retellings(doc: Document, events: list, wanted: Callable[[Event], bool]) -> Iterator[tuple[Event, int, int]]:
+    """(event, first, last token of the retelling words) for each event `wanted` that one of the next two sentences
+    retells: one with a mention of its type set aside as no event of its own, or a verb of happening before a
+    definite noun («وقعت الحادثة», «ووقع الهجوم»). Only the first retelling counts; a sentence that tells another
+    event of the type ends the search (a second occurrence)."""
     kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
-    triggers = frozenset({e.trigger.start for e in events}
-                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
     set_aside: dict[int, list[tuple[str, dict]]] = {}
     for n in doc.non_events:
         trig = n.get("trigger") or {}
         if n.get("modality") == "generic" and "start" in trig:
             set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
     for event in events:
-        place = event.place
-        if place is None or place.feature not in _RETOLD_FEATURES or not place.country:
+        if not wanted(event):
             continue
         told = doc.sentence_at(event.trigger.start)
         for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
             if (sentence, event.type) in kept:
                 break
             at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
-            if at is None:
-                continue
-            finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
-            if finer is not None and finer.lat is not None and finer.country == place.country \
-                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                    and _told_beside(doc, at[0], at[1], finer, triggers):
-                event.place = _event_place(finer)
-            break
+            if at is not None:
+                yield event, at[0], at[1]
+                break
+
+
+def places_from_retellings(doc: Document, events: list) -> None:
+    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
+    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
+    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by the
+    sentence of the next two that retells it (`retellings`). The retelling's place is the one its chooser picks.
+    Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+    triggers = frozenset({e.trigger.start for e in events}
+                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
+
+    def coarse(event: Event) -> bool:
+        return event.place is not None and event.place.feature in _RETOLD_FEATURES and bool(event.place.country)
+
+    for event, first, last in retellings(doc, events, coarse):
+        place = event.place
+        finer = choose_place(doc, SimpleNamespace(first=first, last=last), None)
+        if finer is not None and finer.lat is not None and finer.country == place.country \
+                and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+                and _told_beside(doc, first, last, finer, triggers):
+            event.place = _event_place(finer)
 
 
 def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
