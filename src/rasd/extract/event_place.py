@@ -101,6 +101,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     for e in near:
         if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
                 and (e.span.start, e.span.end) != (p.span.start, p.span.end):
+            if e.type == "ORG" and _seat_of_court(doc, e):
+                continue        # «محكمة جنايات الإسماعيلية»: the court sits in the town it is named after
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
     k = at - 1
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
@@ -123,6 +125,37 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if _has_role(tokens[j], "envoy"):
                 return True
     return False
+
+
+def _seat_of_court(doc: Document, e) -> bool:
+    rng = doc.token_range(e.span.start, e.span.end)
+    return rng is not None and _has_role(doc.tokens[rng[0]], "seat_head")
+
+
+_COURT_AFTER_TRIGGER = 2      # «قضت محكمة ...», «أصدرت المحكمة حكما»: the court word right at or after the trigger
+
+
+def _seat_of_the_ruling_court(doc: Document, match) -> Place | None:
+    """The town the article's court sits in («محكمة جنايات الإسماعيلية») for an act a court word does at the trigger
+    («قضت محكمة مصرية»), when the article names one court seat only: the places of the charges told in the same
+    sentence («بعد قيامهم بشن هجمات في سيناء») are where the crimes were, not where the court ruled."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    near = range(match.first, min(len(tokens), match.last + 1 + _COURT_AFTER_TRIGGER))
+    if not any(tokens[k].sentence == sentence and _has_role(tokens[k], "seat_head") for k in near):
+        return None
+    seats = _court_seats(doc)
+    return seats[0] if len({p.gazetteer_id for p in seats}) == 1 else None
+
+
+def _court_seats(doc: Document) -> list[Place]:
+    """The places resolved inside a court's name (data/place_words.tsv seat_head: «محكمة جنايات الإسماعيلية»)."""
+    memo = document_memo("event_place:court_seats", (doc, doc.text), (doc.places, doc.entities))
+    if "seats" not in memo:
+        orgs = [e for e in doc.entities if e.type == "ORG" and _seat_of_court(doc, e)]
+        memo["seats"] = [p for p in doc.places if p.gazetteer_id and p.lat is not None and any(
+            o.span.start < p.span.start and p.span.end <= o.span.end for o in orgs)]
+    return memo["seats"]
 
 
 def _names_a_body(doc: Document, at: int) -> bool:
@@ -558,6 +591,9 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     `same_kind`: the first tokens of the article's triggers of the event's type."""
     i = match.first
     sentence = doc.tokens[i].sentence
+    seat = _seat_of_the_ruling_court(doc, match)
+    if seat is not None:
+        return seat     # «قضت محكمة مصرية ... بعد شنهم هجمات في سيناء»: a court rules where it sits
     cands = _place_candidates(doc, sentence)
     if not cands:
         if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
