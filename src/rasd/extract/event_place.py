@@ -584,6 +584,26 @@ def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
+    """The place `_choose_place` finds; a country there stands for the one town the article names in it."""
+    place = _choose_place(doc, match, focus, same_kind)
+    if place is not None and place.feature == "country":
+        town = _only_town_in(doc, place.country)
+        if town is not None:
+            return town     # «اعتقلت السلطات الإيرانية ...» in a story whose one Iranian town is «طهران»
+    return place
+
+
+def _only_town_in(doc: Document, country: str | None) -> Place | None:
+    """The one town, village or quarter (not a dateline) the article places in `country`, else None. A story told
+    of a country names its town where it names one (measured: the never-read sets gain; a province stays its
+    province: its one town named was as often another place in it)."""
+    towns = {p.gazetteer_id: p for p in doc.places if p.country == country and p.lat is not None and p.gazetteer_id
+             and p.feature in ("city", "village", "neighbourhood") and not _is_dateline(doc, p)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
+                 same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
     country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
     about another noun («المدعومة من تركيا»), in the report's frame («قال مسؤول في واشنطن إن»), or an attack's
