@@ -28,3 +28,13 @@ def test_a_courts_ruling_is_where_the_court_sits_not_where_the_charges_were():
 def test_an_international_court_names_no_seat():
     doc = _doc("قضت محكمة العدل الدولية في لاهاي بأن على إسرائيل وقف الهجوم.")
     assert not any(p.text == "العدل" for p in doc.places)
+
+
+def test_a_municipality_acts_in_its_own_town():
+    """«موكب نائب مدير أمن بلدية مقديشو»: the town after «بلدية» is where its officials are, not a place that only
+    names something else (as «إذاعة دمشق» does)."""
+    from rasd.extract.event_place import _in_a_name_or_title
+    doc = _doc("وبعد نحو ساعة استهدف تفجير انتحاري في الصومال موكب نائب مدير أمن بلدية كيسمايو.")
+    town = next(p for p in doc.places if p.text == "كيسمايو")
+    rng = doc.token_range(town.span.start, town.span.end)
+    assert rng is not None and not _in_a_name_or_title(doc, town, rng[0])
