@@ -232,7 +232,7 @@ class Event(_Model):
     place: EventPlace | None = None
     date: str | None = None
     date_precision: str | None = None
-    date_source: str | None = None      # text (an expression near the trigger) | narrative | publication | article (no publication date: the text's first full date)
+    date_source: str | None = None      # text (an expression near the trigger) | narrative | publication | article (no publication date: the text's first full date) | recent («مؤخرا»: the day before publication)
     fatalities: int | None = None
     injuries: int | None = None
     casualties_approximate: bool = False

@@ -2,9 +2,11 @@
 its text gives (dates.find_dates, `_report_date`), and an event the text dates nowhere else takes the day a
 retelling beside it gives («ووقعت الحادثة مساء الأحد الماضي»; events `_dates_from_retellings`)."""
 import datetime as dt
+from types import SimpleNamespace
 
 from rasd.document import Article
 from rasd.extract.dates import find_dates
+from rasd.extract.events import choose_date
 from rasd.pipeline import extract
 from rasd.text.numbers import find_numbers
 from rasd.text.tokens import tokenize
@@ -41,3 +43,19 @@ def test_an_event_takes_the_day_its_retelling_gives():
     doc = extract(Article(id="t", text=text, published=None))
     kidnap = next(e for e in doc.events if e.type == "ASSAULT")
     assert (kidnap.date, kidnap.date_source) == ("2024-01-08", "text")
+
+
+def test_an_act_told_as_made_recently_is_not_of_the_publication_day():
+    # «مؤخرا»: before the day of publication — at the nearest, the day before
+    text = "انتقد الوزير التصريحات التي أدلى بها الرئيس مؤخرا وهدد فيها بقصف العاصمة."
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 1, 10)))
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert (threat.date, threat.date_source) == ("2024-01-09", "recent")
+
+
+def test_an_act_named_after_ghadat_was_the_day_before_its_clause():
+    text = "أصدرت المحكمة أمس الأحد مذكرة توقيف بحق الصحفي، وذلك غداة توقيف طال ناشطا في العاصمة."
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 5, 13)))
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == "توقيف" and doc.tokens[i - 1].text == "غداة")
+    value, _precision, _source = choose_date(doc, SimpleNamespace(first=k, last=k))
+    assert value == "2024-05-11"

@@ -117,7 +117,37 @@ _DATE_WINDOW_CHARS = 90   # a date this close to the trigger in its sentence is 
 def choose_date(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     """The date of a trigger: a date expression near it in its sentence (one far off in the sentence
     belongs to a subordinate clause: «ما اتفقا عليه في 11 أيار»); else the last day-precision date of the
-    few sentences before it (the story's narrative date); else the publication date."""
+    few sentences before it (the story's narrative date); else the publication date. A word that places the
+    act relative to that date moves it (`_moved_by_its_words`)."""
+    return _moved_by_its_words(doc, match, *_date_of(doc, match))
+
+
+_DAY_AFTER = _WORDS["day_after"]
+_RECENTLY = _WORDS["recently"]
+
+
+def _moved_by_its_words(doc: Document, match: LemmaMatch, value: str | None, precision: str | None,
+                        source: str | None) -> tuple[str | None, str | None, str | None]:
+    """«غداة توقيف الدهماني»: an act named after «غداة» was the day before the date of the clause it stands in;
+    «التصريحات التي أدلى بها مؤخرا»: an act the text dates only by «مؤخرا» was before the publication day —
+    at the nearest, the day before (data/event_words.tsv: day_after, recently)."""
+    if not value or precision != "day":
+        return value, precision, source
+    first = match.first
+    before = doc.tokens[first - 1] if first > 0 and doc.tokens[first - 1].sentence == doc.tokens[first].sentence else None
+    if before is not None and before.stem in _DAY_AFTER:
+        return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat(), precision, source
+    if source == "publication":
+        sentence = doc.tokens[first].sentence
+        lo = next(k for k in range(first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
+        hi = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].sentence != sentence), len(doc.tokens))
+        c_lo, c_hi = clause_bounds(doc, first, lo, hi)
+        if any(doc.tokens[k].stem in _RECENTLY for k in range(c_lo, c_hi)):
+            return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat(), precision, "recent"
+    return value, precision, source
+
+
+def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
     sent = doc.sentences[t.sentence]
