@@ -17,7 +17,7 @@ from rasd.extract.event_lexicon import (
     ROLES,
 )
 from rasd.extract.spanindex import span_index
-from rasd.extract.triggers import LemmaMatch
+from rasd.extract.triggers import LemmaMatch, perfect_forms
 from rasd.text.normalize import normalize_for_match
 
 
@@ -75,6 +75,8 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         return "generic", tokens[i - 1].text     # «رفعوا لافتات تطالب بـ»: what the banners say, no one's demand
     cues = _modality_cues()
     found: dict[str, str] = {}
+    if _subjunctive_after_an(doc, match):
+        found["hypothetical"] = tokens[i - 1].text
     for back in range(1, _MAX_CUE_WINDOW + 1):
         j = i - back
         if j < 0 or tokens[j].sentence != sentence:
@@ -102,6 +104,20 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+def _subjunctive_after_an(doc: Document, match: LemmaMatch) -> bool:
+    """«على أن ينظم التيار مسيرة», «من المقرر أن يعتصم العمال»: a verb in the imperfect right after «أن» is in the
+    subjunctive — what is planned, agreed or wanted, not a deed told («إن» takes a noun, so the folded «ان»
+    before a verb is «أن»). A perfect after it («أكد أن المتظاهرين تجمعوا», «بعد أن تظاهروا») is a deed."""
+    tokens, i = doc.tokens, match.first
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or match.rule.reads_as_noun(tokens[i]):
+        return False
+    before, tok = tokens[i - 1], tokens[i]
+    if before.stem != "ان" or before.suffix or set(before.prefixes) - {"و", "ف"} or tok.prefixes:
+        return False
+    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    return tok.stem[:1] in "يتن" and tok.stem not in perfect_forms(lemma)
 
 
 _STATEMENT_TYPES = ROLES["statement_types"]

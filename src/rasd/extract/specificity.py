@@ -24,6 +24,7 @@ from importlib import resources
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
+from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, span_index
 from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
@@ -262,9 +263,9 @@ def _near(items: list, name: str, start: int, end: int) -> list:
         start, max(end, start + 1))
 
 
-def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
+def _attributed(doc: Document, sentence: int, last: int, hi: int, bi_of_place: bool = False) -> bool:
     """The mention is anchored right after the trigger: a nisba actor («الضربات السورية والروسية»), a place after
-    «على/في» («على حلب»), or a day or time of day («الاحتجاجات الخميس»)."""
+    «على/في» («على حلب») — or after «ب» when `bi_of_place` —, or a day or time of day («الاحتجاجات الخميس»)."""
     stop = min(hi, last + 1 + _ATTRIBUTION_WINDOW)
     window = doc.tokens[last + 1:stop]
     if not window:
@@ -276,7 +277,23 @@ def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
         return True
     places = [p for p in _near(doc.places, "places", start, end) if start <= p.span.start < end and p.lat is not None]
     return any(doc.tokens[k].stem in _PLACE_PREPOSITIONS and any(p.span.start > doc.tokens[k].start for p in places)
-               for k in range(last + 1, stop))
+               or bi_of_place and _place_after_bi(doc, k, places) for k in range(last + 1, stop))
+
+
+_PLACE_HEADS = frozenset(normalize_for_match(w) for w in _WORDS["place_head"])
+
+
+def _place_after_bi(doc: Document, k: int, places: list) -> bool:
+    """Token k is the «ب» of place: the place itself («تظاهرة بالعاصمة») or a place noun whose name follows
+    («وقفة احتجاجية بمنطقة ديرعلا», «اعتصام بساحة الشهداء»); not any noun with «ب» before a place («المطالبة
+    بطرد إيران من العراق»)."""
+    tok = doc.tokens[k]
+    if tok.prefixes[:1] != ["ب"] and tok.prefixes[:2] != ["و", "ب"]:
+        return False
+    if any(tok.start <= p.span.start < tok.end for p in places):
+        return True
+    return tok.stem in _PLACE_HEADS and k + 1 < len(doc.tokens) and \
+        any(p.span.start == doc.tokens[k + 1].start for p in places)
 
 
 def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence) -> None:
@@ -496,7 +513,9 @@ def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
     shape = trigger_shape(doc.tokens[i], match)
-    anchored = _attributed(doc, sentence_index, last, hi)
+    # a gathering is held «ب» a place («تظاهرة بالعاصمة»); after an attack word «ب» mostly names the weapon or the
+    # means («هجوم بسيارة مفخخة», «قصف بالمدفعية»), so there only «في/على» anchor the place
+    anchored = _attributed(doc, sentence_index, last, hi, bi_of_place=event_type != "ASSAULT")
     if anchored:
         ev.add("attributed", weights["attributed"])
     # a phrase opened by a perfect verb («دبابات أطلقت نيرانها») has a doer as a perfect verb has

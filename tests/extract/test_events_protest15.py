@@ -1,0 +1,27 @@
+"""protest15: an imperfect right after «أن» is a plan, not a deed; «ب» + a place right after a protest noun
+anchors it as «في» does."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in extract(Article(id="t", text=text, published=dt.date(2024, 12, 2))).events]
+
+
+def test_an_imperfect_after_an_is_what_is_planned():
+    doc = extract(Article(id="t", text="واتفق الطرفان على أن يتظاهر الطلاب أمام الجامعة في القاهرة.",
+                          published=dt.date(2024, 12, 2)))
+    assert "PROTEST" not in [e.type for e in doc.events]
+    assert any(n["modality"] == "hypothetical" and n["trigger"]["text"] == "يتظاهر" for n in doc.non_events)
+
+
+def test_a_perfect_after_an_is_still_a_deed():
+    assert "PROTEST" in _types("وأكد المتحدث أن العمال اعتصموا أمام مقر الوزارة في عمان.")
+
+
+def test_a_protest_noun_with_bi_and_a_place_is_anchored():
+    assert "PROTEST" in _types("وتزامن ذلك مع خروج مئات من أنصار المعارضة في تظاهرة بمدينة وهران.")
