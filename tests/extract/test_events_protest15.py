@@ -25,3 +25,8 @@ def test_a_perfect_after_an_is_still_a_deed():
 
 def test_a_protest_noun_with_bi_and_a_place_is_anchored():
     assert "PROTEST" in _types("وتزامن ذلك مع خروج مئات من أنصار المعارضة في تظاهرة بمدينة وهران.")
+
+
+def test_a_deed_joined_by_wa_after_a_comma_opens_its_own_clause():
+    text = "وكان الطلاب المعتصمون قد أغلقوا المدخل الرئيسي لمبنى الجامعة في مدينة إربد صباح اليوم، وأحرقوا الإطارات أمامه."
+    assert "PROTEST" in _types(text)

@@ -214,6 +214,13 @@ def _realised_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
     return tok.stem in _perfect_forms(lemma)
 
 
+def _joined_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
+    """A phrase trigger opened by «و» and a perfect form of its verb: «وأحرقوا الإطارات»."""
+    if match is None or match.rule.pos != "phrase" or list(tok.prefixes) != ["و"]:
+        return False
+    return tok.stem in _perfect_forms(normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0]))
+
+
 def _possessed_noun(tok: Token, shape: str | None) -> bool:
     """A trigger noun with a possessive pronoun («احتجاجها»، «اعتصامهم»، «هجماتها»): it names someone's stance or
     an act already told («أعلنت احتجاجها على القرار»، «في نهاية اعتصامهم»), not a new occurrence."""
@@ -247,9 +254,16 @@ def clause_position(doc: Document, lo: int, i: int) -> int:
     return i - start
 
 
-def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence) -> None:
+def _coordinated_after_comma(doc: Document, lo: int, i: int) -> bool:
+    """«المتظاهرون قطعوا الطريق الرابط بين ...، وأحرقوا الإطارات»: a verb joined by «و» after a comma opens a new
+    clause of its own (the same doer's next deed), so its place is counted from there, not from the sentence start."""
+    tok = doc.tokens[i]
+    return i > lo and tok.prefixes[:1] == ["و"] and any(ch in "،," for ch in doc.text[doc.tokens[i - 1].end:tok.start])
+
+
+def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence, coordinated_verb: bool = False) -> None:
     weights = feature_weights()
-    at = clause_position(doc, lo, i)
+    at = 0 if coordinated_verb and _coordinated_after_comma(doc, lo, i) else clause_position(doc, lo, i)
     if at < _EARLY:
         ev.add("early_trigger", weights["early_trigger"])
     elif at >= _LATE:
@@ -542,7 +556,10 @@ def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
         anchor = announcer if announcer is not None else light
     else:
         anchor = i
-    _position_evidence(doc, lo, anchor, ev)
+    # (not for attacks: «، وقتل» after a comma mostly goes on with the toll or the background of an attack told before)
+    coordinated_verb = anchor == i and event_type != "ASSAULT" and (
+        doer_shape == "perfect_verb" or _joined_verb_phrase(doc.tokens[i], match))
+    _position_evidence(doc, lo, anchor, ev, coordinated_verb=coordinated_verb)
     if hi - lo >= _LONG_SENTENCE:
         ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
     if _chronology_entry(doc, lo, i):
