@@ -30,3 +30,14 @@ def test_a_protest_noun_with_bi_and_a_place_is_anchored():
 def test_a_deed_joined_by_wa_after_a_comma_opens_its_own_clause():
     text = "وكان الطلاب المعتصمون قد أغلقوا المدخل الرئيسي لمبنى الجامعة في مدينة إربد صباح اليوم، وأحرقوا الإطارات أمامه."
     assert "PROTEST" in _types(text)
+
+
+def test_civil_disobedience_is_a_protest():
+    assert "PROTEST" in _types("بدأ سكان مدينة الخرطوم عصيانا مدنيا اليوم الأحد.")
+
+
+def test_a_day_and_month_in_a_movement_name_do_not_date_the_event():
+    doc = extract(Article(id="t", text="ونظمت حركة 6 أبريل مسيرة احتجاجية في مدينة السويس أمس.",
+                          published=dt.date(2024, 12, 2)))
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests and protests[0].date == "2024-12-01"
