@@ -41,3 +41,7 @@ def test_a_day_and_month_in_a_movement_name_do_not_date_the_event():
                           published=dt.date(2024, 12, 2)))
     protests = [e for e in doc.events if e.type == "PROTEST"]
     assert protests and protests[0].date == "2024-12-01"
+
+
+def test_a_protest_kept_up_is_told_by_its_light_verb():
+    assert "PROTEST" in _types("وواصل المعتصمون اعتصامهم أمام مجلس الوزراء لليوم الثالث على التوالي.")
