@@ -45,3 +45,8 @@ def test_a_day_and_month_in_a_movement_name_do_not_date_the_event():
 
 def test_a_protest_kept_up_is_told_by_its_light_verb():
     assert "PROTEST" in _types("وواصل المعتصمون اعتصامهم أمام مجلس الوزراء لليوم الثالث على التوالي.")
+
+
+def test_a_march_with_its_protest_words_is_a_protest_and_a_drone_is_not():
+    assert "PROTEST" in _types("وانطلقت مسيرة في مدينة نابلس تنديدا بقرار الحكومة أمس.")
+    assert "PROTEST" not in _types("واستهدفت مسيرة إسرائيلية سيارة في بلدة بنت جبيل، رفضا للتهدئة.")
