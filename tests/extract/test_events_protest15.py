@@ -50,3 +50,14 @@ def test_a_protest_kept_up_is_told_by_its_light_verb():
 def test_a_march_with_its_protest_words_is_a_protest_and_a_drone_is_not():
     assert "PROTEST" in _types("وانطلقت مسيرة في مدينة نابلس تنديدا بقرار الحكومة أمس.")
     assert "PROTEST" not in _types("واستهدفت مسيرة إسرائيلية سيارة في بلدة بنت جبيل، رفضا للتهدئة.")
+
+
+def test_a_form_v_perfect_after_a_relative_pronoun_is_no_imperfect():
+    # «تظاهروا» begins with «ت» like an imperfect; it is the perfect, and the relative clause is judged by its
+    # specificity, not set aside as a description in the present
+    assert "PROTEST" in _types("وأصيب عدد من المحتجين الذين تظاهروا أمام مبنى المحافظة في البصرة أمس.")
+    assert "PROTEST" not in _types("وقالت الشرطة إن المحتجين الذين يتظاهرون كل أسبوع أمام البرلمان في بيروت سيواصلون.")
+
+
+def test_a_gathering_in_a_street_is_corroborated():
+    assert "PROTEST" in _types("وتجمع الطلاب في شارع الحبيب بورقيبة بالعاصمة تونس اليوم.")

@@ -68,7 +68,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         return "hypothetical", tokens[i].text
     if "ل" in tokens[i].prefixes and not undergone(doc, i) and not _lam_of_result(doc, i):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
-    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
+    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and _imperfect(match, tokens[i]) \
             and not match.rule.reads_as_noun(tokens[i]):
         return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
     if event_type in _STATEMENT_TYPES and _said_of_a_thing(doc, match):
@@ -116,6 +116,12 @@ def _subjunctive_after_an(doc: Document, match: LemmaMatch) -> bool:
     before, tok = tokens[i - 1], tokens[i]
     if before.stem != "ان" or before.suffix or set(before.prefixes) - {"و", "ف"} or tok.prefixes:
         return False
+    return _imperfect(match, tok)
+
+
+def _imperfect(match: LemmaMatch, tok) -> bool:
+    """The trigger word is an imperfect of its verb: it begins with «ي/ت/ن» and is no perfect form of the lemma
+    («تجمعوا», «تظاهروا» of the form V and VI verbs begin with «ت» too)."""
     lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
     return tok.stem[:1] in "يتن" and tok.stem not in perfect_forms(lemma)
 
