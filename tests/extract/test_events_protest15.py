@@ -61,3 +61,8 @@ def test_a_form_v_perfect_after_a_relative_pronoun_is_no_imperfect():
 
 def test_a_gathering_in_a_street_is_corroborated():
     assert "PROTEST" in _types("وتجمع الطلاب في شارع الحبيب بورقيبة بالعاصمة تونس اليوم.")
+
+
+def test_qad_before_a_form_v_perfect_means_has_already():
+    assert "PROTEST" in _types("وكان المحتجون قد تجمعوا أمام مبنى المحافظة في البصرة أمس.")
+    assert "PROTEST" not in _types("وقد يتظاهر الطلاب أمام مبنى المحافظة في البصرة غدا.")

@@ -88,7 +88,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         modality = cue[0]
         if modality == "negated" and _negation_cancelled(tokens, j, i):
             continue
-        if modality == "hypothetical" and tokens[j].stem == "قد" and not tokens[i].stem[:1] in "يتن":
+        if modality == "hypothetical" and tokens[j].stem == "قد" and not _imperfect(match, tokens[i]):
             continue        # «قد» with a perfect verb means «has already»
         if modality == "hypothetical" and back == 1 and tokens[j].stem == "محاوله" and event_type == "ASSAULT":
             continue        # «محاولة اغتيال»: an attempted attack is an attack
