@@ -6,6 +6,10 @@ The files come from tests/faults/fuzz.py (JSONL with bad and good lines, .txt, .
 unsupported files, in nested directories). One `rasd ingest` run over the directory, as a user would;
 then the store is compared with the generator's list of good articles: each must be stored exactly once.
 A second run must add nothing. Prints one summary line per run and exits 1 on any traceback or loss.
+
+Measured 2026-12-06 (SQLite, seed 1, `--files 1000`, nice 10 on a loaded machine): 1,000 files, 1,276 good
+articles: 1,276 stored, 0 lost, 0 duplicated, 0 unexpected, 1,925 skip lines, 0 tracebacks, 0 lines not
+from rasd (585 s); the second run the same and nothing added (78.5 s). OK.
 """
 from __future__ import annotations
 

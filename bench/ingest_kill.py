@@ -10,6 +10,15 @@ its descendants (forkserver, workers) are gone within 10 s. After the kills, one
 Then the number of stored rows must equal the number of distinct articles (text + URL, the store's key)
 among those the readers accept, minus those whose extraction failed (reported as skipped), with no id
 stored twice. The corpus is read where it lies (RESEARCH/evaluation data: measured here, never copied).
+
+Measured 2026-12-06 04:31-05:40 UTC (load average 5-15, 2 cores shared with 8-9 sessions): `--postgres
+--kills 8` (seed 1): SQLite 2,976 rows for 2,976 articles, 0 missing, 0 stored twice, 0 tracebacks, but in
+round 7 (while a load test ran beside this niced ingest) 2 of its 4 descendants were alive 10 s after the
+kill: the bookkeeping then knew processes by pid alone (pid_max is 32,768 here: numbers are reused) and
+did not say what they were, so a reused number or a starved exit cannot be told apart from an orphan;
+PostgreSQL 2,976 / 2,976, 0 missing, 0 twice, 0 orphans (final run 1,346 s). `--kills 8 --seed 2` (SQLite,
+processes known by pid and start time, what outlives a kill printed): OK, 0 orphans. Six more kills of a
+nice-19 ingest with other work beside it (/tmp script): nothing outlived a kill by 10 s.
 """
 from __future__ import annotations
 

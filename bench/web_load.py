@@ -3,12 +3,16 @@
     .venv/bin/python bench/web_load.py [--events 100000] [--requests 10000] [--concurrency 100]
                                        [--no-browser] [--no-load] [--store PATH] [--repeat N]
                                        [--client node|python] [--cache-mb MB] [--warm-up N] [--cpu N]
-                                       [--serve-args "ARGS"]
+                                       [--serve-args "ARGS"] [--servers N] [--floor]
 
 The load phase's client is bench/web_load_client.mjs run by Node (/usr/bin/node; no npm packages: HTTP/1.1
 of its own over node:net with keep-alive): about 0.06-0.08 ms of CPU per request (node:http's client took
 0.13-0.16 ms, the Python httpx asyncio client, `--client python`, used when Node is missing, 2.5-4.7 ms).
-`--warm-up N` sends N requests of the same mix (another seed) first, unmeasured.
+`--warm-up N` sends N requests of the same mix (another seed) first, unmeasured. `--floor` sends the measured
+plan itself first, so that every measured read is a cached answer: the least latency any read path could
+have on this machine under its load at the time (a diagnostic, not the test). `--servers N` runs N `rasd
+serve` processes on the one store (each with its own cache and extraction workers), the clients spread over
+them (as N uvicorn worker processes would share one port); the large extractions go to the first.
 `--cache-mb 0` serves without the cache of read answers (rasd.api.cache); WEB_LOAD_TRACE=FILE writes every
 load request's start, latency, path and cache state.
 
@@ -149,11 +153,62 @@ serve reads ahead at start what any first request needs (ranking, total, first p
   number finder for the highlights, about half of it), socket writes and reads (kernel, about 0.02-0.03 ms),
   and the cold reads of new filter sets. The machine still sets the figures: the same code gave 1,922 and
   2,811 requests/s a minute apart.
+
+Measured 04:25-05:42 UTC on 2026-12-06 (branch serve14, code of main 9b054a3), `--no-browser --repeat 0`,
+same store; 8-9 other sessions on the 2 cores, load average 6 at the start, 11-15 from 04:36 to 05:20, 5-7.5 at 05:40 (PSI cpu
+"some" 0.91-1.0 in every load phase); 0 errors in every one of the 42 runs:
+- server CPU per request (`--cpu 500`, load 6): cached /events 0.02 ms, cached /entities 0.04, an /events
+  page from kept blocks 0.10, /events/{id} not cached 0.24, an /entities name search not cached 0.74. In
+  process, /events/{id} is 0.19 ms: the number finder over the evidence 0.05, the two queries about 0.04,
+  pydantic (mention Event from JSON, the answer validated and dumped) about 0.10. A short POST /extract
+  costs its worker 3.3 ms of CPU (206 per run: 0.7 s, beside the server's own 1.4-1.9 s per run).
+- cold (no warm-up), load 6.1-6.6: 2,082 / 1,854 requests/s, reads p50 23 / 19 ms, p99 328 / 539 ms. The
+  100 slowest reads of the second run: 74 cold /events misses, all started in the first 0.4 s (the first
+  blocks of 8 filter sets, 10-41 ms of CPU each, made while 100 clients wait); reads started after 0.5 s:
+  p99 218 ms. Again at 05:18-05:19, load 11-13: p99 435 / 283 ms, reads started after 0.5 s 170 / 92 ms.
+- warm (`--warm-up 2000`, 4000 in one), default settings, 15 runs at load 8.8-15.1: 1,138-3,607 requests/s,
+  reads p50 17-76 ms, p99 109-316 ms (median 190; 109 and 116 ms at best), server 0.13-0.19 ms of CPU per
+  request, 0.18-0.44 of a core, its threads waiting for a CPU 0.5-1.4 times the wall time; client 0.03-
+  0.05 ms per request; POST /extract p99 0.36-1.4 s.
+- `--floor` (every measured read a cached answer, 0.05 ms of server CPU per request): 3,176 / 4,164
+  requests/s, reads p50 8.9 / 7.7 ms, p99 81 / 90 ms at load 10.7 / 12.6, the server on 0.15 / 0.18 of a
+  core. That is the least any read path could give under this load: the target leaves 10-20% over it.
+- `--servers 2` (two processes, each its own cache and workers, as uvicorn workers would be): p99 148, 212,
+  396 ms; `--servers 3`: 200 ms; one server in the same minutes 172, 189, 316 ms. No gain here: each
+  process's own cache hits less (/events 2,021-2,412 hits against 2,882-3,216), 0.20-0.25 ms per request.
+- the server in a session of its own (setsid, as a daemon is; /tmp script): p99 468 / 280 ms against 296 /
+  159 ms for the usual run alternated with it (0.14-0.16 of a core against 0.22-0.34): no gain either.
+- `--plain-protocol` (no rasd.api.fastpath): p99 177 / 305 ms, 0.17-0.20 ms per request, against 109-176 ms
+  and 0.13-0.16 ms for the default in the same minutes.
+- every extraction niced (`--serve-args="--batch-words 5"`: the load's 14-word articles too): reads p99
+  111, 186, 193, **95** ms, p50 13-19 ms, against 269, 216, 190, 202 ms and p50 25-41 ms for the default
+  alternated with it; POST /extract p99 1.5-3.3 s against 0.7-1.1 s. Niced by 5 instead of 10: 225, 134 ms.
+  (`rasd serve --batch-words 0` is the setting for a server whose reads matter more than its extractions;
+  the default keeps short articles at the server's priority.)
+- tried and reverted: /events and /entities store reads taking turns in 2 worker threads (an anyio
+  CapacityLimiter, so that the cold reads would not each take the GIL from the event loop), cold, alternated
+  with anyio's 40 threads at load 11-13: p99 1,646 / 1,072 ms against 435 / 283 ms (reads started after the
+  first 0.5 s: 1,056 / 272 against 170 / 92 ms). The reads' SQL runs without the GIL, on both cores at
+  once: in series the last filter set waits for all the others.
+- at 05:40-05:42, load 4.6-7.5: warm **83 ms** (3,435 requests/s, p50 24 ms, server 0.52 of a core; reads
+  started after 0.5 s 62 ms), then 370 ms a minute later (load 6.8, 0.26 of a core), every extraction niced
+  117 ms; cold 700 ms (after 0.5 s: 261 ms).
+- not met as a rule: p99 under 100 ms in 2 of 32 warm runs (83 ms at load 5.3; 95 ms, every extraction
+  niced, at load 14.7), never cold. Why, in
+  numbers: with 100 clients in a closed loop the mean latency is 100 / throughput and the p99 was 3-8 times
+  the p50 here, so p99 < 100 ms needs about 3,000 requests/s, i.e. 0.45 of a core for the server at 0.15
+  ms per request, 0.1-0.15 for the client and 0.2 for the short extractions, all without stalls; the server
+  got 0.18-0.44 of a core and waited for one as long again. Even with every read cached (the floor) p99
+  was 81-90 ms. Cold, the first reads of the 8 filter sets (count, blocks 0 and 1: about 250 ms of CPU
+  together) take about 0.8 s at a third of a core, and the 38% of requests that ask /events meanwhile,
+  well over the 1% a p99 allows, wait for them. On an idle 2-core machine the same CPU figures give about
+  5,000 requests/s (an estimate, not measured: the machine was never idle).
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -526,12 +581,13 @@ async def python_load(base: str, plan: list, concurrency: int) -> dict:
             "client_cpu_s": round(cpu, 2)}
 
 
-def node_load(base: str, plan: list, concurrency: int) -> dict:
-    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages)."""
+def node_load(base: str, plan: list, concurrency: int, bases: list[str] | None = None) -> dict:
+    """The load phase with bench/web_load_client.mjs (Node's own http client, no packages); with `bases`,
+    the clients spread over those servers."""
     import subprocess
     import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump({"base": base, "concurrency": concurrency, "requests": plan,
+        json.dump({"base": base, "bases": bases or [base], "concurrency": concurrency, "requests": plan,
                    "trace": os.environ.get("WEB_LOAD_TRACE")}, f, ensure_ascii=False)
     try:
         done = subprocess.run(["node", str(Path(__file__).resolve().parent / "web_load_client.mjs"), f.name],
@@ -558,20 +614,23 @@ def wait_for_extraction_workers(base: str, workers: int = 2) -> None:
 
 
 def load_test(base: str, events: int, requests: int, concurrency: int, client: str = "node",
-              warm_up: int = 0) -> dict:
+              warm_up: int = 0, floor: bool = False, bases: list[str] | None = None) -> dict:
     """`requests` requests at `concurrency` concurrent clients while one large extraction runs: errors,
     throughput, p50 / p99 per endpoint, cache hits, and where the CPU went. With `warm_up`, that many
     requests of another plan of the same mix (another seed: other event ids, the same filter sets) are sent
-    first, unmeasured: the figures are those of a server that has been answering for a while."""
+    first, unmeasured: the figures are those of a server that has been answering for a while. With `floor`,
+    the measured plan itself is sent first (every measured read is then cached). With `bases`, the load
+    goes to all those servers (the Node client only) and the server figures are their sums."""
     import shutil
     import threading
 
     import httpx
+    bases = bases or [base]
     plan = request_plan(events, requests)
-    if warm_up:
-        warm = request_plan(events, warm_up, seed=4)
+    warm = plan if floor else request_plan(events, warm_up, seed=4) if warm_up else []
+    if warm:
         if client == "node" and shutil.which("node"):
-            node_load(base, warm, concurrency)
+            node_load(base, warm, concurrency, bases)
         else:
             asyncio.run(python_load(base, warm, concurrency))
     big = " ".join([ARTICLE_TEXT] * 430)   # about 6,000 words
@@ -590,24 +649,24 @@ def load_test(base: str, events: int, requests: int, concurrency: int, client: s
     thread = threading.Thread(target=extract_large)
     thread.start()
     time.sleep(0.5)   # the extraction is running in a worker when the load starts
-    pid = server_pid(base)
-    server_cpu, load_before, started = cpu_seconds(pid) if pid else 0.0, os.getloadavg()[0], time.perf_counter()
-    server_wait = waiting_seconds(pid) if pid else 0.0
+    pids = [pid for pid in map(server_pid, bases) if pid is not None]
+    server_cpu, load_before, started = sum(map(cpu_seconds, pids)), os.getloadavg()[0], time.perf_counter()
+    server_wait = sum(map(waiting_seconds, pids))
     pressure = cpu_pressure()
     if client == "node":
-        out = node_load(base, plan, concurrency)
+        out = node_load(base, plan, concurrency, bases)
     else:
         out = asyncio.run(python_load(base, plan, concurrency))
     wall = time.perf_counter() - started
-    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
-    server_wait = waiting_seconds(pid) - server_wait if pid else float("nan")
+    server_cpu = sum(map(cpu_seconds, pids)) - server_cpu if pids else float("nan")
+    server_wait = sum(map(waiting_seconds, pids)) - server_wait if pids else float("nan")
     pressure = cpu_pressure() - pressure
     load_after = os.getloadavg()[0]
     load_done.set()
     thread.join()
     cacheable = [v for name, v in out["per_endpoint"].items() if name.startswith("GET")]
     out.update({
-        "warm_up_requests": warm_up,
+        "warm_up_requests": len(warm), "floor": floor, "servers": len(bases),
         "cache_hit_ratio_reads": round(sum(v["cache_hits"] for v in cacheable) / max(1, sum(v["n"] for v in cacheable)), 3),
         "large_extractions": {"words": len(big.split()), "statuses": sorted({st for st, _ in large}),
                               "seconds": [t for _, t in large]},
@@ -641,7 +700,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-up", type=int, default=0, metavar="N",
                         help="send N requests of the same mix (another seed) before the measured load (default 0)")
     parser.add_argument("--serve-args", default="", help='more rasd serve arguments, e.g. "--extract-nice 0"')
+    parser.add_argument("--servers", type=int, default=1, metavar="N",
+                        help="rasd serve processes on the store, the load spread over them (default 1)")
+    parser.add_argument("--floor", action="store_true",
+                        help="send the measured plan once first: every measured read is cached (a diagnostic)")
     args = parser.parse_args(argv)
+    if args.servers > 1 and args.client != "node":
+        parser.error("--servers over 1 needs the Node client")
     store = args.store or Path(f"/tmp/rasd-bench-{args.events}.db")
     report: dict = {"events": args.events, "store": str(store), "cpus": os.cpu_count()}
     built = ensure_store(store, args.events)
@@ -652,9 +717,13 @@ def main(argv: list[str] | None = None) -> int:
     serve_args = (*(("--cache-mb", str(args.cache_mb)) if args.cache_mb is not None else ()),
                   *shlex.split(args.serve_args))
     report["serve_args"] = list(serve_args)
-    with running_server(f"sqlite:///{store}", timeout=120, log=str(RESULTS / "web_load_server.log"),
-                        args=serve_args) as base:
-        wait_for_extraction_workers(base)
+    with contextlib.ExitStack() as servers:
+        bases = [servers.enter_context(running_server(
+            f"sqlite:///{store}", timeout=120, log=str(RESULTS / f"web_load_server{'' if n == 0 else n}.log"),
+            args=serve_args)) for n in range(args.servers)]
+        base = bases[0]
+        for each in bases:
+            wait_for_extraction_workers(each)
         if args.repeat > 0:
             report["latency"] = sequential_latency(base, args.events, args.repeat)
             print(json.dumps(report["latency"], indent=1), file=sys.stderr, flush=True)
@@ -666,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(report["page"], indent=1), file=sys.stderr, flush=True)
         if not args.no_load:
             report["load"] = load_test(base, args.events, args.requests, args.concurrency, args.client,
-                                       args.warm_up)
+                                       args.warm_up, args.floor, bases)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report, indent=1))

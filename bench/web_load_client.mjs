@@ -5,7 +5,8 @@
 //     node bench/web_load_client.mjs PLAN.json      (PLAN written by web_load.py)
 //
 // PLAN: {"base": "http://127.0.0.1:PORT", "concurrency": 100, "requests": [[name, method, path, body|null], ...],
-//        "trace": FILE|null}
+//        "trace": FILE|null, "bases": [more base URLs]|absent}
+// With "bases" (several servers on one store, as web_load.py --servers starts), client i connects to bases[i % n].
 // `concurrency` clients, each with its own keep-alive connection, take the next request of the plan as soon
 // as their last one is answered (a closed loop). Prints one JSON report: per name n, p50/p99/max ms, cache
 // hits (the X-Rasd-Cache header) and errors; wall seconds; requests/s; this process's CPU.
@@ -13,16 +14,18 @@ import fs from "node:fs";
 import net from "node:net";
 
 const plan = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const base = new URL(plan.base);
-const hostHeader = `${base.hostname}:${base.port}`;
+const bases = (plan.bases && plan.bases.length ? plan.bases : [plan.base]).map((b) => new URL(b));
 const CRLF2 = Buffer.from("\r\n\r\n");
 
 // one keep-alive connection: send(method, path, body) -> {status, cache, text}; reconnects when closed
 class Connection {
-  constructor() { this.socket = null; this.buffer = Buffer.alloc(0); this.pending = null; }
+  constructor(base) {
+    this.base = base; this.hostHeader = `${base.hostname}:${base.port}`;
+    this.socket = null; this.buffer = Buffer.alloc(0); this.pending = null;
+  }
 
   open() {
-    this.socket = net.connect({ host: base.hostname, port: Number(base.port), noDelay: true });
+    this.socket = net.connect({ host: this.base.hostname, port: Number(this.base.port), noDelay: true });
     this.buffer = Buffer.alloc(0);
     this.socket.on("data", (chunk) => { this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk; this.parse(); });
     const fail = (e) => {
@@ -36,7 +39,7 @@ class Connection {
   send(method, path, body) {
     if (!this.socket) this.open();
     const payload = body == null ? null : Buffer.from(JSON.stringify(body));
-    let head = `${method} ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: keep-alive\r\n`;
+    let head = `${method} ${path} HTTP/1.1\r\nHost: ${this.hostHeader}\r\nConnection: keep-alive\r\n`;
     if (payload) head += `Content-Type: application/json\r\nContent-Length: ${payload.length}\r\n`;
     head += "\r\n";
     return new Promise((resolve) => {
@@ -91,8 +94,8 @@ const trace = plan.trace ? [] : null;   // every request's [start ms, latency ms
 const connections = [];
 let next = 0, errorCount = 0;
 const start = process.hrtime.bigint();
-async function client() {
-  const connection = new Connection();
+async function client(_, i) {
+  const connection = new Connection(bases[i % bases.length]);
   connections.push(connection);
   while (next < plan.requests.length) {
     const [name, method, path, body] = plan.requests[next++];

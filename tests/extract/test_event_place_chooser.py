@@ -87,3 +87,19 @@ def test_a_district_written_after_the_launch_province_is_the_launch_site_too(sen
     # «من محافظة X / مديرية Y»: the district is part of the launch site, not where the missile fell
     (attack,) = _events(sentence, "ASSAULT")[:1]
     assert attack.place is not None and landing in attack.place.text
+
+
+def test_a_country_stands_for_the_one_town_the_article_names_in_it():
+    doc = extract(Article(id="t", published=dt.date(2024, 5, 2), text=(
+        "اعتقلت قوات الأمن في إيران ثلاثة صحفيين بتهمة التجسس لصالح جهات أجنبية. "
+        "وكان الصحفيون يعملون في صحيفة محلية تصدر في مدينة مشهد منذ سنوات.")))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and arrests[0].place is not None and arrests[0].place.text == "مشهد"
+
+
+def test_a_country_stays_when_the_article_names_two_towns_in_it():
+    doc = extract(Article(id="t", published=dt.date(2024, 5, 2), text=(
+        "اعتقلت قوات الأمن في إيران ثلاثة صحفيين بتهمة التجسس لصالح جهات أجنبية. "
+        "وكان الصحفيون يعملون في صحف محلية تصدر في مدينتي مشهد وأصفهان منذ سنوات.")))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and arrests[0].place is not None and arrests[0].place.feature == "country"

@@ -84,25 +84,57 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def alive(pid: int) -> bool:
-    """The process exists and is not a zombie."""
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None when there is no such process."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+            return f.read().rsplit(")", 1)[1].split()
     except OSError:
-        return False
+        return None
+
+
+def alive(pid: int, started: int | None = None) -> bool:
+    """The process exists and is not a zombie; with `started` (its start_time()), it is still that process and
+    not a later one given the same number (process ids are reused: pid_max can be as low as 32,768)."""
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z" and (started is None or int(fields[19]) == started)
+
+
+def start_time(pid: int) -> int | None:
+    """When process `pid` started (clock ticks after boot, /proc/PID/stat field 22): with the pid, its identity."""
+    fields = _stat(pid)
+    return int(fields[19]) if fields is not None else None
+
+
+def describe(pid: int) -> str:
+    """A process as a line for a report: pid, state, whether a SIGKILL is pending (it is dying), its command."""
+    fields = _stat(pid)
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        pending = int(next(x for x in status.splitlines() if x.startswith("ShdPnd:")).split()[1], 16) | \
+            int(next(x for x in status.splitlines() if x.startswith("SigPnd:")).split()[1], 16)
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
+    except (OSError, StopIteration, ValueError):
+        return f"{pid} (gone)"
+    dying = " SIGKILL pending" if pending & (1 << (signal.SIGKILL - 1)) else ""
+    return f"{pid} state {fields[0] if fields else '?'}{dying}: {command}"
 
 
 def kill_after_progress(child: subprocess.Popen, progress, wait: float, patience: float,
                         settle: float) -> tuple[set[int], list[int]] | None:
     """SIGKILL `child` `wait` seconds after `progress()` (a count, e.g. articles stored) first rises, giving up
     after `patience` seconds; its descendants still alive `settle` seconds after the kill are killed too.
-    None when the child finished before the kill; else its process family and those that outlived it."""
+    None when the child finished before the kill; else its process family and those that outlived it.
+    Each descendant is known by its pid and start time, so that a later process given a number of the family
+    (pid reuse, frequent on a busy machine with pid_max 32,768) is not counted as left alive. What outlived
+    the kill is printed (state, SIGKILL pending or not, command) before it is killed."""
     before = progress()
     deadline = time.time() + patience
-    family: set[int] = set()
+    family: dict[int, int] = {}
     while time.time() < deadline and child.poll() is None:
-        family |= descendants(child.pid)
+        for pid in descendants(child.pid):
+            if pid not in family and (started := start_time(pid)) is not None:
+                family[pid] = started
         if deadline - time.time() > wait and progress() > before:
             deadline = time.time() + wait
         time.sleep(0.2)
@@ -111,9 +143,10 @@ def kill_after_progress(child: subprocess.Popen, progress, wait: float, patience
     child.send_signal(signal.SIGKILL)
     child.wait()
     gone_by = time.time() + settle
-    while time.time() < gone_by and any(alive(p) for p in family):
+    while time.time() < gone_by and any(alive(p, s) for p, s in family.items()):
         time.sleep(0.2)
-    left = [p for p in family if alive(p)]
+    left = [p for p, s in family.items() if alive(p, s)]
     for p in left:
+        print(f"    outlived the kill by {settle:g} s: {describe(p)}", flush=True)
         os.kill(p, signal.SIGKILL)
-    return family, left
+    return set(family), left

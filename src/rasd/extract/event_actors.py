@@ -35,6 +35,7 @@ from rasd.text.normalize import normalize_for_match
 
 _LOCATIVE = _WORDS["locative"]
 _PLACE_HEADS = _WORDS["place_head"]
+_SPATIAL = _WORDS["spatial"]
 
 
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
@@ -196,24 +197,90 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             continue        # «وطائرة حربية شنتا غارتين»: aircraft no one is said to own name no actor
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
+        if kind == "agent" and idx[0] == idx[1] and _adjective_of_an_attack(doc, idx[0]):
+            kind = "nisba"      # «هجوم مسلح», «الكمين الإرهابي»: tells the act's kind, like «غارات روسية»
         out.append(Mention(idx[0], idx[1], _actor_from_entity(e), kind, locative))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for first, last, actor in _unclaimed_offices(doc):
         if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
             out.append(Mention(first, last, actor.model_copy(), "agent"))
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    for k in range(lo, hi):
+        if k not in covered and (named := _group_named_before(doc, k)) is not None:
+            out.append(Mention(k, k, named, "entity"))
     victims = _victim_nouns()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
         if k in covered:
             continue
         hit = victims.get(doc.tokens[k].stem)
+        if hit and _adjective_of_a_title(doc, k):
+            continue        # «الرئيس الفلسطيني محمود عباس»: the nisba qualifies the title, it names no victims
         if hit:
             t = doc.tokens[k]
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))
+
+
+def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«شهد محيط البرلمان حضورا مكثفا للقوات الأمنية», «أمام السفارة الأمريكية»: a body after a noun or adverb of
+    place names where something happened, not who did it."""
+    for m in mentions:
+        if m.kind in ("entity", "agent", "nisba") and _governed_by_token(doc, m.first, _SPATIAL):
+            m.locative = True
+    return mentions
+
+
+def _adjective_of_a_title(doc: Document, k: int) -> bool:
+    """«الرئيس الفلسطيني», «الوزير المصري»: a definite word right after a person's title (or a role already
+    read) is its adjective."""
+    tok = doc.tokens[k]
+    if "ال" not in tok.prefixes or k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punctuated(doc, k - 1, k):
+        return False
+    prev = doc.tokens[k - 1]
+    return normalize_for_match(prev.stem) in _person_titles() and "ال" in prev.prefixes
+
+
+def _adjective_of_an_attack(doc: Document, k: int) -> bool:
+    """«تنفيذ هجوم مسلح», «في الكمين الإرهابي»: a singular word right after an attack noun, as definite as it,
+    qualifies the attack (an adjective); a plural one («هجوم مسلحين») names who attacked."""
+    tok = doc.tokens[k]
+    if k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punctuated(doc, k - 1, k) or tok.suffix \
+            or tok.stem.endswith(("ون", "ين", "ات")) or set(tok.prefixes) - {"ال"}:
+        return False
+    noun = doc.tokens[k - 1]
+    return noun.stem in _ATTACK_NOUNS and not noun.suffix and ("ال" in noun.prefixes) == ("ال" in tok.prefixes)
+
+
+_GROUP_ANAPHORS = _WORDS["group_anaphor"]
+
+
+def _group_named_before(doc: Document, k: int) -> Actor | None:
+    """«وأعلنت الحركة», «وقتل التنظيم أمس خمسة جنود» after «حركة الشباب», «تنظيم داعش»: a group's head noun alone
+    with the article (no adjective naming another group after it: «الحركة الإسلامية») is the latest group named
+    with that head before it; its own words, the group's identity."""
+    tok = doc.tokens[k]
+    if "ال" not in tok.prefixes or set(tok.prefixes) - {"و", "ف", "ال"} or tok.suffix \
+            or tok.stem not in _GROUP_ANAPHORS:
+        return None
+    nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.sentence == tok.sentence and not _punctuated(doc, k, k + 1) \
+            and "ال" in nxt.prefixes and nxt.stem.endswith(("ي", "يه")):
+        return None
+    named = [e for e in doc.entities if e.type == "ORG" and e.span.end <= tok.start
+             and normalize_for_match(e.text.split()[0]).removeprefix("ال") == tok.stem and len(e.text.split()) > 1]
+    if not named:
+        return None
+    group = max(named, key=lambda e: e.span.start)
+    start = tok.start + sum(len(p) for p in tok.prefixes if p != "ال")     # «وقالت الحركة»: from the article on
+    if doc.text[start:start + 2] != "ال":
+        start = tok.stem_start
+    return Actor(text=doc.text[start:tok.end], name_en=group.name_en, kb_id=group.kb_id,
+                 canonical=group.canonical or group.text, sector=group.sector, country=group.country,
+                 span=doc.span(start, tok.end))
 
 
 def _unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
@@ -279,6 +346,7 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and unit and m.kind in ("entity", "agent") \
                 and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
                 and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
+                and not any(doc.tokens[k].stem in _WORDS["preposition"] for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
             actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
                                                "span": doc.span(prev.actor.span.start, m.actor.span.end)})
@@ -482,9 +550,12 @@ def _body_acting_on(doc: Document, m: Mention) -> bool:
     if m.actor.kb_id not in _COLLECTIVE_BODIES or m.first == 0:
         return False
     prev = doc.tokens[m.first - 1]
-    return prev.sentence == doc.tokens[m.first].sentence and not prev.prefixes and not prev.suffix \
-        and prev.stem not in _person_titles() and not _punctuated(doc, m.first - 1, m.first) \
-        and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS
+    if prev.sentence != doc.tokens[m.first].sentence or prev.suffix or prev.stem in _person_titles() \
+            or _punctuated(doc, m.first - 1, m.first):
+        return False
+    # «اعتقلت السلطات المصرية الناشط علاء»: a feminine perfect verb right before the body is its subject's verb
+    return not prev.prefixes and prev.stem in _ACTS_OF_FORCE | _ARREST_NOUNS \
+        or not set(prev.prefixes) - {"و", "ف"} and len(prev.stem) >= 4 and prev.stem.endswith("ت")
 _TITLE_CHAIN_REACH = 6     # «نائب رئيس مجلس السيادة القائد "مالك عقار"»: words from a role to the name it titles
 _NAME_QUOTES = "\"«»“” "
 
@@ -554,6 +625,26 @@ def _governed_by_token(doc: Document, first: int, words: frozenset[str]) -> bool
         return False
     prev = doc.tokens[first - 1]
     return prev.stem in words or prev.stem + prev.suffix in words     # «شنته» = شنت + ه
+
+
+_COUNTERPART_REACH = 3     # «مع نظيره السوري فيصل المقداد»: a nisba or a title between the marker and the name
+
+
+def _named_after_a_counterpart(doc: Document, first: int) -> bool:
+    """«وفي اتصال مع نظيره السوري فيصل المقداد»: a name after «مع»/«نظيره» and the definite adjectives or titles
+    that qualify it is the other side (the marker right before the name is `_governed_by`'s)."""
+    for k in range(first - 2, max(-1, first - 2 - _COUNTERPART_REACH), -1):
+        between = doc.tokens[k + 1]
+        if between.sentence != doc.tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or not ("ال" in between.prefixes and between.stem.endswith(("ي", "يه", "ية"))
+                        or normalize_for_match(between.stem) in _person_titles()):
+            return False
+        if _governed_by_token(doc, k + 1, _COUNTERPARTS):
+            return True
+    return False
+
+
+_COUNTERPARTS = frozenset({"مع", "نظيره", "نظيرته", "نظيريه"})
 
 
 _LIGHT_VERB_RULE = LemmaRule("شن", "verb", (("type", "ASSAULT"), ("strength", "strong")))
@@ -639,10 +730,11 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if m.kind == "victim" or m in targets:
             continue
         # «انسحبت القوات الموالية للرئيس»: a «ل» phrase after another actor belongs to that actor
-        near = m.first - last <= 3 and not any(o.kind != "victim" for o in after[:n])
-        lam = "ل" in doc.tokens[m.first].prefixes and not doc.tokens[last].suffix   # «زيارته للسودان»: whose visit
-        #                                                   is the possessor's; the «ل» phrase is where it went
-        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first)):
+        apart = doc.tokens[m.first - 1].stem == "ل" and not doc.tokens[m.first - 1].prefixes   # «لـ قوات النظام»
+        near = m.first - last - apart <= 3 and not any(o.kind != "victim" for o in after[:n])
+        lam = ("ل" in doc.tokens[m.first].prefixes or apart) and not doc.tokens[last].suffix   # «زيارته للسودان»:
+        #                                          whose visit is the possessor's; the «ل» phrase is where it went
+        if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first - apart)):
             return m
     return None
 
@@ -751,7 +843,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
         (k for k in range(lo, i) if tokens[k].stem in _COMPLEMENTIZERS and not tokens[k].suffix
          and tokens[k].sentence == tokens[i].sentence), default=-1)
     reach = 40 if first_named else 14
-    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor]
+    # (never the body after «التابعة ل»: «جماعة ...، التابعة لتنظيم القاعدة» names whom the subject belongs to)
+    named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor
+             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)]
     quoted = _quote_around(doc, tokens[i].start)
     if quoted is not None:
         # «وأوضح بصل "نقل شهيدان ... جراء قصف"»: who speaks is not the subject of what the quote tells
@@ -878,11 +972,39 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
         return office
+    if actor.kb_id in _OFFICE_HEADS and (office := _office_in_construct(doc, actor)) is not None:
+        return office
     head = normalize_for_match(actor.text)
     earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
     if not earlier:
         return actor
     return _actor_from_entity(earlier[-1])
+
+
+_OFFICE_HEADS = frozenset({"agent.minister"})
+_OFFICE_RANKS = frozenset({"رييس", "رييسه"})
+
+
+def _office_in_construct(doc: Document, actor: Actor) -> Actor | None:
+    """«وزير الخارجية يبحث», «رئيس الوزراء يستقبل»: a minister's word in construct with its portfolio, or «الوزراء»
+    after «رئيس», names the office (its words), not any minister."""
+    idx = doc.token_range(actor.span.start, actor.span.end) if actor.span is not None else None
+    if idx is None or idx[0] != idx[1]:
+        return None
+    k = idx[0]
+    tok = doc.tokens[k]
+    if not tok.prefixes and not tok.suffix and k + 1 < len(doc.tokens) and doc.tokens[k + 1].prefixes == ["ال"] \
+            and doc.tokens[k + 1].sentence == tok.sentence and not _punctuated(doc, k, k + 1):
+        start, end = actor.span.start, doc.tokens[k + 1].end          # «وزير الخارجية»
+    elif tok.prefixes == ["ال"] and k > 0 and doc.tokens[k - 1].stem in _OFFICE_RANKS and not doc.tokens[k - 1].suffix \
+            and doc.tokens[k - 1].sentence == tok.sentence and not _punctuated(doc, k - 1, k):
+        prev = doc.tokens[k - 1]
+        start, end = prev.start + sum(len(p) for p in prev.prefixes), actor.span.end    # «رئيس الوزراء»
+        return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end),
+                                        "name_en": "prime minister"})
+    else:
+        return None
+    return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end)})
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
@@ -1090,10 +1212,10 @@ def _governed_noun(doc: Document, i: int) -> bool:
     noun with a possessive after a preposition («على», «في», «عن», or «ب» on it); no verb follows one («منذ»,
     «من», «بعد» may)."""
     tok = doc.tokens[i]
+    if tok.prefixes[-1:] == ["ب"]:
+        return True         # «بقصفٍ مدفعي»: no verb takes «ب»
     if not tok.suffix:
         return False
-    if tok.prefixes[-1:] == ["ب"]:
-        return True
     prev = doc.tokens[i - 1] if i > 0 else None
     return bool(prev is not None and prev.sentence == tok.sentence and not prev.prefixes
                 and normalize_for_match(prev.stem) in _NOUN_GOVERNORS)
@@ -1138,7 +1260,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «أعلن الاتحاد العام التونسي للشغل عزمه بدء إضراب شامل»: with no crowd named, the body that starts the
         # strike or the protest holds it
         return organiser.actor, None
-    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)):
+    if light is not None and (event_type == "PROTEST" or _after_a_preposition(doc, light)) \
+            and not (event_type != "PROTEST" and _announced_with_an(doc, light)):
         light = None        # «منذ انطلاق الاحتجاجات»: a time phrase, not the act's predicate
     if light is not None and is_light_noun(doc, light):
         # «أعلنت قوات سوريا الديمقراطية بدء معركة الرقة»: the verbal noun's subject is the clause's subject
@@ -1185,7 +1308,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
                  and not _governed_noun(doc, i)) or \
         (match.rule.pos == "phrase" and not tokens[i].stem.endswith("ه"))
     # «واستهدف الحوثيون ناقلة»: right after the trigger verb stands its subject, not a target
-    targets = [m for m in after if _governed_by(doc, m, _TARGET_MARKERS) and not (verb_like and m.first == last + 1)]
+    targets = [m for m in after if (_governed_by(doc, m, _TARGET_MARKERS) or _named_after_a_counterpart(doc, m.first))
+               and not (verb_like and m.first == last + 1)]
     circumstantial = _is_circumstantial(tokens[i])
     pronoun_subject = _pronoun_subject(doc, i) or (verb_like and _verb_carries_its_subject(doc, i))
     if verb_like and event_type == "ASSAULT" and _describes_an_attack_noun(doc, i):
@@ -1221,12 +1345,14 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         if subject is not None:
             actor1 = subject
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
-    if actor1 is None and verb_like and match.rule.pos == "phrase":
-        # «أطلق مجهولون النار»: the subject stands between the phrase's verb and its noun
+    if actor1 is None and verb_like and match.rule.pos == "phrase" and not subject_is_hit(doc, match):
+        # «أطلق مجهولون النار»: the subject stands between the phrase's verb and its noun (but «لقي جنديان
+        # مصرعهما»: the one between «لقي» and «مصرعه» died)
         actor1 = next((m for m in actors if i < m.first and m.last < last and m.kind in ("entity", "agent")), None)
     if actor1 is None and verb_like and not circumstantial:
-        first_after = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets
-                            and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
+        first_after = _titled_person_after_verb(doc, last, [m for m in after if m not in targets]) or next(
+            (m for m in after if m.first - last <= _VSO_REACH and m not in targets
+             and m.kind != "victim" and _bare_after_verb(doc, last, m.first)), None)
         nominative = next((m for m in after[:1] if m.kind == "victim" and m.first == last + 1
                            and m.first not in _counted_starts(doc) and _nominative_plural(doc, m)), None)
         if nominative is not None and not passive_prone(doc, match):
@@ -1274,7 +1400,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
-        stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None), stop)
+        stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None
+                     or doc.tokens[k].stem in _CLAUSE_BREAKS), stop)     # «..., بينما فرّ العديد من المقاتلين»
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
@@ -1536,7 +1663,21 @@ def _counted_starts_uncached(doc: Document) -> set[int]:
             out.add(nxt)
             if nxt + 2 < len(doc.tokens) and doc.tokens[nxt + 1].stem == "من":
                 out.add(nxt + 2)
+    for k, tok in enumerate(doc.tokens[:-1]):
+        if tok.stem in _VAGUE_COUNTS and not tok.suffix and not _punctuated(doc, k, k + 1):
+            # «مقتل عشرات من عناصر التنظيم», «إصابة مئات المحتجين»
+            nxt = k + 2 if doc.tokens[k + 1].stem == "من" and not doc.tokens[k + 1].prefixes else k + 1
+            out.add(nxt)
+    for k in list(out):
+        # «العشرات من عناصر المعارضة»: the body a counted force noun belongs to is counted with it
+        if k + 1 < len(doc.tokens) and doc.tokens[k].stem in _FORCE_HEADS and not doc.tokens[k].suffix \
+                and doc.tokens[k + 1].prefixes == ["ال"] and not _punctuated(doc, k, k + 1):
+            out.add(k + 1)
     return out
+
+
+_VAGUE_COUNTS = _WORDS["vague_count"]
+_FORCE_HEADS = _WORDS["force_head"]
 
 
 def _describes_an_attack_noun(doc: Document, i: int) -> bool:
@@ -1551,10 +1692,55 @@ def _describes_an_attack_noun(doc: Document, i: int) -> bool:
     return False
 
 
+_ANNOUNCED_ACT_REACH = 16     # «أعلنت جماعة نصرة الإسلام والمسلمين، التابعة لتنظيم القاعدة في منطقة الساحل، عن»
+
+
+def _announced_with_an(doc: Document, light: int) -> bool:
+    """«أعلنت الجماعة ... عن تنفيذ هجوم»: the light noun after the «عن» of an announcing verb is the act its
+    subject declares it did, not a time phrase."""
+    k = light - 1
+    return k > 0 and doc.tokens[k].stem == "عن" and not doc.tokens[k].prefixes \
+        and doc.tokens[k].sentence == doc.tokens[light].sentence \
+        and announced_by(doc, k, reach=_ANNOUNCED_ACT_REACH) is not None
+
+
 def _after_a_preposition(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     return bool(set(tok.prefixes) & {"ب", "ل", "ك"}) or (
         k > 0 and doc.tokens[k - 1].sentence == tok.sentence and doc.tokens[k - 1].stem in _WORDS["preposition"])
+
+
+_CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
+_CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
+
+
+_TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+
+
+def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention]) -> Mention | None:
+    """«اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش مع ...»: a title right after the verb and the person it
+    names, with no mark between, is the verb's subject — the body inside the title is the person's."""
+    k = verb_last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[verb_last].sentence:
+        return None
+    stem = normalize_for_match(doc.tokens[k].stem)
+    if stem not in _person_titles() and "ال" + stem not in _person_titles():     # «أمير قطر», «الأمين العام»
+        return None
+    person = next((m for m in _naming_people(doc, after) if k < m.first <= verb_last + _TITLED_SUBJECT_REACH), None)
+    if person is None or any(_punctuated(doc, j, j + 1) for j in range(verb_last, person.first)):
+        return None
+    return person
+
+
+def _craft_subject(doc: Document, verb_last: int) -> bool:
+    """«قصفت مسيرة ...», «شنت طائرات ...»: a craft or force noun right after the verb, agreeing with it (a
+    feminine noun after a feminine verb), is its subject; «استهدف دورية» has it as the object."""
+    k = verb_last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[verb_last].sentence \
+            or normalize_for_match(doc.tokens[k].stem) not in _CRAFT:
+        return False
+    feminine = doc.tokens[k].stem.endswith(("ه", "ات"))
+    return not feminine or normalize_for_match(doc.tokens[verb_last].text).endswith("ت")
 
 
 def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
@@ -1562,9 +1748,12 @@ def _bare_after_verb(doc: Document, verb_last: int, first: int) -> bool:
     subject after the verb («أثينا» is what «قصف» would hit), «قصفت طائرات روسية» has one."""
     for k in range(verb_last + 1, first + 1):
         tok = doc.tokens[k]
-        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]):
+        if k < first and (tok.prefixes[:1] in (["ب"], ["ل"], ["ك"]) or tok.stem in _WORDS["preposition"]
+                          or tok.stem in _CLITIC_PREPOSITIONS):     # «موقعين لـ"قسد"»: the clitic written apart
             return False
-        if k == first and tok.prefixes[-1:] in (["ب"], ["ل"], ["ك"]) and "ال" not in tok.prefixes:
+        if k == first and set(tok.prefixes) & _CLITIC_PREPOSITIONS and not _craft_subject(doc, verb_last):
+            # «استهدف نقطة عسكرية للجيش المالي»: whose the object is, not who hit it (but «قصفت مسيرة
+            # استراتيجية للدعم السريع»: the owner of the craft or the force that is the subject)
             return False
     return True
 

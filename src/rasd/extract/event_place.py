@@ -10,6 +10,7 @@ import csv
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -101,6 +102,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     for e in near:
         if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
                 and (e.span.start, e.span.end) != (p.span.start, p.span.end):
+            if e.type == "ORG" and _seat_of_court(doc, e):
+                continue        # «محكمة جنايات الإسماعيلية»: the court sits in the town it is named after
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
     k = at - 1
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
@@ -123,6 +126,37 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if _has_role(tokens[j], "envoy"):
                 return True
     return False
+
+
+def _seat_of_court(doc: Document, e) -> bool:
+    rng = doc.token_range(e.span.start, e.span.end)
+    return rng is not None and _has_role(doc.tokens[rng[0]], "seat_head")
+
+
+_COURT_AFTER_TRIGGER = 2      # «قضت محكمة ...», «أصدرت المحكمة حكما»: the court word right at or after the trigger
+
+
+def _seat_of_the_ruling_court(doc: Document, match) -> Place | None:
+    """The town the article's court sits in («محكمة جنايات الإسماعيلية») for an act a court word does at the trigger
+    («قضت محكمة مصرية»), when the article names one court seat only: the places of the charges told in the same
+    sentence («بعد قيامهم بشن هجمات في سيناء») are where the crimes were, not where the court ruled."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    near = range(match.first, min(len(tokens), match.last + 1 + _COURT_AFTER_TRIGGER))
+    if not any(tokens[k].sentence == sentence and _has_role(tokens[k], "seat_head") for k in near):
+        return None
+    seats = _court_seats(doc)
+    return seats[0] if len({p.gazetteer_id for p in seats}) == 1 else None
+
+
+def _court_seats(doc: Document) -> list[Place]:
+    """The places resolved inside a court's name (data/place_words.tsv seat_head: «محكمة جنايات الإسماعيلية»)."""
+    memo = document_memo("event_place:court_seats", (doc, doc.text), (doc.places, doc.entities))
+    if "seats" not in memo:
+        orgs = [e for e in doc.entities if e.type == "ORG" and _seat_of_court(doc, e)]
+        memo["seats"] = [p for p in doc.places if p.gazetteer_id and p.lat is not None and any(
+            o.span.start < p.span.start and p.span.end <= o.span.end for o in orgs)]
+    return memo["seats"]
 
 
 def _names_a_body(doc: Document, at: int) -> bool:
@@ -551,6 +585,26 @@ def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
+    """The place `_choose_place` finds; a country there stands for the one town the article names in it."""
+    place = _choose_place(doc, match, focus, same_kind)
+    if place is not None and place.feature == "country":
+        town = _only_town_in(doc, place.country)
+        if town is not None:
+            return town     # «اعتقلت السلطات الإيرانية ...» in a story whose one Iranian town is «طهران»
+    return place
+
+
+def _only_town_in(doc: Document, country: str | None) -> Place | None:
+    """The one town, village or quarter (not a dateline) the article places in `country`, else None. A story told
+    of a country names its town where it names one (measured: the never-read sets gain; a province stays its
+    province: its one town named was as often another place in it)."""
+    towns = {p.gazetteer_id: p for p in doc.places if p.country == country and p.lat is not None and p.gazetteer_id
+             and p.feature in ("city", "village", "neighbourhood") and not _is_dateline(doc, p)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
+                 same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
     country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
     about another noun («المدعومة من تركيا»), in the report's frame («قال مسؤول في واشنطن إن»), or an attack's
@@ -558,6 +612,9 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     `same_kind`: the first tokens of the article's triggers of the event's type."""
     i = match.first
     sentence = doc.tokens[i].sentence
+    seat = _seat_of_the_ruling_court(doc, match)
+    if seat is not None:
+        return seat     # «قضت محكمة مصرية ... بعد شنهم هجمات في سيناء»: a court rules where it sits
     cands = _place_candidates(doc, sentence)
     if not cands:
         if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
@@ -825,39 +882,49 @@ _RETELL_REACH = 2       # sentences after an event placed only in its country th
 _RETOLD_FEATURES = frozenset({"country", "region"})
 
 
-def places_from_retellings(doc: Document, events: list) -> None:
-    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
-    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
-    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by one of the
-    next two sentences that retells it: one with a mention of its type set aside as no event of its own, or a verb of
-    happening before a definite noun («وقعت الحادثة», «ووقع الهجوم»). The retelling's place is the one its chooser
-    picks. A sentence that tells another event of the type ends the search (a second occurrence, with its own
-    place). Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+def retellings(doc: Document, events: list, wanted: Callable[[Event], bool]) -> Iterator[tuple[Event, int, int]]:
+    """(event, first, last token of the retelling words) for each event `wanted` that one of the next two sentences
+    retells: one with a mention of its type set aside as no event of its own, or a verb of happening before a
+    definite noun («وقعت الحادثة», «ووقع الهجوم»). Only the first retelling counts; a sentence that tells another
+    event of the type ends the search (a second occurrence)."""
     kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
-    triggers = frozenset({e.trigger.start for e in events}
-                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
     set_aside: dict[int, list[tuple[str, dict]]] = {}
     for n in doc.non_events:
         trig = n.get("trigger") or {}
         if n.get("modality") == "generic" and "start" in trig:
             set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
     for event in events:
-        place = event.place
-        if place is None or place.feature not in _RETOLD_FEATURES or not place.country:
+        if not wanted(event):
             continue
         told = doc.sentence_at(event.trigger.start)
         for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
             if (sentence, event.type) in kept:
                 break
             at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
-            if at is None:
-                continue
-            finer = choose_place(doc, SimpleNamespace(first=at[0], last=at[1]), None)
-            if finer is not None and finer.lat is not None and finer.country == place.country \
-                    and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                    and _told_beside(doc, at[0], at[1], finer, triggers):
-                event.place = _event_place(finer)
-            break
+            if at is not None:
+                yield event, at[0], at[1]
+                break
+
+
+def places_from_retellings(doc: Document, events: list) -> None:
+    """«قتل 4 جنود ... في انفجار استهدف دورية عسكرية في الصومال.» then «وتعرض جنود الدورية لانفجار عبوة ناسفة على
+    مشارف مدينة بلدوين»; «خطف 15 شخصًا في نيجيريا» then «ووقعت الحادثة ... في ولاية كادونا»: an event placed only in
+    a country (or a direction region of one, «شمال البلاد») takes the finer place of that country named by the
+    sentence of the next two that retells it (`retellings`). The retelling's place is the one its chooser picks.
+    Run after the summaries are dropped: a country-wide event summing up finer ones is none of its own."""
+    triggers = frozenset({e.trigger.start for e in events}
+                         | {n["trigger"]["start"] for n in doc.non_events if "start" in (n.get("trigger") or {})})
+
+    def coarse(event: Event) -> bool:
+        return event.place is not None and event.place.feature in _RETOLD_FEATURES and bool(event.place.country)
+
+    for event, first, last in retellings(doc, events, coarse):
+        place = event.place
+        finer = choose_place(doc, SimpleNamespace(first=first, last=last), None)
+        if finer is not None and finer.lat is not None and finer.country == place.country \
+                and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+                and _told_beside(doc, first, last, finer, triggers):
+            event.place = _event_place(finer)
 
 
 def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:

@@ -70,7 +70,6 @@ from rasd.extract.event_modality import (
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
-    _retelling_at,
     _inside_a_name,
     _km,
     _place_candidates,
@@ -78,6 +77,7 @@ from rasd.extract.event_place import (
     choose_place,
     coordinated_places,
     places_from_retellings,
+    retellings,
     places_of_listed_persons,
     tolls_by_place,
 )
@@ -190,33 +190,16 @@ _UNTOLD_DATE_SOURCES = frozenset({"publication", "article", None})
 def _dates_from_retellings(doc: Document, events: list[Event]) -> None:
     """«خطف 28 شخصًا خلال احتفال ديني» then «وقعت الحادثة مساء الأحد الماضي قرب قرية ...»: an event whose text
     gives it no date (the publication day, or the page's own date) takes the day a retelling in the next two
-    sentences gives right beside its words — a verb of happening before a definite noun, or a mention of its
-    type set aside as no event of its own. A sentence that tells another event of the type ends the search."""
-    kept = {(doc.sentence_at(e.trigger.start), e.type) for e in events}
-    set_aside: dict[int, list[tuple[str, dict]]] = {}
-    for n in doc.non_events:
-        trig = n.get("trigger") or {}
-        if n.get("modality") == "generic" and "start" in trig:
-            set_aside.setdefault(doc.sentence_at(trig["start"]), []).append((n.get("type"), trig))
-    for event in events:
-        if event.date_source not in _UNTOLD_DATE_SOURCES:
-            continue
-        told = doc.sentence_at(event.trigger.start)
-        for sentence in range(told + 1, min(told + 1 + _RETELL_REACH, len(doc.sentences))):
-            if (sentence, event.type) in kept:
-                break
-            at = _retelling_at(doc, sentence, event.type, set_aside.get(sentence, []))
-            if at is None:
-                continue
-            start, end = doc.tokens[at[0]].start, doc.tokens[at[1]].end
-            sent = doc.sentences[sentence]
-            near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if _narrative_day(d, doc)
-                    and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS and not _inside_a_name(doc, d.span)
-                    and not _since(doc, d.span)]
-            if near:
-                best = min(near, key=lambda d: _char_distance(d.span, start, end))
-                event.date, event.date_precision, event.date_source = best.value, best.precision, "text"
-            break
+    sentences (event_place.retellings) gives right beside its words."""
+    for event, first, last in retellings(doc, events, lambda e: e.date_source in _UNTOLD_DATE_SOURCES):
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        sent = doc.sentences[doc.tokens[first].sentence]
+        near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if _narrative_day(d, doc)
+                and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS and not _inside_a_name(doc, d.span)
+                and not _since(doc, d.span)]
+        if near:
+            best = min(near, key=lambda d: _char_distance(d.span, start, end))
+            event.date, event.date_precision, event.date_source = best.value, best.precision, "text"
 
 
 def _lead_date(doc: Document, sentence: int):

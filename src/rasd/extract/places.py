@@ -938,6 +938,7 @@ def run(doc: Document) -> None:
     if not doc.entities:
         return
     kb = load_kb()
+    _add_court_seats(doc, kb)
     votes = country_votes(doc, kb)
     before = (list(doc.places), list(doc.unresolved_places), [e.model_copy() for e in doc.entities])
     located = _resolve(doc, kb, votes)
@@ -949,6 +950,48 @@ def run(doc: Document) -> None:
         # them) are countries the article is about; resolve again with them among its countries
         doc.places, doc.unresolved_places, doc.entities = before
         _resolve(doc, kb, votes + unnamed)
+
+
+_SEAT_POPULATION = 50_000     # a court is named after a town of some size or a province, not a hamlet
+
+
+def _add_court_seats(doc: Document, kb) -> None:
+    """«قضت محكمة جنايات الإسماعيلية»: the organisations stage reads the court's whole name as one ORG, and the
+    town at its end is then no place mention at all; a court sits in the town it is named after, so that town
+    is added as a place mention inside the name (seat_head words of data/place_words.tsv)."""
+    added = []
+    for e in doc.entities:
+        if e.type != "ORG":
+            continue
+        first, last = _token_range(doc, e)
+        end = last + 1
+        if end - first < 2 or (_word_role(doc.tokens[first].stem) or ("",))[0] != "seat_head":
+            continue
+        seat = _seat_in_name(doc, kb, first + 1, end)
+        if seat is not None:
+            added.append(seat)
+    if added:
+        doc.entities.extend(added)
+        doc.entities.sort(key=lambda x: x.span.start)
+
+
+def _seat_in_name(doc: Document, kb, first: int, end: int) -> Entity | None:
+    """The longest run of words after the court word that the gazetteer holds as a province, a capital or a town
+    of some size."""
+    tokens = doc.tokens
+    for s in range(first, end):
+        if set(tokens[s].prefixes) - {"ال"}:
+            continue
+        for t in range(end, s, -1):
+            start = tokens[s].start
+            text = doc.text[start:tokens[t - 1].end]
+            cands = [c for c in kb.gazetteer.candidates(text)
+                     if c.feature in ("admin1", "admin2") or c.is_capital or c.population >= _SEAT_POPULATION]
+            if cands:
+                return Entity(span=doc.span(start, tokens[t - 1].end), type="GPE", text=text, name_en=cands[0].name_en,
+                              kb_id=cands[0].id, canonical=cands[0].name_ar, country=cands[0].country,
+                              candidates=[c.id for c in cands], source="kb")
+    return None
 
 
 def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
