@@ -30,7 +30,7 @@ def test_date_words_file_invariants():
     rows = data_rows("date_words.tsv")
     roles = {"day_offset", "day_part", "week_offset", "weekend", "month_offset", "year_offset", "past", "future",
              "day_cue", "month_cue", "year_cue", "ago", "unit", "month", "ambiguous_month", "hijri_month",
-             "hijri_marker", "era_marker", "this_month"}
+             "hijri_marker", "era_marker", "this_month", "name_head"}
     assert rows and all(r["role"] in roles for r in rows)
     for r in rows:
         if r["role"] in ("day_offset", "week_offset", "month_offset", "year_offset"):

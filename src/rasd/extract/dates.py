@@ -567,6 +567,14 @@ def _names_the_day_of(expr: _Expr, text: str, end: int, numeric: list[tuple[int,
         a >= end and not text[end:a].strip(" ,،-–") for a, _b, _v in numeric)
 
 
+def _part_of_a_name(expr: _Expr, tokens: list[Token]) -> bool:
+    """«حركة 6 أبريل», «ثورة 25 يناير»: a day and month with no year right after a name head (date_words.tsv
+    name_head) name a movement, a revolution or an anniversary, not the day of what the sentence tells."""
+    if expr.kind != "absolute" or expr.year is not None or expr.first == 0:
+        return False
+    return any(role == "name_head" for role, _v in phrases().table.get((tokens[expr.first - 1].stem,), ()))
+
+
 _SEGMENT_OPENERS = "\n-–—"
 _SEGMENT_CLOSERS = "\n:-–—"
 
@@ -621,6 +629,7 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
     for expr in _Reader(tokens, numbers).expressions():
         start, end = tokens[expr.first].start, tokens[expr.last].end
         if any(a < end and start < b for a, b, _v in numeric) or _names_the_day_of(expr, text, end, numeric) \
+                or _part_of_a_name(expr, tokens) \
                 or (expr.kind == "day_offset" and expr.offset == 0 and _ends_an_outlet_name(text, start, end)):
             continue
         expressions.append((expr, start, end))

@@ -17,7 +17,7 @@ from rasd.extract.event_lexicon import (
     ROLES,
 )
 from rasd.extract.spanindex import span_index
-from rasd.extract.triggers import LemmaMatch
+from rasd.extract.triggers import LemmaMatch, perfect_forms
 from rasd.text.normalize import normalize_for_match
 
 
@@ -68,13 +68,15 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         return "hypothetical", tokens[i].text
     if "ل" in tokens[i].prefixes and not undergone(doc, i) and not _lam_of_result(doc, i):
         return "hypothetical", tokens[i].text     # «لاستعادة», «للمطالبة», «ليقصف»: a purpose, not a deed
-    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and tokens[i].stem[:1] in "يتن" \
+    if i > 0 and tokens[i - 1].stem in _WORDS["relative"] and _imperfect(match, tokens[i]) \
             and not match.rule.reads_as_noun(tokens[i]):
         return "generic", tokens[i - 1].text     # «القوات التي تعبر الحدود»: a description of the forces
     if event_type in _STATEMENT_TYPES and _said_of_a_thing(doc, match):
         return "generic", tokens[i - 1].text     # «رفعوا لافتات تطالب بـ»: what the banners say, no one's demand
     cues = _modality_cues()
     found: dict[str, str] = {}
+    if _subjunctive_after_an(doc, match):
+        found["hypothetical"] = tokens[i - 1].text
     for back in range(1, _MAX_CUE_WINDOW + 1):
         j = i - back
         if j < 0 or tokens[j].sentence != sentence:
@@ -86,7 +88,7 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         modality = cue[0]
         if modality == "negated" and _negation_cancelled(tokens, j, i):
             continue
-        if modality == "hypothetical" and tokens[j].stem == "قد" and not tokens[i].stem[:1] in "يتن":
+        if modality == "hypothetical" and tokens[j].stem == "قد" and not _imperfect(match, tokens[i]):
             continue        # «قد» with a perfect verb means «has already»
         if modality == "hypothetical" and back == 1 and tokens[j].stem == "محاوله" and event_type == "ASSAULT":
             continue        # «محاولة اغتيال»: an attempted attack is an attack
@@ -102,6 +104,26 @@ def classify_modality(doc: Document, match: LemmaMatch, event_type: str) -> tupl
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+def _subjunctive_after_an(doc: Document, match: LemmaMatch) -> bool:
+    """«على أن ينظم التيار مسيرة», «من المقرر أن يعتصم العمال»: a verb in the imperfect right after «أن» is in the
+    subjunctive — what is planned, agreed or wanted, not a deed told («إن» takes a noun, so the folded «ان»
+    before a verb is «أن»). A perfect after it («أكد أن المتظاهرين تجمعوا», «بعد أن تظاهروا») is a deed."""
+    tokens, i = doc.tokens, match.first
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or match.rule.reads_as_noun(tokens[i]):
+        return False
+    before, tok = tokens[i - 1], tokens[i]
+    if before.stem != "ان" or before.suffix or set(before.prefixes) - {"و", "ف"} or tok.prefixes:
+        return False
+    return _imperfect(match, tok)
+
+
+def _imperfect(match: LemmaMatch, tok) -> bool:
+    """The trigger word is an imperfect of its verb: it begins with «ي/ت/ن» and is no perfect form of the lemma
+    («تجمعوا», «تظاهروا» of the form V and VI verbs begin with «ت» too)."""
+    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    return tok.stem[:1] in "يتن" and tok.stem not in perfect_forms(lemma)
 
 
 _STATEMENT_TYPES = ROLES["statement_types"]

@@ -24,6 +24,7 @@ from importlib import resources
 from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
+from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, span_index
 from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_forms, verb_forms
 from rasd.text.normalize import normalize_for_match
@@ -213,6 +214,13 @@ def _realised_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
     return tok.stem in _perfect_forms(lemma)
 
 
+def _joined_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
+    """A phrase trigger opened by «و» and a perfect form of its verb: «وأحرقوا الإطارات»."""
+    if match is None or match.rule.pos != "phrase" or list(tok.prefixes) != ["و"]:
+        return False
+    return tok.stem in _perfect_forms(normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0]))
+
+
 def _possessed_noun(tok: Token, shape: str | None) -> bool:
     """A trigger noun with a possessive pronoun («احتجاجها»، «اعتصامهم»، «هجماتها»): it names someone's stance or
     an act already told («أعلنت احتجاجها على القرار»، «في نهاية اعتصامهم»), not a new occurrence."""
@@ -246,9 +254,16 @@ def clause_position(doc: Document, lo: int, i: int) -> int:
     return i - start
 
 
-def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence) -> None:
+def _coordinated_after_comma(doc: Document, lo: int, i: int) -> bool:
+    """«المتظاهرون قطعوا الطريق الرابط بين ...، وأحرقوا الإطارات»: a verb joined by «و» after a comma opens a new
+    clause of its own (the same doer's next deed), so its place is counted from there, not from the sentence start."""
+    tok = doc.tokens[i]
+    return i > lo and tok.prefixes[:1] == ["و"] and any(ch in "،," for ch in doc.text[doc.tokens[i - 1].end:tok.start])
+
+
+def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence, coordinated_verb: bool = False) -> None:
     weights = feature_weights()
-    at = clause_position(doc, lo, i)
+    at = 0 if coordinated_verb and _coordinated_after_comma(doc, lo, i) else clause_position(doc, lo, i)
     if at < _EARLY:
         ev.add("early_trigger", weights["early_trigger"])
     elif at >= _LATE:
@@ -262,9 +277,9 @@ def _near(items: list, name: str, start: int, end: int) -> list:
         start, max(end, start + 1))
 
 
-def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
+def _attributed(doc: Document, sentence: int, last: int, hi: int, bi_of_place: bool = False) -> bool:
     """The mention is anchored right after the trigger: a nisba actor («الضربات السورية والروسية»), a place after
-    «على/في» («على حلب»), or a day or time of day («الاحتجاجات الخميس»)."""
+    «على/في» («على حلب») — or after «ب» when `bi_of_place` —, or a day or time of day («الاحتجاجات الخميس»)."""
     stop = min(hi, last + 1 + _ATTRIBUTION_WINDOW)
     window = doc.tokens[last + 1:stop]
     if not window:
@@ -276,7 +291,23 @@ def _attributed(doc: Document, sentence: int, last: int, hi: int) -> bool:
         return True
     places = [p for p in _near(doc.places, "places", start, end) if start <= p.span.start < end and p.lat is not None]
     return any(doc.tokens[k].stem in _PLACE_PREPOSITIONS and any(p.span.start > doc.tokens[k].start for p in places)
-               for k in range(last + 1, stop))
+               or bi_of_place and _place_after_bi(doc, k, places) for k in range(last + 1, stop))
+
+
+_PLACE_HEADS = frozenset(normalize_for_match(w) for w in _WORDS["place_head"])
+
+
+def _place_after_bi(doc: Document, k: int, places: list) -> bool:
+    """Token k is the «ب» of place: the place itself («تظاهرة بالعاصمة») or a place noun whose name follows
+    («وقفة احتجاجية بمنطقة ديرعلا», «اعتصام بساحة الشهداء»); not any noun with «ب» before a place («المطالبة
+    بطرد إيران من العراق»)."""
+    tok = doc.tokens[k]
+    if tok.prefixes[:1] != ["ب"] and tok.prefixes[:2] != ["و", "ب"]:
+        return False
+    if any(tok.start <= p.span.start < tok.end for p in places):
+        return True
+    return tok.stem in _PLACE_HEADS and k + 1 < len(doc.tokens) and \
+        any(p.span.start == doc.tokens[k + 1].start for p in places)
 
 
 def _layer_evidence(doc: Document, sentence: int, lo: int, hi: int, ev: Evidence) -> None:
@@ -496,7 +527,9 @@ def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
     last = lo + match.last if match else trigger_token_index
     ev = Evidence([])
     shape = trigger_shape(doc.tokens[i], match)
-    anchored = _attributed(doc, sentence_index, last, hi)
+    # a gathering is held «ب» a place («تظاهرة بالعاصمة»); after an attack word «ب» mostly names the weapon or the
+    # means («هجوم بسيارة مفخخة», «قصف بالمدفعية»), so there only «في/على» anchor the place
+    anchored = _attributed(doc, sentence_index, last, hi, bi_of_place=event_type != "ASSAULT")
     if anchored:
         ev.add("attributed", weights["attributed"])
     # a phrase opened by a perfect verb («دبابات أطلقت نيرانها») has a doer as a perfect verb has
@@ -523,7 +556,10 @@ def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
         anchor = announcer if announcer is not None else light
     else:
         anchor = i
-    _position_evidence(doc, lo, anchor, ev)
+    # (not for attacks: «، وقتل» after a comma mostly goes on with the toll or the background of an attack told before)
+    coordinated_verb = anchor == i and event_type != "ASSAULT" and (
+        doer_shape == "perfect_verb" or _joined_verb_phrase(doc.tokens[i], match))
+    _position_evidence(doc, lo, anchor, ev, coordinated_verb=coordinated_verb)
     if hi - lo >= _LONG_SENTENCE:
         ev.add("long_sentence", weights.get(f"long_sentence_{event_type}", weights["long_sentence"]))
     if _chronology_entry(doc, lo, i):
