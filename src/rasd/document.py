@@ -105,7 +105,11 @@ def _new_span(start: int, end: int, text: str) -> Span:
     would take them as they are: `Document.span` makes ~500 spans an article (issue 16). A test checks that
     the result equals the validated Span."""
     span = Span.__new__(Span)
-    object.__setattr__(span, "__dict__", {"start": start, "end": end, "text": text})
+    # field by field, in the fields' order, not by assigning a `__dict__`: CPython keeps the values in the
+    # object, with keys shared by every span (no dict per span; as rasd.text.tokens._new_token)
+    object.__setattr__(span, "start", start)
+    object.__setattr__(span, "end", end)
+    object.__setattr__(span, "text", text)
     object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
     object.__setattr__(span, "__pydantic_extra__", None)
     object.__setattr__(span, "__pydantic_private__", None)
