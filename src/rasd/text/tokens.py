@@ -256,14 +256,20 @@ def tokenize(text: str) -> list[Token]:
     # one string per distinct word form, shared by its tokens (news repeats its words: ~80 bytes a token)
     forms: dict[str, str] = {}
     form = forms.setdefault
+    # and one prefixes list per sequence of proclitics (a list each was ~5 MB of an 80k-word article): no stage
+    # changes a token's prefixes in place (tests/text/test_tokens.py reads every module for such a change)
+    prefix_lists: dict[tuple[str, ...], list[str]] = {}
     for m in _WORD.finditer(text):
         surface = m.group()
         surface = form(surface, surface)
         start, end = m.span()
         norm, prefixes, stem, suffix, s0, s1 = segment(surface)
         # (a stem that starts or ends where the word does shares the word's int: 28 bytes a token)
+        shared = prefix_lists.get(prefixes)
+        if shared is None:
+            shared = prefix_lists[prefixes] = list(prefixes)
         append(_new_token(start, end, surface, norm, stem, start + s0 if s0 else start,
-                          end if s1 == end - start else start + s1, list(prefixes), suffix))
+                          end if s1 == end - start else start + s1, shared, suffix))
     return tokens
 
 
