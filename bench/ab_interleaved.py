@@ -37,6 +37,10 @@ Session 10 (load 6-15), main 2d659a7 (/tmp/base10) vs speed14:
     150 news articles (58eb496):        pass 1 15.53 -> 16.21 (+4%),  pass 2 17.71 -> 19.74 (+11%)
     --founding --articles 300 --chunk 20: pass 1 15.63 -> 16.71 (+7%),  pass 2 16.09 -> 17.41 (+8%)   (58eb496)
                                         pass 1 13.46 -> 14.63 (+9%),  pass 2 16.19 -> 18.16 (+12%)  (a6cebfa)
+    speed15 (fae5b32) against main f0d7fd2 (the session's main after speed14), load 2-4:
+    --founding --articles 300 --chunk 20: pass 1 22.93 -> 23.72 (+3.5%), pass 2 21.34 -> 22.62 (+6.0%)
+    150 news articles:                  pass 1 19.75 -> 20.90 (+5.8%), pass 2 23.32 -> 24.23 (+3.9%)
+    and against /tmp/base10 (2d659a7), load 4-6, founding: pass 1 14.95 -> 17.85 (+19%), pass 2 19.55 -> 22.06 (+13%)
 """
 from __future__ import annotations
 

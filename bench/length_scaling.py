@@ -23,6 +23,10 @@ the session's start (4e0e6d6, via PYTHONPATH) and branch speed3, back to back (R
    exponent  1.32 wall, 1.25 CPU     1.01 wall, 1.02 CPU
    300 copies of seed-000, one core: 8.3 -> 11.3 articles per CPU second (a second run: 9.7 -> 10.4)
 
+Session 10, speed15 (fae5b32) against main f0d7fd2, back to back at load 2, 80,038 words (`--child length 80000`):
+peak RSS 331 / 331 MB -> 287.6 / 287.6 MB, CPU 6.94 / 6.29 s -> 6.01 / 6.14 s (tokens and spans keep their values
+in the object, tokens share word strings and prefixes lists, event_actors' mentions memo forgets far sentences).
+
 Session 2's figures: 80k words 25.7 s, exponent 1.21, 10.5 articles/s on the copies.
 Output was byte-identical (dev set, tests/data/heldout2, news articles, long articles) after every change.
 """

@@ -9,7 +9,7 @@ import ctypes
 import datetime as dt
 import sys
 from functools import cached_property
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from bisect import bisect_left, bisect_right
 
@@ -105,7 +105,11 @@ def _new_span(start: int, end: int, text: str) -> Span:
     would take them as they are: `Document.span` makes ~500 spans an article (issue 16). A test checks that
     the result equals the validated Span."""
     span = Span.__new__(Span)
-    object.__setattr__(span, "__dict__", {"start": start, "end": end, "text": text})
+    # field by field, in the fields' order, not by assigning a `__dict__`: CPython keeps the values in the
+    # object, with keys shared by every span (no dict per span; as rasd.text.tokens._new_token)
+    object.__setattr__(span, "start", start)
+    object.__setattr__(span, "end", end)
+    object.__setattr__(span, "text", text)
     object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
     object.__setattr__(span, "__pydantic_extra__", None)
     object.__setattr__(span, "__pydantic_private__", None)
@@ -343,6 +347,10 @@ class Document(_Model):
     # the places stage gives them the words when it drops that place (`entities.restore_withheld`)
     _withheld: list[Entity] = PrivateAttr(default_factory=list)
 
+    # (_PRIVATE_READ: the private attributes are read from `__pydantic_private__` by a plain annotated
+    # assignment, not `typing.cast(dict[str, Any], ...)`, which is a call and a new `dict[str, Any]` alias
+    # each time: ~75 ns of each of the ~2,000 `token_range` questions an article; issue 16)
+
     @cached_property
     def text(self) -> str:
         # (kept in the instance once read: the stages read it ~7,500 times an article, and a property is a
@@ -352,7 +360,7 @@ class Document(_Model):
     def _starts(self) -> list[int]:
         """Token start offsets, built once per token list. Read through `__pydantic_private__` itself: a
         private attribute read as `self._x` goes through pydantic's `__getattr__`, several times slower."""
-        private = cast(dict[str, Any], self.__pydantic_private__)
+        private: dict[str, Any] = self.__pydantic_private__   # type: ignore[assignment]   # (_PRIVATE_READ)
         starts = private["_token_starts"]
         if starts is None or len(starts) != len(self.tokens):
             starts = private["_token_starts"] = [t.start for t in self.tokens]
@@ -363,7 +371,7 @@ class Document(_Model):
         answer kept while the token list is the same (the stages ask ~1,500 times an article, most of them
         of the same few hundred spans: issue 16)."""
         tokens = self.tokens
-        private = cast(dict[str, Any], self.__pydantic_private__)
+        private: dict[str, Any] = self.__pydantic_private__   # type: ignore[assignment]   # (_PRIVATE_READ)
         memo = private["_token_ranges"]
         if memo is None or memo[0] is not tokens or memo[1] != len(tokens):
             memo = private["_token_ranges"] = (tokens, len(tokens), {})
@@ -376,7 +384,7 @@ class Document(_Model):
 
     def _token_range(self, start: int, end: int) -> tuple[int, int] | None:
         tokens = self.tokens
-        starts = cast(dict[str, Any], self.__pydantic_private__)["_token_starts"]   # (`_starts`, inlined)
+        starts = self.__pydantic_private__["_token_starts"]   # type: ignore[index]   # (`_starts`, inlined)
         if starts is None or len(starts) != len(tokens):
             starts = self._starts()
         first = bisect_right(starts, start) - 1
@@ -405,7 +413,7 @@ class Document(_Model):
         # (bisection over the sentences' starts, kept while the sentence list is the same: the same answer as
         # a binary search over the sentences, which are in text order; asked ~1,000 times an article, issue 16)
         sentences = self.sentences
-        private = cast(dict[str, Any], self.__pydantic_private__)
+        private: dict[str, Any] = self.__pydantic_private__   # type: ignore[assignment]   # (_PRIVATE_READ)
         kept = private["_sentence_starts"]
         if kept is None or kept[0] is not sentences or len(kept[1]) != len(sentences):
             kept = private["_sentence_starts"] = (sentences, [s.start for s in sentences])

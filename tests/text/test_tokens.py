@@ -68,6 +68,30 @@ def test_tokens_equal_validated_tokens():
         assert tok.model_dump()["sentence"] == 2
 
 
+def test_tokens_keep_their_values_without_a_dict_each_and_share_word_strings():
+    # (issue 16: an 80k-word article's tokens were ~60 MB; a dict per token was half of a token)
+    import gc
+    import platform
+    toks = tokenize("قال الوزير إن الوزير قال")
+    assert toks[0].text is toks[4].text and toks[1].text is toks[3].text   # one string per word form
+    if platform.python_implementation() == "CPython":
+        assert not any(type(r) is dict for r in gc.get_referents(toks[0]))
+    assert toks[1].stem_start == toks[1].start + 2 and toks[1].stem_end == toks[1].end
+
+
+def test_no_module_changes_a_tokens_prefixes_in_place():
+    # tokens of a document share one prefixes list per sequence of proclitics (tokenize): an in-place change
+    # to one token's list would change every token sharing it
+    import re
+    from pathlib import Path
+    import rasd
+    toks = tokenize("والوزير والرئيس الوزير")
+    assert toks[0].prefixes is toks[1].prefixes and toks[0].prefixes == ["و", "ال"]
+    in_place = re.compile(r"prefixes\s*(\.(append|extend|insert|pop|remove|clear|sort|reverse)\b|\+=|\[[^]]*\]\s*=[^=])")
+    for path in Path(rasd.__file__).parent.rglob("*.py"):
+        assert not in_place.search(path.read_text(encoding="utf-8")), path
+
+
 def test_numbers_and_latin_are_tokens_of_their_own():
     toks = tokenize("قتل 3.5 و150 بـ31 من HTS في ٢٠٢٤")
     assert [t.text for t in toks] == ["قتل", "3.5", "و", "150", "بـ", "31", "من", "HTS", "في", "٢٠٢٤"]

@@ -148,8 +148,24 @@ def sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> list[Me
                          (doc.entities, doc.agents, doc.tokens, doc.sentences))
     kept = memo.get((sentence, lo, hi))
     if kept is None:
+        if len(memo) > _MENTIONS_KEPT:
+            _forget_before(memo, sentence - _MENTIONS_SENTENCES_BACK)
         kept = memo[(sentence, lo, hi)] = find_sentence_mentions(doc, sentence, lo, hi)
     return _copies(kept)
+
+
+# The triggers are read in text order, and a trigger asks about its own sentence and at most three before it
+# (`_previous_subject`): ranges further back than this are forgotten once the memo holds more than
+# _MENTIONS_KEPT of them, so that a long article's memo stays small (an 80k-word article kept 43,000 actors,
+# ~10 MB, to the end of the events stage; issue 16). A range asked again after it was forgotten is found anew,
+# the same mentions.
+_MENTIONS_KEPT = 64
+_MENTIONS_SENTENCES_BACK = 8
+
+
+def _forget_before(memo: dict, sentence: int) -> None:
+    for key in [key for key in memo if key[0] < sentence]:
+        del memo[key]
 
 
 def _copies(mentions: list[Mention]) -> list[Mention]:

@@ -216,22 +216,36 @@ def segmentation(word: str) -> str:
 
 
 _TOKEN_FIELDS = set(Token.model_fields)
+_set = object.__setattr__
 
 
-def _new_token(fields: dict) -> Token:
+def _new_token(start: int, end: int, text: str, norm: str, stem: str, stem_start: int, stem_end: int,
+               prefixes: list[str], suffix: str, sentence: int = 0) -> Token:
     """A Token from already well-typed fields, without pydantic's per-field work.
 
-    Tokens are the most numerous objects (a few hundred per article) and both validation and
-    `model_construct` cost 3x the whole segmentation; this sets the same attributes `model_construct` sets.
-    tests/text/test_tokens.py checks that the result equals a validated Token.
+    Tokens are the most numerous objects (a few hundred per article; ~110,000 in an 80k-word article) and
+    both validation and `model_construct` cost 3x the whole segmentation; this sets the same attributes
+    `model_construct` sets. Each field is set one by one, in the fields' order, rather than by assigning a
+    `__dict__`: CPython then keeps the values in the object itself, with the keys shared by every token
+    (no dict per token: ~190 instead of ~350 bytes a token, and the interpreter's fastest attribute reads;
+    issue 16). tests/text/test_tokens.py checks that the result equals a validated Token.
     """
     token = Token.__new__(Token)
-    object.__setattr__(token, "__dict__", fields)
+    _set(token, "start", start)
+    _set(token, "end", end)
+    _set(token, "text", text)
+    _set(token, "norm", norm)
+    _set(token, "stem", stem)
+    _set(token, "stem_start", stem_start)
+    _set(token, "stem_end", stem_end)
+    _set(token, "prefixes", prefixes)
+    _set(token, "suffix", suffix)
+    _set(token, "sentence", sentence)
     # one set shared by every token (it holds every field, so pydantic's `fields_set.add(name)` on an
     # assignment never changes it): a set per token was 30% of a token's memory
-    object.__setattr__(token, "__pydantic_fields_set__", _TOKEN_FIELDS)
-    object.__setattr__(token, "__pydantic_extra__", None)
-    object.__setattr__(token, "__pydantic_private__", None)
+    _set(token, "__pydantic_fields_set__", _TOKEN_FIELDS)
+    _set(token, "__pydantic_extra__", None)
+    _set(token, "__pydantic_private__", None)
     return token
 
 
@@ -239,13 +253,23 @@ def tokenize(text: str) -> list[Token]:
     """Words and numbers of `text` with their clitics split off; every offset points into `text`."""
     tokens: list[Token] = []
     append = tokens.append
+    # one string per distinct word form, shared by its tokens (news repeats its words: ~80 bytes a token)
+    forms: dict[str, str] = {}
+    form = forms.setdefault
+    # and one prefixes list per sequence of proclitics (a list each was ~5 MB of an 80k-word article): no stage
+    # changes a token's prefixes in place (tests/text/test_tokens.py reads every module for such a change)
+    prefix_lists: dict[tuple[str, ...], list[str]] = {}
     for m in _WORD.finditer(text):
         surface = m.group()
-        start = m.start()
+        surface = form(surface, surface)
+        start, end = m.span()
         norm, prefixes, stem, suffix, s0, s1 = segment(surface)
-        append(_new_token({"start": start, "end": m.end(), "text": surface, "norm": norm, "stem": stem,
-                           "stem_start": start + s0, "stem_end": start + s1, "prefixes": list(prefixes),
-                           "suffix": suffix, "sentence": 0}))
+        # (a stem that starts or ends where the word does shares the word's int: 28 bytes a token)
+        shared = prefix_lists.get(prefixes)
+        if shared is None:
+            shared = prefix_lists[prefixes] = list(prefixes)
+        append(_new_token(start, end, surface, norm, stem, start + s0 if s0 else start,
+                          end if s1 == end - start else start + s1, shared, suffix))
     return tokens
 
 
