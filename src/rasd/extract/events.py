@@ -138,10 +138,9 @@ def _moved_by_its_words(doc: Document, match: LemmaMatch, value: str | None, pre
     if before is not None and before.stem in _DAY_AFTER:
         return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat(), precision, source
     if source == "publication":
-        sentence = doc.tokens[first].sentence
-        lo = next(k for k in range(first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
-        hi = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].sentence != sentence), len(doc.tokens))
-        c_lo, c_hi = clause_bounds(doc, first, lo, hi)
+        sent = doc.sentences[doc.tokens[first].sentence]
+        bounds = doc.token_range(sent.start, sent.end)
+        c_lo, c_hi = clause_bounds(doc, first, bounds[0], bounds[1] + 1) if bounds is not None else (first, first + 1)
         if any(doc.tokens[k].stem in _RECENTLY for k in range(c_lo, c_hi)):
             return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat(), precision, "recent"
     return value, precision, source
@@ -150,10 +149,7 @@ def _moved_by_its_words(doc: Document, match: LemmaMatch, value: str | None, pre
 def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
-    sent = doc.sentences[t.sentence]
-    near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if d.value
-            and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS
-            and not _inside_a_name(doc, d.span)]
+    near = _dates_beside(doc, t.sentence, start, end)
     if near:
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
         return best.value, best.precision, "text"
@@ -214,6 +210,15 @@ def _may_retell(doc: Document, event: Event, told: Event) -> bool:
     return 0 < doc.sentence_at(event.trigger.start) - doc.sentence_at(told.trigger.start) <= _RETELL_REACH
 
 
+def _dates_beside(doc: Document, sentence: int, start: int, end: int) -> list:
+    """The dates the text gives in `sentence` within _DATE_WINDOW_CHARS of the words at start..end, outside a
+    name (one far off in the sentence belongs to a subordinate clause: «ما اتفقا عليه في 11 أيار»)."""
+    sent = doc.sentences[sentence]
+    return [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if d.value
+            and not getattr(d, "default", False) and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS
+            and not _inside_a_name(doc, d.span)]
+
+
 _UNTOLD_DATE_SOURCES = frozenset({"publication", "article", None})
 
 
@@ -223,10 +228,8 @@ def _dates_from_retellings(doc: Document, events: list[Event]) -> None:
     sentences (event_place.retellings) gives right beside its words."""
     for event, first, last in retellings(doc, events, lambda e: e.date_source in _UNTOLD_DATE_SOURCES):
         start, end = doc.tokens[first].start, doc.tokens[last].end
-        sent = doc.sentences[doc.tokens[first].sentence]
-        near = [d for d in starting_in(doc.dates, "events:dates", sent.start, sent.end) if _narrative_day(d, doc)
-                and _char_distance(d.span, start, end) <= _DATE_WINDOW_CHARS and not _inside_a_name(doc, d.span)
-                and not _since(doc, d.span)]
+        near = [d for d in _dates_beside(doc, doc.tokens[first].sentence, start, end)
+                if _narrative_day(d, doc) and not _since(doc, d.span)]
         if near:
             best = min(near, key=lambda d: _char_distance(d.span, start, end))
             event.date, event.date_precision, event.date_source = best.value, best.precision, "text"
@@ -632,6 +635,8 @@ def _attack_in_words(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool
         if doc.tokens[k].stem in words:
             return True
     return False
+
+
 _TIME_ANCHORS = frozenset({"منذ"})     # «منذ الاتفاقات الأمنية الأخيرة»: since an earlier act
 _TIME_DISTANCE_REACH = 6        # «بعد وقت قصير من إسقاط قوات المعارضة طائرة حربية روسية ومقتل قائدها»
 
