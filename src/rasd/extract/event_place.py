@@ -545,8 +545,8 @@ def _on_the_way(doc: Document, at: int, clause: tuple[int, int], cands: list[tup
     before = doc.tokens[at - 1]
     if before.stem in _WORDS["route"] and not before.prefixes:
         return True
-    return before.stem == "من" and not before.prefixes and any(k > at and clause[0] <= k < clause[1] and k > 0 and doc.tokens[k - 1].stem in _TOWARD
-                          for _, k in cands)
+    return before.stem == "من" and not before.prefixes and any(
+        k > at and clause[0] <= k < clause[1] and doc.tokens[k - 1].stem in _TOWARD for _, k in cands)
 
 
 @lru_cache(maxsize=1)
