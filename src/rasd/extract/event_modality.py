@@ -17,7 +17,7 @@ from rasd.extract.event_lexicon import (
     ROLES,
 )
 from rasd.extract.spanindex import span_index
-from rasd.extract.triggers import LemmaMatch, perfect_forms
+from rasd.extract.triggers import LemmaMatch, perfect_form_set, verb_lemma
 from rasd.text.normalize import normalize_for_match
 
 
@@ -122,8 +122,7 @@ def _subjunctive_after_an(doc: Document, match: LemmaMatch) -> bool:
 def _imperfect(match: LemmaMatch, tok) -> bool:
     """The trigger word is an imperfect of its verb: it begins with «ي/ت/ن» and is no perfect form of the lemma
     («تجمعوا», «تظاهروا» of the form V and VI verbs begin with «ت» too)."""
-    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
-    return tok.stem[:1] in "يتن" and tok.stem not in perfect_forms(lemma)
+    return tok.stem[:1] in "يتن" and tok.stem not in perfect_form_set(verb_lemma(match.rule.lemma))
 
 
 _STATEMENT_TYPES = ROLES["statement_types"]

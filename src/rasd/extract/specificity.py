@@ -26,7 +26,7 @@ from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, span_index
-from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_forms, verb_forms
+from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_form_set, verb_forms, verb_lemma
 from rasd.text.normalize import normalize_for_match
 
 _DATA = "data/{}"
@@ -166,7 +166,7 @@ def _trigger_match(doc: Document, lo: int, hi: int, i: int) -> LemmaMatch | None
     tok = doc.tokens[i]
 
     def reads_as_verb(m: LemmaMatch) -> bool:
-        lemma = normalize_for_match(m.rule.lemma.split(" ")[0].split("|")[0])
+        lemma = verb_lemma(m.rule.lemma)
         return m.rule.pos == "verb" and tok.stem in _verb_forms(lemma)
     return next((m for m in covering if reads_as_verb(m)), covering[0])
 
@@ -177,16 +177,11 @@ def _verb_forms(lemma: str) -> frozenset[str]:
     return frozenset(verb_forms(lemma))
 
 
-@lru_cache(maxsize=4096)
-def _perfect_forms(lemma: str) -> frozenset[str]:
-    return frozenset(perfect_forms(lemma))
-
-
 def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     """perfect_verb | imperfect_verb | definite_masdar | definite_plural | indefinite_noun | None (a phrase)."""
     if match is None or match.rule.pos == "phrase":
         return None
-    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
+    lemma = verb_lemma(match.rule.lemma)
     definite = "ال" in tok.prefixes
     purpose = definite and set(tok.prefixes) & _PURPOSE_PREFIXES
     if purpose:
@@ -194,7 +189,7 @@ def trigger_shape(tok: Token, match: LemmaMatch | None) -> str | None:
     if match.rule.pos == "verb" and tok.stem in _verb_forms(lemma):
         if definite:
             return "definite_masdar"
-        return "perfect_verb" if tok.stem in _perfect_forms(lemma) else "imperfect_verb"
+        return "perfect_verb" if tok.stem in perfect_form_set(lemma) else "imperfect_verb"
     if not definite:
         return "indefinite_noun"
     if tok.stem.endswith(("ات", "ين", "ون")):
@@ -210,15 +205,15 @@ def _realised_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
     """A phrase trigger opened by a perfect form of its verb: «أطلقت نيرانها», «أطلقوا صواريخ»."""
     if match is None or match.rule.pos != "phrase" or tok.prefixes:
         return False
-    lemma = normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0])
-    return tok.stem in _perfect_forms(lemma)
+    lemma = verb_lemma(match.rule.lemma)
+    return tok.stem in perfect_form_set(lemma)
 
 
 def _joined_verb_phrase(tok: Token, match: LemmaMatch | None) -> bool:
     """A phrase trigger opened by «و» and a perfect form of its verb: «وأحرقوا الإطارات»."""
     if match is None or match.rule.pos != "phrase" or list(tok.prefixes) != ["و"]:
         return False
-    return tok.stem in _perfect_forms(normalize_for_match(match.rule.lemma.split(" ")[0].split("|")[0]))
+    return tok.stem in perfect_form_set(verb_lemma(match.rule.lemma))
 
 
 def _possessed_noun(tok: Token, shape: str | None) -> bool:

@@ -89,6 +89,18 @@ def perfect_forms(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def perfect_form_set(lemma: str) -> frozenset[str]:
+    """`perfect_forms` of a normalised lemma, generated once (asked per trigger: issue 16)."""
+    return frozenset(perfect_forms(lemma))
+
+
+@lru_cache(maxsize=4096)
+def verb_lemma(lemma_field: str) -> str:
+    """The normalised verb of a lemma row: the first word of its first spelling («أطلق سراح» → «اطلق»)."""
+    return normalize_for_match(lemma_field.split(" ")[0].split("|")[0])
+
+
 def verb_forms(lemma: str, imperfect: str | None = None, perfect_only: bool = False) -> set[str]:
     """Written forms of a verb from its normalised perfect lemma (and an irregular imperfect, if given).
     `perfect_only` for verbs whose imperfect names a state, not an event («تسيطر» controls, «سيطر» took)."""
