@@ -276,45 +276,9 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     return close
 
 
-_DOWNED_CRAFT = _WORDS["downed_craft"]
-
-
-def downs_a_craft(event: Event) -> bool:
-    """An attack told by a downing of a craft («إسقاط طائرة حربية», «والفصائل تسقط طائرة روسية»): the trigger's
-    last word names the aircraft hit."""
-    return event.type == "ASSAULT" and names_a_downed_craft(event.trigger.text)
-
-
-def names_a_downed_craft(trigger: str) -> bool:
-    """A trigger of two or more words whose last word is a craft («إسقاط طائرة», «سقوط المروحية»)."""
-    words = normalize_for_match(trigger).split()
-    return len(words) > 1 and (words[-1] in _DOWNED_CRAFT
-                               or words[-1].startswith("ال") and words[-1][2:] in _DOWNED_CRAFT)
-
-
-def _crew_of_the_craft(a: Event, b: Event) -> bool:
-    """«أعلنت الفصائل إسقاط طائرة حربية ...، كما أعلنت عن مقتل الطيار جراء هبوطه ... بإدلب»: a death told in the
-    sentence of a downing with no toll of its own, within 25 km of it (where the pilot came down), is the
-    downing's toll."""
-    downing, other = (a, b) if downs_a_craft(a) else (b, a)
-    return downs_a_craft(downing) and not downs_a_craft(other) and not downing.fatalities \
-        and other.fatalities is not None and downing.place is not None and other.place is not None \
-        and downing.place.lat is not None and other.place.lat is not None \
-        and _km(downing.place, other.place) <= _LEAD_KM
-
-
-def same_kind(a: Event, b: Event) -> bool:
-    """One type, and one kind of target: an aircraft shot down and a strike on a village, however close in place,
-    day and mode, are two acts (the downing over Idlib and the strike on Khan al-Subul told in one lead)."""
-    return a.type == b.type and downs_a_craft(a) == downs_a_craft(b)
-
-
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
-                reporters: set[int] = frozenset(), told_here: bool = False) -> bool:
-    """`told_here`: a is told in b's sentence too (one of its mentions joined it from there)."""
-    if a.type == b.type and (same_sentence or told_here) and _crew_of_the_craft(a, b):
-        return True
-    if a.type != b.type or not same_sentence and not same_kind(a, b):
+                reporters: set[int] = frozenset()) -> bool:
+    if a.type != b.type:
         return False
     if same_sentence and a.injuries and b.injuries and a.injuries != b.injuries \
             and not (revises_toll(a) or revises_toll(b)) and _clause_break_between(a, b):
@@ -440,11 +404,11 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
             continue
         here = doc.sentence_at(event.trigger.start)
         for earlier in reversed(events[:k]):
-            alike = same_kind(earlier, event) or (
+            same_kind = earlier.type == event.type or (
                 # «أصيب شابان بالرصاص الحي خلال مواجهات» in a story of raids by «القوات الإسرائيلية»
                 event.type == "ASSAULT" and earlier.type == "COERCE" and earlier.actor1 is not None
                 and earlier.actor1.sector in ("military", "police"))
-            if alike and earlier.actor1 is not None \
+            if same_kind and earlier.actor1 is not None \
                     and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
                 event.actor1 = earlier.actor1
                 break
@@ -452,14 +416,14 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
 
 def _is_total_of_others(event: Event, events: list[Event]) -> bool:
     """«مقتل 16 فلسطينيا بغارات» over a story of strikes killing 12, 2 and 2: the headline adds them up."""
-    others = [o.fatalities for o in events if o is not event and same_kind(o, event) and o.fatalities]
+    others = [o.fatalities for o in events if o is not event and o.type == event.type and o.fatalities]
     return bool(event.fatalities and len(others) >= 2 and sum(others) == event.fatalities)
 
 
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
-    if tells_several(event) and any(o is not event and same_kind(o, event) and _nested(event.place, o.place)
+    if tells_several(event) and any(o is not event and o.type == event.type and _nested(event.place, o.place)
                                     and o.place.feature in _INNER for o in events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its sentence sums up several events in its city («عدة مناطق»)",
@@ -479,7 +443,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
     if p is None or p.lat is None or rank == 0 or _an_arrest_told_in_the_body(event, doc):
         return False
-    details = [o for o in events if o is not event and same_kind(o, event) and o.place is not None
+    details = [o for o in events if o is not event and o.type == event.type and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
                and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))
                and not _other_attacker(event, o)]
@@ -507,7 +471,7 @@ def _settlements_it_sums(event: Event, events: list[Event]) -> bool:
     if p is None or p.lat is None:
         return False
     names = {o.place.name_en or normalize_for_match(o.place.text) for o in events
-             if o is not event and same_kind(o, event) and o.place is not None and o.place.lat is not None
+             if o is not event and o.type == event.type and o.place is not None and o.place.lat is not None
              and o.place.feature in _SMALL_SETTLEMENTS and not _same_place(o.place, p) and _km(o.place, p) <= _SUMMARY_KM}
     return len(names) >= 2
 
@@ -647,7 +611,7 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                            if (s == sentence or sentence in told_in[id(m)]
                                or id(ev) not in one_more and not other_day(m, ev))
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
-                                           reporters=reporters, told_here=sentence in told_in[id(m)])), None)
+                                           reporters=reporters)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
@@ -714,7 +678,7 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
     """The latest earlier attack, in the sentence before, at ev's place and of its mode."""
     for s, m in reversed(merged):
-        if same_kind(m, ev) and 0 < sentence - s <= 1 and m.place is not None and \
+        if m.type == ev.type and 0 < sentence - s <= 1 and m.place is not None and \
                 _same_place(m.place, ev.place) and _modes_agree(m, ev):
             return m
     return None
@@ -738,9 +702,9 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     a strike dated «اليوم الإثنين»), with no other toll. «اللقاء» or «الاجتماع» after the only meeting told
     in those sentences is that meeting wherever its sentence places the talks' subject («وجرى خلال اللقاء
     استعراض ... الأوضاع في قطاع غزة»)."""
-    candidates = [m for s, m in merged if same_kind(m, ev) and 0 <= sentence - s <= _RESTATE_SENTENCES]
+    candidates = [m for s, m in merged if m.type == ev.type and 0 <= sentence - s <= _RESTATE_SENTENCES]
     for s, m in reversed(merged):
-        if not same_kind(m, ev) or not 0 <= sentence - s <= _RESTATE_SENTENCES:
+        if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
             continue
         if m.fatalities and ev.fatalities and m.fatalities != ev.fatalities \
                 and not _refines(m, ev) and not _refines(ev, m):
@@ -769,7 +733,7 @@ def _the_only_one_there(merged: list[tuple[int, Event]], sentence: int, ev: Even
 def _only_earlier_at_its_place(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
     """The article's only event of ev's type told before ev's sentence, when both are placed at the very same
     point and their modes agree."""
-    earlier = [m for s, m in merged if same_kind(m, ev) and s < sentence]
+    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
     if len(earlier) != 1:
         return None
     m = earlier[0]
@@ -796,7 +760,7 @@ def _restated_more_finely(merged: list[tuple[int, Event]], sentence: int, ev: Ev
     عن تنفيذ ضربة جوية ... في سوريا، وقال المتحدث إن الضربة وقعت بالقرب من مدينة إدلب» (one strike, placed
     finely by its restating noun). Asked before mentions elsewhere in the article, which may share ev's town. Not
     an event that tells several acts («عدة هجمات», «سلسلة تفجيرات»), of which the noun may name one."""
-    return next((m for s, m in reversed(merged) if s == sentence and same_kind(m, ev)
+    return next((m for s, m in reversed(merged) if s == sentence and m.type == ev.type
                  and _finer_in_its_area(m.place, ev.place) and _tolls_agree(m, ev) and not tells_several(m)), None)
 
 

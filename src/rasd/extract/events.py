@@ -59,7 +59,6 @@ from rasd.extract.event_merge import (
     back_to_parts,
     _update_total,
     merge_events,
-    names_a_downed_craft,
 )
 from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
@@ -535,9 +534,8 @@ def run(doc: Document) -> None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
-        mode = "disapprove" if verbal else match.rule.get("mode") or None if names_a_downed_craft(trigger_span.text) \
-            else _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
-        #   (the craft shot down, «إسقاط طائرة حربية», is what was hit, not the means of the attack)
+        mode = "disapprove" if verbal else \
+            _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
         if mode == "-":
             mode = None
         event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
