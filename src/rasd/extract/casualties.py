@@ -142,13 +142,11 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
 
 
 def _singular_person(doc: Document, k: int) -> NumberMention | None:
-    """One person: a singular counted noun, bare, possessed or definite («عنصر», «وشخص», «والدتهما», «نجله»,
-    «الطيار»)."""
+    """One person: a singular counted noun, bare or possessed («عنصر», «وشخص», «والدتهما», «نجله»)."""
     if k >= len(doc.tokens):
         return None
     single = singular_count_at(doc.tokens, k)
-    if single is None and (doc.tokens[k].suffix or "ال" in doc.tokens[k].prefixes):
-        # «وإصابة والدته»; and the definite «ومقتل الطيار», «وإصابة السائق»: one known person
+    if single is None and doc.tokens[k].suffix:
         unit = singular_noun(doc.tokens[k].stem)
         if unit is not None:
             tok = doc.tokens[k]

@@ -295,10 +295,13 @@ def names_a_downed_craft(trigger: str) -> bool:
 def _crew_of_the_craft(a: Event, b: Event) -> bool:
     """«أعلنت الفصائل إسقاط طائرة حربية ...، كما أعلنت عن مقتل الطيار جراء هبوطه ... بإدلب»: a death b told alone
     (no attack in its clause: asked by the caller) in the sentence of a downing a with no toll of its own, within
-    25 km of it (where the pilot came down), is the downing's toll."""
-    return downs_a_craft(a) and not downs_a_craft(b) and not a.fatalities and b.fatalities is not None \
-        and a.place is not None and b.place is not None and a.place.lat is not None and b.place.lat is not None \
-        and _km(a.place, b.place) <= _LEAD_KM
+    25 km of it or inside the province of a downing told only by its countryside (where the pilot came down), is
+    the downing's toll."""
+    if not (downs_a_craft(a) and not downs_a_craft(b) and not a.fatalities and b.fatalities is not None) \
+            or a.place is None or b.place is None or a.place.lat is None or b.place.lat is None:
+        return False
+    return _km(a.place, b.place) <= _LEAD_KM or (
+        a.place.feature in _AREAS and bool(a.place.admin1) and a.place.admin1 == b.place.admin1)
 
 
 def same_kind(a: Event, b: Event) -> bool:

@@ -475,10 +475,11 @@ def run(doc: Document) -> None:
             if match.rule.reads_as_noun(trig) and before.stem in _TIME_ANCHORS and not before.suffix:
                 set_aside("reference", f"«{before.text} {trig.text}»: a time reference to an earlier act")
                 continue
-            if match.rule.reads_as_noun(trig) and (anchor := _time_distance_anchor(doc, match.first)) is not None \
-                    and not _doer_inside(doc, match):
-                set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
-                continue
+            if match.rule.reads_as_noun(trig) and (anchor := _time_distance_anchor(doc, match.first)) is not None:
+                if not _doer_inside(doc, match):
+                    set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
+                    continue
+                lo = match.first    # its own act: the clause's figures before «بعد ... من» are the other act's
             if not match.rule.reads_as_noun(trig) and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
