@@ -34,10 +34,14 @@ def _end_to_end(bench, folder: Path, tmp_path: Path) -> dict:
 
 
 def test_the_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):
+    # session 11 (dedup16): the Su-25 downing extracted in its three reports and one record (tolls 7/7), and UNAMI's
+    # two statements one record (a hashtag name): F1 0.980 -> 1.000, 7 -> 9 keys unified
     report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup", tmp_path)
-    assert report["pairwise"]["f1"] >= 0.97, report["pairwise"]
+    assert report["pairwise"]["f1"] >= 0.99, report["pairwise"]
     assert report["canonical_events_joining_different_keys"] == 0
-    assert report["keys_unified"] >= 7
+    assert report["keys_unified"] >= 9
+    tolls = report["tolls_within_reported_range"]
+    assert tolls["ok"] == tolls["n"], tolls
 
 
 def test_the_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):

@@ -575,7 +575,11 @@ def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
 _POSSESSIVE_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "ه", "ك", "كم", "نا"})     # «ساحتها» (its square): no name
 
 
-def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
+_NONSTATE_AGENT_SECTORS = frozenset({"rebel", "armed_group"})
+_STATE_FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
+
+
+def add_org_patterns(doc: Document, claims: list[_Claim], matches: list[KBMatch] = ()) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
     Arabic organisation names are construct chains: the head without the article, then words with it
@@ -585,6 +589,12 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
     """
     heads, stoppers = _org_heads(), _name_stoppers()
     tokens = doc.tokens
+    # a chain that is a whole non-state agent of two or more words («قوات المعارضة»: the armed opposition) is that
+    # agent, read later by add_kb_entities, not a name headed by «قوات» (state forces; «قوات الأمن» stays a name)
+    agents = load_kb().actors.agents
+    rebel_chains = {(m.token_start, m.token_end) for m in matches
+                    if m.kind == "agent" and m.token_end - m.token_start > 1
+                    and getattr(agents.get(m.ids[0]), "sector", None) in _NONSTATE_AGENT_SECTORS}
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -603,6 +613,9 @@ def add_org_patterns(doc: Document, claims: list[_Claim]) -> None:
             continue
         if j > i and tok.stem in _weak_heads() and not _chain_has_name(doc, i + 1, j, site=place_head):
             i = j + 1       # «حركة الأجسام», «جهاز العرض», «منطقة الجزاء»: everyday words, no name
+            continue
+        if (i, j + 1) in rebel_chains and heads[tok.stem] in _STATE_FORCE_SECTORS:
+            i = j + 1
             continue
         if j > i:
             sector = heads[tok.stem]
@@ -2418,7 +2431,7 @@ def run(doc: Document) -> None:
     add_latin_names(doc, claims)
     add_quoted_names(doc, claims)
     add_numbered_units(doc, claims)
-    add_org_patterns(doc, claims)
+    add_org_patterns(doc, claims, matches)
     add_named_clubs(doc, claims)
     add_kb_entities(doc, kb, claims, matches, named=False, ner_spans=ner_spans)
     add_clubs(doc, claims, kb)

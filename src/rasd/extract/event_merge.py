@@ -276,9 +276,47 @@ def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     return close
 
 
+_DOWNED_CRAFT = _WORDS["downed_craft"]
+
+
+def downs_a_craft(event: Event) -> bool:
+    """An attack told by a downing of a craft («إسقاط طائرة حربية», «والفصائل تسقط طائرة روسية»): the trigger's
+    last word names the aircraft hit."""
+    return event.type == "ASSAULT" and names_a_downed_craft(event.trigger.text)
+
+
+def names_a_downed_craft(trigger: str) -> bool:
+    """A trigger of two or more words whose last word is a craft («إسقاط طائرة», «سقوط المروحية»)."""
+    words = normalize_for_match(trigger).split()
+    return len(words) > 1 and (words[-1] in _DOWNED_CRAFT
+                               or words[-1].startswith("ال") and words[-1][2:] in _DOWNED_CRAFT)
+
+
+def _crew_of_the_craft(a: Event, b: Event) -> bool:
+    """«أعلنت الفصائل إسقاط طائرة حربية ...، كما أعلنت عن مقتل الطيار جراء هبوطه ... بإدلب»: a death b told alone
+    (no attack in its clause: asked by the caller) in the sentence of a downing a with no toll of its own, within
+    25 km of it or inside the province of a downing told only by its countryside (where the pilot came down), is
+    the downing's toll."""
+    if not (downs_a_craft(a) and not downs_a_craft(b) and not a.fatalities and b.fatalities is not None) \
+            or a.place is None or b.place is None or a.place.lat is None or b.place.lat is None:
+        return False
+    return _km(a.place, b.place) <= _LEAD_KM or (
+        a.place.feature in _AREAS and bool(a.place.admin1) and a.place.admin1 == b.place.admin1)
+
+
+def same_kind(a: Event, b: Event) -> bool:
+    """One type, and one kind of target: an aircraft shot down and a strike on a village, however close in place,
+    day and mode, are two acts (the downing over Idlib and the strike on Khan al-Subul told in one lead)."""
+    return a.type == b.type and downs_a_craft(a) == downs_a_craft(b)
+
+
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
-                reporters: set[int] = frozenset()) -> bool:
-    if a.type != b.type:
+                reporters: set[int] = frozenset(), told_here: bool = False, death_only: bool = False) -> bool:
+    """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
+    a death told with no act of its own in its clause, which may be the toll of a downing a."""
+    if a.type == b.type and (same_sentence or told_here) and death_only and _crew_of_the_craft(a, b):
+        return True
+    if a.type != b.type or not same_kind(a, b) and not (death_only and downs_a_craft(a)):
         return False
     if same_sentence and a.injuries and b.injuries and a.injuries != b.injuries \
             and not (revises_toll(a) or revises_toll(b)) and _clause_break_between(a, b):
@@ -404,11 +442,11 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
             continue
         here = doc.sentence_at(event.trigger.start)
         for earlier in reversed(events[:k]):
-            same_kind = earlier.type == event.type or (
+            alike = same_kind(earlier, event) or (
                 # «أصيب شابان بالرصاص الحي خلال مواجهات» in a story of raids by «القوات الإسرائيلية»
                 event.type == "ASSAULT" and earlier.type == "COERCE" and earlier.actor1 is not None
                 and earlier.actor1.sector in ("military", "police"))
-            if same_kind and earlier.actor1 is not None \
+            if alike and earlier.actor1 is not None \
                     and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
                 event.actor1 = earlier.actor1
                 break
@@ -416,14 +454,14 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
 
 def _is_total_of_others(event: Event, events: list[Event]) -> bool:
     """«مقتل 16 فلسطينيا بغارات» over a story of strikes killing 12, 2 and 2: the headline adds them up."""
-    others = [o.fatalities for o in events if o is not event and o.type == event.type and o.fatalities]
+    others = [o.fatalities for o in events if o is not event and same_kind(o, event) and o.fatalities]
     return bool(event.fatalities and len(others) >= 2 and sum(others) == event.fatalities)
 
 
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     """An event at a coarse place («قصف ... على ريف إدلب») that more specific events of the same type in
     the article detail (villages within 50 km) is their summary, not another event: kept in non_events."""
-    if tells_several(event) and any(o is not event and o.type == event.type and _nested(event.place, o.place)
+    if tells_several(event) and any(o is not event and same_kind(o, event) and _nested(event.place, o.place)
                                     and o.place.feature in _INNER for o in events):
         doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                                "reason": "its sentence sums up several events in its city («عدة مناطق»)",
@@ -443,7 +481,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
     rank = _FEATURE_RANK.get(p.feature or "", 2) if p is not None else 0
     if p is None or p.lat is None or rank == 0 or _an_arrest_told_in_the_body(event, doc):
         return False
-    details = [o for o in events if o is not event and o.type == event.type and o.place is not None
+    details = [o for o in events if o is not event and same_kind(o, event) and o.place is not None
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
                and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))
                and not _other_attacker(event, o)]
@@ -471,7 +509,7 @@ def _settlements_it_sums(event: Event, events: list[Event]) -> bool:
     if p is None or p.lat is None:
         return False
     names = {o.place.name_en or normalize_for_match(o.place.text) for o in events
-             if o is not event and o.type == event.type and o.place is not None and o.place.lat is not None
+             if o is not event and same_kind(o, event) and o.place is not None and o.place.lat is not None
              and o.place.feature in _SMALL_SETTLEMENTS and not _same_place(o.place, p) and _km(o.place, p) <= _SUMMARY_KM}
     return len(names) >= 2
 
@@ -578,7 +616,7 @@ def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) ->
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
                  doc: Document | None = None, one_more: set[int] = frozenset(),
-                 weekdays: dict[int, int] | None = None) -> list[Event]:
+                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset()) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
@@ -611,7 +649,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                            if (s == sentence or sentence in told_in[id(m)]
                                or id(ev) not in one_more and not other_day(m, ev))
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
-                                           reporters=reporters)), None)
+                                           reporters=reporters, told_here=sentence in told_in[id(m)],
+                                           death_only=id(ev) in deaths_only)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
@@ -631,8 +670,14 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             if id(target) in reporters and id(ev) not in reporters and ev.actor1 is not None:
                 target.actor1 = ev.actor1       # the attacker told elsewhere, not the source of the toll
                 reporters.discard(id(target))
-            _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                    keep_tolls=restated is not None, listed=id(ev) in listed)
+            if downs_a_craft(target) and not downs_a_craft(ev):
+                # the crew's death (`_crew_of_the_craft`): its toll, not the place where the pilot came down
+                # nor the actors of the sentence that tells it («واعترفت روسيا ... بالتعاون مع تركيا»)
+                target.fatalities = target.fatalities or ev.fatalities
+                target.injuries = target.injuries or ev.injuries
+            else:
+                _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
+                        keep_tolls=restated is not None, listed=id(ev) in listed)
             if id(target) not in weekdays and id(ev) in weekdays:
                 weekdays[id(target)] = weekdays[id(ev)]     # the day a later mention tells («الأربعاء»)
             if id(ev) in reporters and target.actor1 is ev.actor1:
@@ -678,7 +723,7 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
     """The latest earlier attack, in the sentence before, at ev's place and of its mode."""
     for s, m in reversed(merged):
-        if m.type == ev.type and 0 < sentence - s <= 1 and m.place is not None and \
+        if same_kind(m, ev) and 0 < sentence - s <= 1 and m.place is not None and \
                 _same_place(m.place, ev.place) and _modes_agree(m, ev):
             return m
     return None
@@ -702,9 +747,9 @@ def _restated(merged: list[tuple[int, Event]], sentence: int, ev: Event, doc: Do
     a strike dated «اليوم الإثنين»), with no other toll. «اللقاء» or «الاجتماع» after the only meeting told
     in those sentences is that meeting wherever its sentence places the talks' subject («وجرى خلال اللقاء
     استعراض ... الأوضاع في قطاع غزة»)."""
-    candidates = [m for s, m in merged if m.type == ev.type and 0 <= sentence - s <= _RESTATE_SENTENCES]
+    candidates = [m for s, m in merged if same_kind(m, ev) and 0 <= sentence - s <= _RESTATE_SENTENCES]
     for s, m in reversed(merged):
-        if m.type != ev.type or not 0 <= sentence - s <= _RESTATE_SENTENCES:
+        if not same_kind(m, ev) or not 0 <= sentence - s <= _RESTATE_SENTENCES:
             continue
         if m.fatalities and ev.fatalities and m.fatalities != ev.fatalities \
                 and not _refines(m, ev) and not _refines(ev, m):
@@ -733,7 +778,7 @@ def _the_only_one_there(merged: list[tuple[int, Event]], sentence: int, ev: Even
 def _only_earlier_at_its_place(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
     """The article's only event of ev's type told before ev's sentence, when both are placed at the very same
     point and their modes agree."""
-    earlier = [m for s, m in merged if m.type == ev.type and s < sentence]
+    earlier = [m for s, m in merged if same_kind(m, ev) and s < sentence]
     if len(earlier) != 1:
         return None
     m = earlier[0]
@@ -760,7 +805,7 @@ def _restated_more_finely(merged: list[tuple[int, Event]], sentence: int, ev: Ev
     عن تنفيذ ضربة جوية ... في سوريا، وقال المتحدث إن الضربة وقعت بالقرب من مدينة إدلب» (one strike, placed
     finely by its restating noun). Asked before mentions elsewhere in the article, which may share ev's town. Not
     an event that tells several acts («عدة هجمات», «سلسلة تفجيرات»), of which the noun may name one."""
-    return next((m for s, m in reversed(merged) if s == sentence and m.type == ev.type
+    return next((m for s, m in reversed(merged) if s == sentence and same_kind(m, ev)
                  and _finer_in_its_area(m.place, ev.place) and _tolls_agree(m, ev) and not tells_several(m)), None)
 
 

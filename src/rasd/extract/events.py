@@ -59,6 +59,7 @@ from rasd.extract.event_merge import (
     back_to_parts,
     _update_total,
     merge_events,
+    names_a_downed_craft,
 )
 from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
@@ -425,6 +426,7 @@ def run(doc: Document) -> None:
     found: list[tuple[int, Event]] = []
     restating: set[int] = set()      # ids of events told by a definite or possessed noun («الهجوم», «لقائهما»)
     one_more: set[int] = set()       # ids of events told as one more of their kind («اعتقلت مواطنا آخر»)
+    deaths_only: set[int] = set()    # ids of deaths told with no attack word in their clause («ومقتل الطيار»)
     weekdays: dict[int, int] = {}    # id of an event → the one weekday its sentence names («وأمس السبت، اعتقلت»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
     one_more_elsewhere: list[tuple[int, Event]] = []    # set aside, but specific enough beside another attack
@@ -474,8 +476,10 @@ def run(doc: Document) -> None:
                 set_aside("reference", f"«{before.text} {trig.text}»: a time reference to an earlier act")
                 continue
             if match.rule.reads_as_noun(trig) and (anchor := _time_distance_anchor(doc, match.first)) is not None:
-                set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
-                continue
+                if not _doer_inside(doc, match):
+                    set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
+                    continue
+                lo = match.first    # its own act: the clause's figures before «بعد ... من» are the other act's
             if not match.rule.reads_as_noun(trig) and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
@@ -534,8 +538,13 @@ def run(doc: Document) -> None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
-        mode = "disapprove" if verbal else \
-            _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
+        rule_mode = None if storming else match.rule.get("mode") or None
+        if verbal:
+            mode = "disapprove"
+        elif names_a_downed_craft(trigger_span.text):
+            mode = rule_mode    # the craft shot down («إسقاط طائرة حربية») was hit; it is not the attack's means
+        else:
+            mode = _refine_mode(doc, event_type, rule_mode, sentence)
         if mode == "-":
             mode = None
         event = Event(type=event_type, mode=mode, trigger=trigger_span, evidence=doc.span(sent.start, sent.end),
@@ -574,6 +583,8 @@ def run(doc: Document) -> None:
             restating.add(id(event))
         if _one_more(doc, match, event_type) is not None:
             one_more.add(id(event))
+        if event_type == "ASSAULT" and match.rule.lemma.split("|")[0] in _DEATH_LEMMAS:
+            deaths_only.add(id(event))      # kept below if no other attack is told in its clause
         if (weekday := _weekday_told(doc, sentence)) is not None:
             weekdays[id(event)] = weekday
         if place is not None and event_type in _PER_LOCATION_TYPES and doc.sentence_at(place.span.start) == sentence:
@@ -590,7 +601,8 @@ def run(doc: Document) -> None:
     tolls_by_place(doc, found, _PER_LOCATION_TYPES & _CASUALTY_TYPES)
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
-    events = merge_events(found, restating, doc, one_more, weekdays)
+    deaths_only = _deaths_told_alone(doc, found, deaths_only)
+    events = merge_events(found, restating, doc, one_more, weekdays, deaths_only)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
@@ -619,6 +631,40 @@ _VERBAL_ATTACK = _WORDS["verbal_attack"]
 _VERBAL_ATTACK_ADJECTIVES = _WORDS["verbal_attack_adjective"]
 _VERBAL_REACH = 10       # «هاجم خلالها كل من الولايات المتحدة واليوناني قائلا»
 _ADJECTIVE_REACH = 2     # «هجوما إعلاميا لاذعا»
+
+
+_DEATH_LEMMAS = ROLES["death_lemmas"]
+
+
+def _doer_inside(doc: Document, match: LemmaMatch) -> bool:
+    """A phrase whose verbal noun and object enclose its doer («بعد وقت قصير من إسقاط قوات المعارضة طائرة
+    حربية روسية»): an act told whole, with who did it and to what — an event of its own, not only a time
+    reference for the event of the clause."""
+    if match.last - match.first < 2:
+        return False
+    lo, hi = doc.tokens[match.first].end, doc.tokens[match.last].start
+    return any(lo <= e.span.start and e.span.end <= hi for e in doc.entities) \
+        or any(lo <= a.span.start and a.span.end <= hi for a in doc.agents)
+
+
+def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: set[int]) -> set[int]:
+    """The deaths or wounds (`deaths`: told by a casualty word) with no attack kept as an event in their clause
+    but a downing («واعترفت روسيا بسقوط الطائرة ومقتل الطيار», «سقوط طائرة ... ومقتل الطيار»)."""
+    out: set[int] = set()
+    for sentence, event in found:
+        if id(event) not in deaths:
+            continue
+        bounds = doc.token_range(doc.sentences[sentence].start, doc.sentences[sentence].end)
+        first = doc.token_range(event.trigger.start, event.trigger.end)
+        if bounds is None or first is None:
+            continue
+        c_lo, c_hi = clause_bounds(doc, first[0], bounds[0], bounds[1] + 1)
+        lo, hi = doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end
+        if not any(s == sentence and e.type == "ASSAULT" and id(e) not in deaths
+                   and not names_a_downed_craft(e.trigger.text)
+                   and lo <= e.trigger.start < hi for s, e in found):
+            out.add(id(event))
+    return out
 
 
 def _attack_in_words(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:

@@ -31,7 +31,7 @@ ARTICLE_FREE_KINDS = frozenset({"agent", "nisba"})   # kinds matched after remov
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_ARTICLE = ("ولل", "فلل", "لل")
 _MIN_STEM = 3   # a stripped reading must keep at least this many letters («بان» is not ب + «ان»)
-_TRANSPARENT = " \t«»\"“”"   # between the words of a name: spaces and quotation marks
+_TRANSPARENT = " \t«»\"“”#_"   # between the words of a name: spaces, quotation marks, a hashtag («#الأمم_المتحدة»)
 
 
 @dataclass(slots=True)
@@ -167,6 +167,8 @@ class Matcher:
         out = []
         cache, readings = self._readings, self.readings
         for i in range(n):
+            if i > 0 and text[tokens[i - 1].end:tokens[i].start] == "_":
+                continue    # a name does not start inside a hashtag («#إنسان_رايتس_ووتش» is no «رايتس ووتش»)
             # (`readings`' cache read here, the method only on a miss: most words have no reading; issue 16)
             rds = cache.get(tokens[i].text)
             if rds is None:
