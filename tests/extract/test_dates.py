@@ -30,7 +30,7 @@ def test_date_words_file_invariants():
     rows = data_rows("date_words.tsv")
     roles = {"day_offset", "day_part", "week_offset", "weekend", "month_offset", "year_offset", "past", "future",
              "day_cue", "month_cue", "year_cue", "ago", "unit", "month", "ambiguous_month", "hijri_month",
-             "hijri_marker", "era_marker", "this_month", "name_head"}
+             "hijri_marker", "era_marker", "this_month", "name_head", "other_day"}
     assert rows and all(r["role"] in roles for r in rows)
     for r in rows:
         if r["role"] in ("day_offset", "week_offset", "month_offset", "year_offset"):
@@ -94,6 +94,16 @@ def test_relative_days(sentence, span, value):
 
 def test_following_day_is_not_today():
     assert found("وفي اليوم التالي عادت القوات") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "بينما أُطلق سراح الزوج في نفس اليوم، وغادر الأطفال بعد يوم واحد",
+    "وكانت القوات قد انسحبت من البلدة في ذلك اليوم بعد اشتباكات عنيفة",
+    "ولم يعد الصيادون إلى منازلهم تلك الليلة",
+    "وفي ذات اليوم أعلنت الشرطة اعتقال مشتبه به",
+])
+def test_the_same_day_or_that_day_is_not_today(sentence):
+    assert found(sentence) == []
 
 
 def test_today_closing_a_byline_outlet_name_is_not_a_date():
