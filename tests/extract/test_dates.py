@@ -132,6 +132,23 @@ def test_last_month_and_last_year():
     assert found("أجريت الانتخابات العام الماضي", dt.date(2025, 1, 3)) == [("العام الماضي", "2024", "year")]
 
 
+@pytest.mark.parametrize("sentence, span, value, precision", [
+    # Tunisian and Gulf papers write «الفارط» and «المنقضي» for «الماضي»; MONDAY is 2024-12-02
+    ("نفذ المحامون إضرابا عاما الأسبوع الفارط", "الأسبوع الفارط", "2024-11-25", "week"),
+    ("أوقفت الشرطة المدونة في شهر سبتمبر الفارط", "شهر سبتمبر الفارط", "2024-09", "month"),
+    ("انطلقت الاحتجاجات في الجهة خلال الشهر الفارط", "الشهر الفارط", "2024-11", "month"),
+    ("شهدت البلاد احتجاجات واسعة السنة الفارطة", "السنة الفارطة", "2023", "year"),
+    ("اعتقلت السلطات عشرات الناشطين خلال العام المنقضي", "العام المنقضي", "2023", "year"),
+])
+def test_past_in_maghreb_and_gulf_wording(sentence, span, value, precision):
+    assert found(sentence) == [(span, value, precision)]
+
+
+def test_a_weekday_with_farit_in_an_article_of_that_weekday_is_a_week_before():
+    assert found("وكانت الوحدات الأمنية قد أوقفته يوم الأحد الفارط بمنزله في صفاقس", SUNDAY) == [
+        ("يوم الأحد الفارط", "2024-11-24", "day")]
+
+
 def test_ago_with_number_words_and_duals():
     assert found("اختفى الصحفي منذ ثلاثة أيام") == [("منذ ثلاثة أيام", "2024-11-29", "day")]
     assert found("اعتقل قبل يومين في حمص") == [("قبل يومين", "2024-11-30", "day")]
