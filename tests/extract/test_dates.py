@@ -30,7 +30,7 @@ def test_date_words_file_invariants():
     rows = data_rows("date_words.tsv")
     roles = {"day_offset", "day_part", "week_offset", "weekend", "month_offset", "year_offset", "past", "future",
              "day_cue", "month_cue", "year_cue", "ago", "unit", "month", "ambiguous_month", "hijri_month",
-             "hijri_marker", "era_marker", "this_month", "name_head"}
+             "hijri_marker", "era_marker", "this_month", "name_head", "other_day"}
     assert rows and all(r["role"] in roles for r in rows)
     for r in rows:
         if r["role"] in ("day_offset", "week_offset", "month_offset", "year_offset"):
@@ -96,6 +96,16 @@ def test_following_day_is_not_today():
     assert found("وفي اليوم التالي عادت القوات") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "بينما أُطلق سراح الزوج في نفس اليوم، وغادر الأطفال بعد يوم واحد",
+    "وكانت القوات قد انسحبت من البلدة في ذلك اليوم بعد اشتباكات عنيفة",
+    "ولم يعد الصيادون إلى منازلهم تلك الليلة",
+    "وفي ذات اليوم أعلنت الشرطة اعتقال مشتبه به",
+])
+def test_the_same_day_or_that_day_is_not_today(sentence):
+    assert found(sentence) == []
+
+
 def test_today_closing_a_byline_outlet_name_is_not_a_date():
     assert found("قتل 8 أشخاص بغارات مساء أمس.\nصنعاء (السبعين) – تعز اليوم:\nوقال نشطاء إن القصف أدى إلى إصابة "
                  "أربعة أشخاص") == [("مساء أمس", "2024-12-01", "day")]
@@ -120,6 +130,23 @@ def test_last_month_and_last_year():
     assert found("ارتفعت الأسعار الشهر الماضي") == [("الشهر الماضي", "2024-11", "month")]
     assert found("أجريت الانتخابات العام الماضي") == [("العام الماضي", "2023", "year")]
     assert found("أجريت الانتخابات العام الماضي", dt.date(2025, 1, 3)) == [("العام الماضي", "2024", "year")]
+
+
+@pytest.mark.parametrize("sentence, span, value, precision", [
+    # Tunisian and Gulf papers write «الفارط» and «المنقضي» for «الماضي»; MONDAY is 2024-12-02
+    ("نفذ المحامون إضرابا عاما الأسبوع الفارط", "الأسبوع الفارط", "2024-11-25", "week"),
+    ("أوقفت الشرطة المدونة في شهر سبتمبر الفارط", "شهر سبتمبر الفارط", "2024-09", "month"),
+    ("انطلقت الاحتجاجات في الجهة خلال الشهر الفارط", "الشهر الفارط", "2024-11", "month"),
+    ("شهدت البلاد احتجاجات واسعة السنة الفارطة", "السنة الفارطة", "2023", "year"),
+    ("اعتقلت السلطات عشرات الناشطين خلال العام المنقضي", "العام المنقضي", "2023", "year"),
+])
+def test_past_in_maghreb_and_gulf_wording(sentence, span, value, precision):
+    assert found(sentence) == [(span, value, precision)]
+
+
+def test_a_weekday_with_farit_in_an_article_of_that_weekday_is_a_week_before():
+    assert found("وكانت الوحدات الأمنية قد أوقفته يوم الأحد الفارط بمنزله في صفاقس", SUNDAY) == [
+        ("يوم الأحد الفارط", "2024-11-24", "day")]
 
 
 def test_ago_with_number_words_and_duals():

@@ -26,3 +26,14 @@ def test_a_first_sentence_closed_by_a_full_stop_is_no_headline():
                        "وقتل أمس ثلاثة مدنيين في مدينة سراقب.")
     first = next(e for e in events if "كفرنبل" in e.evidence.text)
     assert (first.date, first.date_source) == ("2024-03-05", "publication")
+
+
+def test_an_undated_lead_under_a_headline_takes_the_day_the_next_sentences_give():
+    # the lead tells the news without its day; the source quoted after it gives the day (events._dates_of_undated_leads)
+    doc = extract(Article(id="t", published=TUESDAY, text=(
+        "مقتل قيادي في حركة الشباب بغارة أمريكية\n"
+        "قُتل قيادي بارز في حركة الشباب بضربة لطائرة أمريكية مسيرة في إقليم شبيلي السفلى جنوب الصومال.\n"
+        "وقال مسؤول محلي إن الطائرة استهدفت سيارة القيادي مساء أمس الاثنين قرب بلدة جلب.\n"
+        "ولم تعلق القيادة الأمريكية في أفريقيا على الضربة.")))
+    lead = [e for e in doc.events if e.type == "ASSAULT" and doc.sentence_at(e.trigger.start) == 1]
+    assert [(e.date, e.date_source) for e in lead] == [("2024-03-04", "narrative")]

@@ -1,7 +1,12 @@
 """Events told only to date another («بعد وقت قصير من إسقاط ... ومقتل قائدها»), summaries of several strikes and
 the strikes they sum up, villages named with a dual place word («بلدتي X وY»)."""
 
+import datetime as dt
+
 from rasd_testkit.extraction import events_of
+
+from rasd.document import Article
+from rasd.pipeline import extract
 
 
 def test_an_act_after_a_time_distance_phrase_is_a_reference_not_an_event():
@@ -308,3 +313,20 @@ def test_a_verb_after_a_clause_opener_takes_the_previous_sentences_subject():
                     "فيما اقتحمت مدينة الخليل واعتقلت اثنين.")
     raid = next(e for e in doc.events if e.place is not None and e.place.text == "الخليل")
     assert raid.actor1.text == "قوات الاحتلال"
+
+
+_SHELLING_TODAY = ("قتل ثلاثة مدنيين صباح اليوم الإثنين بقصف مدفعي لقوات النظام على بلدة البارة في جبل الزاوية. "
+                   "وأضاف المراسل أنّ بلدة إحسم تعرّضت للقصف المدفعي أيضاً، ما أدّى إلى مقتل سبعة أشخاص. ")
+
+
+def test_an_area_attack_dated_to_another_day_than_its_villages_is_no_summary_of_them():
+    # yesterday's shelling of the area is another attack than today's on two of its villages
+    doc = extract(Article(id="t", published=dt.date(2021, 6, 21), text=_SHELLING_TODAY +
+                          "وكانت قوات النظام قد استهدفت أمس الأحد بلدات وقرى منطقة جبل الزاوية."))
+    assert "2021-06-20" in {e.date for e in doc.events}
+
+
+def test_an_area_attack_dated_only_by_its_report_still_sums_up_its_villages():
+    doc = extract(Article(id="t", published=dt.date(2021, 6, 21), text=_SHELLING_TODAY +
+                          "وقال المرصد أمس الأحد إن قوات النظام قتلت عشرين مدنيا في منطقة جبل الزاوية."))
+    assert "2021-06-20" not in {e.date for e in doc.events}

@@ -353,14 +353,22 @@ class _Reader:
             last = i + d[1]
         return _Expr(start, last, "weekday", weekday=int(hit[0]), direction=direction)
 
+    def names_another_day(self, start: int, after: int) -> bool:
+        """«اليوم» or «الليلة» (offset 0) that is a day the story tells, not the publication day: «في اليوم التالي»,
+        «اليوم نفسه», and after a demonstrative or «نفس» (data: other_day): «في نفس اليوم», «تلك الليلة»."""
+        if self.words[after:after + 1] and self.words[after] in _AFTER_TODAY:
+            return True
+        return start > 0 and self.role_at(start - 1, "other_day") is not None
+
     def relative_at(self, i: int) -> _Expr | None:
         start = i
         part = self.role_at(i, "day_part")
         if part:
             i += part[1]
         offset = self.role_at(i, "day_offset")
-        if offset and not (self.words[i + offset[1]:i + offset[1] + 1] and
-                           self.words[i + offset[1]] in _AFTER_TODAY and offset[0] == "0"):
+        if offset and offset[0] == "0" and self.names_another_day(start, i + offset[1]):
+            return None
+        if offset:
             last = i + offset[1] - 1
             wd = self.weekday_at(last + 1, start)          # «أمس الأحد», «اليوم الاثنين»: the same day
             if wd is not None and int(offset[0]) <= 0:

@@ -13,7 +13,7 @@ from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
 from rasd.extract.specificity import generic_nouns
-from rasd.extract.speech import verb_form
+from rasd.extract.speech import is_complementizer, verb_form
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
@@ -485,7 +485,7 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                and o.place.lat is not None and _FEATURE_RANK.get(o.place.feature or "", 2) < rank
                and (_km(o.place, p) <= _SUMMARY_KM or _restates_in_its_country(event, o))
                and not _other_attacker(event, o)]
-    if not details:
+    if not details or (_all_on_another_day(event, details) and not _dated_by_its_report(event, doc)):
         return False
     if len(details) == 1 and _smaller_toll(event, details[0]):
         return False        # «استشهد ... خمسة مدنيين ... بريف إدلب» after 10 killed in a village: no sum of it
@@ -500,6 +500,27 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
     return True
+
+
+def _all_on_another_day(event: Event, details: list[Event]) -> bool:
+    """«وكانت قوات النظام قد استهدفت أمس الأحد بلدات وقرى جبل الزاوية» after today's shelling of two of its
+    villages: an event the text dates beside its own words to another day than the one day of all the finer
+    events is no sum of them. (Finer events on several days — «هجوم استمر يومين» told as Wednesday's and
+    Thursday's — may be summed by one dated to the day it was reported.)"""
+    days = {o.date for o in details}
+    return event.date_source == "text" and event.date_precision == "day" and len(days) == 1 \
+        and event.date not in days and all(o.date_source in ("text", "narrative") and o.date_precision == "day"
+                                           for o in details)
+
+
+def _dated_by_its_report(event: Event, doc: Document) -> bool:
+    """«كشفت مجموعة "محامو الطوارئ" الجمعة، إن قوات الدعم السريع قتلت 30 مدنيًا»: every date of the event's
+    sentence that gives its day stands before a complementizer before the trigger — the day of the report, not
+    of the act."""
+    sent = doc.sentences[doc.sentence_at(event.trigger.start)]
+    own = [d for d in doc.dates if sent.start <= d.span.start < sent.end and d.value == event.date]
+    return bool(own) and all(any(is_complementizer(t) for t in doc.tokens_starting_in(d.span.end, event.trigger.start))
+                             for d in own)
 
 
 def _settlements_it_sums(event: Event, events: list[Event]) -> bool:

@@ -236,6 +236,21 @@ def _dates_from_retellings(doc: Document, events: list[Event]) -> None:
             event.date, event.date_precision, event.date_source = best.value, best.precision, "text"
 
 
+def _dates_of_undated_leads(doc: Document, events: list[Event]) -> None:
+    """«قُتل قيادي في تنظيم القاعدة بضربة لطائرة أمريكية بدون طيار في محافظة البيضاء.» then «وقالت مصادر محلية إن
+    غارة ... استهدفت القيادي ... مساء أمس الأربعاء»: the lead, the first sentence under the headline, tells the news
+    and leaves its day to the sentences that follow; an event told there that still has only the publication
+    date (after the mentions are merged and retellings have given theirs) takes the first day they give."""
+    opening = 1 if _is_headline(doc) else 0
+    if not opening:
+        return
+    for event in events:
+        if event.date_source == "publication" and doc.sentence_at(event.trigger.start) == opening:
+            lead = _dates_after(doc, opening)
+            if lead is not None:
+                event.date, event.date_precision, event.date_source = lead.value, lead.precision, "narrative"
+
+
 def _lead_date(doc: Document, sentence: int):
     """A headline's date is its lead's: a trigger in the first line of the text («إطلاق صواريخ على مطار كابول»),
     a headline the news tells again with its date in the sentences that follow («أطلقت صواريخ عدة اليوم على
@@ -243,8 +258,14 @@ def _lead_date(doc: Document, sentence: int):
     the story: a start, a relative clause's). Only for the headline: a later sentence is told after its date."""
     if sentence != 0 or not _is_headline(doc):
         return None
-    last = doc.sentences[min(len(doc.sentences) - 1, _DATE_LOOKBACK)]
-    lead = [d for d in starting_in(doc.dates, "events:dates", doc.sentences[0].end, last.end)
+    return _dates_after(doc, 0)
+
+
+def _dates_after(doc: Document, sentence: int):
+    """The first day-precision date of the few sentences after `sentence` that may be its news's own (recent,
+    not a start, not inside a name or a relative clause)."""
+    last = doc.sentences[min(len(doc.sentences) - 1, sentence + _DATE_LOOKBACK)]
+    lead = [d for d in starting_in(doc.dates, "events:dates", doc.sentences[sentence].end, last.end)
             if _narrative_day(d, doc) and not _inside_a_name(doc, d.span) and not _since(doc, d.span)
             and not _in_a_relative_clause(doc, d.span)]
     return lead[0] if lead else None
@@ -613,6 +634,7 @@ def run(doc: Document) -> None:
     events = [e for e in events if not _is_summary(e, events, doc)]
     places_from_retellings(doc, events)
     _dates_from_retellings(doc, events)
+    _dates_of_undated_leads(doc, events)
     back_to_parts(moved)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
