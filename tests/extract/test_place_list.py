@@ -37,3 +37,4 @@ def test_a_province_direction_and_a_gazetteer_region_stay_without_an_event():
     doc = events_of("التقى محافظ كركوك وفدا من وجهاء العشائر في مكتبه أمس، "
                     "وبحث معهم أوضاع القرى الواقعة جنوب محافظة كركوك وعودة النازحين إلى جنوب لبنان.")
     assert {"جنوب محافظة كركوك", "جنوب لبنان"} <= set(_texts(doc))
+
