@@ -4,9 +4,30 @@ The sentences are written for these tests in the style of news reports; none is 
 """
 from __future__ import annotations
 
+import pytest
+
 from rasd_testkit.extraction import places_of
 
 
 def test_the_kurdistan_region_with_its_place_word_is_iraqs():
     doc = places_of("أعلنت وزارة الدفاع التركية، اليوم الاثنين، تحييد عنصرين من حزب العمال الكردستاني في اقليم كردستان.")
     assert [(p.text, p.country) for p in doc.places if "كردستان" in p.text] == [("اقليم كردستان", "IQ")]
+
+
+@pytest.mark.parametrize("text, adjective", [
+    ("قالت مصادر محلية إن طائرة مسيرة تركية استهدفت موقعا عسكريا في قرية قرب مدينة الحسكة.", "تركية"),
+    ("ترى التنسيقيات أن كثافة القصف تمهد لعملية عسكرية تركية في ريف الحسكة.", "تركية"),
+    ("أفادت قناة تلفزيونية سورية بمقتل مدنيين اثنين في قصف على مدينة إدلب.", "سورية"),
+])
+def test_a_country_spelt_as_its_feminine_nisba_after_a_feminine_noun_is_the_adjective(text, adjective):
+    doc = places_of(text)
+    assert adjective not in [p.text for p in doc.places]
+    assert any(p.feature != "country" for p in doc.places)     # the real place stays
+
+
+@pytest.mark.parametrize("text, country", [
+    ("عاد الوفد الحكومي إلى تركية بعد زيارة قصيرة.", "TR"),
+    ("زار وزير الخارجية الإيراني مدينة حلب في سورية أمس.", "SY"),
+])
+def test_the_country_spelt_so_after_a_preposition_stays_a_place(text, country):
+    assert country in [p.country for p in places_of(text).places if p.feature == "country"]
