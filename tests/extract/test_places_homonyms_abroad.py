@@ -31,3 +31,19 @@ def test_a_country_spelt_as_its_feminine_nisba_after_a_feminine_noun_is_the_adje
 ])
 def test_the_country_spelt_so_after_a_preposition_stays_a_place(text, country):
     assert country in [p.country for p in places_of(text).places if p.feature == "country"]
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("قصفت المدفعية قرية تل مالطا في ريف حماة الشمالي.", "مالطا"),
+    ("قتل راع بانفجار لغم قرب قرية بئر القاهرة في ريف درعا الشرقي.", "القاهرة"),
+    ("انفجرت عبوة ناسفة على الطريق المؤدي إلى قرية عين دمشق في ريف حلب الشرقي.", "دمشق"),
+])
+def test_the_rest_of_a_name_after_a_bare_landform_noun_is_no_place_of_its_own(text, rest):
+    doc = places_of(text)
+    assert rest not in [p.text for p in doc.places]
+    assert all(p.country == "SY" for p in doc.places)
+
+
+def test_a_name_the_gazetteer_holds_whole_with_its_landform_noun_stays():
+    doc = places_of("قصفت المدفعية التركية أطراف مدينة تل أبيض في ريف الرقة الشمالي.")
+    assert "تل أبيض" in [p.text for p in doc.places]

@@ -519,6 +519,17 @@ def _heads_a_longer_name(doc: Document, first: int, last: int) -> bool:
         and _word_role(doc.tokens[nxt].stem) is None and _word_role(doc.tokens[nxt].norm) is None
 
 
+def _ends_a_longer_name(doc: Document, first: int) -> bool:
+    """«بلدة تل بيدر», «قرية عين X»: the mention starts right after a bare landform noun (no article, nothing
+    between them) — it is the rest of a name the gazetteer lacks whole, not the place the gazetteer holds under
+    that rest (Bidar in India); the whole name was never found, so the mention names no place we know."""
+    if first == 0:
+        return False
+    tok, prev = doc.tokens[first], doc.tokens[first - 1]
+    return prev.sentence == tok.sentence and not _text_gap(doc, first) and "ال" not in prev.prefixes \
+        and not prev.suffix and tok.prefixes in ([], ["ال"]) and _place_words().get(prev.stem, ("",))[0] == "landform"
+
+
 def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
     """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
     if region.feature != "region":
@@ -1029,7 +1040,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
-        if _heads_a_longer_name(doc, *_token_range(doc, e)):
+        if _heads_a_longer_name(doc, *_token_range(doc, e)) or _ends_a_longer_name(doc, _token_range(doc, e)[0]):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
