@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd_testkit.extraction import places_of
+from rasd_testkit.extraction import km, places_of
 
 
 def test_the_kurdistan_region_with_its_place_word_is_iraqs():
@@ -47,3 +47,10 @@ def test_the_rest_of_a_name_after_a_bare_landform_noun_is_no_place_of_its_own(te
 def test_a_name_the_gazetteer_holds_whole_with_its_landform_noun_stays():
     doc = places_of("قصفت المدفعية التركية أطراف مدينة تل أبيض في ريف الرقة الشمالي.")
     assert "تل أبيض" in [p.text for p in doc.places]
+
+
+def test_a_quarter_east_of_a_city_is_the_homonym_beside_that_city_not_beside_a_village_of_the_citys_name():
+    # («تعز» is also a village of Hajjah, 300 km north: the city named is the city, not its homonyms)
+    doc = places_of("أصيب طفلان برصاص قناص في حي الدمينة شرقي مدينة تعز.")
+    quarter = next(p for p in doc.places if p.text == "الدمينة")
+    assert km(quarter, 13.58, 44.02) < 30

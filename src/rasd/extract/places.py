@@ -189,9 +189,11 @@ def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
     """The parent and, for a province or countryside, the town it is named after («ريف حمص»: Homs itself),
     since a province's point may lie far from where most of its villages are."""
     out = [parent]
-    bare = parent.name_ar.split(" ", 1)[1] if parent.feature in ("admin1", "region") and " " in parent.name_ar \
-        else parent.name_ar
-    out += [c for c in kb.gazetteer.candidates(bare)[:4] if c.country == parent.country and c.feature in _SETTLEMENT]
+    if parent.feature not in ("admin1", "region"):
+        return out          # («شرقي مدينة تعز»: the city, not a village called Taiz 300 km north of it)
+    bare = parent.name_ar.split(" ", 1)[1] if " " in parent.name_ar else parent.name_ar
+    out += [c for c in kb.gazetteer.candidates(bare)[:4] if c.country == parent.country and c.feature in _SETTLEMENT
+            and (c.admin1 == parent.admin1 or c.population >= _MEDIUM_CITY)]
     return out
 
 
