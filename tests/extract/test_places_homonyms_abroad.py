@@ -54,3 +54,10 @@ def test_a_quarter_east_of_a_city_is_the_homonym_beside_that_city_not_beside_a_v
     doc = places_of("أصيب طفلان برصاص قناص في حي الدمينة شرقي مدينة تعز.")
     quarter = next(p for p in doc.places if p.text == "الدمينة")
     assert km(quarter, 13.58, 44.02) < 30
+
+
+def test_of_two_villages_of_one_name_the_one_beside_the_place_listed_before_it():
+    # («رامية» names a village of Mount Lebanon and one of Nabatieh beside Aita al-Shaab)
+    doc = places_of("قصفت القوات الإسرائيلية أطراف بلدات في جنوب لبنان، إضافة إلى استهداف بلدتي عيتا الشعب ورامية خلال الليل.")
+    village = next(p for p in doc.places if p.text == "رامية")
+    assert km(village, 33.10, 35.33) < 10

@@ -343,6 +343,10 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
         score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
         if ctx.get("near_admin1") == c.admin1 and c.feature in _SETTLEMENT:
             score += 3.0    # (inside the province named, before a nearer homonym across its border)
+    if "list_point" in ctx and c.feature in _SETTLEMENT:
+        # «بلدتي عيتا الشعب ورامية»: of two villages of one name, the one beside the place listed before it
+        lat, lon = (float(x) for x in ctx["list_point"].split(","))
+        score += _LIST_NEIGHBOUR_BONUS * max(0.0, 1.0 - _km(c.lat, c.lon, lat, lon) / _TOWN_KM)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -362,6 +366,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
 
 
 _HOMONYM_VILLAGES = 3
+_LIST_NEIGHBOUR_BONUS = 1.5     # at most: it breaks ties between homonyms, it does not outrank a bigger place
 _IN_A_PROVINCE_NAMED = " (the one in a province the article names)"
 
 
@@ -641,10 +646,14 @@ def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
         ctx["cue"] = prev_ctx["cue"]
     ctx.setdefault("preposition", prev_ctx.get("preposition", "list"))
     ctx.setdefault("in_country", country)
+    if "resolved_at" in prev_ctx:
+        ctx["list_point"] = prev_ctx["resolved_at"]
 
 
 def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
-                   list_ends: dict[int, tuple[dict[str, str], str]]) -> None:
+                   list_ends: dict[int, tuple[dict[str, str], str]], at: PlaceCandidate | Place | None = None) -> None:
+    if at is not None and at.lat is not None and at.lon is not None:
+        ctx["resolved_at"] = f"{at.lat},{at.lon}"      # (where the next item of the list should lie near)
     list_ends[_token_range(doc, e)[1]] = (ctx, country)
 
 
@@ -1100,17 +1109,17 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
                 doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
-            _note_list_end(doc, e, ctx, best.country, list_ends)
+            _note_list_end(doc, e, ctx, best.country, list_ends, best)
             continue
         if best is None and (latin := _latin_place(doc, e, ctx, cands, countries, kb)) is not None:
             doc.places.append(latin)     # «قرية كارو» in a Malian story: a place GeoNames names only in Latin
             e.kb_id, e.country = latin.gazetteer_id, latin.country
-            _note_list_end(doc, e, ctx, latin.country or "", list_ends)
+            _note_list_end(doc, e, ctx, latin.country or "", list_ends, latin)
             continue
         if best is None and (inside := _city_after_direction(doc, e, kb)) is not None:
             doc.places.append(inside)   # «طريق وسط بيروت»: the district the gazetteer holds is refused, its city is not
             e.kb_id, e.country = inside.gazetteer_id, inside.country
-            _note_list_end(doc, e, ctx, inside.country or "", list_ends)
+            _note_list_end(doc, e, ctx, inside.country or "", list_ends, inside)
             continue
         if best is None:
             unresolved.append(e)
@@ -1140,7 +1149,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             if country is not None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
-        _note_list_end(doc, e, ctx, best.country, list_ends)
+        _note_list_end(doc, e, ctx, best.country, list_ends, best)
     _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
     anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
     after_cue = _after_cue_words(doc, kb, countries)
