@@ -61,3 +61,10 @@ def test_of_two_villages_of_one_name_the_one_beside_the_place_listed_before_it()
     doc = places_of("قصفت القوات الإسرائيلية أطراف بلدات في جنوب لبنان، إضافة إلى استهداف بلدتي عيتا الشعب ورامية خلال الليل.")
     village = next(p for p in doc.places if p.text == "رامية")
     assert km(village, 33.10, 35.33) < 10
+
+
+def test_a_latin_name_whose_second_word_opens_with_waw_is_read_whole_after_its_place_word():
+    doc = places_of("دمر الجيش الجزائري ستة عشر مخبأ بمنطقة تزي وزو شمال البلاد، "
+                    "وتم القبض على أربعة أشخاص في ولاية قسنطينة شمال شرق الجزائر.")
+    town = next(p for p in doc.places if p.text == "تزي وزو")
+    assert town.country == "DZ" and km(town, 36.71, 4.05) < 30

@@ -723,8 +723,10 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
         return None         # (a story whose first country no place of it names: too weak a ground to look in)
     tokens = doc.tokens
     for n in (k + 1, k + 2):
-        # (a clitic on the word right after the place word is part of the name: «مدينة والام»)
-        if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence or n > k + 1 and tokens[n].prefixes \
+        # (a clitic on the word right after the place word is part of the name: «مدينة والام»; so is a «و» opening
+        # its second word when the first alone names nothing: «منطقة تزي وزو» is Tizi Ouzou, not «تزي» and «زو»)
+        if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence \
+                or n > k + 1 and tokens[n].prefixes not in ([], ["و"]) \
                 or _text_gap(doc, n) or any(a < tokens[n].end and tokens[k + 1].start < b for a, b in taken):
             return None
         e = Entity(span=doc.span(tokens[k].stem_start, tokens[n].end), text=doc.text[tokens[k].stem_start:tokens[n].end],
