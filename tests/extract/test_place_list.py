@@ -38,3 +38,15 @@ def test_a_province_direction_and_a_gazetteer_region_stay_without_an_event():
                     "وبحث معهم أوضاع القرى الواقعة جنوب محافظة كركوك وعودة النازحين إلى جنوب لبنان.")
     assert {"جنوب محافظة كركوك", "جنوب لبنان"} <= set(_texts(doc))
 
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("قتل ثلاثة جنود في هجوم على دورية عسكرية في مدينة غاو أمس، وتنشط الجماعات المسلحة في منطقة الساحل منذ سنوات.",
+     "منطقة الساحل"),
+    ("التقى وزير الخارجية الأردني نظيره المصري في عمان أمس، وبحثا الأوضاع في الشرق الأوسط.", "الشرق الأوسط"),
+])
+def test_a_region_over_several_countries_no_event_took_place_in_leaves_the_list(text, setting):
+    assert setting in _texts(places_of(text))
+    doc = events_of(text)
+    assert doc.events and all(e.place is not None and e.place.text != setting for e in doc.events)
+    assert setting not in _texts(doc)

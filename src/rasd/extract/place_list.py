@@ -5,8 +5,10 @@ province, a town named in passing are places the article is about). A direction 
 («شمال نيجيريا», «غرب ليبيا», «جنوب شرق الصومال») is different: a vague area with no point of its own, which
 the direction stage sets at the mean of the country's provinces lying that way. It names where something
 happened, or it is background («الجماعة التي تنشط في شمال مالي»): it stays in the list only as the place of an
-event the article reports. Directions of a province or a countryside («جنوب محافظة كركوك», «ريف إدلب
-الجنوبي») and the regions the gazetteer itself lists («جنوب لبنان») are places of their own and stay.
+event the article reports. So is a region over several countries («الشرق الأوسط», «منطقة الساحل», «أفريقيا»):
+the setting of a story, not a place in it, unless something happened there. Directions of a province or a
+countryside («جنوب محافظة كركوك», «ريف إدلب الجنوبي») and the regions of one country the gazetteer lists
+(«جنوب لبنان», «قطاع غزة») are places of their own and stay.
 """
 from __future__ import annotations
 
@@ -25,6 +27,15 @@ def _country_direction(p: Place, kb) -> bool:
     return whole is not None and whole.feature == "country"
 
 
+def _over_countries(p: Place) -> bool:
+    """A region of no one country («الشرق الأوسط», «منطقة الساحل»); seas and rivers are not regions."""
+    return p.feature == "region" and not p.country
+
+
+def _only_where_something_happened(p: Place, kb) -> bool:
+    return _country_direction(p, kb) or _over_countries(p)
+
+
 def _event_points(doc: Document) -> set[tuple[float | None, float | None]]:
     return {(e.place.lat, e.place.lon) for e in doc.events if e.place is not None}
 
@@ -34,4 +45,4 @@ def run(doc: Document) -> None:
         return
     kb = load_kb()
     at_events = _event_points(doc)
-    doc.places = [p for p in doc.places if not _country_direction(p, kb) or (p.lat, p.lon) in at_events]
+    doc.places = [p for p in doc.places if not _only_where_something_happened(p, kb) or (p.lat, p.lon) in at_events]
