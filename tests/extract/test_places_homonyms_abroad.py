@@ -68,3 +68,13 @@ def test_a_latin_name_whose_second_word_opens_with_waw_is_read_whole_after_its_p
                     "وتم القبض على أربعة أشخاص في ولاية قسنطينة شمال شرق الجزائر.")
     town = next(p for p in doc.places if p.text == "تزي وزو")
     assert town.country == "DZ" and km(town, 36.71, 4.05) < 30
+
+
+def test_a_country_named_further_on_after_other_words_does_not_place_the_name_before_it():
+    doc = places_of("أمريكا تفرض عقوبات جديدة تستهدف إيران وحزب الله فرضت الولايات المتحدة اليوم الثلاثاء عقوبات.")
+    assert ("إيران", "IR", "country") in [(p.text, p.country, p.feature) for p in doc.places]
+
+
+def test_a_country_named_right_after_a_place_with_a_direction_still_places_it():
+    doc = places_of("انفجرت سيارة مفخخة في طرابلس شمال لبنان.")
+    assert [p.country for p in doc.places if p.text == "طرابلس"] == ["LB"]

@@ -145,9 +145,25 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
             continue
         top = kb.gazetteer.place(other.candidates[0])
         between = doc.text[e.span.end:other.span.start]
-        if top is not None and top.feature in ("country", "region", "admin1") and not set(between) & set(".؛:"):
+        if top is not None and top.feature in ("country", "region", "admin1") and not set(between) & set(".؛:") \
+                and _only_locating_words(between):
             return top.country
     return None
+
+
+_LOCATING_ROLES = frozenset({"preposition", "direction_prefix", "direction", "cue"})
+
+
+def _only_locating_words(text: str) -> bool:
+    """Nothing but a preposition, a direction or a place word (with its clitic) between a place and the country
+    after it («طرابلس شمال لبنان», «بلدة X بمحافظة Y»): «تستهدف إيران وحزب الله فرضت الولايات المتحدة» does
+    not place Iran in the United States."""
+    for word in text.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
+        w = normalize_for_match(word)
+        role = _word_role(w) or (_word_role(w[1:]) if w[:1] in "وفبل" else None)
+        if role is None or role[0] not in _LOCATING_ROLES:
+            return False
+    return True
 
 
 _PARENT_AFTER_CHARS = 30     # «قرية الجرنية بريف محافظة الرقة», «مطار الضبعة العسكري الواقع في ريف حمص»
