@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from rasd.document import Article, Document
 from rasd.text import prepare
 
-STAGES: tuple[str, ...] = ("sources", "entities", "places", "dates", "attribution", "events", "actor_codes", "quotes", "event_confidence", "relations")
+STAGES: tuple[str, ...] = ("sources", "entities", "places", "dates", "attribution", "events", "actor_codes", "quotes", "event_confidence", "place_list", "relations")
 
 # what `rasd.text.prepare` gives every Document before any stage runs
 TEXT_LAYERS: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "tokens", "numbers"})

@@ -39,3 +39,23 @@ def test_a_province_name_the_iso_data_repeat_stays_on_its_own_province(gazetteer
     top = gazetteer.candidates("محافظة تعز")[0]
     assert top.id == "iso:YE-TA"
     assert all(c.id not in ("iso:YE-RA", "iso:YE-SN") for c in gazetteer.candidates("تعز"))
+
+
+def test_a_rule_made_alias_leaves_a_name_our_list_gives_a_place_abroad():
+    from rasd.kb.build import PlaceRow, apply_admin_forms
+    places = {
+        "rasd:iq.kurdistan": PlaceRow(id="rasd:iq.kurdistan", feature="region", country="IQ", lat=36.2, lon=44.0,
+                                      names=["إقليم كردستان"], source="rasd"),
+        "iso:IR-12": PlaceRow(id="iso:IR-12", feature="admin1", country="IR", lat=35.7, lon=47.0,
+                              names=["كردستان"], source="iso3166-2"),
+        "iso:IR-07": PlaceRow(id="iso:IR-07", feature="admin1", country="IR", lat=29.6, lon=52.5,
+                              names=["فارس"], source="iso3166-2"),
+    }
+    apply_admin_forms(places)
+    assert "إقليم كردستان" not in places["iso:IR-12"].names      # Iraq's region, not «إقليم» + Iran's province
+    assert "محافظة كردستان" in places["iso:IR-12"].names
+    assert "إقليم فارس" in places["iso:IR-07"].names
+
+
+def test_the_kurdistan_region_is_iraqs(gazetteer):
+    assert all(c.country == "IQ" for c in gazetteer.candidates("اقليم كردستان"))

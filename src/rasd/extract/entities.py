@@ -295,6 +295,8 @@ def _place_is_misread(doc: Document, m: KBMatch, kb, ner_spans) -> bool:
     bare = tok.stem if tok.suffix else tok.stem[:-1]
     if surface.endswith("ه") and best.name_ar.endswith("ة") and (stem_zipf(bare) or 0) >= 4.5:
         return True         # «منزله» (his house) is not the town «منزلة»: the original keeps ه and ة apart
+    if best.feature == "country" and _country_as_feminine_adjective(doc, m):
+        return True         # «طائرة مسيرة تركية», «عملية عسكرية تركية»: the adjective Turkish, not Turkey
     if best.feature in ("country", "admin1"):
         return False
     if any(n.span.start < m.end and m.name_start < n.span.end for n in _near(doc.numbers, m.name_start, m.end)):
@@ -335,6 +337,20 @@ def _adjective_after_noun(doc: Document, m: KBMatch) -> bool:
     return not prev.prefixes and not prev.suffix and prev_word.endswith(("ة", "ات")) \
         and prev.stem not in _PLACE_LEAD_WORDS and prev.stem not in _PLACE_GOVERNORS \
         and prev.stem not in _TOPONYM_HEADS and prev.stem not in _org_heads()
+
+
+def _country_as_feminine_adjective(doc: Document, m: KBMatch) -> bool:
+    """«تركية», «سورية» are spellings of Turkey and Syria and also the feminine nisba of each: bare (no article,
+    no clitic) right after a bare indefinite feminine noun or adjective («مسيرة», «عسكرية») — not a place word, a
+    direction or an institution's head («مصرف سورية») — the word agrees with that noun: an adjective."""
+    k = m.token_start
+    if m.token_end - k != 1 or k == 0 or not any(kind == "nisba" for kind, _ in m.also) or not _joined(doc, k - 1, k):
+        return False
+    tok, prev = doc.tokens[k], doc.tokens[k - 1]
+    if tok.prefixes or tok.suffix or prev.prefixes or prev.suffix:
+        return False
+    return doc.text[prev.stem_start:prev.stem_end].endswith("ة") and prev.stem not in _PLACE_LEAD_WORDS \
+        and prev.stem not in _PLACE_GOVERNORS and prev.stem not in _TOPONYM_HEADS and prev.stem not in _org_heads()
 
 
 def _adjective_of_definite_noun(doc: Document, m: KBMatch, kb) -> bool:

@@ -145,9 +145,25 @@ def _country_named_after(doc: Document, e: Entity, kb) -> str | None:
             continue
         top = kb.gazetteer.place(other.candidates[0])
         between = doc.text[e.span.end:other.span.start]
-        if top is not None and top.feature in ("country", "region", "admin1") and not set(between) & set(".؛:"):
+        if top is not None and top.feature in ("country", "region", "admin1") and not set(between) & set(".؛:") \
+                and _only_locating_words(between):
             return top.country
     return None
+
+
+_LOCATING_ROLES = frozenset({"preposition", "direction_prefix", "direction", "cue"})
+
+
+def _only_locating_words(text: str) -> bool:
+    """Nothing but a preposition, a direction or a place word (with its clitic) between a place and the country
+    after it («طرابلس شمال لبنان», «بلدة X بمحافظة Y»): «تستهدف إيران وحزب الله فرضت الولايات المتحدة» does
+    not place Iran in the United States."""
+    for word in text.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
+        w = normalize_for_match(word)
+        role = _word_role(w) or (_word_role(w[1:]) if w[:1] in "وفبل" else None)
+        if role is None or role[0] not in _LOCATING_ROLES:
+            return False
+    return True
 
 
 _PARENT_AFTER_CHARS = 30     # «قرية الجرنية بريف محافظة الرقة», «مطار الضبعة العسكري الواقع في ريف حمص»
@@ -189,9 +205,11 @@ def _parent_points(parent: PlaceCandidate, kb) -> list[PlaceCandidate]:
     """The parent and, for a province or countryside, the town it is named after («ريف حمص»: Homs itself),
     since a province's point may lie far from where most of its villages are."""
     out = [parent]
-    bare = parent.name_ar.split(" ", 1)[1] if parent.feature in ("admin1", "region") and " " in parent.name_ar \
-        else parent.name_ar
-    out += [c for c in kb.gazetteer.candidates(bare)[:4] if c.country == parent.country and c.feature in _SETTLEMENT]
+    if parent.feature not in ("admin1", "region"):
+        return out          # («شرقي مدينة تعز»: the city, not a village called Taiz 300 km north of it)
+    bare = parent.name_ar.split(" ", 1)[1] if " " in parent.name_ar else parent.name_ar
+    out += [c for c in kb.gazetteer.candidates(bare)[:4] if c.country == parent.country and c.feature in _SETTLEMENT
+            and (c.admin1 == parent.admin1 or c.population >= _MEDIUM_CITY)]
     return out
 
 
@@ -341,6 +359,10 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
         score += 6.0 * max(0.0, 1.0 - _km_to_parent(c, ctx) / float(ctx.get("near_km", _PARENT_KM)))
         if ctx.get("near_admin1") == c.admin1 and c.feature in _SETTLEMENT:
             score += 3.0    # (inside the province named, before a nearer homonym across its border)
+    if "list_point" in ctx and c.feature in _SETTLEMENT:
+        # «بلدتي عيتا الشعب ورامية»: of two villages of one name, the one beside the place listed before it
+        lat, lon = (float(x) for x in ctx["list_point"].split(","))
+        score += _LIST_NEIGHBOUR_BONUS * max(0.0, 1.0 - _km(c.lat, c.lon, lat, lon) / _TOWN_KM)
     if c.country in countries[:1]:
         score += 3.0
     elif c.country in countries:
@@ -360,6 +382,7 @@ def _rank(c: PlaceCandidate, ctx: dict[str, str], countries: list[str]) -> float
 
 
 _HOMONYM_VILLAGES = 3
+_LIST_NEIGHBOUR_BONUS = 1.5     # at most: it breaks ties between homonyms, it does not outrank a bigger place
 _IN_A_PROVINCE_NAMED = " (the one in a province the article names)"
 
 
@@ -519,6 +542,17 @@ def _heads_a_longer_name(doc: Document, first: int, last: int) -> bool:
         and _word_role(doc.tokens[nxt].stem) is None and _word_role(doc.tokens[nxt].norm) is None
 
 
+def _ends_a_longer_name(doc: Document, first: int) -> bool:
+    """«بلدة تل بيدر», «قرية عين X»: the mention starts right after a bare landform noun (no article, nothing
+    between them) — it is the rest of a name the gazetteer lacks whole, not the place the gazetteer holds under
+    that rest (Bidar in India); the whole name was never found, so the mention names no place we know."""
+    if first == 0:
+        return False
+    tok, prev = doc.tokens[first], doc.tokens[first - 1]
+    return prev.sentence == tok.sentence and not _text_gap(doc, first) and "ال" not in prev.prefixes \
+        and not prev.suffix and tok.prefixes in ([], ["ال"]) and _place_words().get(prev.stem, ("",))[0] == "landform"
+
+
 def _country_in_region_name(doc: Document, e: Entity, region: PlaceCandidate, kb) -> Place | None:
     """«شمال غربي سورية», a region the gazetteer holds whole, names its country too."""
     if region.feature != "region":
@@ -628,10 +662,14 @@ def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
         ctx["cue"] = prev_ctx["cue"]
     ctx.setdefault("preposition", prev_ctx.get("preposition", "list"))
     ctx.setdefault("in_country", country)
+    if "resolved_at" in prev_ctx:
+        ctx["list_point"] = prev_ctx["resolved_at"]
 
 
 def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
-                   list_ends: dict[int, tuple[dict[str, str], str]]) -> None:
+                   list_ends: dict[int, tuple[dict[str, str], str]], at: PlaceCandidate | Place | None = None) -> None:
+    if at is not None and at.lat is not None and at.lon is not None:
+        ctx["resolved_at"] = f"{at.lat},{at.lon}"      # (where the next item of the list should lie near)
     list_ends[_token_range(doc, e)[1]] = (ctx, country)
 
 
@@ -701,8 +739,10 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
         return None         # (a story whose first country no place of it names: too weak a ground to look in)
     tokens = doc.tokens
     for n in (k + 1, k + 2):
-        # (a clitic on the word right after the place word is part of the name: «مدينة والام»)
-        if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence or n > k + 1 and tokens[n].prefixes \
+        # (a clitic on the word right after the place word is part of the name: «مدينة والام»; so is a «و» opening
+        # its second word when the first alone names nothing: «منطقة تزي وزو» is Tizi Ouzou, not «تزي» and «زو»)
+        if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence \
+                or n > k + 1 and tokens[n].prefixes not in ([], ["و"]) \
                 or _text_gap(doc, n) or any(a < tokens[n].end and tokens[k + 1].start < b for a, b in taken):
             return None
         e = Entity(span=doc.span(tokens[k].stem_start, tokens[n].end), text=doc.text[tokens[k].stem_start:tokens[n].end],
@@ -1029,7 +1069,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
-        if _heads_a_longer_name(doc, *_token_range(doc, e)):
+        if _heads_a_longer_name(doc, *_token_range(doc, e)) or _ends_a_longer_name(doc, _token_range(doc, e)[0]):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
@@ -1087,17 +1127,17 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
                 doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
-            _note_list_end(doc, e, ctx, best.country, list_ends)
+            _note_list_end(doc, e, ctx, best.country, list_ends, best)
             continue
         if best is None and (latin := _latin_place(doc, e, ctx, cands, countries, kb)) is not None:
             doc.places.append(latin)     # «قرية كارو» in a Malian story: a place GeoNames names only in Latin
             e.kb_id, e.country = latin.gazetteer_id, latin.country
-            _note_list_end(doc, e, ctx, latin.country or "", list_ends)
+            _note_list_end(doc, e, ctx, latin.country or "", list_ends, latin)
             continue
         if best is None and (inside := _city_after_direction(doc, e, kb)) is not None:
             doc.places.append(inside)   # «طريق وسط بيروت»: the district the gazetteer holds is refused, its city is not
             e.kb_id, e.country = inside.gazetteer_id, inside.country
-            _note_list_end(doc, e, ctx, inside.country or "", list_ends)
+            _note_list_end(doc, e, ctx, inside.country or "", list_ends, inside)
             continue
         if best is None:
             unresolved.append(e)
@@ -1127,7 +1167,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             if country is not None:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
-        _note_list_end(doc, e, ctx, best.country, list_ends)
+        _note_list_end(doc, e, ctx, best.country, list_ends, best)
     _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
     anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
     after_cue = _after_cue_words(doc, kb, countries)

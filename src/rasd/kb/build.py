@@ -571,13 +571,19 @@ def apply_admin_forms(places: dict[str, PlaceRow], path: Path = DATA / "admin_fo
                 continue
             forms = [f"{rule['prefix']} {b}" for b in base[:3]]
             if rule["makes"] == "alias":
-                row.add_names(forms)
+                row.add_names([f for f in forms if not _curated_abroad(places, existing.get(name_key(f), []), row)])
             elif rule["makes"] == "rural" and not any(name_key(f) in existing for f in forms):
                 rural = PlaceRow(id=f"rasd:rif.{row.admin1.lower()}", feature="region", country=row.country,
                                  lat=row.lat, lon=row.lon, name_en=f"{row.name_en} countryside", admin1=row.admin1,
                                  source="rasd-rule")
                 rural.add_names(forms, preferred=True)
                 places[rural.id] = rural
+
+
+def _curated_abroad(places: dict[str, PlaceRow], bearers: list[str], row: PlaceRow) -> bool:
+    """Whether a place of our own list in another country already bears a name: then the name is that place's,
+    not a rule-made alias of `row` («إقليم كردستان» is Iraq's region, not «إقليم» + Iran's province Kurdistan)."""
+    return any(places[i].source == "rasd" and places[i].country != row.country for i in bearers)
 
 
 def raw_name_index(places: dict[str, PlaceRow]) -> dict[str, list[str]]:
