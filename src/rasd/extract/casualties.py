@@ -14,7 +14,7 @@ from importlib import resources
 
 from rasd.document import Document, NumberMention
 from rasd.extract.spanindex import document_memo, starting_in
-from rasd.extract.triggers import find_casualty_cues
+from rasd.extract.triggers import LemmaMatch, find_casualty_cues
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import singular_count_at, singular_noun, word_readings
 
@@ -73,6 +73,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         return result
     # «مقتلهما», «لقي ضابطا شرطة مصرعهما»: a dual pronoun on the cue (or on a phrase's last word) counts two
     dual_cues = {lo + m.first for m in matches if {tokens[m.first].suffix, tokens[m.last].suffix} & _DUAL_PRONOUNS}
+    one_dead = {lo + m.first for m in matches if _one_death_by_itself(doc, m, lo)}
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -130,6 +131,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             elif any(_singular_object(doc, k, hi) and not counted_at & set(range(at, k))
                      for k in range(at + 2, min(at + 2 + _OBJECT_REACH, hi))):
                 totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
+        if kind not in totals and at in one_dead and not counted_at & set(range(at - 2, at + 3)):
+            totals[kind] = 1     # «خطف متمردون ضابطا وقتلوه», «اغتال مجهولون المهندس ...»: one man killed
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -139,6 +142,20 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     result.vague = frozenset(vague - set(totals))
     result.parts = tuple(p for p in parts if totals.get(p[1]) == sum(q[2] for q in parts if q[1] == p[1]))
     return result
+
+
+_ONE_PRONOUNS = frozenset({"ه", "ها"})     # an enclitic of one person («قتلوه», «لقي حتفه»)
+
+
+def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
+    """A death verb that tells one person's death with no number: one person's pronoun on it («وقتلوه», «لقي
+    حتفه»), or a verb that names one person's killing (casualty_cues.tsv `one`: «اغتال», «اغتيل»). Not a noun:
+    there the pronoun is its owner («ضحيتها»), «إثر مقتله» tells back of a death told before, and «محاولة
+    اغتيال» is an attempt."""
+    first, last = doc.tokens[lo + match.first], doc.tokens[lo + match.last]
+    if match.rule.get("kind") != "death" or match.rule.reads_as_noun(first):
+        return False
+    return bool({first.suffix, last.suffix} & _ONE_PRONOUNS) or match.rule.get("one") == "yes"
 
 
 def _singular_person(doc: Document, k: int) -> NumberMention | None:
