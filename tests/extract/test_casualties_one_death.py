@@ -1,4 +1,5 @@
-"""Tolls told without a figure: one person's pronoun on a death verb, an assassination, «قضى نحبه»."""
+"""Tolls told without a figure of their own: one person's pronoun on a death verb, an assassination, «قضى نحبه»,
+and one count of the killed and the wounded together («مقتل وإصابة 15»)."""
 from __future__ import annotations
 
 import pytest
@@ -37,3 +38,14 @@ def test_possessive_pronoun_on_a_victim_noun_is_no_toll():
     # «ضحيتها»: the massacre's victims, not one person
     text = "استهدفت المدفعية الروسية منزلا مدنيا في قرية سرجة بريف إدلب، تسببت بمجزرة ضحيتها أطفال ونساء."
     assert all(e.fatalities != 1 for e in extract(Article(id="t", text=text)).events)
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    # «مقتل وإصابة 15»: one count of the killed and the wounded together is neither toll
+    ("أسفر الهجوم على قرية فوري بولاية شمال كردفان عن مقتل وإصابة 15 شخصا.", (None, None)),
+    ("مقتل وجرح 4 عناصر من الجيش الوطني باشتباكات مع قسد بريف حلب الشرقي", (None, None)),
+    # a toll read before the pair keeps the count after it for the second word
+    ("قال مصدر إن تسعة مدنيين بينهم ثلاثة أطفال، قُتلوا وأُصيب 13 آخرون نتيجة قصف جوي على بلدة بليون.", (9, 13)),
+])
+def test_killed_and_wounded_counted_together(sentence, toll):
+    assert assault_toll(sentence) == toll
