@@ -259,3 +259,17 @@ def test_percentages_are_flagged():
 
 def test_without_tokens_argument():
     assert [(n.value) for n in find_numbers("قتل خمسة وعشرون شخصا")] == [25]
+
+
+def test_day_of_month_in_words_is_a_date_not_a_count():
+    # «في العشرين من أيلول»: the twentieth of a month, not twenty people; the bare «العشرين من الجنود» still counts
+    assert read("وفي العشرين من أيلول/سبتمبر الماضي، قُتل شخص بغارة على طريق إدلب") == [("شخص", 1.0)]
+    assert read("وفي الخامس والعشرين من أكتوبر قتل ثلاثة أشخاص") == [("ثلاثة", 3.0)]
+    assert read("قتل العشرين من الجنود في الكمين") == [("العشرين", 20.0)]
+
+
+def test_couples_kin_and_women_by_trade_are_counted_nouns():
+    # counted_nouns.tsv rows: «مهندس» one engineer after a casualty word, «زوجان» and «ممرضتين» two people
+    assert read("أصيب مهندس بطلق ناري في الكتف") == [("مهندس", 1.0)]
+    assert read("قتل زوجان في القصف") == [("زوجان", 2.0)]
+    assert read("أصيبت ممرضتين في الغارة") == [("ممرضتين", 2.0)]

@@ -410,12 +410,15 @@ def _word_quantity(items: list[_Item], i: int) -> _Quantity | None:
         if not added:
             break
         last = j
-    return _Quantity(i, last, chain.total + chain.group, wa=wa)
+    value = chain.total + chain.group
+    if "ال" in pre and _is_day_of_month(items, last, value):
+        return _Quantity(i, last, value, ordinal=True)  # «في العشرين من أيلول»: the twentieth, a date
+    return _Quantity(i, last, value, wa=wa)
 
 
-def _is_day_of_month(items: list[_Item], i: int) -> bool:
-    """«3 ديسمبر», «15 من كانون الأول»: a day of a date, not a count."""
-    value = items[i].value
+def _is_day_of_month(items: list[_Item], i: int, value: float | None = None) -> bool:
+    """«3 ديسمبر», «15 من كانون الأول», «العشرين من أيلول» (ending at item i): a day of a date, not a count."""
+    value = items[i].value if value is None else value
     if value is None or not (1 <= value <= 31 and float(value).is_integer()):
         return False
     j = i + 1
