@@ -984,11 +984,12 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
         return office
     if actor is not None and actor.span is not None and (craft := _nisba_with_its_head(doc, actor)) is not None:
         return craft
+    if actor is not None and actor.span is not None and actor.kb_id in _OFFICE_HEADS:
+        office = (_office_in_construct(doc, actor) if len(actor.text.split()) == 1 else None) or actor
+        return _holder_of_office(doc, office) or office
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
-        return office
-    if actor.kb_id in _OFFICE_HEADS and (office := _office_in_construct(doc, actor)) is not None:
         return office
     head = normalize_for_match(actor.text)
     earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
@@ -1021,6 +1022,59 @@ def _office_in_construct(doc: Document, actor: Actor) -> Actor | None:
     else:
         return None
     return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end)})
+
+
+_HOLDER_TITLE_REACH = 6     # «بحث وزير الخارجية وشؤون المغتربين الدكتور شائع محسن الزنداني»: title words before a name
+_APPOSED_TITLE_REACH = 4    # «الدكتور مصطفى مدبولي، رئيس الوزراء المصري،»: title words after a name and a comma
+
+
+def _office_words(doc: Document, actor: Actor) -> frozenset[str]:
+    """The stems of an office's words («وزير الخارجية» → وزير, خارجيه; «الوزير التركي» → وزير, تركي)."""
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    return frozenset(doc.tokens[k].stem for k in range(rng[0], rng[1] + 1)) if rng is not None else frozenset()
+
+
+def _titles_beside(doc: Document, first: int, last: int) -> set[str]:
+    """The stems of the title words a person's name at tokens first..last stands with: the unpunctuated run of
+    nouns before it (no clause word, no preposition, no second title after «و»), and the words set off by a comma
+    right after it."""
+    tokens = doc.tokens
+    words = set()
+    for k in range(first - 1, max(-1, first - 1 - _HOLDER_TITLE_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or normalize_for_match(tok.text) in _CHAIN_BREAKERS or set(tok.prefixes) - {"ال", "و"} \
+                or "و" in tok.prefixes and "ال" + tok.stem in _person_titles():
+            break
+        words.add(tok.stem)
+    k = last + 1
+    if k < len(tokens) and doc.text[tokens[last].end:tokens[k].start].strip() in ("،", ","):
+        for j in range(k, min(len(tokens), k + _APPOSED_TITLE_REACH)):
+            if tokens[j].sentence != tokens[last].sentence or set(tokens[j].prefixes) - {"ال"} \
+                    or j > k and _punctuated(doc, j - 1, j):
+                break
+            words.add(tokens[j].stem)
+    return words
+
+
+def _holder_of_office(doc: Document, office: Actor) -> Actor | None:
+    """«وزير الخارجية يبحث مع نظيره»، «ويختم الوزير التركي زيارته»: an office of two words or more named as the
+    actor is the person the article names with that title («وزير الخارجية وشؤون المغتربين الدكتور شائع محسن
+    الزنداني», «وزير الخارجية التركي مولود جاويش أوغلو», «مصطفى مدبولي، رئيس الوزراء المصري») — the first such
+    person told. The office's words stay its text; the person gives its identity."""
+    assert office.span is not None
+    words = _office_words(doc, office)
+    if len(words) < 2:
+        return None
+    for e in doc.entities:
+        if e.type != "PERSON" or e.span.start < office.span.end and office.span.start < e.span.end:
+            continue
+        rng = doc.token_range(e.span.start, e.span.end)
+        if rng is not None and words <= _titles_beside(doc, *rng):
+            return office.model_copy(update={"name_en": e.name_en, "kb_id": e.kb_id, "canonical": e.canonical or e.text,
+                                             "sector": e.sector or office.sector, "country": e.country or office.country})
+    return None
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
