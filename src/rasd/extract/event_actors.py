@@ -237,8 +237,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))
 
 
 def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -462,6 +462,51 @@ def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GENITIVE_NAME_REACH = 4    # «أنصار الحراك الشعبي الجزائري»: the words of a name the KB does not know
+_GENITIVE_HEADS = _WORDS["force_head"] | _WORDS["group_head"] | _WORDS["supporter_head"]
+
+
+def _unnamed_genitive_end(doc: Document, head: int, covered: dict[int, Mention]) -> int | None:
+    """The last token of the name in construct after a force, group or supporters noun at token `head`: a run of
+    definite words no mention covers but a nisba («الحراك الشعبي الجزائري»); None when no such name follows."""
+    tokens = doc.tokens
+    k = head + 1
+    if k >= len(tokens) or tokens[k].sentence != tokens[head].sentence:
+        return None
+    end = None
+    for j in range(k, min(len(tokens), k + _GENITIVE_NAME_REACH)):
+        tok = tokens[j]
+        if tok.sentence != tokens[head].sentence or tok.prefixes != ["ال"] or tok.suffix \
+                or doc.text[tokens[j - 1].end:tok.start].strip() \
+                or j in covered and covered[j].kind != "nisba" or tok.stem in _LOCATIVE or tok.stem in _PLACE_HEADS:
+            break
+        end = j
+    if end is None or all(j in covered for j in range(k, end + 1)):
+        return None
+    return end
+
+
+def _join_unnamed_genitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أنصار الحراك الشعبي الجزائري», «تعزيزات تابعة لقوات الوفاق الليبية»: a force,
+    group or supporters noun in construct with a name the KB does not know is that named body: its words join
+    the actor's text (the identity stays the generic noun's)."""
+    covered = {k: m for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        head = doc.tokens[m.last]
+        if (m.kind == "agent" or m.kind == "victim" and head.stem in _WORDS["supporter_head"]) and m.first == m.last \
+                and head.stem in _GENITIVE_HEADS and "ال" not in head.prefixes \
+                and not head.suffix and m.actor.span is not None \
+                and (end := _unnamed_genitive_end(doc, m.last, covered)) is not None:
+            stop = doc.tokens[end].end
+            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:stop],
+                                               "span": doc.span(m.actor.span.start, stop)})
+            out.append(Mention(m.first, end, actor, m.kind, m.locative))
+            continue
+        out.append(m)
+    return out
+
+
 def _names_a_body(m: Mention) -> bool:
     """A mention the KB names as a body (not a generic agent): «عناصر من جهاز الردع» is the Radaa force even under
     its victim noun, «امرأة» in «بينهم امرأة» is no one's side."""
@@ -470,7 +515,8 @@ def _names_a_body(m: Mention) -> bool:
 
 def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«قوات الحكومة السورية», «عناصر حزب الله», «مقاتلو هيئة تحرير الشام»: a force noun in construct right
-    before a named body makes one actor, the body's forces (identity and sector stay the body's)."""
+    before a named body (maybe in quotation marks: «لقوات "اللواء السابع"») makes one actor, the body's forces
+    (identity and sector stay the body's)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -481,7 +527,7 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
-                and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
+                and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
             start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end)})
@@ -764,7 +810,8 @@ def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[
         # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
         if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
                 and m not in targets and m.first - last <= reach \
-                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not (_taa_marbuta_noun(doc, m.first - 1)
+                                                                   and not _owns_the_act(doc, last, m.first - 1))
                      or _behind_a_force_noun(doc, m.first)) \
                 and _same_clause(doc, last, m.first):
             return m
@@ -802,6 +849,13 @@ def _behind_a_force_noun(doc: Document, first: int) -> bool:
         and doc.tokens[k - 1].sentence == doc.tokens[first].sentence \
         and doc.tokens[k - 1].stem + doc.tokens[k - 1].suffix in _AGENT_MARKERS \
         and not _taa_marbuta_noun(doc, k - 1)
+
+
+def _owns_the_act(doc: Document, last: int, k: int) -> bool:
+    """«تعزيزات عسكرية تابعة لقوات الوفاق»: «تابعة» (written with «ة», unlike the marker «قاده») right after the act's
+    noun and its adjectives says whose act it is; after another noun («عقوبات على شخصيات تابعة للنظام») it says
+    whose that noun is."""
+    return doc.tokens[k].stem in _AFFILIATION_WORDS and _only_adjectives_between(doc, last, k)
 
 
 def _taa_marbuta_noun(doc: Document, k: int) -> bool:
