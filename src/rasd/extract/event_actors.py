@@ -1451,6 +1451,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
     if actor1 is not None and match.rule.get("mode") == "visit" and _is_place_actor(actor1):
         actor1 = None       # «خلال زيارة عزيز للخرطوم»: the city visited, not the visitor
+    if not verb_like and event_type == "ASSAULT" and (craft := _craft_around(actors, i, last)) is not None:
+        actor1 = craft      # «أغارت طائرة مسيّرة إسرائيلية»: the craft named by the trigger and its nisba struck
     object_ = None
     struck = None       # the grammatical subject of a verb whose subject is hit («قُتل جندي»): never the attacker
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
@@ -1839,6 +1841,13 @@ _CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
 
 
 _TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+
+
+def _craft_around(actors: list[Mention], i: int, last: int) -> Mention | None:
+    """The mention that holds the trigger's words and more («طائرة مسيّرة إسرائيلية» around the weapon «طائرة
+    مسيّرة»): the craft of a country's forces is itself the attacker."""
+    return next((m for m in actors if m.first <= i and last <= m.last and (m.first < i or m.last > last)
+                 and m.kind in ("entity", "agent")), None)
 
 
 def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention]) -> Mention | None:
