@@ -1532,7 +1532,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))
-                       and not _after_fi(doc, m.first)), None)
+                       and not _after_fi(doc, m.first) and not _group_of_the_struck(doc, m, after, targets)), None)
         if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
                 and _naming_people(doc, [actor1]):
             # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
@@ -1848,6 +1848,17 @@ def _craft_around(actors: list[Mention], i: int, last: int) -> Mention | None:
     مسيّرة»): the craft of a country's forces is itself the attacker."""
     return next((m for m in actors if m.first <= i and last <= m.last and (m.first < i or m.last > last)
                  and m.kind in ("entity", "agent")), None)
+
+
+def _group_of_the_struck(doc: Document, m: Mention, after: list[Mention], targets: list[Mention]) -> bool:
+    """«غارة ضد قيادي بارز بتنظيم القاعدة»: a body joined by «بـ» right after the one struck (or after its
+    adjective) is the group the struck belongs to, not who struck («في»: `_after_fi`)."""
+    struck = next((o for o in after if o.last < m.first and (o in targets or o.kind == "victim")
+                   and o.last >= m.first - 2), None)
+    if struck is None or _punctuated(doc, struck.last, m.first):
+        return False
+    between = doc.tokens[m.first - 1] if struck.last < m.first - 1 else None
+    return doc.tokens[m.first].prefixes[:1] == ["ب"] and (between is None or not between.prefixes)
 
 
 def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention]) -> Mention | None:
