@@ -601,6 +601,7 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_DEATH_NOUNS = _WORDS["death_noun"]
 _COLLECTIVE_BODIES = ROLES["collective_bodies"]
 _ARREST_NOUNS = _WORDS["arrest_noun"]
 
@@ -1413,7 +1414,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "PROTEST":
         actors = [m for m in actors if m.actor.sector not in _NON_PROTESTING]
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
-        crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
+        # (not those another act took: «احتجاجات بعد اعتقال ناشطين»)
+        crowd = [m for m in actors if (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters")
+                 and not _governed_by(doc, m, _ARREST_NOUNS | _ACTS_OF_FORCE | _DEATH_NOUNS)]
         if crowd:
             return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
