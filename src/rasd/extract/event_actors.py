@@ -211,6 +211,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
                                         or doc.tokens[idx[0]].stem in _LOCATIVE)  # «وسط بيروت» is where
         if kind == "agent" and e.kb_id in _UNOWNED_INSTRUMENTS and not e.country:
             continue        # «وطائرة حربية شنتا غارتين»: aircraft no one is said to own name no actor
+        if kind == "agent" and idx[0] == idx[1] and _security_as_a_state(doc, idx[0]):
+            continue        # «المخلين بالأمن», «زعزعة الأمن»: security as a state of things, not the forces
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         if kind == "agent" and idx[0] == idx[1] and _adjective_of_an_attack(doc, idx[0]):
@@ -239,6 +241,17 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     out.sort(key=lambda m: m.first)
     return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
         doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))
+
+
+_SECURITY_STATE_WORDS = _WORDS["security_state"]
+
+
+def _security_as_a_state(doc: Document, k: int) -> bool:
+    """«المخلين بالأمن», «زعزعة الأمن», «حفظ الأمن»: «الأمن» after a word of keeping, breaching or establishing it is
+    security itself, not the security forces."""
+    tok = doc.tokens[k]
+    return tok.stem == "امن" and "ال" in tok.prefixes and k > 0 and doc.tokens[k - 1].sentence == tok.sentence \
+        and doc.tokens[k - 1].stem in _SECURITY_STATE_WORDS
 
 
 def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
