@@ -690,6 +690,7 @@ _ATTACK_NOUNS = _WORDS["attack_noun"]
 
 
 _TARGET_MARKERS = _WORDS["target_marker"]
+_TARGETING = _WORDS["targeting"]
 
 
 def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
@@ -1542,8 +1543,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
+        # «..., بينما فرّ العديد من المقاتلين»; «انفجار سيارة مفخخة مستهدفة أحد قادة شرطة العاصمة»: what it targeted
         stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None
-                     or doc.tokens[k].stem in _CLAUSE_BREAKS), stop)     # «..., بينما فرّ العديد من المقاتلين»
+                     or doc.tokens[k].stem in _CLAUSE_BREAKS or doc.tokens[k].stem in _TARGETING), stop)
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
