@@ -827,6 +827,7 @@ def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[
                 and m not in targets and m.first - last <= reach \
                 and (_governed_by(doc, m, _AGENT_MARKERS) and not (_taa_marbuta_noun(doc, m.first - 1)
                                                                    and not _owns_the_act(doc, last, m.first - 1))
+                     or _given_by(doc, m.first)
                      or _behind_a_force_noun(doc, m.first)) \
                 and _same_clause(doc, last, m.first):
             return m
@@ -864,6 +865,16 @@ def _behind_a_force_noun(doc: Document, first: int) -> bool:
         and doc.tokens[k - 1].sentence == doc.tokens[first].sentence \
         and doc.tokens[k - 1].stem + doc.tokens[k - 1].suffix in _AGENT_MARKERS \
         and not _taa_marbuta_noun(doc, k - 1)
+
+
+_GIVER_MARKERS = _WORDS["giver_marker"]
+
+
+def _given_by(doc: Document, first: int) -> bool:
+    """«مساعدات غذائية مقدمة من برنامج الغذاء العالمي», «قافلة مرسلة من الهلال الأحمر»: the body after a participle
+    of giving and «من» is who gives."""
+    return first >= 2 and doc.tokens[first - 1].stem == "من" and not doc.tokens[first - 1].prefixes \
+        and doc.tokens[first - 2].stem in _GIVER_MARKERS and doc.tokens[first - 2].sentence == doc.tokens[first].sentence
 
 
 def _owns_the_act(doc: Document, last: int, k: int) -> bool:
