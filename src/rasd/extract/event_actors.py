@@ -361,20 +361,23 @@ def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
+_LOYAL_WORDS = _WORDS["loyal"]
 _AFFILIATION_REACH = 3      # «بطائرات حربية ومروحية تابعة للنظام»: the owner stands a few words after the role
 
 
 def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«طائرات حربية تابعة للنظام», «مسلحون تابعون لداعش»: a generic role followed by «تابع(ة) لـ» and a named
-    body is that body acting (its identity; the span covers both)."""
+    """«طائرات حربية تابعة للنظام», «مسلحون تابعون لداعش», «القوات الموالية للرئيس هادي»: a generic role followed by
+    «تابع(ة) لـ», or right after it (or ending its words) «موالية لـ», and a named body is that body acting (its
+    identity; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         # (or a unit named but unknown to the KB: «وكالة الاستخبارات التابعة لوزارة الداخلية»)
         unit = prev is not None and (prev.kind == "agent" or prev.kind == "entity" and prev.actor.kb_id is None)
         if prev is not None and unit and m.kind in ("entity", "agent") \
-                and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
-                and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
+                and 0 <= m.first - prev.last - 1 <= _AFFILIATION_REACH and _owner_after_lam(doc, m.first) \
+                and (any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first))
+                     or any(doc.tokens[k].stem in _LOYAL_WORDS for k in (prev.last, prev.last + 1))) \
                 and not any(doc.tokens[k].stem in _WORDS["preposition"] for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
             actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
@@ -388,6 +391,14 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _owner_after_lam(doc: Document, first: int) -> bool:
+    """«تابعة للنظام», «الموالية للرئيس عبد ربه منصور هادي»: «ل» on the owner's name or on the title right before it."""
+    if "ل" in doc.tokens[first].prefixes:
+        return True
+    title = doc.tokens[first - 1]
+    return "ل" in title.prefixes and "ال" + title.stem in _person_titles() and not _punctuated(doc, first - 1, first)
 
 
 _FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
