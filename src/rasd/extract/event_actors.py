@@ -211,6 +211,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
                                         or doc.tokens[idx[0]].stem in _LOCATIVE)  # «وسط بيروت» is where
         if kind == "agent" and e.kb_id in _UNOWNED_INSTRUMENTS and not e.country:
             continue        # «وطائرة حربية شنتا غارتين»: aircraft no one is said to own name no actor
+        if kind == "agent" and idx[0] == idx[1] and _security_as_a_state(doc, idx[0]):
+            continue        # «المخلين بالأمن», «زعزعة الأمن»: security as a state of things, not the forces
         if kind == "agent" and e.sector == "civilian":
             kind = "victim"     # «أطفال», «مدنيون», «النازحين»: those hit, never the attacker
         if kind == "agent" and idx[0] == idx[1] and _adjective_of_an_attack(doc, idx[0]):
@@ -237,8 +239,19 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))
+
+
+_SECURITY_STATE_WORDS = _WORDS["security_state"]
+
+
+def _security_as_a_state(doc: Document, k: int) -> bool:
+    """«المخلين بالأمن», «زعزعة الأمن», «حفظ الأمن»: «الأمن» after a word of keeping, breaching or establishing it is
+    security itself, not the security forces."""
+    tok = doc.tokens[k]
+    return tok.stem == "امن" and "ال" in tok.prefixes and k > 0 and doc.tokens[k - 1].sentence == tok.sentence \
+        and doc.tokens[k - 1].stem in _SECURITY_STATE_WORDS
 
 
 def _at_a_spot(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -348,20 +361,23 @@ def _find_unclaimed_offices(doc: Document) -> list[tuple[int, int, Actor]]:
 
 
 _AFFILIATION_WORDS = _WORDS["affiliation"]
+_LOYAL_WORDS = _WORDS["loyal"]
 _AFFILIATION_REACH = 3      # «بطائرات حربية ومروحية تابعة للنظام»: the owner stands a few words after the role
 
 
 def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«طائرات حربية تابعة للنظام», «مسلحون تابعون لداعش»: a generic role followed by «تابع(ة) لـ» and a named
-    body is that body acting (its identity; the span covers both)."""
+    """«طائرات حربية تابعة للنظام», «مسلحون تابعون لداعش», «القوات الموالية للرئيس هادي»: a generic role followed by
+    «تابع(ة) لـ», or right after it (or ending its words) «موالية لـ», and a named body is that body acting (its
+    identity; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         # (or a unit named but unknown to the KB: «وكالة الاستخبارات التابعة لوزارة الداخلية»)
         unit = prev is not None and (prev.kind == "agent" or prev.kind == "entity" and prev.actor.kb_id is None)
         if prev is not None and unit and m.kind in ("entity", "agent") \
-                and 0 < m.first - prev.last - 1 <= _AFFILIATION_REACH and "ل" in doc.tokens[m.first].prefixes \
-                and any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first)) \
+                and 0 <= m.first - prev.last - 1 <= _AFFILIATION_REACH and _owner_after_lam(doc, m.first) \
+                and (any(doc.tokens[k].stem in _AFFILIATION_WORDS for k in range(prev.last + 1, m.first))
+                     or any(doc.tokens[k].stem in _LOYAL_WORDS for k in (prev.last, prev.last + 1))) \
                 and not any(doc.tokens[k].stem in _WORDS["preposition"] for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
             actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
@@ -375,6 +391,14 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _owner_after_lam(doc: Document, first: int) -> bool:
+    """«تابعة للنظام», «الموالية للرئيس عبد ربه منصور هادي»: «ل» on the owner's name or on the title right before it."""
+    if "ل" in doc.tokens[first].prefixes:
+        return True
+    title = doc.tokens[first - 1]
+    return "ل" in title.prefixes and "ال" + title.stem in _person_titles() and not _punctuated(doc, first - 1, first)
 
 
 _FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
@@ -462,6 +486,51 @@ def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GENITIVE_NAME_REACH = 4    # «أنصار الحراك الشعبي الجزائري»: the words of a name the KB does not know
+_GENITIVE_HEADS = _WORDS["force_head"] | _WORDS["group_head"] | _WORDS["supporter_head"]
+
+
+def _unnamed_genitive_end(doc: Document, head: int, covered: dict[int, Mention]) -> int | None:
+    """The last token of the name in construct after a force, group or supporters noun at token `head`: a run of
+    definite words no mention covers but a nisba («الحراك الشعبي الجزائري»); None when no such name follows."""
+    tokens = doc.tokens
+    k = head + 1
+    if k >= len(tokens) or tokens[k].sentence != tokens[head].sentence:
+        return None
+    end = None
+    for j in range(k, min(len(tokens), k + _GENITIVE_NAME_REACH)):
+        tok = tokens[j]
+        if tok.sentence != tokens[head].sentence or tok.prefixes != ["ال"] or tok.suffix \
+                or doc.text[tokens[j - 1].end:tok.start].strip() \
+                or j in covered and covered[j].kind != "nisba" or tok.stem in _LOCATIVE or tok.stem in _PLACE_HEADS:
+            break
+        end = j
+    if end is None or all(j in covered for j in range(k, end + 1)):
+        return None
+    return end
+
+
+def _join_unnamed_genitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أنصار الحراك الشعبي الجزائري», «تعزيزات تابعة لقوات الوفاق الليبية»: a force,
+    group or supporters noun in construct with a name the KB does not know is that named body: its words join
+    the actor's text (the identity stays the generic noun's)."""
+    covered = {k: m for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        head = doc.tokens[m.last]
+        if (m.kind == "agent" or m.kind == "victim" and head.stem in _WORDS["supporter_head"]) and m.first == m.last \
+                and head.stem in _GENITIVE_HEADS and "ال" not in head.prefixes \
+                and not head.suffix and m.actor.span is not None \
+                and (end := _unnamed_genitive_end(doc, m.last, covered)) is not None:
+            stop = doc.tokens[end].end
+            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:stop],
+                                               "span": doc.span(m.actor.span.start, stop)})
+            out.append(Mention(m.first, end, actor, m.kind, m.locative))
+            continue
+        out.append(m)
+    return out
+
+
 def _names_a_body(m: Mention) -> bool:
     """A mention the KB names as a body (not a generic agent): «عناصر من جهاز الردع» is the Radaa force even under
     its victim noun, «امرأة» in «بينهم امرأة» is no one's side."""
@@ -470,7 +539,8 @@ def _names_a_body(m: Mention) -> bool:
 
 def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«قوات الحكومة السورية», «عناصر حزب الله», «مقاتلو هيئة تحرير الشام»: a force noun in construct right
-    before a named body makes one actor, the body's forces (identity and sector stay the body's)."""
+    before a named body (maybe in quotation marks: «لقوات "اللواء السابع"») makes one actor, the body's forces
+    (identity and sector stay the body's)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -481,7 +551,7 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
-                and not doc.text[head.end:doc.tokens[m.first].start].strip() and m.actor.span is not None:
+                and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
             start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end)})
@@ -555,6 +625,7 @@ def _drop_titles_of_people(doc: Document, mentions: list[Mention]) -> list[Menti
     return keep
 
 
+_DEATH_NOUNS = _WORDS["death_noun"]
 _COLLECTIVE_BODIES = ROLES["collective_bodies"]
 _ARREST_NOUNS = _WORDS["arrest_noun"]
 
@@ -630,6 +701,7 @@ _ATTACK_NOUNS = _WORDS["attack_noun"]
 
 
 _TARGET_MARKERS = _WORDS["target_marker"]
+_TARGETING = _WORDS["targeting"]
 
 
 def _governed_by(doc: Document, m: Mention, words: frozenset[str]) -> bool:
@@ -764,7 +836,9 @@ def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[
         # victim stays a victim («بقذيفة ... ثلاثة أطفال»)
         if (m.kind != "victim" or m.actor.kb_id is not None and m.first not in _counted_starts(doc)) \
                 and m not in targets and m.first - last <= reach \
-                and (_governed_by(doc, m, _AGENT_MARKERS) and not _taa_marbuta_noun(doc, m.first - 1)
+                and (_governed_by(doc, m, _AGENT_MARKERS) and not (_taa_marbuta_noun(doc, m.first - 1)
+                                                                   and not _owns_the_act(doc, last, m.first - 1))
+                     or _given_by(doc, m.first)
                      or _behind_a_force_noun(doc, m.first)) \
                 and _same_clause(doc, last, m.first):
             return m
@@ -802,6 +876,23 @@ def _behind_a_force_noun(doc: Document, first: int) -> bool:
         and doc.tokens[k - 1].sentence == doc.tokens[first].sentence \
         and doc.tokens[k - 1].stem + doc.tokens[k - 1].suffix in _AGENT_MARKERS \
         and not _taa_marbuta_noun(doc, k - 1)
+
+
+_GIVER_MARKERS = _WORDS["giver_marker"]
+
+
+def _given_by(doc: Document, first: int) -> bool:
+    """«مساعدات غذائية مقدمة من برنامج الغذاء العالمي», «قافلة مرسلة من الهلال الأحمر»: the body after a participle
+    of giving and «من» is who gives."""
+    return first >= 2 and doc.tokens[first - 1].stem == "من" and not doc.tokens[first - 1].prefixes \
+        and doc.tokens[first - 2].stem in _GIVER_MARKERS and doc.tokens[first - 2].sentence == doc.tokens[first].sentence
+
+
+def _owns_the_act(doc: Document, last: int, k: int) -> bool:
+    """«تعزيزات عسكرية تابعة لقوات الوفاق»: «تابعة» (written with «ة», unlike the marker «قاده») right after the act's
+    noun and its adjectives says whose act it is; after another noun («عقوبات على شخصيات تابعة للنظام») it says
+    whose that noun is."""
+    return doc.tokens[k].stem in _AFFILIATION_WORDS and _only_adjectives_between(doc, last, k)
 
 
 def _taa_marbuta_noun(doc: Document, k: int) -> bool:
@@ -984,11 +1075,12 @@ def _fuller_mention(doc: Document, actor: Actor | None) -> Actor | None:
         return office
     if actor is not None and actor.span is not None and (craft := _nisba_with_its_head(doc, actor)) is not None:
         return craft
+    if actor is not None and actor.span is not None and actor.kb_id in _OFFICE_HEADS:
+        office = (_office_in_construct(doc, actor) if len(actor.text.split()) == 1 else None) or actor
+        return _holder_of_office(doc, office) or office
     if actor is None or actor.span is None or actor.kb_id is None or len(actor.text.split()) != 1:
         return actor
     if actor.sector == "government" and (office := _office_of_a_place(doc, actor)) is not None:
-        return office
-    if actor.kb_id in _OFFICE_HEADS and (office := _office_in_construct(doc, actor)) is not None:
         return office
     head = normalize_for_match(actor.text)
     earlier = [a for a in _agents_by_head(doc.agents).get(head, ()) if a.span.end <= actor.span.start]
@@ -1021,6 +1113,59 @@ def _office_in_construct(doc: Document, actor: Actor) -> Actor | None:
     else:
         return None
     return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end)})
+
+
+_HOLDER_TITLE_REACH = 6     # «بحث وزير الخارجية وشؤون المغتربين الدكتور شائع محسن الزنداني»: title words before a name
+_APPOSED_TITLE_REACH = 4    # «الدكتور مصطفى مدبولي، رئيس الوزراء المصري،»: title words after a name and a comma
+
+
+def _office_words(doc: Document, actor: Actor) -> frozenset[str]:
+    """The stems of an office's words («وزير الخارجية» → وزير, خارجيه; «الوزير التركي» → وزير, تركي)."""
+    assert actor.span is not None
+    rng = doc.token_range(actor.span.start, actor.span.end)
+    return frozenset(doc.tokens[k].stem for k in range(rng[0], rng[1] + 1)) if rng is not None else frozenset()
+
+
+def _titles_beside(doc: Document, first: int, last: int) -> set[str]:
+    """The stems of the title words a person's name at tokens first..last stands with: the unpunctuated run of
+    nouns before it (no clause word, no preposition, no second title after «و»), and the words set off by a comma
+    right after it."""
+    tokens = doc.tokens
+    words = set()
+    for k in range(first - 1, max(-1, first - 1 - _HOLDER_TITLE_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != tokens[first].sentence or _punctuated(doc, k, k + 1) \
+                or normalize_for_match(tok.text) in _CHAIN_BREAKERS or set(tok.prefixes) - {"ال", "و"} \
+                or "و" in tok.prefixes and "ال" + tok.stem in _person_titles():
+            break
+        words.add(tok.stem)
+    k = last + 1
+    if k < len(tokens) and doc.text[tokens[last].end:tokens[k].start].strip() in ("،", ","):
+        for j in range(k, min(len(tokens), k + _APPOSED_TITLE_REACH)):
+            if tokens[j].sentence != tokens[last].sentence or set(tokens[j].prefixes) - {"ال"} \
+                    or j > k and _punctuated(doc, j - 1, j):
+                break
+            words.add(tokens[j].stem)
+    return words
+
+
+def _holder_of_office(doc: Document, office: Actor) -> Actor | None:
+    """«وزير الخارجية يبحث مع نظيره»، «ويختم الوزير التركي زيارته»: an office of two words or more named as the
+    actor is the person the article names with that title («وزير الخارجية وشؤون المغتربين الدكتور شائع محسن
+    الزنداني», «وزير الخارجية التركي مولود جاويش أوغلو», «مصطفى مدبولي، رئيس الوزراء المصري») — the first such
+    person told. The office's words stay its text; the person gives its identity."""
+    assert office.span is not None
+    words = _office_words(doc, office)
+    if len(words) < 2:
+        return None
+    for e in doc.entities:
+        if e.type != "PERSON" or e.span.start < office.span.end and office.span.start < e.span.end:
+            continue
+        rng = doc.token_range(e.span.start, e.span.end)
+        if rng is not None and words <= _titles_beside(doc, *rng):
+            return office.model_copy(update={"name_en": e.name_en, "kb_id": e.kb_id, "canonical": e.canonical or e.text,
+                                             "sector": e.sector or office.sector, "country": e.country or office.country})
+    return None
 
 
 _PLACE_OFFICES = _WORDS["place_office"]
@@ -1305,7 +1450,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if event_type == "PROTEST":
         actors = [m for m in actors if m.actor.sector not in _NON_PROTESTING]
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
-        crowd = [m for m in actors if m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"]
+        # (not those another act took: «احتجاجات بعد اعتقال ناشطين»)
+        crowd = [m for m in actors if (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters")
+                 and not _governed_by(doc, m, _ARREST_NOUNS | _ACTS_OF_FORCE | _DEATH_NOUNS)]
         if crowd:
             return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
@@ -1343,6 +1490,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         reach=_CASUALTY_AGENT_REACH if passive_prone(doc, match) else _AGENT_MARKER_REACH)
     if actor1 is not None and match.rule.get("mode") == "visit" and _is_place_actor(actor1):
         actor1 = None       # «خلال زيارة عزيز للخرطوم»: the city visited, not the visitor
+    if not verb_like and event_type == "ASSAULT" and (craft := _craft_around(actors, i, last)) is not None:
+        actor1 = craft      # «أغارت طائرة مسيّرة إسرائيلية»: the craft named by the trigger and its nisba struck
     object_ = None
     struck = None       # the grammatical subject of a verb whose subject is hit («قُتل جندي»): never the attacker
     if actor1 is None and verb_like and _anaphoric_subject(doc, last):
@@ -1416,13 +1565,14 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         # «فبعد اجتماع مع الأسد ... وصف عراقجي»: a noun opening the sentence, its subject comes later
         # ... up to a relative clause about something else («فوق مطار أربيل حيث تتمركز قوات أميركية»)
         stop = _relative_after(doc, last)
+        # «..., بينما فرّ العديد من المقاتلين»; «انفجار سيارة مفخخة مستهدفة أحد قادة شرطة العاصمة»: what it targeted
         stop = next((k for k in range(last + 1, stop) if time_distance_phrase(doc, k) is not None
-                     or doc.tokens[k].stem in _CLAUSE_BREAKS), stop)     # «..., بينما فرّ العديد من المقاتلين»
+                     or doc.tokens[k].stem in _CLAUSE_BREAKS or doc.tokens[k].stem in _TARGETING), stop)
         martyr = match.rule.lemma.split("|")[0] in _MARTYRDOM_LEMMAS     # «استشهاد العريف أحمد»: who died
         visit = match.rule.get("mode") == "visit"    # «خلال زيارة رسمية لنواكشوط»: the city is where it went
         actor1 = next((m for m in after if m not in targets and m.kind in ("entity", "agent") and m.first < stop
                        and not (martyr and m.first - last <= 3) and not (visit and _is_place_actor(m))
-                       and not _after_fi(doc, m.first)), None)
+                       and not _after_fi(doc, m.first) and not _group_of_the_struck(doc, m, after, targets)), None)
         if actor1 is not None and event_type == "COERCE" and actor1.first - last <= 2 \
                 and _naming_people(doc, [actor1]):
             # «تم اعتقال سامر أقرع», «اختطاف الصحفي X»: the person after an arrest noun is whom it took
@@ -1731,6 +1881,24 @@ _CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
 
 
 _TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+
+
+def _craft_around(actors: list[Mention], i: int, last: int) -> Mention | None:
+    """The mention that holds the trigger's words and more («طائرة مسيّرة إسرائيلية» around the weapon «طائرة
+    مسيّرة»): the craft of a country's forces is itself the attacker."""
+    return next((m for m in actors if m.first <= i and last <= m.last and (m.first < i or m.last > last)
+                 and m.kind in ("entity", "agent")), None)
+
+
+def _group_of_the_struck(doc: Document, m: Mention, after: list[Mention], targets: list[Mention]) -> bool:
+    """«غارة ضد قيادي بارز بتنظيم القاعدة»: a body joined by «بـ» right after the one struck (or after its
+    adjective) is the group the struck belongs to, not who struck («في»: `_after_fi`)."""
+    struck = next((o for o in after if o.last < m.first and (o in targets or o.kind == "victim")
+                   and o.last >= m.first - 2), None)
+    if struck is None or _punctuated(doc, struck.last, m.first):
+        return False
+    between = doc.tokens[m.first - 1] if struck.last < m.first - 1 else None
+    return doc.tokens[m.first].prefixes[:1] == ["ب"] and (between is None or not between.prefixes)
 
 
 def _titled_person_after_verb(doc: Document, verb_last: int, after: list[Mention]) -> Mention | None:
