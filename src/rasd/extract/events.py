@@ -523,6 +523,12 @@ def run(doc: Document) -> None:
             # shooting or killing there attack it (storming a polling station with no violence told is no attack)
             event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
+                and (crowd := _storming_crowd(doc, match, mentions)) is not None:
+            # «اقتحم عدد من المحتجين مقر الولاية», «المحتجين اقتحموا مقر الولاية»: protesters storming a building
+            # are a protest that turned to force (ACLED: violent demonstration), not coercion by a state
+            event_type, actor1 = "PROTEST", crowd.actor
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         verbal = event_type == "ASSAULT" and not (actor1 is not None and actor1.sector in _ARMED) \
             and not (casualties and (casualties.fatalities or casualties.injuries)) and _attack_in_words(doc, match, lo, hi)
         if verbal:
@@ -534,7 +540,7 @@ def run(doc: Document) -> None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
-        mode = "disapprove" if verbal else \
+        mode = "disapprove" if verbal else "riot" if event_type == "PROTEST" and match.rule.get("type") == "COERCE" else \
             _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
         if mode == "-":
             mode = None
@@ -756,6 +762,21 @@ def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
     done by a crowd of protesters named before it in the sentence; then the act is the protest itself."""
     mentions = [m for m in sentence_mentions(doc, doc.tokens[match.first].sentence, lo, hi) if m.last < match.first]
     return any(m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters" for m in mentions)
+
+
+_CROWD_REACH = 3     # «اقتحم عدد من المحتجين»: the subject's head may stand a few words after the verb
+
+
+def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Mention | None:
+    """The protesters who did the act: a protester mention right after the verb (VSO, «اقتحم عدد من المحتجين»)
+    or ending right before it (SVO, «إن المحتجين اقتحموا»). A noun trigger («محاولة متظاهرين اقتحام») reads
+    its doer after it the same way."""
+    for m in mentions:
+        if not (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"):
+            continue
+        if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
+            return m
+    return None
 
 
 def _is_a_count(doc: Document, k: int) -> bool:

@@ -1,0 +1,40 @@
+"""recall16: protesters storming a building are a protest turned to force, not coercion; «الفرق» (the teams,
+the difference) is never the verb «فرّق» (dispersed)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _doc(text: str):
+    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _doc(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "واقتحم متظاهرون غاضبون مبنى البرلمان في بغداد السبت.",
+    "وقال إن المحتجين اقتحموا مقر ولاية تونس في حركة رمزية.",
+])
+def test_protesters_storming_a_building_protest(text):
+    doc = _doc(text)
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests and protests[0].mode == "riot" and protests[0].acled_subtype == "Violent demonstration"
+    assert "COERCE" not in [e.type for e in doc.events]
+
+
+def test_security_forces_storming_still_coerce():
+    assert "COERCE" in _types("واقتحمت قوات الأمن مقر النقابة في القاهرة مساء أمس.")
+
+
+def test_the_teams_are_no_dispersal():
+    doc = _doc("وجاء في الدليل أن هذه الفرق يجب أن تتلقى دائما تعليمات بالبحث عن المتظاهرين في القاعة.")
+    assert "COERCE" not in [e.type for e in doc.events]
+    assert any("teams" in (n.get("reason") or "") for n in doc.non_events)
+    assert "COERCE" in _types("وفرقت الشرطة المتظاهرين في وسط العاصمة أمس.")
