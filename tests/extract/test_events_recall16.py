@@ -38,3 +38,19 @@ def test_the_teams_are_no_dispersal():
     assert "COERCE" not in [e.type for e in doc.events]
     assert any("teams" in (n.get("reason") or "") for n in doc.non_events)
     assert "COERCE" in _types("وفرقت الشرطة المتظاهرين في وسط العاصمة أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "واستعادت قوات ألوية العمالقة أمس السيطرة على مديرية حريب في محافظة مأرب.",
+    "أعلنت قوات الدعم السريع اليوم الأحد سيطرتها على مقر قيادة الفرقة السادسة بالجيش في مدينة الفاشر.",
+])
+def test_taking_a_place_by_force_is_an_attack(text):
+    assert "ASSAULT" in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتسيطر هيئة تحرير الشام على الجزء الأكبر من محافظة إدلب.",
+    "ويقع المعبر في مناطق تحت سيطرة قوات الدعم السريع.",
+])
+def test_holding_a_place_is_no_attack(text):
+    assert "ASSAULT" not in _types(text)
