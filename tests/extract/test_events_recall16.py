@@ -54,3 +54,15 @@ def test_taking_a_place_by_force_is_an_attack(text):
 ])
 def test_holding_a_place_is_no_attack(text):
     assert "ASSAULT" not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وهدمت قوات الاحتلال الإسرائيلي صباح اليوم منزلا في بلدة سلوان جنوب المسجد الأقصى.",
+    "وجرفت جرافات الاحتلال أراضي زراعية في بلدة بيت أمر شمال الخليل أمس.",
+])
+def test_demolishing_or_razing_property_is_coercion(text):
+    assert "COERCE" in _types(text)
+
+
+def test_houses_that_collapsed_were_not_demolished():
+    assert "COERCE" not in _types("وقتل 13 مدنيا وتهدم 4 منازل مجاورة بشكل كامل في مديرية الجوبة بمأرب.")
