@@ -66,3 +66,15 @@ def test_demolishing_or_razing_property_is_coercion(text):
 
 def test_houses_that_collapsed_were_not_demolished():
     assert "COERCE" not in _types("وقتل 13 مدنيا وتهدم 4 منازل مجاورة بشكل كامل في مديرية الجوبة بمأرب.")
+
+
+def test_affirming_ones_own_support_is_support():
+    assert "SUPPORT" in _types("وأكد الوزراء العرب دعمهم لكافة الجهود السلمية في السودان.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الوزير ضرورة دعم الجهود الدولية لوقف الحرب في السودان.",
+    "وأكدت قوات الدعم السريع سيطرتها على مدينة الفاشر أمس.",
+])
+def test_a_call_to_support_or_a_name_is_no_support(text):
+    assert "SUPPORT" not in _types(text)
