@@ -78,3 +78,18 @@ def test_affirming_ones_own_support_is_support():
 ])
 def test_a_call_to_support_or_a_name_is_no_support(text):
     assert "SUPPORT" not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتزم وزير الخارجية الأميركي زيارة القاهرة لبحث الأزمة.",             # an intention, its subject between
+    "واقترح الوزير عقد اجتماع طارئ لوزراء الخارجية العرب في القاهرة.",     # a proposal
+    "والاجتماع المزمع عقده في الرياض سيبحث الأزمة السودانية.",             # planned, not held yet
+])
+def test_an_intended_proposed_or_planned_meeting_is_no_event(text):
+    doc = _doc(text)
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any(n["type"] == "CONSULT" and n["modality"] == "hypothetical" for n in doc.non_events)
+
+
+def test_a_meeting_held_is_still_one():
+    assert "CONSULT" in _types("واجتمع وزير الخارجية الأميركي بنظيره المصري في القاهرة أمس.")
