@@ -93,3 +93,10 @@ def test_an_intended_proposed_or_planned_meeting_is_no_event(text):
 
 def test_a_meeting_held_is_still_one():
     assert "CONSULT" in _types("واجتمع وزير الخارجية الأميركي بنظيره المصري في القاهرة أمس.")
+
+
+def test_an_act_dated_after_the_publication_day_is_not_held_yet():
+    doc = _doc("وأعلن الاتحاد العام التونسي للشغل تنفيذ إضراب عام يوم الخميس المقبل في تونس.")
+    assert "PROTEST" not in [e.type for e in doc.events]
+    assert any(n["type"] == "PROTEST" and "after the publication day" in n["reason"] for n in doc.non_events)
+    assert "PROTEST" in _types("ونفذ الاتحاد العام التونسي للشغل إضرابا عاما يوم الخميس الماضي في تونس.")

@@ -540,6 +540,9 @@ def run(doc: Document) -> None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
+        if _after_publication(doc, date, precision, date_source):
+            set_aside("hypothetical", f"dated {date}, after the publication day: not held yet")
+            continue
         mode = "disapprove" if verbal else "riot" if event_type == "PROTEST" and match.rule.get("type") == "COERCE" else \
             _refine_mode(doc, event_type, None if storming else match.rule.get("mode") or None, sentence)
         if mode == "-":
@@ -777,6 +780,18 @@ def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -
         if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
             return m
     return None
+
+
+def _after_publication(doc: Document, date: str | None, precision: str | None, source: str | None) -> bool:
+    """«تنفيذ إضراب عام يوم الخميس المقبل»: a day the text gives that falls after the publication day puts the act
+    ahead of the news (planned, announced), not done. Only a day read from the text, never a guessed one."""
+    published = doc.article.published
+    if published is None or date is None or precision != "day" or source != "text":
+        return False
+    try:
+        return dt.date.fromisoformat(date) > published
+    except ValueError:
+        return False
 
 
 def _is_a_count(doc: Document, k: int) -> bool:
