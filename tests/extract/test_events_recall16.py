@@ -100,3 +100,14 @@ def test_an_act_dated_after_the_publication_day_is_not_held_yet():
     assert "PROTEST" not in [e.type for e in doc.events]
     assert any(n["type"] == "PROTEST" and "after the publication day" in n["reason"] for n in doc.non_events)
     assert "PROTEST" in _types("ونفذ الاتحاد العام التونسي للشغل إضرابا عاما يوم الخميس الماضي في تونس.")
+
+
+@pytest.mark.parametrize("text", [
+    "وألغت الحكومة الاجتماع المقرر مع المعارضة في بغداد.",
+    "وأرجأ الوزير زيارته إلى موسكو بسبب الأوضاع الأمنية.",
+    "وتأجل الاجتماع بين الطرفين في جنيف إلى موعد لاحق.",
+])
+def test_a_meeting_called_off_was_not_held(text):
+    doc = _doc(text)
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any(n["type"] == "CONSULT" and n["modality"] == "negated" for n in doc.non_events)
