@@ -111,3 +111,10 @@ def test_a_meeting_called_off_was_not_held(text):
     doc = _doc(text)
     assert "CONSULT" not in [e.type for e in doc.events]
     assert any(n["type"] == "CONSULT" and n["modality"] == "negated" for n in doc.non_events)
+
+
+def test_the_noun_that_completes_a_negated_act_shares_its_verdict():
+    doc = _doc("ولم يتم التوصل إلى اتفاق بين الطرفين في الدوحة.")
+    assert "AGREE" not in [e.type for e in doc.events]
+    assert any("the same act as" in n["reason"] for n in doc.non_events)
+    assert "AGREE" in _types("وتوصل الطرفان إلى اتفاق في الدوحة أمس.")

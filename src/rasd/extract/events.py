@@ -450,6 +450,11 @@ def run(doc: Document) -> None:
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if modality == "asserted" and event_type not in _VIOLENT_TYPES \
+                and (told := _irrealis_just_before(doc, match, event_type)) is not None:
+            set_aside(told["modality"], f"the same act as «{told['trigger']['text']}» just before it, "
+                                        f"{told['modality']}")
+            continue
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
             continue
@@ -779,6 +784,33 @@ def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -
             continue
         if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
             return m
+    return None
+
+
+_IRREALIS = frozenset({"negated", "hypothetical", "requested", "threatened", "prospective"})
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})   # attack words chain one act's several words («قصف ... بغارة»)
+_SAME_ACT_GAP = 2       # «لم يتم التوصل إلى اتفاق»: words between a trigger and the noun that completes it
+_PUNCTUATION = frozenset("،,.;:؛!?؟«»\"\n")
+
+
+def _irrealis_just_before(doc: Document, match: LemmaMatch, event_type: str) -> dict | None:
+    """«ولم يتم التوصل إلى اتفاق»: a trigger of the same type set aside as not done (negated, hypothetical,
+    requested, threatened, prospective) a word or two before this one in its sentence, with no punctuation
+    between, told the same act; this trigger shares its verdict instead of reporting the act as done."""
+    trig = doc.tokens[match.first]
+    for told in reversed(doc.non_events[-4:]):
+        if told.get("type") != event_type or told.get("modality") not in _IRREALIS:
+            continue
+        end = told["trigger"]["end"]
+        if end > trig.start or any(ch in _PUNCTUATION for ch in doc.text[end:trig.start]):
+            continue
+        words = 0
+        k = match.first - 1
+        while k >= 0 and doc.tokens[k].start >= end:
+            words += 1
+            k -= 1
+        if words <= _SAME_ACT_GAP and k >= 0 and doc.tokens[k].sentence == trig.sentence:
+            return told
     return None
 
 
