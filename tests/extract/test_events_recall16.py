@@ -118,3 +118,13 @@ def test_the_noun_that_completes_a_negated_act_shares_its_verdict():
     assert "AGREE" not in [e.type for e in doc.events]
     assert any("the same act as" in n["reason"] for n in doc.non_events)
     assert "AGREE" in _types("وتوصل الطرفان إلى اتفاق في الدوحة أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "وينبغي عقد لقاء بين الرئيسين في الرياض.",
+    "ويتعين على الحكومة إجراء محادثات مع المعارضة في بغداد.",
+])
+def test_a_meeting_that_ought_to_be_held_is_no_event(text):
+    doc = _doc(text)
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any(n["type"] == "CONSULT" and n["modality"] == "hypothetical" for n in doc.non_events)
