@@ -128,3 +128,10 @@ def test_a_meeting_that_ought_to_be_held_is_no_event(text):
     doc = _doc(text)
     assert "CONSULT" not in [e.type for e in doc.events]
     assert any(n["type"] == "CONSULT" and n["modality"] == "hypothetical" for n in doc.non_events)
+
+
+def test_an_imperfect_meeting_verb_in_a_relative_clause_is_a_habit():
+    doc = _doc("وحرق المتظاهرون في البصرة دار استراحة المحافظ حيث يستقبل فيها الوفود الرسمية.")
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any(n["type"] == "CONSULT" and "relative clause" in n["reason"] for n in doc.non_events)
+    assert "CONSULT" in _types("عبدالله بن زايد يستقبل وزير الخارجية الإيراني في أبوظبي")     # a headline's imperfect

@@ -62,6 +62,7 @@ from rasd.extract.event_merge import (
 )
 from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
+    _imperfect,
     _inside_name,
     _motive_accusative,
     _received_at_a_site,
@@ -450,6 +451,10 @@ def run(doc: Document) -> None:
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type in _HABIT_IN_RELATIVE_TYPES and _habit_of_its_noun(doc, match):
+            set_aside("generic", f"«{doc.tokens[match.first - 1].text} {trig.text}»: an imperfect in a relative clause "
+                                 "tells a habit of the noun it describes, no one occurrence")
+            continue
         if modality == "asserted" and event_type not in _VIOLENT_TYPES \
                 and (told := _irrealis_just_before(doc, match, event_type)) is not None:
             set_aside(told["modality"], f"the same act as «{told['trigger']['text']}» just before it, "
@@ -785,6 +790,21 @@ def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -
         if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
             return m
     return None
+
+
+_RELATIVE_OR_WHERE = _WORDS["relative"] | {"حيث"}
+_HABIT_IN_RELATIVE_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
+    """«دار استراحة المحافظ حيث يستقبل فيها الوفود الرسمية»: a meeting verb in the imperfect right after a relative
+    pronoun or «حيث» describes what its noun is for or what usually happens there, not a meeting that took place.
+    (A headline's imperfect, «عبدالله بن زايد يستقبل وزير الخارجية», and «بينما يزور طهران» stay events.)"""
+    trig = doc.tokens[match.first]
+    if match.first == 0 or "ال" in trig.prefixes or match.rule.reads_as_noun(trig) or not _imperfect(match, trig):
+        return False
+    before = doc.tokens[match.first - 1]
+    return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
 
 
 _IRREALIS = frozenset({"negated", "hypothetical", "requested", "threatened", "prospective"})
