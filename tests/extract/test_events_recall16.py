@@ -135,3 +135,10 @@ def test_an_imperfect_meeting_verb_in_a_relative_clause_is_a_habit():
     assert "CONSULT" not in [e.type for e in doc.events]
     assert any(n["type"] == "CONSULT" and "relative clause" in n["reason"] for n in doc.non_events)
     assert "CONSULT" in _types("عبدالله بن زايد يستقبل وزير الخارجية الإيراني في أبوظبي")     # a headline's imperfect
+
+
+def test_cooperation_named_as_an_agreements_topic_is_no_act_of_its_own():
+    doc = _doc("ووقع الوزيران اتفاقيات تعاون في مجال الطاقة في القاهرة أمس.")
+    types = [e.type for e in doc.events]
+    assert "AGREE" in types and "COOPERATE" not in types
+    assert "COOPERATE" in _types("وتعاون الجيش مع الشرطة في تأمين الانتخابات في بغداد أمس.")

@@ -455,6 +455,12 @@ def run(doc: Document) -> None:
             set_aside("generic", f"«{doc.tokens[match.first - 1].text} {trig.text}»: an imperfect in a relative clause "
                                  "tells a habit of the noun it describes, no one occurrence")
             continue
+        if event_type == "COOPERATE" and match.first > 0 \
+                and doc.tokens[match.first - 1].stem in _AGREEMENT_HEADS and not trig.prefixes \
+                and doc.tokens[match.first - 1].sentence == sentence:
+            set_aside("sense", f"«{doc.tokens[match.first - 1].text} {trig.text}»: the topic of an agreement, "
+                               "no act of cooperation")
+            continue
         if modality == "asserted" and event_type not in _VIOLENT_TYPES \
                 and (told := _irrealis_just_before(doc, match, event_type)) is not None:
             set_aside(told["modality"], f"the same act as «{told['trigger']['text']}» just before it, "
@@ -807,6 +813,7 @@ def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
     return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
 
 
+_AGREEMENT_HEADS = _WORDS["agreement_head"]
 _IRREALIS = frozenset({"negated", "hypothetical", "requested", "threatened", "prospective"})
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})   # attack words chain one act's several words («قصف ... بغارة»)
 _SAME_ACT_GAP = 2       # «لم يتم التوصل إلى اتفاق»: words between a trigger and the noun that completes it
