@@ -142,3 +142,8 @@ def test_cooperation_named_as_an_agreements_topic_is_no_act_of_its_own():
     types = [e.type for e in doc.events]
     assert "AGREE" in types and "COOPERATE" not in types
     assert "COOPERATE" in _types("وتعاون الجيش مع الشرطة في تأمين الانتخابات في بغداد أمس.")
+
+
+def test_a_march_that_demands_is_a_protest():
+    assert "PROTEST" in _types("ونظم تكتل شباب السويس مسيرة أخرى تطالب بتسليم السلطة لمدنيين في السويس.")
+    assert "PROTEST" not in _types("وأطلقت الطائرة المسيرة صاروخا على مدينة السويس.")
