@@ -147,3 +147,8 @@ def test_cooperation_named_as_an_agreements_topic_is_no_act_of_its_own():
 def test_a_march_that_demands_is_a_protest():
     assert "PROTEST" in _types("ونظم تكتل شباب السويس مسيرة أخرى تطالب بتسليم السلطة لمدنيين في السويس.")
     assert "PROTEST" not in _types("وأطلقت الطائرة المسيرة صاروخا على مدينة السويس.")
+
+
+def test_a_stand_of_a_counted_crowd_is_a_protest():
+    assert "PROTEST" in _types("ونظمت أمس وقفة للمئات من أعضاء القوى السياسية بالإسكندرية قرب محطة ترام الإبراهيمية.")
+    assert "PROTEST" not in _types("وكانت هذه الزيارة وقفة مهمة في العلاقات بين البلدين في القاهرة.")
