@@ -63,6 +63,7 @@ from rasd.extract.event_merge import (
 )
 from rasd.extract.dates import phrases as date_phrases
 from rasd.extract.event_modality import (
+    _imperfect,
     _inside_name,
     _motive_accusative,
     _received_at_a_site,
@@ -473,6 +474,21 @@ def run(doc: Document) -> None:
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type in _HABIT_IN_RELATIVE_TYPES and _habit_of_its_noun(doc, match):
+            set_aside("generic", f"«{doc.tokens[match.first - 1].text} {trig.text}»: an imperfect in a relative clause "
+                                 "tells a habit of the noun it describes, no one occurrence")
+            continue
+        if event_type == "COOPERATE" and match.first > 0 \
+                and doc.tokens[match.first - 1].stem in _AGREEMENT_HEADS and not trig.prefixes \
+                and doc.tokens[match.first - 1].sentence == sentence:
+            set_aside("sense", f"«{doc.tokens[match.first - 1].text} {trig.text}»: the topic of an agreement, "
+                               "no act of cooperation")
+            continue
+        if modality == "asserted" and event_type not in _VIOLENT_TYPES \
+                and (told := _irrealis_just_before(doc, match, event_type)) is not None:
+            set_aside(told["modality"], f"the same act as «{told['trigger']['text']}» just before it, "
+                                        f"{told['modality']}")
+            continue
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
             continue
@@ -548,6 +564,12 @@ def run(doc: Document) -> None:
             # shooting or killing there attack it (storming a polling station with no violence told is no attack)
             event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
+                and (crowd := _storming_crowd(doc, match, mentions)) is not None:
+            # «اقتحم عدد من المحتجين مقر الولاية», «المحتجين اقتحموا مقر الولاية»: protesters storming a building
+            # are a protest that turned to force (ACLED: violent demonstration), not coercion by a state
+            event_type, actor1 = "PROTEST", crowd.actor
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         verbal = event_type == "ASSAULT" and not (actor1 is not None and actor1.sector in _ARMED) \
             and not (casualties and (casualties.fatalities or casualties.injuries)) and _attack_in_words(doc, match, lo, hi)
         if verbal:
@@ -559,9 +581,14 @@ def run(doc: Document) -> None:
             actor1 = crowd.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
+        if _after_publication(doc, date, precision, date_source):
+            set_aside("hypothetical", f"dated {date}, after the publication day: not held yet")
+            continue
         rule_mode = None if storming else match.rule.get("mode") or None
         if verbal:
             mode = "disapprove"
+        elif event_type == "PROTEST" and match.rule.get("type") == "COERCE":
+            mode = "riot"    # protesters storming a building (_storming_crowd): a violent demonstration
         elif names_a_downed_craft(trigger_span.text):
             mode = rule_mode    # the craft shot down («إسقاط طائرة حربية») was hit; it is not the attack's means
         else:
@@ -824,6 +851,76 @@ def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
     done by a crowd of protesters named before it in the sentence; then the act is the protest itself."""
     mentions = [m for m in sentence_mentions(doc, doc.tokens[match.first].sentence, lo, hi) if m.last < match.first]
     return any(m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters" for m in mentions)
+
+
+_CROWD_REACH = 3     # «اقتحم عدد من المحتجين»: the subject's head may stand a few words after the verb
+
+
+def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Mention | None:
+    """The protesters who did the act: a protester mention right after the verb (VSO, «اقتحم عدد من المحتجين»)
+    or ending right before it (SVO, «إن المحتجين اقتحموا»). A noun trigger («محاولة متظاهرين اقتحام») reads
+    its doer after it the same way."""
+    for m in mentions:
+        if not (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"):
+            continue
+        if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
+            return m
+    return None
+
+
+_RELATIVE_OR_WHERE = _WORDS["relative"] | {"حيث"}
+_HABIT_IN_RELATIVE_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
+    """«دار استراحة المحافظ حيث يستقبل فيها الوفود الرسمية»: a meeting verb in the imperfect right after a relative
+    pronoun or «حيث» describes what its noun is for or what usually happens there, not a meeting that took place.
+    (A headline's imperfect, «عبدالله بن زايد يستقبل وزير الخارجية», and «بينما يزور طهران» stay events.)"""
+    trig = doc.tokens[match.first]
+    if match.first == 0 or "ال" in trig.prefixes or match.rule.reads_as_noun(trig) or not _imperfect(match, trig):
+        return False
+    before = doc.tokens[match.first - 1]
+    return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
+
+
+_AGREEMENT_HEADS = _WORDS["agreement_head"]
+_IRREALIS = frozenset({"negated", "hypothetical", "requested", "threatened", "prospective"})
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})   # attack words chain one act's several words («قصف ... بغارة»)
+_SAME_ACT_GAP = 2       # «لم يتم التوصل إلى اتفاق»: words between a trigger and the noun that completes it
+_PUNCTUATION = frozenset("،,.;:؛!?؟«»\"\n")
+
+
+def _irrealis_just_before(doc: Document, match: LemmaMatch, event_type: str) -> dict | None:
+    """«ولم يتم التوصل إلى اتفاق»: a trigger of the same type set aside as not done (negated, hypothetical,
+    requested, threatened, prospective) a word or two before this one in its sentence, with no punctuation
+    between, told the same act; this trigger shares its verdict instead of reporting the act as done."""
+    trig = doc.tokens[match.first]
+    for told in reversed(doc.non_events[-4:]):
+        if told.get("type") != event_type or told.get("modality") not in _IRREALIS:
+            continue
+        end = told["trigger"]["end"]
+        if end > trig.start or any(ch in _PUNCTUATION for ch in doc.text[end:trig.start]):
+            continue
+        words = 0
+        k = match.first - 1
+        while k >= 0 and doc.tokens[k].start >= end:
+            words += 1
+            k -= 1
+        if words <= _SAME_ACT_GAP and k >= 0 and doc.tokens[k].sentence == trig.sentence:
+            return told
+    return None
+
+
+def _after_publication(doc: Document, date: str | None, precision: str | None, source: str | None) -> bool:
+    """«تنفيذ إضراب عام يوم الخميس المقبل»: a day the text gives that falls after the publication day puts the act
+    ahead of the news (planned, announced), not done. Only a day read from the text, never a guessed one."""
+    published = doc.article.published
+    if published is None or date is None or precision != "day" or source != "text":
+        return False
+    try:
+        return dt.date.fromisoformat(date) > published
+    except ValueError:
+        return False
 
 
 def _is_a_count(doc: Document, k: int) -> bool:
