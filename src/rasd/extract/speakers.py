@@ -495,6 +495,10 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
         channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
         a, b, lam = _speaker_after(doc, tokens, b, _RELAYED, ignorable, s_end)
         after_speaker = b
+    elif relays and b == a and i + 1 < len(tokens) and tokens[i + 1].norm in word_set("relay_prep"):
+        # «ونقل عن شهود عيان أنهم سمعوا "..."», «ونُقل عن مصدر»: the relayer is unsaid, the one after «عن» speaks
+        a, b, lam = _speaker_after(doc, tokens, i + 1, _RELAYED, ignorable, s_end)
+        after_speaker = max(b, after_speaker)
     if b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
             and tokens[b + 1].norm in word_set("relay_prep"):
         # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
