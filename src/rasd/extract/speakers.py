@@ -456,14 +456,31 @@ def _coreferent(doc: Document, actor: Actor) -> Actor:
     forms = [f for f in strip_clitic(normalize_for_match(actor.text)) if f.startswith("ال") and len(f) > 4]
     if not forms:
         return actor
-    head = forms[-1][2:]
-    for e in reversed(entities_in(doc, 0, actor.span.start)):
-        if e.type == "ORG" and e.span.end <= actor.span.start and normalize_for_match(e.text).split()[0] == head:
-            actor.canonical = e.canonical or e.text
-            actor.name_en, actor.kb_id = e.name_en, e.kb_id
-            actor.sector, actor.country = e.sector or actor.sector, e.country or actor.country
-            break
+    before = [e for e in entities_in(doc, 0, actor.span.start) if e.type == "ORG" and e.span.end <= actor.span.start]
+    # «قوات سوريا الديمقراطية» for «القوات»; else a longer name opening with the word itself: «الاتحاد الأوروبي»
+    # for «الاتحاد» (second, so a name headed by the bare noun said earlier still wins over a nearer one)
+    for head, longer in ((forms[-1][2:], False), (forms[-1], True)):
+        for e in reversed(before):
+            words = normalize_for_match(e.text).split()
+            if words[0] == head and (len(words) > 1 or not longer):
+                actor.canonical = e.canonical or e.text
+                actor.name_en, actor.kb_id = e.name_en, e.kb_id
+                actor.sector, actor.country = e.sector or actor.sector, e.country or actor.country
+                return actor
     return actor
+
+
+def _named_head(doc: Document, tokens: list[Token], a: int, b: int) -> Actor | None:
+    """«وأعلن الاتحاد تجميد الأصول»: words after a speech verb that frames nothing, naming nobody, whose first word
+    is a bare definite noun heading a name said before («الاتحاد الأوروبي»): that word is the subject, the rest
+    its object."""
+    if b - a < 2 or entities_in(doc, tokens[a].start, tokens[b - 1].end):
+        return None
+    head = make_actor(doc, tokens[a].start, tokens[a].end)
+    if head is None or head.canonical is not None:
+        return None
+    head = _coreferent(doc, head)
+    return head if head.canonical is not None else None
 
 
 _RELAYED = VerbForm("", "m", "past", False, "")   # the words after «عن» in «نقلت X عن Y», read as a subject
@@ -573,10 +590,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             if form.kind != "participle" and sent not in subjects:
                 a, b, _lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
                 if b > a:                           # «وشدد ديندياس ... على رفضه، قائلا: "..."»
-                    actor = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+                    actor = _named_head(doc, tokens, a, b) or make_actor(doc, tokens[a].start, tokens[b - 1].end)
                     if actor is not None:
                         subjects[sent] = actor
-                        if actor.sector is not None or any(e.type in ("PERSON", "ORG") for e in
+                        if actor.sector is not None or actor.canonical is not None or any(e.type in ("PERSON", "ORG") for e in
                                                            entities_in(doc, tokens[a].start, tokens[b - 1].end)):
                             # «نددت الوزيرة X بالهجوم ... وكتبت: "..."»: a named speaker the next verbs continue
                             memory.add(form.gender, actor)
