@@ -483,6 +483,27 @@ def _named_head(doc: Document, tokens: list[Token], a: int, b: int) -> Actor | N
     return head if head.canonical is not None else None
 
 
+def _title_antecedent(actor: Actor, frames: list[_Frame]) -> Actor:
+    """«وأكد الوزير»: a bare definite title that heads an earlier speaker's words («وزير الخارجية الأردني أيمن
+    الصفدي») stands for that speaker (the nearest one before it)."""
+    if actor.canonical or len(actor.text.split()) != 1:
+        return actor
+    forms = [f for f in strip_clitic(normalize_for_match(actor.text)) if f.startswith("ال") and len(f) > 4]
+    if not forms:
+        return actor
+    head = forms[-1][2:]
+    for frame in reversed(frames):
+        earlier = frame.speaker
+        if earlier is None or not frame.explicit or len(earlier.text.split()) < 2:
+            continue
+        if head in [f for w in normalize_for_match(earlier.text).split() for f in strip_clitic(w)]:
+            actor.canonical = earlier.canonical or earlier.text
+            actor.name_en, actor.kb_id = earlier.name_en, earlier.kb_id
+            actor.sector, actor.country = actor.sector or earlier.sector, actor.country or earlier.country
+            return actor
+    return actor
+
+
 _RELAYED = VerbForm("", "m", "past", False, "")   # the words after «عن» in «نقلت X عن Y», read as a subject
 
 
@@ -601,7 +622,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
         speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
         if speaker is not None:
-            speaker = _coreferent(doc, speaker)
+            speaker = _title_antecedent(_coreferent(doc, speaker), out)
         if speaker is None and form.gender in ("pl", "du") and form.kind != "participle":
             # «أن المتظاهرين الذين تجمعوا ... رددوا شعارات "..."»: the group the plural verb's pronoun stands for
             speaker = _plural_agent_before(doc, s_start, tok.start)
