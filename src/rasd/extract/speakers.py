@@ -115,15 +115,16 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
 
 
 def _untagged_name(doc: Document, tokens: list[Token], a: int, j: int, m: int) -> bool:
-    """«أفاد قائد شرطة مدينة همدان، بخشعلي كامراني صالح، بأنه»: two or three bare words (no article, no clitic)
-    set off by commas after a title that gives a sector, right before the complementizer: a name the tagger
-    missed."""
+    """«أفاد قائد شرطة مدينة همدان، بخشعلي كامراني صالح، بأنه»: two or three bare words (no clitic; the article
+    only after the first: «، أشرف القدرة،») set off by commas after a title that gives a sector, right before the
+    complementizer: a name the tagger missed."""
     if not 2 <= m - j <= 3 or m >= len(tokens) or not is_complementizer(tokens[m]):
         return False
     if doc.text[tokens[m - 1].end:tokens[m].start].strip() not in ("،", ",", ":"):
         return False
-    if any(t.prefixes or t.norm in PREPOSITIONS or t.norm in word_set("relative") or not t.norm.isalpha()
-           for t in tokens[j:m]):
+    # a family name may carry the article («، أشرف القدرة،»), never the first name, nor any other clitic
+    if any((t.prefixes and (k == j or t.prefixes != ["ال"])) or t.norm in PREPOSITIONS
+           or t.norm in word_set("relative") or not t.norm.isalpha() for k, t in enumerate(tokens[j:m], j)):
         return False
     title = make_actor(doc, tokens[a].start, tokens[j - 1].end)
     return title is not None and title.sector is not None
