@@ -99,6 +99,9 @@ def _attribution_for(doc: Document, mark: QuoteMark, attributions: list[Attribut
     hi = bisect_left(attributions, mark.open, key=lambda a: a.cue.start)
     if hi > lo:
         return attributions[hi - 1]
+    if lo > 0 and _opens_with_complementizer(doc, s_start, mark.open) \
+            and doc.sentence_at(attributions[lo - 1].cue.start) == _sent - 1:
+        return attributions[lo - 1]   # «وقال مصدر عسكري لوكالة فرانس برس. إنّ "..."»: a stray full stop split the clause
     # «"..."، قال X» / «"..." أضاف»: the verb right after the closing mark
     k = bisect_right(attributions, mark.close, key=lambda a: a.cue.start)
     for a in attributions[k:]:
@@ -107,6 +110,12 @@ def _attribution_for(doc: Document, mark: QuoteMark, attributions: list[Attribut
         if not doc.text[mark.close + 1:a.cue.start].strip(" \t،,-–—"):
             return a
     return None
+
+
+def _opens_with_complementizer(doc: Document, s_start: int, at: int) -> bool:
+    """The words of the sentence before `at` are a lone complementizer («إنّ», «أن»)."""
+    toks = [t for t in tokens_between(doc, s_start, at) if t.end <= at]
+    return len(toks) == 1 and is_complementizer(toks[0])
 
 
 def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution], memory_last: Actor | None) -> Quote:

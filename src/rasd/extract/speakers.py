@@ -360,6 +360,18 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
     return ":" in tail or any(c in tail for c in OPENING_CHARS)
 
 
+def _through_stray_stop(doc: Document, sent: int, s_end: int) -> int:
+    """«وقال مصدر عسكري لوكالة فرانس برس طالباً عدم الكشف عن اسمه. إنّ "..."»: a next sentence that opens with a
+    bare complementizer (no «و») continues this one's speech verb; its end is then the clause's end."""
+    if sent + 1 >= len(doc.sentences):
+        return s_end
+    nxt = doc.sentences[sent + 1]
+    first = tokens_between(doc, nxt.start, nxt.end)[:1]
+    if first and is_complementizer(first[0]) and first[0].norm[:1] != "و":
+        return nxt.end
+    return s_end
+
+
 class _Speakers:
     """The discourse memory for pronoun continuations: the last speaker of each gender and number."""
 
@@ -598,6 +610,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
         if form is None or index.inside(tok.start) or _in_a_name(doc, tok):
             continue
         sent, s_start, s_end = sentence_bounds(doc, tok.start)
+        s_end = _through_stray_stop(doc, sent, s_end)
         last = out[-1] if out and out[-1].sentence == sent else None
         if last is not None and last.cue_start < tok.start < last.content_start:
             continue                                # inside the speaker words of the verb before («الذي طلب عدم كشف»)
