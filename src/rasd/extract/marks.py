@@ -14,7 +14,7 @@ from bisect import bisect_left
 from rasd.document import Document, QuoteMark, Token
 from rasd.extract.cues import speech_cues, strip_clitic
 from rasd.extract.speech import (QUOTE_CHARS, entities_in, entity_texts, is_complementizer, reporting_lam, sentence_bounds, tokens_between,
-                                 verb_form)
+                                 verb_form, verb_with_object)
 from rasd.text.normalize import normalize_for_match
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", "‹": "›"}
@@ -262,8 +262,8 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
     cut = max((k for k, t in enumerate(near) if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open][:1])),
               default=-1)
     near = near[cut + 1:]
-    if any(is_complementizer(t) or verb_form(t) for t in near):
-        return False
+    if any(is_complementizer(t) or verb_form(t) or verb_with_object(t) for t in near):
+        return False                                 # («احتجاجا على ما وصفوه بـ"..."»: a verb with its object pronoun)
     decided = decided or []
     prev = decided[-1] if decided else None
     if prev is not None and prev.speech and prev.close >= s_start and mark.open > 0 \
