@@ -140,8 +140,8 @@ def verb_with_object(tok: Token) -> VerbForm | None:
             found = forms.get(bare) or (forms.get(bare + "ا") if bare.endswith("و") else None)
             if found is None and bare[0] in "وف" and len(bare) > 3:
                 found = forms.get(bare[1:]) or (forms.get(bare[1:] + "ا") if bare.endswith("و") else None)
-            if found is not None and found.kind == "past":
-                return found
+            if found is not None and found.kind == "past" and not found.needs_prep:
+                return found                        # («نقله إلى "مستشفى ..."» moved him: not speech)
     return None
 
 
