@@ -247,9 +247,13 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
     # «وكان المتحدث ... قد أعلن»: the auxiliary «كان» opens the clause and «قد» stands before the verb
     end = i - 1 if i > 0 and tokens[i - 1].norm in word_set("perfect_particle") else i
     k = i
+    comma_before_qad = False                        # «وكان إعلام الحشد الشعبي، قد ذكر»
     while k > 0 and i - k < 10:
         prev = tokens[k - 1]
-        if breaks(gap(doc, prev.end, tokens[k].start)) or speech_verb(tokens, k - 1) or is_complementizer(prev):
+        between = gap(doc, prev.end, tokens[k].start)
+        if k == end < i and between.strip() in ("،", ","):
+            comma_before_qad = True
+        elif breaks(between) or speech_verb(tokens, k - 1) or is_complementizer(prev):
             break
         k -= 1
     while k < i:
@@ -259,6 +263,8 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
         k += n
     if k < end and tokens[k].norm in word_set("auxiliary"):
         k += 1
+    elif comma_before_qad:
+        return i, i                                 # the comma crossed only inside «كان X، قد»
     if k >= end or end - k > 7:
         return i, i
     first = strip_clitic(tokens[k].norm)
