@@ -116,3 +116,15 @@ def test_speech_verb_with_object_pronoun_is_read():
 def test_short_quote_after_a_verb_with_its_object_pronoun_is_speech():
     doc = run("وخرج العشرات بتظاهرة غاضبة احتجاجا على ما وصفوه بـ” تسويف مطالبهم بعد موجة الاحتجاجات الأخيرة”.")
     assert any("تسويف مطالبهم" in q.text for q in doc.quotes)
+
+
+def test_kana_subject_then_comma_before_qad():
+    doc = run("وكان إعلام الحشد الشعبي، قد ذكر الخميس، أن “قوة من الفوج الثالث في الحشد الشعبي أحبطت تعرضاً "
+              "لفلول داعش الإرهابي جنوب غرب محافظة كركوك”.")
+    assert norm("إعلام الحشد الشعبي") in names(quote_with(doc, "قوة من الفوج"))
+
+
+def test_short_quote_after_the_speakers_own_quote_in_its_sentence_is_speech():
+    doc = run("وعبرت بعثة الأمم المتحدة للدعم في ليبيا عن ”قلقها العميق“ من معارك ”بأسلحة ثقيلة“ أدت إلى "
+              "”تعريض حياة مدنيين للخطر“.")
+    assert norm("بعثة الأمم المتحدة") in names(quote_with(doc, "تعريض حياة"))

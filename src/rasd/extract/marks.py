@@ -284,7 +284,9 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
                 break
     for t in reversed(words_before):
         if last_quote >= t.end:
-            return True
+            # «وعبرت البعثة عن ”قلقها العميق“ من معارك ”بأسلحة ثقيلة“ أدت إلى ”تعريض حياة مدنيين للخطر“»: the
+            # quote between is the speaker's words, so this one goes on with them
+            return not any(m.speech and m.close == last_quote for m in decided)
         if verb_form(t):
             return False
     return True
