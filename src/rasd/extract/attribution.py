@@ -23,7 +23,7 @@ from rasd.extract.cues import match_at, speech_cues, word_set
 from rasd.extract.marks import MarkIndex, _find_quote_marks, is_a_name, is_name_not_speech
 from rasd.extract.speakers import find_attributions
 from rasd.extract.speech import (breaks, is_complementizer, make_actor, stop_phrase_at, tokens_between,
-                                 verb_form)
+                                 verb_form, verb_with_object)
 from rasd.text.normalize import normalize_for_match
 
 
@@ -87,6 +87,9 @@ def _according_sources(doc: Document, start: int, end: int, index: MarkIndex) ->
             j += 1
         if j < len(tokens) and verb_form(tokens[j]):
             j += 1                                   # «وفق ما أعلن مسؤول محلي»
+        elif j < len(tokens) and verb_with_object(tokens[j]):
+            k = j + 1                                # «احتجاجا على ما وصفوه بـ"..."»: the verb's subject is a
+            continue                                 # pronoun, and «على ما» no «according to»
         first = j
         while j < len(tokens) and j - first < 6:
             if j > first and breaks(doc.text[tokens[j - 1].end:tokens[j].start]):

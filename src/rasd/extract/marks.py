@@ -14,7 +14,7 @@ from bisect import bisect_left
 from rasd.document import Document, QuoteMark, Token
 from rasd.extract.cues import speech_cues, strip_clitic
 from rasd.extract.speech import (QUOTE_CHARS, entities_in, entity_texts, is_complementizer, reporting_lam, sentence_bounds, tokens_between,
-                                 verb_form)
+                                 verb_form, verb_with_object)
 from rasd.text.normalize import normalize_for_match
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", "‹": "›"}
@@ -92,6 +92,12 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
             if ch == "«" and _closing_shaped(text, i):
                 i += 1                               # «سعيّد«،»: a mirrored closing mark, not an opener
                 continue
+            if ch == SYMMETRIC:
+                shaped = _straight_by_shape(text, i, pe)
+                if shaped is not None:
+                    found_marks, i = shaped
+                    marks += found_marks
+                    continue
             if ch in OPEN_CLOSE or ch == SYMMETRIC:
                 closer = OPEN_CLOSE.get(ch, ch)
                 j = text.find(closer, i + 1, pe)
@@ -135,6 +141,25 @@ def _find_quote_marks(doc: Document) -> list[QuoteMark]:
         here = marks[max(0, first_here - 1):]
         marks += [m for m in _single_quotes(text, ps, pe) if not any(o.open <= m.open <= o.close for o in here)]
     return sorted(marks, key=lambda m: m.open)
+
+
+def _straight_by_shape(text: str, i: int, end: int) -> tuple[list[QuoteMark], int] | None:
+    """Straight marks whose next " opens rather than closes (after a space, glued to the next word), read by shape:
+    a short quoted name inside the quote («أنه "سيتم نقل عناصر "قسد" بالسلاح إلى شرق الفرات"») nests, and a quote
+    whose closing mark never came («أن قوات الأمن "استهدفت ... على "13 سلاحا ..."») ends where the next opens.
+    None when the next " is shaped as a closer (or is not there): the plain pairing holds."""
+    j = text.find(SYMMETRIC, i + 1, end)
+    if j < 0 or not _opening_shaped(text, j) or _closing_shaped(text, j):
+        return None
+    k = text.find(SYMMETRIC, j + 1, end)
+    m = text.find(SYMMETRIC, k + 1, end) if k >= 0 else -1
+    if k >= 0 and m >= 0 and _closing_shaped(text, k) and _closing_shaped(text, m) \
+            and len(text[j + 1:k].split()) <= _NESTED_NAME_WORDS:
+        return [_mark(i, m), _mark(j, k)], m + 1
+    return [_mark(i, _trim_end(text, i + 1, j), unclosed=True)], j
+
+
+_NESTED_NAME_WORDS = 4     # a quoted name inside a straight-quoted quote, at most this many words
 
 
 def _closing_shaped(text: str, i: int) -> bool:
@@ -237,8 +262,8 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
     cut = max((k for k, t in enumerate(near) if any(c in QUOTE_CHARS for c in doc.text[t.end:mark.open][:1])),
               default=-1)
     near = near[cut + 1:]
-    if any(is_complementizer(t) or verb_form(t) for t in near):
-        return False
+    if any(is_complementizer(t) or verb_form(t) or verb_with_object(t) for t in near):
+        return False                                 # («احتجاجا على ما وصفوه بـ"..."»: a verb with its object pronoun)
     decided = decided or []
     prev = decided[-1] if decided else None
     if prev is not None and prev.speech and prev.close >= s_start and mark.open > 0 \
@@ -259,7 +284,9 @@ def is_name_not_speech(doc: Document, mark: QuoteMark, decided: list[QuoteMark] 
                 break
     for t in reversed(words_before):
         if last_quote >= t.end:
-            return True
+            # «وعبرت البعثة عن ”قلقها العميق“ من معارك ”بأسلحة ثقيلة“ أدت إلى ”تعريض حياة مدنيين للخطر“»: the
+            # quote between is the speaker's words, so this one goes on with them
+            return not any(m.speech and m.close == last_quote for m in decided)
         if verb_form(t):
             return False
     return True

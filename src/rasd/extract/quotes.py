@@ -70,7 +70,11 @@ def _name_marks(doc: Document) -> frozenset[int]:
 
 def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | None:
     """«وفي البيان المشترك "..."»: the statement itself stands as the speaker."""
-    toks = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open][-5:]
+    toks = [t for t in tokens_between(doc, s_start, mark.open) if t.end <= mark.open][-_STATEMENT_WORDS:]
+    while toks and (toks[-1].norm,) in speech_cues("speech_noun"):
+        toks.pop()                 # «وجاء في بيان لمكتب القائد العام قوله: "..."»: «قوله» is not the speaker
+    toks = toks[-5:] if not any(_statement_noun(t) and _issuer_named_after(toks, k)
+                                for k, t in enumerate(toks)) else toks
     for k, t in enumerate(toks):
         if any((f,) in speech_cues("statement_noun") for f in strip_clitic(t.norm) + [t.norm[2:]]):
             if k > 0 and strip_clitic(toks[k - 1].norm)[-1] in word_set("statement_in") \
@@ -81,12 +85,23 @@ def _statement_speaker(doc: Document, mark: QuoteMark, s_start: int) -> Actor | 
     return None
 
 
+_STATEMENT_WORDS = 10      # «في بيان لـX ...» before a quote: the statement and its issuer, at most this many words
+
+
+def _issuer_named_after(toks: list[Token], k: int) -> bool:
+    """«بيان لمكتب ...»: the word after the statement noun names its issuer with «لـ» (not «لها», «له»)."""
+    return k + 1 < len(toks) and "ل" in toks[k + 1].prefixes and len(toks[k + 1].stem) >= 3
+
+
 def _attribution_for(doc: Document, mark: QuoteMark, attributions: list[Attribution]) -> Attribution | None:
     _sent, s_start, _s_end = sentence_bounds(doc, mark.open)
     lo = bisect_left(attributions, s_start, key=lambda a: a.cue.start)
     hi = bisect_left(attributions, mark.open, key=lambda a: a.cue.start)
     if hi > lo:
         return attributions[hi - 1]
+    if lo > 0 and _opens_with_complementizer(doc, s_start, mark.open) \
+            and doc.sentence_at(attributions[lo - 1].cue.start) == _sent - 1:
+        return attributions[lo - 1]   # «وقال مصدر عسكري لوكالة فرانس برس. إنّ "..."»: a stray full stop split the clause
     # «"..."، قال X» / «"..." أضاف»: the verb right after the closing mark
     k = bisect_right(attributions, mark.close, key=lambda a: a.cue.start)
     for a in attributions[k:]:
@@ -95,6 +110,12 @@ def _attribution_for(doc: Document, mark: QuoteMark, attributions: list[Attribut
         if not doc.text[mark.close + 1:a.cue.start].strip(" \t،,-–—"):
             return a
     return None
+
+
+def _opens_with_complementizer(doc: Document, s_start: int, at: int) -> bool:
+    """The words of the sentence before `at` are a lone complementizer («إنّ», «أن»)."""
+    toks = [t for t in tokens_between(doc, s_start, at) if t.end <= at]
+    return len(toks) == 1 and is_complementizer(toks[0])
 
 
 def _build_quote(doc: Document, mark: QuoteMark, attributions: list[Attribution], memory_last: Actor | None) -> Quote:
@@ -172,13 +193,16 @@ def run(doc: Document) -> None:
             last = prior.speaker
         quotes.append(_build_quote(doc, mark, attributions, last))
     for q in quotes:
-        if q.speaker is not None and q.speaker.canonical is None and _names_only_a_statement(q.speaker.text):
+        # the canonical name too: «البيان» is also a place and a newspaper, and an entity naming only the
+        # statement noun gives it a canonical name that still names nobody
+        if q.speaker is not None and _names_only_a_statement(q.speaker.canonical or q.speaker.text):
             span = q.speaker.span
             noun = _statement_noun_in(doc, q.speaker)
             at = q.span.start if span is None else span.start if noun is None else span.end
-            issuer = _issuer_told_before(doc, at, noun)
+            issuer = _issuer_told_before(doc, at, noun) or _last_speaker_before(doc, at)
             if issuer is not None:
                 q.speaker.canonical, q.speaker.name_en = issuer.canonical or issuer.text, issuer.name_en
+                q.speaker.kb_id = issuer.kb_id
     doc.quotes = quotes
     doc.reported_speech = _indirect_quotes(doc, attributions, marks)
 
@@ -220,6 +244,10 @@ def _issuer_of(doc: Document, k: int, sent_start: int) -> Entity | Actor | None:
                       if e.type in ("ORG", "PERSON") and e.span.start <= tokens[after].stem_start), None)
         if named is not None:
             return named
+        if after == k + 1 and len(tokens[after].stem) >= 3:
+            phrase = _issuer_phrase(doc, tokens, after)
+            if phrase is not None:
+                return phrase
     said = layer(doc).items
     lo = bisect_left(said, sent_start, key=lambda a: a.cue.start)
     hi = bisect_left(said, tokens[k].start, key=lambda a: a.cue.start)
@@ -233,6 +261,39 @@ def _issuer_of(doc: Document, k: int, sent_start: int) -> Entity | Actor | None:
     if frame is not None and frame.speaker is not None and not _names_only_a_statement(frame.speaker.text):
         return frame.speaker
     return nearest
+
+
+def _last_speaker_before(doc: Document, at: int) -> Actor | None:
+    """«وأفادت الخارجية السعودية بأن ... ووفق البيان "..."»: when no statement was told, «البيان» is what the
+    last named speaker (in its sentence or up to three back) said."""
+    here = doc.sentence_at(max(at - 1, 0)) if doc.sentences else 0
+    since = doc.sentences[max(here - _STATEMENT_REACH, 0)].start if doc.sentences else 0
+    said = layer(doc).items
+    hi = bisect_left(said, at, key=lambda a: a.cue.start)
+    for att in reversed(said[:hi]):
+        if att.cue.start < since:
+            break
+        if att.speaker is not None and att.explicit \
+                and not _names_only_a_statement(att.speaker.canonical or att.speaker.text):
+            return att.speaker
+    return None
+
+
+def _issuer_phrase(doc: Document, tokens: list[Token], first: int) -> Actor | None:
+    """«بيان لمكتب القائد العام للقوات المسلحة قوله»: the issuer's own words after «لـ», up to a break, a verb, a
+    complementizer or «قوله» (at most six words)."""
+    j = first
+    while j < len(tokens) and j - first < 6 and tokens[j].sentence == tokens[first].sentence:
+        t = tokens[j]
+        if j > first and (breaks(doc.text[tokens[j - 1].end:t.start]) or is_complementizer(t) or verb_form(t)
+                          or (t.norm,) in speech_cues("speech_noun")):
+            break
+        j += 1
+    actor = make_actor(doc, tokens[first].stem_start - (2 if "ال" in tokens[first].prefixes else 0),
+                       tokens[j - 1].end)
+    if actor is not None and actor.canonical and len(actor.canonical.split()) < len(actor.text.split()):
+        actor.canonical = actor.name_en = actor.kb_id = None     # «مكتب» alone is not «مكتب القائد العام»
+    return actor
 
 
 def _issuer_told_before(doc: Document, at: int, noun: str | None) -> Entity | Actor | None:

@@ -115,15 +115,16 @@ def _apposition(doc: Document, tokens: list[Token], a: int, j: int, limit: int) 
 
 
 def _untagged_name(doc: Document, tokens: list[Token], a: int, j: int, m: int) -> bool:
-    """«أفاد قائد شرطة مدينة همدان، بخشعلي كامراني صالح، بأنه»: two or three bare words (no article, no clitic)
-    set off by commas after a title that gives a sector, right before the complementizer: a name the tagger
-    missed."""
+    """«أفاد قائد شرطة مدينة همدان، بخشعلي كامراني صالح، بأنه»: two or three bare words (no clitic; the article
+    only after the first: «، أشرف القدرة،») set off by commas after a title that gives a sector, right before the
+    complementizer: a name the tagger missed."""
     if not 2 <= m - j <= 3 or m >= len(tokens) or not is_complementizer(tokens[m]):
         return False
     if doc.text[tokens[m - 1].end:tokens[m].start].strip() not in ("،", ",", ":"):
         return False
-    if any(t.prefixes or t.norm in PREPOSITIONS or t.norm in word_set("relative") or not t.norm.isalpha()
-           for t in tokens[j:m]):
+    # a family name may carry the article («، أشرف القدرة،»), never the first name, nor any other clitic
+    if any((t.prefixes and (k == j or t.prefixes != ["ال"])) or t.norm in PREPOSITIONS
+           or t.norm in word_set("relative") or not t.norm.isalpha() for k, t in enumerate(tokens[j:m], j)):
         return False
     title = make_actor(doc, tokens[a].start, tokens[j - 1].end)
     return title is not None and title.sector is not None
@@ -246,9 +247,13 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
     # «وكان المتحدث ... قد أعلن»: the auxiliary «كان» opens the clause and «قد» stands before the verb
     end = i - 1 if i > 0 and tokens[i - 1].norm in word_set("perfect_particle") else i
     k = i
+    comma_before_qad = False                        # «وكان إعلام الحشد الشعبي، قد ذكر»
     while k > 0 and i - k < 10:
         prev = tokens[k - 1]
-        if breaks(gap(doc, prev.end, tokens[k].start)) or speech_verb(tokens, k - 1) or is_complementizer(prev):
+        between = gap(doc, prev.end, tokens[k].start)
+        if k == end < i and between.strip() in ("،", ","):
+            comma_before_qad = True
+        elif breaks(between) or speech_verb(tokens, k - 1) or is_complementizer(prev):
             break
         k -= 1
     while k < i:
@@ -258,6 +263,8 @@ def _speaker_before(doc: Document, tokens: list[Token], i: int) -> tuple[int, in
         k += n
     if k < end and tokens[k].norm in word_set("auxiliary"):
         k += 1
+    elif comma_before_qad:
+        return i, i                                 # the comma crossed only inside «كان X، قد»
     if k >= end or end - k > 7:
         return i, i
     first = strip_clitic(tokens[k].norm)
@@ -359,6 +366,18 @@ def _frames_content(doc: Document, tokens: list[Token], i: int, marks: list[Quot
     return ":" in tail or any(c in tail for c in OPENING_CHARS)
 
 
+def _through_stray_stop(doc: Document, sent: int, s_end: int) -> int:
+    """«وقال مصدر عسكري لوكالة فرانس برس طالباً عدم الكشف عن اسمه. إنّ "..."»: a next sentence that opens with a
+    bare complementizer (no «و») continues this one's speech verb; its end is then the clause's end."""
+    if sent + 1 >= len(doc.sentences):
+        return s_end
+    nxt = doc.sentences[sent + 1]
+    first = tokens_between(doc, nxt.start, nxt.end)[:1]
+    if first and is_complementizer(first[0]) and first[0].norm[:1] != "و":
+        return nxt.end
+    return s_end
+
+
 class _Speakers:
     """The discourse memory for pronoun continuations: the last speaker of each gender and number."""
 
@@ -456,13 +475,51 @@ def _coreferent(doc: Document, actor: Actor) -> Actor:
     forms = [f for f in strip_clitic(normalize_for_match(actor.text)) if f.startswith("ال") and len(f) > 4]
     if not forms:
         return actor
+    before = [e for e in entities_in(doc, 0, actor.span.start) if e.type == "ORG" and e.span.end <= actor.span.start]
+    # «قوات سوريا الديمقراطية» for «القوات»; else a longer name opening with the word itself: «الاتحاد الأوروبي»
+    # for «الاتحاد» (second, so a name headed by the bare noun said earlier still wins over a nearer one)
+    for head, longer in ((forms[-1][2:], False), (forms[-1], True)):
+        for e in reversed(before):
+            words = normalize_for_match(e.text).split()
+            if words[0] == head and (len(words) > 1 or not longer):
+                actor.canonical = e.canonical or e.text
+                actor.name_en, actor.kb_id = e.name_en, e.kb_id
+                actor.sector, actor.country = e.sector or actor.sector, e.country or actor.country
+                return actor
+    return actor
+
+
+def _named_head(doc: Document, tokens: list[Token], a: int, b: int) -> Actor | None:
+    """«وأعلن الاتحاد تجميد الأصول»: words after a speech verb that frames nothing, naming nobody, whose first word
+    is a bare definite noun heading a name said before («الاتحاد الأوروبي»): that word is the subject, the rest
+    its object."""
+    if b - a < 2 or entities_in(doc, tokens[a].start, tokens[b - 1].end):
+        return None
+    head = make_actor(doc, tokens[a].start, tokens[a].end)
+    if head is None or head.canonical is not None:
+        return None
+    head = _coreferent(doc, head)
+    return head if head.canonical is not None else None
+
+
+def _title_antecedent(actor: Actor, frames: list[_Frame]) -> Actor:
+    """«وأكد الوزير»: a bare definite title that heads an earlier speaker's words («وزير الخارجية الأردني أيمن
+    الصفدي») stands for that speaker (the nearest one before it)."""
+    if actor.canonical or len(actor.text.split()) != 1:
+        return actor
+    forms = [f for f in strip_clitic(normalize_for_match(actor.text)) if f.startswith("ال") and len(f) > 4]
+    if not forms:
+        return actor
     head = forms[-1][2:]
-    for e in reversed(entities_in(doc, 0, actor.span.start)):
-        if e.type == "ORG" and e.span.end <= actor.span.start and normalize_for_match(e.text).split()[0] == head:
-            actor.canonical = e.canonical or e.text
-            actor.name_en, actor.kb_id = e.name_en, e.kb_id
-            actor.sector, actor.country = e.sector or actor.sector, e.country or actor.country
-            break
+    for frame in reversed(frames):
+        earlier = frame.speaker
+        if earlier is None or not frame.explicit or len(earlier.text.split()) < 2:
+            continue
+        if head in [f for w in normalize_for_match(earlier.text).split() for f in strip_clitic(w)]:
+            actor.canonical = earlier.canonical or earlier.text
+            actor.name_en, actor.kb_id = earlier.name_en, earlier.kb_id
+            actor.sector, actor.country = actor.sector or earlier.sector, actor.country or earlier.country
+            return actor
     return actor
 
 
@@ -495,6 +552,10 @@ def _named_speaker(doc: Document, tokens: list[Token], i: int, form: VerbForm, i
         channel = make_actor(doc, tokens[a].start, tokens[b - 1].end)   # «نقلت X عن Y»: X is the channel
         a, b, lam = _speaker_after(doc, tokens, b, _RELAYED, ignorable, s_end)
         after_speaker = b
+    elif relays and b == a and i + 1 < len(tokens) and tokens[i + 1].norm in word_set("relay_prep"):
+        # «ونقل عن شهود عيان أنهم سمعوا "..."», «ونُقل عن مصدر»: the relayer is unsaid, the one after «عن» speaks
+        a, b, lam = _speaker_after(doc, tokens, i + 1, _RELAYED, ignorable, s_end)
+        after_speaker = max(b, after_speaker)
     if b > a and b + 1 < len(tokens) and tokens[b].norm in word_set("quoting") \
             and tokens[b + 1].norm in word_set("relay_prep"):
         # «وأفادت الوكالة نقلا عن مصدر عسكري بأن»: the source speaks, the subject relays
@@ -555,6 +616,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
         if form is None or index.inside(tok.start) or _in_a_name(doc, tok):
             continue
         sent, s_start, s_end = sentence_bounds(doc, tok.start)
+        s_end = _through_stray_stop(doc, sent, s_end)
         last = out[-1] if out and out[-1].sentence == sent else None
         if last is not None and last.cue_start < tok.start < last.content_start:
             continue                                # inside the speaker words of the verb before («الذي طلب عدم كشف»)
@@ -569,10 +631,10 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
             if form.kind != "participle" and sent not in subjects:
                 a, b, _lam = _speaker_after(doc, tokens, i, form, ignorable, s_end)
                 if b > a:                           # «وشدد ديندياس ... على رفضه، قائلا: "..."»
-                    actor = make_actor(doc, tokens[a].start, tokens[b - 1].end)
+                    actor = _named_head(doc, tokens, a, b) or make_actor(doc, tokens[a].start, tokens[b - 1].end)
                     if actor is not None:
                         subjects[sent] = actor
-                        if actor.sector is not None or any(e.type in ("PERSON", "ORG") for e in
+                        if actor.sector is not None or actor.canonical is not None or any(e.type in ("PERSON", "ORG") for e in
                                                            entities_in(doc, tokens[a].start, tokens[b - 1].end)):
                             # «نددت الوزيرة X بالهجوم ... وكتبت: "..."»: a named speaker the next verbs continue
                             memory.add(form.gender, actor)
@@ -580,7 +642,7 @@ def find_attributions(doc: Document, marks: list[QuoteMark]) -> list[Attribution
         speaker, channel, after_speaker, lam = _named_speaker(doc, tokens, i, form, ignorable, s_end)
         explicit, confidence = True, 1.0
         if speaker is not None:
-            speaker = _coreferent(doc, speaker)
+            speaker = _title_antecedent(_coreferent(doc, speaker), out)
         if speaker is None and form.gender in ("pl", "du") and form.kind != "participle":
             # «أن المتظاهرين الذين تجمعوا ... رددوا شعارات "..."»: the group the plural verb's pronoun stands for
             speaker = _plural_agent_before(doc, s_start, tok.start)

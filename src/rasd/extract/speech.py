@@ -129,6 +129,22 @@ def verb_form(tok: Token) -> VerbForm | None:
         return forms.get(norm[1:])
     return found
 
+def verb_with_object(tok: Token) -> VerbForm | None:
+    """«ما وصفوه بـ"..."», «وصفته»: a speech verb that carries an object pronoun («ه», «ها», «هم», «هما»); the
+    plural «وا» drops its alif before it («وصفوا» + «ه» → «وصفوه»)."""
+    norm = tok.norm
+    for suffix in sorted(word_set("pronoun_suffix"), key=len, reverse=True):
+        bare = norm[:-len(suffix)]
+        if norm.endswith(suffix) and len(bare) >= 3:
+            forms = speech_verb_forms()
+            found = forms.get(bare) or (forms.get(bare + "ا") if bare.endswith("و") else None)
+            if found is None and bare[0] in "وف" and len(bare) > 3:
+                found = forms.get(bare[1:]) or (forms.get(bare[1:] + "ا") if bare.endswith("و") else None)
+            if found is not None and found.kind == "past" and not found.needs_prep:
+                return found                        # («نقله إلى "مستشفى ..."» moved him: not speech)
+    return None
+
+
 # --- tokens and spans -------------------------------------------------------------------------------------
 
 def gap(doc: Document, a: int, b: int, ignorable: frozenset[int] = frozenset()) -> str:
