@@ -121,8 +121,10 @@ def _subjunctive_after_an(doc: Document, match: LemmaMatch) -> bool:
 
 def _imperfect(match: LemmaMatch, tok) -> bool:
     """The trigger word is an imperfect of its verb: it begins with «ي/ت/ن» and is no perfect form of the lemma
-    («تجمعوا», «تظاهروا» of the form V and VI verbs begin with «ت» too)."""
-    return tok.stem[:1] in "يتن" and tok.stem not in perfect_form_set(verb_lemma(match.rule.lemma))
+    («تجمعوا», «تظاهروا» of the form V and VI verbs begin with «ت» too). A word read with the article is no
+    imperfect: «التقى», «والتقى» (form VIII perfects) split as «ال» + «تقى»."""
+    return tok.stem[:1] in "يتن" and "ال" not in tok.prefixes \
+        and tok.stem not in perfect_form_set(verb_lemma(match.rule.lemma))
 
 
 _STATEMENT_TYPES = ROLES["statement_types"]
