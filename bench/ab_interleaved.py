@@ -41,6 +41,12 @@ Session 10 (load 6-15), main 2d659a7 (/tmp/base10) vs speed14:
     --founding --articles 300 --chunk 20: pass 1 22.93 -> 23.72 (+3.5%), pass 2 21.34 -> 22.62 (+6.0%)
     150 news articles:                  pass 1 19.75 -> 20.90 (+5.8%), pass 2 23.32 -> 24.23 (+3.9%)
     and against /tmp/base10 (2d659a7), load 4-6, founding: pass 1 14.95 -> 17.85 (+19%), pass 2 19.55 -> 22.06 (+13%)
+
+Session 11, speed16 (8d00205) against main 3530404:
+    --founding --articles 300 --chunk 20 --passes 3, load 3-5: 19.10 -> 20.13 (+5.4%), 17.57 -> 18.20 (+3.6%),
+                                        15.84 -> 16.46 (+3.9%); a run at load 5-8: 16.59 -> 16.40 (-1.1%), 16.31 -> 17.23 (+5.6%)
+    150 news articles, load 5-8:        pass 1 16.29 -> 16.17 (-0.7%), pass 2 20.27 -> 20.38 (+0.6%)
+    instructions per founding article (cachegrind, 10 copies after 5 warm): 427.7 M -> 395.5 M (-7.5%)
 """
 from __future__ import annotations
 

@@ -80,10 +80,6 @@ def _word(tok: Token) -> str:
     return tok.stem
 
 
-def _with_enclitic(tok: Token) -> str:
-    return tok.stem + tok.suffix
-
-
 def prospective_governor(doc: Document, i: int, event_type: str) -> Token | None:
     """The word that makes the act at token i sought, proposed or conditional, if any: a goal or proposal
     word within its window before it in the same sentence («قبل التوصل إلى اتفاق», «مقترح هدنة»), or a
@@ -169,9 +165,16 @@ def announced_by(doc: Document, i: int, reach: int = 6) -> int | None:
 
 def claims_responsibility(doc: Document, k: int) -> bool:
     """«المسؤولية عن», «مسؤوليته عن», «تبنت الهجوم»: token k claims an attack for its subject."""
-    words = clause_words().responsibility       # (asked at every token of an article with an attack)
     tok = doc.tokens[k]
-    return _word(tok) in words or normalize_for_match(_with_enclitic(tok)) in words
+    return _claims_word(_word(tok), tok.suffix)
+
+
+@lru_cache(maxsize=32_768)
+def _claims_word(word: str, suffix: str) -> bool:
+    # (kept per stem and enclitic: asked at every token of an article with an attack, each a normalisation of
+    # the word with its enclitic; issue 16)
+    words = clause_words().responsibility
+    return word in words or normalize_for_match(word + suffix) in words
 
 
 @lru_cache(maxsize=1)

@@ -42,8 +42,10 @@ _CLDR_LOCALES = ("ar", "ar_SY", "ar_IQ", "ar_LB", "ar_EG", "ar_MA", "ar_DZ", "ar
 _FIRST_WORD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")   # «وبالأمس»: a conjunction before the preposition
 _D = "0-9٠-٩۰-۹"
 # a space may pad the separators («٣ /١ /٢٠٢٦», «13 . 09 . 2018»), the same padding on both
-_NUMERIC_DMY = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{1,2}})( ?[/.\-] ?)([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
-_NUMERIC_YMD = re.compile(rf"(?<![{_D}/.\-])([{_D}]{{4}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{1,2}})(?![{_D}/.\-])")
+# (each begins with its first digit, the lookbehind then reading the character before it: a pattern that begins
+# with a class is searched for by it, not tried at every character of the text; issue 16. The same matches)
+_NUMERIC_DMY = re.compile(rf"([{_D}](?<![{_D}/.\-][{_D}])[{_D}]?)( ?[/.\-] ?)([{_D}]{{1,2}})\2([{_D}]{{4}})(?![{_D}])")
+_NUMERIC_YMD = re.compile(rf"([{_D}](?<![{_D}/.\-][{_D}])[{_D}]{{3}})([/.\-])([{_D}]{{1,2}})\2([{_D}]{{1,2}})(?![{_D}/.\-])")
 _AFTER_TODAY = frozenset({"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الاخير"})
 _CONTEXT_BEFORE_MONTH = frozenset({"في", "منذ", "حتى", "خلال", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه"})
 MIN_YEAR, MAX_YEAR = 1900, 2100

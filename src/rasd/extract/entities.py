@@ -1056,10 +1056,21 @@ _OBJECT_FIRST = frozenset(normalize_for_match(w) for w in (
     "استنكر", "كتب", "علق", "أبدى", "أعرب", "أشاد", "توعد", "تعهد", "أقر", "أبلغ", "روى", "حكى", "ردد"))
 
 
+# (`_speaker_verb`'s answers per word form: `verb_form` reads the token's `norm` alone; asked ~850 times an
+# article, issue 16)
+_SPEAKER_VERBS: dict[str, bool] = {}
+
+
 def _speaker_verb(tok) -> bool:
     """A past-tense speech verb after which news puts the speaker («وقال», «وأضاف», «أكدت»)."""
-    form = verb_form(tok)
-    return form is not None and form.kind == "past" and normalize_for_match(form.lemma) not in _OBJECT_FIRST
+    hit = _SPEAKER_VERBS.get(tok.norm)
+    if hit is None:
+        form = verb_form(tok)
+        if len(_SPEAKER_VERBS) >= 32_768:
+            _SPEAKER_VERBS.clear()
+        hit = _SPEAKER_VERBS[tok.norm] = form is not None and form.kind == "past" \
+            and normalize_for_match(form.lemma) not in _OBJECT_FIRST
+    return hit
 _NISBA_NOUN_LEADS = frozenset(normalize_for_match(w) for w in (
     "على", "من", "مع", "أمام", "ضد", "عن", "إلى", "بين", "و", "منافسه", "زميله", "مواطنه"))
 

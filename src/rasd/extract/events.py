@@ -458,8 +458,10 @@ def run(doc: Document) -> None:
     all_starts = frozenset(m.first for m in matches)
     starts_by_type: dict[str, frozenset[int]] = {
         t: frozenset(m.first for m in matches if m.rule.get("type") == t) for t in {m.rule.get("type") for m in matches}}
+    bounds: dict[int, tuple[int, int]] = {}     # a sentence → its tokens [lo, hi), found at its first trigger
     for match in matches:
         trig = doc.tokens[match.first]
+        noun = match.rule.reads_as_noun(trig)      # (once per trigger: read up to seven times below; issue 16)
         sentence = trig.sentence
         sent = doc.sentences[sentence]
         if sent.furniture:
@@ -468,9 +470,14 @@ def run(doc: Document) -> None:
         if _inside_name(doc, trig) or _inside_name(doc, doc.tokens[match.last]):
             continue            # «مجلس التعاون الخليجي» is a name, not cooperation; so is a phrase's last word
             #                     («أكدت قوات الدعم السريع»: no «أكد ... دعم»)
-        lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
-        hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
-                  len(doc.tokens))
+        kept = bounds.get(sentence)
+        if kept is not None and kept[0] <= match.first < kept[1]:
+            lo, hi = kept       # (the run of the sentence's tokens holding an earlier trigger holds this one)
+        else:
+            lo = next(k for k in range(match.first, -1, -1) if k == 0 or doc.tokens[k - 1].sentence != sentence)
+            hi = next((k for k in range(match.first, len(doc.tokens)) if doc.tokens[k].sentence != sentence),
+                      len(doc.tokens))
+            bounds[sentence] = (lo, hi)
         modality, cue = classify_modality(doc, match, event_type)
         trigger_span = doc.span(trig.start, doc.tokens[match.last].end)
         set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
@@ -492,10 +499,10 @@ def run(doc: Document) -> None:
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
             continue
-        if match.rule.reads_as_noun(trig) and (future := future_governor(doc, match.first)) is not None:
+        if noun and (future := future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
             continue
-        if match.rule.reads_as_noun(trig) and (ahead := _upcoming_after(doc, match.last)) is not None:
+        if noun and (ahead := _upcoming_after(doc, match.last)) is not None:
             set_aside("hypothetical", f"«{ahead.text}» after it: not held yet")
             continue
         if (negation := negated_ability(doc, match.first)) is not None:
@@ -509,18 +516,18 @@ def run(doc: Document) -> None:
             continue
         if match.first > 0 and doc.tokens[match.first - 1].sentence == sentence:
             before = doc.tokens[match.first - 1]
-            if match.rule.reads_as_noun(trig) and before.stem in _TIME_ANCHORS and not before.suffix:
+            if noun and before.stem in _TIME_ANCHORS and not before.suffix:
                 set_aside("reference", f"«{before.text} {trig.text}»: a time reference to an earlier act")
                 continue
-            if match.rule.reads_as_noun(trig) and (anchor := _time_distance_anchor(doc, match.first)) is not None:
+            if noun and (anchor := _time_distance_anchor(doc, match.first)) is not None:
                 if not _doer_inside(doc, match):
                     set_aside("reference", f"«{anchor}»: the act after it dates the event, it is another act")
                     continue
                 lo = match.first    # its own act: the clause's figures before «بعد ... من» are the other act's
-            if not match.rule.reads_as_noun(trig) and _is_a_count(doc, match.first - 1):
+            if not noun and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
-        if match.rule.reads_as_noun(trig) and unanchored_noun(doc, match.first, event_type, verbs) \
+        if noun and unanchored_noun(doc, match.first, event_type, verbs) \
                 and light_verb_before(doc, match.first) is None:
             set_aside("generic", f"«{trig.text}» names the act with no verb or date that makes it an occurrence")
             continue
@@ -613,7 +620,7 @@ def run(doc: Document) -> None:
         if event_type in _SPECIFICITY_CHECKED and not crowd_act:
             specific, why, score = specificity(doc, sentence, match.first, event_type)
             if not specific:
-                if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix
+                if noun and ("ال" in trig.prefixes or trig.suffix
                                                        or in_a_cause_phrase(doc, match.first)):
                     donors.append(event)    # a restatement, or the cause of a toll told before it («قتل ...
                     #                         بقصفٍ مدفعي وصاروخي لقوات نظام الأسد»): its agent phrase names who
@@ -627,7 +634,7 @@ def run(doc: Document) -> None:
         if casualties is not None and casualties.running_total and _update_total(found, event):
             continue        # «ليرتفع عدد القتلى إلى خمسة»: the toll of an event already told, not a new one
         found.append((sentence, event))
-        if match.rule.reads_as_noun(trig) and ("ال" in trig.prefixes or trig.suffix):
+        if noun and ("ال" in trig.prefixes or trig.suffix):
             restating.add(id(event))
         if _one_more(doc, match, event_type) is not None:
             one_more.add(id(event))

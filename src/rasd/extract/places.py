@@ -109,9 +109,9 @@ _QUOTE_MARKS = "«»\"“”'"
 
 def _names_a_ship(doc: Document, e: Entity) -> bool:
     """«استهدفت سفينة الشحن «سي ليبرتي»»: a quoted name after a ship word is the ship, not the town it echoes."""
-    first, _ = _token_range(doc, e)
     if not any(ch in _QUOTE_MARKS for ch in doc.text[max(0, e.span.start - 12):e.span.start]):
-        return False
+        return False        # (before the token range: most mentions have no quote mark before them)
+    first, _ = _token_range(doc, e)
     for back in (1, 2, 3):
         k = first - back
         if k < 0 or doc.tokens[k].sentence != doc.tokens[first].sentence:

@@ -163,10 +163,17 @@ def _span(doc: Document, m: re.Match[str], group: str | int, base: int) -> Span:
     return doc.span(base + m.start(group), base + m.end(group))
 
 
+@lru_cache(maxsize=1)
+def _agency_words() -> frozenset[str]:
+    """The normalised «agencies_word» cues (read once: the file was read again at each question, ~1% of an
+    article; issue 16)."""
+    return frozenset(normalize_for_match(c) for c in _cues("agencies_word"))
+
+
 def _is_agency_name(text: str) -> bool:
     """«رويترز», «أ ف ب» (short names count here: the caller found them in a byline or dateline slot)."""
     return (agency_at_start(text) is not None or any(a.start <= 2 for a in find_agencies(f"({text.strip()})"))
-            or normalize_for_match(text).strip() in {normalize_for_match(c) for c in _cues("agencies_word")})
+            or normalize_for_match(text).strip() in _agency_words())
 
 
 def _lines(doc: Document) -> list[Span]:

@@ -25,6 +25,22 @@ _FOLD = {
     "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
 }
 _FOLD_TABLE = str.maketrans(_FOLD)
+# `str.translate` with a dict looks up every character (an int object and a failed lookup for each Arabic
+# letter it keeps): ~240 µs for a 5,000-character text. A long string is folded by a search for the folded
+# characters instead, each replaced by its one character (~90 µs); the same string (issue 16)
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD) + "]")
+_FOLD_SEARCH_LEN = 64
+
+
+def _folded_char(m: re.Match[str]) -> str:
+    return _FOLD[m.group()]
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD_TABLE)`."""
+    if len(text) < _FOLD_SEARCH_LEN:
+        return text.translate(_FOLD_TABLE)
+    return _FOLD_CHARS.sub(_folded_char, text)
 
 
 def _is_dropped(ch: str) -> bool:
@@ -43,7 +59,7 @@ def normalize_for_match(text: str) -> str:
     hit = _CACHE.get(text)
     if hit is not None:
         return hit
-    out = _DROP.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD_TABLE).lower()
+    out = _fold(_DROP.sub("", unicodedata.normalize("NFC", text))).lower()
     if len(text) <= _CACHE_MAX_LEN:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
@@ -61,7 +77,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     # when every kept character folds to exactly one (str.lower is per character but for final sigma, so a
     # text with «Σ» takes the character loop)
     kept = _DROP.sub("", text) if _DROP.search(text) else text
-    folded = kept.translate(_FOLD_TABLE).lower()
+    folded = _fold(kept).lower()
     if len(folded) == len(kept) and "\u03a3" not in kept:
         if kept is text:
             return folded, list(range(len(text)))

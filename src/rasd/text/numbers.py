@@ -36,13 +36,17 @@ DATA_DIR = Path(__file__).parent / "data"
 
 _D = "0-9٠-٩۰-۹"
 # A digit run with its separators; not glued to Latin letters or hyphenated to a word (F16, S-300, كوفيد-19).
-_DIGITS = re.compile(rf"(?<![A-Za-z{_D}])(?<![^\W\d_]-)[{_D}]+(?:[.,٫٬][{_D}]+)*(?![{_D}]|[A-Za-z])")
+# (written to begin with the digit class, the lookbehinds then reading the character before it: a pattern that
+# begins with a class is searched for by that class, not tried at every character — 0.5 ms of each 5,000-character
+# text; issue 16. The same matches: every span compared on the 2,976 news articles and every test set)
+_DIGITS = re.compile(rf"[{_D}](?<![A-Za-z{_D}][{_D}])(?<![^\W\d_]-[{_D}])[{_D}]*(?:[.,٫٬][{_D}]+)*(?![{_D}]|[A-Za-z])")
 # Numeric dates, day-month pairs, fractions and clock times: their digits are not counts.
+# (the first digit outside the alternatives, as `_DIGITS` begins with its class)
 _NOT_COUNT = re.compile(
-    rf"[{_D}]{{1,4}}/[{_D}]{{1,2}}(?:/[{_D}]{{1,4}})?(?![{_D}])"       # 12/3/2024, 12/3, 3/4
-    rf"|[{_D}]{{1,4}}-[{_D}]{{1,2}}-[{_D}]{{1,4}}(?![{_D}])"           # 2024-03-12, 12-3-2024
-    rf"|[{_D}]{{1,2}}\.[{_D}]{{1,2}}\.[{_D}]{{2,4}}(?![{_D}])"         # 12.3.2024
-    rf"|[{_D}]{{1,2}}:[{_D}]{{2}}")                                      # 10:30
+    rf"[{_D}](?:[{_D}]{{0,3}}/[{_D}]{{1,2}}(?:/[{_D}]{{1,4}})?(?![{_D}])"   # 12/3/2024, 12/3, 3/4
+    rf"|[{_D}]{{0,3}}-[{_D}]{{1,2}}-[{_D}]{{1,4}}(?![{_D}])"                # 2024-03-12, 12-3-2024
+    rf"|[{_D}]?\.[{_D}]{{1,2}}\.[{_D}]{{2,4}}(?![{_D}])"                    # 12.3.2024
+    rf"|[{_D}]?:[{_D}]{{2}})")                                               # 10:30
 _PERCENT_SIGN = re.compile(r"\s?[%٪]")
 _GLUED_ERA = re.compile(r"(?:م|هـ|ه)(?![\w])")
 
