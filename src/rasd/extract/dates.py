@@ -265,7 +265,8 @@ class _Reader:
 
     def absolute_at(self, i: int) -> _Expr | None:
         start = i
-        if self.role_at(i, "weekday"):
+        named = self.role_at(i, "weekday")             # «الخميس 10 أكتوبر»: the day's weekday, named before it
+        if named:
             i += 1
         if self.role_at(i, "day_cue"):
             i += 1
@@ -282,7 +283,8 @@ class _Reader:
                 return self.day_of_relative_month(start, j, day)
             m, last, hijri = month
             year, last, hijri = self.year_after(last + 1, hijri)
-            return _Expr(start, last, "absolute", year=year, month=m, day=day, hijri=hijri)
+            return _Expr(start, last, "absolute", year=year, month=m, day=day, hijri=hijri,
+                         weekday=int(named[0]) if named else None)
         return self.month_at(start if start == i else i)
 
     def day_of_relative_month(self, start: int, j: int, day: int) -> _Expr | None:
@@ -625,6 +627,31 @@ def _report_date(numeric: list[tuple[int, int, str]],
     return where, dt.date.fromisoformat(value)
 
 
+def _years_told(numeric: list[tuple[int, int, str]], expressions: list[tuple[_Expr, int, int]]) -> list[int]:
+    """The Gregorian years the text itself writes out (numeric dates, «2024», «3 ديسمبر 2024»)."""
+    years = [int(value[:4]) for _a, _b, value in numeric]
+    return years + [e.year for e, _s, _e in expressions if e.year is not None and not e.hijri]
+
+
+def _by_its_weekday(expr: _Expr, years: list[int]) -> tuple[str, str] | None:
+    """«يومه الخميس 10 أكتوبر الجاري» on a page with no date: a day and month with their weekday and no year
+    fall in the year in which that day of that month was that weekday — the one nearest to the years the
+    text writes out, else the latest on or before today (a day the text calls «الجاري» is recent news)."""
+    if expr.kind != "absolute" or expr.year is not None or expr.weekday is None or expr.hijri:
+        return None
+    today = dt.date.today()
+    fits = [y for y in range(today.year - 28, today.year + 1)
+            if _valid(y, expr.month, expr.day) and dt.date(y, expr.month, expr.day).weekday() == expr.weekday
+            and dt.date(y, expr.month, expr.day) <= today]
+    if not fits:
+        return None
+    if years:
+        best = min(fits, key=lambda y: (min(abs(y - t) for t in years), -y))
+    else:
+        best = max(fits)
+    return dt.date(best, expr.month, expr.day).isoformat(), "day"
+
+
 def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
                published: dt.date | None) -> tuple[list[DateMention], list[str]]:
     """Date mentions of a text and warnings for the expressions that could not be resolved."""
@@ -649,6 +676,8 @@ def find_dates(text: str, tokens: list[Token], numbers: list[NumberMention],
         # «قالت الوزارة أمس إن الهجوم وقع في 3 ديسمبر 2024» dates the attack, not the statement)
         reference = published or (report[1] if report is not None and report[0] < start else None)
         resolved = resolve(expr, reference)
+        if resolved is None and reference is None:
+            resolved = _by_its_weekday(expr, _years_told(numeric, expressions))
         if resolved is None:
             unresolved.append(f"«{text[start:end]}»@{start}")
             continue

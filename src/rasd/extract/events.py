@@ -148,18 +148,52 @@ def _moved_by_its_words(doc: Document, match: LemmaMatch, value: str | None, pre
     return value, precision, source
 
 
+_HOURS_AFTER = _WORDS["hours_after"]
+_EARLY_DAY_PART = _WORDS["early_day_part"]
+_AFTER = normalize_for_match("بعد")
+_FROM = frozenset({normalize_for_match("من"), normalize_for_match("على")})
+_HOURS_REACH = 4      # words from «من» to the trigger: «بعد ساعات من إعلان المتمردين استهداف ...»
+
+
+def _hours_earlier(doc: Document, first: int, date) -> str:
+    """The value of `date` for the trigger at `first`: the day before when the trigger names an act hours before
+    the small hours it dates (`_hours_before`)."""
+    if date.precision == "day" and _hours_before(doc, first, date):
+        return (dt.date.fromisoformat(date.value[:10]) - dt.timedelta(days=1)).isoformat()
+    return date.value
+
+
+def _hours_before(doc: Document, first: int, date) -> bool:
+    """«غارات استهدفت فجر الخميس مواقع ... بعد ساعات من إعلان المتمردين استهداف سفينة»: an act named a few
+    words after «بعد ساعات من» came hours before the clause's act; when that act is dated to the small hours
+    (data/event_words.tsv: early_day_part), hours before is the day before."""
+    words = normalize_for_match(date.span.text).split()
+    sentence = doc.tokens[first].sentence
+    if not words or words[0].lstrip("و") not in _EARLY_DAY_PART or date.span.start > doc.tokens[first].start \
+            or doc.sentence_at(date.span.start) != sentence:
+        return False
+    for k in range(first - 1, max(-1, first - _HOURS_REACH - 3), -1):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence or any(ch in _CLAUSE_PUNCTUATION for ch in doc.text[tok.end:doc.tokens[k + 1].start]):
+            return False
+        if k >= 2 and tok.norm in _FROM and doc.tokens[k - 1].stem in _HOURS_AFTER \
+                and doc.tokens[k - 2].norm.lstrip("و") == _AFTER:
+            return date.span.end <= doc.tokens[k - 2].start
+    return False
+
+
 def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
     near = _dates_beside(doc, t.sentence, start, end)
     if near:
         best = min(near, key=lambda d: _char_distance(d.span, start, end))
-        return best.value, best.precision, "text"
+        return _hours_earlier(doc, match.first, best), best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if _narrative_day(d, doc)]
     earlier = [d for d in earlier if not _subordinate_date(doc, d, earlier)]
     if earlier:
-        return earlier[-1].value, earlier[-1].precision, "narrative"
+        return _hours_earlier(doc, match.first, earlier[-1]), earlier[-1].precision, "narrative"
     lead = _lead_date(doc, t.sentence)
     if lead is not None:
         return lead.value, lead.precision, "narrative"
