@@ -1,5 +1,6 @@
 """Two date readings (date17): an act named after «بعد ساعات من» when its clause is dated to the small hours was the
-day before (events `_hours_before`, event_words.tsv hours_after, early_day_part); a weekday, day and month with no
+day before, one after «بعد يوم من» the day before (events `_days_before`, event_words.tsv hours_after, one_day_after,
+two_days_after, early_day_part); a weekday, day and month with no
 year on a page with no date take the year that day fell on that weekday (dates `_by_its_weekday`)."""
 import datetime as dt
 from types import SimpleNamespace
@@ -33,10 +34,22 @@ def test_an_act_hours_before_a_dawn_strike_was_the_day_before():
     assert _date_of_word(text, "استهداف", THURSDAY) == "2024-02-22"
 
 
+def test_an_act_a_day_or_two_before_the_clause():
+    monday = dt.date(2024, 5, 13)
+    text = "قتل ثلاثة جنود أمس الأحد في هجوم على حاجز للجيش، بعد يوم من مقتل شخصين في تفجير انتحاري."
+    assert _date_of_word(text, "مقتل", monday) == "2024-05-11"
+    text = "قتل ثلاثة جنود أمس الأحد في هجوم على حاجز للجيش، بعد يومين من مقتل شخصين في تفجير انتحاري."
+    assert _date_of_word(text, "مقتل", monday) == "2024-05-10"
+    # the clause's act dated by the sentence before it
+    text = "قتل ثلاثة جنود أمس الأحد في هجوم على حاجز للجيش. ويأتي الهجوم بعد يوم من مقتل شخصين في تفجير انتحاري."
+    assert _date_of_word(text, "مقتل", monday) == "2024-05-11"
+
+
 def test_the_hours_lexicon_rows():
     assert normalize_for_match("ساعات") in _WORDS["hours_after"]
     assert normalize_for_match("فجر") in _WORDS["early_day_part"]
     assert normalize_for_match("مساء") not in _WORDS["early_day_part"]
+    assert normalize_for_match("يومين") in _WORDS["two_days_after"] and "يوم" in _WORDS["one_day_after"]
 
 
 def _values(text: str, published: dt.date | None = None) -> dict[str, str]:

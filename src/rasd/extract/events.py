@@ -150,36 +150,42 @@ def _moved_by_its_words(doc: Document, match: LemmaMatch, value: str | None, pre
 
 _HOURS_AFTER = _WORDS["hours_after"]
 _EARLY_DAY_PART = _WORDS["early_day_part"]
+_ONE_DAY_AFTER = _WORDS["one_day_after"]
+_TWO_DAYS_AFTER = _WORDS["two_days_after"]
 _AFTER = normalize_for_match("بعد")
 _FROM = frozenset({normalize_for_match("من"), normalize_for_match("على")})
 _HOURS_REACH = 4      # words from «من» to the trigger: «بعد ساعات من إعلان المتمردين استهداف ...»
 
 
 def _hours_earlier(doc: Document, first: int, date) -> str:
-    """The value of `date` for the trigger at `first`: the day before when the trigger names an act hours before
-    the small hours it dates (`_hours_before`)."""
-    if date.precision == "day" and _hours_before(doc, first, date):
-        return (dt.date.fromisoformat(date.value[:10]) - dt.timedelta(days=1)).isoformat()
+    """The value of `date` for the trigger at `first`, moved back by the days the words before the trigger put
+    between its act and the clause's (`_days_before`)."""
+    back = _days_before(doc, first, date) if date.precision == "day" else 0
+    if back:
+        return (dt.date.fromisoformat(date.value[:10]) - dt.timedelta(days=back)).isoformat()
     return date.value
 
 
-def _hours_before(doc: Document, first: int, date) -> bool:
-    """«غارات استهدفت فجر الخميس مواقع ... بعد ساعات من إعلان المتمردين استهداف سفينة»: an act named a few
-    words after «بعد ساعات من» came hours before the clause's act; when that act is dated to the small hours
-    (data/event_words.tsv: early_day_part), hours before is the day before."""
-    words = normalize_for_match(date.span.text).split()
+def _days_before(doc: Document, first: int, date) -> int:
+    """«غارات استهدفت فجر الخميس مواقع ... بعد ساعات من إعلان المتمردين استهداف سفينة», «قتل ثلاثة أمس بعد يوم من
+    مقتل شخصين»: an act named a few words after «بعد ساعات/يوم/يومين من» came that long before the act of the
+    clause dated before the phrase — hours before the small hours (data/event_words.tsv: early_day_part) are the
+    day before; hours before a later time of day are that day."""
     sentence = doc.tokens[first].sentence
-    if not words or words[0].lstrip("و") not in _EARLY_DAY_PART or date.span.start > doc.tokens[first].start \
-            or doc.sentence_at(date.span.start) != sentence:
-        return False
+    if date.span.start > doc.tokens[first].start:
+        return 0
+    words = normalize_for_match(date.span.text).split()
     for k in range(first - 1, max(-1, first - _HOURS_REACH - 3), -1):
         tok = doc.tokens[k]
         if tok.sentence != sentence or any(ch in _CLAUSE_PUNCTUATION for ch in doc.text[tok.end:doc.tokens[k + 1].start]):
-            return False
-        if k >= 2 and tok.norm in _FROM and doc.tokens[k - 1].stem in _HOURS_AFTER \
-                and doc.tokens[k - 2].norm.lstrip("و") == _AFTER:
-            return date.span.end <= doc.tokens[k - 2].start
-    return False
+            return 0
+        if k >= 2 and tok.norm in _FROM and doc.tokens[k - 2].norm.lstrip("و") == _AFTER \
+                and date.span.end <= doc.tokens[k - 2].start:
+            noun = doc.tokens[k - 1].stem
+            if noun in _HOURS_AFTER:
+                return int(bool(words) and words[0].lstrip("و") in _EARLY_DAY_PART)
+            return 1 if noun in _ONE_DAY_AFTER else 2 if noun in _TWO_DAYS_AFTER else 0
+    return 0
 
 
 def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
