@@ -105,6 +105,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if e.type == "ORG" and _seat_of_court(doc, e):
                 continue        # «محكمة جنايات الإسماعيلية»: the court sits in the town it is named after
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
+    if _after_so_called(doc, at):
+        return True     # «عناصر مما يسمى بديوان الجند»: the name of a body, not where it acted
     k = at - 1
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
             and _claimed_before(doc, k):
@@ -126,6 +128,20 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if _has_role(tokens[j], "envoy"):
                 return True
     return False
+
+
+_SO_CALLED = frozenset(map(normalize_for_match, ("ما", "مما", "بما", "لما")))
+
+
+def _after_so_called(doc: Document, at: int) -> bool:
+    """«مما يسمى بديوان الجند», «ما يسمى بولاية سيناء»: what follows «so-called» is a name (of a body, a
+    group's «province»), not a place something happened in; its own place word may come between."""
+    tokens = doc.tokens
+    k = at - 1
+    if k >= 0 and _has_role(tokens[k], "cue") and tokens[k].sentence == tokens[at].sentence:
+        k -= 1      # «ما يسمى بولاية سيناء»: the place word before the name
+    return k >= 1 and tokens[k - 1].sentence == tokens[at].sentence and _has_role(tokens[k], "so_called") \
+        and tokens[k - 1].norm in _SO_CALLED
 
 
 def _seat_of_court(doc: Document, e) -> bool:
