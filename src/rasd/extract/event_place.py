@@ -635,7 +635,9 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     if not cands:
         if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
                              or _restates_a_toll(doc, sentence)):
-            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)
+            # latest first: of places the score cannot tell apart, the one named last before the trigger is
+            # the one it goes on about («... بلدة يطا جنوب الخليل. كما اعتقلت مواطنا آخر من جنوب المدينة»)
+            cands = [(p, i) for p, _ in reversed(_place_candidates(doc, sentence - 1))
                      if not _in_relative_clause_any(doc, p)]
     lo, hi = _sentence_tokens(doc, sentence)
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)
