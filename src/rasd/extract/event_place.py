@@ -637,8 +637,9 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                              or _restates_a_toll(doc, sentence)):
             # latest first: of places the score cannot tell apart, the one named last before the trigger is
             # the one it goes on about («... بلدة يطا جنوب الخليل. كما اعتقلت مواطنا آخر من جنوب المدينة»)
-            cands = [(p, i) for p, _ in reversed(_place_candidates(doc, sentence - 1))
-                     if not _in_relative_clause_any(doc, p)]
+            before = _place_candidates(doc, sentence - 1)
+            cands = [(p, i) for p, at in reversed(before)
+                     if not _in_relative_clause_any(doc, p) and not _contains_the_place_before(doc, p, at, before)]
     lo, hi = _sentence_tokens(doc, sentence)
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)
     region = _region_of_the_country(doc, c_lo, c_hi)
@@ -664,6 +665,20 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
 
 
 _APPOSITION_GAP = frozenset({"في", "ب"})
+
+
+def _contains_the_place_before(doc: Document, p: Place, at: int, cands: list[tuple[Place, int]]) -> bool:
+    """«في حي مدينة الصدر في بغداد», «قرية X بمحافظة Y»: a place right after a place no coarser than it, with
+    only «في/ب» between, says where that place lies; the place the sentence told of is the one before."""
+    rank = _FEATURE_RANK.get(p.feature or "", 2)
+    for place, _k in cands:
+        rng = doc.token_range(place.span.start, place.span.end)
+        if place is p or rng is None or rng[1] >= at or _FEATURE_RANK.get(place.feature or "", 2) > rank:
+            continue
+        between = doc.tokens[rng[1] + 1:at]
+        if len(between) <= 1 and all(t.stem in _APPOSITION_GAP for t in between):
+            return True
+    return False
 
 
 def _locates_the_place_before(doc: Document, region: Place, at: int, cands: list[tuple[Place, int]]) -> bool:
