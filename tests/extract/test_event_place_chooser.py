@@ -112,3 +112,11 @@ def test_a_sentence_naming_no_place_takes_the_place_named_last_before_it():
                       "COERCE")
     arrest = next(e for e in arrests if e.trigger.text == "واعتقلت")
     assert arrest.place is not None and arrest.place.text == "يطا"
+
+
+def test_the_place_a_later_sentence_goes_on_about_is_not_the_town_locating_it():
+    """«ثم بلدة يطا في الخليل»: Hebron only says where Yatta lies; the arrest told next is in Yatta."""
+    arrests = _events("اقتحمت قوات الاحتلال مدينة جنين صباح اليوم ثم بلدة يطا في الخليل. واعتقلت خمسة شبان من "
+                      "منازلهم.", "COERCE")
+    arrest = next(e for e in arrests if e.trigger.text == "واعتقلت")
+    assert arrest.place is not None and arrest.place.text == "يطا"
