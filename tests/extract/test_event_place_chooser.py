@@ -103,3 +103,20 @@ def test_a_country_stays_when_the_article_names_two_towns_in_it():
         "وكان الصحفيون يعملون في صحف محلية تصدر في مدينتي مشهد وأصفهان منذ سنوات.")))
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert arrests and arrests[0].place is not None and arrests[0].place.feature == "country"
+
+
+def test_a_sentence_naming_no_place_takes_the_place_named_last_before_it():
+    """Of the previous sentence's places the score cannot tell apart, the one named last is the one the next
+    sentence goes on about: the arrest is in Yatta, not in Jenin raided first."""
+    arrests = _events("اقتحمت قوات الاحتلال مدينة جنين صباح اليوم ثم بلدة يطا جنوبي الضفة. واعتقلت مواطنا من منزله.",
+                      "COERCE")
+    arrest = next(e for e in arrests if e.trigger.text == "واعتقلت")
+    assert arrest.place is not None and arrest.place.text == "يطا"
+
+
+def test_the_place_a_later_sentence_goes_on_about_is_not_the_town_locating_it():
+    """«ثم بلدة يطا في الخليل»: Hebron only says where Yatta lies; the arrest told next is in Yatta."""
+    arrests = _events("اقتحمت قوات الاحتلال مدينة جنين صباح اليوم ثم بلدة يطا في الخليل. واعتقلت خمسة شبان من "
+                      "منازلهم.", "COERCE")
+    arrest = next(e for e in arrests if e.trigger.text == "واعتقلت")
+    assert arrest.place is not None and arrest.place.text == "يطا"

@@ -105,6 +105,8 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if e.type == "ORG" and _seat_of_court(doc, e):
                 continue        # «محكمة جنايات الإسماعيلية»: the court sits in the town it is named after
             return not _site_after_locative(doc, doc.token_range(e.span.start, e.span.end))
+    if _after_so_called(doc, at):
+        return True     # «عناصر مما يسمى بديوان الجند»: the name of a body, not where it acted
     k = at - 1
     if k >= 1 and "و" in tokens[at].prefixes and tokens[k].sentence == tokens[at].sentence \
             and _claimed_before(doc, k):
@@ -126,6 +128,20 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
             if _has_role(tokens[j], "envoy"):
                 return True
     return False
+
+
+_SO_CALLED = frozenset(map(normalize_for_match, ("ما", "مما", "بما", "لما")))
+
+
+def _after_so_called(doc: Document, at: int) -> bool:
+    """«مما يسمى بديوان الجند», «ما يسمى بولاية سيناء»: what follows «so-called» is a name (of a body, a
+    group's «province»), not a place something happened in; its own place word may come between."""
+    tokens = doc.tokens
+    k = at - 1
+    if k >= 0 and _has_role(tokens[k], "cue") and tokens[k].sentence == tokens[at].sentence:
+        k -= 1      # «ما يسمى بولاية سيناء»: the place word before the name
+    return k >= 1 and tokens[k - 1].sentence == tokens[at].sentence and _has_role(tokens[k], "so_called") \
+        and tokens[k - 1].norm in _SO_CALLED
 
 
 def _seat_of_court(doc: Document, e) -> bool:
@@ -619,8 +635,11 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     if not cands:
         if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
                              or _restates_a_toll(doc, sentence)):
-            cands = [(p, i) for p, _ in _place_candidates(doc, sentence - 1)
-                     if not _in_relative_clause_any(doc, p)]
+            # latest first: of places the score cannot tell apart, the one named last before the trigger is
+            # the one it goes on about («... بلدة يطا جنوب الخليل. كما اعتقلت مواطنا آخر من جنوب المدينة»)
+            before = _place_candidates(doc, sentence - 1)
+            cands = [(p, i) for p, at in reversed(before)
+                     if not _in_relative_clause_any(doc, p) and not _contains_the_place_before(doc, p, at, before)]
     lo, hi = _sentence_tokens(doc, sentence)
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)
     region = _region_of_the_country(doc, c_lo, c_hi)
@@ -646,6 +665,20 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
 
 
 _APPOSITION_GAP = frozenset({"في", "ب"})
+
+
+def _contains_the_place_before(doc: Document, p: Place, at: int, cands: list[tuple[Place, int]]) -> bool:
+    """«في حي مدينة الصدر في بغداد», «قرية X بمحافظة Y»: a place right after a place no coarser than it, with
+    only «في/ب» between, says where that place lies; the place the sentence told of is the one before."""
+    rank = _FEATURE_RANK.get(p.feature or "", 2)
+    for place, _k in cands:
+        rng = doc.token_range(place.span.start, place.span.end)
+        if place is p or rng is None or rng[1] >= at or _FEATURE_RANK.get(place.feature or "", 2) > rank:
+            continue
+        between = doc.tokens[rng[1] + 1:at]
+        if len(between) <= 1 and all(t.stem in _APPOSITION_GAP for t in between):
+            return True
+    return False
 
 
 def _locates_the_place_before(doc: Document, region: Place, at: int, cands: list[tuple[Place, int]]) -> bool:

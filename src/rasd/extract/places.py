@@ -871,8 +871,10 @@ def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | 
         return None         # a one-word KB name rejected as a common word is no place at all
     if _kind_with_an_adjective(doc, e):
         return None
-    for p in resolved:
-        if p.feature in _SETTLEMENT | {"admin1"} and 0 <= p.span.start - e.span.end <= 30:
+    # the nearest place named after it is the finest: «قرية شرياف بمديرية القريشية بمحافظة البيضاء» lies at the
+    # district's point, not the province's
+    for p in sorted(resolved, key=lambda x: x.span.start):
+        if p.feature in _SETTLEMENT | {"admin1", "admin2"} and 0 <= p.span.start - e.span.end <= 30:
             return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
                          admin1=p.admin1, feature="fac" if e.type == "FAC" else "neighbourhood",
                          reason=f"located by the city named after it ({p.text})")
