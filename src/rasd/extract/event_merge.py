@@ -723,15 +723,17 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
     return [e for _, e in merged]
 
 
-def _merge_preference(told: tuple[int, Event], sentence: int, ev: Event) -> tuple[bool, bool]:
+def _merge_preference(told: tuple[int, Event], sentence: int, ev: Event) -> tuple[bool, bool, bool]:
     """The order in which a mention tries the events merged so far: one told in its own sentence with its mode
     first («واستهدف القصف مشفى» after «واستشهد ... جراء قصف»), then one at its very place («وأصيب سبعة أشخاص»
     at «المواصي» after «وقصفت ... خيمة في منطقة المواصي»: not the headline's strike 10 km off, which it may
     also join), else the first one told."""
     s, m = told
-    here = m.place is not None and ev.place is not None and m.place.lat is not None and ev.place.lat is not None \
-        and (_same_place(m.place, ev.place) or _same_name(m.place, ev.place))
-    return not (s == sentence and _modes_agree(m, ev)), not here
+    placed = m.place is not None and ev.place is not None and m.place.lat is not None and ev.place.lat is not None
+    named_alike = placed and (_same_name(m.place, ev.place) or bool(m.place.name_en)
+                              and m.place.name_en == ev.place.name_en)
+    # then one at the same point (_same_place: a city and a region 4 km off are close, so a name first)
+    return not (s == sentence and _modes_agree(m, ev)), not named_alike, not (placed and _same_place(m.place, ev.place))
 
 
 _RESTATE_SENTENCES = 3
