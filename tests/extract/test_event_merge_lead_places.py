@@ -30,3 +30,10 @@ def test_a_headline_listing_two_villages_does_not_absorb_a_third():
                        "كما قصفت المدفعية الإسرائيلية بلدة عيتا الشعب مساء.")
     places = [place for place, _, _ in attacks]
     assert {"الناقورة", "علما الشعب", "عيتا الشعب"} <= set(places)
+
+
+def test_two_named_districts_are_two_places():
+    attacks = _attacks("اغتال مسلحون مجهولون، صباح اليوم، ضابطا في الشرطة بمديرية الشيخ عثمان في عدن.\n"
+                       "وقال مصدر أمني إن التحقيقات جارية.\n"
+                       "وفي وقت لاحق اغتال مسلحون جنديا أمام منزله في مديرية دار سعد.")
+    assert [place for place, _, _ in attacks] == ["مديرية الشيخ عثمان", "مديرية دار سعد"]

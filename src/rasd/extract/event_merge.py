@@ -253,6 +253,13 @@ def _two_small_settlements(a: EventPlace | None, b: EventPlace | None) -> bool:
         and b.feature in _SMALL_SETTLEMENTS and bool(a.name_en) and bool(b.name_en) and a.name_en != b.name_en
 
 
+def _two_districts(a: EventPlace, b: EventPlace) -> bool:
+    """Two named districts («مديرية الشيخ عثمان» and «مديرية دار سعد», 5 km apart in Aden): two places, as two
+    villages are."""
+    return a.feature == "admin2" and b.feature == "admin2" and bool(a.name_en) and bool(b.name_en) \
+        and a.name_en != b.name_en
+
+
 def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
     """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة», «الغارات على مدينتي دوما وحرستا»: one
     sentence naming two settlements (villages, towns, cities) 3 km apart tells two strikes."""
@@ -262,10 +269,10 @@ def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
 
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too. Two villages
-    are never one place, however close (_two_small_settlements)."""
+    are never one place, however close (_two_small_settlements), nor are two named districts."""
     if a is None or b is None:
         return True
-    if _two_small_settlements(a, b):
+    if _two_small_settlements(a, b) or _two_districts(a, b):
         return False
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
@@ -345,6 +352,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         # summary of the strike on «عيتا الشعب» 18 km off (issue 13: two places, two events)
         village_off_the_list = one_of_a_list and b.place.feature in _SMALL_SETTLEMENTS
         return _same_place(a.place, b.place) or (not village_off_the_list and not _two_small_settlements(a.place, b.place)
+                                                 and not _two_districts(a.place, b.place)
                                                  and _km(a.place, b.place) <= _LEAD_KM)
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
