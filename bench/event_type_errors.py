@@ -26,10 +26,9 @@ _NEVER_READ = ("dev-check", "dev")
 _PRE_MERGE: dict[int, list[tuple[str, int, int]]] = {}     # id(doc) → the mentions before merging
 
 
-def _recording_merge(found, restating=frozenset(), doc=None, *args, **kwargs):
-    # every further argument passed on as given: the stage's call grows (deaths_only) and must not break this
+def _recording_merge(found, restating=frozenset(), doc=None, one_more=frozenset(), weekdays=None):
     _PRE_MERGE[id(doc)] = [(e.type, e.trigger.start, e.trigger.end) for _, e in found]
-    return _merge(found, restating, doc, *args, **kwargs)
+    return _merge(found, restating, doc, one_more, weekdays)
 
 
 _merge = events_stage.merge_events
