@@ -253,6 +253,13 @@ def _two_small_settlements(a: EventPlace | None, b: EventPlace | None) -> bool:
         and b.feature in _SMALL_SETTLEMENTS and bool(a.name_en) and bool(b.name_en) and a.name_en != b.name_en
 
 
+def _two_districts(a: EventPlace, b: EventPlace) -> bool:
+    """Two named districts («مديرية الشيخ عثمان» and «مديرية دار سعد», 5 km apart in Aden): two places, as two
+    villages are."""
+    return a.feature == "admin2" and b.feature == "admin2" and bool(a.name_en) and bool(b.name_en) \
+        and a.name_en != b.name_en
+
+
 def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
     """«قصف على قرية إبديتا ...، فيما قتل أربعة بقصف على بلدة البارة», «الغارات على مدينتي دوما وحرستا»: one
     sentence naming two settlements (villages, towns, cities) 3 km apart tells two strikes."""
@@ -262,10 +269,10 @@ def _two_villages(a: EventPlace | None, b: EventPlace | None) -> bool:
 
 def _same_place(a: EventPlace | None, b: EventPlace | None) -> bool:
     """Same point; and for places located by their city («منطقة المواصي»), the same name too. Two villages
-    are never one place, however close (_two_small_settlements)."""
+    are never one place, however close (_two_small_settlements), nor are two named districts."""
     if a is None or b is None:
         return True
-    if _two_small_settlements(a, b):
+    if _two_small_settlements(a, b) or _two_districts(a, b):
         return False
     close = abs((a.lat or 0) - (b.lat or 0)) < 0.05 and abs((a.lon or 0) - (b.lon or 0)) < 0.05
     if close and ({a.feature, b.feature} & {"neighbourhood", "fac", "approximate"}):
@@ -311,9 +318,11 @@ def same_kind(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
-                reporters: set[int] = frozenset(), told_here: bool = False, death_only: bool = False) -> bool:
+                reporters: set[int] = frozenset(), told_here: bool = False, death_only: bool = False,
+                one_of_a_list: bool = False) -> bool:
     """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
-    a death told with no act of its own in its clause, which may be the toll of a downing a."""
+    a death told with no act of its own in its clause, which may be the toll of a downing a; `one_of_a_list`: a
+    is one of several places its trigger names («قصف على بلدتي الناقورة وعلما الشعب»)."""
     if a.type == b.type and (same_sentence or told_here) and death_only and _crew_of_the_craft(a, b):
         return True
     if a.type != b.type or not same_kind(a, b) and not (death_only and downs_a_craft(a)):
@@ -339,7 +348,11 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
         # often by a district where the body names its city
-        return _same_place(a.place, b.place) or (not _two_small_settlements(a.place, b.place)
+        # unless the headline lists the places it tells one by one: «قصف على بلدتي الناقورة وعلما الشعب» is no
+        # summary of the strike on «عيتا الشعب» 18 km off (issue 13: two places, two events)
+        village_off_the_list = one_of_a_list and b.place.feature in _SMALL_SETTLEMENTS
+        return _same_place(a.place, b.place) or (not village_off_the_list and not _two_small_settlements(a.place, b.place)
+                                                 and not _two_districts(a.place, b.place)
                                                  and _km(a.place, b.place) <= _LEAD_KM)
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
@@ -678,13 +691,12 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         restated = None
         target = _restated_more_finely(merged, sentence, ev) if id(ev) in restating else None
         if target is None:
-            target = next((m for s, m in sorted(merged, key=lambda sm: not (sm[0] == sentence
-                                                                            and _modes_agree(sm[1], ev)))
+            target = next((m for s, m in sorted(merged, key=lambda sm: _merge_preference(sm, sentence, ev))
                            if (s == sentence or sentence in told_in[id(m)]
                                or id(ev) not in one_more and not other_day(m, ev))
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                            reporters=reporters, told_here=sentence in told_in[id(m)],
-                                           death_only=id(ev) in deaths_only)), None)
+                                           death_only=id(ev) in deaths_only, one_of_a_list=id(m) in listed)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
@@ -717,6 +729,19 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             if id(ev) in reporters and target.actor1 is ev.actor1:
                 reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
+
+
+def _merge_preference(told: tuple[int, Event], sentence: int, ev: Event) -> tuple[bool, bool, bool]:
+    """The order in which a mention tries the events merged so far: one told in its own sentence with its mode
+    first («واستهدف القصف مشفى» after «واستشهد ... جراء قصف»), then one at its very place («وأصيب سبعة أشخاص»
+    at «المواصي» after «وقصفت ... خيمة في منطقة المواصي»: not the headline's strike 10 km off, which it may
+    also join), else the first one told."""
+    s, m = told
+    placed = m.place is not None and ev.place is not None and m.place.lat is not None and ev.place.lat is not None
+    named_alike = placed and (_same_name(m.place, ev.place) or bool(m.place.name_en)
+                              and m.place.name_en == ev.place.name_en)
+    # then one at the same point (_same_place: a city and a region 4 km off are close, so a name first)
+    return not (s == sentence and _modes_agree(m, ev)), not named_alike, not (placed and _same_place(m.place, ev.place))
 
 
 _RESTATE_SENTENCES = 3
