@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Actor, Document, Entity, Event
+from rasd.document import Actor, Document, Entity, Event, shallow_copy
 from rasd.extract.clauses import (
     announced_by,
     claims_responsibility,
@@ -176,7 +176,7 @@ def _copies(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         actor = actors.get(id(m.actor))
         if actor is None:
-            actor = actors[id(m.actor)] = m.actor.model_copy()
+            actor = actors[id(m.actor)] = shallow_copy(m.actor)
             actor.__dict__["assoc"] = list(m.actor.assoc)
         out.append(Mention(m.first, m.last, actor, m.kind, m.locative))
     return out
@@ -221,7 +221,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for first, last, actor in _unclaimed_offices(doc):
         if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
-            out.append(Mention(first, last, actor.model_copy(), "agent"))
+            out.append(Mention(first, last, shallow_copy(actor), "agent"))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
         if k not in covered and (named := _group_named_before(doc, k)) is not None:
