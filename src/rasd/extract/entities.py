@@ -20,7 +20,7 @@ from importlib import resources
 
 from rasd.document import Document, Entity, Span, Token
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
-from rasd.extract.spanindex import SpanIndex, document_memo, sentence_tokens, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, sentence_tokens, span_index, span_of
 from rasd.extract.speech import verb_form
 from rasd.extract.transliterate import transliterate
 from rasd.kb import KBMatch, load_kb
@@ -408,7 +408,7 @@ def _ner_reads_place(m: KBMatch, ner_spans) -> bool:
 # the items near the match are looked at, not all of them (quadratic in article length; issue 16).
 def _near(items: list, start: int, end: int) -> list:   # doc.numbers only (one cache entry)
     """The items of a layer (with .span) that may overlap [start, end); callers keep their exact test."""
-    return span_index(items, lambda x: (x.span.start, x.span.end), "entities:numbers").overlapping(
+    return span_index(items, span_of, "entities:numbers").overlapping(
         start, max(end, start + 1)) if isinstance(items, list) else items
 
 

@@ -28,7 +28,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
-from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index, span_of
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -219,7 +219,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     sent = doc.sentences[sentence]
     # only the entities and agents near the sentence, by indexes built once per document (issue 16: scanning
     # both layers per trigger was quadratic in article length); the sentence test below is unchanged
-    span = lambda x: (x.span.start, x.span.end)  # noqa: E731
+    span = span_of
     ents = span_index(doc.entities, span, "event_actors:entities").overlapping(sent.start, max(sent.end, sent.start + 1))
     agents = span_index(doc.agents, span, "event_actors:agents").overlapping(sent.start, max(sent.end, sent.start + 1))
     for e, kind in [(e, "entity") for e in ents] + [(a, "nisba" if a.source == "nisba" else "agent")
@@ -1211,7 +1211,7 @@ def _is_bare_nisba(doc: Document, actor: Actor) -> bool:
     assert actor.span is not None
     return (actor.kb_id or "").startswith("cc:") and any(
         a.source == "nisba" and a.span.start == actor.span.start and a.span.end == actor.span.end
-        for a in span_index(doc.agents, lambda x: (x.span.start, x.span.end), "event_actors:agents")
+        for a in span_index(doc.agents, span_of, "event_actors:agents")
         .overlapping(actor.span.start, actor.span.end))
 
 
@@ -1338,7 +1338,7 @@ def _office_of_a_place(doc: Document, actor: Actor) -> Actor | None:
     nxt = doc.tokens[rng[1] + 1]
     if set(nxt.prefixes) - {"ال"} or nxt.sentence != doc.tokens[rng[1]].sentence:
         return None
-    place = next((e for e in span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_actors:entities")
+    place = next((e for e in span_index(doc.entities, span_of, "event_actors:entities")
                   .overlapping(nxt.start, nxt.end) if e.span.start == nxt.start and e.type in ("GPE", "LOC")), None)
     if place is None:
         return None

@@ -20,7 +20,7 @@ from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
-from rasd.extract.spanindex import document_memo, span_index, starting_in
+from rasd.extract.spanindex import document_memo, span_index, span_of, starting_in
 from rasd.extract.triggers import LemmaMatch
 from rasd.kb import load_kb
 from rasd.kb.tsv import numbered_rows
@@ -97,7 +97,7 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     person mention: a place that names something else. «في جامعة دمشق» still locates (a site in the city)."""
     tokens = doc.tokens
     # only the entities near the place, by an index built once per document (issue 16: not all per place)
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_place:entities").overlapping(
         p.span.start, max(p.span.end, p.span.start + 1))
     for e in near:
         if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
@@ -279,7 +279,7 @@ def _place_right_before(doc: Document, at: int) -> int | None:
     """The first token of a place ending right before token `at` with only a slash, comma or dash between
     («محافظة عمران / مديرية حرف سفيان»), if any."""
     start = doc.tokens[at].start
-    near = span_index(doc.places, lambda x: (x.span.start, x.span.end), "event_place:places").overlapping(
+    near = span_index(doc.places, span_of, "event_place:places").overlapping(
         max(0, start - _CHAIN_GAP), start)
     for p in near:
         if p.span.end <= start and doc.text[p.span.end:start] and set(doc.text[p.span.end:start]) <= _CHAIN_GLUE:
@@ -454,7 +454,7 @@ def _country_of_sentence(doc: Document, sentence: int, before: int) -> str | Non
     """The country the sentence itself names before «البلاد» («أعلن الجيش الباكستاني ... شمال غرب البلاد»): the
     nearest entity with a country before the phrase, else none (the article's country then)."""
     sent = doc.sentences[sentence]
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_place:entities").overlapping(
         sent.start, before)
     named = [e for e in near if e.country and sent.start <= e.span.start and e.span.end <= before]
     return max(named, key=lambda e: e.span.start).country if named else None
@@ -857,11 +857,7 @@ def _inside_a_name(doc: Document, span) -> bool:
     return any(p.span.start <= span.start and span.end <= p.span.end
                for name, items in (("places", doc.places), ("unresolved", doc.unresolved_places),
                                    ("entities", doc.entities))
-               for p in span_index(items, _span_key, "event_place:inside:" + name).overlapping(lo, hi))
-
-
-def _span_key(x) -> tuple[int, int]:
-    return x.span.start, x.span.end
+               for p in span_index(items, span_of, "event_place:inside:" + name).overlapping(lo, hi))
 
 
 def _event_place(p: Place | None) -> EventPlace | None:
