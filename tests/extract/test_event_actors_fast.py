@@ -49,3 +49,21 @@ def test_a_place_entity_is_the_validated_entity():
                            canonical="دمشق", country="SY", candidates=["g:1", "g:2"], source="kb")
         assert _parts(entity) == _parts(reference) and entity == reference
         assert entity.model_dump_json() == reference.model_dump_json() and entity.candidates is not m.ids
+
+
+def test_an_event_place_from_a_place_is_the_validated_event_place():
+    from rasd.document import EventPlace, Place
+    from rasd.extract.event_place import _event_place
+
+    span = Span(start=7, end=11, text="دمشق")
+    for place in (Place(span=span, text="دمشق", name_en="Damascus", lat=33.5, lon=36.3, country="SY",
+                        admin1="Damascus", feature="city", within=(33.0, 36.0)),
+                  Place(span=span, text="دمشق"),
+                  Place(span=span, text="دمشق", lat=33, lon=36, within=(33, 36))):   # ints: validated to floats
+        event_place = _event_place(place)
+        reference = EventPlace(text=place.text, name_en=place.name_en, lat=place.lat, lon=place.lon,
+                               country=place.country, admin1=place.admin1, feature=place.feature, span=place.span,
+                               within=place.within)
+        assert _parts(event_place) == _parts(reference) and event_place == reference
+        assert event_place.model_dump_json() == reference.model_dump_json()
+        assert [type(x) for x in (event_place.lat, event_place.within)] == [type(x) for x in (reference.lat, reference.within)]

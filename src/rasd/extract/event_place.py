@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
 
-from rasd.document import Document, Event, EventPlace, Place
+from rasd.document import Document, Event, EventPlace, Place, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
@@ -863,8 +863,47 @@ def _inside_a_name(doc: Document, span) -> bool:
 def _event_place(p: Place | None) -> EventPlace | None:
     if p is None:
         return None
-    return EventPlace(text=p.text, name_en=p.name_en, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
-                      feature=p.feature, span=p.span, within=p.within)
+    text, name_en, lat, lon, country, admin1, feature, span, within = \
+        p.text, p.name_en, p.lat, p.lon, p.country, p.admin1, p.feature, p.span, p.within
+    if type(text) is str and _str_or_none(name_en) and _float_or_none(lat) and _float_or_none(lon) \
+            and _str_or_none(country) and _str_or_none(admin1) and _str_or_none(feature) \
+            and (span is None or type(span) is Span) \
+            and (within is None or (type(within) is tuple and len(within) == 2 and all(map(_is_float, within)))):
+        # (the place's fields are already what validation would keep: made field by field, as `_new_token`
+        # makes tokens; ~40 an article; issue 16. tests/extract/test_event_actors_fast.py checks it equals
+        # the validated EventPlace)
+        out = EventPlace.__new__(EventPlace)
+        _set(out, "text", text)
+        _set(out, "name_en", name_en)
+        _set(out, "lat", lat)
+        _set(out, "lon", lon)
+        _set(out, "country", country)
+        _set(out, "admin1", admin1)
+        _set(out, "feature", feature)
+        _set(out, "span", span)
+        _set(out, "within", within)
+        _set(out, "__pydantic_fields_set__", {"text", "name_en", "lat", "lon", "country", "admin1", "feature", "span",
+                                              "within"})
+        _set(out, "__pydantic_extra__", None)
+        _set(out, "__pydantic_private__", None)
+        return out
+    return EventPlace(text=text, name_en=name_en, lat=lat, lon=lon, country=country, admin1=admin1,
+                      feature=feature, span=span, within=within)
+
+
+_set = object.__setattr__
+
+
+def _str_or_none(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _is_float(value: object) -> bool:
+    return type(value) is float
+
+
+def _float_or_none(value: object) -> bool:
+    return value is None or type(value) is float
 
 
 def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:
