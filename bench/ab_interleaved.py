@@ -47,6 +47,13 @@ Session 11, speed16 (8d00205) against main 3530404:
                                         15.84 -> 16.46 (+3.9%); a run at load 5-8: 16.59 -> 16.40 (-1.1%), 16.31 -> 17.23 (+5.6%)
     150 news articles, load 5-8:        pass 1 16.29 -> 16.17 (-0.7%), pass 2 20.27 -> 20.38 (+0.6%)
     instructions per founding article (cachegrind, 10 copies after 5 warm): 427.7 M -> 395.5 M (-7.5%)
+
+Session 11, speed17 (6d88541) against main 4ebd57f, load 4-6:
+    --founding --articles 300 --chunk 20: pass 1 19.60 -> 19.85 (+1.3%), pass 2 21.32 -> 21.90 (+2.7%)
+                                        pass 1 21.37 -> 21.81 (+2.0%), pass 2 21.99 -> 22.22 (+1.1%)
+    150 news articles:                  pass 1 18.94 -> 18.78 (-0.8%), pass 2 21.12 -> 21.25 (+0.6%)  (noise)
+    instructions per founding article (cachegrind, 10 copies after 5 warm, each side minus its own 0-copy
+    run): 412.6 M -> 405.9 M (-1.6%)
 """
 from __future__ import annotations
 

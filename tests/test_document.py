@@ -1,7 +1,7 @@
 """Document helpers: the spans `Document.span` makes without validation are the validated spans."""
 from __future__ import annotations
 
-from rasd.document import Article, Document, Span
+from rasd.document import Actor, Article, Document, Entity, Span, shallow_copy
 
 
 def test_document_spans_equal_validated_spans():
@@ -49,3 +49,23 @@ def test_plain_attribute_reads_answer_as_pydantic_did():
     assert Span.model_fields["start"].annotation is int and span.model_copy(update={"end": 4}).end == 4
     doc.__pydantic_private__["_withheld"] = [span]
     assert doc._withheld == [span]                          # a private attribute is still read by pydantic
+
+
+def _parts(model) -> tuple:
+    return (type(model), model.__dict__, model.__pydantic_fields_set__, model.__pydantic_extra__,
+            model.__pydantic_private__)
+
+
+def test_a_shallow_copy_is_what_model_copy_gives():
+    actor = Actor(text="الجيش", name_en="army", assoc=["x"], span=Span(start=0, end=5, text="الجيش"))
+    entity = Entity(type="ORG", span=Span(start=0, end=5, text="الجيش"), text="الجيش")
+    for model in (actor, entity):
+        copy, reference = shallow_copy(model), model.model_copy()
+        assert copy is not model and _parts(copy) == _parts(reference) and copy == reference
+        assert copy.__dict__ is not model.__dict__ and copy.__pydantic_fields_set__ is not model.__pydantic_fields_set__
+        assert all(copy.__dict__[k] is v for k, v in model.__dict__.items())      # shallow: the same values
+    copy = shallow_copy(actor)
+    copy.name_en = "police"
+    assert actor.name_en == "army"
+    doc = Document(article=Article(id="d", text="نص"))       # a model with private attributes: pydantic's own copy
+    assert shallow_copy(doc).__pydantic_private__ == doc.model_copy().__pydantic_private__

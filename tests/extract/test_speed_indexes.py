@@ -193,3 +193,13 @@ def test_span_index_answers_in_list_order_whether_the_list_is_sorted_or_not():
             for hi in (lo + 1, lo + 15, lo + 60):
                 got = [x for x in index.overlapping(lo, hi) if x[0] < hi and lo < x[1]]
                 assert got == [x for x in items if x[0] < hi and lo < x[1]]
+
+
+def test_an_index_by_span_of_is_the_index_by_its_call():
+    from types import SimpleNamespace
+    items = [SimpleNamespace(span=SimpleNamespace(start=s, end=e)) for s, e in ((5, 9), (0, 3), (5, 7), (2, 12))]
+    for layer in (items, sorted(items, key=lambda x: x.span.start), []):
+        fast, called = spanindex.SpanIndex(layer, spanindex.span_of), spanindex.SpanIndex(layer, lambda x: spanindex.span_of(x))
+        assert (fast.starts, fast.order, fast.longest, fast.in_order) == \
+            (called.starts, called.order, called.longest, called.in_order)
+        assert all(fast.overlapping(a, b) == called.overlapping(a, b) for a in range(14) for b in range(a, 15))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Actor, Document, Entity, Event
+from rasd.document import Actor, Document, Entity, Event, Span, shallow_copy
 from rasd.extract.clauses import (
     announced_by,
     claims_responsibility,
@@ -28,7 +28,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
-from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index
+from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index, span_of
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -82,8 +82,39 @@ def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
 
 
 def _actor_from_entity(e: Entity) -> Actor:
-    return Actor(text=e.text, name_en=e.name_en, kb_id=e.kb_id, canonical=e.canonical, sector=e.sector,
-                 country=e.country, span=e.span)
+    text, name_en, kb_id, canonical, sector, country, span = \
+        e.text, e.name_en, e.kb_id, e.canonical, e.sector, e.country, e.span
+    if type(text) is str and type(span) is Span and _str_or_none(name_en) and _str_or_none(kb_id) \
+            and _str_or_none(canonical) and _str_or_none(sector) and _str_or_none(country):
+        # (the entity's fields are already what validation would keep, the span the same object: the Actor
+        # is made as `_new_token` makes tokens, field by field; ~100 an article, a third of their time was
+        # pydantic's validation; issue 16. tests/extract/test_event_actors_fast.py checks it equals the
+        # validated Actor)
+        actor = Actor.__new__(Actor)
+        _set(actor, "text", text)
+        _set(actor, "name_en", name_en)
+        _set(actor, "kb_id", kb_id)
+        _set(actor, "canonical", canonical)
+        _set(actor, "sector", sector)
+        _set(actor, "country", country)
+        _set(actor, "span", span)
+        _set(actor, "acled_name", None)
+        _set(actor, "inter", None)
+        _set(actor, "assoc", [])
+        _set(actor, "actor_id", None)
+        _set(actor, "__pydantic_fields_set__", {"text", "name_en", "kb_id", "canonical", "sector", "country", "span"})
+        _set(actor, "__pydantic_extra__", None)
+        _set(actor, "__pydantic_private__", None)
+        return actor
+    return Actor(text=text, name_en=name_en, kb_id=kb_id, canonical=canonical, sector=sector, country=country,
+                 span=span)
+
+
+_set = object.__setattr__
+
+
+def _str_or_none(value: object) -> bool:
+    return value is None or type(value) is str
 
 
 def _is_locative(doc: Document, first: int) -> bool:
@@ -176,7 +207,7 @@ def _copies(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         actor = actors.get(id(m.actor))
         if actor is None:
-            actor = actors[id(m.actor)] = m.actor.model_copy()
+            actor = actors[id(m.actor)] = shallow_copy(m.actor)
             actor.__dict__["assoc"] = list(m.actor.assoc)
         out.append(Mention(m.first, m.last, actor, m.kind, m.locative))
     return out
@@ -188,7 +219,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     sent = doc.sentences[sentence]
     # only the entities and agents near the sentence, by indexes built once per document (issue 16: scanning
     # both layers per trigger was quadratic in article length); the sentence test below is unchanged
-    span = lambda x: (x.span.start, x.span.end)  # noqa: E731
+    span = span_of
     ents = span_index(doc.entities, span, "event_actors:entities").overlapping(sent.start, max(sent.end, sent.start + 1))
     agents = span_index(doc.agents, span, "event_actors:agents").overlapping(sent.start, max(sent.end, sent.start + 1))
     for e, kind in [(e, "entity") for e in ents] + [(a, "nisba" if a.source == "nisba" else "agent")
@@ -221,7 +252,7 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for first, last, actor in _unclaimed_offices(doc):
         if doc.tokens[first].sentence == sentence and not covered & set(range(first, last + 1)):
-            out.append(Mention(first, last, actor.model_copy(), "agent"))
+            out.append(Mention(first, last, shallow_copy(actor), "agent"))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     for k in range(lo, hi):
         if k not in covered and (named := _group_named_before(doc, k)) is not None:
@@ -1180,7 +1211,7 @@ def _is_bare_nisba(doc: Document, actor: Actor) -> bool:
     assert actor.span is not None
     return (actor.kb_id or "").startswith("cc:") and any(
         a.source == "nisba" and a.span.start == actor.span.start and a.span.end == actor.span.end
-        for a in span_index(doc.agents, lambda x: (x.span.start, x.span.end), "event_actors:agents")
+        for a in span_index(doc.agents, span_of, "event_actors:agents")
         .overlapping(actor.span.start, actor.span.end))
 
 
@@ -1307,7 +1338,7 @@ def _office_of_a_place(doc: Document, actor: Actor) -> Actor | None:
     nxt = doc.tokens[rng[1] + 1]
     if set(nxt.prefixes) - {"ال"} or nxt.sentence != doc.tokens[rng[1]].sentence:
         return None
-    place = next((e for e in span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_actors:entities")
+    place = next((e for e in span_index(doc.entities, span_of, "event_actors:entities")
                   .overlapping(nxt.start, nxt.end) if e.span.start == nxt.start and e.type in ("GPE", "LOC")), None)
     if place is None:
         return None

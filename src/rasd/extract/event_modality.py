@@ -16,7 +16,7 @@ from rasd.extract.event_lexicon import (
     _is_circumstantial,
     ROLES,
 )
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import span_index, span_of
 from rasd.extract.triggers import LemmaMatch, perfect_form_set, verb_lemma
 from rasd.text.normalize import normalize_for_match
 
@@ -30,7 +30,7 @@ def _modality_cues() -> dict[str, tuple[str, int]]:
 
 def _inside_name(doc: Document, tok) -> bool:
     # only the entities near the token (index built once per document; a scan per token was quadratic, issue 16)
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_modality:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_modality:entities").overlapping(
         tok.start, max(tok.end, tok.start + 1))
     return any(e.span.start <= tok.start and tok.end <= e.span.end and e.type in ("ORG", "FAC", "LOC", "GPE")
                for e in near)
@@ -177,7 +177,7 @@ def undergone(doc: Document, i: int) -> bool:
 
 
 def _in_a_name(doc: Document, tok) -> bool:
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_modality:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_modality:entities").overlapping(
         tok.start, tok.start + 1)     # the entities near the token, not all (issue 16)
     return any(e.span.start <= tok.start < e.span.end for e in near if e.type in ("PERSON", "ORG"))
 

@@ -15,12 +15,12 @@ from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
 
-from rasd.document import Document, Event, EventPlace, Place
+from rasd.document import Document, Event, EventPlace, Place, Span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.places import _word_role, article_countries
-from rasd.extract.spanindex import document_memo, span_index, starting_in
+from rasd.extract.spanindex import document_memo, span_index, span_of, starting_in
 from rasd.extract.triggers import LemmaMatch
 from rasd.kb import load_kb
 from rasd.kb.tsv import numbered_rows
@@ -97,7 +97,7 @@ def _in_a_name_or_title(doc: Document, p: Place, at: int) -> bool:
     person mention: a place that names something else. «في جامعة دمشق» still locates (a site in the city)."""
     tokens = doc.tokens
     # only the entities near the place, by an index built once per document (issue 16: not all per place)
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_place:entities").overlapping(
         p.span.start, max(p.span.end, p.span.start + 1))
     for e in near:
         if e.type in ("ORG", "PERSON") and e.span.start <= p.span.start and p.span.end <= e.span.end \
@@ -295,7 +295,7 @@ def _place_right_before(doc: Document, at: int) -> int | None:
     """The first token of a place ending right before token `at` with only a slash, comma or dash between
     («محافظة عمران / مديرية حرف سفيان»), if any."""
     start = doc.tokens[at].start
-    near = span_index(doc.places, lambda x: (x.span.start, x.span.end), "event_place:places").overlapping(
+    near = span_index(doc.places, span_of, "event_place:places").overlapping(
         max(0, start - _CHAIN_GAP), start)
     for p in near:
         if p.span.end <= start and doc.text[p.span.end:start] and set(doc.text[p.span.end:start]) <= _CHAIN_GLUE:
@@ -470,7 +470,7 @@ def _country_of_sentence(doc: Document, sentence: int, before: int) -> str | Non
     """The country the sentence itself names before «البلاد» («أعلن الجيش الباكستاني ... شمال غرب البلاد»): the
     nearest entity with a country before the phrase, else none (the article's country then)."""
     sent = doc.sentences[sentence]
-    near = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "event_place:entities").overlapping(
+    near = span_index(doc.entities, span_of, "event_place:entities").overlapping(
         sent.start, before)
     named = [e for e in near if e.country and sent.start <= e.span.start and e.span.end <= before]
     return max(named, key=lambda e: e.span.start).country if named else None
@@ -890,18 +890,53 @@ def _inside_a_name(doc: Document, span) -> bool:
     return any(p.span.start <= span.start and span.end <= p.span.end
                for name, items in (("places", doc.places), ("unresolved", doc.unresolved_places),
                                    ("entities", doc.entities))
-               for p in span_index(items, _span_key, "event_place:inside:" + name).overlapping(lo, hi))
-
-
-def _span_key(x) -> tuple[int, int]:
-    return x.span.start, x.span.end
+               for p in span_index(items, span_of, "event_place:inside:" + name).overlapping(lo, hi))
 
 
 def _event_place(p: Place | None) -> EventPlace | None:
     if p is None:
         return None
-    return EventPlace(text=p.text, name_en=p.name_en, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
-                      feature=p.feature, span=p.span, within=p.within)
+    text, name_en, lat, lon, country, admin1, feature, span, within = \
+        p.text, p.name_en, p.lat, p.lon, p.country, p.admin1, p.feature, p.span, p.within
+    if type(text) is str and _str_or_none(name_en) and _float_or_none(lat) and _float_or_none(lon) \
+            and _str_or_none(country) and _str_or_none(admin1) and _str_or_none(feature) \
+            and (span is None or type(span) is Span) \
+            and (within is None or (type(within) is tuple and len(within) == 2 and all(map(_is_float, within)))):
+        # (the place's fields are already what validation would keep: made field by field, as `_new_token`
+        # makes tokens; ~40 an article; issue 16. tests/extract/test_event_actors_fast.py checks it equals
+        # the validated EventPlace)
+        out = EventPlace.__new__(EventPlace)
+        _set(out, "text", text)
+        _set(out, "name_en", name_en)
+        _set(out, "lat", lat)
+        _set(out, "lon", lon)
+        _set(out, "country", country)
+        _set(out, "admin1", admin1)
+        _set(out, "feature", feature)
+        _set(out, "span", span)
+        _set(out, "within", within)
+        _set(out, "__pydantic_fields_set__", {"text", "name_en", "lat", "lon", "country", "admin1", "feature", "span",
+                                              "within"})
+        _set(out, "__pydantic_extra__", None)
+        _set(out, "__pydantic_private__", None)
+        return out
+    return EventPlace(text=text, name_en=name_en, lat=lat, lon=lon, country=country, admin1=admin1,
+                      feature=feature, span=span, within=within)
+
+
+_set = object.__setattr__
+
+
+def _str_or_none(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _is_float(value: object) -> bool:
+    return type(value) is float
+
+
+def _float_or_none(value: object) -> bool:
+    return value is None or type(value) is float
 
 
 def _km(a: EventPlace | Place, b: EventPlace | Place) -> float:

@@ -83,7 +83,7 @@ from rasd.extract.event_place import (
     places_of_listed_persons,
     tolls_by_place,
 )
-from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, starting_in
+from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, span_of, starting_in
 from rasd.extract.specificity import context_threshold, specificity
 from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
@@ -438,7 +438,7 @@ def _sentence_mode(doc: Document, sentence: int) -> str | None:
     if sentence in by_sentence:
         return by_sentence[sentence]
     sent = doc.sentences[sentence]     # a word of a place's name («ساحة الطيران») tells nothing of the attack
-    names = [(p.span.start, p.span.end) for p in span_index(doc.places, lambda x: (x.span.start, x.span.end),
+    names = [(p.span.start, p.span.end) for p in span_index(doc.places, span_of,
                                                            "events:mode_places").overlapping(sent.start, sent.end)]
     words = {t.stem for t in sentence_tokens(doc.tokens, sentence)     # by bisection, not a scan (issue 16)
              if not any(a <= t.start and t.end <= b for a, b in names)}

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, Entity, Place
+from rasd.document import Document, Entity, Place, shallow_copy
 from rasd.extract.cues import read_tsv
 from rasd.extract.entities import is_given_name, restore_withheld
 from rasd.extract.spanindex import GrowingIndex, document_memo, starting_in
@@ -982,7 +982,7 @@ def run(doc: Document) -> None:
     kb = load_kb()
     _add_court_seats(doc, kb)
     votes = country_votes(doc, kb)
-    before = (list(doc.places), list(doc.unresolved_places), [e.model_copy() for e in doc.entities])
+    before = (list(doc.places), list(doc.unresolved_places), [shallow_copy(e) for e in doc.entities])
     located = _resolve(doc, kb, votes)
     top = {cc for cc, _ in votes.most_common(3)}
     unnamed = Counter(cc for cc in located if cc not in top)

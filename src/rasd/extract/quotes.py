@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from rasd.document import Actor, Attribution, Document, Entity, Quote, QuoteMark, Token
 from rasd.extract.attribution import actor_name, citations_in, claim_sources, layer
 from rasd.extract.cues import match_at, speech_cues, strip_clitic, word_set
-from rasd.extract.spanindex import span_index
+from rasd.extract.spanindex import span_index, span_of
 from rasd.extract.speakers import named_subject_before
 from rasd.text.normalize import normalize_for_match
 from rasd.extract.speech import (QUOTE_CHARS, breaks, gap, is_complementizer, make_actor, reporting_lam,
@@ -236,7 +236,7 @@ def _issuer_of(doc: Document, k: int, sent_start: int) -> Entity | Actor | None:
     «وأفادت الهيئة في بيان لها» (the speaker of the speech verb before it), «أن وزارة الدفاع أصدرت بياناً», «ونعت
     الوزارة، في بيان» (the nearest organisation or person before it in the sentence)."""
     tokens = doc.tokens
-    bodies = span_index(doc.entities, lambda x: (x.span.start, x.span.end), "quotes:entities")
+    bodies = span_index(doc.entities, span_of, "quotes:entities")
     after = k + 1 + (match_at(tokens, k + 1, speech_cues("issued_by")) if k + 1 < len(tokens) else 0)
     if after < len(tokens) and tokens[after].sentence == tokens[k].sentence \
             and (after > k + 1 or "ل" in tokens[after].prefixes):

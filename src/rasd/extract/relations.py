@@ -26,7 +26,7 @@ from rasd.document import Actor, Document, Entity, Relation, Token
 from rasd.extract.cues import phrase, read_tsv, speech_cues, strip_clitic
 from rasd.extract.speech import PREPOSITIONS, breaks as _breaks, make_actor, verb_form
 from rasd.extract.agencies import kb_actors
-from rasd.extract.spanindex import span_index, starting_in, token_bounds
+from rasd.extract.spanindex import span_index, span_of, starting_in, token_bounds
 from rasd.text.normalize import normalize_for_match
 
 MAX_PHRASE = 5
@@ -90,7 +90,7 @@ def _match(tokens: list[Token], i: int, cue: Cue) -> int:
 def _near(doc: Document, start: int, end: int) -> list[Entity]:
     """The entities that may overlap [start, end), in layer order, by an index built once per document
     (a scan of every entity per question was quadratic in article length; issue 16). Callers keep their test."""
-    return span_index(doc.entities, lambda x: (x.span.start, x.span.end), "relations:entities").overlapping(
+    return span_index(doc.entities, span_of, "relations:entities").overlapping(
         start, max(end, start + 1))
 
 

@@ -25,7 +25,7 @@ from rasd.document import Document, Token
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import announced_by, light_verb_before
 from rasd.extract.event_lexicon import _WORDS
-from rasd.extract.spanindex import document_memo, span_index
+from rasd.extract.spanindex import document_memo, span_index, span_of
 from rasd.extract.triggers import LemmaMatch, lexicon, noun_forms, perfect_form_set, verb_forms, verb_lemma
 from rasd.text.normalize import normalize_for_match
 
@@ -268,7 +268,7 @@ def _position_evidence(doc: Document, lo: int, i: int, ev: Evidence, coordinated
 def _near(items: list, name: str, start: int, end: int) -> list:
     """The items of a layer that may overlap [start, end), in layer order, by an index built once per document
     (scanning whole layers per trigger was quadratic in article length; issue 16). Callers keep their test."""
-    return span_index(items, lambda x: (x.span.start, x.span.end), "specificity:" + name).overlapping(
+    return span_index(items, span_of, "specificity:" + name).overlapping(
         start, max(end, start + 1))
 
 
