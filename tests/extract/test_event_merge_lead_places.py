@@ -18,9 +18,9 @@ def test_the_wounded_of_a_town_join_the_strike_on_that_town_not_the_headline():
     attacks = _attacks("مقتل 3 مدنيين في غارات روسية على مدينة إدلب\n"
                        "وقالت مصادر محلية إن الوضع الإنساني في المنطقة يزداد سوءا.\n"
                        "وقصفت طائرات حربية روسية منزلا في حي القصور بمدينة إدلب، ما أدى إلى مقتل ثلاثة مدنيين.\n"
-                       "وقصفت مدفعية قوات النظام بلدة سرمين شرقي إدلب. وأصيب خمسة مدنيين في سرمين.")
-    assert ("سرمين", None, 5) in attacks
-    assert all(injuries is None for place, _, injuries in attacks if place != "سرمين")
+                       "وقصفت مدفعية قوات النظام بلدة سرمين شرقي إدلب. وأصيب خمسة مدنيين في بلدة سرمين.")
+    assert ("بلدة سرمين", None, 5) in attacks or ("سرمين", None, 5) in attacks
+    assert all(injuries is None for place, _, injuries in attacks if "سرمين" not in (place or ""))
 
 
 def test_a_headline_listing_two_villages_does_not_absorb_a_third():
