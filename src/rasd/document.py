@@ -96,6 +96,26 @@ def shallow_copy(model: _M) -> _M:
     return m
 
 
+def assembled(cls: type[_M], values: dict[str, object], fields_set: set[str]) -> _M:
+    """`cls(**values)` for values that are already what validation would keep (the caller checks their types),
+    without pydantic's validation: set field by field in the order given — the class's field order, so that
+    CPython keeps the values in the object with keys shared by every instance, as `_new_span` and
+    `rasd.text.tokens._new_token` do. For the models made per mention on the hot paths (actors, place entities,
+    event places; issue 16); tests/extract/test_event_actors_fast.py checks each equals the validated model."""
+    m = cls.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(m, name, value)
+    object.__setattr__(m, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
+
+
+def str_or_none(value: object) -> bool:
+    """A value a `str | None` field keeps as it is."""
+    return value is None or type(value) is str
+
+
 class Article(_Model):
     """One input article, as read from JSONL, text, HTML or a feed."""
     id: str

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, Entity, Span, Token
+from rasd.document import Document, Entity, Span, Token, assembled, str_or_none
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
 from rasd.extract.spanindex import SpanIndex, document_memo, sentence_tokens, span_index, span_of
 from rasd.extract.speech import verb_form
@@ -161,39 +161,17 @@ def _place_entity(doc: Document, m: KBMatch, kb) -> Entity | None:
         return None
     span, kind, text = doc.span(m.name_start, m.end), _PLACE_TYPE.get(best.feature, "GPE"), doc.text[m.name_start:m.end]
     name_en, kb_id, canonical, country, candidates = best.name_en, best.id, best.name_ar, best.country, list(m.ids)
-    if type(span) is Span and type(text) is str and _str_or_none(name_en) and _str_or_none(kb_id) \
-            and _str_or_none(canonical) and _str_or_none(country) and all(type(i) is str for i in candidates):
+    if type(span) is Span and type(text) is str and str_or_none(name_en) and str_or_none(kb_id) \
+            and str_or_none(canonical) and str_or_none(country) and all(type(i) is str for i in candidates):
         # (fields already what validation would keep: the entity is made field by field, as `_new_token` makes
         # tokens; ~110 an article, a third of their time was pydantic's validation; issue 16.
         # tests/extract/test_event_actors_fast.py checks it equals the validated Entity)
-        entity = Entity.__new__(Entity)
-        _set(entity, "span", span)
-        _set(entity, "type", kind)
-        _set(entity, "text", text)
-        _set(entity, "name_en", name_en)
-        _set(entity, "kb_id", kb_id)
-        _set(entity, "canonical", canonical)
-        _set(entity, "sector", None)
-        _set(entity, "country", country)
-        _set(entity, "role", None)
-        _set(entity, "cluster", None)
-        _set(entity, "source", "kb")
-        _set(entity, "candidates", candidates)
-        _set(entity, "confidence", 1.0)
-        _set(entity, "__pydantic_fields_set__", {"span", "type", "text", "name_en", "kb_id", "canonical", "country",
-                                                 "candidates", "source"})
-        _set(entity, "__pydantic_extra__", None)
-        _set(entity, "__pydantic_private__", None)
-        return entity
+        return assembled(Entity, {"span": span, "type": kind, "text": text, "name_en": name_en, "kb_id": kb_id,
+                                  "canonical": canonical, "sector": None, "country": country, "role": None,
+                                  "cluster": None, "source": "kb", "candidates": candidates, "confidence": 1.0},
+                         {"span", "type", "text", "name_en", "kb_id", "canonical", "country", "candidates", "source"})
     return Entity(span=span, type=kind, text=text, name_en=name_en, kb_id=kb_id, canonical=canonical,
                   country=country, candidates=candidates, source="kb")
-
-
-_set = object.__setattr__
-
-
-def _str_or_none(value: object) -> bool:
-    return value is None or type(value) is str
 
 
 def _nisba_entity(doc: Document, m: KBMatch, kb) -> Entity:

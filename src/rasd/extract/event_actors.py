@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Actor, Document, Entity, Event, Span, shallow_copy
+from rasd.document import Actor, Document, Entity, Event, Span, assembled, shallow_copy, str_or_none
 from rasd.extract.clauses import (
     announced_by,
     claims_responsibility,
@@ -84,37 +84,18 @@ def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
 def _actor_from_entity(e: Entity) -> Actor:
     text, name_en, kb_id, canonical, sector, country, span = \
         e.text, e.name_en, e.kb_id, e.canonical, e.sector, e.country, e.span
-    if type(text) is str and type(span) is Span and _str_or_none(name_en) and _str_or_none(kb_id) \
-            and _str_or_none(canonical) and _str_or_none(sector) and _str_or_none(country):
+    if type(text) is str and type(span) is Span and str_or_none(name_en) and str_or_none(kb_id) \
+            and str_or_none(canonical) and str_or_none(sector) and str_or_none(country):
         # (the entity's fields are already what validation would keep, the span the same object: the Actor
         # is made as `_new_token` makes tokens, field by field; ~100 an article, a third of their time was
         # pydantic's validation; issue 16. tests/extract/test_event_actors_fast.py checks it equals the
         # validated Actor)
-        actor = Actor.__new__(Actor)
-        _set(actor, "text", text)
-        _set(actor, "name_en", name_en)
-        _set(actor, "kb_id", kb_id)
-        _set(actor, "canonical", canonical)
-        _set(actor, "sector", sector)
-        _set(actor, "country", country)
-        _set(actor, "span", span)
-        _set(actor, "acled_name", None)
-        _set(actor, "inter", None)
-        _set(actor, "assoc", [])
-        _set(actor, "actor_id", None)
-        _set(actor, "__pydantic_fields_set__", {"text", "name_en", "kb_id", "canonical", "sector", "country", "span"})
-        _set(actor, "__pydantic_extra__", None)
-        _set(actor, "__pydantic_private__", None)
-        return actor
+        return assembled(Actor, {"text": text, "name_en": name_en, "kb_id": kb_id, "canonical": canonical,
+                                 "sector": sector, "country": country, "span": span, "acled_name": None,
+                                 "inter": None, "assoc": [], "actor_id": None},
+                         {"text", "name_en", "kb_id", "canonical", "sector", "country", "span"})
     return Actor(text=text, name_en=name_en, kb_id=kb_id, canonical=canonical, sector=sector, country=country,
                  span=span)
-
-
-_set = object.__setattr__
-
-
-def _str_or_none(value: object) -> bool:
-    return value is None or type(value) is str
 
 
 def _is_locative(doc: Document, first: int) -> bool:

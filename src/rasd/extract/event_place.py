@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
 
-from rasd.document import Document, Event, EventPlace, Place, Span
+from rasd.document import Document, Event, EventPlace, Place, Span, assembled, str_or_none
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import clause_bounds
 from rasd.extract.event_lexicon import _WORDS
@@ -898,37 +898,18 @@ def _event_place(p: Place | None) -> EventPlace | None:
         return None
     text, name_en, lat, lon, country, admin1, feature, span, within = \
         p.text, p.name_en, p.lat, p.lon, p.country, p.admin1, p.feature, p.span, p.within
-    if type(text) is str and _str_or_none(name_en) and _float_or_none(lat) and _float_or_none(lon) \
-            and _str_or_none(country) and _str_or_none(admin1) and _str_or_none(feature) \
+    if type(text) is str and str_or_none(name_en) and _float_or_none(lat) and _float_or_none(lon) \
+            and str_or_none(country) and str_or_none(admin1) and str_or_none(feature) \
             and (span is None or type(span) is Span) \
             and (within is None or (type(within) is tuple and len(within) == 2 and all(map(_is_float, within)))):
         # (the place's fields are already what validation would keep: made field by field, as `_new_token`
         # makes tokens; ~40 an article; issue 16. tests/extract/test_event_actors_fast.py checks it equals
         # the validated EventPlace)
-        out = EventPlace.__new__(EventPlace)
-        _set(out, "text", text)
-        _set(out, "name_en", name_en)
-        _set(out, "lat", lat)
-        _set(out, "lon", lon)
-        _set(out, "country", country)
-        _set(out, "admin1", admin1)
-        _set(out, "feature", feature)
-        _set(out, "span", span)
-        _set(out, "within", within)
-        _set(out, "__pydantic_fields_set__", {"text", "name_en", "lat", "lon", "country", "admin1", "feature", "span",
-                                              "within"})
-        _set(out, "__pydantic_extra__", None)
-        _set(out, "__pydantic_private__", None)
-        return out
+        return assembled(EventPlace, {"text": text, "name_en": name_en, "lat": lat, "lon": lon, "country": country,
+                                      "admin1": admin1, "feature": feature, "span": span, "within": within},
+                         {"text", "name_en", "lat", "lon", "country", "admin1", "feature", "span", "within"})
     return EventPlace(text=text, name_en=name_en, lat=lat, lon=lon, country=country, admin1=admin1,
                       feature=feature, span=span, within=within)
-
-
-_set = object.__setattr__
-
-
-def _str_or_none(value: object) -> bool:
-    return value is None or type(value) is str
 
 
 def _is_float(value: object) -> bool:
