@@ -924,7 +924,7 @@ def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
     pronoun or «حيث» describes what its noun is for or what usually happens there, not a meeting that took place.
     (A headline's imperfect, «عبدالله بن زايد يستقبل وزير الخارجية», and «بينما يزور طهران» stay events.)"""
     trig = doc.tokens[match.first]
-    if match.first == 0 or "ال" in trig.prefixes or match.rule.reads_as_noun(trig) or not _imperfect(match, trig):
+    if match.first == 0 or match.rule.reads_as_noun(trig) or not _imperfect(match, trig):     # (no «ال»: _imperfect)
         return False
     before = doc.tokens[match.first - 1]
     return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
