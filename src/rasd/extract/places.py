@@ -1071,7 +1071,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             ctx["own_vote_only"] = alone
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
-        if _heads_a_longer_name(doc, *_token_range(doc, e)) or _ends_a_longer_name(doc, _token_range(doc, e)[0]):
+        first, last = _token_range(doc, e)
+        if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
