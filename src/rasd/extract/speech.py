@@ -133,16 +133,28 @@ def verb_with_object(tok: Token) -> VerbForm | None:
     """«ما وصفوه بـ"..."», «وصفته»: a speech verb that carries an object pronoun («ه», «ها», «هم», «هما»); the
     plural «وا» drops its alif before it («وصفوا» + «ه» → «وصفوه»)."""
     norm = tok.norm
-    for suffix in sorted(word_set("pronoun_suffix"), key=len, reverse=True):
+    for suffix in _object_pronouns():
         bare = norm[:-len(suffix)]
         if norm.endswith(suffix) and len(bare) >= 3:
-            forms = speech_verb_forms()
-            found = forms.get(bare) or (forms.get(bare + "ا") if bare.endswith("و") else None)
+            found = _form_before_pronoun(bare)
             if found is None and bare[0] in "وف" and len(bare) > 3:
-                found = forms.get(bare[1:]) or (forms.get(bare[1:] + "ا") if bare.endswith("و") else None)
+                found = _form_before_pronoun(bare[1:])
             if found is not None and found.kind == "past" and not found.needs_prep:
                 return found                        # («نقله إلى "مستشفى ..."» moved him: not speech)
     return None
+
+
+@lru_cache(maxsize=1)
+def _object_pronouns() -> tuple[str, ...]:
+    """The object pronouns of speech_cues.tsv, longest first («هما» before «ها»), sorted once, not per word."""
+    return tuple(sorted(word_set("pronoun_suffix"), key=len, reverse=True))
+
+
+def _form_before_pronoun(bare: str) -> VerbForm | None:
+    """The speech verb form a word is without its object pronoun, the plural's dropped alif restored
+    («وصفو» of «وصفوه» → «وصفوا»)."""
+    forms = speech_verb_forms()
+    return forms.get(bare) or (forms.get(bare + "ا") if bare.endswith("و") else None)
 
 
 # --- tokens and spans -------------------------------------------------------------------------------------
