@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Article, Document
-from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, marks, spanindex, triggers
+from rasd.extract import casualties, clauses, dates, entities, event_actors, event_place, marks, places, spanindex, triggers
 from rasd.extract.event_lexicon import _CLAUSE_BREAKS
 from rasd.pipeline import extract
 
@@ -89,6 +89,10 @@ def _switch_indexes_off(monkeypatch) -> None:
     monkeypatch.setattr(entities, "_joined", lambda doc, a, b: entities._tokens_joined(doc, doc.tokens[a], doc.tokens[b]))
     monkeypatch.setattr(entities, "_club_first_words", lambda: _Everything())
     monkeypatch.setattr(marks, "_MARK_CHARS", re.compile(r"(?s)."))
+    # session 12: the place a word like «المدينة» refers back to, found by scanning every place before it
+    monkeypatch.setattr(places, "_last_place_before", lambda doc, by_start, starts, tok, kinds: next(
+        (p for p in reversed(by_start) if p.span.end <= tok.start and p.feature in kinds and p.lat is not None
+         and tok.sentence - doc.sentence_at(p.span.start) < places._ANAPHOR_SENTENCES), None))
 
 
 class _Everything:
@@ -203,3 +207,25 @@ def test_an_index_by_span_of_is_the_index_by_its_call():
         assert (fast.starts, fast.order, fast.longest, fast.in_order) == \
             (called.starts, called.order, called.longest, called.in_order)
         assert all(fast.overlapping(a, b) == called.overlapping(a, b) for a in range(14) for b in range(a, 15))
+
+
+def test_entities_overlapping_follows_appends_removals_and_equal_copies():
+    """The entities index is kept while the list holds the same entities; an entity appended or removed between
+    two questions changes the answer, and an equal entity that is another object is the one answered."""
+    from rasd.document import Entity, Span
+
+    def entity(start: int, end: int) -> Entity:
+        return Entity(span=Span(start=start, end=end, text="x" * (end - start)), type="GPE", text="x" * (end - start))
+
+    entities._forget_entities_index()
+    listed = [entity(0, 5), entity(10, 15), entity(20, 30)]
+    assert entities._entities_overlapping(listed, 12, 14) == [listed[1]]
+    listed.append(entity(11, 13))
+    assert entities._entities_overlapping(listed, 12, 14) == [listed[1], listed[3]]
+    del listed[1]
+    assert entities._entities_overlapping(listed, 12, 14) == [listed[2]]
+    copy = listed[2].model_copy()
+    listed[2] = copy
+    found = entities._entities_overlapping(listed, 12, 14)
+    assert found == [copy] and found[0] is copy
+    assert entities._entities_overlapping(listed, 40, 50) == []

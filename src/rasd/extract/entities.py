@@ -11,7 +11,6 @@ Coreference: one cluster per KB id; an unknown person's later surname-only menti
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import attrgetter, is_
 import csv
 import re
 from dataclasses import dataclass
@@ -1685,29 +1684,30 @@ def _name_outranks_places(doc: Document, full: Entity) -> bool:
     return is_given_name(first) or (stem_zipf(lexicon_key(first)) or 0) < _YIELD_ZIPF
 
 
-# The entities list as last indexed by `_entities_overlapping`: the list, its entities and their spans (the
-# objects themselves, compared by identity) and the index. The entities stage appends to the list, removes from
-# it in place and gives entities new spans between the questions; the index is used only while all three are
-# the same objects as when it was built (a check in C, ~5 times cheaper than the scan it replaces; issue 16).
-_OVER_INDEX: list = [None, [], [], None]
+# The entities list as last indexed by `_entities_overlapping`: the list, its entities then, and an index of their
+# positions by span. Asked only by the passes after the last one that gives entities new spans (surnames,
+# repeated names, given names: each starts with `_forget_entities_index`); between two questions those passes
+# only append to the list or remove from it, which `==` of the lists sees (C compares the items by identity
+# first, ~2 ns an item). Checking every entity's span as well (`all(map(is_, ...))` over two lists) made a long
+# article quadratic again: 80k words, 10-15 of 14 CPU s; issue 16. The index holds positions, so an equal
+# entity that is another object answers for itself.
+_OVER_INDEX: list = [None, [], None]
+
+
+def _forget_entities_index() -> None:
+    _OVER_INDEX[:] = [None, [], None]
 
 
 def _entities_overlapping(entities: list[Entity], start: int, end: int) -> list[Entity]:
     """The entities overlapping [start, end), in list order: a scan of every entity per question was 28% of a
     40k-word article."""
     kept = _OVER_INDEX
-    if not (kept[0] is entities and len(kept[1]) == len(entities) and all(map(is_, kept[1], entities))
-            and all(map(is_, kept[2], map(_SPAN, entities)))):
+    if not (kept[0] is entities and kept[1] == entities):
         snapshot = list(entities)
-        kept[:] = [entities, snapshot, [e.span for e in snapshot], SpanIndex(snapshot, _span_bounds)]
-    return [e for e in kept[3].overlapping(start, end) if e.span.start < end and start < e.span.end]
-
-
-_SPAN = attrgetter("span")
-
-
-def _span_bounds(e: Entity) -> tuple[int, int]:
-    return e.span.start, e.span.end
+        kept[:] = [entities, snapshot,
+                   SpanIndex(list(range(len(snapshot))), lambda k: (snapshot[k].span.start, snapshot[k].span.end))]
+    return [e for e in map(entities.__getitem__, kept[2].overlapping(start, end))
+            if e.span.start < end and start < e.span.end]
 
 
 def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
@@ -1768,6 +1768,7 @@ def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
     unless the surname is also a frequent word («علي», which the folding would confuse with «على»)."""
+    _forget_entities_index()
     surnames: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: e.span.start):
         words = e.text.split()
@@ -1897,6 +1898,7 @@ def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
     """«معاوية» after «معاوية بن أبي سفيان», «عثمان» after «عثمان بن عفان»: a given name standing alone later in
     the article is the one person named with it before — unless two people share it, or it is also a common
     word («حسن», «علي» which may be «على»)."""
+    _forget_entities_index()
     firsts: dict[str, list[Entity]] = {}
     for e in doc.entities:
         words = e.text.split()
@@ -1929,6 +1931,7 @@ def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
     once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
     known organisation named with its head («تنظيم القاعدة») is that organisation by its bare name later."""
+    _forget_entities_index()
     names: dict[tuple[str, ...], Entity] = {}
     for e in doc.entities:
         if e.type not in ("PERSON", "ORG") or e.source not in ("ner", "pattern", "kb"):

@@ -61,8 +61,10 @@ _DATELINE_REACH = 600
 def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
     """The mention at the head of a line near the top that the sources stage read as the dateline, or that
     is followed by a dateline's dash, colon or parenthesised agency."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    if start >= _DATELINE_REACH or doc.text[line_start:start].strip():
+    if start >= _DATELINE_REACH:
+        return False
+    line_start = doc.text.rfind("\n", 0, start) + 1      # (after the reach test: a far mention's line may be long)
+    if doc.text[line_start:start].strip():
         return False
     line = doc.source.dateline
     if line and normalize_for_match(text) in normalize_for_match(line):
@@ -614,9 +616,12 @@ def _only_town_in(doc: Document, country: str | None) -> Place | None:
     """The one town, village or quarter (not a dateline) the article places in `country`, else None. A story told
     of a country names its town where it names one (measured: the never-read sets gain; a province stays its
     province: its one town named was as often another place in it)."""
-    towns = {p.gazetteer_id: p for p in doc.places if p.country == country and p.lat is not None and p.gazetteer_id
-             and p.feature in ("city", "village", "neighbourhood") and not _is_dateline(doc, p)}
-    return next(iter(towns.values())) if len(towns) == 1 else None
+    memo = document_memo("only_town_in", (doc,), (doc.places,))     # (asked per event: once per country)
+    if country not in memo:
+        towns = {p.gazetteer_id: p for p in doc.places if p.country == country and p.lat is not None and p.gazetteer_id
+                 and p.feature in ("city", "village", "neighbourhood") and not _is_dateline(doc, p)}
+        memo[country] = next(iter(towns.values())) if len(towns) == 1 else None
+    return memo[country]
 
 
 def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,

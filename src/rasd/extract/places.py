@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -677,7 +678,8 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
     """Places the entity layer missed or read as something else, found by their cue: «مدينة عين عيسى»,
     «قرية أبو حمام», «بمنطقة الشيخ زويد» — the longest gazetteer name (up to three words) right after a
     place word, in one of the article's countries, not overlapping a place already found."""
-    taken = [(p.span.start, p.span.end) for p in doc.places]
+    # (an index the loop adds to: a scan of every place per word read made long articles quadratic; issue 16)
+    taken = GrowingIndex([(p.span.start, p.span.end) for p in doc.places], _itself)
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
@@ -689,7 +691,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
             if tokens[n].sentence != tok.sentence:
                 continue
             start, end = tokens[k + 1].start, tokens[n].end
-            if any(a < end and start < b for a, b in taken):
+            if _overlapping(taken, start, end):
                 continue        # (a shorter name may end before the place found there)
             name = doc.text[start:end]
             if n == k + 1 and _heads_a_longer_name(doc, n, n):
@@ -718,20 +720,20 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                                  name_en=best.name_en, lat=best.lat, lon=best.lon, country=best.country,
                                  admin1=best.admin1_en or best.admin1 or None, feature="fac", gazetteer_id=best.id,
                                  reason=f"a facility named after {best.name_en}"))
-                taken.append((tok.stem_start, end))
+                taken.add((tok.stem_start, end))
             elif best is not None:
                 out.append(_place(e, best, ctx, reason + " (after a place word)"))
-                taken.append((start, end))
+                taken.add((start, end))
             break
         else:
             if role[0] == "cue" and (latin := _latin_after_cue(doc, kb, k, role[1], countries, taken)) is not None:
                 out.append(latin)       # «مدينة والام» in a story of Niger: Ouallam, named only in Latin
-                taken.append((latin.span.start, latin.span.end))
+                taken.add((latin.span.start, latin.span.end))
     return out
 
 
 def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
-                     taken: list[tuple[int, int]]) -> Place | None:
+                     taken: GrowingIndex) -> Place | None:
     """The word or two right after the place word at token k, which no layer read as a name and the gazetteer
     does not hold in Arabic: the place of the article's country whose Latin name it transliterates
     (_latin_place's strict test), the one-word reading first."""
@@ -743,13 +745,35 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
         # its second word when the first alone names nothing: «منطقة تزي وزو» is Tizi Ouzou, not «تزي» and «زو»)
         if n >= len(tokens) or tokens[n].sentence != tokens[k].sentence \
                 or n > k + 1 and tokens[n].prefixes not in ([], ["و"]) \
-                or _text_gap(doc, n) or any(a < tokens[n].end and tokens[k + 1].start < b for a, b in taken):
+                or _text_gap(doc, n) or _overlapping(taken, tokens[k + 1].start, tokens[n].end):
             return None
         e = Entity(span=doc.span(tokens[k].stem_start, tokens[n].end), text=doc.text[tokens[k].stem_start:tokens[n].end],
                    type="GPE", source="cue")
         if (place := _latin_place(doc, e, {"cue": cue}, [], countries, kb)) is not None:
             return place
     return None
+
+
+def _last_place_before(doc: Document, by_start: list[Place], starts: list[int], tok, kinds: frozenset[str]) -> Place | None:
+    """The last place of `kinds` (by start) ending before `tok`, within _ANAPHOR_SENTENCES sentences of it:
+    looked for back from the token, stopping at the first place too far back (not a scan of every place per
+    word; issue 16)."""
+    for k in range(bisect_right(starts, tok.start) - 1, -1, -1):
+        p = by_start[k]
+        if tok.sentence - doc.sentence_at(p.span.start) >= _ANAPHOR_SENTENCES:
+            return None     # (every place before it is as far or farther)
+        if p.span.end <= tok.start and p.feature in kinds and p.lat is not None:
+            return p
+    return None
+
+
+def _itself(bounds: tuple[int, int]) -> tuple[int, int]:
+    return bounds
+
+
+def _overlapping(taken: GrowingIndex, start: int, end: int) -> bool:
+    """Whether a span of `taken` overlaps [start, end)."""
+    return any(a < end and start < b for a, b in taken.overlapping(start, end))
 
 
 def _text_gap(doc: Document, n: int) -> bool:
@@ -814,6 +838,7 @@ def _places_referred_back(doc: Document) -> list[Place]:
     named in the same sentence or the two before it (its point, named by the word itself)."""
     starts = {p.span.start for p in doc.places} | {e.span.start for e in doc.entities}
     by_start = sorted(doc.places, key=lambda p: p.span.start)
+    place_starts = [p.span.start for p in by_start]
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens):
@@ -827,9 +852,7 @@ def _places_referred_back(doc: Document) -> list[Place]:
         role = (_word_role(prev.stem) or _word_role(prev.norm)) if prev is not None else None
         if role and role[0] in ("direction_prefix", "direction"):
             continue        # «شمال المدينة»: a part of the town, another place than the town's point
-        antecedent = next((p for p in reversed(by_start) if p.span.end <= tok.start and p.feature in kinds
-                           and p.lat is not None
-                           and tok.sentence - doc.sentence_at(p.span.start) < _ANAPHOR_SENTENCES), None)
+        antecedent = _last_place_before(doc, by_start, place_starts, tok, kinds)
         if antecedent is None:
             continue
         start = tok.stem_start - 2      # «بالمدينة» → «المدينة»
