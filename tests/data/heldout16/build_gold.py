@@ -551,7 +551,7 @@ doc("h16-015", "https://vip-8k.online/2025/09/17/%d8%ba%d8%a7%d8%b1%d8%a9-%d8%a7
      Q("الدراجات النارية", [], opt=True)])
 
 # ---------------------------------------------------------------- h16-016 Pakistan, two suicide bombers attack a mosque; 60 wounded taken to a hospital near Peshawar (Tawasul 24)
-BOMB16 = ["انتحاريين اثنين مسلحين", "انتحاريين اثنين", "suicide bombers"]
+BOMB16 = ["انتحاريين اثنين مسلحين", "انتحاريين اثنين", "انتحاريين", "suicide bombers"]
 doc("h16-016", "https://tawasul24.com/?p=11677", None,
     ["Tawasul 24", "tawasul24.com"],
     """وقال متحدث باسم مستشفى قريب من مدينة بيشاور شمال غرب البلاد، إن “60 مصاباً نقلوا إلى المستشفى”.
@@ -565,13 +565,15 @@ doc("h16-016", "https://tawasul24.com/?p=11677", None,
      E("ORG", "حركة طالبان الباكستانية", "Tehreek-e-Taliban Pakistan"),
      E("GPE", "مقاطعة خيبر بختونخوا", "خيبر بختونخوا", "Khyber Pakhtunkhwa"),
      E("GPE", "باكستان", "Pakistan")],
-    [P("Peshawar", ["مدينة بيشاور", "بيشاور", "Peshawar"], 34.008, 71.578, "city", "PK"),
+    [P("Peshawar", ["مدينة بيشاور", "بيشاور", "Peshawar"], 34.008, 71.578, "city", "PK", opt=True),
      P("Khyber Pakhtunkhwa", ["مقاطعة خيبر بختونخوا", "خيبر بختونخوا", "Khyber Pakhtunkhwa"], 34.5, 72.0, "admin1", "PK", opt=True),
      P("Afghanistan", ["أفغانستان", "Afghanistan"], 33.9, 67.7, "country", "AF", opt=True),
      P("Pakistan", ["باكستان", "Pakistan"], 30.4, 69.3, "country", "PK", opt=True),
      P("Afghanistan-Pakistan border region", ["المنطقة الحدودية بين البلدين", "border region"], 33.5, 70.5, "region", "PK", opt=True)],
-    [V(["ASSAULT"], "Peshawar", [], BOMB16, ["المسجد", "worshippers"], injuries=60,
+    [V(["ASSAULT"], None, [], BOMB16, ["المسجد", "worshippers"], injuries=60,
        ev="إن “60 مصاباً نقلوا إلى المستشفى” / فإن انتحاريين اثنين مسلحين دخلا عنوة إلى المسجد، وفجرا عبوات ناسفة بحوزتهما"),
+     V(["ASSAULT"], "Peshawar", [], BOMB16, ["المسجد", "worshippers"], injuries=60, opt=True,
+       ev="وقال متحدث باسم مستشفى قريب من مدينة بيشاور شمال غرب البلاد، إن “60 مصاباً نقلوا إلى المستشفى”"),
      V(["ASSAULT"], "Khyber Pakhtunkhwa", [], BOMB16, ["المسجد", "worshippers"], injuries=60, opt=True,
        ev="فإن انتحاريين اثنين مسلحين دخلا عنوة إلى المسجد، وفجرا عبوات ناسفة بحوزتهما"),
      V(["ASSAULT"], "Khyber Pakhtunkhwa", [], ["Pakistani army"], ["جماعات متشددة إسلاموية", "militant groups"], opt=True,
