@@ -230,8 +230,10 @@ def _forces_of(state: Actor, agent: Actor) -> bool:
 def _one_state_force(a: Actor, b: Actor) -> bool:
     """A country's army and its forces told by a common noun («القوات الأفغانية» ... «القوات الحكومية»): one
     side. Two named forces of one country (the army and a militia) stay two."""
-    return bool(a.country and a.country == b.country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES
-                and ((a.kb_id or "").startswith("agent.") or (b.kb_id or "").startswith("agent.")))
+    generic = [(x.kb_id or "").startswith("agent.") for x in (a, b)]
+    # two common nouns of an army with no country read yet («القوات المسلحة» ... «الجيش»): one article's army
+    one_country = a.country == b.country and (bool(a.country) or all(generic))
+    return bool(one_country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES and any(generic))
 
 
 def _one_side(state: Actor, person: Actor) -> bool:
@@ -337,7 +339,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if not _modes_agree(a, b):
         return False        # a capture and an air strike on one town are two events
-    if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place):
+    if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place) \
+            and not (lead and _one_act_of_a_summary_sentence(a, b)):
         return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
@@ -357,6 +360,18 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _one_act_of_a_summary_sentence(a: Event, b: Event) -> bool:
+    """One mention tells a single act at a city; the other stands in a sentence that sums up several acts («عدة
+    هجمات ... في سلسلة تفجيرات») but is placed at a neighbourhood or site inside that city («استهدفت كمينا
+    للجيش بمنطقة ... جنوب غرب المدينة»): the act the sentence names at that site, the single act told again
+    more finely, not the sum (which takes the sentence's other places). Asked of a headline or lead mention."""
+    if tells_several(a) == tells_several(b):
+        return False
+    single, several = (a, b) if tells_several(b) else (b, a)
+    return single.place is not None and several.place is not None and single.place.feature == "city" \
+        and several.place.feature in _INNER and _nested(single.place, several.place)
 
 
 _CLASH_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["clash"])
