@@ -535,8 +535,10 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
         fine = details[0]
         _absorb(fine, event, keep_tolls=True)
-        if _told_in_its_sentence(event) and _named_only_later(fine):
-            fine.place = event.place    # «في منطقة بدر في وزيرستان» over a place named only further on
+        if _told_in_its_sentence(event) and _named_only_later(fine) and not _in_its_province(fine.place, p):
+            # «في منطقة بدر في وزيرستان» over a place named only further on, elsewhere; a village in the coarse
+            # place's province («منطقة حورة» in «حضرموت») is where a mention merged into the event placed it
+            fine.place = event.place
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
@@ -608,6 +610,11 @@ def _told_in_its_sentence(event: Event) -> bool:
     """The event's place is named in its own sentence (not taken from elsewhere in the article)."""
     span = event.place.span if event.place is not None else None
     return span is not None and event.evidence.start <= span.start < event.evidence.end
+
+
+def _in_its_province(fine: EventPlace | None, coarse: EventPlace) -> bool:
+    """The fine place lies in the province the coarse place is, or names."""
+    return fine is not None and bool(fine.admin1) and fine.admin1 == coarse.admin1
 
 
 def _named_only_later(event: Event) -> bool:
