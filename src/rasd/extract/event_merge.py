@@ -337,8 +337,10 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
-    if not _modes_agree(a, b):
-        return False        # a capture and an air strike on one town are two events
+    if not _modes_agree(a, b) and not (told_here and _same_place(a.place, b.place)):
+        return False        # a capture and an air strike on one town are two events; but two nouns of one
+        #                     sentence at a's place, one of whose mentions came from it, tell one act («نفذ
+        #                     سائقون إضرابا ووقفات احتجاجية» after the headline's «إضرابا»)
     if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place) \
             and not (lead and _one_act_of_a_summary_sentence(a, b)):
         return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
