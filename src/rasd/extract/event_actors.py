@@ -251,8 +251,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))))
 
 
 _SECURITY_STATE_WORDS = _WORDS["security_state"]
@@ -475,6 +475,43 @@ def _group_adjective(doc: Document, m: Mention) -> bool:
         and doc.tokens[m.first].stem.endswith(_ADJECTIVE_ENDINGS)
 
 
+_PARTITIVE_FORCE = _WORDS["partitive_force"]
+
+
+def _partitive_force_head(doc: Document, m: Mention, covered: set[int]) -> int | None:
+    """The token of an indefinite unit noun before «من» (and a group head) and the mention m («قوة من الدعم
+    السريع», «دورية من الجيش»), when no other mention holds it; else None."""
+    k = m.first - 1
+    if k >= 0 and doc.tokens[k].stem in _WORDS["group_head"] and not doc.tokens[k].prefixes:
+        k -= 1
+    if k < 1 or doc.tokens[k].stem != "من" or doc.tokens[k].prefixes:
+        return None
+    head = doc.tokens[k - 1]
+    if head.stem not in _PARTITIVE_FORCE or "ال" in head.prefixes or head.suffix or k - 1 in covered \
+            or head.sentence != doc.tokens[m.first].sentence or _punctuated(doc, k - 1, m.first):
+        return None
+    return k - 1
+
+
+def _join_force_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«هاجمت قوة من الدعم السريع قرى», «داهمت دورية من الجيش»: a unit noun no role names, before «من» and a named
+    body or a state force, is that body acting (its identity and sector; the text covers both) — the verb's
+    subject right after it, not a prepositional phrase past it."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("entity", "agent") and not m.locative and m.actor.span is not None \
+                and not (m.actor.kb_id or "").startswith(_PLACE_ID_PREFIXES) \
+                and (h := _partitive_force_head(doc, m, covered)) is not None:
+            head = doc.tokens[h]
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end)})
+            m = Mention(h, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«مسلحون من حركة الشباب», «عناصر من الجيش السوري», «عناصر من تنظيم داعش»: a generic agent or victim noun
     followed by «من» (and a group head word) and a named body is that body (its identity and sector; the span covers both)."""
@@ -561,6 +598,11 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         # «قوات» is the genitive of the same force noun
         genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
+        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني»: a force noun no mention holds, in construct before a
+        # definite state force of the agent layer, is that force's arm (its head noun belongs to the actor's name)
+        genitive_agent = genitive_agent or m.kind == "agent" and m.actor.kb_id is not None \
+            and m.actor.sector in _ARMED_SECTORS and "ال" in doc.tokens[m.first].prefixes \
+            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف"}
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
@@ -1602,8 +1644,14 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             and (k := announced_by(doc, i, reach=_ANNOUNCER_REACH)) is not None and (actor1.first > k or actor1.last < k) \
             and not _complementizer_between(doc, k, actor1.first):
         # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
-        # مسلحين قتلوا»: the subject inside the report is)
-        actor1 = None
+        # مسلحين قتلوا»: the subject inside the report is) — unless a state force tells the deaths of the armed
+        # group it fights («أعلن الجيش النيجيري مقتل عشرين مسلحا من بوكو حرام»): its own operation killed them
+        enemy = _enemy_dead(doc, last, after, targets) if actor1.first == k + 1 \
+            and actor1.actor.sector in _STATE_FORCE_SECTORS else None
+        if enemy is None:
+            actor1 = None
+        else:
+            object_ = enemy
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
@@ -1692,6 +1740,20 @@ def _as_a_crowd(actor: Actor) -> Actor:
     if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
         return actor
     return actor.model_copy(update={"name_en": english_plural(actor.name_en)})
+
+
+_STATE_FORCE_SECTORS = frozenset({"military", "police"})
+_NONSTATE_ARMED_SECTORS = ROLES["nonstate_armed_sectors"]
+_ENEMY_DEAD_REACH = 4    # «مقتل عشرين مسلحا من بوكو حرام»: a number and a partitive before the group
+
+
+def _enemy_dead(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
+    """The non-state armed side a casualty noun counts right after it in its clause («مقتل عشرين مسلحا من بوكو
+    حرام», «مقتل خمسة إرهابيين»), else None."""
+    first = next((m for m in after if m.kind != "nisba" and m not in targets), None)
+    if first is None or first.first - last > _ENEMY_DEAD_REACH or not _same_clause(doc, last, first.first):
+        return None
+    return first if first.actor.sector in _NONSTATE_ARMED_SECTORS else None
 
 
 _APPOSITION_REACH = 16
