@@ -10,7 +10,7 @@ from importlib import resources
 from rasd.document import Actor, Document, Event, EventPlace
 from rasd.extract.attribution import claim_sources
 from rasd.extract.event_actors import _PROTESTER_AGENTS
-from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS, ROLES
+from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
 from rasd.extract.specificity import generic_nouns
 from rasd.extract.speech import is_complementizer, verb_form
@@ -476,41 +476,6 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
                     and 0 <= here - doc.sentence_at(earlier.trigger.start) <= _ACTOR_MEMORY_SENTENCES:
                 event.actor1 = earlier.actor1
                 break
-
-
-_SET_ASIDE_MEMORY_SENTENCES = 1
-_DEATH_LEMMAS = frozenset(normalize_for_match(w) for w in ROLES["death_lemmas"])
-
-
-def _tells_deaths(doc: Document, event: Event) -> bool:
-    """The event's trigger is a word of killing or wounding («قتل», «مقتل», «أصيب»), which tells a toll, not how."""
-    first = doc.tokens_starting_in(event.trigger.start, event.trigger.end)
-    return bool(first) and first[0].stem in _DEATH_LEMMAS
-_ARMED_SECTORS = ROLES["armed_sectors"]
-
-
-def attackers_told_next(events: list[Event], doc: Document, set_aside: list[Event] = ()) -> None:
-    """An attack still told with no actor takes the attacker of an attack mention set aside as not specific in
-    its sentence or the one before («هاجم مقاتلو الشباب فندقا ... وأطلقوا النار على المشاة. قتل أكثر من 30
-    شخصا.»: the attack told in words the toll follows); else, «والهجوم يسفر عن مقتل اثني عشر مواطنا» in a lead,
-    then «هاجمت قوة من الدعم السريع قرى ...», the attacker of the next attack of its kind within three
-    sentences. Run last, once the events are merged and summaries set aside (an actor read off another sentence
-    must not keep two mentions apart)."""
-    for k, event in enumerate(events):
-        if event.actor1 is not None or event.type != "ASSAULT":
-            continue
-        here = doc.sentence_at(event.trigger.start)
-        told = [o for o in set_aside if _tells_deaths(doc, event) and o.actor1 is not None
-                and o.trigger.start < event.trigger.start
-                and identifies_attacker(o.actor1) and o.actor1.sector in _ARMED_SECTORS
-                and here - doc.sentence_at(o.trigger.start) <= _SET_ASIDE_MEMORY_SENTENCES]
-        if told:
-            event.actor1 = told[-1].actor1
-            continue
-        later = next((o for o in events[k + 1:] if same_kind(o, event) and o.actor1 is not None
-                      and 0 < doc.sentence_at(o.trigger.start) - here <= _ACTOR_MEMORY_SENTENCES), None)
-        if later is not None:
-            event.actor1 = later.actor1
 
 
 def _is_total_of_others(event: Event, events: list[Event]) -> bool:

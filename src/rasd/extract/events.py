@@ -54,7 +54,6 @@ from rasd.extract.event_merge import (
     _fold_protest_demands,
     identifies_attacker,
     _inherit_actors,
-    attackers_told_next,
     _is_summary,
     at_whole_areas,
     back_to_parts,
@@ -492,7 +491,6 @@ def run(doc: Document) -> None:
     deaths_only: set[int] = set()    # ids of deaths told with no attack word in their clause («ومقتل الطيار»)
     weekdays: dict[int, int] = {}    # id of an event → the one weekday its sentence names («وأمس السبت، اعتقلت»)
     donors: list[Event] = []         # restatements set aside that name who did it («نفّذت قوات الدعم السريع الهجوم»)
-    generic_attacks: list[Event] = []   # attack mentions set aside as not specific, with the actor read for them
     one_more_elsewhere: list[tuple[int, Event]] = []    # set aside, but specific enough beside another attack
     matches = _one_reading_per_word(doc, lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
     verbs = perfect_verbs(doc, [m.first for m in matches if not m.rule.reads_as_noun(doc.tokens[m.first])])
@@ -669,8 +667,6 @@ def run(doc: Document) -> None:
                 if "ال" not in trig.prefixes and not trig.suffix \
                         and (bar := context_threshold(event_type)) is not None and score >= bar:
                     one_more_elsewhere.append((sentence, event))
-                if event_type == "ASSAULT":
-                    generic_attacks.append(event)
                 set_aside("generic", why)
                 continue
         if passive_prone(doc, match):
@@ -714,7 +710,6 @@ def run(doc: Document) -> None:
     _dates_from_retellings(doc, events)
     _dates_of_undated_leads(doc, events)
     back_to_parts(moved)
-    attackers_told_next(events, doc, generic_attacks)
     for e in events:
         e.reported_by = reported_by_for_span(doc, e.evidence.start, e.evidence.end)
         if e.actor1 is not None and e.actor2 is not None and _actor_key(e.actor1) == _actor_key(e.actor2):

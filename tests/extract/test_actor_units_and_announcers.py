@@ -1,0 +1,37 @@
+"""actor18: a unit noun before «من» and a named body is that body acting («هاجمت قوة من الدعم السريع»); a force
+noun in construct before a definite state force belongs to its name («طائرات الاحتلال»); a state force announcing
+the deaths of the armed group it fights killed them."""
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _events(text: str, published: str = "2024-05-01"):
+    return extract(Article(id="t", text=text, published=published)).events
+
+
+def test_a_unit_of_a_named_body_after_the_verb_is_its_subject():
+    text = ("هاجمت قوة من الدعم السريع على متن أربع عربات قتالية صبيحة أمس الثلاثاء قرى فوري والأريت الواقعة "
+            "شرق خورطقت بولاية شمال كردفان السودانية، ما تسبب في مقتل وإصابة 15 شخصا.")
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "org.rsf"
+    assert attack.actor1.text == "قوة من الدعم السريع"
+
+
+def test_a_force_noun_before_the_occupation_is_part_of_its_name():
+    text = "وقصفت طائرات الاحتلال الإسرائيلي مجددا خيمة للنازحين في منطقة المواصي جنوب قطاع غزة."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text.startswith("طائرات الاحتلال")
+
+
+def test_an_army_announcing_its_enemys_dead_killed_them():
+    text = "أعلن الجيش النيجيري مقتل عشرين مسلحا من بوكو حرام في عملية عسكرية بولاية بورنو."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "agent.army"
+    assert attack.actor2 is not None and attack.actor2.kb_id == "org.boko_haram"
+
+
+def test_an_army_announcing_its_own_dead_did_not_kill_them():
+    text = "أعلن الجيش النيجيري مقتل جنديين في ولاية زامفارا شمال غرب البلاد."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is None or attack.actor1.kb_id != "agent.army"
