@@ -35,3 +35,10 @@ def test_an_army_announcing_its_own_dead_did_not_kill_them():
     text = "أعلن الجيش النيجيري مقتل جنديين في ولاية زامفارا شمال غرب البلاد."
     attack = next(e for e in _events(text) if e.type == "ASSAULT")
     assert attack.actor1 is None or attack.actor1.kb_id != "agent.army"
+
+
+def test_a_role_read_with_its_nisba_keeps_the_roles_name():
+    text = "أصيب عشرات المحتجين بالرصاص الحي بعد أن أطلق الأمن العراقي النار عليهم في ساحة التحرير وسط بغداد."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "agent.security_forces"
+    assert attack.actor1.canonical == "قوات الأمن"

@@ -81,9 +81,19 @@ def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
     return actor
 
 
+@lru_cache(maxsize=1)
+def _role_names() -> dict[str, str]:
+    """Agent id → the role's own name, its first Arabic form in agents.tsv («agent.occupation» → «قوات الاحتلال»)."""
+    return {aid: a.aliases_ar[0] for aid, a in load_kb().actors.agents.items() if a.aliases_ar}
+
+
 def _actor_from_entity(e: Entity) -> Actor:
     text, name_en, kb_id, canonical, sector, country, span = \
         e.text, e.name_en, e.kb_id, e.canonical, e.sector, e.country, e.span
+    if canonical is None and kb_id is not None and kb_id.startswith("agent."):
+        # «الاحتلال الإسرائيلي», «الأمن العراقي»: a role read with its nisba keeps the role's own name as canonical
+        # (the nisba gives its country)
+        canonical = _role_names().get(kb_id)
     if type(text) is str and type(span) is Span and str_or_none(name_en) and str_or_none(kb_id) \
             and str_or_none(canonical) and str_or_none(sector) and str_or_none(country):
         # (the entity's fields are already what validation would keep, the span the same object: the Actor
