@@ -42,3 +42,19 @@ def test_a_role_read_with_its_nisba_keeps_the_roles_name():
     attack = next(e for e in _events(text) if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.kb_id == "agent.security_forces"
     assert attack.actor1.canonical == "قوات الأمن"
+
+
+def test_the_claimant_is_the_subject_of_the_verb_before_the_claim():
+    text = ("قُتل 5 جنود، اليوم السبت، وأصيب آخرون في انفجار استهدف قوات تابعة للاتحاد الإفريقي في الصومال.\n"
+            "وأكد مسؤولون في المنطقة وقوع الهجوم، لكنهم لم يحددوا عدد الضحايا، فيما أعلنت \"حركة الشباب\" "
+            "الإرهابية مسؤوليتها عن الهجوم.")
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "org.al_shabaab"
+
+
+def test_a_claim_told_first_credits_the_attack_restated_next():
+    text = ("أعلنت جماعة داعش الإرهابية، مسؤوليتها عن نصب كمين لقافلة عسكرية في شمال بوركينا فاسو، قرب الحدود "
+            "مع مالي.\nحيث لقي 14 عسكرياً على الأقل مصرعهم، مؤخراً في الكمين الإرهابي، بإقليم أودالان، شمال "
+            "الدولة الأفريقية، وفقاً لحكومة بوركينا فاسو.")
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "org.isis"

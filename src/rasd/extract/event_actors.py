@@ -2064,6 +2064,22 @@ def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
         or any(e.trigger.start == tokens[j].start for e in events)
 
 
+def _restates_an_attack(doc: Document, sentence: int) -> bool:
+    """The sentence names an attack with the article («في الكمين», «الهجوم»): the one told before."""
+    bounds = doc.token_range(doc.sentences[sentence].start, doc.sentences[sentence].end)
+    return bounds is not None and any("ال" in doc.tokens[j].prefixes and doc.tokens[j].stem in _ATTACK_NOUNS
+                                      for j in range(bounds[0], bounds[1] + 1))
+
+
+def _announcing_subject(doc: Document, mentions: list[Mention], k: int) -> Mention | None:
+    """«وأكد مسؤولون في المنطقة وقوع الهجوم، فيما أعلنت "حركة الشباب" مسؤوليتها»: the subject right after the
+    verb of announcing nearest before the claim word at k (not the sentence's first name: another clause's)."""
+    j = announced_by(doc, k, reach=_ANNOUNCER_REACH)
+    if j is None:
+        return None
+    return next((m for m in mentions if j < m.first <= j + 2 and m.last < k), None)
+
+
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
     """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
     latest attack told before the claim (within five sentences) that names none, or names its announcer."""
@@ -2082,7 +2098,7 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         # مسؤوليتها» names it before the noun
         claimant = next((m for m in mentions if 0 < m.first - k <= 2), None) \
             if tok.stem.startswith("تبن") else None
-        claimant = claimant or next((m for m in mentions if m.last < k), None)
+        claimant = claimant or _announcing_subject(doc, mentions, k) or next((m for m in mentions if m.last < k), None)
         if claimant is None or any(doc.tokens[j].stem in _DENIAL_VERBS for j in range(lo, k)) \
                 or any(doc.tokens[j].stem in _DENIAL for j in range(max(lo, k - _DENIAL_REACH), k)):
             continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم», «ولم تعلن أي جهة مسؤوليتها»: no one is credited
@@ -2090,6 +2106,14 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
                    and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]
+        if not earlier and not _generic(claimant.actor):
+            # «أعلنت جماعة داعش مسؤوليتها عن نصب كمين لقافلة عسكرية ... حيث لقي 14 عسكرياً مصرعهم في الكمين»: a
+            # claim told first, the attack it claims told in the sentence after
+            told_next = next((e for e in attacks if doc.sentence_at(e.trigger.start) == sentence + 1
+                              and _restates_an_attack(doc, sentence + 1)), None)
+            if told_next is not None and (told_next.actor1 is None or _generic(told_next.actor1)
+                                          and told_next.actor1.sector not in ("military", "police")):
+                told_next.actor1 = claimant.actor
         if earlier:
             target = earlier[-1]
             if target.actor1 is None or target.actor1.sector in ("military", "police") \
