@@ -58,3 +58,9 @@ def test_a_claim_told_first_credits_the_attack_restated_next():
             "الدولة الأفريقية، وفقاً لحكومة بوركينا فاسو.")
     attack = next(e for e in _events(text) if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.kb_id == "org.isis"
+
+
+def test_a_feminine_plural_role_takes_its_feminine_adjective():
+    text = "هاجمت عصابات مسلحة قرية في ولاية زمفارا شمال غرب نيجيريا وخطفت 30 شخصا."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.text == "عصابات مسلحة"

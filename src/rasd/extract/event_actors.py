@@ -1300,21 +1300,30 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
 
 
 _PLURAL_CASE_ENDINGS = ("ون", "ين")
+_FEMININE_PLURAL = "ات"
+
+
+def _agrees_with(head, word) -> bool:
+    """«إرهابيون مترجلون»: the same sound plural case; «عصابات مسلحة»: a feminine plural of things or groups takes
+    a feminine singular adjective."""
+    if head.stem.endswith(_PLURAL_CASE_ENDINGS):
+        return word.stem[-2:] == head.stem[-2:]
+    return head.stem.endswith(_FEMININE_PLURAL) and word.stem.endswith("ه")
 
 
 def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«اغتال إرهابيون مترجلون ضابطا»: an indefinite sound plural role followed at once by a bare word in the same
-    plural case («-ون» after «-ون», «-ين» after «-ين») has that word as its adjective; the role's text takes it."""
+    """«اغتال إرهابيون مترجلون ضابطا», «هاجمت عصابات مسلحة قرية»: an indefinite plural role followed at once by a
+    bare word that agrees with it (_agrees_with) has that word as its adjective; the role's text takes it."""
     covered = {k for m in mentions for k in range(m.first, m.last + 1)}
     out = []
     for m in mentions:
         nxt = m.last + 1
         head = doc.tokens[m.last]
         if m.kind in ("agent", "victim") and m.first == m.last and "ال" not in head.prefixes and not head.suffix \
-                and head.stem.endswith(_PLURAL_CASE_ENDINGS) and nxt < len(doc.tokens) and nxt not in covered \
+                and nxt < len(doc.tokens) and nxt not in covered \
                 and doc.tokens[nxt].sentence == head.sentence and not doc.tokens[nxt].prefixes \
                 and not doc.tokens[nxt].suffix and len(doc.tokens[nxt].stem) > 4 \
-                and doc.tokens[nxt].stem[-2:] == head.stem[-2:] and not _punctuated(doc, m.last, nxt) \
+                and _agrees_with(head, doc.tokens[nxt]) and not _punctuated(doc, m.last, nxt) \
                 and doc.tokens[nxt].stem not in _WORDS["another"] and not _a_number(doc, nxt) \
                 and m.actor.span is not None:
             end = doc.tokens[nxt].end
