@@ -64,3 +64,9 @@ def test_a_feminine_plural_role_takes_its_feminine_adjective():
     text = "هاجمت عصابات مسلحة قرية في ولاية زمفارا شمال غرب نيجيريا وخطفت 30 شخصا."
     attack = next(e for e in _events(text) if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "عصابات مسلحة"
+
+
+def test_a_joined_plural_verb_goes_on_with_the_settlers_who_stormed():
+    text = "اقتحم مستوطنون قرية ترمسعيا شمال رام الله فجر اليوم وأحرقوا عددا من المنازل والمركبات."
+    burning = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert burning.actor1 is not None and burning.actor1.kb_id == "agent.settler"

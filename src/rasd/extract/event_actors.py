@@ -1412,6 +1412,13 @@ def _coordinated_verb(doc: Document, i: int) -> bool:
     return tok.prefixes[:1] == ["و"] and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
 
 
+def _joined_plural_verb(doc: Document, i: int) -> bool:
+    """«اقتحم مستوطنون قرية ترمسعيا وأحرقوا عددا من المنازل»: a verb joined by «و» with the plural pronoun as its
+    subject («-وا») goes on with the subject of the clause before it, comma or not."""
+    tok = doc.tokens[i]
+    return tok.prefixes[:1] == ["و"] and len(tok.stem) > 3 and tok.stem.endswith("وا")
+
+
 def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
     """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
     verb later in the sentence shares; None when the sentence does not open that way."""
@@ -1419,7 +1426,10 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     lo = i
     while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
         lo -= 1
-    subject = next((m for m in before if m.first == lo + 1 and m.kind in ("entity", "agent") and not m.locative), None)
+    # (a plural in «-ون» right after the verb is its subject, whatever its sector: «اقتحم مستوطنون قرية»)
+    subject = next((m for m in before if m.first == lo + 1 and not m.locative and (
+        m.kind in ("entity", "agent") or m.kind == "victim" and _nominative_plural(doc, m)
+        and m.first not in _counted_starts(doc))), None)
     if subject is not None and any(doc.tokens[k].stem in _COMPLEMENTIZERS and not doc.tokens[k].suffix
                                    for k in range(subject.last + 1, i)):
         return None     # «قالت السلطات إن عبوة ناسفة انفجرت، وقتلت سبعة جنود»: the verb is in the report
@@ -1617,7 +1627,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
-    if actor1 is None and verb_like and _coordinated_verb(doc, i):
+    if actor1 is None and verb_like and (_coordinated_verb(doc, i) or _joined_plural_verb(doc, i)):
         actor1 = _opening_subject(doc, i, before)     # «واتهمت إسرائيل حزب الله ...، وتوعدت بتكبيده»
     if actor1 is None and event_type == "CONSULT" and not verb_like and not tokens[i].suffix and (genitive := next(
             (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
