@@ -70,3 +70,9 @@ def test_a_joined_plural_verb_goes_on_with_the_settlers_who_stormed():
     text = "اقتحم مستوطنون قرية ترمسعيا شمال رام الله فجر اليوم وأحرقوا عددا من المنازل والمركبات."
     burning = next(e for e in _events(text) if e.type == "ASSAULT")
     assert burning.actor1 is not None and burning.actor1.kb_id == "agent.settler"
+
+
+def test_at_the_hands_of_in_the_plural_marks_the_agent():
+    text = "قتل ثلاثة مدنيين على أيدي عناصر من ميليشيا الدعم السريع في قرية ود النورة بولاية الجزيرة أمس."
+    attack = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kb_id == "org.rsf"
