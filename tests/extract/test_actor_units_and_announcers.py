@@ -76,3 +76,9 @@ def test_at_the_hands_of_in_the_plural_marks_the_agent():
     text = "قتل ثلاثة مدنيين على أيدي عناصر من ميليشيا الدعم السريع في قرية ود النورة بولاية الجزيرة أمس."
     attack = next(e for e in _events(text) if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.kb_id == "org.rsf"
+
+
+def test_an_agency_noun_before_the_security_forces_names_the_body():
+    text = "وأعلن جهاز الأمن الوطني إلقاء القبض على ثلاثة إرهابيين في محافظة الأنبار غربي البلاد."
+    arrest = next(e for e in _events(text) if e.type == "COERCE")
+    assert arrest.actor1 is not None and arrest.actor1.text.startswith("جهاز الأمن الوطني")

@@ -261,8 +261,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))))
 
 
 _SECURITY_STATE_WORDS = _WORDS["security_state"]
@@ -518,6 +518,46 @@ def _join_force_partitives(doc: Document, mentions: list[Mention]) -> list[Menti
             actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
                                                "span": doc.span(start, m.actor.span.end)})
             m = Mention(h, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
+_BODY_HEADS = _WORDS["body_head"]
+_BODY_ADJECTIVES = _WORDS["body_adjective"]
+_BODY_ADJECTIVE_REACH = 2
+
+
+def _body_name_end(doc: Document, last: int, covered: set[int]) -> int:
+    """The last token of a body's name after its force word at `last`: up to two definite adjectives
+    («جهاز الأمن الوطني», «مديرية الأمن العام»)."""
+    end = last
+    for k in range(last + 1, min(len(doc.tokens), last + 1 + _BODY_ADJECTIVE_REACH)):
+        tok = doc.tokens[k]
+        if k in covered or tok.sentence != doc.tokens[last].sentence or tok.prefixes != ["ال"] or tok.suffix \
+                or _punctuated(doc, k - 1, k) or not (tok.stem.endswith(("ي", "يه")) or tok.stem in _BODY_ADJECTIVES):
+            break
+        end = k
+    return end
+
+
+def _join_body_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أعلن جهاز الأمن الوطني إلقاء القبض», «اعتقلت مديرية الأمن العام», «قيادة الجيش اللبناني»: an agency or
+    command noun in construct before an armed force names that body; the force's text takes the head and the
+    adjectives after it (its identity stays the force's)."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        h = m.first - 1
+        head = doc.tokens[h] if h >= 0 else None
+        if m.kind in ("agent", "entity") and m.actor.sector in _ARMED_SECTORS and head is not None and h not in covered \
+                and head.stem in _BODY_HEADS and "ال" not in head.prefixes and not head.suffix \
+                and "ال" in doc.tokens[m.first].prefixes and head.sentence == doc.tokens[m.first].sentence \
+                and not _punctuated(doc, h, m.first) and m.actor.span is not None:
+            end = _body_name_end(doc, m.last, covered)
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            stop = max(m.actor.span.end, doc.tokens[end].end)
+            actor = m.actor.model_copy(update={"text": doc.text[start:stop], "span": doc.span(start, stop)})
+            m = Mention(h, max(m.last, end), actor, m.kind, m.locative)
         out.append(m)
     return out
 
