@@ -82,3 +82,17 @@ def test_an_agency_noun_before_the_security_forces_names_the_body():
     text = "وأعلن جهاز الأمن الوطني إلقاء القبض على ثلاثة إرهابيين في محافظة الأنبار غربي البلاد."
     arrest = next(e for e in _events(text) if e.type == "COERCE")
     assert arrest.actor1 is not None and arrest.actor1.text.startswith("جهاز الأمن الوطني")
+
+
+def test_the_union_that_called_the_strike_holds_it():
+    text = ("نفذ موظفو القطاع العام في تونس اليوم إضرابا شاملا، وكان الاتحاد العام التونسي للشغل قد دعا إليه "
+            "الأسبوع الماضي.\nويأتي ذلك ضمن إضراب عام في تونس، كان أعلنه الاتحاد سابقاً، وهو أكبر منظمة نقابية "
+            "في البلاد.")
+    strike = next(e for e in _events(text) if e.type == "PROTEST" and e.trigger.start > text.index("\n"))
+    assert strike.actor1 is not None and strike.actor1.kb_id == "org.ngo.ugtt"
+
+
+def test_the_syndicate_that_organised_the_sit_in_holds_it():
+    text = "شارك المئات في الوقفة الاحتجاجية التي نظمتها نقابة الصحفيين أمام البرلمان في تونس أمس."
+    protest = next(e for e in _events(text) if e.type == "PROTEST")
+    assert protest.actor1 is not None and protest.actor1.text == "نقابة الصحفيين"

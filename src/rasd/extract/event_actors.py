@@ -931,6 +931,24 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
     return None
 
 
+_ORGANISER_MARKERS = _WORDS["organiser_marker"]
+_ORGANISER_REACH = 6        # «إضراب عام في تونس، كان أعلنه»: the protest noun's adjective, its place, «كان»
+
+
+def _protest_organiser(doc: Document, last: int, after: list[Mention]) -> Mention | None:
+    """«إضراب عام كان أعلنه الاتحاد», «الوقفة التي نظمتها نقابة الصحفيين»: the body right after a verb that takes
+    the protest back as its object pronoun, within a few words after the protest noun and in its sentence."""
+    tokens = doc.tokens
+    for k in range(last + 1, min(len(tokens), last + 1 + _ORGANISER_REACH)):
+        tok = tokens[k]
+        if tok.sentence != tokens[last].sentence:
+            return None
+        if tok.stem + tok.suffix in _ORGANISER_MARKERS or tok.stem in _ORGANISER_MARKERS:
+            return next((m for m in after if 0 < m.first - k <= 2 and m.kind in ("entity", "agent")
+                         and not m.locative and m.actor.sector not in _NON_PROTESTING), None)
+    return None
+
+
 def _marked_agent(doc: Document, last: int, after: list[Mention], targets: list[Mention],
                   reach: int = _AGENT_MARKER_REACH) -> Mention | None:
     """The actor an explicit agent marker names after the trigger («قاده مسلحون», «على يد مسلحين», «من قبل
@@ -1580,6 +1598,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
+    if event_type == "PROTEST" and (organiser := _protest_organiser(doc, last, after)) is not None:
+        return organiser.actor, None    # «يأتي ذلك ضمن إضراب عام كان أعلنه الاتحاد سابقاً»
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
     if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
