@@ -730,11 +730,6 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None and doc is not None and id(ev) not in one_more \
                 and (sentence, ev.type) in restating_sentences:
             target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
-        if target is None and id(ev) in deaths_only and id(ev) not in one_more \
-                and (part_of := _among_its_dead(merged, sentence, ev, told_in)) is not None \
-                and not other_day(part_of, ev):
-            told_in[id(part_of)].add(sentence)      # some of its dead, told again: nothing of their own to add
-            continue
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -806,34 +801,6 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
     if m is None or tells_several(m) or not m.fatalities or not _same_date(m, ev, lead=False):
         return None
     return m
-
-
-def _among_its_dead(merged: list[tuple[int, Event]], sentence: int, ev: Event,
-                    told_in: dict[int, set[int]]) -> Event | None:
-    """The latest earlier attack of ev's kind whose toll holds ev's, when ev is a death told with no act of its own
-    in its clause (asked by the caller) and a smaller toll, at that attack's place or nested in it, on its date,
-    and either told in a sentence that tells that attack too or named at no place of its own: «وقال شهود ان احد
-    السكان قتل فيما كان يؤدي صلاة الجمعة» after the strike that killed eight, «نفذه ارهابيان ... وقتل الاثنان»
-    (the two attackers) after the bombing that killed thirty: some of its dead told again, not another attack."""
-    if ev.type != "ASSAULT" or not ev.fatalities or tells_several(ev):
-        return None
-    placed_here = _told_in_its_sentence(ev)
-    for s, m in reversed(merged):
-        if s >= sentence or not same_kind(m, ev) or not m.fatalities or m.fatalities <= ev.fatalities:
-            continue
-        if placed_here and sentence not in told_in[id(m)]:
-            continue
-        if (ev.injuries or 0) > (m.injuries or 0) and ev.injuries is not None and m.injuries is not None:
-            continue
-        if m.place is not None and ev.place is not None and not (
-                _same_place(m.place, ev.place) or _nested(m.place, ev.place)):
-            continue
-        if m.place is not None and ev.place is not None and \
-                _FEATURE_RANK.get(ev.place.feature or "", 2) < _FEATURE_RANK.get(m.place.feature or "", 2):
-            continue        # a finer place than the attack's: where one of them died, maybe another act
-        if _same_date(m, ev, lead=False) and _modes_agree(m, ev):
-            return m
-    return None
 
 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
