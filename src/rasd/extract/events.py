@@ -525,6 +525,10 @@ def run(doc: Document) -> None:
             set_aside("generic", f"«{doc.tokens[match.first - 1].text} {trig.text}»: an imperfect in a relative clause "
                                  "tells a habit of the noun it describes, no one occurrence")
             continue
+        if event_type in _STANCE_TYPES and _stance_held(doc, match):
+            set_aside("generic", f"«{trig.text}»: a stance in the present tense of the third person tells where its "
+                                 "subject stands, not one statement made")
+            continue
         if event_type == "COOPERATE" and match.first > 0 \
                 and doc.tokens[match.first - 1].stem in _AGREEMENT_HEADS and not trig.prefixes \
                 and doc.tokens[match.first - 1].sentence == sentence:
@@ -928,6 +932,48 @@ def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
         return False
     before = doc.tokens[match.first - 1]
     return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
+
+
+_STANCE_TYPES = ROLES["statement_types"]
+_COMPLEMENTIZERS_NORM = frozenset(normalize_for_match(w) for w in _COMPLEMENTIZERS)
+
+
+def _stance_held(doc: Document, match: LemmaMatch) -> bool:
+    """«تتهم منظمات حقوق الإنسان الجيش بـ», «حيث يهدد الاحتلال بالقمع»: a verb of stance or demand in the imperfect
+    of the third person («ي/ت») in the body of the text tells the position its subject holds, not one statement
+    made on a day. The first person is performative, a statement made as it is said («أطالب بالهدوء», «ندين»),
+    and a headline's or a subheading's present tells the news («ألمانيا تندد بالهجوم»)."""
+    trig = doc.tokens[match.first]
+    if match.rule.reads_as_noun(trig) or trig.stem[:1] not in "يت" or not _imperfect(match, trig):
+        return False
+    return not _line_of_its_own(doc, doc.sentences[trig.sentence]) and not _reported_by_a_speaker(doc, match.first)
+
+
+_REPORT_REACH = 4       # «وأكد إن طهران تحمل إسرائيل المسؤولية»: «أن/إن», the subject, the verb
+
+
+def _reported_by_a_speaker(doc: Document, i: int) -> bool:
+    """«قال إن بلاده ترفض ...», «أكد أن طهران تحمل إسرائيل المسؤولية»: the present stance in the complement of
+    «أن/إن» is what the speaker states — the statement is made as it is reported."""
+    tokens = doc.tokens
+    for j in range(i - 1, max(-1, i - _REPORT_REACH - 1), -1):
+        if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+            return False
+        if tokens[j].stem in _COMPLEMENTIZERS or normalize_for_match(tokens[j].text) in _COMPLEMENTIZERS_NORM:
+            return True
+    return False
+
+
+def _line_of_its_own(doc: Document, sent: Sentence) -> bool:
+    """A headline or subheading: the sentence stands on a short line not closed by a full stop («مقتل شخصين في
+    اشتباكات.. والبعثة الأممية تدعو إلى ...»), not in a paragraph."""
+    start = doc.text.rfind("\n", 0, sent.start) + 1
+    end = doc.text.find("\n", sent.end)
+    line = doc.text[start:len(doc.text) if end < 0 else end].strip()
+    return bool(line) and not line.endswith((".", "؟", "!", ":")) and len(line.split()) <= _HEADLINE_WORDS
+
+
+_HEADLINE_WORDS = 25    # a headline or subheading is one short line; a paragraph without its full stop is longer
 
 
 _AGREEMENT_HEADS = _WORDS["agreement_head"]

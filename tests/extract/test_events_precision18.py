@@ -1,0 +1,37 @@
+"""precision18: acts told in a way that makes them no one occurrence an analyst would record."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+
+def _doc(text: str):
+    return extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _doc(text).events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وتتهم منظمات حقوق الإنسان الجيش الباكستاني بانتهاك حقوق المدنيين في إقليم بلوشستان.", "ACCUSE"),
+    ("ويشهد الإقليم تمردا منذ عقد، حيث يطالب الانفصاليون بإنهاء التمييز ضد سكان بلوشستان.", "REQUEST"),
+    ("وتقام الصلاة في الساحة كل جمعة، حيث يهدد الاحتلال المصلين بالقمع والرصاص الحي في القدس.", "THREATEN"),
+])
+def test_a_stance_in_the_present_is_no_statement_made(text, kind):
+    doc = _doc(text)
+    assert kind not in [e.type for e in doc.events]
+    assert any(n["type"] == kind and "stance in the present" in n["reason"] for n in doc.non_events)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقال وزير الخارجية إن بلاده تتهم إيران بتسليح الحوثيين في اليمن.", "ACCUSE"),     # the statement reported
+    ("ألمانيا تندد بالهجوم على مجدل شمس", "ACCUSE"),                               # a headline's present
+    ("وأدانت وزارة الخارجية الهجوم على السفارة في بغداد أمس.", "ACCUSE"),            # the perfect: one statement
+])
+def test_a_stance_stated_or_headlined_stays_an_event(text, kind):
+    assert kind in _types(text)
