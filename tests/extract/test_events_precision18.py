@@ -35,3 +35,17 @@ def test_a_stance_in_the_present_is_no_statement_made(text, kind):
 ])
 def test_a_stance_stated_or_headlined_stays_an_event(text, kind):
     assert kind in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتصدى المقاتلون لقوات الاحتلال أثناء توغلها في جنين بهدف اعتقال أحد المطلوبين.",
+    "وتوغلت قوة إسرائيلية في بلدة قباطية من أجل اعتقال شاب من عائلة أبو الرب.",
+])
+def test_an_arrest_that_was_the_goal_is_no_arrest(text):
+    doc = _doc(text)
+    assert "COERCE" not in [e.type for e in doc.events]
+    assert any(n["type"] == "COERCE" and n["modality"] == "prospective" for n in doc.non_events)
+
+
+def test_a_goal_stops_at_a_comma():
+    assert "COERCE" in _types("وفي إطار الحملة من أجل الأمن، اعتقلت الشرطة ثلاثة أشخاص في بغداد أمس.")
