@@ -49,3 +49,17 @@ def test_an_arrest_that_was_the_goal_is_no_arrest(text):
 
 def test_a_goal_stops_at_a_comma():
     assert "COERCE" in _types("وفي إطار الحملة من أجل الأمن، اعتقلت الشرطة ثلاثة أشخاص في بغداد أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "قال القائد العسكري المحلي عبد الله ادان لوكالة فرانس برس إن انتحاريا فجر نفسه قرب قاعدة عسكرية في مقديشو.",
+    "وأوضح شاهد آخر عثمان آدان أن المنطقة كلها يغطيها الدخان في مقديشو.",
+])
+def test_a_family_name_after_a_given_name_is_no_verb(text):
+    doc = _doc(text)
+    assert "ACCUSE" not in [e.type for e in doc.events]
+    assert any(n["type"] == "ACCUSE" and "family name" in n["reason"] for n in doc.non_events)
+
+
+def test_the_verb_before_a_name_stays_an_act():
+    assert "ACCUSE" in _types("وأدان الرئيس محمود عباس الهجوم على المسجد في رام الله أمس.")

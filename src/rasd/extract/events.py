@@ -69,6 +69,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
+from rasd.extract.ner_model import _given_names
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -552,6 +553,9 @@ def run(doc: Document) -> None:
         if (negation := negated_ability(doc, match.first)) is not None:
             set_aside("negated", f"«{negation.text}» before a verb of ability that governs it")
             continue
+        if (given := _after_a_given_name(doc, match.first)) is not None:
+            set_aside("sense", f"«{given} {trig.text}»: a family name after a given name, not an act")
+            continue
         if (kin := in_a_kin_name(doc, match.first)) is not None:
             set_aside("sense", f"«{kin.text} {trig.text}» is part of a person's name")
             continue
@@ -932,6 +936,23 @@ def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
         return False
     before = doc.tokens[match.first - 1]
     return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
+
+
+def _after_a_given_name(doc: Document, i: int) -> str | None:
+    """«قال القائد العسكري المحلي عبد الله ادان لوكالة فرانس برس»: a trigger word right after a given name, inside
+    a person's name the entities stage found, is the family name («ادان»), not the verb; the given name, if so."""
+    tokens = doc.tokens
+    tok = tokens[i]
+    if i == 0 or tok.prefixes or tok.suffix or tokens[i - 1].sentence != tok.sentence \
+            or doc.text[tokens[i - 1].end:tok.start].strip():
+        return None
+    if not any(e.type == "PERSON" and e.span.start < tok.start and tok.end <= e.span.end
+               for e in span_index(doc.entities, span_of, "events:entities").overlapping(tok.start, tok.end)):
+        return None
+    names = _given_names()
+    one = tokens[i - 1].text
+    two = f"{tokens[i - 2].text} {one}" if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
+    return next((w for w in (two, one) if w and normalize_for_match(w) in names), None)
 
 
 _STANCE_TYPES = ROLES["statement_types"]
