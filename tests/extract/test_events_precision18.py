@@ -63,3 +63,13 @@ def test_a_family_name_after_a_given_name_is_no_verb(text):
 
 def test_the_verb_before_a_name_stays_an_act():
     assert "ACCUSE" in _types("وأدان الرئيس محمود عباس الهجوم على المسجد في رام الله أمس.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وشارك الآلاف في مسيرة شعبية في نواكشوط تنديدا بالعدوان على قطاع غزة.", "ACCUSE"),
+    ("وتواصلت المظاهرات في الخرطوم لأكثر من عشرة أشهر رفضا لإجراءات الجيش.", "REJECT"),
+])
+def test_a_motive_noun_without_its_tanween_is_a_motive(text, kind):
+    doc = _doc(text)
+    assert kind not in [e.type for e in doc.events]
+    assert any(n["type"] == kind and "motive" in n["reason"] for n in doc.non_events)
