@@ -73,3 +73,10 @@ def test_a_motive_noun_without_its_tanween_is_a_motive(text, kind):
     doc = _doc(text)
     assert kind not in [e.type for e in doc.events]
     assert any(n["type"] == kind and "motive" in n["reason"] for n in doc.non_events)
+
+
+def test_a_stance_after_a_present_passive_auxiliary_is_none_made():
+    doc = _doc("وقال الوزير في نيويورك: «يتم اتهام روسيا بأنها تخطط لمهاجمة دول حلف شمال الأطلسي».")
+    assert "ACCUSE" not in [e.type for e in doc.events]
+    assert any(n["type"] == "ACCUSE" and "stance in the present" in n["reason"] for n in doc.non_events)
+    assert "ACCUSE" in _types("وتم اتهام الوزير السابق بالفساد أمام محكمة في بغداد أمس.")      # the perfect «تم»

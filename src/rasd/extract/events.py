@@ -956,6 +956,10 @@ def _after_a_given_name(doc: Document, i: int) -> str | None:
 
 
 _STANCE_TYPES = ROLES["statement_types"]
+# the present-tense passive auxiliaries («يتم», «تتم», «يجري», «تجري»: the imperfect's «ي/ت» before the root's
+# «ت/ج»), not the perfect «تم», «تمت»
+_PRESENT_AUXILIARIES = frozenset(normalize_for_match(w) for w in _WORDS["passive_auxiliary"]
+                                 if w.startswith(("ي", "تت", "تج")))
 _COMPLEMENTIZERS_NORM = frozenset(normalize_for_match(w) for w in _COMPLEMENTIZERS)
 
 
@@ -965,7 +969,13 @@ def _stance_held(doc: Document, match: LemmaMatch) -> bool:
     made on a day. The first person is performative, a statement made as it is said («أطالب بالهدوء», «ندين»),
     and a headline's or a subheading's present tells the news («ألمانيا تندد بالهجوم»)."""
     trig = doc.tokens[match.first]
-    if match.rule.reads_as_noun(trig) or trig.stem[:1] not in "يت" or not _imperfect(match, trig):
+    if match.rule.reads_as_noun(trig):
+        # «يتم اتهام روسيا بأنها تخطط»: the verbal noun after a present passive auxiliary is that imperfect
+        before = doc.tokens[match.first - 1] if match.first > 0 else None
+        if before is None or before.sentence != trig.sentence or before.stem not in _PRESENT_AUXILIARIES \
+                or trig.prefixes or doc.text[before.end:trig.start].strip():
+            return False
+    elif trig.stem[:1] not in "يت" or not _imperfect(match, trig):
         return False
     return not _line_of_its_own(doc, doc.sentences[trig.sentence]) and not _reported_by_a_speaker(doc, match.first)
 
