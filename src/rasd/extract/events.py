@@ -526,10 +526,6 @@ def run(doc: Document) -> None:
             set_aside("generic", f"«{doc.tokens[match.first - 1].text} {trig.text}»: an imperfect in a relative clause "
                                  "tells a habit of the noun it describes, no one occurrence")
             continue
-        if event_type in _STANCE_TYPES and _stance_held(doc, match):
-            set_aside("generic", f"«{trig.text}»: a stance in the present tense of the third person tells where its "
-                                 "subject stands, not one statement made")
-            continue
         if event_type == "COOPERATE" and match.first > 0 \
                 and doc.tokens[match.first - 1].stem in _AGREEMENT_HEADS and not trig.prefixes \
                 and doc.tokens[match.first - 1].sentence == sentence:
@@ -543,6 +539,10 @@ def run(doc: Document) -> None:
             continue
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
+            continue
+        if event_type in _STANCE_TYPES and _stance_held(doc, match):
+            set_aside("generic", f"«{trig.text}»: a stance in the present tense of the third person tells where its "
+                                 "subject stands, not one statement made")
             continue
         if noun and (future := future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
