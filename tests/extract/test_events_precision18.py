@@ -80,3 +80,21 @@ def test_a_stance_after_a_present_passive_auxiliary_is_none_made():
     assert "ACCUSE" not in [e.type for e in doc.events]
     assert any(n["type"] == "ACCUSE" and "stance in the present" in n["reason"] for n in doc.non_events)
     assert "ACCUSE" in _types("وتم اتهام الوزير السابق بالفساد أمام محكمة في بغداد أمس.")      # the perfect «تم»
+
+
+@pytest.mark.parametrize("text", [
+    "وخطف مسلحون ثمانية أشخاص يعملون في مجال الإغاثة مع منظمة أطباء بلا حدود في وسط مالي.",
+    "وأكد الهلال الأحمر المصري التزامه بتوفير المساعدة للمناطق المحتاجة في رفح.",
+])
+def test_aid_named_with_no_delivery_is_no_aid_event(text):
+    doc = _doc(text)
+    assert "AID" not in [e.type for e in doc.events]
+    assert any(n["type"] == "AID" and "no delivery" in n["reason"] for n in doc.non_events)
+
+
+@pytest.mark.parametrize("text", [
+    "وقدم الهلال الأحمر التركي مساعدات غذائية لنازحي مدينة الفاشر أمس.",
+    "ووصلت 17 شاحنة مساعدات غذائية من برنامج الأغذية العالمي إلى مدينة مليط أمس.",
+])
+def test_aid_handed_over_or_carried_stays_an_event(text):
+    assert "AID" in _types(text)

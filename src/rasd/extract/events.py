@@ -665,6 +665,11 @@ def run(doc: Document) -> None:
             doc.non_events.append({**event.model_dump(mode="json"), "reason": f"dated {event.date}, "
                                    "before the publication year"})
             continue
+        if noun and match.rule.lemma in _BARE_AID_LEMMAS and not _aid_delivered(doc, match, lo, hi):
+            if "ال" in trig.prefixes or trig.suffix:
+                donors.append(event)    # «تواجد الهلال الأحمر المصري ... لتنسيق عمليات المساعدة»: who gave it
+            set_aside("generic", f"«{trig.text}» names aid with no delivery, carrier or load told near it")
+            continue
         if event_type in _SPECIFICITY_CHECKED and not crowd_act:
             specific, why, score = specificity(doc, sentence, match.first, event_type)
             if not specific:
@@ -953,6 +958,19 @@ def _after_a_given_name(doc: Document, i: int) -> str | None:
     one = tokens[i - 1].text
     two = f"{tokens[i - 2].text} {one}" if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
     return next((w for w in (two, one) if w and normalize_for_match(w) in names), None)
+
+
+_BARE_AID_LEMMAS = frozenset({"مساعدات", "إغاثة"})    # event_triggers.tsv's bare aid nouns (not its convoy phrases)
+_AID_DELIVERY = _WORDS["aid_delivery"]
+_AID_REACH = 6      # «قدم الهلال الأحمر التركي مساعدات غذائية», «شاحنة تحمل مساعدات إنسانية وإغاثية»
+
+
+def _aid_delivered(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
+    """«قدم الهلال الأحمر مساعدات», «دخول 137 شاحنة مساعدات», «تحمل مساعدات»: a word of handing over, bringing in
+    or carrying aid stands within six words of the aid noun in its sentence (data/event_words.tsv aid_delivery)."""
+    near = range(max(lo, match.first - _AID_REACH), min(hi, match.last + _AID_REACH + 1))
+    return any(doc.tokens[k].stem in _AID_DELIVERY or normalize_for_match(doc.tokens[k].text) in _AID_DELIVERY
+               for k in near if not match.first <= k <= match.last)
 
 
 _STANCE_TYPES = ROLES["statement_types"]
