@@ -98,3 +98,17 @@ def test_aid_named_with_no_delivery_is_no_aid_event(text):
 ])
 def test_aid_handed_over_or_carried_stays_an_event(text):
     assert "AID" in _types(text)
+
+
+def test_a_definite_charge_with_no_verb_names_charges_already_known():
+    doc = _doc("وتتواصل المعارك في الفاشر وسط الاتهامات المتبادلة بين الجيش وقوات الدعم السريع.")
+    assert "ACCUSE" not in [e.type for e in doc.events]
+    assert any(n["type"] == "ACCUSE" and "no verb or date" in n["reason"] for n in doc.non_events)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وجدد الوزير عبد العاطي إدانته للانتهاكات التي شهدتها مدينة الفاشر.", "ACCUSE"),
+    ("وأعرب الوزير عن رفضه للتصريحات الإسرائيلية في القاهرة أمس.", "REJECT"),
+])
+def test_a_stance_noun_renewed_or_expressed_is_a_statement(text, kind):
+    assert kind in _types(text)

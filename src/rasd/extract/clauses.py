@@ -224,8 +224,11 @@ def unanchored_noun(doc: Document, i: int, event_type: str, verbs: frozenset[int
     """True when the noun trigger at token i has neither a realised verb shortly before it in its clause
     (`verbs`: token indices of perfect verbs of any kind, «وقع الطرفان اتفاقا», «أعلن الجيش الانسحاب») nor a
     date right after it: a topic or a kind of act («التعاون غير ممكن», «مخاطر التهديد»), not an occurrence."""
-    if event_type not in REALIS_ANCHORED_TYPES:
-        return False
+    return event_type in REALIS_ANCHORED_TYPES and noun_unanchored(doc, i, verbs)
+
+
+def noun_unanchored(doc: Document, i: int, verbs: frozenset[int]) -> bool:
+    """unanchored_noun's test whatever the type: no realised verb shortly before the noun at i, no date after it."""
     tokens = doc.tokens
     for back in range(1, _ANCHOR_REACH + 1):
         j = i - back

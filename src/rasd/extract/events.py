@@ -29,6 +29,7 @@ from rasd.extract.clauses import (
     in_a_kin_name,
     negated_ability,
     light_verb_before,
+    noun_unanchored,
     other_reading,
     perfect_verbs,
     prospective_governor,
@@ -575,7 +576,8 @@ def run(doc: Document) -> None:
             if not noun and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
-        if noun and unanchored_noun(doc, match.first, event_type, verbs) \
+        if noun and (unanchored_noun(doc, match.first, event_type, verbs)
+                     or event_type in _STANCE_NOUN_TYPES and _stance_noun_unanchored(doc, match, verbs, sent)) \
                 and light_verb_before(doc, match.first) is None:
             set_aside("generic", f"«{trig.text}» names the act with no verb or date that makes it an occurrence")
             continue
@@ -971,6 +973,26 @@ def _aid_delivered(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
     near = range(max(lo, match.first - _AID_REACH), min(hi, match.last + _AID_REACH + 1))
     return any(doc.tokens[k].stem in _AID_DELIVERY or normalize_for_match(doc.tokens[k].text) in _AID_DELIVERY
                for k in near if not match.first <= k <= match.last)
+
+
+_STANCE_NOUN_TYPES = frozenset({"ACCUSE", "REJECT"})
+_STATEMENT_RENEWED = _WORDS["statement_renewed"]
+
+
+def _stance_noun_unanchored(doc: Document, match: LemmaMatch, verbs: frozenset[int], sent: Sentence) -> bool:
+    """«نفى الاتهامات», «في إشارة إلى رفضهم لأي دوافع»: a definite or possessed noun of accusation or rejection in
+    the body with no perfect verb shortly before it (clauses.unanchored_noun) names a charge or a stance already
+    known, not a statement made — unless a verb of renewing or expressing governs it («وجدّد الوزير إدانته»)."""
+    trig = doc.tokens[match.first]
+    if not ("ال" in trig.prefixes or trig.suffix) or _line_of_its_own(doc, sent):
+        return False
+    if any(doc.tokens[k].stem in _STATEMENT_RENEWED for k in range(max(0, match.first - _RENEWAL_REACH), match.first)
+           if doc.tokens[k].sentence == trig.sentence):
+        return False
+    return noun_unanchored(doc, match.first, verbs)
+
+
+_RENEWAL_REACH = 4      # «وجدّد الوزير عبد العاطي إدانته»: the subject between
 
 
 _STANCE_TYPES = ROLES["statement_types"]
