@@ -112,3 +112,13 @@ def test_a_definite_charge_with_no_verb_names_charges_already_known():
 ])
 def test_a_stance_noun_renewed_or_expressed_is_a_statement(text, kind):
     assert kind in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأصدرت الحكومة العراقية قرارات في محاولة للسيطرة على التظاهرات المطالبة بإقالة الحكومة في بغداد.",
+    "وتأتي هذه الوقفة في الجزائر بهدف المطالبة بالتغيير.",
+])
+def test_a_definite_demand_with_no_verb_is_no_request_made(text):
+    doc = _doc(text)
+    assert "REQUEST" not in [e.type for e in doc.events]
+    assert any(n["type"] == "REQUEST" and "no verb or date" in n["reason"] for n in doc.non_events)

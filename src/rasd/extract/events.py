@@ -975,14 +975,15 @@ def _aid_delivered(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
                for k in near if not match.first <= k <= match.last)
 
 
-_STANCE_NOUN_TYPES = frozenset({"ACCUSE", "REJECT"})
+_STANCE_NOUN_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 _STATEMENT_RENEWED = _WORDS["statement_renewed"]
 
 
 def _stance_noun_unanchored(doc: Document, match: LemmaMatch, verbs: frozenset[int], sent: Sentence) -> bool:
-    """«نفى الاتهامات», «في إشارة إلى رفضهم لأي دوافع»: a definite or possessed noun of accusation or rejection in
-    the body with no perfect verb shortly before it (clauses.unanchored_noun) names a charge or a stance already
-    known, not a statement made — unless a verb of renewing or expressing governs it («وجدّد الوزير إدانته»)."""
+    """«وسط الاتهامات المتبادلة», «التظاهرات المطالبة بإقالة الحكومة»: a definite or possessed noun of accusation,
+    rejection or demand in the body with no perfect verb shortly before it (clauses.noun_unanchored) names a charge,
+    a stance or a demand already known, not a statement made — unless a verb of renewing or expressing governs it
+    («وجدّد الوزير إدانته»)."""
     trig = doc.tokens[match.first]
     if not ("ال" in trig.prefixes or trig.suffix) or _line_of_its_own(doc, sent):
         return False
