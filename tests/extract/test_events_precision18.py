@@ -122,3 +122,7 @@ def test_a_definite_demand_with_no_verb_is_no_request_made(text):
     doc = _doc(text)
     assert "REQUEST" not in [e.type for e in doc.events]
     assert any(n["type"] == "REQUEST" and "no verb or date" in n["reason"] for n in doc.non_events)
+
+
+def test_a_present_stance_said_by_a_resolution_is_its_issuers_statement():
+    assert "REQUEST" in _types("وتبنى مجلس الأمن أمس قرارا جديدا بالإجماع يطالب الأطراف السودانية بوقف القتال في الفاشر.")

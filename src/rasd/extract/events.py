@@ -1018,7 +1018,24 @@ def _stance_held(doc: Document, match: LemmaMatch) -> bool:
             return False
     elif trig.stem[:1] not in "يت" or not _imperfect(match, trig):
         return False
-    return not _line_of_its_own(doc, doc.sentences[trig.sentence]) and not _reported_by_a_speaker(doc, match.first)
+    return not _line_of_its_own(doc, doc.sentences[trig.sentence]) and not _reported_by_a_speaker(doc, match.first) \
+        and not _said_by_a_document(doc, match.first)
+
+
+_DOCUMENT_NOUNS = _WORDS["document_noun"]
+_DOCUMENT_REACH = 10    # «صدور قرار جديد عن مجلس محافظي الوكالة الدولية للطاقة الذرية يطالب طهران»
+
+
+def _said_by_a_document(doc: Document, i: int) -> bool:
+    """«قرار جديد عن مجلس المحافظين يطالب طهران بـ», «بيان يدين الهجوم»: the present stance in the clause of an
+    indefinite resolution or statement is what that document says — the statement its issuer made."""
+    tokens = doc.tokens
+    for j in range(i - 1, max(-1, i - _DOCUMENT_REACH - 1), -1):
+        if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+            return False
+        if tokens[j].stem in _DOCUMENT_NOUNS and "ال" not in tokens[j].prefixes and not tokens[j].suffix:
+            return True
+    return False
 
 
 _REPORT_REACH = 4       # «وأكد إن طهران تحمل إسرائيل المسؤولية»: «أن/إن», the subject, the verb
