@@ -32,6 +32,7 @@ _PURPOSE_REACH = 4       # «للتوصل إلى وقف لإطلاق النار�
 @dataclass(frozen=True)
 class ClauseWords:
     prospective: dict[str, int]          # stem → window
+    goal: dict[str, int]                 # stem → window: a goal for every type («بهدف اعتقال»)
     light_verbs: frozenset[str]          # written forms
     light_nouns: frozenset[str]          # verbal nouns of light verbs («بدء», «تنفيذ»)
     announce: frozenset[str]
@@ -61,8 +62,9 @@ def clause_words() -> ClauseWords:
         by_role.setdefault(r["role"], []).append(r)
     return ClauseWords(
         prospective={normalize_for_match(r["word"]): int(r["window"])
-                     for r in by_role.get("prospective", []) + by_role.get("violation", [])}
+                     for r in by_role.get("prospective", []) + by_role.get("violation", []) + by_role.get("goal", [])}
         | {form: int(r["window"]) for r in by_role.get("refusal", []) for form in _verb_and_noun_forms([r["word"]])},
+        goal={normalize_for_match(r["word"]): int(r["window"]) for r in by_role.get("goal", [])},
         light_verbs=_verb_and_noun_forms([r["word"] for r in by_role.get("light_verb", [])]),
         light_nouns=frozenset(normalize_for_match(r["word"]) for r in by_role.get("light_noun", [])),
         announce=_verb_and_noun_forms([r["word"] for r in by_role.get("announce", [])]),
@@ -84,19 +86,21 @@ def prospective_governor(doc: Document, i: int, event_type: str) -> Token | None
     """The word that makes the act at token i sought, proposed or conditional, if any: a goal or proposal
     word within its window before it in the same sentence («قبل التوصل إلى اتفاق», «مقترح هدنة»), or a
     purpose masdar with «ل» just before it («للتوصل إلى وقف لإطلاق النار»)."""
-    if event_type not in PROSPECTIVE_TYPES:
-        return None
-    words = clause_words().prospective
+    # a goal word governs a trigger of any type («بهدف اعتقال»); the other prospective words only the acts often
+    # sought or offered (PROSPECTIVE_TYPES: «قبل الهجوم» tells an attack that happened)
+    often_sought = event_type in PROSPECTIVE_TYPES
+    words = clause_words().prospective if often_sought else clause_words().goal
     tokens = doc.tokens
     sentence = tokens[i].sentence
     for back in range(1, max(words.values(), default=0) + 2):
         j = i - back
-        if j < 0 or tokens[j].sentence != sentence or _punctuated(doc, j, i):
-            break
+        if j < 0 or tokens[j].sentence != sentence or _punctuated(doc, j, i) \
+                or not often_sought and "،" in doc.text[tokens[j].end:tokens[j + 1].start]:
+            break       # (a goal of an attack or arrest stops at a comma: «من أجل الديمقراطية، تستهدف»)
         window = words.get(_word(tokens[j]))
         if window is not None and back <= window:
             return tokens[j]
-        if back <= _PURPOSE_REACH and _purpose_masdar(tokens, j, i):
+        if often_sought and back <= _PURPOSE_REACH and _purpose_masdar(tokens, j, i):
             return tokens[j]        # «للتوصل إلى», «لتعزيز»: a purpose, the act after it is what is sought
     return None
 
@@ -220,8 +224,11 @@ def unanchored_noun(doc: Document, i: int, event_type: str, verbs: frozenset[int
     """True when the noun trigger at token i has neither a realised verb shortly before it in its clause
     (`verbs`: token indices of perfect verbs of any kind, «وقع الطرفان اتفاقا», «أعلن الجيش الانسحاب») nor a
     date right after it: a topic or a kind of act («التعاون غير ممكن», «مخاطر التهديد»), not an occurrence."""
-    if event_type not in REALIS_ANCHORED_TYPES:
-        return False
+    return event_type in REALIS_ANCHORED_TYPES and noun_unanchored(doc, i, verbs)
+
+
+def noun_unanchored(doc: Document, i: int, verbs: frozenset[int]) -> bool:
+    """unanchored_noun's test whatever the type: no realised verb shortly before the noun at i, no date after it."""
     tokens = doc.tokens
     for back in range(1, _ANCHOR_REACH + 1):
         j = i - back

@@ -16,6 +16,7 @@ from rasd.extract.event_lexicon import (
     _is_circumstantial,
     ROLES,
 )
+from rasd.extract.event_place import motive_nouns
 from rasd.extract.spanindex import span_index, span_of
 from rasd.extract.triggers import LemmaMatch, perfect_form_set, verb_lemma
 from rasd.text.normalize import normalize_for_match
@@ -192,7 +193,8 @@ def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) ->
     with its tanween) after a clause gives the motive of the act before it; the act is the event. A participle
     («داعياً», «مطالباً») is a deed of the subject, and a headline may open with the noun, so neither counts."""
     tok = doc.tokens[match.first]
-    if match.first != match.last or tok.prefixes or not tok.text.endswith(("اً", "ًا")) or _is_circumstantial(tok):
+    if match.first != match.last or tok.prefixes or _is_circumstantial(tok) \
+            or not _accusative_indefinite(tok, plain_alif=match.rule.get("type") != "PROTEST"):
         return False
     if light_verb_before(doc, match.first) is not None:
         return False        # «بدأت القوات هجوماً»: the object of a light verb is the act itself
@@ -201,6 +203,14 @@ def _motive_accusative(doc: Document, match: LemmaMatch, sentence_start: int) ->
     if _witnessed(doc, match.first, sentence_start):
         return False        # «شهدت بلدة خزاعة اليوم قصفًا عنيفًا»: the object of «شهد» is the act itself
     return match.first - sentence_start >= 3
+
+
+def _accusative_indefinite(tok, plain_alif: bool) -> bool:
+    """«احتجاجاً»: a verbal noun with the accusative's tanween; with `plain_alif`, a motive noun
+    (data/motive_nouns.tsv) also without it, as most pages write it («تنديدا بالعدوان», «رفضا لإجراءات»). (A
+    protest noun keeps the written tanween only: read as a motive, a crowd's «احتجاجا» would skip the
+    protest's specificity test.)"""
+    return tok.text.endswith(("اً", "ًا")) or plain_alif and not tok.suffix and tok.norm in motive_nouns()
 
 
 _WITNESS_VERBS = _WORDS["witness"]

@@ -29,6 +29,7 @@ from rasd.extract.clauses import (
     in_a_kin_name,
     negated_ability,
     light_verb_before,
+    noun_unanchored,
     other_reading,
     perfect_verbs,
     prospective_governor,
@@ -69,6 +70,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
+from rasd.extract.ner_model import _given_names
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -539,6 +541,10 @@ def run(doc: Document) -> None:
         if modality in ("negated", "hypothetical", "requested", "threatened", "generic"):
             set_aside(modality, f"«{cue}» before the trigger")
             continue
+        if event_type in _STANCE_TYPES and _stance_held(doc, match):
+            set_aside("generic", f"«{trig.text}»: a stance in the present tense of the third person tells where its "
+                                 "subject stands, not one statement made")
+            continue
         if noun and (future := future_governor(doc, match.first)) is not None:
             set_aside("hypothetical", f"«{future.text}» governs it in the future")
             continue
@@ -547,6 +553,9 @@ def run(doc: Document) -> None:
             continue
         if (negation := negated_ability(doc, match.first)) is not None:
             set_aside("negated", f"«{negation.text}» before a verb of ability that governs it")
+            continue
+        if (given := _after_a_given_name(doc, match.first)) is not None:
+            set_aside("sense", f"«{given} {trig.text}»: a family name after a given name, not an act")
             continue
         if (kin := in_a_kin_name(doc, match.first)) is not None:
             set_aside("sense", f"«{kin.text} {trig.text}» is part of a person's name")
@@ -567,7 +576,8 @@ def run(doc: Document) -> None:
             if not noun and _is_a_count(doc, match.first - 1):
                 set_aside("sense", f"«{before.text} {trig.text}»: a counted noun after a number, not a verb")
                 continue
-        if noun and unanchored_noun(doc, match.first, event_type, verbs) \
+        if noun and (unanchored_noun(doc, match.first, event_type, verbs)
+                     or event_type in _STANCE_NOUN_TYPES and _stance_noun_unanchored(doc, match, verbs, sent)) \
                 and light_verb_before(doc, match.first) is None:
             set_aside("generic", f"«{trig.text}» names the act with no verb or date that makes it an occurrence")
             continue
@@ -656,6 +666,11 @@ def run(doc: Document) -> None:
             event.modality = "historical"
             doc.non_events.append({**event.model_dump(mode="json"), "reason": f"dated {event.date}, "
                                    "before the publication year"})
+            continue
+        if noun and match.rule.lemma in _BARE_AID_LEMMAS and not _aid_delivered(doc, match, lo, hi):
+            if "ال" in trig.prefixes or trig.suffix:
+                donors.append(event)    # «تواجد الهلال الأحمر المصري ... لتنسيق عمليات المساعدة»: who gave it
+            set_aside("generic", f"«{trig.text}» names aid with no delivery, carrier or load told near it")
             continue
         if event_type in _SPECIFICITY_CHECKED and not crowd_act:
             specific, why, score = specificity(doc, sentence, match.first, event_type)
@@ -928,6 +943,126 @@ def _habit_of_its_noun(doc: Document, match: LemmaMatch) -> bool:
         return False
     before = doc.tokens[match.first - 1]
     return before.sentence == trig.sentence and before.stem in _RELATIVE_OR_WHERE and not before.prefixes
+
+
+def _after_a_given_name(doc: Document, i: int) -> str | None:
+    """«قال القائد العسكري المحلي عبد الله ادان لوكالة فرانس برس»: a trigger word right after a given name, inside
+    a person's name the entities stage found, is the family name («ادان»), not the verb; the given name, if so."""
+    tokens = doc.tokens
+    tok = tokens[i]
+    if i == 0 or tok.prefixes or tok.suffix or tokens[i - 1].sentence != tok.sentence \
+            or doc.text[tokens[i - 1].end:tok.start].strip():
+        return None
+    if not any(e.type == "PERSON" and e.span.start < tok.start and tok.end <= e.span.end
+               for e in span_index(doc.entities, span_of, "events:entities").overlapping(tok.start, tok.end)):
+        return None
+    names = _given_names()
+    one = tokens[i - 1].text
+    two = f"{tokens[i - 2].text} {one}" if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
+    return next((w for w in (two, one) if w and normalize_for_match(w) in names), None)
+
+
+_BARE_AID_LEMMAS = frozenset({"مساعدات", "إغاثة"})    # event_triggers.tsv's bare aid nouns (not its convoy phrases)
+_AID_DELIVERY = _WORDS["aid_delivery"]
+_AID_REACH = 6      # «قدم الهلال الأحمر التركي مساعدات غذائية», «شاحنة تحمل مساعدات إنسانية وإغاثية»
+
+
+def _aid_delivered(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
+    """«قدم الهلال الأحمر مساعدات», «دخول 137 شاحنة مساعدات», «تحمل مساعدات»: a word of handing over, bringing in
+    or carrying aid stands within six words of the aid noun in its sentence (data/event_words.tsv aid_delivery)."""
+    near = range(max(lo, match.first - _AID_REACH), min(hi, match.last + _AID_REACH + 1))
+    return any(doc.tokens[k].stem in _AID_DELIVERY or normalize_for_match(doc.tokens[k].text) in _AID_DELIVERY
+               for k in near if not match.first <= k <= match.last)
+
+
+_STANCE_NOUN_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+_STATEMENT_RENEWED = _WORDS["statement_renewed"]
+
+
+def _stance_noun_unanchored(doc: Document, match: LemmaMatch, verbs: frozenset[int], sent: Sentence) -> bool:
+    """«وسط الاتهامات المتبادلة», «التظاهرات المطالبة بإقالة الحكومة»: a definite or possessed noun of accusation,
+    rejection or demand in the body with no perfect verb shortly before it (clauses.noun_unanchored) names a charge,
+    a stance or a demand already known, not a statement made — unless a verb of renewing or expressing governs it
+    («وجدّد الوزير إدانته»)."""
+    trig = doc.tokens[match.first]
+    if not ("ال" in trig.prefixes or trig.suffix) or _line_of_its_own(doc, sent):
+        return False
+    if any(doc.tokens[k].stem in _STATEMENT_RENEWED for k in range(max(0, match.first - _RENEWAL_REACH), match.first)
+           if doc.tokens[k].sentence == trig.sentence):
+        return False
+    return noun_unanchored(doc, match.first, verbs)
+
+
+_RENEWAL_REACH = 4      # «وجدّد الوزير عبد العاطي إدانته»: the subject between
+
+
+_STANCE_TYPES = ROLES["statement_types"]
+# the present-tense passive auxiliaries («يتم», «تتم», «يجري», «تجري»: the imperfect's «ي/ت» before the root's
+# «ت/ج»), not the perfect «تم», «تمت»
+_PRESENT_AUXILIARIES = frozenset(normalize_for_match(w) for w in _WORDS["passive_auxiliary"]
+                                 if w.startswith(("ي", "تت", "تج")))
+_COMPLEMENTIZERS_NORM = frozenset(normalize_for_match(w) for w in _COMPLEMENTIZERS)
+
+
+def _stance_held(doc: Document, match: LemmaMatch) -> bool:
+    """«تتهم منظمات حقوق الإنسان الجيش بـ», «حيث يهدد الاحتلال بالقمع»: a verb of stance or demand in the imperfect
+    of the third person («ي/ت») in the body of the text tells the position its subject holds, not one statement
+    made on a day. The first person is performative, a statement made as it is said («أطالب بالهدوء», «ندين»),
+    and a headline's or a subheading's present tells the news («ألمانيا تندد بالهجوم»)."""
+    trig = doc.tokens[match.first]
+    if match.rule.reads_as_noun(trig):
+        # «يتم اتهام روسيا بأنها تخطط»: the verbal noun after a present passive auxiliary is that imperfect
+        before = doc.tokens[match.first - 1] if match.first > 0 else None
+        if before is None or before.sentence != trig.sentence or before.stem not in _PRESENT_AUXILIARIES \
+                or trig.prefixes or doc.text[before.end:trig.start].strip():
+            return False
+    elif trig.stem[:1] not in "يت" or not _imperfect(match, trig):
+        return False
+    return not _line_of_its_own(doc, doc.sentences[trig.sentence]) and not _reported_by_a_speaker(doc, match.first) \
+        and not _said_by_a_document(doc, match.first)
+
+
+_DOCUMENT_NOUNS = _WORDS["document_noun"]
+_DOCUMENT_REACH = 10    # «صدور قرار جديد عن مجلس محافظي الوكالة الدولية للطاقة الذرية يطالب طهران»
+
+
+def _said_by_a_document(doc: Document, i: int) -> bool:
+    """«قرار جديد عن مجلس المحافظين يطالب طهران بـ», «بيان يدين الهجوم»: the present stance in the clause of an
+    indefinite resolution or statement is what that document says — the statement its issuer made."""
+    tokens = doc.tokens
+    for j in range(i - 1, max(-1, i - _DOCUMENT_REACH - 1), -1):
+        if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+            return False
+        if tokens[j].stem in _DOCUMENT_NOUNS and "ال" not in tokens[j].prefixes and not tokens[j].suffix:
+            return True
+    return False
+
+
+_REPORT_REACH = 4       # «وأكد إن طهران تحمل إسرائيل المسؤولية»: «أن/إن», the subject, the verb
+
+
+def _reported_by_a_speaker(doc: Document, i: int) -> bool:
+    """«قال إن بلاده ترفض ...», «أكد أن طهران تحمل إسرائيل المسؤولية»: the present stance in the complement of
+    «أن/إن» is what the speaker states — the statement is made as it is reported."""
+    tokens = doc.tokens
+    for j in range(i - 1, max(-1, i - _REPORT_REACH - 1), -1):
+        if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
+            return False
+        if tokens[j].stem in _COMPLEMENTIZERS or normalize_for_match(tokens[j].text) in _COMPLEMENTIZERS_NORM:
+            return True
+    return False
+
+
+def _line_of_its_own(doc: Document, sent: Sentence) -> bool:
+    """A headline or subheading: the sentence stands on a short line not closed by a full stop («مقتل شخصين في
+    اشتباكات.. والبعثة الأممية تدعو إلى ...»), not in a paragraph."""
+    start = doc.text.rfind("\n", 0, sent.start) + 1
+    end = doc.text.find("\n", sent.end)
+    line = doc.text[start:len(doc.text) if end < 0 else end].strip()
+    return bool(line) and not line.endswith((".", "؟", "!", ":")) and len(line.split()) <= _HEADLINE_WORDS
+
+
+_HEADLINE_WORDS = 25    # a headline or subheading is one short line; a paragraph without its full stop is longer
 
 
 _AGREEMENT_HEADS = _WORDS["agreement_head"]
