@@ -80,12 +80,12 @@ def test_a_local_adjective_is_no_district_word():
 
 def test_a_latin_name_is_looked_up_only_in_a_country_a_place_of_the_story_names():
     # the article's first country must be that of a place it names: a vote from a nisba alone is too weak
-    from rasd.extract.places import _latin_after_cue
+    from rasd.extract.places import GrowingIndex, _itself, _latin_after_cue
     doc = places_of("هاجم مسلحون سجن مدينة والام غربي النيجر، وقتلوا ثلاثة حراس.")
     k = next(i for i, t in enumerate(doc.tokens) if t.text == "مدينة")
-    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is not None
+    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], GrowingIndex([], _itself)) is not None
     doc.places = [p for p in doc.places if p.country != "NE"]
-    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], []) is None
+    assert _latin_after_cue(doc, load_kb(), k, "city", ["NE"], GrowingIndex([], _itself)) is None
 
 
 @needs_villages
