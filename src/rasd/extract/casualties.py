@@ -16,7 +16,7 @@ from rasd.document import Document, NumberMention
 from rasd.extract.spanindex import document_memo, starting_in
 from rasd.extract.triggers import LemmaMatch, find_casualty_cues
 from rasd.text.normalize import normalize_for_match
-from rasd.text.numbers import singular_count_at, singular_noun, word_readings
+from rasd.text.numbers import dual_noun, singular_count_at, singular_noun, word_readings
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم", "معظمهم"})
@@ -89,6 +89,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
+        if _one_of_a_thing(doc, cues, number, i, lo):
+            continue
         counted_at.add(i)
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
         if not totals and _killed_and_wounded_before(doc, cues, noun_cues, i, lo):
@@ -111,8 +113,12 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             vague.add(kind)     # «وعشرات الجرحى»: casualties told, but no number to record (ANNOTATION.md)
             last_kind = kind
             continue
-        value = int(number.value) + (_joined_persons(doc, last + 1, hi) if number.kind == "singular"
-                                     else _coordinated_singulars(doc, i, hi))
+        # «طفلين وامرأة», «أربعة أطفال وسيدة», «امرأة وطفلاها»: persons joined by «و» to the count
+        persons_after = _joined_persons(doc, last + 1, hi) if number.kind in ("singular", "dual") \
+            else _coordinated_singulars(doc, i, hi)
+        value = int(number.value) + persons_after + _persons_joined_before(doc, i, lo)
+        if _next_by_ordinal(doc, cues, last, hi, value):
+            value += 1          # «إصابة شابين بشظايا الرصاص وثالث بجرح باليد»: the third man, one more
         if kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
             parts.append((i, kind, value))
@@ -218,6 +224,23 @@ def _one_more_by_ordinal(doc: Document, k: int) -> bool:
                                             for pre, entry in word_readings(tok.norm) if not pre)
 
 
+def _next_by_ordinal(doc: Document, cues: Sequence[tuple[int, str | None]], last: int, hi: int, value: int) -> bool:
+    """A count of n people followed, in its clause, by the indefinite ordinal n + 1 joined by «و» («شابين ...
+    وثالث», «ثلاثة جنود ... ورابع»): the ordinal is one more person of the same toll. No casualty word nor
+    other figure may stand between (after «وإصابة رابع» the fourth is another toll)."""
+    cue_at = {at for at, _kind in cues}
+    for k in range(last + 1, min(hi, last + 1 + _WINDOW)):
+        tok = doc.tokens[k]
+        if k in cue_at or tok.sentence != doc.tokens[last].sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
+            return False
+        if _starts_a_number(doc, k):
+            return False
+        if tok.prefixes[:1] == ["و"] and "ال" not in tok.prefixes:
+            return any(entry.role == "ordinal" and entry.value == value + 1
+                       for pre, entry in word_readings(tok.norm) if pre == "و")
+    return False
+
+
 def _one_by_itself(doc: Document, at: int) -> bool:
     """The cue is itself an indefinite singular person noun («قتيل», «جريحاً», «جثة»), with no number
     word after it («قتيل واحد» is read from the number)."""
@@ -275,6 +298,41 @@ _NOT_PEOPLE = frozenset({"اصابه", "اخر"})     # counted nouns that are n
 def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
     """«أربعة أطفال وسيدة»: a singular counted noun of a person joined by «و» to the counted noun adds one."""
     return _joined_persons(doc, i + 2, hi)     # the number, its counted noun, then «وسيدة ورجل»
+
+
+_ONE_WORDS = frozenset({"واحد", "واحده"})
+
+
+def _one_of_a_thing(doc: Document, cues: Sequence[tuple[int, str | None]], number: NumberMention, i: int,
+                    lo: int) -> bool:
+    """«من عائلة واحدة», «دفعة واحدة»: «واحد» after a noun that is no person nor casualty word describes that
+    noun (one family, at once) and counts nobody («قتيل واحد», «شخص واحد» count one)."""
+    tok = doc.tokens[i]
+    if number.kind != "words" or tok.norm not in _ONE_WORDS or i == lo:
+        return False
+    before = i - 1
+    if any(at == before for at, _kind in cues):
+        return False
+    prev = doc.tokens[before]
+    return singular_noun(prev.norm) is None and singular_noun(prev.stem) is None and dual_noun(prev.norm) is None
+
+
+def _persons_joined_before(doc: Document, i: int, lo: int) -> int:
+    """«امرأة وطفلاها قتلوا», «قُتل رجل وطفلان»: singular person nouns joined by «و» right before the count, no
+    count of their own, are that many more of the same people (up to three)."""
+    n, k = 0, i
+    while n < 3 and k > lo and doc.tokens[k].prefixes[:1] == ["و"]:
+        j = k - 1
+        prev = doc.tokens[j]
+        if prev.sentence != doc.tokens[k].sentence or doc.text[prev.end:doc.tokens[k].start].strip():
+            break
+        if starting_in(doc.numbers, "casualties:numbers", prev.start, prev.end):
+            break           # a count of its own, or a singular already read as one («استشهد شاب و3 أطفال»)
+        single = _singular_person(doc, j)
+        if single is None or single.unit in _NOT_PEOPLE:
+            break
+        n, k = n + 1, j
+    return n
 
 
 def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
@@ -335,7 +393,8 @@ def _counted_noun_cue(doc: Document, cues: list[tuple[int, str]], i: int) -> str
 
 def _nearest_cue(cues: list[tuple[int, str]], i: int, doc: Document | None = None) -> str | None:
     """The nearest cue within the window; a cue after the number that opens a clause of its own with «و»
-    («استشهد صباح اليوم خمسة مدنيين وجرح آخرون») counts only when no cue stands before the number."""
+    («استشهد صباح اليوم خمسة مدنيين وجرح آخرون», «قتل مدني واحد وأصيب ثلاثة») counts only when no cue stands
+    before the number."""
     before = any(at < i and i - at <= _WINDOW for at, _kind in cues)
     best: tuple[int, int, str] | None = None
     for at, kind in cues:
@@ -344,7 +403,7 @@ def _nearest_cue(cues: list[tuple[int, str]], i: int, doc: Document | None = Non
             if distance == 0:       # the number word is itself the cue («شهيدان»)
                 return kind
             continue
-        if before and at > i + 1 and doc is not None and doc.tokens[at].prefixes[:1] == ["و"]:
+        if before and at > i and doc is not None and doc.tokens[at].prefixes[:1] == ["و"]:
             distance += _WINDOW
         key = (distance, 0 if at < i else 1, kind)   # ties go to the cue before the number
         if best is None or key < best:
