@@ -1,6 +1,7 @@
 """Tolls told over the victims' nouns and around a number: persons joined by «و» before or after a count
 («امرأة وطفلاها قتلوا», «استشهاد طفلين وامرأة»), the next ordinal as one more («شابين ... وثالث»), «واحدة» that
-describes a thing («من عائلة واحدة»), and a number right before «وأصيب» that belongs to the cue before it."""
+describes a thing («من عائلة واحدة»), a number right before «وأصيب» that belongs to the cue before it, and an
+overall running total after the event's own toll («لترتفع الحصيلة الإجمالية إلى 50»)."""
 from __future__ import annotations
 
 import pytest
@@ -33,3 +34,9 @@ def test_persons_joined_to_the_count(sentence, toll):
 def test_one_family_is_no_toll_of_one():
     text = "استهدفت قوات النظام السيارة التي تقلهم في القرية، ما أسفر عن مقتلهم جميعاً وهم من عائلة واحدة."
     assert all(e.fatalities != 1 for e in extract(Article(id="t", text=text)).events)
+
+
+def test_overall_total_after_the_toll_is_not_the_toll():
+    text = ("قال مصدر طبي إن ثلاثة أشخاص قتلوا في اشتباكات بمدينة طرابلس أمس، وجرح 9 آخرون، لترتفع الحصيلة "
+            "الإجمالية للمواجهات إلى 50 قتيلا و138 جريحا.")
+    assert assault_toll(text) == (3, 9)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, NumberMention
+from rasd.extract.clauses import overall_word
 from rasd.extract.spanindex import document_memo, starting_in
 from rasd.extract.triggers import LemmaMatch, find_casualty_cues
 from rasd.text.normalize import normalize_for_match
@@ -83,6 +84,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
     parts: list[tuple[int, str, int]] = []
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
+    overall = result.running_total and overall_word(doc, lo, hi) is not None
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
@@ -91,6 +93,9 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             continue
         if _one_of_a_thing(doc, cues, number, i, lo):
             continue
+        if totals and overall and any(t.stem in _RUNNING_TOTAL for t in doc.tokens[min(counted_at) + 1:i]):
+            result.running_total = False    # «قتل ثلاثة ...، لترتفع الحصيلة الإجمالية إلى 50»: the first count is
+            break                           # this event's, the overall total after it counts several
         counted_at.add(i)
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
         if not totals and _killed_and_wounded_before(doc, cues, noun_cues, i, lo):
