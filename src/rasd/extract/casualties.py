@@ -77,6 +77,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     one_dead = {lo + m.first for m in matches if _one_death_by_itself(doc, m, lo)}
     noun_cues = {lo + m.first for m in matches if m.rule.reads_as_noun(tokens[m.first])}
     count_after = {lo + m.first for m in matches if m.rule.get("count") == "after"}    # «اغتيال 3 قادة»
+    # «200 مقاتل قضوا باشتباكات»: a verb that tells a death only after its counted subject («قضت المحكمة بسجن 5»)
+    count_before = {lo + m.first for m in matches if m.rule.get("count") == "before"}
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -103,7 +105,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             continue    # (unless a toll was read before them: «تسعة مدنيين قُتلوا وأُصيب 13»)
         if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
-        near = [c for c in cues if not (c[0] > i and c[0] in count_after)]  # «15 عملية اغتيال»: no dead
+        near = [c for c in cues if not (c[0] > i and c[0] in count_after) and not (c[0] < i and c[0] in count_before)]
         kind = _counted_noun_cue(doc, near, last) or _others_then_cue(doc, near, last, hi) or _nearest_cue(near, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
@@ -136,6 +138,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
         # العشرات»: a cue right before another cue counts nobody by itself
+        if at in count_before:
+            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it)
         if totals.get(kind, 1) == 1 and at in dual_cues:
             # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people (and tells «ضابطا شرطة»
             # in «لقي ضابطا شرطة مصرعهما» for a dual, not one officer)
