@@ -121,8 +121,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             last_kind = kind
             continue
         # «طفلين وامرأة», «أربعة أطفال وسيدة», «امرأة وطفلاها»: persons joined by «و» to the count
-        persons_after = _joined_persons(doc, last + 1, hi) if number.kind in ("singular", "dual") \
-            else _coordinated_singulars(doc, i, hi)
+        persons_after = _joined_persons(doc, last + 1, hi) + _with_another(doc, last + 1, hi) \
+            if number.kind in ("singular", "dual") else _coordinated_singulars(doc, i, hi)
         value = int(number.value) + persons_after + _persons_joined_before(doc, i, lo)
         if _next_by_ordinal(doc, cues, last, hi, value):
             value += 1          # «إصابة شابين بشظايا الرصاص وثالث بجرح باليد»: the third man, one more
@@ -148,7 +148,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
                 and at + 1 not in cue_at:
             if _singular_person(doc, at + 1) is not None:
                 # «قُتل عنصر», «وإصابة والدته»; «استشهاد سيدة ونجلها»: each person joined by «و» is one more
-                totals[kind] = 1 + _joined_persons(doc, at + 2, hi)
+                totals[kind] = 1 + _joined_persons(doc, at + 2, hi) + _with_another(doc, at + 2, hi)
             elif any(_singular_object(doc, k, hi) and not counted_at & set(range(at, k))
                      for k in range(at + 2, min(at + 2 + _OBJECT_REACH, hi))):
                 totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
@@ -198,6 +198,19 @@ def _joined_persons(doc: Document, k: int, hi: int) -> int:
             break
         n, k = n + 1, k + 1
     return n
+
+
+def _with_another(doc: Document, k: int, hi: int) -> int:
+    """«قتلت فتاة في الثالثة عشرة مع مدني آخر»: «مع» + a singular person + «آخر/أخرى» within a few words after the
+    first victim is one more victim (1), else 0."""
+    for j in range(k, min(hi - 2, k + _WINDOW)):
+        if doc.tokens[j].sentence != doc.tokens[k - 1].sentence:
+            return 0
+        if doc.tokens[j].norm == "مع":
+            single = _singular_person(doc, j + 1)
+            more = doc.tokens[j + 2].norm in ("اخر", "اخري")
+            return 1 if single is not None and single.unit not in _NOT_PEOPLE and more else 0
+    return 0
 
 
 def _singular_object(doc: Document, k: int, hi: int) -> bool:
