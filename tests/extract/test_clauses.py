@@ -32,12 +32,14 @@ def test_clause_words_rows_are_well_formed():
     rows = read_tsv("clause_words.tsv")
     roles = {r["role"] for r in rows}
     assert roles == {"prospective", "violation", "light_verb", "light_noun", "announce", "responsibility",
-                     "accident", "attack_word", "refusal", "name_link", "ability", "negation", "cumulative", "goal"}
+                     "accident", "attack_word", "refusal", "name_link", "ability", "negation", "cumulative", "goal",
+                     "overall"}
     assert all(int(r["window"]) > 0 for r in rows if r["role"] in ("prospective", "goal"))
     words = clause_words()
     assert {"شنت", "نفذوا", "يشن", "بدات"} <= words.light_verbs      # forms generated from lemmas
     assert "اعلنت" in words.announce
     assert {"منذ", "اجمالي"} <= words.cumulative
+    assert words.overall <= words.cumulative
 
 
 def test_homograph_rows_are_well_formed():

@@ -42,6 +42,7 @@ def test_acled_map_and_modality_cues_are_valid():
 
 def test_casualty_and_victim_rows_are_valid():
     assert {r["kind"] for r in rows("casualty_cues.tsv")} == {"death", "injury"}
+    assert {r.get("count") or "" for r in rows("casualty_cues.tsv")} <= {"", "after", "before"}
     for row in rows("victim_nouns.tsv"):
         assert row["noun"] and row["name_en"] and row["sector"]
 

@@ -13,10 +13,11 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.document import Document, NumberMention
+from rasd.extract.clauses import overall_word
 from rasd.extract.spanindex import document_memo, starting_in
 from rasd.extract.triggers import LemmaMatch, find_casualty_cues
 from rasd.text.normalize import normalize_for_match
-from rasd.text.numbers import singular_count_at, singular_noun, word_readings
+from rasd.text.numbers import dual_noun, singular_count_at, singular_noun, word_readings
 
 _WINDOW = 6
 _SUBSET_MARKERS = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم", "معظمهم"})
@@ -76,6 +77,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     one_dead = {lo + m.first for m in matches if _one_death_by_itself(doc, m, lo)}
     noun_cues = {lo + m.first for m in matches if m.rule.reads_as_noun(tokens[m.first])}
     count_after = {lo + m.first for m in matches if m.rule.get("count") == "after"}    # «اغتيال 3 قادة»
+    # «200 مقاتل قضوا باشتباكات»: a verb that tells a death only after its counted subject («قضت المحكمة بسجن 5»)
+    count_before = {lo + m.first for m in matches if m.rule.get("count") == "before"}
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -83,12 +86,18 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
     parts: list[tuple[int, str, int]] = []
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
+    overall = result.running_total and overall_word(doc, lo, hi) is not None
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
+        if _one_of_a_thing(doc, cues, number, i, lo):
+            continue
+        if totals and overall and any(t.stem in _RUNNING_TOTAL for t in doc.tokens[min(counted_at) + 1:i]):
+            result.running_total = False    # «قتل ثلاثة ...، لترتفع الحصيلة الإجمالية إلى 50»: the first count is
+            break                           # this event's, the overall total after it counts several
         counted_at.add(i)
         last = _token_index(doc, number.span.end - 1, lo, hi) or i     # «أزيد من 65 جريح»: after the figure
         if not totals and _killed_and_wounded_before(doc, cues, noun_cues, i, lo):
@@ -96,7 +105,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             continue    # (unless a toll was read before them: «تسعة مدنيين قُتلوا وأُصيب 13»)
         if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
-        near = [c for c in cues if not (c[0] > i and c[0] in count_after)]  # «15 عملية اغتيال»: no dead
+        near = [c for c in cues if not (c[0] > i and c[0] in count_after) and not (c[0] < i and c[0] in count_before)]
         kind = _counted_noun_cue(doc, near, last) or _others_then_cue(doc, near, last, hi) or _nearest_cue(near, i, doc)
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
@@ -111,8 +120,12 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             vague.add(kind)     # «وعشرات الجرحى»: casualties told, but no number to record (ANNOTATION.md)
             last_kind = kind
             continue
-        value = int(number.value) + (_joined_persons(doc, last + 1, hi) if number.kind == "singular"
-                                     else _coordinated_singulars(doc, i, hi))
+        # «طفلين وامرأة», «أربعة أطفال وسيدة», «امرأة وطفلاها»: persons joined by «و» to the count
+        persons_after = _joined_persons(doc, last + 1, hi) + _with_another(doc, last + 1, hi) \
+            if number.kind in ("singular", "dual") else _coordinated_singulars(doc, i, hi)
+        value = int(number.value) + persons_after + _persons_joined_before(doc, i, lo)
+        if _next_by_ordinal(doc, cues, last, hi, value):
+            value += 1          # «إصابة شابين بشظايا الرصاص وثالث بجرح باليد»: the third man, one more
         if kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
             parts.append((i, kind, value))
@@ -125,6 +138,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
         # العشرات»: a cue right before another cue counts nobody by itself
+        if at in count_before:
+            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it)
         if totals.get(kind, 1) == 1 and at in dual_cues:
             # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people (and tells «ضابطا شرطة»
             # in «لقي ضابطا شرطة مصرعهما» for a dual, not one officer)
@@ -133,7 +148,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
                 and at + 1 not in cue_at:
             if _singular_person(doc, at + 1) is not None:
                 # «قُتل عنصر», «وإصابة والدته»; «استشهاد سيدة ونجلها»: each person joined by «و» is one more
-                totals[kind] = 1 + _joined_persons(doc, at + 2, hi)
+                totals[kind] = 1 + _joined_persons(doc, at + 2, hi) + _with_another(doc, at + 2, hi)
             elif any(_singular_object(doc, k, hi) and not counted_at & set(range(at, k))
                      for k in range(at + 2, min(at + 2 + _OBJECT_REACH, hi))):
                 totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
@@ -185,6 +200,19 @@ def _joined_persons(doc: Document, k: int, hi: int) -> int:
     return n
 
 
+def _with_another(doc: Document, k: int, hi: int) -> int:
+    """«قتلت فتاة في الثالثة عشرة مع مدني آخر»: «مع» + a singular person + «آخر/أخرى» within a few words after the
+    first victim is one more victim (1), else 0."""
+    for j in range(k, min(hi - 2, k + _WINDOW)):
+        if doc.tokens[j].sentence != doc.tokens[k - 1].sentence:
+            return 0
+        if doc.tokens[j].norm == "مع":
+            single = _singular_person(doc, j + 1)
+            more = doc.tokens[j + 2].norm in ("اخر", "اخري")
+            return 1 if single is not None and single.unit not in _NOT_PEOPLE and more else 0
+    return 0
+
+
 def _singular_object(doc: Document, k: int, hi: int) -> bool:
     """«قتل مستوطنون فلسطينياً»: after a verb and its subject, a singular counted noun in the accusative."""
     if k >= hi or doc.tokens[k].sentence != doc.tokens[k - 2].sentence or doc.tokens[k].prefixes:
@@ -216,6 +244,23 @@ def _one_more_by_ordinal(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     return "ال" not in tok.prefixes and any(entry.role == "ordinal" and entry.value >= 2
                                             for pre, entry in word_readings(tok.norm) if not pre)
+
+
+def _next_by_ordinal(doc: Document, cues: Sequence[tuple[int, str | None]], last: int, hi: int, value: int) -> bool:
+    """A count of n people followed, in its clause, by the indefinite ordinal n + 1 joined by «و» («شابين ...
+    وثالث», «ثلاثة جنود ... ورابع»): the ordinal is one more person of the same toll. No casualty word nor
+    other figure may stand between (after «وإصابة رابع» the fourth is another toll)."""
+    cue_at = {at for at, _kind in cues}
+    for k in range(last + 1, min(hi, last + 1 + _WINDOW)):
+        tok = doc.tokens[k]
+        if k in cue_at or tok.sentence != doc.tokens[last].sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
+            return False
+        if _starts_a_number(doc, k):
+            return False
+        if tok.prefixes[:1] == ["و"] and "ال" not in tok.prefixes:
+            return any(entry.role == "ordinal" and entry.value == value + 1
+                       for pre, entry in word_readings(tok.norm) if pre == "و")
+    return False
 
 
 def _one_by_itself(doc: Document, at: int) -> bool:
@@ -277,6 +322,41 @@ def _coordinated_singulars(doc: Document, i: int, hi: int) -> int:
     return _joined_persons(doc, i + 2, hi)     # the number, its counted noun, then «وسيدة ورجل»
 
 
+_ONE_WORDS = frozenset({"واحد", "واحده"})
+
+
+def _one_of_a_thing(doc: Document, cues: Sequence[tuple[int, str | None]], number: NumberMention, i: int,
+                    lo: int) -> bool:
+    """«من عائلة واحدة», «دفعة واحدة»: «واحد» after a noun that is no person nor casualty word describes that
+    noun (one family, at once) and counts nobody («قتيل واحد», «شخص واحد» count one)."""
+    tok = doc.tokens[i]
+    if number.kind != "words" or tok.norm not in _ONE_WORDS or i == lo:
+        return False
+    before = i - 1
+    if any(at == before for at, _kind in cues):
+        return False
+    prev = doc.tokens[before]
+    return singular_noun(prev.norm) is None and singular_noun(prev.stem) is None and dual_noun(prev.norm) is None
+
+
+def _persons_joined_before(doc: Document, i: int, lo: int) -> int:
+    """«امرأة وطفلاها قتلوا», «قُتل رجل وطفلان»: singular person nouns joined by «و» right before the count, no
+    count of their own, are that many more of the same people (up to three)."""
+    n, k = 0, i
+    while n < 3 and k > lo and doc.tokens[k].prefixes[:1] == ["و"]:
+        j = k - 1
+        prev = doc.tokens[j]
+        if prev.sentence != doc.tokens[k].sentence or doc.text[prev.end:doc.tokens[k].start].strip():
+            break
+        if starting_in(doc.numbers, "casualties:numbers", prev.start, prev.end):
+            break           # a count of its own, or a singular already read as one («استشهد شاب و3 أطفال»)
+        single = _singular_person(doc, j)
+        if single is None or single.unit in _NOT_PEOPLE:
+            break
+        n, k = n + 1, j
+    return n
+
+
 def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
     """«تسعة مدنيين بينهم ثلاثة أطفال»: a count right after «بينهم/منهم» is part of a total already read."""
     for k in (i - 1, i - 2):
@@ -335,7 +415,8 @@ def _counted_noun_cue(doc: Document, cues: list[tuple[int, str]], i: int) -> str
 
 def _nearest_cue(cues: list[tuple[int, str]], i: int, doc: Document | None = None) -> str | None:
     """The nearest cue within the window; a cue after the number that opens a clause of its own with «و»
-    («استشهد صباح اليوم خمسة مدنيين وجرح آخرون») counts only when no cue stands before the number."""
+    («استشهد صباح اليوم خمسة مدنيين وجرح آخرون», «قتل مدني واحد وأصيب ثلاثة») counts only when no cue stands
+    before the number."""
     before = any(at < i and i - at <= _WINDOW for at, _kind in cues)
     best: tuple[int, int, str] | None = None
     for at, kind in cues:
@@ -344,7 +425,7 @@ def _nearest_cue(cues: list[tuple[int, str]], i: int, doc: Document | None = Non
             if distance == 0:       # the number word is itself the cue («شهيدان»)
                 return kind
             continue
-        if before and at > i + 1 and doc is not None and doc.tokens[at].prefixes[:1] == ["و"]:
+        if before and at > i and doc is not None and doc.tokens[at].prefixes[:1] == ["و"]:
             distance += _WINDOW
         key = (distance, 0 if at < i else 1, kind)   # ties go to the cue before the number
         if best is None or key < best:

@@ -43,6 +43,7 @@ class ClauseWords:
     negation: frozenset[str]
     attack: frozenset[str]
     cumulative: frozenset[str]
+    overall: frozenset[str]              # an overall total («الحصيلة الإجمالية»): cumulative too
 
 
 def _verb_and_noun_forms(lemmas: list[str]) -> frozenset[str]:
@@ -74,7 +75,8 @@ def clause_words() -> ClauseWords:
         ability={form: int(r["window"]) for r in by_role.get("ability", []) for form in _verb_and_noun_forms([r["word"]])},
         negation=frozenset(normalize_for_match(r["word"]) for r in by_role.get("negation", [])),
         attack=frozenset(normalize_for_match(r["word"]) for r in by_role.get("attack_word", [])) | _ATTACK_NOUNS,
-        cumulative=frozenset(normalize_for_match(r["word"]) for r in by_role.get("cumulative", [])),
+        cumulative=frozenset(normalize_for_match(r["word"]) for r in by_role.get("cumulative", []) + by_role.get("overall", [])),
+        overall=frozenset(normalize_for_match(r["word"]) for r in by_role.get("overall", [])),
     )
 
 
@@ -301,6 +303,12 @@ def cumulative_word(doc: Document, lo: int, hi: int) -> Token | None:
     """The word that makes the figures in tokens lo..hi a total over a period or several events («منذ بدء
     الحرب», «إجمالي عدد القتلى»), if any."""
     return next((t for t in doc.tokens[lo:hi] if _word(t) in clause_words().cumulative), None)
+
+
+def overall_word(doc: Document, lo: int, hi: int) -> Token | None:
+    """The word that makes a running total in tokens lo..hi the overall count over several events or days
+    («لترتفع الحصيلة الإجمالية للمواجهات إلى 50 قتيلا»), if any."""
+    return next((t for t in doc.tokens[lo:hi] if _word(t) in clause_words().overall), None)
 
 
 def in_a_kin_name(doc: Document, i: int) -> Token | None:

@@ -1295,12 +1295,13 @@ def _attack_told_before(sentence: int, by_sentence: dict[int, list[Event]],
     """The mentions of the one attack told last before `sentence` (see _fill_follow_up_tolls), or []."""
     others = 0
     for before in range(sentence - 1, -1, -1):
-        if before in by_sentence:
-            told = [e for e in by_sentence[before] if e.type in _CASUALTY_TYPES]
+        told = [e for e in by_sentence.get(before, []) if e.type in _CASUALTY_TYPES]
+        if told:
             places = {(e.place.lat, e.place.lon) for e in told if e.place is not None}
-            if told and all(e.type == "ASSAULT" for e in told) and len(places) <= 1:
+            if all(e.type == "ASSAULT" for e in told) and len(places) <= 1:
                 return told     # mentions of one attack («انفجرت سيارة مفخخة»): all ASSAULT, one place
             return []
+        # a sentence of acts that hurt nobody («وأدان الرئيس الهجوم», a statement) is passed over as any other
         readings = set_aside.get(before, set())
         if "other" in readings:
             return []           # the figures may be those of an act set aside there

@@ -78,6 +78,7 @@ class Lexicons:
     words: dict[str, list[WordEntry]]
     vague: dict[str, VagueEntry]
     duals: dict[str, str]            # dual form -> singular
+    unpossessed: frozenset[str]      # singulars whose dual with a pronoun is not read («رجليه»: his legs)
     singulars: dict[str, str]        # singular form (and its accusative) -> singular
     cues: dict[tuple[str, ...], str]  # phrase words -> role
     cue_lengths: tuple[int, ...]
@@ -107,8 +108,11 @@ def lexicons() -> Lexicons:
              for r in data_rows("vague_quantities.tsv")}
     duals: dict[str, str] = {}
     singulars: dict[str, str] = {}
+    unpossessed: set[str] = set()
     for row in data_rows("counted_nouns.tsv"):
         singular = normalize_for_match(row["singular"])
+        if row["possessed"].strip() == "no":
+            unpossessed.add(singular)
         singulars[singular] = singular
         if not singular.endswith("ه"):          # accusative with tanween: «شخصا», «عنصرا»
             singulars[singular + "ا"] = singular
@@ -118,7 +122,8 @@ def lexicons() -> Lexicons:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words_, role in sorted(cues.items(), key=lambda kv: -len(kv[0])):
         by_first.setdefault(words_[0], []).append((words_[1:], role))
-    return Lexicons(words, vague, duals, singulars, cues, tuple(sorted({len(k) for k in cues}, reverse=True)),
+    return Lexicons(words, vague, duals, frozenset(unpossessed), singulars, cues,
+                    tuple(sorted({len(k) for k in cues}, reverse=True)),
                     by_first)
 
 
@@ -197,8 +202,36 @@ def singular_noun(norm: str) -> str | None:
 
 def dual_noun(norm: str) -> str | None:
     """The counted noun a normalised word is the dual of («لشخصين» → «شخص»), else None."""
-    hit = _lookup(norm, "duals")
+    hit = _lookup(norm, "duals") or _possessed_dual(norm)
     return hit[1] if hit else None
+
+
+# a dual with a possessive pronoun loses its «ن»: «طفلاها» (her two children), «نجليه» (his two sons)
+_POSSESSED_DUAL_ENDINGS = tuple(case + pronoun for pronoun in ("هما", "هم", "ها", "ه") for case in ("ا", "ي"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _possessed_dual(norm: str) -> tuple[str, str] | None:
+    """(proclitics, singular) when `norm` is a counted noun's dual with a possessive pronoun («وطفلاها»),
+    else None. The singular must be a counted noun that ends in no «ه» (a «ة» would have stayed before the
+    pronoun as «ت»: «طفلتاها»); «فتاه» (فتاة) is then no «فت» + «اه»."""
+    lex = lexicons()
+    for pre, rest in clitic_readings(norm):
+        if "ال" in pre:
+            continue
+        for ending in _POSSESSED_DUAL_ENDINGS:
+            if not rest.endswith(ending):
+                continue
+            stem = rest[: len(rest) - len(ending)]
+            if stem.endswith("ه"):
+                continue
+            base = stem[:-1] + "ه" if stem.endswith("ت") else stem   # «طفلتاها»: «ة» is «ت» before a pronoun
+            # «-ي-» before the pronoun is also a sound plural's («موظفيها»): only for a noun whose «-ين» dual is
+            # listed (counted_nouns.tsv lists it only where no plural reads so)
+            if len(base) >= 3 and lex.singulars.get(base) == base and base not in lex.unpossessed and \
+                    (ending[0] == "ا" or lex.duals.get(stem + "ين") == base):
+                return pre, base
+    return None
 
 
 # ---------------------------------------------------------------- the item stream: words and digit runs
@@ -211,6 +244,7 @@ class _Item:
     value: float | None = None        # set for a digit run
     wa: bool = False                  # a digit run glued to a preceding و («و15»)
     not_count: bool = False           # digits of a date or a clock time
+    taa: bool = False                 # a word written with a final «ة» (folded to «ه» in `norm`)
 
     @property
     def is_digits(self) -> bool:
@@ -274,7 +308,7 @@ def _items(text: str, tokens: list[Token]) -> list[_Item]:
             items.extend(inside)
             d += len(inside)
             continue
-        items.append(_Item(tok.start, tok.end, tok.norm))
+        items.append(_Item(tok.start, tok.end, tok.norm, taa=text[tok.end - 1:tok.end] == "ة"))
     items.extend(digit_items[d:])
     return items
 
@@ -469,6 +503,8 @@ def _dual_quantity(items: list[_Item], i: int) -> _Quantity | None:
     if items[i].is_digits:
         return None
     hit = _lookup(items[i].norm, "duals")
+    if hit is None and not (items[i].taa and items[i].norm.endswith("ه")):
+        hit = _possessed_dual(items[i].norm)    # («شرطية», «شخصية» end in «ة», not in the pronoun «ه»)
     if hit is None:
         return None
     q = _Quantity(i, i, 2, kind="dual", unit=hit[1], wa=hit[0].startswith("و"))
@@ -686,7 +722,8 @@ def _inert(norm: str) -> bool:
     hit = _INERT.get(norm)
     if hit is None:
         hit = not _cue_firsts(norm, lexicons().cues_by_first) and not word_readings(norm) \
-            and _lookup(norm, "duals") is None and _lookup(norm, "vague") is None and singular_noun(norm) is None
+            and _lookup(norm, "duals") is None and _lookup(norm, "vague") is None and singular_noun(norm) is None \
+            and _possessed_dual(norm) is None
         if len(_INERT) >= 50_000:
             _INERT.clear()
         _INERT[norm] = hit
