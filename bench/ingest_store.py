@@ -95,9 +95,16 @@ def cmd_store(args) -> None:
                 statements[" ".join(statement.split()[:3]).upper()] += 1
             event.listen(Session, "after_flush", lambda *_a: flushes.__setitem__(0, flushes[0] + 1))
             started, cpu = time.perf_counter(), time.process_time()
-            for article, record in work:
-                if not repo.has_article(article):
-                    repo.add_record(record, article)
+            if args.batch > 1:   # as `rasd ingest` stores: a lookup per batch, one transaction per batch
+                for part in range(0, len(work), args.batch):
+                    batch = work[part:part + args.batch]
+                    stored = repo.stored_articles([article for article, _record in batch])
+                    repo.add_records([(record, article) for (article, record), done in zip(batch, stored)
+                                      if not done])
+            else:
+                for article, record in work:
+                    if not repo.has_article(article):
+                        repo.add_record(record, article)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             stats = repo.stats()
         if args.dump:
@@ -123,6 +130,7 @@ def main() -> None:
     p.add_argument("records")
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--dump")
+    p.add_argument("--batch", type=int, default=1, help="articles per transaction (Repository.add_records)")
     args = parser.parse_args()
     cmd_extract(args) if args.cmd == "extract" else cmd_store(args)
 
