@@ -9,7 +9,7 @@ extraction took. `store` stores those pairs (repeated --repeat times with new id
 and dedup has stored events to compare against) into a fresh SQLite file with `Repository.add_record`, one
 transaction per article as `rasd ingest` does, and reports CPU and wall seconds, SQL statements and session
 flushes per article. `--dump` writes every stored table row for row (ordered by primary key, without the
-wall-clock columns ingested_at / updated_at / created_at), so two versions of the store can be compared with
+wall-clock columns ingested_at / updated_at / created_at; event_keys without its id, by event and key), so two versions of the store can be compared with
 `cmp` on the same input.
 """
 from __future__ import annotations
@@ -61,7 +61,11 @@ def dump_tables(url: str, path: str) -> None:
             if table == "alembic_version":
                 continue
             cols = [c["name"] for c in inspect(engine).get_columns(table) if c["name"] not in CLOCK_COLUMNS]
-            for row in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1")):
+            if table == "event_keys":   # which keys each event is filed under; the rows' ids are not read
+                cols, order = [c for c in cols if c != "id"], "event_id, key"
+            else:
+                order = "1"
+            for row in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")):
                 out.write(json.dumps([table, *[str(v) if v is not None else None for v in row]],
                                      ensure_ascii=False) + "\n")
     engine.dispose()

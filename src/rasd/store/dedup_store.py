@@ -121,12 +121,20 @@ def query_keys(key: MentionKey) -> list[str]:
 
 
 def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
-    """File `event` under its keys (replacing its old ones; a `new` event, just inserted, has none)."""
+    """File `event` under its keys (replacing its old ones; a `new` event, just inserted, has none).
+
+    An event that one more mention joined mostly keeps its keys (the same type, days and place): then they
+    are left as they are, not deleted and inserted again (only the rows' ids would have changed, and nothing
+    reads those)."""
+    keys = list(dict.fromkeys(event_keys(event_key(s, event))))
     if not new:
+        old = s.scalars(select(EventKeyRow.key).where(EventKeyRow.event_id == event.id)
+                        .order_by(EventKeyRow.id)).all()
+        if list(old) == keys:
+            return
         s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
-    keys = [{"event_id": event.id, "key": k} for k in dict.fromkeys(event_keys(event_key(s, event)))]
     if keys:   # one executemany (the ORM inserted them one statement per key)
-        s.connection().execute(insert(EventKeyRow.__table__), keys)
+        s.connection().execute(insert(EventKeyRow.__table__), [{"event_id": event.id, "key": k} for k in keys])
 
 
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:
