@@ -565,6 +565,9 @@ def _rejections(key: MentionKey, candidates: list[tuple[int, MentionKey]]) -> st
     return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
 
 
+_NO_ENTITY_FIELDS: dict[str, Any] = {c.key: None for c in EntityRow.__table__.columns}   # what no sighting told
+
+
 class _RegistryBatch:
     """One article's registrations: created or completed with a few set-based queries, not one per mention."""
 
@@ -594,15 +597,20 @@ class _RegistryBatch:
             existing.update((e.id, e) for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(chunk))))
             known_aliases.update((a, b) for a, b in s.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
                                                              .where(EntityAliasRow.entity_id.in_(chunk))))
+        new: list[dict[str, Any]] = []
         for entity_id, fields in self.fields.items():
             row = existing.get(entity_id)
             if row is None:   # first sighting creates the row
-                s.add(EntityRow(id=entity_id, **fields))
+                new.append({**_NO_ENTITY_FIELDS, **fields, "id": entity_id})
             else:             # later sightings fill what was unknown
                 for name, value in fields.items():
                     if value is not None and getattr(row, name) is None:
                         setattr(row, name, value)
         s.flush()
+        # new rows in one executemany, not an ORM object each (most are never read again; one that is, an
+        # event's place or actor, is loaded by its key when asked)
+        if new:
+            s.connection().execute(insert(EntityRow.__table__), new)
         # one executemany per table (the ORM inserted row by row, ~90 statements per article, issue 16); the rows
         # are never read back in this transaction, and their ids follow the same order as before
         aliases = [{"entity_id": e, "alias": a} for e, a in self.aliases if (e, a) not in known_aliases]
