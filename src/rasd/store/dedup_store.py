@@ -23,7 +23,7 @@ import hashlib
 import math
 from typing import TYPE_CHECKING, Iterable
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from rasd.store import canonical
@@ -137,17 +137,23 @@ def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
         s.connection().execute(insert(EventKeyRow.__table__), [{"event_id": event.id, "key": k} for k in keys])
 
 
+# Built once with an expanding parameter: built per call, a statement coerced each of its ~50 keys into a
+# literal and computed its cache key again, more than SQLite took to answer it (issue 16).
+_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(EventKeyRow.key.in_(bindparam("keys", expanding=True)))
+_EVENTS_BY_ID = select(EventRow).where(EventRow.id.in_(bindparam("ids", expanding=True))).order_by(EventRow.id)
+
+
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:
     keys = query_keys(key)
     if not keys:
         return []
     ids: set[int] = set()
     for part in range(0, len(keys), 500):
-        ids.update(s.scalars(select(EventKeyRow.event_id).where(EventKeyRow.key.in_(keys[part:part + 500]))))
+        ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
     ids.difference_update(exclude)
     if not ids:
         return []
-    rows = s.scalars(select(EventRow).where(EventRow.id.in_(sorted(ids))).order_by(EventRow.id)).all()
+    rows = s.scalars(_EVENTS_BY_ID, {"ids": sorted(ids)}).all()
     return [(row.id, event_key(s, row)) for row in rows]
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Engine, and_, exists, func, insert, or_, select
+from sqlalchemy import Engine, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -301,9 +301,7 @@ class Repository:
         object per mention was most of the store's time then (issue 16). The session is flushed first, so
         the rows are what the objects would hold."""
         s.flush()
-        rows = s.execute(select(*dedup_store.MENTION_FIELDS, ArticleRow.source_id).join(
-            ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
-            EventMentionRow.event_id == event.id).order_by(EventMentionRow.id)).all()
+        rows = s.execute(_MENTIONS_OF_EVENT, {"event_id": event.id}).all()
         self._apply_mentions(s, event, [(r, r.source_id) for r in rows])
 
     def _apply_mentions(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
@@ -444,6 +442,10 @@ class Repository:
 
 
 _MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
+# an event's mentions with their articles' ids, in mention order (built once: see dedup_store._EVENTS_FILED_UNDER)
+_MENTIONS_OF_EVENT = select(*dedup_store.MENTION_FIELDS, ArticleRow.source_id).join(
+    ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
+    EventMentionRow.event_id == bindparam("event_id")).order_by(EventMentionRow.id)
 
 
 def _mention_values(m: EventMentionRow) -> dict[str, Any]:
