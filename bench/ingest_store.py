@@ -1,16 +1,22 @@
 """Where `rasd ingest`'s time goes on real articles: extraction against the store, and the store's SQL per article.
 
     .venv/bin/python bench/ingest_store.py extract --articles 300 -o /tmp/records.jsonl   # once (costly)
-    .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--dump /tmp/tables.jsonl]
+    .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--batch 32] [--dump /tmp/t.jsonl]
 
 `extract` reads the first --articles of ../shared/data/news (RESEARCH licence: benchmarking only, nothing is
 copied into the repository), extracts them on one core and writes (article, record) pairs plus the CPU seconds
 extraction took. `store` stores those pairs (repeated --repeat times with new ids and URLs, so the store grows
-and dedup has stored events to compare against) into a fresh SQLite file with `Repository.add_record`, one
-transaction per article as `rasd ingest` does, and reports CPU and wall seconds, SQL statements and session
-flushes per article. `--dump` writes every stored table row for row (ordered by primary key, without the
-wall-clock columns ingested_at / updated_at / created_at; event_keys without its id, by event and key), so two versions of the store can be compared with
-`cmp` on the same input.
+and dedup has stored events to compare against) into a fresh SQLite file, one transaction per article with
+`Repository.add_record` (--batch 1), or --batch articles per transaction with `Repository.add_records` as
+`rasd ingest` does since session 12 (a stored-article lookup per batch too), and reports CPU and wall seconds,
+SQL statements and session flushes per article. `--dump` writes every stored table row for row (ordered by
+primary key, without the wall-clock columns ingested_at / updated_at / created_at; event_keys without its row
+ids, by event and key), so two versions of the store can be compared with `cmp` on the same input.
+
+Session 12 (branch speed19, load 4-9 on 2 cores), main eda16a0 (--batch 1) against speed19 (--batch 32),
+figures in the README ("Session 12, ingest"). The short set is bench/ingest.py's: the four /work/main/examples
+articles repeated with new ids (400), so each of their events collects ~100 mentions and an event's refresh
+(re-reading its mentions) dominated the store.
 """
 from __future__ import annotations
 
