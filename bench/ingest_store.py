@@ -1,16 +1,22 @@
 """Where `rasd ingest`'s time goes on real articles: extraction against the store, and the store's SQL per article.
 
     .venv/bin/python bench/ingest_store.py extract --articles 300 -o /tmp/records.jsonl   # once (costly)
-    .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--dump /tmp/tables.jsonl]
+    .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--batch 32] [--dump /tmp/t.jsonl]
 
 `extract` reads the first --articles of ../shared/data/news (RESEARCH licence: benchmarking only, nothing is
 copied into the repository), extracts them on one core and writes (article, record) pairs plus the CPU seconds
 extraction took. `store` stores those pairs (repeated --repeat times with new ids and URLs, so the store grows
-and dedup has stored events to compare against) into a fresh SQLite file with `Repository.add_record`, one
-transaction per article as `rasd ingest` does, and reports CPU and wall seconds, SQL statements and session
-flushes per article. `--dump` writes every stored table row for row (ordered by primary key, without the
-wall-clock columns ingested_at / updated_at / created_at), so two versions of the store can be compared with
-`cmp` on the same input.
+and dedup has stored events to compare against) into a fresh SQLite file, one transaction per article with
+`Repository.add_record` (--batch 1), or --batch articles per transaction with `Repository.add_records` as
+`rasd ingest` does since session 12 (a stored-article lookup per batch too), and reports CPU and wall seconds,
+SQL statements and session flushes per article. `--dump` writes every stored table row for row (ordered by
+primary key, without the wall-clock columns ingested_at / updated_at / created_at; event_keys without its row
+ids, by event and key), so two versions of the store can be compared with `cmp` on the same input.
+
+Session 12 (branch speed19, load 4-9 on 2 cores), main eda16a0 (--batch 1) against speed19 (--batch 32),
+figures in the README ("Session 12, ingest"). The short set is bench/ingest.py's: the four /work/main/examples
+articles repeated with new ids (400), so each of their events collects ~100 mentions and an event's refresh
+(re-reading its mentions) dominated the store.
 """
 from __future__ import annotations
 
@@ -61,7 +67,11 @@ def dump_tables(url: str, path: str) -> None:
             if table == "alembic_version":
                 continue
             cols = [c["name"] for c in inspect(engine).get_columns(table) if c["name"] not in CLOCK_COLUMNS]
-            for row in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1")):
+            if table == "event_keys":   # which keys each event is filed under; the rows' ids are not read
+                cols, order = [c for c in cols if c != "id"], "event_id, key"
+            else:
+                order = "1"
+            for row in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")):
                 out.write(json.dumps([table, *[str(v) if v is not None else None for v in row]],
                                      ensure_ascii=False) + "\n")
     engine.dispose()
@@ -95,9 +105,16 @@ def cmd_store(args) -> None:
                 statements[" ".join(statement.split()[:3]).upper()] += 1
             event.listen(Session, "after_flush", lambda *_a: flushes.__setitem__(0, flushes[0] + 1))
             started, cpu = time.perf_counter(), time.process_time()
-            for article, record in work:
-                if not repo.has_article(article):
-                    repo.add_record(record, article)
+            if args.batch > 1:   # as `rasd ingest` stores: a lookup per batch, one transaction per batch
+                for part in range(0, len(work), args.batch):
+                    batch = work[part:part + args.batch]
+                    stored = repo.stored_articles([article for article, _record in batch])
+                    repo.add_records([(record, article) for (article, record), done in zip(batch, stored)
+                                      if not done])
+            else:
+                for article, record in work:
+                    if not repo.has_article(article):
+                        repo.add_record(record, article)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             stats = repo.stats()
         if args.dump:
@@ -123,6 +140,7 @@ def main() -> None:
     p.add_argument("records")
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--dump")
+    p.add_argument("--batch", type=int, default=1, help="articles per transaction (Repository.add_records)")
     args = parser.parse_args()
     cmd_extract(args) if args.cmd == "extract" else cmd_store(args)
 

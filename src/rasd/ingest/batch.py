@@ -6,8 +6,14 @@ scheduler (`dask="tcp://scheduler:8786"`). Articles travel in chunks; results co
 (so event clustering, which depends on storage order, gives the same result however many workers ran),
 and only a bounded window of chunks is in flight, so memory stays flat on archives of any size.
 
-Every article is written in its own transaction by the parent: a killed ingest loses nothing it had
-committed, and re-running it skips what is stored (checked before extraction, so re-runs are cheap).
+The parent stores the results in batches, one transaction per batch (`Repository.add_records`: the same rows
+and clustering as one article at a time, without a lock, commit and session per article), and writes a batch
+whenever the next result is not ready yet or BATCH_ARTICLES are waiting: the workers never wait for the store
+(their window of chunks stays queued) and the store never waits with results in hand. A killed ingest loses
+nothing it had committed (at most the batch being written, BATCH_ARTICLES articles), and re-running it skips
+what is stored (checked a chunk at a time before extraction, so re-runs are cheap). An article the store
+refuses sinks its batch's transaction; that batch is then written again one article at a time, so only the
+article at fault is skipped.
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from rasd.errors import RasdInputError
 CHUNK_SIZE = 8             # articles per task: amortises pickling/scheduling without hurting balance
 WINDOW_PER_WORKER = 4      # chunks in flight per worker
 
+BATCH_ARTICLES = 32        # most articles per store transaction (fewer when the next result is not ready)
 MAX_KEPT_ERRORS = 1000     # IngestReport.errors keeps the first ones (all are counted and reported)
 
 Result = tuple[Article, dict[str, Any]] | RasdInputError
@@ -174,12 +181,18 @@ def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
 
 
 def extract_in_order(items: Iterable[Article | RasdInputError], executor, window: int,
-                     stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE) -> Iterator[Result]:
-    """(article, record) for each article and the input errors, in input order, with `window` chunks in flight."""
+                     stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE,
+                     before_waiting: Callable[[], None] | None = None) -> Iterator[Result]:
+    """(article, record) for each article and the input errors, in input order, with `window` chunks in flight.
+
+    `before_waiting` is called when the next result is not ready yet, before waiting for it (the ingest
+    writes what it holds then)."""
     pending: collections.deque = collections.deque()
 
     def drain(block_until: int) -> Iterator[Result]:
         while len(pending) > block_until:
+            if before_waiting is not None and pending[0][1] is not None and not pending[0][1].done():
+                before_waiting()
             chunk, future = pending.popleft()
             results = iter(_chunk_results(executor, chunk, future, stages)) if future is not None else iter(())
             for item in chunk:
@@ -214,51 +227,84 @@ class IngestReport:
 def ingest_articles(items: Iterable[Article | RasdInputError], repo, workers: int | None = None,
                     dask: str | None = None, use_dask: bool = False, stages: Iterable[str] | None = None,
                     on_progress: Callable[[IngestReport], None] | None = None,
-                    on_error: Callable[[str], None] | None = None) -> IngestReport:
+                    on_error: Callable[[str], None] | None = None,
+                    batch_articles: int = BATCH_ARTICLES) -> IngestReport:
     """Extract and store every article; report counts. Articles already stored are not re-extracted."""
     workers = workers or default_workers()
     stage_tuple = tuple(stages) if stages else None
     report = IngestReport()
     started = time.perf_counter()
+    batch: list[tuple[Article, dict[str, Any]]] = []
+
+    def progressed() -> None:
+        report.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(report)
 
     def not_yet_stored(stream):
-        for item in stream:
-            if isinstance(item, Article) and repo.has_article(item):
-                report.duplicates += 1
-                if on_progress:
-                    on_progress(report)
-                continue
-            yield item
+        for chunk in _chunks(stream, CHUNK_SIZE):   # one indexed lookup per chunk
+            articles = [item for item in chunk if isinstance(item, Article)]
+            stored = iter(repo.stored_articles(articles) if articles else [])
+            for item in chunk:
+                if isinstance(item, Article) and next(stored):
+                    report.duplicates += 1
+                    progressed()
+                    continue
+                yield item
 
-    executor = make_executor(workers, dask, use_dask, stage_tuple)
-    try:
-        window = max(2, workers * WINDOW_PER_WORKER)
-        for result in extract_in_order(not_yet_stored(items), executor, window, stage_tuple):
-            if not isinstance(result, RasdInputError):
-                article, record = result
+    def skipped(error: RasdInputError) -> None:
+        report.skipped += error.count
+        if len(report.errors) < MAX_KEPT_ERRORS:
+            report.errors.append(str(error))
+        if on_error:
+            on_error(str(error))
+        progressed()
+
+    def stored(result) -> None:
+        if result.status == "added":
+            report.added += 1
+            report.event_mentions += len(result.event_ids)
+        else:
+            report.duplicates += 1
+        progressed()
+
+    def write_batch() -> None:
+        if not batch:
+            return
+        pairs = [(record, article) for article, record in batch]
+        try:
+            results = repo.add_records(pairs) if len(pairs) > 1 else [repo.add_record(*pairs[0])]
+        except Exception as exc:
+            if not _refused(exc):
+                raise
+            results = None   # one article was refused: the batch again, one transaction per article
+        if results is not None:
+            for result in results:
+                stored(result)
+        else:
+            for record, article in pairs:
                 try:
-                    added = repo.add_record(record, article)
+                    stored(repo.add_record(record, article))
                 except Exception as exc:
                     if not _refused(exc):
                         raise
                     from rasd.store.db import describe_error
-                    result = RasdInputError(f"article {article.id}", None,
-                                            f"not stored: {describe_error(exc)}")
+                    skipped(RasdInputError(f"article {article.id}", None, f"not stored: {describe_error(exc)}"))
+        batch.clear()
+
+    executor = make_executor(workers, dask, use_dask, stage_tuple)
+    try:
+        window = max(2, workers * WINDOW_PER_WORKER)
+        for result in extract_in_order(not_yet_stored(items), executor, window, stage_tuple,
+                                       before_waiting=write_batch):
             if isinstance(result, RasdInputError):
-                report.skipped += result.count
-                if len(report.errors) < MAX_KEPT_ERRORS:
-                    report.errors.append(str(result))
-                if on_error:
-                    on_error(str(result))
-            else:
-                if added.status == "added":
-                    report.added += 1
-                    report.event_mentions += len(added.event_ids)
-                else:
-                    report.duplicates += 1
-            report.seconds = time.perf_counter() - started
-            if on_progress:
-                on_progress(report)
+                write_batch()   # reported in input order
+                skipped(result)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_articles:
+                write_batch()
+        write_batch()
     finally:
         executor.close()
     report.seconds = time.perf_counter() - started

@@ -23,8 +23,8 @@ import hashlib
 import math
 from typing import TYPE_CHECKING, Iterable
 
-from sqlalchemy import delete, insert, or_, select, update
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy.orm import Session
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
@@ -121,12 +121,26 @@ def query_keys(key: MentionKey) -> list[str]:
 
 
 def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
-    """File `event` under its keys (replacing its old ones; a `new` event, just inserted, has none)."""
+    """File `event` under its keys (replacing its old ones; a `new` event, just inserted, has none).
+
+    An event that one more mention joined mostly keeps its keys (the same type, days and place): then they
+    are left as they are, not deleted and inserted again (only the rows' ids would have changed, and nothing
+    reads those)."""
+    keys = list(dict.fromkeys(event_keys(event_key(s, event))))
     if not new:
+        old = s.scalars(select(EventKeyRow.key).where(EventKeyRow.event_id == event.id)
+                        .order_by(EventKeyRow.id)).all()
+        if list(old) == keys:
+            return
         s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event.id))
-    keys = [{"event_id": event.id, "key": k} for k in dict.fromkeys(event_keys(event_key(s, event)))]
     if keys:   # one executemany (the ORM inserted them one statement per key)
-        s.connection().execute(insert(EventKeyRow.__table__), keys)
+        s.connection().execute(insert(EventKeyRow.__table__), [{"event_id": event.id, "key": k} for k in keys])
+
+
+# Built once with an expanding parameter: built per call, a statement coerced each of its ~50 keys into a
+# literal and computed its cache key again, more than SQLite took to answer it (issue 16).
+_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(EventKeyRow.key.in_(bindparam("keys", expanding=True)))
+_EVENTS_BY_ID = select(EventRow).where(EventRow.id.in_(bindparam("ids", expanding=True))).order_by(EventRow.id)
 
 
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:
@@ -135,12 +149,19 @@ def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list
         return []
     ids: set[int] = set()
     for part in range(0, len(keys), 500):
-        ids.update(s.scalars(select(EventKeyRow.event_id).where(EventKeyRow.key.in_(keys[part:part + 500]))))
+        ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
     ids.difference_update(exclude)
     if not ids:
         return []
-    rows = s.scalars(select(EventRow).where(EventRow.id.in_(sorted(ids))).order_by(EventRow.id)).all()
+    rows = s.scalars(_EVENTS_BY_ID, {"ids": sorted(ids)}).all()
     return [(row.id, event_key(s, row)) for row in rows]
+
+
+# The columns of `event_mentions` that clustering and an event's refresh read (all but the stored Event JSON and
+# the merge log): read as rows of these columns, a mention costs a tuple, not an ORM object with its state and
+# events (an event reported 100 times was refreshed from 100 objects for each new mention, issue 16). A row has
+# the same attribute names as `EventMentionRow`, so `mention_key`, `finest_place` and `_set_fields` take either.
+MENTION_FIELDS = tuple(c for c in EventMentionRow.__table__.columns if c.key not in ("event", "merge_reason"))
 
 
 def article_events(s: Session, article_id: int) -> set[int]:
@@ -160,9 +181,11 @@ def kept_apart_by_article(s: Session, a: int, b: int) -> bool:
     article's mentions in a are at one spot with its mentions in b (`one_spot`)."""
     if not _share_article(s, a, b):
         return False
-    # (the mentions' keys are compared, never the stored Event JSON: not decoded for each re-merge, issue 16)
-    rows = s.scalars(select(EventMentionRow).where(EventMentionRow.event_id.in_((a, b)))
-                     .options(defer(EventMentionRow.event))).all()
+    # (the mentions' keys are compared, never the stored Event JSON: not decoded for each re-merge, issue 16;
+    # read as plain rows, not ORM objects: see MENTION_FIELDS)
+    s.flush()
+    rows = s.execute(select(*MENTION_FIELDS).where(EventMentionRow.event_id.in_((a, b)))
+                     .order_by(EventMentionRow.id)).all()
     by_article: dict[int, tuple[list, list]] = {}
     for m in rows:
         by_article.setdefault(m.article_id, ([], []))[m.event_id != a].append(m)
@@ -217,8 +240,13 @@ def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow
     placed = [m for m in mentions if m.place_text]
     if not placed:
         return None
-    return min(placed, key=lambda m: (-place_level(_place_fields(s, m.place_id)[0], m.lat is not None),
-                                      m.lat is None, m.id))
+    features: dict[str | None, str | None] = {}   # a place's feature, asked once however many mentions name it
+
+    def feature(place_id: str | None) -> str | None:
+        if place_id not in features:
+            features[place_id] = _place_fields(s, place_id)[0]
+        return features[place_id]
+    return min(placed, key=lambda m: (-place_level(feature(m.place_id), m.lat is not None), m.lat is None, m.id))
 
 
 def background_events(record) -> list:

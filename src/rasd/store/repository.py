@@ -17,10 +17,10 @@ import datetime as dt
 import hashlib
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Engine, and_, exists, func, insert, or_, select
+from sqlalchemy import Engine, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from rasd.document import Article, Event, Record
 from rasd.store import canonical
@@ -90,9 +90,17 @@ class Repository:
     # ---- writing -------------------------------------------------------------------------------------
 
     def has_article(self, article: Article) -> bool:
-        _content, key = article_key(article.text, article.url)
+        return self.stored_articles([article]) == [True]
+
+    def stored_articles(self, articles: list[Article]) -> list[bool]:
+        """For each article, whether it is stored: one indexed lookup of all their keys (ingest asks per chunk)."""
+        keys = [article_key(a.text, a.url)[1] for a in articles]
+        found: set[str] = set()
         with self._sessions() as s:
-            return s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None
+            for part in range(0, len(keys), 500):
+                found.update(s.scalars(select(ArticleRow.article_key).where(
+                    ArticleRow.article_key.in_(keys[part:part + 500]))))
+        return [key in found for key in keys]
 
     def add_record(self, record: Record | dict[str, Any], article: Article) -> AddResult:
         """Store one article and its record in ONE transaction: all of it or (on any failure or kill) none."""
@@ -100,43 +108,70 @@ class Repository:
             record = Record.model_validate(record)
         return retry_locked(lambda: self._add_record(record, article), self.url, self.on_wait)
 
+    def add_records(self, pairs: list[tuple[Record | dict[str, Any], Article]]) -> list[AddResult]:
+        """Store several articles in ONE transaction, in order (`rasd ingest` writes its results in batches):
+        all of them or (on any failure or kill) none. Each is stored exactly as `add_record` would store it
+        alone, one after the other (the same rows, ids and clustering); what a batch saves is the transaction
+        per article (the lock, the commit and its WAL pages, the session) and the rows the articles share
+        (entities, events) read once. An article already stored, or twice in `pairs`, is a duplicate.
+
+        Raises what storing any one of them raised; the caller may then store them one by one to lose only
+        the article at fault."""
+        records = [(Record.model_validate(r) if isinstance(r, dict) else r, a) for r, a in pairs]
+        return retry_locked(lambda: self._insert_batch(records), self.url, self.on_wait)
+
     def _add_record(self, record: Record, article: Article) -> AddResult:
-        content, key = article_key(article.text, article.url or record.url)
         try:
-            return self._insert_all(record, article, content, key)
+            return self._insert_batch([(record, article)])[0]
         except IntegrityError:
             # only a writer that bypasses the write lock could have stored it meanwhile; then it is a duplicate
+            key = article_key(article.text, article.url or record.url)[1]
             with self._sessions() as s:
                 if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
                     return AddResult(status="duplicate")
             raise
 
-    def _insert_all(self, record: Record, article: Article, content: str, key: str) -> AddResult:
+    def _insert_batch(self, pairs: list[tuple[Record, Article]]) -> list[AddResult]:
+        keys = [article_key(article.text, article.url or record.url) for record, article in pairs]
         with self._write_sessions() as s, s.begin():
             _hold_loaded_rows(s)
             lock_for_writing(s.connection())
-            if s.scalar(select(ArticleRow.id).where(ArticleRow.article_key == key)) is not None:
-                return AddResult(status="duplicate")
-            row = self._insert_article(s, record, article, content, key)
-            self._register_entities(s, row.id, record)
-            touched: dict[int, EventRow] = {}
-            links: dict[int, set[int]] = {}
-            # events holding a mention of this (new) article, with those mentions' keys: kept here, not re-queried
-            own: dict[int, list[MentionKey]] = {}
-            mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
-            event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
-                         for i, event in enumerate(record.events)]
-            for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
-                self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions,
-                                        background=True)
-            # nothing above reads the article's mentions back from the database (candidates are found by
-            # event keys, the new events' fields come from the mention in memory): one executemany
-            if mentions:
-                s.connection().execute(insert(EventMentionRow.__table__), [_mention_values(m) for m in mentions])
-            for event in touched.values():
-                self._refresh_event(s, event)
-            event_ids = self._remerge(s, links, event_ids)
-            return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
+            stored: set[str] = set()   # under the write lock: no other writer can store one meanwhile
+            wanted = [key for _content, key in keys]
+            for part in range(0, len(wanted), 500):
+                stored.update(s.scalars(select(ArticleRow.article_key).where(
+                    ArticleRow.article_key.in_(wanted[part:part + 500]))))
+            results = []
+            for (record, article), (content, key) in zip(pairs, keys):
+                if key in stored:
+                    results.append(AddResult(status="duplicate"))
+                else:
+                    stored.add(key)
+                    results.append(self._insert_all(s, record, article, content, key))
+            return results
+
+    def _insert_all(self, s: Session, record: Record, article: Article, content: str, key: str) -> AddResult:
+        """One new article, its registry rows and its event mentions, clustered, in the caller's transaction."""
+        row = self._insert_article(s, record, article, content, key)
+        self._register_entities(s, row.id, record)
+        touched: dict[int, EventRow] = {}
+        links: dict[int, set[int]] = {}
+        # events holding a mention of this (new) article, with those mentions' keys: kept here, not re-queried
+        own: dict[int, list[MentionKey]] = {}
+        mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
+        event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
+                     for i, event in enumerate(record.events)]
+        for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
+            self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions,
+                                    background=True)
+        # nothing above reads the article's mentions back from the database (candidates are found by
+        # event keys, the new events' fields come from the mention in memory): one executemany
+        if mentions:
+            s.connection().execute(insert(EventMentionRow.__table__), [_mention_values(m) for m in mentions])
+        for event in touched.values():
+            self._refresh_event(s, event)
+        event_ids = self._remerge(s, links, event_ids)
+        return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
 
     def _remerge(self, s: Session, links: dict[int, set[int]], event_ids: list[int]) -> list[int]:
         """Events a mention was compatible with besides the one it joined may now be one with it (dedup_store)."""
@@ -259,13 +294,15 @@ class Repository:
         return event.id
 
     def _refresh_event(self, s: Session, event: EventRow) -> None:
-        """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id)."""
+        """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id).
+
+        The mentions are read as plain rows of their columns (`dedup_store.MENTION_FIELDS`), not as ORM objects: an event
+        reported many times is refreshed each time one more mention joins, and building (and holding) an
+        object per mention was most of the store's time then (issue 16). The session is flushed first, so
+        the rows are what the objects would hold."""
         s.flush()
-        rows = s.execute(select(EventMentionRow, ArticleRow.source_id).join(
-            ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
-            EventMentionRow.event_id == event.id).options(defer(EventMentionRow.event))
-            .order_by(EventMentionRow.id)).all()
-        self._apply_mentions(s, event, [tuple(r) for r in rows])
+        rows = s.execute(_MENTIONS_OF_EVENT, {"event_id": event.id}).all()
+        self._apply_mentions(s, event, [(r, r.source_id) for r in rows])
 
     def _apply_mentions(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
         self._set_fields(s, event, rows)
@@ -405,6 +442,10 @@ class Repository:
 
 
 _MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
+# an event's mentions with their articles' ids, in mention order (built once: see dedup_store._EVENTS_FILED_UNDER)
+_MENTIONS_OF_EVENT = select(*dedup_store.MENTION_FIELDS, ArticleRow.source_id).join(
+    ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
+    EventMentionRow.event_id == bindparam("event_id")).order_by(EventMentionRow.id)
 
 
 def _mention_values(m: EventMentionRow) -> dict[str, Any]:
@@ -526,6 +567,9 @@ def _rejections(key: MentionKey, candidates: list[tuple[int, MentionKey]]) -> st
     return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
 
 
+_NO_ENTITY_FIELDS: dict[str, Any] = {c.key: None for c in EntityRow.__table__.columns}   # what no sighting told
+
+
 class _RegistryBatch:
     """One article's registrations: created or completed with a few set-based queries, not one per mention."""
 
@@ -555,15 +599,20 @@ class _RegistryBatch:
             existing.update((e.id, e) for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(chunk))))
             known_aliases.update((a, b) for a, b in s.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
                                                              .where(EntityAliasRow.entity_id.in_(chunk))))
+        new: list[dict[str, Any]] = []
         for entity_id, fields in self.fields.items():
             row = existing.get(entity_id)
             if row is None:   # first sighting creates the row
-                s.add(EntityRow(id=entity_id, **fields))
+                new.append({**_NO_ENTITY_FIELDS, **fields, "id": entity_id})
             else:             # later sightings fill what was unknown
                 for name, value in fields.items():
                     if value is not None and getattr(row, name) is None:
                         setattr(row, name, value)
         s.flush()
+        # new rows in one executemany, not an ORM object each (most are never read again; one that is, an
+        # event's place or actor, is loaded by its key when asked)
+        if new:
+            s.connection().execute(insert(EntityRow.__table__), new)
         # one executemany per table (the ORM inserted row by row, ~90 statements per article, issue 16); the rows
         # are never read back in this transaction, and their ids follow the same order as before
         aliases = [{"entity_id": e, "alias": a} for e, a in self.aliases if (e, a) not in known_aliases]
