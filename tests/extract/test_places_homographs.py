@@ -92,3 +92,16 @@ def test_a_village_after_its_place_word_in_a_west_bank_story_is_not_sidon():
                     'المدينة واعتقلت شابا، فيما قالت إسرائيل إن العملية مستمرة.')
     saida = [p for p in doc.places if p.text == "صيدا"]
     assert saida and saida[0].country == "PS", [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_birthplace_idiom_is_not_muscat():
+    doc = places_of("وقال مسؤول أمني يمني إن منفذ الهجوم الانتحاري توارى عن الأنظار منذ شهرين في مسقط رأسه "
+                    "بمحافظة الجوف قبل أن يظهر في عدن.")
+    assert not [p for p in doc.places if p.country == "OM"], [(p.text, p.name_en, p.country) for p in doc.places]
+    assert not [e for e in doc.entities if e.text == "مسقط"], [(e.text, e.type) for e in doc.entities]
+
+
+def test_muscat_without_the_idiom_stays():
+    doc = places_of("وصل وفد الحوثيين إلى مسقط رأسا من صنعاء للقاء المبعوث الأممي.")
+    assert [p for p in doc.places if p.country == "OM" and p.text == "مسقط"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -6,7 +6,7 @@ from importlib import resources
 from rasd.extract.event_place import _place_roles
 from rasd.text.normalize import normalize_for_match
 
-ROLES = {"cue", "transfer", "preposition", "direction", "direction_prefix", "vessel", "dual_of", "facility", "name_head", "seat_head", "body_head", "envoy",
+ROLES = {"idiom", "cue", "transfer", "preposition", "direction", "direction_prefix", "vessel", "dual_of", "facility", "name_head", "seat_head", "body_head", "envoy",
          "relative", "launch", "distance", "claim", "landform", "so_called"}
 DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southeast", "southwest", "central"}
 

@@ -542,6 +542,20 @@ def _heads_a_longer_name(doc: Document, first: int, last: int) -> bool:
         and _word_role(doc.tokens[nxt].stem) is None and _word_role(doc.tokens[nxt].norm) is None
 
 
+def _opens_an_idiom(doc: Document, first: int, last: int) -> bool:
+    """«عاد إلى مسقط رأسه»: a one-word name that, with the noun right after it (any pronoun on it), makes a common
+    phrase (place_words.tsv «idiom»: his birthplace), not the place of that name (Muscat)."""
+    tok = doc.tokens[first]
+    role = _word_role(tok.stem) if last == first and not set(tok.prefixes) - _PROCLITIC_LETTERS else None
+    nxt = last + 1
+    return role is not None and role[0] == "idiom" and nxt < len(doc.tokens) \
+        and doc.tokens[nxt].sentence == tok.sentence and not _text_gap(doc, nxt) \
+        and doc.tokens[nxt].stem == normalize_for_match(role[1]) and not doc.tokens[nxt].prefixes
+
+
+_PROCLITIC_LETTERS = frozenset({"و", "ف", "ب", "ل", "ك"})
+
+
 def _ends_a_longer_name(doc: Document, first: int) -> bool:
     """«بلدة تل بيدر», «قرية عين X»: the mention starts right after a bare landform noun (no article, nothing
     between them) — it is the rest of a name the gazetteer lacks whole, not the place the gazetteer holds under
@@ -1072,7 +1086,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         first, last = _token_range(doc, e)
-        if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first):
+        if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
+                or _opens_an_idiom(doc, first, last):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
