@@ -78,3 +78,16 @@ def test_a_country_named_further_on_after_other_words_does_not_place_the_name_be
 def test_a_country_named_right_after_a_place_with_a_direction_still_places_it():
     doc = places_of("انفجرت سيارة مفخخة في طرابلس شمال لبنان.")
     assert [p.country for p in doc.places if p.text == "طرابلس"] == ["LB"]
+
+
+def test_a_village_word_does_not_anchor_a_homonym_in_a_country_never_named():
+    doc = places_of("وقال الجيش النيجيري إنه صد هجوما لمسلحي بوكو حرام حول قرية بيتا عند الطرف الجنوبي لغابة "
+                    "سامبيسا في ولاية بورنو.")
+    assert not [p for p in doc.places if p.country == "MT"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_town_word_takes_the_town_at_home_its_latin_name_reads_like():
+    doc = places_of("وقال الجيش النيجيري إنه طهر معسكرات للمتشددين حول بلدة باما وقتل عشرة مسلحين.")
+    bama = [p for p in doc.places if p.text == "باما"]
+    assert bama and bama[0].country == "NG" and km(bama[0], 11.52, 13.69) < 30, \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -687,11 +688,12 @@ def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
     list_ends[_token_range(doc, e)[1]] = (ctx, country)
 
 
-def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
+def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[Place] = ()) -> list[Place]:
     """Places the entity layer missed or read as something else, found by their cue: «مدينة عين عيسى»,
     «قرية أبو حمام», «بمنطقة الشيخ زويد» — the longest gazetteer name (up to three words) right after a
-    place word, in one of the article's countries, not overlapping a place already found."""
-    taken = [(p.span.start, p.span.end) for p in doc.places]
+    place word, in one of the article's countries, not overlapping a place already found, nor one `refused`
+    (a lone place abroad, which the same gazetteer reading would bring back)."""
+    taken = [(p.span.start, p.span.end) for p in [*doc.places, *refused]]
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
@@ -958,36 +960,69 @@ def _provinces_named(doc: Document, kb, countries: list[str]) -> set[str]:
     return out
 
 
-def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str) -> None:
+_SETTLEMENT_CUES = frozenset({"city", "village", "area", "neighbourhood"})
+
+
+def _settlement_word_only(ctx: dict[str, str], best: PlaceCandidate) -> bool:
+    """«قرية بيتا» in a Nigerian story (Pieta, Malta), «بلدة باما» (Pama, Burkina Faso): a settlement word says the
+    name is a town or village, not which one; a small one abroad that only such a word anchors (no country, no
+    larger place beside it) is as likely a homonym as a place the article names no country for."""
+    return ctx.get("cue") in _SETTLEMENT_CUES and ctx.get("in_country") != best.country and "near" not in ctx \
+        and best.feature in _SETTLEMENT and best.population < _BIG_CITY and not best.is_capital
+
+
+def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str,
+                              word_only: dict[int, str] | None = None) -> list[Place]:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
     or province abroad that is the only place of its country, in a country the article never names (no country
     name, no nisba, no forces of it), with no place word, country or parent place beside it, is far more often a
-    common word or a homonym than the one foreign place of the story. Capitals and regions stay («واشنطن»)."""
+    common word or a homonym than the one foreign place of the story. Capitals and regions stay («واشنطن»).
+    A small settlement only its place word anchors (`word_only`, start → cue) is such a homonym when the article's
+    own country has a place its Latin name reads like («بلدة باما» in a Nigerian story: Bama, not Pama of Burkina
+    Faso; it takes that place), and after a village word even without one («قرية بيتا»: not Pieta, Malta): a city
+    word may introduce a town abroad («مدينة X»), a village word hardly one in a country the story never names.
+    Returns the places dropped."""
     named = {p.country for p in doc.places if p.feature == "country"} \
         | {a.country for a in doc.agents if a.country} \
         | {e.country for e in doc.entities if e.type == "PERSON" and e.country}
     counts = Counter(p.country for p in doc.places if p.country)
-    if len(counts) < 2:
-        return
-    lone = []
+    few = len(counts) < 2       # (one country's places only: no place abroad is lone, unless only a word anchors it)
+    if few and not word_only:
+        return []
+    lone: list[Place] = []
+    at_home: dict[int, Place] = {}     # id of a place dropped → the place at home its Latin name reads like
     for p in doc.places:
         if p.country and _next_to_the_story(p, main, kb):
             continue        # «على حدود غزة» in a story of Israel: a place next door to the country the story is about
-        if p.country and p.country not in named and counts[p.country] == 1 and p.span.start not in anchored \
-                and p.feature not in ("country", "region", "water") and p.gazetteer_id \
-                and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False):
-            lone.append(p)
+        if not (p.country and p.country not in named and counts[p.country] == 1
+                and p.feature not in ("country", "region", "water") and p.gazetteer_id
+                and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False)):
+            continue
+        if p.span.start not in anchored:
+            if not few:
+                lone.append(p)
+        elif p.span.start in (word_only or {}):
+            cue = (word_only or {})[p.span.start]
+            name = Entity(span=p.span, text=p.text, type="GPE", source="cue")
+            home = _latin_place(doc, name, {"cue": cue}, [], [main], kb) if main else None
+            if home is not None:
+                at_home[id(p)] = home
+            if home is not None or cue == "village":
+                lone.append(p)
     if not lone:
-        return
+        return []
     gone = {id(p) for p in lone}
-    doc.places = [p for p in doc.places if id(p) not in gone]
+    doc.places = [p for p in doc.places if id(p) not in gone] + list(at_home.values())
     for p in lone:
-        doc.unresolved_places.append(p.model_copy(update={
-            "lat": None, "lon": None, "country": None, "gazetteer_id": None, "confidence": 0.3,
-            "reason": f"a lone place abroad ({p.name_en}, {p.country}) in a country the article never names"}))
+        home = at_home.get(id(p))
+        if home is None:
+            doc.unresolved_places.append(p.model_copy(update={
+                "lat": None, "lon": None, "country": None, "gazetteer_id": None, "confidence": 0.3,
+                "reason": f"a lone place abroad ({p.name_en}, {p.country}) in a country the article never names"}))
         for e in doc.entities:
             if e.span.start == p.span.start and e.country == p.country:
-                e.kb_id, e.country = None, None
+                e.kb_id, e.country = (home.gazetteer_id, home.country) if home is not None else (None, None)
+    return lone
 
 
 def run(doc: Document) -> None:
@@ -1060,6 +1095,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     list_ends: dict[int, tuple[dict[str, str], str]] = {}
     ships: list[Entity] = []
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
+    word_only: dict[int, str] = {}  # ... of those, the small settlements only a settlement word anchors: its cue
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
     provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
@@ -1167,6 +1203,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if "cue" in ctx or ctx.get("in_country") == best.country \
                 or "near" in ctx and _km_to_parent(best, ctx) <= 2 * float(ctx["near_km"]):
             anchored.add(e.span.start)
+            if _settlement_word_only(ctx, best):
+                word_only[e.span.start] = ctx["cue"]
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
             doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
@@ -1186,9 +1224,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends, best)
-    _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
-    anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
-    after_cue = _after_cue_words(doc, kb, countries)
+    lone = _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "", word_only)
+    # (a small settlement only its place word anchors makes no country the article's when it names others)
+    sure = anchored - set(word_only) if countries else anchored
+    anchored_in = [p.country for p in doc.places if p.span.start in sure and p.country]
+    after_cue = _after_cue_words(doc, kb, countries, lone)
     anchored_in += [p.country for p in after_cue if p.country]
     doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
