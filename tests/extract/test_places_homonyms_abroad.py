@@ -91,3 +91,8 @@ def test_a_town_word_takes_the_town_at_home_its_latin_name_reads_like():
     bama = [p for p in doc.places if p.text == "باما"]
     assert bama and bama[0].country == "NG" and km(bama[0], 11.52, 13.69) < 30, \
         [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_lam_after_an_area_word_is_the_names_own_letter():
+    doc = places_of("قتل جنديان تركيان في هجوم على طريق في منطقة ليجي بولاية ديار بكر جنوب شرقي تركيا.")
+    assert not [p for p in doc.places if p.country == "GH"], [(p.text, p.name_en, p.country) for p in doc.places]

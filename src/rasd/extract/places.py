@@ -610,11 +610,12 @@ def _after_the_particle_ka(doc: Document, e: Entity) -> bool:
 
 def _clitic_after_construct_cue(doc: Document, e: Entity) -> bool:
     """«مدينة والام», «مدينة كالوقي»: right after an indefinite place word (a noun in construct: «مدينة», «قرية»,
-    «مقاطعة») its name follows with nothing between. A one-word mention read after «و» or «ك» split off its word
-    there is a wrong reading of one name («والام» is not «و» + «الام», «كالوقي» not «ك» + «الوقي»)."""
+    «مقاطعة») its name follows with nothing between. A one-word mention read after «و», «ك» or «ل» split off its word
+    there is a wrong reading of one name («والام» is not «و» + «الام», «كالوقي» not «ك» + «الوقي», «منطقة ليجي» not
+    «ل» + Yegyi of Ghana: a construct noun takes no «ل» before its name)."""
     first, last = _token_range(doc, e)
     tok = doc.tokens[first]
-    if first == 0 or first != last or not tok.prefixes or tok.prefixes[0] not in ("و", "ك") \
+    if first == 0 or first != last or not tok.prefixes or tok.prefixes[0] not in ("و", "ك", "ل") \
             or e.span.start <= tok.start:
         return False        # («قرية بريف حلب», «مدينة وريف دمشق»: a preposition, or two nouns sharing one name)
     prev = doc.tokens[first - 1]
