@@ -30,16 +30,33 @@ from rasd.text.tokens import lexicon_key, stem_zipf
 _SETTLEMENT = frozenset({"city", "village", "town", "neighbourhood"})
 
 
+_NUMBERED_SETTLEMENT_CUES = frozenset({"city", "village", "admin1", "admin2", "area", "neighbourhood", "island"})
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> dict[str, tuple[str, str]]:
     """Normalised word → (role, value): cue words («مدينة» → cue:city), prepositions, directions."""
     text = resources.files("rasd.extract").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
+    duals: dict[str, tuple[str, str]] = {}
     for r in rows:
         for form in r["words"].split("|"):
             out[normalize_for_match(form)] = (r["role"], r["value"])
-    return out
+            if r["role"] == "cue" and r["value"] in _NUMBERED_SETTLEMENT_CUES:
+                duals.update(dict.fromkeys(_duals(form), (r["role"], r["value"])))
+    return {**duals, **out}     # (a form the file lists keeps its own role)
+
+
+def _duals(form: str) -> list[str]:
+    """«منطقة» → «منطقتي», «منطقتا»: the dual in construct (genitive and nominative) of a bare place word in «ة»
+    names the two places after it («منطقتي القطرون وتجرهي»), as the singular names one. (Not «عاصمة», «دولة»:
+    «عاصمتي», «دولتي» are as often «my capital», «my state»; not the plural in «ات»: «محافظات نابلس ورام الله»
+    made governorates of the cities a story lists, measured worse.)"""
+    if not form.endswith("ة") or form.startswith("ال") or len(form) < 4:
+        return []
+    stem = normalize_for_match(form[:-1])
+    return [stem + "تي", stem + "تا"]
 
 
 @lru_cache(maxsize=16_384)
