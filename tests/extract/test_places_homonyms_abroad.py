@@ -96,3 +96,9 @@ def test_a_town_word_takes_the_town_at_home_its_latin_name_reads_like():
 def test_a_lam_after_an_area_word_is_the_names_own_letter():
     doc = places_of("قتل جنديان تركيان في هجوم على طريق في منطقة ليجي بولاية ديار بكر جنوب شرقي تركيا.")
     assert not [p for p in doc.places if p.country == "GH"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_waw_opening_the_next_sentence_continues_no_list_of_places():
+    doc = places_of("سيطرت المقاومة الشعبية على قرية الفلاحين شمال مدينة عدن، على مداخل محافظة لحج. وكشف المتحدث باسم "
+                    "المقاومة أن المعارك مستمرة.")
+    assert not [p for p in doc.places if p.country == "IR"], [(p.text, p.name_en, p.country) for p in doc.places]
