@@ -21,7 +21,7 @@ from rasd.extract.cues import read_tsv
 from rasd.extract.entities import is_given_name, restore_withheld
 from rasd.extract.spanindex import GrowingIndex, document_memo, starting_in
 from rasd.kb import load_kb
-from rasd.kb.gazetteer import PlaceCandidate
+from rasd.kb.gazetteer import PlaceCandidate, is_mena
 from rasd.kb.keys import name_key
 from rasd.kb.latin import load_latin
 from rasd.text.normalize import normalize_for_match
@@ -998,6 +998,16 @@ def _settlement_word_only(ctx: dict[str, str], best: PlaceCandidate) -> bool:
         and best.feature in _SETTLEMENT and best.population < _BIG_CITY and not best.is_capital
 
 
+_KNOWN_CAPITAL_POPULATION = 200_000
+
+
+def _known_capital(c: PlaceCandidate | None) -> bool:
+    """A capital news name bare («واشنطن», «المنامة»): of the Middle East, or a city of some size. The capital of a
+    small country far away is more often a word of the same letters («عشت يا وطني أبيّا» is no Apia, Samoa;
+    «صحيفة ذي ديلي نيشن» no Dili)."""
+    return c is not None and c.is_capital and (is_mena(c.country) or c.population >= _KNOWN_CAPITAL_POPULATION)
+
+
 def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str,
                               word_only: dict[int, str] | None = None) -> list[Place]:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
@@ -1023,7 +1033,7 @@ def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str,
             continue        # «على حدود غزة» in a story of Israel: a place next door to the country the story is about
         if not (p.country and p.country not in named and counts[p.country] == 1
                 and p.feature not in ("country", "region", "water") and p.gazetteer_id
-                and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False)):
+                and not _known_capital(kb.gazetteer.place(p.gazetteer_id))):
             continue
         if p.span.start not in anchored:
             if not few:
