@@ -105,3 +105,10 @@ def test_muscat_without_the_idiom_stays():
     doc = places_of("وصل وفد الحوثيين إلى مسقط رأسا من صنعاء للقاء المبعوث الأممي.")
     assert [p for p in doc.places if p.country == "OM" and p.text == "مسقط"], \
         [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_an_airport_named_after_a_city_frequent_in_news_is_there():
+    doc = places_of("وقصفت طائرات التحالف مطار عدن الدولي صباح اليوم في اليمن.")
+    airport = [p for p in doc.places if p.text.startswith("مطار عدن")]
+    assert airport and airport[0].country == "YE" and km(airport[0], 12.78, 45.04) < 30, \
+        [(p.text, p.name_en, p.country) for p in doc.places]

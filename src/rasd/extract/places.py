@@ -741,7 +741,8 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
                      if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
                      or c.feature == "region" and c.id.startswith("rasd:") and role[1] in ("admin1", "area")]
             # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
-            if not cands or _is_common_word(name) or is_given_name(name):
+            frequent = _common_word_zipf_for(cands) if role[0] == "facility" else _COMMON_WORD_ZIPF
+            if not cands or _is_common_word(name, frequent) or is_given_name(name):
                 continue
             ctx = {"cue": role[1] if role[0] == "cue" else "city"}
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
@@ -771,6 +772,15 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
                 out.append(latin)       # «مدينة والام» in a story of Niger: Ouallam, named only in Latin
                 taken.append((latin.span.start, latin.span.end))
     return out
+
+
+def _common_word_zipf_for(cands: list[PlaceCandidate]) -> float:
+    """How frequent a name after a facility word may be before it is taken for a common word: a capital, a province
+    or a big city is frequent in news because it is a place («مطار عدن», «ميناء عدن»: «عدن» is as frequent as a
+    common word), so only a very common word is refused then. (Not after a cue word: «جماعة ولاية سيناء» names a
+    group, and the province was then listed.)"""
+    big = any(c.is_capital or c.feature == "admin1" or c.population >= _BIG_CITY for c in cands)
+    return _VERY_COMMON_ZIPF if big else _COMMON_WORD_ZIPF
 
 
 def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
