@@ -112,3 +112,8 @@ def test_an_airport_named_after_a_city_frequent_in_news_is_there():
     airport = [p for p in doc.places if p.text.startswith("مطار عدن")]
     assert airport and airport[0].country == "YE" and km(airport[0], 12.78, 45.04) < 30, \
         [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_farm_word_heads_a_village_name_it_is_no_village_alone():
+    doc = places_of("شنت طائرات التحالف غارات جوية على قريتي شنينة ومزرعة الحسين بريف الرقة الشمالي.")
+    assert not [p for p in doc.places if p.text == "مزرعة"], [(p.text, p.name_en, p.country) for p in doc.places]
