@@ -117,3 +117,14 @@ def test_an_airport_named_after_a_city_frequent_in_news_is_there():
 def test_a_farm_word_heads_a_village_name_it_is_no_village_alone():
     doc = places_of("شنت طائرات التحالف غارات جوية على قريتي شنينة ومزرعة الحسين بريف الرقة الشمالي.")
     assert not [p for p in doc.places if p.text == "مزرعة"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_an_adjective_after_a_bare_place_word_is_no_village():
+    doc = places_of("قصفت طائرات التحالف مواقع التنظيم الذي يسيطر على مناطق واسعة في شمال سوريا.")
+    assert not [p for p in doc.places if p.text == "واسعة"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_rare_name_after_a_bare_place_word_stays():
+    doc = places_of("اقتحمت قوات الاحتلال بلدة قباطية جنوب جنين واعتقلت شابين.")
+    assert [p for p in doc.places if p.text == "قباطية" and p.country == "PS"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -574,6 +574,20 @@ def _opens_an_idiom(doc: Document, first: int, last: int) -> bool:
 _PROCLITIC_LETTERS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
 
+def _adjective_after_a_place_word(doc: Document, first: int, last: int) -> bool:
+    """«يسيطر على مناطق واسعة», «في منطقة آمنة», «مدن عديدة»: a bare common word in «ة» right after a bare place
+    word agrees with it as its adjective; it is no village of that spelling (Wasi'ah). A name after a place word is
+    a rare word («بلدة قباطية») or carries the article («بلدة الطيبة»)."""
+    tok = doc.tokens[first]
+    if first != last or first == 0 or tok.prefixes or tok.suffix or _text_gap(doc, first) \
+            or not doc.text[tok.stem_start:tok.stem_end].endswith("ة"):
+        return False
+    prev = doc.tokens[first - 1]
+    role = _word_role(prev.stem) if not prev.prefixes and not prev.suffix else None
+    return role is not None and role[0] == "cue" and prev.sentence == tok.sentence \
+        and _is_common_word(doc.text[tok.stem_start:tok.stem_end])
+
+
 def _ends_a_longer_name(doc: Document, first: int) -> bool:
     """«بلدة تل بيدر», «قرية عين X»: the mention starts right after a bare landform noun (no article, nothing
     between them) — it is the rest of a name the gazetteer lacks whole, not the place the gazetteer holds under
@@ -1170,7 +1184,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         first, last = _token_range(doc, e)
         if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
-                or _opens_an_idiom(doc, first, last):
+                or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, first, last):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
