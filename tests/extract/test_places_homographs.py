@@ -128,3 +128,9 @@ def test_a_rare_name_after_a_bare_place_word_stays():
     doc = places_of("اقتحمت قوات الاحتلال بلدة قباطية جنوب جنين واعتقلت شابين.")
     assert [p for p in doc.places if p.text == "قباطية" and p.country == "PS"], \
         [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_province_whose_name_is_a_common_word_stays_after_its_place_word():
+    doc = places_of("وتكثف طائرات التحالف قصفها العنيف للمناطق الحدودية في محافظتي حجة وصعدة شمال اليمن.")
+    assert {p.text for p in doc.places if p.country == "YE"} >= {"حجة", "صعدة"}, \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -113,3 +113,27 @@ def test_the_bare_capital_of_a_small_far_country_is_a_word_of_its_letters():
 def test_a_gulf_capital_named_bare_stays():
     doc = places_of("وقد اعتقلت الأجهزة الأمنية في الرياض خلية إرهابية كان أحد أفرادها قد وصل من المنامة قبل أيام.")
     assert [p for p in doc.places if p.country == "BH"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_moscow_next_to_washington_is_the_capital_not_a_texan_town():
+    doc = places_of("اتهمت موسكو واشنطن بدعم الإرهاب في سوريا.")
+    moscow = [p for p in doc.places if p.text == "موسكو"]
+    assert moscow and moscow[0].country == "RU", [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_tripoli_in_a_lebanese_list_stays_lebanese():
+    doc = places_of("وقعت اشتباكات في أقضية عكار وطرابلس والبترون في لبنان.")
+    assert [p.country for p in doc.places if p.text == "طرابلس"] == ["LB"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_moscow_in_a_story_of_the_united_states_is_the_capital():
+    doc = places_of("اتهمت موسكو الولايات المتحدة بدعم الإرهاب.")
+    assert [p.country for p in doc.places if p.text == "موسكو"] == ["RU"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_jerusalem_listed_before_bethlehem_stays_jerusalem():
+    doc = places_of("واشتبك فلسطينيون مع الجيش ومستوطنين في نابلس ورام الله والخليل والقدس وبيت لحم.")
+    assert [p for p in doc.places if p.text == "القدس" and km(p, 31.77, 35.22) < 30], \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -429,6 +429,29 @@ def _settlement_at_home(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: 
     return max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
 
 
+_NAMESAKE_RATIO = 10
+
+
+def _two_capitals(e: Entity, parent: PlaceCandidate, kb) -> bool:
+    """The mention's first reading and the place after it are two countries' capitals: the second does not locate
+    the first («اتهمت موسكو واشنطن»: two governments, not a Moscow near Washington)."""
+    top = kb.gazetteer.place(e.candidates[0]) if e.candidates else None
+    return top is not None and top.is_capital and parent.is_capital and parent.country != top.country
+
+
+def _capital_over_its_namesake(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: dict[str, str]) -> PlaceCandidate:
+    """«اتهمت موسكو واشنطن», «في أثينا» in a story of the United States: a national capital, not a town abroad named
+    after it (Athens, Georgia; Mesquite, Texas, which GeoNames also calls «موسكو») that the article's countries
+    favoured, or the country named right after it («اتهمت موسكو الولايات المتحدة»: two governments) — unless the
+    text calls it a town or puts it beside a larger place, or the capital is not ten times its size («طرابلس شمال
+    لبنان»: Tripoli of Lebanon is a fifth of Libya's)."""
+    if best.is_capital or best.feature not in _SETTLEMENT or "near" in ctx or ctx.get("cue") in ("city", "village"):
+        return best
+    capital = next((c for c in cands if c.is_capital and c.country != best.country
+                    and c.population >= _NAMESAKE_RATIO * max(best.population, 1)), None)
+    return capital if capital is not None else best
+
+
 def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
                      name: str = "") -> tuple[PlaceCandidate | None, str]:
     if not cands:
@@ -443,11 +466,14 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
     best = _settlement_at_home(best, cands, ctx, countries)
+    best = _capital_over_its_namesake(best, cands, ctx)
     if best.is_capital and ctx.get("own_vote_only") == best.country:
         # «أقضية عكار، طرابلس، البترون» in a Lebanese story: Tripoli of Lebanon, not the capital of a Libya that
         # nothing but this name brings into the article
+        # (but not a town named after a capital ten times its size: «اتهمت موسكو واشنطن» is no Mesquite, Texas)
         home = [c for c in cands if c.country in countries and c.country != best.country
-                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY]
+                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY
+                and best.population < _NAMESAKE_RATIO * c.population]
         best = max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
     if "adjective_of" in ctx and best.feature != "country" and not best.is_capital and "cue" not in ctx \
             and "preposition" not in ctx:
@@ -574,10 +600,14 @@ def _opens_an_idiom(doc: Document, first: int, last: int) -> bool:
 _PROCLITIC_LETTERS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
 
-def _adjective_after_a_place_word(doc: Document, first: int, last: int) -> bool:
+def _adjective_after_a_place_word(doc: Document, e: Entity, first: int, last: int, kb) -> bool:
     """«يسيطر على مناطق واسعة», «في منطقة آمنة», «مدن عديدة»: a bare common word in «ة» right after a bare place
-    word agrees with it as its adjective; it is no village of that spelling (Wasi'ah). A name after a place word is
-    a rare word («بلدة قباطية») or carries the article («بلدة الطيبة»)."""
+    word agrees with it as its adjective; it is no village of that spelling (Wasi'ah). A village's name after a
+    place word is a rare word («بلدة قباطية») or carries the article («بلدة الطيبة»); a town's or a province's may
+    be a common word («محافظتي حجة وصعدة»), and stays."""
+    places = [kb.gazetteer.place(i) for i in e.candidates]
+    if any(c is None or c.feature not in _SETTLEMENT or c.population >= _MEDIUM_CITY for c in places):
+        return False
     tok = doc.tokens[first]
     if first != last or first == 0 or tok.prefixes or tok.suffix or _text_gap(doc, first) \
             or not doc.text[tok.stem_start:tok.stem_end].endswith("ة"):
@@ -1172,7 +1202,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if country_after:
             ctx["in_country"] = country_after
         parent = _parent_named_after(doc, e, kb)
-        if parent is not None and parent.feature != "country":
+        if parent is not None and parent.feature != "country" and not _two_capitals(e, parent, kb):
             ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
@@ -1184,7 +1214,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         first, last = _token_range(doc, e)
         if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
-                or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, first, last):
+                or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, e, first, last, kb):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
