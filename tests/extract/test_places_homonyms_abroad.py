@@ -98,12 +98,6 @@ def test_a_lam_after_an_area_word_is_the_names_own_letter():
     assert not [p for p in doc.places if p.country == "GH"], [(p.text, p.name_en, p.country) for p in doc.places]
 
 
-def test_a_waw_opening_the_next_sentence_continues_no_list_of_places():
-    doc = places_of("سيطرت المقاومة الشعبية على قرية الفلاحين شمال مدينة عدن، على مداخل محافظة لحج. وكشف المتحدث باسم "
-                    "المقاومة أن المعارك مستمرة.")
-    assert not [p for p in doc.places if p.country == "IR"], [(p.text, p.name_en, p.country) for p in doc.places]
-
-
 def test_the_bare_capital_of_a_small_far_country_is_a_word_of_its_letters():
     doc = places_of("حماك الله يا وطني من شر كل من أراد لك الشر، وعشت يا وطني أبيّا كريما قويا. وقد اعتقلت الأجهزة "
                     "الأمنية في الرياض خلية إرهابية.")

@@ -732,8 +732,8 @@ def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
     """A name joined by «و» right after a resolved place is the next item of one list: it takes the list's
     place word or preposition, and its country first («مدن نابلس ورام الله والخليل»)."""
     first, _ = _token_range(doc, e)
-    if doc.tokens[first].prefixes[:1] != ["و"] or (first - 1) not in list_ends or _sentence_ends_before(doc, first):
-        return      # («... محافظة لحج. وكشف المتحدث»: a «و» opening the next sentence lists nothing)
+    if doc.tokens[first].prefixes[:1] != ["و"] or (first - 1) not in list_ends:
+        return
     prev_ctx, country = list_ends[first - 1]
     if "cue" in prev_ctx and "cue" not in ctx:
         ctx["cue"] = prev_ctx["cue"]
@@ -741,15 +741,6 @@ def _share_list_context(doc: Document, e: Entity, ctx: dict[str, str],
     ctx.setdefault("in_country", country)
     if "resolved_at" in prev_ctx:
         ctx["list_point"] = prev_ctx["resolved_at"]
-
-
-_SENTENCE_MARKS = frozenset(".!?؟\n")
-
-
-def _sentence_ends_before(doc: Document, k: int) -> bool:
-    """A sentence ends between token k and the one before it."""
-    return doc.tokens[k].sentence != doc.tokens[k - 1].sentence \
-        or bool(_SENTENCE_MARKS & set(doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]))
 
 
 def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
