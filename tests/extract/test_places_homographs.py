@@ -92,3 +92,45 @@ def test_a_village_after_its_place_word_in_a_west_bank_story_is_not_sidon():
                     'المدينة واعتقلت شابا، فيما قالت إسرائيل إن العملية مستمرة.')
     saida = [p for p in doc.places if p.text == "صيدا"]
     assert saida and saida[0].country == "PS", [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_birthplace_idiom_is_not_muscat():
+    doc = places_of("وقال مسؤول أمني يمني إن منفذ الهجوم الانتحاري توارى عن الأنظار منذ شهرين في مسقط رأسه "
+                    "بمحافظة الجوف قبل أن يظهر في عدن.")
+    assert not [p for p in doc.places if p.country == "OM"], [(p.text, p.name_en, p.country) for p in doc.places]
+    assert not [e for e in doc.entities if e.text == "مسقط"], [(e.text, e.type) for e in doc.entities]
+
+
+def test_muscat_without_the_idiom_stays():
+    doc = places_of("وصل وفد الحوثيين إلى مسقط رأسا من صنعاء للقاء المبعوث الأممي.")
+    assert [p for p in doc.places if p.country == "OM" and p.text == "مسقط"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_an_airport_named_after_a_city_frequent_in_news_is_there():
+    doc = places_of("وقصفت طائرات التحالف مطار عدن الدولي صباح اليوم في اليمن.")
+    airport = [p for p in doc.places if p.text.startswith("مطار عدن")]
+    assert airport and airport[0].country == "YE" and km(airport[0], 12.78, 45.04) < 30, \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_farm_word_heads_a_village_name_it_is_no_village_alone():
+    doc = places_of("شنت طائرات التحالف غارات جوية على قريتي شنينة ومزرعة الحسين بريف الرقة الشمالي.")
+    assert not [p for p in doc.places if p.text == "مزرعة"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_an_adjective_after_a_bare_place_word_is_no_village():
+    doc = places_of("قصفت طائرات التحالف مواقع التنظيم الذي يسيطر على مناطق واسعة في شمال سوريا.")
+    assert not [p for p in doc.places if p.text == "واسعة"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_rare_name_after_a_bare_place_word_stays():
+    doc = places_of("اقتحمت قوات الاحتلال بلدة قباطية جنوب جنين واعتقلت شابين.")
+    assert [p for p in doc.places if p.text == "قباطية" and p.country == "PS"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_province_whose_name_is_a_common_word_stays_after_its_place_word():
+    doc = places_of("وتكثف طائرات التحالف قصفها العنيف للمناطق الحدودية في محافظتي حجة وصعدة شمال اليمن.")
+    assert {p.text for p in doc.places if p.country == "YE"} >= {"حجة", "صعدة"}, \
+        [(p.text, p.name_en, p.country) for p in doc.places]

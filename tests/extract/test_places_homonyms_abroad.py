@@ -78,3 +78,56 @@ def test_a_country_named_further_on_after_other_words_does_not_place_the_name_be
 def test_a_country_named_right_after_a_place_with_a_direction_still_places_it():
     doc = places_of("انفجرت سيارة مفخخة في طرابلس شمال لبنان.")
     assert [p.country for p in doc.places if p.text == "طرابلس"] == ["LB"]
+
+
+def test_a_village_word_does_not_anchor_a_homonym_in_a_country_never_named():
+    doc = places_of("وقال الجيش النيجيري إنه صد هجوما لمسلحي بوكو حرام حول قرية بيتا عند الطرف الجنوبي لغابة "
+                    "سامبيسا في ولاية بورنو.")
+    assert not [p for p in doc.places if p.country == "MT"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_town_word_takes_the_town_at_home_its_latin_name_reads_like():
+    doc = places_of("وقال الجيش النيجيري إنه طهر معسكرات للمتشددين حول بلدة باما وقتل عشرة مسلحين.")
+    bama = [p for p in doc.places if p.text == "باما"]
+    assert bama and bama[0].country == "NG" and km(bama[0], 11.52, 13.69) < 30, \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_lam_after_an_area_word_is_the_names_own_letter():
+    doc = places_of("قتل جنديان تركيان في هجوم على طريق في منطقة ليجي بولاية ديار بكر جنوب شرقي تركيا.")
+    assert not [p for p in doc.places if p.country == "GH"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_the_bare_capital_of_a_small_far_country_is_a_word_of_its_letters():
+    doc = places_of("حماك الله يا وطني من شر كل من أراد لك الشر، وعشت يا وطني أبيّا كريما قويا. وقد اعتقلت الأجهزة "
+                    "الأمنية في الرياض خلية إرهابية.")
+    assert not [p for p in doc.places if p.country == "WS"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_a_gulf_capital_named_bare_stays():
+    doc = places_of("وقد اعتقلت الأجهزة الأمنية في الرياض خلية إرهابية كان أحد أفرادها قد وصل من المنامة قبل أيام.")
+    assert [p for p in doc.places if p.country == "BH"], [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_moscow_next_to_washington_is_the_capital_not_a_texan_town():
+    doc = places_of("اتهمت موسكو واشنطن بدعم الإرهاب في سوريا.")
+    moscow = [p for p in doc.places if p.text == "موسكو"]
+    assert moscow and moscow[0].country == "RU", [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_tripoli_in_a_lebanese_list_stays_lebanese():
+    doc = places_of("وقعت اشتباكات في أقضية عكار وطرابلس والبترون في لبنان.")
+    assert [p.country for p in doc.places if p.text == "طرابلس"] == ["LB"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_moscow_in_a_story_of_the_united_states_is_the_capital():
+    doc = places_of("اتهمت موسكو الولايات المتحدة بدعم الإرهاب.")
+    assert [p.country for p in doc.places if p.text == "موسكو"] == ["RU"], \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_jerusalem_listed_before_bethlehem_stays_jerusalem():
+    doc = places_of("واشتبك فلسطينيون مع الجيش ومستوطنين في نابلس ورام الله والخليل والقدس وبيت لحم.")
+    assert [p for p in doc.places if p.text == "القدس" and km(p, 31.77, 35.22) < 30], \
+        [(p.text, p.name_en, p.country) for p in doc.places]

@@ -6,7 +6,7 @@ from importlib import resources
 from rasd.extract.event_place import _place_roles
 from rasd.text.normalize import normalize_for_match
 
-ROLES = {"cue", "transfer", "preposition", "direction", "direction_prefix", "vessel", "dual_of", "facility", "name_head", "seat_head", "body_head", "envoy",
+ROLES = {"idiom", "cue", "transfer", "preposition", "direction", "direction_prefix", "vessel", "dual_of", "facility", "name_head", "seat_head", "body_head", "envoy",
          "relative", "launch", "distance", "claim", "landform", "so_called"}
 DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southeast", "southwest", "central"}
 
@@ -61,3 +61,18 @@ def test_place_anaphors_are_normalised_place_words_with_known_features():
     table = place_anaphors()
     assert {"مدينه", "بلده", "قريه", "مخيم"} <= set(table)
     assert all(features <= {"city", "town", "village", "camp"} and features for features in table.values())
+
+
+def test_the_dual_of_a_place_word_names_the_two_places_after_it():
+    from rasd_testkit.extraction import places_of
+    doc = places_of("اعتقلت قوات الأمن الليبية خمسة مهربين في منطقتي القطرون وتجرهي جنوب البلاد.")
+    assert {p.text for p in doc.places if p.country == "LY"} >= {"القطرون", "تجرهي"}, \
+        [(p.text, p.name_en, p.country) for p in doc.places]
+
+
+def test_the_dual_is_made_for_settlement_words_only():
+    from rasd.extract.places import _place_words
+    words = _place_words()
+    assert words[normalize_for_match("منطقتي")] == ("cue", "area")
+    assert words[normalize_for_match("محافظتا")] == ("cue", "admin1")
+    assert normalize_for_match("عاصمتي") not in words       # «my capital» as often

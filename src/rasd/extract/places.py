@@ -12,6 +12,7 @@ import csv
 import math
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +22,7 @@ from rasd.extract.cues import read_tsv
 from rasd.extract.entities import is_given_name, restore_withheld
 from rasd.extract.spanindex import GrowingIndex, document_memo, starting_in
 from rasd.kb import load_kb
-from rasd.kb.gazetteer import PlaceCandidate
+from rasd.kb.gazetteer import PlaceCandidate, is_mena
 from rasd.kb.keys import name_key
 from rasd.kb.latin import load_latin
 from rasd.text.normalize import normalize_for_match
@@ -30,16 +31,33 @@ from rasd.text.tokens import lexicon_key, stem_zipf
 _SETTLEMENT = frozenset({"city", "village", "town", "neighbourhood"})
 
 
+_NUMBERED_SETTLEMENT_CUES = frozenset({"city", "village", "admin1", "admin2", "area", "neighbourhood", "island"})
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> dict[str, tuple[str, str]]:
     """Normalised word → (role, value): cue words («مدينة» → cue:city), prepositions, directions."""
     text = resources.files("rasd.extract").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
+    duals: dict[str, tuple[str, str]] = {}
     for r in rows:
         for form in r["words"].split("|"):
             out[normalize_for_match(form)] = (r["role"], r["value"])
-    return out
+            if r["role"] == "cue" and r["value"] in _NUMBERED_SETTLEMENT_CUES:
+                duals.update(dict.fromkeys(_duals(form), (r["role"], r["value"])))
+    return {**duals, **out}     # (a form the file lists keeps its own role)
+
+
+def _duals(form: str) -> list[str]:
+    """«منطقة» → «منطقتي», «منطقتا»: the dual in construct (genitive and nominative) of a bare place word in «ة»
+    names the two places after it («منطقتي القطرون وتجرهي»), as the singular names one. (Not «عاصمة», «دولة»:
+    «عاصمتي», «دولتي» are as often «my capital», «my state»; not the plural in «ات»: «محافظات نابلس ورام الله»
+    made governorates of the cities a story lists, measured worse.)"""
+    if not form.endswith("ة") or form.startswith("ال") or len(form) < 4:
+        return []
+    stem = normalize_for_match(form[:-1])
+    return [stem + "تي", stem + "تا"]
 
 
 @lru_cache(maxsize=16_384)
@@ -412,6 +430,29 @@ def _settlement_at_home(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: 
     return max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
 
 
+_NAMESAKE_RATIO = 10
+
+
+def _two_capitals(e: Entity, parent: PlaceCandidate, kb) -> bool:
+    """The mention's first reading and the place after it are two countries' capitals: the second does not locate
+    the first («اتهمت موسكو واشنطن»: two governments, not a Moscow near Washington)."""
+    top = kb.gazetteer.place(e.candidates[0]) if e.candidates else None
+    return top is not None and top.is_capital and parent.is_capital and parent.country != top.country
+
+
+def _capital_over_its_namesake(best: PlaceCandidate, cands: list[PlaceCandidate], ctx: dict[str, str]) -> PlaceCandidate:
+    """«اتهمت موسكو واشنطن», «في أثينا» in a story of the United States: a national capital, not a town abroad named
+    after it (Athens, Georgia; Mesquite, Texas, which GeoNames also calls «موسكو») that the article's countries
+    favoured, or the country named right after it («اتهمت موسكو الولايات المتحدة»: two governments) — unless the
+    text calls it a town or puts it beside a larger place, or the capital is not ten times its size («طرابلس شمال
+    لبنان»: Tripoli of Lebanon is a fifth of Libya's)."""
+    if best.is_capital or best.feature not in _SETTLEMENT or "near" in ctx or ctx.get("cue") in ("city", "village"):
+        return best
+    capital = next((c for c in cands if c.is_capital and c.country != best.country
+                    and c.population >= _NAMESAKE_RATIO * max(best.population, 1)), None)
+    return capital if capital is not None else best
+
+
 def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries: list[str],
                      name: str = "") -> tuple[PlaceCandidate | None, str]:
     if not cands:
@@ -426,11 +467,14 @@ def choose_candidate(cands: list[PlaceCandidate], ctx: dict[str, str], countries
                                     or _nearer_the_story(capital, best, countries)):
             best = capital
     best = _settlement_at_home(best, cands, ctx, countries)
+    best = _capital_over_its_namesake(best, cands, ctx)
     if best.is_capital and ctx.get("own_vote_only") == best.country:
         # «أقضية عكار، طرابلس، البترون» in a Lebanese story: Tripoli of Lebanon, not the capital of a Libya that
         # nothing but this name brings into the article
+        # (but not a town named after a capital ten times its size: «اتهمت موسكو واشنطن» is no Mesquite, Texas)
         home = [c for c in cands if c.country in countries and c.country != best.country
-                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY]
+                and c.feature in _SETTLEMENT and c.population >= _MEDIUM_CITY
+                and best.population < _NAMESAKE_RATIO * c.population]
         best = max(home, key=lambda c: _rank(c, ctx, countries)) if home else best
     if "adjective_of" in ctx and best.feature != "country" and not best.is_capital and "cue" not in ctx \
             and "preposition" not in ctx:
@@ -543,6 +587,38 @@ def _heads_a_longer_name(doc: Document, first: int, last: int) -> bool:
         and _word_role(doc.tokens[nxt].stem) is None and _word_role(doc.tokens[nxt].norm) is None
 
 
+def _opens_an_idiom(doc: Document, first: int, last: int) -> bool:
+    """«عاد إلى مسقط رأسه»: a one-word name that, with the noun right after it (any pronoun on it), makes a common
+    phrase (place_words.tsv «idiom»: his birthplace), not the place of that name (Muscat)."""
+    tok = doc.tokens[first]
+    role = _word_role(tok.stem) if last == first and not set(tok.prefixes) - _PROCLITIC_LETTERS else None
+    nxt = last + 1
+    return role is not None and role[0] == "idiom" and nxt < len(doc.tokens) \
+        and doc.tokens[nxt].sentence == tok.sentence and not _text_gap(doc, nxt) \
+        and doc.tokens[nxt].stem == normalize_for_match(role[1]) and not doc.tokens[nxt].prefixes
+
+
+_PROCLITIC_LETTERS = frozenset({"و", "ف", "ب", "ل", "ك"})
+
+
+def _adjective_after_a_place_word(doc: Document, e: Entity, first: int, last: int, kb) -> bool:
+    """«يسيطر على مناطق واسعة», «في منطقة آمنة», «مدن عديدة»: a bare common word in «ة» right after a bare place
+    word agrees with it as its adjective; it is no village of that spelling (Wasi'ah). A village's name after a
+    place word is a rare word («بلدة قباطية») or carries the article («بلدة الطيبة»); a town's or a province's may
+    be a common word («محافظتي حجة وصعدة»), and stays."""
+    places = [kb.gazetteer.place(i) for i in e.candidates]
+    if any(c is None or c.feature not in _SETTLEMENT or c.population >= _MEDIUM_CITY for c in places):
+        return False
+    tok = doc.tokens[first]
+    if first != last or first == 0 or tok.prefixes or tok.suffix or _text_gap(doc, first) \
+            or not doc.text[tok.stem_start:tok.stem_end].endswith("ة"):
+        return False
+    prev = doc.tokens[first - 1]
+    role = _word_role(prev.stem) if not prev.prefixes and not prev.suffix else None
+    return role is not None and role[0] == "cue" and prev.sentence == tok.sentence \
+        and _is_common_word(doc.text[tok.stem_start:tok.stem_end])
+
+
 def _ends_a_longer_name(doc: Document, first: int) -> bool:
     """«بلدة تل بيدر», «قرية عين X»: the mention starts right after a bare landform noun (no article, nothing
     between them) — it is the rest of a name the gazetteer lacks whole, not the place the gazetteer holds under
@@ -596,11 +672,12 @@ def _after_the_particle_ka(doc: Document, e: Entity) -> bool:
 
 def _clitic_after_construct_cue(doc: Document, e: Entity) -> bool:
     """«مدينة والام», «مدينة كالوقي»: right after an indefinite place word (a noun in construct: «مدينة», «قرية»,
-    «مقاطعة») its name follows with nothing between. A one-word mention read after «و» or «ك» split off its word
-    there is a wrong reading of one name («والام» is not «و» + «الام», «كالوقي» not «ك» + «الوقي»)."""
+    «مقاطعة») its name follows with nothing between. A one-word mention read after «و», «ك» or «ل» split off its word
+    there is a wrong reading of one name («والام» is not «و» + «الام», «كالوقي» not «ك» + «الوقي», «منطقة ليجي» not
+    «ل» + Yegyi of Ghana: a construct noun takes no «ل» before its name)."""
     first, last = _token_range(doc, e)
     tok = doc.tokens[first]
-    if first == 0 or first != last or not tok.prefixes or tok.prefixes[0] not in ("و", "ك") \
+    if first == 0 or first != last or not tok.prefixes or tok.prefixes[0] not in ("و", "ك", "ل") \
             or e.span.start <= tok.start:
         return False        # («قرية بريف حلب», «مدينة وريف دمشق»: a preposition, or two nouns sharing one name)
     prev = doc.tokens[first - 1]
@@ -674,12 +751,13 @@ def _note_list_end(doc: Document, e: Entity, ctx: dict[str, str], country: str,
     list_ends[_token_range(doc, e)[1]] = (ctx, country)
 
 
-def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
+def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[Place] = ()) -> list[Place]:
     """Places the entity layer missed or read as something else, found by their cue: «مدينة عين عيسى»,
     «قرية أبو حمام», «بمنطقة الشيخ زويد» — the longest gazetteer name (up to three words) right after a
-    place word, in one of the article's countries, not overlapping a place already found."""
+    place word, in one of the article's countries, not overlapping a place already found, nor one `refused`
+    (a lone place abroad, which the same gazetteer reading would bring back)."""
     # (an index the loop adds to: a scan of every place per word read made long articles quadratic; issue 16)
-    taken = GrowingIndex([(p.span.start, p.span.end) for p in doc.places], _itself)
+    taken = GrowingIndex([(p.span.start, p.span.end) for p in [*doc.places, *refused]], _itself)
     out: list[Place] = []
     tokens = doc.tokens
     for k, tok in enumerate(tokens[:-1]):
@@ -700,7 +778,8 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                      if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
                      or c.feature == "region" and c.id.startswith("rasd:") and role[1] in ("admin1", "area")]
             # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
-            if not cands or _is_common_word(name) or is_given_name(name):
+            frequent = _common_word_zipf_for(cands) if role[0] == "facility" else _COMMON_WORD_ZIPF
+            if not cands or _is_common_word(name, frequent) or is_given_name(name):
                 continue
             ctx = {"cue": role[1] if role[0] == "cue" else "city"}
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
@@ -730,6 +809,15 @@ def _after_cue_words(doc: Document, kb, countries: list[str]) -> list[Place]:
                 out.append(latin)       # «مدينة والام» in a story of Niger: Ouallam, named only in Latin
                 taken.add((latin.span.start, latin.span.end))
     return out
+
+
+def _common_word_zipf_for(cands: list[PlaceCandidate]) -> float:
+    """How frequent a name after a facility word may be before it is taken for a common word: a capital, a province
+    or a big city is frequent in news because it is a place («مطار عدن», «ميناء عدن»: «عدن» is as frequent as a
+    common word), so only a very common word is refused then. (Not after a cue word: «جماعة ولاية سيناء» names a
+    group, and the province was then listed.)"""
+    big = any(c.is_capital or c.feature == "admin1" or c.population >= _BIG_CITY for c in cands)
+    return _VERY_COMMON_ZIPF if big else _COMMON_WORD_ZIPF
 
 
 def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
@@ -967,36 +1055,79 @@ def _provinces_named(doc: Document, kb, countries: list[str]) -> set[str]:
     return out
 
 
-def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str) -> None:
+_SETTLEMENT_CUES = frozenset({"city", "village", "area", "neighbourhood"})
+
+
+def _settlement_word_only(ctx: dict[str, str], best: PlaceCandidate) -> bool:
+    """«قرية بيتا» in a Nigerian story (Pieta, Malta), «بلدة باما» (Pama, Burkina Faso): a settlement word says the
+    name is a town or village, not which one; a small one abroad that only such a word anchors (no country, no
+    larger place beside it) is as likely a homonym as a place the article names no country for."""
+    return ctx.get("cue") in _SETTLEMENT_CUES and ctx.get("in_country") != best.country and "near" not in ctx \
+        and best.feature in _SETTLEMENT and best.population < _BIG_CITY and not best.is_capital
+
+
+_KNOWN_CAPITAL_POPULATION = 200_000
+
+
+def _known_capital(c: PlaceCandidate | None) -> bool:
+    """A capital news name bare («واشنطن», «المنامة»): of the Middle East, or a city of some size. The capital of a
+    small country far away is more often a word of the same letters («عشت يا وطني أبيّا» is no Apia, Samoa;
+    «صحيفة ذي ديلي نيشن» no Dili)."""
+    return c is not None and c.is_capital and (is_mena(c.country) or c.population >= _KNOWN_CAPITAL_POPULATION)
+
+
+def _drop_lone_foreign_places(doc: Document, kb, anchored: set[int], main: str,
+                              word_only: dict[int, str] | None = None) -> list[Place]:
     """«اقتتال قبلي» in a Sudanese story (Kebili, Tunisia), «خبر» (Khobar), «المنصورة» in a Syrian one: a town
     or province abroad that is the only place of its country, in a country the article never names (no country
     name, no nisba, no forces of it), with no place word, country or parent place beside it, is far more often a
-    common word or a homonym than the one foreign place of the story. Capitals and regions stay («واشنطن»)."""
+    common word or a homonym than the one foreign place of the story. Capitals and regions stay («واشنطن»).
+    A small settlement only its place word anchors (`word_only`, start → cue) is such a homonym when the article's
+    own country has a place its Latin name reads like («بلدة باما» in a Nigerian story: Bama, not Pama of Burkina
+    Faso; it takes that place), and after a village word even without one («قرية بيتا»: not Pieta, Malta): a city
+    word may introduce a town abroad («مدينة X»), a village word hardly one in a country the story never names.
+    Returns the places dropped."""
     named = {p.country for p in doc.places if p.feature == "country"} \
         | {a.country for a in doc.agents if a.country} \
         | {e.country for e in doc.entities if e.type == "PERSON" and e.country}
     counts = Counter(p.country for p in doc.places if p.country)
-    if len(counts) < 2:
-        return
-    lone = []
+    few = len(counts) < 2       # (one country's places only: no place abroad is lone, unless only a word anchors it)
+    if few and not word_only:
+        return []
+    lone: list[Place] = []
+    at_home: dict[int, Place] = {}     # id of a place dropped → the place at home its Latin name reads like
     for p in doc.places:
         if p.country and _next_to_the_story(p, main, kb):
             continue        # «على حدود غزة» in a story of Israel: a place next door to the country the story is about
-        if p.country and p.country not in named and counts[p.country] == 1 and p.span.start not in anchored \
-                and p.feature not in ("country", "region", "water") and p.gazetteer_id \
-                and not getattr(kb.gazetteer.place(p.gazetteer_id), "is_capital", False):
-            lone.append(p)
+        if not (p.country and p.country not in named and counts[p.country] == 1
+                and p.feature not in ("country", "region", "water") and p.gazetteer_id
+                and not _known_capital(kb.gazetteer.place(p.gazetteer_id))):
+            continue
+        if p.span.start not in anchored:
+            if not few:
+                lone.append(p)
+        elif p.span.start in (word_only or {}):
+            cue = (word_only or {})[p.span.start]
+            name = Entity(span=p.span, text=p.text, type="GPE", source="cue")
+            home = _latin_place(doc, name, {"cue": cue}, [], [main], kb) if main else None
+            if home is not None:
+                at_home[id(p)] = home
+            if home is not None or cue == "village":
+                lone.append(p)
     if not lone:
-        return
+        return []
     gone = {id(p) for p in lone}
-    doc.places = [p for p in doc.places if id(p) not in gone]
+    doc.places = [p for p in doc.places if id(p) not in gone] + list(at_home.values())
     for p in lone:
-        doc.unresolved_places.append(p.model_copy(update={
-            "lat": None, "lon": None, "country": None, "gazetteer_id": None, "confidence": 0.3,
-            "reason": f"a lone place abroad ({p.name_en}, {p.country}) in a country the article never names"}))
+        home = at_home.get(id(p))
+        if home is None:
+            doc.unresolved_places.append(p.model_copy(update={
+                "lat": None, "lon": None, "country": None, "gazetteer_id": None, "confidence": 0.3,
+                "reason": f"a lone place abroad ({p.name_en}, {p.country}) in a country the article never names"}))
         for e in doc.entities:
             if e.span.start == p.span.start and e.country == p.country:
-                e.kb_id, e.country = None, None
+                e.kb_id, e.country = (home.gazetteer_id, home.country) if home is not None else (None, None)
+    return lone
 
 
 def run(doc: Document) -> None:
@@ -1069,6 +1200,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     list_ends: dict[int, tuple[dict[str, str], str]] = {}
     ships: list[Entity] = []
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
+    word_only: dict[int, str] = {}  # ... of those, the small settlements only a settlement word anchors: its cue
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
     provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
@@ -1084,7 +1216,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if country_after:
             ctx["in_country"] = country_after
         parent = _parent_named_after(doc, e, kb)
-        if parent is not None and parent.feature != "country":
+        if parent is not None and parent.feature != "country" and not _two_capitals(e, parent, kb):
             ctx.update(_near_context(parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
@@ -1095,7 +1227,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if _dual_of_seas(doc, e):
             continue            # «البحرين الأحمر والمتوسط»: two seas, not Bahrain
         first, last = _token_range(doc, e)
-        if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first):
+        if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
+                or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, e, first, last, kb):
             unresolved.append(e)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
@@ -1175,6 +1308,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if "cue" in ctx or ctx.get("in_country") == best.country \
                 or "near" in ctx and _km_to_parent(best, ctx) <= 2 * float(ctx["near_km"]):
             anchored.add(e.span.start)
+            if _settlement_word_only(ctx, best):
+                word_only[e.span.start] = ctx["cue"]
         direction = ctx.get("direction_prefix")
         if "countryside" in ctx and best.feature not in ("admin1", "region", "country"):
             doc.places.append(_countryside(doc, e, best, int(ctx["countryside"]), ctx))
@@ -1194,9 +1329,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 doc.places.append(country)
         e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
         _note_list_end(doc, e, ctx, best.country, list_ends, best)
-    _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "")
-    anchored_in = [p.country for p in doc.places if p.span.start in anchored and p.country]
-    after_cue = _after_cue_words(doc, kb, countries)
+    lone = _drop_lone_foreign_places(doc, kb, anchored, countries[0] if countries else "", word_only)
+    # (a small settlement only its place word anchors makes no country the article's when it names others)
+    sure = anchored - set(word_only) if countries else anchored
+    anchored_in = [p.country for p in doc.places if p.span.start in sure and p.country]
+    after_cue = _after_cue_words(doc, kb, countries, lone)
     anchored_in += [p.country for p in after_cue if p.country]
     doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
