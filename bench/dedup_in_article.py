@@ -1,6 +1,6 @@
 """Duplicate events inside articles (issue 13): how many of rasd's events repeat an event already counted.
 
-Run: .venv/bin/python bench/dedup_in_article.py [--set dev|heldout|heldout2|heldout3|heldout4|tune2|dedup|dedup_heldout]
+Run: .venv/bin/python bench/dedup_in_article.py [--set dev|heldout|heldout2..heldout14|tune2..tune14|dedup|dedup_heldout|all]
                                                 [--list]
 
 Each article's system events are paired one to one with its gold events as ../shared/eval/score.py pairs them
@@ -8,8 +8,9 @@ Each article's system events are paired one to one with its gold events as ../sh
 paired with a gold event (same type, same place) that another system event of the article already took: the
 same real event counted twice. Other unpaired events are counted as SPURIOUS (no gold event of its type and
 place at all). On the dev set the tune split (seed-000..dev-029) and the check split (dev-030..dev-045) are
-counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2, tune2,
-dedup): the dev check split, heldout3, heldout4 and dedup_heldout are scored, never read.
+counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2,
+tune2..tune14, dedup): the dev check split, heldout3..heldout14 and dedup_heldout are scored, never read.
+--set all counts every set, one row each.
 """
 from __future__ import annotations
 
@@ -43,15 +44,15 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
     return dups, spurious
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "tune2", "dedup", "dedup_heldout"))
-    ap.add_argument("--list", action="store_true", help="print the duplicate events of a set read for errors")
-    args = ap.parse_args()
-    score = _score_module()
-    base = SHARED / "eval" / "dev" if args.set == "dev" else ROOT / "tests" / "data" / args.set
+# The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate.
+READ_SETS = ("heldout", "heldout2", *(f"tune{n}" for n in range(2, 15)), "dedup")
+SCORED_SETS = (*(f"heldout{n}" for n in range(3, 15)), "dedup_heldout")
+
+
+def count_set(score, name: str, totals: dict[str, list[int]], listing: bool) -> None:
+    """Add one set's articles, events, duplicates and spurious events to totals (the dev set by split)."""
+    base = SHARED / "eval" / "dev" if name == "dev" else ROOT / "tests" / "data" / name
     gold = score.read_jsonl(str(base / "gold.jsonl"))
-    totals: dict[str, list[int]] = {}
     for line in (base / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -60,16 +61,27 @@ def main() -> int:
             continue
         record = extract(article).to_record()
         dups, spurious = duplicates(score, gold[article.id], record)
-        split = ("check" if is_check(article.id) else "tune") if args.set == "dev" else args.set
+        split = ("check" if is_check(article.id) else "tune") if name == "dev" else name
         t = totals.setdefault(split, [0, 0, 0, 0])
         t[0] += 1
         t[1] += len(record.get("events") or [])
         t[2] += len(dups)
         t[3] += spurious
-        if args.list and split in ("tune", "heldout", "heldout2", "tune2", "dedup"):
+        if listing and split in ("tune", *READ_SETS):
             for ev in dups:
-                print(f"{article.id}\t{ev['type']}\t{ev['trigger']['text']}@{ev['trigger']['start']}\t"
+                print(f"{split}\t{article.id}\t{ev['type']}\t{ev['trigger']['text']}@{ev['trigger']['start']}\t"
                       f"{(ev.get('place') or {}).get('text')}\t{ev.get('date')}\t{ev.get('fatalities')}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="dev", choices=("dev", *READ_SETS, *SCORED_SETS, "all"))
+    ap.add_argument("--list", action="store_true", help="print the duplicate events of a set read for errors")
+    args = ap.parse_args()
+    score = _score_module()
+    totals: dict[str, list[int]] = {}
+    for name in ("dev", *READ_SETS, *SCORED_SETS) if args.set == "all" else (args.set,):
+        count_set(score, name, totals, args.list)
     print("| split | articles | system events | duplicates | spurious (no gold event of its type and place) |")
     print("|---|---|---|---|---|")
     for split, (n, events, dups, spurious) in totals.items():

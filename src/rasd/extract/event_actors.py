@@ -81,9 +81,19 @@ def with_article_restored(doc: Document, actor: Actor | None) -> Actor | None:
     return actor
 
 
+@lru_cache(maxsize=1)
+def _role_names() -> dict[str, str]:
+    """Agent id → the role's own name, its first Arabic form in agents.tsv («agent.occupation» → «قوات الاحتلال»)."""
+    return {aid: a.aliases_ar[0] for aid, a in load_kb().actors.agents.items() if a.aliases_ar}
+
+
 def _actor_from_entity(e: Entity) -> Actor:
     text, name_en, kb_id, canonical, sector, country, span = \
         e.text, e.name_en, e.kb_id, e.canonical, e.sector, e.country, e.span
+    if canonical is None and kb_id is not None and kb_id.startswith("agent."):
+        # «الاحتلال الإسرائيلي», «الأمن العراقي»: a role read with its nisba keeps the role's own name as canonical
+        # (the nisba gives its country)
+        canonical = _role_names().get(kb_id)
     if type(text) is str and type(span) is Span and str_or_none(name_en) and str_or_none(kb_id) \
             and str_or_none(canonical) and str_or_none(sector) and str_or_none(country):
         # (the entity's fields are already what validation would keep, the span the same object: the Actor
@@ -251,8 +261,8 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))
+    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))))
 
 
 _SECURITY_STATE_WORDS = _WORDS["security_state"]
@@ -475,6 +485,83 @@ def _group_adjective(doc: Document, m: Mention) -> bool:
         and doc.tokens[m.first].stem.endswith(_ADJECTIVE_ENDINGS)
 
 
+_PARTITIVE_FORCE = _WORDS["partitive_force"]
+
+
+def _partitive_force_head(doc: Document, m: Mention, covered: set[int]) -> int | None:
+    """The token of an indefinite unit noun before «من» (and a group head) and the mention m («قوة من الدعم
+    السريع», «دورية من الجيش»), when no other mention holds it; else None."""
+    k = m.first - 1
+    if k >= 0 and doc.tokens[k].stem in _WORDS["group_head"] and not doc.tokens[k].prefixes:
+        k -= 1
+    if k < 1 or doc.tokens[k].stem != "من" or doc.tokens[k].prefixes:
+        return None
+    head = doc.tokens[k - 1]
+    if head.stem not in _PARTITIVE_FORCE or "ال" in head.prefixes or head.suffix or k - 1 in covered \
+            or head.sentence != doc.tokens[m.first].sentence or _punctuated(doc, k - 1, m.first):
+        return None
+    return k - 1
+
+
+def _join_force_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«هاجمت قوة من الدعم السريع قرى», «داهمت دورية من الجيش»: a unit noun no role names, before «من» and a named
+    body or a state force, is that body acting (its identity and sector; the text covers both) — the verb's
+    subject right after it, not a prepositional phrase past it."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("entity", "agent") and not m.locative and m.actor.span is not None \
+                and not (m.actor.kb_id or "").startswith(_PLACE_ID_PREFIXES) \
+                and (h := _partitive_force_head(doc, m, covered)) is not None:
+            head = doc.tokens[h]
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
+                                               "span": doc.span(start, m.actor.span.end)})
+            m = Mention(h, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
+_BODY_HEADS = _WORDS["body_head"]
+_BODY_ADJECTIVES = _WORDS["body_adjective"]
+_BODY_ADJECTIVE_REACH = 2
+
+
+def _body_name_end(doc: Document, last: int, covered: set[int]) -> int:
+    """The last token of a body's name after its force word at `last`: up to two definite adjectives
+    («جهاز الأمن الوطني», «مديرية الأمن العام»)."""
+    end = last
+    for k in range(last + 1, min(len(doc.tokens), last + 1 + _BODY_ADJECTIVE_REACH)):
+        tok = doc.tokens[k]
+        if k in covered or tok.sentence != doc.tokens[last].sentence or tok.prefixes != ["ال"] or tok.suffix \
+                or _punctuated(doc, k - 1, k) or not (tok.stem.endswith(("ي", "يه")) or tok.stem in _BODY_ADJECTIVES):
+            break
+        end = k
+    return end
+
+
+def _join_body_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«أعلن جهاز الأمن الوطني إلقاء القبض», «اعتقلت مديرية الأمن العام», «قيادة الجيش اللبناني»: an agency or
+    command noun in construct before an armed force names that body; the force's text takes the head and the
+    adjectives after it (its identity stays the force's)."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        h = m.first - 1
+        head = doc.tokens[h] if h >= 0 else None
+        if m.kind in ("agent", "entity") and m.actor.sector in _ARMED_SECTORS and head is not None and h not in covered \
+                and head.stem in _BODY_HEADS and "ال" not in head.prefixes and not head.suffix \
+                and "ال" in doc.tokens[m.first].prefixes and head.sentence == doc.tokens[m.first].sentence \
+                and not _punctuated(doc, h, m.first) and m.actor.span is not None:
+            end = _body_name_end(doc, m.last, covered)
+            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            stop = max(m.actor.span.end, doc.tokens[end].end)
+            actor = m.actor.model_copy(update={"text": doc.text[start:stop], "span": doc.span(start, stop)})
+            m = Mention(h, max(m.last, end), actor, m.kind, m.locative)
+        out.append(m)
+    return out
+
+
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«مسلحون من حركة الشباب», «عناصر من الجيش السوري», «عناصر من تنظيم داعش»: a generic agent or victim noun
     followed by «من» (and a group head word) and a named body is that body (its identity and sector; the span covers both)."""
@@ -561,6 +648,11 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         # «قوات» is the genitive of the same force noun
         genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
+        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني»: a force noun no mention holds, in construct before a
+        # definite state force of the agent layer, is that force's arm (its head noun belongs to the actor's name)
+        genitive_agent = genitive_agent or m.kind == "agent" and m.actor.kb_id is not None \
+            and m.actor.sector in _ARMED_SECTORS and "ال" in doc.tokens[m.first].prefixes \
+            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف"}
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
@@ -836,6 +928,24 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         #                                          whose visit is the possessor's; the «ل» phrase is where it went
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first - apart)):
             return m
+    return None
+
+
+_ORGANISER_MARKERS = _WORDS["organiser_marker"]
+_ORGANISER_REACH = 6        # «إضراب عام في تونس، كان أعلنه»: the protest noun's adjective, its place, «كان»
+
+
+def _protest_organiser(doc: Document, last: int, after: list[Mention]) -> Mention | None:
+    """«إضراب عام كان أعلنه الاتحاد», «الوقفة التي نظمتها نقابة الصحفيين»: the body right after a verb that takes
+    the protest back as its object pronoun, within a few words after the protest noun and in its sentence."""
+    tokens = doc.tokens
+    for k in range(last + 1, min(len(tokens), last + 1 + _ORGANISER_REACH)):
+        tok = tokens[k]
+        if tok.sentence != tokens[last].sentence:
+            return None
+        if tok.stem + tok.suffix in _ORGANISER_MARKERS or tok.stem in _ORGANISER_MARKERS:
+            return next((m for m in after if 0 < m.first - k <= 2 and m.kind in ("entity", "agent")
+                         and not m.locative and m.actor.sector not in _NON_PROTESTING), None)
     return None
 
 
@@ -1248,21 +1358,30 @@ def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | 
 
 
 _PLURAL_CASE_ENDINGS = ("ون", "ين")
+_FEMININE_PLURAL = "ات"
+
+
+def _agrees_with(head, word) -> bool:
+    """«إرهابيون مترجلون»: the same sound plural case; «عصابات مسلحة»: a feminine plural of things or groups takes
+    a feminine singular adjective."""
+    if head.stem.endswith(_PLURAL_CASE_ENDINGS):
+        return word.stem[-2:] == head.stem[-2:]
+    return head.stem.endswith(_FEMININE_PLURAL) and word.stem.endswith("ه")
 
 
 def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """«اغتال إرهابيون مترجلون ضابطا»: an indefinite sound plural role followed at once by a bare word in the same
-    plural case («-ون» after «-ون», «-ين» after «-ين») has that word as its adjective; the role's text takes it."""
+    """«اغتال إرهابيون مترجلون ضابطا», «هاجمت عصابات مسلحة قرية»: an indefinite plural role followed at once by a
+    bare word that agrees with it (_agrees_with) has that word as its adjective; the role's text takes it."""
     covered = {k for m in mentions for k in range(m.first, m.last + 1)}
     out = []
     for m in mentions:
         nxt = m.last + 1
         head = doc.tokens[m.last]
         if m.kind in ("agent", "victim") and m.first == m.last and "ال" not in head.prefixes and not head.suffix \
-                and head.stem.endswith(_PLURAL_CASE_ENDINGS) and nxt < len(doc.tokens) and nxt not in covered \
+                and nxt < len(doc.tokens) and nxt not in covered \
                 and doc.tokens[nxt].sentence == head.sentence and not doc.tokens[nxt].prefixes \
                 and not doc.tokens[nxt].suffix and len(doc.tokens[nxt].stem) > 4 \
-                and doc.tokens[nxt].stem[-2:] == head.stem[-2:] and not _punctuated(doc, m.last, nxt) \
+                and _agrees_with(head, doc.tokens[nxt]) and not _punctuated(doc, m.last, nxt) \
                 and doc.tokens[nxt].stem not in _WORDS["another"] and not _a_number(doc, nxt) \
                 and m.actor.span is not None:
             end = doc.tokens[nxt].end
@@ -1351,6 +1470,13 @@ def _coordinated_verb(doc: Document, i: int) -> bool:
     return tok.prefixes[:1] == ["و"] and any(c in "،," for c in doc.text[doc.tokens[i - 1].end:tok.start])
 
 
+def _joined_plural_verb(doc: Document, i: int) -> bool:
+    """«اقتحم مستوطنون قرية ترمسعيا وأحرقوا عددا من المنازل»: a verb joined by «و» with the plural pronoun as its
+    subject («-وا») goes on with the subject of the clause before it, comma or not."""
+    tok = doc.tokens[i]
+    return tok.prefixes[:1] == ["و"] and len(tok.stem) > 3 and tok.stem.endswith("وا")
+
+
 def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
     """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
     verb later in the sentence shares; None when the sentence does not open that way."""
@@ -1358,7 +1484,10 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     lo = i
     while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
         lo -= 1
-    subject = next((m for m in before if m.first == lo + 1 and m.kind in ("entity", "agent") and not m.locative), None)
+    # (a plural in «-ون» right after the verb is its subject, whatever its sector: «اقتحم مستوطنون قرية»)
+    subject = next((m for m in before if m.first == lo + 1 and not m.locative and (
+        m.kind in ("entity", "agent") or m.kind == "victim" and _nominative_plural(doc, m)
+        and m.first not in _counted_starts(doc))), None)
     if subject is not None and any(doc.tokens[k].stem in _COMPLEMENTIZERS and not doc.tokens[k].suffix
                                    for k in range(subject.last + 1, i)):
         return None     # «قالت السلطات إن عبوة ناسفة انفجرت، وقتلت سبعة جنود»: the verb is in the report
@@ -1469,6 +1598,8 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None
     after = [m for m in actors if m.first > last]
     before = [m for m in actors if m.last < i]
+    if event_type == "PROTEST" and (organiser := _protest_organiser(doc, last, after)) is not None:
+        return organiser.actor, None    # «يأتي ذلك ضمن إضراب عام كان أعلنه الاتحاد سابقاً»
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
     if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
@@ -1556,7 +1687,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = first_after
         elif first_after is not None and (not passive or first_after.last - last <= 3):
             actor1 = first_after
-    if actor1 is None and verb_like and _coordinated_verb(doc, i):
+    if actor1 is None and verb_like and (_coordinated_verb(doc, i) or _joined_plural_verb(doc, i)):
         actor1 = _opening_subject(doc, i, before)     # «واتهمت إسرائيل حزب الله ...، وتوعدت بتكبيده»
     if actor1 is None and event_type == "CONSULT" and not verb_like and not tokens[i].suffix and (genitive := next(
             (m for m in after if m.first == last + 1 and m.kind in ("entity", "agent") and m not in targets
@@ -1602,8 +1733,14 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             and (k := announced_by(doc, i, reach=_ANNOUNCER_REACH)) is not None and (actor1.first > k or actor1.last < k) \
             and not _complementizer_between(doc, k, actor1.first):
         # «أعلن الجيش مقتل 12 جنديا»: the announcer of a toll is not who inflicted it (but «قالت الشرطة إن
-        # مسلحين قتلوا»: the subject inside the report is)
-        actor1 = None
+        # مسلحين قتلوا»: the subject inside the report is) — unless a state force tells the deaths of the armed
+        # group it fights («أعلن الجيش النيجيري مقتل عشرين مسلحا من بوكو حرام»): its own operation killed them
+        enemy = _enemy_dead(doc, last, after, targets) if actor1.first == k + 1 \
+            and actor1.actor.sector in _STATE_FORCE_SECTORS else None
+        if enemy is None:
+            actor1 = None
+        else:
+            object_ = enemy
     actor2 = next((m for m in targets if m is not actor1), None) or object_
     if event_type == "ASSAULT":
         victim = next((m for m in sorted(actors, key=lambda m: abs(m.first - i))
@@ -1692,6 +1829,20 @@ def _as_a_crowd(actor: Actor) -> Actor:
     if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
         return actor
     return actor.model_copy(update={"name_en": english_plural(actor.name_en)})
+
+
+_STATE_FORCE_SECTORS = frozenset({"military", "police"})
+_NONSTATE_ARMED_SECTORS = ROLES["nonstate_armed_sectors"]
+_ENEMY_DEAD_REACH = 4    # «مقتل عشرين مسلحا من بوكو حرام»: a number and a partitive before the group
+
+
+def _enemy_dead(doc: Document, last: int, after: list[Mention], targets: list[Mention]) -> Mention | None:
+    """The non-state armed side a casualty noun counts right after it in its clause («مقتل عشرين مسلحا من بوكو
+    حرام», «مقتل خمسة إرهابيين»), else None."""
+    first = next((m for m in after if m.kind != "nisba" and m not in targets), None)
+    if first is None or first.first - last > _ENEMY_DEAD_REACH or not _same_clause(doc, last, first.first):
+        return None
+    return first if first.actor.sector in _NONSTATE_ARMED_SECTORS else None
 
 
 _APPOSITION_REACH = 16
@@ -1992,6 +2143,22 @@ def _claims_another_attack(doc: Document, k: int, events: list[Event]) -> bool:
         or any(e.trigger.start == tokens[j].start for e in events)
 
 
+def _restates_an_attack(doc: Document, sentence: int) -> bool:
+    """The sentence names an attack with the article («في الكمين», «الهجوم»): the one told before."""
+    bounds = doc.token_range(doc.sentences[sentence].start, doc.sentences[sentence].end)
+    return bounds is not None and any("ال" in doc.tokens[j].prefixes and doc.tokens[j].stem in _ATTACK_NOUNS
+                                      for j in range(bounds[0], bounds[1] + 1))
+
+
+def _announcing_subject(doc: Document, mentions: list[Mention], k: int) -> Mention | None:
+    """«وأكد مسؤولون في المنطقة وقوع الهجوم، فيما أعلنت "حركة الشباب" مسؤوليتها»: the subject right after the
+    verb of announcing nearest before the claim word at k (not the sentence's first name: another clause's)."""
+    j = announced_by(doc, k, reach=_ANNOUNCER_REACH)
+    if j is None:
+        return None
+    return next((m for m in mentions if j < m.first <= j + 2 and m.last < k), None)
+
+
 def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None:
     """«أعلنت حركة طالبان المسؤولية عن الهجوم», «تبنى التنظيم الهجوم»: the claimant is the attacker of the
     latest attack told before the claim (within five sentences) that names none, or names its announcer."""
@@ -2010,7 +2177,7 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
         # مسؤوليتها» names it before the noun
         claimant = next((m for m in mentions if 0 < m.first - k <= 2), None) \
             if tok.stem.startswith("تبن") else None
-        claimant = claimant or next((m for m in mentions if m.last < k), None)
+        claimant = claimant or _announcing_subject(doc, mentions, k) or next((m for m in mentions if m.last < k), None)
         if claimant is None or any(doc.tokens[j].stem in _DENIAL_VERBS for j in range(lo, k)) \
                 or any(doc.tokens[j].stem in _DENIAL for j in range(max(lo, k - _DENIAL_REACH), k)):
             continue        # «ونفت طالبان أي مسؤولية لها عن الهجوم», «ولم تعلن أي جهة مسؤوليتها»: no one is credited
@@ -2018,6 +2185,14 @@ def _credit_claims_of_responsibility(events: list[Event], doc: Document) -> None
             continue
         earlier = [e for e in attacks if e.trigger.start < sent.end
                    and 0 <= sentence - doc.sentence_at(e.trigger.start) <= _CLAIM_SENTENCES]
+        if not earlier and not _generic(claimant.actor):
+            # «أعلنت جماعة داعش مسؤوليتها عن نصب كمين لقافلة عسكرية ... حيث لقي 14 عسكرياً مصرعهم في الكمين»: a
+            # claim told first, the attack it claims told in the sentence after
+            told_next = next((e for e in attacks if doc.sentence_at(e.trigger.start) == sentence + 1
+                              and _restates_an_attack(doc, sentence + 1)), None)
+            if told_next is not None and (told_next.actor1 is None or _generic(told_next.actor1)
+                                          and told_next.actor1.sector not in ("military", "police")):
+                told_next.actor1 = claimant.actor
         if earlier:
             target = earlier[-1]
             if target.actor1 is None or target.actor1.sector in ("military", "police") \

@@ -230,8 +230,10 @@ def _forces_of(state: Actor, agent: Actor) -> bool:
 def _one_state_force(a: Actor, b: Actor) -> bool:
     """A country's army and its forces told by a common noun («القوات الأفغانية» ... «القوات الحكومية»): one
     side. Two named forces of one country (the army and a militia) stay two."""
-    return bool(a.country and a.country == b.country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES
-                and ((a.kb_id or "").startswith("agent.") or (b.kb_id or "").startswith("agent.")))
+    generic = [(x.kb_id or "").startswith("agent.") for x in (a, b)]
+    # two common nouns of an army with no country read yet («القوات المسلحة» ... «الجيش»): one article's army
+    one_country = a.country == b.country and (bool(a.country) or all(generic))
+    return bool(one_country and a.sector in _STATE_FORCES and b.sector in _STATE_FORCES and any(generic))
 
 
 def _one_side(state: Actor, person: Actor) -> bool:
@@ -335,9 +337,12 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or (_nested(a.place, b.place) and _tolls_agree(a, b))
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
-    if not _modes_agree(a, b):
-        return False        # a capture and an air strike on one town are two events
-    if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place):
+    if not _modes_agree(a, b) and not (told_here and _same_place(a.place, b.place)):
+        return False        # a capture and an air strike on one town are two events; but two nouns of one
+        #                     sentence at a's place, one of whose mentions came from it, tell one act («نفذ
+        #                     سائقون إضرابا ووقفات احتجاجية» after the headline's «إضرابا»)
+    if (tells_several(a) or tells_several(b)) and not _same_place(a.place, b.place) \
+            and not (lead and _one_act_of_a_summary_sentence(a, b)):
         return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
@@ -357,6 +362,18 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _one_act_of_a_summary_sentence(a: Event, b: Event) -> bool:
+    """One mention tells a single act at a city; the other stands in a sentence that sums up several acts («عدة
+    هجمات ... في سلسلة تفجيرات») but is placed at a neighbourhood or site inside that city («استهدفت كمينا
+    للجيش بمنطقة ... جنوب غرب المدينة»): the act the sentence names at that site, the single act told again
+    more finely, not the sum (which takes the sentence's other places). Asked of a headline or lead mention."""
+    if tells_several(a) == tells_several(b):
+        return False
+    single, several = (a, b) if tells_several(b) else (b, a)
+    return single.place is not None and several.place is not None and single.place.feature == "city" \
+        and several.place.feature in _INNER and _nested(single.place, several.place)
 
 
 _CLASH_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["clash"])
@@ -520,8 +537,10 @@ def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
         # lead): the same event, whose toll, date and agent the coarser mention may be the one to tell
         fine = details[0]
         _absorb(fine, event, keep_tolls=True)
-        if _told_in_its_sentence(event) and _named_only_later(fine):
-            fine.place = event.place    # «في منطقة بدر في وزيرستان» over a place named only further on
+        if _told_in_its_sentence(event) and _named_only_later(fine) and not _in_its_province(fine.place, p):
+            # «في منطقة بدر في وزيرستان» over a place named only further on, elsewhere; a village in the coarse
+            # place's province («منطقة حورة» in «حضرموت») is where a mention merged into the event placed it
+            fine.place = event.place
     doc.non_events.append({"type": event.type, "trigger": event.trigger.model_dump(), "modality": "summary",
                            "reason": f"summary of {len(details)} more specific event(s) in this article",
                            "evidence": event.evidence.model_dump()})
@@ -593,6 +612,11 @@ def _told_in_its_sentence(event: Event) -> bool:
     """The event's place is named in its own sentence (not taken from elsewhere in the article)."""
     span = event.place.span if event.place is not None else None
     return span is not None and event.evidence.start <= span.start < event.evidence.end
+
+
+def _in_its_province(fine: EventPlace | None, coarse: EventPlace) -> bool:
+    """The fine place lies in the province the coarse place is, or names."""
+    return fine is not None and bool(fine.admin1) and fine.admin1 == coarse.admin1
 
 
 def _named_only_later(event: Event) -> bool:
@@ -706,6 +730,11 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None and doc is not None and id(ev) not in one_more \
                 and (sentence, ev.type) in restating_sentences:
             target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
+        if target is None and id(ev) in deaths_only and id(ev) not in one_more \
+                and (part_of := _among_its_dead(merged, sentence, ev, told_in)) is not None \
+                and not other_day(part_of, ev):
+            told_in[id(part_of)].add(sentence)      # some of its dead, told again: nothing of their own to add
+            continue
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -777,6 +806,34 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
     if m is None or tells_several(m) or not m.fatalities or not _same_date(m, ev, lead=False):
         return None
     return m
+
+
+def _among_its_dead(merged: list[tuple[int, Event]], sentence: int, ev: Event,
+                    told_in: dict[int, set[int]]) -> Event | None:
+    """The latest earlier attack of ev's kind whose toll holds ev's, when ev is a death told with no act of its own
+    in its clause (asked by the caller) and a smaller toll, at that attack's place or nested in it, on its date,
+    and either told in a sentence that tells that attack too or named at no place of its own: «وقال شهود ان احد
+    السكان قتل فيما كان يؤدي صلاة الجمعة» after the strike that killed eight, «نفذه ارهابيان ... وقتل الاثنان»
+    (the two attackers) after the bombing that killed thirty: some of its dead told again, not another attack."""
+    if ev.type != "ASSAULT" or not ev.fatalities or tells_several(ev):
+        return None
+    placed_here = _told_in_its_sentence(ev)
+    for s, m in reversed(merged):
+        if s >= sentence or not same_kind(m, ev) or not m.fatalities or m.fatalities <= ev.fatalities:
+            continue
+        if placed_here and sentence not in told_in[id(m)]:
+            continue
+        if (ev.injuries or 0) > (m.injuries or 0) and ev.injuries is not None and m.injuries is not None:
+            continue
+        if m.place is not None and ev.place is not None and not (
+                _same_place(m.place, ev.place) or _nested(m.place, ev.place)):
+            continue
+        if m.place is not None and ev.place is not None and \
+                _FEATURE_RANK.get(ev.place.feature or "", 2) < _FEATURE_RANK.get(m.place.feature or "", 2):
+            continue        # a finer place than the attack's: where one of them died, maybe another act
+        if _same_date(m, ev, lead=False) and _modes_agree(m, ev):
+            return m
+    return None
 
 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
