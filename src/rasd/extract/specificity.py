@@ -342,23 +342,18 @@ def _cues_of_word(stem: str, norm: str) -> tuple[tuple[Cue, ...], float]:
 
 
 def _word_evidence(doc: Document, lo: int, hi: int, i: int, last: int, event_type: str, ev: Evidence,
-                   shape: str | None = None, own_verb: bool = False) -> None:
-    """`own_verb`: the phrase opens with a perfect verb whose own realis cue counts («نظمت نقابة المعلمين وقفة»:
-    «نظم» tells the stand was held, as it does when the trigger is the noun after it)."""
+                   shape: str | None = None) -> None:
     seen: set[tuple[str, str, int]] = set()
     realis = False
     generic_weight = 0.0
     for k in range(lo, hi):
-        if k == last or (k == i and not own_verb):
+        if k in (i, last):
             continue        # the trigger's own words; what stands inside a phrase («أطلقت، مساء الثلاثاء، صاروخا») counts
         tok = doc.tokens[k]
         word_cues_here, hit = _cues_of_word(tok.stem, tok.norm)
         for cue in word_cues_here:
             key = (cue.word, cue.scope, cue.window)     # a word counts once per row, though many forms match
-            if k == i and cue.weight <= 0:
-                continue
-            if key in seen or not cue.applies_to(event_type) \
-                    or not (k == i or _in_scope(cue, k, i, last, doc, lo, shape)):
+            if key in seen or not cue.applies_to(event_type) or not _in_scope(cue, k, i, last, doc, lo, shape):
                 continue
             seen.add(key)
             realis = realis or cue.weight > 0
@@ -565,10 +560,7 @@ def specificity(doc: Document, sentence_index: int, trigger_token_index: int,
     if _chronology_entry(doc, lo, i):
         ev.add("chronology", weights["chronology"])
     _layer_evidence(doc, sentence_index, lo, hi, ev)
-    # (not for attacks: «سقطت طائرة» is a crash as often as a downing)
-    own_verb = shape is None and event_type != "ASSAULT" and last > i and (
-        doer_shape == "perfect_verb" or _joined_verb_phrase(doc.tokens[i], match))
-    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape, own_verb)
+    _word_evidence(doc, lo, hi, i, last, event_type, ev, None if relative else doer_shape)
     decision = ev.score >= weights.get(f"threshold_{event_type}", weights["threshold"])
     verdict = "specific" if decision else "not specific"
     return decision, f"{verdict} {event_type} (score {ev.score:+g}): {ev.describe()}", ev.score
