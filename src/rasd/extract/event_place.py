@@ -592,24 +592,77 @@ def _word_list(name: str) -> frozenset[str]:
 
 def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
     """A motive noun from the trigger (itself one, or its second word: «وقفة احتجاجا على ...») up to the place at
-    token `at`: the place is in what the act was about («احتجاجا على قصف المستشفيات في غزة»)."""
+    token `at`: the place is in what the act was about («احتجاجا على قصف المستشفيات في غزة») — unless the motive
+    has closed before it (`_site_past_the_motive`)."""
     nouns = motive_nouns()
     for k in range(match.first, at):
         norm = doc.tokens[k].norm
         if norm in nouns or (norm[:1] == "و" and norm[1:] in nouns):
-            return True
+            return not _site_past_the_motive(doc, k, at)
     return False
+
+
+_IN = normalize_for_match("في")
+_LOCATIVE_HEADS = (_WORDS["place_head"] | _WORDS["locative"]) - {_IN}     # «في مدينة رام الله», «في العاصمة عمان»
+
+
+def _site_past_the_motive(doc: Document, motive: int, at: int) -> bool:
+    """«تضامنا مع غزة في العاصمة عمان», «وقفة تضامنية مع غزة في رام الله»: the motive's complement is itself a
+    place, so a later place brought in by «في» is where the act was; so is a place right after the motive
+    word («احتجاجا في عمان على ...»). A place after «في» that follows a noun of the motive is still part of it
+    («احتجاجا على الحرب في غزة»)."""
+    k = at - 1
+    if k > motive and doc.tokens[k].stem in _LOCATIVE_HEADS and not set(doc.tokens[k].prefixes) - {"ال"}:
+        k -= 1      # «في مدينة رام الله» with the place read without its head word
+    if k <= motive or doc.tokens[k].stem != _IN or doc.tokens[k].prefixes:
+        return False
+    if k == motive + 1:
+        return True
+    sentence = doc.tokens[at].sentence
+    return any(motive < first < k for _, first in _place_candidates(doc, sentence))
 
 
 def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place `_choose_place` finds; a country there stands for the one town the article names in it."""
     place = _choose_place(doc, match, focus, same_kind)
+    if place is not None and place.feature == "admin1" and (seat := _seat_building_town(doc, place)) is not None:
+        return seat     # «تظاهر العشرات أمام مبنى محافظة البصرة»: the governorate's building, in the town of its name
     if place is not None and place.feature == "country":
         town = _only_town_in(doc, place.country)
         if town is not None:
             return town     # «اعتقلت السلطات الإيرانية ...» in a story whose one Iranian town is «طهران»
     return place
+
+
+_PROVINCE_WORDS = _WORDS["province_word"]
+_SEAT_BUILDINGS = _WORDS["seat_building"]
+
+
+def _seat_building_town(doc: Document, place: Place) -> Place | None:
+    """A province named as its seat's building or office («أمام مبنى محافظة البصرة», «ديوان محافظة النجف», «في
+    محيط محافظة الإسكندرية», «مقر ولاية تونس»): the town of the province's name where that building stands, not
+    the province's middle (tens of kilometres off); None when the words before it are no building's or the
+    province has no town of its name."""
+    rng = doc.token_range(place.span.start, place.span.end)
+    if rng is None or not (place.gazetteer_id or "").startswith("iso:"):
+        return None
+    first, last = rng
+    k = first if doc.tokens[first].stem in _PROVINCE_WORDS else first - 1
+    if k < 1 or doc.tokens[k].stem not in _PROVINCE_WORDS or doc.tokens[k].sentence != doc.tokens[first].sentence:
+        return None
+    building = doc.tokens[k - 1]
+    if building.stem not in _SEAT_BUILDINGS or building.sentence != doc.tokens[k].sentence:
+        return None
+    name = doc.text[doc.tokens[k + 1].start:doc.tokens[last].end]
+    code = (place.gazetteer_id or "")[len("iso:"):]
+    towns = [c for c in load_kb().gazetteer.candidates(name)
+             if c.feature == "city" and c.country == place.country and c.admin1 == code]
+    if not towns:
+        return None
+    town = max(towns, key=lambda c: c.population)
+    return place.model_copy(update={"lat": town.lat, "lon": town.lon, "feature": "city", "name_en": town.name_en,
+                                    "gazetteer_id": town.id, "reason": f"the building of {place.text}, in its town"})
 
 
 def _only_town_in(doc: Document, country: str | None) -> Place | None:
