@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
 
@@ -1029,13 +1030,8 @@ _DOCUMENT_REACH = 10    # «صدور قرار جديد عن مجلس محافظ�
 def _said_by_a_document(doc: Document, i: int) -> bool:
     """«قرار جديد عن مجلس المحافظين يطالب طهران بـ», «بيان يدين الهجوم»: the present stance in the clause of an
     indefinite resolution or statement is what that document says — the statement its issuer made."""
-    tokens = doc.tokens
-    for j in range(i - 1, max(-1, i - _DOCUMENT_REACH - 1), -1):
-        if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
-            return False
-        if tokens[j].stem in _DOCUMENT_NOUNS and "ال" not in tokens[j].prefixes and not tokens[j].suffix:
-            return True
-    return False
+    return _word_before_in_clause(doc, i, _DOCUMENT_REACH, lambda t: t.stem in _DOCUMENT_NOUNS
+                                  and "ال" not in t.prefixes and not t.suffix)
 
 
 _REPORT_REACH = 4       # «وأكد إن طهران تحمل إسرائيل المسؤولية»: «أن/إن», the subject, the verb
@@ -1044,11 +1040,18 @@ _REPORT_REACH = 4       # «وأكد إن طهران تحمل إسرائيل ا�
 def _reported_by_a_speaker(doc: Document, i: int) -> bool:
     """«قال إن بلاده ترفض ...», «أكد أن طهران تحمل إسرائيل المسؤولية»: the present stance in the complement of
     «أن/إن» is what the speaker states — the statement is made as it is reported."""
+    return _word_before_in_clause(doc, i, _REPORT_REACH, lambda t: t.stem in _COMPLEMENTIZERS
+                                  or normalize_for_match(t.text) in _COMPLEMENTIZERS_NORM)
+
+
+def _word_before_in_clause(doc: Document, i: int, reach: int, wanted: Callable[[Token], bool]) -> bool:
+    """Whether one of the `reach` words before token i, in its sentence and with no punctuation between, is
+    `wanted` (looked for back from the word)."""
     tokens = doc.tokens
-    for j in range(i - 1, max(-1, i - _REPORT_REACH - 1), -1):
+    for j in range(i - 1, max(-1, i - reach - 1), -1):
         if tokens[j].sentence != tokens[i].sentence or any(ch in "،,.؛:" for ch in doc.text[tokens[j].end:tokens[j + 1].start]):
             return False
-        if tokens[j].stem in _COMPLEMENTIZERS or normalize_for_match(tokens[j].text) in _COMPLEMENTIZERS_NORM:
+        if wanted(tokens[j]):
             return True
     return False
 
