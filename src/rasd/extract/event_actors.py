@@ -402,13 +402,11 @@ def _join_affiliated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                      or any(doc.tokens[k].stem in _LOYAL_WORDS for k in (prev.last, prev.last + 1))) \
                 and not any(doc.tokens[k].stem in _WORDS["preposition"] for k in range(prev.last + 1, m.first)) \
                 and _same_clause(doc, prev.last, m.first) and prev.actor.span is not None and m.actor.span is not None:
-            actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
-                                               "span": doc.span(prev.actor.span.start, m.actor.span.end)})
+            actor = _spanning(doc, m.actor, prev.actor.span.start, m.actor.span.end)
             out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
             continue
         if prev is not None and unit and _force_attached_with_bi(doc, prev, m):
-            actor = m.actor.model_copy(update={"text": doc.text[prev.actor.span.start:m.actor.span.end],
-                                               "span": doc.span(prev.actor.span.start, m.actor.span.end)})
+            actor = _spanning(doc, m.actor, prev.actor.span.start, m.actor.span.end)
             out[-1] = Mention(prev.first, m.last, actor, m.kind, m.locative)
             continue
         out.append(m)
@@ -460,9 +458,7 @@ def _join_adjacent_agents(doc: Document, mentions: list[Mention]) -> list[Mentio
                 and not doc.text[prev.actor.span.end:m.actor.span.start].strip():
             start = prev.actor.span.start
             # the role says what they do («مقاتلين»: armed), the people who they are
-            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
-                                               "span": doc.span(start, m.actor.span.end),
-                                               "sector": prev.actor.sector or m.actor.sector})
+            actor = _spanning(doc, m.actor, start, m.actor.span.end, sector=prev.actor.sector or m.actor.sector)
             out[-1] = Mention(prev.first, m.last, actor, "entity" if m.kind == "entity" else "agent", m.locative)
             continue
         out.append(m)
@@ -476,6 +472,17 @@ def _cases_disagree(head, word) -> bool:
 
 
 _ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين")
+
+
+def _spanning(doc: Document, actor: Actor, start: int, end: int, **more) -> Actor:
+    """The actor named by the text [start, end) (its identity kept; `more` fields replaced as well)."""
+    return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end), **more})
+
+
+def _head_start(head) -> int:
+    """Where a head word joined to an actor's name begins: after a «و/ف/ب/ل» clitic (not part of the name), with
+    its article."""
+    return head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
 
 
 def _group_adjective(doc: Document, m: Mention) -> bool:
@@ -514,9 +521,8 @@ def _join_force_partitives(doc: Document, mentions: list[Mention]) -> list[Menti
                 and not (m.actor.kb_id or "").startswith(_PLACE_ID_PREFIXES) \
                 and (h := _partitive_force_head(doc, m, covered)) is not None:
             head = doc.tokens[h]
-            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
-            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
-                                               "span": doc.span(start, m.actor.span.end)})
+            start = _head_start(head)
+            actor = _spanning(doc, m.actor, start, m.actor.span.end)
             m = Mention(h, m.last, actor, m.kind, m.locative)
         out.append(m)
     return out
@@ -554,9 +560,9 @@ def _join_body_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 and "ال" in doc.tokens[m.first].prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not _punctuated(doc, h, m.first) and m.actor.span is not None:
             end = _body_name_end(doc, m.last, covered)
-            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
+            start = _head_start(head)
             stop = max(m.actor.span.end, doc.tokens[end].end)
-            actor = m.actor.model_copy(update={"text": doc.text[start:stop], "span": doc.span(start, stop)})
+            actor = _spanning(doc, m.actor, start, stop)
             m = Mention(h, max(m.last, end), actor, m.kind, m.locative)
         out.append(m)
     return out
@@ -576,8 +582,7 @@ def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
             start = prev.actor.span.start
-            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
-                                               "span": doc.span(start, m.actor.span.end)})
+            actor = _spanning(doc, m.actor, start, m.actor.span.end)
             # «عناصر من داعش» after «شنه» acts; after «مقتل» it is hit: a victim noun keeps its kind
             out[-1] = Mention(prev.first, m.last, actor, "victim" if prev.kind == "victim" else "entity", m.locative)
             continue
@@ -622,8 +627,7 @@ def _join_unnamed_genitives(doc: Document, mentions: list[Mention]) -> list[Ment
                 and not head.suffix and m.actor.span is not None \
                 and (end := _unnamed_genitive_end(doc, m.last, covered)) is not None:
             stop = doc.tokens[end].end
-            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:stop],
-                                               "span": doc.span(m.actor.span.start, stop)})
+            actor = _spanning(doc, m.actor, m.actor.span.start, stop)
             out.append(Mention(m.first, end, actor, m.kind, m.locative))
             continue
         out.append(m)
@@ -656,9 +660,8 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
-            start = head.stem_start if set(head.prefixes) & {"و", "ف", "ب", "ل"} else head.start
-            actor = m.actor.model_copy(update={"text": doc.text[start:m.actor.span.end],
-                                               "span": doc.span(start, m.actor.span.end)})
+            start = _head_start(head)
+            actor = _spanning(doc, m.actor, start, m.actor.span.end)
             if prev is not None and prev.first == prev.last == m.first - 1:
                 out.pop()           # the agent layer's bare «قوات» is part of this mention
             m = Mention(m.first - 1, m.last, actor, m.kind, m.locative)
@@ -667,10 +670,8 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 and not doc.text[doc.tokens[prev.last].end:doc.tokens[m.first].start].strip(' "«»“”'):
             # «أنصار «جبهة الخلاص الوطني»», «مؤيدو الرئيس»: the supporters of a named body, a crowd of their own
             out.pop()
-            actor = prev.actor.model_copy(update={
-                "text": doc.text[prev.actor.span.start:m.actor.span.end],
-                "span": doc.span(prev.actor.span.start, m.actor.span.end),
-                "name_en": f"supporters of {m.actor.name_en or m.actor.text}"})
+            actor = _spanning(doc, prev.actor, prev.actor.span.start, m.actor.span.end,
+                              name_en=f"supporters of {m.actor.name_en or m.actor.text}")
             m = Mention(prev.first, m.last, actor, prev.kind, prev.locative)
         out.append(m)
     return out
@@ -1230,11 +1231,10 @@ def _office_in_construct(doc: Document, actor: Actor) -> Actor | None:
             and doc.tokens[k - 1].sentence == tok.sentence and not _punctuated(doc, k - 1, k):
         prev = doc.tokens[k - 1]
         start, end = prev.start + sum(len(p) for p in prev.prefixes), actor.span.end    # «رئيس الوزراء»
-        return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end),
-                                        "name_en": "prime minister"})
+        return _spanning(doc, actor, start, end, name_en="prime minister")
     else:
         return None
-    return actor.model_copy(update={"text": doc.text[start:end], "span": doc.span(start, end)})
+    return _spanning(doc, actor, start, end)
 
 
 _HOLDER_TITLE_REACH = 6     # «بحث وزير الخارجية وشؤون المغتربين الدكتور شائع محسن الزنداني»: title words before a name
@@ -1322,7 +1322,7 @@ def _nisba_with_its_head(doc: Document, actor: Actor) -> Actor | None:
     found = _nisba_head_span(doc, *rng) if rng is not None else None
     if found is None:
         return None
-    return actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+    return _spanning(doc, actor, found[0], found[1])
 
 
 def _nisba_head_span(doc: Document, first: int, last: int) -> tuple[int, int] | None:
@@ -1385,8 +1385,7 @@ def _agreeing_adjectives(doc: Document, mentions: list[Mention]) -> list[Mention
                 and doc.tokens[nxt].stem not in _WORDS["another"] and not _a_number(doc, nxt) \
                 and m.actor.span is not None:
             end = doc.tokens[nxt].end
-            actor = m.actor.model_copy(update={"text": doc.text[m.actor.span.start:end],
-                                               "span": doc.span(m.actor.span.start, end)})
+            actor = _spanning(doc, m.actor, m.actor.span.start, end)
             m = Mention(m.first, nxt, actor, m.kind, m.locative)
         out.append(m)
     return out
@@ -1406,7 +1405,7 @@ def _join_nisba_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "nisba" and m.first == m.last and (found := _nisba_head_span(doc, m.first, m.last)) is not None:
             rng = doc.token_range(*found)
             if rng is not None and not any(o.last >= rng[0] for o in out[-1:]):
-                actor = m.actor.model_copy(update={"text": doc.text[found[0]:found[1]], "span": doc.span(*found)})
+                actor = _spanning(doc, m.actor, found[0], found[1])
                 out.append(Mention(rng[0], rng[1], actor, "agent", m.locative))
                 continue
         out.append(m)
@@ -1442,8 +1441,7 @@ def _office_of_a_place(doc: Document, actor: Actor) -> Actor | None:
                   .overlapping(nxt.start, nxt.end) if e.span.start == nxt.start and e.type in ("GPE", "LOC")), None)
     if place is None:
         return None
-    return actor.model_copy(update={"text": doc.text[actor.span.start:place.span.end],
-                                    "span": doc.span(actor.span.start, place.span.end)})
+    return _spanning(doc, actor, actor.span.start, place.span.end)
 
 
 def _accusative_plural(doc: Document, m: Mention) -> bool:
