@@ -31,7 +31,7 @@ from rasd.extract import event_place as ep  # noqa: E402
 from rasd.extract.clauses import clause_bounds  # noqa: E402
 from rasd.text.normalize import normalize_for_match  # noqa: E402
 
-READ_SETS = ("dev-tune", "heldout", "heldout2", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
+READ_SETS = ("dev-tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
              "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
 
 
