@@ -47,7 +47,7 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
 # The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate.
 # heldout3..heldout6 were blind until session 13, then released for reading (fresh-news material to tune on).
 READ_SETS = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 7)), *(f"tune{n}" for n in range(2, 15)), "dedup")
-SCORED_SETS = (*(f"heldout{n}" for n in range(7, 19)), "dedup_heldout")
+SCORED_SETS = (*(f"heldout{n}" for n in range(7, 20)), "dedup_heldout")
 
 
 def count_set(score, name: str, totals: dict[str, list[int]], listing: bool) -> None:
