@@ -1,0 +1,82 @@
+"""Matched events whose date is wrong, on sets you may read, paired the way score.py pairs them.
+
+Run: PYTHONHASHSEED=0 .venv/bin/python bench/date_losses.py [--list] SET ...
+(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout6, tune2 ...; never dev-check, heldout7 and up)
+Each loss is sorted by what the system gave: no date; a coarser date than gold's (a month or year where gold has a
+day); a day off by one to seven days (a weekday or «أمس» resolved against the wrong anchor); another date. --list
+prints each case: the article's publication date, gold's dates, the system's, the trigger and its sentence.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from accuracy_splits import _score_module, documents  # noqa: E402
+from event_type_errors import _readable  # noqa: E402
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    if len(a) != 10 or len(b) != 10:
+        return None
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _cause(sys_date: str | None, gold_dates: list[str]) -> str:
+    if not sys_date:
+        return "no date"
+    if any(len(sys_date) < len(d) and d.startswith(sys_date) for d in gold_dates):
+        return "coarser than gold"
+    apart = [d for d in (_days_apart(sys_date, g) for g in gold_dates) if d is not None]
+    if apart and min(apart) <= 7:
+        return f"off by {min(apart)} day(s)"
+    return "another date"
+
+
+def losses(score, name: str):
+    gold, docs = documents(score, name)
+    for doc_id, g_doc in gold.items():
+        doc = docs[doc_id]
+        record = doc.to_record()
+        sys_events = [e for e in record.get("events") or [] if isinstance(e, dict)]
+        golds = g_doc.get("events", [])
+        places = g_doc.get("places", [])
+        pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in sys_events] for g in golds])
+        for gi, g in enumerate(golds):
+            if g.get("optional") or not g.get("date") or gi not in pairs:
+                continue
+            ev = sys_events[pairs[gi]]
+            if score._date_ok(ev.get("date"), g["date"]):
+                continue
+            s = doc.sentences[doc.sentence_at(ev["trigger"]["start"])]
+            yield doc_id, doc, g, ev, _cause(ev.get("date"), g["date"]), doc.text[s.start:s.end]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="+")
+    ap.add_argument("--list", action="store_true")
+    args = ap.parse_args()
+    bad = [s for s in args.sets if not _readable(s)]
+    if bad:
+        sys.exit(f"not a set you may read: {', '.join(bad)}")
+    score = _score_module()
+    causes: Counter[str] = Counter()
+    for name in args.sets:
+        for doc_id, doc, g, ev, cause, sentence in losses(score, name):
+            causes[cause] += 1
+            if args.list:
+                print(f"{doc_id} {ev['type']} «{ev['trigger']['text']}» [{cause}] published {doc.article.published}\n"
+                      f"  gold: {' | '.join(g['date'])}   sys: {ev.get('date')}\n"
+                      f"  {sentence[:400]}\n")
+    for cause, n in causes.most_common():
+        print(f"{n:4}  {cause}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
