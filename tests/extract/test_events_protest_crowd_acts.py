@@ -38,3 +38,8 @@ def test_roads_closed_by_troops_or_before_protesters_are_no_protest():
     assert _protests("قطع الجيش الطريق بين حمص وحماة صباح اليوم.") == []
     assert _protests("أغلقت الطرق أمام المتظاهرين في وسط بغداد اليوم.") == []
     assert _protests("قامت قوات الأمن بقطع الطريق المؤدي إلى ساحة التحرير في بغداد اليوم.") == []
+
+
+def test_youths_or_residents_blocking_a_road_protest():
+    assert "وقطع" in _protests("وقطع شبان غاضبون الطريق الدولي بين شتورا وزحلة بالإطارات مساء أمس.")
+    assert "أغلق" in _protests("أغلق الأهالي مدخل بلدة عرسال صباح اليوم بعد انقطاع المياه عنها.")

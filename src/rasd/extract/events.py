@@ -943,22 +943,31 @@ _ON = normalize_for_match("على")
 _UNDERTAKE_REACH = 8     # «أقدم عدد من الشبان من المعتصمين على قطع الطريق»: the subject between verb and noun
 
 
+_CROWD_ACT_DOERS = ROLES["crowd_act_doers"]
+
+
 def _is_protester(m: Mention) -> bool:
     return m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"
 
 
+def _is_crowd(m: Mention) -> bool:
+    """Protesters, or residents, youths, citizens or tribesmen, whose road blocking is a protest too."""
+    return _is_protester(m) or m.actor.kb_id in _CROWD_ACT_DOERS
+
+
 def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Mention | None:
     """The protesters who did a crowd act (a `crowd` trigger row: road blocking, stone throwing, pitching tents):
-    its subject right after the verb or right before it (`_storming_crowd`), before it past a relative pronoun
+    its subject right after the verb or right before it (as `_storming_crowd` reads it), before it past a relative pronoun
     («المحتجين الذين أغلقوا الطرقات»), or the subject of a verb of undertaking whose «بـ/على» + verbal noun the
     trigger is («قام العشرات من المحتجين بقطع طريق», «المتظاهرون قاموا بقطع»)."""
     tokens = doc.tokens
     first = match.first
-    crowd = _storming_crowd(doc, match, mentions)
+    crowd = next((m for m in mentions if _is_crowd(m) and (
+        match.last < m.first <= match.last + _CROWD_REACH or m.last == first - 1)), None)
     if crowd is not None and (crowd.last < first or _subject_after(doc, match.last, crowd)):
         return crowd
     if first >= 2 and tokens[first - 1].stem in _RELATIVES:
-        crowd = next((m for m in mentions if _is_protester(m) and m.last == first - 2), None)
+        crowd = next((m for m in mentions if _is_crowd(m) and m.last == first - 2), None)
         if crowd is not None:
             return crowd
     trig = tokens[first]
@@ -970,7 +979,7 @@ def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Me
         if tokens[j].sentence != sentence:
             return None
         if tokens[j].stem in _UNDERTAKE or tokens[j].norm in _UNDERTAKE:
-            return next((m for m in mentions if _is_protester(m)
+            return next((m for m in mentions if _is_crowd(m)
                          and (j < m.first and m.last < first or m.last == j - 1)), None)
     return None
 
