@@ -43,3 +43,8 @@ def test_roads_closed_by_troops_or_before_protesters_are_no_protest():
 def test_youths_or_residents_blocking_a_road_protest():
     assert "وقطع" in _protests("وقطع شبان غاضبون الطريق الدولي بين شتورا وزحلة بالإطارات مساء أمس.")
     assert "أغلق" in _protests("أغلق الأهالي مدخل بلدة عرسال صباح اليوم بعد انقطاع المياه عنها.")
+
+
+def test_the_verbal_noun_of_undertaking_and_a_planned_undertaking():
+    assert "بإقفال" in _protests("وبدأ التحرك مع قيام عدد من شبان العشائر بإقفال طريق البقاع الغربي مساء أمس.")
+    assert _protests("حيث سيقوم انصار التيار بنصب خيمة في ساحة النور صباح الخميس.") == []

@@ -962,8 +962,9 @@ def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Me
     trigger is («قام العشرات من المحتجين بقطع طريق», «المتظاهرون قاموا بقطع»)."""
     tokens = doc.tokens
     first = match.first
+    verb_shaped = not {"ب", "ل", "ال"} & set(tokens[first].prefixes)    # «انصار التيار بنصب»: no subject before
     crowd = next((m for m in mentions if _is_crowd(m) and (
-        match.last < m.first <= match.last + _CROWD_REACH or m.last == first - 1)), None)
+        match.last < m.first <= match.last + _CROWD_REACH or verb_shaped and m.last == first - 1)), None)
     if crowd is not None and (crowd.last < first or _subject_after(doc, match.last, crowd)):
         return crowd
     if first >= 2 and tokens[first - 1].stem in _RELATIVES:
