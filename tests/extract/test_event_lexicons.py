@@ -24,7 +24,7 @@ def test_trigger_rows_are_valid():
     for row in data:
         assert row["type"] in PLOVER_TYPES, row
         assert row["pos"] in ("verb", "perfect", "noun", "phrase"), row
-        assert row["strength"] in ("strong", "weak", "casualty"), row
+        assert row["strength"] in ("strong", "weak", "casualty", "crowd"), row
         assert row["lemma"].strip() and all(w for w in row["lemma"].split(" ")), row
         key = (row["lemma"], row["pos"], row["type"])
         assert key not in seen, f"duplicate row {key}"

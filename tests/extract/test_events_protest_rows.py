@@ -36,3 +36,9 @@ def test_a_popular_march_is_a_protest_and_a_drone_of_the_popular_forces_is_not()
     assert "مسيرة شعبية" in _protests(
         "شارك الآلاف من سكان مدينة نواكشوط في مسيرة شعبية ضخمة انطلقت عقب صلاة الجمعة وسط العاصمة.")
     assert _protests("أسقطت الدفاعات الجوية طائرة مسيرة تابعة لقوات الحشد الشعبي قرب بغداد.") == []
+
+
+def test_taking_part_in_a_march_or_vigil_is_a_protest_and_a_career_is_not():
+    assert "وشارك العشرات في وقفة" in _protests("وشارك العشرات في وقفة أمام مبنى البرلمان في الرباط أمس.")
+    assert "وشارك الآلاف في مسيرة" in _protests("وشارك الآلاف في مسيرة جابت شوارع مدينة صيدا بعد صلاة الجمعة.")
+    assert _protests("وشارك اللاعب في مسيرة الفريق نحو اللقب هذا الموسم.") == []

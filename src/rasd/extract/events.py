@@ -611,7 +611,13 @@ def run(doc: Document) -> None:
             continue
         if strength == "weak" and not _corroborated(doc, sentence, casualties or _NO_CASUALTIES, mentions, event_type):
             continue
+        crowd_doer = _crowd_doer(doc, match, mentions) if strength == "crowd" else None
+        if strength == "crowd" and crowd_doer is None:
+            continue        # «قطع الجيش الطريق», «أغلقت السلطات المعبر»: the act of no protesters is no protest
+        crowd_act = crowd_act or crowd_doer is not None
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
+        if crowd_doer is not None:
+            actor1 = crowd_doer.actor
         actor1, actor2 = (with_article_restored(doc, _fuller_mention(doc, a)) for a in (actor1, actor2))
         storming = event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
             and actor1 is not None and actor1.sector in _NONSTATE_ARMED \
@@ -929,6 +935,72 @@ def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -
         if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
             return m
     return None
+
+
+_UNDERTAKE = _WORDS["undertake"]
+_RELATIVES = _WORDS["relative"]
+_ON = normalize_for_match("على")
+_UNDERTAKE_REACH = 8     # «أقدم عدد من الشبان من المعتصمين على قطع الطريق»: the subject between verb and noun
+
+
+_CROWD_ACT_DOERS = ROLES["crowd_act_doers"]
+
+
+def _is_protester(m: Mention) -> bool:
+    return m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"
+
+
+def _is_crowd(m: Mention) -> bool:
+    """Protesters, or residents, youths, citizens or tribesmen, whose road blocking is a protest too."""
+    return _is_protester(m) or m.actor.kb_id in _CROWD_ACT_DOERS
+
+
+def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Mention | None:
+    """The protesters who did a crowd act (a `crowd` trigger row: road blocking, stone throwing, pitching tents):
+    its subject right after the verb or right before it (as `_storming_crowd` reads it), before it past a relative pronoun
+    («المحتجين الذين أغلقوا الطرقات»), or the subject of a verb of undertaking whose «بـ/على» + verbal noun the
+    trigger is («قام العشرات من المحتجين بقطع طريق», «المتظاهرون قاموا بقطع»)."""
+    tokens = doc.tokens
+    first = match.first
+    verb_shaped = not {"ب", "ل", "ال"} & set(tokens[first].prefixes)    # «انصار التيار بنصب»: no subject before
+    crowd = next((m for m in mentions if _is_crowd(m) and (
+        match.last < m.first <= match.last + _CROWD_REACH or verb_shaped and m.last == first - 1)), None)
+    if crowd is not None and (crowd.last < first or _subject_after(doc, match.last, crowd)):
+        return crowd
+    if first >= 2 and tokens[first - 1].stem in _RELATIVES:
+        crowd = next((m for m in mentions if _is_crowd(m) and m.last == first - 2), None)
+        if crowd is not None:
+            return crowd
+    trig = tokens[first]
+    after_on = first > 0 and tokens[first - 1].stem == _ON and not tokens[first - 1].suffix
+    if not ("ب" in trig.prefixes or after_on):
+        return None
+    sentence = trig.sentence
+    for j in range(first - 1, max(first - 1 - _UNDERTAKE_REACH, -1), -1):
+        if tokens[j].sentence != sentence:
+            return None
+        if tokens[j].stem in _UNDERTAKE or tokens[j].norm in _UNDERTAKE:
+            return next((m for m in mentions if _is_crowd(m)
+                         and (j < m.first and m.last < first or m.last == j - 1)), None)
+    return None
+
+
+_SUBJECT_BARRIERS = _WORDS["preposition"] | {"امام", "بوجه", "وجه"}
+
+
+def _subject_after(doc: Document, last: int, crowd: Mention) -> bool:
+    """Whether the crowd named after a verb is its subject: no preposition before it («أغلقت الطرق أمام
+    المتظاهرين», «قطعت الطريق على المحتجين» name whom the act was done to), save the partitive «من» of a count
+    («قطع عدد من المتظاهرين الطريق»)."""
+    tokens = doc.tokens
+    head = tokens[crowd.first]
+    if {"ل", "ب"} & set(head.prefixes):
+        return False
+    for k in range(last + 1, crowd.first):
+        word = tokens[k].stem
+        if word in _SUBJECT_BARRIERS and not (word == "من" and k > last + 1):
+            return False
+    return True
 
 
 _RELATIVE_OR_WHERE = _WORDS["relative"] | {"حيث"}
