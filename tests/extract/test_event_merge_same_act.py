@@ -74,3 +74,9 @@ def test_a_meeting_of_officials_and_what_its_attendees_discussed_is_one_meeting(
     # «عقد مسؤولون من وزارة الداخلية ... اجتماعا أمنيا موسعا في مدينة بنغازي» then «أن الاجتماع الذي عُقِد ...،
     # ناقش خلاله الحاضرون»
     assert len(_article_events("heldout6", "ho6-020", kind="CONSULT")) == 1
+
+
+def test_sanctions_by_the_union_and_by_its_council_are_one_decision():
+    # «الاتحاد الأوروبي يفرض عقوبات جديدة على 7 شخصيات روسية» (headline) and «أعلن مجلس الاتحاد الأوروبي ...
+    # فرض عقوبات على سبعة أفراد وخمسة كيانات روسية»: the council acts for the union
+    assert len(_article_events("heldout6", "ho6-015", kind="SANCTION")) == 1

@@ -209,6 +209,8 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
     if attack and (_forces_of(a, b) or _forces_of(b, a) or _one_state_force(a, b)):
         return True     # «بغارة إسرائيلية» (headline) and «غارة شنتها مسيّرة إسرائيلية» (body): one strike
+    if _organ_of(a, b) or _organ_of(b, a):
+        return True     # «الاتحاد الأوروبي يفرض عقوبات» (headline) and «أعلن مجلس الاتحاد الأوروبي فرض عقوبات»
     if attack and _unnamed_gunmen(a) and _unnamed_gunmen(b) and _definite(b):
         return True     # «مسلحين مجهولين نفذوا عملية اغتيال» then «أن المسلحين فتحوا نيران أسلحتهم»: the band
         #                 told before («اغتال مسلحون مجهولون ...» then «من قبل مجهولين» may be another)
@@ -220,6 +222,12 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
 
 
 _STATE_FORCES = frozenset({"military", "police"})
+
+
+def _organ_of(body: Actor, organ: Actor) -> bool:
+    """An organ the knowledge base files under a body («مجلس الاتحاد الأوروبي», org.eu.council, under «الاتحاد
+    الأوروبي», org.eu): it acts for the body."""
+    return bool(body.kb_id and organ.kb_id and organ.kb_id.startswith(body.kb_id + "."))
 
 
 def _definite(a: Actor) -> bool:
