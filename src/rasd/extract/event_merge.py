@@ -495,6 +495,9 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.actor1 = other.actor1      # «المتظاهرين» or a named group beats «شخصا» for who protested
     elif into.actor1 is not None and other.actor1 is not None and _one_side(into.actor1, other.actor1):
         into.actor1 = other.actor1      # the minister who spoke, not only the country the headline names
+    elif into.type in _MEETINGS and into.actor1 is not None and other.actor1 is not None \
+            and (into.actor1.kb_id or "").startswith("agent.") and not (other.actor1.kb_id or "").startswith("agent."):
+        into.actor1 = other.actor1      # «وزارة الداخلية», not the «مسؤولون» who attended for it
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
