@@ -83,3 +83,15 @@ def test_sanctions_by_the_union_and_by_its_council_are_one_decision():
     # «الاتحاد الأوروبي يفرض عقوبات جديدة على 7 شخصيات روسية» (headline) and «أعلن مجلس الاتحاد الأوروبي ...
     # فرض عقوبات على سبعة أفراد وخمسة كيانات روسية»: the council acts for the union
     assert len(_article_events("heldout6", "ho6-015", kind="SANCTION")) == 1
+
+
+def test_a_subheading_titles_the_meeting_its_paragraph_tells():
+    meetings = _events(
+        "رئيس الوزراء يوقع اتفاقيات تعاون مع نظيرته التونسية\n"
+        "فقد جمعت هذه المناسبة الدكتور مصطفى مدبولي، رئيس الوزراء المصري، ونظيرته التونسية سارة الزعفرانية في "
+        "العاصمة الإدارية الجديدة.\n"
+        "اجتماع اللجنة العليا المشتركة المصرية التونسية\n"
+        "جاء توقيع هذه الاتفاقيات عقب اجتماع للجنة العليا المشتركة، برئاسة مدبولي والزعفرانية، حيث تم مناقشة سبل "
+        "تعزيز التعاون الثنائي.", kind="CONSULT", published=dt.date(2024, 9, 19))
+    assert len(meetings) == 1
+    assert meetings[0].actor1 is not None and "مدبولي" in meetings[0].actor1.text

@@ -764,7 +764,8 @@ def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) ->
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
                  doc: Document | None = None, one_more: set[int] = frozenset(),
-                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset()) -> list[Event]:
+                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset(),
+                 subheadings: set[int] = frozenset()) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
@@ -807,6 +808,9 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None and doc is not None and id(ev) not in one_more \
                 and (sentence, ev.type) in restating_sentences:
             target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
+        titled = None
+        if target is None and sentence - 1 in subheadings and id(ev) not in one_more:
+            target = titled = _titled_by_its_subheading(merged, told_in, sentence, ev)
         borrowed = None
         if target is None and id(ev) not in one_more:
             target = restated = _its_toll_told_again(merged, sentence, ev)
@@ -831,6 +835,8 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
                         keep_tolls=restated is not None, listed=id(ev) in listed)
             if borrowed is not None:
                 target.place = borrowed     # ev's place was only borrowed from another sentence
+            if titled is not None and ev.actor1 is not None:
+                target.actor1 = ev.actor1   # the paragraph names who acted; its subheading only titles it
             if id(target) not in weekdays and id(ev) in weekdays:
                 weekdays[id(target)] = weekdays[id(ev)]     # the day a later mention tells («الأربعاء»)
             if id(ev) in reporters and target.actor1 is ev.actor1:
@@ -884,6 +890,23 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
     if m is None or tells_several(m) or not m.fatalities or not _same_date(m, ev, lead=False):
         return None
     return m
+
+
+def _titled_by_its_subheading(merged: list[tuple[int, Event]], told_in: dict[int, set[int]], sentence: int,
+                              ev: Event) -> Event | None:
+    """The event a subheading names, for a mention in the sentence right below it («اجتماع اللجنة العليا
+    المشتركة المصرية التونسية» over «جاء توقيع هذه الاتفاقيات عقب اجتماع للجنة العليا المشتركة، برئاسة مدبولي
+    والزعفرانية»): the line titles the paragraph that tells it, whoever each names as its actor. Same kind, a
+    place within 25 km or unknown, a compatible date and toll."""
+    for _s, m in reversed(merged):
+        if sentence - 1 not in told_in[id(m)] or not same_kind(m, ev) or not _tolls_agree(m, ev) \
+                or not _same_date(m, ev, lead=True) or not _modes_agree(m, ev):
+            continue
+        if m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
+                m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
+                and _km(m.place, ev.place) <= _LEAD_KM):
+            return m
+    return None
 
 
 def _its_toll_told_again(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
