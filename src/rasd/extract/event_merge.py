@@ -209,6 +209,11 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True     # «ألمانيا تندد» (headline) and «نددت وزيرة الخارجية الألمانية» (body): one statement
     if attack and (_forces_of(a, b) or _forces_of(b, a) or _one_state_force(a, b)):
         return True     # «بغارة إسرائيلية» (headline) and «غارة شنتها مسيّرة إسرائيلية» (body): one strike
+    if _organ_of(a, b) or _organ_of(b, a):
+        return True     # «الاتحاد الأوروبي يفرض عقوبات» (headline) and «أعلن مجلس الاتحاد الأوروبي فرض عقوبات»
+    if attack and _unnamed_gunmen(a) and _unnamed_gunmen(b) and _definite(b):
+        return True     # «مسلحين مجهولين نفذوا عملية اغتيال» then «أن المسلحين فتحوا نيران أسلحتهم»: the band
+        #                 told before («اغتال مسلحون مجهولون ...» then «من قبل مجهولين» may be another)
     if a.kb_id and b.kb_id:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
@@ -217,6 +222,24 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
 
 
 _STATE_FORCES = frozenset({"military", "police"})
+
+
+def _organ_of(body: Actor, organ: Actor) -> bool:
+    """An organ the knowledge base files under a body («مجلس الاتحاد الأوروبي», org.eu.council, under «الاتحاد
+    الأوروبي», org.eu): it acts for the body."""
+    return bool(body.kb_id and organ.kb_id and organ.kb_id.startswith(body.kb_id + "."))
+
+
+def _definite(a: Actor) -> bool:
+    """The actor's first word carries the article («المسلحين», «والمسلحون»): it refers back to one told before."""
+    words = normalize_for_match(a.text).split()
+    return bool(words) and (words[0].startswith("ال") or words[0][:1] in "وفبل" and words[0][1:3] == "ال")
+
+
+def _unnamed_gunmen(a: Actor) -> bool:
+    """An armed band told by a common noun («مسلحون», «مسلحين مجهولين», «مجهولون»): it names no group, so two
+    such nouns tell no two attackers apart."""
+    return (a.kb_id or "").startswith("agent.") and a.sector == "armed_group"
 
 
 def _forces_of(state: Actor, agent: Actor) -> bool:
@@ -334,7 +357,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # «أصيب 15 مواطنا ... غرب خان يونس، كما أصيب 8 مواطنين ... شرقها»: two counts, two acts
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
-            or (_nested(a.place, b.place) and _tolls_agree(a, b))
+            or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
     if a.fatalities and b.fatalities and not _tolls_agree(a, b):
         return False        # two tolls in two sentences: two strikes, even in one town on one day
     if not _modes_agree(a, b) and not (told_here and _same_place(a.place, b.place)):
@@ -348,7 +371,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
             or lead and _tells_a_clash(a) and _tells_a_clash(b)
             or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)
-            or _two_sides_told_the_other_way(a, b)):
+            or _two_sides_told_the_other_way(a, b)
+            or told_here and _attendees_by_a_common_noun(a, b)):
         return False
     if lead and _same_date(a, b, lead) and a.place.lat is not None and b.place.lat is not None:
         # a headline («مقتل شخصين في اشتباكات بسوق الجمعة») names the place of the story told below it,
@@ -362,6 +386,35 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _attendees_by_a_common_noun(a: Event, b: Event) -> bool:
+    """A meeting whose attendees one mention names by a common noun («عقد مسؤولون ... اجتماعا أمنيا») told again
+    in a sentence that restated it («أن الاجتماع الذي عُقد ...، ناقش خلاله الحاضرون»): «مسؤولون» names no side
+    that would tell two meetings apart. (Asked of a mention whose sentence an earlier one of a's joined.)"""
+    return a.type in _MEETINGS and any((x.kb_id or "").startswith("agent.")
+                                       for x in (a.actor1, b.actor1) if x is not None)
+
+
+def _one_toll_placed_finely(a: Event, b: Event) -> bool:
+    """One sentence telling one toll twice, once in an area and once at a site inside it: «أفاد مسؤولون في قطاع
+    غزة بأن الهجوم الجوي ... أسفر عن مقتل ما لا يقل عن 11 شخصاً ... فقد نُفذ الهجوم على مدرسة صفد ... مما أدى إلى
+    مقتل 11 فرداً»: the same act, placed finely the second time. Not a sentence that tells several acts."""
+    return (a.fatalities or 0) >= _SAME_TOLL_FLOOR and a.fatalities == b.fatalities \
+        and not (tells_several(a) or tells_several(b)) and not _clause_break_between(a, b) \
+        and (_placed_after(a, b) or _placed_after(b, a))
+
+
+def _placed_after(coarse: Event, fine: Event) -> bool:
+    """fine lies in coarse's area and is named in their sentence after coarse's trigger: the act told, then placed
+    more finely (not a dateline's city heading the sentence, «بعقوبة، العراق 19 ابريل 2022 (شينخوا) قتل ...», nor
+    a place a later sentence names)."""
+    span = fine.place.span if fine.place is not None else None
+    return _finer_in_its_area(coarse.place, fine.place) and span is not None and _told_in_its_sentence(fine) \
+        and span.start > coarse.trigger.start
+
+
+_SAME_TOLL_FLOOR = 2      # one dead is told of too many acts to identify one
 
 
 def _one_act_of_a_summary_sentence(a: Event, b: Event) -> bool:
@@ -392,9 +445,14 @@ def _names_a_clash(sentence: str) -> bool:
 _MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bombing
 
 
+# a target, not a means: an assassination («عملية اغتيال») is carried out by gunfire or a bomb
+_ANY_MEANS = frozenset({"targeted"})
+
+
 def _modes_agree(a: Event, b: Event) -> bool:
-    """The same mode (or family), or a mode on one side only."""
-    return not (a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode))
+    """The same mode (or family), a mode on one side only, or a mode that names no means on one side."""
+    return not (a.mode and b.mode and a.mode not in _ANY_MEANS and b.mode not in _ANY_MEANS
+                and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode))
 
 
 _LEAD_SENTENCES = 2     # the headline and the lead sentence summarise the story told below them
@@ -437,6 +495,9 @@ def _absorb(into: Event, other: Event, keep_actors: bool = False, keep_tolls: bo
         into.actor1 = other.actor1      # «المتظاهرين» or a named group beats «شخصا» for who protested
     elif into.actor1 is not None and other.actor1 is not None and _one_side(into.actor1, other.actor1):
         into.actor1 = other.actor1      # the minister who spoke, not only the country the headline names
+    elif into.type in _MEETINGS and into.actor1 is not None and other.actor1 is not None \
+            and (into.actor1.kb_id or "").startswith("agent.") and not (other.actor1.kb_id or "").startswith("agent."):
+        into.actor1 = other.actor1      # «وزارة الداخلية», not the «مسؤولون» who attended for it
     into.actor2 = into.actor2 or other.actor2
     if into.place is None or (other.place is not None and
                               _FEATURE_RANK.get(other.place.feature or "", 2) < _FEATURE_RANK.get(into.place.feature or "", 2)):
@@ -497,8 +558,24 @@ def _inherit_actors(events: list[Event], doc: Document) -> None:
 
 def _is_total_of_others(event: Event, events: list[Event]) -> bool:
     """«مقتل 16 فلسطينيا بغارات» over a story of strikes killing 12, 2 and 2: the headline adds them up."""
-    others = [o.fatalities for o in events if o is not event and same_kind(o, event) and o.fatalities]
-    return bool(event.fatalities and len(others) >= 2 and sum(others) == event.fatalities)
+    others = [o for o in events if o is not event and same_kind(o, event) and o.fatalities]
+    return bool(event.fatalities and len(others) >= 2 and sum(o.fatalities or 0 for o in others) == event.fatalities
+                and not _an_act_elsewhere(event, others))
+
+
+def _an_act_elsewhere(event: Event, others: list[Event]) -> bool:
+    """The event is told at a settlement of its own («في العاصمة مقديشو») and some of the acts whose tolls would
+    add up to its own lie beyond its reach: one act there, not the sum of acts 700 km off."""
+    return event.place is not None and event.place.feature in _VILLAGES and not tells_several(event) \
+        and not all(_within_its_reach(event.place, o.place) for o in others)
+
+
+def _within_its_reach(coarse: EventPlace | None, fine: EventPlace | None) -> bool:
+    """fine may be one of the acts coarse sums up: unknown on one side, within 50 km, or inside coarse's area
+    (a bombing in Mogadishu killing 10 sums up no attacks in Garowe and in the south killing 7 and 3)."""
+    if coarse is None or fine is None or coarse.lat is None or fine.lat is None:
+        return True
+    return _km(coarse, fine) <= _SUMMARY_KM or _finer_in_its_area(coarse, fine) or _nested(coarse, fine)
 
 
 def _is_summary(event: Event, events: list[Event], doc: Document) -> bool:
@@ -687,7 +764,8 @@ def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) ->
 
 def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
                  doc: Document | None = None, one_more: set[int] = frozenset(),
-                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset()) -> list[Event]:
+                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset(),
+                 subheadings: set[int] = frozenset()) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
@@ -730,6 +808,13 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
         if target is None and doc is not None and id(ev) not in one_more \
                 and (sentence, ev.type) in restating_sentences:
             target = restated = _told_again_by_a_source(merged, sentence, ev, doc)
+        titled = None
+        if target is None and sentence - 1 in subheadings and id(ev) not in one_more:
+            target = titled = _titled_by_its_subheading(merged, told_in, sentence, ev)
+        borrowed = None
+        if target is None and id(ev) not in one_more:
+            target = restated = _its_toll_told_again(merged, sentence, ev)
+            borrowed = target.place if target is not None else None
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -748,6 +833,10 @@ def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset
             else:
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
                         keep_tolls=restated is not None, listed=id(ev) in listed)
+            if borrowed is not None:
+                target.place = borrowed     # ev's place was only borrowed from another sentence
+            if titled is not None and ev.actor1 is not None:
+                target.actor1 = ev.actor1   # the paragraph names who acted; its subheading only titles it
             if id(target) not in weekdays and id(ev) in weekdays:
                 weekdays[id(target)] = weekdays[id(ev)]     # the day a later mention tells («الأربعاء»)
             if id(ev) in reporters and target.actor1 is ev.actor1:
@@ -801,6 +890,39 @@ def _told_again_by_a_source(merged: list[tuple[int, Event]], sentence: int, ev: 
     if m is None or tells_several(m) or not m.fatalities or not _same_date(m, ev, lead=False):
         return None
     return m
+
+
+def _titled_by_its_subheading(merged: list[tuple[int, Event]], told_in: dict[int, set[int]], sentence: int,
+                              ev: Event) -> Event | None:
+    """The event a subheading names, for a mention in the sentence right below it («اجتماع اللجنة العليا
+    المشتركة المصرية التونسية» over «جاء توقيع هذه الاتفاقيات عقب اجتماع للجنة العليا المشتركة، برئاسة مدبولي
+    والزعفرانية»): the line titles the paragraph that tells it, whoever each names as its actor. Same kind, a
+    place within 25 km or unknown, a compatible date and toll."""
+    for _s, m in reversed(merged):
+        if sentence - 1 not in told_in[id(m)] or not same_kind(m, ev) or not _tolls_agree(m, ev) \
+                or not _same_date(m, ev, lead=True) or not _modes_agree(m, ev):
+            continue
+        if m.place is None or ev.place is None or _same_place(m.place, ev.place) or (
+                m.place.lat is not None and ev.place.lat is not None and not _two_small_settlements(m.place, ev.place)
+                and _km(m.place, ev.place) <= _LEAD_KM):
+            return m
+    return None
+
+
+def _its_toll_told_again(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:
+    """The latest earlier event of ev's kind, within three sentences, with ev's very count of dead (two or more),
+    when ev's sentence names no place of its own nor a day of its own: «وأكد المسؤول المحلي مقتل 14 من قوات
+    الأمن» after «حيث قتل ما لا يقل عن 14 من قوات الأمن ... في هجوم شنته طالبان» — a toll confirmed, not a
+    second attack at the place the article's dateline names. Its doer, if it names one, is the earlier event's."""
+    if not ev.fatalities or ev.fatalities < _SAME_TOLL_FLOOR or ev.place is None or _told_in_its_sentence(ev) \
+            or ev.date_source == "text" or tells_several(ev):
+        return None
+    for s, m in reversed(merged):
+        if same_kind(m, ev) and 0 < sentence - s <= _RESTATE_SENTENCES and m.fatalities == ev.fatalities \
+                and _modes_agree(m, ev) and not tells_several(m) \
+                and _actors_agree(m.actor1, ev.actor1, attack=ev.type == "ASSAULT"):
+            return m
+    return None
 
 
 def _retold(merged: list[tuple[int, Event]], sentence: int, ev: Event) -> Event | None:

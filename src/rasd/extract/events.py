@@ -719,7 +719,8 @@ def run(doc: Document) -> None:
     _fill_follow_up_tolls(doc, found, {doc.tokens[m.first].sentence for m in matches})
     moved = at_whole_areas([event for _, event in found])
     deaths_only = _deaths_told_alone(doc, found, deaths_only)
-    events = merge_events(found, restating, doc, one_more, weekdays, deaths_only)
+    subheadings = {i for i, sent in enumerate(doc.sentences) if i > 0 and _line_of_its_own(doc, sent)}
+    events = merge_events(found, restating, doc, one_more, weekdays, deaths_only, subheadings)
     events = _fold_protest_demands(events, doc, {doc.tokens[m.first].sentence for m in matches
                                                  if m.rule.get("type") == "PROTEST"})
     _credit_claims_of_responsibility(events, doc)
