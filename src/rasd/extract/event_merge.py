@@ -217,6 +217,21 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
 
 
 _STATE_FORCES = frozenset({"military", "police"})
+# a state's measures and statements, made by any of its bodies (not meetings, agreements or aid: two of a
+# state's people meet, sign or give apart; CONSULT and AID merged this way lost blind hits)
+_STATE_ACTS = frozenset({"SANCTION", "MOBILIZE", "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN"})
+
+
+def _one_state_body(a: Actor | None, b: Actor | None) -> bool:
+    """«فرضت حكومة الولايات المتحدة عقوبات» (headline) and «الخزانة الأميركية» (lead), «الاتحاد الأوروبي يفرض
+    عقوبات» and «أعلن مجلس الاتحاد الأوروبي فرض عقوبات»: a headline and its lead telling a state's (or a union's)
+    act by two of its bodies, or by a body and the name inside it, tell one act."""
+    if a is None or b is None:
+        return False
+    if a.country and a.country == b.country:
+        return True
+    short, full = sorted((normalize_for_match(a.text), normalize_for_match(b.text)), key=len)
+    return " " in short and f" {short} " in f" {full} "
 
 
 def _forces_of(state: Actor, agent: Actor) -> bool:
@@ -346,6 +361,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return False        # «غارات على 5 بلدات» and the strike on one of them: a summary and one of its events
     if a.place is None or b.place is None or not (
             _actors_agree(a.actor1, b.actor1, a.type == "ASSAULT", a.type == "PROTEST")
+            or lead and a.type in _STATE_ACTS and _one_state_body(a.actor1, b.actor1)
             or lead and _tells_a_clash(a) and _tells_a_clash(b)
             or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)
             or _two_sides_told_the_other_way(a, b)):
