@@ -494,3 +494,17 @@ def test_claimed_the_lives_of_is_a_death_toll():
 def test_a_village_name_many_villages_bear_is_not_placed_on_one_of_them():
     doc = _doc("وقتل عنصر في الحرس الثوري الإيراني برصاص أطلق من سلاح صيد في كهريز سانغ أمس.")
     assert not any(p.text == "كهريز" and p.feature == "village" for p in doc.places)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم اختيار رئيس الحكومة بالتوافق بين الكتل النيابية أمس في بغداد.",
+    "وانتخب البرلمان العراقي رئيسه اليوم في بغداد بعد التوافق بين الكتل السياسية.",
+])
+def test_consensus_is_no_agreement_told(text):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    assert any("consensus" in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_the_imperfect_of_agreeing_is_still_read_as_a_verb():
+    assert _events("وقالت الوزارة إن الحكومة توافق على مطالب المحتجين في بغداد.", "AGREE")
