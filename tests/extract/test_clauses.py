@@ -508,3 +508,13 @@ def test_consensus_is_no_agreement_told(text):
 
 def test_the_imperfect_of_agreeing_is_still_read_as_a_verb():
     assert _events("وقالت الوزارة إن الحكومة توافق على مطالب المحتجين في بغداد.", "AGREE")
+
+
+def test_a_prayer_for_a_ruler_is_no_support():
+    doc = _doc("رافق خادم الحرمين الشريفين -أيده الله- خلال الجولة التفقدية وزير الداخلية في الرياض أمس.")
+    assert not [e for e in doc.events if e.type == "SUPPORT"]
+    assert any("prayer" in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_support_given_is_still_support():
+    assert _events("وأيد الرئيس الأمريكي قرار الحكومة العراقية أمس في بغداد.", "SUPPORT")
