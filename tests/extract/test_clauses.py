@@ -518,3 +518,17 @@ def test_a_prayer_for_a_ruler_is_no_support():
 
 def test_support_given_is_still_support():
     assert _events("وأيد الرئيس الأمريكي قرار الحكومة العراقية أمس في بغداد.", "SUPPORT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وسيوقع الجانبان اتفاقية للتعاون الاقتصادي في الرياض.", "AGREE"),
+    ("وسيوقع وزيرا خارجية البلدين اتفاقا في القاهرة الأسبوع المقبل.", "AGREE"),
+])
+def test_a_future_verb_before_its_subject_puts_the_noun_ahead(text, event_type):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type == event_type]
+    assert any("future" in (n.get("reason") or "") for n in doc.non_events if n.get("type") == event_type)
+
+
+def test_a_past_verb_before_its_subject_tells_the_noun_done():
+    assert _events("ووقع الجانبان اتفاقية للتعاون الاقتصادي في الرياض أمس.", "AGREE")
