@@ -494,3 +494,41 @@ def test_claimed_the_lives_of_is_a_death_toll():
 def test_a_village_name_many_villages_bear_is_not_placed_on_one_of_them():
     doc = _doc("وقتل عنصر في الحرس الثوري الإيراني برصاص أطلق من سلاح صيد في كهريز سانغ أمس.")
     assert not any(p.text == "كهريز" and p.feature == "village" for p in doc.places)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم اختيار رئيس الحكومة بالتوافق بين الكتل النيابية أمس في بغداد.",
+    "وانتخب البرلمان العراقي رئيسه اليوم في بغداد بعد التوافق بين الكتل السياسية.",
+])
+def test_consensus_is_no_agreement_told(text):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    assert any("consensus" in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_the_imperfect_of_agreeing_is_still_read_as_a_verb():
+    assert _events("وقالت الوزارة إن الحكومة توافق على مطالب المحتجين في بغداد.", "AGREE")
+
+
+def test_a_prayer_for_a_ruler_is_no_support():
+    doc = _doc("رافق خادم الحرمين الشريفين -أيده الله- خلال الجولة التفقدية وزير الداخلية في الرياض أمس.")
+    assert not [e for e in doc.events if e.type == "SUPPORT"]
+    assert any("prayer" in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_support_given_is_still_support():
+    assert _events("وأيد الرئيس الأمريكي قرار الحكومة العراقية أمس في بغداد.", "SUPPORT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وسيوقع الجانبان اتفاقية للتعاون الاقتصادي في الرياض.", "AGREE"),
+    ("وسيوقع وزيرا خارجية البلدين اتفاقا في القاهرة الأسبوع المقبل.", "AGREE"),
+])
+def test_a_future_verb_before_its_subject_puts_the_noun_ahead(text, event_type):
+    doc = _doc(text)
+    assert not [e for e in doc.events if e.type == event_type]
+    assert any("future" in (n.get("reason") or "") for n in doc.non_events if n.get("type") == event_type)
+
+
+def test_a_past_verb_before_its_subject_tells_the_noun_done():
+    assert _events("ووقع الجانبان اتفاقية للتعاون الاقتصادي في الرياض أمس.", "AGREE")

@@ -350,6 +350,22 @@ def future_governor(doc: Document, i: int) -> Token | None:
         return gov
     if k > 0 and tokens[k - 1].sentence == gov.sentence and tokens[k - 1].stem == "لن":
         return gov
+    return _future_verb_before(doc, i)
+
+
+_FUTURE_REACH = 4       # «وسيوقع الجانبان اتفاقية»: the future verb and its subject before the noun it governs
+
+
+def _future_verb_before(doc: Document, i: int) -> Token | None:
+    """A verb with the future prefix «س» a few words before the noun at i in its clause («وسيوقع الجانبان
+    اتفاقية», «وستعقد اللجنة اجتماعها»): the noun is its object, an act ahead."""
+    tokens = doc.tokens
+    for back in range(2, _FUTURE_REACH + 1):
+        j = i - back
+        if j < 0 or tokens[j].sentence != tokens[i].sentence or _punctuated(doc, j, i):
+            return None
+        if "س" in tokens[j].prefixes and tokens[j].stem[:1] in "يتن":
+            return tokens[j]
     return None
 
 

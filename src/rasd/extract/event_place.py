@@ -542,9 +542,9 @@ def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], claus
         terms["reference"] = _FRAME
     if at > match.last and c_lo <= at < c_hi and _after_a_motive(doc, match, at):
         terms["motive"] = _FRAME
+    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
-    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     if rule is not None and rule.get("type") in _DELIVERY_TYPES and _on_the_way(doc, at, (c_lo, c_hi), cands):
         terms["route"] = _FRAME
     return terms
@@ -600,6 +600,27 @@ def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
         if norm in nouns or (norm[:1] == "و" and norm[1:] in nouns):
             return not _site_past_the_motive(doc, k, at)
     return False
+
+
+@lru_cache(maxsize=1)
+def topic_nouns() -> frozenset[str]:
+    """data/topic_nouns.tsv: the normalized topic words of talks («الأوضاع», «التطورات», «حول»)."""
+    return _word_list("topic_nouns.tsv")
+
+
+_TALK_TYPES = frozenset({"CONSULT"})
+
+
+def _after_a_topic(doc: Document, match: LemmaMatch, at: int) -> bool:
+    """A topic word of talks between the trigger and the place at token `at`, with no other place between them:
+    the place is what the meeting discussed («بحث الوزيران التطورات في غزة»), not where it was held; a later
+    place is not the topic's («... التطورات في غزة خلال لقائهما في الرياض»)."""
+    words = topic_nouns()
+    topic = next((k for k in range(match.last + 1, at) if doc.tokens[k].stem in words), None)
+    if topic is None:
+        return False
+    sentence = doc.tokens[at].sentence
+    return not any(topic < first < at for _, first in _place_candidates(doc, sentence))
 
 
 _IN = normalize_for_match("في")
@@ -690,6 +711,12 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     if seat is not None:
         return seat     # «قضت محكمة مصرية ... بعد شنهم هجمات في سيناء»: a court rules where it sits
     cands = _place_candidates(doc, sentence)
+    rule = getattr(match, "rule", None)
+    if cands and rule is not None and rule.get("type") in _TALK_TYPES:
+        t_lo, t_hi = clause_bounds(doc, i, *_sentence_tokens(doc, sentence))
+        # «بحث الوزيران التطورات في غزة»: the subject of the talks is no venue; with none left, the venue is
+        # the one the sentences before or the article give
+        cands = [(p, at) for p, at in cands if not (match.last < at < t_hi and _after_a_topic(doc, match, at))]
     if not cands:
         if sentence > 0 and (doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph
                              or _restates_a_toll(doc, sentence)):

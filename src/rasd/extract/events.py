@@ -534,6 +534,9 @@ def run(doc: Document) -> None:
             set_aside("sense", f"«{doc.tokens[match.first - 1].text} {trig.text}»: the topic of an agreement, "
                                "no act of cooperation")
             continue
+        if noun and event_type == "AGREE" and _signing_of_a_known_agreement(doc, match, verbs):
+            set_aside("reference", f"«{trig.text}» of an agreement already named: a reference to its signing")
+            continue
         if modality == "asserted" and event_type not in _VIOLENT_TYPES \
                 and (told := _irrealis_just_before(doc, match, event_type)) is not None:
             set_aside(told["modality"], f"the same act as «{told['trigger']['text']}» just before it, "
@@ -1142,7 +1145,31 @@ _HEADLINE_WORDS = 25    # a headline or subheading is one short line; a paragrap
 
 
 _AGREEMENT_HEADS = _WORDS["agreement_head"]
+_SIGNING = normalize_for_match("توقيع")
+_DEMONSTRATIVES = frozenset(normalize_for_match(w) for w in ("هذا", "هذه", "تلك", "ذلك"))
+_TOLD_DONE = _WORDS["passive_auxiliary"] | _WORDS["witness"]     # «تم توقيع», «شهد الرئيسان توقيع»
+
+
+def _signing_of_a_known_agreement(doc: Document, match: LemmaMatch, verbs: frozenset[int]) -> bool:
+    """«بعد توقيع الاتفاقية النووية», «أن توقيع الاتفاق النووي كان متعلقا», «من توقيع هذا الاتفاق»: the verbal
+    noun of signing with a definite, possessed or pointed-at agreement after it names the signing of an
+    agreement the reader knows, a reference, unless a verb right before it tells it done now («تم توقيع
+    الاتفاق», «شهد الرئيسان توقيع الاتفاقية»)."""
+    first = match.first
+    if doc.tokens[first].stem != _SIGNING or match.last != first:
+        return False
+    k = first + 1
+    if k < len(doc.tokens) and doc.tokens[k].stem in _DEMONSTRATIVES:
+        k += 1
+    if k >= len(doc.tokens) or doc.tokens[k].sentence != doc.tokens[first].sentence:
+        return False
+    head = doc.tokens[k]
+    known = k > first + 1 or "ال" in head.prefixes or bool(head.suffix)
+    if head.stem not in _AGREEMENT_HEADS or not known:
+        return False
+    return not any(j in verbs or doc.tokens[j].stem in _TOLD_DONE for j in range(max(0, first - 2), first))
 _IRREALIS = frozenset({"negated", "hypothetical", "requested", "threatened", "prospective"})
+_NOT_DONE_HERE = _IRREALIS | {"reference"}      # «بعد توقيع الاتفاقية»: the agreement noun shares the reference
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})   # attack words chain one act's several words («قصف ... بغارة»)
 _SAME_ACT_GAP = 2       # «لم يتم التوصل إلى اتفاق»: words between a trigger and the noun that completes it
 _PUNCTUATION = frozenset("،,.;:؛!?؟«»\"\n")
@@ -1150,11 +1177,11 @@ _PUNCTUATION = frozenset("،,.;:؛!?؟«»\"\n")
 
 def _irrealis_just_before(doc: Document, match: LemmaMatch, event_type: str) -> dict | None:
     """«ولم يتم التوصل إلى اتفاق»: a trigger of the same type set aside as not done (negated, hypothetical,
-    requested, threatened, prospective) a word or two before this one in its sentence, with no punctuation
+    requested, threatened, prospective) or as a reference to an earlier act a word or two before this one in its sentence, with no punctuation
     between, told the same act; this trigger shares its verdict instead of reporting the act as done."""
     trig = doc.tokens[match.first]
     for told in reversed(doc.non_events[-4:]):
-        if told.get("type") != event_type or told.get("modality") not in _IRREALIS:
+        if told.get("type") != event_type or told.get("modality") not in _NOT_DONE_HERE:
             continue
         end = told["trigger"]["end"]
         if end > trig.start or any(ch in _PUNCTUATION for ch in doc.text[end:trig.start]):
