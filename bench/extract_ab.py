@@ -10,6 +10,18 @@ PYTHONHASHSEED=0, in the order A B, B A, A B ... so that both see the same load 
 the forkserver and its workers, read from /proc every 0.1 s, as bench/throughput.py does) of A and B, and
 B/A ratios; the load average is printed before and after. bench/ab_interleaved.py compares the extraction
 itself in one warm process; this compares what a user waits for: start-up, workers, the parent's writing.
+
+Session 13 (branch speed21, base 052c44c; load 6-18 on 2 cores, so walls are mostly the other users):
+    copies 1, workers 1 (start-up), 5 rounds:  CPU 1.88 -> 1.17 s (0.62x), wall 4.98 -> 2.91 s (lazy store,
+                                                actors read once)
+    copies 1, workers 1 / 2, 3 rounds (+ warm forkserver, JSON lines from workers): CPU 1.65 -> 1.05 s (0.64x)
+                                                / 1.91 -> 1.43 s (0.75x)
+    copies 300, workers 1 / 2, 3 rounds:        CPU 23.13 -> 23.13 s (1.00x: start-up is ~3% of it, within
+                                                the noise) / 31.04 -> 29.45 s (0.95x); walls 70-150 s, noise
+    60 copies, workers 2 (/proc sampling of the tree, 2 runs each): parent CPU 0.94, 1.08 -> 0.30, 0.34 s;
+                                                workers + forkserver CPU 6.23, 7.03 -> 5.54, 5.71 s; tree peak
+                                                PSS 366 -> 235 MB (one KB shared copy-on-write)
+Output identical (cmp) on every run, and on the dev set, tune6, tune11 and news 1-300 with --workers 1 and 2.
 """
 from __future__ import annotations
 
