@@ -72,8 +72,9 @@ def _records(items, stages, workers: int):
     from rasd.ingest.batch import WINDOW_PER_WORKER, extract_in_order, make_executor
     executor = make_executor(workers, None, False, tuple(stages) if stages else None)
     try:
+        # the workers send each record as its JSON line (RecordJSON), which is all the parent writes
         for ordered in extract_in_order(items, executor, WINDOW_PER_WORKER * workers,
-                                        tuple(stages) if stages else None):
+                                        tuple(stages) if stages else None, as_json=True):
             yield ordered if isinstance(ordered, RasdInputError) else ordered[1]
     finally:
         executor.close()
@@ -108,7 +109,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     _stderr(f"rasd: skipped {item}")
                     skipped += item.count
                 else:
-                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+                    out.write((item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)) + "\n")
                     written += 1
                 progress.update(written, written / max(time.monotonic() - started, 1e-9), skipped=skipped)
     finally:

@@ -62,3 +62,14 @@ def test_agents_and_nisba(tmp_path):
     write(tmp_path, "nisba.tsv", "country\tmasc\tfem\tplural\tname_en_adj\nXX\tإيراني\t\t\tIranian\n")
     with pytest.raises(ActorDataError, match=r"nisba\.tsv:3: country 'XX'"):
         load_actors(tmp_path)
+
+
+def test_the_bundled_actors_are_read_once_per_process():
+    # the KB, the agency finder and the English adjectives share one parse of the bundled actor files
+    from rasd.extract.agencies import kb_actors
+    from rasd.kb import load_kb
+    from rasd.kb.actors import default_actors
+    assert default_actors() is default_actors()
+    assert kb_actors() is default_actors()
+    assert load_kb().actors is default_actors()
+    assert "per.bashar_al_assad" in default_actors().actors

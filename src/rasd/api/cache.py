@@ -44,12 +44,13 @@ import anyio
 import anyio.to_thread
 from sqlalchemy import Engine, text
 
+from rasd.api.limits import DEFAULT_CACHE_BYTES
 from rasd.api.security import SECURITY_HEADERS
 
 # the read routes whose answers depend only on (path, query, store): /events, /events/aggregate,
 # /events/map, /events/{id}, /facets, /entities, /entities/{id}, /labels
 CACHED_PATHS = re.compile(r"^/(events(/aggregate|/map|/[^/]+)?|facets|entities(/.+)?|labels)$")
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_CACHE_BYTES
 DEFAULT_MAX_ENTRIES = 20_000
 DEFAULT_MAX_ENTRY_BYTES = 2 * 1024 * 1024
 _SECURITY_NAMES = frozenset(k for k, _ in SECURITY_HEADERS)

@@ -64,8 +64,7 @@ def _warm_reads(app) -> None:
 
 
 def register(subparsers) -> None:
-    from rasd.api.cache import DEFAULT_MAX_BYTES as DEFAULT_CACHE_BYTES
-    from rasd.api.limits import DEFAULT_MAX_REQUEST_BYTES
+    from rasd.api.limits import DEFAULT_CACHE_BYTES, DEFAULT_MAX_REQUEST_BYTES
     from rasd.api.workers import (DEFAULT_BATCH_WORDS, DEFAULT_MAX_WORDS, DEFAULT_NICE, DEFAULT_TIMEOUT,
                                   DEFAULT_WORKERS)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 
 DEFAULT_MAX_REQUEST_BYTES = 2 * 1024 * 1024
+# the response cache's default size (rasd.api.cache), here so that `rasd serve --help` and every other command
+# can name it without importing SQLAlchemy and anyio
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 
 
 class BodySizeLimit:

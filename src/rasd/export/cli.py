@@ -54,7 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
-    from rasd.export.formats import FORMATS
+    from rasd.export import FORMATS
 
     p = subparsers.add_parser("export", help="write the stored canonical events as JSONL, ACLED-style CSV, "
                                              "GeoJSON or Parquet")

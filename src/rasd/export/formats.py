@@ -36,10 +36,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from rasd.document import Actor, Event
+from rasd.export import FORMATS
 from rasd.store import EventDetail, EventFilters, EventSummary, MentionOut, Repository
 
 DATA = Path(__file__).with_name("data")
-FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",

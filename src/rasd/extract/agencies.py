@@ -162,7 +162,7 @@ def agency_at_start(text: str) -> AgencyMention | None:
 def kb_actors():
     """The KB's actor dictionary (actors only: no gazetteer build), or None when it cannot be read."""
     try:
-        from rasd.kb.actors import load_actors
-        return load_actors()
+        from rasd.kb.actors import default_actors
+        return default_actors()
     except Exception:            # the KB is optional for these stages: no KB, no match
         return None

@@ -18,6 +18,7 @@ article at fault is skipped.
 from __future__ import annotations
 
 import collections
+import json
 import logging
 import multiprocessing
 import os
@@ -36,7 +37,8 @@ WINDOW_PER_WORKER = 4      # chunks in flight per worker
 BATCH_ARTICLES = 32        # most articles per store transaction (fewer when the next result is not ready)
 MAX_KEPT_ERRORS = 1000     # IngestReport.errors keeps the first ones (all are counted and reported)
 
-Result = tuple[Article, dict[str, Any]] | RasdInputError
+# (article, its record: the dict, or with as_json its RecordJSON line) or an input error
+Result = tuple[Article, Any] | RasdInputError
 
 
 def _refused(exc: BaseException) -> bool:
@@ -62,13 +64,25 @@ def _warm_up(stages: tuple[str, ...] | None, ingest_pid: int | None = None) -> N
     build_pipeline(stages)
 
 
-def extract_chunk(articles: list[Article], stages: tuple[str, ...] | None = None) -> list[dict | str]:
-    """Worker task: a record per article, or the one-line reason its extraction failed."""
+class RecordJSON(str):
+    """A record already written as its JSONL line (without the newline), by the worker that extracted it.
+
+    `rasd extract` only writes its records: serialising them where they are made, rather than pickling the
+    dict (~100 kB of JSON for an 870-word article) to the parent to be unpickled and serialised there, takes
+    ~1.5 ms per article off the parent, which shares the cores with the workers (issue 16)."""
+    __slots__ = ()
+
+
+def extract_chunk(articles: list[Article], stages: tuple[str, ...] | None = None,
+                  as_json: bool = False) -> list[dict | str]:
+    """Worker task: a record per article (a RecordJSON line with `as_json`), or the one-line reason its
+    extraction failed."""
     from rasd.pipeline import extract
     out: list[dict | str] = []
     for article in articles:
         try:
-            out.append(extract(article, stages).to_record())
+            record = extract(article, stages).to_record()
+            out.append(RecordJSON(json.dumps(record, ensure_ascii=False)) if as_json else record)
         except Exception as exc:   # one bad article must not sink its chunk; the reason is reported
             out.append(f"extraction failed: {type(exc).__name__}: {exc}")
     return out
@@ -98,7 +112,9 @@ class _LocalPool:
         os.environ[LIFELINE_ENV] = str(os.getpid())
         # after a kill -9 the resource tracker frees the pool's semaphores; that is its job, not a warning
         os.environ.setdefault("PYTHONWARNINGS", "ignore::UserWarning:multiprocessing.resource_tracker")
-        ctx.set_forkserver_preload(["rasd.ingest.lifeline"])
+        # the forkserver loads the stages, the KB and the lexicons once (rasd.ingest.warm) and forks every worker
+        # with them in place, rather than each worker loading its own at its first article
+        ctx.set_forkserver_preload(["rasd.ingest.lifeline", "rasd.ingest.warm"])
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_up,
                                    initargs=(self.stages, os.getpid()))
 
@@ -162,7 +178,7 @@ def _chunks(items: Iterable[Article | RasdInputError], size: int) -> Iterator[li
         yield chunk
 
 
-def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
+def _chunk_results(executor, chunk: list, future, stages, as_json: bool = False) -> list[dict | str]:
     """The chunk's results; when its worker died, each article again on its own in a fresh pool, so that
     only an article that kills its worker every time is lost (reported), not the others of its chunk."""
     try:
@@ -174,7 +190,7 @@ def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
     out: list[dict | str] = []
     for article in (a for a in chunk if isinstance(a, Article)):
         try:
-            out.extend(executor.submit(extract_chunk, [article], stages).result())
+            out.extend(executor.submit(extract_chunk, [article], stages, as_json).result())
         except BrokenProcessPool:
             out.append("extraction failed: its worker process died (out of memory or killed)")
     return out
@@ -182,11 +198,11 @@ def _chunk_results(executor, chunk: list, future, stages) -> list[dict | str]:
 
 def extract_in_order(items: Iterable[Article | RasdInputError], executor, window: int,
                      stages: tuple[str, ...] | None = None, chunk_size: int = CHUNK_SIZE,
-                     before_waiting: Callable[[], None] | None = None) -> Iterator[Result]:
+                     before_waiting: Callable[[], None] | None = None, as_json: bool = False) -> Iterator[Result]:
     """(article, record) for each article and the input errors, in input order, with `window` chunks in flight.
 
     `before_waiting` is called when the next result is not ready yet, before waiting for it (the ingest
-    writes what it holds then)."""
+    writes what it holds then). With `as_json` the records come as RecordJSON lines."""
     pending: collections.deque = collections.deque()
 
     def drain(block_until: int) -> Iterator[Result]:
@@ -194,18 +210,19 @@ def extract_in_order(items: Iterable[Article | RasdInputError], executor, window
             if before_waiting is not None and pending[0][1] is not None and not pending[0][1].done():
                 before_waiting()
             chunk, future = pending.popleft()
-            results = iter(_chunk_results(executor, chunk, future, stages)) if future is not None else iter(())
+            results = (iter(_chunk_results(executor, chunk, future, stages, as_json)) if future is not None
+                       else iter(()))
             for item in chunk:
                 if isinstance(item, RasdInputError):
                     yield item
                     continue
                 result = next(results)
-                yield (RasdInputError(f"article {item.id}", None, result) if isinstance(result, str)
-                       else (item, result))
+                yield (RasdInputError(f"article {item.id}", None, result)
+                       if isinstance(result, str) and not isinstance(result, RecordJSON) else (item, result))
 
     for chunk in _chunks(items, chunk_size):
         articles = [a for a in chunk if isinstance(a, Article)]
-        pending.append((chunk, executor.submit(extract_chunk, articles, stages) if articles else None))
+        pending.append((chunk, executor.submit(extract_chunk, articles, stages, as_json) if articles else None))
         yield from drain(window)
     yield from drain(0)
 

@@ -93,7 +93,7 @@ def check_article(article: Article, file: str | None, line: int | None,
                              f"{max_bytes:,} (raise it with --max-bytes)")
     if not article.text.strip():
         raise RasdInputError(file, line, f"article {short_id(article.id)} has empty text")
-    letters = sum(ch.isalpha() for ch in article.text)
+    letters = sum(map(str.isalpha, article.text))   # the same count, without a Python step per character
     arabic = len(_ARABIC_LETTER.findall(article.text))
     if arabic < 0.3 * max(letters, 1):
         raise RasdInputError(file, line, f"article {short_id(article.id)} is not Arabic text "

@@ -16,11 +16,14 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rasd.kb.actors import ActorDictionary, load_actors, ACTORS_DIR
+from rasd.kb.actors import ActorDictionary, default_actors, load_actors
 from rasd.kb.build import BUILT, DATA, FORMAT_VERSION, PICKLE_NAME, SQLITE_NAME, built_format
 from rasd.kb.gazetteer import Gazetteer, KBNotBuilt, PlaceCandidate, prefer_region
-from rasd.kb.matcher import KBMatch, Matcher
+
+if TYPE_CHECKING:
+    from rasd.kb.matcher import KBMatch, Matcher
 
 __all__ = ["KB", "KBMatch", "PlaceCandidate", "Gazetteer", "KBNotBuilt", "load_kb", "prefer_region",
            "build_matcher"]
@@ -47,7 +50,17 @@ class KB:
         return None
 
 
+def __getattr__(name: str) -> Any:
+    # the matcher (and its stem lexicon, ~0.1 s CPU) is imported when first used, not by every command that
+    # registers `rasd kb` (issue 16)
+    if name in ("KBMatch", "Matcher"):
+        from rasd.kb import matcher
+        return getattr(matcher, name)
+    raise AttributeError(f"module 'rasd.kb' has no attribute {name!r}")
+
+
 def build_matcher(gazetteer: Gazetteer, actors: ActorDictionary) -> Matcher:
+    from rasd.kb.matcher import Matcher
     m = Matcher()
     m.add_places(gazetteer.names, gazetteer.prefixes, gazetteer.weak)
     for actor in actors.actors.values():
@@ -96,5 +109,5 @@ def load_kb(directory: str | Path | None = None, actors_dir: str | Path | None =
     if directory == BUILT:
         ensure_built(directory)
     gazetteer = Gazetteer(directory)
-    actors = load_actors(Path(actors_dir) if actors_dir else ACTORS_DIR)
+    actors = load_actors(Path(actors_dir)) if actors_dir else default_actors()
     return KB(gazetteer=gazetteer, actors=actors, matcher=build_matcher(gazetteer, actors))

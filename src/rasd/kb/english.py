@@ -75,9 +75,9 @@ def _article_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def nisba_adjectives() -> dict[str, str]:
     """Every nisba form (with and without «ال», normalised) → English adjective ("Iraqi")."""
-    from rasd.kb.actors import load_actors
+    from rasd.kb.actors import default_actors
     out: dict[str, str] = {}
-    for n in load_actors().nisba:
+    for n in default_actors().nisba:
         for form in n.forms:
             key = name_key(form)
             out.setdefault(key, n.name_en_adj)
