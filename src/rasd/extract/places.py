@@ -950,6 +950,80 @@ def _places_referred_back(doc: Document) -> list[Place]:
     return out
 
 
+_AGAIN_FEATURES = frozenset({"city", "village", "town", "neighbourhood", "admin1", "admin2", "fac"})
+_AGAIN_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ال"})
+
+
+def _places_named_again(doc: Document) -> list[Place]:
+    """«في الطريق ما بين أبوزبد والفولة» where the article resolves «الفولة» elsewhere («في طريقها إلى الفولة»): a
+    name resolved once is the same place wherever else the article writes it (one sense per story), though the
+    entity stages missed the other mention or found no cue beside it. Only names no common word spells, and only
+    the words no entity, place or unresolved place already covers."""
+    names: dict[str, list[tuple[list[str], Place]]] = {}
+    gazetteer = load_kb().gazetteer
+    for p in doc.places:
+        if p.lat is None or not p.gazetteer_id or p.feature not in _AGAIN_FEATURES:
+            continue
+        rng = doc.token_range(p.span.start, p.span.end)
+        if rng is None or doc.tokens[rng[0]].start != p.span.start and doc.tokens[rng[0]].stem_start != p.span.start \
+                and doc.tokens[rng[0]].stem_start - 2 != p.span.start:
+            continue        # a place read inside a word
+        words = _name_words(doc, rng[0], rng[1] + 1)
+        if words is None or words in (w for w, _ in names.get(words[0], [])):
+            continue
+        name = " ".join(words)
+        if _is_common_word(name) or _is_common_word(doc.tokens[rng[0]].stem) \
+                or p.gazetteer_id not in {c.id for c in gazetteer.candidates(name)}:
+            continue        # «على» read as a town, «المدينة» referring back to one: not the place's own name
+        names.setdefault(words[0], []).append((words, p))
+    if not names:
+        return []
+    # (a place mention the resolving loop refused — no cue beside it — is read as the place resolved elsewhere;
+    # a longer name holding the words is another name)
+    taken = GrowingIndex([(x.span.start, x.span.end) for x in doc.entities if x.type not in ("GPE", "LOC", "FAC")]
+                         + [(x.span.start, x.span.end) for x in doc.places], _itself)
+    refused = GrowingIndex([(x.span.start, x.span.end) for x in doc.unresolved_places], _itself)
+    out: list[Place] = []
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        if tok.suffix or set(tok.prefixes) - _AGAIN_PREFIXES:
+            continue
+        for words, p in names.get(_first_word(tok), []):
+            end = k + len(words)
+            if end > len(tokens) or any(tokens[j].sentence != tok.sentence for j in range(k, end)) \
+                    or any(_text_gap(doc, j) for j in range(k + 1, end)) or _name_words(doc, k, end) != words:
+                continue
+            start = tok.stem_start - (2 if "ال" in tok.prefixes else 0)
+            if _overlapping(taken, start, tokens[end - 1].end) or any(
+                    (a, b) != (start, tokens[end - 1].end) and a < tokens[end - 1].end and start < b
+                    for a, b in refused.overlapping(start, tokens[end - 1].end)):
+                continue
+            taken.add((start, tokens[end - 1].end))
+            out.append(p.model_copy(update={"span": doc.span(start, tokens[end - 1].end),
+                                             "text": doc.text[start:tokens[end - 1].end],
+                                             "reason": f"named again: «{p.text}» is resolved elsewhere in the article"}))
+            break
+    return out
+
+
+def _overlapping_place(index: GrowingIndex, p: Place) -> bool:
+    return any(q.span.start < p.span.end and p.span.start < q.span.end
+               for q in index.overlapping(p.span.start, p.span.end))
+
+
+def _first_word(tok) -> str:
+    return ("ال" if "ال" in tok.prefixes else "") + tok.stem
+
+
+def _name_words(doc: Document, first: int, end: int) -> list[str] | None:
+    """The words of a name over tokens [first, end): the first without its clitics (its article kept), the
+    rest as written; None when a word carries a pronoun."""
+    toks = doc.tokens[first:end]
+    if any(t.suffix for t in toks):
+        return None
+    return [_first_word(toks[0])] + [t.norm for t in toks[1:]]
+
+
 _ADJECTIVE_ZIPF = 3.5
 
 
@@ -1338,6 +1412,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
+    # (added after the loop below: a name read again is no city for `_locate_by_city` to place the words before it
+    # by — «مراسل درعا 24»)
+    again = {(p.span.start, p.span.end): p for p in _places_named_again(doc)}
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
     # unresolved places taken off in one pass at the end (issue 16)
@@ -1345,6 +1422,10 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     taken: set[tuple[int, int, str]] = set()
     for e in unresolved:
         if id(e) in split_off:
+            continue
+        if (e.span.start, e.span.end) in again:
+            taken.add((e.span.start, e.span.end, e.span.text))
+            placed.add(id(e))       # (the mention is the place named again: it stays an entity)
             continue
         near = index.overlapping(e.span.start, max(e.span.end, e.span.start + 1))
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
@@ -1355,6 +1436,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             index.add(located)
             taken.add((e.span.start, e.span.end, e.span.text))
             placed.add(id(e))
+    doc.places.extend(p for p in again.values() if not _overlapping_place(index, p))
     if taken:
         doc.unresolved_places = [p for p in doc.unresolved_places
                                  if (p.span.start, p.span.end, p.span.text) not in taken]
