@@ -214,7 +214,8 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
 def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
     """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
-    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius),
+           "near_country": parent.country}
     if parent.admin1 and parent.feature in ("admin1", "region"):
         out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
     return out
@@ -1049,6 +1050,30 @@ def _kind_with_an_adjective(doc: Document, e: Entity) -> bool:
     return not last.prefixes and last.stem.endswith("ي") and (stem_zipf(lexicon_key(last.text)) or 0) >= _ADJECTIVE_ZIPF
 
 
+_FAR_KM_FACTOR = 1.0
+
+
+def _far_from_its_parent(best: PlaceCandidate, ctx: dict[str, str]) -> bool:
+    """A village or small town of the country of the larger place named right after it, farther from that place than
+    its villages lie (a namesake in another country says only that the place after it is no parent: «"يتما" و"بيتا"»
+    lists two villages, whatever Malta's «بيتا» is)."""
+    return "near" in ctx and ctx.get("near_country") == best.country and best.feature in _SETTLEMENT \
+        and best.population < _MEDIUM_CITY \
+        and _km_to_parent(best, ctx) > _FAR_KM_FACTOR * float(ctx["near_km"])
+
+
+def _locate_by_parent(e: Entity, resolved: list[Place]) -> Place | None:
+    """A place refused for lying far from the larger place named right after it takes that place's point (its
+    countryside's too: «بريف دير الزور الشرقي»), flagged approximate."""
+    for p in sorted(resolved, key=lambda x: x.span.start):
+        if p.feature in _SETTLEMENT | {"admin1", "admin2", "region"} and p.lat is not None \
+                and 0 <= p.span.start - e.span.end <= _PARENT_AFTER_CHARS:
+            return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
+                         admin1=p.admin1, feature="approximate",
+                         reason=f"not the namesake far off; placed at {p.text}, named right after it")
+    return None
+
+
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
     """A square/neighbourhood the gazetteer lacks takes the point of a city named right after it."""
     if e.source not in ("ner", "pattern") and not (e.source == "kb" and " " in e.text.strip()
@@ -1276,6 +1301,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
     word_only: dict[int, str] = {}  # ... of those, the small settlements only a settlement word anchors: its cue
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
+    far: set[int] = set()           # mentions whose namesakes all lie far from the larger place named after them
     provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
@@ -1336,6 +1362,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if provinces_placed:
             ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        if best is not None and _far_from_its_parent(best, ctx):
+            # «بلدة الصبحة بريف دير الزور الشرقي» with only a Sabha 260 km off in the gazetteer: another village of the
+            # name; it lies where the larger place named with it is (`_locate_by_parent` below)
+            best, reason = None, "a small place of that name far from the larger place named right after it"
+            far.add(id(e))
         unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
             and best is not None and best.country == countries[0] or reason.endswith(_IN_A_PROVINCE_NAMED)
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
@@ -1431,7 +1462,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
             taken.add((e.span.start, e.span.end, e.span.text))
             continue
-        located = _locate_by_city(doc, e, index.overlapping(e.span.end, e.span.end + 31))
+        after = index.overlapping(e.span.end, e.span.end + 31)
+        located = _locate_by_parent(e, after) if id(e) in far else _locate_by_city(doc, e, after)
         if located is not None:
             index.add(located)
             taken.add((e.span.start, e.span.end, e.span.text))
