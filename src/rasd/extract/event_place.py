@@ -56,6 +56,8 @@ def _is_dateline(doc: Document, p: Place) -> bool:
 _DATELINE_TAIL = re.compile(r"\s*(?:[،,]\s*[^\s()،,:\-–—]+(?:\s+[^\s()،,:\-–—]+){0,2}\s*(?=\())?"
                             r"(?:\([^()\n]{0,40}\)|/\s*[^\s/:()]{1,25})?\s*(?:[-–—:]|/\s)")
 _DATELINE_REACH = 600
+_OUTLET_DATELINE = re.compile(r"\s*[^\s()\-–—:.،,]+(?:\s+[^\s()\-–—:.،,]+){0,3}\s*\(")
+_BRACKET_DATELINE_TAIL = re.compile(r"\)\s*[-–—:]")
 
 
 def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
@@ -64,6 +66,8 @@ def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
     if start >= _DATELINE_REACH:
         return False
     line_start = doc.text.rfind("\n", 0, start) + 1      # (after the reach test: a far mention's line may be long)
+    if _OUTLET_DATELINE.fullmatch(doc.text, line_start, start) and _BRACKET_DATELINE_TAIL.match(doc.text, start + len(text)):
+        return True     # «أوغاريت بوست (درعا) – استهدف ...»: the outlet, then the city it files from in brackets
     if doc.text[line_start:start].strip():
         return False
     line = doc.source.dateline

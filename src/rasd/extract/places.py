@@ -362,6 +362,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
         if cue or (prep or ner_agrees) and at_home and not _is_common_word(name):
             return None
+        if at_home and c.country in countries[:1] and not _is_common_word(name) and not is_given_name(name):
+            return None     # «بلدة دار الواسعة – بعلبك» in a Lebanese story: a town of the story's own country
         return "a town outside the article's countries, or a common word, with no place cue"
     if countries and not at_home:
         return "a village outside the article's countries"
