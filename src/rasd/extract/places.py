@@ -953,6 +953,8 @@ def _places_referred_back(doc: Document) -> list[Place]:
     return out
 
 
+_AFTER_ITS_PLACE_WORD = " (the name after its place word)"
+_AGAIN_ZIPF = 3.5       # a word this frequent in use is read as a place only where the text says so
 _AGAIN_FEATURES = frozenset({"city", "village", "town", "neighbourhood", "admin1", "admin2", "fac"})
 _AGAIN_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ال"})
 
@@ -965,7 +967,8 @@ def _places_named_again(doc: Document) -> list[Place]:
     names: dict[str, list[tuple[list[str], Place]]] = {}
     gazetteer = load_kb().gazetteer
     for p in doc.places:
-        if p.lat is None or not p.gazetteer_id or p.feature not in _AGAIN_FEATURES:
+        if p.lat is None or not p.gazetteer_id or p.feature not in _AGAIN_FEATURES \
+                or not (p.reason or "").startswith("gazetteer"):
             continue
         rng = doc.token_range(p.span.start, p.span.end)
         if rng is None or doc.tokens[rng[0]].start != p.span.start and doc.tokens[rng[0]].stem_start != p.span.start \
@@ -975,9 +978,11 @@ def _places_named_again(doc: Document) -> list[Place]:
         if words is None or words in (w for w, _ in names.get(words[0], [])):
             continue
         name = " ".join(words)
-        if _is_common_word(name) or _is_common_word(doc.tokens[rng[0]].stem) \
+        if _is_common_word(name, _AGAIN_ZIPF) or _is_common_word(doc.tokens[rng[0]].stem, _AGAIN_ZIPF) \
                 or p.gazetteer_id not in {c.id for c in gazetteer.candidates(name)}:
-            continue        # «على» read as a town, «المدينة» referring back to one: not the place's own name
+            # «على» read as a town, «المدينة» referring back to one, «منطقة إسقاط» (a word in use, read as a village
+            # after its place word): names that may be something else where nothing beside them says place
+            continue
         names.setdefault(words[0], []).append((words, p))
     if not names:
         return []
@@ -1391,7 +1396,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             else:
                 name_start = doc.tokens[_token_range(doc, e)[0] + 1].start    # «منطقة سوق الجمعة» → «سوق الجمعة»
                 named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
-                doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
+                doc.places.append(_place(named, best, ctx, reason + _AFTER_ITS_PLACE_WORD))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
             _note_list_end(doc, e, ctx, best.country, list_ends, best)
             continue
