@@ -186,9 +186,21 @@ def _names_a_body(doc: Document, at: int) -> bool:
     resort, as a body usually serves near its place («شرطة كركوك» when no other place is named)."""
     tokens = doc.tokens
     k = at - 1
-    return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
+    if k >= 0 and tokens[at].prefixes[:1] == ["و"] and tokens[k].sentence == tokens[at].sentence \
+            and not doc.text[tokens[k].end:tokens[at].start].strip() and (first := _place_ending_at(doc, k)) is not None:
+        return first != at and _names_a_body(doc, first)    # «قبائل مأرب والجوف»: the second land of the tribes too
+    return k >= 0 and tokens[k].sentence == tokens[at].sentence and not set(tokens[at].prefixes) - {"ال"} \
         and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
         and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
+def _place_ending_at(doc: Document, k: int) -> int | None:
+    """The first token of a resolved place whose last token is k, if any."""
+    tok = doc.tokens[k]
+    for p in span_index(doc.places, span_of, "event_place:places").overlapping(tok.start, tok.end):
+        if p.span.end == tok.end and (rng := doc.token_range(p.span.start, p.span.end)) is not None and rng[1] == k:
+            return rng[0]
+    return None
 
 
 _CLAIM_REACH = 6      # «تبعية جزيرتي تيران وصنافير إلى»: the claim word a few words before «إلى»
@@ -711,6 +723,11 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     def score(item: tuple[Place, int]) -> float:
         return sum(score_terms(doc, match, item, (c_lo, c_hi), cands, same_kind).values())
     best, best_at = min(cands, key=score)
+    dateline = _dateline_of_the_sentence(doc, sentence)
+    if dateline is not None and score(dateline) + _FRAME < score((best, best_at)):
+        # «سيئون : اشتباكات عنيفة بين قوات درع الوطن وقبائل مأرب»: where the report is filed from, before a place
+        # that only names a body, a frame or a relative clause
+        return dateline[0]
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
                                or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
         return region       # «في شمال غرب البلاد» when the clause names no finer place
@@ -724,6 +741,16 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                          lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
                          reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
     return best
+
+
+def _dateline_of_the_sentence(doc: Document, sentence: int) -> tuple[Place, int] | None:
+    """The dateline's resolved place at the head of the sentence, with its first token."""
+    sent = doc.sentences[sentence]
+    for p in starting_in(doc.places, "event_place:places_by_start", sent.start, sent.end):
+        if p.lat is not None and p.feature != "country" and _is_dateline(doc, p) \
+                and (rng := doc.token_range(p.span.start, p.span.end)) is not None:
+            return p, rng[0]
+    return None
 
 
 _APPOSITION_GAP = frozenset({"في", "ب"})
