@@ -648,6 +648,9 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
         town = _only_town_in(doc, place.country)
         if town is not None:
             return town     # «اعتقلت السلطات الإيرانية ...» in a story whose one Iranian town is «طهران»
+        capital = _capital_of_the_same_name(place)
+        if capital is not None:
+            return capital  # «خرجت مسيرات احتجاجية في تونس أمام مقر مجلس النواب»: the capital the name also is
     return place
 
 
@@ -679,6 +682,20 @@ def _seat_building_town(doc: Document, place: Place) -> Place | None:
     town = max(towns, key=lambda c: c.population)
     return place.model_copy(update={"lat": town.lat, "lon": town.lon, "feature": "city", "name_en": town.name_en,
                                     "gazetteer_id": town.id, "reason": f"the building of {place.text}, in its town"})
+
+
+def _capital_of_the_same_name(place: Place) -> Place | None:
+    """«تونس», «الجزائر», «الكويت», «جيبوتي»: a country whose capital bears its name — an act told «in» it, with no
+    other town of it named, is read as in the capital (the name says both, and what a story sets in the country
+    rather than a town of it happens in the capital)."""
+    if place.span is None:
+        return None
+    capital = next((c for c in load_kb().gazetteer.candidates(place.text)
+                    if c.is_capital and c.country == place.country and c.feature == "city"), None)
+    if capital is None:
+        return None
+    return place.model_copy(update={"lat": capital.lat, "lon": capital.lon, "feature": "city", "name_en": capital.name_en,
+                                    "gazetteer_id": capital.id, "reason": f"the capital named {place.text}"})
 
 
 def _only_town_in(doc: Document, country: str | None) -> Place | None:
