@@ -56,6 +56,8 @@ def _is_dateline(doc: Document, p: Place) -> bool:
 _DATELINE_TAIL = re.compile(r"\s*(?:[،,]\s*[^\s()،,:\-–—]+(?:\s+[^\s()،,:\-–—]+){0,2}\s*(?=\())?"
                             r"(?:\([^()\n]{0,40}\)|/\s*[^\s/:()]{1,25})?\s*(?:[-–—:]|/\s)")
 _DATELINE_REACH = 600
+_OUTLET_DATELINE = re.compile(r"\s*[^\s()\-–—:.،,]+(?:\s+[^\s()\-–—:.،,]+){0,3}\s*\(")
+_BRACKET_DATELINE_TAIL = re.compile(r"\)\s*[-–—:]")
 
 
 def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
@@ -64,6 +66,8 @@ def _is_dateline_text(doc: Document, text: str, start: int) -> bool:
     if start >= _DATELINE_REACH:
         return False
     line_start = doc.text.rfind("\n", 0, start) + 1      # (after the reach test: a far mention's line may be long)
+    if _OUTLET_DATELINE.fullmatch(doc.text, line_start, start) and _BRACKET_DATELINE_TAIL.match(doc.text, start + len(text)):
+        return True     # «أوغاريت بوست (درعا) – استهدف ...»: the outlet, then the city it files from in brackets
     if doc.text[line_start:start].strip():
         return False
     line = doc.source.dateline
@@ -182,9 +186,21 @@ def _names_a_body(doc: Document, at: int) -> bool:
     resort, as a body usually serves near its place («شرطة كركوك» when no other place is named)."""
     tokens = doc.tokens
     k = at - 1
-    return k >= 0 and tokens[k].sentence == tokens[at].sentence and not tokens[at].prefixes \
+    if k >= 0 and tokens[at].prefixes[:1] == ["و"] and tokens[k].sentence == tokens[at].sentence \
+            and not doc.text[tokens[k].end:tokens[at].start].strip() and (first := _place_ending_at(doc, k)) is not None:
+        return first != at and _names_a_body(doc, first)    # «قبائل مأرب والجوف»: the second land of the tribes too
+    return k >= 0 and tokens[k].sentence == tokens[at].sentence and not set(tokens[at].prefixes) - {"ال"} \
         and not tokens[k].suffix and _has_role(tokens[k], "body_head") \
         and not doc.text[tokens[k].end:tokens[at].start].strip()
+
+
+def _place_ending_at(doc: Document, k: int) -> int | None:
+    """The first token of a resolved place whose last token is k, if any."""
+    tok = doc.tokens[k]
+    for p in span_index(doc.places, span_of, "event_place:places").overlapping(tok.start, tok.end):
+        if p.span.end == tok.end and (rng := doc.token_range(p.span.start, p.span.end)) is not None and rng[1] == k:
+            return rng[0]
+    return None
 
 
 _CLAIM_REACH = 6      # «تبعية جزيرتي تيران وصنافير إلى»: the claim word a few words before «إلى»
@@ -653,6 +669,9 @@ def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
         town = _only_town_in(doc, place.country)
         if town is not None:
             return town     # «اعتقلت السلطات الإيرانية ...» in a story whose one Iranian town is «طهران»
+        capital = _capital_of_the_same_name(place)
+        if capital is not None:
+            return capital  # «خرجت مسيرات احتجاجية في تونس أمام مقر مجلس النواب»: the capital the name also is
     return place
 
 
@@ -684,6 +703,20 @@ def _seat_building_town(doc: Document, place: Place) -> Place | None:
     town = max(towns, key=lambda c: c.population)
     return place.model_copy(update={"lat": town.lat, "lon": town.lon, "feature": "city", "name_en": town.name_en,
                                     "gazetteer_id": town.id, "reason": f"the building of {place.text}, in its town"})
+
+
+def _capital_of_the_same_name(place: Place) -> Place | None:
+    """«تونس», «الجزائر», «الكويت», «جيبوتي»: a country whose capital bears its name — an act told «in» it, with no
+    other town of it named, is read as in the capital (the name says both, and what a story sets in the country
+    rather than a town of it happens in the capital)."""
+    if place.span is None:
+        return None
+    capital = next((c for c in load_kb().gazetteer.candidates(place.text)
+                    if c.is_capital and c.country == place.country and c.feature == "city"), None)
+    if capital is None:
+        return None
+    return place.model_copy(update={"lat": capital.lat, "lon": capital.lon, "feature": "city", "name_en": capital.name_en,
+                                    "gazetteer_id": capital.id, "reason": f"the capital named {place.text}"})
 
 
 def _only_town_in(doc: Document, country: str | None) -> Place | None:
@@ -734,6 +767,11 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
     def score(item: tuple[Place, int]) -> float:
         return sum(score_terms(doc, match, item, (c_lo, c_hi), cands, same_kind).values())
     best, best_at = min(cands, key=score)
+    dateline = _dateline_of_the_sentence(doc, sentence)
+    if dateline is not None and score(dateline) + _FRAME < score((best, best_at)):
+        # «سيئون : اشتباكات عنيفة بين قوات درع الوطن وقبائل مأرب»: where the report is filed from, before a place
+        # that only names a body, a frame or a relative clause
+        return dateline[0]
     if region is not None and (best.feature == "country" or doc.tokens[best_at].sentence != sentence
                                or not c_lo <= best_at < c_hi) and not _finer_within(best, region):
         return region       # «في شمال غرب البلاد» when the clause names no finer place
@@ -747,6 +785,16 @@ def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
                          lon=best.lon, country=best.country, admin1=best.admin1, feature="approximate",
                          reason=f"not in the gazetteer; placed at {best.text}, named in the same sentence")
     return best
+
+
+def _dateline_of_the_sentence(doc: Document, sentence: int) -> tuple[Place, int] | None:
+    """The dateline's resolved place at the head of the sentence, with its first token."""
+    sent = doc.sentences[sentence]
+    for p in starting_in(doc.places, "event_place:places_by_start", sent.start, sent.end):
+        if p.lat is not None and p.feature != "country" and _is_dateline(doc, p) \
+                and (rng := doc.token_range(p.span.start, p.span.end)) is not None:
+            return p, rng[0]
+    return None
 
 
 _APPOSITION_GAP = frozenset({"في", "ب"})

@@ -214,7 +214,8 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
 def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
     """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
-    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius)}
+    out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius),
+           "near_country": parent.country}
     if parent.admin1 and parent.feature in ("admin1", "region"):
         out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
     return out
@@ -361,6 +362,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
     if c.population >= _MEDIUM_CITY and c.feature in _SETTLEMENT:
         if cue or (prep or ner_agrees) and at_home and not _is_common_word(name):
             return None
+        if at_home and c.country in countries[:1] and not _is_common_word(name) and not is_given_name(name):
+            return None     # «بلدة دار الواسعة – بعلبك» in a Lebanese story: a town of the story's own country
         return "a town outside the article's countries, or a common word, with no place cue"
     if countries and not at_home:
         return "a village outside the article's countries"
@@ -950,6 +953,85 @@ def _places_referred_back(doc: Document) -> list[Place]:
     return out
 
 
+_AFTER_ITS_PLACE_WORD = " (the name after its place word)"
+_AGAIN_ZIPF = 3.5       # a word this frequent in use is read as a place only where the text says so
+_AGAIN_FEATURES = frozenset({"city", "village", "town", "neighbourhood", "admin1", "admin2", "fac"})
+_AGAIN_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ال"})
+
+
+def _places_named_again(doc: Document) -> list[Place]:
+    """«في الطريق ما بين أبوزبد والفولة» where the article resolves «الفولة» elsewhere («في طريقها إلى الفولة»): a
+    name resolved once is the same place wherever else the article writes it (one sense per story), though the
+    entity stages missed the other mention or found no cue beside it. Only names no common word spells, and only
+    the words no entity, place or unresolved place already covers."""
+    names: dict[str, list[tuple[list[str], Place]]] = {}
+    gazetteer = load_kb().gazetteer
+    for p in doc.places:
+        if p.lat is None or not p.gazetteer_id or p.feature not in _AGAIN_FEATURES \
+                or not (p.reason or "").startswith("gazetteer"):
+            continue
+        rng = doc.token_range(p.span.start, p.span.end)
+        if rng is None or doc.tokens[rng[0]].start != p.span.start and doc.tokens[rng[0]].stem_start != p.span.start \
+                and doc.tokens[rng[0]].stem_start - 2 != p.span.start:
+            continue        # a place read inside a word
+        words = _name_words(doc, rng[0], rng[1] + 1)
+        if words is None or words in (w for w, _ in names.get(words[0], [])):
+            continue
+        name = " ".join(words)
+        if _is_common_word(name, _AGAIN_ZIPF) or _is_common_word(doc.tokens[rng[0]].stem, _AGAIN_ZIPF) \
+                or p.gazetteer_id not in {c.id for c in gazetteer.candidates(name)}:
+            # «على» read as a town, «المدينة» referring back to one, «منطقة إسقاط» (a word in use, read as a village
+            # after its place word): names that may be something else where nothing beside them says place
+            continue
+        names.setdefault(words[0], []).append((words, p))
+    if not names:
+        return []
+    # (a place mention the resolving loop refused — no cue beside it — is read as the place resolved elsewhere;
+    # a longer name holding the words is another name)
+    taken = GrowingIndex([(x.span.start, x.span.end) for x in doc.entities if x.type not in ("GPE", "LOC", "FAC")]
+                         + [(x.span.start, x.span.end) for x in doc.places], _itself)
+    refused = GrowingIndex([(x.span.start, x.span.end) for x in doc.unresolved_places], _itself)
+    out: list[Place] = []
+    tokens = doc.tokens
+    for k, tok in enumerate(tokens):
+        if tok.suffix or set(tok.prefixes) - _AGAIN_PREFIXES:
+            continue
+        for words, p in names.get(_first_word(tok), []):
+            end = k + len(words)
+            if end > len(tokens) or any(tokens[j].sentence != tok.sentence for j in range(k, end)) \
+                    or any(_text_gap(doc, j) for j in range(k + 1, end)) or _name_words(doc, k, end) != words:
+                continue
+            start = tok.stem_start - (2 if "ال" in tok.prefixes else 0)
+            if _overlapping(taken, start, tokens[end - 1].end) or any(
+                    (a, b) != (start, tokens[end - 1].end) and a < tokens[end - 1].end and start < b
+                    for a, b in refused.overlapping(start, tokens[end - 1].end)):
+                continue
+            taken.add((start, tokens[end - 1].end))
+            out.append(p.model_copy(update={"span": doc.span(start, tokens[end - 1].end),
+                                             "text": doc.text[start:tokens[end - 1].end],
+                                             "reason": f"named again: «{p.text}» is resolved elsewhere in the article"}))
+            break
+    return out
+
+
+def _overlapping_place(index: GrowingIndex, p: Place) -> bool:
+    return any(q.span.start < p.span.end and p.span.start < q.span.end
+               for q in index.overlapping(p.span.start, p.span.end))
+
+
+def _first_word(tok) -> str:
+    return ("ال" if "ال" in tok.prefixes else "") + tok.stem
+
+
+def _name_words(doc: Document, first: int, end: int) -> list[str] | None:
+    """The words of a name over tokens [first, end): the first without its clitics (its article kept), the
+    rest as written; None when a word carries a pronoun."""
+    toks = doc.tokens[first:end]
+    if any(t.suffix for t in toks):
+        return None
+    return [_first_word(toks[0])] + [t.norm for t in toks[1:]]
+
+
 _ADJECTIVE_ZIPF = 3.5
 
 
@@ -973,6 +1055,30 @@ def _kind_with_an_adjective(doc: Document, e: Entity) -> bool:
         return False
     last = doc.tokens[rng[1]]
     return not last.prefixes and last.stem.endswith("ي") and (stem_zipf(lexicon_key(last.text)) or 0) >= _ADJECTIVE_ZIPF
+
+
+_FAR_KM_FACTOR = 1.0
+
+
+def _far_from_its_parent(best: PlaceCandidate, ctx: dict[str, str]) -> bool:
+    """A village or small town of the country of the larger place named right after it, farther from that place than
+    its villages lie (a namesake in another country says only that the place after it is no parent: «"يتما" و"بيتا"»
+    lists two villages, whatever Malta's «بيتا» is)."""
+    return "near" in ctx and ctx.get("near_country") == best.country and best.feature in _SETTLEMENT \
+        and best.population < _MEDIUM_CITY \
+        and _km_to_parent(best, ctx) > _FAR_KM_FACTOR * float(ctx["near_km"])
+
+
+def _locate_by_parent(e: Entity, resolved: list[Place]) -> Place | None:
+    """A place refused for lying far from the larger place named right after it takes that place's point (its
+    countryside's too: «بريف دير الزور الشرقي»), flagged approximate."""
+    for p in sorted(resolved, key=lambda x: x.span.start):
+        if p.feature in _SETTLEMENT | {"admin1", "admin2", "region"} and p.lat is not None \
+                and 0 <= p.span.start - e.span.end <= _PARENT_AFTER_CHARS:
+            return Place(span=e.span, text=e.text, name_en=e.name_en, lat=p.lat, lon=p.lon, country=p.country,
+                         admin1=p.admin1, feature="approximate",
+                         reason=f"not the namesake far off; placed at {p.text}, named right after it")
+    return None
 
 
 def _locate_by_city(doc: Document, e: Entity, resolved: list[Place]) -> Place | None:
@@ -1202,6 +1308,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     anchored: set[int] = set()      # starts of the mentions a place word, a country or a parent place anchors
     word_only: dict[int, str] = {}  # ... of those, the small settlements only a settlement word anchors: its cue
     split_off: set[int] = set()     # mentions read after a clitic that cannot stand where it was split off
+    far: set[int] = set()           # mentions whose namesakes all lie far from the larger place named after them
     provinces_placed = _provinces_named(doc, kb, countries)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC", "FAC"):
@@ -1262,6 +1369,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if provinces_placed:
             ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
+        if best is not None and _far_from_its_parent(best, ctx):
+            # «بلدة الصبحة بريف دير الزور الشرقي» with only a Sabha 260 km off in the gazetteer: another village of the
+            # name; it lies where the larger place named with it is (`_locate_by_parent` below)
+            best, reason = None, "a small place of that name far from the larger place named right after it"
+            far.add(id(e))
         unique_at_home = bool(countries) and [c.country for c in cands].count(countries[0]) == 1 \
             and best is not None and best.country == countries[0] or reason.endswith(_IN_A_PROVINCE_NAMED)
         if best is not None and inner is not None and best.population < _MEDIUM_CITY and best.feature in _SETTLEMENT \
@@ -1284,7 +1396,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             else:
                 name_start = doc.tokens[_token_range(doc, e)[0] + 1].start    # «منطقة سوق الجمعة» → «سوق الجمعة»
                 named = Entity(span=doc.span(name_start, end), text=doc.text[name_start:end], type=e.type)
-                doc.places.append(_place(named, best, ctx, reason + " (the name after its place word)"))
+                doc.places.append(_place(named, best, ctx, reason + _AFTER_ITS_PLACE_WORD))
             e.kb_id, e.name_en, e.country = best.id, best.name_en, best.country
             _note_list_end(doc, e, ctx, best.country, list_ends, best)
             continue
@@ -1338,6 +1450,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     doc.places.extend(after_cue)
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
+    # (added after the loop below: a name read again is no city for `_locate_by_city` to place the words before it
+    # by — «مراسل درعا 24»)
+    again = {(p.span.start, p.span.end): p for p in _places_named_again(doc)}
     placed: set[int] = set()
     # the places near e by an index that grows with the places added here, not all places per name, and the
     # unresolved places taken off in one pass at the end (issue 16)
@@ -1346,15 +1461,21 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     for e in unresolved:
         if id(e) in split_off:
             continue
+        if (e.span.start, e.span.end) in again:
+            taken.add((e.span.start, e.span.end, e.span.text))
+            placed.add(id(e))       # (the mention is the place named again: it stays an entity)
+            continue
         near = index.overlapping(e.span.start, max(e.span.end, e.span.start + 1))
         if any(p.span.start < e.span.end and e.span.start < p.span.end for p in near):
             taken.add((e.span.start, e.span.end, e.span.text))
             continue
-        located = _locate_by_city(doc, e, index.overlapping(e.span.end, e.span.end + 31))
+        after = index.overlapping(e.span.end, e.span.end + 31)
+        located = _locate_by_parent(e, after) if id(e) in far else _locate_by_city(doc, e, after)
         if located is not None:
             index.add(located)
             taken.add((e.span.start, e.span.end, e.span.text))
             placed.add(id(e))
+    doc.places.extend(p for p in again.values() if not _overlapping_place(index, p))
     if taken:
         doc.unresolved_places = [p for p in doc.unresolved_places
                                  if (p.span.start, p.span.end, p.span.text) not in taken]
