@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml requirements.lock setup.py
 	$(MAKE) native
 	touch $(STAMP)
 
-# (re)compile the modules listed in src/rasd/_native.py with the .venv's mypy; only changed modules are
-# recompiled (build/ keeps the C). Without a C compiler or Python headers it warns and leaves pure Python.
+# (re)compile the modules listed in src/rasd/_native.py with the .venv's mypy when any source differs from the
+# build's stamp (else nothing runs); only changed modules are recompiled (build/ keeps the C). Without a C
+# compiler or Python headers it warns and leaves pure Python.
 native:
 	@if [ "$$RASD_NO_MYPYC" = 1 ]; then echo "RASD_NO_MYPYC=1: rasd stays pure Python"; \
+	elif $(BIN)/python src/rasd/_native.py; then echo "native: the compiled modules are current"; \
 	else $(BIN)/python setup.py --quiet build_ext --inplace -j 2; fi
 
 # rewrite requirements.lock from the current .venv (after `make test` passes with new versions)

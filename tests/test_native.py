@@ -1,6 +1,7 @@
 """rasd._native: the compiled modules are used only when built from the sources beside them."""
 from __future__ import annotations
 
+import importlib.machinery
 import shutil
 import subprocess
 import sys
@@ -37,3 +38,15 @@ def test_every_compiled_module_exists_and_is_imported_from_its_source_when_refus
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"RASD_NO_MYPYC": "1", "PATH": "/usr/bin:/bin"}).stdout.split()
     assert out == ["False", "True", "True"]
+
+
+def test_make_native_skips_mypyc_only_when_stamp_and_every_extension_are_there(tmp_path):
+    _copy_sources(tmp_path)
+    _native.write_stamp(tmp_path)
+    assert not _native.build_is_current(tmp_path)        # stamped, but no extension built
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    for p in _native.COMPILED:
+        (tmp_path / p).with_suffix(suffix).write_bytes(b"")
+    assert _native.build_is_current(tmp_path)
+    (tmp_path / "rasd/text/tokens.py").with_suffix(suffix).unlink()
+    assert not _native.build_is_current(tmp_path)        # one extension missing: rebuild

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.abc
+import importlib.machinery
 import importlib.util
 import json
 import os
@@ -95,3 +96,15 @@ def use_pure_python_if_stale() -> None:
         return
     if not any(isinstance(f, _FromSource) for f in sys.meta_path):
         sys.meta_path.insert(0, _FromSource(src))
+
+
+def build_is_current(src: Path) -> bool:
+    """Whether the stamp matches the sources and every compiled module's extension is there (`make native`
+    then skips mypyc, whose type check of the 37 modules takes minutes even when nothing changed)."""
+    suffixes = importlib.machinery.EXTENSION_SUFFIXES
+    return _stamp_matches(src) and all(
+        any((src / p).with_suffix(s).exists() for s in suffixes) for p in COMPILED)
+
+
+if __name__ == "__main__":      # `python src/rasd/_native.py`: exit 0 when the compiled build is current
+    sys.exit(0 if build_is_current(Path(__file__).resolve().parent.parent) else 1)
