@@ -55,6 +55,15 @@ Session 11, speed17 (6d88541) against main 4ebd57f, load 4-6:
     150 news articles:                  pass 1 18.94 -> 18.78 (-0.8%), pass 2 21.12 -> 21.25 (+0.6%)  (noise)
     instructions per founding article (cachegrind, 10 copies after 5 warm, each side minus its own 0-copy
     run): 412.6 M -> 405.9 M (-1.6%)
+
+Session 13, speed20 (speed18's mypyc build rebased on main 052c44c: 37 modules compiled) against main 052c44c
+(pure Python, `git archive`), interleaved:
+    --founding --articles 200 --chunk 20, load 12-17: pass 1 15.16 -> 18.82 (+24%), pass 2 13.32 -> 15.89 (+19%)
+                                        load 4-5:   pass 1 16.92 -> 22.01 (+30%), pass 2 15.41 -> 18.06 (+17%)
+    150 news articles, load 12-13:      pass 1 11.57 -> 12.88 (+11%), pass 2 15.28 -> 17.36 (+14%)
+                    load 4-5:           pass 1 13.51 -> 14.87 (+10%), pass 2 15.70 -> 18.85 (+20%)
+    the same src both sides, A with --a-env RASD_NO_MYPYC=1 (compilation alone), founding, load 4-6:
+                                        pass 1 14.95 -> 19.76 (+32%), pass 2 15.50 -> 20.40 (+32%)
 """
 from __future__ import annotations
 
