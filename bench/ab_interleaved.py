@@ -1,6 +1,7 @@
 """Two versions of the code compared on the same news articles, interleaved, in CPU seconds (issue 16).
 
     .venv/bin/python bench/ab_interleaved.py A_SRC B_SRC [--articles 150] [--chunk 10] [--passes 2] [--founding]
+                                             [--a-env KEY=VALUE ...] [--b-env KEY=VALUE ...]
 
 A_SRC and B_SRC are `src` directories (e.g. `git archive main src | tar -x -C /tmp/main`, with the built KB
 linked into `src/rasd/kb/built`). Each runs in its own worker process (PYTHONPATH, PYTHONHASHSEED=0), warmed
@@ -54,6 +55,15 @@ Session 11, speed17 (6d88541) against main 4ebd57f, load 4-6:
     150 news articles:                  pass 1 18.94 -> 18.78 (-0.8%), pass 2 21.12 -> 21.25 (+0.6%)  (noise)
     instructions per founding article (cachegrind, 10 copies after 5 warm, each side minus its own 0-copy
     run): 412.6 M -> 405.9 M (-1.6%)
+
+Session 13, speed20 (speed18's mypyc build rebased on main 052c44c: 37 modules compiled) against main 052c44c
+(pure Python, `git archive`), interleaved:
+    --founding --articles 200 --chunk 20, load 12-17: pass 1 15.16 -> 18.82 (+24%), pass 2 13.32 -> 15.89 (+19%)
+                                        load 4-5:   pass 1 16.92 -> 22.01 (+30%), pass 2 15.41 -> 18.06 (+17%)
+    150 news articles, load 12-13:      pass 1 11.57 -> 12.88 (+11%), pass 2 15.28 -> 17.36 (+14%)
+                    load 4-5:           pass 1 13.51 -> 14.87 (+10%), pass 2 15.70 -> 18.85 (+20%)
+    the same src both sides, A with --a-env RASD_NO_MYPYC=1 (compilation alone), founding, load 4-6:
+                                        pass 1 14.95 -> 19.76 (+32%), pass 2 15.50 -> 20.40 (+32%)
 """
 from __future__ import annotations
 
@@ -95,8 +105,8 @@ CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 
 
-def start(src: str, n: int, corpus: Path) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=src, PYTHONHASHSEED="0")
+def start(src: str, n: int, corpus: Path, extra_env: list[str] = ()) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=src, PYTHONHASHSEED="0", **dict(kv.split("=", 1) for kv in extra_env))
     proc = subprocess.Popen([sys.executable, "-c", WORKER, str(n), str(corpus)], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
@@ -111,10 +121,13 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=10)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--founding", action="store_true", help="N copies of the founding article, not news")
+    parser.add_argument("--a-env", nargs="*", default=[], metavar="KEY=VALUE",
+                        help="environment of side A only (e.g. RASD_NO_MYPYC=1: the same src, pure Python)")
+    parser.add_argument("--b-env", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args()
     n = args.articles
     corpus = DEV if args.founding else CORPUS
-    procs = {"A": start(args.a_src, n, corpus), "B": start(args.b_src, n, corpus)}
+    procs = {"A": start(args.a_src, n, corpus, args.a_env), "B": start(args.b_src, n, corpus, args.b_env)}
     for number in range(1, args.passes + 1):
         cpu = {"A": 0.0, "B": 0.0}
         for k, i in enumerate(range(0, n, args.chunk)):

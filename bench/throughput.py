@@ -76,6 +76,9 @@ def main() -> int:
     n_per_copy = sum(1 for l in args.input.read_text(encoding="utf-8").splitlines() if l.strip())
     chars = len(args.input.read_text(encoding="utf-8"))
     print(f"input: {args.input} ({n_per_copy} articles, {chars:,} characters a copy)")
+    import rasd._native     # (`import rasd` decides: compiled modules when built from these sources, issue 16)
+    print("extraction modules: " + ("compiled (mypyc)" if rasd._native.running_compiled()
+                                    else "pure Python (not built, stale, or RASD_NO_MYPYC=1: `make native`)"))
     print(f"{'workers':>7} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'steady art/s':>13} "
           f"{'CPU s':>7} {'per CPU s':>10} {'steady /CPU s':>14} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:

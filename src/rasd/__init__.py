@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Iterable
 
+from rasd import _native
+
+_native.use_pure_python_if_stale()     # the mypyc-compiled modules only when built from these very sources
+
 if TYPE_CHECKING:       # the pipeline and its knowledge base load on first use, not on `import rasd`
     from rasd.document import Article, Document
 

@@ -2,14 +2,16 @@
 its text gives (dates.find_dates, `_report_date`), and an event the text dates nowhere else takes the day a
 retelling beside it gives («ووقعت الحادثة مساء الأحد الماضي»; events `_dates_from_retellings`)."""
 import datetime as dt
-from types import SimpleNamespace
 
 from rasd.document import Article
 from rasd.extract.dates import find_dates
 from rasd.extract.events import choose_date
+from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.pipeline import extract
 from rasd.text.numbers import find_numbers
 from rasd.text.tokens import tokenize
+
+_A_RULE = LemmaRule(lemma="-", pos="verb", row=())     # choose_date reads only the match's words
 
 
 def _values(text: str, published: dt.date | None = None) -> dict[str, str]:
@@ -57,5 +59,5 @@ def test_an_act_named_after_ghadat_was_the_day_before_its_clause():
     text = "أصدرت المحكمة أمس الأحد مذكرة توقيف بحق الصحفي، وذلك غداة توقيف طال ناشطا في العاصمة."
     doc = extract(Article(id="t", text=text, published=dt.date(2024, 5, 13)))
     k = next(i for i, t in enumerate(doc.tokens) if t.text == "توقيف" and doc.tokens[i - 1].text == "غداة")
-    value, _precision, _source = choose_date(doc, SimpleNamespace(first=k, last=k))
+    value, _precision, _source = choose_date(doc, LemmaMatch(_A_RULE, k, k))
     assert value == "2024-05-11"

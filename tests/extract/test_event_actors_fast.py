@@ -38,12 +38,13 @@ def test_a_place_entity_is_the_validated_entity():
 
     from rasd.document import Article, Document
     from rasd.extract.entities import _place_entity
+    from rasd.kb import KBMatch
 
     doc = Document(article=Article(id="t", text="قصف في دمشق وريفها"))
     for feature, kind in (("city", "GPE"), ("region", "LOC")):
         place = SimpleNamespace(feature=feature, name_en="Damascus", id="g:1", name_ar="دمشق", country="SY")
         kb = SimpleNamespace(gazetteer=SimpleNamespace(place=lambda _id, place=place: place))
-        m = SimpleNamespace(name_start=7, end=11, ids=["g:1", "g:2"])
+        m = KBMatch(7, 11, "دمشق", 2, 3, "place", ["g:1", "g:2"], name_start=7)
         entity = _place_entity(doc, m, kb)
         reference = Entity(span=doc.span(7, 11), type=kind, text="دمشق", name_en="Damascus", kb_id="g:1",
                            canonical="دمشق", country="SY", candidates=["g:1", "g:2"], source="kb")

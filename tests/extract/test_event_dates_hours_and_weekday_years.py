@@ -3,12 +3,12 @@ day before, one after «بعد يوم من» the day before (events `_days_befor
 two_days_after, early_day_part); a weekday, day and month with no
 year on a page with no date take the year that day fell on that weekday (dates `_by_its_weekday`)."""
 import datetime as dt
-from types import SimpleNamespace
 
 from rasd.document import Article
 from rasd.extract.dates import find_dates
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.events import choose_date
+from rasd.extract.triggers import LemmaMatch, LemmaRule
 from rasd.pipeline import extract
 from rasd.text.normalize import normalize_for_match
 from rasd.text.numbers import find_numbers
@@ -16,11 +16,13 @@ from rasd.text.tokens import tokenize
 
 THURSDAY = dt.date(2024, 2, 22)
 
+_A_RULE = LemmaRule(lemma="-", pos="verb", row=())     # choose_date reads only the match's words
+
 
 def _date_of_word(text: str, word: str, published: dt.date) -> str | None:
     doc = extract(Article(id="t", text=text, published=published))
     k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
-    return choose_date(doc, SimpleNamespace(first=k, last=k))[0]
+    return choose_date(doc, LemmaMatch(_A_RULE, k, k))[0]
 
 
 def test_an_act_hours_before_a_dawn_strike_was_the_day_before():

@@ -21,6 +21,7 @@ def place_of(text: str, event_type: str) -> str | None:
     return found[0].place.text if found[0].place else None
 
 
+@pytest.mark.pure_python     # (a compiled function has no inspectable signature)
 def test_choose_place_keeps_its_signature():
     import inspect
     assert list(inspect.signature(choose_place).parameters) == ["doc", "match", "focus", "same_kind"]

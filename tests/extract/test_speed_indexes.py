@@ -105,6 +105,7 @@ def _modules_using(name: str) -> list:
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev not beside the repository")
+@pytest.mark.pure_python     # swaps compiled functions and methods for their full scans
 def test_indexes_give_the_output_of_full_scans(monkeypatch):
     arts = _articles()
     fast = _records(arts)

@@ -11,11 +11,14 @@ Coreference: one cluster per KB id; an unknown person's later surname-only menti
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from mypy_extensions import mypyc_attr
 
 from rasd.document import Document, Entity, Span, Token, assembled, str_or_none
 from rasd.extract.ner_model import cue_kinds, kb_matches, load_cues, misread_clitic, name_start, tag_tokens
@@ -103,6 +106,7 @@ def _stem_frequency(written: str, stem: str) -> float:
     return stem_zipf(lexicon_key(written)) or stem_zipf(stem) or 0.0
 
 
+@mypyc_attr(native_class=False)     # a list subclass: mypyc compiles only plain classes natively
 class _Claims(list):
     """The claimed spans of a document, with an index by start kept as they are appended: `_overlaps` then
     looks only at the claims starting within the longest claim's length of the span, instead of scanning
@@ -122,7 +126,7 @@ class _Claims(list):
         self.longest = max(self.longest, claim.end - claim.start)
 
 
-def _overlaps(claims: list[_Claim], start: int, end: int) -> bool:
+def _overlaps(claims: _Claims, start: int, end: int) -> bool:
     if isinstance(claims, _Claims):
         # a claim overlapping [start, end) starts before `end` and ends after `start`, so (no claim being
         # longer than `longest`) starts after start - longest
@@ -396,7 +400,7 @@ def _near_spans(spans, start: int, end: int):
     return span_index(spans, lambda x: (x[0], x[1]), "entities:ner_spans").overlapping(start, max(end, start + 1))
 
 
-def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMatch], named: bool,
+def add_kb_entities(doc: Document, kb, claims: _Claims, matches: list[KBMatch], named: bool,
                     ner_spans=()) -> None:
     """KB matches as entities. `named=True` takes actors and titles (they outrank every other reading);
     `named=False` then takes places, generic agents and nisba adjectives where nothing claimed the words."""
@@ -461,7 +465,7 @@ def add_kb_entities(doc: Document, kb, claims: list[_Claim], matches: list[KBMat
         claims.append(_Claim(m.start, m.end))
 
 
-def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None:
+def _place_in_title(doc: Document, m: KBMatch, kb, claims: _Claims) -> None:
     """«أمير دولة الكويت», «أمير قطر»: a title that names no one here still names its country; the
     country (or province, or capital) that ends it is a place mention. «الأمين العام للأمم المتحدة»: an
     organisation the KB knows that ends the title is an organisation mention."""
@@ -486,7 +490,7 @@ def _place_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> None
 _STATE_BODY_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 
 
-def _org_in_title(doc: Document, m: KBMatch, kb, claims: list[_Claim]) -> bool:
+def _org_in_title(doc: Document, m: KBMatch, kb, claims: _Claims) -> bool:
     """An organisation of the KB that ends the title («الأمين العام | للأمم المتحدة», «المتحدث باسم | حركة
     حماس») is added as that organisation's mention; True if one was."""
     for k in range(m.token_start + 1, m.token_end):
@@ -575,7 +579,7 @@ def _ordinals() -> frozenset[str]:
 _TEEN_WORDS = frozenset({"عشر", "عشره"})
 
 
-def add_numbered_units(doc: Document, claims: list[_Claim]) -> None:
+def add_numbered_units(doc: Document, claims: _Claims) -> None:
     """«الفرقة الأولى», «الكتيبة 55», «اللواء 93», «الفرقة السابعة عشرة»: a military unit word (UNIT_HEAD rows of
     ner_cues.tsv) named by the number or the ordinal right after it is an organisation (a rank before a name,
     «اللواء محمد», is not: no number follows)."""
@@ -604,7 +608,7 @@ _NONSTATE_AGENT_SECTORS = frozenset({"rebel", "armed_group"})
 _STATE_FORCE_SECTORS = frozenset({"military", "police", "intelligence"})
 
 
-def add_org_patterns(doc: Document, claims: list[_Claim], matches: list[KBMatch] = ()) -> None:
+def add_org_patterns(doc: Document, claims: _Claims, matches: Sequence[KBMatch] = ()) -> None:
     """«وزارة X», «جبهة X», «منظمة X»: an indefinite head and the genitive/adjective words after it.
 
     Arabic organisation names are construct chains: the head without the article, then words with it
@@ -1386,7 +1390,7 @@ def find_nisba_pairs(doc: Document) -> list[tuple[int, int, str, float]]:
     return out
 
 
-def add_pattern_entity(doc: Document, claims: list[_Claim], start: int, end: int, etype: str, confidence: float,
+def add_pattern_entity(doc: Document, claims: _Claims, start: int, end: int, etype: str, confidence: float,
                        sector: str | None = None, latin: bool = False) -> bool:
     """An entity a naming pattern found at [start, end), unless a claim already covers part of it; its English
     name is its transliteration (a Latin name is its own). True when added."""
@@ -1400,7 +1404,7 @@ def add_pattern_entity(doc: Document, claims: list[_Claim], start: int, end: int
     return True
 
 
-def add_person_entities(doc: Document, claims: list[_Claim], names) -> None:
+def add_person_entities(doc: Document, claims: _Claims, names) -> None:
     for start, end, etype, conf in names:
         add_pattern_entity(doc, claims, start, end, etype, conf)
 
@@ -1447,7 +1451,7 @@ def _adjective_of_noun_before(doc: Document, start: int, end: int) -> bool:
         and "ال" in doc.tokens[rng[0] - 1].prefixes
 
 
-def add_ner_entities(doc: Document, claims: list[_Claim], ner_spans) -> None:
+def add_ner_entities(doc: Document, claims: _Claims, ner_spans) -> None:
     for start, end, etype, conf in ner_spans:
         if _overlaps(claims, start, end):
             continue
@@ -1710,7 +1714,7 @@ def _entities_overlapping(entities: list[Entity], start: int, end: int) -> list[
             if e.span.start < end and start < e.span.end]
 
 
-def _free_of_weak_places(doc: Document, claims: list[_Claim], start: int, end: int) -> bool:
+def _free_of_weak_places(doc: Document, claims: _Claims, start: int, end: int) -> bool:
     """Whether [start, end) is unclaimed once the small places only the gazetteer read there give way: a name
     the article has already given a person or an organisation («رايس» after «كوندوليزا رايس», «الزمالك»
     after «نادي الزمالك») is that name again, not a village of the same spelling somewhere. The places given
@@ -1749,7 +1753,7 @@ def _surname_before_full_name(doc: Document, tok) -> bool:
     return True
 
 
-def _full_name_before(doc: Document, claims: list[_Claim], tok, full: Entity, start: int) -> int:
+def _full_name_before(doc: Document, claims: _Claims, tok, full: Entity, start: int) -> int:
     """Where a surname mention starts when the person's other names stand right before it, unclaimed: the full
     name again («لوثر ماتيوس : ألمانيا» in a caption, where the model read «ماتيوس» alone as a place and the
     naming patterns found the full name only further on), not the surname alone. A small place only the
@@ -1764,7 +1768,7 @@ def _full_name_before(doc: Document, claims: list[_Claim], tok, full: Entity, st
     return lo if _free_of_weak_places(doc, claims, lo, start) else start
 
 
-def add_surname_mentions(doc: Document, claims: list[_Claim]) -> None:
+def add_surname_mentions(doc: Document, claims: _Claims) -> None:
     """«وأضاف بصل» after «محمود بصل», «بلير» after «توني بلير»: a person's surname alone, later on, is that
     person again (a known person keeps the KB identity) —
     unless the surname is also a frequent word («علي», which the folding would confuse with «على»)."""
@@ -1894,7 +1898,7 @@ def add_regnal_numbers(doc: Document) -> None:
             e.name_en = transliterate(e.text)
 
 
-def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
+def add_given_name_mentions(doc: Document, claims: _Claims) -> None:
     """«معاوية» after «معاوية بن أبي سفيان», «عثمان» after «عثمان بن عفان»: a given name standing alone later in
     the article is the one person named with it before — unless two people share it, or it is also a common
     word («حسن», «علي» which may be «على»)."""
@@ -1914,7 +1918,7 @@ def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
     for k, tok in enumerate(tokens):
         key = _name_key(doc.text[tok.stem_start:tok.stem_end]) if tok.prefixes and set(tok.prefixes) <= {"و"} \
             else _name_key(tok.text)
-        full = (firsts.get(key) or [None])[0]
+        full: Entity | None = (firsts.get(key) or [None])[0]
         if full is None or tok.start < full.span.end or tok.suffix or (set(tok.prefixes) - {"و"}) \
                 or _preposition_ali(doc, k) or not _free_of_weak_places(doc, claims, tok.stem_start, tok.stem_end):
             continue
@@ -1927,7 +1931,7 @@ def add_given_name_mentions(doc: Document, claims: list[_Claim]) -> None:
         claims.append(_Claim(tok.stem_start, tok.stem_end))
 
 
-def add_repeated_mentions(doc: Document, claims: list[_Claim]) -> None:
+def add_repeated_mentions(doc: Document, claims: _Claims) -> None:
     """One reading per name in an article: a person or organisation the model or a naming pattern found
     once («رامسفيلد» after «وقال»; «انرون») is the same name where the words recur without context, and a
     known organisation named with its head («تنظيم القاعدة») is that organisation by its bare name later."""
@@ -2014,7 +2018,7 @@ def _descriptor_heads() -> frozenset[str]:
 _QUOTES = ('"', "«", "»", "“", "”", "'")
 
 
-def add_quoted_names(doc: Document, claims: list[_Claim]) -> None:
+def add_quoted_names(doc: Document, claims: _Claims) -> None:
     """«مجلة " فوربز "», «صحيفة "الصنداي تايمز"», «حركة «طالبان»»: an organisation head (without the article)
     followed by one to three words in quotation marks names the organisation those words spell."""
     tokens, heads = doc.tokens, _org_heads()
@@ -2142,7 +2146,7 @@ def _sport_sentence(doc: Document, sentence: int) -> bool:
 _CLUB_CITY_POPULATION = 20_000
 
 
-def add_clubs(doc: Document, claims: list[_Claim], kb) -> None:
+def add_clubs(doc: Document, claims: _Claims, kb) -> None:
     """«فاز برشلونة على إشبيلية», «ريال مدريد»: in a sports report a city (not a country) is its club, an ORG;
     a club word before or after it («ريال», «يونايتد») belongs to the name."""
     clubs = _cue_set("CLUB_WORD")
@@ -2223,7 +2227,7 @@ def _place_noun_before(doc: Document, i: int) -> bool:
         in _PLACE_NOUNS | {"ال" + w for w in _PLACE_NOUNS}
 
 
-def add_named_clubs(doc: Document, claims: list[_Claim]) -> None:
+def add_named_clubs(doc: Document, claims: _Claims) -> None:
     """«وفرض سلتيك أفضليته», «عقده مع الزمالك»: a club news names by a word that is no city (club_names.tsv)
     is an organisation — a foreign name anywhere, an Arabic word («الأهلي», «النصر») in a sports report only,
     and not as the adjective of a definite noun before it («الخليج العربي», «النادي الأهلي» is the club's
@@ -2309,7 +2313,7 @@ _TECHNICAL_LATIN_SHARE = 0.03
 _TECHNICAL_LATIN_WORDS = 8
 
 
-def add_latin_names(doc: Document, claims: list[_Claim]) -> None:
+def add_latin_names(doc: Document, claims: _Claims) -> None:
     """«CNN», «IBM», «وDell», «شركة Apple»: in Arabic news a Latin acronym standing alone (not in a technical
     sentence full of Latin terms), or a capitalised Latin word with a clitic or after an organisation head, is a
     brand or an organisation."""
@@ -2454,7 +2458,7 @@ def run(doc: Document) -> None:
     if not doc.tokens:
         return
     kb = load_kb()
-    claims: list[_Claim] = _Claims()
+    claims: _Claims = _Claims()
     model_spans = tag_tokens(doc.tokens, text=doc.text)
     names = find_person_names(doc, model_spans)
     matches = kb_matches(kb, doc.tokens, doc.text)     # the tagger's matches, not a second pass (issue 16)

@@ -1572,9 +1572,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     elif light is not None:
         # «شنت مقاتلات إسرائيلية ضربات على صور»: the light verb carries the subject; read it as the verb
         head = LemmaMatch(_LIGHT_VERB_RULE, light, light)
-        actor1, actor2 = choose_actors(doc, head, event_type, mentions)
-        if actor1 is not None:
-            return actor1, actor2
+        read_as_verb = choose_actors(doc, head, event_type, mentions)
+        if read_as_verb[0] is not None:
+            return read_as_verb
     # the outlet reporting («شفق نيوز/ أصيب ...») and the source a report is attributed to («بحسب مسؤول
     # عسكري») are no actors of the event
     sources = _sources(doc, mentions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
 
@@ -367,7 +368,7 @@ def same_kind(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
-                reporters: set[int] = frozenset(), told_here: bool = False, death_only: bool = False,
+                reporters: AbstractSet[int] = frozenset(), told_here: bool = False, death_only: bool = False,
                 one_of_a_list: bool = False) -> bool:
     """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
     a death told with no act of its own in its clause, which may be the toll of a downing a; `one_of_a_list`: a
@@ -791,10 +792,10 @@ def back_to_parts(moved: list[tuple[EventPlace, float | None, float | None]]) ->
         p.lat, p.lon = lat, lon
 
 
-def merge_events(found: list[tuple[int, Event]], restating: set[int] = frozenset(),
-                 doc: Document | None = None, one_more: set[int] = frozenset(),
-                 weekdays: dict[int, int] | None = None, deaths_only: set[int] = frozenset(),
-                 subheadings: set[int] = frozenset()) -> list[Event]:
+def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = frozenset(),
+                 doc: Document | None = None, one_more: AbstractSet[int] = frozenset(),
+                 weekdays: dict[int, int] | None = None, deaths_only: AbstractSet[int] = frozenset(),
+                 subheadings: AbstractSet[int] = frozenset()) -> list[Event]:
     """One event per distinct (type, actors, place, date): repeated mentions are merged into the first.
     A definite or possessed noun («الهجوم», «القمة», «لقائهما») restates an event told before it when one of
     its type stands at a compatible place and date, whoever the sentence names beside it. An event told as one
@@ -1057,7 +1058,7 @@ def _finer_in_its_area(coarse: EventPlace | None, fine: EventPlace | None) -> bo
 _VOICED_BY_PROTESTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
 
-def _fold_protest_demands(events: list[Event], doc: Document, protest_sentences: set[int] = frozenset()) -> list[Event]:
+def _fold_protest_demands(events: list[Event], doc: Document, protest_sentences: AbstractSet[int] = frozenset()) -> list[Event]:
     """«وطالب المتظاهرون بـ...» in a protest's sentence, or by its crowd: the demand is what the protest
     voiced, one event with it (as ANNOTATION codes a protest with demands), not a REQUEST of its own. So too
     the denunciation or rejection a protest voices («تظاهر آلاف للتنديد ...، مرددين شعارات تطالب بـ»,

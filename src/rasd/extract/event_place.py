@@ -26,6 +26,10 @@ from rasd.kb import load_kb
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
+# The words an event is told by: a trigger's match, or a retelling's span of words with no rule
+# (`SimpleNamespace(first=, last=)`); the compiled module checks arguments against this.
+TriggerWords = LemmaMatch | SimpleNamespace
+
 _FEATURE_RANK = {"village": 0, "city": 0, "neighbourhood": 0, "fac": 0, "approximate": 0, "admin2": 1, "admin1": 2,
                  "region": 2, "water": 2, "country": 3}
 
@@ -274,7 +278,7 @@ def _scan_relative_word_before(doc: Document, at: int) -> int | None:
     return None
 
 
-def _in_relative_clause(doc: Document, match: LemmaMatch, at: int, same_kind: frozenset[int] = frozenset()) -> bool:
+def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: frozenset[int] = frozenset()) -> bool:
     """«الفصائل المدعومة من تركيا», «قرية تل الشعير الواقعة جنوب الموصل»: a place in a clause describing
     another noun. Not when the trigger itself is what the clause describes («الهجوم الذي وقع في إدلب») or
     lies inside it, nor when it describes another word of the event's type («باستشهاد 3 جراء القصف الذي
@@ -380,7 +384,7 @@ def _scan_distance_reference(doc: Document, at: int) -> bool:
     return False
 
 
-def _in_speech_frame(doc: Document, match: LemmaMatch, at: int) -> bool:
+def _in_speech_frame(doc: Document, match: TriggerWords, at: int) -> bool:
     """«قال مسؤول في واشنطن إن القوات قصفت ...»: a place before a complementizer that the trigger follows
     belongs to the report's frame, not to the event."""
     if at > match.first:
@@ -538,7 +542,7 @@ def _finer_within(p: Place | None, region: Place) -> bool:
         and not (p.gazetteer_id or "").startswith("cc:") and _km(p, region) <= _REGION_KM
 
 
-def score_terms(doc: Document, match: LemmaMatch, item: tuple[Place, int], clause: tuple[int, int],
+def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], clause: tuple[int, int],
                 cands: list[tuple[Place, int]], same_kind: frozenset[int] = frozenset()) -> dict[str, float]:
     """The terms of a candidate place's score for a trigger (lower is better): its token distance (a place before
     the trigger counts 4.5 more, so ties go to the place after), its feature rank (a village before a province
@@ -606,7 +610,7 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _after_a_motive(doc: Document, match: LemmaMatch, at: int) -> bool:
+def _after_a_motive(doc: Document, match: TriggerWords, at: int) -> bool:
     """A motive noun from the trigger (itself one, or its second word: «وقفة احتجاجا على ...») up to the place at
     token `at`: the place is in what the act was about («احتجاجا على قصف المستشفيات في غزة») — unless the motive
     has closed before it (`_site_past_the_motive`)."""
@@ -659,7 +663,7 @@ def _site_past_the_motive(doc: Document, motive: int, at: int) -> bool:
     return any(motive < first < k for _, first in _place_candidates(doc, sentence))
 
 
-def choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
+def choose_place(doc: Document, match: TriggerWords, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place `_choose_place` finds; a country there stands for the one town the article names in it."""
     place = _choose_place(doc, match, focus, same_kind)
@@ -731,7 +735,7 @@ def _only_town_in(doc: Document, country: str | None) -> Place | None:
     return memo[country]
 
 
-def _choose_place(doc: Document, match: LemmaMatch, focus: Place | None,
+def _choose_place(doc: Document, match: TriggerWords, focus: Place | None,
                  same_kind: frozenset[int] = frozenset()) -> Place | None:
     """The place of the trigger's clause: the nearest after the trigger, a specific place before a region or
     country; never a dateline, a place naming something else («إذاعة دمشق»), a place in a relative clause
@@ -853,8 +857,8 @@ def coordinated_places(doc: Document, place: Place) -> list[Place]:
         return []
     sentence = doc.tokens[idx[0]].sentence
     by_start = {}
-    for p, at in _place_candidates(doc, sentence):
-        by_start[at] = p
+    for candidate, at in _place_candidates(doc, sentence):
+        by_start[at] = candidate
     out: list[Place] = []
     pending: list[Place] = []       # comma-set items, kept once a «و» item closes the list
     kind = _AREA_KIND.get(place.feature or "", place.feature)
@@ -978,7 +982,7 @@ def _sentence_tokens(doc: Document, sentence: int) -> tuple[int, int]:
     return (rng[0], rng[1] + 1) if rng else (0, 0)
 
 
-def _unresolved_in_clause(doc: Document, match: LemmaMatch) -> tuple[Place, tuple[int, int]] | None:
+def _unresolved_in_clause(doc: Document, match: TriggerWords) -> tuple[Place, tuple[int, int]] | None:
     """A likely place the gazetteer could not resolve, after the trigger in its clause, with the clause."""
     sentence = doc.tokens[match.first].sentence
     lo = hi = match.first

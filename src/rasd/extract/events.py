@@ -644,14 +644,15 @@ def run(doc: Document) -> None:
             # (gunmen or troops «attacking ... saying», or an attack with casualties, still attack)
             event_type = "ACCUSE"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
-        if actor1 is None and event_type == "PROTEST" and (crowd := _unnamed_protesters()) is not None:
-            actor1 = crowd.model_copy()
+        if actor1 is None and event_type == "PROTEST" and (protesters := _unnamed_protesters()) is not None:
+            actor1 = protesters.model_copy()
         place = choose_place(doc, match, focus, starts_by_type.get(event_type, frozenset()))
         date, precision, date_source = choose_date(doc, match)
         if _after_publication(doc, date, precision, date_source):
             set_aside("hypothetical", f"dated {date}, after the publication day: not held yet")
             continue
         rule_mode = None if storming else match.rule.get("mode") or None
+        mode: str | None
         if verbal:
             mode = "disapprove"
         elif event_type == "PROTEST" and match.rule.get("type") == "COERCE":
@@ -1180,7 +1181,7 @@ def _irrealis_just_before(doc: Document, match: LemmaMatch, event_type: str) -> 
     requested, threatened, prospective) or as a reference to an earlier act a word or two before this one in its sentence, with no punctuation
     between, told the same act; this trigger shares its verdict instead of reporting the act as done."""
     trig = doc.tokens[match.first]
-    for told in reversed(doc.non_events[-4:]):
+    for told in doc.non_events[:-5:-1]:      # the last four, latest first
         if told.get("type") != event_type or told.get("modality") not in _NOT_DONE_HERE:
             continue
         end = told["trigger"]["end"]
@@ -1436,8 +1437,10 @@ def _clause_casualties(doc: Document, match: LemmaMatch, lo: int, hi: int, assau
 
 
 class _NoCasualties:
-    fatalities = injuries = None
-    vague: frozenset[str] = frozenset()
+    def __init__(self) -> None:
+        self.fatalities = None
+        self.injuries = None
+        self.vague: frozenset[str] = frozenset()
 
 
 _NO_CASUALTIES = _NoCasualties()

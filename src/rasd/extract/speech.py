@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from rasd.document import Actor, Document, Entity, Token
 from rasd.extract.agencies import agency_at_start, kb_actors
@@ -88,7 +88,7 @@ def _weak(norm: str) -> bool:
     return norm[-1:] in ("ا", "ي", "و")
 
 
-def _inflections(row: dict[str, str]) -> list[tuple[str, Gender, str]]:
+def _inflections(row: dict[str, Any]) -> list[tuple[str, Gender, str]]:     # a csv row: None for a missing cell
     """The 3rd-person forms of one lemma, normalised: قال → قالت قالوا قالا قالتا; يقول → تقول يقولون; مضيفا ..."""
     out: list[tuple[str, Gender, str]] = []
     past = normalize_for_match(row["past"])

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
+from typing import Any
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+
+from mypy_extensions import mypyc_attr
 
 from rasd.document import Token
 from rasd.extract.spanindex import document_memo
@@ -25,6 +28,7 @@ _MAX_GAP = 5            # other words allowed between the words of a phrase (Â«Ù
 _NEEDS_WINDOW = 4       # tokens after the match searched for a `needs` word
 
 
+@mypyc_attr(native_class=False)     # keeps a __dict__: `get` caches the row's columns there
 @dataclass(frozen=True)
 class LemmaRule:
     lemma: str
@@ -161,6 +165,7 @@ class LemmaLexicon:
         text = resources.files("rasd.extract").joinpath(f"data/{filename}").read_text(encoding="utf-8")
         index: dict[str, list[LemmaRule]] = {}
         self._order: dict[LemmaRule, int] = {}     # a rule's row in the file: the tie-break of _rules_at
+        self._rules_cache: tuple[dict, dict[tuple, tuple[LemmaRule, ...]]] | None = None    # _rules_table
         for row in csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t"):
             rule, forms = self._rule(row)
             self._order.setdefault(rule, len(self._order))
@@ -169,7 +174,7 @@ class LemmaLexicon:
         self.index = {k: tuple(v) for k, v in index.items()}
 
     @staticmethod
-    def _rule(row: dict[str, str]) -> tuple[LemmaRule, set[str]]:
+    def _rule(row: dict[str, Any]) -> tuple[LemmaRule, set[str]]:   # a csv row: None for a missing cell
         words = row["lemma"].split(" ")
         first = normalize_for_match(words[0].split("|")[0])
         others = tuple((k, v or "") for k, v in row.items() if k not in ("lemma", "pos", "alt", "needs"))
@@ -240,9 +245,9 @@ class LemmaLexicon:
 
     def _rules_table(self) -> dict[tuple, tuple[LemmaRule, ...]]:
         """The cache of `_rules_at`: word form -> rules (emptied if the index is replaced)."""
-        cache: tuple[dict, dict[tuple, tuple[LemmaRule, ...]]] | None = self.__dict__.get("_rules_cache")
+        cache = self._rules_cache
         if cache is None or cache[0] is not self.index:
-            cache = self.__dict__["_rules_cache"] = (self.index, {})
+            cache = self._rules_cache = (self.index, {})
         return cache[1]
 
 

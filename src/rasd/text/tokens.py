@@ -128,7 +128,7 @@ def _prefix_chains(norm: str, raw: str) -> list[tuple[tuple[str, ...], int]]:
         elif ch in c.future and norm[pos + 1:pos + 2] in set(c.future[ch]):
             chains.append((pre + (ch,), pos + 1))
     for pre, pos in list(chains):
-        if pre and pre[-1] in (c.article, *c.future):
+        if pre and (pre[-1] == c.article or pre[-1] in c.future):
             continue
         if norm.startswith(c.article, pos) and raw[pos:pos + 1] == "ا":
             chains.append((pre + (c.article,), pos + len(c.article)))
