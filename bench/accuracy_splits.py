@@ -58,6 +58,21 @@ def documents(score, name: str) -> tuple[dict, dict[str, Document]]:
     return gold, docs
 
 
+def paired_events(score, name: str, field: str):
+    """(doc_id, document, gold event, system event) for each required gold event with `field` set that score.py
+    pairs with a system event of a set (the same optimal assignment), for the tools that read field losses."""
+    gold, docs = documents(score, name)
+    for doc_id, g_doc in gold.items():
+        doc = docs[doc_id]
+        sys_events = [e for e in doc.to_record().get("events") or [] if isinstance(e, dict)]
+        golds = g_doc.get("events", [])
+        places = g_doc.get("places", [])
+        pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in sys_events] for g in golds])
+        for gi, g in enumerate(golds):
+            if not g.get("optional") and g.get(field) and gi in pairs:
+                yield doc_id, doc, g, sys_events[pairs[gi]]
+
+
 def records(articles: Path) -> dict[str, dict]:
     out = {}
     for line in articles.read_text(encoding="utf-8").splitlines():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy_splits import _score_module, documents  # noqa: E402
+from accuracy_splits import _score_module, paired_events  # noqa: E402
 from event_type_errors import _readable  # noqa: E402
 
 
@@ -38,20 +38,8 @@ def _cause(sys_date: str | None, gold_dates: list[str]) -> str:
 
 
 def losses(score, name: str):
-    gold, docs = documents(score, name)
-    for doc_id, g_doc in gold.items():
-        doc = docs[doc_id]
-        record = doc.to_record()
-        sys_events = [e for e in record.get("events") or [] if isinstance(e, dict)]
-        golds = g_doc.get("events", [])
-        places = g_doc.get("places", [])
-        pairs = score._max_weight_matching([[score._pair_weight(g, ev, places) for ev in sys_events] for g in golds])
-        for gi, g in enumerate(golds):
-            if g.get("optional") or not g.get("date") or gi not in pairs:
-                continue
-            ev = sys_events[pairs[gi]]
-            if score._date_ok(ev.get("date"), g["date"]):
-                continue
+    for doc_id, doc, g, ev in paired_events(score, name, "date"):
+        if not score._date_ok(ev.get("date"), g["date"]):
             s = doc.sentences[doc.sentence_at(ev["trigger"]["start"])]
             yield doc_id, doc, g, ev, _cause(ev.get("date"), g["date"]), doc.text[s.start:s.end]
 

@@ -26,9 +26,7 @@ Output identical (cmp) on every run, and on the dev set, tune6, tune11 and news 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -38,15 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/ingest_memory.py: the /proc reader
 
-
-def make_input(source: Path, copies: int, folder: Path) -> Path:
-    articles = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    path = folder / f"copies-{copies}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for k in range(copies):
-            for a in articles:
-                out.write(json.dumps({**a, "id": f"{a['id']}-{k}"}, ensure_ascii=False) + "\n")
-    return path
+from throughput import _children_cpu, make_input  # noqa: E402  (the same copies and CPU reading)
 
 
 def run_once(src: Path, path: Path, out: Path, workers: int) -> tuple[float, float]:
@@ -66,11 +56,6 @@ def run_once(src: Path, path: Path, out: Path, workers: int) -> tuple[float, flo
         raise subprocess.CalledProcessError(proc.returncode, proc.args)
     # the main process's own CPU from rusage (complete once reaped), its descendants' last /proc readings
     return elapsed, _children_cpu() - before + sum(v for pid, v in tree_cpu.items() if pid != proc.pid)
-
-
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
 
 
 def main() -> int:
