@@ -758,13 +758,19 @@ def _announcer(doc: Document, actor: Actor) -> bool:
     return doc.tokens[k - 1].sentence == doc.tokens[k].sentence and verb_form(doc.tokens[k - 1]) is not None
 
 
+# Acts done in the field whose verbal noun a speech verb's subject announces («أعلنت السلطات عن انسحاب ...»): the
+# announcer need not be who did it. Statements (ACCUSE, REQUEST ...) are done by who speaks them: not here.
+_FIELD_ACTS = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+
+
 def reporting_actors(found: list[tuple[int, Event]], doc: Document) -> set[int]:
-    """The attacks whose actor1 is the source their sentence cites («وبحسب وزارة الداخلية العراقية، أوقع
-    انفجار ...», «بحسب ما أفاد مسؤول») or the subject right after a speech verb («أعلنت الشرطة وقوع 28
-    قتيلا في تفجير»): who reported the attack, not who did it, so it tells no two attacks apart (event ids)."""
+    """The attacks (and other acts done in the field, _FIELD_ACTS) whose actor1 is the source their sentence cites
+    («وبحسب وزارة الداخلية العراقية، أوقع انفجار ...», «بحسب ما أفاد مسؤول») or the subject right after a speech
+    verb («أعلنت الشرطة وقوع 28 قتيلا في تفجير», «أعلنت السلطات المحلية عن انسحاب آخر مقاتلي ...»): who
+    reported the act, not (always) who did it, so it tells no two acts apart (event ids)."""
     out = set()
     for _sentence, ev in found:
-        if ev.type == "ASSAULT" and ev.actor1 is not None and (_announcer(doc, ev.actor1) or any(
+        if ev.type in _FIELD_ACTS and ev.actor1 is not None and (_announcer(doc, ev.actor1) or any(
                 _names_source(ev.actor1, src) for src in claim_sources(doc, ev.trigger.start, ev.trigger.end))):
             out.add(id(ev))
     return out
