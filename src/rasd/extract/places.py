@@ -260,6 +260,7 @@ def article_countries(doc: Document, kb) -> list[str]:
 def country_votes(doc: Document, kb) -> Counter[str]:
     """The votes behind article_countries, country by country."""
     counts: Counter[str] = Counter()
+    deferred: list[tuple[str, str]] = []    # (the capital's country, its big namesake's country)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC") or not e.candidates:
             continue
@@ -269,6 +270,9 @@ def country_votes(doc: Document, kb) -> Counter[str]:
         if top.feature == "country" and any(c is not None and c.is_capital and c.country != top.country
                                              for c in (kb.gazetteer.place(i) for i in e.candidates[1:3])):
             continue        # «عمان»: Oman or Amman is what the other mentions decide, not a vote of its own
+        if top.is_capital and (namesake := _big_namesake_abroad(e, top, kb)) is not None:
+            deferred.append((top.country, namesake))
+            continue
         if top.feature == "country":
             counts[top.country] += 2
         elif top.feature in ("admin1", "region") and _generic_area_name(e.text):
@@ -281,7 +285,22 @@ def country_votes(doc: Document, kb) -> Counter[str]:
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
             counts[e.country] += 1
+    for capital_country, namesake_country in deferred:
+        # «طرابلس» in a story that names Lebanon: its Tripoli, no vote for Libya; in any other story, Libya's
+        if not counts.get(namesake_country):
+            counts[capital_country] += 1
     return counts
+
+
+def _big_namesake_abroad(e: Entity, capital: PlaceCandidate, kb) -> str | None:
+    """The country of a town of the capital's name in another country, big enough to be what a story means by the
+    name («طرابلس»: Libya's capital or Lebanon's second city), else None."""
+    for i in e.candidates[1:4]:
+        c = kb.gazetteer.place(i)
+        if c is not None and c.country != capital.country and c.feature in _SETTLEMENT \
+                and c.population >= _BIG_CITY:
+            return c.country
+    return None
 
 
 def _only_its_own_vote(doc: Document, e: Entity, votes: Counter[str], kb) -> str | None:
