@@ -865,6 +865,8 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
     if not countries or not any(p.country == countries[0] for p in doc.places):
         return None         # (a story whose first country no place of it names: too weak a ground to look in)
     tokens = doc.tokens
+    if "ال" in tokens[k].prefixes and k + 1 < len(tokens) and tokens[k + 1].prefixes[:1] == ["و"]:
+        return None         # «تواجهها المنطقة وعلى وجه الخصوص»: after «the region», «و» is «and», no name's letter
     for n in (k + 1, k + 2):
         # (a clitic on the word right after the place word is part of the name: «مدينة والام»; so is a «و» opening
         # its second word when the first alone names nothing: «منطقة تزي وزو» is Tizi Ouzou, not «تزي» and «زو»)
