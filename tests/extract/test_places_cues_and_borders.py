@@ -114,3 +114,10 @@ def test_a_name_many_villages_bear_is_the_one_in_a_province_the_story_names():
                     "مأرب إن القتال مستمر.")
     sirwah = next(p for p in doc.places if p.text == "صرواح")
     assert sirwah.country == "YE" and km(sirwah, 15.45, 45.02) < 25
+
+
+def test_and_after_a_definite_place_word_opens_no_name():
+    # «المنطقة وعلى وجه الخصوص»: after «the region», «و» is «and»; «وعلى» is no transliteration of a town
+    doc = places_of("أكد الجانبان أهمية تخفيف حدة التوترات التي تواجهها المنطقة وعلى وجه الخصوص القضية الفلسطينية، "
+                    "خلال لقاء في الرياض مع وزير الخارجية السعودي.")
+    assert not [p for p in doc.places if p.text.startswith("وعل")], [(p.text, p.reason) for p in doc.places]

@@ -198,12 +198,23 @@ def _parent_named_after(doc: Document, e: Entity, kb, reach: int = _PARENT_AFTER
         if not (0 < gap <= reach and other.candidates) or other.type not in ("GPE", "LOC") \
                 or (_word_role(normalize_for_match(other.text.strip())) or ("",))[0] == "cue":
             continue    # («شمالي المدينة»: «the city» refers back to a place, it is not Medina)
-        top = kb.gazetteer.place(other.candidates[0])
+        top = _reading_in_the_country_named_after(doc, other, kb)
         between = doc.text[e.span.end:other.span.start]
         if top is not None and (top.feature in ("country", "region", "admin1", "admin2") or top.is_capital
                                 or top.population >= _BIG_CITY) and not set(between) & set(".؛:،,"):
             return top
     return None
+
+
+def _reading_in_the_country_named_after(doc: Document, e: Entity, kb) -> PlaceCandidate | None:
+    """A place's first reading, or its reading in the country named right after it («مدينة طرابلس شمال لبنان»:
+    Lebanon's Tripoli, not Libya's capital, is the larger place a quarter named before it lies in)."""
+    top = kb.gazetteer.place(e.candidates[0])
+    country = _country_named_after(doc, e, kb)
+    if top is None or country is None or top.country == country:
+        return top
+    there = (kb.gazetteer.place(i) for i in e.candidates[1:])
+    return next((c for c in there if c is not None and c.country == country and c.feature != "country"), top)
 
 
 def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
@@ -249,6 +260,7 @@ def article_countries(doc: Document, kb) -> list[str]:
 def country_votes(doc: Document, kb) -> Counter[str]:
     """The votes behind article_countries, country by country."""
     counts: Counter[str] = Counter()
+    deferred: list[tuple[str, str]] = []    # (the capital's country, its big namesake's country)
     for e in doc.entities:
         if e.type not in ("GPE", "LOC") or not e.candidates:
             continue
@@ -258,6 +270,9 @@ def country_votes(doc: Document, kb) -> Counter[str]:
         if top.feature == "country" and any(c is not None and c.is_capital and c.country != top.country
                                              for c in (kb.gazetteer.place(i) for i in e.candidates[1:3])):
             continue        # «عمان»: Oman or Amman is what the other mentions decide, not a vote of its own
+        if top.is_capital and (namesake := _big_namesake_abroad(e, top, kb)) is not None:
+            deferred.append((top.country, namesake))
+            continue
         if top.feature == "country":
             counts[top.country] += 2
         elif top.feature in ("admin1", "region") and _generic_area_name(e.text):
@@ -270,7 +285,22 @@ def country_votes(doc: Document, kb) -> Counter[str]:
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
             counts[e.country] += 1
+    for capital_country, namesake_country in deferred:
+        # «طرابلس» in a story that names Lebanon: its Tripoli, no vote for Libya; in any other story, Libya's
+        if not counts.get(namesake_country):
+            counts[capital_country] += 1
     return counts
+
+
+def _big_namesake_abroad(e: Entity, capital: PlaceCandidate, kb) -> str | None:
+    """The country of a town of the capital's name in another country, big enough to be what a story means by the
+    name («طرابلس»: Libya's capital or Lebanon's second city), else None."""
+    for i in e.candidates[1:4]:
+        c = kb.gazetteer.place(i)
+        if c is not None and c.country != capital.country and c.feature in _SETTLEMENT \
+                and c.population >= _BIG_CITY:
+            return c.country
+    return None
 
 
 def _only_its_own_vote(doc: Document, e: Entity, votes: Counter[str], kb) -> str | None:
@@ -789,7 +819,11 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
             parent = _parent_named_after(doc, e, kb)
             if parent is not None and parent.feature != "country":
                 ctx.update(_near_context(parent, kb))
+                if _parent_by_locating_words(doc, e, parent):
+                    ctx["near_locating"] = "yes"
             best, reason = choose_candidate(cands, ctx, countries, name)
+            if best is not None and _namesake_abroad_of_its_parent(best, ctx):
+                best = None         # «بلدة الكرك في البقاع»: not Jordan's Karak
             if best is not None and "near" in ctx and best.population < _MEDIUM_CITY \
                     and _km_to_parent(best, ctx) > float(ctx["near_km"]):
                 best = None         # «منطقة سوق الجمعة شرق العاصمة طرابلس»: not the village of that name 120 km off
@@ -831,6 +865,8 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
     if not countries or not any(p.country == countries[0] for p in doc.places):
         return None         # (a story whose first country no place of it names: too weak a ground to look in)
     tokens = doc.tokens
+    if "ال" in tokens[k].prefixes and k + 1 < len(tokens) and tokens[k + 1].prefixes[:1] == ["و"]:
+        return None         # «تواجهها المنطقة وعلى وجه الخصوص»: after «the region», «و» is «and», no name's letter
     for n in (k + 1, k + 2):
         # (a clitic on the word right after the place word is part of the name: «مدينة والام»; so is a «و» opening
         # its second word when the first alone names nothing: «منطقة تزي وزو» is Tizi Ouzou, not «تزي» and «زو»)
@@ -1067,6 +1103,24 @@ def _far_from_its_parent(best: PlaceCandidate, ctx: dict[str, str]) -> bool:
     return "near" in ctx and ctx.get("near_country") == best.country and best.feature in _SETTLEMENT \
         and best.population < _MEDIUM_CITY \
         and _km_to_parent(best, ctx) > _FAR_KM_FACTOR * float(ctx["near_km"])
+
+
+def _parent_by_locating_words(doc: Document, e: Entity, parent: PlaceCandidate) -> bool:
+    """The larger place after a place is joined to it by nothing but a preposition, a place word or a direction
+    («القبة في مدينة طرابلس», «الكرك في البقاع»): the text says the place lies in it."""
+    for other in _entities_after(doc, e.span.end, _PARENT_AFTER_CHARS):
+        if parent.id in other.candidates:
+            return _only_locating_words(doc.text[e.span.end:other.span.start])
+    return False
+
+
+def _namesake_abroad_of_its_parent(best: PlaceCandidate, ctx: dict[str, str]) -> bool:
+    """«منطقة القبة في مدينة طرابلس» (Lebanon), «بلدة الكرك في البقاع»: the text puts the place inside a larger place
+    of another country than the reading the gazetteer offers (Libya's Qubba, Jordan's Karak), far from it; the
+    place is another one of that name, which the gazetteer lacks, inside the larger place (`_locate_by_parent`)."""
+    return "near" in ctx and "near_locating" in ctx and ctx.get("near_country") not in (None, best.country) \
+        and not best.is_capital and best.feature not in ("country", "region", "water") \
+        and best.population < _BIG_CITY and _km_to_parent(best, ctx) > float(ctx["near_km"])
 
 
 def _locate_by_parent(e: Entity, resolved: list[Place]) -> Place | None:
@@ -1325,6 +1379,8 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         parent = _parent_named_after(doc, e, kb)
         if parent is not None and parent.feature != "country" and not _two_capitals(e, parent, kb):
             ctx.update(_near_context(parent, kb))
+            if _parent_by_locating_words(doc, e, parent):
+                ctx["near_locating"] = "yes"
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
         if _adjective_after_a_noun(doc, e):
@@ -1369,7 +1425,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if provinces_placed:
             ctx["article_admin1"] = ";".join(sorted(provinces_placed))
         best, reason = choose_candidate(cands, ctx, countries, e.text)
-        if best is not None and _far_from_its_parent(best, ctx):
+        if best is not None and (_far_from_its_parent(best, ctx) or _namesake_abroad_of_its_parent(best, ctx)):
             # «بلدة الصبحة بريف دير الزور الشرقي» with only a Sabha 260 km off in the gazetteer: another village of the
             # name; it lies where the larger place named with it is (`_locate_by_parent` below)
             best, reason = None, "a small place of that name far from the larger place named right after it"
