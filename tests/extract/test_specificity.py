@@ -387,3 +387,9 @@ def test_a_concrete_target_after_the_trigger_tells_an_attack():
     # the target after a means phrase: «على» closes «بطائرة مسيرة», whose words are not counted
     ok, why = verdict("وقال مصدر محلي إن غارة بطائرة مسيرة على مستودع في البلدة لم تسفر عن إصابات.")
     assert "target «مستودع»" in why, why
+
+
+def test_verb_of_happening_after_the_clash_and_its_sides_counts():
+    # «جرت» five words after the clash noun, past «عنيفة بين مجموعتين مسلحتين»: the clash took place, one event
+    ok, why = verdict("بعد اشتباكات عنيفة بين مجموعتين مسلحتين جرت ليلا في طرابلس، عاد الهدوء إلى المدينة.")
+    assert "occurrence «جرت»" in why
