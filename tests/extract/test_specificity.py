@@ -393,3 +393,9 @@ def test_verb_of_happening_after_the_clash_and_its_sides_counts():
     # «جرت» five words after the clash noun, past «عنيفة بين مجموعتين مسلحتين»: the clash took place, one event
     ok, why = verdict("بعد اشتباكات عنيفة بين مجموعتين مسلحتين جرت ليلا في طرابلس، عاد الهدوء إلى المدينة.")
     assert "occurrence «جرت»" in why
+
+
+def test_battles_that_raged_count_as_happening():
+    # «دارت» after the battle noun and its sides: the fighting took place («دارت» of a house, «دار», is another word)
+    ok, why = verdict("وقالت مصادر محلية إن معارك عنيفة بين الجيش ومسلحين دارت في محيط البلدة.")
+    assert "occurrence «دارت»" in why
