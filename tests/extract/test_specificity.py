@@ -399,3 +399,9 @@ def test_battles_that_raged_count_as_happening():
     # «دارت» after the battle noun and its sides: the fighting took place («دارت» of a house, «دار», is another word)
     ok, why = verdict("وقالت مصادر محلية إن معارك عنيفة بين الجيش ومسلحين دارت في محيط البلدة.")
     assert "occurrence «دارت»" in why
+
+
+def test_the_sound_of_an_explosion_heard_counts_as_happening():
+    # «سُمع دوي انفجار»: a blast heard at a place is one that took place
+    ok, why = verdict("وسمع دوي انفجار عنيف في حي الشيخ مقصود مساء اليوم.")
+    assert "occurrence «دوي»" in why and "occurrence «وسمع»" in why
