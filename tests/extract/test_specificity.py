@@ -387,3 +387,21 @@ def test_a_concrete_target_after_the_trigger_tells_an_attack():
     # the target after a means phrase: «على» closes «بطائرة مسيرة», whose words are not counted
     ok, why = verdict("وقال مصدر محلي إن غارة بطائرة مسيرة على مستودع في البلدة لم تسفر عن إصابات.")
     assert "target «مستودع»" in why, why
+
+
+def test_verb_of_happening_after_the_clash_and_its_sides_counts():
+    # «جرت» five words after the clash noun, past «عنيفة بين مجموعتين مسلحتين»: the clash took place, one event
+    ok, why = verdict("بعد اشتباكات عنيفة بين مجموعتين مسلحتين جرت ليلا في طرابلس، عاد الهدوء إلى المدينة.")
+    assert "occurrence «جرت»" in why
+
+
+def test_battles_that_raged_count_as_happening():
+    # «دارت» after the battle noun and its sides: the fighting took place («دارت» of a house, «دار», is another word)
+    ok, why = verdict("وقالت مصادر محلية إن معارك عنيفة بين الجيش ومسلحين دارت في محيط البلدة.")
+    assert "occurrence «دارت»" in why
+
+
+def test_the_sound_of_an_explosion_heard_counts_as_happening():
+    # «سُمع دوي انفجار»: a blast heard at a place is one that took place
+    ok, why = verdict("وسمع دوي انفجار عنيف في حي الشيخ مقصود مساء اليوم.")
+    assert "occurrence «دوي»" in why and "occurrence «وسمع»" in why
