@@ -21,12 +21,16 @@ $(STAMP): pyproject.toml requirements.lock setup.py
 	touch $(STAMP)
 
 # (re)compile the modules listed in src/rasd/_native.py with the .venv's mypy when any source differs from the
-# build's stamp (else nothing runs); only changed modules are recompiled (build/ keeps the C). Without a C
-# compiler or Python headers it warns and leaves pure Python.
+# build's stamp (else nothing runs); only changed modules are recompiled (build/ keeps the C). mypyc's
+# incremental build can fail across modules (session 13: event_actors' C named a class triggers no longer
+# exported), so a failed incremental build is redone once from an empty build/. Without a C compiler or Python
+# headers it warns and leaves pure Python.
 native:
 	@if [ "$$RASD_NO_MYPYC" = 1 ]; then echo "RASD_NO_MYPYC=1: rasd stays pure Python"; \
 	elif $(BIN)/python src/rasd/_native.py; then echo "native: the compiled modules are current"; \
-	else $(BIN)/python setup.py --quiet build_ext --inplace -j 2; fi
+	else $(BIN)/python setup.py --quiet build_ext --inplace -j 2; \
+	  $(BIN)/python src/rasd/_native.py || { echo "native: the incremental build failed; building from scratch"; \
+	    rm -rf build; $(BIN)/python setup.py --quiet build_ext --inplace -j 2; }; fi
 
 # rewrite requirements.lock from the current .venv (after `make test` passes with new versions)
 lock: $(STAMP)
