@@ -36,11 +36,21 @@ def _sentence(doc, start: int) -> str:
 def losses(score, name: str):
     for doc_id, doc, g, ev in paired_events(score, name, "actor1"):
         if not score.name_match(score.names_of(ev.get("actor1")), g["actor1"]):
-            yield doc_id, g, ev, _cause(score, g, ev), _sentence(doc, ev["trigger"]["start"])
+            yield doc_id, doc, g, ev, _cause(score, g, ev), _sentence(doc, ev["trigger"]["start"])
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def _describe(doc_id, doc, g, ev, cause, sentence) -> str:
+    a1 = ev.get("actor1") or {}
+    return (f"{doc_id} {ev['type']} «{ev['trigger']['text']}» [{cause}]\n"
+            f"  gold: {' | '.join(g['actor1'][:4])}\n"
+            f"  sys:  {a1.get('text')} / {a1.get('canonical')} / {a1.get('name_en')}\n"
+            f"  {sentence[:400]}\n")
+
+
+def report(description: str, losses, describe) -> int:
+    """The command line of a field-loss tool: SET... [--list]; counts of `losses(score, name)`'s causes over
+    the read sets named, and with --list each loss as `describe` writes it."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
@@ -50,18 +60,14 @@ def main() -> int:
     score = _score_module()
     causes: Counter[str] = Counter()
     for name in args.sets:
-        for doc_id, g, ev, cause, sentence in losses(score, name):
-            causes[cause] += 1
+        for loss in losses(score, name):
+            causes[loss[4]] += 1
             if args.list:
-                a1 = ev.get("actor1") or {}
-                print(f"{doc_id} {ev['type']} «{ev['trigger']['text']}» [{cause}]\n"
-                      f"  gold: {' | '.join(g['actor1'][:4])}\n"
-                      f"  sys:  {a1.get('text')} / {a1.get('canonical')} / {a1.get('name_en')}\n"
-                      f"  {sentence[:400]}\n")
+                print(describe(*loss))
     for cause, n in causes.most_common():
         print(f"{n:4}  {cause}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report(__doc__.splitlines()[0], losses, _describe))

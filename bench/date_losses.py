@@ -8,16 +8,14 @@ prints each case: the article's publication date, gold's dates, the system's, th
 """
 from __future__ import annotations
 
-import argparse
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy_splits import _score_module, paired_events  # noqa: E402
-from event_type_errors import _readable  # noqa: E402
+from accuracy_splits import paired_events  # noqa: E402
+from actor_losses import report  # noqa: E402  (the same command line and counting)
 
 
 def _days_apart(a: str, b: str) -> int | None:
@@ -44,27 +42,11 @@ def losses(score, name: str):
             yield doc_id, doc, g, ev, _cause(ev.get("date"), g["date"]), doc.text[s.start:s.end]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="+")
-    ap.add_argument("--list", action="store_true")
-    args = ap.parse_args()
-    bad = [s for s in args.sets if not _readable(s)]
-    if bad:
-        sys.exit(f"not a set you may read: {', '.join(bad)}")
-    score = _score_module()
-    causes: Counter[str] = Counter()
-    for name in args.sets:
-        for doc_id, doc, g, ev, cause, sentence in losses(score, name):
-            causes[cause] += 1
-            if args.list:
-                print(f"{doc_id} {ev['type']} «{ev['trigger']['text']}» [{cause}] published {doc.article.published}\n"
-                      f"  gold: {' | '.join(g['date'])}   sys: {ev.get('date')}\n"
-                      f"  {sentence[:400]}\n")
-    for cause, n in causes.most_common():
-        print(f"{n:4}  {cause}")
-    return 0
+def _describe(doc_id, doc, g, ev, cause, sentence) -> str:
+    return (f"{doc_id} {ev['type']} «{ev['trigger']['text']}» [{cause}] published {doc.article.published}\n"
+            f"  gold: {' | '.join(g['date'])}   sys: {ev.get('date')}\n"
+            f"  {sentence[:400]}\n")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report(__doc__.splitlines()[0], losses, _describe))
