@@ -886,6 +886,11 @@ def subject_is_hit(doc: Document, match: LemmaMatch) -> bool:
 _PROTESTER_AGENTS = ROLES["protester_agents"]
 
 
+def is_protester(m: Mention) -> bool:
+    """A protester mention: an agent the roles file names as protesters, or a crowd read as «protesters»."""
+    return m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"
+
+
 _VSO_REACH = 5      # «تظاهر أمس الأحد مئات من أنصار ...»: the subject may follow a time phrase
 
 
@@ -1590,7 +1595,7 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         actors = [m for m in actors if m.actor.sector not in _NON_PROTESTING]
         # whoever protests: the crowd named in the sentence («المتظاهرون», «ناشطون», «المحامون»)
         # (not those another act took: «احتجاجات بعد اعتقال ناشطين»)
-        crowd = [m for m in actors if (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters")
+        crowd = [m for m in actors if is_protester(m)
                  and not _governed_by(doc, m, _ARREST_NOUNS | _ACTS_OF_FORCE | _DEATH_NOUNS)]
         if crowd:
             return _as_a_crowd(min(crowd, key=lambda m: abs(m.first - i)).actor), None

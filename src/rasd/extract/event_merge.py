@@ -847,10 +847,10 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
         titled = None
         if target is None and sentence - 1 in subheadings and id(ev) not in one_more:
             target = titled = _titled_by_its_subheading(merged, told_in, sentence, ev)
-        borrowed = None
+        own_place = None
         if target is None and id(ev) not in one_more:
             target = restated = _its_toll_told_again(merged, sentence, ev)
-            borrowed = target.place if target is not None else None
+            own_place = target.place if target is not None else None
         if target is not None and restated is not None and other_day(target, ev):
             target = restated = None
         if target is None:
@@ -869,8 +869,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
             else:
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
                         keep_tolls=restated is not None, listed=id(ev) in listed)
-            if borrowed is not None:
-                target.place = borrowed     # ev's place was only borrowed from another sentence
+            if own_place is not None:
+                target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
                 target.actor1 = ev.actor1   # the paragraph names who acted; its subheading only titles it
             if id(target) not in weekdays and id(ev) in weekdays:

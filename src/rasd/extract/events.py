@@ -38,13 +38,13 @@ from rasd.extract.clauses import (
     unanchored_noun,
 )
 from rasd.extract.event_actors import (
-    _PROTESTER_AGENTS,
     Mention,
     _credit_claims_of_responsibility,
     _fuller_mention,
     _unnamed_protesters,
     choose_actors,
     in_a_cause_phrase,
+    is_protester,
     passive_prone,
     sentence_mentions,
     with_article_restored,
@@ -924,7 +924,7 @@ def _crowd_acts(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
     """«وقطع عدد من المتظاهرين طريق الفرزل ...، احتجاجًا على الأوضاع»: the act a protest motive qualifies is
     done by a crowd of protesters named before it in the sentence; then the act is the protest itself."""
     mentions = [m for m in sentence_mentions(doc, doc.tokens[match.first].sentence, lo, hi) if m.last < match.first]
-    return any(m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters" for m in mentions)
+    return any(is_protester(m) for m in mentions)
 
 
 _CROWD_REACH = 3     # «اقتحم عدد من المحتجين»: the subject's head may stand a few words after the verb
@@ -935,7 +935,7 @@ def _storming_crowd(doc: Document, match: LemmaMatch, mentions: list[Mention]) -
     or ending right before it (SVO, «إن المحتجين اقتحموا»). A noun trigger («محاولة متظاهرين اقتحام») reads
     its doer after it the same way."""
     for m in mentions:
-        if not (m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"):
+        if not is_protester(m):
             continue
         if match.last < m.first <= match.last + _CROWD_REACH or m.last == match.first - 1:
             return m
@@ -951,13 +951,9 @@ _UNDERTAKE_REACH = 8     # «أقدم عدد من الشبان من المعتص
 _CROWD_ACT_DOERS = ROLES["crowd_act_doers"]
 
 
-def _is_protester(m: Mention) -> bool:
-    return m.actor.kb_id in _PROTESTER_AGENTS or m.actor.name_en == "protesters"
-
-
 def _is_crowd(m: Mention) -> bool:
     """Protesters, or residents, youths, citizens or tribesmen, whose road blocking is a protest too."""
-    return _is_protester(m) or m.actor.kb_id in _CROWD_ACT_DOERS
+    return is_protester(m) or m.actor.kb_id in _CROWD_ACT_DOERS
 
 
 def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Mention | None:

@@ -222,11 +222,14 @@ def _km_to_parent(c: PlaceCandidate, ctx: dict[str, str]) -> float:
     return min(_km(c.lat, c.lon, lat, lon) for lat, lon in points)
 
 
-def _near_context(parent: PlaceCandidate, kb) -> dict[str, str]:
-    """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie."""
+def _near_context(doc: Document, e: Entity, parent: PlaceCandidate, kb) -> dict[str, str]:
+    """«near»: the points of the larger place named after a place; «near_km»: how far its villages lie;
+    «near_locating»: only locating words join the two («القبة في مدينة طرابلس»)."""
     radius = _PARENT_KM if parent.feature in ("admin1", "admin2", "region") else _TOWN_KM
     out = {"near": ";".join(f"{c.lat},{c.lon}" for c in _parent_points(parent, kb)), "near_km": str(radius),
            "near_country": parent.country}
+    if _parent_by_locating_words(doc, e, parent):
+        out["near_locating"] = "yes"
     if parent.admin1 and parent.feature in ("admin1", "region"):
         out["near_admin1"] = parent.admin1      # «قرية المنصورة بريف حماة»: a village of Hama province
     return out
@@ -818,9 +821,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
             e = Entity(span=doc.span(start, end), text=name, type="GPE", source="cue")
             parent = _parent_named_after(doc, e, kb)
             if parent is not None and parent.feature != "country":
-                ctx.update(_near_context(parent, kb))
-                if _parent_by_locating_words(doc, e, parent):
-                    ctx["near_locating"] = "yes"
+                ctx.update(_near_context(doc, e, parent, kb))
             best, reason = choose_candidate(cands, ctx, countries, name)
             if best is not None and _namesake_abroad_of_its_parent(best, ctx):
                 best = None         # «بلدة الكرك في البقاع»: not Jordan's Karak
@@ -1378,9 +1379,7 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
             ctx["in_country"] = country_after
         parent = _parent_named_after(doc, e, kb)
         if parent is not None and parent.feature != "country" and not _two_capitals(e, parent, kb):
-            ctx.update(_near_context(parent, kb))
-            if _parent_by_locating_words(doc, e, parent):
-                ctx["near_locating"] = "yes"
+            ctx.update(_near_context(doc, e, parent, kb))
         if e.confidence >= 1.0:
             ctx["ner-place"] = "yes"
         if _adjective_after_a_noun(doc, e):
