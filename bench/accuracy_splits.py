@@ -18,6 +18,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sets import BLIND_HELDOUT, READ_HELDOUT, READ_TUNE  # noqa: E402
+
 from rasd.document import Article, Document
 from rasd.pipeline import extract
 
@@ -107,8 +110,7 @@ def main() -> int:
               "dev, all (46)": dev_gold}
     for name, gold in splits.items():
         print(row(name, score.score(gold, dev)))
-    for folder in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "tune2", "tune3",
-                   "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"):
+    for folder in (*READ_HELDOUT, *BLIND_HELDOUT, *READ_TUNE):     # bench/sets.py lists them
         base = ROOT / "tests" / "data" / folder
         if (base / "gold.jsonl").exists():
             gold = score.read_jsonl(str(base / "gold.jsonl"))

@@ -8,8 +8,8 @@ Each article's system events are paired one to one with its gold events as ../sh
 paired with a gold event (same type, same place) that another system event of the article already took: the
 same real event counted twice. Other unpaired events are counted as SPURIOUS (no gold event of its type and
 place at all). On the dev set the tune split (seed-000..dev-029) and the check split (dev-030..dev-045) are
-counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2..heldout6,
-tune2..tune14, dedup): the dev check split, heldout7..heldout17 and dedup_heldout are scored, never read.
+counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2..heldout8,
+tune2..tune14, dedup): the dev check split, heldout9..heldout19 and dedup_heldout are scored, never read.
 --set all counts every set, one row each.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from rasd.pipeline import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy_splits import ROOT, SHARED, _score_module, is_check  # noqa: E402  (the same split and scorer)
+from sets import BLIND_HELDOUT, READ_HELDOUT, READ_TUNE  # noqa: E402
 
 
 def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
@@ -44,10 +45,9 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
     return dups, spurious
 
 
-# The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate.
-# heldout3..heldout6 were blind until session 13, then released for reading (fresh-news material to tune on).
-READ_SETS = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 7)), *(f"tune{n}" for n in range(2, 15)), "dedup")
-SCORED_SETS = (*(f"heldout{n}" for n in range(7, 20)), "dedup_heldout")
+# The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate (bench/sets.py).
+READ_SETS = (*READ_HELDOUT, *READ_TUNE, "dedup")
+SCORED_SETS = (*BLIND_HELDOUT, "dedup_heldout")
 
 
 def count_set(score, name: str, totals: dict[str, list[int]], listing: bool) -> None:

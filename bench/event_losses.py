@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy_splits import _score_module, records, set_files  # noqa: E402
+from sets import BLIND_HELDOUT  # noqa: E402
 
-DEFAULT_SETS = ("dev-tune", "dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
-                "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
+DEFAULT_SETS = ("dev-tune", "dev-check", *(f"heldout{n}" for n in range(3, 9)), *BLIND_HELDOUT, *(f"tune{n}" for n in range(8, 15)))
 
 
 def load_set(score, name: str) -> tuple[dict, dict]:

@@ -25,14 +25,13 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy_splits import _score_module, documents  # noqa: E402
+from sets import READ_SETS  # noqa: E402
 
 from rasd.document import Document  # noqa: E402
 from rasd.extract import event_place as ep  # noqa: E402
 from rasd.extract.clauses import clause_bounds  # noqa: E402
 from rasd.text.normalize import normalize_for_match  # noqa: E402
 
-READ_SETS = ("dev-tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
-             "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
 
 
 def load_docs(name: str) -> tuple[dict, dict[str, Document]]:

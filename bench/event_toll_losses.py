@@ -5,7 +5,7 @@ For each required gold event with fatalities or injuries, score.py's pairing dec
 a figure is lost when the event is missed («missed»), matched with no figure («none»), or matched with another
 figure («wrong»). A wrong or missing figure says whether the gold figure was given to another event of the
 article («other-event») or was read as the other kind («kind-swap»), so that toll choice and number reading
-can be told apart. Blind sets (dev check, heldout7 and later) are refused: their texts are never read.
+can be told apart. Blind sets (dev check, heldout9 and later: bench/sets.py) are refused: their texts are never read.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy_splits import _score_module, documents  # noqa: E402
+from sets import READ_SETS  # noqa: E402
 
-READ_SETS = ("dev-tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6") + tuple(f"tune{n}" for n in range(2, 15))
 FIELDS = ("fatalities", "injuries")
 
 

@@ -2,7 +2,7 @@
 with no gold event of theirs, paired per article by type alone (score.py's pairing with its place test dropped).
 
 Run: PYTHONHASHSEED=0 .venv/bin/python bench/event_type_errors.py [--list] SET ...
-(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout6, tune2 ...; never dev-check, heldout7 and up)
+(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout8, tune2 ...; never dev-check, heldout9 and up: bench/sets.py)
 Each miss is sorted by what the system did with its gold evidence (the gold event's `evidence` found in the text):
 a system event of its type there paired with another gold event; its type's trigger there merged into another
 event before the end; set aside (by modality, specificity, the confidence model, as a summary ...); a trigger of
@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import rasd.extract.events as events_stage  # noqa: E402
 from accuracy_splits import _score_module, documents  # noqa: E402
+from sets import readable  # noqa: E402
 
-_NEVER_READ = ("dev-check", "dev")
 _PRE_MERGE: dict[int, list[tuple[str, int, int]]] = {}     # id(doc) → the mentions before merging
 
 
@@ -37,11 +37,7 @@ events_stage.merge_events = _recording_merge
 
 
 def _readable(name: str) -> bool:
-    if name in _NEVER_READ:
-        return False
-    if name.startswith("heldout") and name[7:].isdigit() and int(name[7:]) >= 7:
-        return False
-    return True
+    return readable(name)
 
 
 def _load(score, name: str):
