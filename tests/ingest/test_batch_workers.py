@@ -7,7 +7,7 @@ import json
 
 from rasd.document import Article
 from rasd.ingest.batch import RecordJSON, _LocalPool, extract_chunk, extract_in_order, make_executor
-from rasd.ingest.warm import WARM_ARTICLE
+from rasd.ingest.warm import warm_article
 
 TEXT = "قتل خمسة مدنيين في غارة جوية على سوق في مدينة إدلب يوم الاثنين، وفق ما قال الدفاع المدني."
 
@@ -29,7 +29,7 @@ def test_in_order_results_keep_json_records_apart_from_failures():
 
 def test_the_warm_up_article_reaches_the_event_stage():
     from rasd.pipeline import extract
-    doc = extract(Article(**WARM_ARTICLE))
+    doc = extract(Article(**warm_article()))
     assert doc.events and doc.quotes
 
 

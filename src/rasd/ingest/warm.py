@@ -11,21 +11,25 @@ Nothing here may stop the forkserver: if any of it fails, the workers load for t
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 # a few sentences that reach every stage's lexicons: a source, a quote, a date, places, actors of two countries,
 # casualties, a statement (each kind of thing a first article loads on first use)
-WARM_ARTICLE = {"id": "warm-up", "published": "2024-01-08",
-                "text": "دمشق (رويترز) - قال المرصد السوري لحقوق الإنسان يوم الاثنين إن القوات الحكومية السورية "
-                        "قصفت بلدة في ريف إدلب، ما أسفر عن مقتل ثلاثة مدنيين وإصابة خمسة آخرين. "
-                        "وأعلن وزير الخارجية الإيراني أن بلاده تدعم دمشق، فيما تظاهر مئات في بغداد احتجاجا. "
-                        "وقال مسؤول محلي لوكالة الأنباء الألمانية: «استهدفت الغارة سوقا شعبيا في المدينة»."}
+WARM_ARTICLE_FILE = Path(__file__).parent / "data" / "warm_article.json"
+
+
+def warm_article() -> dict:
+    """The warm-up article's fields (id, published, text)."""
+    return dict(json.loads(WARM_ARTICLE_FILE.read_text(encoding="utf-8"))["article"])
 
 
 def warm_up() -> bool:
-    """Extract WARM_ARTICLE in this process (loading everything a first article loads); False on failure."""
+    """Extract the warm-up article in this process (loading everything a first article loads); False on failure."""
     try:
         from rasd.document import Article
         from rasd.pipeline import extract, settle_gc
-        extract(Article(**WARM_ARTICLE))
+        extract(Article(**warm_article()))
         settle_gc()
         return True
     except Exception:   # noqa: BLE001 — a worker then loads for itself and reports what fails, per article
