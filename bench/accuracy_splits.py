@@ -5,7 +5,7 @@ The dev set (../shared/eval/dev, 46 articles) is split as the rules were written
 to find errors (tune); dev-030..dev-045 were only ever scored (check). tests/data/heldout (8 articles),
 tests/data/heldout2 (20 articles), tests/data/heldout3 (20), tests/data/heldout4 (20, blind: only its aggregate
 is read), heldout5 (20, blind, made in session 5), heldout6 (20, blind, made in session 7), heldout7 (20, blind,
-made in session 8), heldout8 (16, blind, made at the end of session 8), heldout9 (22, blind, made in session 9), heldout10 and heldout11 (21 each, blind, made in session 10), heldout12, heldout13 and heldout14 (21 each, blind, made in session 11), heldout15, heldout16 and heldout17 (21 each, blind, made in session 12), heldout18 and heldout19 (21 each, blind, made in session 13; heldout3..heldout6 were released for reading in session 13), tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, tune10, tune11, tune12, tune13 and tune14 (annotated blind, then
+made in session 8), heldout8 (16, blind, made at the end of session 8), heldout9 (22, blind, made in session 9), heldout10 and heldout11 (21 each, blind, made in session 10), heldout12, heldout13 and heldout14 (21 each, blind, made in session 11), heldout15, heldout16 and heldout17 (21 each, blind, made in session 12), heldout18 and heldout19 (21 each, blind, made in session 13; heldout3..heldout6 were released for reading in session 13), heldout20 (21, blind, made in session 14; heldout7 and heldout8 released for reading in session 14), tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, tune10, tune11, tune12, tune13 and tune14 (annotated blind, then
 read for errors) are our own annotated sets; see their READMEs.
 Scores come from ../shared/eval/score.py, unchanged.
 """
