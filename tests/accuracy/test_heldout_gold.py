@@ -46,6 +46,7 @@ SETS["heldout16"] = 60  # blind held-out set 16 (tests/data/heldout16), checked 
 SETS["heldout17"] = 60  # blind held-out set 17 (tests/data/heldout17), checked like heldout5
 SETS["heldout18"] = 60  # blind held-out set 18 (tests/data/heldout18), checked like heldout5
 SETS["heldout19"] = 60  # blind held-out set 19 (tests/data/heldout19), checked like heldout5
+SETS["heldout21"] = 60  # blind held-out set 21 (tests/data/heldout21), checked like heldout5
 
 
 def _load(path: Path, name: str):
