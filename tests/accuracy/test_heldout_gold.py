@@ -47,6 +47,7 @@ SETS["heldout17"] = 60  # blind held-out set 17 (tests/data/heldout17), checked 
 SETS["heldout18"] = 60  # blind held-out set 18 (tests/data/heldout18), checked like heldout5
 SETS["heldout19"] = 60  # blind held-out set 19 (tests/data/heldout19), checked like heldout5
 SETS["heldout20"] = 60  # blind held-out set 20 (tests/data/heldout20), checked like heldout5
+SETS["heldout21"] = 60  # blind held-out set 21 (tests/data/heldout21), checked like heldout5
 
 
 def _load(path: Path, name: str):
