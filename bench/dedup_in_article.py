@@ -47,7 +47,7 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
 
 # The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate (bench/sets.py).
 READ_SETS = (*READ_HELDOUT, *READ_TUNE, "dedup")
-SCORED_SETS = (*BLIND_HELDOUT, "dedup_heldout")
+SCORED_SETS = (*BLIND_HELDOUT, "dedup_heldout", "dedup_heldout2")
 
 
 def count_set(score, name: str, totals: dict[str, list[int]], listing: bool) -> None:
