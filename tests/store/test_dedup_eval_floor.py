@@ -51,3 +51,11 @@ def test_the_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path
     # house of the city.
     report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup_heldout", tmp_path)
     assert report["pairwise"]["f1"] == 1.0 and report["canonical_events_joining_different_keys"] == 0
+
+
+def test_the_second_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):
+    # tests/data/dedup_heldout2 (blind, made in session 14): measured at its arrival on main 90f7a8a, end to end
+    # pairwise P 0.800 R 0.211 F1 0.333, one canonical event joining two real events — the rules made on the dev
+    # dedup set held poorly on fresh multi-outlet news. A floor, to be raised as the merging generalises.
+    report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup_heldout2", tmp_path)
+    assert report["pairwise"]["f1"] >= 0.33 and report["canonical_events_joining_different_keys"] <= 1
