@@ -236,6 +236,10 @@ class LemmaLexicon:
         hit = table.get(form)
         if hit is None:
             rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
+            if (whole := whole_word_key(tok)) is not None:
+                # read against the segmenter only where the row's own context confirms it: a phrase's later
+                # words or a `needs` word («وافق» → و + افق stays the horizon unless so confirmed)
+                rules |= {r for r in self.index.get(whole, ()) if r.rest or r.needs}
             # the file's row order breaks ties («قصف» verb and «قصف» noun): a set's order follows PYTHONHASHSEED
             hit = tuple(sorted(rules, key=lambda r: (-len(r.rest), r.lemma, self._order[r])))
             if len(table) > 100_000:
@@ -261,6 +265,17 @@ def token_keys(token: Token) -> tuple[str, ...]:
         # the segmenter may over-split a verb («ولقي» → و + ل + قي): also try the word minus its conjunction
         keys.append(token.norm[1:] if token.prefixes[0] in ("و", "ف") else token.norm)
     return tuple(keys)
+
+
+def whole_word_key(token: Token) -> str | None:
+    """The word as written when the segmenter may have taken its first root letter «و» or «ف» for the
+    conjunction («وقفا لإطلاق النار» → و + قفا, «فتحت النار» → ف + تحت, «فجرت عبوة» → ف + جرت); None when
+    nothing was split that way. A word never begins with «وو»: there the first «و» is the conjunction («ووفقا»,
+    and according to)."""
+    if token.prefixes[:1] not in (["و"], ["ف"]) or len(token.prefixes) != 1 \
+            or token.norm.startswith("وو"):
+        return None
+    return token.norm
 
 
 def _word_at(tokens: list[Token], i: int) -> str:
