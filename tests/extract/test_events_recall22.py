@@ -64,3 +64,8 @@ def test_charges_are_no_events():
     doc = _doc("وأفرجت السلطات عن 50 سجينا بينهم متهمون في قضايا تظاهر.")
     assert "PROTEST" not in [e.type for e in doc.events]
     assert "RETREAT" in [e.type for e in doc.events]
+
+
+def test_a_word_with_tanween_is_no_verb():
+    # «فجراً» (at dawn, ف + جرا to the segmenter) is never «فجّرا» (the two blew up), even before «منزل»
+    assert "فجر" not in _lemmas("واقتحمت قوات الاحتلال فجراً منزل الأسير في مخيم جنين.")

@@ -271,9 +271,9 @@ def whole_word_key(token: Token) -> str | None:
     """The word as written when the segmenter may have taken its first root letter «و» or «ف» for the
     conjunction («وقفا لإطلاق النار» → و + قفا, «فتحت النار» → ف + تحت, «فجرت عبوة» → ف + جرت); None when
     nothing was split that way. A word never begins with «وو»: there the first «و» is the conjunction («ووفقا»,
-    and according to)."""
+    and according to); a word written with tanween («فجراً», at dawn) is a noun, never the verb of that name."""
     if token.prefixes[:1] not in (["و"], ["ف"]) or len(token.prefixes) != 1 \
-            or token.norm.startswith("وو"):
+            or token.norm.startswith("وو") or "\u064b" in token.text:
         return None
     return token.norm
 
