@@ -87,3 +87,9 @@ def test_charges_are_no_events():
 def test_a_word_with_tanween_is_no_verb():
     # «فجراً» (at dawn, ف + جرا to the segmenter) is never «فجّرا» (the two blew up), even before «منزل»
     assert "فجر" not in _lemmas("واقتحمت قوات الاحتلال فجراً منزل الأسير في مخيم جنين.")
+
+
+def test_an_interpretation_is_no_new_act():
+    # «في إشارة إلى رفضهم»: the writer reads a stance into the slogans, no rejection was voiced
+    doc = _doc("وردد المشاركون هتافات مناهضة للحكومة، في إشارة إلى رفضهم لأي دوافع مالية وراء تحركهم.")
+    assert "REJECT" not in [e.type for e in doc.events]
