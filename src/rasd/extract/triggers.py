@@ -202,7 +202,7 @@ class LemmaLexicon:
         table = self._rules_table()
         for i, tok in enumerate(tokens):
             # (the cache read here, `_rules_at` only on a miss: asked ~2,000 times an article, issue 16)
-            rules = table.get((tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None))
+            rules = table.get(_form_key(tok))
             for rule in self._rules_at(tok) if rules is None else rules:
                 last = _match_rest(rule, tokens, i) if rule.rest else i
                 if last is not None and _needs_met(rule, tokens, i, last):
@@ -232,7 +232,7 @@ class LemmaLexicon:
         index, built a set and sorted it at every token of every clause: issue 16). The form is everything
         `token_keys` reads."""
         table = self._rules_table()
-        form = (tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None)
+        form = _form_key(tok)
         hit = table.get(form)
         if hit is None:
             rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
@@ -276,6 +276,12 @@ def whole_word_key(token: Token) -> str | None:
             or token.norm.startswith("وو") or "\u064b" in token.text:
         return None
     return token.norm
+
+
+def _form_key(tok: Token) -> tuple[str, str, str, str | None, str | None]:
+    """Everything `_rules_at` reads of a token: the key of its cache (the whole-word reading depends on the
+    prefixes split and on tanween, which the normalised forms do not show)."""
+    return tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None, whole_word_key(tok)
 
 
 def _word_at(tokens: list[Token], i: int) -> str:
