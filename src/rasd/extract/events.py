@@ -678,7 +678,7 @@ def run(doc: Document) -> None:
             doc.non_events.append({**event.model_dump(mode="json"), "reason": f"dated {event.date}, "
                                    "before the publication year"})
             continue
-        if noun and match.rule.lemma in _BARE_AID_LEMMAS and not _aid_delivered(doc, match, lo, hi):
+        if match.rule.lemma.split("|")[0] in _BARE_AID_LEMMAS and not _aid_delivered(doc, match, lo, hi):
             if "ال" in trig.prefixes or trig.suffix:
                 donors.append(event)    # «تواجد الهلال الأحمر المصري ... لتنسيق عمليات المساعدة»: who gave it
             set_aside("generic", f"«{trig.text}» names aid with no delivery, carrier or load told near it")
@@ -1036,7 +1036,7 @@ def _after_a_given_name(doc: Document, i: int) -> str | None:
     return next((w for w in (two, one) if w and normalize_for_match(w) in names), None)
 
 
-_BARE_AID_LEMMAS = frozenset({"مساعدات", "إغاثة"})    # event_triggers.tsv's bare aid nouns (not its convoy phrases)
+_BARE_AID_LEMMAS = ROLES["bare_aid_lemmas"]     # event_triggers.tsv's bare aid nouns (not its convoy phrases)
 _AID_DELIVERY = _WORDS["aid_delivery"]
 _AID_REACH = 6      # «قدم الهلال الأحمر التركي مساعدات غذائية», «شاحنة تحمل مساعدات إنسانية وإغاثية»
 

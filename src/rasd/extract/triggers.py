@@ -202,7 +202,7 @@ class LemmaLexicon:
         table = self._rules_table()
         for i, tok in enumerate(tokens):
             # (the cache read here, `_rules_at` only on a miss: asked ~2,000 times an article, issue 16)
-            rules = table.get((tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None))
+            rules = table.get(_form_key(tok))
             for rule in self._rules_at(tok) if rules is None else rules:
                 last = _match_rest(rule, tokens, i) if rule.rest else i
                 if last is not None and _needs_met(rule, tokens, i, last):
@@ -232,10 +232,14 @@ class LemmaLexicon:
         index, built a set and sorted it at every token of every clause: issue 16). The form is everything
         `token_keys` reads."""
         table = self._rules_table()
-        form = (tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None)
+        form = _form_key(tok)
         hit = table.get(form)
         if hit is None:
             rules = {r for key in token_keys(tok) for r in self.index.get(key, ())}
+            if (whole := whole_word_key(tok)) is not None:
+                # read against the segmenter only where the row's own context confirms it: a phrase's later
+                # words or a `needs` word («وافق» → و + افق stays the horizon unless so confirmed)
+                rules |= {r for r in self.index.get(whole, ()) if r.rest or r.needs}
             # the file's row order breaks ties («قصف» verb and «قصف» noun): a set's order follows PYTHONHASHSEED
             hit = tuple(sorted(rules, key=lambda r: (-len(r.rest), r.lemma, self._order[r])))
             if len(table) > 100_000:
@@ -261,6 +265,23 @@ def token_keys(token: Token) -> tuple[str, ...]:
         # the segmenter may over-split a verb («ولقي» → و + ل + قي): also try the word minus its conjunction
         keys.append(token.norm[1:] if token.prefixes[0] in ("و", "ف") else token.norm)
     return tuple(keys)
+
+
+def whole_word_key(token: Token) -> str | None:
+    """The word as written when the segmenter may have taken its first root letter «و» or «ف» for the
+    conjunction («وقفا لإطلاق النار» → و + قفا, «فتحت النار» → ف + تحت, «فجرت عبوة» → ف + جرت); None when
+    nothing was split that way. A word never begins with «وو»: there the first «و» is the conjunction («ووفقا»,
+    and according to); a word written with tanween («فجراً», at dawn) is a noun, never the verb of that name."""
+    if token.prefixes[:1] not in (["و"], ["ف"]) or len(token.prefixes) != 1 \
+            or token.norm.startswith("وو") or "\u064b" in token.text:
+        return None
+    return token.norm
+
+
+def _form_key(tok: Token) -> tuple[str, str, str, str | None, str | None]:
+    """Everything `_rules_at` reads of a token: the key of its cache (the whole-word reading depends on the
+    prefixes split and on tanween, which the normalised forms do not show)."""
+    return tok.stem, tok.suffix, tok.norm, tok.prefixes[0] if tok.prefixes else None, whole_word_key(tok)
 
 
 def _word_at(tokens: list[Token], i: int) -> str:
