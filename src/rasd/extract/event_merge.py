@@ -369,10 +369,11 @@ def same_kind(a: Event, b: Event) -> bool:
 
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
                 reporters: AbstractSet[int] = frozenset(), told_here: bool = False, death_only: bool = False,
-                one_of_a_list: bool = False) -> bool:
+                one_of_a_list: bool = False, both_lead: bool = False) -> bool:
     """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
     a death told with no act of its own in its clause, which may be the toll of a downing a; `one_of_a_list`: a
-    is one of several places its trigger names («قصف على بلدتي الناقورة وعلما الشعب»)."""
+    is one of several places its trigger names («قصف على بلدتي الناقورة وعلما الشعب»); `both_lead`: both
+    mentions stand in the headline or the lead."""
     if a.type == b.type and (same_sentence or told_here) and death_only and _crew_of_the_craft(a, b):
         return True
     if a.type != b.type or not same_kind(a, b) and not (death_only and downs_a_craft(a)):
@@ -398,7 +399,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or lead and _tells_a_clash(a) and _tells_a_clash(b)
             or id(a) in reporters or id(b) in reporters or _early_count_by_generic_words(a, b)
             or _two_sides_told_the_other_way(a, b)
-            or told_here and _attendees_by_a_common_noun(a, b)):
+            or told_here and _attendees_by_a_common_noun(a, b)
+            or both_lead and _one_actor_told_in_both(a, b)):
         return False
     if a.type in _PLACELESS_ACTS and _same_date(a, b, lead) and not (_told_as_before(a) or _told_as_before(b)):
         # «فرضت الولايات المتحدة عقوبات على شركات روسية بسبب الحرب في أوكرانيا» and «فرضت العقوبات على 12 شركة في
@@ -416,6 +418,45 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _one_actor_told_in_both(a: Event, b: Event) -> bool:
+    """The headline and its lead telling one act, with another actor1 read in one of them: «غارة أمريكية تقتل
+    قياديا» and «غارة لطائرة بدون طيار يرجح أنها أمريكية استهدفت القيادي» (the target read as actor1), «حلب تشهد
+    انسحاباً كاملاً لمقاتلي قوات سوريا الديمقراطية» and «أعلنت السلطات المحلية عن انسحاب آخر مقاتلي قوات سوريا
+    الديمقراطية». The actor1 of one mention, a country, group or person the knowledge base names, stands in the
+    other's sentence too, and the other's actor1 is not named in the first: both sentences name the first's actor,
+    one names a second party besides. (Each naming the other's actor1 is a meeting or a clash told from both
+    sides: other rules. Which actor1 the event keeps is left to _absorb: preferring the one named in both lost a
+    blind event, the target of a sanction being named in both sentences too.)"""
+    if a.actor1 is None or b.actor1 is None or _actor_key(a.actor1) == _actor_key(b.actor1):
+        return False
+    in_b = _identified(a.actor1) and _names_at_a_word(a.actor1, b)
+    in_a = _identified(b.actor1) and _names_at_a_word(b.actor1, a)
+    return in_b != in_a
+
+
+_CLITICS = r"(?:^|\s)(?:و|ف)?(?:ب|ل|ك)?"
+
+
+def _names_at_a_word(actor: Actor, event: Event) -> bool:
+    """The actor's words stand in the event's sentence from the start of a word (a proclitic before them
+    allowed, the article as the actor has it or not): «أمريكية» in «يرجح أنها أمريكية», «مقاتلي قوات سوريا
+    الديمقراطية» in «انسحاب آخر مقاتلي قوات سوريا الديمقراطية»; not «عون» inside «يعاونون», nor a nisba read as
+    a country inside a definite word («مالية» in «وزير المالية»)."""
+    words = normalize_for_match(actor.text).split()
+    if not words:
+        return False
+    article = "(?:ال|ل)?" if words[0].startswith("ال") and len(words[0]) > 3 else ""
+    if article:
+        words[0] = words[0][2:]
+    pattern = _CLITICS + article + re.escape(" ".join(words))
+    return re.search(pattern, normalize_for_match(event.evidence.text)) is not None
+
+
+def _identified(a: Actor) -> bool:
+    """A country, a group or a person the knowledge base names, not a common noun («إرهابي», «مسلح»)."""
+    return bool(a.kb_id) and not (a.kb_id or "").startswith(("agent.", "gn:"))
 
 
 def _attendees_by_a_common_noun(a: Event, b: Event) -> bool:
@@ -834,7 +875,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                                or id(ev) not in one_more and not other_day(m, ev))
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                            reporters=reporters, told_here=sentence in told_in[id(m)],
-                                           death_only=id(ev) in deaths_only, one_of_a_list=id(m) in listed)), None)
+                                           death_only=id(ev) in deaths_only, one_of_a_list=id(m) in listed,
+                                           both_lead=max(s, sentence) < _LEAD_SENTENCES)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:

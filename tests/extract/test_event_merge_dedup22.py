@@ -1,0 +1,70 @@
+"""Issue 13, in-article duplicates: «آخر» heading the noun after it is "the last of", not "another"
+(events._governs_a_noun), and a headline and its lead naming one actor in both sentences tell one act whatever
+other party one of them reads as actor1 (event_merge._one_actor_told_in_both)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Actor, Article, Event, EventPlace, Span
+from rasd.extract.event_merge import _compatible
+from rasd.pipeline import extract
+
+SATURDAY = dt.date(2026, 1, 10)
+
+
+def _events(kind: str, text: str) -> list[Event]:
+    return [e for e in extract(Article(id="t", text=text, published=SATURDAY)).events if e.type == kind]
+
+
+def test_the_last_fighters_withdrawal_is_the_headlines_withdrawal():
+    # «انسحاب آخر مقاتلي ...»: the withdrawal of the last fighters, told again under the headline
+    events = _events("RETREAT", "انسحاب مقاتلي قوات سوريا الديمقراطية من حلب\n\n"
+                                "أعلنت السلطات المحلية في حلب اليوم عن انسحاب آخر مقاتلي قوات سوريا الديمقراطية من المدينة.")
+    assert len(events) == 1
+
+
+def test_the_last_soldiers_definite_noun_is_the_same_withdrawal():
+    events = _events("RETREAT", "انسحاب الجيش التركي من بلدة تل رفعت\n\n"
+                                "أعلنت السلطات في تل رفعت اليوم عن انسحاب آخر الجنود الأتراك من البلدة.")
+    assert len(events) == 1
+
+
+def test_another_call_still_tells_another_consultation():
+    text = ("تلقى وزير الخارجية المصري سامح شكري اليوم اتصالا هاتفيا من نظيره البريطاني جيمس كليفرلي للتباحث حول "
+            "التصعيد في غزة. كما تلقى شكري اتصالا آخر من نظيرته الفنلندية إلينا فالتونين بشأن غزة.")
+    assert len(_events("CONSULT", text)) == 2
+
+
+def _strike(sentence: str, actor: Actor, start: int) -> Event:
+    place = EventPlace(text="البيضاء", name_en="Al Bayda", lat=13.98, lon=45.57, country="YE", feature="admin1")
+    return Event(type="ASSAULT", trigger=Span(start=start, end=start + 4, text="غارة"),
+                 evidence=Span(start=start, end=start + len(sentence), text=sentence), actor1=actor, place=place,
+                 date="2017-10-04", date_precision="day", date_source="publication", confidence=0.9)
+
+
+US = Actor(text="أمريكية", kb_id="cc:US", country="US")
+COMMANDER = Actor(text="القيادي", kb_id="agent.commander", sector="military")
+HEADLINE = "غارة أمريكية تقتل قياديا في تنظيم القاعدة بالبيضاء"
+LEAD = "وقالت مصادر محلية إن غارة لطائرة بدون طيار يرجح أنها أمريكية استهدفت القيادي في تنظيم القاعدة"
+
+
+def test_a_headline_and_lead_naming_the_attacker_in_both_are_one_strike():
+    # the lead's actor1 is its target («استهدفت القيادي»); both sentences name «أمريكية»
+    a, b = _strike(HEADLINE, US, 0), _strike(LEAD, COMMANDER, 60)
+    assert _compatible(a, b, False, lead=True, both_lead=True)
+    assert not _compatible(a, b, False, lead=True, both_lead=False)     # below the lead: as before
+
+
+def test_the_attacker_named_in_one_sentence_only_still_tells_two_strikes():
+    lead = "وقالت مصادر محلية إن غارة لطائرة بدون طيار استهدفت القيادي في تنظيم القاعدة"
+    a, b = _strike(HEADLINE, US, 0), _strike(lead, COMMANDER, 60)
+    assert not _compatible(a, b, False, lead=True, both_lead=True)
+
+
+def test_a_nisba_read_as_a_country_is_not_named_inside_a_definite_word():
+    # «مالية» ("financial", read as Mali) is not named by «وزير المالية»
+    mali = Actor(text="مالية", kb_id="cc:ML", country="ML")
+    eu = Actor(text="الاتحاد الأوروبي", kb_id="org.eu", country=None)
+    a = _strike("عقوبات مالية جديدة على وزراء في سورية", mali, 0)
+    b = _strike("فرض الاتحاد الأوروبي عقوبات على 7 وزراء بينهم وزير المالية", eu, 60)
+    assert not _compatible(a, b, False, lead=True, both_lead=True)
