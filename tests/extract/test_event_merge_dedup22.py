@@ -68,3 +68,28 @@ def test_a_nisba_read_as_a_country_is_not_named_inside_a_definite_word():
     a = _strike("عقوبات مالية جديدة على وزراء في سورية", mali, 0)
     b = _strike("فرض الاتحاد الأوروبي عقوبات على 7 وزراء بينهم وزير المالية", eu, 60)
     assert not _compatible(a, b, False, lead=True, both_lead=True)
+
+
+def _arrest(sentence: str, actor: Actor, start: int) -> Event:
+    place = EventPlace(text="جنين", name_en="Jenin", lat=32.46, lon=35.30, country="PS", feature="city")
+    return Event(type="COERCE", trigger=Span(start=start, end=start + 5, text="اعتقل"),
+                 evidence=Span(start=start, end=start + len(sentence), text=sentence), actor1=actor, place=place,
+                 date="2024-05-20", date_precision="day", date_source="publication", confidence=0.9)
+
+
+ARMY = Actor(text="جيش الاحتلال الإسرائيلي", kb_id="org.il.army", sector="military", country="IL")
+
+
+def test_an_arrested_man_read_as_actor1_tells_no_second_arrest():
+    # the name of one arrested («معتصم جعايصة»: no knowledge-base id, no sector) read as who arrested
+    a = _arrest("اعتقل جيش الاحتلال الإسرائيلي صباح اليوم ثلاثة شبان خلال اقتحامه مدينة جنين", ARMY, 0)
+    b = _arrest("وقال مكتب إعلام الأسرى إن الاحتلال اعتقل الشابين ورد شريم ومعتصم جعايصة خلال اقتحام مدينة جنين",
+                Actor(text="معتصم جعايصة"), 200)
+    assert _compatible(a, b, False)
+
+
+def test_two_known_arresting_forces_still_tell_two_arrests():
+    a = _arrest("اعتقل جيش الاحتلال الإسرائيلي صباح اليوم ثلاثة شبان في مدينة جنين", ARMY, 0)
+    b = _arrest("واعتقلت الأجهزة الأمنية الفلسطينية شابين في مدينة جنين",
+                Actor(text="الأجهزة الأمنية الفلسطينية", kb_id="org.ps.security", sector="police", country="PS"), 200)
+    assert not _compatible(a, b, False)
