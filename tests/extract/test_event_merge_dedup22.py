@@ -43,21 +43,21 @@ def _strike(sentence: str, actor: Actor, start: int) -> Event:
 
 
 US = Actor(text="أمريكية", kb_id="cc:US", country="US")
-COMMANDER = Actor(text="القيادي", kb_id="agent.commander", sector="military")
-HEADLINE = "غارة أمريكية تقتل قياديا في تنظيم القاعدة بالبيضاء"
+AQAP = Actor(text="تنظيم القاعدة", kb_id="org.aqap", sector="armed_group")
+HEADLINE = "غارة أمريكية تقتل قياديا بالبيضاء"
 LEAD = "وقالت مصادر محلية إن غارة لطائرة بدون طيار يرجح أنها أمريكية استهدفت القيادي في تنظيم القاعدة"
 
 
 def test_a_headline_and_lead_naming_the_attacker_in_both_are_one_strike():
-    # the lead's actor1 is its target («استهدفت القيادي»); both sentences name «أمريكية»
-    a, b = _strike(HEADLINE, US, 0), _strike(LEAD, COMMANDER, 60)
+    # the lead's actor1 is its target's group («القيادي في تنظيم القاعدة»); both sentences name «أمريكية»
+    a, b = _strike(HEADLINE, US, 0), _strike(LEAD, AQAP, 60)
     assert _compatible(a, b, False, lead=True, both_lead=True)
     assert not _compatible(a, b, False, lead=True, both_lead=False)     # below the lead: as before
 
 
 def test_the_attacker_named_in_one_sentence_only_still_tells_two_strikes():
     lead = "وقالت مصادر محلية إن غارة لطائرة بدون طيار استهدفت القيادي في تنظيم القاعدة"
-    a, b = _strike(HEADLINE, US, 0), _strike(lead, COMMANDER, 60)
+    a, b = _strike(HEADLINE, US, 0), _strike(lead, AQAP, 60)
     assert not _compatible(a, b, False, lead=True, both_lead=True)
 
 
@@ -93,3 +93,14 @@ def test_two_known_arresting_forces_still_tell_two_arrests():
     b = _arrest("واعتقلت الأجهزة الأمنية الفلسطينية شابين في مدينة جنين",
                 Actor(text="الأجهزة الأمنية الفلسطينية", kb_id="org.ps.security", sector="police", country="PS"), 200)
     assert not _compatible(a, b, False)
+
+
+def test_an_officer_killed_read_as_actor1_tells_no_second_attack():
+    # «مقتل ضابط عراقي كبير في هجوم عنيف لداعش» (headline) and «هجوم شنّه تنظيم الدولة» (lead): one attack
+    isis = Actor(text="تنظيم الدولة", kb_id="org.isis", sector="armed_group")
+    officer = Actor(text="ضابط عراقي", kb_id="agent.officer", sector="military", country="IQ")
+    a = _strike("مقتل ضابط عراقي كبير في هجوم عنيف لداعش شمالي البلاد", officer, 0)
+    b = _strike("قتل عدد من العسكريين العراقيين بينهم ضابط برتبة عقيد إثر هجوم شنه تنظيم الدولة", isis, 60)
+    assert _compatible(a, b, False)
+    army = Actor(text="الجيش العراقي", kb_id="org.iq.army", sector="military", country="IQ")
+    assert not _compatible(_strike("قصف الجيش العراقي مواقع في البلدة", army, 0), b, False)

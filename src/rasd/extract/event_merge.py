@@ -204,6 +204,8 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return True
     if attack and not (identifies_attacker(a) and identifies_attacker(b)):
         return True
+    if attack and (a.kb_id in _MEMBERS_OF_A_FORCE or b.kb_id in _MEMBERS_OF_A_FORCE):
+        return True     # «مقتل ضابط عراقي كبير في هجوم لداعش», «استهدفت القيادي»: the one hit read as actor1
     if crowd and not (_named_group(a) and _named_group(b)):
         return True
     if not attack and (_one_side(a, b) or _one_side(b, a)):
@@ -223,6 +225,10 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
 
 
 _STATE_FORCES = frozenset({"military", "police"})
+# one member of a force told by a common noun (kb/data/actors/agents.tsv: «ضابط», «قيادي», «جندي», «شرطي»): in an
+# attack report mostly the one killed or targeted, read as actor1 off «مقتل ضابط» or «استهدفت القيادي»; the force
+# that attacks is told by its body («الجيش», «قوات الأمن», a group's name)
+_MEMBERS_OF_A_FORCE = frozenset({"agent.officer", "agent.commander", "agent.soldier", "agent.policeman"})
 _PLACELESS_ACTS = frozenset({"SANCTION"})
 _BEFORE_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["told_before"])
 
