@@ -104,3 +104,14 @@ def test_an_officer_killed_read_as_actor1_tells_no_second_attack():
     assert _compatible(a, b, False)
     army = Actor(text="الجيش العراقي", kb_id="org.iq.army", sector="military", country="IQ")
     assert not _compatible(_strike("قصف الجيش العراقي مواقع في البلدة", army, 0), b, False)
+
+
+def test_gunmen_and_the_armed_group_they_belong_to_are_one_attacker():
+    # «مالي: مقتل 15 جنديا في هجوم مسلح» (headline) and «في هجوم نسب إلى مسلحين ينتمون لجماعة نصرة الإسلام» (lead)
+    gunmen = Actor(text="مسلح", kb_id="agent.militant", sector="armed_group")
+    jnim = Actor(text="جماعة نصرة الإسلام والمسلمين", kb_id="org.jnim", sector="armed_group")
+    a = _strike("مالي: مقتل 15 جنديا في هجوم مسلح", gunmen, 0)
+    b = _strike("قتل ما لا يقل عن 15 جنديا ماليا في هجوم نسب إلى مسلحين ينتمون لجماعة نصرة الإسلام والمسلمين", jnim, 40)
+    assert _compatible(a, b, False)
+    army = Actor(text="الجيش المالي", kb_id="org.ml.army", sector="military", country="ML")
+    assert not _compatible(_strike("هجوم للجيش المالي على مواقع في المنطقة", army, 0), b, False)

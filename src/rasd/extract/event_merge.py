@@ -217,6 +217,8 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
     if attack and _unnamed_gunmen(a) and _unnamed_gunmen(b) and _definite(b):
         return True     # «مسلحين مجهولين نفذوا عملية اغتيال» then «أن المسلحين فتحوا نيران أسلحتهم»: the band
         #                 told before («اغتال مسلحون مجهولون ...» then «من قبل مجهولين» may be another)
+    if attack and (_unnamed_gunmen(a) and _named_armed_group(b) or _unnamed_gunmen(b) and _named_armed_group(a)):
+        return True     # «مالي: مقتل 15 جنديا في هجوم مسلح» and «هجوم نسب إلى مسلحين ينتمون لجماعة نصرة الإسلام»
     if a.kb_id and b.kb_id:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
@@ -271,6 +273,11 @@ def _unnamed_gunmen(a: Actor) -> bool:
     """An armed band told by a common noun («مسلحون», «مسلحين مجهولين», «مجهولون»): it names no group, so two
     such nouns tell no two attackers apart."""
     return (a.kb_id or "").startswith("agent.") and a.sector == "armed_group"
+
+
+def _named_armed_group(a: Actor) -> bool:
+    """An armed group the knowledge base names («جماعة نصرة الإسلام والمسلمين», «حركة الشباب»)."""
+    return _named_group(a) and a.sector == "armed_group"
 
 
 def _forces_of(state: Actor, agent: Actor) -> bool:
