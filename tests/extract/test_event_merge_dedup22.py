@@ -115,3 +115,25 @@ def test_gunmen_and_the_armed_group_they_belong_to_are_one_attacker():
     assert _compatible(a, b, False)
     army = Actor(text="الجيش المالي", kb_id="org.ml.army", sector="military", country="ML")
     assert not _compatible(_strike("هجوم للجيش المالي على مواقع في المنطقة", army, 0), b, False)
+
+
+def _coerce(sentence: str, mode: str, place: EventPlace, start: int) -> Event:
+    return Event(type="COERCE", trigger=Span(start=start, end=start + 5, text="اقتحام"), mode=mode,
+                 evidence=Span(start=start, end=start + len(sentence), text=sentence), actor1=ARMY, place=place,
+                 date="2024-05-20", date_precision="day", date_source="publication", confidence=0.9)
+
+
+NABLUS = EventPlace(text="نابلس", name_en="Nablus", lat=32.22, lon=35.26, country="PS", feature="city")
+
+
+def test_an_arrest_made_in_a_raid_on_the_town_is_the_raid():
+    raid = _coerce("أصيب مواطنون اليوم خلال اقتحام قوات الاحتلال لمدينة نابلس", "seize", NABLUS, 0)
+    arrest = _coerce("واعتقلت قوات الاحتلال الإسرائيلي شابا خلال اقتحامها مدينة نابلس", "arrest", NABLUS, 300)
+    assert _compatible(raid, arrest, False)
+
+
+def test_an_arrest_in_a_village_near_the_raided_town_stays_apart():
+    village = EventPlace(text="بيت فوريك", name_en="Beit Furik", lat=32.17, lon=35.34, country="PS", feature="village")
+    raid = _coerce("اقتحمت قوات الاحتلال مدينة نابلس فجر اليوم", "seize", NABLUS, 0)
+    arrest = _coerce("واعتقلت قوات الاحتلال شابين من بلدة بيت فوريك", "arrest", village, 300)
+    assert not _compatible(raid, arrest, False, lead=True)

@@ -545,8 +545,20 @@ _MODE_FAMILY = {"suicide-attack": "explosives"}     # a suicide bombing is a bom
 _ANY_MEANS = frozenset({"targeted"})
 
 
+def _arrest_in_a_raid(a: Event, b: Event) -> bool:
+    """«اقتحام قوات الاحتلال لمدينة نابلس» and «واعتقلت قوات الاحتلال شابًا خلال اقتحامها مدينة نابلس»: a raid
+    (mode seize) and an arrest at one town are one act, the arrests made in the raid (ACLED codes them together).
+    At the very place only: not at an area (a region, a province, a country), where raids and arrests of many
+    towns are told, nor at a village near the town raided («اعتقالات ... في قرية عانين غرب جنين»)."""
+    return a.type == "COERCE" and {a.mode, b.mode} == {"arrest", "seize"} and a.place is not None \
+        and b.place is not None and a.place.feature not in _AREAS and b.place.feature not in _AREAS \
+        and _same_place(a.place, b.place)
+
+
 def _modes_agree(a: Event, b: Event) -> bool:
     """The same mode (or family), a mode on one side only, or a mode that names no means on one side."""
+    if _arrest_in_a_raid(a, b):
+        return True
     return not (a.mode and b.mode and a.mode not in _ANY_MEANS and b.mode not in _ANY_MEANS
                 and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode))
 
