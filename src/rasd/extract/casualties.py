@@ -93,6 +93,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         i = _token_index(doc, number.span.start, lo, hi)
         if i is None or _after_subset_marker(doc, i, lo) or _is_age(doc, i, hi) or _is_label(doc, i, lo):
             continue
+        breakdown = bool(counted_at) and _breaks_down_a_count(doc, min(counted_at), i)
         if _one_of_a_thing(doc, cues, number, i, lo):
             continue
         if totals and overall and any(t.stem in _RUNNING_TOTAL for t in doc.tokens[min(counted_at) + 1:i]):
@@ -126,7 +127,9 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         value = int(number.value) + persons_after + _persons_joined_before(doc, i, lo)
         if _next_by_ordinal(doc, cues, last, hi, value):
             value += 1          # «إصابة شابين بشظايا الرصاص وثالث بجرح باليد»: the third man, one more
-        if kind in totals and joined and kind == last_kind:
+        if kind in totals and joined and kind == last_kind and breakdown:
+            pass                    # «175 شهيداً (124 في الضفة و51 في غزة)»: the parts of a count already read
+        elif kind in totals and joined and kind == last_kind:
             totals[kind] += value   # «ثلاثة في اليوم الأول و27 في اليوم الثاني»: parts of one toll
             parts.append((i, kind, value))
         else:
@@ -363,6 +366,19 @@ def _after_subset_marker(doc: Document, i: int, lo: int) -> bool:
         if k >= lo and (doc.tokens[k].norm in _SUBSET_MARKERS or doc.tokens[k].stem in _SUBSET_MARKERS):
             return True
     return False
+
+
+def _breaks_down_a_count(doc: Document, counted: int, i: int) -> bool:
+    """The number at token i, joined by «و» to a count of its kind, breaks down the first count read (at token
+    `counted`) into its parts, not more of the dead: inside a parenthesis opened after it («إلى 175 شهيداً (124 في الضفة الغربية و51 في قطاع غزة)»), or after
+    «بما في ذلك» further back in its list («لقي 10 أفراد ... حتفهم، بما في ذلك زوجته، والدته، وثمانية من
+    أطفاله»). (Not after «بينهم»: «تسعة مدنيين بينهم ثلاثة أطفال في قرية بليون وأربعة مدنيين ... في قرية
+    البارة» goes on to another count.)"""
+    between = doc.text[doc.tokens[counted].end:doc.tokens[i].start]
+    if between.count("(") > between.count(")"):
+        return True
+    words = [t.norm for t in doc.tokens[counted + 1:i]]
+    return any(words[k:k + 3] == ["بما", "في", "ذلك"] for k in range(len(words) - 2))
 
 
 # after a number: an age or a duration, not a count of people («طفل (4 أعوام)», «في أول ستة شهور من العام»)

@@ -903,10 +903,36 @@ def _one_more(doc: Document, match: LemmaMatch, event_type: str) -> Token | None
         if tok.sentence != sentence or doc.text[doc.tokens[k - 1].end:tok.start].strip():
             return None     # punctuation ends the phrase
         if tok.stem in _ANOTHER and not tok.prefixes:
+            if _governs_a_noun(doc, k):
+                return None     # «انسحاب آخر مقاتلي قسد»: «آخر» heads the noun after it, "the last of"
             head = doc.tokens[k - 1]
             return tok if noun or (k - 1 > match.last and not _is_a_count(doc, k - 1) and head.stem not in _OTHER_COUNT
                                    and not any(ch.isdigit() for ch in head.norm)) else None
     return None
+
+
+def _governs_a_noun(doc: Document, k: int) -> bool:
+    """«آخر» at token k is a noun heading the word after it («انسحاب آخر مقاتلي قوات سوريا الديمقراطية», «آخر
+    الجنود», «آخر قواتها»: "the last of"), not the adjective "another", which follows its noun and is followed by
+    a preposition, a verb, an adverb or another adjective («هجوم آخر شنته», «هجوم آخر مسلح»). The governed word is
+    definite with no other proclitic, a sound plural in construct before a name, or opens a named or generic
+    actor of two words or more."""
+    if k + 1 >= len(doc.tokens):
+        return False
+    tok, nxt = doc.tokens[k], doc.tokens[k + 1]
+    if nxt.sentence != tok.sentence or doc.text[tok.end:nxt.start].strip():
+        return False
+    if nxt.prefixes == ["ال"]:
+        return True
+    after = doc.tokens[k + 2] if k + 2 < len(doc.tokens) else None
+    if nxt.norm.endswith("ي") and not nxt.prefixes and after is not None and after.sentence == tok.sentence \
+            and not doc.text[nxt.end:after.start].strip() \
+            and starting_in(doc.entities, "events:entities", after.start, after.start + 1):
+        return True     # a sound plural in construct («مقاتلي» of «مقاتلين») before a name: «آخر مقاتلي قوات ...»
+    return any(m.span.start == nxt.start and " " in m.text.strip()
+               for m in starting_in(doc.agents, "events:agents", nxt.start, nxt.start + 1)) \
+        or any(e.span.start == nxt.start and " " in e.text.strip()
+               for e in starting_in(doc.entities, "events:entities", nxt.start, nxt.start + 1))
 
 
 def _partitive_of_the_dead(doc: Document, i: int) -> bool:
