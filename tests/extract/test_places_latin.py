@@ -28,3 +28,20 @@ def test_a_quarter_is_not_looked_up():
     # «حي»: a quarter of a town; a Latin-only village of that name elsewhere in the country is another place
     doc = places_of("قصفت المدفعية حي مستونغ في باكستان.")
     assert not any(p.name_en == "Mastung" for p in doc.places)
+
+
+def test_an_unknown_word_after_a_locating_preposition():
+    # no place word before it and no NER reading: the word after «في» / «ضواحي» that no lexicon knows
+    doc = places_of("قتل ثلاثة جنود في هجمات وقعت في ماستونغ، وهي منطقة بإقليم بلوشستان في باكستان.")
+    town = next(p for p in doc.places if p.text == "ماستونغ")
+    assert town.name_en == "Mastung" and town.country == "PK" and km(town, 29.80, 66.85) < 10
+    doc = places_of("فرت أكثر من ألف عائلة من منازلها في ضواحي لشكركاه في ولاية هلمند جنوب أفغانستان.")
+    assert any(p.text == "لشكركاه" and p.country == "AF" and km(p, 31.59, 64.37) < 10 for p in doc.places)
+
+
+def test_no_transliteration_after_a_preposition_of_motion_or_of_an_inflected_word():
+    # «من» (a person may follow it) and a common word with a clitic («باعتبارها») name no place
+    doc = places_of("وصل وفد من ماستونغ إلى العاصمة إسلام آباد في باكستان.")
+    assert not any(p.text == "ماستونغ" for p in doc.places)
+    doc = places_of("تسعى القوات للسيطرة على الفاشر باعتبارها آخر مدينة رئيسية في دارفور بالسودان.")
+    assert not any(p.name_en == "Atbara" for p in doc.places)

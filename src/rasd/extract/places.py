@@ -882,6 +882,60 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
     return None
 
 
+# prepositions after which an unknown word may be a place: the locating ones («في ماستونغ», «ضواحي لشكركاه»), not
+# those of motion or relation («من», «إلى», «على», «بين», «نحو», «حول», «تجاه»), after which it is as often a person
+_NOT_LOCATING = frozenset(normalize_for_match(w) for w in ("من", "إلى", "الى", "على", "بين", "نحو", "حول", "تجاه"))
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
+
+
+def _unknown_word(doc: Document, n: int) -> bool:
+    """Token n is one bare word no lexicon knows (no clitic, no suffix, Arabic letters only): a name written in
+    Arabic letters, likely a foreign one («لشكركاه», «ماستونغ»), not an inflected common word («باعتبارها»)."""
+    tok = doc.tokens[n]
+    raw = doc.text[tok.start:tok.end]
+    return not tok.prefixes and not tok.suffix and len(raw) >= 3 and set(raw) <= _ARABIC_LETTERS \
+        and stem_zipf(lexicon_key(raw)) is None and not is_given_name(raw) and not _word_role(tok.norm)
+
+
+def _latin_after_locative(doc: Document, kb, countries: list[str], taken: GrowingIndex) -> list[Place]:
+    """Unknown words right after a locating preposition («في», «قرب», «ضواحي»), which no layer read as a name:
+    the place of the article's country whose Latin name they transliterate («وقعت في ماستونغ، وهي منطقة
+    بإقليم بلوشستان»: Mastung), by the strict test of rasd.kb.latin. Two unknown words in a row are one name
+    («في كهريز سانغ»), never its first word alone; only where the article places something in that country."""
+    if not countries or not any(p.country == countries[0] for p in doc.places):
+        return []
+    index = load_latin(str(kb.gazetteer.directory))
+    if index is None:
+        return []
+    tokens = doc.tokens
+    out: list[Place] = []
+    for k in range(len(tokens) - 1):
+        prep = tokens[k]
+        role = _word_role(prep.norm)
+        if not role or role[0] != "preposition" or prep.norm in _NOT_LOCATING or prep.suffix \
+                or tokens[k + 1].sentence != prep.sentence or _text_gap(doc, k + 1) or not _unknown_word(doc, k + 1):
+            continue
+        last = k + 1
+        if last + 1 < len(tokens) and tokens[last + 1].sentence == prep.sentence and not _text_gap(doc, last + 1) \
+                and _unknown_word(doc, last + 1):
+            last += 1
+        start, end = tokens[k + 1].start, tokens[last].end
+        if _overlapping(taken, start, end) or last + 1 < len(tokens) and not _text_gap(doc, last + 1) \
+                and _unknown_word(doc, last + 1):
+            continue        # (three unknown words: no name this reads whole)
+        name = doc.text[start:end]
+        if kb.gazetteer.stoplist.get(name_key(name)) or kb.gazetteer.candidates(name):
+            continue        # (a name the gazetteer holds in Arabic is the other rules' to read)
+        hit = index.lookup(name, (countries[0],))
+        if hit is None:
+            continue
+        out.append(Place(span=doc.span(start, end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
+                         country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
+                         reason=f"transliteration after a preposition: read as {hit.latin!r}", confidence=0.7))
+        taken.add((start, end))
+    return out
+
+
 def _last_place_before(doc: Document, by_start: list[Place], starts: list[int], tok, kinds: frozenset[str]) -> Place | None:
     """The last place of `kinds` (by start) ending before `tok`, within _ANAPHOR_SENTENCES sentences of it:
     looked for back from the token, stopping at the first place too far back (not a scan of every place per
@@ -1503,6 +1557,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     after_cue = _after_cue_words(doc, kb, countries, lone)
     anchored_in += [p.country for p in after_cue if p.country]
     doc.places.extend(after_cue)
+    taken_spans = GrowingIndex([(p.span.start, p.span.end) for p in [*doc.places, *lone]]
+                               + [(x.span.start, x.span.end) for x in doc.entities], _itself)
+    doc.places.extend(_latin_after_locative(doc, kb, countries, taken_spans))
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
     # (added after the loop below: a name read again is no city for `_locate_by_city` to place the words before it
