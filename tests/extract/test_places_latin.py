@@ -45,3 +45,17 @@ def test_no_transliteration_after_a_preposition_of_motion_or_of_an_inflected_wor
     assert not any(p.text == "ماستونغ" for p in doc.places)
     doc = places_of("تسعى القوات للسيطرة على الفاشر باعتبارها آخر مدينة رئيسية في دارفور بالسودان.")
     assert not any(p.name_en == "Atbara" for p in doc.places)
+
+
+def test_a_longer_name_of_the_country_named_after_it():
+    # «ساري» alone is Sari (Iran); with the word after it and «شمالي أفغانستان» it is Sar-e Pul
+    doc = places_of("قتل أربعة جنود بعد أن هاجم مسلحون نقطة تفتيش في مقاطعة ساري بل شمالي أفغانستان.")
+    town = next(p for p in doc.places if p.text == "ساري بل")
+    assert town.country == "AF" and km(town, 36.22, 65.93) < 10
+    assert not any(p.country == "IR" for p in doc.places)
+
+
+def test_no_longer_name_without_a_country_after_it():
+    # «الرقة ما أدى»: a function word after a name makes no longer name
+    doc = places_of("شنت القوات التركية عدوانا على قرى ريفي الحسكة والرقة ما أدى إلى استشهاد مدنيين في سوريا.")
+    assert not any((p.reason or "").startswith("transliteration of a longer name") for p in doc.places)

@@ -897,6 +897,32 @@ def _unknown_word(doc: Document, n: int) -> bool:
         and stem_zipf(lexicon_key(raw)) is None and not is_given_name(raw) and not _word_role(tok.norm)
 
 
+def _longer_latin_name(doc: Document, e: Entity, cands: list[PlaceCandidate], kb) -> Place | None:
+    """A name the gazetteer holds only abroad, followed by a bare word (no clitic, no place word), may be the first
+    word of a longer name of the story's country that the gazetteer holds only in Latin: «مقاطعة ساري بل شمالي
+    أفغانستان» is Sar-e Pul, not Sari (Iran) and «بل» («but»). The two words read whole by rasd.kb.latin's strict
+    test, in the country named right after them, which holds no place of the first word's name."""
+    first, last = _token_range(doc, e)
+    n = last + 1
+    if last - first > 1 or n >= len(doc.tokens) or doc.tokens[n].sentence != doc.tokens[last].sentence \
+            or _text_gap(doc, n) or doc.tokens[n].prefixes or doc.tokens[n].suffix or _word_role(doc.tokens[n].norm) \
+            or not set(doc.tokens[n].text) <= _ARABIC_LETTERS:
+        return None
+    start = doc.tokens[first + 1].start if _leading_role(doc, e)[0] and last > first else e.span.start
+    end = doc.tokens[n].end
+    longer = Entity(span=doc.span(start, end), text=doc.text[start:end], type=e.type, source="cue")
+    home = _country_named_after(doc, longer, kb)
+    if not home or any(c.country == home for c in cands):
+        return None
+    index = load_latin(str(kb.gazetteer.directory))
+    hit = index.lookup(longer.text, (home,)) if index is not None else None
+    if hit is None:
+        return None
+    return Place(span=longer.span, text=longer.text, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
+                 country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
+                 reason=f"transliteration of a longer name: read as {hit.latin!r}", confidence=0.7)
+
+
 def _latin_after_locative(doc: Document, kb, countries: list[str], taken: GrowingIndex) -> list[Place]:
     """Unknown words right after a locating preposition («في», «قرب», «ضواحي»), which no layer read as a name:
     the place of the article's country whose Latin name they transliterate («وقعت في ماستونغ، وهي منطقة
@@ -1477,6 +1503,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 ctx["cue"] = "city" if head == "fac" else head
         if provinces_placed:
             ctx["article_admin1"] = ";".join(sorted(provinces_placed))
+        if (longer := _longer_latin_name(doc, e, cands, kb)) is not None:
+            doc.places.append(longer)
+            e.kb_id, e.country = longer.gazetteer_id, longer.country
+            _note_list_end(doc, e, ctx, longer.country or "", list_ends, longer)
+            continue
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         if best is not None and (_far_from_its_parent(best, ctx) or _namesake_abroad_of_its_parent(best, ctx)):
             # «بلدة الصبحة بريف دير الزور الشرقي» with only a Sabha 260 km off in the gazetteer: another village of the
