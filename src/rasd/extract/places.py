@@ -735,6 +735,13 @@ def _dual_of_seas(doc: Document, e: Entity) -> bool:
 _INNER_MAX_WORDS = 3
 
 
+def _in_the_story(c: PlaceCandidate, countries: list[str]) -> bool:
+    """A candidate for a name after a place word: in one of the article's first three countries, or a big city of
+    any country the article names («مطار العريش» in a story of aid to Gaza whose donors' nisbas, «كويتية»,
+    «باكستانية», outvote Egypt)."""
+    return c.country in countries[:3] or c.population >= _BIG_CITY and c.country in countries
+
+
 def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[list[PlaceCandidate], str, int] | None:
     """For a name headed by a place word the gazetteer lacks whole («منطقة العظيم», «مطار الضبعة العسكري
     الواقع»): the gazetteer's candidates in the article's countries for the longest run of words after the head
@@ -749,7 +756,7 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
-        cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]]
+        cands = [c for c in kb.gazetteer.candidates(name) if _in_the_story(c, countries)]
         if cands and (n == last or not _is_common_word(name)):
             return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
@@ -811,7 +818,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
             if n == k + 1 and _heads_a_longer_name(doc, n, n):
                 continue
             cands = [c for c in kb.gazetteer.candidates(name)
-                     if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
+                     if _in_the_story(c, countries) and c.feature in _SETTLEMENT | {"admin1", "admin2"}
                      or c.feature == "region" and c.id.startswith("rasd:") and role[1] in ("admin1", "area")]
             # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
             frequent = _common_word_zipf_for(cands) if role[0] == "facility" else _COMMON_WORD_ZIPF
