@@ -282,8 +282,9 @@ def country_votes(doc: Document, kb) -> Counter[str]:
             continue        # «المنطقة الشرقية»: any country's eastern area, no vote for Saudi Arabia
         elif top.feature in ("admin1", "region") or top.is_capital:
             counts[top.country] += 1
+    named = set(counts)
     for a in doc.agents:
-        if a.country:
+        if a.country and (a.country in named or not _nisba_also_a_common_word(a, kb)):
             counts[a.country] += 1
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
@@ -293,6 +294,12 @@ def country_votes(doc: Document, kb) -> Counter[str]:
         if not counts.get(namesake_country):
             counts[capital_country] += 1
     return counts
+
+
+def _nisba_also_a_common_word(a: Entity, kb) -> bool:
+    """A nisba whose word is also a common one the gazetteer's stoplist holds for context («مالية»: Malian or
+    financial, «فدية مالية» a ransom in money): it votes for its country only where a place names that country."""
+    return a.source == "nisba" and kb.gazetteer.stoplist.get(name_key(a.canonical or a.text)) == "context"
 
 
 def _big_namesake_abroad(e: Entity, capital: PlaceCandidate, kb) -> str | None:
@@ -397,6 +404,8 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return None
         if at_home and c.country in countries[:1] and not _is_common_word(name) and not is_given_name(name):
             return None     # «بلدة دار الواسعة – بعلبك» in a Lebanese story: a town of the story's own country
+        if not countries and not _is_common_word(name) and not is_given_name(name):
+            return None     # ... and in a story that names no country at all (only «الجيش اللبناني»)
         return "a town outside the article's countries, or a common word, with no place cue"
     if countries and not at_home:
         return "a village outside the article's countries"
