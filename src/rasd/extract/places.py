@@ -359,6 +359,9 @@ def _generic_area_name(name: str) -> bool:
         and all(r is not None and r[0] == "direction" for r in roles[1:])
 
 
+_CONJUNCTIONS = ("و", "ف")     # «وأدان»: «and» + a verb, not Waddan (Libya)
+
+
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
@@ -404,8 +407,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return None
         if at_home and c.country in countries[:1] and not _is_common_word(name) and not is_given_name(name):
             return None     # «بلدة دار الواسعة – بعلبك» in a Lebanese story: a town of the story's own country
-        if not countries and not _is_common_word(name) and not is_given_name(name):
-            return None     # ... and in a story that names no country at all (only «الجيش اللبناني»)
+        if not countries and not _is_common_word(name) and not is_given_name(name) \
+                and not (name[:1] in _CONJUNCTIONS and _is_common_word(name[1:], _LATIN_WORD_ZIPF)):
+            return None     # ... and in a story that names no country at all (only «الجيش اللبناني»); not «وأدان»
         return "a town outside the article's countries, or a common word, with no place cue"
     if countries and not at_home:
         return "a village outside the article's countries"
