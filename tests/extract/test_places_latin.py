@@ -59,3 +59,8 @@ def test_no_longer_name_without_a_country_after_it():
     # «الرقة ما أدى»: a function word after a name makes no longer name
     doc = places_of("شنت القوات التركية عدوانا على قرى ريفي الحسكة والرقة ما أدى إلى استشهاد مدنيين في سوريا.")
     assert not any((p.reason or "").startswith("transliteration of a longer name") for p in doc.places)
+
+
+def test_an_unknown_word_between_two_places():
+    doc = places_of("نصب مسلحون كمينا لقوات حفظ السلام على الطريق الرابط بين أدوينزا وبوني في وسط مالي.")
+    assert any(p.text == "أدوينزا" and p.country == "ML" and km(p, 15.00, -2.95) < 15 for p in doc.places)

@@ -902,9 +902,10 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
     return None
 
 
-# prepositions after which an unknown word may be a place: the locating ones («في ماستونغ», «ضواحي لشكركاه»), not
-# those of motion or relation («من», «إلى», «على», «بين», «نحو», «حول», «تجاه»), after which it is as often a person
-_NOT_LOCATING = frozenset(normalize_for_match(w) for w in ("من", "إلى", "الى", "على", "بين", "نحو", "حول", "تجاه"))
+# prepositions after which an unknown word may be a place: the locating ones («في ماستونغ», «ضواحي لشكركاه», «بين
+# أدوينزا وهيذاري»), not those of motion or relation («من», «إلى», «على», «نحو», «حول», «تجاه»), after which it is as
+# often a person
+_NOT_LOCATING = frozenset(normalize_for_match(w) for w in ("من", "إلى", "الى", "على", "نحو", "حول", "تجاه"))
 _ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 
