@@ -120,3 +120,17 @@ def test_the_place_a_later_sentence_goes_on_about_is_not_the_town_locating_it():
                       "منازلهم.", "COERCE")
     arrest = next(e for e in arrests if e.trigger.text == "واعتقلت")
     assert arrest.place is not None and arrest.place.text == "يطا"
+
+
+def test_a_province_frames_the_one_town_named_in_the_next_sentence():
+    from rasd_testkit.extraction import events_of
+    doc = events_of("قتل خمسة أشخاص في هجوم بعبوة ناسفة في محافظة ديالى شرقي العراق. وأفاد مصدر أمني بأن "
+                    "العبوة وضعت على طريق رئيسي قرب مدينة بعقوبة.")
+    assert [e.place.text for e in doc.events if e.type == "ASSAULT"] == ["بعقوبة"]
+
+
+def test_a_town_of_another_act_told_beside_is_not_the_provinces_event_place():
+    from rasd_testkit.extraction import events_of
+    doc = events_of("قتل خمسة أشخاص في هجوم بعبوة ناسفة في محافظة ديالى شرقي العراق. وقتل شخصان في هجوم آخر "
+                    "في مدينة بعقوبة.")
+    assert sorted(e.place.text for e in doc.events if e.type == "ASSAULT") == ["بعقوبة", "محافظة ديالى"]

@@ -121,3 +121,18 @@ def test_and_after_a_definite_place_word_opens_no_name():
     doc = places_of("أكد الجانبان أهمية تخفيف حدة التوترات التي تواجهها المنطقة وعلى وجه الخصوص القضية الفلسطينية، "
                     "خلال لقاء في الرياض مع وزير الخارجية السعودي.")
     assert not [p for p in doc.places if p.text.startswith("وعل")], [(p.text, p.reason) for p in doc.places]
+
+
+
+def test_a_facility_named_after_a_big_city_of_a_country_the_donors_outvote():
+    # the donors' nisbas and names (Kuwait, Pakistan) outvote Egypt, named once by «شمال سيناء»; «مطار العريش» is
+    # still El Arish's airport, not the province's middle 70 km off
+    from rasd_testkit.extraction import km, places_of
+    doc = places_of(
+        "وصول طائرة كويتية تحمل مساعدات لأهل غزة وأخرى باكستانية إلى مطار العريش\n\n"
+        "أكد مصدر مسؤول في شمال سيناء اليوم الأحد استمرار مطار العريش الدولي في استقبال طائرات تحمل المساعدات "
+        "الإنسانية والإغاثية الموجهة إلى قطاع غزة.\n\nوجاء ذلك في إطار جهود الدعم والتضامن مع الأشقاء الفلسطينيين في "
+        "قطاع غزة.\n\nأضاف المصدر أن الطائرة الاولي من دولة الكويت وحملت على متنها 9 أطنان من المواد الطبية،\n\n"
+        "والطائرة الثانية من باكستان وحملت على متنها 73 طنا من المساعدات الاغاثية.")
+    airports = [p for p in doc.places if "العريش" in p.text]
+    assert airports and all(p.country == "EG" and km(p, 31.13, 33.80) < 15 for p in airports)

@@ -669,6 +669,9 @@ def choose_place(doc: Document, match: TriggerWords, focus: Place | None,
     place = _choose_place(doc, match, focus, same_kind)
     if place is not None and place.feature == "admin1" and (seat := _seat_building_town(doc, place)) is not None:
         return seat     # «تظاهر العشرات أمام مبنى محافظة البصرة»: the governorate's building, in the town of its name
+    if place is not None and place.feature == "admin1" \
+            and (town := _one_town_beside(doc, doc.tokens[match.first].sentence, place, same_kind)) is not None:
+        return town     # «قتل خمسة في هجوم في محافظة ديالى. وأفاد مصدر بأن العبوة وضعت قرب مدينة بعقوبة»
     if place is not None and place.feature == "country":
         town = _only_town_in(doc, place.country)
         if town is not None:
@@ -677,6 +680,30 @@ def choose_place(doc: Document, match: TriggerWords, focus: Place | None,
         if capital is not None:
             return capital  # «خرجت مسيرات احتجاجية في تونس أمام مقر مجلس النواب»: the capital the name also is
     return place
+
+
+_TOWN_FEATURES = frozenset({"city", "village", "neighbourhood", "fac"})
+_IN_AREA_KM = 150.0
+
+
+def _one_town_beside(doc: Document, sentence: int, area: Place, same_kind: frozenset[int]) -> Place | None:
+    """An event placed at a province, with exactly one town, village or quarter lying in it named in the sentence
+    right before or after the trigger's (and none in the trigger's own), a sentence telling no act of the event's
+    kind of its own (`same_kind`: the first tokens of the article's triggers of its type): the province only
+    frames it, the town is where it happened; else None."""
+    towns: dict[str, Place] = {}
+    for k in (sentence - 1, sentence, sentence + 1):
+        if not 0 <= k < len(doc.sentences):
+            continue
+        lo, hi = _sentence_tokens(doc, k)
+        if k != sentence and any(lo <= t < hi for t in same_kind):
+            continue        # («... في خانقين. وقتل آخر في تكريت»: the town of another act told beside it)
+        for p, _ in _place_candidates(doc, k):
+            if p.feature in _TOWN_FEATURES and p.country == area.country and _km(p, area) <= _IN_AREA_KM:
+                if k == sentence:
+                    return None
+                towns[p.gazetteer_id or p.text] = p
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 _PROVINCE_WORDS = _WORDS["province_word"]

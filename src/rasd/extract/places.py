@@ -282,8 +282,9 @@ def country_votes(doc: Document, kb) -> Counter[str]:
             continue        # «المنطقة الشرقية»: any country's eastern area, no vote for Saudi Arabia
         elif top.feature in ("admin1", "region") or top.is_capital:
             counts[top.country] += 1
+    named = set(counts)
     for a in doc.agents:
-        if a.country:
+        if a.country and (a.country in named or not _nisba_also_a_common_word(a, kb)):
             counts[a.country] += 1
     for e in doc.entities:      # «وزير الخارجية الأردني»: a nisba inside an office-holder's title
         if e.type == "PERSON" and e.source == "title" and e.country:
@@ -293,6 +294,12 @@ def country_votes(doc: Document, kb) -> Counter[str]:
         if not counts.get(namesake_country):
             counts[capital_country] += 1
     return counts
+
+
+def _nisba_also_a_common_word(a: Entity, kb) -> bool:
+    """A nisba whose word is also a common one the gazetteer's stoplist holds for context («مالية»: Malian or
+    financial, «فدية مالية» a ransom in money): it votes for its country only where a place names that country."""
+    return a.source == "nisba" and kb.gazetteer.stoplist.get(name_key(a.canonical or a.text)) == "context"
 
 
 def _big_namesake_abroad(e: Entity, capital: PlaceCandidate, kb) -> str | None:
@@ -352,6 +359,9 @@ def _generic_area_name(name: str) -> bool:
         and all(r is not None and r[0] == "direction" for r in roles[1:])
 
 
+_CONJUNCTIONS = ("و", "ف")     # «وأدان»: «and» + a verb, not Waddan (Libya)
+
+
 def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], name: str) -> str | None:
     """None when the candidate may stand on its own or with the context it has; else why not."""
     cue, prep = "cue" in ctx, "preposition" in ctx
@@ -397,6 +407,9 @@ def _acceptable(c: PlaceCandidate, ctx: dict[str, str], countries: list[str], na
             return None
         if at_home and c.country in countries[:1] and not _is_common_word(name) and not is_given_name(name):
             return None     # «بلدة دار الواسعة – بعلبك» in a Lebanese story: a town of the story's own country
+        if not countries and not _is_common_word(name) and not is_given_name(name) \
+                and not (name[:1] in _CONJUNCTIONS and _is_common_word(name[1:], _LATIN_WORD_ZIPF)):
+            return None     # ... and in a story that names no country at all (only «الجيش اللبناني»); not «وأدان»
         return "a town outside the article's countries, or a common word, with no place cue"
     if countries and not at_home:
         return "a village outside the article's countries"
@@ -735,6 +748,13 @@ def _dual_of_seas(doc: Document, e: Entity) -> bool:
 _INNER_MAX_WORDS = 3
 
 
+def _in_the_story(c: PlaceCandidate, countries: list[str]) -> bool:
+    """A candidate for a name after a place word: in one of the article's first three countries, or a big city of
+    any country the article names («مطار العريش» in a story of aid to Gaza whose donors' nisbas, «كويتية»,
+    «باكستانية», outvote Egypt)."""
+    return c.country in countries[:3] or c.population >= _BIG_CITY and c.country in countries
+
+
 def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[list[PlaceCandidate], str, int] | None:
     """For a name headed by a place word the gazetteer lacks whole («منطقة العظيم», «مطار الضبعة العسكري
     الواقع»): the gazetteer's candidates in the article's countries for the longest run of words after the head
@@ -749,7 +769,7 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
-        cands = [c for c in kb.gazetteer.candidates(name) if c.country in countries[:3]]
+        cands = [c for c in kb.gazetteer.candidates(name) if _in_the_story(c, countries)]
         if cands and (n == last or not _is_common_word(name)):
             return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
@@ -811,7 +831,7 @@ def _after_cue_words(doc: Document, kb, countries: list[str], refused: Sequence[
             if n == k + 1 and _heads_a_longer_name(doc, n, n):
                 continue
             cands = [c for c in kb.gazetteer.candidates(name)
-                     if c.country in countries[:3] and c.feature in _SETTLEMENT | {"admin1", "admin2"}
+                     if _in_the_story(c, countries) and c.feature in _SETTLEMENT | {"admin1", "admin2"}
                      or c.feature == "region" and c.id.startswith("rasd:") and role[1] in ("admin1", "area")]
             # («منطقة جرود عرسال»: our regions, after an area word; «بلدة برقة» is a town, not Cyrenaica)
             frequent = _common_word_zipf_for(cands) if role[0] == "facility" else _COMMON_WORD_ZIPF
@@ -880,6 +900,87 @@ def _latin_after_cue(doc: Document, kb, k: int, cue: str, countries: list[str],
         if (place := _latin_place(doc, e, {"cue": cue}, [], countries, kb)) is not None:
             return place
     return None
+
+
+# prepositions after which an unknown word may be a place: the locating ones («في ماستونغ», «ضواحي لشكركاه», «بين
+# أدوينزا وهيذاري»), not those of motion or relation («من», «إلى», «على», «نحو», «حول», «تجاه»), after which it is as
+# often a person
+_NOT_LOCATING = frozenset(normalize_for_match(w) for w in ("من", "إلى", "الى", "على", "نحو", "حول", "تجاه"))
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
+
+
+def _unknown_word(doc: Document, n: int) -> bool:
+    """Token n is one bare word no lexicon knows (no clitic, no suffix, Arabic letters only): a name written in
+    Arabic letters, likely a foreign one («لشكركاه», «ماستونغ»), not an inflected common word («باعتبارها»)."""
+    tok = doc.tokens[n]
+    raw = doc.text[tok.start:tok.end]
+    return not tok.prefixes and not tok.suffix and len(raw) >= 3 and set(raw) <= _ARABIC_LETTERS \
+        and stem_zipf(lexicon_key(raw)) is None and not is_given_name(raw) and not _word_role(tok.norm)
+
+
+def _longer_latin_name(doc: Document, e: Entity, cands: list[PlaceCandidate], kb) -> Place | None:
+    """A name the gazetteer holds only abroad, followed by a bare word (no clitic, no place word), may be the first
+    word of a longer name of the story's country that the gazetteer holds only in Latin: «مقاطعة ساري بل شمالي
+    أفغانستان» is Sar-e Pul, not Sari (Iran) and «بل» («but»). The two words read whole by rasd.kb.latin's strict
+    test, in the country named right after them, which holds no place of the first word's name."""
+    first, last = _token_range(doc, e)
+    n = last + 1
+    if last - first > 1 or n >= len(doc.tokens) or doc.tokens[n].sentence != doc.tokens[last].sentence \
+            or _text_gap(doc, n) or doc.tokens[n].prefixes or doc.tokens[n].suffix or _word_role(doc.tokens[n].norm) \
+            or not set(doc.tokens[n].text) <= _ARABIC_LETTERS:
+        return None
+    start = doc.tokens[first + 1].start if _leading_role(doc, e)[0] and last > first else e.span.start
+    end = doc.tokens[n].end
+    longer = Entity(span=doc.span(start, end), text=doc.text[start:end], type=e.type, source="cue")
+    home = _country_named_after(doc, longer, kb)
+    if not home or any(c.country == home for c in cands):
+        return None
+    index = load_latin(str(kb.gazetteer.directory))
+    hit = index.lookup(longer.text, (home,)) if index is not None else None
+    if hit is None:
+        return None
+    return Place(span=longer.span, text=longer.text, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
+                 country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
+                 reason=f"transliteration of a longer name: read as {hit.latin!r}", confidence=0.7)
+
+
+def _latin_after_locative(doc: Document, kb, countries: list[str], taken: GrowingIndex) -> list[Place]:
+    """Unknown words right after a locating preposition («في», «قرب», «ضواحي»), which no layer read as a name:
+    the place of the article's country whose Latin name they transliterate («وقعت في ماستونغ، وهي منطقة
+    بإقليم بلوشستان»: Mastung), by the strict test of rasd.kb.latin. Two unknown words in a row are one name
+    («في كهريز سانغ»), never its first word alone; only where the article places something in that country."""
+    if not countries or not any(p.country == countries[0] for p in doc.places):
+        return []
+    index = load_latin(str(kb.gazetteer.directory))
+    if index is None:
+        return []
+    tokens = doc.tokens
+    out: list[Place] = []
+    for k in range(len(tokens) - 1):
+        prep = tokens[k]
+        role = _word_role(prep.norm)
+        if not role or role[0] != "preposition" or prep.norm in _NOT_LOCATING or prep.suffix \
+                or tokens[k + 1].sentence != prep.sentence or _text_gap(doc, k + 1) or not _unknown_word(doc, k + 1):
+            continue
+        last = k + 1
+        if last + 1 < len(tokens) and tokens[last + 1].sentence == prep.sentence and not _text_gap(doc, last + 1) \
+                and _unknown_word(doc, last + 1):
+            last += 1
+        start, end = tokens[k + 1].start, tokens[last].end
+        if _overlapping(taken, start, end) or last + 1 < len(tokens) and not _text_gap(doc, last + 1) \
+                and _unknown_word(doc, last + 1):
+            continue        # (three unknown words: no name this reads whole)
+        name = doc.text[start:end]
+        if kb.gazetteer.stoplist.get(name_key(name)) or kb.gazetteer.candidates(name):
+            continue        # (a name the gazetteer holds in Arabic is the other rules' to read)
+        hit = index.lookup(name, (countries[0],))
+        if hit is None:
+            continue
+        out.append(Place(span=doc.span(start, end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
+                         country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
+                         reason=f"transliteration after a preposition: read as {hit.latin!r}", confidence=0.7))
+        taken.add((start, end))
+    return out
 
 
 def _last_place_before(doc: Document, by_start: list[Place], starts: list[int], tok, kinds: frozenset[str]) -> Place | None:
@@ -1423,6 +1524,11 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
                 ctx["cue"] = "city" if head == "fac" else head
         if provinces_placed:
             ctx["article_admin1"] = ";".join(sorted(provinces_placed))
+        if (longer := _longer_latin_name(doc, e, cands, kb)) is not None:
+            doc.places.append(longer)
+            e.kb_id, e.country = longer.gazetteer_id, longer.country
+            _note_list_end(doc, e, ctx, longer.country or "", list_ends, longer)
+            continue
         best, reason = choose_candidate(cands, ctx, countries, e.text)
         if best is not None and (_far_from_its_parent(best, ctx) or _namesake_abroad_of_its_parent(best, ctx)):
             # «بلدة الصبحة بريف دير الزور الشرقي» with only a Sabha 260 km off in the gazetteer: another village of the
@@ -1503,6 +1609,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
     after_cue = _after_cue_words(doc, kb, countries, lone)
     anchored_in += [p.country for p in after_cue if p.country]
     doc.places.extend(after_cue)
+    taken_spans = GrowingIndex([(p.span.start, p.span.end) for p in [*doc.places, *lone]]
+                               + [(x.span.start, x.span.end) for x in doc.entities], _itself)
+    doc.places.extend(_latin_after_locative(doc, kb, countries, taken_spans))
     doc.places.extend(_bare_capitals(doc, kb, countries))
     doc.places.extend(_places_referred_back(doc))
     # (added after the loop below: a name read again is no city for `_locate_by_city` to place the words before it
