@@ -568,17 +568,32 @@ def _join_body_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _partitive_min(doc: Document, m: Mention) -> int | None:
+    """The token of the «من» right after a role (or after the one adjective agreeing with it: «قوات كبيرة من جيش
+    الاحتلال», «عناصر مسلحة من حركة الشباب»), else None."""
+    k = m.last + 1
+    if k < len(doc.tokens) and m.first == m.last and doc.tokens[k].stem != "من" and not doc.tokens[k].prefixes \
+            and not doc.tokens[k].suffix and len(doc.tokens[k].stem) > 4 and "ال" not in doc.tokens[m.last].prefixes \
+            and _agrees_with(doc.tokens[m.last], doc.tokens[k]) and not _punctuated(doc, m.last, k) \
+            and doc.tokens[k].stem not in _WORDS["another"]:
+        k += 1
+    if k >= len(doc.tokens) or doc.tokens[k].stem != "من" or doc.tokens[k].prefixes \
+            or doc.tokens[k].sentence != doc.tokens[m.last].sentence:
+        return None
+    return k
+
+
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«مسلحون من حركة الشباب», «عناصر من الجيش السوري», «عناصر من تنظيم داعش»: a generic agent or victim noun
     followed by «من» (and a group head word) and a named body is that body (its identity and sector; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind in ("agent", "victim") and m.kind == "entity" \
-                and (m.first == prev.last + 2 or m.first == prev.last + 3
-                     and doc.tokens[prev.last + 2].stem in _WORDS["group_head"]
-                     and not doc.tokens[prev.last + 2].prefixes) \
-                and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
+        of = _partitive_min(doc, prev) if prev is not None else None
+        if prev is not None and of is not None and prev.kind in ("agent", "victim") and m.kind == "entity" \
+                and (m.first == of + 1 or m.first == of + 2
+                     and doc.tokens[of + 1].stem in _WORDS["group_head"]
+                     and not doc.tokens[of + 1].prefixes) \
                 and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
             start = prev.actor.span.start
