@@ -1081,6 +1081,12 @@ def _same_clause(doc: Document, a: int, b: int) -> bool:
     return not any(t.stem in _CLAUSE_BREAKS for t in doc.tokens[a + 1:b])
 
 
+def _prepositional(doc: Document, first: int) -> bool:
+    """«مقاتلات روسية، تقاتل دعماً للنظام السوري، قد شنت الغارة»: a name with a preposition's clitic («بـ/لـ/كـ») is
+    governed by it, never the subject of the verb after it."""
+    return bool(set(doc.tokens[first].prefixes) & _CLITIC_PREPOSITIONS)
+
+
 def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False,
                     cross_complementizer: bool = False) -> Mention | None:
     """The actor before the trigger that is its subject, not across «إن/أن» — unless the complementizer
@@ -1095,7 +1101,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
     reach = 40 if first_named else 14
     # (never the body after «التابعة ل»: «جماعة ...، التابعة لتنظيم القاعدة» names whom the subject belongs to)
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor
-             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)]
+             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)
+             # (but «تصدت السرايا لقوات الاحتلال أثناء توغلها»: a pronoun on the trigger may point to any noun)
+             and (first_named or tokens[i].suffix or not _prepositional(doc, m.first))]
     quoted = _quote_around(doc, tokens[i].start)
     if quoted is not None:
         # «وأوضح بصل "نقل شهيدان ... جراء قصف"»: who speaks is not the subject of what the quote tells
