@@ -1074,6 +1074,42 @@ def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor
     return first.actor, second.actor if second else None
 
 
+_TWO_SIDES = frozenset({"طرفين", "جانبين"})
+_SIDES_REACH_SENTENCES = 6      # how far back the pair «بين X وY» that «الطرفين» points to may stand
+
+
+def _between_the_two_sides(doc: Document, last: int) -> bool:
+    """«اشتباكات بين الطرفين», «المواجهات الدائرة بين الجانبين»: «بين» and «الطرفين/الجانبين» after the trigger (an
+    adjective may stand between), pointing back to the two sides named before."""
+    for k in range(last + 1, min(len(doc.tokens) - 1, last + 3)):
+        if doc.tokens[k].sentence != doc.tokens[last].sentence or _punctuated(doc, k - 1, k):
+            return False
+        if doc.tokens[k].stem == "بين":
+            nxt = doc.tokens[k + 1]
+            return nxt.prefixes == ["ال"] and nxt.stem in _TWO_SIDES and nxt.sentence == doc.tokens[k].sentence
+    return False
+
+
+def _sides_named_before(doc: Document, i: int) -> tuple[Actor, Actor | None] | None:
+    """The latest two sides named after «بين» in the sentences before token i (both of them), else None."""
+    tokens = doc.tokens
+    here = tokens[i].sentence
+    for k in range(i - 1, 0, -1):
+        sentence = tokens[k].sentence
+        if here - sentence > _SIDES_REACH_SENTENCES:
+            return None
+        if tokens[k].stem != "بين" or k + 1 >= len(tokens) or tokens[k + 1].stem in _TWO_SIDES or sentence == here:
+            continue
+        lo = next(j for j in range(k, -1, -1) if j == 0 or tokens[j - 1].sentence != sentence)
+        hi = next((j for j in range(k, len(tokens)) if tokens[j].sentence != sentence), len(tokens))
+        after = [m for m in sentence_mentions(doc, sentence, lo, hi) if m.first > k and not m.locative
+                 and m.kind in ("entity", "agent")]
+        pair = _between_pair(doc, k - 1, after)
+        if pair is not None and pair[1] is not None:
+            return pair
+    return None
+
+
 def _same_clause(doc: Document, a: int, b: int) -> bool:
     """No full stop, semicolon or clause-opening «فيما/بينما» between tokens a and b."""
     if any(ch in ".؛;" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
@@ -1628,6 +1664,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         return organiser.actor, None    # «يأتي ذلك ضمن إضراب عام كان أعلنه الاتحاد سابقاً»
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if event_type in _BETWEEN_TYPES and _between_the_two_sides(doc, last) \
+            and (pair := _sides_named_before(doc, i)) is not None:
+        return pair         # «اشتباكات بين الطرفين» after «الحرب بين الجيش السوداني وقوات الدعم السريع»
     if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
             and _after_a_passive_auxiliary(doc, i):
         # «تم اعتقال سامر أقرع», «جرى استهداف حواجز ... من قبل مسلحين»: a passive names its doer only in an
