@@ -1074,6 +1074,53 @@ def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor
     return first.actor, second.actor if second else None
 
 
+_RESULT_VERBS = _WORDS["result_verb"]
+
+
+def _toll_of_a_result(doc: Document, i: int) -> bool:
+    """«وأسفر عن مقتل», «أدى إلى إصابة», «خلف مقتل»: the toll noun at i is the outcome of a verb of result (its
+    subject the attack, an act, not a doer: a person or a civilian named before it was not who inflicted it)."""
+    tokens = doc.tokens
+    k = i - 1
+    if k >= 0 and tokens[k].stem in ("عن", "الي") and not tokens[k].prefixes:
+        k -= 1
+    elif k >= 0 and tokens[i].prefixes[:1] == ["ل"]:
+        k = i       # «ما أدى لمقتل»
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].stem in _RESULT_VERBS
+
+
+_ACCUSE_VERBS = _WORDS["accuse_verb"]
+_ACCUSED_REACH = 8      # «اتهمت مصادر ميدانية يمنية الجماعة الحوثية بقتل»: the accuser and the accused between
+
+
+def _accused_of(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:
+    """The body a verb of accusing takes as its object when the trigger noun at i is what it is accused of
+    («اتهم الجيش الدعم السريع بقصف»: the last actor between the verb and «بـ» + the noun, in its clause)."""
+    tokens = doc.tokens
+    if "ب" not in tokens[i].prefixes:
+        return None
+    for k in range(i - 1, max(i - 1 - _ACCUSED_REACH, -1), -1):
+        if tokens[k].sentence != tokens[i].sentence or _punctuated(doc, k, k + 1) \
+                or tokens[k].stem in _CLAUSE_BREAKS or tokens[k].stem in _COMPLEMENTIZERS:
+            return None
+        if tokens[k].stem in _ACCUSE_VERBS and not set(tokens[k].prefixes) - {"و", "ف"}:
+            between = [m for m in mentions if k < m.first and m.last < i and m.kind in ("entity", "agent")
+                       and not m.locative]
+            # (with one actor only, it may be the accuser: «اتهم الجيش بقتل» has the accused unnamed)
+            return between[-1] if len(between) >= 2 or between and tokens[k].suffix else \
+                (between[-1] if between and _subject_of_accusing_before(doc, k, mentions) else None)
+    return None
+
+
+def _subject_of_accusing_before(doc: Document, k: int, mentions: list[Mention]) -> bool:
+    """Whether the verb of accusing at k has its subject before it or unnamed (SVO, or a subject not read as an
+    actor: «اتهمت مصادر ميدانية ...»), so that the one actor after it is its object."""
+    nxt = k + 1
+    return any(m.last < k and k - m.last <= 2 for m in mentions if m.kind in ("entity", "agent")) or (
+        nxt < len(doc.tokens) and not any(m.first == nxt for m in mentions))
+
+
 _TWO_SIDES = frozenset({"طرفين", "جانبين"})
 _SIDES_REACH_SENTENCES = 6      # how far back the pair «بين X وY» that «الطرفين» points to may stand
 
@@ -1664,6 +1711,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         return organiser.actor, None    # «يأتي ذلك ضمن إضراب عام كان أعلنه الاتحاد سابقاً»
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if (accused := _accused_of(doc, i, mentions)) is not None:
+        # «اتهمت مصادر الجماعة الحوثية بقتل 3 أطفال»: whom the verb accuses did the act after its «بـ»
+        return accused.actor, next((m.actor for m in mentions if 0 < m.first - last <= 3
+                                    and m.kind in ("entity", "agent", "victim") and not m.locative), None)
     if event_type in _BETWEEN_TYPES and _between_the_two_sides(doc, last) \
             and (pair := _sides_named_before(doc, i)) is not None:
         return pair         # «اشتباكات بين الطرفين» after «الحرب بين الجيش السوداني وقوات الدعم السريع»
@@ -1767,6 +1818,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
+        if actor1 is not None and not verb_like and passive_prone(doc, match) and _toll_of_a_result(doc, i) \
+                and actor1.actor.sector in (None, "civilian") and not _is_place_actor(actor1):
+            actor1 = None   # «الهجوم استهدف منزل فلان، وأسفر عن مقتل 3 أطفال»: the attack caused the toll
     if actor1 is None and verb_like and not passive_prone(doc, match):
         actor1 = _previous_subject(doc, i)
     if actor1 is None and not verb_like:
