@@ -965,6 +965,9 @@ def _protest_organiser(doc: Document, last: int, after: list[Mention]) -> Mentio
         if tok.sentence != tokens[last].sentence:
             return None
         if tok.stem + tok.suffix in _ORGANISER_MARKERS or tok.stem in _ORGANISER_MARKERS:
+            # «التي دعت إليها عدد من الأحزاب»: a vague count and its «من» before the body
+            k += 2 if k + 2 < len(tokens) and tokens[k + 1].stem in _VAGUE_COUNTS | {"عدد"} \
+                and tokens[k + 2].stem == "من" and not tokens[k + 2].prefixes else 0
             return next((m for m in after if 0 < m.first - k <= 2 and m.kind in ("entity", "agent")
                          and not m.locative and m.actor.sector not in _NON_PROTESTING), None)
     return None
