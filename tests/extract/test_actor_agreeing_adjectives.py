@@ -20,3 +20,11 @@ def test_a_number_after_a_plural_role_is_no_adjective_of_it():
                     "عن مقتل عدد من المواطنين.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor1 is not None and attack.actor1.text == "إرهابيين"
+
+
+def test_a_role_with_its_adjective_before_min_is_the_body_named_after_it():
+    # «قوات كبيرة من جيش الاحتلال»: the adjective agreeing with the role stands between it and the partitive «من»
+    doc = events_of("اقتحمت قوات كبيرة من جيش الاحتلال مدينة جنين فجر اليوم، ودارت مواجهات عنيفة في أزقة المخيم.")
+    clash = next(e for e in doc.events if e.type == "ASSAULT")
+    assert clash.actor1 is not None and clash.actor1.text == "قوات كبيرة من جيش الاحتلال"
+    assert clash.actor1.kb_id == "org.il.army"

@@ -137,6 +137,20 @@ def test_civilians_protesting_are_protesters_and_rioters_riot(doc):
     assert (riot.actor1.acled_name, riot.actor1.inter) == ("Rioters (Iraq)", 5)
 
 
+def test_a_crowd_protesting_is_named_protesters_in_the_plural(doc):
+    # a role protesting: protesters of that role («protesters (young men)»), as ACLED codes it; protesters
+    # named as such stay «protesters», in the plural whatever the Arabic word's number
+    youths = coded(doc, event("PROTEST", Actor(text="الشبان", kb_id="agent.youth", sector="civilian",
+                                               name_en="young man"), country="LB"))
+    assert youths.actor1.name_en == "protesters (young men)"
+    iraqis = coded(doc, event("PROTEST", Actor(text="متظاهرون عراقيون", kb_id="agent.protester", sector="civilian",
+                                               name_en="Iraqi protester"), country="IQ"))
+    assert iraqis.actor1.name_en == "Iraqi protesters"
+    union = coded(doc, event("PROTEST", Actor(text="الاتحاد", kb_id="org.ngo.ugtt", sector="civilian",
+                                              name_en="Tunisian General Labour Union"), country="TN"))
+    assert union.actor1.name_en == "Tunisian General Labour Union"
+
+
 # ---------------------------------------------------------------- the whole pipeline
 
 def test_pipeline_codes_a_foreign_air_strike_on_civilians():

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.document import Actor, Document, Event
-from rasd.extract.event_actors import national_name
+from rasd.extract.event_actors import english_plural, national_name
 from rasd.kb import load_kb
 from rasd.kb.english import country_name, english_name
 from rasd.kb.keys import name_key
@@ -37,7 +37,8 @@ DATA = Path(__file__).with_name("data") / "acled_actors.tsv"
 ROLES = ("force", "state", "group", "militia", "protester", "rioter", "civilian", "victim", "rescuer",
          "facility", "other")
 NEVER_ACTOR1 = frozenset({"victim", "rescuer", "facility"})
-VIOLENT = frozenset({"ASSAULT", "COERCE"})     # rescuers and civilians never strike or arrest
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_PROTESTER_NAMED = frozenset({"agent.protester", "agent.rioter"})     # roles whose name already says they protest     # rescuers and civilians never strike or arrest
 REPORTERS = frozenset({"igo", "ngo", "media"})   # nor do the UN offices, NGOs and outlets that report it
 _KEY_KINDS = ("idpart:", "text:", "sector:", "cc:")
 
@@ -239,6 +240,18 @@ def _is_riot(event: Event, actor: Actor, role: str) -> bool:
     return role == "rioter" or event.mode == "riot" or (event.acled_subtype or "") == "Violent demonstration"
 
 
+def _crowd_name(actor: Actor) -> str | None:
+    """A generic role protesting is a crowd: its English name in the plural («Iraqi protester» → «Iraqi
+    protesters»); a crowd named by another role is protesters of that role, as ACLED codes it (Protesters,
+    associated with the students, the residents ...): «protesters (young men)». Named bodies keep theirs."""
+    if not (actor.kb_id or "").startswith("agent.") or not actor.name_en:
+        return actor.name_en
+    plural = english_plural(actor.name_en)
+    if actor.kb_id in _PROTESTER_NAMED or "protester" in plural.lower():
+        return plural
+    return f"protesters ({plural})"
+
+
 def code_event(doc: Document, event: Event, fallback_country: str | None) -> None:
     roles = {}
     for slot in ("actor1", "actor2"):
@@ -257,6 +270,7 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
             a1.assoc = [a1.acled_name]      # a named group protesting is associated with the protesters
         a1.acled_name = _fill("Rioters ({country})" if riot else "Protesters ({country})", country, "")
         a1.inter = 5 if riot else 6
+        a1.name_en = _crowd_name(a1)
         a1.actor_id = "acled:" + _SLUG.sub("_", a1.acled_name.lower()).strip("_")
         roles["actor1"] = "rioter" if riot else "protester"
     if a1 is not None and roles.get("actor1") == "rescuer" and event.type not in VIOLENT:

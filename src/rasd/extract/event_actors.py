@@ -568,17 +568,32 @@ def _join_body_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _partitive_min(doc: Document, m: Mention) -> int | None:
+    """The token of the «من» right after a role (or after the one adjective agreeing with it: «قوات كبيرة من جيش
+    الاحتلال», «عناصر مسلحة من حركة الشباب»), else None."""
+    k = m.last + 1
+    if k < len(doc.tokens) and m.first == m.last and doc.tokens[k].stem != "من" and not doc.tokens[k].prefixes \
+            and not doc.tokens[k].suffix and len(doc.tokens[k].stem) > 4 and "ال" not in doc.tokens[m.last].prefixes \
+            and _agrees_with(doc.tokens[m.last], doc.tokens[k]) and not _punctuated(doc, m.last, k) \
+            and doc.tokens[k].stem not in _WORDS["another"]:
+        k += 1
+    if k >= len(doc.tokens) or doc.tokens[k].stem != "من" or doc.tokens[k].prefixes \
+            or doc.tokens[k].sentence != doc.tokens[m.last].sentence:
+        return None
+    return k
+
+
 def _join_partitives(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """«مسلحون من حركة الشباب», «عناصر من الجيش السوري», «عناصر من تنظيم داعش»: a generic agent or victim noun
     followed by «من» (and a group head word) and a named body is that body (its identity and sector; the span covers both)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind in ("agent", "victim") and m.kind == "entity" \
-                and (m.first == prev.last + 2 or m.first == prev.last + 3
-                     and doc.tokens[prev.last + 2].stem in _WORDS["group_head"]
-                     and not doc.tokens[prev.last + 2].prefixes) \
-                and doc.tokens[prev.last + 1].stem == "من" and not doc.tokens[prev.last + 1].prefixes \
+        of = _partitive_min(doc, prev) if prev is not None else None
+        if prev is not None and of is not None and prev.kind in ("agent", "victim") and m.kind == "entity" \
+                and (m.first == of + 1 or m.first == of + 2
+                     and doc.tokens[of + 1].stem in _WORDS["group_head"]
+                     and not doc.tokens[of + 1].prefixes) \
                 and m.actor.kb_id and not m.actor.kb_id.startswith(("agent.", *_PLACE_ID_PREFIXES)) \
                 and prev.actor.span is not None and m.actor.span is not None:
             start = prev.actor.span.start
@@ -950,6 +965,9 @@ def _protest_organiser(doc: Document, last: int, after: list[Mention]) -> Mentio
         if tok.sentence != tokens[last].sentence:
             return None
         if tok.stem + tok.suffix in _ORGANISER_MARKERS or tok.stem in _ORGANISER_MARKERS:
+            # «التي دعت إليها عدد من الأحزاب»: a vague count and its «من» before the body
+            k += 2 if k + 2 < len(tokens) and tokens[k + 1].stem in _VAGUE_COUNTS | {"عدد"} \
+                and tokens[k + 2].stem == "من" and not tokens[k + 2].prefixes else 0
             return next((m for m in after if 0 < m.first - k <= 2 and m.kind in ("entity", "agent")
                          and not m.locative and m.actor.sector not in _NON_PROTESTING), None)
     return None
@@ -1059,11 +1077,100 @@ def _between_pair(doc: Document, last: int, after: list[Mention]) -> tuple[Actor
     return first.actor, second.actor if second else None
 
 
+_RESULT_VERBS = _WORDS["result_verb"]
+
+
+def _toll_of_a_result(doc: Document, i: int) -> bool:
+    """«وأسفر عن مقتل», «أدى إلى إصابة», «خلف مقتل»: the toll noun at i is the outcome of a verb of result (its
+    subject the attack, an act, not a doer: a person or a civilian named before it was not who inflicted it)."""
+    tokens = doc.tokens
+    k = i - 1
+    if k >= 0 and tokens[k].stem in ("عن", "الي") and not tokens[k].prefixes:
+        k -= 1
+    elif k >= 0 and tokens[i].prefixes[:1] == ["ل"]:
+        k = i       # «ما أدى لمقتل»
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].stem in _RESULT_VERBS
+
+
+_ACCUSE_VERBS = _WORDS["accuse_verb"]
+_ACCUSED_REACH = 8      # «اتهمت مصادر ميدانية يمنية الجماعة الحوثية بقتل»: the accuser and the accused between
+
+
+def _accused_of(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:
+    """The body a verb of accusing takes as its object when the trigger noun at i is what it is accused of
+    («اتهم الجيش الدعم السريع بقصف»: the last actor between the verb and «بـ» + the noun, in its clause)."""
+    tokens = doc.tokens
+    if "ب" not in tokens[i].prefixes:
+        return None
+    for k in range(i - 1, max(i - 1 - _ACCUSED_REACH, -1), -1):
+        if tokens[k].sentence != tokens[i].sentence or _punctuated(doc, k, k + 1) \
+                or tokens[k].stem in _CLAUSE_BREAKS or tokens[k].stem in _COMPLEMENTIZERS:
+            return None
+        if tokens[k].stem in _ACCUSE_VERBS and not set(tokens[k].prefixes) - {"و", "ف"}:
+            between = [m for m in mentions if k < m.first and m.last < i and m.kind in ("entity", "agent")
+                       and not m.locative]
+            # (with one actor only, it may be the accuser: «اتهم الجيش بقتل» has the accused unnamed)
+            return between[-1] if len(between) >= 2 or between and tokens[k].suffix else \
+                (between[-1] if between and _subject_of_accusing_before(doc, k, mentions) else None)
+    return None
+
+
+def _subject_of_accusing_before(doc: Document, k: int, mentions: list[Mention]) -> bool:
+    """Whether the verb of accusing at k has its subject before it or unnamed (SVO, or a subject not read as an
+    actor: «اتهمت مصادر ميدانية ...»), so that the one actor after it is its object."""
+    nxt = k + 1
+    return any(m.last < k and k - m.last <= 2 for m in mentions if m.kind in ("entity", "agent")) or (
+        nxt < len(doc.tokens) and not any(m.first == nxt for m in mentions))
+
+
+_TWO_SIDES = frozenset({"طرفين", "جانبين"})
+_SIDES_REACH_SENTENCES = 6      # how far back the pair «بين X وY» that «الطرفين» points to may stand
+
+
+def _between_the_two_sides(doc: Document, last: int) -> bool:
+    """«اشتباكات بين الطرفين», «المواجهات الدائرة بين الجانبين»: «بين» and «الطرفين/الجانبين» after the trigger (an
+    adjective may stand between), pointing back to the two sides named before."""
+    for k in range(last + 1, min(len(doc.tokens) - 1, last + 3)):
+        if doc.tokens[k].sentence != doc.tokens[last].sentence or _punctuated(doc, k - 1, k):
+            return False
+        if doc.tokens[k].stem == "بين":
+            nxt = doc.tokens[k + 1]
+            return nxt.prefixes == ["ال"] and nxt.stem in _TWO_SIDES and nxt.sentence == doc.tokens[k].sentence
+    return False
+
+
+def _sides_named_before(doc: Document, i: int) -> tuple[Actor, Actor | None] | None:
+    """The latest two sides named after «بين» in the sentences before token i (both of them), else None."""
+    tokens = doc.tokens
+    here = tokens[i].sentence
+    for k in range(i - 1, 0, -1):
+        sentence = tokens[k].sentence
+        if here - sentence > _SIDES_REACH_SENTENCES:
+            return None
+        if tokens[k].stem != "بين" or k + 1 >= len(tokens) or tokens[k + 1].stem in _TWO_SIDES or sentence == here:
+            continue
+        lo = next(j for j in range(k, -1, -1) if j == 0 or tokens[j - 1].sentence != sentence)
+        hi = next((j for j in range(k, len(tokens)) if tokens[j].sentence != sentence), len(tokens))
+        after = [m for m in sentence_mentions(doc, sentence, lo, hi) if m.first > k and not m.locative
+                 and m.kind in ("entity", "agent")]
+        pair = _between_pair(doc, k - 1, after)
+        if pair is not None and pair[1] is not None:
+            return pair
+    return None
+
+
 def _same_clause(doc: Document, a: int, b: int) -> bool:
     """No full stop, semicolon or clause-opening «فيما/بينما» between tokens a and b."""
     if any(ch in ".؛;" for ch in doc.text[doc.tokens[a].end:doc.tokens[b].start]):
         return False
     return not any(t.stem in _CLAUSE_BREAKS for t in doc.tokens[a + 1:b])
+
+
+def _prepositional(doc: Document, first: int) -> bool:
+    """«مقاتلات روسية، تقاتل دعماً للنظام السوري، قد شنت الغارة»: a name with a preposition's clitic («بـ/لـ/كـ») is
+    governed by it, never the subject of the verb after it."""
+    return bool(set(doc.tokens[first].prefixes) & _CLITIC_PREPOSITIONS)
 
 
 def _subject_before(doc: Document, i: int, before: list[Mention], first_named: bool = False,
@@ -1080,7 +1187,9 @@ def _subject_before(doc: Document, i: int, before: list[Mention], first_named: b
     reach = 40 if first_named else 14
     # (never the body after «التابعة ل»: «جماعة ...، التابعة لتنظيم القاعدة» names whom the subject belongs to)
     named = [m for m in before if m.kind in ("entity", "agent") and i - m.last <= reach and m.first > floor
-             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)]
+             and not (m.first > 0 and tokens[m.first - 1].stem in _AFFILIATION_WORDS)
+             # (but «تصدت السرايا لقوات الاحتلال أثناء توغلها»: a pronoun on the trigger may point to any noun)
+             and (first_named or tokens[i].suffix or not _prepositional(doc, m.first))]
     quoted = _quote_around(doc, tokens[i].start)
     if quoted is not None:
         # «وأوضح بصل "نقل شهيدان ... جراء قصف"»: who speaks is not the subject of what the quote tells
@@ -1605,6 +1714,13 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
         return organiser.actor, None    # «يأتي ذلك ضمن إضراب عام كان أعلنه الاتحاد سابقاً»
     if event_type in _BETWEEN_TYPES and (pair := _between_pair(doc, last, after)) is not None:
         return pair         # «استئناف المحادثات بين ممثلي الجيش وممثلي الدعم السريع»
+    if (accused := _accused_of(doc, i, mentions)) is not None:
+        # «اتهمت مصادر الجماعة الحوثية بقتل 3 أطفال»: whom the verb accuses did the act after its «بـ»
+        return accused.actor, next((m.actor for m in mentions if 0 < m.first - last <= 3
+                                    and m.kind in ("entity", "agent", "victim") and not m.locative), None)
+    if event_type in _BETWEEN_TYPES and _between_the_two_sides(doc, last) \
+            and (pair := _sides_named_before(doc, i)) is not None:
+        return pair         # «اشتباكات بين الطرفين» after «الحرب بين الجيش السوداني وقوات الدعم السريع»
     if event_type in ("ASSAULT", "COERCE") and match.rule.reads_as_noun(tokens[i]) \
             and _after_a_passive_auxiliary(doc, i):
         # «تم اعتقال سامر أقرع», «جرى استهداف حواجز ... من قبل مسلحين»: a passive names its doer only in an
@@ -1705,6 +1821,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
     if actor1 is None and not (passive_prone(doc, match) and match.rule.pos in ("verb", "phrase")):
         actor1 = _subject_before(doc, i, before, first_named=not verb_like or circumstantial
                                  or _coordinated_verb(doc, i), cross_complementizer=circumstantial)
+        if actor1 is not None and not verb_like and passive_prone(doc, match) and _toll_of_a_result(doc, i) \
+                and actor1.actor.sector in (None, "civilian") and not _is_place_actor(actor1):
+            actor1 = None   # «الهجوم استهدف منزل فلان، وأسفر عن مقتل 3 أطفال»: the attack caused the toll
     if actor1 is None and verb_like and not passive_prone(doc, match):
         actor1 = _previous_subject(doc, i)
     if actor1 is None and not verb_like:
