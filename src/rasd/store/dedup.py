@@ -8,7 +8,9 @@ explained by `rasd events show ID`):
    days from the given day, a month every day of it, a year every day of it) and the two intervals, each widened
    by ±1 day, overlap. A mention the text does not date (the extractor fell back on the publication date, or
    gave none) takes the publication date as an UPPER bound: the days [published − 2, published]. With neither a
-   date nor a publication date it is never merged;
+   date nor a publication date the time is unknown: such a report is not refused, but needs a settlement or finer
+   place on both sides and one more thing in common (`undated_corroborated`), and joins only the one event it
+   fits (`best_match`);
 3. places compatible, compared at the finest level both give (`place_level`: country < admin1/region < admin2 <
    city < village/town < neighbourhood/facility):
    - different countries never;
@@ -20,7 +22,9 @@ explained by `rasd events show ID`):
    - a country-, admin1- or region-level place contains a finer place of the same country and admin-1 (when both
      name one) within `AREA_RADIUS_KM`; two coarse places are one when they name the same admin-1 or lie within
      `AREA_RADIUS_KM`;
-   - without coordinates: the same normalised name only. Two mentions without a place are never merged;
+   - without coordinates: the same normalised name only;
+   - a dated mention without a place: a statement, meeting … joins the one event of its days whose named actor1
+     is the same (`placeless_corroborated`, `best_match`); an attack or arrest without a place never merges;
 4. attackers compatible: actor1 blocks a merge only when both mentions name an identified armed actor
    (`actor_side`: a state's forces by country, an armed group by its id) and the two differ. Generic agents
    («مسلحون», «انتحاري»), unidentified names and the victims (actor2: «النازحين» vs «الأطفال») never block.
@@ -202,10 +206,10 @@ def _same_name(a: MentionKey, b: MentionKey) -> bool:
 def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.country and b.country and a.country != b.country:
         return False, f"places in different countries ({a.country}, {b.country})"
-    if a.level is None and b.level is None:
-        return False, "no place in either"
     if a.level is None or b.level is None:
-        return False, "place in only one of them"
+        if undated(a) or undated(b):
+            return False, "no place in one of them, and no date"
+        return True, "no place in " + ("either" if a.level is None and b.level is None else "one of them")
     distance = place_distance(a, b)
     if distance is None:
         if _same_name(a, b):
@@ -348,7 +352,7 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
     for test in (dates_compatible, places_compatible, site_in_city_same_days, actors_compatible, area_corroborated,
-                 statement_actors, undated_corroborated):
+                 statement_actors, undated_corroborated, placeless_corroborated):
         ok, why = test(a, b)
         if why:
             reasons.append(why)
@@ -370,6 +374,32 @@ def _named(x: ActorKey) -> bool:
     """An actor whose name can identify it: not a code standing for nobody in particular («مسلحون مجهولون» filled
     in for an attack without an attacker, civilians, protesters)."""
     return bool(x.name) and not (x.id or "").startswith(_NOBODY_CODES)
+
+
+def placeless_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A dated report that names no place fits every event of its type on its days. A statement, a meeting, a
+    demand … is identified by who acted (rule 6), so it may still join: when both name the very same actor1 — the
+    person, organisation or group the words name (its knowledge-base id), not a state standing for all its
+    officials nor a generic agent. An attack or arrest is identified by its place: a named force («طيران
+    التحالف العربي», an army) strikes many places a day, and two attacks of a day may both kill 13. `best_match`
+    also requires it to be the only such event."""
+    if a.level is not None and b.level is not None:
+        return True, ""
+    if a.type in VIOLENT_TYPES:
+        return False, "an attack or arrest without a place is not identified"
+    ka, kb = named_id(a.actor1), named_id(b.actor1)
+    if ka and ka == kb:
+        return True, f"without a place, the same actor {ka}"
+    return False, "without a place, no named actor in common"
+
+
+def named_id(x: ActorKey) -> str | None:
+    """The knowledge-base id of a named actor (a person, an organisation, an armed group, a state's named force):
+    not a country, a generic agent or a code standing for nobody in particular."""
+    ident = x.kb or ""
+    if not ident or ident.startswith(("cc:", "agent.", "gn:", "place:", "wof:", "actor:", "acled:")):
+        return None
+    return ident
 
 
 def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
@@ -395,15 +425,21 @@ def tolls_close(x: int | None, y: int | None) -> bool:
 
 
 def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    """A report with no date at all (no text date, no publication date) fits every event at its place, whenever:
-    it needs a settlement or finer place on both sides (an area, or no place, is not enough) and one more thing in
-    common — the same attacker (identity, or class for violent types), the same named actor, or a toll of one
-    size (`tolls_close`). `best_match` also requires it to be the only such event."""
+    """A report with no date at all (no text date, no publication date) fits every event at its place, whenever.
+    It needs a settlement or finer place on both sides (an area, or no place, is not enough) and one more thing in
+    common: the same actor (identity, for an attack or arrest also the attackers' class, or the same name) or a
+    toll of one size (`tolls_close`); a statement or meeting with another identified counterpart is another one
+    (its actor speaks every day). `best_match` also requires it to be the only such event."""
     if not (undated(a) or undated(b)):
         return True, ""
     if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
         return False, "an undated report needs a settlement or finer place on both sides"
     ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+    if a.type not in VIOLENT_TYPES:
+        # a statement or meeting with another counterpart is another one (an actor speaks every day)
+        ta, tb = actor_identity(a.actor2, a.type)[1], actor_identity(b.actor2, b.type)[1]
+        if ta and tb and ta != tb and ta != cb[1] and tb != ca[1]:
+            return False, f"an undated {a.type.lower()} with another counterpart ({ta}, {tb})"
     if ca[1] and ca[1] == cb[1]:
         return True, f"undated, the same actor {ca[1]}"
     if a.type in VIOLENT_TYPES and ca[0] and ca[0] == cb[0]:
@@ -506,6 +542,8 @@ def best_match(new: MentionKey, candidates: list[tuple[int, MentionKey]]) -> tup
     _rank, event_id, reasons, key = min(matches, key=lambda m: m[0])
     if len(matches) > 1 and (undated(new) or undated(key)):
         return None, [f"ambiguous: an undated report fits {len(matches)} events"]
+    if len(matches) > 1 and (new.level is None or key.level is None):
+        return None, [f"ambiguous: a report without a place fits {len(matches)} events"]
     if _contains(new, key):
         places = {(m[3].place_id or m[3].place, m[3].lat, m[3].lon) for m in matches if _contains(new, m[3])}
         if len(places) > 1:
