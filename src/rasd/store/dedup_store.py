@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
-from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, one_spot,
-                              place_level, undated)
+from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, VIOLENT_TYPES, ActorKey, MentionKey, compatible,
+                              named_id, one_spot, place_level, undated)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -111,6 +111,22 @@ ALL_DAYS_BUCKET = "alldays"
 UNDATED_MAX_CANDIDATES = 200   # an undated mention fitting more events than this is ambiguous anyway
 
 
+def _who_parts(key: MentionKey) -> list[str]:
+    """The named actor1 of a statement, a meeting … (dedup.placeless_corroborated): what a report without a
+    place is looked up by (`NOPLACE_PART`)."""
+    ident = named_id(key.actor1)
+    if not ident:
+        return []
+    return ["a:" + ident if len(ident) <= _PLACE_KEY_MAX
+            else "a#" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()]
+
+
+# A statement, a meeting … reported without a place may still join the one event of its named actor on its days
+# (dedup.placeless_corroborated): such an event is also filed under its named actor1 on its days, which only
+# placeless mentions look up, and a placeless event under NOPLACE_PART, which placed mentions look up too.
+NOPLACE_PART = "noplace"
+
+
 def event_keys(key: MentionKey) -> list[str]:
     """The keys a canonical event is filed under."""
     if key.date_lo is None or key.date_hi is None:
@@ -124,6 +140,8 @@ def event_keys(key: MentionKey) -> list[str]:
         geo.append(f"c:{key.country}")
         if key.level is not None and key.level <= COARSE_LEVEL:
             geo.append(f"k:{key.country}")
+    if key.type not in VIOLENT_TYPES:
+        geo += _who_parts(key) + ([NOPLACE_PART] if key.level is None else [])
     return [f"{key.type}|{b}|{g}" for b in _own_buckets(key.date_lo, key.date_hi) for g in geo] + \
         [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in _point_parts(key, around=False)]
 
@@ -143,6 +161,8 @@ def query_keys(key: MentionKey) -> list[str]:
         geo.append(_place_part(key.place_id))
     if key.country:
         geo.append(f"c:{key.country}" if coarse else f"k:{key.country}")
+    if key.type not in VIOLENT_TYPES:
+        geo += _who_parts(key) if key.level is None else [NOPLACE_PART]
     return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo] + undated_keys
 
 
@@ -310,8 +330,8 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict
         if other is None or _apart(s, event.id, other_id) or kept_apart_by_article(s, event.id, other_id):
             continue
         key, other_key = event_key(s, event), event_key(s, other)
-        if undated(key) or undated(other_key):
-            continue     # an event that tells no time joins only as the one event it fits (dedup.best_match)
+        if undated(key) or undated(other_key) or key.level is None or other_key.level is None:
+            continue     # an event that tells no time or place joins only as the one event it fits (dedup.best_match)
         ok, reasons = compatible(key, other_key)
         if not ok:
             continue
