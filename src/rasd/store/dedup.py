@@ -8,7 +8,9 @@ explained by `rasd events show ID`):
    days from the given day, a month every day of it, a year every day of it) and the two intervals, each widened
    by ±1 day, overlap. A mention the text does not date (the extractor fell back on the publication date, or
    gave none) takes the publication date as an UPPER bound: the days [published − 2, published]. With neither a
-   date nor a publication date it is never merged;
+   date nor a publication date the time is unknown: such a report is not refused, but needs a settlement or finer
+   place on both sides and one more thing in common (`undated_corroborated`), and joins only the one event it
+   fits (`best_match`);
 3. places compatible, compared at the finest level both give (`place_level`: country < admin1/region < admin2 <
    city < village/town < neighbourhood/facility):
    - different countries never;
@@ -20,7 +22,9 @@ explained by `rasd events show ID`):
    - a country-, admin1- or region-level place contains a finer place of the same country and admin-1 (when both
      name one) within `AREA_RADIUS_KM`; two coarse places are one when they name the same admin-1 or lie within
      `AREA_RADIUS_KM`;
-   - without coordinates: the same normalised name only. Two mentions without a place are never merged;
+   - without coordinates: the same normalised name only;
+   - a dated mention without a place: a statement, meeting … joins the one event of its days whose named actor1
+     is the same (`placeless_corroborated`, `best_match`); an attack or arrest without a place never merges;
 4. attackers compatible: actor1 blocks a merge only when both mentions name an identified armed actor
    (`actor_side`: a state's forces by country, an armed group by its id) and the two differ. Generic agents
    («مسلحون», «انتحاري»), unidentified names and the victims (actor2: «النازحين» vs «الأطفال») never block.
@@ -46,6 +50,9 @@ SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gaz
 CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
 AREA_RADIUS_KM = 150.0     # a governorate/region/country-level place contains finer places this close
 DATE_SLACK_DAYS = 1
+UNDATED_RANK_DAYS = 10_000  # `rank`: an undated event comes after every dated one
+CLOSE_TOLL_RATIO = 1.5     # two outlets' tolls of one event: the larger at most this times the smaller …
+CLOSE_TOLL_MIN = 10        # … when both are at least this (smaller tolls must be equal)
 UNDATED_LOOKBACK_DAYS = 2  # an undated report is about the day it was published or the two days before
 MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
@@ -168,9 +175,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * r * math.asin(math.sqrt(min(1.0, a)))
 
 
+def undated(k: MentionKey) -> bool:
+    """No date at all: the text gives none and the article has no publication date to bound it."""
+    return k.date_lo is None or k.date_hi is None
+
+
 def dates_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
-    if a.date_lo is None or b.date_lo is None or a.date_hi is None or b.date_hi is None:
-        return False, "no date"
+    if undated(a) or undated(b):
+        # an article without a publication date (a third of a real stream) tells no time: its reports are not
+        # refused for it, but must be corroborated and unambiguous (`undated_corroborated`, `best_match`)
+        return True, "no date in one of them (no text date, no publication date): the time is unknown"
     ok = _days_overlap(a, b, dt.timedelta(days=DATE_SLACK_DAYS))
     return ok, f"dates {_fmt_interval(a)} and {_fmt_interval(b)} {'within' if ok else 'beyond'} ±{DATE_SLACK_DAYS} day"
 
@@ -192,10 +206,10 @@ def _same_name(a: MentionKey, b: MentionKey) -> bool:
 def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.country and b.country and a.country != b.country:
         return False, f"places in different countries ({a.country}, {b.country})"
-    if a.level is None and b.level is None:
-        return False, "no place in either"
     if a.level is None or b.level is None:
-        return False, "place in only one of them"
+        if undated(a) or undated(b):
+            return False, "no place in one of them, and no date"
+        return True, "no place in " + ("either" if a.level is None and b.level is None else "one of them")
     distance = place_distance(a, b)
     if distance is None:
         if _same_name(a, b):
@@ -338,7 +352,7 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
         return False, [f"types differ ({a.type}, {b.type})"]
     reasons = [f"same type {a.type}"]
     for test in (dates_compatible, places_compatible, site_in_city_same_days, actors_compatible, area_corroborated,
-                 statement_actors):
+                 statement_actors, undated_corroborated, placeless_corroborated):
         ok, why = test(a, b)
         if why:
             reasons.append(why)
@@ -362,6 +376,32 @@ def _named(x: ActorKey) -> bool:
     return bool(x.name) and not (x.id or "").startswith(_NOBODY_CODES)
 
 
+def placeless_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A dated report that names no place fits every event of its type on its days. A statement, a meeting, a
+    demand … is identified by who acted (rule 6), so it may still join: when both name the very same actor1 — the
+    person, organisation or group the words name (its knowledge-base id), not a state standing for all its
+    officials nor a generic agent. An attack or arrest is identified by its place: a named force («طيران
+    التحالف العربي», an army) strikes many places a day, and two attacks of a day may both kill 13. `best_match`
+    also requires it to be the only such event."""
+    if a.level is not None and b.level is not None:
+        return True, ""
+    if a.type in VIOLENT_TYPES:
+        return False, "an attack or arrest without a place is not identified"
+    ka, kb = named_id(a.actor1), named_id(b.actor1)
+    if ka and ka == kb:
+        return True, f"without a place, the same actor {ka}"
+    return False, "without a place, no named actor in common"
+
+
+def named_id(x: ActorKey) -> str | None:
+    """The knowledge-base id of a named actor (a person, an organisation, an armed group, a state's named force):
+    not a country, a generic agent or a code standing for nobody in particular."""
+    ident = x.kb or ""
+    if not ident or ident.startswith(("cc:", "agent.", "gn:", "place:", "wof:", "actor:", "acled:")):
+        return None
+    return ident
+
+
 def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """A meeting, statement, accusation, agreement … is identified by who did it more than by where (often only a
     dateline city): two such mentions are one event only when they name the same actor (as actor1, or one's
@@ -374,6 +414,41 @@ def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, f"the same actor {same}"
     return False, (f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and "
                    f"«{b.actor1.name}»")
+
+
+def tolls_close(x: int | None, y: int | None) -> bool:
+    """Two outlets' figures of one toll: equal, or of one size (the larger at most `CLOSE_TOLL_RATIO` times the
+    smaller, both at least `CLOSE_TOLL_MIN`): counts differ between outlets and grow, but 3 and 40 are two events."""
+    if x is None or y is None:
+        return False
+    return x == y or (min(x, y) >= CLOSE_TOLL_MIN and max(x, y) <= CLOSE_TOLL_RATIO * min(x, y))
+
+
+def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
+    """A report with no date at all (no text date, no publication date) fits every event at its place, whenever.
+    It needs a settlement or finer place on both sides (an area, or no place, is not enough) and one more thing in
+    common: the same actor (identity, for an attack or arrest also the attackers' class, or the same name) or a
+    toll of one size (`tolls_close`); a statement or meeting with another identified counterpart is another one
+    (its actor speaks every day). `best_match` also requires it to be the only such event."""
+    if not (undated(a) or undated(b)):
+        return True, ""
+    if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
+        return False, "an undated report needs a settlement or finer place on both sides"
+    ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
+    if a.type not in VIOLENT_TYPES:
+        # a statement or meeting with another counterpart is another one (an actor speaks every day)
+        ta, tb = actor_identity(a.actor2, a.type)[1], actor_identity(b.actor2, b.type)[1]
+        if ta and tb and ta != tb and ta != cb[1] and tb != ca[1]:
+            return False, f"an undated {a.type.lower()} with another counterpart ({ta}, {tb})"
+    if ca[1] and ca[1] == cb[1]:
+        return True, f"undated, the same actor {ca[1]}"
+    if a.type in VIOLENT_TYPES and ca[0] and ca[0] == cb[0]:
+        return True, f"undated, attackers of one class ({ca[0]})"
+    if _named(a.actor1) and a.actor1.name == b.actor1.name:
+        return True, f"undated, the same actor «{a.actor1.name}»"
+    if tolls_close(a.fatalities, b.fatalities):
+        return True, f"undated, tolls of one size ({a.fatalities}, {b.fatalities})"
+    return False, "an undated report with nothing else in common (actor or toll)"
 
 
 def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
@@ -436,6 +511,8 @@ def rank(new: MentionKey, key: MentionKey, event_id: int) -> tuple:
     days = 0
     if new.date_lo and key.date_lo and new.date_hi and key.date_hi:
         days = abs((new.date_hi - key.date_hi).days + (new.date_lo - key.date_lo).days)
+    elif undated(key) and not undated(new):
+        days = UNDATED_RANK_DAYS     # a dated event before one that tells no time
     sa = actor_side(new.actor1, new.type)
     same_attacker = 0 if sa and sa == actor_side(key.actor1, key.type) else 1
     same_toll = 0 if new.fatalities is not None and new.fatalities == key.fatalities else 1
@@ -463,6 +540,10 @@ def best_match(new: MentionKey, candidates: list[tuple[int, MentionKey]]) -> tup
     if not matches:
         return None, []
     _rank, event_id, reasons, key = min(matches, key=lambda m: m[0])
+    if len(matches) > 1 and (undated(new) or undated(key)):
+        return None, [f"ambiguous: an undated report fits {len(matches)} events"]
+    if len(matches) > 1 and (new.level is None or key.level is None):
+        return None, [f"ambiguous: a report without a place fits {len(matches)} events"]
     if _contains(new, key):
         places = {(m[3].place_id or m[3].place, m[3].lat, m[3].lon) for m in matches if _contains(new, m[3])}
         if len(places) > 1:

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
-from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, one_spot,
-                              place_level)
+from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, VIOLENT_TYPES, ActorKey, MentionKey, compatible,
+                              named_id, one_spot, place_level, undated)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -88,10 +88,49 @@ def _place_part(place_id: str) -> str:
     return "p#" + hashlib.sha1(place_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _point_parts(key: MentionKey, around: bool) -> list[str]:
+    """A settlement-or-finer place's cell (with the 8 around it when `around`) and place id: the keys of the
+    undated lookups (`UNDATED_BUCKET`, `ALL_DAYS_BUCKET`). Areas and placeless events have none."""
+    if key.level is None or key.level <= COARSE_LEVEL:
+        return []
+    parts = []
+    if key.lat is not None and key.lon is not None:
+        cy, cx = _cell(key.lat, key.lon)
+        steps = (-1, 0, 1) if around else (0,)
+        parts += [f"g:{cy + dy}:{cx + dx}" for dy in steps for dx in steps]
+    if key.place_id:
+        parts.append(_place_part(key.place_id))
+    return parts
+
+
+# A report with no date at all (no text date, no publication date; dedup.undated) may still join the one event
+# it fits: an undated event is filed under UNDATED_BUCKET, which dated mentions look up too, and every dated event
+# also under ALL_DAYS_BUCKET, which only undated mentions look up (two more keys per event).
+UNDATED_BUCKET = "undated"
+ALL_DAYS_BUCKET = "alldays"
+UNDATED_MAX_CANDIDATES = 200   # an undated mention fitting more events than this is ambiguous anyway
+
+
+def _who_parts(key: MentionKey) -> list[str]:
+    """The named actor1 of a statement, a meeting … (dedup.placeless_corroborated): what a report without a
+    place is looked up by (`NOPLACE_PART`)."""
+    ident = named_id(key.actor1)
+    if not ident:
+        return []
+    return ["a:" + ident if len(ident) <= _PLACE_KEY_MAX
+            else "a#" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()]
+
+
+# A statement, a meeting … reported without a place may still join the one event of its named actor on its days
+# (dedup.placeless_corroborated): such an event is also filed under its named actor1 on its days, which only
+# placeless mentions look up, and a placeless event under NOPLACE_PART, which placed mentions look up too.
+NOPLACE_PART = "noplace"
+
+
 def event_keys(key: MentionKey) -> list[str]:
     """The keys a canonical event is filed under."""
     if key.date_lo is None or key.date_hi is None:
-        return []
+        return [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in _point_parts(key, around=False)]
     geo = []
     if key.lat is not None and key.lon is not None:
         geo.append("g:%d:%d" % _cell(key.lat, key.lon))
@@ -101,13 +140,18 @@ def event_keys(key: MentionKey) -> list[str]:
         geo.append(f"c:{key.country}")
         if key.level is not None and key.level <= COARSE_LEVEL:
             geo.append(f"k:{key.country}")
-    return [f"{key.type}|{b}|{g}" for b in _own_buckets(key.date_lo, key.date_hi) for g in geo]
+    if key.type not in VIOLENT_TYPES:
+        geo += _who_parts(key) + ([NOPLACE_PART] if key.level is None else [])
+    return [f"{key.type}|{b}|{g}" for b in _own_buckets(key.date_lo, key.date_hi) for g in geo] + \
+        [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in _point_parts(key, around=False)]
 
 
 def query_keys(key: MentionKey) -> list[str]:
     """The keys under which the events a mention may join are filed."""
+    points = _point_parts(key, around=True)
+    undated_keys = [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in points]
     if key.date_lo is None or key.date_hi is None:
-        return []
+        return [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in points] + undated_keys
     geo = []
     coarse = key.level is not None and key.level <= COARSE_LEVEL
     if key.lat is not None and key.lon is not None:
@@ -117,7 +161,9 @@ def query_keys(key: MentionKey) -> list[str]:
         geo.append(_place_part(key.place_id))
     if key.country:
         geo.append(f"c:{key.country}" if coarse else f"k:{key.country}")
-    return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo]
+    if key.type not in VIOLENT_TYPES:
+        geo += _who_parts(key) if key.level is None else [NOPLACE_PART]
+    return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo] + undated_keys
 
 
 def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
@@ -151,7 +197,7 @@ def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list
     for part in range(0, len(keys), 500):
         ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
     ids.difference_update(exclude)
-    if not ids:
+    if not ids or (len(ids) > UNDATED_MAX_CANDIDATES and (key.date_lo is None or key.date_hi is None)):
         return []
     rows = s.scalars(_EVENTS_BY_ID, {"ids": sorted(ids)}).all()
     return [(row.id, event_key(s, row)) for row in rows]
@@ -283,7 +329,10 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict
         other = s.get(EventRow, other_id)
         if other is None or _apart(s, event.id, other_id) or kept_apart_by_article(s, event.id, other_id):
             continue
-        ok, reasons = compatible(event_key(s, event), event_key(s, other))
+        key, other_key = event_key(s, event), event_key(s, other)
+        if undated(key) or undated(other_key) or key.level is None or other_key.level is None:
+            continue     # an event that tells no time or place joins only as the one event it fits (dedup.best_match)
+        ok, reasons = compatible(key, other_key)
         if not ok:
             continue
         into, gone = (event, other) if event.id < other.id else (other, event)
