@@ -379,8 +379,9 @@ def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
 def joins_nothing(new: MentionKey) -> bool:
     """A mention no event can be compatible with (`compatible(new, ...)` is false for all): a statement, meeting
     … (not an attack or arrest) that names no actor — neither identified nor named — fails `statement_actors`
-    against any event. Its candidates need not be compared (only the first three are, to say why it starts
-    an event); they were the store's growing cost: such reports of one city and day pile up as events."""
+    against any event. So does any mention against such an event (of no actor: no identity, no name), and
+    such events pile up under one city and day, each report of one an event of its own: the store leaves
+    both out of the comparisons (dedup_store.candidates), which were its cost growing with the store."""
     return new.type not in VIOLENT_TYPES and not any(
         actor_identity(x, new.type)[1] or _named(x) for x in (new.actor1, new.actor2))
 

@@ -29,7 +29,8 @@ from sqlalchemy.orm.util import identity_key
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
-from rasd.store.dedup import COARSE_LEVEL, DATE_SLACK_DAYS, ActorKey, MentionKey, compatible, one_spot
+from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, VIOLENT_TYPES, ActorKey, MentionKey, compatible,
+                              joins_nothing, one_spot)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -140,6 +141,12 @@ def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
 # Built once with an expanding parameter: built per call, a statement coerced each of its ~50 keys into a
 # literal and computed its cache key again, more than SQLite took to answer it (issue 16).
 _EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(EventKeyRow.key.in_(bindparam("keys", expanding=True)))
+# ... but those no mention can join (`dedup.joinable_events`: a statement without any actor): such events pile up
+# under the same keys (each report of one is an event of its own), and each was compared with every mention
+_JOINABLE_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).join(EventRow, EventRow.id == EventKeyRow.event_id).where(
+    EventKeyRow.key.in_(bindparam("keys", expanding=True)),
+    or_(EventRow.type.in_(sorted(VIOLENT_TYPES)), EventRow.actor1_id.is_not(None), EventRow.actor2_id.is_not(None),
+        EventRow.actor1_name.is_not(None), EventRow.actor2_name.is_not(None)))
 _FIRST_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(
     EventKeyRow.key.in_(bindparam("keys", expanding=True)),
     EventKeyRow.event_id.not_in(bindparam("exclude", expanding=True))).distinct().order_by(
@@ -148,27 +155,43 @@ _EVENTS_BY_ID = select(EventRow).where(EventRow.id.in_(bindparam("ids", expandin
 
 
 def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = (),
-               known: dict[int, MentionKey] | None = None, first: int | None = None) -> list[tuple[int, MentionKey]]:
-    """The canonical events filed under the keys a mention looks up (`query_keys`), by id, with their keys
-    (only the `first` few by id, when given: `dedup.joins_nothing`).
+               known: dict[int, MentionKey] | None = None) -> list[tuple[int, MentionKey]]:
+    """The canonical events a mention may join: those filed under the keys it looks up (`query_keys`) but for
+    the events no mention can join (see _JOINABLE_EVENTS_FILED_UNDER), by id, with their keys.
 
     One indexed lookup finds their ids; the events this write session holds already (`Repository` keeps the
     rows it loads for the transaction) are taken from it, the others read in one statement. `known`, when
     given, keeps each event's key for the caller: valid while the events and the registry do not change (the
     mentions of one article are looked up before any event they join is updated)."""
     keys = query_keys(key)
+    if not keys or joins_nothing(key):
+        return []
+    ids: set[int] = set()
+    for part in range(0, len(keys), 500):
+        ids.update(s.scalars(_JOINABLE_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
+    ids.difference_update(exclude)
+    return _with_keys(s, ids, known)
+
+
+def first_candidates(s: Session, key: MentionKey, exclude: Iterable[int], first: int,
+                     known: dict[int, MentionKey] | None = None) -> list[tuple[int, MentionKey]]:
+    """The `first` events by id filed under the keys a mention looks up, joinable or not: the ones a mention
+    that starts an event says it was not (`Repository._rejections`)."""
+    keys = query_keys(key)
     if not keys:
         return []
     ids: set[int] = set()
-    if first is not None and len(keys) <= 500:
+    if len(keys) <= 500:
         ids.update(s.scalars(_FIRST_EVENTS_FILED_UNDER, {"keys": keys, "exclude": sorted(set(exclude)),
                                                          "first": first}))
     else:
         for part in range(0, len(keys), 500):
             ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
-        ids.difference_update(exclude)
-        if first is not None:
-            ids = set(sorted(ids)[:first])
+        ids = set(sorted(ids.difference(exclude))[:first])
+    return _with_keys(s, ids, known)
+
+
+def _with_keys(s: Session, ids: set[int], known: dict[int, MentionKey] | None) -> list[tuple[int, MentionKey]]:
     if not ids:
         return []
     held = {i: s.identity_map.get(identity_key(EventRow, i)) for i in ids}
@@ -197,28 +220,27 @@ def article_events(s: Session, article_id: int) -> set[int]:
     return set(s.scalars(select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)))
 
 
-# the mentions of events a and b from the articles both hold mentions of (usually none): only those are compared
-_MENTIONS_OF_SHARED_ARTICLES = select(*MENTION_FIELDS).where(
-    EventMentionRow.event_id.in_((bindparam("a"), bindparam("b"))),
-    EventMentionRow.article_id.in_(
-        select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("a")).intersect(
-            select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("b"))))
-).order_by(EventMentionRow.id)
+# the articles both events hold mentions of (usually none), and one such article's mentions in the two
+_SHARED_ARTICLES = select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("a")).intersect(
+    select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("b"))).order_by("article_id")
+_MENTIONS_OF_ARTICLE_IN = select(*MENTION_FIELDS).where(
+    EventMentionRow.article_id == bindparam("article"),
+    EventMentionRow.event_id.in_((bindparam("a"), bindparam("b")))).order_by(EventMentionRow.id)
 
 
 def kept_apart_by_article(s: Session, a: int, b: int) -> bool:
     """Events a and b hold mentions of one article that are two events by the extractor's word: not all of that
     article's mentions in a are at one spot with its mentions in b (`one_spot`)."""
     # (the mentions' keys are compared, never the stored Event JSON: not decoded for each re-merge, issue 16;
-    # read as plain rows, not ORM objects: see MENTION_FIELDS; and only the shared articles' mentions, in one
-    # statement: all of both events' mentions were read for each re-merge, quadratic in an event's mentions)
+    # read as plain rows, not ORM objects: see MENTION_FIELDS; and an article at a time, stopping at the first
+    # that keeps them apart: all of both events' mentions were read for each re-merge, and two events that
+    # every copy of a story reports apart were compared again for each copy, quadratic in their mentions)
     s.flush()
-    rows = s.execute(_MENTIONS_OF_SHARED_ARTICLES, {"a": a, "b": b}).all()
-    by_article: dict[int, tuple[list, list]] = {}
-    for m in rows:
-        by_article.setdefault(m.article_id, ([], []))[m.event_id != a].append(m)
-    for in_a, in_b in by_article.values():
-        if in_a and in_b and not all(one_spot(mention_key(s, x), mention_key(s, y))[0] for x in in_a for y in in_b):
+    for article_id in s.scalars(_SHARED_ARTICLES, {"a": a, "b": b}).all():
+        in_a, in_b = [], []
+        for m in s.execute(_MENTIONS_OF_ARTICLE_IN, {"article": article_id, "a": a, "b": b}):
+            (in_a if m.event_id == a else in_b).append(m)
+        if not all(one_spot(mention_key(s, x), mention_key(s, y))[0] for x in in_a for y in in_b):
             return True
     return False
 

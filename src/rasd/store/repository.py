@@ -26,8 +26,8 @@ from rasd.document import Article, Event, Record
 from rasd.store import canonical
 from rasd.store import dedup_store
 from rasd.store.db import WRITE, lock_for_writing, open_engine, resolve_url, retry_locked
-from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, joins_nothing, one_spot,
-                              date_interval, undated_interval)
+from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, one_spot, date_interval,
+                              undated_interval)
 from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
                                EventRow)
 from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
@@ -268,9 +268,8 @@ class Repository:
         # dedup_store.article_events would read back: the article is new, so its only mentions are the ones
         # added here)
         spots = {eid: [one_spot(key, k) for k in keys] for eid, keys in own.items()}
-        candidates = dedup_store.candidates(s, key, exclude={eid for eid, ok in spots.items()
-                                                             if not all(x for x, _ in ok)}, known=known,
-                                            first=_REJECTIONS_SHOWN if joins_nothing(key) else None)
+        apart = {eid for eid, ok in spots.items() if not all(x for x, _ in ok)}
+        candidates = dedup_store.candidates(s, key, exclude=apart, known=known)
         event_id, reasons = best_match(key, candidates)
         if event_id in spots:
             reasons = reasons + [f"this article's other mention of it: {spots[event_id][0][1]}"]
@@ -280,7 +279,8 @@ class Repository:
             # the event's fields come from its one mention before its INSERT (not an INSERT then an UPDATE)
             # (no tally: an event of one mention is that mention; its first join builds it from the two)
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
-            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
+            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(
+                key, dedup_store.first_candidates(s, key, apart, _REJECTIONS_SHOWN, known)))
             EventTally.of([(mention, article.source_id)]).apply(event, lambda i: s.get(EntityRow, i))
             s.add(event)
             s.flush()
