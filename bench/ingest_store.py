@@ -10,7 +10,8 @@ extraction took. `store` stores those pairs (repeated --repeat times with new id
 and dedup has stored events to compare against) into a fresh SQLite file, one transaction per article with
 `Repository.add_record` (--batch 1), or --batch articles per transaction with `Repository.add_records` as
 `rasd ingest` does since session 12 (a stored-article lookup per batch too), and reports CPU and wall seconds,
-SQL statements and session flushes per article. `--dump` writes every stored table row for row (ordered by
+SQL statements and session flushes per article; `--explain` prints SQLite's query plan of each distinct reading
+statement (to stderr), marking those that scan a table without an index. `--dump` writes every stored table row for row (ordered by
 primary key, without the wall-clock columns ingested_at / updated_at / created_at and the events' tally;
 event_keys without its row ids, by event and key), so two versions of the store can be compared with `cmp` on
 the same input.
@@ -26,6 +27,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -96,6 +98,24 @@ def dump_tables(url: str, path: str) -> None:
     engine.dispose()
 
 
+def explain(url: str, examples: dict[str, tuple]) -> None:
+    """SQLite's plan for each distinct reading statement the store ran (to stderr): every table it reads should
+    be searched by an index (SEARCH ... USING INDEX), not scanned (SCAN), or the store's cost grows with it."""
+    import sqlite3
+    conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for shape, (statement, parameters) in examples.items():
+        if not statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")):
+            continue
+        plan = [row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
+        scans = [step for step in plan if step.startswith("SCAN ") and step.split()[1] in tables
+                 and " USING " not in step]
+        print(("TABLE SCAN " if scans else "indexed    ") + " ".join(shape.split())[:160], file=sys.stderr)
+        for step in plan:
+            print("          " + step, file=sys.stderr)
+    conn.close()
+
+
 def cmd_store(args) -> None:
     from sqlalchemy import event
     from sqlalchemy.orm import Session
@@ -115,13 +135,16 @@ def cmd_store(args) -> None:
                 record = {**record, "id": article.id}
             work.append((article, record))
     statements: Counter = Counter()
+    examples: dict[str, tuple] = {}   # each distinct statement once, with its parameters (--explain)
     flushes = [0]
     with tempfile.TemporaryDirectory(prefix="rasd-store-") as tmp:
         url = f"sqlite:///{tmp}/bench.db"
         with Repository.open(url) as repo:
             @event.listens_for(repo.engine, "before_cursor_execute")
-            def _count(_conn, _cursor, statement, *_a):
+            def _count(_conn, _cursor, statement, parameters, _context, executemany):
                 statements[" ".join(statement.split()[:3]).upper()] += 1
+                if not executemany:   # (IN lists of any length are one statement)
+                    examples.setdefault(re.sub(r"\?(, \?)+", "?, …", statement), (statement, parameters))
             event.listen(Session, "after_flush", lambda *_a: flushes.__setitem__(0, flushes[0] + 1))
             started, cpu = time.perf_counter(), time.process_time()
             if args.batch > 1:   # as `rasd ingest` stores: a lookup per batch, one transaction per batch
@@ -138,6 +161,8 @@ def cmd_store(args) -> None:
             stats = repo.stats()
         if args.dump:
             dump_tables(url, args.dump)
+        if args.explain:
+            explain(url, examples)
     n = len(work)
     print(json.dumps({
         "articles": n, "cpu_seconds": round(cpu, 2), "wall_seconds": round(seconds, 2),
@@ -162,6 +187,7 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--dump")
     p.add_argument("--batch", type=int, default=1, help="articles per transaction (Repository.add_records)")
+    p.add_argument("--explain", action="store_true", help="print the query plan of each reading statement")
     args = parser.parse_args()
     cmd_extract(args) if args.cmd == "extract" else cmd_store(args)
 
