@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from types import SimpleNamespace
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, insert, or_, select
@@ -158,11 +159,13 @@ class Repository:
         links: dict[int, set[int]] = {}
         # events holding a mention of this (new) article, with those mentions' keys: kept here, not re-queried
         own: dict[int, list[MentionKey]] = {}
-        mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
+        mentions: list[_NewMention] = []   # inserted together below, in this order (so with the same ids)
+        # each event's JSON as the record's (the same dump: not dumped again per mention)
+        dumped = row.record["events"]
         # the keys of the candidate events, computed once for all the article's mentions: no event changes
         # until they have all been placed (the events they join are updated below), nor does the registry
         known: dict[int, MentionKey] = {}
-        event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, known, links)
+        event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, known, links, dumped[i])
                      for i, event in enumerate(record.events)]
         for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
             self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions, known,
@@ -229,8 +232,8 @@ class Repository:
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
                            touched: dict[int, EventRow], own: dict[int, list[MentionKey]],
-                           mentions: list[EventMentionRow], known: dict[int, MentionKey],
-                           links: dict[int, set[int]] | None = None,
+                           mentions: list[_NewMention], known: dict[int, MentionKey],
+                           links: dict[int, set[int]] | None = None, dumped: dict[str, Any] | None = None,
                            background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
@@ -246,7 +249,8 @@ class Repository:
             date, precision = article.published.isoformat(), "day"
         else:
             date = precision = None
-        mention = EventMentionRow(
+        mention = _NewMention(
+            id=None, event_id=None,   # known once inserted, and once placed in an event
             article_id=article.id, index_in_article=index, type=ev.type, mode=ev.mode,
             acled_type=ev.acled_type, acled_subtype=ev.acled_subtype, trigger=ev.trigger.text,
             evidence=ev.evidence.text, evidence_start=ev.evidence.start, evidence_end=ev.evidence.end,
@@ -258,7 +262,8 @@ class Repository:
             date=date, date_precision=precision,
             date_lo=lo, date_hi=hi, fatalities=ev.fatalities, injuries=ev.injuries,
             casualties_approximate=ev.casualties_approximate, modality=ev.modality,
-            outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
+            outlet=article.outlet, confidence=ev.confidence, merge_reason="",
+            event=ev.model_dump(mode="json") if dumped is None else dumped)
         key = dedup_store.mention_key(s, mention, feature=ev.place.feature if ev.place else None,
                                      admin1=ev.place.admin1 if ev.place else None,
                                      actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
@@ -301,7 +306,7 @@ class Repository:
         own.setdefault(event.id, []).append(key)
         return event.id
 
-    def _join_mentions(self, s: Session, event: EventRow, new: list[tuple[EventMentionRow, str]]) -> None:
+    def _join_mentions(self, s: Session, event: EventRow, new: list[tuple[_NewMention, str]]) -> None:
         """Update an event that this article's mentions `new` (with their ids) joined: its tally (rasd.store.tally)
         takes them in, and its fields are set from the tally — the fields a rebuild from all its mentions gives,
         without reading them. An event without a tally (of one mention so far, or stored before there were
@@ -453,7 +458,12 @@ def _key_fields(event: EventRow) -> tuple:
             event.country, event.feature)
 
 
-def _mention_values(m: EventMentionRow) -> dict[str, Any]:
+class _NewMention(SimpleNamespace):
+    """An event mention before its INSERT: the columns of `EventMentionRow` as plain attributes (it is written
+    with one executemany, never through the ORM: an ORM object tracked every one of its ~35 attributes)."""
+
+
+def _mention_values(m: _NewMention) -> dict[str, Any]:
     return {name: getattr(m, name) for name in _MENTION_COLUMNS}
 
 
