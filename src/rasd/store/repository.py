@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy import event as sa_event
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -311,7 +312,9 @@ class Repository:
         takes them in, and its fields are set from the tally — the fields a rebuild from all its mentions gives,
         without reading them. An event without a tally (of one mention so far, or stored before there were
         tallies) is rebuilt from its mention rows, which writes its tally."""
-        tally = EventTally.loads(event.tally)
+        # an event of one mention has no tally (unless rebuilt): not asked for, its one row is read instead
+        one = event.mention_count == 1 and "tally" in sa_inspect(event).unloaded
+        tally = None if one else EventTally.loads(event.tally)
         if tally is None:
             self._refresh_event(s, event)
             return
