@@ -118,9 +118,9 @@ class EventTally:
                 setattr(self, name, _smaller(getattr(self, name), getattr(other, name), width))
         for group, pick in other.places.items():
             self.places[group] = _smaller(self.places.get(group), pick, 1)
-        for slot, theirs in other.actors.items():
-            if theirs is not None:
-                self.actors[slot] = _smaller(self.actors[slot], theirs, 2)
+        for slot, actor in other.actors.items():
+            if actor is not None:
+                self.actors[slot] = _smaller(self.actors[slot], actor, 2)
         for name, (exact, vague) in other.tolls.items():
             for mine, theirs in zip(self.tolls[name], (exact, vague)):
                 for source, value in theirs.items():
