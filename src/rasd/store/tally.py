@@ -177,8 +177,12 @@ class EventTally:
         return json.dumps({
             "v": VERSION, "count": self.count, "lead": self.lead, "acled_type": self.acled_type,
             "acled_subtype": self.acled_subtype, "date": self.date,
-            "places": [[place_id, geocoded, *pick] for (place_id, geocoded), pick in self.places.items()],
-            "actors": self.actors, "tolls": self.tolls, "sources": sorted(self.sources),
+            # in a canonical order: the same mentions give the same text, whatever order they came in
+            "places": [[place_id, geocoded, *pick] for (place_id, geocoded), pick in
+                       sorted(self.places.items(), key=lambda item: (item[0][0] or "", item[0][1]))],
+            "actors": self.actors, "tolls": {name: [dict(sorted(part.items())) for part in parts]
+                                             for name, parts in self.tolls.items()},
+            "sources": sorted(self.sources),
             "outlets": sorted(self.outlets)}, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
