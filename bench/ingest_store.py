@@ -1,6 +1,7 @@
 """Where `rasd ingest`'s time goes on real articles: extraction against the store, and the store's SQL per article.
 
     .venv/bin/python bench/ingest_store.py extract --articles 300 -o /tmp/records.jsonl   # once (costly)
+    .venv/bin/python bench/ingest_store.py extract --short --articles 400 -o /tmp/short.jsonl   # the short set
     .venv/bin/python bench/ingest_store.py store /tmp/records.jsonl [--repeat 2] [--batch 32] [--dump /tmp/t.jsonl]
 
 `extract` reads the first --articles of ../shared/data/news (RESEARCH licence: benchmarking only, nothing is
@@ -9,9 +10,11 @@ extraction took. `store` stores those pairs (repeated --repeat times with new id
 and dedup has stored events to compare against) into a fresh SQLite file, one transaction per article with
 `Repository.add_record` (--batch 1), or --batch articles per transaction with `Repository.add_records` as
 `rasd ingest` does since session 12 (a stored-article lookup per batch too), and reports CPU and wall seconds,
-SQL statements and session flushes per article. `--dump` writes every stored table row for row (ordered by
-primary key, without the wall-clock columns ingested_at / updated_at / created_at; event_keys without its row
-ids, by event and key), so two versions of the store can be compared with `cmp` on the same input.
+SQL statements and session flushes per article; `--explain` prints SQLite's query plan of each distinct reading
+statement (to stderr), marking those that scan a table without an index. `--dump` writes every stored table row for row (ordered by
+primary key, without the wall-clock columns ingested_at / updated_at / created_at and the events' tally;
+event_keys without its row ids, by event and key), so two versions of the store can be compared with `cmp` on
+the same input.
 
 Session 12 (branch speed19, load 4-9 on 2 cores), main eda16a0 (--batch 1) against speed19 (--batch 32),
 figures in the README ("Session 12, ingest"). The short set is bench/ingest.py's: the four /work/main/examples
@@ -24,6 +27,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -32,6 +36,9 @@ from pathlib import Path
 
 NEWS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news" / "corpus.jsonl.gz"
 CLOCK_COLUMNS = {"ingested_at", "updated_at", "created_at"}
+# not dumped either: an event's tally (rasd.store.tally) is how its fields were computed, not what is stored
+# about it; tests/store/test_tally.py checks that a tally is the one its mentions give
+WORKING_COLUMNS = {"tally"}
 
 
 def read_news(limit: int):
@@ -44,13 +51,27 @@ def read_news(limit: int):
             yield Article.model_validate({k: v for k, v in item.items() if k != "lang"})
 
 
+def read_short(count: int):
+    """bench/ingest.py's short set: the /work/main/examples articles repeated with new ids and closing lines."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from dask_scaling import sample_articles
+    yield from sample_articles(count)
+
+
 def cmd_extract(args) -> None:
     from rasd.pipeline import extract
     n, cpu = 0, 0.0
+    base: dict[str, dict] = {}   # the short set's copies share their article's record (with their own id)
     with open(args.output, "w", encoding="utf-8") as out:
-        for article in read_news(args.articles):
+        for article in (read_short(args.articles) if args.short else read_news(args.articles)):
             started = time.process_time()
-            record = extract(article).to_record()
+            if args.short:
+                root = article.id.rsplit("-copy", 1)[0]
+                if root not in base:
+                    base[root] = extract(article).to_record()
+                record = {**base[root], "id": article.id}
+            else:
+                record = extract(article).to_record()
             cpu += time.process_time() - started
             out.write(json.dumps({"article": article.model_dump(mode="json"), "record": record},
                                  ensure_ascii=False) + "\n")
@@ -66,7 +87,7 @@ def dump_tables(url: str, path: str) -> None:
         for table in sorted(inspect(engine).get_table_names()):
             if table == "alembic_version":
                 continue
-            cols = [c["name"] for c in inspect(engine).get_columns(table) if c["name"] not in CLOCK_COLUMNS]
+            cols = [c["name"] for c in inspect(engine).get_columns(table) if c["name"] not in CLOCK_COLUMNS | WORKING_COLUMNS]
             if table == "event_keys":   # which keys each event is filed under; the rows' ids are not read
                 cols, order = [c for c in cols if c != "id"], "event_id, key"
             else:
@@ -75,6 +96,24 @@ def dump_tables(url: str, path: str) -> None:
                 out.write(json.dumps([table, *[str(v) if v is not None else None for v in row]],
                                      ensure_ascii=False) + "\n")
     engine.dispose()
+
+
+def explain(url: str, examples: dict[str, tuple]) -> None:
+    """SQLite's plan for each distinct reading statement the store ran (to stderr): every table it reads should
+    be searched by an index (SEARCH ... USING INDEX), not scanned (SCAN), or the store's cost grows with it."""
+    import sqlite3
+    conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for shape, (statement, parameters) in examples.items():
+        if not statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")):
+            continue
+        plan = [row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
+        scans = [step for step in plan if step.startswith("SCAN ") and step.split()[1] in tables
+                 and " USING " not in step]
+        print(("TABLE SCAN " if scans else "indexed    ") + " ".join(shape.split())[:160], file=sys.stderr)
+        for step in plan:
+            print("          " + step, file=sys.stderr)
+    conn.close()
 
 
 def cmd_store(args) -> None:
@@ -96,13 +135,16 @@ def cmd_store(args) -> None:
                 record = {**record, "id": article.id}
             work.append((article, record))
     statements: Counter = Counter()
+    examples: dict[str, tuple] = {}   # each distinct statement once, with its parameters (--explain)
     flushes = [0]
     with tempfile.TemporaryDirectory(prefix="rasd-store-") as tmp:
         url = f"sqlite:///{tmp}/bench.db"
         with Repository.open(url) as repo:
             @event.listens_for(repo.engine, "before_cursor_execute")
-            def _count(_conn, _cursor, statement, *_a):
+            def _count(_conn, _cursor, statement, parameters, _context, executemany):
                 statements[" ".join(statement.split()[:3]).upper()] += 1
+                if not executemany:   # (IN lists of any length are one statement)
+                    examples.setdefault(re.sub(r"\?(, \?)+", "?, …", statement), (statement, parameters))
             event.listen(Session, "after_flush", lambda *_a: flushes.__setitem__(0, flushes[0] + 1))
             started, cpu = time.perf_counter(), time.process_time()
             if args.batch > 1:   # as `rasd ingest` stores: a lookup per batch, one transaction per batch
@@ -119,6 +161,8 @@ def cmd_store(args) -> None:
             stats = repo.stats()
         if args.dump:
             dump_tables(url, args.dump)
+        if args.explain:
+            explain(url, examples)
     n = len(work)
     print(json.dumps({
         "articles": n, "cpu_seconds": round(cpu, 2), "wall_seconds": round(seconds, 2),
@@ -136,11 +180,14 @@ def main() -> None:
     p = sub.add_parser("extract")
     p.add_argument("--articles", type=int, default=300)
     p.add_argument("-o", "--output", required=True)
+    p.add_argument("--short", action="store_true",
+                   help="the examples articles repeated (bench/ingest.py's short set) instead of the news")
     p = sub.add_parser("store")
     p.add_argument("records")
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--dump")
     p.add_argument("--batch", type=int, default=1, help="articles per transaction (Repository.add_records)")
+    p.add_argument("--explain", action="store_true", help="print the query plan of each reading statement")
     args = parser.parse_args()
     cmd_extract(args) if args.cmd == "extract" else cmd_store(args)
 

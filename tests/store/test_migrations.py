@@ -22,4 +22,4 @@ def test_sqlite_store_uses_wal_and_reopens(tmp_path):
     with Repository.open(f"sqlite:///{path}") as repo:
         with repo.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"

@@ -451,6 +451,16 @@ def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     return False, "an undated report with nothing else in common (actor or toll)"
 
 
+def joins_nothing(new: MentionKey) -> bool:
+    """A mention no event can be compatible with (`compatible(new, ...)` is false for all): a statement, meeting
+    … (not an attack or arrest) that names no actor — neither identified nor named — fails `statement_actors`
+    against any event. So does any mention against such an event (of no actor: no identity, no name), and
+    such events pile up under one city and day, each report of one an event of its own: the store leaves
+    both out of the comparisons (dedup_store.candidates), which were its cost growing with the store."""
+    return new.type not in VIOLENT_TYPES and not any(
+        actor_identity(x, new.type)[1] or _named(x) for x in (new.actor1, new.actor2))
+
+
 def area_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """A match at area level — a country, governorate or region on either side, even the same one — is weak:
     every event of the day in that area matches. It needs one more thing in common: the same actor (identity,
@@ -565,14 +575,21 @@ def reconcile_fatalities(reports: list[tuple]) -> tuple[int | None, str]:
     exact: dict[str, int] = {}
     vague: dict[str, int] = {}
     for report in reports:
-        source, value = report[0], report[1]
-        approximate = bool(report[2]) if len(report) > 2 else False
-        if value is None:
-            continue
-        # «عشرات/مئات/آلاف» are read as 10/100/1000 and flagged approximate; «21 على الأقل» is flagged too but
-        # is a figure: only the round vague readings are set aside
-        target = vague if approximate and value in VAGUE_READINGS else exact
-        target[source] = max(value, target.get(source, value))
+        if report[1] is not None:
+            count_toll(exact, vague, report[0], report[1], report[2] if len(report) > 2 else False)
+    return reconcile_tally(exact, vague)
+
+
+def count_toll(exact: dict[str, int], vague: dict[str, int], source: str, value: int, approximate) -> None:
+    """One report's figure into the per-source figures `reconcile_tally` reconciles (each source's highest)."""
+    # «عشرات/مئات/آلاف» are read as 10/100/1000 and flagged approximate; «21 على الأقل» is flagged too but
+    # is a figure: only the round vague readings are set aside
+    target = vague if approximate and value in VAGUE_READINGS else exact
+    target[source] = max(value, target.get(source, value))
+
+
+def reconcile_tally(exact: dict[str, int], vague: dict[str, int]) -> tuple[int | None, str]:
+    """The canonical figure and its rule from each source's highest exact and vague figure (`count_toll`)."""
     per_source = exact or vague
     if not per_source:
         return None, f"{FATALITIES_RULE}: no reports"

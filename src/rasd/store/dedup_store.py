@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Iterable
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from rasd.store import canonical
 from rasd.store.db import lock_for_writing
 from rasd.store.dedup import (COARSE_LEVEL, DATE_SLACK_DAYS, VIOLENT_TYPES, ActorKey, MentionKey, compatible,
-                              named_id, one_spot, place_level, undated)
+                              joins_nothing, named_id, one_spot, undated)
 from rasd.store.models import EntityRow, EventApartRow, EventKeyRow, EventMentionRow, EventMergeRow, EventRow
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -186,27 +187,78 @@ def write_keys(s: Session, event: EventRow, new: bool = False) -> None:
 # Built once with an expanding parameter: built per call, a statement coerced each of its ~50 keys into a
 # literal and computed its cache key again, more than SQLite took to answer it (issue 16).
 _EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(EventKeyRow.key.in_(bindparam("keys", expanding=True)))
+# ... but those no mention can join (`dedup.joinable_events`: a statement without any actor): such events pile up
+# under the same keys (each report of one is an event of its own), and each was compared with every mention
+_JOINABLE_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).join(EventRow, EventRow.id == EventKeyRow.event_id).where(
+    EventKeyRow.key.in_(bindparam("keys", expanding=True)),
+    or_(EventRow.type.in_(sorted(VIOLENT_TYPES)), EventRow.actor1_id.is_not(None), EventRow.actor2_id.is_not(None),
+        EventRow.actor1_name.is_not(None), EventRow.actor2_name.is_not(None)))
+_FIRST_EVENTS_FILED_UNDER = select(EventKeyRow.event_id).where(
+    EventKeyRow.key.in_(bindparam("keys", expanding=True)),
+    EventKeyRow.event_id.not_in(bindparam("exclude", expanding=True))).distinct().order_by(
+    EventKeyRow.event_id).limit(bindparam("first"))
 _EVENTS_BY_ID = select(EventRow).where(EventRow.id.in_(bindparam("ids", expanding=True))).order_by(EventRow.id)
 
 
-def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = ()) -> list[tuple[int, MentionKey]]:
+def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = (),
+               known: dict[int, MentionKey] | None = None) -> list[tuple[int, MentionKey]]:
+    """The canonical events a mention may join: those filed under the keys it looks up (`query_keys`) but for
+    the events no mention can join (see _JOINABLE_EVENTS_FILED_UNDER), by id, with their keys.
+
+    One indexed lookup finds their ids; the events this write session holds already (`Repository` keeps the
+    rows it loads for the transaction) are taken from it, the others read in one statement. `known`, when
+    given, keeps each event's key for the caller: valid while the events and the registry do not change (the
+    mentions of one article are looked up before any event they join is updated)."""
+    keys = query_keys(key)
+    if not keys or joins_nothing(key):
+        return []
+    ids: set[int] = set()
+    for part in range(0, len(keys), 500):
+        ids.update(s.scalars(_JOINABLE_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
+    ids.difference_update(exclude)
+    if len(ids) > UNDATED_MAX_CANDIDATES and (key.date_lo is None or key.date_hi is None):
+        return []       # an undated report fitting that many events fits none of them for sure
+    return _with_keys(s, ids, known)
+
+
+def first_candidates(s: Session, key: MentionKey, exclude: Iterable[int], first: int,
+                     known: dict[int, MentionKey] | None = None) -> list[tuple[int, MentionKey]]:
+    """The `first` events by id filed under the keys a mention looks up, joinable or not: the ones a mention
+    that starts an event says it was not (`Repository._rejections`)."""
     keys = query_keys(key)
     if not keys:
         return []
     ids: set[int] = set()
-    for part in range(0, len(keys), 500):
-        ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
-    ids.difference_update(exclude)
-    if not ids or (len(ids) > UNDATED_MAX_CANDIDATES and (key.date_lo is None or key.date_hi is None)):
+    if len(keys) <= 500:
+        ids.update(s.scalars(_FIRST_EVENTS_FILED_UNDER, {"keys": keys, "exclude": sorted(set(exclude)),
+                                                         "first": first}))
+    else:
+        for part in range(0, len(keys), 500):
+            ids.update(s.scalars(_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
+        ids = set(sorted(ids.difference(exclude))[:first])
+    return _with_keys(s, ids, known)
+
+
+def _with_keys(s: Session, ids: set[int], known: dict[int, MentionKey] | None) -> list[tuple[int, MentionKey]]:
+    if not ids:
         return []
-    rows = s.scalars(_EVENTS_BY_ID, {"ids": sorted(ids)}).all()
-    return [(row.id, event_key(s, row)) for row in rows]
+    held = {i: s.identity_map.get(identity_key(EventRow, i)) for i in ids}
+    missing = sorted(i for i, row in held.items() if row is None)
+    if missing:
+        held.update((row.id, row) for row in s.scalars(_EVENTS_BY_ID, {"ids": missing}))
+    known = {} if known is None else known
+    out = []
+    for event_id in sorted(held):
+        if event_id not in known:
+            known[event_id] = event_key(s, held[event_id])
+        out.append((event_id, known[event_id]))
+    return out
 
 
 # The columns of `event_mentions` that clustering and an event's refresh read (all but the stored Event JSON and
 # the merge log): read as rows of these columns, a mention costs a tuple, not an ORM object with its state and
 # events (an event reported 100 times was refreshed from 100 objects for each new mention, issue 16). A row has
-# the same attribute names as `EventMentionRow`, so `mention_key`, `finest_place` and `_set_fields` take either.
+# the same attribute names as `EventMentionRow`, so `mention_key` and `EventTally.add` take either.
 MENTION_FIELDS = tuple(c for c in EventMentionRow.__table__.columns if c.key not in ("event", "merge_reason"))
 
 
@@ -216,27 +268,27 @@ def article_events(s: Session, article_id: int) -> set[int]:
     return set(s.scalars(select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)))
 
 
-def _share_article(s: Session, a: int, b: int) -> bool:
-    arts = select(EventMentionRow.article_id).where(EventMentionRow.event_id == a)
-    return s.scalar(select(EventMentionRow.id).where(EventMentionRow.event_id == b,
-                                                     EventMentionRow.article_id.in_(arts)).limit(1)) is not None
+# the articles both events hold mentions of (usually none), and one such article's mentions in the two
+_SHARED_ARTICLES = select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("a")).intersect(
+    select(EventMentionRow.article_id).where(EventMentionRow.event_id == bindparam("b"))).order_by("article_id")
+_MENTIONS_OF_ARTICLE_IN = select(*MENTION_FIELDS).where(
+    EventMentionRow.article_id == bindparam("article"),
+    EventMentionRow.event_id.in_((bindparam("a"), bindparam("b")))).order_by(EventMentionRow.id)
 
 
 def kept_apart_by_article(s: Session, a: int, b: int) -> bool:
     """Events a and b hold mentions of one article that are two events by the extractor's word: not all of that
     article's mentions in a are at one spot with its mentions in b (`one_spot`)."""
-    if not _share_article(s, a, b):
-        return False
     # (the mentions' keys are compared, never the stored Event JSON: not decoded for each re-merge, issue 16;
-    # read as plain rows, not ORM objects: see MENTION_FIELDS)
+    # read as plain rows, not ORM objects: see MENTION_FIELDS; and an article at a time, stopping at the first
+    # that keeps them apart: all of both events' mentions were read for each re-merge, and two events that
+    # every copy of a story reports apart were compared again for each copy, quadratic in their mentions)
     s.flush()
-    rows = s.execute(select(*MENTION_FIELDS).where(EventMentionRow.event_id.in_((a, b)))
-                     .order_by(EventMentionRow.id)).all()
-    by_article: dict[int, tuple[list, list]] = {}
-    for m in rows:
-        by_article.setdefault(m.article_id, ([], []))[m.event_id != a].append(m)
-    for in_a, in_b in by_article.values():
-        if in_a and in_b and not all(one_spot(mention_key(s, x), mention_key(s, y))[0] for x in in_a for y in in_b):
+    for article_id in s.scalars(_SHARED_ARTICLES, {"a": a, "b": b}).all():
+        in_a, in_b = [], []
+        for m in s.execute(_MENTIONS_OF_ARTICLE_IN, {"article": article_id, "a": a, "b": b}):
+            (in_a if m.event_id == a else in_b).append(m)
+        if not all(one_spot(mention_key(s, x), mention_key(s, y))[0] for x in in_a for y in in_b):
             return True
     return False
 
@@ -281,20 +333,6 @@ def event_key(s: Session, e: EventRow) -> MentionKey:
                       feature=e.feature, admin1=e.admin1, fatalities=e.fatalities, mode=e.mode)
 
 
-def finest_place(s: Session, mentions: list[EventMentionRow]) -> EventMentionRow | None:
-    """The mention whose place is finest (village over town over governorate), geocoded first, then oldest."""
-    placed = [m for m in mentions if m.place_text]
-    if not placed:
-        return None
-    features: dict[str | None, str | None] = {}   # a place's feature, asked once however many mentions name it
-
-    def feature(place_id: str | None) -> str | None:
-        if place_id not in features:
-            features[place_id] = _place_fields(s, place_id)[0]
-        return features[place_id]
-    return min(placed, key=lambda m: (-place_level(feature(m.place_id), m.lat is not None), m.lat is None, m.id))
-
-
 def background_events(record) -> list:
     """The events an article tells as background («آخر تفجير ... في يناير 2018»: `non_events` with modality
     historical): each may join a stored canonical event of another article as one more mention, never start one
@@ -320,22 +358,26 @@ def _apart(s: Session, a: int, b: int) -> bool:
     return found is not None
 
 
-def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict[int, int]:
+def remerge(s: Session, event: EventRow, linked: Iterable[int], tally_of, apply) -> dict[int, int]:
     """Join with `event` every event in `linked` (others the same mention was compatible with) that is now
-    compatible with it; the older event (lower id) survives. `refresh(session, event)` recomputes an event from
-    its mentions. Returns {joined event id: surviving id}."""
+    compatible with it; the older event (lower id) survives. `tally_of(session, event)` is an event's tally
+    (rasd.store.tally), `apply(session, event, tally)` sets its fields from one: the survivor's fields come from
+    the two tallies taken together, without reading the mentions. Returns {joined event id: surviving id}."""
     moved: dict[int, int] = {}
     for other_id in sorted(set(linked) - {event.id}):
         other = s.get(EventRow, other_id)
-        if other is None or _apart(s, event.id, other_id) or kept_apart_by_article(s, event.id, other_id):
+        if other is None:
             continue
         key, other_key = event_key(s, event), event_key(s, other)
         if undated(key) or undated(other_key) or key.level is None or other_key.level is None:
             continue     # an event that tells no time or place joins only as the one event it fits (dedup.best_match)
+        # compared first: most linked events are not compatible any more, and this reads no table
         ok, reasons = compatible(key, other_key)
-        if not ok:
+        if not ok or _apart(s, event.id, other_id) or kept_apart_by_article(s, event.id, other_id):
             continue
         into, gone = (event, other) if event.id < other.id else (other, event)
+        tally = tally_of(s, into)
+        tally.merge(tally_of(s, gone))      # both read before the mentions move
         mention_ids = list(s.scalars(select(EventMentionRow.id).where(EventMentionRow.event_id == gone.id)
                                      .order_by(EventMentionRow.id)))
         why = f"re-merge: event {gone.id} joined event {into.id}, linked by a later mention: " + "; ".join(reasons)
@@ -350,7 +392,7 @@ def remerge(s: Session, event: EventRow, linked: Iterable[int], refresh) -> dict
         s.flush()
         moved.update({k: into.id for k, v in moved.items() if v == gone.id})
         moved[gone.id] = into.id
-        refresh(s, into)
+        apply(s, into, tally)
         event = into
     return moved
 

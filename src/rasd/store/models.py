@@ -74,7 +74,7 @@ class EntityMentionRow(Base):
 
 
 class EventRow(Base):
-    """A canonical event: the fields are recomputed from its mentions every time one joins."""
+    """A canonical event: the fields are recomputed from its mentions (their tally) every time one joins."""
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_type_dates", "type", "date_lo", "date_hi"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -108,6 +108,9 @@ class EventRow(Base):
     source_count: Mapped[int] = mapped_column(Integer, default=1)        # distinct outlets (or articles if none)
     outlets: Mapped[list[str]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # what the fields above are computed from, so a joining mention updates them without reading the others
+    # (rasd.store.tally, JSON text; none for an event of one mention). Deferred: only the store's writes read it.
+    tally: Mapped[str | None] = mapped_column(Text, deferred=True)
 
 
 class EventMentionRow(Base):

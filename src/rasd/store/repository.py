@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from types import SimpleNamespace
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy import event as sa_event
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,14 +29,14 @@ from rasd.store import canonical
 from rasd.store import dedup_store
 from rasd.store.db import WRITE, lock_for_writing, open_engine, resolve_url, retry_locked
 from rasd.store.dedup import (MentionKey, best_match, compatible, compatible_ids, one_spot, date_interval,
-                              reconcile_fatalities, undated_interval)
+                              undated_interval)
 from rasd.store.models import (ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow, EventMentionRow,
                                EventRow)
 from rasd.store.schemas import (AddResult, EntityDetail, EntitySummary, EventDetail, EventFilters, EventSummary,
                                 MentionOut, Stats)
+from rasd.store.tally import EventTally
 
 MAX_INTERVAL_DAYS = 366   # the longest date interval an event can have (a year, see dedup.date_interval)
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
 def article_key(text: str, url: str | None) -> tuple[str, str]:
@@ -158,18 +160,26 @@ class Repository:
         links: dict[int, set[int]] = {}
         # events holding a mention of this (new) article, with those mentions' keys: kept here, not re-queried
         own: dict[int, list[MentionKey]] = {}
-        mentions: list[EventMentionRow] = []   # inserted together below, in this order (so with the same ids)
-        event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, links)
+        mentions: list[_NewMention] = []   # inserted together below, in this order (so with the same ids)
+        # each event's JSON as the record's (the same dump: not dumped again per mention)
+        dumped = row.record["events"]
+        # the keys of the candidate events, computed once for all the article's mentions: no event changes
+        # until they have all been placed (the events they join are updated below), nor does the registry
+        known: dict[int, MentionKey] = {}
+        event_ids = [self._add_event_mention(s, row, i, event, touched, own, mentions, known, links, dumped[i])
                      for i, event in enumerate(record.events)]
         for k, event in enumerate(dedup_store.background_events(record)):   # joins a stored event or nothing
-            self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions,
+            self._add_event_mention(s, row, len(record.events) + k, event, touched, own, mentions, known,
                                     background=True)
         # nothing above reads the article's mentions back from the database (candidates are found by
-        # event keys, the new events' fields come from the mention in memory): one executemany
+        # event keys, the new events' fields come from the mention in memory): one INSERT, which returns their
+        # ids for the tallies of the events they joined
         if mentions:
-            s.connection().execute(insert(EventMentionRow.__table__), [_mention_values(m) for m in mentions])
+            ids = dict(s.connection().execute(_INSERT_MENTIONS, [_mention_values(m) for m in mentions]).all())
+            for mention in mentions:
+                mention.id = ids[mention.index_in_article]
         for event in touched.values():
-            self._refresh_event(s, event)
+            self._join_mentions(s, event, [(m, row.source_id) for m in mentions if m.event_id == event.id])
         event_ids = self._remerge(s, links, event_ids)
         return AddResult(status="added", article_db_id=row.id, event_ids=event_ids)
 
@@ -180,7 +190,7 @@ class Repository:
             event = s.get(EventRow, moved.get(event_id, event_id))
             if event is not None:
                 joined = dedup_store.remerge(s, event, {moved.get(i, i) for i in links[event_id]},
-                                             self._refresh_event)
+                                             self._event_tally, self._apply_tally)
                 for gone, into in joined.items():
                     moved.update({k: into for k, v in moved.items() if v == gone})
                     moved[gone] = into
@@ -223,8 +233,8 @@ class Repository:
 
     def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
                            touched: dict[int, EventRow], own: dict[int, list[MentionKey]],
-                           mentions: list[EventMentionRow],
-                           links: dict[int, set[int]] | None = None,
+                           mentions: list[_NewMention], known: dict[int, MentionKey],
+                           links: dict[int, set[int]] | None = None, dumped: dict[str, Any] | None = None,
                            background: bool = False) -> int | None:
         actor1_id = canonical.actor_id(ev.actor1) if ev.actor1 and ev.actor1.text.strip() else None
         actor2_id = canonical.actor_id(ev.actor2) if ev.actor2 and ev.actor2.text.strip() else None
@@ -240,7 +250,8 @@ class Repository:
             date, precision = article.published.isoformat(), "day"
         else:
             date = precision = None
-        mention = EventMentionRow(
+        mention = _NewMention(
+            id=None, event_id=None,   # known once inserted, and once placed in an event
             article_id=article.id, index_in_article=index, type=ev.type, mode=ev.mode,
             acled_type=ev.acled_type, acled_subtype=ev.acled_subtype, trigger=ev.trigger.text,
             evidence=ev.evidence.text, evidence_start=ev.evidence.start, evidence_end=ev.evidence.end,
@@ -252,7 +263,8 @@ class Repository:
             date=date, date_precision=precision,
             date_lo=lo, date_hi=hi, fatalities=ev.fatalities, injuries=ev.injuries,
             casualties_approximate=ev.casualties_approximate, modality=ev.modality,
-            outlet=article.outlet, confidence=ev.confidence, merge_reason="", event=ev.model_dump(mode="json"))
+            outlet=article.outlet, confidence=ev.confidence, merge_reason="",
+            event=ev.model_dump(mode="json") if dumped is None else dumped)
         key = dedup_store.mention_key(s, mention, feature=ev.place.feature if ev.place else None,
                                      admin1=ev.place.admin1 if ev.place else None,
                                      actor1=dedup_store.event_actor_key(ev.actor1, actor1_id),
@@ -262,8 +274,8 @@ class Repository:
         # dedup_store.article_events would read back: the article is new, so its only mentions are the ones
         # added here)
         spots = {eid: [one_spot(key, k) for k in keys] for eid, keys in own.items()}
-        candidates = dedup_store.candidates(s, key, exclude={eid for eid, ok in spots.items()
-                                                             if not all(x for x, _ in ok)})
+        apart = {eid for eid, ok in spots.items() if not all(x for x, _ in ok)}
+        candidates = dedup_store.candidates(s, key, exclude=apart, known=known)
         event_id, reasons = best_match(key, candidates)
         if event_id in spots:
             reasons = reasons + [f"this article's other mention of it: {spots[event_id][0][1]}"]
@@ -271,9 +283,11 @@ class Repository:
             return None
         if event_id is None:
             # the event's fields come from its one mention before its INSERT (not an INSERT then an UPDATE)
+            # (no tally: an event of one mention is that mention; its first join builds it from the two)
             event = EventRow(type=ev.type, outlets=[], updated_at=_now())
-            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(key, candidates))
-            self._set_fields(s, event, [(mention, article.source_id)])
+            mention.merge_reason = "new event" + (f": {reasons[0]}" if reasons else _rejections(
+                key, dedup_store.first_candidates(s, key, apart, _REJECTIONS_SHOWN, known)))
+            EventTally.of([(mention, article.source_id)]).apply(event, lambda i: s.get(EntityRow, i))
             s.add(event)
             s.flush()
             mention.event_id = event.id
@@ -293,59 +307,48 @@ class Repository:
         own.setdefault(event.id, []).append(key)
         return event.id
 
+    def _join_mentions(self, s: Session, event: EventRow, new: list[tuple[_NewMention, str]]) -> None:
+        """Update an event that this article's mentions `new` (with their ids) joined: its tally (rasd.store.tally)
+        takes them in, and its fields are set from the tally — the fields a rebuild from all its mentions gives,
+        without reading them. An event without a tally (of one mention so far, or stored before there were
+        tallies) is rebuilt from its mention rows, which writes its tally."""
+        # an event of one mention has no tally (unless rebuilt): not asked for, its one row is read instead
+        one = event.mention_count == 1 and "tally" in sa_inspect(event).unloaded
+        tally = None if one else EventTally.loads(event.tally)
+        if tally is None:
+            self._refresh_event(s, event)
+            return
+        for mention, source_id in new:
+            tally.add(mention, source_id)
+        self._apply_tally(s, event, tally)
+
     def _refresh_event(self, s: Session, event: EventRow) -> None:
-        """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id).
+        """Recompute the canonical fields from all member mentions (deterministic: ordered by mention id), and the
+        event's tally. For an event split by hand, or one without a tally; `_join_mentions` otherwise.
 
-        The mentions are read as plain rows of their columns (`dedup_store.MENTION_FIELDS`), not as ORM objects: an event
-        reported many times is refreshed each time one more mention joins, and building (and holding) an
-        object per mention was most of the store's time then (issue 16). The session is flushed first, so
-        the rows are what the objects would hold."""
+        The mentions are read as plain rows of their columns (`dedup_store.MENTION_FIELDS`), not as ORM objects:
+        an object per mention was most of the store's time (issue 16). The session is flushed first, so the
+        rows are what the objects would hold."""
+        self._apply_tally(s, event, self._tally_of_rows(s, event.id), keys_known=False)
+
+    def _tally_of_rows(self, s: Session, event_id: int) -> EventTally:
         s.flush()
-        rows = s.execute(_MENTIONS_OF_EVENT, {"event_id": event.id}).all()
-        self._apply_mentions(s, event, [(r, r.source_id) for r in rows])
+        return EventTally.of([(r, r.source_id) for r in s.execute(_MENTIONS_OF_EVENT, {"event_id": event_id})])
 
-    def _apply_mentions(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
-        self._set_fields(s, event, rows)
-        s.flush()
-        dedup_store.write_keys(s, event)
+    def _event_tally(self, s: Session, event: EventRow) -> EventTally:
+        """The event's tally: stored, or rebuilt from its mention rows."""
+        return EventTally.loads(event.tally) or self._tally_of_rows(s, event.id)
 
-    def _set_fields(self, s: Session, event: EventRow, rows: list[tuple[EventMentionRow, str]]) -> None:
-        mentions = [m for m, _ in rows]
-        # the lead mention supplies place, date and wording: geocoded first, then finest date, then confidence
-        lead = min(mentions, key=lambda m: (m.lat is None, _PRECISION_RANK.get(m.date_precision, 4),
-                                            -m.confidence, m.id))
-        dated = [m for m in mentions if m.date_lo is not None]
-        finest = min(dated, key=lambda m: ((m.date_hi - m.date_lo).days, m.id)) if dated else lead
-        event.type, event.mode = lead.type, lead.mode
-        event.acled_type = lead.acled_type or next((m.acled_type for m in mentions if m.acled_type), None)
-        event.acled_subtype = lead.acled_subtype or next((m.acled_subtype for m in mentions if m.acled_subtype), None)
-        event.date, event.date_precision = finest.date, finest.date_precision
-        event.date_lo, event.date_hi = finest.date_lo, finest.date_hi
-        placed = dedup_store.finest_place(s, mentions) or lead   # the finest place any outlet gives
-        event.place_id, event.place_text = placed.place_id, placed.place_text
-        event.lat, event.lon, event.country = placed.lat, placed.lon, placed.country
-        place_row = s.get(EntityRow, placed.place_id) if placed.place_id else None
-        event.place_name_en = place_row.name_en if place_row else None
-        event.admin1 = place_row.admin1 if place_row else None
-        event.feature = place_row.feature if place_row else None
-        for slot in ("actor1", "actor2"):
-            best = _best_actor(mentions, slot)
-            actor_row = s.get(EntityRow, getattr(best, f"{slot}_id")) if best else None
-            setattr(event, f"{slot}_id", getattr(best, f"{slot}_id") if best else None)
-            setattr(event, f"{slot}_name", getattr(best, f"{slot}_name") if best else None)
-            setattr(event, f"{slot}_name_en", actor_row.name_en if actor_row else None)
-        sources = [m.outlet or f"article {source_id}" for m, source_id in rows]
-        event.fatalities, event.fatalities_rule = reconcile_fatalities(
-            [(src, m.fatalities, m.casualties_approximate) for (m, _), src in zip(rows, sources)
-             if m.fatalities is not None and m.modality != "historical"])
-        event.injuries, _rule = reconcile_fatalities(
-            [(src, m.injuries, m.casualties_approximate) for (m, _), src in zip(rows, sources)
-             if m.injuries is not None])
-        event.evidence = lead.evidence
-        event.mention_count = len(mentions)
-        event.outlets = sorted({m.outlet for m in mentions if m.outlet})
-        event.source_count = len(set(sources))
+    def _apply_tally(self, s: Session, event: EventRow, tally: EventTally, keys_known: bool = True) -> None:
+        """Set the event's fields and tally. Its dedup keys follow from a few of the fields: when these are
+        unchanged, so are its keys (`keys_known`: they were written from these fields), and they are not
+        read back (most joins leave the place and days as they were)."""
+        before = _key_fields(event)
+        tally.apply(event, lambda i: s.get(EntityRow, i))
         event.updated_at = _now()
+        event.tally = tally.dumps()
+        if not keys_known or _key_fields(event) != before:
+            dedup_store.write_keys(s, event)
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -442,27 +445,34 @@ class Repository:
 
 
 _MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
+# an article's mentions in one statement (SQLite and PostgreSQL insert many rows at once), returning each one's
+# index in the article (unique in it) and id. (Not `sort_by_parameter_order`: SQLAlchemy then inserts SQLite rows
+# one statement each, having no other way to pair the ids with the rows.)
+_INSERT_MENTIONS = insert(EventMentionRow.__table__).returning(EventMentionRow.index_in_article, EventMentionRow.id)
 # an event's mentions with their articles' ids, in mention order (built once: see dedup_store._EVENTS_FILED_UNDER)
 _MENTIONS_OF_EVENT = select(*dedup_store.MENTION_FIELDS, ArticleRow.source_id).join(
     ArticleRow, ArticleRow.id == EventMentionRow.article_id).where(
     EventMentionRow.event_id == bindparam("event_id")).order_by(EventMentionRow.id)
 
 
-def _mention_values(m: EventMentionRow) -> dict[str, Any]:
+def _key_fields(event: EventRow) -> tuple:
+    """The fields an event's dedup keys are computed from (dedup_store.event_keys)."""
+    return (event.type, event.date_lo, event.date_hi, event.lat, event.lon, event.place_id, event.place_text,
+            event.country, event.feature)
+
+
+class _NewMention(SimpleNamespace):
+    """An event mention before its INSERT: the columns of `EventMentionRow` as plain attributes (it is written
+    with one executemany, never through the ORM: an ORM object tracked every one of its ~35 attributes)."""
+
+
+def _mention_values(m: _NewMention) -> dict[str, Any]:
     return {name: getattr(m, name) for name in _MENTION_COLUMNS}
 
 
 def _actor_name_en(actor) -> str | None:
     """A generic actor's registry name is its analysts' name ("Military Forces of Syria"), as in exports."""
     return actor.acled_name if (actor.actor_id or "").startswith("acled:") else actor.name_en
-
-
-def _best_actor(mentions: list[EventMentionRow], slot: str) -> EventMentionRow | None:
-    """The mention whose actor in `slot` is best identified: a knowledge-base id beats a bare name."""
-    named = [m for m in mentions if getattr(m, f"{slot}_id")]
-    if not named:
-        return None
-    return min(named, key=lambda m: (getattr(m, f"{slot}_id").startswith("actor:"), m.id))
 
 
 def _days_before(day: dt.date, days: int) -> dt.date:
@@ -558,10 +568,13 @@ def _mention_out(m: EventMentionRow, a: ArticleRow) -> MentionOut:
         merge_reason=m.merge_reason)
 
 
+_REJECTIONS_SHOWN = 3
+
+
 def _rejections(key: MentionKey, candidates: list[tuple[int, MentionKey]]) -> str:
     """Why the same-type, same-days events were not joined (up to three), for `rasd events show`."""
     notes = []
-    for event_id, other in candidates[:3]:
+    for event_id, other in candidates[:_REJECTIONS_SHOWN]:
         _ok, reasons = compatible(key, other)
         notes.append(f"not event {event_id}: {reasons[-1]}")
     return ("; " + "; ".join(notes)) if notes else ": no earlier event of this type on these dates"
