@@ -57,5 +57,7 @@ def test_the_second_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, t
     # tests/data/dedup_heldout2 (blind, made in session 14): measured at its arrival on main 90f7a8a, end to end
     # pairwise P 0.800 R 0.211 F1 0.333, one canonical event joining two real events — the rules made on the dev
     # dedup set held poorly on fresh multi-outlet news. A floor, to be raised as the merging generalises.
+    # xdedup22 (undated reports and placeless statements may join the one event they fit): F1 0.333 -> 0.519,
+    # P 0.800 -> 0.875, the same one join as before.
     report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup_heldout2", tmp_path)
-    assert report["pairwise"]["f1"] >= 0.33 and report["canonical_events_joining_different_keys"] <= 1
+    assert report["pairwise"]["f1"] >= 0.51 and report["canonical_events_joining_different_keys"] <= 1
