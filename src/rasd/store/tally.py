@@ -11,7 +11,7 @@ preference (the store's tables stay identical, bench/ingest_store.py `--dump`).
 
 Why: an event reported 100 times was rebuilt from its 100 mention rows each time one more joined — quadratic in
 its mentions, a third of the store's time on the short set (issue 16). The tally is a few hundred bytes,
-stored as JSON text in `events.summary` (migration 0004). An event of one mention has none (its fields are its
+stored as JSON text in `events.tally` (migration 0004). An event of one mention has none (its fields are its
 mention's); an event without one — one mention so far, a store made before 0004, or an event split by hand — is
 rebuilt once from its mention rows, which writes its tally.
 
