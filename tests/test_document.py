@@ -69,3 +69,19 @@ def test_a_shallow_copy_is_what_model_copy_gives():
     assert actor.name_en == "army"
     doc = Document(article=Article(id="d", text="نص"))       # a model with private attributes: pydantic's own copy
     assert shallow_copy(doc).__pydantic_private__ == doc.model_copy().__pydantic_private__
+
+
+def test_tokens_are_a_compiled_class_that_keeps_the_models_api():
+    # (issue 16: a token's fields are read ~160,000 times an article; compiled callers read a compiled class's
+    # fields from its C struct, not by the generic attribute lookup a pydantic model takes)
+    from rasd._native import running_compiled
+    from rasd.document import Token
+    tok = Token(start=4, end=9, text="بالجيش", norm="بالجيش", stem="جيش", stem_start=6, stem_end=9)
+    assert (tok.prefixes, tok.suffix, tok.sentence) == ([], "", 0)        # the model's defaults
+    assert Token.model_validate(tok.model_dump()) == tok and tok.model_dump()["stem"] == "جيش"
+    assert tok != Token(4, 9, "بالجيش", "بالجيش", "جيش", 6, 9, ["ب", "ال"])
+    assert repr(tok).startswith("Token(start=4, end=9, text='بالجيش'")
+    doc = Document.model_validate({"article": {"id": "t", "text": "قال بالجيش"}, "tokens": [tok.model_dump()]})
+    assert doc.tokens == [tok] and doc.model_dump()["tokens"] == [tok.model_dump()]
+    if running_compiled():
+        assert not hasattr(tok, "__dict__")                                # a C struct, not a model's dict

@@ -22,10 +22,13 @@ import sys
 from pathlib import Path
 
 # Paths under src/ of the modules compiled: the extraction stages' own code and the text and KB-matching
-# helpers they call for every word (bench profile of `rasd extract` on the founding article, issue 16).
+# helpers they call for every word (bench profile of `rasd extract` on the founding article, issue 16), and the
+# Document's Token class (rasd/document_token.py: compiled callers read a token's fields from its C struct);
+# text/numbers.py since session 14 (its float fields take float literals: mypyc refuses an int assigned to one).
 COMPILED = (
+    "rasd/document_token.py",
     "rasd/text/furniture.py", "rasd/text/lemma.py", "rasd/text/normalize.py", "rasd/text/sentences.py",
-    "rasd/text/tokens.py", "rasd/text/wraps.py", "rasd/text/datafiles.py",
+    "rasd/text/tokens.py", "rasd/text/wraps.py", "rasd/text/datafiles.py", "rasd/text/numbers.py",
     "rasd/kb/matcher.py",
     "rasd/extract/actor_codes.py", "rasd/extract/agencies.py", "rasd/extract/attribution.py",
     "rasd/extract/casualties.py", "rasd/extract/clauses.py", "rasd/extract/crf_scores.py", "rasd/extract/cues.py",
@@ -100,7 +103,7 @@ def use_pure_python_if_stale() -> None:
 
 def build_is_current(src: Path) -> bool:
     """Whether the stamp matches the sources and every compiled module's extension is there (`make native`
-    then skips mypyc, whose type check of the 37 modules takes minutes even when nothing changed)."""
+    then skips mypyc, whose type check of the 39 modules takes minutes even when nothing changed)."""
     suffixes = importlib.machinery.EXTENSION_SUFFIXES
     return _stamp_matches(src) and all(
         any((src / p).with_suffix(s).exists() for s in suffixes) for p in COMPILED)

@@ -9,11 +9,13 @@ import ctypes
 import datetime as dt
 import sys
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from bisect import bisect_left, bisect_right
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, PrivateAttr, WithJsonSchema
+
+from rasd.document_token import Token
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC"]
 PloverType = Literal[
@@ -156,18 +158,15 @@ def _new_span(start: int, end: int, text: str) -> Span:
     return span
 
 
-class Token(_Model):
-    """A word with its clitics split off: `stem` is the bare word, offsets cover the whole surface form."""
-    start: int
-    end: int
-    text: str
-    norm: str                      # matching normalisation of the whole surface form
-    stem: str                      # normalised stem without proclitics / article / enclitic
-    stem_start: int                # where the stem begins in the original text
-    stem_end: int
-    prefixes: list[str] = Field(default_factory=list)   # e.g. ["و", "ب", "ال"]
-    suffix: str = ""               # enclitic pronoun, e.g. "ها"
-    sentence: int = 0              # index into Document.sentences
+# `Token` is a plain class compiled by mypyc (rasd/document_token.py: its fields are read ~160,000 times an
+# article, issue 16); pydantic validates a Document's tokens as Tokens (or dicts of their fields) and dumps
+# them as dicts of their fields
+def _serialized_token(token: Token) -> dict[str, Any]:
+    return token.model_dump()
+
+
+_TokenField = Annotated[Token, PlainValidator(Token.model_validate), PlainSerializer(_serialized_token),
+                        WithJsonSchema({"type": "object", "title": "Token"})]
 
 
 class Sentence(_Model):
@@ -362,7 +361,7 @@ class Document(_Model):
     article: Article
     paragraphs: list[Span] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
-    tokens: list[Token] = Field(default_factory=list)
+    tokens: list[_TokenField] = Field(default_factory=list)
     numbers: list[NumberMention] = Field(default_factory=list)
     source: Source = Field(default_factory=Source)
     entities: list[Entity] = Field(default_factory=list)

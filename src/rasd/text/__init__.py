@@ -42,7 +42,4 @@ def assign_sentences(doc: Document) -> None:
     for tok in doc.tokens:
         while i + 1 < n and starts[i + 1] <= tok.start:
             i += 1
-        # straight into the field (what pydantic's __setattr__ does, its fields-set already holding every
-        # field: tokens share one, see tokens._new_token), without its per-assignment checks (issue 16); not
-        # through `tok.__dict__`, which would give each token the dict its values are kept without
-        object.__setattr__(tok, "sentence", i)
+        tok.sentence = i

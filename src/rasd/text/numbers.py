@@ -336,10 +336,10 @@ class _Quantity:
 @dataclass
 class _Chain:
     """State while composing number words: `total` holds completed scale groups, `group` the part below 1000."""
-    total: float = 0
-    group: float = 0
+    total: float = 0.0
+    group: float = 0.0
     last_role: str = ""
-    last_value: float = 0
+    last_value: float = 0.0
     scale: float = float("inf")    # the last scale used: a later one must be smaller
     has_tens: bool = False
     has_hundreds: bool = False
@@ -357,7 +357,7 @@ def _joined(chain: _Chain, entry: WordEntry) -> bool:
         chain.group += value                           # «ثلاثمائة وخمسة»
         chain.has_tens = role == "tens"
     elif chain.last_role == "scale" and chain.group == 0 and (role != "scale" or value < chain.scale):
-        chain.group = value if role != "scale" else 0   # «ألف ومئتين», «مليون وخمسمائة ألف»
+        chain.group = value if role != "scale" else 0.0   # «ألف ومئتين», «مليون وخمسمائة ألف»
         if role == "scale":
             chain.total += value
             chain.scale = value
@@ -387,7 +387,7 @@ def _juxtaposed(chain: _Chain, entry: WordEntry) -> bool:
         if role == "scale_plural" and not 3 <= chain.group <= 10:
             return False                               # «ثلاثة آلاف» but not «عشرين آلاف»
         chain.total += chain.group * value
-        chain.group, chain.scale = 0, value
+        chain.group, chain.scale = 0.0, value
         chain.last_role, chain.last_value, chain.has_tens, chain.has_hundreds = "scale", value, False, False
         return True
     return False
@@ -507,7 +507,7 @@ def _dual_quantity(items: list[_Item], i: int) -> _Quantity | None:
         hit = _possessed_dual(items[i].norm)    # («شرطية», «شخصية» end in «ة», not in the pronoun «ه»)
     if hit is None:
         return None
-    q = _Quantity(i, i, 2, kind="dual", unit=hit[1], wa=hit[0].startswith("و"))
+    q = _Quantity(i, i, 2.0, kind="dual", unit=hit[1], wa=hit[0].startswith("و"))
     if i + 1 < len(items) and any(e.value == 2 and e.role == "unit" for _p, e in word_readings(items[i + 1].norm)):
         q.last = i + 1                                 # «شخصين اثنين»
     return q
@@ -664,7 +664,7 @@ def _read_at(items: list[_Item], i: int, text: str) -> _Quantity | None:
     if cue and cue[0] == "not_count" and i + 1 < len(items):
         q = _quantity(items, i + 1)
         if q and q.value == 1 and not q.ordinal:        # «لا أحد»: nobody
-            return _Quantity(start, q.last, 0, ordinal=True)
+            return _Quantity(start, q.last, 0.0, ordinal=True)
     q = _quantity(items, i)
     if q is None:
         return None
@@ -699,7 +699,7 @@ def _singular_at(items: list[_Item], i: int) -> _Quantity | None:
         return None
     if i + 1 < len(items) and _quantity(items, i + 1) is not None:
         return None                                    # «مقتل شخص واحد»: the number word speaks
-    return _Quantity(i, i, 1, kind="singular", unit=noun)
+    return _Quantity(i, i, 1.0, kind="singular", unit=noun)
 
 
 def _mention(q: _Quantity, items: list[_Item], text: str) -> NumberMention:

@@ -215,38 +215,12 @@ def segmentation(word: str) -> str:
     return "+".join([*prefixes, stem, *([suffix] if suffix else [])])
 
 
-_TOKEN_FIELDS = set(Token.model_fields)
-_set = object.__setattr__
-
-
 def _new_token(start: int, end: int, text: str, norm: str, stem: str, stem_start: int, stem_end: int,
                prefixes: list[str], suffix: str, sentence: int = 0) -> Token:
-    """A Token from already well-typed fields, without pydantic's per-field work.
-
-    Tokens are the most numerous objects (a few hundred per article; ~110,000 in an 80k-word article) and
-    both validation and `model_construct` cost 3x the whole segmentation; this sets the same attributes
-    `model_construct` sets. Each field is set one by one, in the fields' order, rather than by assigning a
-    `__dict__`: CPython then keeps the values in the object itself, with the keys shared by every token
-    (no dict per token: ~190 instead of ~350 bytes a token, and the interpreter's fastest attribute reads;
-    issue 16). tests/text/test_tokens.py checks that the result equals a validated Token.
-    """
-    token = Token.__new__(Token)
-    _set(token, "start", start)
-    _set(token, "end", end)
-    _set(token, "text", text)
-    _set(token, "norm", norm)
-    _set(token, "stem", stem)
-    _set(token, "stem_start", stem_start)
-    _set(token, "stem_end", stem_end)
-    _set(token, "prefixes", prefixes)
-    _set(token, "suffix", suffix)
-    _set(token, "sentence", sentence)
-    # one set shared by every token (it holds every field, so pydantic's `fields_set.add(name)` on an
-    # assignment never changes it): a set per token was 30% of a token's memory
-    _set(token, "__pydantic_fields_set__", _TOKEN_FIELDS)
-    _set(token, "__pydantic_extra__", None)
-    _set(token, "__pydantic_private__", None)
-    return token
+    """A Token from already well-typed fields (one C call when compiled: `Token` is a compiled class,
+    rasd/document_token.py; issue 16). tests/text/test_tokens.py checks that the result equals a Token made
+    from its fields again."""
+    return Token(start, end, text, norm, stem, stem_start, stem_end, prefixes, suffix, sentence)
 
 
 def tokenize(text: str) -> list[Token]:
