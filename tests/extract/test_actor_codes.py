@@ -194,3 +194,17 @@ def test_a_un_office_reporting_an_attack_is_not_its_attacker(doc):
     statement = coded(doc, event("ACCUSE", Actor(text="مكتب حقوق الإنسان", kb_id="org.un.ohchr", sector="igo",
                                                  name_en="OHCHR")))
     assert (statement.actor1.acled_name, statement.actor1.inter) == ("OHCHR", 8)
+
+
+def test_a_background_events_actors_are_coded_like_a_news_events(doc):
+    # a historical non-event may join a stored event as a mention (store.dedup_store.background_events): its
+    # actors carry the same analyst fields as a news event's, and the other non-events are left alone
+    police = Actor(text="الشرطة", kb_id="agent.police", canonical="شرطة", sector="police")
+    background = {**event("ASSAULT", actor1=police).model_dump(mode="json"), "modality": "historical",
+                  "reason": "dated 2019-01-01, before the publication year"}
+    hypothetical = {**event("ASSAULT", actor1=police).model_dump(mode="json"), "modality": "hypothetical"}
+    doc2 = doc.model_copy(update={"non_events": [background, hypothetical], "events": []})
+    actor_codes.run(doc2)
+    coded_actor = doc2.non_events[0]["actor1"]
+    assert coded_actor["acled_name"] and coded_actor["acled_name"].isascii() and coded_actor["inter"] == 1
+    assert doc2.non_events[1]["actor1"]["acled_name"] is None

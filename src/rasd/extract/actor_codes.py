@@ -291,11 +291,30 @@ def code_event(doc: Document, event: Event, fallback_country: str | None) -> Non
         event.actor1 = a1 = None
 
 
+def code_background_event(doc: Document, item: dict, fallback_country: str | None) -> None:
+    """A background event (a `non_events` item with modality historical) may join a stored event of another
+    article as one more mention (rasd.store.dedup_store.background_events), where its actors stand beside the
+    news events' ones (the canonical event's actors, the ACLED export): coded the same way, in place."""
+    if not (item.get("actor1") or item.get("actor2")):
+        return
+    try:
+        event = Event.model_validate({k: v for k, v in item.items() if k in Event.model_fields})
+    except ValueError:
+        return
+    code_event(doc, event, fallback_country)
+    for slot in ("actor1", "actor2"):
+        actor = getattr(event, slot)
+        item[slot] = actor.model_dump(mode="json") if actor is not None else None
+
+
 NEEDS = ("events", "entities", "places")
-ADDS = ("events",)      # fills the analyst fields of each event's actors; moves or adds actors
+ADDS = ("events", "non_events")  # fills the analyst fields of each event's (and background event's) actors
 
 
 def run(doc: Document) -> None:
     fallback = main_country(doc)
     for event in doc.events:
         code_event(doc, event, fallback)
+    for item in doc.non_events:
+        if item.get("modality") == "historical":
+            code_background_event(doc, item, fallback)
