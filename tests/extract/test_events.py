@@ -88,6 +88,8 @@ def test_air_strike_with_casualties_actor_place_and_date():
     ("أطلق المطلوب النار على عناصر الجيش في بعلبك، فردّت الوحدات العسكرية بالمثل، ما أسفر عن مقتله على الفور.",
      1, None),
     ("أطلق جنود الاحتلال النار على شاب في بلدة قباطية ما أدى إلى إصابته بجروح.", None, 1),
+    # «والدتهن»: a kin noun with its pronoun, whose «وال» the tokenizer reads as «و» + «ال», is one person
+    ("قصفت طائرة سيارة في بلدة عيناثا ما أدى إلى استشهاد ثلاث فتيات وجرح والدتهن.", 3, 1),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]

@@ -204,12 +204,27 @@ def _singular_person(doc: Document, k: int) -> NumberMention | None:
     if k >= len(doc.tokens):
         return None
     single = singular_count_at(doc.tokens, k)
-    if single is None and doc.tokens[k].suffix:
-        unit = singular_noun(doc.tokens[k].stem)
+    if single is None:
+        tok = doc.tokens[k]
+        unit = singular_noun(tok.stem) if tok.suffix else _possessed_singular(tok.norm)
         if unit is not None:
-            tok = doc.tokens[k]
             single = NumberMention(span=doc.span(tok.start, tok.end), value=1, kind="singular", unit=unit)
     return single
+
+
+_PERSON_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")     # longest first
+
+
+def _possessed_singular(norm: str) -> str | None:
+    """«والدتهن», «والدته»: a person noun with a possessive pronoun the tokenizer did not split off (it read
+    «وال» as «و» + «ال»); a feminine noun's «ة» is written «ت» before the pronoun."""
+    for pronoun in _PERSON_PRONOUNS:
+        base = norm[:-len(pronoun)]
+        if norm.endswith(pronoun) and len(base) >= 3:
+            unit = singular_noun(base) or (singular_noun(base[:-1] + "ه") if base.endswith("ت") else None)
+            if unit is not None:
+                return unit
+    return None
 
 
 def _joined_persons(doc: Document, k: int, hi: int) -> int:
