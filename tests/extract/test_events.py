@@ -82,6 +82,14 @@ def test_air_strike_with_casualties_actor_place_and_date():
     ("قُتل سائق شاحنة وأصيب صياد في قصف مدفعي على بلدة بيت لاهيا مساء أمس.", 1, 1),
     ("استشهد مزارع برصاص قوات الاحتلال شرق خان يونس صباح اليوم.", 1, None),
     ("أصيب مسن بجروح في انفجار عبوة ناسفة في حي الكرادة ببغداد.", None, 1),
+    # two counts joined by «و» before the one casualty verb after them: both are dead
+    ("قال مسؤول محلي إن أربعة جنود وسبعة مسلحين قتلوا بعد أن هاجم مسلحون نقطة تفتيش في مقاطعة ساري بل.", 11, None),
+    # a casualty noun with one person's pronoun, told as the result of the act: one casualty
+    ("أطلق المطلوب النار على عناصر الجيش في بعلبك، فردّت الوحدات العسكرية بالمثل، ما أسفر عن مقتله على الفور.",
+     1, None),
+    ("أطلق جنود الاحتلال النار على شاب في بلدة قباطية ما أدى إلى إصابته بجروح.", None, 1),
+    # «والدتهن»: a kin noun with its pronoun, whose «وال» the tokenizer reads as «و» + «ال», is one person
+    ("قصفت طائرة سيارة في بلدة عيناثا ما أدى إلى استشهاد ثلاث فتيات وجرح والدتهن.", 3, 1),
 ])
 def test_casualty_numbers(sentence, fatalities, injuries):
     (event,) = [e for e in events_of(sentence).events if e.type == "ASSAULT"][:1]

@@ -85,6 +85,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     vague: set[str] = set()
     counted_at: set[int] = set()     # tokens of the numbers read (a cue just after one is its counted noun)
     parts: list[tuple[int, str, int]] = []
+    uncounted: tuple[int, int] | None = None     # (last token, value) of a count with no cue in reach
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
     overall = result.running_total and overall_word(doc, lo, hi) is not None
     for number in doc.numbers:
@@ -116,6 +117,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
             kind = "death"      # «ارتفع عدد القتلى ... إلى 21»: the new total
         if kind is None:
+            if number.kind != "vague":
+                uncounted = (last, int(number.value))    # «أربعة جنود وسبعة مسلحين ... قتلوا»: may be joined
             continue
         if number.kind == "vague":
             vague.add(kind)     # «وعشرات الجرحى»: casualties told, but no number to record (ANNOTATION.md)
@@ -125,6 +128,9 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         persons_after = _joined_persons(doc, last + 1, hi) + _with_another(doc, last + 1, hi) \
             if number.kind in ("singular", "dual") else _coordinated_singulars(doc, i, hi)
         value = int(number.value) + persons_after + _persons_joined_before(doc, i, lo)
+        if joined and last_kind is None and uncounted is not None and i - uncounted[0] <= 2 \
+                and _cue_after_only(near, i):
+            value += uncounted[1]   # «أربعة جنود وسبعة مسلحين قتلوا»: both counts joined before one cue
         if _next_by_ordinal(doc, cues, last, hi, value):
             value += 1          # «إصابة شابين بشظايا الرصاص وثالث بجرح باليد»: the third man, one more
         if kind in totals and joined and kind == last_kind and breakdown:
@@ -157,6 +163,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
                 totals[kind] = 1     # «قتل مستوطنون فلسطينياً», «اغتال مسلحون مجهولون ضابطاً»
         if kind not in totals and at in one_dead and not counted_at & set(range(at - 2, at + 3)):
             totals[kind] = 1     # «لقي مجند بالجيش المصري مصرعه»: one man killed
+        if kind not in totals and at in noun_cues and _one_by_result(doc, at, lo):
+            totals[kind] = 1     # «ردّت الوحدات بالمثل، ما أسفر عن مقتله»: one man, the pronoun's owner
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -179,17 +187,44 @@ def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
     return match.rule.get("kind") == "death" and match.rule.pos == "phrase" and last.suffix in _ONE_PRONOUNS
 
 
+_RESULT_VERBS = frozenset({"اسفر", "اسفرت", "ادي", "ادت", "تسبب", "تسببت"})
+_RESULT_PREPS = frozenset({"عن", "الي", "في"})
+
+
+def _one_by_result(doc: Document, at: int, lo: int) -> bool:
+    """«ما أسفر عن مقتله», «ما أدى إلى إصابتها»: a casualty noun with one person's pronoun as the result of
+    the act told before is one casualty (elsewhere, «إثر مقتله», «ذكرى مقتله», the death may be an old one)."""
+    tok = doc.tokens[at]
+    return at - 2 >= lo and tok.suffix in _ONE_PRONOUNS and doc.tokens[at - 1].norm in _RESULT_PREPS \
+        and doc.tokens[at - 2].norm in _RESULT_VERBS and doc.tokens[at - 2].sentence == tok.sentence
+
+
 def _singular_person(doc: Document, k: int) -> NumberMention | None:
     """One person: a singular counted noun, bare or possessed («عنصر», «وشخص», «والدتهما», «نجله»)."""
     if k >= len(doc.tokens):
         return None
     single = singular_count_at(doc.tokens, k)
-    if single is None and doc.tokens[k].suffix:
-        unit = singular_noun(doc.tokens[k].stem)
+    if single is None:
+        tok = doc.tokens[k]
+        unit = singular_noun(tok.stem) if tok.suffix else _possessed_singular(tok.norm)
         if unit is not None:
-            tok = doc.tokens[k]
             single = NumberMention(span=doc.span(tok.start, tok.end), value=1, kind="singular", unit=unit)
     return single
+
+
+_PERSON_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")     # longest first
+
+
+def _possessed_singular(norm: str) -> str | None:
+    """«والدتهن», «والدته»: a person noun with a possessive pronoun the tokenizer did not split off (it read
+    «وال» as «و» + «ال»); a feminine noun's «ة» is written «ت» before the pronoun."""
+    for pronoun in _PERSON_PRONOUNS:
+        base = norm[:-len(pronoun)]
+        if norm.endswith(pronoun) and len(base) >= 3:
+            unit = singular_noun(base) or (singular_noun(base[:-1] + "ه") if base.endswith("ت") else None)
+            if unit is not None:
+                return unit
+    return None
 
 
 def _joined_persons(doc: Document, k: int, hi: int) -> int:
@@ -234,6 +269,8 @@ def _counts_things(doc: Document, cues: Sequence[tuple[int, str | None]], last: 
     tok = doc.tokens[k]
     if tok.prefixes or tok.stem in _AFTER_A_COUNT or singular_count_at(doc.tokens, k) is not None:
         return False
+    if tok.norm.endswith(("ين", "ون")) and singular_noun(tok.norm[:-2]) is not None:
+        return False     # «وسبعة مسلحين»: the sound plural of a counted person noun (counted_nouns.tsv)
     return not any(at == k for at, _kind in cues)     # «و5 قتلى»: the counted noun is a casualty word
 
 
@@ -405,6 +442,11 @@ def _is_age(doc: Document, i: int, hi: int) -> bool:
         return True     # «الـ11»: an ordinal age; «الضابطين» (the two officers) is a count
     nxt = [t.stem for t in doc.tokens[i + 1:min(hi, i + 3)]]
     return bool(nxt) and (nxt[0] in _AGE_WORDS or nxt[:2] == ["من", "العمر"] or "العمر" in nxt[:2])
+
+
+def _cue_after_only(cues: list[tuple[int, str]], i: int) -> bool:
+    """The count at token i takes its kind from a cue after it: no cue stands within reach before it."""
+    return not any(at < i and i - at <= _WINDOW for at, _kind in cues)
 
 
 _OTHERS = frozenset({"اخر", "اخرين", "اخرون", "اخري", "اخريات"})     # «آخرين»: others, the next group counted
