@@ -25,3 +25,13 @@ def test_a_day_after_the_act_that_is_not_earlier_leaves_the_report_day():
     # Nothing after the act dates it earlier than the report: the nearest day stays.
     dates = _assault_dates("أعلن الجيش المالي اليوم مقتل 5 جنود خلال هجوم على ثكنة عسكرية في منطقة موبتي.")
     assert dates and set(dates) == {"2024-12-02"}
+
+
+def test_a_day_told_beyond_another_mention_of_the_same_word_is_that_mentions():
+    # The second visit is today's; the minister's visit was on Saturday, told in the sentence before.
+    doc = extract(Article(id="t", published=MONDAY, text=(
+        "وكان وزير الخارجية التركي قد وصل أول أمس السبت إلى العاصمة العراقية بغداد.\n"
+        "وقال مصدر في وزارة الخارجية العراقية إن زيارة الوزير لبغداد تهدف إلى التمهيد لزيارة الرئيس التركي "
+        "إلى العراق اليوم الاثنين.")))
+    first_visit = [e for e in doc.events if e.trigger.text.startswith("زيارة")]
+    assert first_visit and all(e.date == "2024-11-30" for e in first_visit)

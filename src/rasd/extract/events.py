@@ -194,7 +194,7 @@ def _days_before(doc: Document, first: int, date) -> int:
 def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
-    near = _dates_beside(doc, t.sentence, start, end)
+    near = [d for d in _dates_beside(doc, t.sentence, start, end) if not _across_the_same_word(doc, match, d.span)]
     if near:
         best = _past_the_report(doc, min(near, key=lambda d: _char_distance(d.span, start, end)), near, start)
         return _hours_earlier(doc, match.first, best), best.precision, "text"
@@ -209,6 +209,16 @@ def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, 
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+def _across_the_same_word(doc: Document, match: LemmaMatch, span) -> bool:
+    """«زيارة ظريف لبغداد تهدف إلى التمهيد لزيارة الرئيس الإيراني إلى العراق اليوم الاثنين»: a date told beyond
+    another mention of the trigger's own word is that mention's (another visit, another attack), not this one's."""
+    lo, hi = (doc.tokens[match.last].end, span.start) if span.start >= doc.tokens[match.last].end \
+        else (span.end, doc.tokens[match.first].start)
+    lemma = match.rule.lemma
+    return any(m.rule.lemma == lemma and m.first != match.first and lo <= doc.tokens[m.first].start < hi
+               for m in lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
 
 
 def _past_the_report(doc: Document, best, near: list, start: int):
