@@ -71,7 +71,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
-from rasd.extract.ner_model import _given_names
+from rasd.extract.ner_model import _given_names, _speech_verbs
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -194,9 +194,9 @@ def _days_before(doc: Document, first: int, date) -> int:
 def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, str | None]:
     t = doc.tokens[match.first]
     start, end = t.start, doc.tokens[match.last].end
-    near = _dates_beside(doc, t.sentence, start, end)
+    near = [d for d in _dates_beside(doc, t.sentence, start, end) if not _across_the_same_word(doc, match, d.span)]
     if near:
-        best = min(near, key=lambda d: _char_distance(d.span, start, end))
+        best = _past_the_report(doc, min(near, key=lambda d: _char_distance(d.span, start, end)), near, start)
         return _hours_earlier(doc, match.first, best), best.precision, "text"
     window_start = doc.sentences[max(0, t.sentence - _DATE_LOOKBACK)].start
     earlier = [d for d in starting_in(doc.dates, "events:dates", window_start, start) if _narrative_day(d, doc)]
@@ -209,6 +209,29 @@ def _date_of(doc: Document, match: LemmaMatch) -> tuple[str | None, str | None, 
     if doc.article.published:
         return doc.article.published.isoformat(), "day", "publication"
     return None, None, None
+
+
+def _across_the_same_word(doc: Document, match: LemmaMatch, span) -> bool:
+    """«زيارة ظريف لبغداد تهدف إلى التمهيد لزيارة الرئيس الإيراني إلى العراق اليوم الاثنين»: a date told beyond
+    another mention of the trigger's own word is that mention's (another visit, another attack), not this one's."""
+    lo, hi = (doc.tokens[match.last].end, span.start) if span.start >= doc.tokens[match.last].end \
+        else (span.end, doc.tokens[match.first].start)
+    lemma = match.rule.lemma
+    return any(m.rule.lemma == lemma and m.first != match.first and lo <= doc.tokens[m.first].start < hi
+               for m in lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
+
+
+def _past_the_report(doc: Document, best, near: list, start: int):
+    """«أعلنت السلطات العسكرية اليوم مقتل 7 جنود خلال هجوم ... يوم أمس الاثنين 26 أغسطس»: a day told between a
+    speech verb and the act it reports dates the report; a day told after the act, before the report's day, is
+    the act's own (what is reported happened no later than its report)."""
+    if best.precision != "day" or best.span.end > start:
+        return best
+    sent = doc.sentences[doc.sentence_at(best.span.start)]
+    if not any(tok.stem in _speech_verbs() for tok in doc.tokens_starting_in(sent.start, best.span.start)):
+        return best
+    later = [d for d in near if d.precision == "day" and d.span.start >= start and d.value < best.value]
+    return later[0] if later else best
 
 
 _OTHER_PLACE_KM = 10.0      # an attack this far from every attack the article reports is another one
