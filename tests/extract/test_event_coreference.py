@@ -336,3 +336,13 @@ def test_a_mention_of_one_more_joins_the_event_its_own_sentence_already_told_aga
     first = _event("اعتقلت", ARISH, "اعتقلت القوات شابا في العريش")
     second = _event("اعتقلت", ARISH, "كما اعتقلت شابا آخر في العريش")
     assert len(merge_events([(2, first), (3, second)], one_more={id(second)})) == 2
+
+
+def test_an_earlier_count_told_with_kana_qala_is_one_attack_with_the_later_toll():
+    # «وكان قال» (had said) and «الحصيلة السابقة» give a count the article's own figure superseded
+    assert revises_toll(_event("x", None, "وكان قال وزير الصحة إن 12 شخصا قتلوا"))
+    assert revises_toll(_event("x", None, "وكانت الحصيلة السابقة خمسين قتيلا"))
+    events = assaults("أعلنت حركة الشباب مسؤوليتها عن هجوم استهدف فندقا في مقديشو اليوم الأحد، وأسفر عن مقتل 20 "
+                      "شخصا على الأقل.\nوكان قال مسؤول في الشرطة إن سيارة مفخخة انفجرت أمام فندق في مقديشو اليوم "
+                      "الأحد، مما أسفر عن مقتل 12 شخصا.")
+    assert len(events) == 1 and events[0].fatalities == 20
