@@ -79,7 +79,7 @@ def test_a_surname_restates_the_full_name_but_another_name_does_not():
 
 def test_toll_revision_cues_are_read_from_their_data_file():
     cues = toll_revision_cues()
-    assert cues and set(cues.values()) == {"early", "update"}
+    assert cues and set(cues.values()) == {"early", "update", "previous"}
     assert revises_toll(_event("x", None, "وأفاد في حصيلة أولية عن سقوط 16 قتيلا"))
     assert not revises_toll(_event("x", None, "وأفاد عن سقوط 16 قتيلا"))
 
@@ -336,3 +336,22 @@ def test_a_mention_of_one_more_joins_the_event_its_own_sentence_already_told_aga
     first = _event("اعتقلت", ARISH, "اعتقلت القوات شابا في العريش")
     second = _event("اعتقلت", ARISH, "كما اعتقلت شابا آخر في العريش")
     assert len(merge_events([(2, first), (3, second)], one_more={id(second)})) == 2
+
+
+def test_an_earlier_count_told_with_kana_qala_is_one_attack_with_the_later_toll():
+    # «وكان قال» (had said) and «الحصيلة السابقة» give a count the article's own figure superseded
+    assert revises_toll(_event("x", None, "وكان قال وزير الصحة إن 12 شخصا قتلوا"))
+    assert revises_toll(_event("x", None, "وكانت الحصيلة السابقة خمسين قتيلا"))
+    events = assaults("أعلنت حركة الشباب مسؤوليتها عن هجوم استهدف فندقا في مقديشو اليوم الأحد، وأسفر عن مقتل 20 "
+                      "شخصا على الأقل.\nوكان قال مسؤول في الشرطة إن سيارة مفخخة انفجرت أمام فندق في مقديشو اليوم "
+                      "الأحد، مما أسفر عن مقتل 12 شخصا.")
+    assert len(events) == 1 and events[0].fatalities == 20
+
+
+def test_the_count_told_as_superseded_gives_no_toll_to_the_attack_before_it():
+    # «وكانت الحصيلة السابقة 20 قتيلا»: the earlier count of the 40 told in the lead, not the raid's own toll
+    # (read as one, it kept the raid apart from the lead's attack, and other outlets' reports apart in the store)
+    events = assaults("قتل 40 شخصا على الأقل في هجوم شنه مسلحون على قرية قرب مدينة إدلب. وهاجم المسلحون بلدة "
+                      "معرة النعمان مساء السبت وأحرقوا منازل. وكانت الحصيلة السابقة 20 قتيلا.")
+    assert events and all(e.fatalities != 20 for e in events)
+    assert max(e.fatalities or 0 for e in events) == 40

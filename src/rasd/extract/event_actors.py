@@ -28,6 +28,7 @@ from rasd.extract.event_lexicon import (
 from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
+from rasd.extract.speech import verb_form, verb_with_object
 from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index, span_of
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
@@ -1990,12 +1991,26 @@ def _sources(doc: Document, mentions: list[Mention]) -> set[int]:
     («بحسب مسؤول عسكري ومسؤولين محليين»)."""
     out: set[int] = set()
     for m in sorted(mentions, key=lambda m: m.first):
-        if _governed_by(doc, m, _SOURCE_MARKERS):
+        if _governed_by(doc, m, _SOURCE_MARKERS) or _subject_of_according_what(doc, m.first):
             out.add(m.first)
         elif doc.tokens[m.first].prefixes[:1] == ["و"] and any(
                 o.first in out and o.last + 1 <= m.first <= o.last + 3 for o in mentions):
             out.add(m.first)
     return out
+
+
+def _subject_of_according_what(doc: Document, first: int) -> bool:
+    """«بحسب ما ذكرت الشرطة», «وفقا لما أعلنته الوزارة», «حسبما أفاد مسؤول»: the subject right after the speech
+    verb of «بحسب ما» is the source the report is attributed to, as after «بحسب» itself."""
+    if first < 2 or doc.tokens[first - 1].sentence != doc.tokens[first].sentence:
+        return False
+    verb = doc.tokens[first - 1]
+    if verb.prefixes or not (verb_form(verb) or verb_with_object(verb)):
+        return False
+    what = doc.tokens[first - 2]
+    if what.stem in _SOURCE_MARKERS:
+        return True                                     # «حسبما أفاد»
+    return normalize_for_match(what.stem) == "ما" and _governed_by_token(doc, first - 2, _SOURCE_MARKERS | {"ل"})
 
 
 def _own_force_subject(doc: Document, i: int, mentions: list[Mention]) -> Mention | None:

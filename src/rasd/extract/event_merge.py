@@ -18,7 +18,7 @@ from rasd.extract.speech import is_complementizer, verb_form
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
-_TOLL_KINDS = ("early", "update")
+_TOLL_KINDS = ("early", "update", "previous")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def toll_revision_cues() -> dict[str, str]:
     cues = {}
     for lineno, cells in numbered_rows(path):
         if len(cells) != 2 or cells[1].strip() not in _TOLL_KINDS or not cells[0].strip():
-            raise ValueError(f"{path}:{lineno}: expected «phrase<TAB>early|update», got {chr(9).join(cells)!r}")
+            raise ValueError(f"{path}:{lineno}: expected «phrase<TAB>early|update|previous», got {chr(9).join(cells)!r}")
         cues[normalize_for_match(cells[0].strip())] = cells[1].strip()
     return cues
 
@@ -43,6 +43,19 @@ def revises_toll(event: Event) -> bool:
     """The event's sentence gives its toll as one count of an evolving toll: «في حصيلة أولية»,
     «وارتفعت الحصيلة إلى» (a leading و/ف/ل allowed)."""
     return _revises_toll(event.evidence.text)
+
+
+@lru_cache(maxsize=1)
+def _superseded_count_pattern() -> re.Pattern:
+    words = sorted((w for w, kind in toll_revision_cues().items() if kind == "previous"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وفل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+
+
+@lru_cache(maxsize=4096)
+def tells_a_superseded_count(sentence: str) -> bool:
+    """The sentence gives a toll as the count since superseded («وكانت الحصيلة السابقة خمسين قتيلا»): a `previous`
+    cue of data/toll_revision_cues.tsv (not a first count, «حصيلة أولية», which may be the latest told)."""
+    return _superseded_count_pattern().search(normalize_for_match(sentence)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -116,12 +129,14 @@ def _tolls_agree(a: Event, b: Event) -> bool:
     return _refines(a, b) or _refines(b, a) or revises_toll(a) or revises_toll(b)
 
 
-def _update_total(found: list[tuple[int, Event]], event: Event) -> bool:
-    """Raise the toll of the latest earlier event of the same type and place; False when there is none."""
+def _update_total(found: list[tuple[int, Event]], event: Event, superseded: bool = False) -> bool:
+    """Raise the toll of the latest earlier event of the same type and place; False when there is none.
+    A count the sentence tells as the earlier one (`superseded`: «وكانت الحصيلة السابقة خمسين قتيلا») raises
+    nothing: the event's own figure superseded it."""
     for _sentence, earlier in reversed(found):
         if earlier.type == event.type and earlier.place is not None and (
                 _same_place(earlier.place, event.place) or _same_name(earlier.place, event.place)):
-            for field in ("fatalities", "injuries"):
+            for field in ("fatalities", "injuries") if not superseded else ():
                 new = getattr(event, field)
                 if new is not None and (getattr(earlier, field) or 0) < new:
                     setattr(earlier, field, new)
