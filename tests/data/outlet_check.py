@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Outlet check for heldout20: a candidate outlet (URL host + outlet aliases) must not be used in any
+"""Outlet check for a new set: a candidate outlet (URL host + outlet aliases) must not be used in any
 tests/data/*/articles.jsonl / gold.jsonl (this set excluded) or the dev set.  Compares the URL host, the host's
 stem (domain name without TLD and without www/ar/m/mail/admin/arabic labels) and every outlet alias (case
 folded; Arabic hamza forms, taa marbuta, alef maqsura and diacritics folded), both ways: the new name equal to
 or inside a used one; a used one of more than three letters inside the new one.
 
-    python3 tests/data/heldout20/outlet_check.py HOST [ALIAS ...]     # one candidate
-    python3 tests/data/heldout20/outlet_check.py --set                # every outlet of this set's gold
+    python3 tests/data/outlet_check.py SET HOST [ALIAS ...]     # one candidate for tests/data/SET
+    python3 tests/data/outlet_check.py SET --set                # every outlet of tests/data/SET's gold
+
+(made for heldout19, then used as is for heldout20 and heldout21: one script, the set's folder named first)
 """
 import glob
 import json
@@ -15,8 +17,10 @@ import re
 import sys
 from urllib.parse import urlparse
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.dirname(HERE)
+DATA = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) < 3:
+    sys.exit(__doc__)
+HERE = os.path.join(DATA, sys.argv.pop(1))
 DEV = "/work/shared/eval/dev"
 SKIP_LABELS = {"www", "ar", "m", "mail", "admin", "arabic", "amp"}
 SLD = {"com", "co", "gov", "net", "org", "edu", "ac"}
