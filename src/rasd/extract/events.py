@@ -13,6 +13,8 @@ Mentions of the same event (same type, place, date and compatible actors) are me
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import csv
 import datetime as dt
 from collections.abc import Callable
@@ -217,9 +219,23 @@ def _across_the_same_word(doc: Document, match: LemmaMatch, span) -> bool:
     another mention of the trigger's own word is that mention's (another visit, another attack), not this one's."""
     lo, hi = (doc.tokens[match.last].end, span.start) if span.start >= doc.tokens[match.last].end \
         else (span.end, doc.tokens[match.first].start)
-    lemma = match.rule.lemma
-    return any(m.rule.lemma == lemma and m.first != match.first and lo <= doc.tokens[m.first].start < hi
-               for m in lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)))
+    found = _trigger_starts(doc).get(match.rule.lemma, [])
+    return any(first != match.first for _, first in found[bisect_left(found, (lo, -1)):bisect_left(found, (hi, -1))])
+
+
+def _trigger_starts(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    """Each trigger lemma's matches as (start offset, first token), sorted, once per document: the check above
+    scanned every match of the article per event (quadratic in the article's length; issue 16)."""
+    memo = document_memo("events:trigger_starts", (doc,), (doc.tokens,))
+    starts: dict[str, list[tuple[int, int]]] | None = memo.get("starts")
+    if starts is None:
+        starts = {}
+        for m in lexicon("event_triggers.tsv").find_in(doc.tokens, 0, len(doc.tokens)):
+            starts.setdefault(m.rule.lemma, []).append((doc.tokens[m.first].start, m.first))
+        for found in starts.values():
+            found.sort()
+        memo["starts"] = starts
+    return starts
 
 
 def _past_the_report(doc: Document, best, near: list, start: int):
