@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
@@ -33,10 +34,15 @@ def toll_revision_cues() -> dict[str, str]:
     return cues
 
 
+def _cue_words_pattern(words: Iterable[str]) -> re.Pattern:
+    """Normalised cue phrases as one pattern, longest first, each opening a word (a leading و/ف/ل allowed)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وفل]?(?:" + "|".join(map(re.escape, ordered)) + r")(?=\s|$)")
+
+
 @lru_cache(maxsize=1)
 def _toll_revision_pattern() -> re.Pattern:
-    words = sorted(toll_revision_cues(), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)[وفل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+    return _cue_words_pattern(toll_revision_cues())
 
 
 def revises_toll(event: Event) -> bool:
@@ -47,8 +53,7 @@ def revises_toll(event: Event) -> bool:
 
 @lru_cache(maxsize=1)
 def _superseded_count_pattern() -> re.Pattern:
-    words = sorted((w for w, kind in toll_revision_cues().items() if kind == "previous"), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)[وفل]?(?:" + "|".join(map(re.escape, words)) + r")(?=\s|$)")
+    return _cue_words_pattern(w for w, kind in toll_revision_cues().items() if kind == "previous")
 
 
 @lru_cache(maxsize=4096)

@@ -939,9 +939,7 @@ def _longer_latin_name(doc: Document, e: Entity, cands: list[PlaceCandidate], kb
     hit = index.lookup(longer.text, (home,)) if index is not None else None
     if hit is None:
         return None
-    return Place(span=longer.span, text=longer.text, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
-                 country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
-                 reason=f"transliteration of a longer name: read as {hit.latin!r}", confidence=0.7)
+    return _transliterated_place(doc, longer.span.start, longer.span.end, hit, "transliteration of a longer name")
 
 
 def _latin_after_locative(doc: Document, kb, countries: list[str], taken: GrowingIndex) -> list[Place]:
@@ -976,9 +974,7 @@ def _latin_after_locative(doc: Document, kb, countries: list[str], taken: Growin
         hit = index.lookup(name, (countries[0],))
         if hit is None:
             continue
-        out.append(Place(span=doc.span(start, end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
-                         country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
-                         reason=f"transliteration after a preposition: read as {hit.latin!r}", confidence=0.7))
+        out.append(_transliterated_place(doc, start, end, hit, "transliteration after a preposition"))
         taken.add((start, end))
     return out
 
@@ -1285,9 +1281,14 @@ def _latin_place(doc: Document, e: Entity, ctx: dict[str, str], cands: list[Plac
     hit = index.lookup(name, (home,), ctx.get("cue", "")) if index is not None else None
     if hit is None or "near" in ctx and _km_to_parent(hit, ctx) > float(ctx["near_km"]):   # type: ignore[arg-type]
         return None
-    return Place(span=doc.span(start, e.span.end), text=name, name_en=hit.name_en, lat=hit.lat, lon=hit.lon,
-                 country=hit.country, admin1=hit.admin1 or None, feature=hit.feature, gazetteer_id=hit.id,
-                 qualifier=ctx.get("qualifier"), reason=f"transliteration: read as {hit.latin!r}", confidence=0.7)
+    return _transliterated_place(doc, start, e.span.end, hit, "transliteration", ctx.get("qualifier"))
+
+
+def _transliterated_place(doc: Document, start: int, end: int, hit, why: str, qualifier: str | None = None) -> Place:
+    """The place of text [start, end) read by its Latin name (a rasd.kb.latin hit), with how it was read."""
+    return Place(span=doc.span(start, end), text=doc.text[start:end], name_en=hit.name_en, lat=hit.lat,
+                 lon=hit.lon, country=hit.country, admin1=hit.admin1 or None, feature=hit.feature,
+                 gazetteer_id=hit.id, qualifier=qualifier, reason=f"{why}: read as {hit.latin!r}", confidence=0.7)
 
 
 # stage contract (rasd.pipeline): the layers this stage reads and the ones it writes
