@@ -254,7 +254,7 @@ def site_in_city_same_days(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, ""
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True, f"a site in the city, the same toll ({a.fatalities})"
-    if a.date_lo is None or a.date_hi is None or b.date_lo is None or b.date_hi is None:
+    if undated(a) or undated(b):
         return True, ""
     if _days_overlap(a, b, dt.timedelta(0)):
         return True, "a site in the city, the same days"

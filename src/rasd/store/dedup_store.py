@@ -130,7 +130,7 @@ NOPLACE_PART = "noplace"
 
 def event_keys(key: MentionKey) -> list[str]:
     """The keys a canonical event is filed under."""
-    if key.date_lo is None or key.date_hi is None:
+    if undated(key):
         return [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in _point_parts(key, around=False)]
     geo = []
     if key.lat is not None and key.lon is not None:
@@ -151,7 +151,7 @@ def query_keys(key: MentionKey) -> list[str]:
     """The keys under which the events a mention may join are filed."""
     points = _point_parts(key, around=True)
     undated_keys = [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in points]
-    if key.date_lo is None or key.date_hi is None:
+    if undated(key):
         return [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in points] + undated_keys
     geo = []
     coarse = key.level is not None and key.level <= COARSE_LEVEL
@@ -216,7 +216,7 @@ def candidates(s: Session, key: MentionKey, exclude: Iterable[int] = (),
     for part in range(0, len(keys), 500):
         ids.update(s.scalars(_JOINABLE_EVENTS_FILED_UNDER, {"keys": keys[part:part + 500]}))
     ids.difference_update(exclude)
-    if len(ids) > UNDATED_MAX_CANDIDATES and (key.date_lo is None or key.date_hi is None):
+    if len(ids) > UNDATED_MAX_CANDIDATES and undated(key):
         return []       # an undated report fitting that many events fits none of them for sure
     return _with_keys(s, ids, known)
 
