@@ -1085,12 +1085,9 @@ def _toll_of_a_result(doc: Document, i: int) -> bool:
     """«وأسفر عن مقتل», «أدى إلى إصابة», «خلف مقتل»: the toll noun at i is the outcome of a verb of result (its
     subject the attack, an act, not a doer: a person or a civilian named before it was not who inflicted it)."""
     tokens = doc.tokens
-    k = i - 1
+    k = i - 1       # the verb right before the noun («خلف مقتل», «ما أدى لمقتل»: the preposition a clitic on it) ...
     if k >= 0 and tokens[k].stem in ("عن", "الي") and not tokens[k].prefixes:
-        k -= 1
-    elif k >= 0 and tokens[i].prefixes[:1] == ["ل"]:
-        k = i       # «ما أدى لمقتل»
-        k -= 1
+        k -= 1      # ... or before its preposition («أسفر عن مقتل», «أدى إلى إصابة»)
     return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].stem in _RESULT_VERBS
 
 
