@@ -1,7 +1,7 @@
 """Matched events whose actor1 is wrong, on sets you may read, paired the way score.py pairs them.
 
 Run: PYTHONHASHSEED=0 .venv/bin/python bench/actor_losses.py [--list] SET ...
-(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout8, tune2 ...; never dev-check, heldout9 and up: bench/sets.py)
+(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout10, tune2 ...; never dev-check, heldout11 and up: bench/sets.py)
 Each loss is sorted by what the system gave: no actor1 at all; an actor the gold event names as its actor2 (the
 object or victim taken); an actor named in the gold event's aliases of another event of the article; or another
 name. --list prints each case: the gold actor1 aliases, the system's actor1, the trigger and its sentence.

@@ -1,7 +1,7 @@
 """Matched events whose date is wrong, on sets you may read, paired the way score.py pairs them.
 
 Run: PYTHONHASHSEED=0 .venv/bin/python bench/date_losses.py [--list] SET ...
-(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout8, tune2 ...; never dev-check, heldout9 and up: bench/sets.py)
+(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout10, tune2 ...; never dev-check, heldout11 and up: bench/sets.py)
 Each loss is sorted by what the system gave: no date; a coarser date than gold's (a month or year where gold has a
 day); a day off by one to seven days (a weekday or «أمس» resolved against the wrong anchor); another date. --list
 prints each case: the article's publication date, gold's dates, the system's, the trigger and its sentence.

@@ -9,7 +9,7 @@ paired with a gold event (same type, same place) that another system event of th
 same real event counted twice. Other unpaired events are counted as SPURIOUS (no gold event of its type and
 place at all). On the dev set the tune split (seed-000..dev-029) and the check split (dev-030..dev-045) are
 counted apart. --list prints the duplicates of the sets read for errors only (dev tune, heldout, heldout2..heldout8,
-tune2..tune14, dedup): the dev check split, heldout9..heldout19 and dedup_heldout are scored, never read.
+tune2..tune14, dedup): the dev check split, heldout11..heldout21 and dedup_heldout are scored, never read.
 --set all counts every set, one row each.
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ For each required gold event with fatalities or injuries, score.py's pairing dec
 a figure is lost when the event is missed («missed»), matched with no figure («none»), or matched with another
 figure («wrong»). A wrong or missing figure says whether the gold figure was given to another event of the
 article («other-event») or was read as the other kind («kind-swap»), so that toll choice and number reading
-can be told apart. Blind sets (dev check, heldout9 and later: bench/sets.py) are refused: their texts are never read.
+can be told apart. Blind sets (dev check, heldout11 and later: bench/sets.py) are refused: their texts are never read.
 """
 from __future__ import annotations
 

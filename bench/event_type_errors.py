@@ -2,7 +2,7 @@
 with no gold event of theirs, paired per article by type alone (score.py's pairing with its place test dropped).
 
 Run: PYTHONHASHSEED=0 .venv/bin/python bench/event_type_errors.py [--list] SET ...
-(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout8, tune2 ...; never dev-check, heldout9 and up: bench/sets.py)
+(SET: dev-tune or a tests/data folder you may read: heldout, heldout2 .. heldout10, tune2 ...; never dev-check, heldout11 and up: bench/sets.py)
 Each miss is sorted by what the system did with its gold evidence (the gold event's `evidence` found in the text):
 a system event of its type there paired with another gold event; its type's trigger there merged into another
 event before the end; set aside (by modality, specificity, the confidence model, as a summary ...); a trigger of
