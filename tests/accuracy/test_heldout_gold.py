@@ -49,6 +49,7 @@ SETS["heldout19"] = 60  # blind held-out set 19 (tests/data/heldout19), checked 
 SETS["heldout20"] = 60  # blind held-out set 20 (tests/data/heldout20), checked like heldout5
 SETS["heldout21"] = 60  # blind held-out set 21 (tests/data/heldout21), checked like heldout5
 SETS["heldout22"] = 60  # blind held-out set 22 (tests/data/heldout22), checked like heldout5
+SETS["heldout23"] = 60  # blind held-out set 23 (tests/data/heldout23), checked like heldout5
 
 
 def _load(path: Path, name: str):
