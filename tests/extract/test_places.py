@@ -104,3 +104,11 @@ def test_the_capital_alone_is_the_capital_of_the_articles_country():
     assert not any(p.text == "العاصمة" for p in doc.places)
     doc = places_of("قال مسؤول عراقي إن وفدا زار العاصمة الليبية أمس قبل عودته إلى بغداد.")
     assert not any(p.text == "العاصمة" for p in doc.places)
+
+
+def test_country_adjective_closing_a_place_phrase_is_not_part_of_the_name():
+    # «منطقة الباب السورية»: the adjective says the country; the name is «الباب» (a common word alone, so only
+    # the whole rest of the phrase may be it), read in Syria
+    doc = places_of("أصيب جنديان تركيان في قصف قرب منطقة الباب السورية فجر اليوم.")
+    bab = next(p for p in doc.places if p.text == "الباب")
+    assert bab.country == "SY" and km(bab, 36.37, 37.52) < 15

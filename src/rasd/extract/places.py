@@ -766,6 +766,10 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     if not head or head[0] not in ("cue", "facility"):
         return None
     kind = "fac" if head[0] == "facility" else head[1]
+    if last - 1 > first and (country := country_of_adjective(doc.tokens[last].norm)) is not None:
+        # «قرب منطقة الباب السورية»: the country's adjective closes the phrase; the name ends before it, in that
+        # country
+        last, countries = last - 1, [country]
     for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
@@ -773,6 +777,22 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         if cands and (n == last or not _is_common_word(name)):
             return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    """A country's adjective with the article, each gender and number («السورية», «العراقي») → its country."""
+    out: dict[str, str] = {}
+    for nisba in load_kb().actors.nisba:
+        for form in nisba.forms:
+            if " " not in form:
+                out.setdefault("ال" + normalize_for_match(form), nisba.country)
+    return out
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The country a definite country adjective names («السورية» → SY), given a normalised word."""
+    return _adjective_countries().get(word)
 
 
 def _own_place_word(doc: Document, e: Entity, ctx: dict[str, str]) -> None:
