@@ -112,3 +112,13 @@ def test_country_adjective_closing_a_place_phrase_is_not_part_of_the_name():
     doc = places_of("أصيب جنديان تركيان في قصف قرب منطقة الباب السورية فجر اليوم.")
     bab = next(p for p in doc.places if p.text == "الباب")
     assert bab.country == "SY" and km(bab, 36.37, 37.52) < 15
+
+
+def test_old_town_named_with_its_town_lies_in_that_town():
+    # «البلدة القديمة بمدينة نابلس»: Nablus's old town, not the one place the gazetteer holds by that description
+    # (Jerusalem's Old City, 50 km off); alone it stays Jerusalem's
+    doc = places_of("أصيب شاب برصاص قوات الاحتلال في البلدة القديمة بمدينة نابلس صباح اليوم.")
+    old = next(p for p in doc.places if p.text == "البلدة القديمة")
+    assert km(old, 32.22, 35.25) < 10
+    alone = places_of("اقتحم مستوطنون البلدة القديمة صباح اليوم.")
+    assert km(next(p for p in alone.places if p.text == "البلدة القديمة"), 31.78, 35.23) < 5

@@ -735,6 +735,22 @@ def _clitic_after_construct_cue(doc: Document, e: Entity) -> bool:
         and prev.sentence == tok.sentence and not _text_gap(doc, first)
 
 
+def _part_of_the_place_after(doc: Document, e: Entity, kb) -> bool:
+    """«البلدة القديمة في جنين», «المدينة القديمة بالخليل»: a place word and a common adjective describe a part of
+    whatever town is named right after them, joined by a preposition; the gazetteer's one place of that description
+    (Jerusalem's Old City) is not meant."""
+    words = [normalize_for_match(w) for w in e.text.split()]
+    if len(words) != 2 or not words[0].startswith("ال") or (_word_role(words[0]) or ("",))[0] != "cue" \
+            or kb.gazetteer.stoplist.get(name_key(words[1])) is None:
+        return False
+    for other in _entities_after(doc, e.span.end, _PARENT_AFTER_CHARS):
+        between = doc.text[e.span.end:other.span.start]
+        if other.candidates and between.strip() and _only_locating_words(between) and not set(between) & set(".؛:،,"):
+            top = kb.gazetteer.place(other.candidates[0])
+            return top is not None and top.feature in _SETTLEMENT | {"admin1", "admin2"}
+    return False
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -1514,6 +1530,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
                 or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, e, first, last, kb):
             unresolved.append(e)
+            continue
+        if _part_of_the_place_after(doc, e, kb):
+            unresolved.append(e)    # («بالبلدة القديمة في جنين»: the old town of Jenin; `_locate_by_city` below)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
             # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun; «مدينة والام» is Ouallam,
