@@ -122,3 +122,11 @@ def test_old_town_named_with_its_town_lies_in_that_town():
     assert km(old, 32.22, 35.25) < 10
     alone = places_of("اقتحم مستوطنون البلدة القديمة صباح اليوم.")
     assert km(next(p for p in alone.places if p.text == "البلدة القديمة"), 31.78, 35.23) < 5
+
+
+def test_a_name_running_on_past_the_mention_is_read_whole():
+    # «منطقة أسكل آباد»: the mention stops at «أسكل» (a village 1,000 km off by that name); the gazetteer holds the
+    # whole name, «آباد» included, in the story's country
+    doc = places_of("قتل عنصران من الشرطة في هجوم مسلح قرب منطقة أسكل آباد جنوب شرقي إيران.")
+    town = next(p for p in doc.places if p.text.startswith("أسكل"))
+    assert town.text == "أسكل آباد" and km(town, 28.58, 60.81) < 10

@@ -786,6 +786,8 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         # «قرب منطقة الباب السورية»: the country's adjective closes the phrase; the name ends before it, in that
         # country
         last, countries = last - 1, [country]
+    elif (longer := _name_running_on(doc, first, last, kb, countries)) is not None:
+        return longer[0], kind, longer[1]
     for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
@@ -793,6 +795,20 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         if cands and (n == last or not _is_common_word(name)):
             return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
+
+
+def _name_running_on(doc: Document, first: int, last: int, kb,
+                     countries: list[str]) -> tuple[list[PlaceCandidate], int] | None:
+    """«قرب منطقة أسكل آباد»: the mention stopped a word short of the name the gazetteer holds in the story's
+    countries (the words after the place word and the next one, in the same sentence with nothing between); its
+    candidates and where the name ends."""
+    nxt = last + 1
+    if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != doc.tokens[last].sentence or _text_gap(doc, nxt) \
+            or doc.tokens[nxt].prefixes or nxt - first > _INNER_MAX_WORDS:
+        return None
+    start, end = doc.tokens[first + 1].start, doc.tokens[nxt].end
+    cands = [c for c in kb.gazetteer.candidates(doc.text[start:end]) if _in_the_story(c, countries)]
+    return (cands, end) if cands else None
 
 
 @lru_cache(maxsize=1)
