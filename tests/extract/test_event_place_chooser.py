@@ -134,3 +134,13 @@ def test_a_town_of_another_act_told_beside_is_not_the_provinces_event_place():
     doc = events_of("قتل خمسة أشخاص في هجوم بعبوة ناسفة في محافظة ديالى شرقي العراق. وقتل شخصان في هجوم آخر "
                     "في مدينة بعقوبة.")
     assert sorted(e.place.text for e in doc.events if e.type == "ASSAULT") == ["بعقوبة", "محافظة ديالى"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل ثلاثة جنود في هجوم مسلح على الطريق الرابط بين حمص وحماة قرب بلدة الرستن مساء الأحد.", "الرستن"),
+    ("انفجرت عبوة ناسفة بدورية للجيش على الطريق الواصل بين دمشق ودرعا قرب بلدة الصنمين.", "الصنمين"),
+])
+def test_the_ends_of_a_road_are_not_where_the_act_happened(text, place):
+    # «على الطريق الرابط بين X وY قرب Z»: X and Y name the road; Z says where on it the attack was (one act)
+    attacks = _events(text, "ASSAULT")
+    assert len(attacks) == 1 and attacks[0].place is not None and attacks[0].place.text == place

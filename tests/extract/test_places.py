@@ -104,3 +104,29 @@ def test_the_capital_alone_is_the_capital_of_the_articles_country():
     assert not any(p.text == "العاصمة" for p in doc.places)
     doc = places_of("قال مسؤول عراقي إن وفدا زار العاصمة الليبية أمس قبل عودته إلى بغداد.")
     assert not any(p.text == "العاصمة" for p in doc.places)
+
+
+def test_country_adjective_closing_a_place_phrase_is_not_part_of_the_name():
+    # «منطقة الباب السورية»: the adjective says the country; the name is «الباب» (a common word alone, so only
+    # the whole rest of the phrase may be it), read in Syria
+    doc = places_of("أصيب جنديان تركيان في قصف قرب منطقة الباب السورية فجر اليوم.")
+    bab = next(p for p in doc.places if p.text == "الباب")
+    assert bab.country == "SY" and km(bab, 36.37, 37.52) < 15
+
+
+def test_old_town_named_with_its_town_lies_in_that_town():
+    # «البلدة القديمة بمدينة نابلس»: Nablus's old town, not the one place the gazetteer holds by that description
+    # (Jerusalem's Old City, 50 km off); alone it stays Jerusalem's
+    doc = places_of("أصيب شاب برصاص قوات الاحتلال في البلدة القديمة بمدينة نابلس صباح اليوم.")
+    old = next(p for p in doc.places if p.text == "البلدة القديمة")
+    assert km(old, 32.22, 35.25) < 10
+    alone = places_of("اقتحم مستوطنون البلدة القديمة صباح اليوم.")
+    assert km(next(p for p in alone.places if p.text == "البلدة القديمة"), 31.78, 35.23) < 5
+
+
+def test_a_name_running_on_past_the_mention_is_read_whole():
+    # «منطقة أسكل آباد»: the mention stops at «أسكل» (a village 1,000 km off by that name); the gazetteer holds the
+    # whole name, «آباد» included, in the story's country
+    doc = places_of("قتل عنصران من الشرطة في هجوم مسلح قرب منطقة أسكل آباد جنوب شرقي إيران.")
+    town = next(p for p in doc.places if p.text.startswith("أسكل"))
+    assert town.text == "أسكل آباد" and km(town, 28.58, 60.81) < 10

@@ -565,9 +565,29 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
     rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
+    if _end_of_a_road(doc, at):
+        terms["road_end"] = _OTHER_CLAUSE
     if rule is not None and rule.get("type") in _DELIVERY_TYPES and _on_the_way(doc, at, (c_lo, c_hi), cands):
         terms["route"] = _FRAME
     return terms
+
+
+_BETWEEN = normalize_for_match("بين")
+_ROAD_REACH = 3         # «الطريق الدولي الرابط بين»: the road noun a few words before «بين»
+
+
+def _end_of_a_road(doc: Document, at: int) -> bool:
+    """The place at token `at` is one of the two a road joins («على الطريق الرابط بين خاش وزاهدان قرب منطقة أسكل
+    آباد»): it names the road, not where on it the act happened, which a place named beside it says."""
+    sentence = doc.tokens[at].sentence
+    for k in range(at - 1, max(at - 4, -1), -1):
+        tok = doc.tokens[k]
+        if tok.sentence != sentence:
+            return False
+        if tok.norm == _BETWEEN and not tok.prefixes:
+            return any(doc.tokens[j].sentence == sentence and doc.tokens[j].stem in _WORDS["road"]
+                       for j in range(max(k - _ROAD_REACH, 0), k))
+    return False
 
 
 _DELIVERY_TYPES = frozenset({"AID"})

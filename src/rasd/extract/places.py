@@ -735,6 +735,22 @@ def _clitic_after_construct_cue(doc: Document, e: Entity) -> bool:
         and prev.sentence == tok.sentence and not _text_gap(doc, first)
 
 
+def _part_of_the_place_after(doc: Document, e: Entity, kb) -> bool:
+    """«البلدة القديمة في جنين», «المدينة القديمة بالخليل»: a place word and a common adjective describe a part of
+    whatever town is named right after them, joined by a preposition; the gazetteer's one place of that description
+    (Jerusalem's Old City) is not meant."""
+    words = [normalize_for_match(w) for w in e.text.split()]
+    if len(words) != 2 or not words[0].startswith("ال") or (_word_role(words[0]) or ("",))[0] != "cue" \
+            or kb.gazetteer.stoplist.get(name_key(words[1])) is None:
+        return False
+    for other in _entities_after(doc, e.span.end, _PARENT_AFTER_CHARS):
+        between = doc.text[e.span.end:other.span.start]
+        if other.candidates and between.strip() and _only_locating_words(between) and not set(between) & set(".؛:،,"):
+            top = kb.gazetteer.place(other.candidates[0])
+            return top is not None and top.feature in _SETTLEMENT | {"admin1", "admin2"}
+    return False
+
+
 def _dual_of_seas(doc: Document, e: Entity) -> bool:
     """«البحرين الأحمر والمتوسط», «مجمع البحرين العذب والمالح»: the dual of «بحر» followed by the seas'
     adjectives is two seas, not Bahrain."""
@@ -766,6 +782,12 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
     if not head or head[0] not in ("cue", "facility"):
         return None
     kind = "fac" if head[0] == "facility" else head[1]
+    if last - 1 > first and (country := country_of_adjective(doc.tokens[last].norm)) is not None:
+        # «قرب منطقة الباب السورية»: the country's adjective closes the phrase; the name ends before it, in that
+        # country
+        last, countries = last - 1, [country]
+    elif (longer := _name_running_on(doc, first, last, kb, countries)) is not None:
+        return longer[0], kind, longer[1]
     for n in range(min(last, first + _INNER_MAX_WORDS), first, -1):
         start, end = doc.tokens[first + 1].start, doc.tokens[n].end
         name = doc.text[start:end]
@@ -773,6 +795,36 @@ def _inner_place(doc: Document, e: Entity, kb, countries: list[str]) -> tuple[li
         if cands and (n == last or not _is_common_word(name)):
             return cands, kind, end     # a common word only as the whole rest of the name («منطقة العظيم»)
     return None
+
+
+def _name_running_on(doc: Document, first: int, last: int, kb,
+                     countries: list[str]) -> tuple[list[PlaceCandidate], int] | None:
+    """«قرب منطقة أسكل آباد»: the mention stopped a word short of the name the gazetteer holds in the story's
+    countries (the words after the place word and the next one, in the same sentence with nothing between); its
+    candidates and where the name ends."""
+    nxt = last + 1
+    if nxt >= len(doc.tokens) or doc.tokens[nxt].sentence != doc.tokens[last].sentence or _text_gap(doc, nxt) \
+            or doc.tokens[nxt].prefixes or nxt - first > _INNER_MAX_WORDS:
+        return None
+    start, end = doc.tokens[first + 1].start, doc.tokens[nxt].end
+    cands = [c for c in kb.gazetteer.candidates(doc.text[start:end]) if _in_the_story(c, countries)]
+    return (cands, end) if cands else None
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    """A country's adjective with the article, each gender and number («السورية», «العراقي») → its country."""
+    out: dict[str, str] = {}
+    for nisba in load_kb().actors.nisba:
+        for form in nisba.forms:
+            if " " not in form:
+                out.setdefault("ال" + normalize_for_match(form), nisba.country)
+    return out
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The country a definite country adjective names («السورية» → SY), given a normalised word."""
+    return _adjective_countries().get(word)
 
 
 def _own_place_word(doc: Document, e: Entity, ctx: dict[str, str]) -> None:
@@ -1494,6 +1546,9 @@ def _resolve(doc: Document, kb, votes: Counter[str]) -> list[str]:
         if _heads_a_longer_name(doc, first, last) or _ends_a_longer_name(doc, first) \
                 or _opens_an_idiom(doc, first, last) or _adjective_after_a_place_word(doc, e, first, last, kb):
             unresolved.append(e)
+            continue
+        if _part_of_the_place_after(doc, e, kb):
+            unresolved.append(e)    # («بالبلدة القديمة في جنين»: the old town of Jenin; `_locate_by_city` below)
             continue
         if _after_the_particle_ka(doc, e) or _clitic_after_construct_cue(doc, e):
             # «كمينا» (an ambush) is not «ك» + «مينا» (Minna), nor «كفردان» Verdun; «مدينة والام» is Ouallam,
