@@ -74,7 +74,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
-from rasd.extract.ner_model import _given_names, _speech_verbs
+from rasd.extract.ner_model import _given_names
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -91,6 +91,7 @@ from rasd.extract.event_place import (
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, span_of, starting_in
 from rasd.extract.specificity import context_threshold, specificity
+from rasd.extract.speech import verb_form
 from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -245,7 +246,7 @@ def _past_the_report(doc: Document, best, near: list, start: int):
     if best.precision != "day" or best.span.end > start:
         return best
     sent = doc.sentences[doc.sentence_at(best.span.start)]
-    if not any(tok.stem in _speech_verbs() for tok in doc.tokens_starting_in(sent.start, best.span.start)):
+    if not any(verb_form(tok) is not None for tok in doc.tokens_starting_in(sent.start, best.span.start)):
         return best
     later = [d for d in near if d.precision == "day" and d.span.start >= start and d.value < best.value]
     return later[0] if later else best
