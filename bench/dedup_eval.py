@@ -15,7 +15,7 @@
 keyed event, «آخر تفجير ... في يناير 2018»): ANNOTATION.md makes background events optional, while
 dedup_score.py scores every keyed event as required; rasd keeps such mentions out of its events (historical).
 
-The held-out sets (tests/data/dedup_heldout, dedup_heldout2: blind) print their aggregate lines only — no
+The held-out sets (tests/data/dedup_heldout, dedup_heldout2, dedup_heldout3: blind) print their aggregate lines only — no
 per-event lines, no --json.
 """
 from __future__ import annotations

@@ -47,7 +47,7 @@ def duplicates(score, gold: dict, record: dict) -> tuple[list[dict], int]:
 
 # The sets read for errors (their duplicates may be listed) and the sets only ever scored in aggregate (bench/sets.py).
 READ_SETS = (*READ_HELDOUT, *READ_TUNE, "dedup", "dedup2")
-SCORED_SETS = (*BLIND_HELDOUT, "dedup_heldout", "dedup_heldout2")
+SCORED_SETS = (*BLIND_HELDOUT, "dedup_heldout", "dedup_heldout2", "dedup_heldout3")
 
 
 def count_set(score, name: str, totals: dict[str, list[int]], listing: bool) -> None:

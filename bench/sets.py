@@ -10,7 +10,7 @@ from __future__ import annotations
 READ_HELDOUT = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 11)))
 READ_TUNE = tuple(f"tune{n}" for n in range(2, 15))
 READ_SETS = ("dev-tune", *READ_HELDOUT, *READ_TUNE)
-BLIND_HELDOUT = tuple(f"heldout{n}" for n in range(11, 22))
+BLIND_HELDOUT = tuple(f"heldout{n}" for n in range(11, 24))
 BLIND_SETS = ("dev-check", *BLIND_HELDOUT)
 
 

@@ -48,6 +48,8 @@ SETS["heldout18"] = 60  # blind held-out set 18 (tests/data/heldout18), checked 
 SETS["heldout19"] = 60  # blind held-out set 19 (tests/data/heldout19), checked like heldout5
 SETS["heldout20"] = 60  # blind held-out set 20 (tests/data/heldout20), checked like heldout5
 SETS["heldout21"] = 60  # blind held-out set 21 (tests/data/heldout21), checked like heldout5
+SETS["heldout22"] = 60  # blind held-out set 22 (tests/data/heldout22), checked like heldout5
+SETS["heldout23"] = 60  # blind held-out set 23 (tests/data/heldout23), checked like heldout5
 
 
 def _load(path: Path, name: str):

@@ -18,7 +18,7 @@ ARTICLE = ("قصفت طائرات حربية روسية بلدة سراقب في
 def test_the_model_is_shipped_and_never_trained_on_a_check_set():
     model = event_confidence.load_model()
     assert model is not None and model["weights"] and 0 < model["threshold"] < 1
-    never = {"dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"}
+    never = {"dev-check", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"}
     assert not never & set(model["trained_on"])
 
 
