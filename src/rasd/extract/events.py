@@ -657,7 +657,11 @@ def run(doc: Document) -> None:
             continue
         crowd_doer = _crowd_doer(doc, match, mentions) if strength == "crowd" else None
         if strength == "crowd" and crowd_doer is None:
-            continue        # «قطع الجيش الطريق», «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            if not _closed_by_forces(doc, match, mentions):
+                continue    # «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            # «أغلقت قوة حماية الدستور الطريق الساحلي», «الجيش يغلق الطرق»: state forces closing a road restrict
+            event_type = "COERCE"
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         crowd_act = crowd_act or crowd_doer is not None
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         if crowd_doer is not None:
@@ -700,6 +704,8 @@ def run(doc: Document) -> None:
             mode = "riot"    # protesters storming a building (_storming_crowd): a violent demonstration
         elif names_a_downed_craft(trigger_span.text):
             mode = rule_mode    # the craft shot down («إسقاط طائرة حربية») was hit; it is not the attack's means
+        elif event_type == "COERCE" and match.rule.get("type") == "PROTEST":
+            mode = "restrict"   # a road closed by state forces (_closed_by_forces)
         else:
             mode = _refine_mode(doc, event_type, rule_mode, sentence)
         if mode == "-":
@@ -1055,6 +1061,20 @@ def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Me
 
 
 _SUBJECT_BARRIERS = _WORDS["preposition"] | {"امام", "بوجه", "وجه"}
+
+
+_CLOSING_LEMMAS = ROLES["closing_lemmas"]
+_STATE_FORCES = ROLES["state_force_sectors"]
+
+
+def _closed_by_forces(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> bool:
+    """A road-closing crowd row («أغلق», «أقفل», «قطع» + a road) whose subject is a state's forces, right after
+    the verb or right before it («أغلقت قوات الأمن الطريق», «الجيش يغلق الطرق»): a restriction, not a protest."""
+    if match.rule.lemma.split("|")[0] not in _CLOSING_LEMMAS or {"ب", "ل", "ال"} & set(doc.tokens[match.first].prefixes):
+        return False
+    return any(m.actor.sector in _STATE_FORCES and (
+        match.last < m.first <= match.last + _CROWD_REACH and _subject_after(doc, match.last, m)
+        or m.last == match.first - 1) for m in mentions)
 
 
 def _subject_after(doc: Document, last: int, crowd: Mention) -> bool:
