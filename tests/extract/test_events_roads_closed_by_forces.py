@@ -24,3 +24,9 @@ def test_a_road_closed_by_state_forces_is_a_restriction(text):
 def test_a_road_closed_by_protesters_stays_a_protest():
     types = _types("وقطع المحتجون الطريق الدولي في بلدة جلالا احتجاجا على الأوضاع المعيشية.")
     assert [t for t, _ in types] == ["PROTEST"]
+
+
+def test_forces_preventing_gatherings_restrict():
+    # «منع» needs what was prevented: a gathering («تجمعات») as a march or a sit-in (event_triggers.tsv)
+    text = "وأغلقت قوات الأمن التونسية أمس مقر حزب النهضة في العاصمة تونس ومنعت تجمعات مقررة للمعارضة أمام المقر."
+    assert ("COERCE", "restrict") in _types(text)
