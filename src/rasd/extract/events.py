@@ -74,7 +74,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
-from rasd.extract.ner_model import _given_names, _speech_verbs
+from rasd.extract.ner_model import _given_names
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -91,6 +91,7 @@ from rasd.extract.event_place import (
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, span_of, starting_in
 from rasd.extract.specificity import context_threshold, specificity
+from rasd.extract.speech import verb_form
 from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -245,7 +246,7 @@ def _past_the_report(doc: Document, best, near: list, start: int):
     if best.precision != "day" or best.span.end > start:
         return best
     sent = doc.sentences[doc.sentence_at(best.span.start)]
-    if not any(tok.stem in _speech_verbs() for tok in doc.tokens_starting_in(sent.start, best.span.start)):
+    if not any(verb_form(tok) is not None for tok in doc.tokens_starting_in(sent.start, best.span.start)):
         return best
     later = [d for d in near if d.precision == "day" and d.span.start >= start and d.value < best.value]
     return later[0] if later else best
@@ -656,7 +657,11 @@ def run(doc: Document) -> None:
             continue
         crowd_doer = _crowd_doer(doc, match, mentions) if strength == "crowd" else None
         if strength == "crowd" and crowd_doer is None:
-            continue        # «قطع الجيش الطريق», «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            if not _closed_by_forces(doc, match, mentions):
+                continue    # «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            # «أغلقت قوة حماية الدستور الطريق الساحلي», «الجيش يغلق الطرق»: state forces closing a road restrict
+            event_type = "COERCE"
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         crowd_act = crowd_act or crowd_doer is not None
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         if crowd_doer is not None:
@@ -699,6 +704,8 @@ def run(doc: Document) -> None:
             mode = "riot"    # protesters storming a building (_storming_crowd): a violent demonstration
         elif names_a_downed_craft(trigger_span.text):
             mode = rule_mode    # the craft shot down («إسقاط طائرة حربية») was hit; it is not the attack's means
+        elif event_type == "COERCE" and match.rule.get("type") == "PROTEST":
+            mode = "restrict"   # a road closed by state forces (_closed_by_forces)
         else:
             mode = _refine_mode(doc, event_type, rule_mode, sentence)
         if mode == "-":
@@ -1054,6 +1061,20 @@ def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Me
 
 
 _SUBJECT_BARRIERS = _WORDS["preposition"] | {"امام", "بوجه", "وجه"}
+
+
+_CLOSING_LEMMAS = ROLES["closing_lemmas"]
+_STATE_FORCES = ROLES["state_force_sectors"]
+
+
+def _closed_by_forces(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> bool:
+    """A road-closing crowd row («أغلق», «أقفل», «قطع» + a road) whose subject is a state's forces, right after
+    the verb or right before it («أغلقت قوات الأمن الطريق», «الجيش يغلق الطرق»): a restriction, not a protest."""
+    if match.rule.lemma.split("|")[0] not in _CLOSING_LEMMAS or {"ب", "ل", "ال"} & set(doc.tokens[match.first].prefixes):
+        return False
+    return any(m.actor.sector in _STATE_FORCES and (
+        match.last < m.first <= match.last + _CROWD_REACH and _subject_after(doc, match.last, m)
+        or m.last == match.first - 1) for m in mentions)
 
 
 def _subject_after(doc: Document, last: int, crowd: Mention) -> bool:
