@@ -11,6 +11,7 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Event, EventPlace
 from rasd.extract.attribution import claim_sources
+from rasd.extract.clauses import claims_responsibility
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
@@ -402,11 +403,12 @@ def same_kind(a: Event, b: Event) -> bool:
 
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
                 reporters: AbstractSet[int] = frozenset(), told_here: bool = False, death_only: bool = False,
-                one_of_a_list: bool = False, both_lead: bool = False) -> bool:
+                one_of_a_list: bool = False, both_lead: bool = False, claimed: bool = False) -> bool:
     """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
     a death told with no act of its own in its clause, which may be the toll of a downing a; `one_of_a_list`: a
     is one of several places its trigger names («قصف على بلدتي الناقورة وعلما الشعب»); `both_lead`: both
-    mentions stand in the headline or the lead."""
+    mentions stand in the headline or the lead; `claimed`: b, told after a, stands in a sentence claiming
+    responsibility for an attack, whose figure is the claimant's count of it."""
     if a.type == b.type and (same_sentence or told_here) and death_only and _crew_of_the_craft(a, b):
         return True
     if a.type != b.type or not same_kind(a, b) and not (death_only and downs_a_craft(a)):
@@ -417,8 +419,10 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
-    if a.fatalities and b.fatalities and not _tolls_agree(a, b):
-        return False        # two tolls in two sentences: two strikes, even in one town on one day
+    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed:
+        return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
+        #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
+        #                     مشيرة إلى أنها قتلت 49 جنديا» after «مقتل ستة من أفراد الأمن»): one attack
     if not _modes_agree(a, b) and not (told_here and _same_place(a.place, b.place)):
         return False        # a capture and an air strike on one town are two events; but two nouns of one
         #                     sentence at a's place, one of whose mentions came from it, tell one act («نفذ
@@ -921,6 +925,7 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
     listed = _listed_places(found)
     # the sentences that restate an event by a definite noun («مسؤوليتها عن الهجوم», «أن الهجوم أوقع»)
     restating_sentences = {(s, e.type) for s, e in found if id(e) in restating}
+    claimed_counts = _claimants_counts(found, doc) if doc is not None else set()
     for sentence, ev in found:
         # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
         # «واستشهد ... جراء قصف»), else the first one told
@@ -933,7 +938,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                            reporters=reporters, told_here=sentence in told_in[id(m)],
                                            death_only=id(ev) in deaths_only, one_of_a_list=id(m) in listed,
-                                           both_lead=max(s, sentence) < _LEAD_SENTENCES)), None)
+                                           both_lead=max(s, sentence) < _LEAD_SENTENCES,
+                                           claimed=s < sentence and id(ev) in claimed_counts)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
@@ -966,8 +972,10 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                 target.fatalities = target.fatalities or ev.fatalities
                 target.injuries = target.injuries or ev.injuries
             else:
+                claimant_counted = target.type == "ASSAULT" and id(ev) in claimed_counts \
+                    and next(s for s, m in merged if m is target) < sentence
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                        keep_tolls=restated is not None, listed=id(ev) in listed)
+                        keep_tolls=restated is not None or claimant_counted, listed=id(ev) in listed)
             if own_place is not None:
                 target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
@@ -977,6 +985,25 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
             if id(ev) in reporters and target.actor1 is ev.actor1:
                 reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
+
+
+_CLAIM_REACH = 6     # «أعلنت حركة الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا»
+
+
+def _claimants_counts(found: list[tuple[int, Event]], doc: Document) -> set[int]:
+    """The attacks (ids) told right after a claim of responsibility (`clauses.claims_responsibility`) in its
+    sentence: «وأعلنت حركة الشباب ... مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا», «أعلن تنظيم داعش مسؤوليته
+    عن الهجوم ... أن الهجوم أوقع 4 قتلى»: the claimant's count of an attack told before, whose figure is not its
+    toll. (Not an act told further on in the sentence: «... عن الهجوم الذي وقع في الساعات الأولى من الصباح وجاء
+    بعد يوم من مقتل خمسة مسلحين وجنديين» is the day before's.)"""
+    claim_tokens = [k for k, tok in enumerate(doc.tokens) if claims_responsibility(doc, k)]
+    out: set[int] = set()
+    for sentence, ev in found:
+        span = doc.token_range(ev.trigger.start, ev.trigger.end) if ev.type == "ASSAULT" else None
+        if span is not None and any(doc.tokens[k].sentence == sentence and 0 < span[0] - k <= _CLAIM_REACH
+                                    for k in claim_tokens):
+            out.add(id(ev))
+    return out
 
 
 def _merge_preference(told: tuple[int, Event], sentence: int, ev: Event) -> tuple[bool, bool, bool]:

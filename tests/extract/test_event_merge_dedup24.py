@@ -1,0 +1,29 @@
+"""In-article merging, session 15 (dedup24, issue 13): one real event, one record — written sentences in the manner of
+the read sets' duplicates, each fixed by a general rule of rasd.extract.event_merge."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+SATURDAY = dt.date(2023, 3, 4)
+
+
+def events_of(text: str, kind: str):
+    doc = extract(Article(id="t", text=text, published=SATURDAY))
+    return [e for e in doc.events if e.type == kind]
+
+
+def test_a_claimants_own_count_after_its_claim_joins_the_attack_told_before_and_keeps_its_toll():
+    events = events_of("تبنت حركة الشباب هجوما استهدف صباح اليوم السبت قاعدة للقوات الحكومية في ضواحي مقديشو، "
+                       "مما أسفر عن مقتل ستة من أفراد الأمن على الأقل، حسبما قال مسؤول أمني.\n"
+                       "وأعلنت حركة الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا.", "ASSAULT")
+    assert len(events) == 1
+    assert events[0].fatalities == 6
+
+
+def test_two_tolls_without_a_claim_between_them_stay_two_attacks():
+    events = events_of("قتل ستة من أفراد الأمن في هجوم على قاعدة للقوات الحكومية في ضواحي مقديشو اليوم السبت.\n"
+                       "وقتل مسلحون 49 جنديا في هجوم على قاعدة في مقديشو اليوم السبت.", "ASSAULT")
+    assert len(events) == 2
