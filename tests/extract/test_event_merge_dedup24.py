@@ -27,3 +27,17 @@ def test_two_tolls_without_a_claim_between_them_stay_two_attacks():
     events = events_of("قتل ستة من أفراد الأمن في هجوم على قاعدة للقوات الحكومية في ضواحي مقديشو اليوم السبت.\n"
                        "وقتل مسلحون 49 جنديا في هجوم على قاعدة في مقديشو اليوم السبت.", "ASSAULT")
     assert len(events) == 2
+
+
+def test_one_unknown_force_named_more_fully_in_the_lead_is_one_mobilisation():
+    events = events_of("قوات الوفاق الليبية ترسل تعزيزات عسكرية جديدة إلى سرت\n"
+                       "تواصل قوات الوفاق الوطني الليبية المعترف بها دوليا حشد تعزيزاتها العسكرية إلى اتجاه "
+                       "مدينة سرت.", "MOBILIZE")
+    assert len(events) == 1
+
+
+def test_words_of_a_name_in_order_inside_the_longer_one():
+    from rasd.extract.event_merge import _words_in_order
+    assert _words_in_order("قوات الوفاق الليبيه".split(), "قوات الوفاق الوطني الليبيه المعترف".split())
+    assert not _words_in_order("قوات الوفاق".split(), "قوات حفتر".split())
+    assert not _words_in_order(["قوات"], "قوات حفتر".split())     # one word names no force

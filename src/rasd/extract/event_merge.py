@@ -244,7 +244,19 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
     short, full = sorted((na, nb), key=len)
+    if not a.kb_id and not b.kb_id and _words_in_order(short.split(), full.split()):
+        return True     # «قوات الوفاق الليبية» and «قوات الوفاق الوطني الليبية»: one name told more fully
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
+
+
+def _words_in_order(short: list[str], full: list[str]) -> bool:
+    """A name of two words or more whose words all stand in the longer name, in their order, the first first
+    (the longer one adds words between or after them: «قوات الوفاق الليبية», «قوات الوفاق الوطني الليبية
+    المعترف بها»)."""
+    if len(short) < 2 or not full or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(any(w == x for x in rest) for w in short)
 
 
 _STATE_FORCES = frozenset({"military", "police"})
