@@ -10,8 +10,8 @@ from rasd.pipeline import extract
 SATURDAY = dt.date(2023, 3, 4)
 
 
-def events_of(text: str, kind: str):
-    doc = extract(Article(id="t", text=text, published=SATURDAY))
+def events_of(text: str, kind: str, published: dt.date | None = SATURDAY):
+    doc = extract(Article(id="t", text=text, published=published))
     return [e for e in doc.events if e.type == kind]
 
 
@@ -41,3 +41,32 @@ def test_words_of_a_name_in_order_inside_the_longer_one():
     assert _words_in_order("قوات الوفاق الليبيه".split(), "قوات الوفاق الوطني الليبيه المعترف".split())
     assert not _words_in_order("قوات الوفاق".split(), "قوات حفتر".split())
     assert not _words_in_order(["قوات"], "قوات حفتر".split())     # one word names no force
+
+
+def test_an_agreement_told_by_the_countries_and_again_by_an_office_in_the_body_is_one_agreement():
+    events = events_of("العراق والمغرب.. التوقيع على مذكرتي تفاهم\n"
+                       "وقعت المملكة المغربية وجمهورية العراق، اليوم السبت ببغداد، مذكرتي تفاهم بشأن إحداث آلية "
+                       "للمشاورات السياسية.\n"
+                       "ووقع المذكرتين، وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، ووزير "
+                       "الخارجية العراقي عقب مباحثات جمعت الوزيرين.", "AGREE", published=None)
+    assert len(events) == 1
+
+
+def test_a_meeting_told_by_an_office_in_the_headline_and_by_name_in_the_lead_is_one_meeting():
+    events = events_of("لقاء بين وزير الخارجية الإيراني ونظيره التركي في الدوحة\n"
+                       "التقى وزير الخارجية الإيراني عباس عراقجي، وزير خارجية تركيا هاكان فيدان، على هامش منتدى "
+                       "الدوحة.", "CONSULT", published=None)
+    assert len(events) == 1
+
+
+def test_a_visiting_minister_and_his_hosts_minister_of_another_country_stay_apart():
+    from rasd.document import Actor, Event, EventPlace, Span
+    from rasd.extract.event_merge import _one_meeting_by_an_unnamed_side
+
+    def meeting(actor: str, country: str) -> Event:
+        span = Span(start=0, end=4, text="لقاء")
+        return Event(type="CONSULT", trigger=span, evidence=span, actor1=Actor(text=actor, country=country),
+                     place=EventPlace(text="بغداد", feature="city", lat=33.34, lon=44.4))
+    assert _one_meeting_by_an_unnamed_side(meeting("وزير الخارجية السعودي", "SA"), meeting("الأمير", "SA"))
+    assert not _one_meeting_by_an_unnamed_side(meeting("وزير الخارجية السعودي", "SA"),
+                                               meeting("وزير الخارجية العراقي", "IQ"))

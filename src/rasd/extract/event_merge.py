@@ -450,6 +450,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or _two_sides_told_the_other_way(a, b)
             or told_here and _attendees_by_a_common_noun(a, b)
             or both_lead and _one_actor_told_in_both(a, b)
+            or lead and _one_meeting_by_an_unnamed_side(a, b)
             or a.type in _ACTS_ON_PEOPLE and (_unread_name(a.actor1) or _unread_name(b.actor1))):
         return False
     if a.type in _PLACELESS_ACTS and _same_date(a, b, lead) and not (_told_as_before(a) or _told_as_before(b)):
@@ -468,6 +469,23 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _names_no_one(a: Actor | None) -> bool:
+    """An actor1 that names no one side: an office told by a common noun («وزير الشؤون», «الحكومة الفيدرالية»), or
+    words the knowledge base does not know («وزير الخارجية الإيراني» before his name is read)."""
+    return a is not None and (not a.kb_id or a.kb_id.startswith("agent."))
+
+
+def _one_meeting_by_an_unnamed_side(a: Event, b: Event) -> bool:
+    """A meeting or an agreement told in the headline or lead and again below, one side named by an office or
+    unknown words in one of them («لقاء بين وزير الخارجية الإيراني ونظيره التركي في الدوحة» and «التقى وزير
+    الخارجية الإيراني عباس عراقجي وزير خارجية تركيا»; «وقعت المملكة المغربية وجمهورية العراق ببغداد مذكرتي تفاهم»
+    and «ووقع المذكرتين وزير الشؤون الخارجية»): at one settlement on one day, the counterpart not told apart, one
+    act. Not two actors of two countries («وصل وزير الخارجية السعودي» and «وزير الخارجية العراقي»: the host)."""
+    return a.type in _TWO_SIDED and (_names_no_one(a.actor1) or _names_no_one(b.actor1)) \
+        and not _two_countries(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2) and a.place is not None and b.place is not None \
+        and a.place.feature in _VILLAGES and _same_place(a.place, b.place) and a.date == b.date
 
 
 def _one_actor_told_in_both(a: Event, b: Event) -> bool:
