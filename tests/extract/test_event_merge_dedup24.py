@@ -70,3 +70,24 @@ def test_a_visiting_minister_and_his_hosts_minister_of_another_country_stay_apar
     assert _one_meeting_by_an_unnamed_side(meeting("وزير الخارجية السعودي", "SA"), meeting("الأمير", "SA"))
     assert not _one_meeting_by_an_unnamed_side(meeting("وزير الخارجية السعودي", "SA"),
                                                meeting("وزير الخارجية العراقي", "IQ"))
+
+
+def test_a_headline_strike_and_the_body_strike_with_one_toll_at_one_village_are_one_despite_a_misread_actor():
+    events = events_of("غارة إسرائيلية دامية على جنوب لبنان: قتيلان في شبعا.. وبيروت تغلي!\n"
+                       "في هجوم جديد أثار غضب لبنان، شنت إسرائيل غارة جوية على بلدة شبعا جنوب البلاد، أسفرت عن "
+                       "مقتل شخصين وإصابة آخر، حسبما أعلنت وزارة الصحة اللبنانية.", "ASSAULT", published=None)
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_one_toll_in_one_city_told_of_two_acts_stays_two():
+    from rasd.document import Actor, Event, EventPlace, Span
+    from rasd.extract.event_merge import _one_toll_at_one_settlement
+
+    def attack(feature: str, mode: str | None) -> Event:
+        span = Span(start=0, end=4, text="هجوم")
+        return Event(type="ASSAULT", trigger=span, evidence=span, actor1=Actor(text="مسلحون"), fatalities=15,
+                     mode=mode, place=EventPlace(text="مقديشو", feature=feature, lat=2.04, lon=45.34))
+    assert _one_toll_at_one_settlement(attack("village", "aerial"), attack("village", "aerial"))
+    assert not _one_toll_at_one_settlement(attack("city", "aerial"), attack("city", "aerial"))
+    assert not _one_toll_at_one_settlement(attack("village", None), attack("village", None))

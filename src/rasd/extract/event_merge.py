@@ -451,6 +451,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or told_here and _attendees_by_a_common_noun(a, b)
             or both_lead and _one_actor_told_in_both(a, b)
             or lead and _one_meeting_by_an_unnamed_side(a, b)
+            or lead and _one_toll_at_one_settlement(a, b)
             or a.type in _ACTS_ON_PEOPLE and (_unread_name(a.actor1) or _unread_name(b.actor1))):
         return False
     if a.type in _PLACELESS_ACTS and _same_date(a, b, lead) and not (_told_as_before(a) or _told_as_before(b)):
@@ -486,6 +487,19 @@ def _one_meeting_by_an_unnamed_side(a: Event, b: Event) -> bool:
     return a.type in _TWO_SIDED and (_names_no_one(a.actor1) or _names_no_one(b.actor1)) \
         and not _two_countries(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2) and a.place is not None and b.place is not None \
         and a.place.feature in _VILLAGES and _same_place(a.place, b.place) and a.date == b.date
+
+
+def _one_toll_at_one_settlement(a: Event, b: Event) -> bool:
+    """The headline or lead and a sentence below telling one strike with one toll at one settlement, an actor1 misread in one
+    («غارة إسرائيلية دامية على جنوب لبنان: قتيلان في شبعا» and «في هجوم جديد أثار غضب لبنان، شنت إسرائيل غارة
+    جوية على بلدة شبعا ... أسفرت عن مقتل شخصين»: «لبنان» read as the attacker): the same dead (two or more) at
+    the same village or town, by the same means, the wounded not counted otherwise, is one act. (Not in a city:
+    «مقتل 15» in a Mogadishu hotel attack and «15 سجينا ... قتلوا» in the prison mutiny there are two.)"""
+    return a.type == "ASSAULT" and (a.fatalities or 0) >= _SAME_TOLL_FLOOR and a.fatalities == b.fatalities \
+        and (a.injuries is None or b.injuries is None or a.injuries == b.injuries) \
+        and a.mode is not None and a.mode == b.mode \
+        and a.place is not None and b.place is not None and a.place.feature in _SMALL_SETTLEMENTS \
+        and _same_place(a.place, b.place)
 
 
 def _one_actor_told_in_both(a: Event, b: Event) -> bool:
