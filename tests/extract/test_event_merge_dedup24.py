@@ -91,3 +91,13 @@ def test_one_toll_in_one_city_told_of_two_acts_stays_two():
     assert _one_toll_at_one_settlement(attack("village", "aerial"), attack("village", "aerial"))
     assert not _one_toll_at_one_settlement(attack("city", "aerial"), attack("city", "aerial"))
     assert not _one_toll_at_one_settlement(attack("village", None), attack("village", None))
+
+
+def test_a_country_is_a_named_actor_only_when_countries_are_asked_for():
+    from rasd.document import Actor
+    from rasd.extract.event_merge import _named_group
+    country, group, agent = (Actor(text=t, kb_id=k) for t, k in
+                             (("روسيا", "cc:RU"), ("حركة الشباب", "org.al_shabaab"), ("مسلحون", "agent.gunman")))
+    assert _named_group(group) and _named_group(group, countries=True)
+    assert not _named_group(country) and _named_group(country, countries=True)
+    assert not _named_group(agent, countries=True)

@@ -204,10 +204,11 @@ def _early_count_by_generic_words(a: Event, b: Event) -> bool:
         x is None or (x.kb_id or "").startswith("agent.") for x in (a.actor1, b.actor1))
 
 
-def _named_group(a: Actor) -> bool:
+def _named_group(a: Actor, countries: bool = False) -> bool:
     """An actor the knowledge base names (a party, a union, a person), not a generic noun of people
-    («المتظاهرين», «شخصا», «المحتجون») nor a people named by its nationality («عشرات آلاف السودانيين»)."""
-    return bool(a.kb_id) and not a.kb_id.startswith(("agent.", "gn:", "cc:"))
+    («المتظاهرين», «شخصا», «المحتجون», «إرهابي», «مسلح») nor a place read as an actor; a country
+    («عشرات آلاف السودانيين»: a people named by its nationality) only with `countries`."""
+    return bool(a.kb_id) and not a.kb_id.startswith(("agent.", "gn:") if countries else ("agent.", "gn:", "cc:"))
 
 
 def _protesters(a: Actor | None) -> bool:
@@ -513,8 +514,8 @@ def _one_actor_told_in_both(a: Event, b: Event) -> bool:
     blind event, the target of a sanction being named in both sentences too.)"""
     if a.actor1 is None or b.actor1 is None or _actor_key(a.actor1) == _actor_key(b.actor1):
         return False
-    in_b = _identified(a.actor1) and _names_at_a_word(a.actor1, b)
-    in_a = _identified(b.actor1) and _names_at_a_word(b.actor1, a)
+    in_b = _named_group(a.actor1, countries=True) and _names_at_a_word(a.actor1, b)
+    in_a = _named_group(b.actor1, countries=True) and _names_at_a_word(b.actor1, a)
     return in_b != in_a
 
 
@@ -545,11 +546,6 @@ def _unread_name(a: Actor | None) -> bool:
     شريم ومعتصم جعايصة» reads the one arrested, «لحظة توقيفه» a person named before; it tells no two arrests or
     attacks apart (the store's rule 4: unidentified names block nothing)."""
     return a is not None and not a.kb_id and not a.sector
-
-
-def _identified(a: Actor) -> bool:
-    """A country, a group or a person the knowledge base names, not a common noun («إرهابي», «مسلح»)."""
-    return bool(a.kb_id) and not (a.kb_id or "").startswith(("agent.", "gn:"))
 
 
 def _attendees_by_a_common_noun(a: Event, b: Event) -> bool:
