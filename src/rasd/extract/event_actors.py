@@ -29,7 +29,14 @@ from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
 from rasd.extract.speech import verb_form, verb_with_object
-from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index, span_of
+from rasd.extract.spanindex import (
+    SpanIndex,
+    document_memo,
+    person_spans,
+    sentence_token_range,
+    span_index,
+    span_of,
+)
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -1148,8 +1155,7 @@ def _sides_named_before(doc: Document, i: int) -> tuple[Actor, Actor | None] | N
             return None
         if tokens[k].stem != "بين" or k + 1 >= len(tokens) or tokens[k + 1].stem in _TWO_SIDES or sentence == here:
             continue
-        lo = next(j for j in range(k, -1, -1) if j == 0 or tokens[j - 1].sentence != sentence)
-        hi = next((j for j in range(k, len(tokens)) if tokens[j].sentence != sentence), len(tokens))
+        lo, hi = sentence_token_range(tokens, sentence)     # (by the index, not a scan out from k)
         after = [m for m in sentence_mentions(doc, sentence, lo, hi) if m.first > k and not m.locative
                  and m.kind in ("entity", "agent")]
         pair = _between_pair(doc, k - 1, after)
