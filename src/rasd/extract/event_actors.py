@@ -269,8 +269,48 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))))
+    return _at_a_spot(doc, _join_office_heads(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))))))
+
+
+_OFFICE_HEAD_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["office_head"])
+
+
+def _office_head_before(doc: Document, first: int, covered: set[int]) -> int | None:
+    """The token of a title in construct right before a name at `first` («ملك الأردن», «رئيس مجلس النواب»), or
+    two before it with one bare noun between («وزير خارجية إيران», «ولي عهد السعودية»); None when there is none."""
+    tokens = doc.tokens
+    name = tokens[first]
+    if set(name.prefixes) - {"ال"}:
+        return None         # «رئيس جديد لإيران»: a preposition on the name, no construct
+    for k in (first - 1, first - 2):
+        if k < 0 or k in covered or tokens[k].sentence != name.sentence or _punctuated(doc, k, first):
+            return None
+        tok = tokens[k]
+        if tok.suffix or "ال" in tok.prefixes:
+            return None
+        if set(tok.prefixes) <= {"و", "ف"} and normalize_for_match(tok.stem) in _OFFICE_HEAD_WORDS:
+            return k
+        if tok.prefixes or len(tok.stem) < 3:
+            return None     # only a bare noun may stand between the title and the name
+    return None
+
+
+def _join_office_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«ملك الأردن يستقبل», «التقى رئيس مجلس النواب الليبي، المستشار عقيلة صالح»: a named body or country in
+    construct after a title of office is the office acting — the title joins the actor's text (its identity stays
+    the named one's, a country's office of its government)."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "entity" and not m.locative and m.actor.span is not None \
+                and not (m.actor.kb_id or "").startswith("agent.") \
+                and (h := _office_head_before(doc, m.first, covered)) is not None:
+            actor = _spanning(doc, m.actor, _head_start(doc.tokens[h]), m.actor.span.end,
+                              sector=m.actor.sector or "government")
+            m = Mention(h, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
 
 
 _SECURITY_STATE_WORDS = _WORDS["security_state"]
