@@ -2223,7 +2223,7 @@ _CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
 
 
-_TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+_TITLED_SUBJECT_REACH = 10     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
 
 
 def _craft_around(actors: list[Mention], i: int, last: int) -> Mention | None:
