@@ -1633,6 +1633,9 @@ def _joined_plural_verb(doc: Document, i: int) -> bool:
     return tok.prefixes[:1] == ["و"] and len(tok.stem) > 3 and tok.stem.endswith("وا")
 
 
+_OPENING_PARTICLES = frozenset({"كما", "ثم", "فيما", "بينما", "قد"})
+
+
 def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
     """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
     verb later in the sentence shares; None when the sentence does not open that way."""
@@ -1640,6 +1643,8 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     lo = i
     while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
         lo -= 1
+    if lo + 1 < i and doc.tokens[lo].stem in _OPENING_PARTICLES and not doc.tokens[lo].suffix:
+        lo += 1     # «كما اعتقلت قوات الاحتلال ...، في حين اعتقلت»: a particle before the opening verb
     # (a plural in «-ون» right after the verb is its subject, whatever its sector: «اقتحم مستوطنون قرية»)
     subject = next((m for m in before if m.first == lo + 1 and not m.locative and (
         m.kind in ("entity", "agent") or m.kind == "victim" and _nominative_plural(doc, m)
@@ -1839,7 +1844,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             # named right after an arrest verb (or a coordinated attack verb) is whom it struck; the verb shares
             # the subject told before it
             object_, first_after = first_after, None
-            actor1 = _subject_before(doc, i, before)
+            # (the subject of the verb that opens the sentence, when it does: «كما اعتقلت قوات الاحتلال خالد ...،
+            # في حين اعتقلت أسامة»: not the nearest person before, whom the first verb took)
+            actor1 = _opening_subject(doc, i, before) or _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
         if first_after is not None and (subject_is_hit(doc, match) or _killed_one_then_how(doc, match, first_after)):
             # «أصيب شابان فلسطينيان وجندي»: the wounded (a nisba further on belongs to another noun)
