@@ -715,11 +715,12 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         # «قوات» is the genitive of the same force noun
         genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
-        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني»: a force noun no mention holds, in construct before a
-        # definite state force of the agent layer, is that force's arm (its head noun belongs to the actor's name)
+        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني», «في قصف لطيران التحالف»: a force noun no mention holds
+        # (maybe with «ل/ب» on it), in construct before a definite state force of the agent layer, is that force's
+        # arm (its head noun belongs to the actor's name)
         genitive_agent = genitive_agent or m.kind == "agent" and m.actor.kb_id is not None \
             and m.actor.sector in _ARMED_SECTORS and "ال" in doc.tokens[m.first].prefixes \
-            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف"}
+            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف", "ل", "ب"}
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
