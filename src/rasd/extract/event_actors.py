@@ -1637,6 +1637,31 @@ def _joined_plural_verb(doc: Document, i: int) -> bool:
 _OPENING_PARTICLES = frozenset({"كما", "ثم", "فيما", "بينما", "قد"})
 
 
+_PLURAL_SUBJECT_REACH = 6
+
+
+def _plural_subject_opening_a_report(doc: Document, i: int, before: list[Mention]) -> Mention | None:
+    """«أن المستوطنين وبحماية الشرطة الإسرائيلية أحرقوا منازل»: a verb with the plural pronoun («-وا») agrees with the
+    plural noun that opens its clause right after «أن/إن» (a sound plural, uncounted, whatever its sector), not with
+    a singular body named between them; None when no such plural stands a few words before the verb, or no body
+    stands between (the subject before the verb is then read as ever)."""
+    tok = doc.tokens[i]
+    if not (len(tok.stem) > 3 and tok.stem.endswith("وا")):
+        return None
+    between = False     # (only past a body named between, which the verb does not agree with)
+    for m in reversed(before):
+        if i - m.last > _PLURAL_SUBJECT_REACH or not _same_clause(doc, m.last, i) \
+                or _punctuated(doc, m.last, i):
+            return None
+        head = doc.tokens[m.first]
+        if m.first > 0 and doc.tokens[m.first - 1].stem in _COMPLEMENTIZERS and not doc.tokens[m.first - 1].suffix \
+                and head.stem.endswith(("ون", "ين")) and not head.suffix and m.first not in _counted_starts(doc) \
+                and not m.locative and m.kind in ("entity", "agent", "victim"):
+            return m if between else None
+        between = between or m.kind in ("entity", "agent") and not doc.tokens[m.last].stem.endswith(("ون", "ين"))
+    return None
+
+
 def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
     """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
     verb later in the sentence shares; None when the sentence does not open that way."""
@@ -1812,6 +1837,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and (owner := _own_force_subject(doc, i, mentions)) is not None:
         actor1 = owner      # «قالت وزارة الدفاع الروسية إن طائراتها قصفت»: the reporter's own aircraft
+    if actor1 is None and verb_like and not circumstantial and not passive_prone(doc, match) \
+            and event_type in ("ASSAULT", "COERCE") and (plural := _plural_subject_opening_a_report(doc, i, before)) is not None:
+        actor1 = plural     # «أن المستوطنين وبحماية الشرطة الإسرائيلية أحرقوا»: the plural the verb agrees with
+        object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and not circumstantial:
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
