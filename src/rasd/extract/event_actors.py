@@ -982,7 +982,7 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
         if m.kind in ("entity", "agent") and m not in targets and m.first - last <= reach \
                 and m.actor.sector in _ARMED_SECTORS and m.first not in _counted_starts(doc) \
-                and set(doc.tokens[m.first].prefixes) <= {"ل"} and _governed_by(doc, m, _ACTS_OF_FORCE) \
+                and set(doc.tokens[m.first].prefixes) <= {"ل"} and _after_an_act_of_force(doc, m.first) \
                 and (m.last > m.first or m.kind == "entity") and _same_clause(doc, last, m.first):
             return m
 
@@ -999,6 +999,19 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first - apart)):
             return m
     return None
+
+
+def _after_an_act_of_force(doc: Document, first: int) -> bool:
+    """«خلال اقتحام قوات الاحتلال», «في غارة جوية لطيران التحالف»: a noun of an armed act right before the force,
+    or with one adjective of it between (a nisba: «جوية», «مدفعي»)."""
+    if _governed_by_token(doc, first, _ACTS_OF_FORCE):
+        return True
+    k = first - 1
+    if k < 1 or doc.tokens[k].sentence != doc.tokens[first].sentence or _punctuated(doc, k - 1, first):
+        return False
+    adjective = doc.tokens[k]
+    return not set(adjective.prefixes) - {"ال"} and not adjective.suffix and adjective.stem.endswith(("ي", "يه")) \
+        and _governed_by_token(doc, k, _ACTS_OF_FORCE)
 
 
 _ORGANISER_MARKERS = _WORDS["organiser_marker"]
