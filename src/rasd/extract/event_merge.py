@@ -194,7 +194,21 @@ def _named_in(actor: Actor | None, event: Event) -> bool:
     """The actor's words stand in the event's sentence (a party it names besides its own actor1)."""
     if actor is None or not actor.text:
         return False
-    return normalize_for_match(actor.text) in normalize_for_match(event.evidence.text)
+    # (or the name after its title of office: «ملك الأردن» is the «الأردن» of «العاصمة الأردنية»)
+    evidence = normalize_for_match(event.evidence.text)
+    return any(name in evidence for name in _names_without_office(normalize_for_match(actor.text)))
+
+
+_OFFICE_HEADS = frozenset(normalize_for_match(w) for w in _WORDS["office_head"])
+
+
+def _names_without_office(text: str) -> list[str]:
+    """A normalised actor text, and what follows its title of office (one or two words: «وزير خارجية إيران» →
+    «خارجية إيران», «إيران»), when it opens with one."""
+    words = text.split()
+    if len(words) < 2 or words[0].lstrip("وف") not in _OFFICE_HEADS and words[0] not in _OFFICE_HEADS:
+        return [text]
+    return [text] + [" ".join(words[n:]) for n in (1, 2) if n < len(words)]
 
 
 def _early_count_by_generic_words(a: Event, b: Event) -> bool:
