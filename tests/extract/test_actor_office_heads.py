@@ -34,6 +34,12 @@ def test_a_headline_and_its_story_stay_one_meeting():
 def test_names_without_office():
     assert _names_without_office("ملك الاردن") == ["ملك الاردن", "الاردن"]
     assert _names_without_office("الجيش السوري") == ["الجيش السوري"]
+    assert _names_without_office("وزير خارجيه ايران") == ["وزير خارجيه ايران", "خارجيه ايران", "ايران"]
+
+
+def test_an_adjective_after_a_definite_office_is_no_name_of_its_own():
+    """«وزير الخارجية السعودي»: «السعودي» describes «الخارجية»; it stands in «السفير السعودي» too (another man)."""
+    assert _names_without_office("وزير الخارجيه السعودي") == ["وزير الخارجيه السعودي", "الخارجيه السعودي"]
 
 
 def test_a_preposition_on_the_name_is_no_construct():

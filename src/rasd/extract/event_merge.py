@@ -208,7 +208,9 @@ def _names_without_office(text: str) -> list[str]:
     words = text.split()
     if len(words) < 2 or words[0].lstrip("وف") not in _OFFICE_HEADS and words[0] not in _OFFICE_HEADS:
         return [text]
-    return [text] + [" ".join(words[n:]) for n in (1, 2) if n < len(words)]
+    # two words off only past a construct («وزير خارجية إيران»): after a definite word the next is its adjective
+    # («وزير الخارجية السعودي»: «السعودي» is in «السفير السعودي» too, another man of that country)
+    return [text] + [" ".join(words[n:]) for n in (1, 2) if n < len(words) and not (n == 2 and words[1].startswith("ال"))]
 
 
 def _early_count_by_generic_words(a: Event, b: Event) -> bool:
