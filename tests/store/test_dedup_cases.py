@@ -381,3 +381,25 @@ def test_a_one_sided_act_told_with_the_sides_swapped_is_the_other_sides_act_a_cl
         assert ok and "the same two sides, told the other way round" in reasons
         three = MentionKey(**{**one.__dict__, "mode": "heavy-weapons"})
         assert not compatible(three, two)[0]
+
+
+def test_a_statement_or_protest_aimed_at_one_counterpart_is_one_when_the_doers_do_not_conflict(repo):
+    tahrir = ("ساحة التحرير", 33.3406, 44.4009, "IQ", "Baghdad", "square")
+    premier = ("عادل عبد المهدي", "per.adil_abdul_mahdi", "Adil Abdul-Mahdi", "government", "IQ")
+    protesters = ("متظاهرون", "acled:protesters_iraq", "Protesters (Iraq)", "civilian", "IQ")
+    crowd = ("المئات من الناس", None)
+    a = add(repo, "a", "تظاهر متظاهرون في ساحة التحرير ضد عادل عبد المهدي.", "x",
+            [dict(type="PROTEST", trigger="تظاهر", place=tahrir, date="2018-12-28", actor1=protesters,
+                  actor2=premier)])
+    b = add(repo, "b", "تظاهر المئات من الناس في ساحة التحرير ضد عادل عبد المهدي.", "y",
+            [dict(type="PROTEST", trigger="تظاهر", place=tahrir, date="2018-12-28", actor1=crowd, actor2=premier)])
+    assert b.event_ids == a.event_ids          # the protesters identify nobody; the premier they protest does
+    assert "the same counterpart state:IQ" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    # two identified doers with one counterpart stay two: the UN's and a minister's condemnation of one premier
+    un = ("الأمم المتحدة", "org.un", "United Nations", "igo", None)
+    minister = ("وزير الخارجية", "per.lb.fm", "Foreign Minister", "government", "LB")
+    c = add(repo, "c", "انتقدت الأمم المتحدة عادل عبد المهدي في ساحة التحرير.", "x",
+            [dict(type="ACCUSE", trigger="انتقدت", place=tahrir, date="2018-12-28", actor1=un, actor2=premier)])
+    d = add(repo, "d", "انتقد وزير الخارجية عادل عبد المهدي في ساحة التحرير.", "y",
+            [dict(type="ACCUSE", trigger="انتقد", place=tahrir, date="2018-12-28", actor1=minister, actor2=premier)])
+    assert c.event_ids != d.event_ids

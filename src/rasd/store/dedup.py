@@ -32,7 +32,8 @@ explained by `rasd events show ID`):
 5. a match at area level (a country, governorate or region on either side, rule 3) needs one more thing in
    common: the same actor (identity, class for violent types, or name) or the same toll (`area_corroborated`);
 6. events other than attacks and arrests (meetings, statements, accusations, agreements …) are identified by
-   who acted: they need the same actor on both sides (`statement_actors`).
+   who acted: they need the same actor on both sides, or the same counterpart when the doers do not conflict
+   (`statement_actors`).
 
 A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, the
 same attacker, the same toll, the oldest id); a mention naming only an area that contains several compatible
@@ -372,6 +373,16 @@ def _same_actor(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | Non
     return None
 
 
+def _same_target(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | None:
+    """The same actor2 on both sides: the same identity, or the same name that is no place or generic agent."""
+    ix, iy = actor_identity(x, type_x)[1], actor_identity(y, type_y)[1]
+    if ix and ix == iy:
+        return ix
+    if _names_someone(x) and x.name == y.name:
+        return f"«{x.name}»"
+    return None
+
+
 def _named(x: ActorKey) -> bool:
     """An actor whose name can identify it: not a code standing for nobody in particular («مسلحون مجهولون» filled
     in for an attack without an attacker, civilians, protesters)."""
@@ -407,13 +418,19 @@ def named_id(x: ActorKey) -> str | None:
 def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """A meeting, statement, accusation, agreement … is identified by who did it more than by where (often only a
     dateline city): two such mentions are one event only when they name the same actor (as actor1, or one's
-    actor1 is the other's actor2 — the two sides of a meeting told the other way round)."""
+    actor1 is the other's actor2 — the two sides of a meeting told the other way round), or, when the doers do not
+    conflict (one names nobody identified: «متظاهرون», «مصدر»), the same counterpart (actor2)."""
     if a.type in VIOLENT_TYPES:
         return True, ""
     same = (_same_actor(a.actor1, b.actor1, a.type, b.type) or _same_actor(a.actor1, b.actor2, a.type, b.type)
             or _same_actor(a.actor2, b.actor1, a.type, b.type))
     if same:
         return True, f"the same actor {same}"
+    target = _same_target(a.actor2, b.actor2, a.type, b.type)
+    if target:
+        # the doers do not conflict (`actors_compatible` ran first): one report names none we can identify
+        # («المتظاهرون», «مصدر»), and the one the event was aimed at or done with identifies it
+        return True, f"the same counterpart {target}, the doers not in conflict"
     return False, (f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and "
                    f"«{b.actor1.name}»")
 
