@@ -403,3 +403,29 @@ def test_a_statement_or_protest_aimed_at_one_counterpart_is_one_when_the_doers_d
     d = add(repo, "d", "انتقد وزير الخارجية عادل عبد المهدي في ساحة التحرير.", "y",
             [dict(type="ACCUSE", trigger="انتقد", place=tahrir, date="2018-12-28", actor1=minister, actor2=premier)])
     assert c.event_ids != d.event_ids
+
+
+def test_a_massacre_placed_at_its_village_or_at_the_district_town_is_one_but_not_without_any_date(repo):
+    rawda = ("قرية الروضة", 31.0403, 33.3510, "EG", "North Sinai", "village")
+    bir_al_abd = ("بئر العبد", 31.0189, 33.0098, "EG", "North Sinai", "city")      # 32.6 km from al-Rawda
+    a = add(repo, "a", "تفجير مسجد في بئر العبد.", "x", [strike(bir_al_abd, "2017-11-24", trigger="تفجير",
+                                                            fatalities=184)], published=dt.date(2017, 11, 24))
+    b = add(repo, "b", "تفجير مسجد قرية الروضة.", "y", [strike(rawda, "2017-11-24", trigger="تفجير", fatalities=235)],
+            published=dt.date(2017, 11, 25))
+    assert b.event_ids == a.event_ids
+    assert "near places with one large toll" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    # small tolls 32 km apart are two villages' events; two reports that tell no time are not enough either
+    c = add(repo, "c", "قصف في بئر العبد.", "x", [strike(bir_al_abd, "2017-12-02", fatalities=3)],
+            published=dt.date(2017, 12, 2))
+    d = add(repo, "d", "قصف قرية الروضة.", "y", [strike(rawda, "2017-12-02", fatalities=3)], published=dt.date(2017, 12, 2))
+    assert c.event_ids != d.event_ids
+    e = add(repo, "e", "قصف بئر العبد.", "x", [strike(bir_al_abd, None, fatalities=40)], published=None)
+    f = add(repo, "f", "قصف قرية الروضة.", "y", [strike(rawda, None, fatalities=45)], published=None)
+    assert e.event_ids != f.event_ids
+    # nor when a state's forces strike: its battles kill that many at many places a week
+    army = ("الجيش المصري", "org.eg.army", "Egyptian Army", "military", "EG")
+    g = add(repo, "g", "غارات الجيش المصري على بئر العبد.", "x",
+            [strike(bir_al_abd, "2017-12-20", trigger="غارات", actor1=army, fatalities=30)], published=dt.date(2017, 12, 20))
+    h = add(repo, "h", "غارات الجيش المصري على قرية الروضة.", "y",
+            [strike(rawda, "2017-12-20", trigger="غارات", actor1=army, fatalities=32)], published=dt.date(2017, 12, 20))
+    assert g.event_ids != h.event_ids

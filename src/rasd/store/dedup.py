@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gazetteers disagree by a little)
+NEAR_PLACE_KM = 40.0       # two settlements this close are one place when both report one large toll (and a time)
 CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
 AREA_RADIUS_KM = 150.0     # a governorate/region/country-level place contains finer places this close
 DATE_SLACK_DAYS = 1
@@ -232,7 +233,22 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, f"same place: {where} (≤ {SAME_PLACE_KM:g} km)"
     if _city_and_site(fine, coarse) and distance <= CITY_RADIUS_KM:
         return True, f"{where}: «{fine.place}» lies inside the city «{coarse.place}» (≤ {CITY_RADIUS_KM:g} km)"
+    if distance <= NEAR_PLACE_KM and _one_large_toll(a, b) and not (undated(a) and undated(b)) \
+            and not (a.admin1 and b.admin1 and a.admin1 != b.admin1) and "state" not in (
+                actor_identity(a.actor1, a.type)[0], actor_identity(b.actor1, b.type)[0]):
+        # outlets place a massacre at its village or at the district town that locates it (al-Rawda and Bir
+        # al-Abd, 32 km apart): two bombings or massacres of that size a few villages apart within days are rare.
+        # Not when neither report tells a time (in a war, whenever, there are many: Douma and Damascus, 2012),
+        # nor when a state's forces are the attackers (its battles and strikes kill that many at many places a
+        # week: Taiz and Saina, Lahj and Karish)
+        return True, (f"near places with one large toll: {where} (≤ {NEAR_PLACE_KM:g} km; tolls {a.fatalities} "
+                      f"and {b.fatalities})")
     return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
+
+
+def _one_large_toll(a: MentionKey, b: MentionKey) -> bool:
+    """Both report a toll of at least `CLOSE_TOLL_MIN`, of one size (`tolls_close`)."""
+    return tolls_close(a.fatalities, b.fatalities) and min(a.fatalities or 0, b.fatalities or 0) >= CLOSE_TOLL_MIN
 
 
 def _days_overlap(a: MentionKey, b: MentionKey, slack: dt.timedelta) -> bool:
