@@ -32,7 +32,8 @@ explained by `rasd events show ID`):
 5. a match at area level (a country, governorate or region on either side, rule 3) needs one more thing in
    common: the same actor (identity, class for violent types, or name) or the same toll (`area_corroborated`);
 6. events other than attacks and arrests (meetings, statements, accusations, agreements …) are identified by
-   who acted: they need the same actor on both sides (`statement_actors`).
+   who acted: they need the same actor on both sides, or the same counterpart when the doers do not conflict
+   (`statement_actors`).
 
 A new mention joins the best compatible canonical event (`rank`: same place first, then the nearest date, the
 same attacker, the same toll, the oldest id); a mention naming only an area that contains several compatible
@@ -47,12 +48,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SAME_PLACE_KM = 2.0        # two settlement points this close are one place (gazetteers disagree by a little)
+NEAR_PLACE_KM = 40.0       # two settlements this close are one place when both report one large toll (and a time)
 CITY_RADIUS_KM = 12.0      # a neighbourhood/facility this close to a city's point is inside the city
 AREA_RADIUS_KM = 150.0     # a governorate/region/country-level place contains finer places this close
 DATE_SLACK_DAYS = 1
 UNDATED_RANK_DAYS = 10_000  # `rank`: an undated event comes after every dated one
 CLOSE_TOLL_RATIO = 1.5     # two outlets' tolls of one event: the larger at most this times the smaller …
 CLOSE_TOLL_MIN = 10        # … when both are at least this (smaller tolls must be equal)
+ONE_ORDER_TOLL_RATIO = 2.0  # `tolls_of_one_order`: an undated report of armed groups' attack needs tolls this close
 UNDATED_LOOKBACK_DAYS = 2  # an undated report is about the day it was published or the two days before
 MAX_DISTANCE_KM = CITY_RADIUS_KM   # kept for callers of the first version
 FATALITIES_RULE = ("most conservative credible figure (the lowest outlet figure, each outlet's latest; with 3+ "
@@ -79,6 +82,7 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
 
 PLACE_LEVELS = {feature: int(level) for feature, level in _read_tsv("place_levels.tsv")}
 COARSE_LEVEL = 2           # this level and below are areas, not points
+CITY_LEVEL = 3             # a city (or a settlement of unknown kind): finer levels are villages, towns, sites
 _ACTOR_CLASSES = dict(_read_tsv("actor_classes.tsv"))
 STATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "state")
 NONSTATE_SECTORS = frozenset(s for s, c in _ACTOR_CLASSES.items() if c == "nonstate")
@@ -229,7 +233,22 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, f"same place: {where} (≤ {SAME_PLACE_KM:g} km)"
     if _city_and_site(fine, coarse) and distance <= CITY_RADIUS_KM:
         return True, f"{where}: «{fine.place}» lies inside the city «{coarse.place}» (≤ {CITY_RADIUS_KM:g} km)"
+    if distance <= NEAR_PLACE_KM and _one_large_toll(a, b) and not (undated(a) and undated(b)) \
+            and not (a.admin1 and b.admin1 and a.admin1 != b.admin1) and "state" not in (
+                actor_identity(a.actor1, a.type)[0], actor_identity(b.actor1, b.type)[0]):
+        # outlets place a massacre at its village or at the district town that locates it (al-Rawda and Bir
+        # al-Abd, 32 km apart): two bombings or massacres of that size a few villages apart within days are rare.
+        # Not when neither report tells a time (in a war, whenever, there are many: Douma and Damascus, 2012),
+        # nor when a state's forces are the attackers (its battles and strikes kill that many at many places a
+        # week: Taiz and Saina, Lahj and Karish)
+        return True, (f"near places with one large toll: {where} (≤ {NEAR_PLACE_KM:g} km; tolls {a.fatalities} "
+                      f"and {b.fatalities})")
     return False, f"distinct places: {where} (> {SAME_PLACE_KM:g} km)"
+
+
+def _one_large_toll(a: MentionKey, b: MentionKey) -> bool:
+    """Both report a toll of at least `CLOSE_TOLL_MIN`, of one size (`tolls_close`)."""
+    return tolls_close(a.fatalities, b.fatalities) and min(a.fatalities or 0, b.fatalities or 0) >= CLOSE_TOLL_MIN
 
 
 def _days_overlap(a: MentionKey, b: MentionKey, slack: dt.timedelta) -> bool:
@@ -370,6 +389,16 @@ def _same_actor(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | Non
     return None
 
 
+def _same_target(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | None:
+    """The same actor2 on both sides: the same identity, or the same name that is no place or generic agent."""
+    ix, iy = actor_identity(x, type_x)[1], actor_identity(y, type_y)[1]
+    if ix and ix == iy:
+        return ix
+    if _names_someone(x) and x.name == y.name:
+        return f"«{x.name}»"
+    return None
+
+
 def _named(x: ActorKey) -> bool:
     """An actor whose name can identify it: not a code standing for nobody in particular («مسلحون مجهولون» filled
     in for an attack without an attacker, civilians, protesters)."""
@@ -405,13 +434,19 @@ def named_id(x: ActorKey) -> str | None:
 def statement_actors(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """A meeting, statement, accusation, agreement … is identified by who did it more than by where (often only a
     dateline city): two such mentions are one event only when they name the same actor (as actor1, or one's
-    actor1 is the other's actor2 — the two sides of a meeting told the other way round)."""
+    actor1 is the other's actor2 — the two sides of a meeting told the other way round), or, when the doers do not
+    conflict (one names nobody identified: «متظاهرون», «مصدر»), the same counterpart (actor2)."""
     if a.type in VIOLENT_TYPES:
         return True, ""
     same = (_same_actor(a.actor1, b.actor1, a.type, b.type) or _same_actor(a.actor1, b.actor2, a.type, b.type)
             or _same_actor(a.actor2, b.actor1, a.type, b.type))
     if same:
         return True, f"the same actor {same}"
+    target = _same_target(a.actor2, b.actor2, a.type, b.type)
+    if target:
+        # the doers do not conflict (`actors_compatible` ran first): one report names none we can identify
+        # («المتظاهرون», «مصدر»), and the one the event was aimed at or done with identifies it
+        return True, f"the same counterpart {target}, the doers not in conflict"
     return False, (f"a {a.type.lower()} event needs the same actor, and these name «{a.actor1.name}» and "
                    f"«{b.actor1.name}»")
 
@@ -424,12 +459,22 @@ def tolls_close(x: int | None, y: int | None) -> bool:
     return x == y or (min(x, y) >= CLOSE_TOLL_MIN and max(x, y) <= CLOSE_TOLL_RATIO * min(x, y))
 
 
+def tolls_of_one_order(x: int | None, y: int | None) -> bool:
+    """Two outlets' figures that may count one attack as it grows (46 and 85 at Dalori): both given, the larger
+    at most `ONE_ORDER_TOLL_RATIO` times the smaller — not one killed against 18, nor a toll against none."""
+    if x is None or y is None:
+        return False
+    return x == y or (min(x, y) > 0 and max(x, y) <= ONE_ORDER_TOLL_RATIO * min(x, y))
+
+
 def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     """A report with no date at all (no text date, no publication date) fits every event at its place, whenever.
     It needs a settlement or finer place on both sides (an area, or no place, is not enough) and one more thing in
-    common: the same actor (identity, for an attack or arrest also the attackers' class, or the same name) or a
-    toll of one size (`tolls_close`); a statement or meeting with another identified counterpart is another one
-    (its actor speaks every day). `best_match` also requires it to be the only such event."""
+    common: the same named actor (a person, organisation or armed group — not a state, its forces or its
+    government, which act every day), for an attack or arrest armed groups on both sides with tolls of one order
+    (`tolls_of_one_order`), the same name (not a place or a generic agent), or a toll of one size (`tolls_close`;
+    a small one only at a place finer than a city); a statement or meeting with another identified counterpart
+    is another one (its actor speaks every day). `best_match` also requires it to be the only such event."""
     if not (undated(a) or undated(b)):
         return True, ""
     if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
@@ -440,15 +485,32 @@ def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         ta, tb = actor_identity(a.actor2, a.type)[1], actor_identity(b.actor2, b.type)[1]
         if ta and tb and ta != tb and ta != cb[1] and tb != ca[1]:
             return False, f"an undated {a.type.lower()} with another counterpart ({ta}, {tb})"
-    if ca[1] and ca[1] == cb[1]:
-        return True, f"undated, the same actor {ca[1]}"
-    if a.type in VIOLENT_TYPES and ca[0] and ca[0] == cb[0]:
-        return True, f"undated, attackers of one class ({ca[0]})"
-    if _named(a.actor1) and a.actor1.name == b.actor1.name:
+    # a state (its forces, its government) acts every day at its places: Syria's army shelling Daraa, Tunisia's
+    # government speaking in Tunis are no one event whenever told; only a named person, organisation or armed
+    # group (`named_id`), armed groups (the class «nonstate»), a name that is no place or generic agent, or a
+    # toll of one size corroborate a report that tells no time
+    na, nb = named_id(a.actor1), named_id(b.actor1)
+    if na and na == nb and not (a.type in VIOLENT_TYPES and ca[0] == "state"):
+        return True, f"undated, the same actor {na}"
+    if a.type in VIOLENT_TYPES and ca[0] == "nonstate" and cb[0] == "nonstate" and \
+            tolls_of_one_order(a.fatalities, b.fatalities):
+        # armed groups attack every day in a war: their class alone is no event, with tolls of one order it is
+        return True, f"undated, attackers of one class ({ca[0]}) and tolls of one order ({a.fatalities}, {b.fatalities})"
+    if _names_someone(a.actor1) and a.actor1.name == b.actor1.name:
         return True, f"undated, the same actor «{a.actor1.name}»"
-    if tolls_close(a.fatalities, b.fatalities):
+    if tolls_close(a.fatalities, b.fatalities) and (
+            min(a.fatalities or 0, b.fatalities or 0) >= CLOSE_TOLL_MIN or min(a.level, b.level) > CITY_LEVEL):
+        # (a city has a killing of one or two every few days; a village, a site or a neighbourhood has not)
         return True, f"undated, tolls of one size ({a.fatalities}, {b.fatalities})"
+    if ca[1] and ca[1] == cb[1]:
+        return False, f"an undated report with only a state in common ({ca[1]}: it acts every day)"
     return False, "an undated report with nothing else in common (actor or toll)"
+
+
+def _names_someone(x: ActorKey) -> bool:
+    """A name that identifies an actor when nothing else does: not a code standing for nobody in particular
+    (`_named`), not a place read as the actor («طهران», «بغداد»), a state or a generic agent («النظام»)."""
+    return _named(x) and not (x.kb or "").startswith(("cc:", "agent.", "gn:", "place:", "wof:"))
 
 
 def joins_nothing(new: MentionKey) -> bool:
