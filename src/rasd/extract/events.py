@@ -671,6 +671,12 @@ def run(doc: Document) -> None:
             # shooting or killing there attack it (storming a polling station with no violence told is no attack)
             event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type == "COERCE" and not storming and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
+                and _storming_kills(doc, match, hi):
+            # «اقتحمت القوة مبنى البلدية وقتلت أحد الموظفين»: forces storming a place and killing there tell one
+            # attack (the killing verb's own event holds it), no raid apart
+            set_aside("sense", f"«{trig.text}» with killing in its clause: part of the attack, no raid of its own")
+            continue
         if event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
                 and (crowd := _storming_crowd(doc, match, mentions)) is not None:
             # «اقتحم عدد من المحتجين مقر الولاية», «المحتجين اقتحموا مقر الولاية»: protesters storming a building
@@ -790,6 +796,7 @@ def run(doc: Document) -> None:
 _STORMING_LEMMAS = ROLES["storming_lemmas"]
 _NONSTATE_ARMED = ROLES["nonstate_armed_sectors"]
 _STORMING_VIOLENCE = _WORDS["storming_violence"]
+_STORMING_KILLING = _WORDS["storming_killing"]
 _VERBAL_ATTACK_LEMMAS = ROLES["verbal_attack_lemmas"]
 _VERBAL_ATTACK = _WORDS["verbal_attack"]
 _VERBAL_ATTACK_ADJECTIVES = _WORDS["verbal_attack_adjective"]
@@ -829,6 +836,12 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+def _storming_kills(doc: Document, match: LemmaMatch, hi: int) -> bool:
+    """A storming followed in its clause by a verb of killing or shooting by its doer («وقتلت», «وفتحوا النار»);
+    deaths told around a raid («استشهد شاب خلال اقتحام قوات الاحتلال مدينة جنين») leave the raid its own event."""
+    return any(doc.tokens[k].stem in _STORMING_KILLING for k in range(match.last + 1, hi))
 
 
 def _attack_in_words(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
