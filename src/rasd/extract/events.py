@@ -642,6 +642,9 @@ def run(doc: Document) -> None:
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
             continue
+        if event_type == "CONSULT" and _call_that_carries_a_statement(doc, match):
+            set_aside("sense", f"«في {trig.text}» after a speech verb: how a statement reached the reporter, no meeting")
+            continue
         mentions = sentence_mentions(doc, sentence, lo, hi)
         casualties = _clause_casualties(doc, match, lo, hi, assault_starts,
                                         sentence_fallback=event_type == "ASSAULT") \
@@ -836,6 +839,23 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+_CALL_PARTNER_WORDS = frozenset({"مع", "بين"})     # «في اتصال هاتفي مع نظيره»: a call held with someone
+
+
+def _call_that_carries_a_statement(doc: Document, match: LemmaMatch) -> bool:
+    """«نقلت الوكالة عن مقاتل قوله في اتصال هاتفي إن ...», «وقال في اتصال هاتفي: ...»: a call right after a speech
+    verb (or its masdar «قوله») with no partner named after it is how the speaker talked to the reporter."""
+    tokens = doc.tokens
+    i, sentence = match.first, tokens[match.first].sentence
+    if i < 2 or tokens[i - 1].stem != "في" or tokens[i - 1].prefixes or tokens[i - 2].sentence != sentence:
+        return False
+    speaker = tokens[i - 2]
+    if not (speaker.stem == "قول" or speaker.norm in _speech_verbs() or speaker.stem in _speech_verbs()):
+        return False
+    after = match.last + 1
+    return not (after < len(tokens) and tokens[after].sentence == sentence and tokens[after].stem in _CALL_PARTNER_WORDS)
 
 
 def _storming_kills(doc: Document, match: LemmaMatch, hi: int) -> bool:

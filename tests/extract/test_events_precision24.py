@@ -1,0 +1,14 @@
+"""Words that look like an event and are not one in their clause (precision24): on news-style Arabic sentences
+written for these tests (no evaluation-set text)."""
+from __future__ import annotations
+
+from rasd_testkit.extraction import events_of
+
+
+def test_a_phone_call_carrying_a_statement_is_no_meeting():
+    doc = events_of("ونقلت الوكالة عن مقاتل من سبها قوله في اتصال هاتفي إن الاشتباكات تجددت في المدينة أمس.")
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any("no meeting" in (n.get("reason") or "") for n in doc.non_events)
+    # a call held with someone stays a meeting
+    doc = events_of("وقال الرئيس في اتصال هاتفي مع القادة الميدانيين في الجنوب إن الجيش سينتصر.")
+    assert "CONSULT" in [e.type for e in doc.events]
