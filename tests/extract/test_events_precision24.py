@@ -12,3 +12,13 @@ def test_a_phone_call_carrying_a_statement_is_no_meeting():
     # a call held with someone stays a meeting
     doc = events_of("وقال الرئيس في اتصال هاتفي مع القادة الميدانيين في الجنوب إن الجيش سينتصر.")
     assert "CONSULT" in [e.type for e in doc.events]
+
+
+def test_a_warning_of_a_danger_is_no_threat():
+    doc = events_of("وكانت الأمم المتحدة قد حذرت موظفيها في كابول من هجمات إرهابية وشيكة.")
+    assert "THREATEN" not in [e.type for e in doc.events]
+    assert any("warns of a danger" in (n.get("reason") or "") for n in doc.non_events)
+
+
+def test_a_warning_of_the_warners_response_is_a_threat():
+    assert "THREATEN" in [e.type for e in events_of("حذر وزير الخارجية الروسي من رد حاسم على أي اعتداء أمس.").events]

@@ -642,6 +642,10 @@ def run(doc: Document) -> None:
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
             continue
+        if event_type == "THREATEN" and match.rule.lemma.split("|")[0] in _WARNING_LEMMAS \
+                and not _warning_threatens(doc, match, hi):
+            set_aside("sense", f"«{trig.text}» warns of a danger, threatens no act of the warner")
+            continue
         if event_type == "CONSULT" and _call_that_carries_a_statement(doc, match):
             set_aside("sense", f"«في {trig.text}» after a speech verb: how a statement reached the reporter, no meeting")
             continue
@@ -839,6 +843,20 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+_WARNING_LEMMAS = frozenset({"حذر"})
+_WARNING_THREAT = _WORDS["warning_threat"]
+_WARNING_REACH = 12
+
+
+def _warning_threatens(doc: Document, match: LemmaMatch, hi: int) -> bool:
+    """A threat word (event_words.tsv warning_threat) or a future «س» verb after «حذر» in its clause."""
+    for k in range(match.last + 1, min(hi, match.last + 1 + _WARNING_REACH)):
+        tok = doc.tokens[k]
+        if tok.stem in _WARNING_THREAT or "س" in tok.prefixes:
+            return True
+    return False
 
 
 _CALL_PARTNER_WORDS = frozenset({"مع", "بين"})     # «في اتصال هاتفي مع نظيره»: a call held with someone
