@@ -22,3 +22,10 @@ def test_a_warning_of_a_danger_is_no_threat():
 
 def test_a_warning_of_the_warners_response_is_a_threat():
     assert "THREATEN" in [e.type for e in events_of("حذر وزير الخارجية الروسي من رد حاسم على أي اعتداء أمس.").events]
+
+
+def test_an_agreement_someone_wants_is_not_concluded():
+    doc = events_of("ولم يحدد الوزير طبيعة الاتفاق الذي تريده إيران مع الوكالة.")
+    assert "AGREE" not in [e.type for e in doc.events]
+    assert any("sought, not done" in (n.get("reason") or "") for n in doc.non_events)
+    assert "AGREE" in [e.type for e in events_of("وقع الطرفان الاتفاق الذي أنهى الحرب في مدينة جدة أمس.").events]

@@ -25,6 +25,7 @@ from rasd.document import Document, Event, EventPlace, Sentence, Span, Token
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
+    PROSPECTIVE_TYPES,
     accident_word,
     clause_bounds,
     cumulative_word,
@@ -642,6 +643,9 @@ def run(doc: Document) -> None:
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
             continue
+        if noun and event_type in PROSPECTIVE_TYPES and (wish := _sought_in_a_relative(doc, match)) is not None:
+            set_aside("prospective", f"«{wish.text}» in the clause that describes it: sought, not done")
+            continue
         if event_type == "THREATEN" and match.rule.lemma.split("|")[0] in _WARNING_LEMMAS \
                 and not _warning_threatens(doc, match, hi):
             set_aside("sense", f"«{trig.text}» warns of a danger, threatens no act of the warner")
@@ -843,6 +847,21 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_SOUGHT_RELATIVE = _WORDS["sought_relative"]
+
+
+def _sought_in_a_relative(doc: Document, match: LemmaMatch) -> Token | None:
+    """«الاتفاق الذي تريده إيران»: a verb of wanting or proposing opening the relative clause right after the noun."""
+    tokens = doc.tokens
+    k, sentence = match.last + 1, tokens[match.last].sentence
+    if k + 1 >= len(tokens) or tokens[k].sentence != sentence or tokens[k].norm not in _RELATIVES \
+            or doc.text[tokens[match.last].end:tokens[k].start].strip():
+        return None
+    verb = tokens[k + 1]
+    return verb if verb.sentence == sentence and verb.stem in _SOUGHT_RELATIVE else None
 
 
 _WARNING_LEMMAS = frozenset({"حذر"})
