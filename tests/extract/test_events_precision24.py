@@ -29,3 +29,10 @@ def test_an_agreement_someone_wants_is_not_concluded():
     assert "AGREE" not in [e.type for e in doc.events]
     assert any("sought, not done" in (n.get("reason") or "") for n in doc.non_events)
     assert "AGREE" in [e.type for e in events_of("وقع الطرفان الاتفاق الذي أنهى الحرب في مدينة جدة أمس.").events]
+
+
+def test_a_stance_on_a_whole_class_of_acts_is_no_event():
+    doc = events_of("وجددت الوزارة في بيان أصدرته أمس رفضها واستنكارها لكل الأعمال التي تستهدف الأبرياء في مصر.")
+    assert not [e for e in doc.events if e.type in ("REJECT", "ACCUSE")]
+    assert any("whole class of acts" in (n.get("reason") or "") for n in doc.non_events)
+    assert "ACCUSE" in [e.type for e in events_of("وأدانت الوزارة الهجوم الذي استهدف مسجدا في مدينة العريش أمس.").events]

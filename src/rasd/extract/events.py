@@ -643,6 +643,9 @@ def run(doc: Document) -> None:
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
             continue
+        if event_type in _GENERIC_STANCE_TYPES and _stance_on_every_kind(doc, match):
+            set_aside("generic", f"«{trig.text}» of a whole class of acts: a standing stance, no one act")
+            continue
         if noun and event_type in PROSPECTIVE_TYPES and (wish := _sought_in_a_relative(doc, match)) is not None:
             set_aside("prospective", f"«{wish.text}» in the clause that describes it: sought, not done")
             continue
@@ -847,6 +850,24 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+_GENERIC_STANCE_TYPES = frozenset({"ACCUSE", "REJECT"})
+_EVERY_KIND = _WORDS["every_kind"]
+_KINDS_OF_ACTS = _WORDS["kinds_of_acts"]
+_EVERY_KIND_REACH = 3
+
+
+def _stance_on_every_kind(doc: Document, match: LemmaMatch) -> bool:
+    """«رفضها واستنكارها لكل الأعمال»: «كل/كافة/جميع» + a class of acts within three words after the trigger."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    for k in range(match.last + 1, min(len(tokens) - 1, match.last + 1 + _EVERY_KIND_REACH)):
+        if tokens[k].sentence != sentence:
+            return False
+        if tokens[k].stem in _EVERY_KIND and tokens[k + 1].stem in _KINDS_OF_ACTS:
+            return True
+    return False
 
 
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
