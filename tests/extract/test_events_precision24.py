@@ -36,3 +36,10 @@ def test_a_stance_on_a_whole_class_of_acts_is_no_event():
     assert not [e for e in doc.events if e.type in ("REJECT", "ACCUSE")]
     assert any("whole class of acts" in (n.get("reason") or "") for n in doc.non_events)
     assert "ACCUSE" in [e.type for e in events_of("وأدانت الوزارة الهجوم الذي استهدف مسجدا في مدينة العريش أمس.").events]
+
+
+def test_receiving_a_count_of_people_is_no_meeting():
+    doc = events_of("وأضاف المفوض: استقبلنا 436 طالبا عادوا من المدرسة في ولاية كاتسينا أمس.")
+    assert "CONSULT" not in [e.type for e in doc.events]
+    assert any("people taken in" in (n.get("reason") or "") for n in doc.non_events)
+    assert "CONSULT" in [e.type for e in events_of("استقبل الرئيس المصري وزير الخارجية السعودي في القاهرة أمس.").events]

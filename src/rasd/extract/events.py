@@ -653,6 +653,9 @@ def run(doc: Document) -> None:
                 and not _warning_threatens(doc, match, hi):
             set_aside("sense", f"«{trig.text}» warns of a danger, threatens no act of the warner")
             continue
+        if event_type == "CONSULT" and _receives_a_count(doc, match):
+            set_aside("sense", f"«{trig.text}» with a count of people after it: people taken in, no meeting")
+            continue
         if event_type == "CONSULT" and _call_that_carries_a_statement(doc, match):
             set_aside("sense", f"«في {trig.text}» after a speech verb: how a statement reached the reporter, no meeting")
             continue
@@ -897,6 +900,19 @@ def _warning_threatens(doc: Document, match: LemmaMatch, hi: int) -> bool:
         if tok.stem in _WARNING_THREAT or "س" in tok.prefixes:
             return True
     return False
+
+
+_RECEIVING_LEMMAS = frozenset({"استقبل"})
+
+
+def _receives_a_count(doc: Document, match: LemmaMatch) -> bool:
+    """«استقبلنا 436 طالبا», «استقبلت المدينة 300 نازح»: receiving a number of people (a count within the next
+    three words) takes them in; a meeting receives named guests."""
+    if match.rule.lemma.split("|")[0] not in _RECEIVING_LEMMAS or match.rule.reads_as_noun(doc.tokens[match.first]):
+        return False
+    sentence = doc.tokens[match.first].sentence
+    return any(doc.tokens[k].sentence == sentence and _is_a_count(doc, k)
+               for k in range(match.last + 1, min(len(doc.tokens), match.last + 4)))
 
 
 _CALL_PARTNER_WORDS = frozenset({"مع", "بين"})     # «في اتصال هاتفي مع نظيره»: a call held with someone
