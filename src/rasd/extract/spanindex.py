@@ -30,7 +30,9 @@ class SpanIndex:
         # most layers are already in text order: then a slice of the list is the answer in list order
         self.in_order = starts == sorted(starts)
         if self.in_order:
-            self.order = list(range(len(items)))
+            # (no order kept: `overlapping` answers with a slice of the items. A list of every index was ~5 MB of
+            # ints for the layers of an 80,000-word article; memory, issue 16)
+            self.order: list[int] = []
             self.starts = starts
         else:       # (a stable sort of the indices by start, as of the items)
             self.order = sorted(range(len(items)), key=starts.__getitem__)
