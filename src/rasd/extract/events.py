@@ -933,7 +933,7 @@ def _call_that_carries_a_statement(doc: Document, match: LemmaMatch) -> bool:
     if i < 2 or tokens[i - 1].stem != "في" or tokens[i - 1].prefixes or tokens[i - 2].sentence != sentence:
         return False
     speaker = tokens[i - 2]
-    if not (speaker.stem == "قول" or speaker.norm in _speech_verbs() or speaker.stem in _speech_verbs()):
+    if not (speaker.stem == "قول" or verb_form(speaker) is not None):
         return False
     after = match.last + 1
     return not (after < len(tokens) and tokens[after].sentence == sentence and tokens[after].stem in _CALL_PARTNER_WORDS)
