@@ -144,3 +144,14 @@ def test_the_ends_of_a_road_are_not_where_the_act_happened(text, place):
     # «على الطريق الرابط بين X وY قرب Z»: X and Y name the road; Z says where on it the attack was (one act)
     attacks = _events(text, "ASSAULT")
     assert len(attacks) == 1 and attacks[0].place is not None and attacks[0].place.text == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # a relative clause describing the spot the act hit (villages, a school) places the act, not another noun
+    ("وقصفت المدفعية التركية قرى وبلدات تابعة لناحية تل تمر في الريف الشمالي الغربي لمحافظة الحسكة.", "تل تمر"),
+    ("واستهدفت طائرة مسيرة مدرسة \"النور\" التي كانت أحد مواقع النزوح جنوبي مديرية حيس في الريف الجنوبي من الحديدة.",
+     "حيس"),
+])
+def test_a_clause_describing_the_spot_hit_places_the_act(text, place):
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and place in attacks[0].place.text

@@ -290,7 +290,33 @@ def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: 
     described = r - 1
     if described > match.last and doc.tokens[described].stem.endswith(("ي", "يه")):
         described -= 1
+    if described > match.last and _a_site_noun(doc, _before_a_quoted_name(doc, described)):
+        return False        # «قرى وبلدات تابعة لناحيتي تل تمر»: the clause places the spot the act hit
     return not (match.first <= described <= match.last or described in same_kind)
+
+
+_SITE_NOUNS = _WORDS["site_noun"]
+
+
+def _a_site_noun(doc: Document, k: int) -> bool:
+    """Token k is a noun of a spot an act is done at or to (data/event_words.tsv site_noun: «مواقع», «قرى», «مدرسة»)."""
+    tok = doc.tokens[k]
+    return tok.stem in _SITE_NOUNS or tok.norm in _SITE_NOUNS or (tok.norm[:1] == "و" and tok.norm[1:] in _SITE_NOUNS)
+
+
+def _before_a_quoted_name(doc: Document, k: int) -> int:
+    """The token before the quoted name token k closes («مدرسة "سعيد بن جبير"» → «مدرسة»), else k."""
+    tok = doc.tokens[k]
+    after = doc.text[tok.end:tok.end + 1]
+    if not after or after not in _QUOTES_CLOSE:
+        return k
+    for j in range(k, max(k - 5, 0), -1):
+        if doc.tokens[j].sentence != tok.sentence:
+            return k
+        before = doc.text[doc.tokens[j].start - 1:doc.tokens[j].start]
+        if before and before in _QUOTES_OPEN:
+            return j - 1 if doc.tokens[j - 1].sentence == tok.sentence else k
+    return k
 
 
 def _launch_site(doc: Document, at: int, chain: int = 0) -> bool:
