@@ -155,3 +155,11 @@ def test_the_ends_of_a_road_are_not_where_the_act_happened(text, place):
 def test_a_clause_describing_the_spot_hit_places_the_act(text, place):
     attacks = _events(text, "ASSAULT")
     assert attacks and attacks[0].place is not None and place in attacks[0].place.text
+
+
+def test_a_region_of_a_whole_country_takes_the_province_its_retelling_names():
+    # «شمال نيجيريا» names no province: the province the next sentence's retelling names is finer
+    text = ("أعلنت السلطات النيجيرية اليوم أن مسلحين يركبون دراجات نارية هاجموا مدرسة ثانوية للبنين شمال نيجيريا مساء "
+            "أمس.\nووقعت الحادثة في ولاية كاتسينا، بحسب ما أفاد مفوض التعليم في الولاية.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and "كاتسينا" in attacks[0].place.text

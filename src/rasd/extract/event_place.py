@@ -1181,9 +1181,15 @@ def places_from_retellings(doc: Document, events: list) -> None:
         place = event.place
         finer = choose_place(doc, SimpleNamespace(first=first, last=last), None)
         if finer is not None and finer.lat is not None and finer.country == place.country \
-                and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                and _told_beside(doc, first, last, finer, triggers):
+                and _finer_than(finer, place) and _told_beside(doc, first, last, finer, triggers):
             event.place = _event_place(finer)
+
+
+def _finer_than(finer: Place, place: EventPlace) -> bool:
+    """A place of a lower rank; or a province where the event has a region of a whole country («شمال نيجيريا», «وسط
+    البلاد»: no province of its own), which the province lies in — not a province's own region («ريف إدلب الجنوبي»)."""
+    return _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+        or (finer.feature == "admin1" and place.feature == "region" and not place.admin1)
 
 
 def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
