@@ -163,3 +163,20 @@ def test_a_region_of_a_whole_country_takes_the_province_its_retelling_names():
             "أمس.\nووقعت الحادثة في ولاية كاتسينا، بحسب ما أفاد مفوض التعليم في الولاية.")
     attacks = _events(text, "ASSAULT")
     assert attacks and attacks[0].place is not None and "كاتسينا" in attacks[0].place.text
+
+
+
+@pytest.mark.parametrize("text, name, in_clause", [
+    # «تابعة للجيش» closes with its complement: the place its own «بـ» brings in is the main clause's
+    ("انفجرت عبوة ناسفة استهدفت دورية تابعة للجيش بمدينة بعقوبة في ديالى، ما أدى إلى إصابة جنديين.", "بعقوبة", False),
+    ("انفجرت عبوة ناسفة استهدفت دورية تابعة للجيش ببعقوبة، ما أدى إلى إصابة جنديين.", "بعقوبة", False),
+    # a place as the complement is located by the phrase after it: still the clause's
+    ("استهدف مسلحون عنصرا في قرية حريزة التابعة لبلدة الصبحة بريف دير الزور الشرقي.", "ريف دير الزور", True),
+    # «بـ» right after the participle is its own complement
+    ("قتل جندي في هجوم على قرية الشعير الواقعة بريف دير الزور الشرقي.", "ريف دير الزور", True),
+])
+def test_a_place_after_a_participle_and_its_complement_is_the_main_clause(text, name, in_clause):
+    from rasd.extract.event_place import _place_candidates, _relative_word_before
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    at = next(at for p, at in _place_candidates(doc, 0) if name in p.text)
+    assert (_relative_word_before(doc, at) is not None) == in_clause

@@ -271,11 +271,31 @@ def _scan_relative_word_before(doc: Document, at: int) -> int | None:
         if doc.text[tokens[r].end:tokens[r + 1].start].strip() in (".", "،", ",", "؛", ";"):
             return None
         if _has_role(tokens[r], "relative"):
+            if back > 1 and _own_b(doc, r, at) and not _place_between(doc, r, at):
+                # «دورية تابعة للجيش بمنطقة البيجات»: the clause closed with its complement; a place there is
+                # located by the phrase after it («التابعة لبلدة الصبحة بريف دير الزور»), still in the clause
+                return None
             return None if later_prep else r
         if tokens[r].stem in _PREPOSITIONS or "ب" in tokens[r + 1].prefixes and r + 1 != at:
             if not _has_role(tokens[r - 1], "relative") if r >= 1 else True:
                 later_prep = True
     return None
+
+
+def _own_b(doc: Document, r: int, at: int) -> bool:
+    """The place at token `at` is brought in by its own «بـ», on it or on its place word («بمنطقة البيجات»), not
+    right after the relative word r."""
+    tokens = doc.tokens
+    if "ب" in tokens[at].prefixes:
+        return True
+    return at - 1 > r + 1 and "ب" in tokens[at - 1].prefixes and _has_role(tokens[at - 1], "cue")
+
+
+def _place_between(doc: Document, r: int, at: int) -> bool:
+    """A place, resolved or not, starting among the tokens strictly between r and at."""
+    lo, hi = doc.tokens[r].end, doc.tokens[at].start
+    return any(lo <= p.span.start < hi for items, name in ((doc.places, "places"), (doc.unresolved_places, "unresolved"))
+               for p in span_index(items, span_of, "event_place:between:" + name).overlapping(lo, hi))
 
 
 def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: frozenset[int] = frozenset()) -> bool:
