@@ -180,3 +180,19 @@ def test_a_place_after_a_participle_and_its_complement_is_the_main_clause(text, 
     doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
     at = next(at for p, at in _place_candidates(doc, 0) if name in p.text)
     assert (_relative_word_before(doc, at) is not None) == in_clause
+
+
+@pytest.mark.parametrize("text, place", [
+    # the victim's home town after «من» is where he came from; the act was where the clause's other place says
+    ("استشهد طفل من بلدة بيت أمر برصاص قوات الاحتلال قرب مدخل مدينة الخليل.", "الخليل"),
+    ("أصيب مدنيان من سكان بلدة كفرنبل بقصف مدفعي على مدينة أريحا في ريف إدلب.", "أريحا"),
+])
+def test_the_home_of_the_victims_is_not_where_the_act_was(text, place):
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and place in attacks[0].place.text
+
+
+def test_an_arrest_is_made_at_the_home_of_the_one_arrested():
+    text = "اعتقلت قوات الاحتلال الشاب محمد أحمد من قرية عانين غرب جنين."
+    arrests = _events(text, "COERCE")
+    assert arrests and arrests[0].place is not None and "عانين" in arrests[0].place.text

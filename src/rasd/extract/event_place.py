@@ -595,6 +595,7 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
     before a country) and the penalties for another clause, a frame and a place locating another."""
     place, at = item
     i, sentence = match.first, doc.tokens[match.first].sentence
+    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     c_lo, c_hi = clause
     terms = {"distance": at - match.last if at > match.last else (i - at) + 4.5,
              "feature": 3.0 * _FEATURE_RANK.get(place.feature or "", 2)}
@@ -606,9 +607,10 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
             terms["frame"] = _FRAME
     if _distance_reference(doc, at) or _names_a_body(doc, at):
         terms["reference"] = _FRAME
+    if rule is not None and rule.get("type") not in _RAID_TYPES and _home_of_people(doc, at):
+        terms["home"] = _FRAME
     if at > match.last and c_lo <= at < c_hi and _after_a_motive(doc, match, at):
         terms["motive"] = _FRAME
-    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
     if _end_of_a_road(doc, at):
@@ -616,6 +618,34 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
     if rule is not None and rule.get("type") in _DELIVERY_TYPES and _on_the_way(doc, at, (c_lo, c_hi), cands):
         terms["route"] = _FRAME
     return terms
+
+
+_RAID_TYPES = frozenset({"COERCE"})    # an arrest is made where the person is from («اعتقلت الشاب X من قرية Y»)
+_RESIDENTS = _WORDS["resident_noun"]
+_FROM = normalize_for_match("من")
+
+
+def _home_of_people(doc: Document, at: int) -> bool:
+    """«استشهد شاب من بلدة بيت أمر برصاص الاحتلال قرب ...», «صالح الحسين (60 عاماً) من سكان قرية الأسدية»: a place
+    after «من» and a victim noun, a person's name or a word for a place's people is where they come from or live,
+    not where the act was."""
+    tokens = doc.tokens
+    k = at - 1
+    if k >= 0 and _has_role(tokens[k], "cue") and not set(tokens[k].prefixes) - {"ال"}:
+        k -= 1      # «من بلدة X»
+    if k < 1 or tokens[k].sentence != tokens[at].sentence:
+        return False
+    if tokens[k].stem in _RESIDENTS or tokens[k].norm in _RESIDENTS:
+        return tokens[k - 1].norm == _FROM and tokens[k - 1].sentence == tokens[at].sentence
+    if tokens[k].norm != _FROM or tokens[k - 1].sentence != tokens[at].sentence:
+        return False
+    before = tokens[k - 1]
+    from rasd.extract.event_actors import _victim_nouns     # (event_actors imports this module)
+    victims = _victim_nouns()
+    if before.stem in victims or before.norm in victims:
+        return True
+    return any(e.type == "PERSON" and e.span.end == before.end for e in span_index(
+        doc.entities, span_of, "event_place:entities").overlapping(before.start, before.end))
 
 
 _BETWEEN = normalize_for_match("بين")
