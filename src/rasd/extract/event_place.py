@@ -640,12 +640,20 @@ def _home_of_people(doc: Document, at: int) -> bool:
     if tokens[k].norm != _FROM or tokens[k - 1].sentence != tokens[at].sentence:
         return False
     before = tokens[k - 1]
-    from rasd.extract.event_actors import _victim_nouns     # (event_actors imports this module)
-    victims = _victim_nouns()
+    victims = _victim_forms()
     if before.stem in victims or before.norm in victims:
         return True
     return any(e.type == "PERSON" and e.span.end == before.end for e in span_index(
         doc.entities, span_of, "event_place:entities").overlapping(before.start, before.end))
+
+
+@lru_cache(maxsize=1)
+def _victim_forms() -> frozenset[str]:
+    """The normalised singular and plural forms of data/victim_nouns.tsv («طفل», «مدنيين»), without «ال»."""
+    text = resources.files("rasd.extract").joinpath("data/victim_nouns.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    forms = {normalize_for_match(f) for r in rows for f in [r["noun"], *r["plural"].split("|")]}
+    return frozenset(f[2:] if f.startswith("ال") else f for f in forms)
 
 
 _BETWEEN = normalize_for_match("بين")
