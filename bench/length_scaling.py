@@ -27,6 +27,13 @@ Session 10, speed15 (fae5b32) against main f0d7fd2, back to back at load 2, 80,0
 peak RSS 331 / 331 MB -> 287.6 / 287.6 MB, CPU 6.94 / 6.29 s -> 6.01 / 6.14 s (tokens and spans keep their values
 in the object, tokens share word strings and prefixes lists, event_actors' mentions memo forgets far sentences).
 
+Session 15, mem24 (compiled build, load 9-12 on 2 cores), 80,038 words, peak RSS: base 52d8c5a 322 MB (per-stage
+RSS probe: warm process 157 MB, +87 MB in the entities stage, of which the NER tagger's temporary arrays were ~90 MB
+at once by tracemalloc) -> 297-298 MB (ef88fcf: the tagger's state scores gathered per relative position, Viterbi
+back-pointers as bytes, marginals in place) -> 291 MB (5ff1ba1: malloc_trim after each stage of a long article;
+span indexes in text order keep no index list). CPU 4.3-4.4 s at that load. A fixed glibc mmap threshold
+(MALLOC_MMAP_THRESHOLD_=131072) gave 290 MB: what is left is live data (~127 MB traced for the document).
+
 Session 2's figures: 80k words 25.7 s, exponent 1.21, 10.5 articles/s on the copies.
 Output was byte-identical (dev set, tests/data/heldout2, news articles, long articles) after every change.
 """

@@ -18,9 +18,6 @@ import sys
 from urllib.parse import urlparse
 
 DATA = os.path.dirname(os.path.abspath(__file__))
-if len(sys.argv) < 3:
-    sys.exit(__doc__)
-HERE = os.path.join(DATA, sys.argv.pop(1))
 DEV = "/work/shared/eval/dev"
 SKIP_LABELS = {"www", "ar", "m", "mail", "admin", "arabic", "amp"}
 SLD = {"com", "co", "gov", "net", "org", "edu", "ac"}
@@ -48,9 +45,10 @@ def stem_of(host):
     return labels[-1] if labels else host
 
 
-def used():
+def used(here):
+    """Hosts, host stems and folded outlet aliases of every set but `here` (the folder being checked)."""
     hosts, aliases = set(), set()
-    files = [f for f in glob.glob(os.path.join(DATA, "*", "articles.jsonl")) if not f.startswith(HERE)]
+    files = [f for f in glob.glob(os.path.join(DATA, "*", "articles.jsonl")) if not f.startswith(here + os.sep)]
     files.append(os.path.join(DEV, "articles.jsonl"))
     for f in files:
         for line in open(f, encoding="utf-8"):
@@ -58,7 +56,7 @@ def used():
                 u = json.loads(line).get("url") or ""
                 if u:
                     hosts.add(host_of(u))
-    gfiles = [f for f in glob.glob(os.path.join(DATA, "*", "gold.jsonl")) if not f.startswith(HERE)]
+    gfiles = [f for f in glob.glob(os.path.join(DATA, "*", "gold.jsonl")) if not f.startswith(here + os.sep)]
     gfiles.append(os.path.join(DEV, "gold.jsonl"))
     for f in gfiles:
         for line in open(f, encoding="utf-8"):
@@ -84,8 +82,11 @@ def check(host, names, U):
 
 
 def main():
-    U = used()
-    if sys.argv[1:] == ["--set"]:
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    HERE = os.path.join(DATA, sys.argv[1])
+    U = used(HERE)
+    if sys.argv[2:] == ["--set"]:
         total = 0
         for line in open(os.path.join(HERE, "gold.jsonl"), encoding="utf-8"):
             g = json.loads(line)
@@ -97,7 +98,7 @@ def main():
             print(g["id"], h, stem_of(h), "HITS: %s" % hits if hits else "no hit")
         print(f"{len(U[0])} used hosts, {len(U[2])} used aliases; {total} hits")
         return
-    host, names = sys.argv[1].lower(), sys.argv[2:]
+    host, names = sys.argv[2].lower(), sys.argv[3:]
     hits = check(host, names, U)
     print(host, stem_of(host), "HITS: %s" % hits if hits else "no hit")
 

@@ -46,3 +46,10 @@ def test_possessive_pronoun_on_a_victim_noun_is_no_toll():
 ])
 def test_killed_and_wounded_counted_together(sentence, toll):
     assert assault_toll(sentence) == toll
+
+
+def test_one_death_as_the_direct_object_of_a_result_verb():
+    # «ما خلف مقتله»: «خلف» (event_words.tsv result_verb, as «أسفر عن») takes the casualty noun without a preposition
+    text = ("قال المرصد إن مسلحين مجهولين أطلقوا النار على الشاب في مدينة الصنمين بريف درعا، ما خلف مقتله على الفور. "
+            "وفي الأثناء جرت اشتباكات في المدينة.")
+    assert assault_toll(text)[0] == 1

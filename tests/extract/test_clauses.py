@@ -54,6 +54,7 @@ def test_homograph_rows_are_well_formed():
     "يسعى الوسطاء للتوصل إلى وقف لإطلاق النار في قطاع غزة.",
     "ناقش الوزيران مقترح هدنة جديدة في السودان.",
     "بحث الجانبان سبل تعزيز التعاون الأمني بين البلدين.",
+    "وأعرب الرئيس خلال لقائه بالسفير عن رغبة بلاده في تطوير العلاقات وتأطيرها في اتفاقيات ومذكرات تفاهم ثنائية.",
 ])
 def test_a_sought_or_proposed_act_is_no_event(text):
     doc = _doc(text)
@@ -75,15 +76,17 @@ def test_prospective_governor_is_only_for_non_violent_types():
 @pytest.mark.parametrize("text, reading", [
     ("صدر بيان صادر عن وزارة الخارجية يدين الهجوم.", "issued"),
     ("وهرب المسلحون الأسلحة عبر الحدود إلى سوريا أمس.", "across"),
+    ("ونقل جثمان القتيل بمساعدة الدفاع المدني إلى المستشفى في مدينة صور أمس.", "with the help of"),
 ])
 def test_homographs_read_their_other_sense(text, reading):
     doc = _doc(text)
-    assert not [e for e in doc.events if e.type in ("COERCE", "MOBILIZE")]
+    assert not [e for e in doc.events if e.type in ("COERCE", "MOBILIZE", "AID")]
     assert any(reading in (n.get("reason") or "") for n in doc.non_events)
 
 
 def test_the_verb_reading_of_a_homograph_stays_an_event():
     assert _events("صادرت السلطات الأسلحة في مدينة حلب أمس.", "COERCE")
+    assert _events("وصلت مساعدة إنسانية إلى مدينة الفاشر أمس.", "AID")     # aid without «ب» stays aid
 
 
 def test_a_cue_inside_a_name_is_no_cue():

@@ -35,3 +35,11 @@ def test_a_day_told_beyond_another_mention_of_the_same_word_is_that_mentions():
         "إلى العراق اليوم الاثنين.")))
     first_visit = [e for e in doc.events if e.trigger.text.startswith("زيارة")]
     assert first_visit and all(e.date == "2024-11-30" for e in first_visit)
+
+
+def test_a_dual_speech_verb_is_a_report_too():
+    # «أكدتا» (the two ministries confirmed): speech.verb_form reads every inflection of a speech verb, the dual
+    # and the plural imperfect («يؤكدون») among them, so «اليوم» dates their report, Sunday the attack.
+    dates = _assault_dates("أصدرت وزارتا الدفاع والداخلية في مالي بيانا مشتركا. وأكدتا اليوم مقتل 5 جنود خلال هجوم "
+                           "على ثكنة عسكرية في منطقة موبتي يوم أمس الأحد 1 ديسمبر 2024.")
+    assert dates and set(dates) == {"2024-12-01"}

@@ -117,6 +117,9 @@ def test_event_roles_are_well_formed():
     assert ROLES["martyrdom_lemmas"] <= ROLES["agentless_lemmas"]
     sectors = {"government", "military", "police", "intelligence", "armed_group", "rebel", "judiciary"}
     assert ROLES["non_protesting_sectors"] <= sectors and ROLES["armed_sectors"] <= sectors
+    # road closing by state forces: crowd rows of the trigger file, and the armed sectors of a state
+    assert ROLES["closing_lemmas"] <= {r["lemma"] for r in rows("event_triggers.tsv") if r["strength"] == "crowd"}
+    assert ROLES["state_force_sectors"] <= ROLES["armed_sectors"] - ROLES["nonstate_armed_sectors"]
 
 
 # ------------------------------------------------------------------ forms the unvocalised script writes apart

@@ -45,6 +45,11 @@ def _scan_token_range(self: Document, start: int, end: int):
     return (hits[0], hits[-1]) if hits else None
 
 
+def _scan_sentence_range(tokens: list, sentence: int) -> tuple[int, int]:
+    inside = [k for k, t in enumerate(tokens) if t.sentence == sentence]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
 def _scan_clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
     """clause_bounds as it was: word by word out from token i to a clause-break word or a semicolon."""
     def opens(k: int) -> bool:
@@ -68,6 +73,8 @@ def _switch_indexes_off(monkeypatch) -> None:
     scan_sentence = lambda tokens, sentence: [t for t in tokens if t.sentence == sentence]  # noqa: E731
     for module in _modules_using("sentence_tokens"):
         monkeypatch.setattr(module, "sentence_tokens", scan_sentence)
+    for module in _modules_using("sentence_token_range"):
+        monkeypatch.setattr(module, "sentence_token_range", _scan_sentence_range)
     for module in _modules_using("casualties_in_range"):
         monkeypatch.setattr(module, "casualties_in_range", casualties.find_casualties)
     for module in _modules_using("sentence_mentions"):
@@ -230,3 +237,16 @@ def test_entities_overlapping_follows_appends_removals_and_equal_copies():
     found = entities._entities_overlapping(listed, 12, 14)
     assert found == [copy] and found[0] is copy
     assert entities._entities_overlapping(listed, 40, 50) == []
+
+
+def test_sentence_token_range_is_the_scan():
+    """`sentence_token_range` (event_actors._sides_named_before's sentence bounds) gives each sentence's token
+    indices as a scan does, for every sentence of a three-sentence text; none for one past the end."""
+    doc = extract(Article(id="t", text="اندلعت اشتباكات بين الجيش والمسلحين. وقتل خمسة جنود. "
+                                       "وأعلن الجيش السيطرة على البلدة.", published=None))
+    last = doc.tokens[-1].sentence
+    assert last >= 2
+    for sentence in range(last + 1):
+        assert spanindex.sentence_token_range(doc.tokens, sentence) == _scan_sentence_range(doc.tokens, sentence)
+    lo, hi = spanindex.sentence_token_range(doc.tokens, last + 1)
+    assert lo == hi

@@ -120,6 +120,15 @@ def test_armed_men_storming_a_place_attack_it_and_forces_storming_a_town_raid_it
     assert [e.type for e in doc.events] == ["COERCE"]
 
 
+def test_forces_storming_a_building_and_killing_there_tell_one_attack():
+    doc = events_of("اقتحمت قوة إسرائيلية مبنى البلدية في بلدة عيترون فجر اليوم وقتلت أحد الحراس داخله.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert any("part of the attack" in (n.get("reason") or "") for n in doc.non_events)
+    # deaths told around a raid leave the raid its own event (gold codes both)
+    doc = events_of("استشهد شاب فلسطيني خلال اقتحام قوات الاحتلال مدينة جنين فجر اليوم.")
+    assert {"ASSAULT", "COERCE"} <= {e.type for e in doc.events}
+
+
 def test_a_meeting_decided_or_expected_is_not_held_yet():
     doc = events_of("وزيرا خارجية السعودية وإيران يقرران عقد لقاء خلال شهر رمضان في الرياض.")
     assert not [e for e in doc.events if e.type == "CONSULT"]

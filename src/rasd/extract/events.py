@@ -25,6 +25,7 @@ from rasd.document import Document, Event, EventPlace, Sentence, Span, Token
 from rasd.extract.attribution import reported_by_for_span
 from rasd.extract.casualties import casualties_in_range
 from rasd.extract.clauses import (
+    PROSPECTIVE_TYPES,
     accident_word,
     clause_bounds,
     cumulative_word,
@@ -74,7 +75,7 @@ from rasd.extract.event_modality import (
     _received_at_a_site,
     classify_modality,
 )
-from rasd.extract.ner_model import _given_names, _speech_verbs
+from rasd.extract.ner_model import _given_names
 from rasd.extract.event_place import (
     _RETELL_REACH,
     _event_place,
@@ -91,6 +92,7 @@ from rasd.extract.event_place import (
 )
 from rasd.extract.spanindex import document_memo, sentence_tokens, span_index, span_of, starting_in
 from rasd.extract.specificity import context_threshold, specificity
+from rasd.extract.speech import verb_form
 from rasd.extract.triggers import LemmaMatch, lexicon
 from rasd.text.normalize import normalize_for_match
 
@@ -245,7 +247,7 @@ def _past_the_report(doc: Document, best, near: list, start: int):
     if best.precision != "day" or best.span.end > start:
         return best
     sent = doc.sentences[doc.sentence_at(best.span.start)]
-    if not any(tok.stem in _speech_verbs() for tok in doc.tokens_starting_in(sent.start, best.span.start)):
+    if not any(verb_form(tok) is not None for tok in doc.tokens_starting_in(sent.start, best.span.start)):
         return best
     later = [d for d in near if d.precision == "day" and d.span.start >= start and d.value < best.value]
     return later[0] if later else best
@@ -642,6 +644,22 @@ def run(doc: Document) -> None:
         if event_type == "CONSULT" and _received_at_a_site(doc, match):
             set_aside("sense", "a hospital receiving the wounded is no meeting")
             continue
+        if event_type in _GENERIC_STANCE_TYPES and _stance_on_every_kind(doc, match):
+            set_aside("generic", f"«{trig.text}» of a whole class of acts: a standing stance, no one act")
+            continue
+        if noun and event_type in PROSPECTIVE_TYPES and (wish := _sought_in_a_relative(doc, match)) is not None:
+            set_aside("prospective", f"«{wish.text}» in the clause that describes it: sought, not done")
+            continue
+        if event_type == "THREATEN" and match.rule.lemma.split("|")[0] in _WARNING_LEMMAS \
+                and not _warning_threatens(doc, match, hi):
+            set_aside("sense", f"«{trig.text}» warns of a danger, threatens no act of the warner")
+            continue
+        if event_type == "CONSULT" and _receives_a_count(doc, match):
+            set_aside("sense", f"«{trig.text}» with a count of people after it: people taken in, no meeting")
+            continue
+        if event_type == "CONSULT" and _call_that_carries_a_statement(doc, match):
+            set_aside("sense", f"«في {trig.text}» after a speech verb: how a statement reached the reporter, no meeting")
+            continue
         mentions = sentence_mentions(doc, sentence, lo, hi)
         casualties = _clause_casualties(doc, match, lo, hi, assault_starts,
                                         sentence_fallback=event_type == "ASSAULT") \
@@ -656,7 +674,11 @@ def run(doc: Document) -> None:
             continue
         crowd_doer = _crowd_doer(doc, match, mentions) if strength == "crowd" else None
         if strength == "crowd" and crowd_doer is None:
-            continue        # «قطع الجيش الطريق», «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            if not _closed_by_forces(doc, match, mentions):
+                continue    # «أغلقت السلطات المعبر»: the act of no protesters is no protest
+            # «أغلقت قوة حماية الدستور الطريق الساحلي», «الجيش يغلق الطرق»: state forces closing a road restrict
+            event_type = "COERCE"
+            set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
         crowd_act = crowd_act or crowd_doer is not None
         actor1, actor2 = choose_actors(doc, match, event_type, mentions)
         if crowd_doer is not None:
@@ -671,6 +693,12 @@ def run(doc: Document) -> None:
             # shooting or killing there attack it (storming a polling station with no violence told is no attack)
             event_type = "ASSAULT"
             set_aside = partial(_set_aside, doc, event_type, trigger_span, sent)
+        if event_type == "COERCE" and not storming and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
+                and _storming_kills(doc, match, hi):
+            # «اقتحمت القوة مبنى البلدية وقتلت أحد الموظفين»: forces storming a place and killing there tell one
+            # attack (the killing verb's own event holds it), no raid apart
+            set_aside("sense", f"«{trig.text}» with killing in its clause: part of the attack, no raid of its own")
+            continue
         if event_type == "COERCE" and match.rule.lemma.split("|")[0] in _STORMING_LEMMAS \
                 and (crowd := _storming_crowd(doc, match, mentions)) is not None:
             # «اقتحم عدد من المحتجين مقر الولاية», «المحتجين اقتحموا مقر الولاية»: protesters storming a building
@@ -699,6 +727,8 @@ def run(doc: Document) -> None:
             mode = "riot"    # protesters storming a building (_storming_crowd): a violent demonstration
         elif names_a_downed_craft(trigger_span.text):
             mode = rule_mode    # the craft shot down («إسقاط طائرة حربية») was hit; it is not the attack's means
+        elif event_type == "COERCE" and match.rule.get("type") == "PROTEST":
+            mode = "restrict"   # a road closed by state forces (_closed_by_forces)
         else:
             mode = _refine_mode(doc, event_type, rule_mode, sentence)
         if mode == "-":
@@ -790,6 +820,7 @@ def run(doc: Document) -> None:
 _STORMING_LEMMAS = ROLES["storming_lemmas"]
 _NONSTATE_ARMED = ROLES["nonstate_armed_sectors"]
 _STORMING_VIOLENCE = _WORDS["storming_violence"]
+_STORMING_KILLING = _WORDS["storming_killing"]
 _VERBAL_ATTACK_LEMMAS = ROLES["verbal_attack_lemmas"]
 _VERBAL_ATTACK = _WORDS["verbal_attack"]
 _VERBAL_ATTACK_ADJECTIVES = _WORDS["verbal_attack_adjective"]
@@ -829,6 +860,89 @@ def _deaths_told_alone(doc: Document, found: list[tuple[int, Event]], deaths: se
                    and lo <= e.trigger.start < hi for s, e in found):
             out.add(id(event))
     return out
+
+
+_GENERIC_STANCE_TYPES = frozenset({"ACCUSE", "REJECT"})
+_EVERY_KIND = _WORDS["every_kind"]
+_KINDS_OF_ACTS = _WORDS["kinds_of_acts"]
+_EVERY_KIND_REACH = 3
+
+
+def _stance_on_every_kind(doc: Document, match: LemmaMatch) -> bool:
+    """«رفضها واستنكارها لكل الأعمال»: «كل/كافة/جميع» + a class of acts within three words after the trigger."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    for k in range(match.last + 1, min(len(tokens) - 1, match.last + 1 + _EVERY_KIND_REACH)):
+        if tokens[k].sentence != sentence:
+            return False
+        if tokens[k].stem in _EVERY_KIND and tokens[k + 1].stem in _KINDS_OF_ACTS:
+            return True
+    return False
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_SOUGHT_RELATIVE = _WORDS["sought_relative"]
+
+
+def _sought_in_a_relative(doc: Document, match: LemmaMatch) -> Token | None:
+    """«الاتفاق الذي تريده إيران»: a verb of wanting or proposing opening the relative clause right after the noun."""
+    tokens = doc.tokens
+    k, sentence = match.last + 1, tokens[match.last].sentence
+    if k + 1 >= len(tokens) or tokens[k].sentence != sentence or tokens[k].norm not in _RELATIVES \
+            or doc.text[tokens[match.last].end:tokens[k].start].strip():
+        return None
+    verb = tokens[k + 1]
+    return verb if verb.sentence == sentence and verb.stem in _SOUGHT_RELATIVE else None
+
+
+_WARNING_LEMMAS = frozenset({"حذر"})
+_WARNING_THREAT = _WORDS["warning_threat"]
+_WARNING_REACH = 12
+
+
+def _warning_threatens(doc: Document, match: LemmaMatch, hi: int) -> bool:
+    """A threat word (event_words.tsv warning_threat) or a future «س» verb after «حذر» in its clause."""
+    for k in range(match.last + 1, min(hi, match.last + 1 + _WARNING_REACH)):
+        tok = doc.tokens[k]
+        if tok.stem in _WARNING_THREAT or "س" in tok.prefixes:
+            return True
+    return False
+
+
+_RECEIVING_LEMMAS = frozenset({"استقبل"})
+
+
+def _receives_a_count(doc: Document, match: LemmaMatch) -> bool:
+    """«استقبلنا 436 طالبا», «استقبلت المدينة 300 نازح»: receiving a number of people (a count within the next
+    three words) takes them in; a meeting receives named guests."""
+    if match.rule.lemma.split("|")[0] not in _RECEIVING_LEMMAS or match.rule.reads_as_noun(doc.tokens[match.first]):
+        return False
+    sentence = doc.tokens[match.first].sentence
+    return any(doc.tokens[k].sentence == sentence and _is_a_count(doc, k)
+               for k in range(match.last + 1, min(len(doc.tokens), match.last + 4)))
+
+
+_CALL_PARTNER_WORDS = frozenset({"مع", "بين"})     # «في اتصال هاتفي مع نظيره»: a call held with someone
+
+
+def _call_that_carries_a_statement(doc: Document, match: LemmaMatch) -> bool:
+    """«نقلت الوكالة عن مقاتل قوله في اتصال هاتفي إن ...», «وقال في اتصال هاتفي: ...»: a call right after a speech
+    verb (or its masdar «قوله») with no partner named after it is how the speaker talked to the reporter."""
+    tokens = doc.tokens
+    i, sentence = match.first, tokens[match.first].sentence
+    if i < 2 or tokens[i - 1].stem != "في" or tokens[i - 1].prefixes or tokens[i - 2].sentence != sentence:
+        return False
+    speaker = tokens[i - 2]
+    if not (speaker.stem == "قول" or speaker.norm in _speech_verbs() or speaker.stem in _speech_verbs()):
+        return False
+    after = match.last + 1
+    return not (after < len(tokens) and tokens[after].sentence == sentence and tokens[after].stem in _CALL_PARTNER_WORDS)
+
+
+def _storming_kills(doc: Document, match: LemmaMatch, hi: int) -> bool:
+    """A storming followed in its clause by a verb of killing or shooting by its doer («وقتلت», «وفتحوا النار»);
+    deaths told around a raid («استشهد شاب خلال اقتحام قوات الاحتلال مدينة جنين») leave the raid its own event."""
+    return any(doc.tokens[k].stem in _STORMING_KILLING for k in range(match.last + 1, hi))
 
 
 def _attack_in_words(doc: Document, match: LemmaMatch, lo: int, hi: int) -> bool:
@@ -1054,6 +1168,20 @@ def _crowd_doer(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> Me
 
 
 _SUBJECT_BARRIERS = _WORDS["preposition"] | {"امام", "بوجه", "وجه"}
+
+
+_CLOSING_LEMMAS = ROLES["closing_lemmas"]
+_STATE_FORCES = ROLES["state_force_sectors"]
+
+
+def _closed_by_forces(doc: Document, match: LemmaMatch, mentions: list[Mention]) -> bool:
+    """A road-closing crowd row («أغلق», «أقفل», «قطع» + a road) whose subject is a state's forces, right after
+    the verb or right before it («أغلقت قوات الأمن الطريق», «الجيش يغلق الطرق»): a restriction, not a protest."""
+    if match.rule.lemma.split("|")[0] not in _CLOSING_LEMMAS or {"ب", "ل", "ال"} & set(doc.tokens[match.first].prefixes):
+        return False
+    return any(m.actor.sector in _STATE_FORCES and (
+        match.last < m.first <= match.last + _CROWD_REACH and _subject_after(doc, match.last, m)
+        or m.last == match.first - 1) for m in mentions)
 
 
 def _subject_after(doc: Document, last: int, crowd: Mention) -> bool:

@@ -503,27 +503,39 @@ def document_states(sentences: list[list[Token]], kb_tags: list[str] | None, mod
     tokens = [t for sent in sentences for t in sent]
     per = _score_rows(tokens, cues, vocab, crf, setting)
     n = len(tokens)
+    # (memory, issue 16: each token's five vectors are gathered from the table of word forms' vectors, one
+    # relative position at a time, and added in the order `.sum(axis=1)` of the five stacked added them (the
+    # token's own, then each neighbour's): the same sums without arrays of (tokens, 5, labels) — three of them
+    # were 87 MB at once for an 80,000-word article)
     if n < _FEATURE_CACHE_SIZE:
         # (each word looked up is made the most recently used, so a row used earlier in the document goes to
         # another word only after as many other distinct words as the cache holds: not in fewer tokens)
-        own = _SCORE_BANK[0][[p[0] for p in per]]
+        table = _SCORE_BANK[0]
+        form = np.fromiter((p[0] for p in per), dtype=np.intp, count=n)
     else:       # (a word's row may have gone to a later word of the same document: computed again, the same sums,
         # once per word form of the document: per token, 18% of a 40k-word article; issue 16)
-        vectors: dict[tuple, np.ndarray] = {}
-        for t in tokens:
+        rows_of: dict[tuple, int] = {}
+        vectors: list[np.ndarray] = []
+        form = np.empty(n, dtype=np.intp)
+        for k, t in enumerate(tokens):
             key = (t.text, t.stem, t.suffix, tuple(t.prefixes))
-            if key not in vectors:
-                vectors[key] = crf.position_scores(_features_at_each_position(t, cues, vocab))
-        own = np.stack([vectors[(t.text, t.stem, t.suffix, tuple(t.prefixes))] for t in tokens])
-    rows = np.concatenate([own.reshape(n * 5, -1), np.stack([edges[rel] for rel in (-2, -1, 1, 2)])])
+            row = rows_of.get(key)
+            if row is None:
+                row = rows_of[key] = len(vectors)
+                vectors.append(crf.position_scores(_features_at_each_position(t, cues, vocab)))
+            form[k] = row
+        table = np.stack(vectors)
+    flat = table.reshape(-1, table.shape[2])       # (word forms x 5 positions, labels)
     sentence = np.repeat(np.arange(len(sentences)), [len(sent) for sent in sentences])
     padded_sentence = np.concatenate([[-1, -1], sentence, [-1, -1]])
     at = np.arange(n)
-    sources = [at * 5 + 2]
-    for k, rel in enumerate((-2, -1, 1, 2)):        # the neighbour's vector for this position, or the edge's
+    states = flat[form * 5 + 2]
+    for rel in (-2, -1, 1, 2):        # the neighbour's vector for this position, or the edge's
         inside = padded_sentence[at + 2 + rel] == sentence
-        sources.append(np.where(inside, (at + rel) * 5 + rel + 2, n * 5 + k))
-    states = rows[np.stack(sources, axis=1)].sum(axis=1) + edges[0]
+        given = flat[form[np.clip(at + rel, 0, max(n - 1, 0))] * 5 + rel + 2]
+        given[~inside] = edges[rel]
+        states += given
+    states += edges[0]
     at_rows: list[int] = []
     ids: list[int] = []
     base = 0

@@ -104,16 +104,25 @@ def _squash(s: str) -> str:
 
 def _kb_media_outlet(label: str) -> tuple[str, str] | None:
     """A KB media actor whose English name or alias is the domain label («aljazeera» ~ «Al Jazeera»)."""
+    return _kb_media_by_name().get(_squash(label))
+
+
+@lru_cache(maxsize=1)
+def _kb_media_by_name() -> dict[str, tuple[str, str]]:
+    """(Arabic name, English name) of the KB media organisations by each English name and alias, squashed; the
+    first actor in the KB's order holds a name two share. Built once: scanning every actor for each article
+    whose domain is not in the outlet table was ~0.8 ms of a short article's ~17 (issue 16)."""
     actors = kb_actors()
+    table: dict[str, tuple[str, str]] = {}
     if actors is None:
-        return None
-    want = _squash(label)
+        return table
     for actor in actors.actors.values():
         if actor.sector != "media" or actor.type != "ORG":
             continue
-        if any(_squash(n) == want for n in (actor.name_en, *actor.aliases_en) if n):
-            return actor.name_ar, actor.name_en
-    return None
+        for name in (actor.name_en, *actor.aliases_en):
+            if name:
+                table.setdefault(_squash(name), (actor.name_ar, actor.name_en))
+    return table
 
 
 def outlet_from_url(url: str) -> tuple[str, str] | None:

@@ -30,7 +30,9 @@ class SpanIndex:
         # most layers are already in text order: then a slice of the list is the answer in list order
         self.in_order = starts == sorted(starts)
         if self.in_order:
-            self.order = list(range(len(items)))
+            # (no order kept: `overlapping` answers with a slice of the items. A list of every index was ~5 MB of
+            # ints for the layers of an 80,000-word article; memory, issue 16)
+            self.order: list[int] = []
             self.starts = starts
         else:       # (a stable sort of the indices by start, as of the items)
             self.order = sorted(range(len(items)), key=starts.__getitem__)
@@ -86,17 +88,32 @@ def document_memo(name: str, objects: tuple, lists: tuple) -> dict:
 _SENT: list = [None, -1, None]
 
 
+def _sentence_numbers(tokens: list) -> list[int] | None:
+    """The tokens' sentence numbers, built once per token list; None if they were not in order."""
+    if not (_SENT[0] is tokens and _SENT[1] == len(tokens)):
+        numbers = [t.sentence for t in tokens]
+        _SENT[:] = [tokens, len(tokens), numbers if all(a <= b for a, b in zip(numbers, numbers[1:])) else None]
+    return _SENT[2]
+
+
 def sentence_tokens(tokens: list, sentence: int) -> list:
     """The tokens whose `.sentence` is `sentence`, in order: by bisection on the tokens' sentence numbers
     (built once per token list), instead of a scan of every token per question (issue 16). Falls back to
     the scan if the numbers were not in order."""
-    if not (_SENT[0] is tokens and _SENT[1] == len(tokens)):
-        numbers = [t.sentence for t in tokens]
-        _SENT[:] = [tokens, len(tokens), numbers if all(a <= b for a, b in zip(numbers, numbers[1:])) else None]
-    numbers = _SENT[2]
+    numbers = _sentence_numbers(tokens)
     if numbers is None:
         return [t for t in tokens if t.sentence == sentence]
     return tokens[bisect_left(numbers, sentence):bisect_left(numbers, sentence + 1)]
+
+
+def sentence_token_range(tokens: list, sentence: int) -> tuple[int, int]:
+    """(lo, hi): the indices of `sentence`'s tokens are lo .. hi - 1 (lo == hi when it has none), by the same
+    bisection as `sentence_tokens`; a scan if the sentence numbers were not in order."""
+    numbers = _sentence_numbers(tokens)
+    if numbers is None:
+        inside = [k for k, t in enumerate(tokens) if t.sentence == sentence]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+    return bisect_left(numbers, sentence), bisect_left(numbers, sentence + 1)
 
 
 _PEOPLE: list = [None, -1, None]

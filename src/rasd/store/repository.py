@@ -100,8 +100,7 @@ class Repository:
         found: set[str] = set()
         with self._sessions() as s:
             for part in range(0, len(keys), 500):
-                found.update(s.scalars(select(ArticleRow.article_key).where(
-                    ArticleRow.article_key.in_(keys[part:part + 500]))))
+                found.update(s.scalars(_STORED_KEYS, {"keys": keys[part:part + 500]}))
         return [key in found for key in keys]
 
     def add_record(self, record: Record | dict[str, Any], article: Article) -> AddResult:
@@ -141,8 +140,7 @@ class Repository:
             stored: set[str] = set()   # under the write lock: no other writer can store one meanwhile
             wanted = [key for _content, key in keys]
             for part in range(0, len(wanted), 500):
-                stored.update(s.scalars(select(ArticleRow.article_key).where(
-                    ArticleRow.article_key.in_(wanted[part:part + 500]))))
+                stored.update(s.scalars(_STORED_KEYS, {"keys": wanted[part:part + 500]}))
             results = []
             for (record, article), (content, key) in zip(pairs, keys):
                 if key in stored:
@@ -196,16 +194,16 @@ class Repository:
                     moved[gone] = into
         return [moved.get(i, i) for i in event_ids]
 
-    def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> ArticleRow:
-        row = ArticleRow(
+    def _insert_article(self, s: Session, record: Record, article: Article, content: str, key: str) -> _NewArticle:
+        """The article's row, INSERTed on its own (not through the ORM: its flush of one new object was ~0.4 ms
+        of a short article's store time, issue 16; nothing reads the row back as an object in this transaction)."""
+        values = dict(
             article_key=key, content_hash=content, source_id=record.id, url=article.url or record.url,
             published=record.published or article.published,
             outlet=record.source.outlet or article.outlet, outlet_en=record.source.outlet_en,
             author=record.source.author or article.author, title=article.title, text=article.text,
             record=record.model_dump(mode="json"), ingested_at=_now())
-        s.add(row)
-        s.flush()
-        return row
+        return _NewArticle(id=s.connection().execute(_INSERT_ARTICLE, values).scalar_one(), **values)
 
     def _register_entities(self, s: Session, article_id: int, record: Record) -> None:
         """Register every entity, place and actor of the article (and their mentions) with set-based queries."""
@@ -231,7 +229,7 @@ class Repository:
                           lat=ev.place.lat, lon=ev.place.lon, admin1=ev.place.admin1, feature=ev.place.feature)
         batch.write(s, article_id)
 
-    def _add_event_mention(self, s: Session, article: ArticleRow, index: int, ev: Event,
+    def _add_event_mention(self, s: Session, article: _NewArticle, index: int, ev: Event,
                            touched: dict[int, EventRow], own: dict[int, list[MentionKey]],
                            mentions: list[_NewMention], known: dict[int, MentionKey],
                            links: dict[int, set[int]] | None = None, dumped: dict[str, Any] | None = None,
@@ -444,6 +442,13 @@ class Repository:
             return {mention_id: Event.model_validate(event) for mention_id, event in rows}
 
 
+_INSERT_ARTICLE = insert(ArticleRow.__table__).returning(ArticleRow.id)
+# the lookups of every write, built once with an expanding parameter (built per call, each coerced every key
+# into a literal and computed its cache key again: see dedup_store._EVENTS_FILED_UNDER, issue 16)
+_STORED_KEYS = select(ArticleRow.article_key).where(ArticleRow.article_key.in_(bindparam("keys", expanding=True)))
+_ENTITIES_BY_ID = select(EntityRow).where(EntityRow.id.in_(bindparam("ids", expanding=True)))
+_ALIASES_OF = select(EntityAliasRow.entity_id, EntityAliasRow.alias).where(
+    EntityAliasRow.entity_id.in_(bindparam("ids", expanding=True)))
 _MENTION_COLUMNS = [c.key for c in EventMentionRow.__table__.columns if c.key != "id"]
 # an article's mentions in one statement (SQLite and PostgreSQL insert many rows at once), returning each one's
 # index in the article (unique in it) and id. (Not `sort_by_parameter_order`: SQLAlchemy then inserts SQLite rows
@@ -459,6 +464,10 @@ def _key_fields(event: EventRow) -> tuple:
     """The fields an event's dedup keys are computed from (dedup_store.event_keys)."""
     return (event.type, event.date_lo, event.date_hi, event.lat, event.lon, event.place_id, event.place_text,
             event.country, event.feature)
+
+
+class _NewArticle(SimpleNamespace):
+    """A stored article's columns (`ArticleRow`'s) as plain attributes, with its id: what its mentions read."""
 
 
 class _NewMention(SimpleNamespace):
@@ -609,9 +618,8 @@ class _RegistryBatch:
         known_aliases: set[tuple[str, str]] = set()
         for part in range(0, len(ids), 500):
             chunk = ids[part:part + 500]
-            existing.update((e.id, e) for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(chunk))))
-            known_aliases.update((a, b) for a, b in s.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
-                                                             .where(EntityAliasRow.entity_id.in_(chunk))))
+            existing.update((e.id, e) for e in s.scalars(_ENTITIES_BY_ID, {"ids": chunk}))
+            known_aliases.update((a, b) for a, b in s.execute(_ALIASES_OF, {"ids": chunk}))
         new: list[dict[str, Any]] = []
         for entity_id, fields in self.fields.items():
             row = existing.get(entity_id)

@@ -9,38 +9,15 @@ hit (this set uses no outlet of any set). Also lists hosts used twice within thi
 import glob
 import json
 import os
-import re
+import sys
 from collections import Counter
-from urllib.parse import urlparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
 DEV = "/work/shared/eval/dev"
 DEDUP = ["dedup", "dedup2", "dedup_heldout", "dedup_heldout2"]
-SKIP_LABELS = {"www", "ar", "m", "mail", "admin", "arabic", "amp"}
-SLD = {"com", "co", "gov", "net", "org", "edu", "ac"}
-
-
-def fold(s):  # as ../outlet_check.py
-    s = s.lower()
-    s = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", s)
-    s = re.sub("[أإآٱ]", "ا", s).replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def host_of(url):
-    return (urlparse(url).hostname or "").lower()
-
-
-def stem_of(host):
-    labels = [x for x in host.split(".") if x]
-    while labels and labels[0] in SKIP_LABELS:
-        labels = labels[1:]
-    if len(labels) > 1:
-        labels = labels[:-1]
-    while len(labels) > 1 and labels[-1] in SLD:
-        labels = labels[:-1]
-    return labels[-1] if labels else host
+sys.path.insert(0, DATA)  # the shared checker's folding and host stems (tests/data/outlet_check.py)
+from outlet_check import fold, host_of, stem_of  # noqa: E402
 
 
 def pool(folders):
