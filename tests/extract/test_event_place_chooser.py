@@ -144,3 +144,55 @@ def test_the_ends_of_a_road_are_not_where_the_act_happened(text, place):
     # «على الطريق الرابط بين X وY قرب Z»: X and Y name the road; Z says where on it the attack was (one act)
     attacks = _events(text, "ASSAULT")
     assert len(attacks) == 1 and attacks[0].place is not None and attacks[0].place.text == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # a relative clause describing the spot the act hit (villages, a school) places the act, not another noun
+    ("وقصفت المدفعية التركية قرى وبلدات تابعة لناحية تل تمر في الريف الشمالي الغربي لمحافظة الحسكة.", "تل تمر"),
+    ("واستهدفت طائرة مسيرة مدرسة \"النور\" التي كانت أحد مواقع النزوح جنوبي مديرية حيس في الريف الجنوبي من الحديدة.",
+     "حيس"),
+])
+def test_a_clause_describing_the_spot_hit_places_the_act(text, place):
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and place in attacks[0].place.text
+
+
+def test_a_region_of_a_whole_country_takes_the_province_its_retelling_names():
+    # «شمال نيجيريا» names no province: the province the next sentence's retelling names is finer
+    text = ("أعلنت السلطات النيجيرية اليوم أن مسلحين يركبون دراجات نارية هاجموا مدرسة ثانوية للبنين شمال نيجيريا مساء "
+            "أمس.\nووقعت الحادثة في ولاية كاتسينا، بحسب ما أفاد مفوض التعليم في الولاية.")
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and "كاتسينا" in attacks[0].place.text
+
+
+
+@pytest.mark.parametrize("text, name, in_clause", [
+    # «تابعة للجيش» closes with its complement: the place its own «بـ» brings in is the main clause's
+    ("انفجرت عبوة ناسفة استهدفت دورية تابعة للجيش بمدينة بعقوبة في ديالى، ما أدى إلى إصابة جنديين.", "بعقوبة", False),
+    ("انفجرت عبوة ناسفة استهدفت دورية تابعة للجيش ببعقوبة، ما أدى إلى إصابة جنديين.", "بعقوبة", False),
+    # a place as the complement is located by the phrase after it: still the clause's
+    ("استهدف مسلحون عنصرا في قرية حريزة التابعة لبلدة الصبحة بريف دير الزور الشرقي.", "ريف دير الزور", True),
+    # «بـ» right after the participle is its own complement
+    ("قتل جندي في هجوم على قرية الشعير الواقعة بريف دير الزور الشرقي.", "ريف دير الزور", True),
+])
+def test_a_place_after_a_participle_and_its_complement_is_the_main_clause(text, name, in_clause):
+    from rasd.extract.event_place import _place_candidates, _relative_word_before
+    doc = extract(Article(id="t", text=text, published=dt.date(2024, 12, 2)))
+    at = next(at for p, at in _place_candidates(doc, 0) if name in p.text)
+    assert (_relative_word_before(doc, at) is not None) == in_clause
+
+
+@pytest.mark.parametrize("text, place", [
+    # the victim's home town after «من» is where he came from; the act was where the clause's other place says
+    ("استشهد طفل من بلدة بيت أمر برصاص قوات الاحتلال قرب مدخل مدينة الخليل.", "الخليل"),
+    ("أصيب مدنيان من سكان بلدة كفرنبل بقصف مدفعي على مدينة أريحا في ريف إدلب.", "أريحا"),
+])
+def test_the_home_of_the_victims_is_not_where_the_act_was(text, place):
+    attacks = _events(text, "ASSAULT")
+    assert attacks and attacks[0].place is not None and place in attacks[0].place.text
+
+
+def test_an_arrest_is_made_at_the_home_of_the_one_arrested():
+    text = "اعتقلت قوات الاحتلال الشاب محمد أحمد من قرية عانين غرب جنين."
+    arrests = _events(text, "COERCE")
+    assert arrests and arrests[0].place is not None and "عانين" in arrests[0].place.text

@@ -271,11 +271,31 @@ def _scan_relative_word_before(doc: Document, at: int) -> int | None:
         if doc.text[tokens[r].end:tokens[r + 1].start].strip() in (".", "،", ",", "؛", ";"):
             return None
         if _has_role(tokens[r], "relative"):
+            if back > 1 and _own_b(doc, r, at) and not _place_between(doc, r, at):
+                # «دورية تابعة للجيش بمنطقة البيجات»: the clause closed with its complement; a place there is
+                # located by the phrase after it («التابعة لبلدة الصبحة بريف دير الزور»), still in the clause
+                return None
             return None if later_prep else r
         if tokens[r].stem in _PREPOSITIONS or "ب" in tokens[r + 1].prefixes and r + 1 != at:
             if not _has_role(tokens[r - 1], "relative") if r >= 1 else True:
                 later_prep = True
     return None
+
+
+def _own_b(doc: Document, r: int, at: int) -> bool:
+    """The place at token `at` is brought in by its own «بـ», on it or on its place word («بمنطقة البيجات»), not
+    right after the relative word r."""
+    tokens = doc.tokens
+    if "ب" in tokens[at].prefixes:
+        return True
+    return at - 1 > r + 1 and "ب" in tokens[at - 1].prefixes and _has_role(tokens[at - 1], "cue")
+
+
+def _place_between(doc: Document, r: int, at: int) -> bool:
+    """A place, resolved or not, starting among the tokens strictly between r and at."""
+    lo, hi = doc.tokens[r].end, doc.tokens[at].start
+    return any(lo <= p.span.start < hi for items, name in ((doc.places, "places"), (doc.unresolved_places, "unresolved"))
+               for p in span_index(items, span_of, "event_place:between:" + name).overlapping(lo, hi))
 
 
 def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: frozenset[int] = frozenset()) -> bool:
@@ -290,7 +310,33 @@ def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: 
     described = r - 1
     if described > match.last and doc.tokens[described].stem.endswith(("ي", "يه")):
         described -= 1
+    if described > match.last and _a_site_noun(doc, _before_a_quoted_name(doc, described)):
+        return False        # «قرى وبلدات تابعة لناحيتي تل تمر»: the clause places the spot the act hit
     return not (match.first <= described <= match.last or described in same_kind)
+
+
+_SITE_NOUNS = _WORDS["site_noun"]
+
+
+def _a_site_noun(doc: Document, k: int) -> bool:
+    """Token k is a noun of a spot an act is done at or to (data/event_words.tsv site_noun: «مواقع», «قرى», «مدرسة»)."""
+    tok = doc.tokens[k]
+    return tok.stem in _SITE_NOUNS or tok.norm in _SITE_NOUNS or (tok.norm[:1] == "و" and tok.norm[1:] in _SITE_NOUNS)
+
+
+def _before_a_quoted_name(doc: Document, k: int) -> int:
+    """The token before the quoted name token k closes («مدرسة "سعيد بن جبير"» → «مدرسة»), else k."""
+    tok = doc.tokens[k]
+    after = doc.text[tok.end:tok.end + 1]
+    if not after or after not in _QUOTES_CLOSE:
+        return k
+    for j in range(k, max(k - 5, 0), -1):
+        if doc.tokens[j].sentence != tok.sentence:
+            return k
+        before = doc.text[doc.tokens[j].start - 1:doc.tokens[j].start]
+        if before and before in _QUOTES_OPEN:
+            return j - 1 if doc.tokens[j - 1].sentence == tok.sentence else k
+    return k
 
 
 def _launch_site(doc: Document, at: int, chain: int = 0) -> bool:
@@ -549,6 +595,7 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
     before a country) and the penalties for another clause, a frame and a place locating another."""
     place, at = item
     i, sentence = match.first, doc.tokens[match.first].sentence
+    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     c_lo, c_hi = clause
     terms = {"distance": at - match.last if at > match.last else (i - at) + 4.5,
              "feature": 3.0 * _FEATURE_RANK.get(place.feature or "", 2)}
@@ -560,9 +607,10 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
             terms["frame"] = _FRAME
     if _distance_reference(doc, at) or _names_a_body(doc, at):
         terms["reference"] = _FRAME
+    if rule is not None and rule.get("type") not in _RAID_TYPES and _home_of_people(doc, at):
+        terms["home"] = _FRAME
     if at > match.last and c_lo <= at < c_hi and _after_a_motive(doc, match, at):
         terms["motive"] = _FRAME
-    rule = getattr(match, "rule", None)     # (a retelling's span has no trigger rule)
     if _locates_the_place_before(doc, place, at, cands):
         terms["locates_before"] = _OTHER_CLAUSE
     if _end_of_a_road(doc, at):
@@ -570,6 +618,42 @@ def score_terms(doc: Document, match: TriggerWords, item: tuple[Place, int], cla
     if rule is not None and rule.get("type") in _DELIVERY_TYPES and _on_the_way(doc, at, (c_lo, c_hi), cands):
         terms["route"] = _FRAME
     return terms
+
+
+_RAID_TYPES = frozenset({"COERCE"})    # an arrest is made where the person is from («اعتقلت الشاب X من قرية Y»)
+_RESIDENTS = _WORDS["resident_noun"]
+_FROM = normalize_for_match("من")
+
+
+def _home_of_people(doc: Document, at: int) -> bool:
+    """«استشهد شاب من بلدة بيت أمر برصاص الاحتلال قرب ...», «صالح الحسين (60 عاماً) من سكان قرية الأسدية»: a place
+    after «من» and a victim noun, a person's name or a word for a place's people is where they come from or live,
+    not where the act was."""
+    tokens = doc.tokens
+    k = at - 1
+    if k >= 0 and _has_role(tokens[k], "cue") and not set(tokens[k].prefixes) - {"ال"}:
+        k -= 1      # «من بلدة X»
+    if k < 1 or tokens[k].sentence != tokens[at].sentence:
+        return False
+    if tokens[k].stem in _RESIDENTS or tokens[k].norm in _RESIDENTS:
+        return tokens[k - 1].norm == _FROM and tokens[k - 1].sentence == tokens[at].sentence
+    if tokens[k].norm != _FROM or tokens[k - 1].sentence != tokens[at].sentence:
+        return False
+    before = tokens[k - 1]
+    victims = _victim_forms()
+    if before.stem in victims or before.norm in victims:
+        return True
+    return any(e.type == "PERSON" and e.span.end == before.end for e in span_index(
+        doc.entities, span_of, "event_place:entities").overlapping(before.start, before.end))
+
+
+@lru_cache(maxsize=1)
+def _victim_forms() -> frozenset[str]:
+    """The normalised singular and plural forms of data/victim_nouns.tsv («طفل», «مدنيين»), without «ال»."""
+    text = resources.files("rasd.extract").joinpath("data/victim_nouns.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l and not l.startswith("#")), delimiter="\t")
+    forms = {normalize_for_match(f) for r in rows for f in [r["noun"], *r["plural"].split("|")]}
+    return frozenset(f[2:] if f.startswith("ال") else f for f in forms)
 
 
 _BETWEEN = normalize_for_match("بين")
@@ -1155,9 +1239,15 @@ def places_from_retellings(doc: Document, events: list) -> None:
         place = event.place
         finer = choose_place(doc, SimpleNamespace(first=first, last=last), None)
         if finer is not None and finer.lat is not None and finer.country == place.country \
-                and _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
-                and _told_beside(doc, first, last, finer, triggers):
+                and _finer_than(finer, place) and _told_beside(doc, first, last, finer, triggers):
             event.place = _event_place(finer)
+
+
+def _finer_than(finer: Place, place: EventPlace) -> bool:
+    """A place of a lower rank; or a province where the event has a region of a whole country («شمال نيجيريا», «وسط
+    البلاد»: no province of its own), which the province lies in — not a province's own region («ريف إدلب الجنوبي»)."""
+    return _FEATURE_RANK.get(finer.feature or "", 2) < _FEATURE_RANK.get(place.feature or "", 2) \
+        or (finer.feature == "admin1" and place.feature == "region" and not place.admin1)
 
 
 def _told_beside(doc: Document, first: int, last: int, place: Place, triggers: frozenset[int]) -> bool:
