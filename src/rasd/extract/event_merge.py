@@ -429,6 +429,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if same_sentence and a.injuries and b.injuries and a.injuries != b.injuries \
             and not (revises_toll(a) or revises_toll(b)) and _clause_break_between(a, b):
         return False        # «أصيب 15 مواطنا ... غرب خان يونس، كما أصيب 8 مواطنين ... شرقها»: two counts, two acts
+    if told_here and not same_sentence and _toll_of_its_restating_noun(a, b):
+        return True
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
@@ -471,6 +473,17 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _toll_of_its_restating_noun(a: Event, b: Event) -> bool:
+    """«إن الهجوم وقع ظهرًا، وأسفر عن مقتل عنصرين على الأقل من قوات الأمن» after «شن المتمردون تفجيرًا ... في ولاية
+    بلخ»: another mention of b's sentence (the noun «الهجوم») joined a, so the dead b tells at a's very place, with no
+    day of its own (only the publication day), are a's toll whatever actor1 b reads (the victims: «قوات الأمن») —
+    as b would have joined that noun's own mention. Not an undated article's count (no publication day: a
+    misjoined noun there carries another strike's dead along), not another toll, mode or settlement."""
+    return bool(b.fatalities) and b.date_source == "publication" and _same_place(a.place, b.place) \
+        and not _two_villages(a.place, b.place) and _tolls_agree(a, b) and _modes_agree(a, b) \
+        and not (tells_several(a) or tells_several(b))
 
 
 def _names_no_one(a: Actor | None) -> bool:

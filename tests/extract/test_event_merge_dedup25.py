@@ -1,0 +1,33 @@
+"""In-article merging, session 15 second round (dedup25, issue 13): one real event, one record — written sentences
+in the manner of the read sets' duplicates, each fixed by a general rule of rasd.extract.event_merge."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.document import Article
+from rasd.pipeline import extract
+
+MONDAY = dt.date(2021, 6, 7)
+
+
+def events_of(text: str, kind: str, published: dt.date | None = MONDAY):
+    doc = extract(Article(id="t", text=text, published=published))
+    return [e for e in doc.events if e.type == kind]
+
+
+BALKH = ("أفغانستان: مقتل 30 من القوات الأفغانية و150 من طالبان خلال يوم\n\n"
+         "أعلن مسؤولون محليون، الأحد، أن ما لا يقل عن 30 من قوات الأمن الأفغانية قتلوا في تفجير سيارة مفخخة وهجمات "
+         "مسلحة متعددة، بينما قتلت القوات الحكومية 150 مسلحًا من حركة طالبان خلال الـ 24 ساعة الماضية."
+         "ووقعت أكثر الحوادث دموية في ولاية فارياب الشمالية حيث قتل ما لا يقل عن 12 من قوات الأمن في هجوم شنته "
+         "طالبان خلال الليل.وحسب عضو مجلس الولاية، استولى المتمردون على مقر شرطة المنطقة."
+         "وأكد المسؤول المحلي مقتل 12 من قوات الأمن، فيما بقي آخرون محاصرين."
+         "وفي ولاية بلخ المجاورة، شن المتمردون تفجيرًا مميتًا بسيارة مفخخة أعقبه هجوم مسلح على قوات الأمن في "
+         "المنطقة التي تحمل نفس اسم الولاية."
+         "وقال المتحدث باسم الشرطة محمد كريمي، في تصريح للصحفيين، إن الهجوم وقع ظهرًا، وأسفر عن مقتل عنصرين على "
+         "الأقل من قوات الأمن وإصابة عدد آخر.")
+
+
+def test_the_dead_told_beside_a_restating_noun_are_the_toll_of_the_attack_it_joined():
+    events = [e for e in events_of(BALKH, "ASSAULT") if e.place is not None and "بلخ" in e.place.text]
+    assert len(events) == 1
+    assert events[0].fatalities == 2
