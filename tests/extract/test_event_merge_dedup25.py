@@ -31,3 +31,22 @@ def test_the_dead_told_beside_a_restating_noun_are_the_toll_of_the_attack_it_joi
     events = [e for e in events_of(BALKH, "ASSAULT") if e.place is not None and "بلخ" in e.place.text]
     assert len(events) == 1
     assert events[0].fatalities == 2
+
+
+FASHER = ("كشفت غرفة طوارئ معسكر أبوشوك للنازحين بمدينة الفاشر عن مقتل 12 شخصاً جراء قصف مدفعي شنته قوات الدعم "
+          "السريع على المعسكر.\n"
+          "وأفادت الغرفة في بيانها، أن القصف وقع يوم الجمعة 9 مايو، وأسفر عن مقتل 12 شخصاً وإصابة آخرين.\n"
+          "ومن بين ضحايا قصف الدعم السريع، لقي 7 أفراد من أسرة المواطن محمد أحمد حتفهم، بما في ذلك زوجته وأطفاله.")
+
+
+def test_a_part_of_the_victims_is_no_second_attack_and_leaves_the_toll_whole():
+    events = events_of(FASHER, "ASSAULT", published=dt.date(2025, 5, 10))
+    assert len(events) == 1
+    assert events[0].fatalities == 12
+
+
+def test_a_count_of_victims_without_among_is_another_attack():
+    events = events_of(FASHER.replace("ومن بين ضحايا قصف الدعم السريع، لقي 7 أفراد",
+                                      "وفي قصف آخر للدعم السريع، لقي 7 أفراد"), "ASSAULT",
+                       published=dt.date(2025, 5, 10))
+    assert len(events) == 2

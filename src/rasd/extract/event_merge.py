@@ -274,6 +274,18 @@ def _told_as_before(event: Event) -> bool:
     as an earlier one (data/event_words.tsv: told_before), another act than the one the news tells."""
     before = event.evidence.text[:max(0, event.trigger.start - event.evidence.start)]
     return any(w.lstrip("و") in _BEFORE_WORDS for w in normalize_for_match(before).split())
+_AMONG_THE_VICTIMS = frozenset(normalize_for_match(w) for w in _WORDS["victims_among"])
+
+
+def _a_part_of_the_victims(event: Event) -> bool:
+    """«من بين ضحايا قصف الدعم السريع، لقي 10 أفراد من أسرة المواطن ... حتفهم» after «أسفر عن مقتل 14 شخصاً»:
+    «من بين» and a plural noun of the dead (data/event_words.tsv: victims_among) before the trigger in its
+    sentence count a part of the dead of an attack told before — its toll is no other attack's."""
+    before = normalize_for_match(event.evidence.text[:max(0, event.trigger.start - event.evidence.start)]).split()
+    return any(before[k].lstrip("و") == "من" and before[k + 1] == "بين" and before[k + 2] in _AMONG_THE_VICTIMS
+               for k in range(len(before) - 2))
+
+
 # a state's measures and statements, made by any of its bodies (not meetings, agreements or aid: two of a
 # state's people meet, sign or give apart; CONSULT and AID merged this way lost blind hits)
 _STATE_ACTS = frozenset({"SANCTION", "MOBILIZE", "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN"})
@@ -434,7 +446,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
-    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed:
+    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed \
+            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities):
         return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
         #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
         #                     مشيرة إلى أنها قتلت 49 جنديا» after «مقتل ستة من أفراد الأمن»): one attack
@@ -1028,7 +1041,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                 claimant_counted = target.type == "ASSAULT" and id(ev) in claimed_counts \
                     and next(s for s, m in merged if m is target) < sentence
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                        keep_tolls=restated is not None or claimant_counted, listed=id(ev) in listed)
+                        keep_tolls=restated is not None or claimant_counted or _a_part_of_the_victims(ev),
+                        listed=id(ev) in listed)
             if own_place is not None:
                 target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
