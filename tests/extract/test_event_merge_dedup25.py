@@ -50,3 +50,19 @@ def test_a_count_of_victims_without_among_is_another_attack():
                                       "وفي قصف آخر للدعم السريع، لقي 7 أفراد"), "ASSAULT",
                        published=dt.date(2025, 5, 10))
     assert len(events) == 2
+
+
+def test_a_government_named_by_its_country_in_the_lead_is_the_state_the_headline_names():
+    events = events_of("عقوبات أمريكية على 5 وزراء سوريين ومصرفيين روس\n"
+                       "فرضت حكومة الولايات المتحدة عقوبات على شخصيات روسية وسورية ردا على أعمال العنف في سوريا.\n"
+                       "وأشار البيان الصادر عن وزارة الخزانة إلى 8 شخصيات روسية من مصرف خاص.\n"
+                       "فرضت الخزانة الأمريكية أيضا عقوبات على 6 أشخاص من الحكومة السورية.", "SANCTION",
+                       published=dt.date(2016, 12, 23))
+    assert len(events) == 1
+
+
+def test_the_country_a_state_body_names_after_it():
+    from rasd.document import Actor
+    from rasd.extract.event_merge import _country_it_names
+    assert _country_it_names(Actor(text="حكومة الولايات المتحدة", kb_id="agent.government")) == "US"
+    assert _country_it_names(Actor(text="الحكومة", kb_id="agent.government")) is None

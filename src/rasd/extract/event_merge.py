@@ -17,6 +17,8 @@ from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
 from rasd.extract.specificity import generic_nouns
 from rasd.extract.speech import is_complementizer, verb_form
+from rasd.kb import load_kb
+from rasd.kb.keys import name_key
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
@@ -297,10 +299,25 @@ def _one_state_body(a: Actor | None, b: Actor | None) -> bool:
     act by two of its bodies, or by a body and the name inside it, tell one act."""
     if a is None or b is None:
         return False
-    if a.country and a.country == b.country:
+    country_a, country_b = a.country or _country_it_names(a), b.country or _country_it_names(b)
+    if country_a and country_a == country_b:
         return True
     short, full = sorted((normalize_for_match(a.text), normalize_for_match(b.text)), key=len)
     return " " in short and f" {short} " in f" {full} "
+
+
+def _country_it_names(body: Actor) -> str | None:
+    """The country a common noun of a state body names after it, in construct («حكومة الولايات المتحدة», «حكومة
+    فرنسا»): its actor is read with no country until the actor codes fill it in, after merging."""
+    if not (body.kb_id or "").startswith("agent."):
+        return None
+    matcher = load_kb().matcher
+    words = body.text.split()
+    for k in range(1, len(words)):
+        for kind, ids in matcher.lookup(name_key(" ".join(words[k:]))):
+            if kind == "place" and len(ids) == 1 and ids[0].startswith("cc:"):
+                return ids[0].removeprefix("cc:")
+    return None
 
 
 def _organ_of(body: Actor, organ: Actor) -> bool:
