@@ -66,3 +66,20 @@ def test_the_country_a_state_body_names_after_it():
     from rasd.extract.event_merge import _country_it_names
     assert _country_it_names(Actor(text="حكومة الولايات المتحدة", kb_id="agent.government")) == "US"
     assert _country_it_names(Actor(text="الحكومة", kb_id="agent.government")) is None
+
+
+def test_a_headline_and_lead_counting_the_wounded_alike_tell_one_bombing_with_the_lower_toll():
+    events = events_of("8 قتلى و19 جريحا بتفجير سيارة مفخخة شرق بغداد\n"
+                       "قتل 19 شخصا على الأقل وأصيب 19 آخرون بجروح بتفجير سيارة مفخخة في منطقة بغداد الجديدة شرق "
+                       "العاصمة العراقية بغداد الاثنين 21 سبتمبر.\n"
+                       "وقال المصدر إن السيارة المفخخة كانت مركونة وسط سوق شعبية.", "ASSAULT",
+                       published=dt.date(2015, 9, 21))
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (8, 19)
+
+
+def test_a_headline_and_lead_with_other_wounded_and_other_dead_stay_two_bombings():
+    events = events_of("8 قتلى و11 جريحا بتفجير سيارة مفخخة شرق بغداد\n"
+                       "قتل 19 شخصا على الأقل وأصيب 19 آخرون بجروح بتفجير سيارة مفخخة في منطقة بغداد الجديدة شرق "
+                       "العاصمة العراقية بغداد الاثنين 21 سبتمبر.", "ASSAULT", published=dt.date(2015, 9, 21))
+    assert len(events) == 2

@@ -464,7 +464,8 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
     if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed \
-            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities):
+            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities) \
+            and not (both_lead and _wounded_counted_alike(a, b)):
         return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
         #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
         #                     مشيرة إلى أنها قتلت 49 جنديا» after «مقتل ستة من أفراد الأمن»): one attack
@@ -503,6 +504,13 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _wounded_counted_alike(a: Event, b: Event) -> bool:
+    """«10 قتلى و23 جريحا بتفجير سيارة مفخخة شرق بغداد» (headline) and «قتل 23 شخصا على الأقل وأصيب 23 آخرون بجروح
+    بتفجير سيارة مفخخة في منطقة بغداد الجديدة» (lead): the same count of wounded (two or more) in the headline and
+    the lead tells one act though the dead are counted apart (a headline's earlier or misprinted figure)."""
+    return bool(a.injuries) and a.injuries == b.injuries and (a.injuries or 0) >= 2
 
 
 def _toll_of_its_restating_noun(a: Event, b: Event) -> bool:
@@ -1057,9 +1065,16 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
             else:
                 claimant_counted = target.type == "ASSAULT" and id(ev) in claimed_counts \
                     and next(s for s, m in merged if m is target) < sentence
+                # the headline's and the lead's counts of the dead told alike by their wounded
+                # (`_wounded_counted_alike`): the lower, the most conservative figure (ANNOTATION.md, as ACLED)
+                conflicting = [x for x in (target.fatalities, ev.fatalities) if x] \
+                    if sentence < _LEAD_SENTENCES and not _tolls_agree(target, ev) \
+                    and _wounded_counted_alike(target, ev) else []
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
                         keep_tolls=restated is not None or claimant_counted or _a_part_of_the_victims(ev),
                         listed=id(ev) in listed)
+                if len(conflicting) == 2:
+                    target.fatalities = min(conflicting)
             if own_place is not None:
                 target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
