@@ -83,3 +83,27 @@ def test_a_headline_and_lead_with_other_wounded_and_other_dead_stay_two_bombings
                        "قتل 19 شخصا على الأقل وأصيب 19 آخرون بجروح بتفجير سيارة مفخخة في منطقة بغداد الجديدة شرق "
                        "العاصمة العراقية بغداد الاثنين 21 سبتمبر.", "ASSAULT", published=dt.date(2015, 9, 21))
     assert len(events) == 2
+
+
+CHECKPOINT = ("جنود بين 8 قتلى في هجوم شنه مسلحون على نقطة عسكرية باكستانية\n\n"
+              "أعلن مسؤولون اليوم الإثنين، أن مسلحين إسلاميين هاجموا نقطة عسكرية باكستانية بالقرب من الحدود "
+              "الأفغانية، مما أسفر عن مقتل أربعة جنود على الأقل في تبادل لإطلاق النار نتج عن الهجوم.\n\n"
+              "وقال المسؤول المحلي لوكالة الأنباء إن أربعة مسلحين على الأقل قتلوا أيضا في تبادل إطلاق النار "
+              "الذي استمر لساعات.\n\n"
+              "ووقع هذا الهجوم في منطقة خيبر بختوانخا الجبلية.")
+
+
+def test_more_dead_told_also_of_the_same_clash_are_no_second_attack():
+    events = events_of(CHECKPOINT, "ASSAULT", published=dt.date(2020, 5, 4))
+    assert len(events) == 1
+    assert events[0].fatalities == 8
+
+
+def test_more_dead_of_it_needs_also_after_a_verb_of_death():
+    from rasd.extract.event_merge import _more_dead_of_it
+    also, other = (next(e for e in events_of(text, "ASSAULT", published=dt.date(2020, 5, 4))
+                        if e.fatalities == 4 and "مسلحين" in e.evidence.text)
+                   for text in ("إن أربعة مسلحين على الأقل قتلوا أيضا في تبادل إطلاق النار في بيشاور.",
+                                "إن أربعة مسلحين على الأقل قتلوا في تبادل إطلاق النار في بيشاور."))
+    assert _more_dead_of_it(also)
+    assert not _more_dead_of_it(other)

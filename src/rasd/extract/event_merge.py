@@ -279,6 +279,22 @@ def _told_as_before(event: Event) -> bool:
 _AMONG_THE_VICTIMS = frozenset(normalize_for_match(w) for w in _WORDS["victims_among"])
 
 
+_ALSO = frozenset(normalize_for_match(w) for w in _WORDS["also_dead"])
+_ALSO_REACH = 2
+_DEATH_STEMS = ("قتل", "استشهد", "لقي", "لقوا")    # the verbs of death «أيضا» follows («قتلوا أيضا»)
+
+
+def _more_dead_of_it(event: Event) -> bool:
+    """«إن خمسة مسلحين على الأقل قتلوا أيضا في تبادل إطلاق النار» after «مقتل خمسة جنود على الأقل في تبادل
+    لإطلاق النار»: «أيضا» right after the verb of death (data/event_words.tsv: also_dead) counts more dead of an
+    act told before — the attackers, the other side —, no other act, and its figure is not that act's toll."""
+    if event.fatalities is None:
+        return False
+    words = normalize_for_match(event.evidence.text).split()
+    return any(w in _ALSO and any(x.lstrip("و").startswith(_DEATH_STEMS) for x in words[max(0, k - _ALSO_REACH):k])
+               for k, w in enumerate(words))
+
+
 def _a_part_of_the_victims(event: Event) -> bool:
     """«من بين ضحايا قصف الدعم السريع، لقي 10 أفراد من أسرة المواطن ... حتفهم» after «أسفر عن مقتل 14 شخصاً»:
     «من بين» and a plural noun of the dead (data/event_words.tsv: victims_among) before the trigger in its
@@ -464,7 +480,7 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
     if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed \
-            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities) \
+            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities) and not _more_dead_of_it(b) \
             and not (both_lead and _wounded_counted_alike(a, b)):
         return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
         #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
@@ -1071,7 +1087,8 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
                     if sentence < _LEAD_SENTENCES and not _tolls_agree(target, ev) \
                     and _wounded_counted_alike(target, ev) else []
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                        keep_tolls=restated is not None or claimant_counted or _a_part_of_the_victims(ev),
+                        keep_tolls=restated is not None or claimant_counted or _a_part_of_the_victims(ev)
+                        or _more_dead_of_it(ev),
                         listed=id(ev) in listed)
                 if len(conflicting) == 2:
                     target.fatalities = min(conflicting)
