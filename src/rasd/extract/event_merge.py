@@ -17,6 +17,8 @@ from rasd.extract.event_lexicon import _SPECIFICITY_CHECKED, _WORDS
 from rasd.extract.event_place import _FEATURE_RANK, _km
 from rasd.extract.specificity import generic_nouns
 from rasd.extract.speech import is_complementizer, verb_form
+from rasd.kb import load_kb
+from rasd.kb.keys import name_key
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
@@ -290,6 +292,34 @@ def _told_as_before(event: Event) -> bool:
     as an earlier one (data/event_words.tsv: told_before), another act than the one the news tells."""
     before = event.evidence.text[:max(0, event.trigger.start - event.evidence.start)]
     return any(w.lstrip("و") in _BEFORE_WORDS for w in normalize_for_match(before).split())
+_AMONG_THE_VICTIMS = frozenset(normalize_for_match(w) for w in _WORDS["victims_among"])
+
+
+_ALSO = frozenset(normalize_for_match(w) for w in _WORDS["also_dead"])
+_ALSO_REACH = 2
+_DEATH_STEMS = ("قتل", "استشهد", "لقي", "لقوا")    # the verbs of death «أيضا» follows («قتلوا أيضا»)
+
+
+def _more_dead_of_it(event: Event) -> bool:
+    """«إن خمسة مسلحين على الأقل قتلوا أيضا في تبادل إطلاق النار» after «مقتل خمسة جنود على الأقل في تبادل
+    لإطلاق النار»: «أيضا» right after the verb of death (data/event_words.tsv: also_dead) counts more dead of an
+    act told before — the attackers, the other side —, no other act, and its figure is not that act's toll."""
+    if event.fatalities is None:
+        return False
+    words = normalize_for_match(event.evidence.text).split()
+    return any(w in _ALSO and any(x.lstrip("و").startswith(_DEATH_STEMS) for x in words[max(0, k - _ALSO_REACH):k])
+               for k, w in enumerate(words))
+
+
+def _a_part_of_the_victims(event: Event) -> bool:
+    """«من بين ضحايا قصف الدعم السريع، لقي 10 أفراد من أسرة المواطن ... حتفهم» after «أسفر عن مقتل 14 شخصاً»:
+    «من بين» and a plural noun of the dead (data/event_words.tsv: victims_among) before the trigger in its
+    sentence count a part of the dead of an attack told before — its toll is no other attack's."""
+    before = normalize_for_match(event.evidence.text[:max(0, event.trigger.start - event.evidence.start)]).split()
+    return any(before[k].lstrip("و") == "من" and before[k + 1] == "بين" and before[k + 2] in _AMONG_THE_VICTIMS
+               for k in range(len(before) - 2))
+
+
 # a state's measures and statements, made by any of its bodies (not meetings, agreements or aid: two of a
 # state's people meet, sign or give apart; CONSULT and AID merged this way lost blind hits)
 _STATE_ACTS = frozenset({"SANCTION", "MOBILIZE", "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN"})
@@ -301,10 +331,25 @@ def _one_state_body(a: Actor | None, b: Actor | None) -> bool:
     act by two of its bodies, or by a body and the name inside it, tell one act."""
     if a is None or b is None:
         return False
-    if a.country and a.country == b.country:
+    country_a, country_b = a.country or _country_it_names(a), b.country or _country_it_names(b)
+    if country_a and country_a == country_b:
         return True
     short, full = sorted((normalize_for_match(a.text), normalize_for_match(b.text)), key=len)
     return " " in short and f" {short} " in f" {full} "
+
+
+def _country_it_names(body: Actor) -> str | None:
+    """The country a common noun of a state body names after it, in construct («حكومة الولايات المتحدة», «حكومة
+    فرنسا»): its actor is read with no country until the actor codes fill it in, after merging."""
+    if not (body.kb_id or "").startswith("agent."):
+        return None
+    matcher = load_kb().matcher
+    words = body.text.split()
+    for k in range(1, len(words)):
+        for kind, ids in matcher.lookup(name_key(" ".join(words[k:]))):
+            if kind == "place" and len(ids) == 1 and ids[0].startswith("cc:"):
+                return ids[0].removeprefix("cc:")
+    return None
 
 
 def _organ_of(body: Actor, organ: Actor) -> bool:
@@ -445,10 +490,14 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if same_sentence and a.injuries and b.injuries and a.injuries != b.injuries \
             and not (revises_toll(a) or revises_toll(b)) and _clause_break_between(a, b):
         return False        # «أصيب 15 مواطنا ... غرب خان يونس، كما أصيب 8 مواطنين ... شرقها»: two counts, two acts
+    if told_here and not same_sentence and _toll_of_its_restating_noun(a, b):
+        return True
     if same_sentence:
         return _same_place(a.place, b.place) and not _two_villages(a.place, b.place) \
             or (_nested(a.place, b.place) and _tolls_agree(a, b)) or _one_toll_placed_finely(a, b)
-    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed:
+    if a.fatalities and b.fatalities and not _tolls_agree(a, b) and not claimed \
+            and not (_a_part_of_the_victims(b) and b.fatalities < a.fatalities) and not _more_dead_of_it(b) \
+            and not (both_lead and _wounded_counted_alike(a, b)):
         return False        # two tolls in two sentences: two strikes, even in one town on one day; but a group
         #                     claiming the attack counts its own dead («وأعلنت حركة الشباب مسؤوليتها عن الهجوم،
         #                     مشيرة إلى أنها قتلت 49 جنديا» after «مقتل ستة من أفراد الأمن»): one attack
@@ -487,6 +536,24 @@ def _compatible(a: Event, b: Event, same_sentence: bool, lead: bool = False,
     if _nested(a.place, b.place) and _same_date(a, b, lead=True):
         return True         # the bombing in «بغداد» and at «ساحة الطيران» the same day, tolls agreeing
     return _same_date(a, b, lead) and _same_place(a.place, b.place)
+
+
+def _wounded_counted_alike(a: Event, b: Event) -> bool:
+    """«10 قتلى و23 جريحا بتفجير سيارة مفخخة شرق بغداد» (headline) and «قتل 23 شخصا على الأقل وأصيب 23 آخرون بجروح
+    بتفجير سيارة مفخخة في منطقة بغداد الجديدة» (lead): the same count of wounded (two or more) in the headline and
+    the lead tells one act though the dead are counted apart (a headline's earlier or misprinted figure)."""
+    return bool(a.injuries) and a.injuries == b.injuries and (a.injuries or 0) >= 2
+
+
+def _toll_of_its_restating_noun(a: Event, b: Event) -> bool:
+    """«إن الهجوم وقع ظهرًا، وأسفر عن مقتل عنصرين على الأقل من قوات الأمن» after «شن المتمردون تفجيرًا ... في ولاية
+    بلخ»: another mention of b's sentence (the noun «الهجوم») joined a, so the dead b tells at a's very place, with no
+    day of its own (only the publication day), are a's toll whatever actor1 b reads (the victims: «قوات الأمن») —
+    as b would have joined that noun's own mention. Not an undated article's count (no publication day: a
+    misjoined noun there carries another strike's dead along), not another toll, mode or settlement."""
+    return bool(b.fatalities) and b.date_source == "publication" and _same_place(a.place, b.place) \
+        and not _two_villages(a.place, b.place) and _tolls_agree(a, b) and _modes_agree(a, b) \
+        and not (tells_several(a) or tells_several(b))
 
 
 def _names_no_one(a: Actor | None) -> bool:
@@ -1030,8 +1097,17 @@ def merge_events(found: list[tuple[int, Event]], restating: AbstractSet[int] = f
             else:
                 claimant_counted = target.type == "ASSAULT" and id(ev) in claimed_counts \
                     and next(s for s, m in merged if m is target) < sentence
+                # the headline's and the lead's counts of the dead told alike by their wounded
+                # (`_wounded_counted_alike`): the lower, the most conservative figure (ANNOTATION.md, as ACLED)
+                conflicting = [x for x in (target.fatalities, ev.fatalities) if x] \
+                    if sentence < _LEAD_SENTENCES and not _tolls_agree(target, ev) \
+                    and _wounded_counted_alike(target, ev) else []
                 _absorb(target, ev, keep_actors=restated is not None or id(ev) in reporters,
-                        keep_tolls=restated is not None or claimant_counted, listed=id(ev) in listed)
+                        keep_tolls=restated is not None or claimant_counted or _a_part_of_the_victims(ev)
+                        or _more_dead_of_it(ev),
+                        listed=id(ev) in listed)
+                if len(conflicting) == 2:
+                    target.fatalities = min(conflicting)
             if own_place is not None:
                 target.place = own_place    # the confirmed toll keeps its place: ev's was only borrowed from another sentence
             if titled is not None and ev.actor1 is not None:
