@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, NumberMention
+from rasd.document import Document, NumberMention, Token
 from rasd.extract.clauses import overall_word
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, starting_in
@@ -80,6 +80,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     count_after = {lo + m.first for m in matches if m.rule.get("count") == "after"}    # «اغتيال 3 قادة»
     # «200 مقاتل قضوا باشتباكات»: a verb that tells a death only after its counted subject («قضت المحكمة بسجن 5»)
     count_before = {lo + m.first for m in matches if m.rule.get("count") == "before"}
+    one_by_verb = {lo + m.first for m in matches if _one_by_perfect_verb(m, tokens[m.first])}
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -166,6 +167,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             totals[kind] = 1     # «لقي مجند بالجيش المصري مصرعه»: one man killed
         if kind not in totals and at in noun_cues and _one_by_result(doc, at, lo):
             totals[kind] = 1     # «ردّت الوحدات بالمثل، ما أسفر عن مقتله»: one man, the pronoun's owner
+        if kind not in totals and at in one_by_verb and not counted_at:
+            totals[kind] = 1     # «اغتال مسلحون، الخميس الماضي، “ماهر محمد علي”»: one man assassinated
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -186,6 +189,17 @@ def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
     ASSAULT and heldout13 lost a toll; on a noun the pronoun is its owner, «ضحيتها», «إثر مقتله».)"""
     last = doc.tokens[lo + match.last]
     return match.rule.get("kind") == "death" and match.rule.pos == "phrase" and last.suffix in _ONE_PRONOUNS
+
+
+def _one_by_perfect_verb(match: LemmaMatch, tok: Token) -> bool:
+    """A cue marked «alone: one» (casualty_cues.tsv) read as its verb in the active perfect («اغتال»,
+    «اغتالوا»): it begins with the whole lemma. The imperfect («يغتال») tells no act done; the passive with no
+    noun after it («ان الذين خرجوا لم يعرفوا انه اغتيل»: a GSR sentence about a protest) is left to the
+    singular-noun rule («اغتيل القيادي»)."""
+    if match.rule.get("alone") != "one" or match.rule.reads_as_noun(tok):
+        return False
+    rest = tok.norm[len("".join(tok.prefixes)):] if tok.norm.startswith("".join(tok.prefixes)) else tok.norm
+    return rest.startswith(normalize_for_match(match.rule.lemma))
 
 
 _RESULT_VERBS = _WORDS["result_verb"]     # data/event_words.tsv: «أسفر», «أدى», «خلف», «أوقع», «تسبب»
