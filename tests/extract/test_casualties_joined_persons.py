@@ -43,3 +43,9 @@ def test_overall_total_after_the_toll_is_not_the_toll():
     text = ("قال مصدر طبي إن ثلاثة أشخاص قتلوا في اشتباكات بمدينة طرابلس أمس، وجرح 9 آخرون، لترتفع الحصيلة "
             "الإجمالية للمواجهات إلى 50 قتيلا و138 جريحا.")
     assert assault_toll(text) == (3, 9)
+
+
+def test_things_counted_before_a_new_injury_clause_are_no_toll():
+    # «145 أسرة», «35 منزلاً» count families and houses; «وإصابة امرأة» opens its own clause: one woman hurt
+    text = "وقال مسؤول إن القصف المكثف على مديرية رحبة أدى إلى نزوح 145 أسرة وتدمير 35 منزلاً، وإصابة امرأة."
+    assert assault_toll(text) == (None, 1)

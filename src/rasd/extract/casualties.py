@@ -114,6 +114,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
             continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
+        if kind is not None and _things_before_a_new_clause(doc, near, i, last, hi):
+            continue    # «أدى إلى نزوح 145 أسرة وتدمير 35 منزلاً، وإصابة امرأة»: families and houses, not the hurt
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
@@ -290,6 +292,19 @@ def _counts_things(doc: Document, cues: Sequence[tuple[int, str | None]], last: 
     if tok.norm.endswith(("ين", "ون")) and singular_noun(tok.norm[:-2]) is not None:
         return False     # «وسبعة مسلحين»: the sound plural of a counted person noun (counted_nouns.tsv)
     return not any(at == k for at, _kind in cues)     # «و5 قتلى»: the counted noun is a casualty word
+
+
+def _things_before_a_new_clause(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, last: int,
+                                hi: int) -> bool:
+    """The number at token i (ending at `last`) counts things («145 أسرة», «35 منزلاً»), no cue stands before it
+    in reach, and the first cue after it opens a clause of its own with «و» («وإصابة امرأة»): the cue's toll is
+    not this count."""
+    if any(at < i and i - at <= _WINDOW for at, _kind in cues):
+        return False
+    after = [at for at, _kind in cues if at > last]
+    if not after or doc.tokens[min(after)].prefixes[:1] != ["و"]:
+        return False
+    return _counts_things(doc, cues, last, hi)
 
 
 _AFTER_A_COUNT = frozenset({"في", "من", "علي", "الي", "عن", "منهم", "آخرين", "اخرين", "اخرون", "آخرون", "شخصا", "اشخاص",
