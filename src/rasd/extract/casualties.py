@@ -81,6 +81,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     # «200 مقاتل قضوا باشتباكات»: a verb that tells a death only after its counted subject («قضت المحكمة بسجن 5»)
     count_before = {lo + m.first for m in matches if m.rule.get("count") == "before"}
     one_by_verb = {lo + m.first for m in matches if _one_by_perfect_verb(m, tokens[m.first])}
+    together = _between_both_kinds(doc, cues, lo, hi)     # «بين قتيل وجريح»: cues of one count of both kinds
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -107,6 +108,9 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         if not totals and _killed_and_wounded_before(doc, cues, noun_cues, i, lo):
             vague |= {"death", "injury"}    # «مقتل وإصابة 15»: casualties told, neither toll known
             continue    # (unless a toll was read before them: «تسعة مدنيين قُتلوا وأُصيب 13»)
+        if any(0 < at - last <= 3 for at in together):
+            vague |= {"death", "injury"}    # «40 شخصا بين قتيل وجريح»: casualties told, neither toll known
+            continue
         if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
         near = [c for c in cues if not (c[0] > i and c[0] in count_after) and not (c[0] < i and c[0] in count_before)]
@@ -151,8 +155,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
         # العشرات»: a cue right before another cue counts nobody by itself
-        if at in count_before:
-            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it)
+        if at in count_before or at in together:
+            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it; «بين قتيل وجريح»: no one alone)
         if totals.get(kind, 1) == 1 and at in dual_cues:
             # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people (and tells «ضابطا شرطة»
             # in «لقي ضابطا شرطة مصرعهما» for a dual, not one officer)
@@ -367,6 +371,24 @@ def _killed_and_wounded_before(doc: Document, cues: Sequence[tuple[int, str | No
     first, second = kinds.get(i - 2), kinds.get(i - 1)
     return i - 2 >= lo and bool(first and second) and first != second and doc.tokens[i - 1].prefixes[:1] == ["و"] \
         and i - 2 in nouns
+
+
+_BETWEEN = frozenset({"بين", "ما بين"})
+
+
+def _between_both_kinds(doc: Document, cues: Sequence[tuple[int, str | None]], lo: int, hi: int) -> set[int]:
+    """The tokens of «بين» and of the two cues after it in «40 شخصا بين قتيل وجريح», «ما بين قتيل وجريح»: a
+    casualty word of each kind joined by «و» right after «بين» tells one count of the killed and the wounded
+    together (neither toll is known), and neither word is one person by itself."""
+    kinds = dict(cues)
+    found: set[int] = set()
+    for p in range(lo, hi - 2):
+        if doc.tokens[p].norm not in _BETWEEN:
+            continue
+        first, second = kinds.get(p + 1), kinds.get(p + 2)
+        if first and second and first != second and doc.tokens[p + 2].prefixes[:1] == ["و"]:
+            found |= {p, p + 1, p + 2}
+    return found
 
 
 def _starts_a_number(doc: Document, k: int) -> bool:
