@@ -58,3 +58,9 @@ def test_things_counted_before_a_new_injury_clause_are_no_toll():
 def test_killed_and_wounded_counted_together_after_between(sentence):
     # «بين قتيل وجريح»: one count of both kinds, neither toll known; «قتيل» is no one person by itself
     assert assault_toll(sentence) == (None, None)
+
+
+def test_period_total_after_the_toll_is_not_the_toll():
+    # «منذ بدء العدوان» after «ليرتفع عدد الشهداء»: a total over a period, as «الحصيلة الإجمالية» is one over events
+    text = "أسفر القصف الإسرائيلي عن استشهاد 5 مواطنين، ليرتفع عدد الشهداء منذ بدء العدوان إلى 40 ألف شهيد."
+    assert assault_toll(text) == (5, None)

@@ -90,7 +90,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     parts: list[tuple[int, str, int]] = []
     uncounted: tuple[int, int] | None = None     # (last token, value) of a count with no cue in reach
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
-    overall = result.running_total and overall_word(doc, lo, hi) is not None
+    overall = result.running_total and (overall_word(doc, lo, hi) is not None or _since_after_total(doc, lo, hi))
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
@@ -187,6 +187,13 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
 
 
 _ONE_PRONOUNS = frozenset({"ه", "ها"})     # an enclitic of one person («لقي حتفه», «لقيت مصرعها»)
+
+
+def _since_after_total(doc: Document, lo: int, hi: int) -> bool:
+    """«استشهاد 5 مواطنين، ليرتفع عدد الشهداء منذ بدء العدوان إلى 40 ألفا»: «منذ» after the running total's verb
+    makes it a total over a period, as «الحصيلة الإجمالية» makes it one over several events."""
+    rising = next((k for k in range(lo, hi) if doc.tokens[k].stem in _RUNNING_TOTAL), None)
+    return rising is not None and any(doc.tokens[k].norm == "منذ" for k in range(rising + 1, hi))
 
 
 def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
