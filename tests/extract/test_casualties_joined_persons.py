@@ -43,3 +43,24 @@ def test_overall_total_after_the_toll_is_not_the_toll():
     text = ("قال مصدر طبي إن ثلاثة أشخاص قتلوا في اشتباكات بمدينة طرابلس أمس، وجرح 9 آخرون، لترتفع الحصيلة "
             "الإجمالية للمواجهات إلى 50 قتيلا و138 جريحا.")
     assert assault_toll(text) == (3, 9)
+
+
+def test_things_counted_before_a_new_injury_clause_are_no_toll():
+    # «145 أسرة», «35 منزلاً» count families and houses; «وإصابة امرأة» opens its own clause: one woman hurt
+    text = "وقال مسؤول إن القصف المكثف على مديرية رحبة أدى إلى نزوح 145 أسرة وتدمير 35 منزلاً، وإصابة امرأة."
+    assert assault_toll(text) == (None, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "انفجرت سيارة مفخخة في سوق مدينة بغداد، ما أسفر عن سقوط 40 شخصا بين قتيل وجريح.",
+    "قصفت المدفعية بلدة إحسم في جبل الزاوية، ما تسبب بمجزرة راح ضحيتها أكثر من 15 مدنياً ما بين قتيل وجريح.",
+])
+def test_killed_and_wounded_counted_together_after_between(sentence):
+    # «بين قتيل وجريح»: one count of both kinds, neither toll known; «قتيل» is no one person by itself
+    assert assault_toll(sentence) == (None, None)
+
+
+def test_period_total_after_the_toll_is_not_the_toll():
+    # «منذ بدء العدوان» after «ليرتفع عدد الشهداء»: a total over a period, as «الحصيلة الإجمالية» is one over events
+    text = "أسفر القصف الإسرائيلي عن استشهاد 5 مواطنين، ليرتفع عدد الشهداء منذ بدء العدوان إلى 40 ألف شهيد."
+    assert assault_toll(text) == (5, None)

@@ -79,8 +79,9 @@ def test_a_surname_restates_the_full_name_but_another_name_does_not():
 
 def test_toll_revision_cues_are_read_from_their_data_file():
     cues = toll_revision_cues()
-    assert cues and set(cues.values()) == {"early", "update", "previous"}
+    assert cues and set(cues.values()) == {"early", "update", "previous", "period"}
     assert revises_toll(_event("x", None, "وأفاد في حصيلة أولية عن سقوط 16 قتيلا"))
+    assert not revises_toll(_event("x", None, "ترتفع حصيلة الشهداء منذ بداية العام إلى 175"))   # a period total
     assert not revises_toll(_event("x", None, "وأفاد عن سقوط 16 قتيلا"))
 
 
@@ -355,3 +356,15 @@ def test_the_count_told_as_superseded_gives_no_toll_to_the_attack_before_it():
                       "معرة النعمان مساء السبت وأحرقوا منازل. وكانت الحصيلة السابقة 20 قتيلا.")
     assert events and all(e.fatalities != 20 for e in events)
     assert max(e.fatalities or 0 for e in events) == 40
+
+
+@pytest.mark.parametrize("text, toll", [
+    # a running total over a whole period («منذ بداية العام») raises no toll of the event told before it
+    ("استشهد شاب فلسطيني برصاص قوات الاحتلال خلال اقتحام مدينة جنين فجر الجمعة. وباستشهاد الشاب في جنين ترتفع "
+     "حصيلة الشهداء منذ بداية العام الحالي إلى 175 شهيداً.", 1),
+    # a running total of the event itself does
+    ("قتل ثلاثة أشخاص في قصف على مدينة إدلب صباح اليوم. وارتفعت حصيلة القتلى في إدلب إلى خمسة.", 5),
+])
+def test_period_total_raises_no_toll(text, toll):
+    assaults = [e for e in extract(Article(id="t", text=text)).events if e.type == "ASSAULT"]
+    assert [e.fatalities for e in assaults] == [toll]

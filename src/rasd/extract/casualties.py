@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from rasd.document import Document, NumberMention
+from rasd.document import Document, NumberMention, Token
 from rasd.extract.clauses import overall_word
 from rasd.extract.event_lexicon import _WORDS
 from rasd.extract.spanindex import document_memo, starting_in
@@ -80,6 +80,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     count_after = {lo + m.first for m in matches if m.rule.get("count") == "after"}    # «اغتيال 3 قادة»
     # «200 مقاتل قضوا باشتباكات»: a verb that tells a death only after its counted subject («قضت المحكمة بسجن 5»)
     count_before = {lo + m.first for m in matches if m.rule.get("count") == "before"}
+    one_by_verb = {lo + m.first for m in matches if _one_by_perfect_verb(m, tokens[m.first])}
+    together = _between_both_kinds(doc, cues, lo, hi)     # «بين قتيل وجريح»: cues of one count of both kinds
     start, end = tokens[0].start, tokens[-1].end
     totals: dict[str, int] = {}
     last_kind = None
@@ -88,7 +90,7 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     parts: list[tuple[int, str, int]] = []
     uncounted: tuple[int, int] | None = None     # (last token, value) of a count with no cue in reach
     result.running_total = any(t.stem in _RUNNING_TOTAL for t in tokens)
-    overall = result.running_total and overall_word(doc, lo, hi) is not None
+    overall = result.running_total and (overall_word(doc, lo, hi) is not None or _since_after_total(doc, lo, hi))
     for number in doc.numbers:
         if not (start <= number.span.start < end) or not _is_count(number):
             continue
@@ -106,6 +108,9 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         if not totals and _killed_and_wounded_before(doc, cues, noun_cues, i, lo):
             vague |= {"death", "injury"}    # «مقتل وإصابة 15»: casualties told, neither toll known
             continue    # (unless a toll was read before them: «تسعة مدنيين قُتلوا وأُصيب 13»)
+        if any(0 < at - last <= 3 for at in together):
+            vague |= {"death", "injury"}    # «40 شخصا بين قتيل وجريح»: casualties told, neither toll known
+            continue
         if _killed_and_wounded(doc, cues, i, hi) or _killed_or_wounded(doc, cues, last, hi):
             continue    # «21 قتيلا وجريحا», «خمسة آلاف مدني أصيبوا أو قتلوا»: counted together, neither toll
         near = [c for c in cues if not (c[0] > i and c[0] in count_after) and not (c[0] < i and c[0] in count_before)]
@@ -113,6 +118,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
         joined = doc.tokens[i].prefixes[:1] == ["و"] or (i > lo and doc.tokens[i - 1].text == "و")
         if joined and last_kind is not None and _counts_things(doc, cues, last, hi):
             continue            # «عثر بحوزتهم على 13 سلاحا وثلاث عبوات»: things, not more of the dead
+        if kind is not None and _things_before_a_new_clause(doc, near, i, last, hi):
+            continue    # «أدى إلى نزوح 145 أسرة وتدمير 35 منزلاً، وإصابة امرأة»: families and houses, not the hurt
         if kind is None and joined and last_kind is not None:
             kind = last_kind    # «مقتل ثلاثة مدنيين في اليوم الأول و27 في اليوم الثاني»
         if kind is None and result.running_total and i > lo and doc.tokens[i - 1].stem == "الى":
@@ -148,8 +155,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
     for at, kind in cues:
         # «قُتل عنصر», «وأصيب آخر»: a singular counted noun right after the cue is one person; «مقتل وإصابة
         # العشرات»: a cue right before another cue counts nobody by itself
-        if at in count_before:
-            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it)
+        if at in count_before or at in together:
+            continue        # («قضى الرجل عشر سنوات في السجن»: no one dead after it; «بين قتيل وجريح»: no one alone)
         if totals.get(kind, 1) == 1 and at in dual_cues:
             # «ما أدى إلى مقتلهما», «وإصابتهما»: the cue's own pronoun counts two people (and tells «ضابطا شرطة»
             # in «لقي ضابطا شرطة مصرعهما» for a dual, not one officer)
@@ -166,6 +173,8 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
             totals[kind] = 1     # «لقي مجند بالجيش المصري مصرعه»: one man killed
         if kind not in totals and at in noun_cues and _one_by_result(doc, at, lo):
             totals[kind] = 1     # «ردّت الوحدات بالمثل، ما أسفر عن مقتله»: one man, the pronoun's owner
+        if kind not in totals and at in one_by_verb and not counted_at:
+            totals[kind] = 1     # «اغتال مسلحون، الخميس الماضي، “ماهر محمد علي”»: one man assassinated
         if kind not in totals and at + 1 < hi and _one_more_by_ordinal(doc, at + 1):
             totals[kind] = 1     # «مقتل ثلاثة جنود وإصابة رابع»: the fourth man, one injured
         if kind not in totals and not counted_at & {at - 1, at - 2} and _one_by_itself(doc, at):
@@ -180,12 +189,30 @@ def find_casualties(doc: Document, lo: int, hi: int) -> Casualties:
 _ONE_PRONOUNS = frozenset({"ه", "ها"})     # an enclitic of one person («لقي حتفه», «لقيت مصرعها»)
 
 
+def _since_after_total(doc: Document, lo: int, hi: int) -> bool:
+    """«استشهاد 5 مواطنين، ليرتفع عدد الشهداء منذ بدء العدوان إلى 40 ألفا»: «منذ» after the running total's verb
+    makes it a total over a period, as «الحصيلة الإجمالية» makes it one over several events."""
+    rising = next((k for k in range(lo, hi) if doc.tokens[k].stem in _RUNNING_TOTAL), None)
+    return rising is not None and any(doc.tokens[k].norm == "منذ" for k in range(rising + 1, hi))
+
+
 def _one_death_by_itself(doc: Document, match: LemmaMatch, lo: int) -> bool:
     """«لقي مجند بالجيش مصرعه», «لقي أحد أفراد الشرطة حتفه»: one person's pronoun on the last word of a death
     phrase tells one death when no number does. (On a verb, «وقتلوه», it was tried: the GSR gained a false
     ASSAULT and heldout13 lost a toll; on a noun the pronoun is its owner, «ضحيتها», «إثر مقتله».)"""
     last = doc.tokens[lo + match.last]
     return match.rule.get("kind") == "death" and match.rule.pos == "phrase" and last.suffix in _ONE_PRONOUNS
+
+
+def _one_by_perfect_verb(match: LemmaMatch, tok: Token) -> bool:
+    """A cue marked «alone: one» (casualty_cues.tsv) read as its verb in the active perfect («اغتال»,
+    «اغتالوا»): it begins with the whole lemma. The imperfect («يغتال») tells no act done; the passive with no
+    noun after it («ان الذين خرجوا لم يعرفوا انه اغتيل»: a GSR sentence about a protest) is left to the
+    singular-noun rule («اغتيل القيادي»)."""
+    if match.rule.get("alone") != "one" or match.rule.reads_as_noun(tok):
+        return False
+    rest = tok.norm[len("".join(tok.prefixes)):] if tok.norm.startswith("".join(tok.prefixes)) else tok.norm
+    return rest.startswith(normalize_for_match(match.rule.lemma))
 
 
 _RESULT_VERBS = _WORDS["result_verb"]     # data/event_words.tsv: «أسفر», «أدى», «خلف», «أوقع», «تسبب»
@@ -278,6 +305,19 @@ def _counts_things(doc: Document, cues: Sequence[tuple[int, str | None]], last: 
     return not any(at == k for at, _kind in cues)     # «و5 قتلى»: the counted noun is a casualty word
 
 
+def _things_before_a_new_clause(doc: Document, cues: Sequence[tuple[int, str | None]], i: int, last: int,
+                                hi: int) -> bool:
+    """The number at token i (ending at `last`) counts things («145 أسرة», «35 منزلاً»), no cue stands before it
+    in reach, and the first cue after it opens a clause of its own with «و» («وإصابة امرأة»): the cue's toll is
+    not this count."""
+    if any(at < i and i - at <= _WINDOW for at, _kind in cues):
+        return False
+    after = [at for at, _kind in cues if at > last]
+    if not after or doc.tokens[min(after)].prefixes[:1] != ["و"]:
+        return False
+    return _counts_things(doc, cues, last, hi)
+
+
 _AFTER_A_COUNT = frozenset({"في", "من", "علي", "الي", "عن", "منهم", "آخرين", "اخرين", "اخرون", "آخرون", "شخصا", "اشخاص",
                             "مدنيين", "مدنيا", "قتلي", "جرحي", "مصابين", "عسكريين", "جنود", "جنديا", "عناصر",
                             "عنصرا", "اطفال", "طفلا", "نساء", "امراه", "فلسطينيين", "فلسطينيا"})
@@ -338,6 +378,24 @@ def _killed_and_wounded_before(doc: Document, cues: Sequence[tuple[int, str | No
     first, second = kinds.get(i - 2), kinds.get(i - 1)
     return i - 2 >= lo and bool(first and second) and first != second and doc.tokens[i - 1].prefixes[:1] == ["و"] \
         and i - 2 in nouns
+
+
+_BETWEEN = frozenset({"بين", "ما بين"})
+
+
+def _between_both_kinds(doc: Document, cues: Sequence[tuple[int, str | None]], lo: int, hi: int) -> set[int]:
+    """The tokens of «بين» and of the two cues after it in «40 شخصا بين قتيل وجريح», «ما بين قتيل وجريح»: a
+    casualty word of each kind joined by «و» right after «بين» tells one count of the killed and the wounded
+    together (neither toll is known), and neither word is one person by itself."""
+    kinds = dict(cues)
+    found: set[int] = set()
+    for p in range(lo, hi - 2):
+        if doc.tokens[p].norm not in _BETWEEN:
+            continue
+        first, second = kinds.get(p + 1), kinds.get(p + 2)
+        if first and second and first != second and doc.tokens[p + 2].prefixes[:1] == ["و"]:
+            found |= {p, p + 1, p + 2}
+    return found
 
 
 def _starts_a_number(doc: Document, k: int) -> bool:

@@ -22,7 +22,7 @@ from rasd.kb.keys import name_key
 from rasd.kb.tsv import numbered_rows
 from rasd.text.normalize import normalize_for_match
 
-_TOLL_KINDS = ("early", "update", "previous")
+_TOLL_KINDS = ("early", "update", "previous", "period")
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +32,7 @@ def toll_revision_cues() -> dict[str, str]:
     cues = {}
     for lineno, cells in numbered_rows(path):
         if len(cells) != 2 or cells[1].strip() not in _TOLL_KINDS or not cells[0].strip():
-            raise ValueError(f"{path}:{lineno}: expected «phrase<TAB>early|update|previous», got {chr(9).join(cells)!r}")
+            raise ValueError(f"{path}:{lineno}: expected «phrase<TAB>early|update|previous|period», got {chr(9).join(cells)!r}")
         cues[normalize_for_match(cells[0].strip())] = cells[1].strip()
     return cues
 
@@ -45,7 +45,7 @@ def _cue_words_pattern(words: Iterable[str]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _toll_revision_pattern() -> re.Pattern:
-    return _cue_words_pattern(toll_revision_cues())
+    return _cue_words_pattern(w for w, kind in toll_revision_cues().items() if kind != "period")
 
 
 def revises_toll(event: Event) -> bool:
@@ -64,6 +64,18 @@ def tells_a_superseded_count(sentence: str) -> bool:
     """The sentence gives a toll as the count since superseded («وكانت الحصيلة السابقة خمسين قتيلا»): a `previous`
     cue of data/toll_revision_cues.tsv (not a first count, «حصيلة أولية», which may be the latest told)."""
     return _superseded_count_pattern().search(normalize_for_match(sentence)) is not None
+
+
+@lru_cache(maxsize=1)
+def _period_total_pattern() -> re.Pattern:
+    return _cue_words_pattern(w for w, kind in toll_revision_cues().items() if kind == "period")
+
+
+@lru_cache(maxsize=4096)
+def tells_a_period_total(sentence: str) -> bool:
+    """The sentence's running total counts a whole period («ترتفع حصيلة الشهداء منذ بداية العام إلى 175»): a
+    `period` cue of data/toll_revision_cues.tsv; it raises no toll of the event told before."""
+    return _period_total_pattern().search(normalize_for_match(sentence)) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -58,6 +58,7 @@ from rasd.extract.event_merge import (
     _actor_key,
     _fold_protest_demands,
     identifies_attacker,
+    tells_a_period_total,
     tells_a_superseded_count,
     _inherit_actors,
     _is_summary,
@@ -768,7 +769,8 @@ def run(doc: Document) -> None:
         if passive_prone(doc, match):
             event.confidence = min(event.confidence, 0.8)   # marks an actor1 read off a casualty word
         if casualties is not None and casualties.running_total \
-                and _update_total(found, event, superseded=tells_a_superseded_count(sent.text)):
+                and _update_total(found, event, superseded=tells_a_superseded_count(sent.text)
+                                  or tells_a_period_total(sent.text)):
             continue        # «ليرتفع عدد القتلى إلى خمسة»: the toll of an event already told, not a new one
         found.append((sentence, event))
         if noun and ("ال" in trig.prefixes or trig.suffix):
