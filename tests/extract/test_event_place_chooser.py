@@ -196,3 +196,12 @@ def test_an_arrest_is_made_at_the_home_of_the_one_arrested():
     text = "اعتقلت قوات الاحتلال الشاب محمد أحمد من قرية عانين غرب جنين."
     arrests = _events(text, "COERCE")
     assert arrests and arrests[0].place is not None and "عانين" in arrests[0].place.text
+
+
+def test_a_spot_said_to_lie_in_a_direction_from_a_city_is_not_in_that_city():
+    # «المسجد الواقع شرق مدينة بئر العبد»: the clause tells where the mosque lies from the city (outside it); the
+    # act is not placed at the city of the clause
+    attacks = _events("قتل 20 شخصا في تفجير استهدف مسجد قرية الروضة بمحافظة شمال سيناء. وقالت مصادر أمنية إن مسلحين "
+                      "فجروا عبوة ناسفة بجوار المسجد الواقع شرق مدينة بئر العبد في محافظة شمال سيناء يوم الجمعة.",
+                      "ASSAULT")
+    assert attacks and all(a.place is None or a.place.text != "بئر العبد" for a in attacks)

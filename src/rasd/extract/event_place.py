@@ -310,12 +310,23 @@ def _in_relative_clause(doc: Document, match: TriggerWords, at: int, same_kind: 
     described = r - 1
     if described > match.last and doc.tokens[described].stem.endswith(("ي", "يه")):
         described -= 1
-    if described > match.last and _a_site_noun(doc, _before_a_quoted_name(doc, described)):
-        return False        # «قرى وبلدات تابعة لناحيتي تل تمر»: the clause places the spot the act hit
+    if described > match.last and _a_site_noun(doc, _before_a_quoted_name(doc, described)) \
+            and not _lies_off_the_place(doc, r, at):
+        # «قرى وبلدات تابعة لناحيتي تل تمر»: the clause places the spot the act hit — unless it tells where the
+        # spot lies from the place («المسجد الواقع شرق مدينة بئر العبد»: outside that city)
+        return False
     return not (match.first <= described <= match.last or described in same_kind)
 
 
 _SITE_NOUNS = _WORDS["site_noun"]
+_LYING = frozenset({"واقع", "الواقع", "الواقعه", "واقعه"})     # «الواقع/الواقعة»: lying (somewhere)
+
+
+def _lies_off_the_place(doc: Document, r: int, at: int) -> bool:
+    """«المسجد الواقع شرق مدينة بئر العبد»: the clause says the spot lies in a direction from the place, outside it
+    (a direction alone, «مواقع النزوح جنوبي مديرية حيس», is still a part of the area)."""
+    return any(_has_role(doc.tokens[k], "direction_prefix") and k > 0
+               and (doc.tokens[k - 1].norm in _LYING or doc.tokens[k - 1].stem in _LYING) for k in range(r, at))
 
 
 def _a_site_noun(doc: Document, k: int) -> bool:
