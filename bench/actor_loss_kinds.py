@@ -7,7 +7,8 @@ assignment as the scorer), each event whose actor1 the scorer refuses falls in o
   (c) same entity, name refused: the system's actor1 stands where a gold alias stands in the text (the spans
       overlap), or its name is a part of a gold alias («الجيش» for «الجيش السوري»), or they share a
       non-generic Arabic word: the right entity under a name, English name or canonical the scorer refuses;
-  (b) another entity: a gold alias is named in the article but the system took a different one;
+  (b) another entity: a gold alias is named in the article but the system took a different one (split: the
+      system took the gold actor2, or the gold actor1 is named in the trigger's sentence, or only elsewhere);
   (d) gold not named: no gold alias stands in the article text (the gold actor1 is an English-only or
       inferred identity) and the system gave another name.
 (a) is split by whether a gold alias is named in the text, (c) by how the entity was recognised as the same. One row per set, then the sums of the sets given.
@@ -27,7 +28,9 @@ _GENERIC = frozenset({"قوات", "القوات", "قوه", "القوه", "عن�
                       "الجيش", "forces", "force", "the", "of", "and", "security", "army", "police", "group",
                       "military", "armed", "government", "al", "men", "unidentified", "unknown"})
 
-KINDS = ("ok", "a: no actor1, gold named", "a: no actor1, gold not named", "b: another entity",
+KINDS = ("ok", "a: no actor1, gold named", "a: no actor1, gold not named", "b: another entity (the gold actor2)",
+         "b: another entity (gold named in the trigger's sentence)",
+         "b: another entity (gold named in another sentence)",
          "c: same entity, name refused (span inside, words missing before)",
          "c: same entity, name refused (span inside, words missing after)",
          "c: same entity, name refused (span inside, words missing both sides)",
@@ -95,7 +98,7 @@ def _same_entity(score, names: list[str], aliases: list[str], sys_span, alias_sp
     return ""
 
 
-def kind(score, text: str, g: dict, ev: dict) -> str:
+def kind(score, text: str, g: dict, ev: dict, sentence: tuple[int, int] = (0, 0)) -> str:
     names = score.names_of(ev.get("actor1"))
     if score.name_match(names, g["actor1"]):
         return "ok"
@@ -105,13 +108,20 @@ def kind(score, text: str, g: dict, ev: dict) -> str:
     how = _same_entity(score, names, g["actor1"], (ev.get("actor1") or {}).get("span"), spans)
     if how:
         return f"c: same entity, name refused ({how})"
-    return "b: another entity" if spans else "d: gold not named, another name"
+    if not spans:
+        return "d: gold not named, another name"
+    if g.get("actor2") and score.name_match(names, g["actor2"]):
+        return "b: another entity (the gold actor2)"
+    if any(sentence[0] <= s < sentence[1] for s, _ in spans):
+        return "b: another entity (gold named in the trigger's sentence)"
+    return "b: another entity (gold named in another sentence)"
 
 
 def tally(score, name: str) -> Counter:
     counts: Counter = Counter()
     for _doc_id, doc, g, ev in paired_events(score, name, "actor1"):
-        counts[kind(score, doc.text, g, ev)] += 1
+        sent = doc.sentences[doc.sentence_at(ev["trigger"]["start"])]
+        counts[kind(score, doc.text, g, ev, (sent.start, sent.end))] += 1
     return counts
 
 
@@ -121,7 +131,7 @@ def main() -> int:
         raise SystemExit(__doc__)
     score = _score_module()
     total: Counter = Counter()
-    short = ["ok", "a/named", "a/not", "b", "c/in<", "c/in>", "c/in<>", "c/in=", "c/covers", "c/shift", "c/part", "c/word", "d"]
+    short = ["ok", "a/named", "a/not", "b/act2", "b/sent", "b/else", "c/in<", "c/in>", "c/in<>", "c/in=", "c/covers", "c/shift", "c/part", "c/word", "d"]
     print(f"{'set':12} " + " ".join(f"{s:>8}" for s in short) + "   wrong")
     for name in names:
         counts = tally(score, name)
