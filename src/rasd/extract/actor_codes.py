@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.document import Actor, Document, Event
+from rasd.extract.actor_extent import run_on_actors
 from rasd.extract.event_actors import english_plural, national_name
 from rasd.kb import load_kb
 from rasd.kb.english import country_name, english_name
@@ -318,3 +319,4 @@ def run(doc: Document) -> None:
     for item in doc.non_events:
         if item.get("modality") == "historical":
             code_background_event(doc, item, fallback)
+    run_on_actors(doc)      # after the codes: they read the actor as it was found
