@@ -209,7 +209,7 @@ def places_compatible(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     if a.country and b.country and a.country != b.country:
         return False, f"places in different countries ({a.country}, {b.country})"
     if a.level is None or b.level is None:
-        if undated(a) or undated(b):
+        if (undated(a) or undated(b)) and not named_doer_in_common(a, b):
             return False, "no place in one of them, and no date"
         return True, "no place in " + ("either" if a.level is None and b.level is None else "one of them")
     distance = place_distance(a, b)
@@ -414,10 +414,23 @@ def placeless_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, ""
     if a.type in VIOLENT_TYPES:
         return False, "an attack or arrest without a place is not identified"
-    ka, kb = named_id(a.actor1), named_id(b.actor1)
-    if ka and ka == kb:
-        return True, f"without a place, the same actor {ka}"
+    doer = named_doer_in_common(a, b)
+    if doer:
+        return True, f"without a place, the same actor {doer}"
     return False, "without a place, no named actor in common"
+
+
+def named_doer_in_common(a: MentionKey, b: MentionKey) -> str | None:
+    """The named actor (`named_id`) a statement, meeting … names on both sides — as actor1, or one's actor1 as the
+    other's actor2 (the two sides of a meeting told the other way round) — or None; always None for attacks and
+    arrests (a named force strikes many places a day)."""
+    if a.type in VIOLENT_TYPES:
+        return None
+    a1, b1 = named_id(a.actor1), named_id(b.actor1)
+    for x, y in ((a1, b1), (a1, named_id(b.actor2)), (named_id(a.actor2), b1)):
+        if x and x == y:
+            return x
+    return None
 
 
 def named_id(x: ActorKey) -> str | None:
@@ -468,14 +481,19 @@ def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
     blind cross-outlet sets fell, dedup_heldout2 0.571 → 0.519 and dedup_heldout3 0.375 → 0.267: not kept.)"""
     if not (undated(a) or undated(b)):
         return True, ""
-    if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
-        return False, "an undated report needs a settlement or finer place on both sides"
     ca, cb = actor_identity(a.actor1, a.type), actor_identity(b.actor1, b.type)
     if a.type not in VIOLENT_TYPES:
         # a statement or meeting with another counterpart is another one (an actor speaks every day)
         ta, tb = actor_identity(a.actor2, a.type)[1], actor_identity(b.actor2, b.type)[1]
         if ta and tb and ta != tb and ta != cb[1] and tb != ca[1]:
             return False, f"an undated {a.type.lower()} with another counterpart ({ta}, {tb})"
+        doer = named_doer_in_common(a, b)
+        if doer and (a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL):
+            # a meeting or statement is identified by who held it, not by the dateline (often none, or a
+            # capital): the same named person or organisation corroborates it at any place level
+            return True, f"undated, the same named actor {doer}, no place to compare"
+    if a.level is None or b.level is None or min(a.level, b.level) <= COARSE_LEVEL:
+        return False, "an undated report needs a settlement or finer place on both sides"
     if ca[1] and ca[1] == cb[1]:
         return True, f"undated, the same actor {ca[1]}"
     if a.type in VIOLENT_TYPES and ca[0] and ca[0] == cb[0]:
