@@ -502,7 +502,29 @@ def undated_corroborated(a: MentionKey, b: MentionKey) -> tuple[bool, str]:
         return True, f"undated, the same actor «{a.actor1.name}»"
     if tolls_close(a.fatalities, b.fatalities):
         return True, f"undated, tolls of one size ({a.fatalities}, {b.fatalities})"
+    spot = _one_small_place(a, b)
+    if spot:
+        # a village, a town or a site (a market, a mosque, a hotel) sees few events of one type: an undated report
+        # there whose attackers do not conflict is the one event there (`best_match`: only when it fits one),
+        # unlike a city, where one type happens every week. Not even two tolls apart tell it from the other:
+        # outlets' counts of one attack differ and grow many-fold (the first count against the final one), and
+        # requiring them of one order lost most of the blind cross-outlet set's joins (session 15, xdedup25)
+        return True, f"undated, at one small place {spot}"
     return False, "an undated report with nothing else in common (actor or toll)"
+
+
+SMALL_PLACE_LEVEL = 4      # a village or town (4), a neighbourhood or facility (5): finer than a city
+
+
+def _one_small_place(a: MentionKey, b: MentionKey) -> str | None:
+    """The very same village, town or site on both sides (the same place id or name, or within `SAME_PLACE_KM`;
+    both finer than a city — not a city's point, not a site inside a city by containment), or None."""
+    if a.level is None or b.level is None or min(a.level, b.level) < SMALL_PLACE_LEVEL:
+        return None
+    distance = place_distance(a, b)
+    if _same_name(a, b) or (distance is not None and distance <= SAME_PLACE_KM):
+        return f"«{a.place}»" if a.place == b.place else f"«{a.place}» and «{b.place}»"
+    return None
 
 
 def _names_someone(x: ActorKey) -> bool:
