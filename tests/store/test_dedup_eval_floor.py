@@ -66,9 +66,10 @@ def test_the_second_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, t
 def test_the_third_held_out_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):
     # tests/data/dedup_heldout3 (blind, made in session 15: Iraq, Yemen, Burkina Faso, Afghanistan, Tunisia; 14 of
     # its 21 pages undated): measured at its arrival on main 95d72ec, end to end pairwise P 1.000 R 0.231 F1 0.375,
-    # no join of two real events (gold-fed F1 0.571). A floor, to be raised as the merging generalises.
+    # no join of two real events (gold-fed F1 0.571). A floor, to be raised as the merging generalises: session 15
+    # (xdedup25, an undated report at the very same village, town or site) F1 0.595, gold-fed 0.868.
     report = _end_to_end(bench, ROOT / "tests" / "data" / "dedup_heldout3", tmp_path)
-    assert report["pairwise"]["f1"] >= 0.37 and report["canonical_events_joining_different_keys"] == 0
+    assert report["pairwise"]["f1"] >= 0.59 and report["canonical_events_joining_different_keys"] == 0
 
 
 def test_the_second_read_dedup_set_end_to_end_stays_above_its_floor(bench, tmp_path):

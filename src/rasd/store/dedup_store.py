@@ -112,14 +112,19 @@ ALL_DAYS_BUCKET = "alldays"
 UNDATED_MAX_CANDIDATES = 200   # an undated mention fitting more events than this is ambiguous anyway
 
 
-def _who_parts(key: MentionKey) -> list[str]:
+def _who_parts(key: MentionKey, counterpart: bool = False) -> list[str]:
     """The named actor1 of a statement, a meeting … (dedup.placeless_corroborated): what a report without a
-    place is looked up by (`NOPLACE_PART`)."""
-    ident = named_id(key.actor1)
-    if not ident:
+    place is looked up by (`NOPLACE_PART`); with `counterpart`, its named actor2 too (the lookups: a meeting
+    told from the other side names the other's actor1 as its actor2, `dedup.named_doer_in_common`)."""
+    if key.type in VIOLENT_TYPES:
         return []
-    return ["a:" + ident if len(ident) <= _PLACE_KEY_MAX
-            else "a#" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()]
+    parts = []
+    for actor in (key.actor1, key.actor2) if counterpart else (key.actor1,):
+        ident = named_id(actor)
+        if ident:
+            parts.append("a:" + ident if len(ident) <= _PLACE_KEY_MAX
+                         else "a#" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest())
+    return parts
 
 
 # A statement, a meeting … reported without a place may still join the one event of its named actor on its days
@@ -131,7 +136,7 @@ NOPLACE_PART = "noplace"
 def event_keys(key: MentionKey) -> list[str]:
     """The keys a canonical event is filed under."""
     if undated(key):
-        return [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in _point_parts(key, around=False)]
+        return [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in _point_parts(key, around=False) + _who_parts(key)]
     geo = []
     if key.lat is not None and key.lon is not None:
         geo.append("g:%d:%d" % _cell(key.lat, key.lon))
@@ -144,15 +149,16 @@ def event_keys(key: MentionKey) -> list[str]:
     if key.type not in VIOLENT_TYPES:
         geo += _who_parts(key) + ([NOPLACE_PART] if key.level is None else [])
     return [f"{key.type}|{b}|{g}" for b in _own_buckets(key.date_lo, key.date_hi) for g in geo] + \
-        [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in _point_parts(key, around=False)]
+        [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in _point_parts(key, around=False) + _who_parts(key)]
 
 
 def query_keys(key: MentionKey) -> list[str]:
     """The keys under which the events a mention may join are filed."""
     points = _point_parts(key, around=True)
-    undated_keys = [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in points]
+    who = _who_parts(key, counterpart=True)   # a meeting or statement by a named actor, whenever (undated_corroborated)
+    undated_keys = [f"{key.type}|{UNDATED_BUCKET}|{g}" for g in points + who]
     if undated(key):
-        return [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in points] + undated_keys
+        return [f"{key.type}|{ALL_DAYS_BUCKET}|{g}" for g in points + who] + undated_keys
     geo = []
     coarse = key.level is not None and key.level <= COARSE_LEVEL
     if key.lat is not None and key.lon is not None:
@@ -163,7 +169,7 @@ def query_keys(key: MentionKey) -> list[str]:
     if key.country:
         geo.append(f"c:{key.country}" if coarse else f"k:{key.country}")
     if key.type not in VIOLENT_TYPES:
-        geo += _who_parts(key) if key.level is None else [NOPLACE_PART]
+        geo += who if key.level is None else [NOPLACE_PART]
     return [f"{key.type}|{b}|{g}" for b in _query_buckets(key.date_lo, key.date_hi) for g in geo] + undated_keys
 
 
