@@ -378,23 +378,20 @@ def compatible(a: MentionKey, b: MentionKey) -> tuple[bool, list[str]]:
     return True, reasons
 
 
-def _same_actor(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | None:
+def _same_actor(x: ActorKey, y: ActorKey, type_x: str, type_y: str, someone: bool = False) -> str | None:
+    """The same identity on both sides, or the same name (with `someone`, a name that is no place or generic
+    agent: `_names_someone`)."""
     ix, iy = actor_identity(x, type_x)[1], actor_identity(y, type_y)[1]
     if ix and ix == iy:
         return ix
-    if _named(x) and x.name == y.name:
+    if (_names_someone(x) if someone else _named(x)) and x.name == y.name:
         return f"«{x.name}»"
     return None
 
 
 def _same_target(x: ActorKey, y: ActorKey, type_x: str, type_y: str) -> str | None:
     """The same actor2 on both sides: the same identity, or the same name that is no place or generic agent."""
-    ix, iy = actor_identity(x, type_x)[1], actor_identity(y, type_y)[1]
-    if ix and ix == iy:
-        return ix
-    if _names_someone(x) and x.name == y.name:
-        return f"«{x.name}»"
-    return None
+    return _same_actor(x, y, type_x, type_y, someone=True)
 
 
 def _named(x: ActorKey) -> bool:
